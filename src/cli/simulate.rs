@@ -1,0 +1,239 @@
+//! `iamdojo simulate-custom-policy`.
+
+use clap::Args as ClapArgs;
+
+use crate::eval::explain;
+use crate::eval::simulate::{
+    ContextEntry, OrganizationLevel, SimulateError, SimulateInput, Simulation, simulate,
+};
+
+use super::read_arg;
+
+/// Arguments of `simulate-custom-policy`; the flags mirror the AWS CLI's.
+#[derive(Debug, ClapArgs)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    /// The whole input as AWS's JSON shape: `file://input.json`, `-` for standard input, or
+    /// the JSON itself. Flags given as well override its fields.
+    #[arg(long, value_name = "JSON")]
+    pub cli_input_json: Option<String>,
+    /// Identity-based policy documents (JSON text or file://PATH), one per value.
+    #[arg(long, num_args = 1.., value_name = "POLICY")]
+    pub policy_input_list: Vec<String>,
+    /// Permissions boundary documents (JSON text or file://PATH).
+    #[arg(long, num_args = 1.., value_name = "POLICY")]
+    pub permissions_boundary_policy_input_list: Vec<String>,
+    /// Session policy documents (JSON text or file://PATH); an iamdojo extension.
+    #[arg(long, num_args = 1.., value_name = "POLICY")]
+    pub session_policy_input_list: Vec<String>,
+    /// SCPs by organization level, root first, as AWS's JSON list of
+    /// {"ServiceControlPolicyInputList": [...]} (or file://PATH).
+    #[arg(long, value_name = "JSON")]
+    pub ordered_organization_policy_input_list: Option<String>,
+    /// Actions to decide, e.g. `s3:GetObject iam:CreateUser`.
+    #[arg(long, num_args = 1.., value_name = "ACTION")]
+    pub action_names: Vec<String>,
+    /// Resource ARNs (default `*`).
+    #[arg(long, num_args = 1.., value_name = "ARN")]
+    pub resource_arns: Vec<String>,
+    /// A resource-based policy (JSON text or file://PATH).
+    #[arg(long, value_name = "POLICY")]
+    pub resource_policy: Option<String>,
+    /// The account that owns the resource (an account id or arn:aws:iam::ID:root).
+    #[arg(long, value_name = "ACCOUNT")]
+    pub resource_owner: Option<String>,
+    /// The caller's ARN (default arn:aws:iam::123456789012:user/simulated-user).
+    #[arg(long, value_name = "ARN")]
+    pub caller_arn: Option<String>,
+    /// Context entries, as JSON or AWS shorthand:
+    /// `ContextKeyName=aws:SourceIp,ContextKeyValues=203.0.113.7,ContextKeyType=ip`.
+    #[arg(long, num_args = 1.., value_name = "ENTRY")]
+    pub context_entries: Vec<String>,
+    /// Print a readable trace of every decision instead of JSON.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+const EXAMPLES: &str = "Examples:
+  iamdojo simulate-custom-policy \\
+    --policy-input-list '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::photos/*\"}]}' \\
+    --action-names s3:GetObject s3:PutObject --resource-arns arn:aws:s3:::photos/cat.jpg
+  iamdojo simulate-custom-policy --cli-input-json file://input.json --explain
+
+Exit status: 0 when every input was read (whatever the decisions), 2 when an input is malformed.";
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    match build_input(args).and_then(|input| execute(&input, args.explain)) {
+        Ok(out) => {
+            print!("{out}");
+            0
+        }
+        Err(msg) => {
+            eprintln!("iamdojo simulate-custom-policy: {msg}");
+            2
+        }
+    }
+}
+
+fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> {
+    let fmt = |e: SimulateError| match &e {
+        SimulateError::Policy { error, .. } => format!("{} ({})", e, error.aws_code()),
+        _ => e.to_string(),
+    };
+    if !explain_mode {
+        let out = simulate(input).map_err(fmt)?;
+        let mut s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+        s.push('\n');
+        return Ok(s);
+    }
+    if input.action_names.is_empty() {
+        return Err(fmt(SimulateError::NoActions));
+    }
+    let sim = Simulation::prepare(input).map_err(fmt)?;
+    let resources: Vec<&str> = if input.resource_arns.is_empty() {
+        vec!["*"]
+    } else {
+        input.resource_arns.iter().map(String::as_str).collect()
+    };
+    let mut s = String::new();
+    for a in &input.action_names {
+        for r in &resources {
+            let req = sim.request(a, r);
+            s.push_str(&explain(&req, &sim.set).render(&req));
+            s.push('\n');
+        }
+    }
+    Ok(s)
+}
+
+fn build_input(args: &Args) -> Result<SimulateInput, String> {
+    let mut input = match &args.cli_input_json {
+        Some(v) => {
+            let text = read_arg(v)?;
+            serde_json::from_str::<SimulateInput>(&text).map_err(|e| {
+                format!(
+                    "--cli-input-json: line {} column {}: {e}",
+                    e.line(),
+                    e.column()
+                )
+            })?
+        }
+        None => SimulateInput::default(),
+    };
+    let read_all = |v: &[String]| v.iter().map(|s| read_arg(s)).collect::<Result<Vec<_>, _>>();
+    if !args.policy_input_list.is_empty() {
+        input.policy_input_list = read_all(&args.policy_input_list)?;
+    }
+    if !args.permissions_boundary_policy_input_list.is_empty() {
+        input.permissions_boundary_policy_input_list =
+            read_all(&args.permissions_boundary_policy_input_list)?;
+    }
+    if !args.session_policy_input_list.is_empty() {
+        input.session_policy_input_list = read_all(&args.session_policy_input_list)?;
+    }
+    if let Some(v) = &args.ordered_organization_policy_input_list {
+        let text = read_arg(v)?;
+        input.ordered_organization_policy_input_list =
+            serde_json::from_str::<Vec<OrganizationLevel>>(&text)
+                .map_err(|e| format!("--ordered-organization-policy-input-list: {e}"))?;
+    }
+    if !args.action_names.is_empty() {
+        input.action_names = args.action_names.clone();
+    }
+    if !args.resource_arns.is_empty() {
+        input.resource_arns = args.resource_arns.clone();
+    }
+    if let Some(v) = &args.resource_policy {
+        input.resource_policy = Some(read_arg(v)?);
+    }
+    if let Some(v) = &args.resource_owner {
+        input.resource_owner = Some(v.clone());
+    }
+    if let Some(v) = &args.caller_arn {
+        input.caller_arn = Some(v.clone());
+    }
+    if !args.context_entries.is_empty() {
+        input.context_entries = parse_context_entries(&args.context_entries)?;
+    }
+    Ok(input)
+}
+
+/// Reads `--context-entries` values: a JSON list or object, or AWS shorthand.
+fn parse_context_entries(values: &[String]) -> Result<Vec<ContextEntry>, String> {
+    let mut out = Vec::new();
+    for v in values {
+        let text = read_arg(v)?;
+        let t = text.trim_start();
+        if t.starts_with('[') {
+            out.extend(
+                serde_json::from_str::<Vec<ContextEntry>>(t)
+                    .map_err(|e| format!("--context-entries: {e}"))?,
+            );
+        } else if t.starts_with('{') {
+            out.push(
+                serde_json::from_str::<ContextEntry>(t)
+                    .map_err(|e| format!("--context-entries: {e}"))?,
+            );
+        } else {
+            out.push(parse_shorthand(t)?);
+        }
+    }
+    Ok(out)
+}
+
+/// `ContextKeyName=k,ContextKeyValues=v1,v2,ContextKeyType=stringList`: a value list runs
+/// until the next `Name=`.
+fn parse_shorthand(s: &str) -> Result<ContextEntry, String> {
+    let mut name = None;
+    let mut values = Vec::new();
+    let mut ty = None;
+    let mut current: Option<&str> = None;
+    for piece in s.split(',') {
+        let field = ["ContextKeyName=", "ContextKeyValues=", "ContextKeyType="]
+            .iter()
+            .find(|f| piece.starts_with(**f));
+        let (key, val) = match field {
+            Some(f) => (Some(&f[..f.len() - 1]), &piece[f.len()..]),
+            None => (current, piece),
+        };
+        match key {
+            Some("ContextKeyName") => name = Some(val.to_string()),
+            Some("ContextKeyValues") => values.push(val.to_string()),
+            Some("ContextKeyType") => ty = Some(val.to_string()),
+            _ => {
+                return Err(format!(
+                    "--context-entries: cannot read `{s}`; write ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE"
+                ));
+            }
+        }
+        current = key;
+    }
+    let name = name.ok_or_else(|| format!("--context-entries: `{s}` has no ContextKeyName="))?;
+    Ok(ContextEntry {
+        context_key_name: name,
+        context_key_values: values,
+        context_key_type: ty,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorthand() {
+        let e = parse_shorthand(
+            "ContextKeyName=aws:TagKeys,ContextKeyValues=a,b,ContextKeyType=stringList",
+        );
+        assert_eq!(
+            e.map(|e| (e.context_key_name, e.context_key_values, e.context_key_type)),
+            Ok((
+                "aws:TagKeys".into(),
+                vec!["a".into(), "b".into()],
+                Some("stringList".into())
+            ))
+        );
+        assert!(parse_shorthand("Foo=bar").is_err());
+    }
+}

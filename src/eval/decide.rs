@@ -1,0 +1,507 @@
+//! The decision itself, in the order AWS documents in "Policy evaluation logic"
+//! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html>):
+//! explicit deny anywhere → SCPs → resource-based policy → identity-based policy →
+//! permissions boundary → session policy, with the cross-account rule that both sides must
+//! allow.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::policy::{Effect, Policy, Position};
+
+use super::request::{PrincipalType, Request};
+use super::statement::{PrincipalMatch, StatementOutcome, statement_outcome};
+
+/// Where a policy comes from, as AWS's `PolicySourceType` (plus our own kinds for policies
+/// that AWS reports elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum SourceType {
+    /// Inline policy of a user.
+    #[serde(rename = "user")]
+    User,
+    /// Inline policy of a group.
+    #[serde(rename = "group")]
+    Group,
+    /// Inline policy of a role.
+    #[serde(rename = "role")]
+    Role,
+    /// AWS managed policy.
+    #[serde(rename = "aws-managed")]
+    AwsManaged,
+    /// Customer managed policy.
+    #[serde(rename = "user-managed")]
+    UserManaged,
+    /// Resource-based policy.
+    #[serde(rename = "resource")]
+    Resource,
+    /// A policy given directly (as `simulate-custom-policy` input).
+    #[serde(rename = "none")]
+    None,
+    /// Permissions boundary.
+    #[serde(rename = "permissions-boundary")]
+    Boundary,
+    /// Service control policy.
+    #[serde(rename = "scp")]
+    Scp,
+    /// Session policy.
+    #[serde(rename = "session")]
+    Session,
+}
+
+/// Which family of policy in the evaluation logic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PolicyKind {
+    /// Identity-based policies.
+    Identity,
+    /// The resource-based policy.
+    Resource,
+    /// The permissions boundary.
+    Boundary,
+    /// Session policies.
+    Session,
+    /// Service control policies.
+    Scp,
+}
+
+impl PolicyKind {
+    /// How a person would name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyKind::Identity => "identity-based policy",
+            PolicyKind::Resource => "resource-based policy",
+            PolicyKind::Boundary => "permissions boundary",
+            PolicyKind::Session => "session policy",
+            PolicyKind::Scp => "service control policy",
+        }
+    }
+}
+
+/// A policy with its name in the results.
+#[derive(Debug, Clone)]
+pub struct SourcedPolicy {
+    /// The compiled policy.
+    pub policy: Arc<Policy>,
+    /// Its id in results (AWS `SourcePolicyId`), e.g. `PolicyInputList.1` or a policy name.
+    pub id: String,
+    /// Where it comes from.
+    pub source: SourceType,
+}
+
+impl SourcedPolicy {
+    /// Wraps a policy.
+    pub fn new(policy: Arc<Policy>, id: impl Into<String>, source: SourceType) -> SourcedPolicy {
+        SourcedPolicy {
+            policy,
+            id: id.into(),
+            source,
+        }
+    }
+}
+
+/// Every policy that takes part in a decision.
+#[derive(Debug, Clone, Default)]
+pub struct PolicySet {
+    /// Identity-based policies of the principal (user, its groups, or the role).
+    pub identity: Vec<SourcedPolicy>,
+    /// The permissions boundary (empty: none).
+    pub boundary: Vec<SourcedPolicy>,
+    /// Session policies (empty: none).
+    pub session: Vec<SourcedPolicy>,
+    /// SCPs by organization level, root first (empty: no organization).
+    pub scp_levels: Vec<Vec<SourcedPolicy>>,
+    /// The resource-based policy of the resource, if any.
+    pub resource: Option<SourcedPolicy>,
+}
+
+/// The three decisions, with AWS's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Outcome {
+    /// `allowed`.
+    #[serde(rename = "allowed")]
+    Allowed,
+    /// `explicitDeny`.
+    #[serde(rename = "explicitDeny")]
+    ExplicitDeny,
+    /// `implicitDeny`.
+    #[serde(rename = "implicitDeny")]
+    ImplicitDeny,
+}
+
+impl Outcome {
+    /// AWS's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Allowed => "allowed",
+            Outcome::ExplicitDeny => "explicitDeny",
+            Outcome::ImplicitDeny => "implicitDeny",
+        }
+    }
+}
+
+/// Why the decision came out as it did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Reason {
+    /// `sts:GetCallerIdentity` needs no permission and cannot be denied.
+    AlwaysAllowed,
+    /// A statement with `Deny` applies.
+    ExplicitDeny,
+    /// No SCP at this organization level (0 = root) allows the action.
+    NotAllowedByScp {
+        /// The level, root first.
+        level: usize,
+    },
+    /// The resource-based policy grants it to this principal on its own (same account).
+    AllowedByResourcePolicy,
+    /// Identity-based policies allow it (and the boundary and session policies, if any).
+    AllowedByIdentityPolicy,
+    /// The root user of the account needs no identity-based policy.
+    RootUser,
+    /// Both sides of a cross-account request allow it.
+    AllowedCrossAccount,
+    /// No identity-based policy allows it (and no resource-based policy grants it).
+    NoIdentityAllow,
+    /// The permissions boundary does not allow it.
+    NotAllowedByBoundary,
+    /// The session policy does not allow it.
+    NotAllowedBySession,
+    /// Cross-account: the resource's policy does not allow this principal.
+    NoResourceAllow,
+}
+
+impl Reason {
+    /// The policy type that withheld access, for denial messages.
+    pub fn withheld_by(self) -> Option<&'static str> {
+        match self {
+            Reason::ExplicitDeny => Some("an explicit deny"),
+            Reason::NotAllowedByScp { .. } => Some("service control policy"),
+            Reason::NoIdentityAllow => Some("identity-based policy"),
+            Reason::NotAllowedByBoundary => Some("permissions boundary"),
+            Reason::NotAllowedBySession => Some("session policy"),
+            Reason::NoResourceAllow => Some("resource-based policy"),
+            _ => None,
+        }
+    }
+}
+
+/// A statement that took part in the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatchedStatement {
+    /// The policy's id (AWS `SourcePolicyId`).
+    pub policy_id: String,
+    /// Where the policy comes from.
+    pub source: SourceType,
+    /// Which family of policy.
+    pub kind: PolicyKind,
+    /// The statement's `Sid`.
+    pub sid: Option<String>,
+    /// Its index in the policy (0-based).
+    pub index: usize,
+    /// `Allow` or `Deny`.
+    pub effect: &'static str,
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends.
+    pub end: Position,
+}
+
+/// A decision with its reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    /// The decision.
+    pub outcome: Outcome,
+    /// Why.
+    pub reason: Reason,
+    /// The statements that decided: for an explicit deny only the deny statements; for an
+    /// allow the allow statements of the identity-based and resource-based policies.
+    pub matched: Vec<MatchedStatement>,
+    /// Whether the SCPs allow it (`None` without SCPs).
+    pub allowed_by_scps: Option<bool>,
+    /// Whether the boundary allows it (`None` without a boundary).
+    pub allowed_by_boundary: Option<bool>,
+    /// Whether the session policies allow it (`None` without one).
+    pub allowed_by_session: Option<bool>,
+    /// Whether identity-based policies allow it.
+    pub allowed_by_identity: bool,
+    /// How the resource-based policy allows it (`None`: no policy or no allow).
+    pub allowed_by_resource: Option<bool>,
+    /// True when the resource is in another account.
+    pub cross_account: bool,
+    /// Context keys the applicable statements read but the request lacks.
+    pub missing_context: Vec<String>,
+}
+
+impl Decision {
+    /// True when allowed.
+    pub fn is_allowed(&self) -> bool {
+        self.outcome == Outcome::Allowed
+    }
+}
+
+/// Per-family tally while deciding.
+#[derive(Default)]
+struct Tally {
+    allows: Vec<MatchedStatement>,
+    denies: Vec<MatchedStatement>,
+    best_resource_match: Option<PrincipalMatch>,
+}
+
+/// Something that wants to see every statement's outcome (the explainer); the decision
+/// itself passes a no-op.
+pub trait Observer {
+    /// Called for every statement looked at.
+    fn statement(
+        &mut self,
+        kind: PolicyKind,
+        level: usize,
+        policy: &SourcedPolicy,
+        index: usize,
+        outcome: StatementOutcome,
+    );
+    /// True to look at every statement, not only those whose service could match.
+    fn wants_all(&self) -> bool {
+        false
+    }
+}
+
+impl Observer for () {
+    #[inline]
+    fn statement(
+        &mut self,
+        _: PolicyKind,
+        _: usize,
+        _: &SourcedPolicy,
+        _: usize,
+        _: StatementOutcome,
+    ) {
+    }
+}
+
+fn matched(sp: &SourcedPolicy, kind: PolicyKind, idx: usize) -> MatchedStatement {
+    let s = &sp.policy.statements[idx];
+    MatchedStatement {
+        policy_id: sp.id.clone(),
+        source: sp.source,
+        kind,
+        sid: s.sid.clone(),
+        index: idx,
+        effect: s.effect.as_str(),
+        start: s.start,
+        end: s.end,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn tally_policies(
+    policies: &[SourcedPolicy],
+    kind: PolicyKind,
+    level: usize,
+    req: &Request,
+    has_boundary: bool,
+    missing: &mut Vec<String>,
+    tally: &mut Tally,
+    obs: &mut dyn Observer,
+) {
+    let all = obs.wants_all();
+    for sp in policies {
+        let mut visit = |i: usize| {
+            let stmt = &sp.policy.statements[i];
+            let outcome = statement_outcome(stmt, req, has_boundary, missing);
+            obs.statement(kind, level, sp, i, outcome);
+            if let StatementOutcome::Applies(pm) = outcome {
+                match stmt.effect {
+                    Effect::Deny => tally.denies.push(matched(sp, kind, i)),
+                    Effect::Allow => {
+                        tally.allows.push(matched(sp, kind, i));
+                        if let Some(pm) = pm {
+                            tally.best_resource_match = tally.best_resource_match.max(Some(pm));
+                        }
+                    }
+                }
+            }
+        };
+        if all {
+            (0..sp.policy.statements.len()).for_each(&mut visit);
+        } else {
+            sp.policy.for_candidates(req.service(), &mut visit);
+        }
+    }
+}
+
+/// Decides `req` against `set`.
+pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
+    evaluate_observed(req, set, &mut ())
+}
+
+/// Decides `req` against `set`, telling `obs` about every statement looked at.
+pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer) -> Decision {
+    let has_boundary = !set.boundary.is_empty();
+    let mut missing = Vec::new();
+    let mut identity = Tally::default();
+    let mut boundary = Tally::default();
+    let mut session = Tally::default();
+    let mut resource = Tally::default();
+    let mut scps: Vec<Tally> = Vec::with_capacity(set.scp_levels.len());
+
+    for (level, pols) in set.scp_levels.iter().enumerate() {
+        let mut t = Tally::default();
+        tally_policies(
+            pols,
+            PolicyKind::Scp,
+            level,
+            req,
+            has_boundary,
+            &mut missing,
+            &mut t,
+            obs,
+        );
+        scps.push(t);
+    }
+    if let Some(rp) = &set.resource {
+        tally_policies(
+            std::slice::from_ref(rp),
+            PolicyKind::Resource,
+            0,
+            req,
+            has_boundary,
+            &mut missing,
+            &mut resource,
+            obs,
+        );
+    }
+    tally_policies(
+        &set.identity,
+        PolicyKind::Identity,
+        0,
+        req,
+        has_boundary,
+        &mut missing,
+        &mut identity,
+        obs,
+    );
+    tally_policies(
+        &set.boundary,
+        PolicyKind::Boundary,
+        0,
+        req,
+        has_boundary,
+        &mut missing,
+        &mut boundary,
+        obs,
+    );
+    tally_policies(
+        &set.session,
+        PolicyKind::Session,
+        0,
+        req,
+        has_boundary,
+        &mut missing,
+        &mut session,
+        obs,
+    );
+
+    let cross_account = req.is_cross_account();
+    let allowed_by_scps = (!scps.is_empty()).then(|| scps.iter().all(|t| !t.allows.is_empty()));
+    let allowed_by_boundary = has_boundary.then_some(!boundary.allows.is_empty());
+    let allowed_by_session = (!set.session.is_empty()).then_some(!session.allows.is_empty());
+    // The root user has every permission in its account without any policy.
+    let is_root = req.principal.kind == PrincipalType::Root;
+    let allowed_by_identity = !identity.allows.is_empty() || is_root;
+    let allowed_by_resource = set.resource.as_ref().map(|_| !resource.allows.is_empty());
+    let mut d = Decision {
+        outcome: Outcome::ImplicitDeny,
+        reason: Reason::NoIdentityAllow,
+        matched: Vec::new(),
+        allowed_by_scps,
+        allowed_by_boundary,
+        allowed_by_session,
+        allowed_by_identity,
+        allowed_by_resource,
+        cross_account,
+        missing_context: missing,
+    };
+
+    // sts:GetCallerIdentity needs no permission, and a deny cannot stop it.
+    if req.service() == "sts" && req.action_name() == "getcalleridentity" {
+        d.outcome = Outcome::Allowed;
+        d.reason = Reason::AlwaysAllowed;
+        return d;
+    }
+
+    // 1. An explicit deny in any policy wins.
+    let denies: Vec<MatchedStatement> = scps
+        .iter_mut()
+        .flat_map(|t| t.denies.drain(..))
+        .chain(resource.denies.drain(..))
+        .chain(identity.denies.drain(..))
+        .chain(boundary.denies.drain(..))
+        .chain(session.denies.drain(..))
+        .collect();
+    if !denies.is_empty() {
+        d.outcome = Outcome::ExplicitDeny;
+        d.reason = Reason::ExplicitDeny;
+        d.matched = denies;
+        return d;
+    }
+
+    // 2. Every SCP level must allow.
+    if let Some(level) = scps.iter().position(|t| t.allows.is_empty()) {
+        d.reason = Reason::NotAllowedByScp { level };
+        return d;
+    }
+
+    let boundary_ok = allowed_by_boundary.unwrap_or(true);
+    let session_ok = allowed_by_session.unwrap_or(true);
+    let resource_allows = !resource.allows.is_empty();
+
+    if cross_account {
+        // Both sides must allow: the identity side in the principal's account, and the
+        // resource's policy in the owning account.
+        if !allowed_by_identity {
+            d.reason = Reason::NoIdentityAllow;
+        } else if !boundary_ok {
+            d.reason = Reason::NotAllowedByBoundary;
+        } else if !session_ok {
+            d.reason = Reason::NotAllowedBySession;
+        } else if !resource_allows {
+            d.reason = Reason::NoResourceAllow;
+        } else {
+            d.outcome = Outcome::Allowed;
+            d.reason = Reason::AllowedCrossAccount;
+            d.matched = identity.allows.into_iter().chain(resource.allows).collect();
+        }
+        return d;
+    }
+
+    // 3. Within the account, a resource-based policy that names the user or the session
+    // grants on its own; one that names the role is still limited by the role's boundary and
+    // session policy; one that names the account defers to identity-based policies.
+    let direct = resource.best_resource_match == Some(PrincipalMatch::Direct);
+    let via_role = resource.best_resource_match == Some(PrincipalMatch::RoleArn);
+    if direct || (via_role && boundary_ok && session_ok) {
+        d.outcome = Outcome::Allowed;
+        d.reason = Reason::AllowedByResourcePolicy;
+        d.matched = identity.allows.into_iter().chain(resource.allows).collect();
+        return d;
+    }
+
+    // 4–6. Identity-based policies, then the boundary, then the session policy.
+    if !(allowed_by_identity || via_role) {
+        d.reason = Reason::NoIdentityAllow;
+    } else if !boundary_ok {
+        d.reason = Reason::NotAllowedByBoundary;
+    } else if !session_ok {
+        d.reason = Reason::NotAllowedBySession;
+    } else {
+        d.outcome = Outcome::Allowed;
+        d.reason = if is_root && identity.allows.is_empty() {
+            Reason::RootUser
+        } else {
+            Reason::AllowedByIdentityPolicy
+        };
+        d.matched = identity.allows;
+    }
+    d
+}

@@ -1,0 +1,9 @@
+//! iamdojo: learn AWS IAM security hands-on, offline, in a terminal.
+//!
+//! The library holds every engine; the `iamdojo` binary is a thin shell over [`cli`].
+//! Dependency direction (one way only): `policy` ← `eval` ← `cli`. See `docs/ARCHITECTURE.md`.
+
+pub mod cli;
+pub mod eval;
+pub mod policy;
+pub mod suggest;

@@ -1,0 +1,369 @@
+//! The typed, compiled policy model: what the parser produces and the evaluator reads.
+//! Patterns are compiled (wildcards split, case folded, variables found) and condition values
+//! parsed once, so that evaluation does no parsing.
+
+use super::condition::{Operator, Values};
+use super::span::{LineIndex, Position, Span};
+use super::variables::Template;
+use super::wildcard::Glob;
+
+/// The policy language version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    /// `2012-10-17`: the current language, with policy variables.
+    V2012_10_17,
+    /// `2008-10-17` (also the version of a policy without `Version`): no policy variables.
+    V2008_10_17,
+}
+
+impl Version {
+    /// The version string.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V2012_10_17 => "2012-10-17",
+            Version::V2008_10_17 => "2008-10-17",
+        }
+    }
+}
+
+/// What kind of policy a document is; it decides which elements are required or refused and
+/// which size quota applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PolicyType {
+    /// An identity-based policy whose storage is unknown (no size quota checked).
+    Identity,
+    /// A managed policy (customer or AWS managed): 6,144 characters.
+    Managed,
+    /// An inline policy of a user: 2,048 characters for all of the user's inline policies.
+    InlineUser,
+    /// An inline policy of a group: 5,120 characters in all.
+    InlineGroup,
+    /// An inline policy of a role: 10,240 characters in all.
+    InlineRole,
+    /// A permissions boundary (a managed policy): 6,144 characters.
+    Boundary,
+    /// A session policy passed to AssumeRole and friends: 2,048 characters.
+    Session,
+    /// A service control policy: 5,120 characters.
+    Scp,
+    /// A role's trust policy: 2,048 characters (the default quota).
+    Trust,
+    /// A resource-based policy (bucket policy, …); its quota depends on the service.
+    Resource,
+}
+
+impl PolicyType {
+    /// The size quota in characters, white space not counted, from AWS's "IAM and AWS STS
+    /// quotas" page (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html>).
+    pub fn size_limit(self) -> Option<usize> {
+        match self {
+            PolicyType::Identity | PolicyType::Resource => None,
+            PolicyType::Managed | PolicyType::Boundary => Some(6_144),
+            PolicyType::InlineUser | PolicyType::Session | PolicyType::Trust => Some(2_048),
+            PolicyType::InlineGroup | PolicyType::Scp => Some(5_120),
+            PolicyType::InlineRole => Some(10_240),
+        }
+    }
+
+    /// True for the types whose statements name a principal.
+    pub fn has_principal(self) -> bool {
+        matches!(self, PolicyType::Resource | PolicyType::Trust)
+    }
+
+    /// A short name for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PolicyType::Identity => "identity-based policy",
+            PolicyType::Managed => "managed policy",
+            PolicyType::InlineUser => "user inline policy",
+            PolicyType::InlineGroup => "group inline policy",
+            PolicyType::InlineRole => "role inline policy",
+            PolicyType::Boundary => "permissions boundary",
+            PolicyType::Session => "session policy",
+            PolicyType::Scp => "service control policy",
+            PolicyType::Trust => "role trust policy",
+            PolicyType::Resource => "resource-based policy",
+        }
+    }
+}
+
+/// `Allow` or `Deny`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// `Allow`.
+    Allow,
+    /// `Deny`.
+    Deny,
+}
+
+impl Effect {
+    /// `Allow` or `Deny`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Allow => "Allow",
+            Effect::Deny => "Deny",
+        }
+    }
+}
+
+/// A value as written, with its place in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// One compiled entry of `Action` / `NotAction`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionPattern {
+    /// As written.
+    pub raw: Spanned<String>,
+    /// The service prefix pattern, lowercase (`*` for the lone `*`).
+    pub service: Glob,
+    /// The action name pattern, lowercase.
+    pub name: Glob,
+}
+
+impl ActionPattern {
+    /// True when the (lowercase) service and action name match.
+    #[inline]
+    pub fn matches(&self, service: &str, name: &str) -> bool {
+        self.service.matches(service) && self.name.matches(name)
+    }
+}
+
+/// The compiled `Action` or `NotAction` element, indexed by exact service prefix.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ActionList {
+    /// True for `NotAction`.
+    pub negated: bool,
+    /// Every entry in order.
+    pub patterns: Vec<ActionPattern>,
+    /// Entries whose service prefix is exact, grouped by it (sorted by prefix).
+    pub(crate) by_service: Vec<(Box<str>, Vec<u32>)>,
+    /// Entries whose service prefix has a wildcard.
+    pub(crate) wild_service: Vec<u32>,
+}
+
+impl ActionList {
+    /// True when some entry matches the (lowercase) service and name.
+    pub fn any_match(&self, service: &str, name: &str) -> bool {
+        self.first_match(service, name).is_some()
+    }
+
+    /// The index of the first entry that matches.
+    pub fn first_match(&self, service: &str, name: &str) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        if let Ok(i) = self
+            .by_service
+            .binary_search_by(|(s, _)| (**s).cmp(service))
+        {
+            for &k in &self.by_service[i].1 {
+                if self.patterns[k as usize].name.matches(name) {
+                    best = Some(k as usize);
+                    break;
+                }
+            }
+        }
+        for &k in &self.wild_service {
+            if best.is_some_and(|b| b < k as usize) {
+                break;
+            }
+            if self.patterns[k as usize].matches(service, name) {
+                best = Some(best.map_or(k as usize, |b| b.min(k as usize)));
+                break;
+            }
+        }
+        best
+    }
+
+    pub(crate) fn build_index(&mut self) {
+        let mut map: std::collections::BTreeMap<Box<str>, Vec<u32>> = Default::default();
+        self.wild_service.clear();
+        for (i, p) in self.patterns.iter().enumerate() {
+            match &p.service {
+                Glob::Exact(s) => map.entry(s.clone()).or_default().push(i as u32),
+                _ => self.wild_service.push(i as u32),
+            }
+        }
+        self.by_service = map.into_iter().collect();
+    }
+
+    /// The exact service prefixes named (for indexing statements by service).
+    pub(crate) fn services(&self) -> impl Iterator<Item = &str> {
+        self.by_service.iter().map(|(s, _)| &**s)
+    }
+
+    /// True when an entry's service prefix has a wildcard.
+    pub(crate) fn has_wild_service(&self) -> bool {
+        !self.wild_service.is_empty()
+    }
+}
+
+/// One compiled entry of `Resource` / `NotResource`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourcePattern {
+    /// As written.
+    pub raw: Spanned<String>,
+    /// The pattern with its variables.
+    pub template: Template,
+}
+
+/// The compiled `Resource` or `NotResource` element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceList {
+    /// True for `NotResource`.
+    pub negated: bool,
+    /// Every entry in order.
+    pub patterns: Vec<ResourcePattern>,
+}
+
+/// The kind of a principal entry: the key under `Principal`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrincipalKind {
+    /// `"AWS"`: accounts, users, roles, sessions.
+    Aws,
+    /// `"Service"`: AWS services such as `ec2.amazonaws.com`.
+    Service,
+    /// `"Federated"`: identity providers.
+    Federated,
+    /// `"CanonicalUser"`: S3 canonical user ids.
+    CanonicalUser,
+}
+
+impl PrincipalKind {
+    /// The key as written in policies.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipalKind::Aws => "AWS",
+            PrincipalKind::Service => "Service",
+            PrincipalKind::Federated => "Federated",
+            PrincipalKind::CanonicalUser => "CanonicalUser",
+        }
+    }
+}
+
+/// The compiled `Principal` or `NotPrincipal` element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PrincipalList {
+    /// True for `NotPrincipal`.
+    pub negated: bool,
+    /// `"Principal": "*"`: everyone, including anonymous callers.
+    pub everyone: bool,
+    /// The entries, by kind.
+    pub entries: Vec<(PrincipalKind, Spanned<String>)>,
+}
+
+/// One condition: an operator, a key and the values for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Condition {
+    /// The operator.
+    pub operator: Operator,
+    /// The context key as written.
+    pub key: Spanned<String>,
+    /// The context key in lowercase (keys are case-insensitive).
+    pub key_lower: String,
+    /// The values as written.
+    pub raw_values: Vec<String>,
+    /// The values parsed for the operator.
+    pub values: Values,
+    /// The span of the key and its values.
+    pub span: Span,
+}
+
+/// One statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    /// Its index in `Statement` (0-based).
+    pub index: usize,
+    /// `Sid`, if any.
+    pub sid: Option<String>,
+    /// `Effect`.
+    pub effect: Effect,
+    /// `Principal` / `NotPrincipal`.
+    pub principal: Option<PrincipalList>,
+    /// `Action` / `NotAction`.
+    pub action: ActionList,
+    /// `Resource` / `NotResource` (absent in trust policies).
+    pub resource: Option<ResourceList>,
+    /// Every condition, in order.
+    pub conditions: Vec<Condition>,
+    /// The statement's span.
+    pub span: Span,
+    /// Where the statement starts.
+    pub start: Position,
+    /// Where the statement ends.
+    pub end: Position,
+}
+
+/// A parsed, compiled policy document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    /// The language version (`2008-10-17` when absent).
+    pub version: Version,
+    /// True when `Version` was written.
+    pub version_given: bool,
+    /// `Id`, if any.
+    pub id: Option<String>,
+    /// What kind of policy it was parsed as.
+    pub policy_type: PolicyType,
+    /// The statements in order.
+    pub statements: Vec<Statement>,
+    /// The original text.
+    pub text: String,
+    pub(crate) lines: LineIndex,
+    /// Statements indexed by exact action service prefix (sorted), for fast candidate lookup.
+    pub(crate) by_service: Vec<(Box<str>, Vec<u32>)>,
+    /// Statements that may match any service (wildcard prefix or `NotAction`).
+    pub(crate) any_service: Vec<u32>,
+}
+
+impl Policy {
+    /// The line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// Calls `f` with the index of every statement whose action element could match
+    /// `service`, in statement order.
+    #[inline]
+    pub fn for_candidates(&self, service: &str, mut f: impl FnMut(usize)) {
+        let exact: &[u32] = match self
+            .by_service
+            .binary_search_by(|(s, _)| (**s).cmp(service))
+        {
+            Ok(i) => &self.by_service[i].1,
+            Err(_) => &[],
+        };
+        let (mut a, mut b) = (exact.iter().peekable(), self.any_service.iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x <= y => a.next(),
+                (Some(_), Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, Some(_)) => b.next(),
+                (None, None) => break,
+            };
+            if let Some(&i) = next {
+                f(i as usize);
+            }
+        }
+    }
+
+    pub(crate) fn build_index(&mut self) {
+        let mut map: std::collections::BTreeMap<Box<str>, Vec<u32>> = Default::default();
+        self.any_service.clear();
+        for s in &self.statements {
+            if s.action.negated || s.action.has_wild_service() {
+                self.any_service.push(s.index as u32);
+                continue;
+            }
+            for svc in s.action.services() {
+                map.entry(svc.into()).or_default().push(s.index as u32);
+            }
+        }
+        self.by_service = map.into_iter().collect();
+    }
+}

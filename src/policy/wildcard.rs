@@ -1,0 +1,257 @@
+//! IAM wildcard matching: `*` (any run of characters, possibly empty) and `?` (exactly one
+//! character), the only two wildcards the IAM policy language knows. Brackets and braces are
+//! plain text, which is why a general glob crate does not fit.
+//!
+//! Patterns are compiled once into [`Glob`]; matching never allocates.
+
+/// One element of a compiled wildcard pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PChar {
+    /// A character that must appear as is.
+    Lit(char),
+    /// `*`: any run of characters, possibly empty.
+    Star,
+    /// `?`: exactly one character.
+    One,
+}
+
+/// A compiled wildcard pattern with fast paths for the common shapes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Glob {
+    /// `*` alone: matches everything.
+    Any,
+    /// No wildcard: plain equality.
+    Exact(Box<str>),
+    /// `text*`: a prefix.
+    Prefix(Box<str>),
+    /// Anything else.
+    General(Box<[PChar]>),
+}
+
+impl Glob {
+    /// Compiles `pattern`, where `*` and `?` are wildcards.
+    pub fn new(pattern: &str) -> Glob {
+        Glob::from_pchars(&to_pchars(pattern))
+    }
+
+    /// Compiles already split pattern characters (for patterns whose `*` may be literal,
+    /// as after `${*}` substitution).
+    pub fn from_pchars(p: &[PChar]) -> Glob {
+        let wild = p.iter().filter(|c| !matches!(c, PChar::Lit(_))).count();
+        if p.len() == 1 && p[0] == PChar::Star {
+            return Glob::Any;
+        }
+        let lits: String = p
+            .iter()
+            .filter_map(|c| match c {
+                PChar::Lit(c) => Some(*c),
+                _ => None,
+            })
+            .collect();
+        if wild == 0 {
+            return Glob::Exact(lits.into());
+        }
+        if wild == 1 && p.last() == Some(&PChar::Star) {
+            return Glob::Prefix(lits.into());
+        }
+        Glob::General(p.into())
+    }
+
+    /// True when `text` matches.
+    pub fn matches(&self, text: &str) -> bool {
+        match self {
+            Glob::Any => true,
+            Glob::Exact(s) => **s == *text,
+            Glob::Prefix(s) => text.starts_with(&**s),
+            Glob::General(p) => glob_match(p, text),
+        }
+    }
+
+    /// True when the pattern has no wildcard.
+    pub fn is_exact(&self) -> bool {
+        matches!(self, Glob::Exact(_))
+    }
+}
+
+/// Splits a pattern into characters and wildcards.
+pub fn to_pchars(pattern: &str) -> Vec<PChar> {
+    pattern
+        .chars()
+        .map(|c| match c {
+            '*' => PChar::Star,
+            '?' => PChar::One,
+            c => PChar::Lit(c),
+        })
+        .collect()
+}
+
+/// Matches `text` against pattern characters: the classic linear-time algorithm that
+/// remembers the last `*` and backtracks only to it, which is complete for patterns whose
+/// stars are unconstrained.
+pub fn glob_match(p: &[PChar], text: &str) -> bool {
+    let t = text.as_bytes();
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        let here = next_char(text, ti);
+        match p.get(pi) {
+            Some(PChar::Star) => {
+                star = Some((pi, ti));
+                pi += 1;
+                continue;
+            }
+            Some(PChar::One) => {
+                pi += 1;
+                ti += here.1;
+                continue;
+            }
+            Some(PChar::Lit(c)) if *c == here.0 => {
+                pi += 1;
+                ti += here.1;
+                continue;
+            }
+            _ => {}
+        }
+        match star {
+            Some((sp, st)) => {
+                let skipped = next_char(text, st).1;
+                pi = sp + 1;
+                ti = st + skipped;
+                star = Some((sp, ti));
+            }
+            None => return false,
+        }
+    }
+    p[pi.min(p.len())..].iter().all(|c| *c == PChar::Star)
+}
+
+/// The character at byte `i` of `s` and its length in bytes.
+fn next_char(s: &str, i: usize) -> (char, usize) {
+    s.get(i..)
+        .and_then(|rest| rest.chars().next())
+        .map(|c| (c, c.len_utf8()))
+        .unwrap_or(('\0', 1))
+}
+
+/// Matches a Resource-element ARN pattern against an ARN, as IAM documents: the first five
+/// colon-separated segments are matched one by one, the sixth (the resource part, which may
+/// itself hold colons) as a whole, and a `*` that ends a segment may run on past colons into
+/// the following segments.
+pub fn arn_resource_match(p: &[PChar], arn: &str) -> bool {
+    if p.len() == 1 && p[0] == PChar::Star {
+        return true;
+    }
+    let psegs = split_pchars(p);
+    let asegs = split_str(arn);
+    match_segments(&psegs, arn, &asegs)
+}
+
+/// Splits pattern characters at the first five literal colons.
+fn split_pchars(p: &[PChar]) -> Vec<&[PChar]> {
+    let mut out = Vec::with_capacity(6);
+    let mut start = 0;
+    for (i, c) in p.iter().enumerate() {
+        if out.len() == 5 {
+            break;
+        }
+        if *c == PChar::Lit(':') {
+            out.push(&p[start..i]);
+            start = i + 1;
+        }
+    }
+    out.push(&p[start..]);
+    out
+}
+
+/// Byte ranges of the segments of `s` split at its first five colons.
+fn split_str(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(6);
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        if out.len() == 5 {
+            break;
+        }
+        if b == b':' {
+            out.push((start, i));
+            start = i + 1;
+        }
+    }
+    out.push((start, s.len()));
+    out
+}
+
+fn match_segments(p: &[&[PChar]], s: &str, segs: &[(usize, usize)]) -> bool {
+    let Some((first, rest)) = p.split_first() else {
+        return segs.is_empty();
+    };
+    let Some(&(start, end)) = segs.first() else {
+        return false;
+    };
+    if glob_match(first, &s[start..end]) && match_segments(rest, s, &segs[1..]) {
+        return true;
+    }
+    // A trailing `*` may absorb the following segments, colons included.
+    if first.last() == Some(&PChar::Star) {
+        for k in 2..=segs.len() {
+            let stop = segs[k - 1].1;
+            if glob_match(first, &s[start..stop]) && match_segments(rest, s, &segs[k..]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// `ArnLike` / `ArnEquals`: both values must have six colon-separated parts, compared one by
+/// one (the sixth, the resource part, as a whole); `*` and `?` work inside each part.
+pub fn arn_like(p: &[PChar], arn: &str) -> bool {
+    let psegs = split_pchars(p);
+    let asegs = split_str(arn);
+    if psegs.len() != 6 || asegs.len() != 6 {
+        return false;
+    }
+    psegs
+        .iter()
+        .zip(&asegs)
+        .all(|(ps, &(a, b))| glob_match(ps, &arn[a..b]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_shapes() {
+        assert!(Glob::new("*").matches(""));
+        assert!(Glob::new("s3:get*").matches("s3:getobject"));
+        assert!(!Glob::new("s3:get*").matches("s3:putobject"));
+        assert!(Glob::new("a?c").matches("abc"));
+        assert!(!Glob::new("a?c").matches("ac"));
+        assert!(Glob::new("*b*").matches("abc"));
+        assert!(Glob::new("a*b*c").matches("aXbYbZc"));
+        assert!(Glob::new("日?本").matches("日x本"));
+        assert!(Glob::new("[x]{y}").matches("[x]{y}"));
+    }
+
+    #[test]
+    fn arn_segments() {
+        let p = to_pchars("arn:aws:s3:::bucket/*");
+        assert!(arn_resource_match(&p, "arn:aws:s3:::bucket/a/b"));
+        assert!(!arn_resource_match(&p, "arn:aws:s3:::bucket"));
+        let p = to_pchars("arn:aws:ec2:*");
+        assert!(arn_resource_match(
+            &p,
+            "arn:aws:ec2:us-east-1:111:instance/i-1"
+        ));
+        let p = to_pchars("arn:aws:ec2:*:111:instance/*");
+        assert!(arn_resource_match(
+            &p,
+            "arn:aws:ec2:us-east-1:111:instance/i-1"
+        ));
+        let p = to_pchars("arn:aws:ec2:us-*-1:111:instance/*");
+        assert!(!arn_resource_match(
+            &p,
+            "arn:aws:ec2:us:x-1:111:instance/i-1"
+        ));
+    }
+}

@@ -1,0 +1,139 @@
+//! The real binary, run as a user would.
+
+use std::process::Command;
+
+fn iamdojo(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const READ_PHOTOS: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadPhotos",
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::photos/*"
+    }
+  ]
+}"#;
+
+#[test]
+fn no_arguments_prints_help_and_version_works() {
+    let (code, out, _) = iamdojo(&[]);
+    assert_eq!(code, 0);
+    assert!(out.contains("simulate-custom-policy"), "{out}");
+    let (code, out, _) = iamdojo(&["--version"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("iamdojo "), "{out}");
+}
+
+#[test]
+fn every_command_has_help() {
+    let (code, out, _) = iamdojo(&["simulate-custom-policy", "--help"]);
+    assert_eq!(code, 0);
+    for flag in [
+        "--cli-input-json",
+        "--policy-input-list",
+        "--action-names",
+        "--resource-arns",
+        "--context-entries",
+        "--explain",
+    ] {
+        assert!(out.contains(flag), "help lacks {flag}:\n{out}");
+    }
+}
+
+#[test]
+fn simulate_output_has_aws_shape() {
+    let (code, out, err) = iamdojo(&[
+        "simulate-custom-policy",
+        "--policy-input-list",
+        READ_PHOTOS,
+        "--action-names",
+        "s3:GetObject",
+        "s3:PutObject",
+        "--resource-arns",
+        "arn:aws:s3:::photos/cat.jpg",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn simulate_reads_cli_input_json_from_a_file() {
+    let dir = std::env::temp_dir().join(format!("iamdojo-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("input.json");
+    let input = serde_json::json!({
+        "PolicyInputList": [READ_PHOTOS],
+        "ActionNames": ["s3:GetObject"],
+        "ResourceArns": ["arn:aws:s3:::photos/a.jpg", "arn:aws:s3:::other/b.jpg"],
+    });
+    std::fs::write(&path, input.to_string()).expect("write input");
+    let arg = format!("file://{}", path.display());
+    let (code, out, err) = iamdojo(&["simulate-custom-policy", "--cli-input-json", &arg]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON output");
+    let r = &v["EvaluationResults"][0];
+    assert_eq!(r["EvalDecision"], "implicitDeny");
+    assert_eq!(
+        r["ResourceSpecificResults"][0]["EvalResourceDecision"],
+        "allowed"
+    );
+    assert_eq!(
+        r["ResourceSpecificResults"][1]["EvalResourceDecision"],
+        "implicitDeny"
+    );
+}
+
+#[test]
+fn malformed_policy_exits_2_with_location_and_no_stdout() {
+    let bad = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Permit\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]\n}";
+    let (code, out, err) = iamdojo(&[
+        "simulate-custom-policy",
+        "--policy-input-list",
+        READ_PHOTOS,
+        bad,
+        "--action-names",
+        "s3:GetObject",
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "stdout must stay empty: {out}");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn explain_prints_the_decision_path() {
+    let (code, out, err) = iamdojo(&[
+        "simulate-custom-policy",
+        "--explain",
+        "--policy-input-list",
+        READ_PHOTOS,
+        "--action-names",
+        "s3:GetObject",
+        "--resource-arns",
+        "arn:aws:s3:::photos",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error() {
+    let (code, _, err) = iamdojo(&["simulate-custom-policy", "--action-name", "s3:GetObject"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--action-names"),
+        "suggests the right flag: {err}"
+    );
+}
