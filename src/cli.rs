@@ -2,6 +2,7 @@
 //! (0 ok, 1 "no"/deny where a command says so, 2 bad input). The only module that imports
 //! clap.
 
+mod sandbox;
 mod simulate;
 
 use std::process::ExitCode;
@@ -19,11 +20,15 @@ pub struct Cli {
 }
 
 /// The subcommands.
+// Parsed once per process: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Decide actions against policies given as text, as `aws iam simulate-custom-policy`
     /// does, and say why.
     SimulateCustomPolicy(simulate::Args),
+    /// A shell over a simulated AWS account: type real AWS CLI commands, offline.
+    Sandbox(sandbox::Args),
 }
 
 /// Parses the process arguments and runs the command.
@@ -44,6 +49,7 @@ pub fn run() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::SimulateCustomPolicy(args)) => ExitCode::from(simulate::run(&args)),
+        Some(Command::Sandbox(args)) => ExitCode::from(sandbox::run(&args)),
     }
 }
 

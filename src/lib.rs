@@ -3,6 +3,7 @@
 //! The library holds every engine; the `iamdojo` binary is a thin shell over [`cli`].
 //! Dependency direction (one way only): `policy` ← `eval` ← `cli`. See `docs/ARCHITECTURE.md`.
 
+pub mod account;
 pub mod cli;
 pub mod eval;
 pub mod policy;

@@ -6,3 +6,4 @@ mod cli;
 mod eval_cases;
 mod parse_cases;
 mod properties;
+mod sandbox;

@@ -1,0 +1,432 @@
+//! Who is calling, and may they? Credentials → caller identity → the policies that apply
+//! and the request context AWS would build → a decision from [`crate::eval`], with AWS's
+//! modern denial message naming the policy type that withheld access.
+
+use jiff::Timestamp;
+
+use super::Account;
+use super::error::AwsError;
+use super::model::{Document, KeyStatus, SessionKind};
+use crate::eval::{
+    Context, ContextType, ContextValue, Decision, Outcome, PolicyKind, PolicySet, Principal,
+    PrincipalType, Request, SourceType, SourcedPolicy, evaluate,
+};
+
+/// What a caller acts as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    /// The root user.
+    Root,
+    /// An IAM user.
+    User(String),
+    /// A role session.
+    Role {
+        /// Role name.
+        role: String,
+        /// Session name.
+        session: String,
+    },
+}
+
+/// The caller of one request, with the facts the request context needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    /// Who.
+    pub identity: Identity,
+    /// The access key used (none for the console root of the sandbox).
+    pub access_key_id: Option<String>,
+    /// Temporary credentials' access key, for session policies and token age.
+    pub session_key: Option<String>,
+    /// MFA was used (`None`: long-term credentials, where AWS leaves the key absent).
+    pub mfa: Option<bool>,
+    /// When temporary credentials were issued.
+    pub token_issued: Option<Timestamp>,
+    /// The caller's IP address.
+    pub source_ip: String,
+    /// The region of the request.
+    pub region: String,
+}
+
+impl Account {
+    /// Finds who owns an access key, as AWS does when a request is signed with it.
+    pub fn caller_for_key(
+        &self,
+        operation: &str,
+        key: &str,
+        source_ip: &str,
+        region: &str,
+    ) -> Result<Caller, AwsError> {
+        let invalid = || {
+            AwsError::new(
+                operation,
+                "InvalidClientTokenId",
+                "The security token included in the request is invalid.",
+            )
+        };
+        let base = |identity| Caller {
+            identity,
+            access_key_id: Some(key.to_string()),
+            session_key: None,
+            mfa: None,
+            token_issued: None,
+            source_ip: source_ip.to_string(),
+            region: region.to_string(),
+        };
+        if let Some(k) = self.root.access_keys.iter().find(|k| k.id == key) {
+            return if k.status == KeyStatus::Active {
+                Ok(base(Identity::Root))
+            } else {
+                Err(invalid())
+            };
+        }
+        for u in self.users.values() {
+            if let Some(k) = u.access_keys.iter().find(|k| k.id == key) {
+                return if k.status == KeyStatus::Active {
+                    Ok(base(Identity::User(u.name.clone())))
+                } else {
+                    Err(invalid())
+                };
+            }
+        }
+        let s = self.sessions.get(key).ok_or_else(invalid)?;
+        if s.expires <= self.now {
+            return Err(AwsError::new(
+                operation,
+                "ExpiredToken",
+                "The security token included in the request is expired",
+            ));
+        }
+        let identity = match &s.kind {
+            SessionKind::Role { role, session_name } => Identity::Role {
+                role: role.clone(),
+                session: session_name.clone(),
+            },
+            SessionKind::User { user } => Identity::User(user.clone()),
+            SessionKind::Root => Identity::Root,
+        };
+        Ok(Caller {
+            session_key: Some(key.to_string()),
+            mfa: Some(s.mfa),
+            token_issued: Some(s.issued),
+            ..base(identity)
+        })
+    }
+
+    /// The caller's ARN.
+    pub fn caller_arn(&self, c: &Caller) -> String {
+        match &c.identity {
+            Identity::Root => format!("arn:aws:iam::{}:root", self.id),
+            Identity::User(n) => self
+                .users
+                .get(n)
+                .map(|u| u.arn.clone())
+                .unwrap_or_else(|| self.iam_arn("user", "/", n)),
+            Identity::Role { role, session } => {
+                format!("arn:aws:sts::{}:assumed-role/{role}/{session}", self.id)
+            }
+        }
+    }
+
+    /// The caller's unique id as `aws:userid` shows it.
+    pub fn caller_userid(&self, c: &Caller) -> String {
+        match &c.identity {
+            Identity::Root => self.id.clone(),
+            Identity::User(n) => self.users.get(n).map(|u| u.id.clone()).unwrap_or_default(),
+            Identity::Role { role, session } => format!(
+                "{}:{session}",
+                self.roles.get(role).map(|r| r.id.as_str()).unwrap_or("")
+            ),
+        }
+    }
+
+    fn push_managed(&self, out: &mut Vec<SourcedPolicy>, arns: &[String]) {
+        for arn in arns {
+            if let Some(p) = self.policies.get(arn)
+                && let Some(d) = p.default_document()
+            {
+                let src = if p.aws_managed {
+                    SourceType::AwsManaged
+                } else {
+                    SourceType::UserManaged
+                };
+                out.push(SourcedPolicy::new(d.policy.clone(), p.name.clone(), src));
+            }
+        }
+    }
+
+    fn push_inline<'a>(
+        out: &mut Vec<SourcedPolicy>,
+        docs: impl Iterator<Item = (&'a String, &'a Document)>,
+        src: SourceType,
+    ) {
+        for (name, d) in docs {
+            out.push(SourcedPolicy::new(d.policy.clone(), name.clone(), src));
+        }
+    }
+
+    /// The identity-based policies, boundary and session policy that apply to a caller.
+    pub fn policy_set(&self, c: &Caller) -> PolicySet {
+        let mut set = PolicySet::default();
+        match &c.identity {
+            Identity::Root => {}
+            Identity::User(n) => {
+                if let Some(u) = self.users.get(n) {
+                    Self::push_inline(&mut set.identity, u.inline.iter(), SourceType::User);
+                    self.push_managed(&mut set.identity, &u.attached);
+                    for g in &u.groups {
+                        if let Some(g) = self.groups.get(g) {
+                            Self::push_inline(
+                                &mut set.identity,
+                                g.inline.iter(),
+                                SourceType::Group,
+                            );
+                            self.push_managed(&mut set.identity, &g.attached);
+                        }
+                    }
+                    if let Some(b) = &u.boundary {
+                        self.push_boundary(&mut set, b);
+                    }
+                }
+            }
+            Identity::Role { role, .. } => {
+                if let Some(r) = self.roles.get(role) {
+                    Self::push_inline(&mut set.identity, r.inline.iter(), SourceType::Role);
+                    self.push_managed(&mut set.identity, &r.attached);
+                    if let Some(b) = &r.boundary {
+                        self.push_boundary(&mut set, b);
+                    }
+                }
+            }
+        }
+        if let Some(s) = c.session_key.as_ref().and_then(|k| self.sessions.get(k))
+            && let Some(sp) = &s.session_policy
+        {
+            set.session.push(SourcedPolicy::new(
+                sp.policy.clone(),
+                "SessionPolicy",
+                SourceType::Session,
+            ));
+        }
+        set
+    }
+
+    fn push_boundary(&self, set: &mut PolicySet, arn: &str) {
+        if let Some(p) = self.policies.get(arn)
+            && let Some(d) = p.default_document()
+        {
+            set.boundary.push(SourcedPolicy::new(
+                d.policy.clone(),
+                p.name.clone(),
+                SourceType::Boundary,
+            ));
+        }
+    }
+
+    /// The request context AWS would build for this caller (service keys come in `extra`).
+    pub fn request_context(&self, c: &Caller, extra: &[(&str, Vec<String>)]) -> Context {
+        let mut ctx = Context::new();
+        let arn = self.caller_arn(c);
+        ctx.set(
+            "aws:PrincipalArn",
+            match &c.identity {
+                Identity::Role { role, .. } => self
+                    .roles
+                    .get(role)
+                    .map(|r| r.arn.clone())
+                    .unwrap_or_else(|| arn.clone()),
+                _ => arn.clone(),
+            },
+        );
+        ctx.set("aws:PrincipalAccount", self.id.clone());
+        ctx.set("aws:userid", self.caller_userid(c));
+        let (ptype, tags) = match &c.identity {
+            Identity::Root => ("Account", Vec::new()),
+            Identity::User(n) => {
+                ctx.set("aws:username", n.clone());
+                (
+                    "User",
+                    self.users
+                        .get(n)
+                        .map(|u| u.tags.clone())
+                        .unwrap_or_default(),
+                )
+            }
+            Identity::Role { role, .. } => (
+                "AssumedRole",
+                self.roles
+                    .get(role)
+                    .map(|r| r.tags.clone())
+                    .unwrap_or_default(),
+            ),
+        };
+        ctx.set("aws:PrincipalType", ptype);
+        for t in tags {
+            ctx.set(&format!("aws:PrincipalTag/{}", t.key), t.value);
+        }
+        if let Some(mfa) = c.mfa {
+            ctx.insert(
+                "aws:MultiFactorAuthPresent",
+                ContextValue {
+                    values: vec![mfa.to_string()],
+                    multi: false,
+                    ty: ContextType::Boolean,
+                },
+            );
+            if mfa && let Some(issued) = c.token_issued {
+                let age = self.now.as_second() - issued.as_second();
+                ctx.insert(
+                    "aws:MultiFactorAuthAge",
+                    ContextValue {
+                        values: vec![age.to_string()],
+                        multi: false,
+                        ty: ContextType::Numeric,
+                    },
+                );
+            }
+        }
+        if let Some(issued) = c.token_issued {
+            ctx.insert(
+                "aws:TokenIssueTime",
+                ContextValue {
+                    values: vec![issued.to_string()],
+                    multi: false,
+                    ty: ContextType::Date,
+                },
+            );
+        }
+        ctx.insert(
+            "aws:SourceIp",
+            ContextValue {
+                values: vec![c.source_ip.clone()],
+                multi: false,
+                ty: ContextType::Ip,
+            },
+        );
+        ctx.insert(
+            "aws:CurrentTime",
+            ContextValue {
+                values: vec![self.now.to_string()],
+                multi: false,
+                ty: ContextType::Date,
+            },
+        );
+        ctx.insert(
+            "aws:EpochTime",
+            ContextValue {
+                values: vec![self.now.as_second().to_string()],
+                multi: false,
+                ty: ContextType::Numeric,
+            },
+        );
+        ctx.insert(
+            "aws:SecureTransport",
+            ContextValue {
+                values: vec!["true".into()],
+                multi: false,
+                ty: ContextType::Boolean,
+            },
+        );
+        ctx.set("aws:RequestedRegion", c.region.clone());
+        for (k, v) in extra {
+            ctx.insert(
+                k,
+                ContextValue {
+                    values: v.clone(),
+                    multi: v.len() != 1,
+                    ty: ContextType::String,
+                },
+            );
+        }
+        ctx
+    }
+
+    /// The principal for the evaluator.
+    pub fn principal(&self, c: &Caller) -> Principal {
+        let arn = self.caller_arn(c);
+        let kind = match c.identity {
+            Identity::Root => PrincipalType::Root,
+            Identity::User(_) => PrincipalType::User,
+            Identity::Role { .. } => PrincipalType::AssumedRole,
+        };
+        let role_arn = match &c.identity {
+            Identity::Role { role, .. } => self.roles.get(role).map(|r| r.arn.clone()),
+            _ => None,
+        };
+        Principal {
+            arn,
+            account: self.id.clone(),
+            kind,
+            role_arn,
+        }
+    }
+
+    /// Decides one call. `resource_policy` is the resource's own policy, if it has one.
+    pub fn decide(
+        &self,
+        c: &Caller,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> (Request, PolicySet, Decision) {
+        let req = Request::new(
+            self.principal(c),
+            action,
+            resource,
+            self.request_context(c, extra),
+        )
+        .with_resource_account(Some(self.id.clone()));
+        let mut set = self.policy_set(c);
+        set.resource = resource_policy
+            .map(|d| SourcedPolicy::new(d.policy.clone(), "ResourcePolicy", SourceType::Resource));
+        let d = evaluate(&req, &set);
+        (req, set, d)
+    }
+
+    /// Authorizes one call: `Ok` when allowed, else AWS's `AccessDenied` with the modern
+    /// message that names the policy type that withheld access.
+    pub fn authorize(
+        &self,
+        c: &Caller,
+        operation: &str,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> Result<Decision, AwsError> {
+        let (_, _, d) = self.decide(c, action, resource, extra, resource_policy);
+        if d.is_allowed() {
+            return Ok(d);
+        }
+        Err(AwsError::new(
+            operation,
+            "AccessDenied",
+            denial_message(&self.caller_arn(c), action, resource, &d),
+        ))
+    }
+}
+
+/// AWS's modern AccessDenied message.
+pub fn denial_message(caller: &str, action: &str, resource: &str, d: &Decision) -> String {
+    let head =
+        format!("User: {caller} is not authorized to perform: {action} on resource: {resource}");
+    if d.outcome == Outcome::ExplicitDeny {
+        let kind = d
+            .matched
+            .first()
+            .map(|m| m.kind)
+            .unwrap_or(PolicyKind::Identity);
+        let article = match kind {
+            PolicyKind::Identity => "an identity-based policy",
+            PolicyKind::Resource => "a resource-based policy",
+            PolicyKind::Boundary => "a permissions boundary",
+            PolicyKind::Session => "a session policy",
+            PolicyKind::Scp => "a service control policy",
+        };
+        return format!("{head} with an explicit deny in {article}");
+    }
+    match d.reason.withheld_by() {
+        Some(kind) => format!("{head} because no {kind} allows the {action} action"),
+        None => head,
+    }
+}

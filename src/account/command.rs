@@ -1,0 +1,847 @@
+//! The AWS-CLI-like command layer: a line such as
+//! `aws iam create-user --user-name alice --output json` is split as a shell would, checked
+//! against the command table (with "did you mean" for unknown commands and flags), run
+//! against the account as the current profile's identity, recorded in CloudTrail, and printed
+//! as the AWS CLI prints it (`--output json|text|table`, `--query` with JMESPath).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use super::authz::{Caller, Identity};
+use super::error::AwsError;
+use super::{Account, iam, s3, sts, trail};
+use crate::suggest::nearest;
+
+/// The kind of value a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One string.
+    Str,
+    /// A whole number.
+    Int,
+    /// A flag: `--x` / `--no-x`.
+    Bool,
+    /// One or more strings.
+    List,
+    /// A document: JSON text or `file://NAME` from the scenario's files.
+    Doc,
+    /// A word without a flag, e.g. the path of `aws s3 ls s3://bucket`.
+    Positional,
+}
+
+/// One parameter of a command.
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    /// The flag without dashes, e.g. `user-name`.
+    pub name: &'static str,
+    /// What it takes.
+    pub kind: Kind,
+    /// Whether it must be given.
+    pub required: bool,
+}
+
+/// Shorthand for a required parameter.
+pub const fn req(name: &'static str, kind: Kind) -> Param {
+    Param {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+/// Shorthand for an optional parameter.
+pub const fn opt(name: &'static str, kind: Kind) -> Param {
+    Param {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+/// The handler of a command.
+pub type Handler = fn(&mut Call<'_>, &Args) -> Result<Value, AwsError>;
+
+/// One command of the table.
+#[derive(Clone, Copy)]
+pub struct Spec {
+    /// `iam`, `sts`, `s3api`, ….
+    pub service: &'static str,
+    /// `create-user`.
+    pub name: &'static str,
+    /// `CreateUser`.
+    pub operation: &'static str,
+    /// The parameters.
+    pub params: &'static [Param],
+    /// What runs it.
+    pub run: Handler,
+}
+
+/// Every command the sandbox knows.
+pub fn commands() -> Vec<Spec> {
+    let mut v = Vec::new();
+    v.extend_from_slice(iam::COMMANDS);
+    v.extend_from_slice(sts::COMMANDS);
+    v.extend_from_slice(s3::COMMANDS);
+    v.extend_from_slice(trail::COMMANDS);
+    v
+}
+
+/// The parsed parameters of one call.
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    values: BTreeMap<&'static str, Vec<String>>,
+}
+
+impl Args {
+    /// A string parameter (required ones are checked before the handler runs).
+    pub fn s(&self, name: &str) -> &str {
+        self.opt(name).unwrap_or("")
+    }
+
+    /// An optional string parameter.
+    pub fn opt(&self, name: &str) -> Option<&str> {
+        self.values
+            .get(name)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+    }
+
+    /// A list parameter.
+    pub fn list(&self, name: &str) -> &[String] {
+        self.values.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// A flag.
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        self.opt(name).map(|v| v == "true")
+    }
+
+    /// A whole number.
+    pub fn int(&self, name: &str) -> Option<i64> {
+        self.opt(name).and_then(|v| v.parse().ok())
+    }
+}
+
+/// What one call runs with: the account, who calls, and the operation's name.
+pub struct Call<'a> {
+    /// The account.
+    pub account: &'a mut Account,
+    /// The caller.
+    pub caller: Caller,
+    /// e.g. `CreateUser`.
+    pub operation: &'static str,
+}
+
+impl Call<'_> {
+    /// Authorizes the call for `action` on `resource`.
+    pub fn allow(
+        &self,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+    ) -> Result<(), AwsError> {
+        self.account
+            .authorize(&self.caller, self.operation, action, resource, extra, None)
+            .map(|_| ())
+    }
+
+    /// An error for this operation.
+    pub fn err(&self, code: &str, message: impl Into<String>) -> AwsError {
+        AwsError::new(self.operation, code, message)
+    }
+}
+
+/// The credentials of a CLI profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Creds {
+    /// The account's root user, signed in to the console (the sandbox's starting identity).
+    RootConsole,
+    /// An access key pair.
+    Keys {
+        /// Access key id.
+        access_key_id: String,
+        /// Secret.
+        secret: String,
+    },
+}
+
+/// A named CLI profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    /// Credentials, if set.
+    pub creds: Option<Creds>,
+    /// Region, if set.
+    pub region: Option<String>,
+}
+
+/// What one command line printed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Output {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// The AWS CLI's exit status: 0 ok, 252 usage error, 254 service error.
+    pub code: i32,
+}
+
+/// A sandbox: an account plus the CLI's configuration (profiles, region, the caller's IP).
+#[derive(Debug, Clone)]
+pub struct Sandbox {
+    /// The account.
+    pub account: Account,
+    /// Profiles by name.
+    pub profiles: BTreeMap<String, Profile>,
+    /// The profile used when `--profile` is not given.
+    pub profile: String,
+    /// The caller's public IP address.
+    pub source_ip: String,
+    /// Files that `file://NAME` can read.
+    pub files: BTreeMap<String, String>,
+    /// Shell variables set with `NAME=$(aws …)` and used as `$NAME`.
+    pub vars: BTreeMap<String, String>,
+}
+
+/// The AWS CLI's usage text, printed with every usage error.
+const USAGE: &str = "usage: aws [options] <command> <subcommand> [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
+
+impl Sandbox {
+    /// A sandbox over `account`, acting as the root user.
+    pub fn new(account: Account) -> Sandbox {
+        let mut profiles = BTreeMap::new();
+        profiles.insert(
+            "default".to_string(),
+            Profile {
+                creds: Some(Creds::RootConsole),
+                region: Some("us-east-1".into()),
+            },
+        );
+        Sandbox {
+            account,
+            profiles,
+            profile: "default".into(),
+            source_ip: "203.0.113.10".into(),
+            files: BTreeMap::new(),
+            vars: BTreeMap::new(),
+        }
+    }
+
+    /// Runs one command line. Besides AWS CLI commands it understands the two bits of shell
+    /// that real workflows lean on: `NAME=$(aws … --query … --output text)` stores a command's
+    /// output, and `$NAME` (or `${NAME}`) uses it.
+    pub fn run(&mut self, line: &str) -> Output {
+        let line = self.expand(line.trim());
+        if let Some((name, inner)) = assignment(&line) {
+            let out = self.run(inner);
+            if out.code == 0 {
+                self.vars
+                    .insert(name.to_string(), out.stdout.trim().to_string());
+                return Output::default();
+            }
+            return out;
+        }
+        match self.run_inner(&line) {
+            Ok(out) => out,
+            Err(out) => out,
+        }
+    }
+
+    /// Replaces `$NAME` and `${NAME}` with variables' values.
+    fn expand(&self, line: &str) -> String {
+        if !line.contains('$') || self.vars.is_empty() {
+            return line.to_string();
+        }
+        let mut out = line.to_string();
+        let mut names: Vec<&String> = self.vars.keys().collect();
+        // Longest names first, so that $KEY_ID is not read as $KEY followed by _ID.
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        for n in names {
+            let v = &self.vars[n];
+            out = out
+                .replace(&format!("${{{n}}}"), v)
+                .replace(&format!("${n}"), v);
+        }
+        out
+    }
+
+    fn run_inner(&mut self, line: &str) -> Result<Output, Output> {
+        let usage_err = |msg: String| Output {
+            stdout: String::new(),
+            stderr: format!("{USAGE}\naws: error: {msg}\n"),
+            code: 252,
+        };
+        let Some(mut words) = shlex::split(line) else {
+            return Err(usage_err("the line has an unclosed quote".into()));
+        };
+        if words.first().map(String::as_str) == Some("aws") {
+            words.remove(0);
+        }
+        if words.is_empty() {
+            return Ok(Output::default());
+        }
+        // Global options may stand anywhere.
+        let mut output = "json".to_string();
+        let mut query: Option<String> = None;
+        let mut profile = self.profile.clone();
+        let mut region: Option<String> = None;
+        let mut rest = Vec::with_capacity(words.len());
+        let mut it = words.into_iter();
+        while let Some(w) = it.next() {
+            let (flag, inline) = match w.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+                _ => (w.clone(), None),
+            };
+            let global = matches!(
+                flag.as_str(),
+                "--output" | "--query" | "--profile" | "--region"
+            );
+            if !global {
+                if !matches!(flag.as_str(), "--no-cli-pager" | "--no-paginate") {
+                    rest.push(w);
+                }
+                continue;
+            }
+            let Some(v) = inline.or_else(|| it.next()) else {
+                return Err(usage_err(format!("argument {flag}: expected one argument")));
+            };
+            match flag.as_str() {
+                "--output" => output = v,
+                "--query" => query = Some(v),
+                "--profile" => profile = v,
+                _ => region = Some(v),
+            }
+        }
+        if !matches!(output.as_str(), "json" | "text" | "table") {
+            return Err(usage_err(format!(
+                "argument --output: Invalid choice: '{output}', valid choices are: json | text | table"
+            )));
+        }
+        let service = rest.first().cloned().unwrap_or_default();
+        if service == "configure" {
+            return self.configure(&rest[1..], &profile).map_err(usage_err);
+        }
+        let table = commands();
+        let services: Vec<&str> = {
+            let mut s: Vec<&str> = table.iter().map(|c| c.service).collect();
+            s.push("configure");
+            s.sort();
+            s.dedup();
+            s
+        };
+        if !services.contains(&service.as_str()) {
+            let hint = nearest(&service, services.iter().copied())
+                .map(|s| format!("\n\nDid you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(usage_err(format!(
+                "argument command: Invalid choice, valid choices are: {}{hint}",
+                services.join(" | ")
+            )));
+        }
+        let name = rest.get(1).cloned().unwrap_or_default();
+        let in_service: Vec<&Spec> = table.iter().filter(|c| c.service == service).collect();
+        let Some(spec) = in_service.iter().find(|c| c.name == name).copied().copied() else {
+            let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
+            return Err(usage_err(match nearest(&name, names.iter().copied()) {
+                Some(s) => format!(
+                    "argument operation: Invalid choice `{name}`. Did you mean `aws {service} {s}`?"
+                ),
+                None => format!(
+                    "argument operation: Invalid choice `{name}`, valid choices are:\n  {}",
+                    names.join("\n  ")
+                ),
+            }));
+        };
+        let args = self.parse_args(&spec, &rest[2..]).map_err(usage_err)?;
+        let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
+            stdout: String::new(),
+            stderr: format!("\nThe config profile ({profile}) could not be found\n"),
+            code: 255,
+        })?;
+        let region = region
+            .or(prof.region.clone())
+            .unwrap_or_else(|| "us-east-1".to_string());
+        let caller = match &prof.creds {
+            None => {
+                return Err(Output {
+                    stdout: String::new(),
+                    stderr: "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n".into(),
+                    code: 253,
+                });
+            }
+            Some(Creds::RootConsole) => Caller {
+                identity: Identity::Root,
+                access_key_id: None,
+                session_key: None,
+                mfa: Some(self.account.root.mfa_enabled),
+                token_issued: None,
+                source_ip: self.source_ip.clone(),
+                region: region.clone(),
+            },
+            Some(Creds::Keys { access_key_id, .. }) => self
+                .account
+                .caller_for_key(spec.operation, access_key_id, &self.source_ip, &region)
+                .map_err(|e| service_error(&e))?,
+        };
+        // Each call takes a second of simulated time, so that events have an order.
+        self.account.advance(jiff::SignedDuration::from_secs(1));
+        let mut call = Call {
+            account: &mut self.account,
+            caller: caller.clone(),
+            operation: spec.operation,
+        };
+        let result = (spec.run)(&mut call, &args);
+        trail::record(&mut self.account, &caller, &spec, result.as_ref().err());
+        let value = result.map_err(|e| service_error(&e))?;
+        if value.is_null() {
+            return Ok(Output::default());
+        }
+        let value = match &query {
+            Some(q) => apply_query(q, &value).map_err(|m| Output {
+                stdout: String::new(),
+                stderr: format!("\nBad value for --query {q}: {m}\n"),
+                code: 255,
+            })?,
+            None => value,
+        };
+        Ok(Output {
+            stdout: render(&value, &output),
+            stderr: String::new(),
+            code: 0,
+        })
+    }
+
+    fn parse_args(&self, spec: &Spec, words: &[String]) -> Result<Args, String> {
+        let mut args = Args::default();
+        let mut i = 0;
+        let flags: Vec<String> = spec
+            .params
+            .iter()
+            .map(|p| format!("--{}", p.name))
+            .collect();
+        while i < words.len() {
+            let w = &words[i];
+            let (flag, inline) = match w.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+                _ => (w.as_str(), None),
+            };
+            let Some(name) = flag.strip_prefix("--") else {
+                let free = spec
+                    .params
+                    .iter()
+                    .find(|p| p.kind == Kind::Positional && !args.values.contains_key(p.name));
+                match free {
+                    Some(p) => {
+                        args.values.entry(p.name).or_default().push(w.clone());
+                        i += 1;
+                        continue;
+                    }
+                    None => return Err(format!("Unknown options: {w}")),
+                }
+            };
+            let (param, negated) = match spec.params.iter().find(|p| p.name == name) {
+                Some(p) => (p, false),
+                None => match name.strip_prefix("no-").and_then(|n| {
+                    spec.params
+                        .iter()
+                        .find(|p| p.name == n && p.kind == Kind::Bool)
+                }) {
+                    Some(p) => (p, true),
+                    None => {
+                        let hint = nearest(flag, flags.iter().map(String::as_str))
+                            .map(|f| format!(" (did you mean `{f}`?)"))
+                            .unwrap_or_default();
+                        return Err(format!("Unknown options: {flag}{hint}"));
+                    }
+                },
+            };
+            i += 1;
+            let mut vals = Vec::new();
+            match param.kind {
+                Kind::Bool => vals.push((!negated).to_string()),
+                Kind::List => {
+                    if let Some(v) = inline {
+                        vals.push(v);
+                    }
+                    while i < words.len() && !words[i].starts_with("--") {
+                        vals.push(words[i].clone());
+                        i += 1;
+                    }
+                }
+                _ => {
+                    let v = match inline {
+                        Some(v) => v,
+                        None => {
+                            let v = words
+                                .get(i)
+                                .cloned()
+                                .ok_or_else(|| format!("argument {flag}: expected one argument"))?;
+                            i += 1;
+                            v
+                        }
+                    };
+                    vals.push(match param.kind {
+                        Kind::Doc => self.read_doc(&v)?,
+                        Kind::Int => {
+                            v.parse::<i64>().map_err(|_| {
+                                format!("argument {flag}: invalid int value: '{v}'")
+                            })?;
+                            v
+                        }
+                        _ => v,
+                    });
+                }
+            }
+            if vals.is_empty() {
+                return Err(format!("argument {flag}: expected at least one argument"));
+            }
+            args.values.entry(param.name).or_default().extend(vals);
+        }
+        let missing: Vec<String> = spec
+            .params
+            .iter()
+            .filter(|p| p.required && !args.values.contains_key(p.name))
+            .map(|p| format!("--{}", p.name))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "the following arguments are required: {}",
+                missing.join(", ")
+            ));
+        }
+        Ok(args)
+    }
+
+    /// Reads `file://NAME` from the sandbox's files; anything else is the text itself.
+    fn read_doc(&self, v: &str) -> Result<String, String> {
+        match v.strip_prefix("file://") {
+            Some(name) => self.files.get(name).cloned().ok_or_else(|| {
+                let names: Vec<&str> = self.files.keys().map(String::as_str).collect();
+                let hint = nearest(name, names.iter().copied())
+                    .map(|n| format!("; did you mean file://{n}?"))
+                    .unwrap_or_default();
+                format!("Error parsing parameter: Unable to load paramfile file://{name}: no such file in this scenario{hint}")
+            }),
+            None => Ok(v.to_string()),
+        }
+    }
+
+    fn configure(&mut self, words: &[String], profile: &str) -> Result<Output, String> {
+        let entry = self.profiles.entry(profile.to_string()).or_insert(Profile {
+            creds: None,
+            region: None,
+        });
+        match words.first().map(String::as_str) {
+            Some("set") => {
+                let (key, value) = match (words.get(1), words.get(2)) {
+                    (Some(k), Some(v)) => (k.as_str(), v.clone()),
+                    _ => return Err("usage: aws configure set <name> <value> [--profile NAME]".into()),
+                };
+                let key = key.strip_prefix(&format!("profile.{profile}.")).unwrap_or(key);
+                let (id, secret) = match &entry.creds {
+                    Some(Creds::Keys { access_key_id, secret }) => (access_key_id.clone(), secret.clone()),
+                    _ => (String::new(), String::new()),
+                };
+                match key {
+                    // Session tokens are not checked by the simulation; keys identify sessions.
+                    "aws_session_token" => {}
+                    "aws_access_key_id" => entry.creds = Some(Creds::Keys { access_key_id: value, secret }),
+                    "aws_secret_access_key" => entry.creds = Some(Creds::Keys { access_key_id: id, secret: value }),
+                    "region" => entry.region = Some(value),
+                    other => {
+                        let known = ["aws_access_key_id", "aws_secret_access_key", "aws_session_token", "region"];
+                        let hint = nearest(other, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
+                        return Err(format!("unknown setting `{other}`{hint}"));
+                    }
+                }
+                Ok(Output::default())
+            }
+            Some("list") => {
+                let (key, method) = match &entry.creds {
+                    Some(Creds::Keys { access_key_id, .. }) => {
+                        let tail: String = access_key_id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                        (format!("****************{tail}"), "shared-credentials-file")
+                    }
+                    Some(Creds::RootConsole) => ("(root user, console)".to_string(), "sandbox"),
+                    None => ("<not set>".to_string(), "None"),
+                };
+                let region = entry.region.clone().unwrap_or_else(|| "<not set>".into());
+                Ok(Output {
+                    stdout: format!(
+                        "      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile {:>18}           manual    --profile\naccess_key     {key:>20} {method:>12}\nsecret_key     ****************     {method:>12}\n    region     {region:>20}      config-file\n",
+                        profile
+                    ),
+                    ..Output::default()
+                })
+            }
+            Some("list-profiles") => Ok(Output {
+                stdout: self.profiles.keys().map(|k| format!("{k}\n")).collect(),
+                ..Output::default()
+            }),
+            Some("use") => {
+                // Our addition: switch the default profile for the rest of the session.
+                let name = words.get(1).cloned().unwrap_or_else(|| profile.to_string());
+                if !self.profiles.contains_key(&name) {
+                    return Err(format!("the profile `{name}` does not exist; set its keys first with aws configure set aws_access_key_id … --profile {name}"));
+                }
+                self.profile = name;
+                Ok(Output::default())
+            }
+            _ => Err("usage: aws configure set|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)".into()),
+        }
+    }
+
+    /// Completion candidates for the word being typed at the end of `line`.
+    pub fn complete(&self, line: &str) -> Vec<String> {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let ends_with_space = line.ends_with(' ');
+        let (done, partial): (&[&str], &str) = if ends_with_space || words.is_empty() {
+            (&words[..], "")
+        } else {
+            (&words[..words.len() - 1], words[words.len() - 1])
+        };
+        let done: Vec<&str> = done.iter().copied().filter(|w| *w != "aws").collect();
+        let table = commands();
+        let mut cands: Vec<String> = match done.as_slice() {
+            [] => {
+                let mut s: Vec<String> = table.iter().map(|c| c.service.to_string()).collect();
+                s.push("configure".into());
+                s
+            }
+            [svc] => table
+                .iter()
+                .filter(|c| c.service == *svc)
+                .map(|c| c.name.to_string())
+                .collect(),
+            [svc, cmd, ..] => {
+                let last = done.last().copied().unwrap_or("");
+                if partial.starts_with("--") || partial.is_empty() && !last.starts_with("--") {
+                    table
+                        .iter()
+                        .find(|c| c.service == *svc && c.name == *cmd)
+                        .map(|c| c.params.iter().map(|p| format!("--{}", p.name)).collect())
+                        .unwrap_or_default()
+                } else {
+                    self.entity_names(last)
+                }
+            }
+        };
+        cands.sort();
+        cands.dedup();
+        cands.retain(|c| c.starts_with(partial));
+        cands
+    }
+
+    fn entity_names(&self, flag: &str) -> Vec<String> {
+        let a = &self.account;
+        match flag {
+            "--user-name" => a.users.keys().cloned().collect(),
+            "--group-name" => a.groups.keys().cloned().collect(),
+            "--role-name" => a.roles.keys().cloned().collect(),
+            "--policy-arn" | "--permissions-boundary" => {
+                let mut v: Vec<String> = a.policies.keys().cloned().collect();
+                v.extend(
+                    super::managed::BUNDLED
+                        .iter()
+                        .filter_map(|(n, _)| super::managed::arn_of(n)),
+                );
+                v
+            }
+            "--bucket" => a.buckets.keys().cloned().collect(),
+            "--access-key-id" => a
+                .users
+                .values()
+                .flat_map(|u| u.access_keys.iter().map(|k| k.id.clone()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// `NAME=$(command)` → (`NAME`, `command`).
+fn assignment(line: &str) -> Option<(&str, &str)> {
+    let (name, rest) = line.split_once('=')?;
+    let valid = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    let inner = rest.strip_prefix("$(")?.strip_suffix(')')?;
+    valid.then_some((name, inner))
+}
+
+fn service_error(e: &AwsError) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: format!("\n{e}\n"),
+        code: 254,
+    }
+}
+
+fn apply_query(q: &str, v: &Value) -> Result<Value, String> {
+    let expr = jmespath::compile(q).map_err(|e| e.to_string())?;
+    let r = expr.search(v).map_err(|e| e.to_string())?;
+    serde_json::to_value(&*r).map_err(|e| e.to_string())
+}
+
+/// Prints a value as the AWS CLI does for `--output json|text|table`.
+pub fn render(v: &Value, output: &str) -> String {
+    if let Value::String(s) = v {
+        // High-level commands (`aws s3 ls`) print plain text.
+        return if s.is_empty() {
+            String::new()
+        } else {
+            format!("{s}\n")
+        };
+    }
+    match output {
+        "text" => {
+            let mut s = String::new();
+            text_lines(v, "", &mut s);
+            s
+        }
+        "table" => table(v),
+        _ => {
+            let mut buf = Vec::new();
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+            let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+            if serde::Serialize::serialize(v, &mut ser).is_err() {
+                return String::new();
+            }
+            let mut s = String::from_utf8(buf).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn scalar(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(if *b { "True".into() } else { "False".into() }),
+        Value::Null => Some("None".into()),
+        _ => None,
+    }
+}
+
+/// The text format: each object's scalar values on one tab-separated line, prefixed with its
+/// key in capitals; nested lists and objects follow on their own lines.
+fn text_lines(v: &Value, label: &str, out: &mut String) {
+    match v {
+        Value::Object(m) => {
+            let scalars: Vec<String> = m.values().filter_map(scalar).collect();
+            if !scalars.is_empty() {
+                if !label.is_empty() {
+                    out.push_str(&label.to_uppercase());
+                    out.push('\t');
+                }
+                out.push_str(&scalars.join("\t"));
+                out.push('\n');
+            }
+            for (k, child) in m {
+                if scalar(child).is_none() {
+                    text_lines(child, k, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if items.iter().all(|i| scalar(i).is_some()) {
+                if !label.is_empty() {
+                    out.push_str(&label.to_uppercase());
+                    out.push('\t');
+                }
+                let vals: Vec<String> = items.iter().filter_map(scalar).collect();
+                out.push_str(&vals.join("\t"));
+                out.push('\n');
+            } else {
+                for i in items {
+                    text_lines(i, label, out);
+                }
+            }
+        }
+        other => {
+            out.push_str(&scalar(other).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+}
+
+/// The table format: a boxed table of each list of objects.
+fn table(v: &Value) -> String {
+    let mut rows: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    collect_rows(v, "", &mut rows);
+    let mut out = String::new();
+    for (title, cells) in rows {
+        let kw = cells
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        let mut vw = cells
+            .iter()
+            .map(|(_, v)| v.chars().count())
+            .max()
+            .unwrap_or(0);
+        // Inner width: "k | v" with one space of margin on each side.
+        let mut inner = kw + vw + 5;
+        if inner < title.chars().count() + 2 {
+            vw += title.chars().count() + 2 - inner;
+            inner = title.chars().count() + 2;
+        }
+        let line = format!("+{}+\n", "-".repeat(inner));
+        out.push_str(&line);
+        out.push_str(&format!("|{title:^inner$}|\n"));
+        out.push_str(&line);
+        for (k, v) in cells {
+            out.push_str(&format!("| {k:<kw$} | {v:<vw$} |\n"));
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+fn collect_rows(v: &Value, title: &str, rows: &mut Vec<(String, Vec<(String, String)>)>) {
+    match v {
+        Value::Object(m) => {
+            let cells: Vec<(String, String)> = m
+                .iter()
+                .filter_map(|(k, v)| scalar(v).map(|s| (k.clone(), s)))
+                .collect();
+            if !cells.is_empty() {
+                rows.push((title.to_string(), cells));
+            }
+            for (k, child) in m {
+                if scalar(child).is_none() {
+                    collect_rows(child, k, rows);
+                }
+            }
+        }
+        Value::Array(items) => {
+            for i in items {
+                match scalar(i) {
+                    Some(s) => rows.push((title.to_string(), vec![(String::new(), s)])),
+                    None => collect_rows(i, title, rows),
+                }
+            }
+        }
+        other => rows.push((
+            title.to_string(),
+            vec![(String::new(), scalar(other).unwrap_or_default())],
+        )),
+    }
+}
+
+/// Builds a JSON object from pairs, skipping nulls (AWS leaves out absent fields).
+pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    let mut m = Map::new();
+    for (k, v) in pairs {
+        if !v.is_null() {
+            m.insert(k.to_string(), v);
+        }
+    }
+    Value::Object(m)
+}
+
+/// AWS CLI's time format, e.g. `2026-01-05T09:00:00+00:00`.
+pub fn time(t: jiff::Timestamp) -> Value {
+    Value::String(t.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string())
+}

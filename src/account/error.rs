@@ -1,0 +1,47 @@
+//! AWS's error shape: a code, a message and the operation, printed as the AWS CLI prints it.
+
+/// An error as an AWS API returns it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("An error occurred ({code}) when calling the {operation} operation: {message}")]
+pub struct AwsError {
+    /// e.g. `AccessDenied`, `NoSuchEntity`.
+    pub code: String,
+    /// The message.
+    pub message: String,
+    /// e.g. `CreateUser`.
+    pub operation: String,
+}
+
+impl AwsError {
+    /// An error for `operation`.
+    pub fn new(operation: &str, code: &str, message: impl Into<String>) -> AwsError {
+        AwsError {
+            code: code.to_string(),
+            message: message.into(),
+            operation: operation.to_string(),
+        }
+    }
+
+    /// `NoSuchEntity`.
+    pub fn no_such_entity(operation: &str, what: &str, name: &str) -> AwsError {
+        AwsError::new(
+            operation,
+            "NoSuchEntity",
+            format!("The {what} with name {name} cannot be found."),
+        )
+    }
+
+    /// `EntityAlreadyExists`.
+    pub fn already_exists(operation: &str, what: &str, name: &str) -> AwsError {
+        AwsError::new(
+            operation,
+            "EntityAlreadyExists",
+            format!("{what} with name {name} already exists."),
+        )
+    }
+
+    /// `ValidationError`.
+    pub fn validation(operation: &str, message: impl Into<String>) -> AwsError {
+        AwsError::new(operation, "ValidationError", message)
+    }
+}

@@ -1,0 +1,2546 @@
+//! IAM: users, groups, roles, managed and inline policies, access keys, console passwords,
+//! MFA, the password policy, the credential report and instance profiles, with AWS's
+//! request parameters, response shapes and errors.
+
+use std::collections::BTreeMap;
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::error::AwsError;
+use super::model::*;
+use super::{Account, InstanceProfile, document};
+use crate::policy::PolicyType;
+
+/// The IAM commands.
+pub const COMMANDS: &[Spec] = &[
+    // Users.
+    Spec {
+        service: "iam",
+        name: "create-user",
+        operation: "CreateUser",
+        params: &[
+            req("user-name", Kind::Str),
+            opt("path", Kind::Str),
+            opt("permissions-boundary", Kind::Str),
+            opt("tags", Kind::List),
+        ],
+        run: create_user,
+    },
+    Spec {
+        service: "iam",
+        name: "get-user",
+        operation: "GetUser",
+        params: &[opt("user-name", Kind::Str)],
+        run: get_user,
+    },
+    Spec {
+        service: "iam",
+        name: "list-users",
+        operation: "ListUsers",
+        params: &[opt("path-prefix", Kind::Str)],
+        run: list_users,
+    },
+    Spec {
+        service: "iam",
+        name: "update-user",
+        operation: "UpdateUser",
+        params: &[
+            req("user-name", Kind::Str),
+            opt("new-user-name", Kind::Str),
+            opt("new-path", Kind::Str),
+        ],
+        run: update_user,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-user",
+        operation: "DeleteUser",
+        params: &[req("user-name", Kind::Str)],
+        run: delete_user,
+    },
+    Spec {
+        service: "iam",
+        name: "tag-user",
+        operation: "TagUser",
+        params: &[req("user-name", Kind::Str), req("tags", Kind::List)],
+        run: tag_user,
+    },
+    Spec {
+        service: "iam",
+        name: "untag-user",
+        operation: "UntagUser",
+        params: &[req("user-name", Kind::Str), req("tag-keys", Kind::List)],
+        run: untag_user,
+    },
+    // Groups.
+    Spec {
+        service: "iam",
+        name: "create-group",
+        operation: "CreateGroup",
+        params: &[req("group-name", Kind::Str), opt("path", Kind::Str)],
+        run: create_group,
+    },
+    Spec {
+        service: "iam",
+        name: "get-group",
+        operation: "GetGroup",
+        params: &[req("group-name", Kind::Str)],
+        run: get_group,
+    },
+    Spec {
+        service: "iam",
+        name: "list-groups",
+        operation: "ListGroups",
+        params: &[opt("path-prefix", Kind::Str)],
+        run: list_groups,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-group",
+        operation: "DeleteGroup",
+        params: &[req("group-name", Kind::Str)],
+        run: delete_group,
+    },
+    Spec {
+        service: "iam",
+        name: "add-user-to-group",
+        operation: "AddUserToGroup",
+        params: &[req("group-name", Kind::Str), req("user-name", Kind::Str)],
+        run: add_user_to_group,
+    },
+    Spec {
+        service: "iam",
+        name: "remove-user-from-group",
+        operation: "RemoveUserFromGroup",
+        params: &[req("group-name", Kind::Str), req("user-name", Kind::Str)],
+        run: remove_user_from_group,
+    },
+    Spec {
+        service: "iam",
+        name: "list-groups-for-user",
+        operation: "ListGroupsForUser",
+        params: &[req("user-name", Kind::Str)],
+        run: list_groups_for_user,
+    },
+    // Roles.
+    Spec {
+        service: "iam",
+        name: "create-role",
+        operation: "CreateRole",
+        params: &[
+            req("role-name", Kind::Str),
+            req("assume-role-policy-document", Kind::Doc),
+            opt("path", Kind::Str),
+            opt("description", Kind::Str),
+            opt("max-session-duration", Kind::Int),
+            opt("permissions-boundary", Kind::Str),
+            opt("tags", Kind::List),
+        ],
+        run: create_role,
+    },
+    Spec {
+        service: "iam",
+        name: "get-role",
+        operation: "GetRole",
+        params: &[req("role-name", Kind::Str)],
+        run: get_role,
+    },
+    Spec {
+        service: "iam",
+        name: "list-roles",
+        operation: "ListRoles",
+        params: &[opt("path-prefix", Kind::Str)],
+        run: list_roles,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-role",
+        operation: "DeleteRole",
+        params: &[req("role-name", Kind::Str)],
+        run: delete_role,
+    },
+    Spec {
+        service: "iam",
+        name: "update-assume-role-policy",
+        operation: "UpdateAssumeRolePolicy",
+        params: &[
+            req("role-name", Kind::Str),
+            req("policy-document", Kind::Doc),
+        ],
+        run: update_assume_role_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "tag-role",
+        operation: "TagRole",
+        params: &[req("role-name", Kind::Str), req("tags", Kind::List)],
+        run: tag_role,
+    },
+    Spec {
+        service: "iam",
+        name: "untag-role",
+        operation: "UntagRole",
+        params: &[req("role-name", Kind::Str), req("tag-keys", Kind::List)],
+        run: untag_role,
+    },
+    // Managed policies.
+    Spec {
+        service: "iam",
+        name: "create-policy",
+        operation: "CreatePolicy",
+        params: &[
+            req("policy-name", Kind::Str),
+            req("policy-document", Kind::Doc),
+            opt("path", Kind::Str),
+            opt("description", Kind::Str),
+        ],
+        run: create_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "get-policy",
+        operation: "GetPolicy",
+        params: &[req("policy-arn", Kind::Str)],
+        run: get_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "list-policies",
+        operation: "ListPolicies",
+        params: &[opt("scope", Kind::Str), opt("only-attached", Kind::Bool)],
+        run: list_policies,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-policy",
+        operation: "DeletePolicy",
+        params: &[req("policy-arn", Kind::Str)],
+        run: delete_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "create-policy-version",
+        operation: "CreatePolicyVersion",
+        params: &[
+            req("policy-arn", Kind::Str),
+            req("policy-document", Kind::Doc),
+            opt("set-as-default", Kind::Bool),
+        ],
+        run: create_policy_version,
+    },
+    Spec {
+        service: "iam",
+        name: "get-policy-version",
+        operation: "GetPolicyVersion",
+        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        run: get_policy_version,
+    },
+    Spec {
+        service: "iam",
+        name: "list-policy-versions",
+        operation: "ListPolicyVersions",
+        params: &[req("policy-arn", Kind::Str)],
+        run: list_policy_versions,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-policy-version",
+        operation: "DeletePolicyVersion",
+        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        run: delete_policy_version,
+    },
+    Spec {
+        service: "iam",
+        name: "set-default-policy-version",
+        operation: "SetDefaultPolicyVersion",
+        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        run: set_default_policy_version,
+    },
+    Spec {
+        service: "iam",
+        name: "list-entities-for-policy",
+        operation: "ListEntitiesForPolicy",
+        params: &[req("policy-arn", Kind::Str)],
+        run: list_entities_for_policy,
+    },
+    // Attachments and inline policies, for users, groups and roles.
+    Spec {
+        service: "iam",
+        name: "attach-user-policy",
+        operation: "AttachUserPolicy",
+        params: &[req("user-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| attach(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "attach-group-policy",
+        operation: "AttachGroupPolicy",
+        params: &[req("group-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| attach(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "attach-role-policy",
+        operation: "AttachRolePolicy",
+        params: &[req("role-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| attach(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "detach-user-policy",
+        operation: "DetachUserPolicy",
+        params: &[req("user-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| detach(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "detach-group-policy",
+        operation: "DetachGroupPolicy",
+        params: &[req("group-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| detach(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "detach-role-policy",
+        operation: "DetachRolePolicy",
+        params: &[req("role-name", Kind::Str), req("policy-arn", Kind::Str)],
+        run: |c, a| detach(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "list-attached-user-policies",
+        operation: "ListAttachedUserPolicies",
+        params: &[req("user-name", Kind::Str)],
+        run: |c, a| list_attached(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "list-attached-group-policies",
+        operation: "ListAttachedGroupPolicies",
+        params: &[req("group-name", Kind::Str)],
+        run: |c, a| list_attached(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "list-attached-role-policies",
+        operation: "ListAttachedRolePolicies",
+        params: &[req("role-name", Kind::Str)],
+        run: |c, a| list_attached(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "put-user-policy",
+        operation: "PutUserPolicy",
+        params: &[
+            req("user-name", Kind::Str),
+            req("policy-name", Kind::Str),
+            req("policy-document", Kind::Doc),
+        ],
+        run: |c, a| put_inline(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "put-group-policy",
+        operation: "PutGroupPolicy",
+        params: &[
+            req("group-name", Kind::Str),
+            req("policy-name", Kind::Str),
+            req("policy-document", Kind::Doc),
+        ],
+        run: |c, a| put_inline(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "put-role-policy",
+        operation: "PutRolePolicy",
+        params: &[
+            req("role-name", Kind::Str),
+            req("policy-name", Kind::Str),
+            req("policy-document", Kind::Doc),
+        ],
+        run: |c, a| put_inline(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "get-user-policy",
+        operation: "GetUserPolicy",
+        params: &[req("user-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| get_inline(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "get-group-policy",
+        operation: "GetGroupPolicy",
+        params: &[req("group-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| get_inline(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "get-role-policy",
+        operation: "GetRolePolicy",
+        params: &[req("role-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| get_inline(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "list-user-policies",
+        operation: "ListUserPolicies",
+        params: &[req("user-name", Kind::Str)],
+        run: |c, a| list_inline(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "list-group-policies",
+        operation: "ListGroupPolicies",
+        params: &[req("group-name", Kind::Str)],
+        run: |c, a| list_inline(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "list-role-policies",
+        operation: "ListRolePolicies",
+        params: &[req("role-name", Kind::Str)],
+        run: |c, a| list_inline(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "delete-user-policy",
+        operation: "DeleteUserPolicy",
+        params: &[req("user-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| delete_inline(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "delete-group-policy",
+        operation: "DeleteGroupPolicy",
+        params: &[req("group-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| delete_inline(c, a, Ent::Group),
+    },
+    Spec {
+        service: "iam",
+        name: "delete-role-policy",
+        operation: "DeleteRolePolicy",
+        params: &[req("role-name", Kind::Str), req("policy-name", Kind::Str)],
+        run: |c, a| delete_inline(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "put-user-permissions-boundary",
+        operation: "PutUserPermissionsBoundary",
+        params: &[
+            req("user-name", Kind::Str),
+            req("permissions-boundary", Kind::Str),
+        ],
+        run: |c, a| put_boundary(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "put-role-permissions-boundary",
+        operation: "PutRolePermissionsBoundary",
+        params: &[
+            req("role-name", Kind::Str),
+            req("permissions-boundary", Kind::Str),
+        ],
+        run: |c, a| put_boundary(c, a, Ent::Role),
+    },
+    Spec {
+        service: "iam",
+        name: "delete-user-permissions-boundary",
+        operation: "DeleteUserPermissionsBoundary",
+        params: &[req("user-name", Kind::Str)],
+        run: |c, a| delete_boundary(c, a, Ent::User),
+    },
+    Spec {
+        service: "iam",
+        name: "delete-role-permissions-boundary",
+        operation: "DeleteRolePermissionsBoundary",
+        params: &[req("role-name", Kind::Str)],
+        run: |c, a| delete_boundary(c, a, Ent::Role),
+    },
+    // Console passwords.
+    Spec {
+        service: "iam",
+        name: "create-login-profile",
+        operation: "CreateLoginProfile",
+        params: &[
+            req("user-name", Kind::Str),
+            req("password", Kind::Str),
+            opt("password-reset-required", Kind::Bool),
+        ],
+        run: create_login_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "update-login-profile",
+        operation: "UpdateLoginProfile",
+        params: &[
+            req("user-name", Kind::Str),
+            opt("password", Kind::Str),
+            opt("password-reset-required", Kind::Bool),
+        ],
+        run: update_login_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "get-login-profile",
+        operation: "GetLoginProfile",
+        params: &[req("user-name", Kind::Str)],
+        run: get_login_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-login-profile",
+        operation: "DeleteLoginProfile",
+        params: &[req("user-name", Kind::Str)],
+        run: delete_login_profile,
+    },
+    // Access keys.
+    Spec {
+        service: "iam",
+        name: "create-access-key",
+        operation: "CreateAccessKey",
+        params: &[opt("user-name", Kind::Str)],
+        run: create_access_key,
+    },
+    Spec {
+        service: "iam",
+        name: "list-access-keys",
+        operation: "ListAccessKeys",
+        params: &[opt("user-name", Kind::Str)],
+        run: list_access_keys,
+    },
+    Spec {
+        service: "iam",
+        name: "update-access-key",
+        operation: "UpdateAccessKey",
+        params: &[
+            req("access-key-id", Kind::Str),
+            req("status", Kind::Str),
+            opt("user-name", Kind::Str),
+        ],
+        run: update_access_key,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-access-key",
+        operation: "DeleteAccessKey",
+        params: &[req("access-key-id", Kind::Str), opt("user-name", Kind::Str)],
+        run: delete_access_key,
+    },
+    Spec {
+        service: "iam",
+        name: "get-access-key-last-used",
+        operation: "GetAccessKeyLastUsed",
+        params: &[req("access-key-id", Kind::Str)],
+        run: get_access_key_last_used,
+    },
+    // MFA.
+    Spec {
+        service: "iam",
+        name: "create-virtual-mfa-device",
+        operation: "CreateVirtualMFADevice",
+        params: &[
+            req("virtual-mfa-device-name", Kind::Str),
+            opt("outfile", Kind::Str),
+            opt("bootstrap-method", Kind::Str),
+        ],
+        run: create_virtual_mfa_device,
+    },
+    Spec {
+        service: "iam",
+        name: "enable-mfa-device",
+        operation: "EnableMFADevice",
+        params: &[
+            req("user-name", Kind::Str),
+            req("serial-number", Kind::Str),
+            req("authentication-code1", Kind::Str),
+            req("authentication-code2", Kind::Str),
+        ],
+        run: enable_mfa_device,
+    },
+    Spec {
+        service: "iam",
+        name: "deactivate-mfa-device",
+        operation: "DeactivateMFADevice",
+        params: &[req("user-name", Kind::Str), req("serial-number", Kind::Str)],
+        run: deactivate_mfa_device,
+    },
+    Spec {
+        service: "iam",
+        name: "list-mfa-devices",
+        operation: "ListMFADevices",
+        params: &[opt("user-name", Kind::Str)],
+        run: list_mfa_devices,
+    },
+    // Password policy.
+    Spec {
+        service: "iam",
+        name: "get-account-password-policy",
+        operation: "GetAccountPasswordPolicy",
+        params: &[],
+        run: get_password_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "update-account-password-policy",
+        operation: "UpdateAccountPasswordPolicy",
+        params: &[
+            opt("minimum-password-length", Kind::Int),
+            opt("require-symbols", Kind::Bool),
+            opt("require-numbers", Kind::Bool),
+            opt("require-uppercase-characters", Kind::Bool),
+            opt("require-lowercase-characters", Kind::Bool),
+            opt("allow-users-to-change-password", Kind::Bool),
+            opt("max-password-age", Kind::Int),
+            opt("password-reuse-prevention", Kind::Int),
+            opt("hard-expiry", Kind::Bool),
+        ],
+        run: update_password_policy,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-account-password-policy",
+        operation: "DeleteAccountPasswordPolicy",
+        params: &[],
+        run: delete_password_policy,
+    },
+    // Reports.
+    Spec {
+        service: "iam",
+        name: "generate-credential-report",
+        operation: "GenerateCredentialReport",
+        params: &[],
+        run: generate_credential_report,
+    },
+    Spec {
+        service: "iam",
+        name: "get-credential-report",
+        operation: "GetCredentialReport",
+        params: &[],
+        run: get_credential_report,
+    },
+    Spec {
+        service: "iam",
+        name: "simulate-principal-policy",
+        operation: "SimulatePrincipalPolicy",
+        params: &[
+            req("policy-source-arn", Kind::Str),
+            req("action-names", Kind::List),
+            opt("resource-arns", Kind::List),
+            opt("context-entries", Kind::List),
+        ],
+        run: simulate_principal_policy,
+    },
+    // Instance profiles.
+    Spec {
+        service: "iam",
+        name: "create-instance-profile",
+        operation: "CreateInstanceProfile",
+        params: &[
+            req("instance-profile-name", Kind::Str),
+            opt("path", Kind::Str),
+        ],
+        run: create_instance_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "add-role-to-instance-profile",
+        operation: "AddRoleToInstanceProfile",
+        params: &[
+            req("instance-profile-name", Kind::Str),
+            req("role-name", Kind::Str),
+        ],
+        run: add_role_to_instance_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "list-instance-profiles",
+        operation: "ListInstanceProfiles",
+        params: &[],
+        run: list_instance_profiles,
+    },
+];
+
+/// Users, groups or roles: the three entities that hold policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ent {
+    User,
+    Group,
+    Role,
+}
+
+impl Ent {
+    fn flag(self) -> &'static str {
+        match self {
+            Ent::User => "user-name",
+            Ent::Group => "group-name",
+            Ent::Role => "role-name",
+        }
+    }
+    fn word(self) -> &'static str {
+        match self {
+            Ent::User => "user",
+            Ent::Group => "group",
+            Ent::Role => "role",
+        }
+    }
+    fn cap(self) -> &'static str {
+        match self {
+            Ent::User => "User",
+            Ent::Group => "Group",
+            Ent::Role => "Role",
+        }
+    }
+    fn inline_type(self) -> PolicyType {
+        match self {
+            Ent::User => PolicyType::InlineUser,
+            Ent::Group => PolicyType::InlineGroup,
+            Ent::Role => PolicyType::InlineRole,
+        }
+    }
+}
+
+/// Mutable access to what an entity holds.
+struct Holdings<'a> {
+    arn: String,
+    attached: &'a mut Vec<String>,
+    inline: &'a mut BTreeMap<String, Document>,
+    boundary: Option<&'a mut Option<String>>,
+}
+
+fn holdings<'a>(acct: &'a mut Account, e: Ent, name: &str) -> Option<Holdings<'a>> {
+    match e {
+        Ent::User => acct.users.get_mut(name).map(|u| Holdings {
+            arn: u.arn.clone(),
+            attached: &mut u.attached,
+            inline: &mut u.inline,
+            boundary: Some(&mut u.boundary),
+        }),
+        Ent::Group => acct.groups.get_mut(name).map(|g| Holdings {
+            arn: g.arn.clone(),
+            attached: &mut g.attached,
+            inline: &mut g.inline,
+            boundary: None,
+        }),
+        Ent::Role => acct.roles.get_mut(name).map(|r| Holdings {
+            arn: r.arn.clone(),
+            attached: &mut r.attached,
+            inline: &mut r.inline,
+            boundary: Some(&mut r.boundary),
+        }),
+    }
+}
+
+fn entity_arn(c: &Call, e: Ent, name: &str) -> String {
+    match e {
+        Ent::User => c.account.users.get(name).map(|u| u.arn.clone()),
+        Ent::Group => c.account.groups.get(name).map(|g| g.arn.clone()),
+        Ent::Role => c.account.roles.get(name).map(|r| r.arn.clone()),
+    }
+    .unwrap_or_else(|| c.account.iam_arn(e.word(), "/", name))
+}
+
+fn no_entity(c: &Call, e: Ent, name: &str) -> AwsError {
+    AwsError::no_such_entity(c.operation, e.word(), name)
+}
+
+fn valid_name(c: &Call, flag: &str, name: &str, max: usize) -> Result<(), AwsError> {
+    let ok = !name.is_empty()
+        && name.len() <= max
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "+=,.@_-".contains(ch));
+    if ok {
+        Ok(())
+    } else {
+        Err(AwsError::validation(
+            c.operation,
+            format!(
+                "1 validation error detected: Value '{name}' at '{flag}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length 1..{max}"
+            ),
+        ))
+    }
+}
+
+fn path_of(c: &Call, a: &Args) -> Result<String, AwsError> {
+    let p = a.opt("path").unwrap_or("/").to_string();
+    if !p.starts_with('/') || !p.ends_with('/') {
+        return Err(AwsError::validation(
+            c.operation,
+            format!(
+                "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters: `{p}`"
+            ),
+        ));
+    }
+    Ok(p)
+}
+
+fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError> {
+    document(text, ty).map_err(|e| c.err(e.aws_code(), e.to_string()))
+}
+
+/// Reads `Key=k,Value=v` shorthand or a JSON list of tags.
+fn parse_tags(c: &Call, items: &[String]) -> Result<Vec<Tag>, AwsError> {
+    let mut out = Vec::new();
+    for item in items {
+        let t = item.trim();
+        if t.starts_with('[') {
+            let v: Vec<Tag> = serde_json::from_str(t)
+                .map_err(|e| AwsError::validation(c.operation, format!("cannot read tags: {e}")))?;
+            out.extend(v);
+            continue;
+        }
+        let (mut k, mut v) = (None, None);
+        for part in t.split(',') {
+            match part.split_once('=') {
+                Some(("Key", x)) => k = Some(x.to_string()),
+                Some(("Value", x)) => v = Some(x.to_string()),
+                _ => {
+                    return Err(AwsError::validation(
+                        c.operation,
+                        format!("cannot read the tag `{t}`: write Key=team,Value=dev"),
+                    ));
+                }
+            }
+        }
+        out.push(Tag {
+            key: k.unwrap_or_default(),
+            value: v.unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+fn user_json(u: &User) -> Value {
+    obj([
+        ("Path", json!(u.path)),
+        ("UserName", json!(u.name)),
+        ("UserId", json!(u.id)),
+        ("Arn", json!(u.arn)),
+        ("CreateDate", time(u.created)),
+        (
+            "PasswordLastUsed",
+            u.login_profile
+                .as_ref()
+                .and_then(|l| l.last_used)
+                .map(time)
+                .unwrap_or(Value::Null),
+        ),
+    ])
+}
+
+fn group_json(g: &Group) -> Value {
+    obj([
+        ("Path", json!(g.path)),
+        ("GroupName", json!(g.name)),
+        ("GroupId", json!(g.id)),
+        ("Arn", json!(g.arn)),
+        ("CreateDate", time(g.created)),
+    ])
+}
+
+fn doc_value(d: &Document) -> Value {
+    serde_json::from_str(&d.text).unwrap_or(Value::String(d.text.clone()))
+}
+
+fn role_json(r: &Role) -> Value {
+    obj([
+        ("Path", json!(r.path)),
+        ("RoleName", json!(r.name)),
+        ("RoleId", json!(r.id)),
+        ("Arn", json!(r.arn)),
+        ("CreateDate", time(r.created)),
+        ("AssumeRolePolicyDocument", doc_value(&r.trust)),
+        ("Description", json!(r.description)),
+        ("MaxSessionDuration", json!(r.max_session_duration)),
+    ])
+}
+
+fn attachment_count(acct: &Account, arn: &str) -> usize {
+    acct.users
+        .values()
+        .filter(|u| u.attached.iter().any(|a| a == arn))
+        .count()
+        + acct
+            .groups
+            .values()
+            .filter(|g| g.attached.iter().any(|a| a == arn))
+            .count()
+        + acct
+            .roles
+            .values()
+            .filter(|r| r.attached.iter().any(|a| a == arn))
+            .count()
+}
+
+fn boundary_count(acct: &Account, arn: &str) -> usize {
+    acct.users
+        .values()
+        .filter(|u| u.boundary.as_deref() == Some(arn))
+        .count()
+        + acct
+            .roles
+            .values()
+            .filter(|r| r.boundary.as_deref() == Some(arn))
+            .count()
+}
+
+fn policy_json(acct: &Account, p: &ManagedPolicy) -> Value {
+    obj([
+        ("PolicyName", json!(p.name)),
+        ("PolicyId", json!(p.id)),
+        ("Arn", json!(p.arn)),
+        ("Path", json!(p.path)),
+        ("DefaultVersionId", json!(p.default_version)),
+        ("AttachmentCount", json!(attachment_count(acct, &p.arn))),
+        (
+            "PermissionsBoundaryUsageCount",
+            json!(boundary_count(acct, &p.arn)),
+        ),
+        ("IsAttachable", json!(true)),
+        ("Description", json!(p.description)),
+        ("CreateDate", time(p.created)),
+        (
+            "UpdateDate",
+            time(
+                p.versions
+                    .iter()
+                    .map(|v| v.created)
+                    .max()
+                    .unwrap_or(p.created),
+            ),
+        ),
+    ])
+}
+
+/// The user a key-less `--user-name` refers to: the caller when it is a user.
+fn self_or_named(c: &Call, a: &Args) -> Result<String, AwsError> {
+    if let Some(n) = a.opt("user-name") {
+        return Ok(n.to_string());
+    }
+    match &c.caller.identity {
+        super::authz::Identity::User(n) => Ok(n.clone()),
+        super::authz::Identity::Root => Ok(String::new()),
+        super::authz::Identity::Role { .. } => Err(AwsError::validation(
+            c.operation,
+            "Must specify userName when calling with non-User credentials",
+        )),
+    }
+}
+
+fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    valid_name(c, "userName", &name, 64)?;
+    let path = path_of(c, a)?;
+    let arn = c.account.iam_arn("user", &path, &name);
+    let boundary = a.opt("permissions-boundary").map(str::to_string);
+    let mut extra = Vec::new();
+    if let Some(b) = &boundary {
+        extra.push(("iam:PermissionsBoundary", vec![b.clone()]));
+    }
+    c.allow("iam:CreateUser", &arn, &extra)?;
+    if c.account
+        .users
+        .keys()
+        .any(|k| k.eq_ignore_ascii_case(&name))
+    {
+        return Err(AwsError::already_exists(c.operation, "User", &name));
+    }
+    if let Some(b) = &boundary
+        && c.account.managed_policy(b).is_none()
+    {
+        return Err(AwsError::new(
+            c.operation,
+            "NoSuchEntity",
+            format!("Scope ARN: {b} does not exist or is not attachable."),
+        ));
+    }
+    let tags = parse_tags(c, a.list("tags"))?;
+    let id = c.account.new_id("AIDA", 17);
+    let u = User {
+        name: name.clone(),
+        path,
+        id,
+        arn,
+        created: c.account.now,
+        tags,
+        login_profile: None,
+        mfa: Vec::new(),
+        access_keys: Vec::new(),
+        groups: Vec::new(),
+        attached: Vec::new(),
+        inline: BTreeMap::new(),
+        boundary,
+    };
+    let out = json!({ "User": user_json(&u) });
+    c.account.users.insert(name, u);
+    Ok(out)
+}
+
+fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = self_or_named(c, a)?;
+    if name.is_empty() {
+        // Root without --user-name describes the root user.
+        c.allow(
+            "iam:GetUser",
+            &format!("arn:aws:iam::{}:root", c.account.id),
+            &[],
+        )?;
+        return Ok(
+            json!({"User": {"UserId": c.account.id, "Arn": format!("arn:aws:iam::{}:root", c.account.id), "CreateDate": time(c.account.now)}}),
+        );
+    }
+    c.allow("iam:GetUser", &entity_arn(c, Ent::User, &name), &[])?;
+    let u = c
+        .account
+        .users
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::User, &name))?;
+    let mut v = user_json(u);
+    if let Value::Object(m) = &mut v {
+        if !u.tags.is_empty() {
+            m.insert("Tags".into(), json!(u.tags));
+        }
+        if let Some(b) = &u.boundary {
+            m.insert(
+                "PermissionsBoundary".into(),
+                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
+            );
+        }
+    }
+    Ok(json!({ "User": v }))
+}
+
+fn list_users(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListUsers", &c.account.iam_arn("user", "/", ""), &[])?;
+    let prefix = a.opt("path-prefix").unwrap_or("/");
+    let users: Vec<Value> = c
+        .account
+        .users
+        .values()
+        .filter(|u| u.path.starts_with(prefix))
+        .map(user_json)
+        .collect();
+    Ok(json!({ "Users": users }))
+}
+
+fn update_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow("iam:UpdateUser", &entity_arn(c, Ent::User, &name), &[])?;
+    let mut u = c
+        .account
+        .users
+        .get(&name)
+        .cloned()
+        .ok_or_else(|| no_entity(c, Ent::User, &name))?;
+    if let Some(p) = a.opt("new-path") {
+        u.path = p.to_string();
+    }
+    let new_name = a.opt("new-user-name").unwrap_or(&name).to_string();
+    valid_name(c, "newUserName", &new_name, 64)?;
+    if new_name != name && c.account.users.contains_key(&new_name) {
+        return Err(AwsError::already_exists(c.operation, "User", &new_name));
+    }
+    u.name = new_name.clone();
+    u.arn = c.account.iam_arn("user", &u.path, &new_name);
+    c.account.users.remove(&name);
+    c.account.users.insert(new_name, u);
+    Ok(Value::Null)
+}
+
+fn delete_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow("iam:DeleteUser", &entity_arn(c, Ent::User, &name), &[])?;
+    let u = c
+        .account
+        .users
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::User, &name))?;
+    let conflict = if u.login_profile.is_some() {
+        Some("Cannot delete entity, must delete login profile first.")
+    } else if !u.access_keys.is_empty() {
+        Some("Cannot delete entity, must delete access keys first.")
+    } else if !u.mfa.is_empty() {
+        Some("Cannot delete entity, must delete MFA device first.")
+    } else if !u.attached.is_empty() {
+        Some("Cannot delete entity, must detach all policies first.")
+    } else if !u.inline.is_empty() {
+        Some("Cannot delete entity, must delete policies first.")
+    } else if !u.groups.is_empty() {
+        Some("Cannot delete entity, must remove users from group first.")
+    } else {
+        None
+    };
+    if let Some(m) = conflict {
+        return Err(c.err("DeleteConflict", m));
+    }
+    c.account.users.remove(&name);
+    Ok(Value::Null)
+}
+
+fn tag_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    tag(c, a, Ent::User)
+}
+
+fn tag_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    tag(c, a, Ent::Role)
+}
+
+fn untag_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    untag(c, a, Ent::User)
+}
+
+fn untag_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    untag(c, a, Ent::Role)
+}
+
+fn tags_of<'a>(acct: &'a mut Account, e: Ent, name: &str) -> Option<&'a mut Vec<Tag>> {
+    match e {
+        Ent::User => acct.users.get_mut(name).map(|u| &mut u.tags),
+        Ent::Role => acct.roles.get_mut(name).map(|r| &mut r.tags),
+        Ent::Group => None,
+    }
+}
+
+fn tag(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let new = parse_tags(c, a.list("tags"))?;
+    let keys: Vec<String> = new.iter().map(|t| t.key.clone()).collect();
+    c.allow(
+        &format!("iam:Tag{}", e.cap()),
+        &entity_arn(c, e, &name),
+        &[("aws:TagKeys", keys)],
+    )?;
+    let op = c.operation;
+    let tags = tags_of(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    for t in new {
+        tags.retain(|x| x.key != t.key);
+        tags.push(t);
+    }
+    Ok(Value::Null)
+}
+
+fn untag(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let keys = a.list("tag-keys").to_vec();
+    c.allow(
+        &format!("iam:Untag{}", e.cap()),
+        &entity_arn(c, e, &name),
+        &[("aws:TagKeys", keys.clone())],
+    )?;
+    let op = c.operation;
+    let tags = tags_of(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    tags.retain(|t| !keys.contains(&t.key));
+    Ok(Value::Null)
+}
+
+fn create_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("group-name").to_string();
+    valid_name(c, "groupName", &name, 128)?;
+    let path = path_of(c, a)?;
+    let arn = c.account.iam_arn("group", &path, &name);
+    c.allow("iam:CreateGroup", &arn, &[])?;
+    if c.account
+        .groups
+        .keys()
+        .any(|k| k.eq_ignore_ascii_case(&name))
+    {
+        return Err(AwsError::already_exists(c.operation, "Group", &name));
+    }
+    let g = Group {
+        name: name.clone(),
+        path,
+        id: c.account.new_id("AGPA", 17),
+        arn,
+        created: c.account.now,
+        attached: Vec::new(),
+        inline: BTreeMap::new(),
+    };
+    let out = json!({ "Group": group_json(&g) });
+    c.account.groups.insert(name, g);
+    Ok(out)
+}
+
+fn get_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("group-name").to_string();
+    c.allow("iam:GetGroup", &entity_arn(c, Ent::Group, &name), &[])?;
+    let g = c
+        .account
+        .groups
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::Group, &name))?;
+    let users: Vec<Value> = c
+        .account
+        .users
+        .values()
+        .filter(|u| u.groups.contains(&name))
+        .map(user_json)
+        .collect();
+    Ok(json!({ "Users": users, "Group": group_json(g) }))
+}
+
+fn list_groups(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListGroups", &c.account.iam_arn("group", "/", ""), &[])?;
+    let prefix = a.opt("path-prefix").unwrap_or("/");
+    let groups: Vec<Value> = c
+        .account
+        .groups
+        .values()
+        .filter(|g| g.path.starts_with(prefix))
+        .map(group_json)
+        .collect();
+    Ok(json!({ "Groups": groups }))
+}
+
+fn delete_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("group-name").to_string();
+    c.allow("iam:DeleteGroup", &entity_arn(c, Ent::Group, &name), &[])?;
+    let g = c
+        .account
+        .groups
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::Group, &name))?;
+    if c.account.users.values().any(|u| u.groups.contains(&name)) {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must remove users from group first.",
+        ));
+    }
+    if !g.attached.is_empty() {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must detach all policies first.",
+        ));
+    }
+    if !g.inline.is_empty() {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must delete policies first.",
+        ));
+    }
+    c.account.groups.remove(&name);
+    Ok(Value::Null)
+}
+
+fn add_user_to_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (g, u) = (a.s("group-name").to_string(), a.s("user-name").to_string());
+    c.allow("iam:AddUserToGroup", &entity_arn(c, Ent::Group, &g), &[])?;
+    if !c.account.groups.contains_key(&g) {
+        return Err(no_entity(c, Ent::Group, &g));
+    }
+    let op = c.operation;
+    let user = c
+        .account
+        .users
+        .get_mut(&u)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &u))?;
+    if !user.groups.contains(&g) {
+        user.groups.push(g);
+    }
+    Ok(Value::Null)
+}
+
+fn remove_user_from_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (g, u) = (a.s("group-name").to_string(), a.s("user-name").to_string());
+    c.allow(
+        "iam:RemoveUserFromGroup",
+        &entity_arn(c, Ent::Group, &g),
+        &[],
+    )?;
+    if !c.account.groups.contains_key(&g) {
+        return Err(no_entity(c, Ent::Group, &g));
+    }
+    let op = c.operation;
+    let user = c
+        .account
+        .users
+        .get_mut(&u)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &u))?;
+    user.groups.retain(|x| *x != g);
+    Ok(Value::Null)
+}
+
+fn list_groups_for_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let u = a.s("user-name").to_string();
+    c.allow("iam:ListGroupsForUser", &entity_arn(c, Ent::User, &u), &[])?;
+    let user = c
+        .account
+        .users
+        .get(&u)
+        .ok_or_else(|| no_entity(c, Ent::User, &u))?;
+    let groups: Vec<Value> = user
+        .groups
+        .iter()
+        .filter_map(|g| c.account.groups.get(g))
+        .map(group_json)
+        .collect();
+    Ok(json!({ "Groups": groups }))
+}
+
+fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("role-name").to_string();
+    valid_name(c, "roleName", &name, 64)?;
+    let path = path_of(c, a)?;
+    let arn = c.account.iam_arn("role", &path, &name);
+    c.allow("iam:CreateRole", &arn, &[])?;
+    if c.account
+        .roles
+        .keys()
+        .any(|k| k.eq_ignore_ascii_case(&name))
+    {
+        return Err(AwsError::already_exists(c.operation, "Role", &name));
+    }
+    let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
+    let max = a.int("max-session-duration").unwrap_or(3600);
+    if !(3600..=43_200).contains(&max) {
+        return Err(AwsError::validation(
+            c.operation,
+            "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200",
+        ));
+    }
+    let tags = parse_tags(c, a.list("tags"))?;
+    let r = Role {
+        name: name.clone(),
+        path,
+        id: c.account.new_id("AROA", 17),
+        arn,
+        created: c.account.now,
+        description: a.opt("description").map(str::to_string),
+        trust,
+        attached: Vec::new(),
+        inline: BTreeMap::new(),
+        boundary: a.opt("permissions-boundary").map(str::to_string),
+        max_session_duration: max as u32,
+        last_used: None,
+        tags,
+    };
+    let out = json!({ "Role": role_json(&r) });
+    c.account.roles.insert(name, r);
+    Ok(out)
+}
+
+fn get_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("role-name").to_string();
+    c.allow("iam:GetRole", &entity_arn(c, Ent::Role, &name), &[])?;
+    let r = c
+        .account
+        .roles
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::Role, &name))?;
+    let mut v = role_json(r);
+    if let Value::Object(m) = &mut v {
+        m.insert(
+            "RoleLastUsed".into(),
+            match &r.last_used {
+                Some(l) => json!({"LastUsedDate": time(l.date), "Region": l.region}),
+                None => json!({}),
+            },
+        );
+        if !r.tags.is_empty() {
+            m.insert("Tags".into(), json!(r.tags));
+        }
+        if let Some(b) = &r.boundary {
+            m.insert(
+                "PermissionsBoundary".into(),
+                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
+            );
+        }
+    }
+    Ok(json!({ "Role": v }))
+}
+
+fn list_roles(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListRoles", &c.account.iam_arn("role", "/", ""), &[])?;
+    let prefix = a.opt("path-prefix").unwrap_or("/");
+    let roles: Vec<Value> = c
+        .account
+        .roles
+        .values()
+        .filter(|r| r.path.starts_with(prefix))
+        .map(role_json)
+        .collect();
+    Ok(json!({ "Roles": roles }))
+}
+
+fn delete_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("role-name").to_string();
+    c.allow("iam:DeleteRole", &entity_arn(c, Ent::Role, &name), &[])?;
+    let r = c
+        .account
+        .roles
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::Role, &name))?;
+    if !r.attached.is_empty() {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must detach all policies first.",
+        ));
+    }
+    if !r.inline.is_empty() {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must delete policies first.",
+        ));
+    }
+    if c.account
+        .instance_profiles
+        .values()
+        .any(|p| p.roles.contains(&name))
+    {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must remove roles from instance profile first.",
+        ));
+    }
+    c.account.roles.remove(&name);
+    Ok(Value::Null)
+}
+
+fn update_assume_role_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("role-name").to_string();
+    c.allow(
+        "iam:UpdateAssumeRolePolicy",
+        &entity_arn(c, Ent::Role, &name),
+        &[],
+    )?;
+    let trust = parse_doc(c, a.s("policy-document"), PolicyType::Trust)?;
+    let op = c.operation;
+    let r = c
+        .account
+        .roles
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "role", &name))?;
+    r.trust = trust;
+    Ok(Value::Null)
+}
+
+fn create_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("policy-name").to_string();
+    valid_name(c, "policyName", &name, 128)?;
+    let path = path_of(c, a)?;
+    let arn = c.account.iam_arn("policy", &path, &name);
+    c.allow("iam:CreatePolicy", &arn, &[])?;
+    if c.account.policies.contains_key(&arn) {
+        return Err(AwsError::already_exists(
+            c.operation,
+            "A policy called",
+            &name,
+        ));
+    }
+    let doc = parse_doc(c, a.s("policy-document"), PolicyType::Managed)?;
+    let now = c.account.now;
+    let p = ManagedPolicy {
+        name,
+        path,
+        id: c.account.new_id("ANPA", 17),
+        arn: arn.clone(),
+        description: a.opt("description").map(str::to_string),
+        aws_managed: false,
+        versions: vec![PolicyVersion {
+            id: "v1".into(),
+            document: doc,
+            created: now,
+        }],
+        default_version: "v1".into(),
+        created: now,
+        next_version: 2,
+    };
+    let out = json!({ "Policy": policy_json(c.account, &p) });
+    c.account.policies.insert(arn, p);
+    Ok(out)
+}
+
+fn policy_ref<'a>(c: &'a mut Call, arn: &str) -> Result<&'a ManagedPolicy, AwsError> {
+    let op = c.operation;
+    c.account.managed_policy(arn).ok_or_else(|| {
+        AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("Policy {arn} does not exist or is not attachable."),
+        )
+    })
+}
+
+fn get_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("policy-arn").to_string();
+    c.allow("iam:GetPolicy", &arn, &[])?;
+    let p = policy_ref(c, &arn)?.clone();
+    Ok(json!({ "Policy": policy_json(c.account, &p) }))
+}
+
+fn list_policies(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListPolicies", "*", &[])?;
+    let scope = a.opt("scope").unwrap_or("All");
+    if scope == "AWS" || scope == "All" {
+        for (n, _) in super::managed::BUNDLED {
+            if let Some(arn) = super::managed::arn_of(n) {
+                c.account.managed_policy(&arn);
+            }
+        }
+    }
+    let only_attached = a.flag("only-attached").unwrap_or(false);
+    let acct = &*c.account;
+    let list: Vec<Value> = acct
+        .policies
+        .values()
+        .filter(|p| match scope {
+            "Local" => !p.aws_managed,
+            "AWS" => p.aws_managed,
+            _ => true,
+        })
+        .filter(|p| !only_attached || attachment_count(acct, &p.arn) > 0)
+        .map(|p| policy_json(acct, p))
+        .collect();
+    Ok(json!({ "Policies": list }))
+}
+
+fn delete_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("policy-arn").to_string();
+    c.allow("iam:DeletePolicy", &arn, &[])?;
+    let p = policy_ref(c, &arn)?;
+    if p.aws_managed {
+        return Err(c.err("AccessDenied", "AWS managed policies cannot be deleted."));
+    }
+    if attachment_count(c.account, &arn) > 0 {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete a policy attached to entities.",
+        ));
+    }
+    if c.account
+        .policies
+        .get(&arn)
+        .is_some_and(|p| p.versions.len() > 1)
+    {
+        return Err(c.err("DeleteConflict", "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy."));
+    }
+    c.account.policies.remove(&arn);
+    Ok(Value::Null)
+}
+
+fn version_json(v: &PolicyVersion, default: &str, with_doc: bool) -> Value {
+    obj([
+        (
+            "Document",
+            if with_doc {
+                doc_value(&v.document)
+            } else {
+                Value::Null
+            },
+        ),
+        ("VersionId", json!(v.id)),
+        ("IsDefaultVersion", json!(v.id == default)),
+        ("CreateDate", time(v.created)),
+    ])
+}
+
+fn create_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("policy-arn").to_string();
+    c.allow("iam:CreatePolicyVersion", &arn, &[])?;
+    let doc = parse_doc(c, a.s("policy-document"), PolicyType::Managed)?;
+    let p = policy_ref(c, &arn)?;
+    if p.aws_managed {
+        return Err(c.err("AccessDenied", "AWS managed policies cannot be changed."));
+    }
+    if p.versions.len() >= 5 {
+        return Err(c.err("LimitExceeded", "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version."));
+    }
+    let now = c.account.now;
+    let set_default = a.flag("set-as-default").unwrap_or(false);
+    let Some(p) = c.account.policies.get_mut(&arn) else {
+        return Err(AwsError::no_such_entity(
+            "CreatePolicyVersion",
+            "policy",
+            &arn,
+        ));
+    };
+    let id = format!("v{}", p.next_version);
+    p.next_version += 1;
+    let v = PolicyVersion {
+        id: id.clone(),
+        document: doc,
+        created: now,
+    };
+    if set_default {
+        p.default_version = id;
+    }
+    let out = json!({ "PolicyVersion": version_json(&v, &p.default_version, false) });
+    p.versions.push(v);
+    Ok(out)
+}
+
+fn get_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    c.allow("iam:GetPolicyVersion", &arn, &[])?;
+    let op = c.operation;
+    let p = policy_ref(c, &arn)?;
+    let v = p.versions.iter().find(|v| v.id == vid).ok_or_else(|| {
+        c_err_nse(
+            op,
+            &format!("Policy {arn} version {vid} does not exist or is not attachable."),
+        )
+    })?;
+    Ok(json!({ "PolicyVersion": version_json(v, &p.default_version, true) }))
+}
+
+fn c_err_nse(op: &str, m: &str) -> AwsError {
+    AwsError::new(op, "NoSuchEntity", m)
+}
+
+fn list_policy_versions(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("policy-arn").to_string();
+    c.allow("iam:ListPolicyVersions", &arn, &[])?;
+    let p = policy_ref(c, &arn)?;
+    let list: Vec<Value> = p
+        .versions
+        .iter()
+        .rev()
+        .map(|v| version_json(v, &p.default_version, false))
+        .collect();
+    Ok(json!({ "Versions": list }))
+}
+
+fn delete_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    c.allow("iam:DeletePolicyVersion", &arn, &[])?;
+    let op = c.operation;
+    policy_ref(c, &arn)?;
+    let Some(p) = c.account.policies.get_mut(&arn) else {
+        return Err(c_err_nse(op, &arn));
+    };
+    if p.default_version == vid {
+        return Err(AwsError::new(
+            op,
+            "DeleteConflict",
+            "Cannot delete the default version of a policy.",
+        ));
+    }
+    let before = p.versions.len();
+    p.versions.retain(|v| v.id != vid);
+    if p.versions.len() == before {
+        return Err(c_err_nse(
+            op,
+            &format!("Policy {arn} version {vid} does not exist."),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn set_default_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    c.allow("iam:SetDefaultPolicyVersion", &arn, &[])?;
+    let op = c.operation;
+    policy_ref(c, &arn)?;
+    let Some(p) = c.account.policies.get_mut(&arn) else {
+        return Err(c_err_nse(op, &arn));
+    };
+    if !p.versions.iter().any(|v| v.id == vid) {
+        return Err(c_err_nse(
+            op,
+            &format!("Policy {arn} version {vid} does not exist."),
+        ));
+    }
+    p.default_version = vid;
+    Ok(Value::Null)
+}
+
+fn list_entities_for_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("policy-arn").to_string();
+    c.allow("iam:ListEntitiesForPolicy", &arn, &[])?;
+    policy_ref(c, &arn)?;
+    let acct = &*c.account;
+    let users: Vec<Value> = acct
+        .users
+        .values()
+        .filter(|u| u.attached.contains(&arn))
+        .map(|u| json!({"UserName": u.name, "UserId": u.id}))
+        .collect();
+    let groups: Vec<Value> = acct
+        .groups
+        .values()
+        .filter(|g| g.attached.contains(&arn))
+        .map(|g| json!({"GroupName": g.name, "GroupId": g.id}))
+        .collect();
+    let roles: Vec<Value> = acct
+        .roles
+        .values()
+        .filter(|r| r.attached.contains(&arn))
+        .map(|r| json!({"RoleName": r.name, "RoleId": r.id}))
+        .collect();
+    Ok(json!({ "PolicyGroups": groups, "PolicyUsers": users, "PolicyRoles": roles }))
+}
+
+fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let arn = a.s("policy-arn").to_string();
+    c.allow(
+        &format!("iam:Attach{}Policy", e.cap()),
+        &entity_arn(c, e, &name),
+        &[("iam:PolicyARN", vec![arn.clone()])],
+    )?;
+    policy_ref(c, &arn)?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    if h.attached.len() >= 10 && !h.attached.contains(&arn) {
+        return Err(AwsError::new(
+            op,
+            "LimitExceeded",
+            format!(
+                "Cannot exceed quota for PoliciesPerUser: 10 ({} {name})",
+                e.word()
+            ),
+        ));
+    }
+    if !h.attached.contains(&arn) {
+        h.attached.push(arn);
+    }
+    Ok(Value::Null)
+}
+
+fn detach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let arn = a.s("policy-arn").to_string();
+    c.allow(
+        &format!("iam:Detach{}Policy", e.cap()),
+        &entity_arn(c, e, &name),
+        &[("iam:PolicyARN", vec![arn.clone()])],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    if !h.attached.contains(&arn) {
+        return Err(AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("Policy {arn} was not found."),
+        ));
+    }
+    h.attached.retain(|x| *x != arn);
+    Ok(Value::Null)
+}
+
+fn list_attached(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    c.allow(
+        &format!("iam:ListAttached{}Policies", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    let arns = h.attached.clone();
+    let list: Vec<Value> = arns
+        .iter()
+        .map(|arn| {
+            let pname = c
+                .account
+                .policies
+                .get(arn)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| arn.rsplit('/').next().unwrap_or("").to_string());
+            json!({"PolicyName": pname, "PolicyArn": arn})
+        })
+        .collect();
+    Ok(json!({ "AttachedPolicies": list }))
+}
+
+fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let pname = a.s("policy-name").to_string();
+    valid_name(c, "policyName", &pname, 128)?;
+    c.allow(
+        &format!("iam:Put{}Policy", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let doc = parse_doc(c, a.s("policy-document"), e.inline_type())?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    let mut texts: Vec<&str> = h
+        .inline
+        .iter()
+        .filter(|(k, _)| **k != pname)
+        .map(|(_, d)| d.text.as_str())
+        .collect();
+    texts.push(&doc.text);
+    crate::policy::parse::check_inline_total(e.inline_type(), &texts)
+        .map_err(|err| AwsError::new(op, "LimitExceeded", err.message))?;
+    h.inline.insert(pname, doc);
+    Ok(Value::Null)
+}
+
+fn get_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let pname = a.s("policy-name").to_string();
+    c.allow(
+        &format!("iam:Get{}Policy", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    let d = h.inline.get(&pname).ok_or_else(|| {
+        AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("The {} policy with name {pname} cannot be found.", e.word()),
+        )
+    })?;
+    let key = format!("{}Name", e.cap());
+    let mut m = serde_json::Map::new();
+    m.insert(key, json!(name));
+    m.insert("PolicyName".into(), json!(pname));
+    m.insert("PolicyDocument".into(), doc_value(d));
+    Ok(Value::Object(m))
+}
+
+fn list_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    c.allow(
+        &format!("iam:List{}Policies", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    let names: Vec<&String> = h.inline.keys().collect();
+    Ok(json!({ "PolicyNames": names }))
+}
+
+fn delete_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let pname = a.s("policy-name").to_string();
+    c.allow(
+        &format!("iam:Delete{}Policy", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    if h.inline.remove(&pname).is_none() {
+        return Err(AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("The {} policy with name {pname} cannot be found.", e.word()),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn put_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    let arn = a.s("permissions-boundary").to_string();
+    c.allow(
+        &format!("iam:Put{}PermissionsBoundary", e.cap()),
+        &entity_arn(c, e, &name),
+        &[("iam:PermissionsBoundary", vec![arn.clone()])],
+    )?;
+    policy_ref(c, &arn)?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    if let Some(b) = h.boundary {
+        *b = Some(arn);
+    }
+    let _ = h.arn;
+    Ok(Value::Null)
+}
+
+fn delete_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
+    let name = a.s(e.flag()).to_string();
+    c.allow(
+        &format!("iam:Delete{}PermissionsBoundary", e.cap()),
+        &entity_arn(c, e, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let h = holdings(c.account, e, &name)
+        .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
+    if let Some(b) = h.boundary {
+        *b = None;
+    }
+    Ok(Value::Null)
+}
+
+/// Why a password breaks the account password policy (or AWS's default rules without one).
+pub fn password_problems(
+    policy: Option<&PasswordPolicy>,
+    user: &str,
+    password: &str,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let upper = password.chars().any(|c| c.is_ascii_uppercase());
+    let lower = password.chars().any(|c| c.is_ascii_lowercase());
+    let digit = password.chars().any(|c| c.is_ascii_digit());
+    let symbol = password.chars().any(|c| c.is_ascii_punctuation());
+    match policy {
+        Some(p) => {
+            if (password.chars().count() as u32) < p.minimum_password_length {
+                out.push(format!("at least {} characters", p.minimum_password_length));
+            }
+            if p.require_uppercase_characters && !upper {
+                out.push("an uppercase letter".into());
+            }
+            if p.require_lowercase_characters && !lower {
+                out.push("a lowercase letter".into());
+            }
+            if p.require_numbers && !digit {
+                out.push("a number".into());
+            }
+            if p.require_symbols && !symbol {
+                out.push("a symbol".into());
+            }
+        }
+        None => {
+            // AWS's default rules when no custom policy is set.
+            if password.chars().count() < 8 {
+                out.push("at least 8 characters".into());
+            }
+            if [upper, lower, digit, symbol].iter().filter(|x| **x).count() < 3 {
+                out.push(
+                    "at least three of: uppercase letters, lowercase letters, numbers, symbols"
+                        .into(),
+                );
+            }
+            if password.eq_ignore_ascii_case(user) {
+                out.push("something other than the user name".into());
+            }
+        }
+    }
+    out
+}
+
+fn create_login_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow(
+        "iam:CreateLoginProfile",
+        &entity_arn(c, Ent::User, &name),
+        &[],
+    )?;
+    let pw = a.s("password").to_string();
+    let problems = password_problems(c.account.password_policy.as_ref(), &name, &pw);
+    if !problems.is_empty() {
+        return Err(c.err(
+            "PasswordPolicyViolation",
+            format!(
+                "Password does not conform to the account password policy: it needs {}.",
+                problems.join(", ")
+            ),
+        ));
+    }
+    let now = c.account.now;
+    let op = c.operation;
+    let u = c
+        .account
+        .users
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
+    if u.login_profile.is_some() {
+        return Err(AwsError::new(
+            op,
+            "EntityAlreadyExists",
+            format!("Login Profile for user {name} already exists."),
+        ));
+    }
+    let reset = a.flag("password-reset-required").unwrap_or(false);
+    u.login_profile = Some(LoginProfile {
+        password: pw,
+        reset_required: reset,
+        created: now,
+        last_used: None,
+    });
+    Ok(
+        json!({"LoginProfile": {"UserName": name, "CreateDate": time(now), "PasswordResetRequired": reset}}),
+    )
+}
+
+fn update_login_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow(
+        "iam:UpdateLoginProfile",
+        &entity_arn(c, Ent::User, &name),
+        &[],
+    )?;
+    if let Some(pw) = a.opt("password") {
+        let problems = password_problems(c.account.password_policy.as_ref(), &name, pw);
+        if !problems.is_empty() {
+            return Err(c.err(
+                "PasswordPolicyViolation",
+                format!(
+                    "Password does not conform to the account password policy: it needs {}.",
+                    problems.join(", ")
+                ),
+            ));
+        }
+    }
+    let op = c.operation;
+    let u = c
+        .account
+        .users
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
+    let lp = u.login_profile.as_mut().ok_or_else(|| {
+        AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("Login Profile for User {name} cannot be found."),
+        )
+    })?;
+    if let Some(pw) = a.opt("password") {
+        lp.password = pw.to_string();
+    }
+    if let Some(r) = a.flag("password-reset-required") {
+        lp.reset_required = r;
+    }
+    Ok(Value::Null)
+}
+
+fn get_login_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow("iam:GetLoginProfile", &entity_arn(c, Ent::User, &name), &[])?;
+    let u = c
+        .account
+        .users
+        .get(&name)
+        .ok_or_else(|| no_entity(c, Ent::User, &name))?;
+    let lp = u.login_profile.as_ref().ok_or_else(|| {
+        c.err(
+            "NoSuchEntity",
+            format!("Login Profile for User {name} cannot be found."),
+        )
+    })?;
+    Ok(
+        json!({"LoginProfile": {"UserName": name, "CreateDate": time(lp.created), "PasswordResetRequired": lp.reset_required}}),
+    )
+}
+
+fn delete_login_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow(
+        "iam:DeleteLoginProfile",
+        &entity_arn(c, Ent::User, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let u = c
+        .account
+        .users
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
+    if u.login_profile.take().is_none() {
+        return Err(AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("Login Profile for User {name} cannot be found."),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn key_json(user: &str, k: &AccessKey, secret: bool) -> Value {
+    obj([
+        ("UserName", json!(user)),
+        ("AccessKeyId", json!(k.id)),
+        ("Status", json!(k.status.as_str())),
+        (
+            "SecretAccessKey",
+            if secret { json!(k.secret) } else { Value::Null },
+        ),
+        ("CreateDate", time(k.created)),
+    ])
+}
+
+fn keys_of<'a>(acct: &'a mut Account, user: &str) -> Option<&'a mut Vec<AccessKey>> {
+    if user.is_empty() {
+        Some(&mut acct.root.access_keys)
+    } else {
+        acct.users.get_mut(user).map(|u| &mut u.access_keys)
+    }
+}
+
+fn user_resource(c: &Call, user: &str) -> String {
+    if user.is_empty() {
+        format!("arn:aws:iam::{}:root", c.account.id)
+    } else {
+        entity_arn(c, Ent::User, user)
+    }
+}
+
+fn create_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let user = self_or_named(c, a)?;
+    c.allow("iam:CreateAccessKey", &user_resource(c, &user), &[])?;
+    let id = c.account.new_id("AKIA", 16);
+    let secret = c.account.new_secret();
+    let now = c.account.now;
+    let op = c.operation;
+    let keys =
+        keys_of(c.account, &user).ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?;
+    if keys.len() >= 2 {
+        return Err(AwsError::new(
+            op,
+            "LimitExceeded",
+            "Cannot exceed quota for AccessKeysPerUser: 2",
+        ));
+    }
+    let k = AccessKey {
+        id,
+        secret,
+        status: KeyStatus::Active,
+        created: now,
+        last_used: None,
+    };
+    let out = json!({ "AccessKey": key_json(&user, &k, true) });
+    keys.push(k);
+    Ok(out)
+}
+
+fn list_access_keys(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let user = self_or_named(c, a)?;
+    c.allow("iam:ListAccessKeys", &user_resource(c, &user), &[])?;
+    let op = c.operation;
+    let keys = keys_of(c.account, &user)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?
+        .clone();
+    let list: Vec<Value> = keys.iter().map(|k| key_json(&user, k, false)).collect();
+    Ok(json!({ "AccessKeyMetadata": list }))
+}
+
+fn update_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let user = self_or_named(c, a)?;
+    let id = a.s("access-key-id").to_string();
+    let status = match a.s("status") {
+        "Active" => KeyStatus::Active,
+        "Inactive" => KeyStatus::Inactive,
+        other => {
+            return Err(AwsError::validation(
+                c.operation,
+                format!(
+                    "1 validation error detected: Value '{other}' at 'status' failed to satisfy constraint: Member must satisfy enum value set: [Active, Inactive]"
+                ),
+            ));
+        }
+    };
+    c.allow("iam:UpdateAccessKey", &user_resource(c, &user), &[])?;
+    let op = c.operation;
+    let keys =
+        keys_of(c.account, &user).ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?;
+    let k = keys.iter_mut().find(|k| k.id == id).ok_or_else(|| {
+        AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("The Access Key with id {id} cannot be found."),
+        )
+    })?;
+    k.status = status;
+    Ok(Value::Null)
+}
+
+fn delete_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let user = self_or_named(c, a)?;
+    let id = a.s("access-key-id").to_string();
+    c.allow("iam:DeleteAccessKey", &user_resource(c, &user), &[])?;
+    let op = c.operation;
+    let keys =
+        keys_of(c.account, &user).ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?;
+    let before = keys.len();
+    keys.retain(|k| k.id != id);
+    if keys.len() == before {
+        return Err(AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("The Access Key with id {id} cannot be found."),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn get_access_key_last_used(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let id = a.s("access-key-id").to_string();
+    let owner = c
+        .account
+        .users
+        .values()
+        .find_map(|u| {
+            u.access_keys
+                .iter()
+                .find(|k| k.id == id)
+                .map(|k| (u.name.clone(), k.clone()))
+        })
+        .or_else(|| {
+            c.account
+                .root
+                .access_keys
+                .iter()
+                .find(|k| k.id == id)
+                .map(|k| (String::new(), k.clone()))
+        });
+    let Some((user, key)) = owner else {
+        return Err(c.err("AccessDenied", format!("User: {} is not authorized to perform: iam:GetAccessKeyLastUsed on resource: access key {id}", c.account.caller_arn(&c.caller))));
+    };
+    c.allow("iam:GetAccessKeyLastUsed", &user_resource(c, &user), &[])?;
+    let last = match &key.last_used {
+        Some(l) => {
+            json!({"LastUsedDate": time(l.date), "ServiceName": l.service, "Region": l.region})
+        }
+        None => json!({"ServiceName": "N/A", "Region": "N/A"}),
+    };
+    Ok(obj([
+        (
+            "UserName",
+            if user.is_empty() {
+                Value::Null
+            } else {
+                json!(user)
+            },
+        ),
+        ("AccessKeyLastUsed", last),
+    ]))
+}
+
+fn create_virtual_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("virtual-mfa-device-name").to_string();
+    let serial = format!("arn:aws:iam::{}:mfa/{name}", c.account.id);
+    c.allow("iam:CreateVirtualMFADevice", &serial, &[])?;
+    Ok(json!({"VirtualMFADevice": {"SerialNumber": serial}}))
+}
+
+fn enable_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow("iam:EnableMFADevice", &entity_arn(c, Ent::User, &name), &[])?;
+    for code in [a.s("authentication-code1"), a.s("authentication-code2")] {
+        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(c.err(
+                "InvalidAuthenticationCode",
+                "Authentication code for device is not valid.",
+            ));
+        }
+    }
+    let serial = a.s("serial-number").to_string();
+    let now = c.account.now;
+    let op = c.operation;
+    let u = c
+        .account
+        .users
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
+    if u.mfa.iter().any(|d| d.serial == serial) {
+        return Err(AwsError::new(
+            op,
+            "EntityAlreadyExists",
+            "MFA Device is already in use.",
+        ));
+    }
+    u.mfa.push(MfaDevice {
+        serial,
+        is_virtual: true,
+        enabled: Some(now),
+    });
+    Ok(Value::Null)
+}
+
+fn deactivate_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("user-name").to_string();
+    c.allow(
+        "iam:DeactivateMFADevice",
+        &entity_arn(c, Ent::User, &name),
+        &[],
+    )?;
+    let serial = a.s("serial-number").to_string();
+    let op = c.operation;
+    let u = c
+        .account
+        .users
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
+    let before = u.mfa.len();
+    u.mfa.retain(|d| d.serial != serial);
+    if u.mfa.len() == before {
+        return Err(AwsError::new(
+            op,
+            "NoSuchEntity",
+            format!("MFA Device with serial number {serial} does not exist."),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn list_mfa_devices(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let user = self_or_named(c, a)?;
+    c.allow("iam:ListMFADevices", &user_resource(c, &user), &[])?;
+    if user.is_empty() {
+        return Ok(json!({"MFADevices": []}));
+    }
+    let u = c
+        .account
+        .users
+        .get(&user)
+        .ok_or_else(|| no_entity(c, Ent::User, &user))?;
+    let list: Vec<Value> = u
+        .mfa
+        .iter()
+        .map(|d| {
+            obj([
+                ("UserName", json!(user)),
+                ("SerialNumber", json!(d.serial)),
+                ("EnableDate", d.enabled.map(time).unwrap_or(Value::Null)),
+            ])
+        })
+        .collect();
+    Ok(json!({ "MFADevices": list }))
+}
+
+fn get_password_policy(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:GetAccountPasswordPolicy", "*", &[])?;
+    let p = c.account.password_policy.clone().ok_or_else(|| {
+        c.err(
+            "NoSuchEntity",
+            format!(
+                "The Password Policy with domain name {} cannot be found.",
+                c.account.id
+            ),
+        )
+    })?;
+    let mut v = serde_json::to_value(&p).unwrap_or(Value::Null);
+    if let Value::Object(m) = &mut v {
+        m.insert(
+            "ExpirePasswords".into(),
+            json!(p.max_password_age.is_some()),
+        );
+    }
+    Ok(json!({ "PasswordPolicy": v }))
+}
+
+fn update_password_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:UpdateAccountPasswordPolicy", "*", &[])?;
+    let min = a.int("minimum-password-length").unwrap_or(8);
+    if !(6..=128).contains(&min) {
+        return Err(AwsError::validation(
+            c.operation,
+            "1 validation error detected: Value at 'minimumPasswordLength' failed to satisfy constraint: Member must have value between 6 and 128",
+        ));
+    }
+    // Like AWS, parameters left out fall back to their defaults rather than keeping old values.
+    let p = PasswordPolicy {
+        minimum_password_length: min as u32,
+        require_symbols: a.flag("require-symbols").unwrap_or(false),
+        require_numbers: a.flag("require-numbers").unwrap_or(false),
+        require_uppercase_characters: a.flag("require-uppercase-characters").unwrap_or(false),
+        require_lowercase_characters: a.flag("require-lowercase-characters").unwrap_or(false),
+        allow_users_to_change_password: a.flag("allow-users-to-change-password").unwrap_or(false),
+        max_password_age: a
+            .int("max-password-age")
+            .filter(|d| *d > 0)
+            .map(|d| d as u32),
+        password_reuse_prevention: a
+            .int("password-reuse-prevention")
+            .filter(|d| *d > 0)
+            .map(|d| d as u32),
+        hard_expiry: a.flag("hard-expiry").unwrap_or(false),
+    };
+    c.account.password_policy = Some(p);
+    Ok(Value::Null)
+}
+
+fn delete_password_policy(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:DeleteAccountPasswordPolicy", "*", &[])?;
+    if c.account.password_policy.take().is_none() {
+        return Err(c.err(
+            "NoSuchEntity",
+            "The account policy with name PasswordPolicy cannot be found.".to_string(),
+        ));
+    }
+    Ok(Value::Null)
+}
+
+fn generate_credential_report(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:GenerateCredentialReport", "*", &[])?;
+    Ok(
+        json!({"State": "COMPLETE", "Description": "No report exists. Starting a new report generation task"}),
+    )
+}
+
+fn get_credential_report(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:GetCredentialReport", "*", &[])?;
+    let csv = super::credential_report(c.account);
+    let content = base64::engine::general_purpose::STANDARD.encode(csv.as_bytes());
+    Ok(
+        json!({"Content": content, "ReportFormat": "text/csv", "GeneratedTime": time(c.account.now)}),
+    )
+}
+
+fn simulate_principal_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let source = a.s("policy-source-arn").to_string();
+    c.allow("iam:SimulatePrincipalPolicy", &source, &[])?;
+    let identity = if let Some(n) = source.split(":user/").nth(1) {
+        let n = n.rsplit('/').next().unwrap_or(n).to_string();
+        if !c.account.users.contains_key(&n) {
+            return Err(no_entity(c, Ent::User, &n));
+        }
+        super::authz::Identity::User(n)
+    } else if let Some(n) = source.split(":role/").nth(1) {
+        let n = n.rsplit('/').next().unwrap_or(n).to_string();
+        if !c.account.roles.contains_key(&n) {
+            return Err(no_entity(c, Ent::Role, &n));
+        }
+        super::authz::Identity::Role {
+            role: n,
+            session: "simulation".into(),
+        }
+    } else {
+        return Err(AwsError::validation(
+            c.operation,
+            format!("`{source}` is not the ARN of a user or role in this account"),
+        ));
+    };
+    let caller = super::authz::Caller {
+        identity,
+        access_key_id: None,
+        session_key: None,
+        mfa: None,
+        token_issued: None,
+        source_ip: c.caller.source_ip.clone(),
+        region: c.caller.region.clone(),
+    };
+    let set = c.account.policy_set(&caller);
+    let entries = a
+        .list("context-entries")
+        .iter()
+        .map(|t| serde_json::from_str::<crate::eval::simulate::ContextEntry>(t))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| {
+            AwsError::validation(
+                c.operation,
+                format!("cannot read --context-entries as JSON: {e}"),
+            )
+        })?;
+    let ctx = crate::eval::simulate::context_from_entries(&entries)
+        .map_err(|e| AwsError::validation(c.operation, e.to_string()))?;
+    let resources: Vec<String> = if a.list("resource-arns").is_empty() {
+        vec!["*".into()]
+    } else {
+        a.list("resource-arns").to_vec()
+    };
+    let principal = c.account.principal(&caller);
+    let mut results = Vec::new();
+    for action in a.list("action-names") {
+        for r in &resources {
+            let req = crate::eval::Request::new(principal.clone(), action, r, ctx.clone());
+            let d = crate::eval::evaluate(&req, &set);
+            let matched: Vec<Value> = d
+                .matched
+                .iter()
+                .map(|m| json!({"SourcePolicyId": m.policy_id, "SourcePolicyType": m.source, "StartPosition": {"Line": m.start.line, "Column": m.start.column}, "EndPosition": {"Line": m.end.line, "Column": m.end.column}}))
+                .collect();
+            results.push(obj([
+                ("EvalActionName", json!(action)),
+                ("EvalResourceName", json!(r)),
+                ("EvalDecision", json!(d.outcome.as_str())),
+                ("MatchedStatements", json!(matched)),
+                ("MissingContextValues", json!(d.missing_context)),
+                (
+                    "PermissionsBoundaryDecisionDetail",
+                    d.allowed_by_boundary
+                        .map(|b| json!({"AllowedByPermissionsBoundary": b}))
+                        .unwrap_or(Value::Null),
+                ),
+            ]));
+        }
+    }
+    Ok(json!({"EvaluationResults": results, "IsTruncated": false}))
+}
+
+fn profile_json(acct: &Account, p: &InstanceProfile) -> Value {
+    let roles: Vec<Value> = p
+        .roles
+        .iter()
+        .filter_map(|r| acct.roles.get(r))
+        .map(role_json)
+        .collect();
+    obj([
+        ("Path", json!(p.path)),
+        ("InstanceProfileName", json!(p.name)),
+        ("InstanceProfileId", json!(p.id)),
+        ("Arn", json!(p.arn)),
+        ("CreateDate", time(p.created)),
+        ("Roles", json!(roles)),
+    ])
+}
+
+fn create_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("instance-profile-name").to_string();
+    valid_name(c, "instanceProfileName", &name, 128)?;
+    let path = path_of(c, a)?;
+    let arn = c.account.iam_arn("instance-profile", &path, &name);
+    c.allow("iam:CreateInstanceProfile", &arn, &[])?;
+    if c.account.instance_profiles.contains_key(&name) {
+        return Err(AwsError::already_exists(
+            c.operation,
+            "Instance Profile",
+            &name,
+        ));
+    }
+    let p = InstanceProfile {
+        name: name.clone(),
+        path,
+        id: c.account.new_id("AIPA", 17),
+        arn,
+        created: c.account.now,
+        roles: Vec::new(),
+    };
+    let out = json!({ "InstanceProfile": profile_json(c.account, &p) });
+    c.account.instance_profiles.insert(name, p);
+    Ok(out)
+}
+
+fn add_role_to_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (name, role) = (
+        a.s("instance-profile-name").to_string(),
+        a.s("role-name").to_string(),
+    );
+    let arn = c
+        .account
+        .instance_profiles
+        .get(&name)
+        .map(|p| p.arn.clone())
+        .unwrap_or_else(|| c.account.iam_arn("instance-profile", "/", &name));
+    c.allow("iam:AddRoleToInstanceProfile", &arn, &[])?;
+    if !c.account.roles.contains_key(&role) {
+        return Err(no_entity(c, Ent::Role, &role));
+    }
+    let op = c.operation;
+    let p = c
+        .account
+        .instance_profiles
+        .get_mut(&name)
+        .ok_or_else(|| AwsError::no_such_entity(op, "instance profile", &name))?;
+    if !p.roles.is_empty() {
+        return Err(AwsError::new(
+            op,
+            "LimitExceeded",
+            "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1",
+        ));
+    }
+    p.roles.push(role);
+    Ok(Value::Null)
+}
+
+fn list_instance_profiles(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListInstanceProfiles", "*", &[])?;
+    let list: Vec<Value> = c
+        .account
+        .instance_profiles
+        .values()
+        .map(|p| profile_json(c.account, p))
+        .collect();
+    Ok(json!({ "InstanceProfiles": list }))
+}

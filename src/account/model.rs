@@ -1,0 +1,319 @@
+//! The state of a simulated AWS account: identities, policies, credentials and the resources
+//! lessons need. Plain data; the operations live beside it (`iam.rs`, `sts.rs`, …).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::policy::Policy;
+
+/// A key/value tag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Tag {
+    /// The key.
+    pub key: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A policy document as written, with its compiled form.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The JSON text.
+    pub text: String,
+    /// The compiled policy.
+    pub policy: Arc<Policy>,
+}
+
+/// `Active` or `Inactive`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyStatus {
+    /// The key works.
+    Active,
+    /// The key is switched off.
+    Inactive,
+}
+
+impl KeyStatus {
+    /// AWS's spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyStatus::Active => "Active",
+            KeyStatus::Inactive => "Inactive",
+        }
+    }
+}
+
+/// When and where a credential was last used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastUsed {
+    /// When.
+    pub date: Timestamp,
+    /// In which region.
+    pub region: String,
+    /// For which service.
+    pub service: String,
+}
+
+/// A long-term access key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessKey {
+    /// `AKIA…`.
+    pub id: String,
+    /// The secret (shown once, at creation).
+    pub secret: String,
+    /// Active or not.
+    pub status: KeyStatus,
+    /// When it was made.
+    pub created: Timestamp,
+    /// Its last use.
+    pub last_used: Option<LastUsed>,
+}
+
+/// A console password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginProfile {
+    /// The password (the simulation keeps it to check the password policy and sign-ins).
+    pub password: String,
+    /// Must change it at next sign-in.
+    pub reset_required: bool,
+    /// When it was set.
+    pub created: Timestamp,
+    /// Last console sign-in.
+    pub last_used: Option<Timestamp>,
+}
+
+/// An MFA device.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MfaDevice {
+    /// The device ARN (virtual) or serial number (hardware).
+    pub serial: String,
+    /// True for a virtual device.
+    pub is_virtual: bool,
+    /// When it was enabled (none while created but not enabled).
+    pub enabled: Option<Timestamp>,
+}
+
+/// An IAM user.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// Name.
+    pub name: String,
+    /// Path, e.g. `/`.
+    pub path: String,
+    /// Unique id, `AIDA…`.
+    pub id: String,
+    /// ARN.
+    pub arn: String,
+    /// Creation time.
+    pub created: Timestamp,
+    /// Tags.
+    pub tags: Vec<Tag>,
+    /// Console password.
+    pub login_profile: Option<LoginProfile>,
+    /// MFA devices.
+    pub mfa: Vec<MfaDevice>,
+    /// Access keys (at most two).
+    pub access_keys: Vec<AccessKey>,
+    /// Groups, by name.
+    pub groups: Vec<String>,
+    /// Attached managed policies, by ARN.
+    pub attached: Vec<String>,
+    /// Inline policies, by name.
+    pub inline: BTreeMap<String, Document>,
+    /// Permissions boundary policy ARN.
+    pub boundary: Option<String>,
+}
+
+/// An IAM group.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Name.
+    pub name: String,
+    /// Path.
+    pub path: String,
+    /// Unique id, `AGPA…`.
+    pub id: String,
+    /// ARN.
+    pub arn: String,
+    /// Creation time.
+    pub created: Timestamp,
+    /// Attached managed policies, by ARN.
+    pub attached: Vec<String>,
+    /// Inline policies, by name.
+    pub inline: BTreeMap<String, Document>,
+}
+
+/// An IAM role.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// Name.
+    pub name: String,
+    /// Path.
+    pub path: String,
+    /// Unique id, `AROA…`.
+    pub id: String,
+    /// ARN.
+    pub arn: String,
+    /// Creation time.
+    pub created: Timestamp,
+    /// Description.
+    pub description: Option<String>,
+    /// The trust policy.
+    pub trust: Document,
+    /// Attached managed policies, by ARN.
+    pub attached: Vec<String>,
+    /// Inline policies, by name.
+    pub inline: BTreeMap<String, Document>,
+    /// Permissions boundary policy ARN.
+    pub boundary: Option<String>,
+    /// Maximum session duration in seconds.
+    pub max_session_duration: u32,
+    /// Last use.
+    pub last_used: Option<LastUsed>,
+    /// Tags.
+    pub tags: Vec<Tag>,
+}
+
+/// One version of a managed policy.
+#[derive(Debug, Clone)]
+pub struct PolicyVersion {
+    /// `v1`, `v2`, ….
+    pub id: String,
+    /// The document.
+    pub document: Document,
+    /// When it was made.
+    pub created: Timestamp,
+}
+
+/// A managed policy (AWS managed or customer managed).
+#[derive(Debug, Clone)]
+pub struct ManagedPolicy {
+    /// Name.
+    pub name: String,
+    /// Path.
+    pub path: String,
+    /// Unique id, `ANPA…`.
+    pub id: String,
+    /// ARN.
+    pub arn: String,
+    /// Description.
+    pub description: Option<String>,
+    /// True for AWS managed policies.
+    pub aws_managed: bool,
+    /// Versions (at most five for customer managed policies).
+    pub versions: Vec<PolicyVersion>,
+    /// The default version's id.
+    pub default_version: String,
+    /// Creation time.
+    pub created: Timestamp,
+    /// Next version number.
+    pub next_version: u32,
+}
+
+impl ManagedPolicy {
+    /// The default version's document.
+    pub fn default_document(&self) -> Option<&Document> {
+        self.versions
+            .iter()
+            .find(|v| v.id == self.default_version)
+            .map(|v| &v.document)
+    }
+}
+
+/// The account password policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct PasswordPolicy {
+    /// Minimum length.
+    pub minimum_password_length: u32,
+    /// Needs a symbol.
+    pub require_symbols: bool,
+    /// Needs a digit.
+    pub require_numbers: bool,
+    /// Needs an uppercase letter.
+    pub require_uppercase_characters: bool,
+    /// Needs a lowercase letter.
+    pub require_lowercase_characters: bool,
+    /// Users may change their own password.
+    pub allow_users_to_change_password: bool,
+    /// Days before a password expires (none: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_password_age: Option<u32>,
+    /// How many previous passwords cannot be reused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_reuse_prevention: Option<u32>,
+    /// An expired password needs an administrator.
+    #[serde(default)]
+    pub hard_expiry: bool,
+}
+
+impl Default for PasswordPolicy {
+    fn default() -> Self {
+        PasswordPolicy {
+            minimum_password_length: 8,
+            require_symbols: false,
+            require_numbers: false,
+            require_uppercase_characters: false,
+            require_lowercase_characters: false,
+            allow_users_to_change_password: false,
+            max_password_age: None,
+            password_reuse_prevention: None,
+            hard_expiry: false,
+        }
+    }
+}
+
+/// The root user.
+#[derive(Debug, Clone, Default)]
+pub struct RootUser {
+    /// MFA is enabled on root.
+    pub mfa_enabled: bool,
+    /// Root access keys (a bad idea the course warns about).
+    pub access_keys: Vec<AccessKey>,
+    /// Last console sign-in.
+    pub last_sign_in: Option<Timestamp>,
+}
+
+/// Temporary credentials from STS.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// `ASIA…`.
+    pub access_key_id: String,
+    /// The secret.
+    pub secret: String,
+    /// The session token.
+    pub token: String,
+    /// When they stop working.
+    pub expires: Timestamp,
+    /// When they were issued.
+    pub issued: Timestamp,
+    /// What they act as.
+    pub kind: SessionKind,
+    /// A session policy, if one was passed.
+    pub session_policy: Option<Document>,
+    /// MFA was used to get them.
+    pub mfa: bool,
+}
+
+/// What temporary credentials act as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionKind {
+    /// A role session.
+    Role {
+        /// Role name.
+        role: String,
+        /// Session name.
+        session_name: String,
+    },
+    /// `GetSessionToken` for a user.
+    User {
+        /// User name.
+        user: String,
+    },
+    /// `GetSessionToken` for root.
+    Root,
+}

@@ -1,0 +1,563 @@
+//! S3 as far as the course needs it: buckets, objects, bucket policies (the resource-based
+//! policy the evaluator weighs), canned ACLs and Block Public Access.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::error::AwsError;
+use super::model::Document;
+use crate::policy::PolicyType;
+
+/// The four Block Public Access settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "PascalCase")]
+pub struct PublicAccessBlock {
+    /// Refuse new public ACLs.
+    #[serde(default)]
+    pub block_public_acls: bool,
+    /// Ignore existing public ACLs.
+    #[serde(default)]
+    pub ignore_public_acls: bool,
+    /// Refuse public bucket policies.
+    #[serde(default)]
+    pub block_public_policy: bool,
+    /// Restrict access to buckets with public policies.
+    #[serde(default)]
+    pub restrict_public_buckets: bool,
+}
+
+/// An object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Object {
+    /// Its content.
+    pub body: String,
+    /// Last modified.
+    pub modified: Timestamp,
+}
+
+/// A bucket.
+#[derive(Debug, Clone)]
+pub struct Bucket {
+    /// Name.
+    pub name: String,
+    /// Region.
+    pub region: String,
+    /// Creation time.
+    pub created: Timestamp,
+    /// Bucket policy.
+    pub policy: Option<Document>,
+    /// Canned ACL (`private`, `public-read`, …).
+    pub acl: String,
+    /// Bucket-level Block Public Access.
+    pub public_access_block: Option<PublicAccessBlock>,
+    /// Objects by key.
+    pub objects: BTreeMap<String, Object>,
+}
+
+impl Bucket {
+    /// A new private bucket.
+    pub fn new(name: &str, region: &str, created: Timestamp) -> Bucket {
+        Bucket {
+            name: name.to_string(),
+            region: region.to_string(),
+            created,
+            policy: None,
+            acl: "private".into(),
+            public_access_block: None,
+            objects: BTreeMap::new(),
+        }
+    }
+
+    /// True when the bucket policy grants something to everyone (`*`) without a condition.
+    pub fn policy_is_public(&self) -> bool {
+        self.policy.as_ref().is_some_and(|d| {
+            d.policy.statements.iter().any(|s| {
+                s.effect == crate::policy::Effect::Allow
+                    && s.conditions.is_empty()
+                    && s.principal.as_ref().is_some_and(|p| {
+                        !p.negated && (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*"))
+                    })
+            })
+        })
+    }
+
+    /// True when the ACL grants to everyone.
+    pub fn acl_is_public(&self) -> bool {
+        matches!(self.acl.as_str(), "public-read" | "public-read-write")
+    }
+}
+
+/// The S3 commands.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        service: "s3api",
+        name: "create-bucket",
+        operation: "CreateBucket",
+        params: &[
+            req("bucket", Kind::Str),
+            opt("acl", Kind::Str),
+            opt("create-bucket-configuration", Kind::Str),
+        ],
+        run: create_bucket,
+    },
+    Spec {
+        service: "s3api",
+        name: "list-buckets",
+        operation: "ListBuckets",
+        params: &[],
+        run: list_buckets,
+    },
+    Spec {
+        service: "s3api",
+        name: "put-bucket-policy",
+        operation: "PutBucketPolicy",
+        params: &[req("bucket", Kind::Str), req("policy", Kind::Doc)],
+        run: put_bucket_policy,
+    },
+    Spec {
+        service: "s3api",
+        name: "get-bucket-policy",
+        operation: "GetBucketPolicy",
+        params: &[req("bucket", Kind::Str)],
+        run: get_bucket_policy,
+    },
+    Spec {
+        service: "s3api",
+        name: "delete-bucket-policy",
+        operation: "DeleteBucketPolicy",
+        params: &[req("bucket", Kind::Str)],
+        run: delete_bucket_policy,
+    },
+    Spec {
+        service: "s3api",
+        name: "put-public-access-block",
+        operation: "PutPublicAccessBlock",
+        params: &[
+            req("bucket", Kind::Str),
+            req("public-access-block-configuration", Kind::Doc),
+        ],
+        run: put_public_access_block,
+    },
+    Spec {
+        service: "s3api",
+        name: "get-public-access-block",
+        operation: "GetPublicAccessBlock",
+        params: &[req("bucket", Kind::Str)],
+        run: get_public_access_block,
+    },
+    Spec {
+        service: "s3api",
+        name: "put-bucket-acl",
+        operation: "PutBucketAcl",
+        params: &[req("bucket", Kind::Str), req("acl", Kind::Str)],
+        run: put_bucket_acl,
+    },
+    Spec {
+        service: "s3api",
+        name: "put-object",
+        operation: "PutObject",
+        params: &[
+            req("bucket", Kind::Str),
+            req("key", Kind::Str),
+            opt("body", Kind::Doc),
+        ],
+        run: put_object,
+    },
+    Spec {
+        service: "s3api",
+        name: "get-object",
+        operation: "GetObject",
+        params: &[
+            req("bucket", Kind::Str),
+            req("key", Kind::Str),
+            opt("outfile", Kind::Positional),
+        ],
+        run: get_object,
+    },
+    Spec {
+        service: "s3api",
+        name: "list-objects-v2",
+        operation: "ListObjectsV2",
+        params: &[req("bucket", Kind::Str), opt("prefix", Kind::Str)],
+        run: list_objects,
+    },
+    Spec {
+        service: "s3",
+        name: "ls",
+        operation: "ListObjectsV2",
+        params: &[opt("path", Kind::Positional)],
+        run: s3_ls,
+    },
+];
+
+fn bucket_arn(name: &str) -> String {
+    format!("arn:aws:s3:::{name}")
+}
+
+fn no_bucket(c: &Call, name: &str) -> AwsError {
+    c.err(
+        "NoSuchBucket",
+        format!("The specified bucket does not exist: {name}"),
+    )
+}
+
+/// Authorizes against the caller's policies and the bucket's policy.
+fn allow_s3(
+    c: &Call,
+    action: &str,
+    resource: &str,
+    bucket: &str,
+    extra: &[(&str, Vec<String>)],
+) -> Result<(), AwsError> {
+    let policy = c.account.buckets.get(bucket).and_then(|b| b.policy.clone());
+    c.account
+        .authorize(
+            &c.caller,
+            c.operation,
+            action,
+            resource,
+            extra,
+            policy.as_ref(),
+        )
+        .map(|_| ())
+}
+
+fn create_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    c.allow("s3:CreateBucket", &bucket_arn(&name), &[])?;
+    let valid = (3..=63).contains(&name.len())
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '.');
+    if !valid {
+        return Err(c.err("InvalidBucketName", "The specified bucket is not valid."));
+    }
+    if c.account.buckets.contains_key(&name) {
+        return Err(c.err(
+            "BucketAlreadyOwnedByYou",
+            "Your previous request to create the named bucket succeeded and you already own it.",
+        ));
+    }
+    let mut b = Bucket::new(&name, &c.caller.region, c.account.now);
+    if let Some(acl) = a.opt("acl") {
+        b.acl = acl.to_string();
+    }
+    c.account.buckets.insert(name.clone(), b);
+    Ok(json!({ "Location": format!("/{name}") }))
+}
+
+fn list_buckets(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("s3:ListAllMyBuckets", "*", &[])?;
+    let buckets: Vec<Value> = c
+        .account
+        .buckets
+        .values()
+        .map(|b| json!({"Name": b.name, "CreationDate": time(b.created)}))
+        .collect();
+    let arn = c.account.caller_arn(&c.caller);
+    Ok(obj([
+        ("Buckets", json!(buckets)),
+        (
+            "Owner",
+            json!({"DisplayName": arn.rsplit([':', '/']).next().unwrap_or(""), "ID": "0".repeat(64)}),
+        ),
+    ]))
+}
+
+fn blocks_public_policy(c: &Call, b: &Bucket) -> bool {
+    b.public_access_block.is_some_and(|p| p.block_public_policy)
+        || c.account
+            .account_public_access_block
+            .is_some_and(|p| p.block_public_policy)
+}
+
+fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(c, "s3:PutBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    let doc = super::document(a.s("policy"), PolicyType::Resource)
+        .map_err(|e| c.err("MalformedPolicy", e.to_string()))?;
+    let b = c
+        .account
+        .buckets
+        .get(&name)
+        .ok_or_else(|| no_bucket(c, &name))?;
+    let mut trial = b.clone();
+    trial.policy = Some(doc.clone());
+    if trial.policy_is_public() && blocks_public_policy(c, b) {
+        let caller = c.account.caller_arn(&c.caller);
+        return Err(c.err("AccessDenied", format!("User: {caller} is not authorized to perform: s3:PutBucketPolicy on resource: \"{}\" because public policies are blocked by the BlockPublicPolicy block public access setting.", bucket_arn(&name))));
+    }
+    if let Some(b) = c.account.buckets.get_mut(&name) {
+        b.policy = Some(doc);
+    }
+    Ok(Value::Null)
+}
+
+fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(c, "s3:GetBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    let b = c
+        .account
+        .buckets
+        .get(&name)
+        .ok_or_else(|| no_bucket(c, &name))?;
+    match &b.policy {
+        Some(d) => Ok(json!({ "Policy": d.text })),
+        None => Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist")),
+    }
+}
+
+fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(c, "s3:DeleteBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+        AwsError::new(
+            "DeleteBucketPolicy",
+            "NoSuchBucket",
+            format!("The specified bucket does not exist: {name}"),
+        )
+    })?;
+    b.policy = None;
+    Ok(Value::Null)
+}
+
+fn put_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(
+        c,
+        "s3:PutBucketPublicAccessBlock",
+        &bucket_arn(&name),
+        &name,
+        &[],
+    )?;
+    let cfg = parse_pab(a.s("public-access-block-configuration"))
+        .map_err(|m| c.err("MalformedXML", m))?;
+    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+        AwsError::new(
+            "PutPublicAccessBlock",
+            "NoSuchBucket",
+            format!("The specified bucket does not exist: {name}"),
+        )
+    })?;
+    b.public_access_block = Some(cfg);
+    Ok(Value::Null)
+}
+
+/// Reads a Block Public Access configuration as JSON or AWS shorthand
+/// (`BlockPublicAcls=true,IgnorePublicAcls=true,…`).
+pub fn parse_pab(text: &str) -> Result<PublicAccessBlock, String> {
+    let t = text.trim();
+    if t.starts_with('{') {
+        return serde_json::from_str(t).map_err(|e| format!("cannot read the configuration: {e}"));
+    }
+    let mut p = PublicAccessBlock::default();
+    for part in t.split(',') {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| format!("cannot read `{part}`: write Name=true"))?;
+        let v = v.eq_ignore_ascii_case("true");
+        match k.trim() {
+            "BlockPublicAcls" => p.block_public_acls = v,
+            "IgnorePublicAcls" => p.ignore_public_acls = v,
+            "BlockPublicPolicy" => p.block_public_policy = v,
+            "RestrictPublicBuckets" => p.restrict_public_buckets = v,
+            other => return Err(format!("unknown setting `{other}`")),
+        }
+    }
+    Ok(p)
+}
+
+fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(
+        c,
+        "s3:GetBucketPublicAccessBlock",
+        &bucket_arn(&name),
+        &name,
+        &[],
+    )?;
+    let b = c
+        .account
+        .buckets
+        .get(&name)
+        .ok_or_else(|| no_bucket(c, &name))?;
+    match b.public_access_block {
+        Some(p) => Ok(json!({ "PublicAccessBlockConfiguration": p })),
+        None => Err(c.err(
+            "NoSuchPublicAccessBlockConfiguration",
+            "The public access block configuration was not found",
+        )),
+    }
+}
+
+fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(c, "s3:PutBucketAcl", &bucket_arn(&name), &name, &[])?;
+    let acl = a.s("acl").to_string();
+    let known = [
+        "private",
+        "public-read",
+        "public-read-write",
+        "authenticated-read",
+    ];
+    if !known.contains(&acl.as_str()) {
+        return Err(c.err(
+            "InvalidArgument",
+            format!(
+                "`{acl}` is not a canned ACL; use one of {}",
+                known.join(", ")
+            ),
+        ));
+    }
+    let blocked = c
+        .account
+        .buckets
+        .get(&name)
+        .is_some_and(|b| b.public_access_block.is_some_and(|p| p.block_public_acls))
+        || c.account
+            .account_public_access_block
+            .is_some_and(|p| p.block_public_acls);
+    if acl.starts_with("public") && blocked {
+        return Err(c.err("AccessDenied", "Access Denied because public ACLs are blocked by the BlockPublicAcls block public access setting."));
+    }
+    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+        AwsError::new(
+            "PutBucketAcl",
+            "NoSuchBucket",
+            format!("The specified bucket does not exist: {name}"),
+        )
+    })?;
+    b.acl = acl;
+    Ok(Value::Null)
+}
+
+fn put_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (name, key) = (a.s("bucket").to_string(), a.s("key").to_string());
+    allow_s3(
+        c,
+        "s3:PutObject",
+        &format!("{}/{key}", bucket_arn(&name)),
+        &name,
+        &[],
+    )?;
+    let now = c.account.now;
+    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+        AwsError::new(
+            "PutObject",
+            "NoSuchBucket",
+            format!("The specified bucket does not exist: {name}"),
+        )
+    })?;
+    b.objects.insert(
+        key,
+        Object {
+            body: a.opt("body").unwrap_or("").to_string(),
+            modified: now,
+        },
+    );
+    Ok(json!({ "ETag": "\"d41d8cd98f00b204e9800998ecf8427e\"" }))
+}
+
+fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (name, key) = (a.s("bucket").to_string(), a.s("key").to_string());
+    allow_s3(
+        c,
+        "s3:GetObject",
+        &format!("{}/{key}", bucket_arn(&name)),
+        &name,
+        &[],
+    )?;
+    let b = c
+        .account
+        .buckets
+        .get(&name)
+        .ok_or_else(|| no_bucket(c, &name))?;
+    let o = b
+        .objects
+        .get(&key)
+        .ok_or_else(|| c.err("NoSuchKey", "The specified key does not exist."))?;
+    Ok(obj([
+        ("LastModified", time(o.modified)),
+        ("ContentLength", json!(o.body.len())),
+        ("ContentType", json!("binary/octet-stream")),
+    ]))
+}
+
+fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    let prefix = a.opt("prefix").unwrap_or("").to_string();
+    allow_s3(
+        c,
+        "s3:ListBucket",
+        &bucket_arn(&name),
+        &name,
+        &[("s3:prefix", vec![prefix.clone()])],
+    )?;
+    let b = c
+        .account
+        .buckets
+        .get(&name)
+        .ok_or_else(|| no_bucket(c, &name))?;
+    let contents: Vec<Value> = b
+        .objects
+        .iter()
+        .filter(|(k, _)| k.starts_with(&prefix))
+        .map(|(k, o)| json!({"Key": k, "LastModified": time(o.modified), "Size": o.body.len(), "StorageClass": "STANDARD"}))
+        .collect();
+    Ok(obj([
+        (
+            "Contents",
+            if contents.is_empty() {
+                Value::Null
+            } else {
+                json!(contents)
+            },
+        ),
+        ("RequestCharged", Value::Null),
+        ("KeyCount", json!(contents.len())),
+    ]))
+}
+
+fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let path = a.opt("path").unwrap_or("");
+    let Some(rest) = path.strip_prefix("s3://") else {
+        c.allow("s3:ListAllMyBuckets", "*", &[])?;
+        let lines: Vec<String> = c
+            .account
+            .buckets
+            .values()
+            .map(|b| format!("{} {}", b.created.strftime("%Y-%m-%d %H:%M:%S"), b.name))
+            .collect();
+        return Ok(Value::String(lines.join("\n")));
+    };
+    let (name, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+    allow_s3(
+        c,
+        "s3:ListBucket",
+        &bucket_arn(name),
+        name,
+        &[("s3:prefix", vec![prefix.to_string()])],
+    )?;
+    let b = c
+        .account
+        .buckets
+        .get(name)
+        .ok_or_else(|| no_bucket(c, name))?;
+    let lines: Vec<String> = b
+        .objects
+        .iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+        .map(|(k, o)| {
+            format!(
+                "{} {:>10} {k}",
+                o.modified.strftime("%Y-%m-%d %H:%M:%S"),
+                o.body.len()
+            )
+        })
+        .collect();
+    Ok(Value::String(lines.join("\n")))
+}

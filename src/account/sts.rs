@@ -1,0 +1,235 @@
+//! STS: who am I, and temporary credentials (AssumeRole with the trust policy evaluated,
+//! GetSessionToken with MFA).
+
+use jiff::SignedDuration;
+use serde_json::{Value, json};
+
+use super::authz::Identity;
+use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::error::AwsError;
+use super::model::{Session, SessionKind};
+use crate::policy::PolicyType;
+
+/// The STS commands.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        service: "sts",
+        name: "get-caller-identity",
+        operation: "GetCallerIdentity",
+        params: &[],
+        run: get_caller_identity,
+    },
+    Spec {
+        service: "sts",
+        name: "assume-role",
+        operation: "AssumeRole",
+        params: &[
+            req("role-arn", Kind::Str),
+            req("role-session-name", Kind::Str),
+            opt("policy", Kind::Doc),
+            opt("duration-seconds", Kind::Int),
+            opt("serial-number", Kind::Str),
+            opt("token-code", Kind::Str),
+        ],
+        run: assume_role,
+    },
+    Spec {
+        service: "sts",
+        name: "get-session-token",
+        operation: "GetSessionToken",
+        params: &[
+            opt("duration-seconds", Kind::Int),
+            opt("serial-number", Kind::Str),
+            opt("token-code", Kind::Str),
+        ],
+        run: get_session_token,
+    },
+];
+
+fn get_caller_identity(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    // No permission is needed, and a deny cannot stop it; the evaluator knows this too.
+    Ok(obj([
+        ("UserId", json!(c.account.caller_userid(&c.caller))),
+        ("Account", json!(c.account.id)),
+        ("Arn", json!(c.account.caller_arn(&c.caller))),
+    ]))
+}
+
+/// Checks an MFA code against a device of the caller (any six digits pass in the simulation).
+fn mfa_ok(c: &Call, a: &Args) -> Result<bool, AwsError> {
+    let (Some(serial), Some(code)) = (a.opt("serial-number"), a.opt("token-code")) else {
+        return Ok(false);
+    };
+    if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(c.err("ValidationError", "1 validation error detected: Value at 'tokenCode' failed to satisfy constraint: Member must have length 6 and consist of digits"));
+    }
+    let owns = match &c.caller.identity {
+        Identity::User(u) => c.account.users.get(u).is_some_and(|u| {
+            u.mfa
+                .iter()
+                .any(|d| d.serial == serial && d.enabled.is_some())
+        }),
+        Identity::Root => c.account.root.mfa_enabled,
+        Identity::Role { .. } => false,
+    };
+    if !owns {
+        return Err(c.err("AccessDenied", format!("MultiFactorAuthentication failed with invalid MFA one time pass code or the MFA device {serial} is not assigned to the caller.")));
+    }
+    Ok(true)
+}
+
+fn new_session(
+    c: &mut Call,
+    kind: SessionKind,
+    secs: i64,
+    policy: Option<super::model::Document>,
+    mfa: bool,
+) -> Session {
+    let id = c.account.new_id("ASIA", 16);
+    let secret = c.account.new_secret();
+    let token = format!("IQoJb3JpZ2luX2VjE{}", c.account.new_secret());
+    let now = c.account.now;
+    let s = Session {
+        access_key_id: id.clone(),
+        secret,
+        token,
+        expires: now
+            .checked_add(SignedDuration::from_secs(secs))
+            .unwrap_or(now),
+        issued: now,
+        kind,
+        session_policy: policy,
+        mfa,
+    };
+    c.account.sessions.insert(id, s.clone());
+    s
+}
+
+fn credentials(s: &Session) -> Value {
+    obj([
+        ("AccessKeyId", json!(s.access_key_id)),
+        ("SecretAccessKey", json!(s.secret)),
+        ("SessionToken", json!(s.token)),
+        ("Expiration", time(s.expires)),
+    ])
+}
+
+fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("role-arn").to_string();
+    let session = a.s("role-session-name").to_string();
+    if session.len() < 2
+        || session.len() > 64
+        || !session
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || "=,.@-_".contains(ch))
+    {
+        return Err(c.err("ValidationError", format!("1 validation error detected: Value '{session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]{{2,64}}")));
+    }
+    let role_name = arn.rsplit('/').next().unwrap_or("").to_string();
+    let Some(role) = c
+        .account
+        .roles
+        .get(&role_name)
+        .filter(|r| r.arn == arn)
+        .cloned()
+    else {
+        // AWS answers AccessDenied rather than revealing whether the role exists.
+        let caller = c.account.caller_arn(&c.caller);
+        return Err(c.err(
+            "AccessDenied",
+            format!(
+                "User: {caller} is not authorized to perform: sts:AssumeRole on resource: {arn}"
+            ),
+        ));
+    };
+    let mfa = mfa_ok(c, a)?;
+    let mut caller = c.caller.clone();
+    if mfa {
+        caller.mfa = Some(true);
+        caller.token_issued = Some(c.account.now);
+    }
+    let extra = [("sts:RoleSessionName", vec![session.clone()])];
+    let d = c.account.authorize(
+        &caller,
+        c.operation,
+        "sts:AssumeRole",
+        &arn,
+        &extra,
+        Some(&role.trust),
+    )?;
+    // A role can only be assumed when its trust policy allows it, even within the account:
+    // an identity-based allow alone is not enough.
+    if d.allowed_by_resource != Some(true) {
+        let who = c.account.caller_arn(&caller);
+        return Err(c.err(
+            "AccessDenied",
+            format!("User: {who} is not authorized to perform: sts:AssumeRole on resource: {arn}"),
+        ));
+    }
+    let policy = match a.opt("policy") {
+        Some(text) => Some(
+            super::document(text, PolicyType::Session)
+                .map_err(|e| c.err("MalformedPolicyDocument", e.to_string()))?,
+        ),
+        None => None,
+    };
+    let secs = a.int("duration-seconds").unwrap_or(3600);
+    if secs < 900 || secs > i64::from(role.max_session_duration) {
+        return Err(c.err("ValidationError", format!("The requested DurationSeconds exceeds the MaxSessionDuration set for this role ({}).", role.max_session_duration)));
+    }
+    let s = new_session(
+        c,
+        SessionKind::Role {
+            role: role_name.clone(),
+            session_name: session.clone(),
+        },
+        secs,
+        policy,
+        mfa,
+    );
+    let now = c.account.now;
+    let region = c.caller.region.clone();
+    if let Some(r) = c.account.roles.get_mut(&role_name) {
+        r.last_used = Some(super::model::LastUsed {
+            date: now,
+            region,
+            service: "sts".into(),
+        });
+    }
+    Ok(obj([
+        ("Credentials", credentials(&s)),
+        (
+            "AssumedRoleUser",
+            obj([
+                ("AssumedRoleId", json!(format!("{}:{session}", role.id))),
+                (
+                    "Arn",
+                    json!(format!(
+                        "arn:aws:sts::{}:assumed-role/{role_name}/{session}",
+                        c.account.id
+                    )),
+                ),
+            ]),
+        ),
+    ]))
+}
+
+fn get_session_token(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let kind = match &c.caller.identity {
+        Identity::User(u) => SessionKind::User { user: u.clone() },
+        Identity::Root => SessionKind::Root,
+        Identity::Role { .. } => {
+            return Err(c.err(
+                "AccessDenied",
+                "Cannot call GetSessionToken with session credentials",
+            ));
+        }
+    };
+    let mfa = mfa_ok(c, a)?;
+    let secs = a
+        .int("duration-seconds")
+        .unwrap_or(43_200)
+        .clamp(900, 129_600);
+    let s = new_session(c, kind, secs, None, mfa);
+    Ok(obj([("Credentials", credentials(&s))]))
+}

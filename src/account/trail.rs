@@ -1,0 +1,359 @@
+//! The simulated CloudTrail: every call the sandbox runs, allowed or denied, is an event in
+//! the account's event history (as AWS keeps 90 days of management events even without a
+//! trail); trails can be created and switched on and off.
+
+use jiff::Timestamp;
+use serde_json::{Value, json};
+
+use super::Account;
+use super::authz::{Caller, Identity};
+use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::error::AwsError;
+
+/// One recorded API call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Unique id.
+    pub id: String,
+    /// When.
+    pub time: Timestamp,
+    /// e.g. `CreateUser`.
+    pub name: String,
+    /// e.g. `iam.amazonaws.com`.
+    pub source: String,
+    /// `Root`, `IAMUser` or `AssumedRole`.
+    pub identity_type: String,
+    /// The caller's ARN.
+    pub arn: String,
+    /// The user name (for root and users) or the role session name.
+    pub user_name: String,
+    /// The access key used.
+    pub access_key_id: Option<String>,
+    /// The caller's IP.
+    pub source_ip: String,
+    /// The region.
+    pub region: String,
+    /// The error code, when the call failed.
+    pub error_code: Option<String>,
+    /// The error message, when the call failed.
+    pub error_message: Option<String>,
+    /// True for calls that only read.
+    pub read_only: bool,
+}
+
+/// A trail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trail {
+    /// Name.
+    pub name: String,
+    /// The S3 bucket it writes to.
+    pub bucket: String,
+    /// Logging is on.
+    pub logging: bool,
+    /// Records every region.
+    pub multi_region: bool,
+    /// Log file integrity validation.
+    pub log_file_validation: bool,
+}
+
+/// The account's CloudTrail state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CloudTrail {
+    /// Trails.
+    pub trails: Vec<Trail>,
+    /// The event history, oldest first.
+    pub events: Vec<Event>,
+}
+
+fn event_source(service: &str) -> String {
+    let s = match service {
+        "s3api" | "s3" => "s3",
+        other => other,
+    };
+    format!("{s}.amazonaws.com")
+}
+
+/// Records a call in the event history.
+pub fn record(account: &mut Account, caller: &Caller, spec: &Spec, err: Option<&AwsError>) {
+    let id = account.new_id("", 8).to_lowercase();
+    let (identity_type, user_name) = match &caller.identity {
+        Identity::Root => ("Root", "root".to_string()),
+        Identity::User(n) => ("IAMUser", n.clone()),
+        Identity::Role { session, .. } => ("AssumedRole", session.clone()),
+    };
+    let read_only = ["Get", "List", "Describe", "Lookup", "Generate"]
+        .iter()
+        .any(|p| spec.operation.starts_with(p));
+    let event = Event {
+        id: format!("{id}-0000-4000-8000-000000000000"),
+        time: account.now,
+        name: spec.operation.to_string(),
+        source: event_source(spec.service),
+        identity_type: identity_type.to_string(),
+        arn: account.caller_arn(caller),
+        user_name,
+        access_key_id: caller.access_key_id.clone(),
+        source_ip: caller.source_ip.clone(),
+        region: caller.region.clone(),
+        error_code: err.map(|e| e.code.clone()),
+        error_message: err.map(|e| e.message.clone()),
+        read_only,
+    };
+    account.cloudtrail.events.push(event);
+}
+
+impl Event {
+    /// The full CloudTrail record, as in the `CloudTrailEvent` field.
+    pub fn record_json(&self, account_id: &str) -> Value {
+        obj([
+            ("eventVersion", json!("1.09")),
+            (
+                "userIdentity",
+                obj([
+                    ("type", json!(self.identity_type)),
+                    ("arn", json!(self.arn)),
+                    ("accountId", json!(account_id)),
+                    ("accessKeyId", json!(self.access_key_id)),
+                    ("userName", json!(self.user_name)),
+                ]),
+            ),
+            (
+                "eventTime",
+                json!(self.time.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            ),
+            ("eventSource", json!(self.source)),
+            ("eventName", json!(self.name)),
+            ("awsRegion", json!(self.region)),
+            ("sourceIPAddress", json!(self.source_ip)),
+            ("userAgent", json!("aws-cli/2 iamdojo-sandbox")),
+            ("errorCode", json!(self.error_code)),
+            ("errorMessage", json!(self.error_message)),
+            ("eventID", json!(self.id)),
+            ("readOnly", json!(self.read_only)),
+            ("eventType", json!("AwsApiCall")),
+            ("recipientAccountId", json!(account_id)),
+        ])
+    }
+}
+
+/// The CloudTrail commands.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        service: "cloudtrail",
+        name: "lookup-events",
+        operation: "LookupEvents",
+        params: &[
+            opt("lookup-attributes", Kind::List),
+            opt("max-results", Kind::Int),
+            opt("start-time", Kind::Str),
+            opt("end-time", Kind::Str),
+        ],
+        run: lookup_events,
+    },
+    Spec {
+        service: "cloudtrail",
+        name: "create-trail",
+        operation: "CreateTrail",
+        params: &[
+            req("name", Kind::Str),
+            req("s3-bucket-name", Kind::Str),
+            opt("is-multi-region-trail", Kind::Bool),
+            opt("enable-log-file-validation", Kind::Bool),
+        ],
+        run: create_trail,
+    },
+    Spec {
+        service: "cloudtrail",
+        name: "start-logging",
+        operation: "StartLogging",
+        params: &[req("name", Kind::Str)],
+        run: start_logging,
+    },
+    Spec {
+        service: "cloudtrail",
+        name: "stop-logging",
+        operation: "StopLogging",
+        params: &[req("name", Kind::Str)],
+        run: stop_logging,
+    },
+    Spec {
+        service: "cloudtrail",
+        name: "describe-trails",
+        operation: "DescribeTrails",
+        params: &[],
+        run: describe_trails,
+    },
+    Spec {
+        service: "cloudtrail",
+        name: "get-trail-status",
+        operation: "GetTrailStatus",
+        params: &[req("name", Kind::Str)],
+        run: get_trail_status,
+    },
+];
+
+fn trail_arn(c: &Call, name: &str) -> String {
+    format!(
+        "arn:aws:cloudtrail:{}:{}:trail/{name}",
+        c.caller.region, c.account.id
+    )
+}
+
+fn lookup_events(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("cloudtrail:LookupEvents", "*", &[])?;
+    let mut filter: Option<(String, String)> = None;
+    for attr in a.list("lookup-attributes") {
+        let mut key = None;
+        let mut value = None;
+        for part in attr.split(',') {
+            match part.split_once('=') {
+                Some(("AttributeKey", k)) => key = Some(k.to_string()),
+                Some(("AttributeValue", v)) => value = Some(v.to_string()),
+                _ => {}
+            }
+        }
+        match (key, value) {
+            (Some(k), Some(v)) => filter = Some((k, v)),
+            _ => return Err(c.err(
+                "InvalidLookupAttributesException",
+                format!(
+                    "cannot read `{attr}`: write AttributeKey=EventName,AttributeValue=CreateUser"
+                ),
+            )),
+        }
+    }
+    let parse_t = |s: Option<&str>| s.and_then(crate::policy::condition::parse_date);
+    let (start, end) = (parse_t(a.opt("start-time")), parse_t(a.opt("end-time")));
+    let max = a.int("max-results").unwrap_or(50).clamp(1, 50) as usize;
+    let id = c.account.id.clone();
+    let events: Vec<Value> = c
+        .account
+        .cloudtrail
+        .events
+        .iter()
+        .rev()
+        .filter(|e| start.is_none_or(|s| e.time >= s) && end.is_none_or(|t| e.time <= t))
+        .filter(|e| match &filter {
+            None => true,
+            Some((k, v)) => match k.as_str() {
+                "EventName" => e.name == *v,
+                "Username" => e.user_name == *v,
+                "AccessKeyId" => e.access_key_id.as_deref() == Some(v.as_str()),
+                "EventSource" => e.source == *v,
+                "ReadOnly" => e.read_only.to_string() == *v,
+                "EventId" => e.id == *v,
+                _ => false,
+            },
+        })
+        .take(max)
+        .map(|e| {
+            obj([
+                ("EventId", json!(e.id)),
+                ("EventName", json!(e.name)),
+                ("ReadOnly", json!(e.read_only.to_string())),
+                ("AccessKeyId", json!(e.access_key_id)),
+                ("EventTime", time(e.time)),
+                ("EventSource", json!(e.source)),
+                ("Username", json!(e.user_name)),
+                ("Resources", json!([])),
+                ("CloudTrailEvent", json!(e.record_json(&id).to_string())),
+            ])
+        })
+        .collect();
+    Ok(json!({ "Events": events }))
+}
+
+fn find_trail<'a>(c: &'a mut Call, name: &str) -> Result<&'a mut Trail, AwsError> {
+    let op = c.operation;
+    c.account
+        .cloudtrail
+        .trails
+        .iter_mut()
+        .find(|t| t.name == name || name.ends_with(&format!(":trail/{}", t.name)))
+        .ok_or_else(|| {
+            AwsError::new(
+                op,
+                "TrailNotFoundException",
+                format!("Unknown trail: {name} for the user: (account)"),
+            )
+        })
+}
+
+fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("name").to_string();
+    c.allow("cloudtrail:CreateTrail", &trail_arn(c, &name), &[])?;
+    if c.account.cloudtrail.trails.iter().any(|t| t.name == name) {
+        return Err(c.err(
+            "TrailAlreadyExistsException",
+            format!("Trail {name} already exists for customer: {}", c.account.id),
+        ));
+    }
+    let bucket = a.s("s3-bucket-name").to_string();
+    if !c.account.buckets.contains_key(&bucket) {
+        return Err(c.err(
+            "S3BucketDoesNotExistException",
+            format!("S3 bucket {bucket} does not exist."),
+        ));
+    }
+    let t = Trail {
+        name: name.clone(),
+        bucket: bucket.clone(),
+        logging: false,
+        multi_region: a.flag("is-multi-region-trail").unwrap_or(false),
+        log_file_validation: a.flag("enable-log-file-validation").unwrap_or(false),
+    };
+    let out = obj([
+        ("Name", json!(name)),
+        ("S3BucketName", json!(bucket)),
+        ("IncludeGlobalServiceEvents", json!(true)),
+        ("IsMultiRegionTrail", json!(t.multi_region)),
+        ("TrailARN", json!(trail_arn(c, &name))),
+        ("LogFileValidationEnabled", json!(t.log_file_validation)),
+        ("IsOrganizationTrail", json!(false)),
+    ]);
+    c.account.cloudtrail.trails.push(t);
+    Ok(out)
+}
+
+fn set_logging(c: &mut Call, a: &Args, on: bool, action: &str) -> Result<Value, AwsError> {
+    let name = a.s("name").to_string();
+    c.allow(action, &trail_arn(c, &name), &[])?;
+    find_trail(c, &name)?.logging = on;
+    Ok(Value::Null)
+}
+
+fn start_logging(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    set_logging(c, a, true, "cloudtrail:StartLogging")
+}
+
+fn stop_logging(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    set_logging(c, a, false, "cloudtrail:StopLogging")
+}
+
+fn describe_trails(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("cloudtrail:DescribeTrails", "*", &[])?;
+    let list: Vec<Value> = c
+        .account
+        .cloudtrail
+        .trails
+        .iter()
+        .map(|t| {
+            obj([
+                ("Name", json!(t.name)),
+                ("S3BucketName", json!(t.bucket)),
+                ("IsMultiRegionTrail", json!(t.multi_region)),
+                ("HomeRegion", json!(c.caller.region)),
+                ("TrailARN", json!(trail_arn(c, &t.name))),
+                ("LogFileValidationEnabled", json!(t.log_file_validation)),
+            ])
+        })
+        .collect();
+    Ok(json!({ "trailList": list }))
+}
+
+fn get_trail_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("name").to_string();
+    c.allow("cloudtrail:GetTrailStatus", &trail_arn(c, &name), &[])?;
+    let logging = find_trail(c, &name)?.logging;
+    Ok(json!({ "IsLogging": logging }))
+}

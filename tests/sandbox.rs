@@ -1,0 +1,36 @@
+//! Sandbox transcripts: each `tests/data/sandbox/*.txt` is a list of command lines run
+//! against a fresh simulated account; the whole transcript (commands, output, errors, exit
+//! statuses) is a snapshot. A new transcript file is a new test.
+
+use iamdojo::account::command::Sandbox;
+use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+
+fn transcript(text: &str) -> String {
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let mut out = String::new();
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        out.push_str(&format!("$ {t}\n"));
+        let o = sb.run(t);
+        out.push_str(&o.stdout);
+        if !o.stderr.is_empty() {
+            out.push_str("[stderr]");
+            out.push_str(&o.stderr);
+        }
+        if o.code != 0 {
+            out.push_str(&format!("[exit {}]\n", o.code));
+        }
+    }
+    out
+}
+
+#[test]
+fn sandbox_transcripts() {
+    insta::glob!("data/sandbox/*.txt", |path| {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        insta::assert_snapshot!(transcript(&text));
+    });
+}
