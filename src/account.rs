@@ -6,12 +6,16 @@
 //! the simulated CloudTrail, allowed or denied.
 
 pub mod authz;
+pub mod billing;
 pub mod command;
+pub mod ec2;
 pub mod error;
+pub mod guardduty;
 pub mod iam;
 pub mod managed;
 pub mod model;
 pub mod s3;
+pub mod scenario;
 pub mod sts;
 pub mod trail;
 
@@ -60,6 +64,14 @@ pub struct Account {
     pub account_public_access_block: Option<s3::PublicAccessBlock>,
     /// CloudTrail: trails and recorded events.
     pub cloudtrail: trail::CloudTrail,
+    /// EC2 instances by id.
+    pub instances: BTreeMap<String, ec2::Instance>,
+    /// Security groups by id.
+    pub security_groups: BTreeMap<String, ec2::SecurityGroup>,
+    /// Budgets, billing alarms and the inbox.
+    pub billing: billing::Billing,
+    /// GuardDuty.
+    pub guardduty: guardduty::GuardDuty,
 }
 
 /// An instance profile: the container that hands a role to an EC2 instance.
@@ -104,6 +116,10 @@ impl Account {
             buckets: BTreeMap::new(),
             account_public_access_block: None,
             cloudtrail: trail::CloudTrail::default(),
+            instances: BTreeMap::new(),
+            security_groups: BTreeMap::new(),
+            billing: billing::Billing::default(),
+            guardduty: guardduty::GuardDuty::default(),
         }
     }
 
@@ -136,6 +152,16 @@ impl Account {
         s
     }
 
+    /// `len` lowercase hexadecimal digits (instance, group and detector ids).
+    pub fn new_hex(&mut self, len: usize) -> String {
+        let mut s = String::with_capacity(len);
+        while s.len() < len {
+            s.push_str(&format!("{:016x}", self.next_u64()));
+        }
+        s.truncate(len);
+        s
+    }
+
     /// A new secret access key (40 characters).
     pub fn new_secret(&mut self) -> String {
         const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -144,9 +170,11 @@ impl Account {
             .collect()
     }
 
-    /// Advances the simulated clock.
+    /// Advances the simulated clock; budgets, alarms and GuardDuty look at what happened.
     pub fn advance(&mut self, span: jiff::SignedDuration) {
         self.now = self.now.checked_add(span).unwrap_or(self.now);
+        billing::evaluate(self);
+        guardduty::evaluate(self);
     }
 
     /// The ARN of an IAM entity of this account.

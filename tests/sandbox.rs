@@ -3,10 +3,24 @@
 //! statuses) is a snapshot. A new transcript file is a new test.
 
 use iamdojo::account::command::Sandbox;
-use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID, scenario};
 
 fn transcript(text: &str) -> String {
-    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    // A first line `# scenario: NAME` starts from tests/data/scenarios/NAME.
+    let mut sb = match text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("# scenario: "))
+    {
+        Some(name) => {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios");
+            match scenario::load_file(&dir.join(name.trim())) {
+                Ok(s) => s.sandbox,
+                Err(e) => return format!("scenario failed to load: {e}"),
+            }
+        }
+        None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
+    };
     let mut out = String::new();
     for line in text.lines() {
         let t = line.trim();
@@ -32,5 +46,20 @@ fn sandbox_transcripts() {
     insta::glob!("data/sandbox/*.txt", |path| {
         let text = std::fs::read_to_string(path).unwrap_or_default();
         insta::assert_snapshot!(transcript(&text));
+    });
+}
+
+#[test]
+fn broken_scenarios_name_file_line_and_path() {
+    insta::glob!("data/scenarios-broken/*.yaml", |path| {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        match scenario::load(&name, &text) {
+            Ok(_) => panic!("{name} loaded but is broken"),
+            Err(e) => insta::assert_snapshot!(e.to_string()),
+        }
     });
 }

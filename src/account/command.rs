@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
-use super::{Account, iam, s3, sts, trail};
+use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
 use crate::suggest::nearest;
 
 /// The kind of value a parameter takes.
@@ -84,6 +84,9 @@ pub fn commands() -> Vec<Spec> {
     v.extend_from_slice(sts::COMMANDS);
     v.extend_from_slice(s3::COMMANDS);
     v.extend_from_slice(trail::COMMANDS);
+    v.extend_from_slice(ec2::COMMANDS);
+    v.extend_from_slice(billing::COMMANDS);
+    v.extend_from_slice(guardduty::COMMANDS);
     v
 }
 
@@ -201,6 +204,8 @@ pub struct Sandbox {
     pub files: BTreeMap<String, String>,
     /// Shell variables set with `NAME=$(aws …)` and used as `$NAME`.
     pub vars: BTreeMap<String, String>,
+    /// Scripted events still to come, in time order.
+    pub events: Vec<super::scenario::ScheduledEvent>,
 }
 
 /// The AWS CLI's usage text, printed with every usage error.
@@ -224,6 +229,7 @@ impl Sandbox {
             source_ip: "203.0.113.10".into(),
             files: BTreeMap::new(),
             vars: BTreeMap::new(),
+            events: Vec::new(),
         }
     }
 
@@ -231,19 +237,104 @@ impl Sandbox {
     /// that real workflows lean on: `NAME=$(aws … --query … --output text)` stores a command's
     /// output, and `$NAME` (or `${NAME}`) uses it.
     pub fn run(&mut self, line: &str) -> Output {
-        let line = self.expand(line.trim());
-        if let Some((name, inner)) = assignment(&line) {
-            let out = self.run(inner);
-            if out.code == 0 {
-                self.vars
-                    .insert(name.to_string(), out.stdout.trim().to_string());
-                return Output::default();
+        let mut line = self.expand(line.trim());
+        // Command substitution: `$(aws …)` anywhere in the line runs first.
+        while let Some(start) = line.find("$(") {
+            let Some(len) = line[start + 2..].find(')') else {
+                break;
+            };
+            let inner = line[start + 2..start + 2 + len].to_string();
+            let out = self.run(&inner);
+            if out.code != 0 {
+                return out;
             }
+            line.replace_range(start..start + 3 + len, out.stdout.trim());
+        }
+        if let Some((name, value)) = assignment(&line) {
+            self.vars
+                .insert(name.to_string(), value.trim_matches('"').to_string());
+            return Output::default();
+        }
+        if let Some(out) = self.builtin(&line) {
             return out;
         }
         match self.run_inner(&line) {
             Ok(out) => out,
             Err(out) => out,
+        }
+    }
+
+    /// The sandbox's own commands, beside the AWS CLI: `wait 6h` lets simulated time pass,
+    /// `date` shows it, `inbox` shows the e-mails AWS sent (budgets, alarms), and
+    /// `curl http://169.254.169.254/latest/meta-data/iam/security-credentials/[ROLE] --instance ID`
+    /// asks the metadata service as a program on that instance would.
+    fn builtin(&mut self, line: &str) -> Option<Output> {
+        let words = shlex::split(line)?;
+        let ok = |s: String| Output {
+            stdout: s,
+            ..Output::default()
+        };
+        let fail = |s: String| Output {
+            stderr: format!("{s}\n"),
+            code: 1,
+            ..Output::default()
+        };
+        match words.first().map(String::as_str)? {
+            "wait" => Some(match words.get(1).and_then(|d| parse_duration(d)) {
+                Some(d) => {
+                    let until = self.account.now.checked_add(d).unwrap_or(self.account.now);
+                    self.advance_to(until);
+                    ok(format!(
+                        "simulated time is now {}\n",
+                        self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
+                    ))
+                }
+                None => fail("usage: wait DURATION (for example 30m, 6h or 2d)".into()),
+            }),
+            "date" => Some(ok(format!(
+                "{}\n",
+                self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
+            ))),
+            "inbox" => Some(ok(if self.account.billing.inbox.is_empty() {
+                "(no messages)\n".into()
+            } else {
+                self.account
+                    .billing
+                    .inbox
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{}  {}\n  From: {}\n  {}\n",
+                            m.time.strftime("%Y-%m-%d %H:%M"),
+                            m.subject,
+                            m.from,
+                            m.body
+                        )
+                    })
+                    .collect()
+            })),
+            "curl" => {
+                let url = words.iter().skip(1).find(|w| w.starts_with("http"))?;
+                let path = url.strip_prefix(
+                    "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+                )?;
+                let inst = words
+                    .iter()
+                    .position(|w| w == "--instance")
+                    .and_then(|i| words.get(i + 1));
+                let Some(inst) = inst else {
+                    return Some(fail("curl: which instance is asking? add --instance i-… (the sandbox is not an instance)".into()));
+                };
+                let role = (!path.is_empty()).then_some(path.trim_end_matches('/'));
+                Some(
+                    match super::ec2::imds_credentials(&mut self.account, inst, role) {
+                        Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
+                        Ok(v) => ok(render(&v, "json")),
+                        Err(e) => fail(format!("curl: {e}")),
+                    },
+                )
+            }
+            _ => None,
         }
     }
 
@@ -658,14 +749,27 @@ impl Sandbox {
     }
 }
 
-/// `NAME=$(command)` → (`NAME`, `command`).
+/// Reads `30s`, `15m`, `6h`, `2d`.
+pub fn parse_duration(s: &str) -> Option<jiff::SignedDuration> {
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit())?);
+    let n: i64 = num.parse().ok()?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        "d" => n * 86_400,
+        _ => return None,
+    };
+    Some(jiff::SignedDuration::from_secs(secs))
+}
+
+/// `NAME=value` → (`NAME`, `value`), after command substitution.
 fn assignment(line: &str) -> Option<(&str, &str)> {
-    let (name, rest) = line.split_once('=')?;
+    let (name, value) = line.split_once('=')?;
     let valid = !name.is_empty()
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !name.starts_with(|c: char| c.is_ascii_digit());
-    let inner = rest.strip_prefix("$(")?.strip_suffix(')')?;
-    valid.then_some((name, inner))
+    valid.then_some((name, value))
 }
 
 fn service_error(e: &AwsError) -> Output {

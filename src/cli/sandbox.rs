@@ -27,6 +27,10 @@ pub struct Args {
     /// Echo each command before its output when reading from a pipe.
     #[arg(long)]
     pub echo: bool,
+    /// Start from a scenario file (an account's state and scripted events; see
+    /// docs/scenario-format.md) instead of an empty account.
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<std::path::PathBuf>,
 }
 
 struct Completion {
@@ -112,7 +116,16 @@ fn show(out: &Output) {
 
 /// Runs the shell; returns the exit status.
 pub fn run(args: &Args) -> u8 {
-    let sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let sb = match &args.scenario {
+        Some(path) => match crate::account::scenario::load_file(path) {
+            Ok(s) => s.sandbox,
+            Err(e) => {
+                eprintln!("iamdojo sandbox: {e}");
+                return 2;
+            }
+        },
+        None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
+    };
     if std::io::stdin().is_terminal() {
         interactive(sb)
     } else {

@@ -1,0 +1,415 @@
+//! Money: what running instances cost as simulated time passes, AWS Budgets and the
+//! CloudWatch billing alarm that warn by e-mail (into a simulated inbox), and Cost Explorer.
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Value, json};
+
+use super::Account;
+use super::command::{Args, Call, Kind, Spec, obj, opt, req};
+use super::error::AwsError;
+
+/// A notification of a budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetNotice {
+    /// `ACTUAL` or `FORECASTED`.
+    pub kind: String,
+    /// Threshold (percent of the limit, or dollars).
+    pub threshold: f64,
+    /// True when the threshold is a percentage.
+    pub percentage: bool,
+    /// E-mail addresses.
+    pub subscribers: Vec<String>,
+    /// Already sent this month.
+    pub sent: bool,
+}
+
+/// A cost budget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Budget {
+    /// Name.
+    pub name: String,
+    /// Monthly limit in USD.
+    pub limit: f64,
+    /// Notifications.
+    pub notices: Vec<BudgetNotice>,
+}
+
+/// A CloudWatch alarm on the `AWS/Billing` `EstimatedCharges` metric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alarm {
+    /// Name.
+    pub name: String,
+    /// Threshold in USD.
+    pub threshold: f64,
+    /// SNS topics (or e-mail addresses) to notify.
+    pub actions: Vec<String>,
+    /// `OK`, `ALARM` or `INSUFFICIENT_DATA`.
+    pub state: String,
+}
+
+/// A message in the simulated inbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// When it arrived.
+    pub time: Timestamp,
+    /// Sender.
+    pub from: String,
+    /// Subject.
+    pub subject: String,
+    /// Body.
+    pub body: String,
+}
+
+/// Budgets, alarms and the inbox.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Billing {
+    /// Budgets.
+    pub budgets: Vec<Budget>,
+    /// Billing alarms.
+    pub alarms: Vec<Alarm>,
+    /// Received messages, oldest first.
+    pub inbox: Vec<Message>,
+}
+
+/// The start of the month `t` is in (UTC).
+pub fn month_start(t: Timestamp) -> Timestamp {
+    let d = t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    jiff::civil::date(d.year(), d.month(), 1)
+        .to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(t)
+}
+
+/// What the account spent between `from` and `to` (instances only).
+pub fn cost_between(acct: &Account, from: Timestamp, to: Timestamp) -> f64 {
+    acct.instances
+        .values()
+        .map(|i| {
+            let start = i.launched.max(from);
+            let run_end = match i.state {
+                super::ec2::State::Running => acct.now,
+                _ => i.stopped_at.unwrap_or(acct.now),
+            };
+            let end = run_end.min(to).min(acct.now);
+            let secs = (end.as_second() - start.as_second()).max(0) as f64;
+            super::ec2::hourly_price(&i.instance_type).unwrap_or(0.1) * secs / 3600.0
+        })
+        .sum()
+}
+
+/// Month-to-date spend.
+pub fn month_to_date(acct: &Account) -> f64 {
+    cost_between(acct, month_start(acct.now), acct.now)
+}
+
+/// Checks budgets and alarms after time has passed, sending messages on threshold crossings.
+pub fn evaluate(acct: &mut Account) {
+    let spent = month_to_date(acct);
+    let now = acct.now;
+    let mut mail = Vec::new();
+    for b in &mut acct.billing.budgets {
+        for n in &mut b.notices {
+            let limit = if n.percentage {
+                b.limit * n.threshold / 100.0
+            } else {
+                n.threshold
+            };
+            if !n.sent && n.kind == "ACTUAL" && spent > limit {
+                n.sent = true;
+                mail.push(Message {
+                    time: now,
+                    from: "AWS Budgets <no-reply@budgets.amazonaws.com>".into(),
+                    subject: format!("AWS Budgets: {} has exceeded your alert threshold", b.name),
+                    body: format!(
+                        "You requested that we alert you when the ACTUAL cost of your budget \"{}\" exceeds {}. Current spend: ${spent:.2} of a ${:.2} budget. Sent to: {}.",
+                        b.name,
+                        if n.percentage { format!("{}% (${limit:.2})", n.threshold) } else { format!("${limit:.2}") },
+                        b.limit,
+                        n.subscribers.join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    for a in &mut acct.billing.alarms {
+        let new = if spent > a.threshold { "ALARM" } else { "OK" };
+        if new != a.state {
+            if new == "ALARM" {
+                mail.push(Message {
+                    time: now,
+                    from: "AWS Notifications <no-reply@sns.amazonaws.com>".into(),
+                    subject: format!("ALARM: \"{}\" in US East (N. Virginia)", a.name),
+                    body: format!(
+                        "The alarm \"{}\" changed from {} to ALARM: EstimatedCharges ${spent:.2} is greater than the threshold ${:.2}. Notified: {}.",
+                        a.name,
+                        a.state,
+                        a.threshold,
+                        a.actions.join(", ")
+                    ),
+                });
+            }
+            a.state = new.to_string();
+        }
+    }
+    acct.billing.inbox.extend(mail);
+}
+
+/// The billing commands.
+pub const COMMANDS: &[Spec] = &[
+    Spec {
+        service: "budgets",
+        name: "create-budget",
+        operation: "CreateBudget",
+        params: &[
+            req("account-id", Kind::Str),
+            req("budget", Kind::Doc),
+            opt("notifications-with-subscribers", Kind::Doc),
+        ],
+        run: create_budget,
+    },
+    Spec {
+        service: "budgets",
+        name: "describe-budgets",
+        operation: "DescribeBudgets",
+        params: &[req("account-id", Kind::Str)],
+        run: describe_budgets,
+    },
+    Spec {
+        service: "cloudwatch",
+        name: "put-metric-alarm",
+        operation: "PutMetricAlarm",
+        params: &[
+            req("alarm-name", Kind::Str),
+            req("metric-name", Kind::Str),
+            req("namespace", Kind::Str),
+            req("threshold", Kind::Str),
+            req("comparison-operator", Kind::Str),
+            opt("statistic", Kind::Str),
+            opt("period", Kind::Int),
+            opt("evaluation-periods", Kind::Int),
+            opt("alarm-actions", Kind::List),
+            opt("dimensions", Kind::List),
+        ],
+        run: put_metric_alarm,
+    },
+    Spec {
+        service: "cloudwatch",
+        name: "describe-alarms",
+        operation: "DescribeAlarms",
+        params: &[opt("alarm-names", Kind::List)],
+        run: describe_alarms,
+    },
+    Spec {
+        service: "ce",
+        name: "get-cost-and-usage",
+        operation: "GetCostAndUsage",
+        params: &[
+            req("time-period", Kind::Str),
+            req("granularity", Kind::Str),
+            req("metrics", Kind::List),
+            opt("group-by", Kind::List),
+        ],
+        run: get_cost_and_usage,
+    },
+];
+
+fn create_budget(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow(
+        "budgets:ModifyBudget",
+        &format!("arn:aws:budgets::{}:budget/*", c.account.id),
+        &[],
+    )?;
+    let b: Value = serde_json::from_str(a.s("budget")).map_err(|e| {
+        c.err(
+            "InvalidParameterException",
+            format!("cannot read --budget as JSON: {e}"),
+        )
+    })?;
+    let name = b["BudgetName"].as_str().unwrap_or("").to_string();
+    if name.is_empty() {
+        return Err(c.err("InvalidParameterException", "--budget needs a BudgetName"));
+    }
+    let limit = b["BudgetLimit"]["Amount"]
+        .as_str()
+        .and_then(|s| s.parse::<f64>().ok())
+        .or_else(|| b["BudgetLimit"]["Amount"].as_f64())
+        .ok_or_else(|| {
+            c.err(
+                "InvalidParameterException",
+                "--budget needs BudgetLimit.Amount, e.g. {\"Amount\": \"20\", \"Unit\": \"USD\"}",
+            )
+        })?;
+    let mut notices = Vec::new();
+    if let Some(text) = a.opt("notifications-with-subscribers") {
+        let list: Value = serde_json::from_str(text).map_err(|e| {
+            c.err(
+                "InvalidParameterException",
+                format!("cannot read --notifications-with-subscribers as JSON: {e}"),
+            )
+        })?;
+        for n in list.as_array().into_iter().flatten() {
+            let note = &n["Notification"];
+            notices.push(BudgetNotice {
+                kind: note["NotificationType"]
+                    .as_str()
+                    .unwrap_or("ACTUAL")
+                    .to_string(),
+                threshold: note["Threshold"].as_f64().unwrap_or(100.0),
+                percentage: note["ThresholdType"].as_str() != Some("ABSOLUTE_VALUE"),
+                subscribers: n["Subscribers"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s["Address"].as_str().map(str::to_string))
+                    .collect(),
+                sent: false,
+            });
+        }
+    }
+    if c.account.billing.budgets.iter().any(|x| x.name == name) {
+        return Err(c.err(
+            "DuplicateRecordException",
+            format!("Error creating budget: {name} - the budget already exists."),
+        ));
+    }
+    c.account.billing.budgets.push(Budget {
+        name,
+        limit,
+        notices,
+    });
+    evaluate(c.account);
+    Ok(Value::Null)
+}
+
+fn describe_budgets(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow(
+        "budgets:ViewBudget",
+        &format!("arn:aws:budgets::{}:budget/*", c.account.id),
+        &[],
+    )?;
+    let spent = month_to_date(c.account);
+    let list: Vec<Value> = c
+        .account
+        .billing
+        .budgets
+        .iter()
+        .map(|b| json!({"BudgetName": b.name, "BudgetLimit": {"Amount": format!("{:.1}", b.limit), "Unit": "USD"}, "TimeUnit": "MONTHLY", "BudgetType": "COST", "CalculatedSpend": {"ActualSpend": {"Amount": format!("{spent:.2}"), "Unit": "USD"}}}))
+        .collect();
+    Ok(json!({ "Budgets": list }))
+}
+
+fn put_metric_alarm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("alarm-name").to_string();
+    c.allow(
+        "cloudwatch:PutMetricAlarm",
+        &format!(
+            "arn:aws:cloudwatch:{}:{}:alarm:{name}",
+            c.caller.region, c.account.id
+        ),
+        &[],
+    )?;
+    if a.s("namespace") != "AWS/Billing" || a.s("metric-name") != "EstimatedCharges" {
+        return Err(c.err("InvalidParameterValue", "the simulation knows one metric: --namespace AWS/Billing --metric-name EstimatedCharges (a billing alarm)"));
+    }
+    if c.caller.region != "us-east-1" {
+        return Err(c.err(
+            "InvalidParameterValue",
+            "billing metrics live in us-east-1 only: add --region us-east-1",
+        ));
+    }
+    let threshold = a.s("threshold").parse::<f64>().map_err(|_| {
+        c.err(
+            "InvalidParameterValue",
+            format!("`{}` is not a number", a.s("threshold")),
+        )
+    })?;
+    if a.s("comparison-operator") != "GreaterThanThreshold"
+        && a.s("comparison-operator") != "GreaterThanOrEqualToThreshold"
+    {
+        return Err(c.err(
+            "InvalidParameterValue",
+            "a billing alarm compares with GreaterThanThreshold",
+        ));
+    }
+    c.account.billing.alarms.retain(|x| x.name != name);
+    c.account.billing.alarms.push(Alarm {
+        name,
+        threshold,
+        actions: a.list("alarm-actions").to_vec(),
+        state: "INSUFFICIENT_DATA".into(),
+    });
+    evaluate(c.account);
+    Ok(Value::Null)
+}
+
+fn describe_alarms(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("cloudwatch:DescribeAlarms", "*", &[])?;
+    let names = a.list("alarm-names");
+    let list: Vec<Value> = c
+        .account
+        .billing
+        .alarms
+        .iter()
+        .filter(|x| names.is_empty() || names.contains(&x.name))
+        .map(|x| {
+            obj([
+                ("AlarmName", json!(x.name)),
+                ("Namespace", json!("AWS/Billing")),
+                ("MetricName", json!("EstimatedCharges")),
+                ("Threshold", json!(x.threshold)),
+                ("ComparisonOperator", json!("GreaterThanThreshold")),
+                ("AlarmActions", json!(x.actions)),
+                ("StateValue", json!(x.state)),
+            ])
+        })
+        .collect();
+    Ok(json!({ "MetricAlarms": list }))
+}
+
+fn get_cost_and_usage(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("ce:GetCostAndUsage", "*", &[])?;
+    let tp = a.s("time-period");
+    let (mut start, mut end) = (None, None);
+    for part in tp.split(',') {
+        if let Some(s) = part.strip_prefix("Start=") {
+            start = crate::policy::condition::parse_date(s);
+        } else if let Some(e) = part.strip_prefix("End=") {
+            end = crate::policy::condition::parse_date(e);
+        }
+    }
+    let (Some(start), Some(end)) = (start, end) else {
+        return Err(c.err(
+            "ValidationException",
+            format!("cannot read --time-period `{tp}`: write Start=2026-01-01,End=2026-02-01"),
+        ));
+    };
+    let step = match a.s("granularity") {
+        "DAILY" => SignedDuration::from_hours(24),
+        "MONTHLY" => SignedDuration::from_hours(24 * 31),
+        "HOURLY" => SignedDuration::from_hours(1),
+        other => {
+            return Err(c.err(
+                "ValidationException",
+                format!("`{other}` is not a granularity; use DAILY, MONTHLY or HOURLY"),
+            ));
+        }
+    };
+    let by_service = a.list("group-by").iter().any(|g| g.contains("SERVICE"));
+    let mut results = Vec::new();
+    let mut t = start;
+    while t < end {
+        let next = t.checked_add(step).unwrap_or(end).min(end);
+        let cost = cost_between(c.account, t, next);
+        let day = |x: Timestamp| x.strftime("%Y-%m-%d").to_string();
+        let total = json!({"UnblendedCost": {"Amount": format!("{cost:.2}"), "Unit": "USD"}});
+        let groups = if by_service && cost > 0.0 {
+            json!([{"Keys": ["Amazon Elastic Compute Cloud - Compute"], "Metrics": total.clone()}])
+        } else {
+            json!([])
+        };
+        results.push(json!({"TimePeriod": {"Start": day(t), "End": day(next)}, "Total": if by_service { json!({}) } else { total }, "Groups": groups, "Estimated": true}));
+        t = next;
+    }
+    Ok(json!({ "ResultsByTime": results }))
+}

@@ -1,0 +1,1141 @@
+//! Scenario files: a simulated account's starting state and the events scripted to happen in
+//! it, in YAML (the format is documented in `docs/scenario-format.md`). Lessons and
+//! `iamdojo sandbox --scenario` load them. Every error names the file, the line and column
+//! (for syntax and type errors) or the field path (for references that do not resolve).
+
+use std::collections::BTreeMap;
+
+use jiff::{SignedDuration, Timestamp};
+use serde::Deserialize;
+
+use super::billing::{Alarm, Budget, BudgetNotice};
+use super::command::{Creds, Profile, Sandbox};
+use super::ec2::{Instance, Rule, SecurityGroup, State};
+use super::guardduty::GuardDuty;
+use super::model::*;
+use super::s3::{Bucket, Object, PublicAccessBlock};
+use super::trail::Trail;
+use super::{Account, InstanceProfile, document};
+use crate::policy::PolicyType;
+use crate::suggest::did_you_mean;
+
+/// The largest scenario file read, in bytes.
+pub const MAX_SIZE: usize = 2 * 1024 * 1024;
+
+/// A scenario that could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{}{message}{}", location.map(|(l, c)| format!("{l}:{c}: ")).unwrap_or_else(|| " ".into()), if path.is_empty() { String::new() } else { format!(" (at `{path}`)") })]
+pub struct ScenarioError {
+    /// The file.
+    pub file: String,
+    /// Line and column, when known.
+    pub location: Option<(usize, usize)>,
+    /// The field path, e.g. `users[2].policies[0]`.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// A policy document: JSON text or a YAML mapping.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Doc {
+    /// JSON text.
+    Text(String),
+    /// A YAML mapping, turned into JSON.
+    Map(serde_yaml::Value),
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AccountSpec {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    alias: Option<String>,
+    #[serde(default)]
+    seed: Option<u64>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LastUsedSpec {
+    date: String,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    service: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeySpec {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    last_used: Option<LastUsedSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RootSpec {
+    #[serde(default)]
+    mfa: bool,
+    #[serde(default)]
+    access_keys: Vec<KeySpec>,
+    #[serde(default)]
+    last_sign_in: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicySpec {
+    name: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    document: Doc,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UserSpec {
+    name: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    tags: BTreeMap<String, String>,
+    #[serde(default)]
+    groups: Vec<String>,
+    #[serde(default)]
+    policies: Vec<String>,
+    #[serde(default)]
+    inline: BTreeMap<String, Doc>,
+    #[serde(default)]
+    boundary: Option<String>,
+    #[serde(default)]
+    password: Option<String>,
+    #[serde(default)]
+    password_last_used: Option<String>,
+    #[serde(default)]
+    mfa: bool,
+    #[serde(default)]
+    access_keys: Vec<KeySpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupSpec {
+    name: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    policies: Vec<String>,
+    #[serde(default)]
+    inline: BTreeMap<String, Doc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleSpec {
+    name: String,
+    #[serde(default)]
+    path: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    trust: Doc,
+    #[serde(default)]
+    policies: Vec<String>,
+    #[serde(default)]
+    inline: BTreeMap<String, Doc>,
+    #[serde(default)]
+    boundary: Option<String>,
+    #[serde(default)]
+    max_session_duration: Option<u32>,
+    #[serde(default)]
+    last_used: Option<LastUsedSpec>,
+    #[serde(default)]
+    created: Option<String>,
+    #[serde(default)]
+    instance_profile: Option<String>,
+    #[serde(default)]
+    tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BucketSpec {
+    name: String,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    policy: Option<Doc>,
+    #[serde(default)]
+    acl: Option<String>,
+    #[serde(default)]
+    public_access_block: Option<PublicAccessBlock>,
+    #[serde(default)]
+    objects: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleSpec {
+    #[serde(default)]
+    protocol: Option<String>,
+    port: serde_yaml::Value,
+    cidr: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SgSpec {
+    #[serde(default)]
+    id: Option<String>,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    ingress: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstanceSpec {
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(rename = "type")]
+    instance_type: String,
+    #[serde(default)]
+    state: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    launched: Option<String>,
+    #[serde(default)]
+    profile: Option<String>,
+    #[serde(default)]
+    security_groups: Vec<String>,
+    #[serde(default)]
+    user_data: Option<String>,
+    #[serde(default)]
+    launched_by: Option<String>,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    http_tokens: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TrailSpec {
+    name: String,
+    bucket: String,
+    #[serde(default)]
+    logging: bool,
+    #[serde(default)]
+    multi_region: bool,
+    #[serde(default)]
+    log_file_validation: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuardDutySpec {
+    #[serde(default)]
+    enabled: bool,
+    #[serde(default)]
+    threat_list: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BudgetSpec {
+    name: String,
+    limit: f64,
+    #[serde(default)]
+    alert_at_percent: Vec<f64>,
+    #[serde(default)]
+    email: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AlarmSpec {
+    name: String,
+    threshold: f64,
+    #[serde(default)]
+    notify: Vec<String>,
+}
+
+/// Who an event acts as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// The root user.
+    Root,
+    /// An IAM user (with its first active access key, or a new one).
+    User(String),
+    /// Whoever holds this access key (a leaked key).
+    AccessKey(String),
+}
+
+/// `as:` in an event: `root`, `{user: NAME}` or `{access_key: AKIA…}`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum ActorSpec {
+    Word(String),
+    Map {
+        #[serde(default)]
+        user: Option<String>,
+        #[serde(default)]
+        access_key: Option<String>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventSpec {
+    at: String,
+    #[serde(rename = "as")]
+    actor: ActorSpec,
+    #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    run: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioFile {
+    #[serde(default = "one")]
+    schema: u32,
+    #[serde(default)]
+    account: AccountSpec,
+    #[serde(default)]
+    clock: Option<String>,
+    #[serde(default)]
+    source_ip: Option<String>,
+    #[serde(default)]
+    root: RootSpec,
+    #[serde(default)]
+    password_policy: Option<PasswordPolicy>,
+    #[serde(default)]
+    policies: Vec<PolicySpec>,
+    #[serde(default)]
+    users: Vec<UserSpec>,
+    #[serde(default)]
+    groups: Vec<GroupSpec>,
+    #[serde(default)]
+    roles: Vec<RoleSpec>,
+    #[serde(default)]
+    buckets: Vec<BucketSpec>,
+    #[serde(default)]
+    account_public_access_block: Option<PublicAccessBlock>,
+    #[serde(default)]
+    security_groups: Vec<SgSpec>,
+    #[serde(default)]
+    instances: Vec<InstanceSpec>,
+    #[serde(default)]
+    trails: Vec<TrailSpec>,
+    #[serde(default)]
+    guardduty: Option<GuardDutySpec>,
+    #[serde(default)]
+    budgets: Vec<BudgetSpec>,
+    #[serde(default)]
+    alarms: Vec<AlarmSpec>,
+    #[serde(default)]
+    files: BTreeMap<String, String>,
+    #[serde(default)]
+    events: Vec<EventSpec>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The scenario schema version this build reads.
+pub const SCHEMA: u32 = 1;
+
+/// An event waiting for its time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduledEvent {
+    /// When it happens.
+    pub at: Timestamp,
+    /// As whom.
+    pub actor: Actor,
+    /// From which IP.
+    pub from: String,
+    /// In which region.
+    pub region: String,
+    /// The command line.
+    pub run: String,
+}
+
+struct Loader<'a> {
+    file: &'a str,
+    account: Account,
+}
+
+impl Loader<'_> {
+    fn err(&self, path: &str, message: String) -> ScenarioError {
+        ScenarioError {
+            file: self.file.to_string(),
+            location: None,
+            path: path.to_string(),
+            message,
+        }
+    }
+
+    fn time(&self, path: &str, s: &str) -> Result<Timestamp, ScenarioError> {
+        crate::policy::condition::parse_date(s).ok_or_else(|| {
+            self.err(
+                path,
+                format!("`{s}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"),
+            )
+        })
+    }
+
+    fn doc(&self, path: &str, d: &Doc, ty: PolicyType) -> Result<Document, ScenarioError> {
+        let text = match d {
+            Doc::Text(t) => t.clone(),
+            Doc::Map(v) => serde_json::to_string_pretty(v)
+                .map_err(|e| self.err(path, format!("cannot turn the document into JSON: {e}")))?,
+        };
+        document(&text, ty).map_err(|e| self.err(path, format!("the policy is malformed: {e}")))
+    }
+
+    /// Resolves a policy reference: a full ARN, the name of a policy of this scenario, or the
+    /// name of a bundled AWS managed policy.
+    fn policy_arn(&mut self, path: &str, r: &str) -> Result<String, ScenarioError> {
+        let arn = if r.starts_with("arn:") {
+            r.to_string()
+        } else if let Some(p) = self
+            .account
+            .policies
+            .values()
+            .find(|p| !p.aws_managed && p.name == r)
+        {
+            p.arn.clone()
+        } else if let Some(arn) = super::managed::arn_of(r) {
+            arn
+        } else {
+            let mut names: Vec<String> = self
+                .account
+                .policies
+                .values()
+                .map(|p| p.name.clone())
+                .collect();
+            names.extend(super::managed::BUNDLED.iter().map(|(n, _)| n.to_string()));
+            return Err(self.err(
+                path,
+                format!(
+                    "no policy `{r}` in this scenario or among the bundled AWS managed policies{}",
+                    did_you_mean(r, names.iter().map(String::as_str))
+                ),
+            ));
+        };
+        if self.account.managed_policy(&arn).is_none() {
+            return Err(self.err(
+                path,
+                format!("the policy `{arn}` does not exist; define it under `policies:`"),
+            ));
+        }
+        Ok(arn)
+    }
+
+    fn key(&mut self, path: &str, k: &KeySpec) -> Result<AccessKey, ScenarioError> {
+        let status = match k.status.as_deref().unwrap_or("Active") {
+            "Active" => KeyStatus::Active,
+            "Inactive" => KeyStatus::Inactive,
+            other => {
+                return Err(self.err(
+                    &format!("{path}.status"),
+                    format!("`{other}` is not a key status; use Active or Inactive"),
+                ));
+            }
+        };
+        let id =
+            match &k.id {
+                Some(id) if id.starts_with("AKIA") && id.len() == 20 => id.clone(),
+                Some(id) => return Err(self.err(
+                    &format!("{path}.id"),
+                    format!(
+                        "`{id}` is not an access key id: AKIA followed by 16 capitals and digits"
+                    ),
+                )),
+                None => self.account.new_id("AKIA", 16),
+            };
+        let created = match &k.created {
+            Some(t) => self.time(&format!("{path}.created"), t)?,
+            None => self.account.now,
+        };
+        let last_used = match &k.last_used {
+            Some(l) => Some(LastUsed {
+                date: self.time(&format!("{path}.last_used.date"), &l.date)?,
+                region: l.region.clone().unwrap_or_else(|| "us-east-1".into()),
+                service: l.service.clone().unwrap_or_else(|| "iam".into()),
+            }),
+            None => None,
+        };
+        let secret = self.account.new_secret();
+        Ok(AccessKey {
+            id,
+            secret,
+            status,
+            created,
+            last_used,
+        })
+    }
+
+    fn tags(map: &BTreeMap<String, String>) -> Vec<Tag> {
+        map.iter()
+            .map(|(k, v)| Tag {
+                key: k.clone(),
+                value: v.clone(),
+            })
+            .collect()
+    }
+
+    fn inline(
+        &self,
+        path: &str,
+        m: &BTreeMap<String, Doc>,
+        ty: PolicyType,
+    ) -> Result<BTreeMap<String, Document>, ScenarioError> {
+        m.iter()
+            .map(|(name, d)| Ok((name.clone(), self.doc(&format!("{path}.{name}"), d, ty)?)))
+            .collect()
+    }
+}
+
+/// A loaded scenario: the sandbox to act in and the events still to come.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// The sandbox over the scenario's account.
+    pub sandbox: Sandbox,
+}
+
+/// Parses a scenario file's text; `file` names it in errors.
+pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    if text.len() > MAX_SIZE {
+        return Err(ScenarioError {
+            file: file.into(),
+            location: None,
+            path: String::new(),
+            message: format!(
+                "the file is {} bytes; scenarios are limited to {MAX_SIZE}",
+                text.len()
+            ),
+        });
+    }
+    let de = serde_yaml::Deserializer::from_str(text);
+    let spec: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let raw = inner.to_string();
+        let mut message = raw.split(" at line ").next().unwrap_or("").to_string();
+        if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+            message = rest.to_string();
+        }
+        // "unknown field `x`, expected one of `a`, `b`": add the likely intended name.
+        if let Some(rest) = message.strip_prefix("unknown field `")
+            && let Some((field, expected)) = rest.split_once('`')
+        {
+            let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            message.push_str(&did_you_mean(field, names));
+        }
+        ScenarioError {
+            file: file.into(),
+            location: inner.location().map(|l| (l.line(), l.column())),
+            path: if path == "." { String::new() } else { path },
+            message,
+        }
+    })?;
+    if spec.schema != SCHEMA {
+        return Err(ScenarioError {
+            file: file.into(),
+            location: None,
+            path: "schema".into(),
+            message: format!(
+                "this scenario uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo or the file",
+                spec.schema
+            ),
+        });
+    }
+    let id = spec
+        .account
+        .id
+        .clone()
+        .unwrap_or_else(|| super::DEFAULT_ACCOUNT_ID.to_string());
+    if id.len() != 12 || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ScenarioError {
+            file: file.into(),
+            location: None,
+            path: "account.id".into(),
+            message: format!("`{id}` is not a 12-digit account id"),
+        });
+    }
+    let mut l = Loader {
+        file,
+        account: Account::new(&id, spec.account.seed.unwrap_or(1)),
+    };
+    l.account.alias = spec.account.alias.clone();
+    if let Some(c) = &spec.clock {
+        l.account.now = l.time("clock", c)?;
+    }
+    l.account.password_policy = spec.password_policy.clone();
+    // Root.
+    l.account.root.mfa_enabled = spec.root.mfa;
+    if let Some(t) = &spec.root.last_sign_in {
+        l.account.root.last_sign_in = Some(l.time("root.last_sign_in", t)?);
+    }
+    for (i, k) in spec.root.access_keys.iter().enumerate() {
+        let key = l.key(&format!("root.access_keys[{i}]"), k)?;
+        l.account.root.access_keys.push(key);
+    }
+    // Customer managed policies.
+    for (i, p) in spec.policies.iter().enumerate() {
+        let path = format!("policies[{i}]");
+        let doc = l.doc(
+            &format!("{path}.document"),
+            &p.document,
+            PolicyType::Managed,
+        )?;
+        let ppath = p.path.clone().unwrap_or_else(|| "/".into());
+        let arn = l.account.iam_arn("policy", &ppath, &p.name);
+        if l.account.policies.contains_key(&arn) {
+            return Err(l.err(&path, format!("the policy `{}` is defined twice", p.name)));
+        }
+        let now = l.account.now;
+        let pid = l.account.new_id("ANPA", 17);
+        l.account.policies.insert(
+            arn.clone(),
+            ManagedPolicy {
+                name: p.name.clone(),
+                path: ppath,
+                id: pid,
+                arn,
+                description: p.description.clone(),
+                aws_managed: false,
+                versions: vec![PolicyVersion {
+                    id: "v1".into(),
+                    document: doc,
+                    created: now,
+                }],
+                default_version: "v1".into(),
+                created: now,
+                next_version: 2,
+            },
+        );
+    }
+    // Groups before users, so that memberships resolve.
+    for (i, g) in spec.groups.iter().enumerate() {
+        let path = format!("groups[{i}]");
+        let mut attached = Vec::new();
+        for (j, r) in g.policies.iter().enumerate() {
+            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
+        }
+        let inline = l.inline(
+            &format!("{path}.inline"),
+            &g.inline,
+            PolicyType::InlineGroup,
+        )?;
+        let gpath = g.path.clone().unwrap_or_else(|| "/".into());
+        let arn = l.account.iam_arn("group", &gpath, &g.name);
+        let gid = l.account.new_id("AGPA", 17);
+        let now = l.account.now;
+        if l.account
+            .groups
+            .insert(
+                g.name.clone(),
+                Group {
+                    name: g.name.clone(),
+                    path: gpath,
+                    id: gid,
+                    arn,
+                    created: now,
+                    attached,
+                    inline,
+                },
+            )
+            .is_some()
+        {
+            return Err(l.err(&path, format!("the group `{}` is defined twice", g.name)));
+        }
+    }
+    for (i, u) in spec.users.iter().enumerate() {
+        let path = format!("users[{i}]");
+        for (j, g) in u.groups.iter().enumerate() {
+            if !l.account.groups.contains_key(g) {
+                let names: Vec<&str> = l.account.groups.keys().map(String::as_str).collect();
+                return Err(l.err(
+                    &format!("{path}.groups[{j}]"),
+                    format!("no group `{g}` in this scenario{}", did_you_mean(g, names)),
+                ));
+            }
+        }
+        let mut attached = Vec::new();
+        for (j, r) in u.policies.iter().enumerate() {
+            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
+        }
+        let boundary = match &u.boundary {
+            Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
+            None => None,
+        };
+        let inline = l.inline(&format!("{path}.inline"), &u.inline, PolicyType::InlineUser)?;
+        let created = match &u.created {
+            Some(t) => l.time(&format!("{path}.created"), t)?,
+            None => l.account.now,
+        };
+        let login_profile = match &u.password {
+            Some(p) => Some(LoginProfile {
+                password: p.clone(),
+                reset_required: false,
+                created,
+                last_used: match &u.password_last_used {
+                    Some(t) => Some(l.time(&format!("{path}.password_last_used"), t)?),
+                    None => None,
+                },
+            }),
+            None => None,
+        };
+        let mut keys = Vec::new();
+        for (j, k) in u.access_keys.iter().enumerate() {
+            keys.push(l.key(&format!("{path}.access_keys[{j}]"), k)?);
+        }
+        if keys.len() > 2 {
+            return Err(l.err(
+                &format!("{path}.access_keys"),
+                "a user has at most two access keys".into(),
+            ));
+        }
+        let upath = u.path.clone().unwrap_or_else(|| "/".into());
+        let arn = l.account.iam_arn("user", &upath, &u.name);
+        let mfa = if u.mfa {
+            vec![MfaDevice {
+                serial: format!("arn:aws:iam::{id}:mfa/{}", u.name),
+                is_virtual: true,
+                enabled: Some(created),
+            }]
+        } else {
+            Vec::new()
+        };
+        let uid = l.account.new_id("AIDA", 17);
+        let user = User {
+            name: u.name.clone(),
+            path: upath,
+            id: uid,
+            arn,
+            created,
+            tags: Loader::tags(&u.tags),
+            login_profile,
+            mfa,
+            access_keys: keys,
+            groups: u.groups.clone(),
+            attached,
+            inline,
+            boundary,
+        };
+        if l.account.users.insert(u.name.clone(), user).is_some() {
+            return Err(l.err(&path, format!("the user `{}` is defined twice", u.name)));
+        }
+    }
+    for (i, r) in spec.roles.iter().enumerate() {
+        let path = format!("roles[{i}]");
+        let trust = l.doc(&format!("{path}.trust"), &r.trust, PolicyType::Trust)?;
+        let mut attached = Vec::new();
+        for (j, p) in r.policies.iter().enumerate() {
+            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), p)?);
+        }
+        let boundary = match &r.boundary {
+            Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
+            None => None,
+        };
+        let inline = l.inline(&format!("{path}.inline"), &r.inline, PolicyType::InlineRole)?;
+        let created = match &r.created {
+            Some(t) => l.time(&format!("{path}.created"), t)?,
+            None => l.account.now,
+        };
+        let last_used = match &r.last_used {
+            Some(u) => Some(LastUsed {
+                date: l.time(&format!("{path}.last_used.date"), &u.date)?,
+                region: u.region.clone().unwrap_or_else(|| "us-east-1".into()),
+                service: u.service.clone().unwrap_or_else(|| "sts".into()),
+            }),
+            None => None,
+        };
+        let rpath = r.path.clone().unwrap_or_else(|| "/".into());
+        let arn = l.account.iam_arn("role", &rpath, &r.name);
+        let rid = l.account.new_id("AROA", 17);
+        let role = Role {
+            name: r.name.clone(),
+            path: rpath,
+            id: rid,
+            arn,
+            created,
+            description: r.description.clone(),
+            trust,
+            attached,
+            inline,
+            boundary,
+            max_session_duration: r.max_session_duration.unwrap_or(3600),
+            last_used,
+            tags: Loader::tags(&r.tags),
+        };
+        if l.account.roles.insert(r.name.clone(), role).is_some() {
+            return Err(l.err(&path, format!("the role `{}` is defined twice", r.name)));
+        }
+        if let Some(p) = &r.instance_profile {
+            let pid = l.account.new_id("AIPA", 17);
+            let parn = l.account.iam_arn("instance-profile", "/", p);
+            let now = l.account.now;
+            l.account.instance_profiles.insert(
+                p.clone(),
+                InstanceProfile {
+                    name: p.clone(),
+                    path: "/".into(),
+                    id: pid,
+                    arn: parn,
+                    created: now,
+                    roles: vec![r.name.clone()],
+                },
+            );
+        }
+    }
+    for (i, b) in spec.buckets.iter().enumerate() {
+        let path = format!("buckets[{i}]");
+        let mut bucket = Bucket::new(
+            &b.name,
+            b.region.as_deref().unwrap_or("us-east-1"),
+            l.account.now,
+        );
+        if let Some(p) = &b.policy {
+            bucket.policy = Some(l.doc(&format!("{path}.policy"), p, PolicyType::Resource)?);
+        }
+        if let Some(a) = &b.acl {
+            bucket.acl = a.clone();
+        }
+        bucket.public_access_block = b.public_access_block;
+        for (k, body) in &b.objects {
+            bucket.objects.insert(
+                k.clone(),
+                Object {
+                    body: body.clone(),
+                    modified: l.account.now,
+                },
+            );
+        }
+        l.account.buckets.insert(b.name.clone(), bucket);
+    }
+    l.account.account_public_access_block = spec.account_public_access_block;
+    for (i, g) in spec.security_groups.iter().enumerate() {
+        let path = format!("security_groups[{i}]");
+        let gid = match &g.id {
+            Some(x) => x.clone(),
+            None => format!("sg-0{}", l.account.new_hex(16)),
+        };
+        let mut ingress = Vec::new();
+        for (j, r) in g.ingress.iter().enumerate() {
+            let rp = format!("{path}.ingress[{j}]");
+            let (from, to) = match &r.port {
+                serde_yaml::Value::Number(n) => (n.as_i64(), n.as_i64()),
+                serde_yaml::Value::String(s) => match s.split_once('-') {
+                    Some((a, b)) => (a.trim().parse().ok(), b.trim().parse().ok()),
+                    None if s == "all" => (Some(0), Some(65535)),
+                    None => (s.parse().ok(), s.parse().ok()),
+                },
+                _ => (None, None),
+            };
+            let (Some(from_port), Some(to_port)) = (from, to) else {
+                return Err(l.err(
+                    &format!("{rp}.port"),
+                    "a port is a number, a range such as 8000-8080, or `all`".into(),
+                ));
+            };
+            if r.cidr.parse::<ipnet::IpNet>().is_err() {
+                return Err(l.err(
+                    &format!("{rp}.cidr"),
+                    format!("`{}` is not a CIDR block such as 203.0.113.0/24", r.cidr),
+                ));
+            }
+            ingress.push(Rule {
+                protocol: r.protocol.clone().unwrap_or_else(|| "tcp".into()),
+                from_port,
+                to_port,
+                cidr: r.cidr.clone(),
+            });
+        }
+        l.account.security_groups.insert(
+            gid.clone(),
+            SecurityGroup {
+                id: gid,
+                name: g.name.clone(),
+                description: g.description.clone().unwrap_or_default(),
+                ingress,
+            },
+        );
+    }
+    let source_ip = spec
+        .source_ip
+        .clone()
+        .unwrap_or_else(|| "203.0.113.10".into());
+    for (i, inst) in spec.instances.iter().enumerate() {
+        let path = format!("instances[{i}]");
+        let state = match inst.state.as_deref().unwrap_or("running") {
+            "running" => State::Running,
+            "stopped" => State::Stopped,
+            "terminated" => State::Terminated,
+            other => {
+                return Err(l.err(
+                    &format!("{path}.state"),
+                    format!(
+                        "`{other}` is not an instance state; use running, stopped or terminated"
+                    ),
+                ));
+            }
+        };
+        if let Some(p) = &inst.profile
+            && !l.account.instance_profiles.contains_key(p)
+        {
+            return Err(l.err(
+                &format!("{path}.profile"),
+                format!("no instance profile `{p}`; give a role `instance_profile: {p}`"),
+            ));
+        }
+        let launched = match &inst.launched {
+            Some(t) => l.time(&format!("{path}.launched"), t)?,
+            None => l.account.now,
+        };
+        let id = match &inst.id {
+            Some(x) => x.clone(),
+            None => format!("i-0{}", l.account.new_hex(16)),
+        };
+        let launched_by = inst
+            .launched_by
+            .clone()
+            .unwrap_or_else(|| format!("arn:aws:iam::{id}:root", id = l.account.id));
+        l.account.instances.insert(
+            id.clone(),
+            Instance {
+                id,
+                instance_type: inst.instance_type.clone(),
+                state,
+                region: inst.region.clone().unwrap_or_else(|| "us-east-1".into()),
+                launched,
+                stopped_at: (state != State::Running).then_some(launched),
+                image_id: "ami-0abcdef1234567890".into(),
+                instance_profile: inst.profile.clone(),
+                security_groups: inst.security_groups.clone(),
+                launched_by,
+                launched_with_key: None,
+                launched_from: inst.from.clone().unwrap_or_else(|| source_ip.clone()),
+                user_data: inst.user_data.clone().unwrap_or_default(),
+                http_tokens: inst
+                    .http_tokens
+                    .clone()
+                    .unwrap_or_else(|| "optional".into()),
+                key_name: None,
+            },
+        );
+    }
+    for t in &spec.trails {
+        l.account.cloudtrail.trails.push(Trail {
+            name: t.name.clone(),
+            bucket: t.bucket.clone(),
+            logging: t.logging,
+            multi_region: t.multi_region,
+            log_file_validation: t.log_file_validation,
+        });
+    }
+    if let Some(g) = &spec.guardduty {
+        l.account.guardduty = GuardDuty {
+            detector: g
+                .enabled
+                .then(|| "12abc34d567e8fa901bc2d34e56789f0".to_string()),
+            enabled_at: g.enabled.then_some(l.account.now),
+            findings: Vec::new(),
+            threat_list: g.threat_list.clone(),
+        };
+    }
+    for b in &spec.budgets {
+        let notices = b
+            .alert_at_percent
+            .iter()
+            .map(|p| BudgetNotice {
+                kind: "ACTUAL".into(),
+                threshold: *p,
+                percentage: true,
+                subscribers: b.email.clone(),
+                sent: false,
+            })
+            .collect();
+        l.account.billing.budgets.push(Budget {
+            name: b.name.clone(),
+            limit: b.limit,
+            notices,
+        });
+    }
+    for a in &spec.alarms {
+        l.account.billing.alarms.push(Alarm {
+            name: a.name.clone(),
+            threshold: a.threshold,
+            actions: a.notify.clone(),
+            state: "OK".into(),
+        });
+    }
+    let mut events = Vec::new();
+    for (i, e) in spec.events.iter().enumerate() {
+        let path = format!("events[{i}]");
+        let at = match e.at.strip_prefix('+') {
+            Some(d) => {
+                let d = super::command::parse_duration(d).ok_or_else(|| {
+                    l.err(
+                        &format!("{path}.at"),
+                        format!("`{}` is not a time or an offset such as +2h", e.at),
+                    )
+                })?;
+                l.account.now.checked_add(d).unwrap_or(l.account.now)
+            }
+            None => l.time(&format!("{path}.at"), &e.at)?,
+        };
+        let actor = match &e.actor {
+            ActorSpec::Word(w) if w == "root" => Actor::Root,
+            ActorSpec::Map {
+                user: Some(u),
+                access_key: None,
+            } => Actor::User(u.clone()),
+            ActorSpec::Map {
+                user: None,
+                access_key: Some(k),
+            } => Actor::AccessKey(k.clone()),
+            _ => {
+                return Err(l.err(
+                    &format!("{path}.as"),
+                    "write `as: root`, `as: {user: NAME}` or `as: {access_key: AKIA…}`".into(),
+                ));
+            }
+        };
+        match &actor {
+            Actor::User(u) if !l.account.users.contains_key(u) => {
+                return Err(l.err(
+                    &format!("{path}.as"),
+                    format!("no user `{u}` in this scenario"),
+                ));
+            }
+            Actor::AccessKey(k)
+                if l.account.caller_for_key("", k, "", "").is_err()
+                    && !l
+                        .account
+                        .users
+                        .values()
+                        .any(|u| u.access_keys.iter().any(|x| x.id == *k)) =>
+            {
+                return Err(l.err(
+                    &format!("{path}.as"),
+                    format!("no access key `{k}` in this scenario"),
+                ));
+            }
+            _ => {}
+        }
+        events.push(ScheduledEvent {
+            at,
+            actor,
+            from: e.from.clone().unwrap_or_else(|| source_ip.clone()),
+            region: e.region.clone().unwrap_or_else(|| "us-east-1".into()),
+            run: e.run.clone(),
+        });
+    }
+    events.sort_by_key(|e| e.at);
+    let mut sandbox = Sandbox::new(l.account);
+    sandbox.source_ip = source_ip;
+    sandbox.files = spec.files;
+    sandbox.events = events;
+    Ok(Scenario { sandbox })
+}
+
+impl Sandbox {
+    /// Lets simulated time pass up to `until`, running the scripted events that fall due on
+    /// the way (each as its actor, from its IP). Returns the lines it ran.
+    pub fn advance_to(&mut self, until: Timestamp) -> Vec<String> {
+        let mut ran = Vec::new();
+        while let Some(pos) = self.events.iter().position(|e| e.at <= until) {
+            let e = self.events.remove(pos);
+            if e.at > self.account.now {
+                let d = SignedDuration::from_secs(e.at.as_second() - self.account.now.as_second());
+                self.account.advance(d);
+            }
+            let creds = match &e.actor {
+                Actor::Root => Some(Creds::RootConsole),
+                Actor::AccessKey(k) => Some(Creds::Keys {
+                    access_key_id: k.clone(),
+                    secret: String::new(),
+                }),
+                Actor::User(u) => self
+                    .account
+                    .users
+                    .get(u)
+                    .and_then(|u| u.access_keys.iter().find(|k| k.status == KeyStatus::Active))
+                    .map(|k| Creds::Keys {
+                        access_key_id: k.id.clone(),
+                        secret: String::new(),
+                    }),
+            };
+            let saved = (self.source_ip.clone(), self.profile.clone());
+            self.profiles.insert(
+                "__event".into(),
+                Profile {
+                    creds,
+                    region: Some(e.region.clone()),
+                },
+            );
+            self.profile = "__event".into();
+            self.source_ip = e.from.clone();
+            let _ = self.run(&e.run);
+            self.profiles.remove("__event");
+            (self.source_ip, self.profile) = saved;
+            ran.push(e.run);
+        }
+        if until > self.account.now {
+            let d = SignedDuration::from_secs(until.as_second() - self.account.now.as_second());
+            self.account.advance(d);
+        }
+        ran
+    }
+}
+
+/// Reads and loads a scenario file from disk.
+pub fn load_file(path: &std::path::Path) -> Result<Scenario, ScenarioError> {
+    let name = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| ScenarioError {
+        file: name.clone(),
+        location: None,
+        path: String::new(),
+        message: format!("cannot read the file: {e}"),
+    })?;
+    if meta.len() as usize > MAX_SIZE {
+        return Err(ScenarioError {
+            file: name,
+            location: None,
+            path: String::new(),
+            message: format!(
+                "the file is {} bytes; scenarios are limited to {MAX_SIZE}",
+                meta.len()
+            ),
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+        file: name.clone(),
+        location: None,
+        path: String::new(),
+        message: format!("cannot read the file as UTF-8 text: {e}"),
+    })?;
+    load(&name, &text)
+}
