@@ -786,15 +786,28 @@ fn apply_query(q: &str, v: &Value) -> Result<Value, String> {
     serde_json::to_value(&*r).map_err(|e| e.to_string())
 }
 
+/// The key under which a high-level command (`aws s3 ls`) returns plain text.
+pub const PLAIN_TEXT: &str = "$plain-text";
+
+/// Wraps plain text output.
+pub fn plain_text(s: String) -> Value {
+    let mut m = Map::new();
+    m.insert(PLAIN_TEXT.to_string(), Value::String(s));
+    Value::Object(m)
+}
+
 /// Prints a value as the AWS CLI does for `--output json|text|table`.
 pub fn render(v: &Value, output: &str) -> String {
-    if let Value::String(s) = v {
+    if let Some(Value::String(s)) = v.get(PLAIN_TEXT) {
         // High-level commands (`aws s3 ls`) print plain text.
         return if s.is_empty() {
             String::new()
         } else {
             format!("{s}\n")
         };
+    }
+    if let (Value::String(s), "text") = (v, output) {
+        return format!("{s}\n");
     }
     match output {
         "text" => {

@@ -532,7 +532,7 @@ fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             .values()
             .map(|b| format!("{} {}", b.created.strftime("%Y-%m-%d %H:%M:%S"), b.name))
             .collect();
-        return Ok(Value::String(lines.join("\n")));
+        return Ok(super::command::plain_text(lines.join("\n")));
     };
     let (name, prefix) = rest.split_once('/').unwrap_or((rest, ""));
     allow_s3(
@@ -559,5 +559,5 @@ fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             )
         })
         .collect();
-    Ok(Value::String(lines.join("\n")))
+    Ok(super::command::plain_text(lines.join("\n")))
 }

@@ -110,8 +110,9 @@ fn help(sb: &Sandbox) -> String {
 
 fn show(out: &Output) {
     print!("{}", out.stdout);
-    eprint!("{}", out.stderr);
+    // Flush first, so that output and errors appear in the order they happened.
     let _ = std::io::stdout().flush();
+    eprint!("{}", out.stderr);
 }
 
 /// Runs the shell; returns the exit status.

@@ -95,16 +95,14 @@ pub enum ImportError {
         hint: String,
     },
     /// A row of the credential report that cannot be read.
-    #[error("`{file}`: line {line}, column {column} (`{header}`): {message}")]
+    #[error("`{file}`: line {line}{}: {message}", column_of(column))]
     Csv {
         /// The file's name.
         file: String,
         /// Line, from 1 (the header is line 1).
         line: u64,
-        /// Column, from 1.
-        column: usize,
-        /// The column's name in the header.
-        header: String,
+        /// The column, from 1, with its name in the header; none for a whole row.
+        column: Option<(usize, String)>,
         /// What is wrong and what to do, in lowercase.
         message: String,
     },
@@ -114,6 +112,13 @@ fn place(file: &str, position: Option<(usize, usize)>) -> String {
     match position {
         Some((l, c)) => format!("`{file}`:{l}:{c}"),
         None => format!("`{file}`"),
+    }
+}
+
+fn column_of(column: &Option<(usize, String)>) -> String {
+    match column {
+        Some((n, name)) => format!(", column {n} (`{name}`)"),
+        None => String::new(),
     }
 }
 

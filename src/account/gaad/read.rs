@@ -1,0 +1,819 @@
+//! GAAD JSON → an [`Account`], in three steps: the typed shapes of `shape.rs` are read with
+//! the path of every field; they are checked (one account's ARNs, names that match them,
+//! versions that exist); then their references are resolved — groups, and managed policies
+//! from the file, else AWS managed ones from the bundled set, else a stand-in that allows
+//! nothing, with a warning.
+//!
+//! Documents are parsed as AWS stored them: permission policies without the size quotas
+//! (AWS accepted them already, and AWS managed policies are larger than the customer quota),
+//! trust policies as trust policies.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use percent_encoding::percent_decode_str;
+use serde_json::value::RawValue;
+
+use super::error::{FileKind, ImportError, Warning};
+use super::shape::{
+    AttachedPolicy, AuthorizationDetails, GroupDetail, ManagedPolicyDetail, PermissionsBoundary,
+    PolicyDetail, RoleDetail, UserDetail,
+};
+use crate::account::{
+    Account, DEFAULT_ACCOUNT_ID, Document, Group, InstanceProfile, LastUsed, ManagedPolicy,
+    PolicyVersion, Role, User,
+};
+use crate::policy::span::LineIndex;
+use crate::policy::{Policy, PolicyType, Position};
+use crate::suggest::nearest;
+
+/// A document as written in the file.
+type Raw<'a> = &'a RawValue;
+
+const KIND: FileKind = FileKind::AuthorizationDetails;
+
+/// The document of the stand-in for an AWS managed policy that is neither in the file nor
+/// bundled: one statement that matches no action, so that it allows (and denies) nothing.
+const PLACEHOLDER: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "IamdojoPlaceholderAllowsNothing",
+      "Effect": "Deny",
+      "NotAction": "*",
+      "Resource": "*"
+    }
+  ]
+}"#;
+
+/// Reads GAAD JSON into a new account whose id comes from the ARNs.
+pub(super) fn read(file: &str, text: &str) -> Result<(Account, Vec<Warning>), ImportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let details: AuthorizationDetails<Raw<'_>> = serde_path_to_error::deserialize(&mut de)
+        .map_err(|e| ImportError::from_json(file, KIND, e))?;
+    de.end()
+        .map_err(|e| ImportError::from_json_at(file, KIND, "", &e))?;
+    let id = account_id(file, &details)?;
+    let mut r = Reader {
+        file,
+        text,
+        account: Account::new(&id, 1),
+        warnings: Vec::new(),
+        missing_groups: BTreeSet::new(),
+    };
+    if details.is_truncated {
+        r.warn(
+            "IsTruncated",
+            "the file is one page of several (`IsTruncated` is true), so entities may be missing; let the AWS CLI fetch every page (leave out `--max-items`)".into(),
+        );
+    }
+    r.policies(&details.policies)?;
+    r.groups(&details.group_detail_list)?;
+    r.users(&details.user_detail_list)?;
+    r.roles(&details.role_detail_list)?;
+    settle_clock(&mut r.account);
+    Ok((r.account, r.warnings))
+}
+
+/// The parts of an IAM ARN: `arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME`.
+struct IamArn<'a> {
+    /// 12 digits, or `aws` for AWS managed policies.
+    account: &'a str,
+    /// The path, `/` or `/a/b/`.
+    path: String,
+    /// The last segment.
+    name: &'a str,
+}
+
+fn iam_arn<'a>(arn: &'a str, kind: &str) -> Option<IamArn<'a>> {
+    let mut it = arn.splitn(6, ':');
+    let (prefix, _partition, service, region, account, resource) = (
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+        it.next()?,
+    );
+    let digits = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
+    if prefix != "arn" || service != "iam" || !region.is_empty() {
+        return None;
+    }
+    if !(digits || kind == "policy" && account == "aws") {
+        return None;
+    }
+    let rest = resource.strip_prefix(kind)?.strip_prefix('/')?;
+    let (path, name) = match rest.rfind('/') {
+        Some(i) => (format!("/{}/", rest.get(..i)?), rest.get(i + 1..)?),
+        None => ("/".to_string(), rest),
+    };
+    if name.is_empty() {
+        return None;
+    }
+    Some(IamArn {
+        account,
+        path,
+        name,
+    })
+}
+
+fn not_an_arn(file: &str, path: String, arn: &str, kind: &str) -> ImportError {
+    ImportError::Field {
+        file: file.to_string(),
+        path,
+        position: None,
+        message: format!(
+            "`{arn}` is not the ARN of an IAM {kind}, such as `arn:aws:iam::123456789012:{kind}/Name`; {}",
+            KIND.hint()
+        ),
+    }
+}
+
+/// The account id all the file's ARNs share.
+fn account_id(file: &str, d: &AuthorizationDetails<Raw<'_>>) -> Result<String, ImportError> {
+    let arns = d
+        .user_detail_list
+        .iter()
+        .enumerate()
+        .map(|(i, u)| ("UserDetailList", i, u.arn.as_str(), "user"))
+        .chain(
+            d.group_detail_list
+                .iter()
+                .enumerate()
+                .map(|(i, g)| ("GroupDetailList", i, g.arn.as_str(), "group")),
+        )
+        .chain(
+            d.role_detail_list
+                .iter()
+                .enumerate()
+                .map(|(i, r)| ("RoleDetailList", i, r.arn.as_str(), "role")),
+        )
+        .chain(
+            d.policies
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ("Policies", i, p.arn.as_str(), "policy")),
+        );
+    let mut first: Option<(&str, String)> = None;
+    for (list, i, arn, kind) in arns {
+        let path = format!("{list}[{i}].Arn");
+        let Some(parts) = iam_arn(arn, kind) else {
+            return Err(not_an_arn(file, path, arn, kind));
+        };
+        if parts.account == "aws" {
+            continue;
+        }
+        match &first {
+            None => first = Some((parts.account, path)),
+            Some((id, at)) if *id != parts.account => {
+                return Err(ImportError::Field {
+                    file: file.to_string(),
+                    path,
+                    position: None,
+                    message: format!(
+                        "`{arn}` is of account `{}` but `{at}` is of account `{id}`; a file holds one account: get the authorization details of each account separately",
+                        parts.account
+                    ),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(first
+        .map(|(id, _)| id.to_string())
+        .unwrap_or_else(|| DEFAULT_ACCOUNT_ID.to_string()))
+}
+
+/// Moves the clock to the latest time the account mentions, so that "last used 3 days ago"
+/// stays true of imported data; never moves it back.
+pub(super) fn settle_clock(a: &mut Account) {
+    let mut latest = a.now;
+    let mut see = |t: jiff::Timestamp| latest = latest.max(t);
+    let keys = a
+        .users
+        .values()
+        .flat_map(|u| u.access_keys.iter())
+        .chain(a.root.access_keys.iter());
+    for k in keys {
+        see(k.created);
+        if let Some(l) = &k.last_used {
+            see(l.date);
+        }
+    }
+    for u in a.users.values() {
+        see(u.created);
+        if let Some(lp) = &u.login_profile {
+            see(lp.created);
+            lp.last_used.into_iter().for_each(&mut see);
+        }
+        u.mfa.iter().filter_map(|m| m.enabled).for_each(&mut see);
+    }
+    a.root.last_sign_in.into_iter().for_each(&mut see);
+    a.groups.values().for_each(|g| see(g.created));
+    for r in a.roles.values() {
+        see(r.created);
+        if let Some(l) = &r.last_used {
+            see(l.date);
+        }
+    }
+    for p in a.policies.values() {
+        see(p.created);
+        p.versions.iter().for_each(|v| see(v.created));
+    }
+    a.instance_profiles.values().for_each(|p| see(p.created));
+    a.now = latest;
+}
+
+struct Reader<'t> {
+    file: &'t str,
+    text: &'t str,
+    account: Account,
+    warnings: Vec<Warning>,
+    /// Groups named in `GroupList`s but absent from the file, warned about once each.
+    missing_groups: BTreeSet<String>,
+}
+
+impl Reader<'_> {
+    fn warn(&mut self, place: &str, message: String) {
+        self.warnings.push(Warning {
+            file: self.file.to_string(),
+            place: place.to_string(),
+            message,
+        });
+    }
+
+    fn field(&self, path: String, message: String) -> ImportError {
+        ImportError::Field {
+            file: self.file.to_string(),
+            path,
+            position: None,
+            message,
+        }
+    }
+
+    /// Line and column of a byte offset of the file (only on the way to an error).
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let p = LineIndex::new(self.text).position(self.text, offset);
+        (p.line as usize, p.column as usize)
+    }
+
+    /// Where a raw value starts in the file: it is a slice of the file's text.
+    fn offset_of(&self, raw: Raw<'_>) -> usize {
+        let at = raw.get().as_ptr() as usize;
+        let base = self.text.as_ptr() as usize;
+        at.checked_sub(base)
+            .filter(|o| *o <= self.text.len())
+            .unwrap_or(0)
+    }
+
+    /// Parses a document written as a JSON object or as a (URL-encoded) JSON string.
+    fn doc(
+        &self,
+        raw: Raw<'_>,
+        ty: PolicyType,
+        path: &str,
+        what: impl FnOnce() -> String,
+    ) -> Result<Document, ImportError> {
+        let written = raw.get();
+        let refused = |position, decoded, source| ImportError::Document {
+            file: self.file.to_string(),
+            path: path.to_string(),
+            what: what(),
+            position,
+            decoded,
+            source,
+        };
+        match written.as_bytes().first() {
+            Some(b'{') => match Policy::parse(written, ty) {
+                Ok(p) => Ok(Document {
+                    text: written.to_string(),
+                    policy: Arc::new(p),
+                }),
+                Err(e) => {
+                    let (line, column) = self.position(self.offset_of(raw));
+                    // The document is a slice of the file, so its positions shift by its start.
+                    let at = match e.position {
+                        Some(p) if p.line <= 1 => (line, column + p.column as usize - 1),
+                        Some(p) => (line + p.line as usize - 1, p.column as usize),
+                        None => (line, column),
+                    };
+                    Err(refused(at, None, e))
+                }
+            },
+            Some(b'"') => {
+                let s: String = serde_json::from_str(written)
+                    .map_err(|e| ImportError::from_json_at(self.file, KIND, path, &e))?;
+                let text = if s.trim_start().starts_with('{') {
+                    s
+                } else {
+                    percent_decode_str(&s)
+                        .decode_utf8()
+                        .map_err(|_| ImportError::Field {
+                            file: self.file.to_string(),
+                            path: path.to_string(),
+                            position: Some(self.position(self.offset_of(raw))),
+                            message: "the URL-encoded document does not decode to UTF-8 text; write the document as a JSON object instead".into(),
+                        })?
+                        .into_owned()
+                };
+                match Policy::parse(&text, ty) {
+                    Ok(p) => Ok(Document {
+                        text,
+                        policy: Arc::new(p),
+                    }),
+                    Err(e) => {
+                        let at = self.position(self.offset_of(raw));
+                        let inner = e.position.unwrap_or(Position { line: 1, column: 1 });
+                        Err(refused(at, Some(inner), e))
+                    }
+                }
+            }
+            _ => {
+                let shown: String = written.chars().take(40).collect();
+                Err(ImportError::Field {
+                    file: self.file.to_string(),
+                    path: path.to_string(),
+                    position: Some(self.position(self.offset_of(raw))),
+                    message: format!(
+                        "a policy document is a JSON object or a URL-encoded JSON string, not `{shown}`; {}",
+                        KIND.hint()
+                    ),
+                })
+            }
+        }
+    }
+
+    /// Checks an entity's ARN against its name and path; gives the path.
+    fn entity_path(
+        &self,
+        arn: &str,
+        kind: &str,
+        name: &str,
+        path: Option<&str>,
+        at: &str,
+    ) -> Result<String, ImportError> {
+        let parts = iam_arn(arn, kind)
+            .ok_or_else(|| not_an_arn(self.file, format!("{at}.Arn"), arn, kind))?;
+        if parts.name != name {
+            return Err(self.field(
+                format!("{at}.Arn"),
+                format!(
+                    "the ARN `{arn}` ends in `{}` but the {kind}'s name is `{name}`; an ARN ends with the name of what it names",
+                    parts.name
+                ),
+            ));
+        }
+        if let Some(p) = path
+            && p != parts.path
+        {
+            return Err(self.field(
+                format!("{at}.Path"),
+                format!(
+                    "the path `{p}` is not the one in the ARN `{arn}` (`{}`); make them agree",
+                    parts.path
+                ),
+            ));
+        }
+        Ok(parts.path)
+    }
+
+    /// Makes sure a managed policy an entity names exists in the account.
+    fn resolve(&mut self, arn: &str, at: &str) -> Result<(), ImportError> {
+        if self.account.policies.contains_key(arn) {
+            return Ok(());
+        }
+        let Some(parts) = iam_arn(arn, "policy") else {
+            return Err(not_an_arn(self.file, at.to_string(), arn, "policy"));
+        };
+        if parts.account != "aws" {
+            let hint = nearest(arn, self.account.policies.keys().map(String::as_str))
+                .map(|n| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            return Err(ImportError::UnknownPolicy {
+                file: self.file.to_string(),
+                path: at.to_string(),
+                arn: arn.to_string(),
+                hint,
+            });
+        }
+        if self.account.managed_policy(arn).is_some() {
+            return Ok(());
+        }
+        let (name, path) = (parts.name.to_string(), parts.path);
+        let document = crate::account::document(PLACEHOLDER, PolicyType::Identity).map_err(|e| {
+            self.field(
+                at.to_string(),
+                format!("cannot make a stand-in for `{arn}`: {e}"),
+            )
+        })?;
+        let now = self.account.now;
+        let id = self.account.new_id("ANPA", 17);
+        self.account.policies.insert(
+            arn.to_string(),
+            ManagedPolicy {
+                name,
+                path,
+                id,
+                arn: arn.to_string(),
+                description: Some(
+                    "iamdojo stand-in: this AWS managed policy was not in the file and is not bundled, so it allows nothing".into(),
+                ),
+                aws_managed: true,
+                versions: vec![PolicyVersion {
+                    id: "v1".into(),
+                    document,
+                    created: now,
+                }],
+                default_version: "v1".into(),
+                created: now,
+                next_version: 2,
+            },
+        );
+        self.warn(
+            at,
+            format!(
+                "the AWS managed policy `{arn}` is neither in `Policies` nor bundled with iamdojo: it stays attached, but as a stand-in that allows nothing; get the authorization details again without `--filter` so that the file holds its document"
+            ),
+        );
+        Ok(())
+    }
+
+    fn attachments(&mut self, list: &[AttachedPolicy], at: &str) -> Result<Vec<String>, ImportError> {
+        let mut out = Vec::with_capacity(list.len());
+        for (i, a) in list.iter().enumerate() {
+            self.resolve(
+                &a.policy_arn,
+                &format!("{at}.AttachedManagedPolicies[{i}].PolicyArn"),
+            )?;
+            if !out.contains(&a.policy_arn) {
+                out.push(a.policy_arn.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    fn boundary(
+        &mut self,
+        b: Option<&PermissionsBoundary>,
+        at: &str,
+    ) -> Result<Option<String>, ImportError> {
+        let Some(b) = b else { return Ok(None) };
+        self.resolve(
+            &b.permissions_boundary_arn,
+            &format!("{at}.PermissionsBoundary.PermissionsBoundaryArn"),
+        )?;
+        Ok(Some(b.permissions_boundary_arn.clone()))
+    }
+
+    fn inline(
+        &self,
+        list: &[PolicyDetail<Raw<'_>>],
+        at: &str,
+        field: &str,
+        ty: PolicyType,
+        owner: &str,
+    ) -> Result<BTreeMap<String, Document>, ImportError> {
+        let mut out = BTreeMap::new();
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("{at}.{field}[{i}]");
+            let d = self.doc(
+                p.policy_document,
+                ty,
+                &format!("{path}.PolicyDocument"),
+                || format!("inline policy `{}` of {owner}", p.policy_name),
+            )?;
+            if out.insert(p.policy_name.clone(), d).is_some() {
+                return Err(self.field(
+                    format!("{path}.PolicyName"),
+                    format!(
+                        "a second inline policy named `{}` in the same {owner}; inline policy names are unique per entity",
+                        p.policy_name
+                    ),
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    fn policies(&mut self, list: &[ManagedPolicyDetail<Raw<'_>>]) -> Result<(), ImportError> {
+        for (i, p) in list.iter().enumerate() {
+            let at = format!("Policies[{i}]");
+            let path = self.entity_path(&p.arn, "policy", &p.policy_name, p.path.as_deref(), &at)?;
+            if self.account.policies.contains_key(&p.arn) {
+                return Err(self.field(
+                    format!("{at}.Arn"),
+                    format!("the policy `{}` is listed twice; keep one entry", p.arn),
+                ));
+            }
+            if p.policy_version_list.is_empty() {
+                return Err(self.field(
+                    format!("{at}.PolicyVersionList"),
+                    "a managed policy has at least one version, and this list is empty; list its versions with their documents".into(),
+                ));
+            }
+            let created = p.create_date.map(|t| t.0).unwrap_or(self.account.now);
+            let mut versions: Vec<(u32, PolicyVersion)> = Vec::new();
+            for (j, v) in p.policy_version_list.iter().enumerate() {
+                let vat = format!("{at}.PolicyVersionList[{j}]");
+                let n = v
+                    .version_id
+                    .strip_prefix('v')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .ok_or_else(|| {
+                        self.field(
+                            format!("{vat}.VersionId"),
+                            format!(
+                                "`{}` is not a version id such as `v1` or `v2`",
+                                v.version_id
+                            ),
+                        )
+                    })?;
+                if versions.iter().any(|(_, x)| x.id == v.version_id) {
+                    return Err(self.field(
+                        format!("{vat}.VersionId"),
+                        format!(
+                            "the version `{}` is listed twice; keep one",
+                            v.version_id
+                        ),
+                    ));
+                }
+                let document = self.doc(
+                    v.document,
+                    PolicyType::Identity,
+                    &format!("{vat}.Document"),
+                    || format!("version `{}` of the managed policy `{}`", v.version_id, p.arn),
+                )?;
+                versions.push((
+                    n,
+                    PolicyVersion {
+                        id: v.version_id.clone(),
+                        document,
+                        created: v.create_date.map(|t| t.0).unwrap_or(created),
+                    },
+                ));
+            }
+            versions.sort_by_key(|(n, _)| *n);
+            let next_version = versions.last().map_or(1, |(n, _)| n + 1);
+            let ids = || {
+                versions
+                    .iter()
+                    .map(|(_, v)| format!("`{}`", v.id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let default = match &p.default_version_id {
+                Some(d) if versions.iter().any(|(_, v)| v.id == *d) => d.clone(),
+                Some(d) => {
+                    return Err(self.field(
+                        format!("{at}.DefaultVersionId"),
+                        format!(
+                            "there is no version `{d}` in `PolicyVersionList` (it has {}); name one of them",
+                            ids()
+                        ),
+                    ));
+                }
+                None => {
+                    let marked: Vec<&String> = p
+                        .policy_version_list
+                        .iter()
+                        .filter(|v| v.is_default_version)
+                        .map(|v| &v.version_id)
+                        .collect();
+                    match marked.as_slice() {
+                        [one] => (*one).clone(),
+                        _ => {
+                            return Err(self.field(
+                                format!("{at}.DefaultVersionId"),
+                                format!(
+                                    "say which version is in force: give `DefaultVersionId`, or mark exactly one of {} with `\"IsDefaultVersion\": true`",
+                                    ids()
+                                ),
+                            ));
+                        }
+                    }
+                }
+            };
+            let aws_managed = iam_arn(&p.arn, "policy").is_some_and(|a| a.account == "aws");
+            let id = match &p.policy_id {
+                Some(id) => id.clone(),
+                None => self.account.new_id("ANPA", 17),
+            };
+            self.account.policies.insert(
+                p.arn.clone(),
+                ManagedPolicy {
+                    name: p.policy_name.clone(),
+                    path,
+                    id,
+                    arn: p.arn.clone(),
+                    description: p.description.clone(),
+                    aws_managed,
+                    versions: versions.into_iter().map(|(_, v)| v).collect(),
+                    default_version: default,
+                    created,
+                    next_version,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn groups(&mut self, list: &[GroupDetail<Raw<'_>>]) -> Result<(), ImportError> {
+        for (i, g) in list.iter().enumerate() {
+            let at = format!("GroupDetailList[{i}]");
+            let path = self.entity_path(&g.arn, "group", &g.group_name, g.path.as_deref(), &at)?;
+            if self.account.groups.contains_key(&g.group_name) {
+                return Err(self.field(
+                    format!("{at}.GroupName"),
+                    format!("a second group named `{}`; keep one entry", g.group_name),
+                ));
+            }
+            let owner = format!("group `{}`", g.group_name);
+            let inline = self.inline(
+                &g.group_policy_list,
+                &at,
+                "GroupPolicyList",
+                PolicyType::Identity,
+                &owner,
+            )?;
+            let attached = self.attachments(&g.attached_managed_policies, &at)?;
+            let id = match &g.group_id {
+                Some(id) => id.clone(),
+                None => self.account.new_id("AGPA", 17),
+            };
+            let created = g.create_date.map(|t| t.0).unwrap_or(self.account.now);
+            self.account.groups.insert(
+                g.group_name.clone(),
+                Group {
+                    name: g.group_name.clone(),
+                    path,
+                    id,
+                    arn: g.arn.clone(),
+                    created,
+                    attached,
+                    inline,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn users(&mut self, list: &[UserDetail<Raw<'_>>]) -> Result<(), ImportError> {
+        for (i, u) in list.iter().enumerate() {
+            let at = format!("UserDetailList[{i}]");
+            let path = self.entity_path(&u.arn, "user", &u.user_name, u.path.as_deref(), &at)?;
+            if self.account.users.contains_key(&u.user_name) {
+                return Err(self.field(
+                    format!("{at}.UserName"),
+                    format!("a second user named `{}`; keep one entry", u.user_name),
+                ));
+            }
+            let owner = format!("user `{}`", u.user_name);
+            let inline = self.inline(
+                &u.user_policy_list,
+                &at,
+                "UserPolicyList",
+                PolicyType::Identity,
+                &owner,
+            )?;
+            let attached = self.attachments(&u.attached_managed_policies, &at)?;
+            let boundary = self.boundary(u.permissions_boundary.as_ref(), &at)?;
+            for (k, g) in u.group_list.iter().enumerate() {
+                if !self.account.groups.contains_key(g) && self.missing_groups.insert(g.clone()) {
+                    self.warn(
+                        &format!("{at}.GroupList[{k}]"),
+                        format!(
+                            "the group `{g}` is not in `GroupDetailList`: its members keep it, but it has no policies here; get the authorization details again without `--filter` to include it"
+                        ),
+                    );
+                }
+            }
+            let id = match &u.user_id {
+                Some(id) => id.clone(),
+                None => self.account.new_id("AIDA", 17),
+            };
+            let created = u.create_date.map(|t| t.0).unwrap_or(self.account.now);
+            self.account.users.insert(
+                u.user_name.clone(),
+                User {
+                    name: u.user_name.clone(),
+                    path,
+                    id,
+                    arn: u.arn.clone(),
+                    created,
+                    tags: u.tags.clone(),
+                    login_profile: None,
+                    mfa: Vec::new(),
+                    access_keys: Vec::new(),
+                    groups: u.group_list.clone(),
+                    attached,
+                    inline,
+                    boundary,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn roles(&mut self, list: &[RoleDetail<Raw<'_>>]) -> Result<(), ImportError> {
+        for (i, r) in list.iter().enumerate() {
+            let at = format!("RoleDetailList[{i}]");
+            let path = self.entity_path(&r.arn, "role", &r.role_name, r.path.as_deref(), &at)?;
+            if self.account.roles.contains_key(&r.role_name) {
+                return Err(self.field(
+                    format!("{at}.RoleName"),
+                    format!("a second role named `{}`; keep one entry", r.role_name),
+                ));
+            }
+            let trust = self.doc(
+                r.assume_role_policy_document,
+                PolicyType::Trust,
+                &format!("{at}.AssumeRolePolicyDocument"),
+                || format!("trust policy of role `{}`", r.role_name),
+            )?;
+            let owner = format!("role `{}`", r.role_name);
+            let inline = self.inline(
+                &r.role_policy_list,
+                &at,
+                "RolePolicyList",
+                PolicyType::Identity,
+                &owner,
+            )?;
+            let attached = self.attachments(&r.attached_managed_policies, &at)?;
+            let boundary = self.boundary(r.permissions_boundary.as_ref(), &at)?;
+            let max = r.max_session_duration.unwrap_or(3600);
+            if !(3600..=43_200).contains(&max) {
+                return Err(self.field(
+                    format!("{at}.MaxSessionDuration"),
+                    format!("`{max}` is outside AWS's range of 3600 to 43200 seconds"),
+                ));
+            }
+            let last_used = r.role_last_used.as_ref().and_then(|l| {
+                l.last_used_date.map(|t| LastUsed {
+                    date: t.0,
+                    region: l.region.clone().unwrap_or_default(),
+                    service: String::new(),
+                })
+            });
+            let id = match &r.role_id {
+                Some(id) => id.clone(),
+                None => self.account.new_id("AROA", 17),
+            };
+            let created = r.create_date.map(|t| t.0).unwrap_or(self.account.now);
+            for p in &r.instance_profile_list {
+                let mut roles: Vec<String> = Vec::new();
+                for name in p.roles.iter().map(|x| &x.role_name).chain([&r.role_name]) {
+                    if !roles.contains(name) {
+                        roles.push(name.clone());
+                    }
+                }
+                if let Some(existing) = self.account.instance_profiles.get_mut(&p.instance_profile_name) {
+                    for name in roles {
+                        if !existing.roles.contains(&name) {
+                            existing.roles.push(name);
+                        }
+                    }
+                    continue;
+                }
+                let ppath = p.path.clone().unwrap_or_else(|| "/".into());
+                let arn = p.arn.clone().unwrap_or_else(|| {
+                    self.account
+                        .iam_arn("instance-profile", &ppath, &p.instance_profile_name)
+                });
+                let pid = match &p.instance_profile_id {
+                    Some(id) => id.clone(),
+                    None => self.account.new_id("AIPA", 17),
+                };
+                let profile = InstanceProfile {
+                    name: p.instance_profile_name.clone(),
+                    path: ppath,
+                    id: pid,
+                    arn,
+                    created: p.create_date.map(|t| t.0).unwrap_or(self.account.now),
+                    roles,
+                };
+                self.account
+                    .instance_profiles
+                    .insert(p.instance_profile_name.clone(), profile);
+            }
+            self.account.roles.insert(
+                r.role_name.clone(),
+                Role {
+                    name: r.role_name.clone(),
+                    path,
+                    id,
+                    arn: r.arn.clone(),
+                    created,
+                    description: r.description.clone(),
+                    trust,
+                    attached,
+                    inline,
+                    boundary,
+                    max_session_duration: max,
+                    last_used,
+                    tags: r.tags.clone(),
+                },
+            );
+        }
+        Ok(())
+    }
+}
