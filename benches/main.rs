@@ -189,4 +189,228 @@ fn parsing(c: &mut Criterion) {
 }
 
 criterion_group!(benches, decisions, parsing);
-criterion_main!(benches);
+criterion_main!(benches, progress_benches, account_benches);
+
+/// Learner progress (issue 6): recording an answer on a file database, the dashboard of a
+/// learner with 10,000 answers, and a class report over 200 learners' exports.
+mod progress_bench {
+    use std::hint::black_box;
+    use std::time::{Duration, Instant};
+
+    use criterion::Criterion;
+    use iamdojo::progress::{
+        Attempt, ClassReport, Completion, Export, ExportedLearner, LearnerName, LessonId, PackId,
+        RecordId, StepId, Store, render,
+    };
+    use jiff::Timestamp;
+
+    fn id<T: std::str::FromStr>(s: &str) -> T
+    where
+        T::Err: std::fmt::Debug,
+    {
+        s.parse().expect("bench id")
+    }
+
+    /// `n` answers spread over 5 packs × 12 lessons × 5 steps, a third of them wrong.
+    fn attempts(n: usize, seed: usize) -> Vec<Attempt> {
+        (0..n)
+            .map(|i| {
+                let k = i + seed;
+                let mut a = Attempt::new(
+                    id::<PackId>(&format!("pack-{}", k % 5)),
+                    id::<LessonId>(&format!("lesson-{:02}", (k / 5) % 12)),
+                    "1",
+                    id::<StepId>(&format!("step-{}", (k / 60) % 5)),
+                    if k % 3 == 0 { "allow" } else { "explicit deny" },
+                    k % 3 != 0,
+                );
+                a.time_spent_ms = 5_000 + (k as u64 * 7919) % 60_000;
+                a.hints_used = (k % 4) as u32;
+                a
+            })
+            .collect()
+    }
+
+    fn export(name: &str, n: usize, seed: usize) -> Export {
+        let mut e = Export::empty(ExportedLearner {
+            name: id::<LearnerName>(name),
+            id: RecordId::generate(),
+        });
+        e.attempts = attempts(n, seed);
+        e.completions = (0..(seed % 12))
+            .map(|l| Completion {
+                pack: id("pack-0"),
+                lesson: id(&format!("lesson-{l:02}")),
+                lesson_version: "1".into(),
+                at: Timestamp::now(),
+            })
+            .collect();
+        e
+    }
+
+    pub fn record(c: &mut Criterion) {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_dir(tmp.path()).expect("store");
+        assert!(store.is_saving());
+        let me = store.learner(&id("bench")).expect("learner");
+        let pool = attempts(1000, 0);
+
+        // p99 is not something criterion reports: measure it directly.
+        let mut times: Vec<Duration> = Vec::with_capacity(2000);
+        for i in 0..2000 {
+            let mut a = pool[i % pool.len()].clone();
+            a.id = RecordId::generate();
+            let t = Instant::now();
+            store.record_attempt(&me, &a).expect("recorded");
+            times.push(t.elapsed());
+        }
+        times.sort();
+        let pct = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
+        println!(
+            "progress/record_attempt over 2000 commits: p50 {:?}, p90 {:?}, p95 {:?}, p99 {:?}, max {:?}",
+            pct(50),
+            pct(90),
+            pct(95),
+            pct(99),
+            times[times.len() - 1]
+        );
+
+        let mut g = c.benchmark_group("progress");
+        let mut i = 0usize;
+        g.bench_function("record_attempt_file_db", |b| {
+            b.iter(|| {
+                let mut a = pool[i % pool.len()].clone();
+                a.id = RecordId::generate();
+                i += 1;
+                black_box(store.record_attempt(&me, &a).expect("recorded"))
+            })
+        });
+        g.finish();
+    }
+
+    pub fn dashboard(c: &mut Criterion) {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_dir(tmp.path()).expect("store");
+        // The learner measured, and two others sharing the file.
+        for (name, seed) in [("other-1", 1), ("bench", 0), ("other-2", 2)] {
+            store
+                .import(&export(name, 10_000, seed), None)
+                .expect("import");
+        }
+        let me = store.learner(&id("bench")).expect("learner");
+        let mut g = c.benchmark_group("progress");
+        g.bench_function("dashboard_10k_attempts", |b| {
+            b.iter(|| black_box(store.dashboard(&me).expect("dashboard")))
+        });
+        g.finish();
+    }
+
+    pub fn class_report(c: &mut Criterion) {
+        // 200 learners, ~150 answers each (a full course with retries), as JSON files.
+        let files: Vec<String> = (0..200)
+            .map(|i| export(&format!("learner-{i:03}"), 150, i).to_json())
+            .collect();
+        let bytes: usize = files.iter().map(String::len).sum();
+        println!(
+            "progress/class_report input: 200 exports, {} KiB of JSON",
+            bytes / 1024
+        );
+        let mut g = c.benchmark_group("progress");
+        g.sample_size(20);
+        g.bench_function("class_report_200_exports_html", |b| {
+            b.iter(|| {
+                let exports: Vec<(String, Export)> = files
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| (format!("{i}.json"), Export::from_json(f).expect("export")))
+                    .collect();
+                let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)));
+                black_box(render::html(&report))
+            })
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(
+    progress_benches,
+    progress_bench::record,
+    progress_bench::dashboard,
+    progress_bench::class_report
+);
+
+mod gaad_gen;
+
+/// The simulated account (issue 3, point 8): loading 5,000 users, 1,000 roles and 2,000
+/// managed policies from `get-account-authorization-details` JSON, simulating one principal
+/// against 100 actions, and one sandbox command round trip on that account.
+mod account_bench {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use iamdojo::account::authz::{Caller, Identity};
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::gaad;
+    use iamdojo::eval::{Request, evaluate};
+
+    use super::gaad_gen;
+
+    pub fn account(c: &mut Criterion) {
+        let text = gaad_gen::generate(5_000, 1_000, 2_000);
+        println!(
+            "account/load input: {:.1} MB of GAAD JSON",
+            text.len() as f64 / 1e6
+        );
+        let mut g = c.benchmark_group("account");
+        g.sample_size(10);
+        g.bench_function("load_gaad_5000_users_1000_roles_2000_policies", |b| {
+            b.iter(|| black_box(gaad::import_gaad("bench.json", &text).expect("loads")))
+        });
+        g.finish();
+
+        let account = gaad::import_gaad("bench.json", &text)
+            .expect("loads")
+            .account;
+        let actions = gaad_gen::hundred_actions();
+        let caller = Caller {
+            identity: Identity::User("u42".into()),
+            access_key_id: None,
+            session_key: None,
+            mfa: None,
+            token_issued: None,
+            source_ip: "203.0.113.10".into(),
+            region: "us-east-1".into(),
+        };
+        let mut g = c.benchmark_group("account");
+        // The evaluation alone: the principal's policies gathered once, then 100 decisions.
+        g.bench_function("decide_one_principal_x_100_actions", |b| {
+            b.iter(|| {
+                let set = account.policy_set(&caller);
+                let principal = account.principal(&caller);
+                let ctx = account.request_context(&caller, &[]);
+                for a in &actions {
+                    let req = Request::new(principal.clone(), a, "*", ctx.clone());
+                    black_box(evaluate(&req, &set));
+                }
+            })
+        });
+        let mut sb = Sandbox::new(account);
+        let simulate = format!(
+            "aws iam simulate-principal-policy --policy-source-arn arn:aws:iam::{}:user/u42 --action-names {}",
+            gaad_gen::ACCOUNT,
+            actions.join(" ")
+        );
+        assert_eq!(sb.run(&simulate).code, 0, "the simulation runs");
+        // The whole command: parse, authorize, gather, decide 100 times, render JSON.
+        g.bench_function("simulate_principal_policy_100_actions", |b| {
+            b.iter(|| black_box(sb.run(&simulate)))
+        });
+        assert_eq!(sb.run("aws iam get-user --user-name u42").code, 0);
+        g.bench_function("sandbox_get_user_round_trip", |b| {
+            b.iter(|| black_box(sb.run("aws iam get-user --user-name u42")))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(account_benches, account_bench::account);

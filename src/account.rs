@@ -10,6 +10,7 @@ pub mod billing;
 pub mod command;
 pub mod ec2;
 pub mod error;
+pub mod gaad;
 pub mod guardduty;
 pub mod iam;
 pub mod managed;

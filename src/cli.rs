@@ -2,8 +2,13 @@
 //! (0 ok, 1 "no"/deny where a command says so, 2 bad input). The only module that imports
 //! clap.
 
+mod audit;
+mod class;
+mod lessons;
+mod progress;
 mod sandbox;
 mod simulate;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -29,6 +34,17 @@ pub enum Command {
     SimulateCustomPolicy(simulate::Args),
     /// A shell over a simulated AWS account: type real AWS CLI commands, offline.
     Sandbox(sandbox::Args),
+    /// Find what is wrong in an account: a prioritized to-do list with the fix for each line.
+    Audit(audit::Args),
+    /// Lesson packs: lint them, list them, start a new one.
+    Lessons(lessons::Args),
+    /// Check a policy for mistakes, as `aws accessanalyzer validate-policy` does: typos in
+    /// actions and keys, grants that are too broad, privilege escalation.
+    ValidatePolicy(validate::Args),
+    /// A learner's saved progress: show it, export it, import it elsewhere, or reset it.
+    Progress(progress::Args),
+    /// For instructors: merge learners' progress exports into a class report.
+    Class(class::Args),
 }
 
 /// Parses the process arguments and runs the command.
@@ -50,6 +66,11 @@ pub fn run() -> ExitCode {
         }
         Some(Command::SimulateCustomPolicy(args)) => ExitCode::from(simulate::run(&args)),
         Some(Command::Sandbox(args)) => ExitCode::from(sandbox::run(&args)),
+        Some(Command::Audit(args)) => ExitCode::from(audit::run(&args)),
+        Some(Command::Lessons(args)) => ExitCode::from(lessons::run(&args)),
+        Some(Command::ValidatePolicy(args)) => ExitCode::from(validate::run(&args)),
+        Some(Command::Progress(args)) => ExitCode::from(progress::run(&args)),
+        Some(Command::Class(args)) => ExitCode::from(class::run(&args)),
     }
 }
 
@@ -66,4 +87,33 @@ pub(crate) fn read_arg(value: &str) -> Result<String, String> {
         return Ok(s);
     }
     Ok(value.to_string())
+}
+
+/// Loads an account from `get-account-authorization-details` JSON, with an optional
+/// credential report and password policy; warnings go to standard error.
+pub(crate) fn load_gaad(
+    gaad: &std::path::Path,
+    report: Option<&std::path::PathBuf>,
+    policy: Option<&std::path::PathBuf>,
+) -> Result<crate::account::Account, String> {
+    use crate::account::gaad;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+    };
+    let name = |p: &std::path::Path| p.display().to_string();
+    let mut imported = gaad::import_gaad(&name(gaad), &read(gaad)?).map_err(|e| e.to_string())?;
+    if let Some(p) = report {
+        imported
+            .apply_credential_report(&name(p), &read(p)?)
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(p) = policy {
+        imported
+            .apply_password_policy(&name(p), &read(p)?)
+            .map_err(|e| e.to_string())?;
+    }
+    for w in &imported.warnings {
+        eprintln!("iamdojo: warning: {w}");
+    }
+    Ok(imported.account)
 }

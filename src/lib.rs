@@ -4,7 +4,10 @@
 //! Dependency direction (one way only): `policy` ← `eval` ← `cli`. See `docs/ARCHITECTURE.md`.
 
 pub mod account;
+pub mod audit;
 pub mod cli;
 pub mod eval;
+pub mod lesson;
 pub mod policy;
+pub mod progress;
 pub mod suggest;

@@ -3,7 +3,11 @@
 
 mod assets;
 mod cli;
+mod docs;
 mod eval_cases;
+mod gaad;
 mod parse_cases;
+mod progress;
 mod properties;
 mod sandbox;
+mod validate;

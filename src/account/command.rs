@@ -81,6 +81,7 @@ pub struct Spec {
 pub fn commands() -> Vec<Spec> {
     let mut v = Vec::new();
     v.extend_from_slice(iam::COMMANDS);
+    v.extend_from_slice(super::gaad::COMMANDS);
     v.extend_from_slice(sts::COMMANDS);
     v.extend_from_slice(s3::COMMANDS);
     v.extend_from_slice(trail::COMMANDS);

@@ -31,6 +31,41 @@ pub struct Args {
     /// docs/scenario-format.md) instead of an empty account.
     #[arg(long, value_name = "FILE")]
     pub scenario: Option<std::path::PathBuf>,
+    /// Start from a real account's IAM: the JSON of
+    /// `aws iam get-account-authorization-details` (users, groups, roles, managed policies).
+    #[arg(long, value_name = "FILE", conflicts_with = "scenario")]
+    pub gaad: Option<std::path::PathBuf>,
+    /// With --gaad: apply an IAM credential report (CSV, or the JSON of
+    /// `aws iam get-credential-report`): passwords, MFA, access keys and their last use.
+    #[arg(long, value_name = "FILE", requires = "gaad")]
+    pub credential_report: Option<std::path::PathBuf>,
+    /// With --gaad: set the password policy from `aws iam get-account-password-policy` JSON.
+    #[arg(long, value_name = "FILE", requires = "gaad")]
+    pub password_policy: Option<std::path::PathBuf>,
+}
+
+/// Loads the account that `--gaad` and its companions describe; the error is the message.
+fn import(args: &Args, gaad: &std::path::Path) -> Result<Account, String> {
+    use crate::account::gaad;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
+    };
+    let name = |p: &std::path::Path| p.display().to_string();
+    let mut imported = gaad::import_gaad(&name(gaad), &read(gaad)?).map_err(|e| e.to_string())?;
+    if let Some(p) = &args.credential_report {
+        imported
+            .apply_credential_report(&name(p), &read(p)?)
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(p) = &args.password_policy {
+        imported
+            .apply_password_policy(&name(p), &read(p)?)
+            .map_err(|e| e.to_string())?;
+    }
+    for w in &imported.warnings {
+        eprintln!("iamdojo sandbox: warning: {w}");
+    }
+    Ok(imported.account)
 }
 
 struct Completion {
@@ -125,7 +160,16 @@ pub fn run(args: &Args) -> u8 {
                 return 2;
             }
         },
-        None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
+        None => match &args.gaad {
+            Some(path) => match import(args, path) {
+                Ok(account) => Sandbox::new(account),
+                Err(e) => {
+                    eprintln!("iamdojo sandbox: {e}");
+                    return 2;
+                }
+            },
+            None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
+        },
     };
     if std::io::stdin().is_terminal() {
         interactive(sb)
@@ -175,8 +219,9 @@ fn interactive(sb: Sandbox) -> u8 {
     ed.set_helper(Some(Completion {
         sandbox: shared.clone(),
     }));
+    let id = shared.borrow().account.id.clone();
     println!(
-        "iamdojo sandbox: a simulated AWS account ({DEFAULT_ACCOUNT_ID}). You are the root user. Type `help`, or `exit` to leave."
+        "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave."
     );
     loop {
         let p = prompt(&shared.borrow());

@@ -84,14 +84,14 @@ pub struct SourcedPolicy {
     /// The compiled policy.
     pub policy: Arc<Policy>,
     /// Its id in results (AWS `SourcePolicyId`), e.g. `PolicyInputList.1` or a policy name.
-    pub id: String,
+    pub id: Arc<str>,
     /// Where it comes from.
     pub source: SourceType,
 }
 
 impl SourcedPolicy {
     /// Wraps a policy.
-    pub fn new(policy: Arc<Policy>, id: impl Into<String>, source: SourceType) -> SourcedPolicy {
+    pub fn new(policy: Arc<Policy>, id: impl Into<Arc<str>>, source: SourceType) -> SourcedPolicy {
         SourcedPolicy {
             policy,
             id: id.into(),
@@ -190,13 +190,13 @@ impl Reason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MatchedStatement {
     /// The policy's id (AWS `SourcePolicyId`).
-    pub policy_id: String,
+    pub policy_id: Arc<str>,
     /// Where the policy comes from.
     pub source: SourceType,
     /// Which family of policy.
     pub kind: PolicyKind,
     /// The statement's `Sid`.
-    pub sid: Option<String>,
+    pub sid: Option<Arc<str>>,
     /// Its index in the policy (0-based).
     pub index: usize,
     /// `Allow` or `Deny`.

@@ -2,6 +2,7 @@
 //! readable trace of the decision path through AWS's evaluation flowchart.
 
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -19,11 +20,11 @@ pub struct StatementTrace {
     /// The SCP level (0 = root) for SCPs.
     pub level: usize,
     /// The policy's id.
-    pub policy_id: String,
+    pub policy_id: Arc<str>,
     /// The statement's index.
     pub index: usize,
     /// Its `Sid`.
-    pub sid: Option<String>,
+    pub sid: Option<Arc<str>>,
     /// `Allow` or `Deny`.
     pub effect: &'static str,
     /// Line of the statement.

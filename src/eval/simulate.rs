@@ -394,7 +394,7 @@ fn aws_statements(d: &Decision) -> Vec<AwsStatement> {
     d.matched
         .iter()
         .map(|m| AwsStatement {
-            source_policy_id: m.policy_id.clone(),
+            source_policy_id: m.policy_id.to_string(),
             source_policy_type: aws_source_type(m),
             start_position: m.start.into(),
             end_position: m.end.into(),

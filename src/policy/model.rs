@@ -279,7 +279,7 @@ pub struct Statement {
     /// Its index in `Statement` (0-based).
     pub index: usize,
     /// `Sid`, if any.
-    pub sid: Option<String>,
+    pub sid: Option<std::sync::Arc<str>>,
     /// `Effect`.
     pub effect: Effect,
     /// `Principal` / `NotPrincipal`.

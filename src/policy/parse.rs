@@ -382,7 +382,7 @@ impl<'t> Cx<'t> {
                         ),
                     ));
                 }
-                Some(s.value)
+                Some(std::sync::Arc::from(s.value))
             }
             None => None,
         };

@@ -141,43 +141,47 @@ pub fn arn_resource_match(p: &[PChar], arn: &str) -> bool {
     if p.len() == 1 && p[0] == PChar::Star {
         return true;
     }
-    let psegs = split_pchars(p);
-    let asegs = split_str(arn);
-    match_segments(&psegs, arn, &asegs)
+    let (psegs, pn) = split_pchars(p);
+    let (asegs, an) = split_str(arn);
+    match_segments(&psegs[..pn], arn, &asegs[..an])
 }
 
-/// Splits pattern characters at the first five literal colons.
-fn split_pchars(p: &[PChar]) -> Vec<&[PChar]> {
-    let mut out = Vec::with_capacity(6);
+/// Splits pattern characters at the first five literal colons (no allocation).
+fn split_pchars(p: &[PChar]) -> ([&[PChar]; 6], usize) {
+    let mut out: [&[PChar]; 6] = [&[]; 6];
+    let mut n = 0;
     let mut start = 0;
     for (i, c) in p.iter().enumerate() {
-        if out.len() == 5 {
+        if n == 5 {
             break;
         }
         if *c == PChar::Lit(':') {
-            out.push(&p[start..i]);
+            out[n] = &p[start..i];
+            n += 1;
             start = i + 1;
         }
     }
-    out.push(&p[start..]);
-    out
+    out[n] = &p[start..];
+    (out, n + 1)
 }
 
-/// Byte ranges of the segments of `s` split at its first five colons.
-fn split_str(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::with_capacity(6);
+/// Byte ranges of the segments of `s` split at its first five colons (no allocation).
+fn split_str(s: &str) -> ([(usize, usize); 6], usize) {
+    let mut out = [(0usize, 0usize); 6];
+    let mut n = 0;
     let mut start = 0;
     for (i, b) in s.bytes().enumerate() {
-        if out.len() == 5 {
+        if n == 5 {
             break;
         }
         if b == b':' {
-            out.push((start, i));
+            out[n] = (start, i);
+            n += 1;
             start = i + 1;
         }
     }
-    out.push((start, s.len()));
-    out
+    out[n] = (start, s.len());
+    (out, n + 1)
 }
 
 fn match_segments(p: &[&[PChar]], s: &str, segs: &[(usize, usize)]) -> bool {
@@ -205,9 +209,9 @@ fn match_segments(p: &[&[PChar]], s: &str, segs: &[(usize, usize)]) -> bool {
 /// `ArnLike` / `ArnEquals`: both values must have six colon-separated parts, compared one by
 /// one (the sixth, the resource part, as a whole); `*` and `?` work inside each part.
 pub fn arn_like(p: &[PChar], arn: &str) -> bool {
-    let psegs = split_pchars(p);
-    let asegs = split_str(arn);
-    if psegs.len() != 6 || asegs.len() != 6 {
+    let (psegs, pn) = split_pchars(p);
+    let (asegs, an) = split_str(arn);
+    if pn != 6 || an != 6 {
         return false;
     }
     psegs

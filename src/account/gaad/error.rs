@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::policy::{Position, PolicyError};
+use crate::policy::{PolicyError, Position};
 
 /// Which of AWS's formats a file is in; it says how to get a good copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub enum ImportError {
         /// For a URL-encoded document, the fault's place in the decoded text.
         decoded: Option<Position>,
         /// The parser's refusal.
-        source: PolicyError,
+        source: Box<PolicyError>,
     },
     /// An attachment or boundary names a customer managed policy the file does not hold.
     #[error(

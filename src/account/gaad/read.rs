@@ -281,7 +281,7 @@ impl Reader<'_> {
             what: what(),
             position,
             decoded,
-            source,
+            source: Box::new(source),
         };
         match written.as_bytes().first() {
             Some(b'{') => match Policy::parse(written, ty) {
@@ -358,7 +358,7 @@ impl Reader<'_> {
             return Err(self.field(
                 format!("{at}.Arn"),
                 format!(
-                    "the ARN `{arn}` ends in `{}` but the {kind}'s name is `{name}`; an ARN ends with the name of what it names",
+                    "the ARN `{arn}` ends in `{}` but the {kind}'s name is `{name}`; an ARN ends with the name of what it names, so make them agree",
                     parts.name
                 ),
             ));
@@ -400,12 +400,13 @@ impl Reader<'_> {
             return Ok(());
         }
         let (name, path) = (parts.name.to_string(), parts.path);
-        let document = crate::account::document(PLACEHOLDER, PolicyType::Identity).map_err(|e| {
-            self.field(
-                at.to_string(),
-                format!("cannot make a stand-in for `{arn}`: {e}"),
-            )
-        })?;
+        let document =
+            crate::account::document(PLACEHOLDER, PolicyType::Identity).map_err(|e| {
+                self.field(
+                    at.to_string(),
+                    format!("cannot make a stand-in for `{arn}`: {e}"),
+                )
+            })?;
         let now = self.account.now;
         let id = self.account.new_id("ANPA", 17);
         self.account.policies.insert(
@@ -438,7 +439,11 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn attachments(&mut self, list: &[AttachedPolicy], at: &str) -> Result<Vec<String>, ImportError> {
+    fn attachments(
+        &mut self,
+        list: &[AttachedPolicy],
+        at: &str,
+    ) -> Result<Vec<String>, ImportError> {
         let mut out = Vec::with_capacity(list.len());
         for (i, a) in list.iter().enumerate() {
             self.resolve(
@@ -498,7 +503,8 @@ impl Reader<'_> {
     fn policies(&mut self, list: &[ManagedPolicyDetail<Raw<'_>>]) -> Result<(), ImportError> {
         for (i, p) in list.iter().enumerate() {
             let at = format!("Policies[{i}]");
-            let path = self.entity_path(&p.arn, "policy", &p.policy_name, p.path.as_deref(), &at)?;
+            let path =
+                self.entity_path(&p.arn, "policy", &p.policy_name, p.path.as_deref(), &at)?;
             if self.account.policies.contains_key(&p.arn) {
                 return Err(self.field(
                     format!("{at}.Arn"),
@@ -531,17 +537,19 @@ impl Reader<'_> {
                 if versions.iter().any(|(_, x)| x.id == v.version_id) {
                     return Err(self.field(
                         format!("{vat}.VersionId"),
-                        format!(
-                            "the version `{}` is listed twice; keep one",
-                            v.version_id
-                        ),
+                        format!("the version `{}` is listed twice; keep one", v.version_id),
                     ));
                 }
                 let document = self.doc(
                     v.document,
                     PolicyType::Identity,
                     &format!("{vat}.Document"),
-                    || format!("version `{}` of the managed policy `{}`", v.version_id, p.arn),
+                    || {
+                        format!(
+                            "version `{}` of the managed policy `{}`",
+                            v.version_id, p.arn
+                        )
+                    },
                 )?;
                 versions.push((
                     n,
@@ -766,7 +774,11 @@ impl Reader<'_> {
                         roles.push(name.clone());
                     }
                 }
-                if let Some(existing) = self.account.instance_profiles.get_mut(&p.instance_profile_name) {
+                if let Some(existing) = self
+                    .account
+                    .instance_profiles
+                    .get_mut(&p.instance_profile_name)
+                {
                     for name in roles {
                         if !existing.roles.contains(&name) {
                             existing.roles.push(name);

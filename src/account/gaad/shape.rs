@@ -47,10 +47,7 @@ impl<'de> Deserialize<'de> for Time {
 
 /// The whole answer of `GetAccountAuthorizationDetails`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct AuthorizationDetails<D> {
     /// Users with their policies and groups.
     #[serde(default)]
@@ -74,10 +71,7 @@ pub struct AuthorizationDetails<D> {
 
 /// An inline policy: its name and document.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct PolicyDetail<D> {
     /// The policy's name, unique within its user, group or role.
     pub policy_name: String,
@@ -109,10 +103,7 @@ pub struct PermissionsBoundary {
 
 /// One user (`UserDetailList[]`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct UserDetail<D> {
     /// Path, e.g. `/engineering/` (from the ARN when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -146,10 +137,7 @@ pub struct UserDetail<D> {
 
 /// One group (`GroupDetailList[]`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct GroupDetail<D> {
     /// Path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,10 +174,7 @@ pub struct RoleLastUsed {
 
 /// A role as listed inside an instance profile.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct ProfileRole<D> {
     /// Path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -212,10 +197,7 @@ pub struct ProfileRole<D> {
 
 /// An instance profile that holds a role.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct InstanceProfileDetail<D> {
     /// Path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -238,10 +220,7 @@ pub struct InstanceProfileDetail<D> {
 
 /// One role (`RoleDetailList[]`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct RoleDetail<D> {
     /// Path.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -288,10 +267,7 @@ pub struct RoleDetail<D> {
 
 /// One version of a managed policy.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct PolicyVersionDetail<D> {
     /// The document.
     pub document: D,
@@ -307,10 +283,7 @@ pub struct PolicyVersionDetail<D> {
 
 /// One managed policy (`Policies[]`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(
-    rename_all = "PascalCase",
-    bound(deserialize = "D: Deserialize<'de>")
-)]
+#[serde(rename_all = "PascalCase", bound(deserialize = "D: Deserialize<'de>"))]
 pub struct ManagedPolicyDetail<D> {
     /// Name.
     pub policy_name: String,

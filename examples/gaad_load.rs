@@ -1,0 +1,74 @@
+//! Loads a large `get-account-authorization-details` file once, for measuring peak memory
+//! and wall time outside criterion (see docs/benchmarks.md, "Simulated account"):
+//!
+//! ```sh
+//! cargo build --release --example gaad_load
+//! target/release/examples/gaad_load generate /tmp/gaad-5000.json
+//! /usr/bin/time -v target/release/examples/gaad_load load /tmp/gaad-5000.json
+//! ```
+
+// The example uses only the generator; the bench uses the rest of the module.
+#[allow(dead_code)]
+#[path = "../benches/gaad_gen.rs"]
+mod gaad_gen;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The same allocator as the binary, so that the numbers are the product's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["generate", path] => {
+            let text = gaad_gen::generate(5_000, 1_000, 2_000);
+            if let Err(e) = std::fs::write(path, &text) {
+                eprintln!("gaad_load: cannot write `{path}`: {e}");
+                return ExitCode::from(2);
+            }
+            println!("wrote {path}: {} MB", text.len() / 1_000_000);
+            ExitCode::SUCCESS
+        }
+        ["load", path] => {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("gaad_load: cannot read `{path}`: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let start = Instant::now();
+            match iamdojo::account::gaad::import_gaad(path, &text) {
+                Ok(imp) => {
+                    let a = &imp.account;
+                    println!(
+                        "loaded {} MB in {:?}: {} users, {} groups, {} roles, {} managed policies, {} warnings",
+                        text.len() / 1_000_000,
+                        start.elapsed(),
+                        a.users.len(),
+                        a.groups.len(),
+                        a.roles.len(),
+                        a.policies.len(),
+                        imp.warnings.len()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("gaad_load: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        _ => {
+            eprintln!("usage: gaad_load generate FILE | gaad_load load FILE");
+            ExitCode::from(2)
+        }
+    }
+}

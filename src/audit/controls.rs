@@ -1,0 +1,958 @@
+//! Findings over a simulated (or imported) account: AWS Security Hub controls where one
+//! exists (with the matching CIS AWS Foundations Benchmark item) and checks of our own that go
+//! further (`IAMDOJO.n`). Every finding carries the evidence that shows it and the AWS CLI
+//! commands that fix it.
+//!
+//! Control ids and severities follow the Security Hub controls reference
+//! (<https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html>);
+//! CIS titles are paraphrased, never quoted.
+
+use std::collections::BTreeSet;
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::account::ec2::State;
+use crate::account::{Account, KeyStatus};
+use crate::policy::Effect;
+
+use super::escalation;
+
+/// How bad a finding is, as Security Hub grades it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Severity {
+    /// Informational.
+    Informational,
+    /// Low.
+    Low,
+    /// Medium.
+    Medium,
+    /// High.
+    High,
+    /// Critical.
+    Critical,
+}
+
+impl Severity {
+    /// The upper-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "CRITICAL",
+            Severity::High => "HIGH",
+            Severity::Medium => "MEDIUM",
+            Severity::Low => "LOW",
+            Severity::Informational => "INFORMATIONAL",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Security Hub control id (`IAM.4`) or ours (`IAMDOJO.2`).
+    pub control: String,
+    /// The CIS AWS Foundations Benchmark item, when one matches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cis: Option<String>,
+    /// Severity.
+    pub severity: Severity,
+    /// The resource's ARN.
+    pub resource: String,
+    /// What is wrong, in one line.
+    pub title: String,
+    /// What in the data shows it.
+    pub evidence: String,
+    /// AWS CLI commands that fix it.
+    pub fix: Vec<String>,
+    /// Where to read more.
+    pub learn_more: String,
+}
+
+/// A control: its id, grading and the check that finds violations.
+pub struct Control {
+    /// Id.
+    pub id: &'static str,
+    /// CIS item.
+    pub cis: Option<&'static str>,
+    /// Severity.
+    pub severity: Severity,
+    /// Title.
+    pub title: &'static str,
+    /// Reference.
+    pub learn_more: &'static str,
+    /// The check: resource, evidence and fix commands of each violation.
+    pub check: fn(&Account, Timestamp) -> Vec<Hit>,
+}
+
+/// One violation found by a check.
+pub struct Hit {
+    /// The resource's ARN.
+    pub resource: String,
+    /// What shows it.
+    pub evidence: String,
+    /// What fixes it.
+    pub fix: Vec<String>,
+}
+
+fn hit(resource: impl Into<String>, evidence: impl Into<String>, fix: Vec<String>) -> Hit {
+    Hit {
+        resource: resource.into(),
+        evidence: evidence.into(),
+        fix,
+    }
+}
+
+const SH: &str = "https://docs.aws.amazon.com/securityhub/latest/userguide/";
+
+fn days(a: Timestamp, b: Timestamp) -> i64 {
+    (b.as_second() - a.as_second()) / 86_400
+}
+
+fn date(t: Timestamp) -> String {
+    t.strftime("%Y-%m-%d").to_string()
+}
+
+fn root_arn(a: &Account) -> String {
+    format!("arn:aws:iam::{}:root", a.id)
+}
+
+/// True when a policy allows `*` on `*` with no condition (full administrator).
+fn is_admin_document(p: &crate::policy::Policy) -> bool {
+    p.statements.iter().any(|s| {
+        s.effect == Effect::Allow
+            && s.conditions.is_empty()
+            && !s.action.negated
+            && s.action.patterns.iter().any(|a| a.raw.value == "*")
+            && s.resource
+                .as_ref()
+                .is_some_and(|r| !r.negated && r.patterns.iter().any(|p| p.raw.value == "*"))
+    })
+}
+
+/// Every check, in the order findings are reported within one severity.
+pub fn controls() -> Vec<Control> {
+    vec![
+        Control {
+            id: "IAM.4",
+            cis: Some("CIS v3.0 1.4"),
+            severity: Severity::Critical,
+            title: "The root user has an access key",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4",
+            check: |a, _| {
+                a.root
+                    .access_keys
+                    .iter()
+                    .filter(|k| k.status == KeyStatus::Active)
+                    .map(|k| {
+                        hit(
+                            root_arn(a),
+                            format!(
+                                "root access key {} is active (created {})",
+                                k.id,
+                                date(k.created)
+                            ),
+                            vec![format!(
+                                "aws iam delete-access-key --access-key-id {}   # as the root user",
+                                k.id
+                            )],
+                        )
+                    })
+                    .collect()
+            },
+        },
+        Control {
+            id: "IAM.9",
+            cis: Some("CIS v3.0 1.5"),
+            severity: Severity::Critical,
+            title: "MFA is not enabled for the root user",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9",
+            check: |a, _| {
+                if a.root.mfa_enabled {
+                    vec![]
+                } else {
+                    vec![hit(root_arn(a), "the root user signs in with a password alone", vec!["# Sign in as root, open Security credentials and assign an MFA device (the root user's MFA cannot be set from the CLI)".into()])]
+                }
+            },
+        },
+        Control {
+            id: "IAM.6",
+            cis: Some("CIS v3.0 1.6"),
+            severity: Severity::Critical,
+            title: "Hardware MFA is not enabled for the root user",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-6",
+            check: |a, _| {
+                if a.root.mfa_enabled {
+                    vec![]
+                } else {
+                    vec![hit(root_arn(a), "the root user has no MFA device, hardware or virtual", vec!["# Assign a hardware security key or token to the root user in the console".into()])]
+                }
+            },
+        },
+        Control {
+            id: "IAM.1",
+            cis: Some("CIS v3.0 1.16"),
+            severity: Severity::High,
+            title: "A customer managed policy grants full \"*\" administrative privileges",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
+            check: |a, _| {
+                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+            },
+        },
+        Control {
+            id: "S3.2",
+            cis: None,
+            severity: Severity::Critical,
+            title: "An S3 bucket allows public read access",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
+            check: |a, _| {
+                a.buckets.values().filter(|b| effectively_public(a, b, false)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name), format!("aws s3api delete-bucket-policy --bucket {}", b.name)])).collect()
+            },
+        },
+        Control {
+            id: "S3.3",
+            cis: None,
+            severity: Severity::Critical,
+            title: "An S3 bucket allows public write access",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-3",
+            check: |a, _| {
+                a.buckets.values().filter(|b| effectively_public(a, b, true)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![format!("aws s3api put-bucket-acl --bucket {} --acl private", b.name), format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name)])).collect()
+            },
+        },
+        Control {
+            id: "EC2.13",
+            cis: None,
+            severity: Severity::High,
+            title: "A security group allows SSH (port 22) from anywhere",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
+            check: |a, _| open_port(a, 22, "0.0.0.0/0"),
+        },
+        Control {
+            id: "EC2.14",
+            cis: None,
+            severity: Severity::High,
+            title: "A security group allows RDP (port 3389) from anywhere",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14",
+            check: |a, _| open_port(a, 3389, "0.0.0.0/0"),
+        },
+        Control {
+            id: "EC2.53",
+            cis: Some("CIS v3.0 5.2"),
+            severity: Severity::High,
+            title: "A security group allows remote administration ports from 0.0.0.0/0",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53",
+            check: |a, _| {
+                let mut v = open_port(a, 22, "0.0.0.0/0");
+                v.extend(open_port(a, 3389, "0.0.0.0/0"));
+                dedup(v)
+            },
+        },
+        Control {
+            id: "EC2.54",
+            cis: Some("CIS v3.0 5.3"),
+            severity: Severity::High,
+            title: "A security group allows remote administration ports from ::/0",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54",
+            check: |a, _| {
+                let mut v = open_port(a, 22, "::/0");
+                v.extend(open_port(a, 3389, "::/0"));
+                dedup(v)
+            },
+        },
+        Control {
+            id: "EC2.2",
+            cis: Some("CIS v3.0 5.4"),
+            severity: Severity::High,
+            title: "The default security group allows traffic",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
+            check: |a, _| {
+                a.security_groups.values().filter(|g| g.name == "default" && !g.ingress.is_empty()).map(|g| hit(format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id), format!("the default group {} has {} ingress rule(s)", g.id, g.ingress.len()), g.ingress.iter().map(|r| format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {}", g.id, r.protocol, port_text(r), r.cidr)).collect())).collect()
+            },
+        },
+        Control {
+            id: "EC2.8",
+            cis: Some("CIS v3.0 5.6"),
+            severity: Severity::High,
+            title: "An EC2 instance does not require IMDSv2",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8",
+            check: |a, _| {
+                a.instances.values().filter(|i| i.state != State::Terminated && i.http_tokens != "required").map(|i| hit(format!("arn:aws:ec2:{}:{}:instance/{}", i.region, a.id, i.id), format!("{} ({}) accepts metadata requests without a session token (HttpTokens={})", i.id, i.instance_type, i.http_tokens), vec![format!("aws ec2 modify-instance-metadata-options --instance-id {} --http-tokens required", i.id)])).collect()
+            },
+        },
+        Control {
+            id: "CloudTrail.1",
+            cis: Some("CIS v3.0 3.1"),
+            severity: Severity::High,
+            title: "No multi-Region CloudTrail trail is logging",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1",
+            check: |a, _| {
+                if a.cloudtrail
+                    .trails
+                    .iter()
+                    .any(|t| t.logging && t.multi_region)
+                {
+                    return vec![];
+                }
+                let evidence = if a.cloudtrail.trails.is_empty() {
+                    "the account has no trail: API activity older than 90 days is lost and nothing is kept outside the account".to_string()
+                } else {
+                    format!(
+                        "{} trail(s), none both multi-Region and logging",
+                        a.cloudtrail.trails.len()
+                    )
+                };
+                vec![hit(root_arn(a), evidence, vec!["aws s3api create-bucket --bucket audit-logs-<account-id>".into(), "aws cloudtrail create-trail --name main --s3-bucket-name audit-logs-<account-id> --is-multi-region-trail --enable-log-file-validation".into(), "aws cloudtrail start-logging --name main".into()])]
+            },
+        },
+        Control {
+            id: "GuardDuty.1",
+            cis: None,
+            severity: Severity::High,
+            title: "GuardDuty is not enabled",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1",
+            check: |a, _| {
+                if a.guardduty.enabled_at.is_some() {
+                    vec![]
+                } else {
+                    vec![hit(
+                        root_arn(a),
+                        "no GuardDuty detector: crypto mining or calls from malicious IPs would go unnoticed",
+                        vec!["aws guardduty create-detector --enable".into()],
+                    )]
+                }
+            },
+        },
+        Control {
+            id: "IAM.5",
+            cis: Some("CIS v3.0 1.10"),
+            severity: Severity::Medium,
+            title: "A user with a console password has no MFA",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-5",
+            check: |a, _| {
+                a.users
+                    .values()
+                    .filter(|u| {
+                        u.login_profile.is_some() && !u.mfa.iter().any(|d| d.enabled.is_some())
+                    })
+                    .map(|u| {
+                        hit(
+                            &u.arn,
+                            format!(
+                                "{} signs in to the console with a password and no MFA device",
+                                u.name
+                            ),
+                            mfa_fix(a, &u.name),
+                        )
+                    })
+                    .collect()
+            },
+        },
+        Control {
+            id: "IAM.19",
+            cis: None,
+            severity: Severity::Medium,
+            title: "MFA is not enabled for a user",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19",
+            check: |a, _| {
+                a.users
+                    .values()
+                    .filter(|u| !u.mfa.iter().any(|d| d.enabled.is_some()))
+                    .map(|u| {
+                        hit(
+                            &u.arn,
+                            format!("{} has no MFA device", u.name),
+                            mfa_fix(a, &u.name),
+                        )
+                    })
+                    .collect()
+            },
+        },
+        Control {
+            id: "IAM.3",
+            cis: Some("CIS v3.0 1.14"),
+            severity: Severity::Medium,
+            title: "An access key has not been rotated in 90 days",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3",
+            check: |a, now| {
+                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && days(k.created, now) > 90).map(move |k| hit(&u.arn, format!("{}'s key {} is {} days old (created {})", u.name, k.id, days(k.created, now), date(k.created)), vec![format!("aws iam create-access-key --user-name {}", u.name), "# move the application to the new key, then:".into(), format!("aws iam update-access-key --user-name {} --access-key-id {} --status Inactive", u.name, k.id), format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id)]))).collect()
+            },
+        },
+        Control {
+            id: "IAM.8",
+            cis: None,
+            severity: Severity::Medium,
+            title: "A user's credentials have not been used in 90 days",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-8",
+            check: |a, now| unused_credentials(a, now, 90),
+        },
+        Control {
+            id: "IAM.22",
+            cis: Some("CIS v3.0 1.12"),
+            severity: Severity::Medium,
+            title: "A user's credentials have not been used in 45 days",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22",
+            check: |a, now| unused_credentials(a, now, 45),
+        },
+        Control {
+            id: "IAM.7",
+            cis: None,
+            severity: Severity::Medium,
+            title: "The password policy is weak",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7",
+            check: |a, _| match &a.password_policy {
+                None => vec![hit(
+                    root_arn(a),
+                    "no password policy: AWS's defaults allow 8-character passwords that never expire",
+                    vec![strong_policy_fix()],
+                )],
+                Some(p) => {
+                    let mut weak = Vec::new();
+                    if p.minimum_password_length < 14 {
+                        weak.push(format!("minimum length {}", p.minimum_password_length));
+                    }
+                    if !(p.require_uppercase_characters
+                        && p.require_lowercase_characters
+                        && p.require_numbers
+                        && p.require_symbols)
+                    {
+                        weak.push("not every character type required".to_string());
+                    }
+                    if weak.is_empty() {
+                        vec![]
+                    } else {
+                        vec![hit(root_arn(a), weak.join("; "), vec![strong_policy_fix()])]
+                    }
+                }
+            },
+        },
+        Control {
+            id: "IAM.11",
+            cis: None,
+            severity: Severity::Medium,
+            title: "The password policy does not require an uppercase letter",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-11",
+            check: |a, _| {
+                pw(
+                    a,
+                    |p| p.require_uppercase_characters,
+                    "uppercase letters are not required",
+                )
+            },
+        },
+        Control {
+            id: "IAM.12",
+            cis: None,
+            severity: Severity::Medium,
+            title: "The password policy does not require a lowercase letter",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-12",
+            check: |a, _| {
+                pw(
+                    a,
+                    |p| p.require_lowercase_characters,
+                    "lowercase letters are not required",
+                )
+            },
+        },
+        Control {
+            id: "IAM.13",
+            cis: None,
+            severity: Severity::Medium,
+            title: "The password policy does not require a symbol",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-13",
+            check: |a, _| pw(a, |p| p.require_symbols, "symbols are not required"),
+        },
+        Control {
+            id: "IAM.14",
+            cis: None,
+            severity: Severity::Medium,
+            title: "The password policy does not require a number",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-14",
+            check: |a, _| pw(a, |p| p.require_numbers, "numbers are not required"),
+        },
+        Control {
+            id: "IAM.15",
+            cis: Some("CIS v3.0 1.8"),
+            severity: Severity::Medium,
+            title: "The password policy allows passwords shorter than 14 characters",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-15",
+            check: |a, _| {
+                pw(
+                    a,
+                    |p| p.minimum_password_length >= 14,
+                    "the minimum length is below 14",
+                )
+            },
+        },
+        Control {
+            id: "IAM.16",
+            cis: Some("CIS v3.0 1.9"),
+            severity: Severity::Low,
+            title: "The password policy allows reusing recent passwords",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-16",
+            check: |a, _| {
+                pw(
+                    a,
+                    |p| p.password_reuse_prevention.is_some_and(|n| n >= 24),
+                    "fewer than the last 24 passwords are remembered",
+                )
+            },
+        },
+        Control {
+            id: "IAM.17",
+            cis: None,
+            severity: Severity::Low,
+            title: "The password policy does not expire passwords within 90 days",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17",
+            check: |a, _| {
+                pw(
+                    a,
+                    |p| p.max_password_age.is_some_and(|d| d <= 90),
+                    "passwords do not expire within 90 days",
+                )
+            },
+        },
+        Control {
+            id: "S3.1",
+            cis: Some("CIS v3.0 2.1.4"),
+            severity: Severity::Medium,
+            title: "Account-level S3 Block Public Access is not fully on",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-1",
+            check: |a, _| {
+                let on = a.account_public_access_block.is_some_and(|p| {
+                    p.block_public_acls
+                        && p.ignore_public_acls
+                        && p.block_public_policy
+                        && p.restrict_public_buckets
+                });
+                if on || a.buckets.is_empty() {
+                    vec![]
+                } else {
+                    vec![hit(root_arn(a), "not every account-level Block Public Access setting is on, so one bucket setting away from a leak", vec!["aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true   # the console's Block Public Access (account settings) page does the same".into()])]
+                }
+            },
+        },
+        Control {
+            id: "S3.8",
+            cis: Some("CIS v3.0 2.1.4"),
+            severity: Severity::High,
+            title: "An S3 bucket does not block public access",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
+            check: |a, _| {
+                a.buckets.values().filter(|b| !b.public_access_block.is_some_and(|p| p.block_public_acls && p.ignore_public_acls && p.block_public_policy && p.restrict_public_buckets)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), format!("{} has no complete bucket-level Block Public Access", b.name), vec![format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name)])).collect()
+            },
+        },
+        Control {
+            id: "IAM.2",
+            cis: Some("CIS v3.0 1.15"),
+            severity: Severity::Low,
+            title: "A user has policies attached directly instead of through a group",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2",
+            check: |a, _| {
+                a.users.values().filter(|u| !u.attached.is_empty() || !u.inline.is_empty()).map(|u| {
+                let names: Vec<String> = u.attached.iter().map(|p| p.rsplit('/').next().unwrap_or(p).to_string()).chain(u.inline.keys().map(|k| format!("{k} (inline)"))).collect();
+                let mut fix: Vec<String> = u.attached.iter().map(|p| format!("aws iam detach-user-policy --user-name {} --policy-arn {p}", u.name)).collect();
+                fix.extend(u.inline.keys().map(|k| format!("aws iam delete-user-policy --user-name {} --policy-name {k}", u.name)));
+                fix.insert(0, format!("aws iam add-user-to-group --user-name {} --group-name <a group that has these permissions>", u.name));
+                hit(&u.arn, format!("{} has {} attached: {}", u.name, if names.len() == 1 { "a policy" } else { "policies" }, names.join(", ")), fix)
+            }).collect()
+            },
+        },
+        Control {
+            id: "IAM.21",
+            cis: None,
+            severity: Severity::Low,
+            title: "A customer managed policy allows a whole service (\"service:*\")",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
+            check: |a, _| {
+                a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
+                let d = p.default_document()?;
+                let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow && !s.action.negated).flat_map(|s| s.action.patterns.iter()).filter(|a| a.raw.value.ends_with(":*")).map(|a| a.raw.value.clone()).collect();
+                (!wild.is_empty()).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
+            }).collect()
+            },
+        },
+        Control {
+            id: "IAM.27",
+            cis: Some("CIS v3.0 1.22"),
+            severity: Severity::Medium,
+            title: "An identity has AWSCloudShellFullAccess attached",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-27",
+            check: |a, _| {
+                let arn = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
+                a.users
+                    .values()
+                    .filter(|u| u.attached.iter().any(|p| p == arn))
+                    .map(|u| {
+                        hit(
+                            &u.arn,
+                            format!(
+                                "{} can upload and download files through CloudShell",
+                                u.name
+                            ),
+                            vec![format!(
+                                "aws iam detach-user-policy --user-name {} --policy-arn {arn}",
+                                u.name
+                            )],
+                        )
+                    })
+                    .collect()
+            },
+        },
+        Control {
+            id: "IAM.18",
+            cis: Some("CIS v3.0 1.17"),
+            severity: Severity::Low,
+            title: "No role is set up for AWS Support incidents",
+            learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-18",
+            check: |a, _| {
+                let arn = "arn:aws:iam::aws:policy/AWSSupportAccess";
+                if a.roles
+                    .values()
+                    .any(|r| r.attached.iter().any(|p| p == arn))
+                    || a.users.is_empty()
+                {
+                    vec![]
+                } else {
+                    vec![hit(root_arn(a), "no role has AWSSupportAccess, so incidents wait for someone with broader rights", vec!["aws iam create-role --role-name SupportRole --assume-role-policy-document file://trust-account.json".into(), format!("aws iam attach-role-policy --role-name SupportRole --policy-arn {arn}")])]
+                }
+            },
+        },
+        // Checks of our own.
+        Control {
+            id: "IAMDOJO.1",
+            cis: None,
+            severity: Severity::High,
+            title: "More than one identity has full administrator access",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+            check: |a, _| {
+                let admins = escalation::admins(a);
+                if admins.len() <= 1 {
+                    return vec![];
+                }
+                admins.iter().map(|p| hit(p, format!("{} identities are full administrators: {}", admins.len(), admins.iter().map(|x| x.rsplit([':', '/']).next().unwrap_or(x)).collect::<Vec<_>>().join(", ")), vec![format!("# keep one administrator; for {}, replace AdministratorAccess with a policy for the job", p.rsplit(['/', ':']).next().unwrap_or(p))])).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.2",
+            cis: None,
+            severity: Severity::High,
+            title: "An identity can escalate itself to administrator",
+            learn_more: "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
+            check: |a, _| {
+                escalation::paths(a).into_iter().map(|p| hit(&p.from, format!("{}: {}", p.from.rsplit(['/', ':']).next().unwrap_or(&p.from), p.steps.join(" → ")), vec![format!("# remove {} from {}'s policies, or limit it to resources that are not administrators", p.permission, p.from.rsplit(['/', ':']).next().unwrap_or(&p.from))])).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.3",
+            cis: None,
+            severity: Severity::High,
+            title: "A role's trust policy admits anyone, or another account without an external id",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
+            check: |a, _| {
+                a.roles.values().filter_map(|r| {
+                let bad: Vec<String> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
+                    let p = s.principal.as_ref()?;
+                    let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid");
+                    if p.everyone || p.entries.iter().any(|(_, v)| v.value == "*") { return Some("anyone (\"*\")".to_string()); }
+                    let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| !v.contains(&a.id)).collect();
+                    (!other.is_empty() && !external).then(|| format!("account(s) {} without sts:ExternalId", other.join(", ")))
+                }).collect();
+                (!bad.is_empty()).then(|| hit(&r.arn, format!("{} can be assumed by {}", r.name, bad.join("; ")), vec![format!("aws iam update-assume-role-policy --role-name {} --policy-document file://trust-with-external-id.json", r.name)]))
+            }).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.4",
+            cis: None,
+            severity: Severity::Medium,
+            title: "A role has not been used in 90 days",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#remove-credentials",
+            check: |a, now| {
+                a.roles.values().filter(|r| !r.path.starts_with("/aws-service-role/")).filter(|r| days(r.last_used.as_ref().map(|l| l.date).unwrap_or(r.created), now) > 90).map(|r| hit(&r.arn, format!("{} last used {}", r.name, r.last_used.as_ref().map(|l| date(l.date)).unwrap_or_else(|| format!("never (created {})", date(r.created)))), vec![format!("aws iam delete-role --role-name {}   # after detaching its policies and instance profiles", r.name)])).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.5",
+            cis: None,
+            severity: Severity::High,
+            title: "No budget or billing alarm warns about unexpected charges",
+            learn_more: "https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html",
+            check: |a, _| {
+                if !a.billing.budgets.is_empty() || !a.billing.alarms.is_empty() {
+                    return vec![];
+                }
+                vec![hit(root_arn(a), "no AWS Budgets budget and no EstimatedCharges alarm: a crypto-mining bill would be noticed at the end of the month", vec!["aws budgets create-budget --account-id <account-id> --budget file://budget.json --notifications-with-subscribers file://notify.json".into()])]
+            },
+        },
+        Control {
+            id: "IAMDOJO.6",
+            cis: Some("CIS v3.0 1.7"),
+            severity: Severity::Medium,
+            title: "The root user was used recently",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html",
+            check: |a, now| {
+                let api = a
+                    .cloudtrail
+                    .events
+                    .iter()
+                    .filter(|e| e.identity_type == "Root" && days(e.time, now) <= 30)
+                    .count();
+                let signin = a.root.last_sign_in.filter(|t| days(*t, now) <= 30);
+                if api == 0 && signin.is_none() {
+                    return vec![];
+                }
+                let mut ev = Vec::new();
+                if let Some(t) = signin {
+                    ev.push(format!("console sign-in on {}", date(t)));
+                }
+                if api > 0 {
+                    ev.push(format!("{api} API call(s) in the last 30 days"));
+                }
+                vec![hit(root_arn(a), format!("root: {}", ev.join(", ")), vec!["# use an administrator IAM user or role for daily work; keep root for the tasks only root can do".into()])]
+            },
+        },
+        Control {
+            id: "IAMDOJO.7",
+            cis: None,
+            severity: Severity::High,
+            title: "An access key was used from a known malicious IP or an unusual place",
+            learn_more: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-iam.html",
+            check: |a, _| {
+                let mut out = Vec::new();
+                let mut seen = BTreeSet::new();
+                for e in &a.cloudtrail.events {
+                    let Some(k) = &e.access_key_id else { continue };
+                    let threat = crate::account::guardduty::DEFAULT_THREAT_LIST
+                        .iter()
+                        .chain(
+                            a.guardduty
+                                .threat_list
+                                .iter()
+                                .map(String::as_str)
+                                .collect::<Vec<_>>()
+                                .iter(),
+                        )
+                        .any(|n| {
+                            n.parse::<ipnet::IpNet>().is_ok_and(|n| {
+                                e.source_ip
+                                    .parse::<std::net::IpAddr>()
+                                    .is_ok_and(|ip| n.contains(&ip))
+                            })
+                        });
+                    let regions: BTreeSet<&str> = a
+                        .cloudtrail
+                        .events
+                        .iter()
+                        .filter(|x| x.access_key_id.as_deref() == Some(k))
+                        .map(|x| x.region.as_str())
+                        .collect();
+                    if (threat || regions.len() > 1) && seen.insert(k.clone()) {
+                        let user = e.arn.clone();
+                        let why = if threat {
+                            format!(
+                                "{} called {} from {}, an address on the threat list",
+                                k, e.name, e.source_ip
+                            )
+                        } else {
+                            format!(
+                                "{} was used from {} regions: {}",
+                                k,
+                                regions.len(),
+                                regions.into_iter().collect::<Vec<_>>().join(", ")
+                            )
+                        };
+                        out.push(hit(user.clone(), why, vec![format!("aws iam update-access-key --user-name {} --access-key-id {k} --status Inactive", user.rsplit('/').next().unwrap_or(&user)), format!("aws cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue={k}")]));
+                    }
+                }
+                out
+            },
+        },
+        Control {
+            id: "IAMDOJO.8",
+            cis: None,
+            severity: Severity::High,
+            title: "GuardDuty has active findings",
+            learn_more: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings.html",
+            check: |a, _| {
+                a.guardduty.findings.iter().filter(|f| f.severity >= 4.0).filter(|f| !f.resource.starts_with("i-") || a.instances.get(&f.resource).is_some_and(|i| i.state == State::Running)).map(|f| hit(&f.resource, format!("{}: {}", f.kind, f.title), if f.resource.starts_with("i-") { vec![format!("aws ec2 terminate-instances --instance-ids {}", f.resource)] } else { vec![format!("aws iam update-access-key --access-key-id {} --status Inactive", f.resource)] })).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.9",
+            cis: None,
+            severity: Severity::Medium,
+            title: "An access key is active but has never been used",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+            check: |a, now| {
+                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && k.last_used.is_none() && days(k.created, now) > 7).map(move |k| hit(&u.arn, format!("{}'s key {} was created {} and never used", u.name, k.id, date(k.created)), vec![format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id)]))).collect()
+            },
+        },
+    ]
+}
+
+fn dedup(mut v: Vec<Hit>) -> Vec<Hit> {
+    let mut seen = BTreeSet::new();
+    v.retain(|h| seen.insert(h.resource.clone()));
+    v
+}
+
+fn port_text(r: &crate::account::ec2::Rule) -> String {
+    if r.from_port == r.to_port {
+        r.from_port.to_string()
+    } else {
+        format!("{}-{}", r.from_port, r.to_port)
+    }
+}
+
+fn open_port(a: &Account, port: i64, cidr: &str) -> Vec<Hit> {
+    a.security_groups
+        .values()
+        .filter_map(|g| {
+            let rules: Vec<_> = g.ingress.iter().filter(|r| r.cidr == cidr && r.open_to_world(port)).collect();
+            (!rules.is_empty()).then(|| {
+                hit(
+                    format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id),
+                    format!("{} ({}) lets port {port} in from {cidr}", g.id, g.name),
+                    rules.iter().map(|r| format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {cidr}", g.id, r.protocol, port_text(r))).chain([format!("aws ec2 authorize-security-group-ingress --group-id {} --protocol tcp --port {port} --cidr <your office range, e.g. 203.0.113.0/24>", g.id)]).collect(),
+                )
+            })
+        })
+        .collect()
+}
+
+fn mfa_fix(a: &Account, user: &str) -> Vec<String> {
+    vec![
+        format!("aws iam create-virtual-mfa-device --virtual-mfa-device-name {user}"),
+        format!(
+            "aws iam enable-mfa-device --user-name {user} --serial-number arn:aws:iam::{}:mfa/{user} --authentication-code1 <code> --authentication-code2 <next code>",
+            a.id
+        ),
+    ]
+}
+
+fn strong_policy_fix() -> String {
+    "aws iam update-account-password-policy --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --max-password-age 90 --password-reuse-prevention 24".into()
+}
+
+fn pw(a: &Account, ok: fn(&crate::account::PasswordPolicy) -> bool, what: &str) -> Vec<Hit> {
+    match &a.password_policy {
+        Some(p) if ok(p) => vec![],
+        Some(_) => vec![hit(
+            root_arn(a),
+            format!("in the password policy, {what}"),
+            vec![strong_policy_fix()],
+        )],
+        None => vec![hit(
+            root_arn(a),
+            format!("there is no password policy, so {what}"),
+            vec![strong_policy_fix()],
+        )],
+    }
+}
+
+fn unused_credentials(a: &Account, now: Timestamp, limit: i64) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for u in a.users.values() {
+        if let Some(lp) = &u.login_profile {
+            let last = lp.last_used.unwrap_or(lp.created);
+            if days(last, now) > limit {
+                out.push(hit(
+                    &u.arn,
+                    format!(
+                        "{}'s console password was last used {}",
+                        u.name,
+                        lp.last_used
+                            .map(date)
+                            .unwrap_or_else(|| format!("never (set {})", date(lp.created)))
+                    ),
+                    vec![format!(
+                        "aws iam delete-login-profile --user-name {}",
+                        u.name
+                    )],
+                ));
+            }
+        }
+        for k in u
+            .access_keys
+            .iter()
+            .filter(|k| k.status == KeyStatus::Active)
+        {
+            let last = k.last_used.as_ref().map(|l| l.date).unwrap_or(k.created);
+            if days(last, now) > limit {
+                out.push(hit(&u.arn, format!("{}'s key {} was last used {}", u.name, k.id, k.last_used.as_ref().map(|l| date(l.date)).unwrap_or_else(|| format!("never (created {})", date(k.created)))), vec![format!("aws iam update-access-key --user-name {} --access-key-id {} --status Inactive", u.name, k.id)]));
+            }
+        }
+    }
+    out
+}
+
+fn effectively_public(a: &Account, b: &crate::account::s3::Bucket, write: bool) -> bool {
+    let account = a.account_public_access_block.unwrap_or_default();
+    let bucket = b.public_access_block.unwrap_or_default();
+    let policy_blocked = account.restrict_public_buckets || bucket.restrict_public_buckets;
+    let acl_ignored = account.ignore_public_acls || bucket.ignore_public_acls;
+    let acl = !acl_ignored
+        && if write {
+            b.acl == "public-read-write"
+        } else {
+            b.acl_is_public()
+        };
+    let policy = !policy_blocked
+        && b.policy.as_ref().is_some_and(|d| {
+            d.policy.statements.iter().any(|s| {
+                s.effect == Effect::Allow
+                    && s.conditions.is_empty()
+                    && s.principal.as_ref().is_some_and(|p| {
+                        !p.negated && (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*"))
+                    })
+                    && s.action.patterns.iter().any(|pat| {
+                        let v = pat.raw.value.to_ascii_lowercase();
+                        if write {
+                            v == "*"
+                                || v == "s3:*"
+                                || v.starts_with("s3:put")
+                                || v.starts_with("s3:delete")
+                        } else {
+                            v == "*"
+                                || v == "s3:*"
+                                || v.starts_with("s3:get")
+                                || v.starts_with("s3:list")
+                        }
+                    })
+            })
+        });
+    acl || policy
+}
+
+fn public_evidence(b: &crate::account::s3::Bucket) -> String {
+    let mut why = Vec::new();
+    if b.acl_is_public() {
+        why.push(format!("the ACL is {}", b.acl));
+    }
+    if b.policy_is_public() {
+        why.push("the bucket policy allows Principal \"*\" without a condition".to_string());
+    }
+    format!("{}: {}", b.name, why.join("; "))
+}
+
+/// Runs every check and returns the findings, most severe first.
+pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in controls() {
+        for h in (c.check)(a, now) {
+            out.push(Finding {
+                control: c.id.to_string(),
+                cis: c.cis.map(str::to_string),
+                severity: c.severity,
+                resource: h.resource,
+                title: c.title.to_string(),
+                evidence: h.evidence,
+                fix: h.fix,
+                learn_more: c.learn_more.to_string(),
+            });
+        }
+    }
+    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    let _ = SH;
+    out
+}

@@ -1,0 +1,252 @@
+//! Policy validation in the shape of IAM Access Analyzer's `ValidatePolicy`: a policy text in,
+//! a list of findings out, each with a type (`ERROR`, `SECURITY_WARNING`, `WARNING`,
+//! `SUGGESTION`), an issue code, a sentence that explains it and says what to do, a page to
+//! learn more, and the exact place in the text (element path and span).
+//!
+//! Validation is a pure function of the text, the policy type and the [`Catalog`]: no I/O.
+//! A document the parser refuses gives one `ERROR` finding carrying the parser's error kind;
+//! a parsed one is checked statement by statement against the catalog (unknown services,
+//! actions and condition keys; resources that fit no action; operators of the wrong type;
+//! set qualifiers), then for over-broad grants (`*`, `service:*`, `NotAction`,
+//! `NotResource`, `iam:PassRole` on every role, public principals), redundancy, and the known
+//! privilege-escalation permissions ([`escalation`]). The issue codes are listed in [`issue`].
+
+mod checks;
+pub mod escalation;
+pub mod issue;
+mod locate;
+
+use serde::Serialize;
+
+pub use issue::{FindingType, Issue};
+pub use locate::{Location, PathElement, TextPosition, TextSpan, parse_path, path_string};
+
+use crate::audit::catalog::{Catalog, CatalogError};
+use crate::policy::{Policy, PolicyType};
+
+/// The policy types `validate-policy` accepts, named as Access Analyzer names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValidationType {
+    /// `IDENTITY_POLICY`: attached to a user, group or role (also a permissions boundary).
+    Identity,
+    /// `RESOURCE_POLICY`: attached to a resource, such as a bucket policy.
+    Resource,
+    /// `SERVICE_CONTROL_POLICY`: an AWS Organizations SCP.
+    ServiceControl,
+    /// `TRUST_POLICY`: a role's trust policy.
+    Trust,
+}
+
+impl ValidationType {
+    /// Every type, in the order of the command's help.
+    pub const ALL: [ValidationType; 4] = [
+        ValidationType::Identity,
+        ValidationType::Resource,
+        ValidationType::ServiceControl,
+        ValidationType::Trust,
+    ];
+
+    /// The Access Analyzer name, e.g. `IDENTITY_POLICY`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValidationType::Identity => "IDENTITY_POLICY",
+            ValidationType::Resource => "RESOURCE_POLICY",
+            ValidationType::ServiceControl => "SERVICE_CONTROL_POLICY",
+            ValidationType::Trust => "TRUST_POLICY",
+        }
+    }
+
+    /// Reads an Access Analyzer name (any case).
+    pub fn parse(name: &str) -> Option<ValidationType> {
+        ValidationType::ALL
+            .into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(name))
+    }
+
+    /// How the parser reads a document of this type. Identity policies are parsed without a
+    /// size quota (the quota is reported as a warning, as Access Analyzer does).
+    pub fn policy_type(self) -> PolicyType {
+        match self {
+            ValidationType::Identity => PolicyType::Identity,
+            ValidationType::Resource => PolicyType::Resource,
+            ValidationType::ServiceControl => PolicyType::Scp,
+            ValidationType::Trust => PolicyType::Trust,
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Its impact.
+    pub finding_type: FindingType,
+    /// The issue code.
+    pub issue_code: &'static str,
+    /// What is wrong and what to do, in one or two sentences.
+    pub finding_details: String,
+    /// A page that explains the issue.
+    pub learn_more_link: &'static str,
+    /// The places in the policy it is about (at least one).
+    pub locations: Vec<Location>,
+}
+
+impl Finding {
+    pub(crate) fn new(issue: Issue, details: String, locations: Vec<Location>) -> Finding {
+        Finding {
+            finding_type: issue.finding_type,
+            issue_code: issue.code,
+            finding_details: details,
+            learn_more_link: issue.learn_more,
+            locations,
+        }
+    }
+}
+
+/// The result of validating one policy.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Report {
+    /// Every finding, in the order of their place in the text.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// True when some finding is an `ERROR`: a part of the policy does not work.
+    pub fn has_errors(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.finding_type == FindingType::Error)
+    }
+
+    /// How many findings there are of each type, in the order of [`FindingType`].
+    pub fn counts(&self) -> [(FindingType, usize); 4] {
+        [
+            FindingType::Error,
+            FindingType::SecurityWarning,
+            FindingType::Warning,
+            FindingType::Suggestion,
+        ]
+        .map(|t| {
+            (
+                t,
+                self.findings.iter().filter(|f| f.finding_type == t).count(),
+            )
+        })
+    }
+
+    /// The report as pretty-printed JSON, `{"findings": [...]}`, ending with a newline.
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".into());
+        s.push('\n');
+        s
+    }
+
+    /// The report for people: each finding with its place, the line of the policy it points
+    /// at underlined, and the page to read; then a one-line summary.
+    pub fn render_text(&self, text: &str) -> String {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut out = String::new();
+        for f in &self.findings {
+            let first = f.locations.first();
+            let place = match first {
+                Some(l) if !l.path.is_empty() => format!(
+                    "{} (line {}, column {})",
+                    l.path_string(),
+                    l.span.start.line,
+                    l.span.start.column + 1
+                ),
+                Some(l) => format!(
+                    "line {}, column {}",
+                    l.span.start.line,
+                    l.span.start.column + 1
+                ),
+                None => "the policy".into(),
+            };
+            out.push_str(&format!(
+                "{} {} at {place}\n  {}\n",
+                f.finding_type.as_str(),
+                f.issue_code,
+                f.finding_details
+            ));
+            for l in &f.locations {
+                let n = l.span.start.line as usize;
+                let Some(line) = lines.get(n.saturating_sub(1)) else {
+                    continue;
+                };
+                let start = l.span.start.column as usize;
+                let width = if l.span.end.line == l.span.start.line {
+                    (l.span.end.column as usize).saturating_sub(start).max(1)
+                } else {
+                    line.chars().count().saturating_sub(start).max(1)
+                };
+                let gutter = n.to_string();
+                out.push_str(&format!(
+                    "  {gutter} | {line}\n  {} | {}{}\n",
+                    " ".repeat(gutter.len()),
+                    " ".repeat(start),
+                    "^".repeat(width)
+                ));
+            }
+            out.push_str(&format!("  learn more: {}\n\n", f.learn_more_link));
+        }
+        out.push_str(&self.summary());
+        out.push('\n');
+        out
+    }
+
+    /// `3 findings: 1 error, 2 warnings` or `no findings`.
+    pub fn summary(&self) -> String {
+        if self.findings.is_empty() {
+            return "no findings".into();
+        }
+        let names = [
+            ("error", "errors"),
+            ("security warning", "security warnings"),
+            ("warning", "warnings"),
+            ("suggestion", "suggestions"),
+        ];
+        let parts: Vec<String> = self
+            .counts()
+            .iter()
+            .zip(names)
+            .filter(|((_, n), _)| *n > 0)
+            .map(|((_, n), (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        let n = self.findings.len();
+        format!(
+            "{n} finding{}: {}",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
+        )
+    }
+}
+
+/// Validates `text` as a policy of type `ty` with the bundled catalog (loaded on first use).
+pub fn validate(text: &str, ty: ValidationType) -> Result<Report, CatalogError> {
+    Ok(validate_with(Catalog::get()?, text, ty))
+}
+
+/// Validates `text` as a policy of type `ty` against `catalog`.
+pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
+    let loc = locate::Locator::new(text);
+    let policy = match Policy::parse(text, ty.policy_type()) {
+        Ok(p) => p,
+        Err(e) => {
+            let span = e.span.unwrap_or_else(|| loc.document());
+            let location = loc.at(parse_path(&e.path), span);
+            let finding = Finding::new(issue::syntax(e.kind), e.message.clone(), vec![location]);
+            return Report {
+                findings: vec![finding],
+            };
+        }
+    };
+    let mut findings = checks::Checker::new(catalog, &policy, &loc, ty).run();
+    // Stable: findings at the same place keep the order the checks made them in.
+    findings.sort_by_key(|f| {
+        f.locations
+            .first()
+            .map(|l| l.span.start.offset)
+            .unwrap_or(0)
+    });
+    Report { findings }
+}

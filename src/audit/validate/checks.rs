@@ -1,0 +1,1374 @@
+//! The checks of a parsed policy: per statement (actions against the catalog, grants that are
+//! too broad, resources against the actions' resource types, condition keys and operators,
+//! redundant actions, public principals), then across statements (redundant statements,
+//! privilege escalation).
+//!
+//! Wildcards are expanded against the catalog only when a check needs the real actions, and
+//! then once per action entry, so `"Action": "*"` costs nothing unless something asks what it
+//! grants.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use super::escalation::METHODS;
+use super::issue::{self, Issue};
+use super::locate::{Location, Locator, PathElement};
+use super::{Finding, ValidationType};
+use crate::audit::catalog::{AccessLevel, ActionId, Catalog, KeyLookup, KeyType, Service};
+use crate::policy::condition::{OpBase, SetQualifier, ValueType};
+use crate::policy::wildcard::{Glob, PChar, arn_resource_match};
+use crate::policy::{
+    ActionList, ActionPattern, Condition, Effect, Policy, PrincipalKind, ResourcePattern,
+    Statement, Version,
+};
+
+/// Keys documented on the global condition keys page that work with any service although
+/// their prefix is a service's
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html>).
+const CROSS_SERVICE_KEYS: &[&str] = &[
+    "ec2:sourceinstancearn",
+    "ec2:sourceinstanceprivateipv4",
+    "ec2:roledelivery",
+    "glue:roleassumedby",
+    "glue:credentialissuingservice",
+    "lambda:sourcefunctionarn",
+    "ssm:sourceinstancearn",
+    "identitystore:userid",
+];
+
+/// A character no policy contains, standing for a policy variable's value while resource
+/// patterns are compared (a variable can be any text, like `*`).
+const VARIABLE: char = '\u{E000}';
+
+/// What validation learnt about one entry of `Action` / `NotAction`.
+struct Entry<'p> {
+    pat: &'p ActionPattern,
+    /// The service index when the prefix is exact and known.
+    service: Option<usize>,
+    /// False when the entry names nothing real (a finding was made).
+    known: bool,
+    expansion: OnceCell<Vec<ActionId>>,
+}
+
+/// Runs every check of one policy.
+pub(super) struct Checker<'a> {
+    cat: &'a Catalog,
+    policy: &'a Policy,
+    loc: &'a Locator<'a>,
+    ty: ValidationType,
+    entries: Vec<Vec<Entry<'a>>>,
+    out: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    pub(super) fn new(
+        cat: &'a Catalog,
+        policy: &'a Policy,
+        loc: &'a Locator<'a>,
+        ty: ValidationType,
+    ) -> Checker<'a> {
+        Checker {
+            cat,
+            policy,
+            loc,
+            ty,
+            entries: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
+    pub(super) fn run(mut self) -> Vec<Finding> {
+        self.document();
+        let policy = self.policy;
+        for st in &policy.statements {
+            let entries = self.action_entries(st);
+            self.entries.push(entries);
+        }
+        for (i, st) in policy.statements.iter().enumerate() {
+            self.statement(i, st);
+        }
+        self.redundant_statements();
+        self.escalation();
+        self.out
+    }
+
+    fn push(&mut self, issue: Issue, details: String, locations: Vec<Location>) {
+        self.out.push(Finding::new(issue, details, locations));
+    }
+
+    fn entries_of(&self, i: usize) -> &[Entry<'a>] {
+        self.entries.get(i).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// The real actions an entry matches, expanded on first need.
+    fn expansion<'e>(&self, e: &'e Entry<'a>) -> &'e [ActionId] {
+        e.expansion.get_or_init(|| {
+            if !e.known {
+                return Vec::new();
+            }
+            self.cat
+                .expand_globs(&e.pat.service, &e.pat.name)
+                .into_iter()
+                .map(|a| a.id)
+                .collect()
+        })
+    }
+
+    fn action_elem(st: &Statement) -> &'static str {
+        if st.action.negated {
+            "NotAction"
+        } else {
+            "Action"
+        }
+    }
+
+    fn action_loc(&self, st: &Statement, j: usize, p: &ActionPattern) -> Location {
+        let path = self
+            .loc
+            .item_path(st, Self::action_elem(st), j, p.raw.span.start);
+        self.loc.at(path, p.raw.span)
+    }
+
+    fn resource_loc(
+        &self,
+        st: &Statement,
+        k: usize,
+        r: &ResourcePattern,
+        negated: bool,
+    ) -> Location {
+        let elem = if negated { "NotResource" } else { "Resource" };
+        let path = self.loc.item_path(st, elem, k, r.raw.span.start);
+        self.loc.at(path, r.raw.span)
+    }
+
+    fn condition_loc(&self, st: &Statement, c: &Condition) -> Location {
+        let mut path = self.loc.statement_path(st);
+        path.push(PathElement::Value("Condition".into()));
+        path.push(PathElement::Value(c.operator.name.clone()));
+        path.push(PathElement::Value(c.key.value.clone()));
+        self.loc.at(path, c.key.span)
+    }
+
+    fn statement_loc(&self, st: &Statement) -> Location {
+        self.loc.at(self.loc.statement_path(st), st.span)
+    }
+
+    // ---- the document ----
+
+    fn document(&mut self) {
+        if !self.policy.version_given {
+            let at = self.loc.at(Vec::new(), self.loc.document());
+            self.push(
+                issue::MISSING_VERSION,
+                "the policy has no `Version`, so it is read as version 2008-10-17, where policy variables such as ${aws:username} are plain text; add \"Version\": \"2012-10-17\" as its first element".into(),
+                vec![at],
+            );
+        }
+        if self.ty == ValidationType::Identity {
+            let n = crate::policy::parse::count_policy_chars(&self.policy.text);
+            let limit = crate::policy::PolicyType::Managed
+                .size_limit()
+                .unwrap_or(6_144);
+            if n > limit {
+                let at = self.loc.at(Vec::new(), self.loc.document());
+                self.push(
+                    issue::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
+                    format!("the policy has {n} characters (white space not counted), over the {limit} that a managed policy may have; split it into several policies"),
+                    vec![at],
+                );
+            }
+        }
+    }
+
+    // ---- actions ----
+
+    /// Checks every action entry against the catalog.
+    fn action_entries(&mut self, st: &'a Statement) -> Vec<Entry<'a>> {
+        let cat = self.cat;
+        let mut out = Vec::with_capacity(st.action.patterns.len());
+        for (j, p) in st.action.patterns.iter().enumerate() {
+            let raw = p.raw.value.as_str();
+            let (svc_raw, _) = raw.split_once(':').unwrap_or((raw, ""));
+            let mut entry = Entry {
+                pat: p,
+                service: None,
+                known: true,
+                expansion: OnceCell::new(),
+            };
+            match &p.service {
+                Glob::Exact(svc) => match cat.service_index(svc) {
+                    None => {
+                        entry.known = false;
+                        let hints = cat.suggest_services(svc_raw, 3);
+                        let hints: Vec<String> = hints
+                            .iter()
+                            .map(|h| {
+                                format!("{h}:{}", raw.split_once(':').map(|x| x.1).unwrap_or(""))
+                            })
+                            .collect();
+                        let at = self.action_loc(st, j, p);
+                        self.push(
+                            issue::INVALID_SERVICE_IN_ACTION,
+                            format!(
+                                "`{svc_raw}` in `{raw}` is not an AWS service prefix, so this entry grants nothing{}",
+                                did_you_mean(&hints)
+                            ),
+                            vec![at],
+                        );
+                    }
+                    Some(si) => {
+                        entry.service = Some(si);
+                        let Some(service) = cat.service_at(si) else {
+                            entry.known = false;
+                            out.push(entry);
+                            continue;
+                        };
+                        if p.name.is_exact() {
+                            let name = raw.split_once(':').map(|x| x.1).unwrap_or("");
+                            if service.action_index(name).is_none() {
+                                entry.known = false;
+                                let hints: Vec<String> = cat.suggest_actions(raw, 3);
+                                let at = self.action_loc(st, j, p);
+                                self.push(
+                                    issue::INVALID_ACTION,
+                                    format!(
+                                        "`{raw}` is not an action of {} (`{}`), so this entry grants nothing{}",
+                                        service.name,
+                                        service.prefix,
+                                        did_you_mean(&hints)
+                                    ),
+                                    vec![at],
+                                );
+                            }
+                        } else if service.actions_matching(&p.name).next().is_none() {
+                            entry.known = false;
+                            let at = self.action_loc(st, j, p);
+                            self.push(
+                                issue::WILDCARD_MATCHES_NO_ACTION,
+                                format!(
+                                    "`{raw}` matches no action of {} (`{}`), so this entry grants nothing; check the spelling of the part before or after the wildcard",
+                                    service.name, service.prefix
+                                ),
+                                vec![at],
+                            );
+                        }
+                    }
+                },
+                Glob::Any if raw == "*" => {}
+                _ => {
+                    let at = self.action_loc(st, j, p);
+                    self.push(
+                        issue::WILDCARD_IN_SERVICE_NAME,
+                        format!(
+                            "`{raw}` has a wildcard in the service prefix, so it also covers services with similar names, now and in future; name the services"
+                        ),
+                        vec![at.clone()],
+                    );
+                    let any = cat.services_matching(&p.service).any(|si| {
+                        cat.service_at(si)
+                            .is_some_and(|s| s.actions_matching(&p.name).next().is_some())
+                    });
+                    if !any {
+                        entry.known = false;
+                        self.push(
+                            issue::WILDCARD_MATCHES_NO_ACTION,
+                            format!("`{raw}` matches no action of any service, so this entry grants nothing"),
+                            vec![at],
+                        );
+                    }
+                }
+            }
+            out.push(entry);
+        }
+        out
+    }
+
+    // ---- one statement ----
+
+    fn statement(&mut self, i: usize, st: &'a Statement) {
+        let allow = st.effect == Effect::Allow;
+        let grants = allow && self.ty != ValidationType::ServiceControl;
+        if allow {
+            if st.action.negated {
+                let at = self.loc.element_key(st, "NotAction");
+                self.push(
+                    issue::ALLOW_WITH_NOT_ACTION,
+                    "`Allow` with `NotAction` allows every action of every service except the listed ones, including services and actions AWS adds later; list the actions to allow in `Action` instead".into(),
+                    vec![at],
+                );
+            }
+            if st.resource.as_ref().is_some_and(|r| r.negated) {
+                let at = self.loc.element_key(st, "NotResource");
+                self.push(
+                    issue::ALLOW_WITH_NOT_RESOURCE,
+                    "`Allow` with `NotResource` allows the actions on every resource except the listed ones, including resources created later; list the resources to allow in `Resource` instead".into(),
+                    vec![at],
+                );
+            }
+            if st.principal.as_ref().is_some_and(|p| p.negated) {
+                let at = self.loc.element_key(st, "NotPrincipal");
+                self.push(
+                    issue::ALLOW_WITH_NOT_PRINCIPAL,
+                    "`Allow` with `NotPrincipal` allows everyone except the listed principals, anonymous callers included; name the principals in `Principal` instead".into(),
+                    vec![at],
+                );
+            }
+        }
+        if grants && !st.action.negated && self.ty != ValidationType::Trust {
+            self.broad_actions(i, st);
+        }
+        if grants && matches!(self.ty, ValidationType::Identity | ValidationType::Resource) {
+            self.pass_role(st);
+        }
+        self.resources(i, st);
+        self.conditions(i, st);
+        self.redundant_actions(i, st);
+        if allow && matches!(self.ty, ValidationType::Resource | ValidationType::Trust) {
+            self.public_principal(st);
+        }
+        if self.policy.version != Version::V2012_10_17 {
+            self.variables_in_old_version(st);
+        }
+    }
+
+    /// `"Action": "*"` and `service:*` in an `Allow`.
+    fn broad_actions(&mut self, i: usize, st: &Statement) {
+        let cat = self.cat;
+        let mut found = Vec::new();
+        let everywhere = st
+            .resource
+            .as_ref()
+            .is_none_or(|r| !r.negated && r.patterns.iter().any(|p| is_all_star(&p.raw.value)))
+            && st.conditions.is_empty();
+        for (j, e) in self.entries_of(i).iter().enumerate() {
+            let p = e.pat;
+            if matches!(p.service, Glob::Any) && matches!(p.name, Glob::Any) {
+                let what = if everywhere {
+                    "every action of every AWS service on every resource, without conditions: full administrator access"
+                } else {
+                    "every action of every AWS service on the statement's resources"
+                };
+                let at = self.action_loc(st, j, p);
+                found.push(Finding::new(
+                    issue::ALLOW_ALL_ACTIONS,
+                    format!(
+                        "`{}` allows {what}; allow only the actions the job needs",
+                        p.raw.value
+                    ),
+                    vec![at],
+                ));
+                continue;
+            }
+            let (Some(si), Glob::Any) = (e.service, &p.name) else {
+                continue;
+            };
+            let Some(service) = cat.service_at(si) else {
+                continue;
+            };
+            let at = self.action_loc(st, j, p);
+            found.push(Finding::new(
+                issue::SERVICE_WILDCARD_ACTION,
+                format!(
+                    "`{}` allows all {} actions of {}: {}; allow only the actions the job needs",
+                    p.raw.value,
+                    service.actions.len(),
+                    service.name,
+                    access_summary(service)
+                ),
+                vec![at],
+            ));
+        }
+        self.out.extend(found);
+    }
+
+    /// `iam:PassRole` on every role, or with `NotResource`.
+    fn pass_role(&mut self, st: &Statement) {
+        if !list_matches(&st.action, "iam", "passrole") {
+            return;
+        }
+        let granting = if st.action.negated {
+            None
+        } else {
+            st.action
+                .patterns
+                .iter()
+                .enumerate()
+                .find(|(_, p)| p.matches("iam", "passrole"))
+        };
+        let exact = granting.is_some_and(|(_, p)| p.service.is_exact() && p.name.is_exact());
+        let action_at = match granting {
+            Some((j, p)) => self.action_loc(st, j, p),
+            None => self.loc.element_key(st, "NotAction"),
+        };
+        let Some(rl) = &st.resource else {
+            return;
+        };
+        if rl.negated {
+            let at = self.loc.element_key(st, "NotResource");
+            self.push(
+                issue::PASS_ROLE_WITH_NOT_RESOURCE,
+                "this statement allows `iam:PassRole` with `NotResource`, so the holder can hand almost any role to an AWS service and act with that role's permissions; list the roles in `Resource`".into(),
+                vec![action_at, at],
+            );
+            return;
+        }
+        let passed_to = st
+            .conditions
+            .iter()
+            .any(|c| c.key_lower == "iam:passedtoservice");
+        if passed_to {
+            return;
+        }
+        let Some((k, r)) = rl
+            .patterns
+            .iter()
+            .enumerate()
+            .find(|(_, r)| covers_every_role(&r.raw.value))
+        else {
+            return;
+        };
+        let res_at = self.resource_loc(st, k, r, false);
+        let (issue, how) = if exact {
+            (issue::PASS_ROLE_WITH_STAR_IN_RESOURCE, "`iam:PassRole`")
+        } else {
+            (
+                issue::PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE,
+                "`iam:PassRole` (through a wildcard action)",
+            )
+        };
+        self.push(
+            issue,
+            format!(
+                "this statement allows {how} on every role (`{}`): the holder can hand any role, an administrator's included, to an AWS service and act with its permissions; list the role ARNs, or add the `iam:PassedToService` condition key",
+                r.raw.value
+            ),
+            vec![action_at, res_at],
+        );
+    }
+
+    // ---- resources ----
+
+    /// Resources that are no resource of the statement's services, and actions that no
+    /// resource of the statement fits.
+    ///
+    /// A resource is reported only when it fits no resource type of the services at all (a
+    /// wrong service, region or account field, a misspelt path): the reference's lists of
+    /// which types each action works on have gaps, and an ARN that is a real resource of the
+    /// service is better judged from the action's side, where the finding names both.
+    fn resources(&mut self, i: usize, st: &'a Statement) {
+        let Some(rl) = &st.resource else {
+            return;
+        };
+        if rl.negated || st.action.negated {
+            return;
+        }
+        let cat = self.cat;
+        let entries = self.entries_of(i);
+        // A wildcard service prefix reaches too many resource types to judge; entries that
+        // name nothing real were reported already and are left out.
+        if entries.iter().any(|e| e.known && e.service.is_none()) {
+            return;
+        }
+        let mut services: Vec<usize> = entries
+            .iter()
+            .filter(|e| e.known)
+            .filter_map(|e| e.service)
+            .collect();
+        services.sort_unstable();
+        services.dedup();
+        if services.is_empty() {
+            return;
+        }
+        let res: Vec<(usize, &ResourcePattern, Vec<PChar>)> = rl
+            .patterns
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (k, r, resource_pchars(r)))
+            .collect();
+        let star = |p: &[PChar]| p.iter().all(|c| *c == PChar::Star);
+        let has_star = res.iter().any(|(_, _, p)| star(p));
+        // Does resource type `t` of service `si` fit resource `k`? Computed once per pair.
+        let mut fit_cache: HashMap<(usize, u16, usize), bool> = HashMap::new();
+        let mut fits = |si: usize, svc: &Service, t: u16, k: usize, p: &[PChar]| -> bool {
+            *fit_cache.entry((si, t, k)).or_insert_with(|| {
+                svc.resource_types
+                    .get(t as usize)
+                    .is_some_and(|rt| rt.fits_pchars(p))
+            })
+        };
+        let mut findings = Vec::new();
+        for (k, r, p) in &res {
+            if star(p) {
+                continue;
+            }
+            let mut any_type = false;
+            let mut fit = false;
+            let mut names = Vec::new();
+            for &si in &services {
+                let Some(svc) = cat.service_at(si) else {
+                    continue;
+                };
+                names.push(format!("{} (`{}`)", svc.name, svc.prefix));
+                for t in 0..svc.resource_types.len() {
+                    any_type = true;
+                    if fits(si, svc, t as u16, *k, p) {
+                        fit = true;
+                        break;
+                    }
+                }
+                if fit {
+                    break;
+                }
+            }
+            if any_type && !fit {
+                let at = self.resource_loc(st, *k, r, false);
+                findings.push(Finding::new(
+                    issue::RESOURCE_MISMATCH,
+                    format!(
+                        "`{}` fits none of the ARN formats of {}, so it matches no resource these actions work on; check the service, Region, account and resource parts against the Service Authorization Reference",
+                        r.raw.value,
+                        and_list(&names)
+                    ),
+                    vec![at],
+                ));
+            }
+        }
+        // Actions that no resource of the statement fits.
+        if !has_star {
+            let resource_locs: Vec<Location> = res
+                .iter()
+                .map(|(k, r, _)| self.resource_loc(st, *k, r, false))
+                .collect();
+            for (j, e) in entries.iter().enumerate() {
+                let ids = self.expansion(e);
+                if ids.is_empty() {
+                    continue;
+                }
+                let mut usable = false;
+                let mut star_only = true;
+                'ids: for id in ids {
+                    let Some(a) = cat.action_by_id(*id) else {
+                        continue;
+                    };
+                    for ar in &a.action.resources {
+                        star_only = false;
+                        for (k, _, p) in &res {
+                            if fits(id.service as usize, a.service, ar.resource_type, *k, p) {
+                                usable = true;
+                                break 'ids;
+                            }
+                        }
+                    }
+                }
+                if usable {
+                    continue;
+                }
+                let raw = &e.pat.raw.value;
+                let details = match (ids, e.pat.name.is_exact()) {
+                    ([id], true) => {
+                        let Some(a) = cat.action_by_id(*id) else {
+                            continue;
+                        };
+                        if star_only {
+                            format!(
+                                "`{a}` does not work on particular resources: it needs \"Resource\": \"*\", so this statement does not allow it; move it to a statement with \"Resource\": \"*\""
+                            )
+                        } else {
+                            let types: Vec<String> = a
+                                .service
+                                .action_resource_types(a.action)
+                                .map(|(t, _)| format!("{} (`{}`)", t.name, t.arn))
+                                .collect();
+                            format!(
+                                "`{a}` works on {}, and no resource of this statement is one, so this statement does not allow it; add the right ARN",
+                                list_or(&types)
+                            )
+                        }
+                    }
+                    _ if star_only => format!(
+                        "none of the {} actions that `{raw}` matches works on particular resources (they need \"Resource\": \"*\"), so this statement allows none of them",
+                        ids.len()
+                    ),
+                    _ => format!(
+                        "none of the {} actions that `{raw}` matches works on the resources of this statement, so it allows none of them",
+                        ids.len()
+                    ),
+                };
+                let mut locations = vec![self.action_loc(st, j, e.pat)];
+                locations.extend(resource_locs.iter().cloned());
+                findings.push(Finding::new(
+                    issue::ACTION_WITHOUT_MATCHING_RESOURCE,
+                    details,
+                    locations,
+                ));
+            }
+        }
+        self.out.extend(findings);
+    }
+
+    // ---- conditions ----
+
+    fn conditions(&mut self, i: usize, st: &'a Statement) {
+        let cat = self.cat;
+        for c in &st.conditions {
+            let at = self.condition_loc(st, c);
+            let key = c.key.value.as_str();
+            let (def, service_key) = match cat.condition_key(key) {
+                KeyLookup::BadFormat => {
+                    self.push(
+                        issue::INVALID_CONDITION_KEY_FORMAT,
+                        format!("`{key}` is not a condition key: keys are written `service:name`, e.g. `aws:SourceIp` or `s3:prefix`"),
+                        vec![at],
+                    );
+                    continue;
+                }
+                KeyLookup::UnknownGlobal => {
+                    if let Some(tag) = missing_tag_key(&c.key_lower) {
+                        self.push(
+                            issue::MISSING_TAG_KEY_IN_CONDITION,
+                            format!("`{key}` names no tag key; write `{tag}/` followed by the tag's key, e.g. `{tag}/team`"),
+                            vec![at],
+                        );
+                        continue;
+                    }
+                    let names = cat.global_condition_keys().iter().map(|k| &*k.name);
+                    let hints: Vec<String> = crate::audit::catalog::nearest_names(key, names, 3)
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                    self.push(
+                        issue::INVALID_GLOBAL_CONDITION_KEY,
+                        format!(
+                            "`{key}` is not a global condition key, so no request carries it{}",
+                            did_you_mean(&hints)
+                        ),
+                        vec![at],
+                    );
+                    continue;
+                }
+                KeyLookup::UnknownInService(svc) => {
+                    if let Some(tag) = missing_tag_key(&c.key_lower) {
+                        self.push(
+                            issue::MISSING_TAG_KEY_IN_CONDITION,
+                            format!(
+                                "`{key}` names no tag key; write `{tag}/` followed by the tag's key"
+                            ),
+                            vec![at],
+                        );
+                        continue;
+                    }
+                    let names = svc.condition_keys.iter().map(|k| &*k.name);
+                    let hints: Vec<String> = crate::audit::catalog::nearest_names(key, names, 3)
+                        .into_iter()
+                        .map(String::from)
+                        .collect();
+                    self.push(
+                        issue::INVALID_SERVICE_CONDITION_KEY,
+                        format!(
+                            "{} (`{}`) has no condition key `{key}`, so no request carries it{}",
+                            svc.name,
+                            svc.prefix,
+                            did_you_mean(&hints)
+                        ),
+                        vec![at],
+                    );
+                    continue;
+                }
+                KeyLookup::UnknownPrefix => {
+                    let prefix = key.split(':').next().unwrap_or_default();
+                    // Keys of an OpenID Connect provider are named after its URL
+                    // (`oidc.eks.….amazonaws.com/id/…:sub`): any provider can exist.
+                    if prefix.contains(['.', '/']) {
+                        continue;
+                    }
+                    let hints: Vec<String> = cat
+                        .suggest_services(prefix, 3)
+                        .into_iter()
+                        .map(|s| format!("{s}:{}", key.split_once(':').map(|x| x.1).unwrap_or("")))
+                        .collect();
+                    self.push(
+                        issue::INVALID_SERVICE,
+                        format!("`{prefix}` in `{key}` is neither `aws` nor an AWS service prefix, so no request carries this key{}", did_you_mean(&hints)),
+                        vec![at],
+                    );
+                    continue;
+                }
+                KeyLookup::Global(k) => (k, None),
+                KeyLookup::Service(s, k) => (k, Some(s)),
+                KeyLookup::Foreign(_, k) => (k, None),
+            };
+            let op = &c.operator;
+            if !operator_fits(op.base, def.key_type, &c.key_lower) {
+                self.push(
+                    issue::TYPE_MISMATCH,
+                    format!(
+                        "`{}` compares {}, but the key `{key}` has type `{}`; use {}",
+                        op.name,
+                        compares(op.base.value_type()),
+                        def.type_name(),
+                        operators_for(def.key_type, &c.key_lower)
+                    ),
+                    vec![at.clone()],
+                );
+            }
+            match (op.qualifier, def.multivalued) {
+                (Some(SetQualifier::ForAllValues), false) => self.push(
+                    issue::FORALLVALUES_WITH_SINGLE_VALUED_KEY,
+                    format!("`ForAllValues:` with the single-valued key `{key}` is also true when the request lacks the key, which allows more than meant; remove `ForAllValues:`"),
+                    vec![at.clone()],
+                ),
+                (Some(SetQualifier::ForAnyValue), false) => self.push(
+                    issue::FORANYVALUE_WITH_SINGLE_VALUED_KEY,
+                    format!("`ForAnyValue:` is for multivalued keys, and `{key}` has a single value; remove `ForAnyValue:`"),
+                    vec![at.clone()],
+                ),
+                (None, true) if op.base != OpBase::Null => {
+                    let base = op.base.name();
+                    self.push(
+                        issue::MISSING_QUALIFIER,
+                        format!("`{key}` can carry several values in one request, so a plain `{}` does not say how to compare them; write `ForAllValues:{base}` (every value must match) or `ForAnyValue:{base}` (one must)", op.name),
+                        vec![at.clone()],
+                    );
+                }
+                _ => {}
+            }
+            if matches!(
+                op.base,
+                OpBase::StringEquals
+                    | OpBase::StringNotEquals
+                    | OpBase::StringEqualsIgnoreCase
+                    | OpBase::StringNotEqualsIgnoreCase
+            ) && c
+                .raw_values
+                .iter()
+                .any(|v| strip_escapes(v).contains(['*', '?']))
+            {
+                let like = if op.base == OpBase::StringNotEquals
+                    || op.base == OpBase::StringNotEqualsIgnoreCase
+                {
+                    "StringNotLike"
+                } else {
+                    "StringLike"
+                };
+                self.push(
+                    issue::WILDCARD_WITHOUT_LIKE_OPERATOR,
+                    format!("`{}` compares `*` and `?` as plain characters; to use them as wildcards, write `{like}`", op.name),
+                    vec![at.clone()],
+                );
+            }
+            if let Some(svc) = service_key {
+                self.key_support(i, st, c, svc, at);
+            }
+        }
+    }
+
+    /// A service condition key that no action of the statement supports.
+    fn key_support(
+        &mut self,
+        i: usize,
+        st: &Statement,
+        c: &Condition,
+        svc: &Service,
+        at: Location,
+    ) {
+        if st.action.negated || CROSS_SERVICE_KEYS.contains(&c.key_lower.as_str()) {
+            return;
+        }
+        let entries = self.entries_of(i);
+        if entries.iter().any(|e| e.known && e.service.is_none()) {
+            return;
+        }
+        let Some(si) = self.cat.service_index(&svc.prefix) else {
+            return;
+        };
+        let cat = self.cat;
+        let named = entries.iter().any(|e| e.service == Some(si));
+        let known = entries.iter().any(|e| e.service == Some(si) && e.known);
+        if named && !known {
+            // Every action of the key's service is misspelt: that finding comes first.
+            return;
+        }
+        if !named {
+            let details = format!(
+                "`{}` is a key of {} (`{}`) actions, and this statement has none, so the key is never in its requests",
+                c.key.value, svc.name, svc.prefix
+            );
+            self.push(
+                issue::CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS,
+                details,
+                vec![at],
+            );
+            return;
+        }
+        let supported = entries
+            .iter()
+            .filter(|e| e.service == Some(si) && e.known)
+            .any(|e| {
+                self.expansion(e).iter().any(|id| {
+                    cat.action_by_id(*id).is_some_and(|a| {
+                        a.service
+                            .action_condition_keys(a.action)
+                            .any(|k| k.matches(&c.key_lower))
+                    })
+                })
+            });
+        if !supported {
+            let details = format!(
+                "none of the `{}` actions of this statement supports the condition key `{}`, so the key is never in their requests; check the key against the actions in the Service Authorization Reference",
+                svc.prefix, c.key.value
+            );
+            self.push(
+                issue::CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS,
+                details,
+                vec![at],
+            );
+        }
+    }
+
+    // ---- redundancy ----
+
+    /// Entries whose actions the other entries of the statement already cover. Entries are
+    /// visited from the last, so that of two equal entries the later one is reported.
+    fn redundant_actions(&mut self, i: usize, st: &Statement) {
+        let cat = self.cat;
+        let mut found = Vec::new();
+        let entries = self.entries_of(i);
+        let mut flagged = vec![false; entries.len()];
+        for (j, e) in entries.iter().enumerate().rev() {
+            if !e.known {
+                continue;
+            }
+            let others = || {
+                entries
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, o)| {
+                        *k != j && o.known && !flagged.get(*k).copied().unwrap_or(true)
+                    })
+                    .map(|(_, o)| o.pat)
+            };
+            // Cheap refusal before expanding a wildcard service: a service that the entry
+            // reaches and no other entry names.
+            if e.service.is_none() {
+                let uncovered = cat.services_matching(&e.pat.service).find(|&si| {
+                    let prefix = cat.service_prefix(si).unwrap_or_default();
+                    !others().any(|o| o.service.matches(prefix))
+                });
+                if let Some(si) = uncovered
+                    && cat
+                        .service_at(si)
+                        .is_some_and(|s| s.actions_matching(&e.pat.name).next().is_some())
+                {
+                    continue;
+                }
+            }
+            let ids = self.expansion(e);
+            if ids.is_empty() {
+                continue;
+            }
+            let covered = ids.iter().all(|id| {
+                cat.action_by_id(*id).is_some_and(|a| {
+                    others().any(|o| o.matches(&a.service.prefix, a.action.lower()))
+                })
+            });
+            if covered {
+                let by: Vec<String> = others()
+                    .filter(|o| {
+                        ids.iter().any(|id| {
+                            cat.action_by_id(*id)
+                                .is_some_and(|a| o.matches(&a.service.prefix, a.action.lower()))
+                        })
+                    })
+                    .map(|o| format!("`{}`", o.raw.value))
+                    .collect();
+                let at = self.action_loc(st, j, e.pat);
+                let raw = &e.pat.raw.value;
+                let twice = others().any(|o| o.raw.value.eq_ignore_ascii_case(raw));
+                let details = if twice {
+                    format!("`{raw}` appears twice in this list; remove one")
+                } else {
+                    format!(
+                        "`{raw}` is redundant: {} already cover{} it; remove it",
+                        by.join(", "),
+                        if by.len() == 1 { "s" } else { "" }
+                    )
+                };
+                found.push(Finding::new(issue::REDUNDANT_ACTION, details, vec![at]));
+                if let Some(f) = flagged.get_mut(j) {
+                    *f = true;
+                }
+            }
+        }
+        self.out.extend(found);
+    }
+
+    /// Statements that another statement already covers (same effect and principal, at least
+    /// the same actions and resources, no more conditions). Visited from the last, so that of
+    /// two equal statements the later one is reported.
+    fn redundant_statements(&mut self) {
+        let policy = self.policy;
+        let sts = &policy.statements;
+        let mut flagged = vec![false; sts.len()];
+        for (b, sb) in sts.iter().enumerate().rev() {
+            let candidates: Vec<(usize, &Statement)> = sts
+                .iter()
+                .enumerate()
+                .filter(|(a, sa)| {
+                    *a != b
+                        && !flagged.get(*a).copied().unwrap_or(true)
+                        && self.statement_covers(sa, b, sb)
+                })
+                .collect();
+            // Name a strictly broader statement when there is one, rather than an equal one
+            // that may itself be reported next.
+            let by = candidates
+                .iter()
+                .find(|(a, sa)| !self.statement_covers(sb, *a, sa))
+                .or(candidates.first())
+                .copied();
+            if let Some((_, sa)) = by {
+                if let Some(f) = flagged.get_mut(b) {
+                    *f = true;
+                }
+                let name = |s: &Statement| {
+                    s.sid
+                        .as_ref()
+                        .map(|sid| format!("statement `{sid}`"))
+                        .unwrap_or_else(|| format!("statement {}", s.index))
+                };
+                let details = format!(
+                    "{} allows or denies nothing that {} does not already; remove it, or the two will drift apart when one is edited",
+                    name(sb),
+                    name(sa)
+                );
+                let locations = vec![self.statement_loc(sb), self.statement_loc(sa)];
+                self.out
+                    .push(Finding::new(issue::REDUNDANT_STATEMENT, details, locations));
+            }
+        }
+    }
+
+    fn statement_covers(&self, sa: &Statement, b: usize, sb: &Statement) -> bool {
+        if sa.effect != sb.effect || sa.action.negated || sb.action.negated {
+            return false;
+        }
+        if principal_key(sa) != principal_key(sb) {
+            return false;
+        }
+        let ca: Vec<_> = sa.conditions.iter().map(condition_key).collect();
+        let cb: Vec<_> = sb.conditions.iter().map(condition_key).collect();
+        if !ca.iter().all(|c| cb.contains(c)) {
+            return false;
+        }
+        match (&sa.resource, &sb.resource) {
+            (None, None) => {}
+            (Some(ra), Some(rb)) if !ra.negated && !rb.negated => {
+                let all = rb
+                    .patterns
+                    .iter()
+                    .all(|r| ra.patterns.iter().any(|q| resource_covers(q, r)));
+                if !all {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+        let entries_b = self.entries_of(b);
+        sb.action.patterns.iter().enumerate().all(|(j, p)| {
+            let exp = entries_b
+                .get(j)
+                .map(|e| self.expansion(e))
+                .unwrap_or_default();
+            if sa
+                .action
+                .patterns
+                .iter()
+                .any(|q| q.raw.value.eq_ignore_ascii_case(&p.raw.value))
+            {
+                return true;
+            }
+            if matches!(p.service, Glob::Exact(_)) && !exp.is_empty() {
+                return exp.iter().all(|id| {
+                    self.cat
+                        .action_by_id(*id)
+                        .is_some_and(|x| sa.action.any_match(&x.service.prefix, x.action.lower()))
+                });
+            }
+            sa.action
+                .patterns
+                .iter()
+                .any(|q| matches!(q.service, Glob::Any) && matches!(q.name, Glob::Any))
+        })
+    }
+
+    // ---- resource and trust policies ----
+
+    /// A statement that allows everyone, without a condition.
+    fn public_principal(&mut self, st: &Statement) {
+        let Some(pl) = &st.principal else {
+            return;
+        };
+        if pl.negated || !st.conditions.is_empty() {
+            return;
+        }
+        let entry = pl
+            .entries
+            .iter()
+            .find(|(k, v)| *k == PrincipalKind::Aws && v.value == "*");
+        if !pl.everyone && entry.is_none() {
+            return;
+        }
+        let mut path = self.loc.statement_path(st);
+        path.push(PathElement::Value("Principal".into()));
+        let span = match entry {
+            Some((_, v)) => {
+                path.push(PathElement::Value("AWS".into()));
+                v.span
+            }
+            None => self
+                .loc
+                .element(st, "Principal")
+                .map(|(_, v)| v)
+                .unwrap_or(st.span),
+        };
+        let at = self.loc.at(path, span);
+        let details = if self.ty == ValidationType::Trust {
+            "this statement lets anyone, in any AWS account, assume the role, with no condition; name the trusted principals, or add a condition such as `sts:ExternalId` or `aws:PrincipalOrgID`"
+        } else {
+            "this statement allows everyone — every AWS account and anonymous callers — with no condition; name the principals, or add a condition such as `aws:SourceAccount`, `aws:PrincipalOrgID` or `aws:SourceIp`"
+        };
+        self.push(
+            issue::PUBLIC_PRINCIPAL_WITHOUT_CONDITION,
+            details.into(),
+            vec![at],
+        );
+    }
+
+    /// `${…}` in a policy whose version substitutes no variables.
+    fn variables_in_old_version(&mut self, st: &Statement) {
+        let why = "policy variables work only with \"Version\": \"2012-10-17\"; here `${…}` is plain text, so this matches nothing that was meant; set the version";
+        if let Some(rl) = &st.resource {
+            for (k, r) in rl.patterns.iter().enumerate() {
+                if r.raw.value.contains("${") {
+                    let at = self.resource_loc(st, k, r, rl.negated);
+                    self.push(issue::VARIABLE_UNSUPPORTED_IN_VERSION, why.into(), vec![at]);
+                }
+            }
+        }
+        for c in &st.conditions {
+            if c.raw_values.iter().any(|v| v.contains("${")) {
+                let at = self.condition_loc(st, c);
+                self.push(issue::VARIABLE_UNSUPPORTED_IN_VERSION, why.into(), vec![at]);
+            }
+        }
+    }
+
+    // ---- privilege escalation ----
+
+    /// The escalation methods whose every action this policy allows.
+    fn escalation(&mut self) {
+        if self.ty != ValidationType::Identity {
+            return;
+        }
+        let policy = self.policy;
+        let sts = &policy.statements;
+        // An administrator already has everything: ALLOW_ALL_ACTIONS says so.
+        let admin = sts.iter().any(|s| {
+            s.effect == Effect::Allow
+                && !s.action.negated
+                && s.conditions.is_empty()
+                && s.action
+                    .patterns
+                    .iter()
+                    .any(|p| matches!(p.service, Glob::Any) && matches!(p.name, Glob::Any))
+                && s.resource.as_ref().is_some_and(|r| {
+                    !r.negated && r.patterns.iter().any(|p| is_all_star(&p.raw.value))
+                })
+        });
+        if admin {
+            return;
+        }
+        // Methods reached through the same entries are one finding: `iam:*` is one mistake,
+        // not eleven.
+        let mut groups: Vec<(Vec<Location>, Vec<&'static super::escalation::Method>)> = Vec::new();
+        for m in METHODS {
+            let mut locations = Vec::new();
+            let mut all = true;
+            for action in m.actions {
+                let (svc, name) = action.split_once(':').unwrap_or((action, ""));
+                let (svc, name) = (svc.to_ascii_lowercase(), name.to_ascii_lowercase());
+                let denied = sts.iter().any(|s| {
+                    s.effect == Effect::Deny
+                        && s.conditions.is_empty()
+                        && list_matches(&s.action, &svc, &name)
+                        && s.resource.as_ref().is_some_and(|r| {
+                            !r.negated && r.patterns.iter().any(|p| is_all_star(&p.raw.value))
+                        })
+                });
+                let grant = sts
+                    .iter()
+                    .find(|s| s.effect == Effect::Allow && list_matches(&s.action, &svc, &name));
+                match grant {
+                    Some(s) if !denied => {
+                        let at = if s.action.negated {
+                            self.loc.element_key(s, "NotAction")
+                        } else {
+                            match s
+                                .action
+                                .patterns
+                                .iter()
+                                .enumerate()
+                                .find(|(_, p)| p.matches(&svc, &name))
+                            {
+                                Some((j, p)) => self.action_loc(s, j, p),
+                                None => self.statement_loc(s),
+                            }
+                        };
+                        if !locations.contains(&at) {
+                            locations.push(at);
+                        }
+                    }
+                    _ => {
+                        all = false;
+                        break;
+                    }
+                }
+            }
+            if !all {
+                continue;
+            }
+            match groups.iter_mut().find(|(l, _)| *l == locations) {
+                Some((_, ms)) => ms.push(m),
+                None => groups.push((locations, vec![m])),
+            }
+        }
+        for (locations, methods) in groups {
+            let details = match methods.as_slice() {
+                [m] => {
+                    let names: Vec<String> = m.actions.iter().map(|a| format!("`{a}`")).collect();
+                    format!(
+                        "this policy allows {}: the holder {}, and so can give themselves more permissions (privilege escalation method {} in Rhino Security Labs' list); remove it, or limit it to named resources and guard it with conditions",
+                        and_list(&names),
+                        m.how,
+                        m.name
+                    )
+                }
+                _ => {
+                    let each: Vec<String> = methods
+                        .iter()
+                        .map(|m| {
+                            let names: Vec<String> =
+                                m.actions.iter().map(|a| format!("`{a}`")).collect();
+                            format!("{} ({}: {})", m.name, and_list(&names), m.how)
+                        })
+                        .collect();
+                    format!(
+                        "this policy allows {} privilege escalation methods of Rhino Security Labs' list, ways for the holder to give themselves more permissions: {}; allow only the actions needed, on named resources",
+                        methods.len(),
+                        each.join("; ")
+                    )
+                }
+            };
+            self.push(issue::PRIVILEGE_ESCALATION, details, locations);
+        }
+    }
+}
+
+// ---- helpers ----
+
+/// `; did you mean `a`?`, `; did you mean `a` or `b`?`, or nothing.
+fn did_you_mean(hints: &[String]) -> String {
+    if hints.is_empty() {
+        return String::new();
+    }
+    let quoted: Vec<String> = hints.iter().map(|h| format!("`{h}`")).collect();
+    format!("; did you mean {}?", list_or(&quoted))
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn list_or(items: &[String]) -> String {
+    join_last(items, " or ")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    join_last(items, " and ")
+}
+
+fn join_last(items: &[String], last: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., tail] => format!("{}{last}{tail}", init.join(", ")),
+    }
+}
+
+/// True when the action list (negation included) covers `service:name` (lowercase).
+fn list_matches(list: &ActionList, service: &str, name: &str) -> bool {
+    list.any_match(service, name) != list.negated
+}
+
+/// True for `*`, `**`, …: a pattern that matches every resource.
+fn is_all_star(raw: &str) -> bool {
+    !raw.is_empty() && raw.chars().all(|c| c == '*')
+}
+
+/// True when a `Resource` entry matches every role: `*`, `arn:aws:iam::*:*`,
+/// `arn:aws:iam::111122223333:role/*` and the like.
+fn covers_every_role(raw: &str) -> bool {
+    if is_all_star(raw) {
+        return true;
+    }
+    let parts: Vec<&str> = raw.splitn(6, ':').collect();
+    let service_ok = |s: &str| s == "iam" || is_all_star(s);
+    match parts.as_slice() {
+        [_, _, svc, _, _, res] => {
+            let rest = res.strip_prefix("role").unwrap_or(res);
+            let rest = rest.trim_start_matches('/');
+            service_ok(svc) && is_all_star(rest)
+        }
+        // A trailing `*` that runs over the remaining segments.
+        [_, _, svc, .., last] if last.ends_with('*') => service_ok(svc) && is_all_star(last),
+        [_, _, svc] => is_all_star(svc),
+        _ => false,
+    }
+}
+
+/// A resource pattern as pattern characters, with every policy variable as `*`.
+fn resource_pchars(r: &ResourcePattern) -> Vec<PChar> {
+    if let Some(p) = r.template.static_pchars() {
+        return p.to_vec();
+    }
+    const MARK: &str = "\u{E000}";
+    r.template
+        .resolve(|_| Some(MARK))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|c| {
+            if c == PChar::Lit(VARIABLE) {
+                PChar::Star
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// True when resource pattern `a` matches every ARN that `b` matches.
+fn resource_covers(a: &ResourcePattern, b: &ResourcePattern) -> bool {
+    if is_all_star(&a.raw.value) || a.raw.value == b.raw.value {
+        return true;
+    }
+    // With `?` in `a`, or variables on either side, matching `b` as text proves nothing.
+    if a.raw.value.contains('?') || a.template.has_vars() || b.template.has_vars() {
+        return false;
+    }
+    match a.template.static_pchars() {
+        Some(p) => arn_resource_match(p, &b.raw.value),
+        None => false,
+    }
+}
+
+/// A condition, for comparing statements: operator, key and values.
+fn condition_key(c: &Condition) -> (String, String, Vec<String>) {
+    let mut v = c.raw_values.clone();
+    v.sort();
+    (c.operator.name.clone(), c.key_lower.clone(), v)
+}
+
+/// A principal element, for comparing statements.
+fn principal_key(s: &Statement) -> Option<(bool, bool, Vec<(&'static str, String)>)> {
+    s.principal.as_ref().map(|p| {
+        let mut e: Vec<(&'static str, String)> = p
+            .entries
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.value.clone()))
+            .collect();
+        e.sort();
+        (p.negated, p.everyone, e)
+    })
+}
+
+/// `aws:ResourceTag` / `aws:ResourceTag/` and friends: a tag key that names no tag.
+fn missing_tag_key(key_lower: &str) -> Option<String> {
+    let name = key_lower.trim_end_matches('/');
+    let (prefix, rest) = name.split_once(':')?;
+    ["resourcetag", "requesttag", "principaltag"]
+        .iter()
+        .find(|t| rest == **t)
+        .map(|t| {
+            let proper = match *t {
+                "resourcetag" => "ResourceTag",
+                "requesttag" => "RequestTag",
+                _ => "PrincipalTag",
+            };
+            format!("{prefix}:{proper}")
+        })
+}
+
+/// The value with the escapes `${*}` and `${?}` removed (they are literal characters).
+fn strip_escapes(v: &str) -> String {
+    v.replace("${*}", "").replace("${?}", "")
+}
+
+/// True when operator `op` suits keys of type `ty`. String operators also suit ARN keys;
+/// `aws:EpochTime` takes date and numeric operators
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-epochtime>).
+fn operator_fits(op: OpBase, ty: KeyType, key_lower: &str) -> bool {
+    let vt = op.value_type();
+    match (vt, ty) {
+        (ValueType::Null, _) | (_, KeyType::Other) => true,
+        (ValueType::String, KeyType::String | KeyType::Arn) => true,
+        (ValueType::Arn, KeyType::Arn) => true,
+        (ValueType::Bool, KeyType::Bool) => true,
+        (ValueType::Numeric, KeyType::Numeric) => true,
+        (ValueType::Date, KeyType::Date) => true,
+        (ValueType::Numeric, KeyType::Date) => key_lower == "aws:epochtime",
+        (ValueType::Ip, KeyType::IpAddress) => true,
+        (ValueType::Binary, KeyType::Binary) => true,
+        _ => false,
+    }
+}
+
+/// What an operator family compares, for messages.
+fn compares(vt: ValueType) -> &'static str {
+    match vt {
+        ValueType::String => "strings",
+        ValueType::Arn => "ARNs",
+        ValueType::Numeric => "numbers",
+        ValueType::Date => "dates",
+        ValueType::Bool => "booleans",
+        ValueType::Binary => "binary values",
+        ValueType::Ip => "IP addresses",
+        ValueType::Null => "presence",
+    }
+}
+
+/// The operators to use for a key type, for messages.
+fn operators_for(ty: KeyType, key_lower: &str) -> &'static str {
+    match ty {
+        KeyType::String => "a string operator such as `StringEquals` or `StringLike`",
+        KeyType::Arn => "an ARN operator such as `ArnLike` or `ArnEquals`",
+        KeyType::Bool => "`Bool`",
+        KeyType::Numeric => "a numeric operator such as `NumericLessThan`",
+        KeyType::Date if key_lower == "aws:epochtime" => {
+            "a date or numeric operator such as `DateGreaterThan`"
+        }
+        KeyType::Date => "a date operator such as `DateGreaterThan`",
+        KeyType::IpAddress => "`IpAddress` or `NotIpAddress`",
+        KeyType::Binary => "`BinaryEquals`",
+        KeyType::Other => "an operator of the key's type",
+    }
+}
+
+/// `180 actions: 10 List, 60 Read, …` for a service.
+fn access_summary(service: &Service) -> String {
+    let parts: Vec<String> = AccessLevel::ALL
+        .iter()
+        .filter_map(|lvl| {
+            let n = service.actions.iter().filter(|a| a.access == *lvl).count();
+            (n > 0).then(|| format!("{n} {}", lvl.as_str()))
+        })
+        .collect();
+    parts.join(", ")
+}

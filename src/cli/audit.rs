@@ -1,0 +1,175 @@
+//! `iamdojo audit`: findings over an account, as a prioritized to-do list with the fix for
+//! each line, or as JSON / SARIF for scripts and code-scanning tools.
+
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, ValueEnum};
+use serde_json::json;
+
+use crate::account::Account;
+use crate::audit::controls::{Finding, audit};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A numbered to-do list, most severe first.
+    Table,
+    /// `{"findings": [...]}`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+/// Arguments of `audit`.
+#[derive(Debug, ClapArgs)]
+#[command(
+    after_long_help = "Exit status: 0 when there is no finding, 1 when there are findings, 2 when the input cannot be read."
+)]
+pub struct Args {
+    /// A scenario file (docs/scenario-format.md) to audit.
+    #[arg(long, value_name = "FILE", conflicts_with = "gaad")]
+    pub scenario: Option<PathBuf>,
+    /// The JSON of `aws iam get-account-authorization-details` of a real account.
+    #[arg(long, value_name = "FILE")]
+    pub gaad: Option<PathBuf>,
+    /// The IAM credential report CSV (with --gaad).
+    #[arg(long, value_name = "FILE", requires = "gaad")]
+    pub credential_report: Option<PathBuf>,
+    /// The JSON of `aws iam get-account-password-policy` (with --gaad).
+    #[arg(long, value_name = "FILE", requires = "gaad")]
+    pub password_policy: Option<PathBuf>,
+    /// The time ages are measured from (ISO 8601); default: the scenario's clock, else now.
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Loads the account the arguments name.
+pub(crate) fn load_account(
+    scenario: Option<&PathBuf>,
+    gaad: Option<&PathBuf>,
+    report: Option<&PathBuf>,
+    policy: Option<&PathBuf>,
+) -> Result<Account, String> {
+    if let Some(p) = scenario {
+        return crate::account::scenario::load_file(p)
+            .map(|s| s.sandbox.account)
+            .map_err(|e| e.to_string());
+    }
+    if let Some(g) = gaad {
+        return crate::cli::load_gaad(g, report, policy);
+    }
+    Err("give an account to look at: --scenario FILE or --gaad FILE".into())
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    let account = match load_account(
+        args.scenario.as_ref(),
+        args.gaad.as_ref(),
+        args.credential_report.as_ref(),
+        args.password_policy.as_ref(),
+    ) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("iamdojo audit: {e}");
+            return 2;
+        }
+    };
+    let now = match &args.now {
+        Some(t) => match crate::policy::condition::parse_date(t) {
+            Some(t) => t,
+            None => {
+                eprintln!(
+                    "iamdojo audit: --now `{t}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"
+                );
+                return 2;
+            }
+        },
+        // A scenario carries its own clock; an imported real account is measured from now.
+        None if args.scenario.is_some() => account.now,
+        None => jiff::Timestamp::now(),
+    };
+    let findings = audit(&account, now);
+    let out = match args.format {
+        Format::Table => table(&findings),
+        Format::Json => {
+            serde_json::to_string_pretty(&json!({ "findings": findings })).unwrap_or_default()
+                + "\n"
+        }
+        Format::Sarif => sarif(&findings),
+    };
+    print!("{out}");
+    u8::from(!findings.is_empty())
+}
+
+/// The to-do list.
+pub fn table(findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return "No findings: nothing to fix.\n".into();
+    }
+    let mut s = String::new();
+    let mut counts = std::collections::BTreeMap::new();
+    for f in findings {
+        *counts.entry(std::cmp::Reverse(f.severity)).or_insert(0) += 1;
+    }
+    let summary: Vec<String> = counts
+        .iter()
+        .map(|(k, n)| format!("{n} {}", k.0.as_str().to_lowercase()))
+        .collect();
+    s.push_str(&format!(
+        "{} findings ({}), most severe first:\n\n",
+        findings.len(),
+        summary.join(", ")
+    ));
+    for (i, f) in findings.iter().enumerate() {
+        let cis = f.cis.as_ref().map(|c| format!(", {c}")).unwrap_or_default();
+        s.push_str(&format!(
+            "{:>3}. [{}] {} ({}{cis})\n",
+            i + 1,
+            f.severity.as_str(),
+            f.title,
+            f.control
+        ));
+        s.push_str(&format!("     resource: {}\n", f.resource));
+        s.push_str(&format!("     evidence: {}\n", f.evidence));
+        for (j, cmd) in f.fix.iter().enumerate() {
+            s.push_str(&format!(
+                "     {} {cmd}\n",
+                if j == 0 { "fix:     " } else { "         " }
+            ));
+        }
+        s.push_str(&format!("     more:     {}\n\n", f.learn_more));
+    }
+    s
+}
+
+/// SARIF 2.1.0.
+pub fn sarif(findings: &[Finding]) -> String {
+    let mut rules: Vec<serde_json::Value> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for f in findings {
+        if seen.insert(f.control.clone()) {
+            rules.push(json!({"id": f.control, "shortDescription": {"text": f.title}, "helpUri": f.learn_more}));
+        }
+    }
+    let level = |f: &Finding| match f.severity {
+        crate::audit::controls::Severity::Critical | crate::audit::controls::Severity::High => {
+            "error"
+        }
+        crate::audit::controls::Severity::Medium => "warning",
+        _ => "note",
+    };
+    let results: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| json!({"ruleId": f.control, "level": level(f), "message": {"text": format!("{}: {}", f.title, f.evidence)}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.resource}}}], "fixes": [{"description": {"text": f.fix.join("\n")}}]}))
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "iamdojo", "version": env!("CARGO_PKG_VERSION"), "rules": rules}}, "results": results}]
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,296 @@
+//! `iamdojo lessons lint | list | new`: for instructors writing packs, and for anyone who
+//! wants to see what the course holds.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args as ClapArgs, Subcommand, ValueEnum};
+
+use crate::lesson::lint::{Level, lint};
+use crate::lesson::{LessonEntry, Pack, load};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One line per issue.
+    Text,
+    /// `{"packs": [{"pack", "issues": [...]}]}`.
+    Json,
+}
+
+/// Arguments of `lessons`.
+#[derive(Debug, ClapArgs)]
+pub struct Args {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: LessonsCommand,
+}
+
+/// The `lessons` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum LessonsCommand {
+    /// Check packs before class: every file loads, every reference resolves, every exercise is
+    /// solvable by its solution and not already solved. Exit status 1 when there are errors.
+    Lint {
+        /// Pack folders (default: the built-in course).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List packs and their lessons.
+    List {
+        /// More pack folders besides the built-in course.
+        #[arg(long = "pack", value_name = "PATH")]
+        packs: Vec<PathBuf>,
+    },
+    /// Create a new pack folder with two example lessons that lint clean.
+    New {
+        /// The folder to create (its name becomes the pack id).
+        name: PathBuf,
+    },
+}
+
+/// Loads the packs named (or the built-in course).
+fn packs(paths: &[PathBuf]) -> Vec<Result<Pack, String>> {
+    if paths.is_empty() {
+        return load::built_in()
+            .into_iter()
+            .map(|r| r.map_err(|(n, e)| format!("{n}: {e}")))
+            .collect();
+    }
+    paths
+        .iter()
+        .map(|p| load::load_dir(p).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    match &args.command {
+        LessonsCommand::Lint { paths, format } => lint_cmd(paths, *format),
+        LessonsCommand::List { packs: extra } => list(extra),
+        LessonsCommand::New { name } => new_pack(name),
+    }
+}
+
+fn lint_cmd(paths: &[PathBuf], format: Format) -> u8 {
+    let mut errors = 0;
+    let mut warnings = 0;
+    let mut json_packs = Vec::new();
+    let mut text = String::new();
+    for p in packs(paths) {
+        match p {
+            Err(e) => {
+                errors += 1;
+                text.push_str(&format!("error: {e}\n"));
+                json_packs.push(serde_json::json!({"pack": null, "error": e}));
+            }
+            Ok(pack) => {
+                let issues = lint(&pack);
+                for i in &issues {
+                    match i.level {
+                        Level::Error => errors += 1,
+                        Level::Warning => warnings += 1,
+                    }
+                    text.push_str(&format!("{}: {i}\n", pack.origin));
+                }
+                let lessons = pack.lessons.len();
+                text.push_str(&format!(
+                    "{} ({}): {lessons} lesson(s), {} error(s), {} warning(s)\n",
+                    pack.meta.id,
+                    pack.origin,
+                    issues.iter().filter(|i| i.level == Level::Error).count(),
+                    issues.iter().filter(|i| i.level == Level::Warning).count()
+                ));
+                json_packs.push(serde_json::json!({"pack": pack.meta.id, "origin": pack.origin, "lessons": lessons, "issues": issues}));
+            }
+        }
+    }
+    match format {
+        Format::Text => print!("{text}"),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"packs": json_packs, "errors": errors, "warnings": warnings})
+            )
+            .unwrap_or_default()
+        ),
+    }
+    u8::from(errors > 0)
+}
+
+fn list(extra: &[PathBuf]) -> u8 {
+    let mut all = packs(&[]);
+    all.extend(
+        extra
+            .iter()
+            .map(|p| load::load_dir(p).map_err(|e| e.to_string())),
+    );
+    for p in all {
+        match p {
+            Err(e) => println!("(broken pack) {e}"),
+            Ok(pack) => {
+                let lang = pack.default_language().to_string();
+                println!(
+                    "{} {} — {} [{}]",
+                    pack.meta.id,
+                    pack.meta.version,
+                    pack.meta.title.get(&lang, &lang),
+                    pack.origin
+                );
+                for l in &pack.lessons {
+                    match l {
+                        LessonEntry::Ok { lesson, .. } => {
+                            let kinds: Vec<String> = lesson
+                                .steps
+                                .iter()
+                                .filter(|s| s.kind() != crate::lesson::StepKind::Read)
+                                .map(|s| format!("{:?}", s.kind()).to_lowercase())
+                                .collect();
+                            println!(
+                                "  {:<28} {} ({} min; {} exercise(s))",
+                                lesson.id,
+                                lesson.title.get(&lang, &lang),
+                                lesson.minutes.unwrap_or(0),
+                                kinds.len()
+                            );
+                        }
+                        LessonEntry::Broken { file, error } => {
+                            println!("  {file:<28} BROKEN: {error}")
+                        }
+                    }
+                }
+            }
+        }
+    }
+    0
+}
+
+const PACK: &str = r#"schema: 1
+id: {ID}
+version: 0.1.0
+title: {en: "My first pack", ja: "はじめてのパック"}
+description: {en: "Two example lessons: a task and a policy exercise.", ja: "タスクとポリシー演習の例が二つ入っています。"}
+languages: [en, ja]
+authors: ["you"]
+lessons:
+  - 01-groups.yaml
+  - 02-policy.yaml
+"#;
+
+const LESSON1: &str = r#"id: groups
+version: 1
+title: {en: "Put a user in a group", ja: "ユーザーをグループに入れる"}
+summary: {en: "Give a new user read access through a group.", ja: "グループを通じて新しいユーザーに読み取り権限を与えます。"}
+minutes: 5
+scenario: scenarios/start.yaml
+steps:
+  - read:
+      en: |
+        # Groups
+        Attach policies to **groups**, not to users, so that every member gets the same permissions.
+      ja: |
+        # グループ
+        ポリシーはユーザーではなく**グループ**にアタッチしましょう。メンバー全員が同じ権限を持ちます。
+  - id: add-to-group
+    task:
+      prompt: {en: "Add the user `dana` to the group `readers`.", ja: "ユーザー `dana` をグループ `readers` に追加してください。"}
+      goal:
+        - member_of: {user: dana, group: readers}
+          fail_message: {en: "dana is not in readers yet.", ja: "dana はまだ readers に入っていません。"}
+        - can: {principal: user/dana, action: "iam:ListUsers"}
+    hints:
+      - {en: "The command starts with aws iam add-user-to-group.", ja: "コマンドは aws iam add-user-to-group で始まります。"}
+    solution:
+      - aws iam add-user-to-group --group-name readers --user-name dana
+    explain: {en: "dana now reads through the group; removing her from it removes the access.", ja: "dana はグループ経由で読み取れます。グループから外せば権限も外れます。"}
+"#;
+
+const LESSON2: &str = r#"id: policy
+version: 1
+title: {en: "Write a least-privilege policy", ja: "最小権限のポリシーを書く"}
+summary: {en: "Allow reading one bucket and nothing more.", ja: "一つのバケットの読み取りだけを許可します。"}
+minutes: 5
+requires: [groups]
+steps:
+  - id: read-one-bucket
+    policy:
+      prompt: {en: "Allow s3:GetObject on objects of the bucket `reports`, and nothing else.", ja: "バケット `reports` のオブジェクトへの s3:GetObject だけを許可してください。"}
+      starter: |
+        {
+          "Version": "2012-10-17",
+          "Statement": [
+            {"Effect": "Allow", "Action": "s3:*", "Resource": "*"}
+          ]
+        }
+      expect:
+        allow:
+          - {action: "s3:GetObject", resource: "arn:aws:s3:::reports/q1.csv"}
+        deny:
+          - {action: "s3:PutObject", resource: "arn:aws:s3:::reports/q1.csv"}
+          - {action: "s3:GetObject", resource: "arn:aws:s3:::payroll/salaries.csv"}
+    hints:
+      - {en: "Objects are arn:aws:s3:::BUCKET/KEY.", ja: "オブジェクトの ARN は arn:aws:s3:::バケット/キー です。"}
+    solution: |
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}
+        ]
+      }
+    explain: {en: "Least privilege: exactly the action and the resources the job needs.", ja: "最小権限：仕事に必要なアクションとリソースだけを許可します。"}
+"#;
+
+const SCENARIO: &str = r#"schema: 1
+groups:
+  - name: readers
+    policies: [IAMReadOnlyAccess]
+users:
+  - name: dana
+"#;
+
+fn new_pack(dir: &Path) -> u8 {
+    if dir.exists() {
+        eprintln!(
+            "iamdojo lessons new: `{}` already exists; choose a new folder name",
+            dir.display()
+        );
+        return 2;
+    }
+    let id: String = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_else(|| "my-pack".into())
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let files = [
+        ("pack.yaml", PACK.replace("{ID}", &id)),
+        ("01-groups.yaml", LESSON1.to_string()),
+        ("02-policy.yaml", LESSON2.to_string()),
+        ("scenarios/start.yaml", SCENARIO.to_string()),
+    ];
+    for (rel, text) in files {
+        let p = dir.join(rel);
+        if let Some(parent) = p.parent()
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            eprintln!(
+                "iamdojo lessons new: cannot create `{}`: {e}",
+                parent.display()
+            );
+            return 2;
+        }
+        if let Err(e) = std::fs::write(&p, text) {
+            eprintln!("iamdojo lessons new: cannot write `{}`: {e}", p.display());
+            return 2;
+        }
+    }
+    println!(
+        "Created the pack `{id}` in {}.\nCheck it:  iamdojo lessons lint {}\nTry it:    iamdojo --pack {}",
+        dir.display(),
+        dir.display(),
+        dir.display()
+    );
+    0
+}

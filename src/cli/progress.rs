@@ -1,0 +1,430 @@
+//! `iamdojo progress show | export | import | reset`: a learner's saved progress, moved
+//! between machines as a JSON export.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Args as ClapArgs, Subcommand, ValueEnum};
+
+use crate::progress::{
+    Dashboard, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary, Saving, Store,
+    render::duration,
+};
+
+/// The largest file `import` reads: far above any real export, small enough that a wrong
+/// file cannot exhaust memory.
+pub(crate) const MAX_EXPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Where progress is kept and whose it is; shared by every command that uses the store.
+#[derive(Debug, Clone, ClapArgs)]
+pub struct StoreArgs {
+    /// The data directory holding progress.db (default: $IAMDOJO_DATA_DIR, else the
+    /// platform's data directory, e.g. ~/.local/share/iamdojo).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The learner profile to use (default `default`).
+    #[arg(long, global = true, value_name = "NAME")]
+    pub learner: Option<String>,
+}
+
+impl StoreArgs {
+    /// The learner named by `--learner`, or the default profile.
+    pub fn learner_name(&self) -> Result<LearnerName, String> {
+        match &self.learner {
+            Some(n) => LearnerName::new(n.as_str()).map_err(|e| format!("--learner: {e}")),
+            None => Ok(LearnerName::default_profile()),
+        }
+    }
+
+    /// Opens the store, printing its notices as warnings on standard error.
+    pub fn open(&self, command: &str) -> Result<Store, String> {
+        let store = Store::open_default(self.data_dir.as_deref()).map_err(|e| e.to_string())?;
+        for n in store.notices() {
+            eprintln!("iamdojo {command}: warning: {n}");
+        }
+        Ok(store)
+    }
+}
+
+/// Arguments of `progress`.
+#[derive(Debug, ClapArgs)]
+#[command(after_long_help = EXAMPLES)]
+pub struct Args {
+    #[command(flatten)]
+    store: StoreArgs,
+    #[command(subcommand)]
+    command: Sub,
+}
+
+const EXAMPLES: &str = "Examples:
+  iamdojo progress show
+  iamdojo progress export --learner alice --out alice.json
+  iamdojo progress import alice.json          (on another machine; importing twice adds nothing)
+  iamdojo progress reset --pack iam-basics --yes
+
+Exit status: 0 done, 1 a reset was declined, 2 an error.";
+
+#[derive(Debug, Subcommand)]
+enum Sub {
+    /// Show a learner's progress per pack and lesson.
+    Show {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+        format: ShowFormat,
+    },
+    /// Write a learner's progress as JSON (to import elsewhere) or CSV (one row per answer).
+    Export {
+        /// Output format; only JSON can be imported again.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Merge an export into this machine's progress (into the export's learner, or --learner).
+    Import {
+        /// The JSON export, or `-` for standard input.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Erase a learner's progress (answers, finished lessons, sandbox history), after asking.
+    Reset {
+        /// Only this pack's progress.
+        #[arg(long, value_name = "ID")]
+        pack: Option<String>,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+    Csv,
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    let name = match &args.command {
+        Sub::Show { .. } => "progress show",
+        Sub::Export { .. } => "progress export",
+        Sub::Import { .. } => "progress import",
+        Sub::Reset { .. } => "progress reset",
+    };
+    match execute(args, name) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("iamdojo {name}: {msg}");
+            2
+        }
+    }
+}
+
+fn execute(args: &Args, name: &str) -> Result<u8, String> {
+    let learner = args.store.learner_name()?;
+    let store = args.store.open(name)?;
+    match &args.command {
+        Sub::Show { format } => show(&store, &learner, *format),
+        Sub::Export { format, out } => export(&store, &learner, *format, out.as_deref()),
+        Sub::Import { file } => {
+            let into = args.store.learner.is_some().then_some(&learner);
+            import(&store, file, into)
+        }
+        Sub::Reset { pack, yes } => {
+            let scope = match pack {
+                Some(p) => {
+                    ResetScope::Pack(PackId::new(p.as_str()).map_err(|e| format!("--pack: {e}"))?)
+                }
+                None => ResetScope::All,
+            };
+            reset(&store, &learner, &scope, *yes)
+        }
+    }
+}
+
+fn show(store: &Store, name: &LearnerName, format: ShowFormat) -> Result<u8, String> {
+    let err = |e: ProgressError| e.to_string();
+    let Some(learner) = store.find_learner(name).map_err(err)? else {
+        let others = store.learners().map_err(err)?;
+        match format {
+            ShowFormat::Json => println!("null"),
+            ShowFormat::Text => {
+                println!("no progress yet for learner `{name}`");
+                print_others(&others, name);
+            }
+        }
+        return Ok(0);
+    };
+    let dash = store.dashboard(&learner).map_err(err)?;
+    match format {
+        ShowFormat::Json => {
+            let v = serde_json::json!({
+                "learner": dash.learner,
+                "saving": store.is_saving(),
+                "packs": dash.packs(),
+                "lessons": dash.lessons,
+                "last_position": dash.last_position.as_ref().map(|p| serde_json::json!({
+                    "pack": p.pack, "lesson": p.lesson, "step": p.step, "at": p.at.to_string(),
+                })),
+            });
+            let s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
+            println!("{s}");
+        }
+        ShowFormat::Text => {
+            print!("{}", dashboard_text(&dash, store.saving()));
+            print_others(&store.learners().map_err(err)?, name);
+        }
+    }
+    Ok(0)
+}
+
+fn print_others(all: &[LearnerName], me: &LearnerName) {
+    let others: Vec<&str> = all
+        .iter()
+        .filter(|l| *l != me)
+        .map(LearnerName::as_str)
+        .collect();
+    if !others.is_empty() {
+        println!(
+            "other learners here (use --learner NAME): {}",
+            others.join(", ")
+        );
+    }
+}
+
+fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    let place = match saving {
+        Saving::ToFile(p) => format!("saved in `{}`", p.display()),
+        Saving::No { .. } => "NOT being saved (see the warning above)".to_string(),
+    };
+    let _ = writeln!(o, "learner `{}`: progress {place}", d.learner);
+    if let Some(p) = &d.last_position {
+        let _ = writeln!(
+            o,
+            "last position: {} / {} / step {} ({})",
+            p.pack,
+            p.lesson,
+            p.step,
+            p.at.strftime("%Y-%m-%d %H:%M UTC")
+        );
+    }
+    if d.lessons.is_empty() {
+        let _ = writeln!(o, "no answers yet");
+        return o;
+    }
+    for pack in d.packs() {
+        let _ = writeln!(
+            o,
+            "\n{}: {} lessons started, {} finished; {} answers ({} correct); {}",
+            pack.pack,
+            pack.lessons_started,
+            pack.lessons_completed,
+            pack.attempts,
+            pack.correct,
+            duration(pack.time_spent_ms)
+        );
+        let _ = writeln!(
+            o,
+            "  {:<8} {:>7} {:>7} {:>12} {:>5} {:>8}  lesson",
+            "finished", "answers", "correct", "steps solved", "hints", "time"
+        );
+        for l in d.lessons.iter().filter(|l| l.pack == pack.pack) {
+            let _ = writeln!(
+                o,
+                "  {:<8} {:>7} {:>7} {:>12} {:>5} {:>8}  {}",
+                if l.completed.is_some() { "yes" } else { "-" },
+                l.attempts,
+                l.correct,
+                format!("{}/{}", l.steps_solved, l.steps_tried),
+                l.hints_used,
+                duration(l.time_spent_ms),
+                l.lesson
+            );
+        }
+    }
+    o
+}
+
+fn export(
+    store: &Store,
+    name: &LearnerName,
+    format: ExportFormat,
+    out: Option<&Path>,
+) -> Result<u8, String> {
+    let learner = store.require_learner(name).map_err(|e| e.to_string())?;
+    let data = store.export(&learner).map_err(|e| e.to_string())?;
+    let text = match format {
+        ExportFormat::Json => data.to_json(),
+        ExportFormat::Csv => data.to_csv(),
+    };
+    match out {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| format!("cannot write to standard output: {e}"))?;
+        }
+        Some(path) => {
+            write_file(path, &text)?;
+            eprintln!(
+                "wrote the progress of learner `{name}` ({}, {}) to `{}`",
+                count(data.attempts.len() as u64, "answer"),
+                count(data.completions.len() as u64, "finished lesson"),
+                path.display()
+            );
+        }
+    }
+    Ok(0)
+}
+
+/// Writes `text` to `path` through a temporary file beside it and a rename, so that a
+/// crash never leaves half a file.
+pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("cannot write `{}`: {e}", path.display()));
+    }
+    Ok(())
+}
+
+/// Reads a file (or standard input for `-`), refusing one larger than `max` bytes.
+pub(crate) fn read_limited(path: &Path, max: u64) -> Result<String, String> {
+    use std::io::Read;
+    let shown = path.display();
+    let mut text = String::new();
+    if path == Path::new("-") {
+        std::io::stdin()
+            .take(max + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        std::fs::File::open(path)
+            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
+            .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+    }
+    if text.len() as u64 > max {
+        return Err(format!(
+            "`{shown}` is larger than {} MiB; it is not a progress export",
+            max / (1024 * 1024)
+        ));
+    }
+    Ok(text)
+}
+
+fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, String> {
+    if let Saving::No { reason } = store.saving() {
+        return Err(format!(
+            "nothing was imported: progress cannot be saved here ({reason})"
+        ));
+    }
+    let text = read_limited(file, MAX_EXPORT_BYTES)?;
+    let data = Export::from_json(&text).map_err(|e| format!("`{}`: {e}", file.display()))?;
+    let sum = store.import(&data, into).map_err(|e| e.to_string())?;
+    if !sum.changed() {
+        println!(
+            "nothing new: everything in `{}` was already in learner `{}`",
+            file.display(),
+            sum.learner
+        );
+        return Ok(0);
+    }
+    let mut parts = vec![
+        count(sum.attempts, "answer"),
+        count(sum.completions, "finished lesson"),
+        count(sum.commands, "sandbox command"),
+    ];
+    if sum.settings > 0 {
+        parts.push(count(sum.settings, "setting"));
+    }
+    if sum.position {
+        parts.push("the last position".to_string());
+    }
+    println!(
+        "imported into learner `{}`{}: {}",
+        sum.learner,
+        if sum.created_learner {
+            " (new profile)"
+        } else {
+            ""
+        },
+        parts.join(", ")
+    );
+    Ok(0)
+}
+
+/// `1 answer`, `3 answers`.
+fn count(n: u64, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+fn describe(s: &ResetSummary) -> String {
+    format!(
+        "{}, {}, {}",
+        count(s.attempts, "answer"),
+        count(s.completions, "finished lesson"),
+        count(s.commands, "sandbox command")
+    )
+}
+
+fn reset(store: &Store, name: &LearnerName, scope: &ResetScope, yes: bool) -> Result<u8, String> {
+    if let Saving::No { reason } = store.saving() {
+        return Err(format!(
+            "nothing was reset: progress cannot be saved here ({reason})"
+        ));
+    }
+    let learner = store.require_learner(name).map_err(|e| e.to_string())?;
+    let what = match scope {
+        ResetScope::All => format!("all progress of learner `{name}`"),
+        ResetScope::Pack(p) => format!("the progress of learner `{name}` in pack `{p}`"),
+    };
+    let preview = store
+        .reset_preview(&learner, scope)
+        .map_err(|e| e.to_string())?;
+    if preview == ResetSummary::default() {
+        println!("nothing to reset: {what} is already empty");
+        return Ok(0);
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            return Err(format!(
+                "refusing to erase {what} without confirmation: run it in a terminal, or add --yes"
+            ));
+        }
+        eprint!(
+            "erase {what} ({})? This cannot be undone; `iamdojo progress export --out FILE` keeps a copy. [y/N] ",
+            describe(&preview)
+        );
+        let _ = std::io::stderr().flush();
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .map_err(|e| format!("cannot read the answer: {e}"))?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            println!("not reset");
+            return Ok(1);
+        }
+    }
+    let done = store.reset(&learner, scope).map_err(|e| e.to_string())?;
+    println!("erased {what}: {}", describe(&done));
+    Ok(0)
+}

