@@ -57,6 +57,14 @@ POLICIES = [
     "AWSCloudTrail_ReadOnlyAccess",
     "AmazonGuardDutyReadOnlyAccess",
     "Billing",
+    "IAMReadOnlyAccess",
+    "AWSSupportAccess",
+    "AWSCloudShellFullAccess",
+    "AmazonVPCReadOnlyAccess",
+    "AWSLambda_FullAccess",
+    "AmazonDynamoDBReadOnlyAccess",
+    "CloudWatchReadOnlyAccess",
+    "AWSBudgetsReadOnlyAccess",
 ]
 
 ARN_PREFIX = "arn:aws:iam::aws:policy"

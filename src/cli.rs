@@ -19,9 +19,27 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "iamdojo", version, about, long_about = None, propagate_version = true)]
 pub struct Cli {
-    /// What to do (without one, the help is shown).
+    /// What to do; without a command, the interactive course starts.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Interface and lesson language: en or ja (default: the saved choice, else the locale).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Also load the lesson pack in this folder (repeatable).
+    #[arg(long = "pack", value_name = "PATH")]
+    pub packs: Vec<std::path::PathBuf>,
+    /// The learner profile whose progress is used (default: "default").
+    #[arg(long, value_name = "NAME", env = "IAMDOJO_LEARNER")]
+    pub learner: Option<String>,
+    /// Where progress is kept (default: the platform data directory, or IAMDOJO_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<std::path::PathBuf>,
+    /// Colour theme: default or high-contrast (NO_COLOR turns colours off).
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Draw the first frame and exit (for start-up measurements).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
 }
 
 /// The subcommands.
@@ -59,10 +77,21 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
-            println!();
-            ExitCode::SUCCESS
+            let opts = crate::tui::Options {
+                lang: cli.lang,
+                packs: cli.packs,
+                data_dir: cli.data_dir,
+                learner: cli.learner,
+                theme: cli.theme,
+                exit_after_first_frame: cli.exit_after_first_frame,
+            };
+            if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                eprintln!(
+                    "iamdojo: the course needs a terminal; for scripts use a subcommand (see `iamdojo --help`)"
+                );
+                return ExitCode::from(2);
+            }
+            ExitCode::from(crate::tui::run(&opts))
         }
         Some(Command::SimulateCustomPolicy(args)) => ExitCode::from(simulate::run(&args)),
         Some(Command::Sandbox(args)) => ExitCode::from(sandbox::run(&args)),

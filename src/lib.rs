@@ -11,3 +11,4 @@ pub mod lesson;
 pub mod policy;
 pub mod progress;
 pub mod suggest;
+pub mod tui;

@@ -27,10 +27,28 @@ const READ_PHOTOS: &str = r#"{
 }"#;
 
 #[test]
-fn no_arguments_prints_help_and_version_works() {
-    let (code, out, _) = iamdojo(&[]);
+fn no_arguments_without_a_terminal_explains_and_version_works() {
+    // Without a terminal the course cannot start; the message says what to do instead.
+    let (code, out, err) = iamdojo(&[]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("needs a terminal") && err.contains("--help"),
+        "{err}"
+    );
+    let (code, out, _) = iamdojo(&["--help"]);
     assert_eq!(code, 0);
-    assert!(out.contains("simulate-custom-policy"), "{out}");
+    for cmd in [
+        "simulate-custom-policy",
+        "sandbox",
+        "audit",
+        "validate-policy",
+        "lessons",
+        "progress",
+        "class",
+    ] {
+        assert!(out.contains(cmd), "--help lacks {cmd}:\n{out}");
+    }
     let (code, out, _) = iamdojo(&["--version"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("iamdojo "), "{out}");

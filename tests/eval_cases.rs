@@ -123,7 +123,12 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
             let got: Vec<String> = d
                 .matched
                 .iter()
-                .map(|m| m.sid.as_deref().map(str::to_string).unwrap_or_else(|| format!("#{}", m.index)))
+                .map(|m| {
+                    m.sid
+                        .as_deref()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| format!("#{}", m.index))
+                })
                 .collect();
             let (mut w, mut g) = (want.clone(), got.clone());
             w.sort();

@@ -199,6 +199,21 @@ fn export_then_import_again_loses_nothing() {
 }
 
 #[test]
+fn the_report_also_reads_as_get_credential_report_json() {
+    let mut sb = Sandbox::new(company().account);
+    let out = sb.run("aws iam get-credential-report");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut imp =
+        gaad::import_gaad("company.json", &data("company.json")).expect("the fixture loads");
+    imp.apply_credential_report("report.json", &out.stdout)
+        .expect("the JSON form applies");
+    let bob = &imp.account.users["bob"];
+    assert_eq!(bob.access_keys.len(), 2);
+    assert!(imp.account.users.contains_key("frank"));
+    assert!(imp.account.root.mfa_enabled);
+}
+
+#[test]
 fn broken_files_get_messages_that_point_into_them() {
     insta::glob!("data/gaad/errors/*", |path| {
         let name = path

@@ -2,6 +2,7 @@
 //! runs of the real binary.
 
 mod assets;
+mod audit;
 mod cli;
 mod docs;
 mod eval_cases;

@@ -73,7 +73,11 @@ fn validation_cases() {
         for c in &f.cases {
             count += 1;
             let _ = &c.note;
-            assert!(c.doc.starts_with("https://"), "{file}: {}: cite a page", c.name);
+            assert!(
+                c.doc.starts_with("https://"),
+                "{file}: {}: cite a page",
+                c.name
+            );
             let at = format!("{file}: {}", c.name);
             let ty = match c.policy_type.as_deref() {
                 None => ValidationType::Identity,
@@ -117,7 +121,11 @@ fn validation_cases() {
                 continue;
             }
             for d in &c.details {
-                if !report.findings.iter().any(|f| f.finding_details.contains(d)) {
+                if !report
+                    .findings
+                    .iter()
+                    .any(|f| f.finding_details.contains(d))
+                {
                     fails.push(format!("{at}: no finding's details contain `{d}`"));
                 }
             }
@@ -132,13 +140,13 @@ fn validation_cases() {
             }
         }
     }
-    assert!(count >= 60, "only {count} validation cases");
     assert!(
         fails.is_empty(),
         "{} of {count} cases failed:\n{}",
         fails.len(),
         fails.join("\n")
     );
+    assert!(count >= 60, "only {count} validation cases");
 }
 
 fn slug(s: &str) -> String {
@@ -202,7 +210,9 @@ fn catalog_facts() {
         Some("iam:PassRole".to_string())
     );
     // Resource types and their ARN formats.
-    let get = c.action("s3:GetObject").unwrap_or_else(|| panic!("s3:GetObject"));
+    let get = c
+        .action("s3:GetObject")
+        .unwrap_or_else(|| panic!("s3:GetObject"));
     let types: Vec<&str> = get
         .service
         .action_resource_types(get.action)
@@ -215,15 +225,29 @@ fn catalog_facts() {
         .iter()
         .find(|t| &*t.name == "object")
         .unwrap_or_else(|| panic!("object type"));
-    assert_eq!(&*object.arn, "arn:${Partition}:s3:::${BucketName}/${ObjectName}");
+    assert_eq!(
+        &*object.arn,
+        "arn:${Partition}:s3:::${BucketName}/${ObjectName}"
+    );
     assert!(object.fits("arn:aws:s3:::photos/2026/cat.jpg"));
     assert!(object.fits("arn:aws:s3:::photos/*"));
     assert!(!object.fits("arn:aws:s3:::photos"));
     assert!(!object.fits("arn:aws:ec2:us-east-1:111122223333:instance/i-1"));
-    let run = c.action("ec2:RunInstances").unwrap_or_else(|| panic!("RunInstances"));
-    assert!(run.service.action_resource_types(run.action).any(|(t, req)| &*t.name == "instance" && req));
-    let describe = c.action("ec2:DescribeInstances").unwrap_or_else(|| panic!("Describe"));
-    assert!(describe.action.resources.is_empty(), "supports only Resource: *");
+    let run = c
+        .action("ec2:RunInstances")
+        .unwrap_or_else(|| panic!("RunInstances"));
+    assert!(
+        run.service
+            .action_resource_types(run.action)
+            .any(|(t, req)| &*t.name == "instance" && req)
+    );
+    let describe = c
+        .action("ec2:DescribeInstances")
+        .unwrap_or_else(|| panic!("Describe"));
+    assert!(
+        describe.action.resources.is_empty(),
+        "supports only Resource: *"
+    );
 }
 
 #[test]
@@ -236,11 +260,23 @@ fn condition_keys_with_types() {
     assert_eq!(global("aws:SourceIp"), Some((KeyType::IpAddress, false)));
     assert_eq!(global("aws:sourceip"), Some((KeyType::IpAddress, false)));
     assert_eq!(global("aws:TagKeys"), Some((KeyType::String, true)));
-    assert_eq!(global("aws:MultiFactorAuthPresent"), Some((KeyType::Bool, false)));
-    assert_eq!(global("aws:PrincipalTag/team"), Some((KeyType::String, false)));
+    assert_eq!(
+        global("aws:MultiFactorAuthPresent"),
+        Some((KeyType::Bool, false))
+    );
+    assert_eq!(
+        global("aws:PrincipalTag/team"),
+        Some((KeyType::String, false))
+    );
     assert_eq!(global("aws:CurrentTime"), Some((KeyType::Date, false)));
-    assert!(matches!(c.condition_key("aws:SourceIpp"), KeyLookup::UnknownGlobal));
-    assert!(matches!(c.condition_key("aws:PrincipalTag/"), KeyLookup::UnknownGlobal));
+    assert!(matches!(
+        c.condition_key("aws:SourceIpp"),
+        KeyLookup::UnknownGlobal
+    ));
+    assert!(matches!(
+        c.condition_key("aws:PrincipalTag/"),
+        KeyLookup::UnknownGlobal
+    ));
     let service = |k: &str| match c.condition_key(k) {
         KeyLookup::Service(s, d) => Some((s.prefix.to_string(), d.key_type, d.multivalued)),
         _ => None,
@@ -261,22 +297,32 @@ fn condition_keys_with_types() {
         service("iam:PassedToService"),
         Some(("iam".to_string(), KeyType::String, false))
     );
-    assert!(matches!(c.condition_key("s3:prefx"), KeyLookup::UnknownInService(_)));
+    assert!(matches!(
+        c.condition_key("s3:prefx"),
+        KeyLookup::UnknownInService(_)
+    ));
     assert!(matches!(c.condition_key("saml:aud"), KeyLookup::Foreign(s, _) if &*s.prefix == "sts"));
     assert!(matches!(
         c.condition_key("token.actions.githubusercontent.com:sub"),
         KeyLookup::Foreign(..)
     ));
-    assert!(matches!(c.condition_key("zz:key"), KeyLookup::UnknownPrefix));
+    assert!(matches!(
+        c.condition_key("zz:key"),
+        KeyLookup::UnknownPrefix
+    ));
     assert!(matches!(c.condition_key("SourceIp"), KeyLookup::BadFormat));
     // Which actions support a key.
-    let list = c.action("s3:ListBucket").unwrap_or_else(|| panic!("ListBucket"));
+    let list = c
+        .action("s3:ListBucket")
+        .unwrap_or_else(|| panic!("ListBucket"));
     assert!(
         list.service
             .action_condition_keys(list.action)
             .any(|k| k.matches("s3:prefix"))
     );
-    let get = c.action("s3:GetObject").unwrap_or_else(|| panic!("GetObject"));
+    let get = c
+        .action("s3:GetObject")
+        .unwrap_or_else(|| panic!("GetObject"));
     assert!(
         !get.service
             .action_condition_keys(get.action)
@@ -289,7 +335,10 @@ fn typo_suggestions() {
     let c = catalog();
     let first = |name: &str| c.suggest_actions(name, 3).into_iter().next();
     assert_eq!(first("s3:GetObjet").as_deref(), Some("s3:GetObject"));
-    assert_eq!(first("ec2:RunInstance").as_deref(), Some("ec2:RunInstances"));
+    assert_eq!(
+        first("ec2:RunInstance").as_deref(),
+        Some("ec2:RunInstances")
+    );
     assert_eq!(first("iam:CreateUsr").as_deref(), Some("iam:CreateUser"));
     assert_eq!(first("s3:ListBuckets").as_deref(), Some("s3:ListBucket"));
     assert_eq!(first("iam:PassRoles").as_deref(), Some("iam:PassRole"));
@@ -314,7 +363,11 @@ fn wildcard_expansion_counts() {
     assert_eq!(count("ec2:Describe*"), 194);
     assert_eq!(count("*"), 22_321);
     assert_eq!(count("s3:Zzz*"), 0);
-    let names: Vec<String> = c.expand("s3:*Object").iter().map(|a| a.to_string()).collect();
+    let names: Vec<String> = c
+        .expand("s3:*Object")
+        .iter()
+        .map(|a| a.to_string())
+        .collect();
     assert_eq!(
         names,
         vec![
@@ -337,7 +390,9 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = cmd.spawn().unwrap_or_else(|e| panic!("the binary runs: {e}"));
+    let mut child = cmd
+        .spawn()
+        .unwrap_or_else(|e| panic!("the binary runs: {e}"));
     if let (Some(input), Some(mut pipe)) = (stdin, child.stdin.take()) {
         use std::io::Write;
         let _ = pipe.write_all(input.as_bytes());
@@ -385,7 +440,11 @@ fn cli_exit_status_follows_the_findings() {
     assert!(out.contains("NOT_JSON"), "{out}");
 
     let (code, out, err) = run(
-        &["validate-policy", "--policy-document", "file:///nonexistent/iamdojo/p.json"],
+        &[
+            "validate-policy",
+            "--policy-document",
+            "file:///nonexistent/iamdojo/p.json",
+        ],
         None,
     );
     assert_eq!(code, 2);
@@ -393,7 +452,13 @@ fn cli_exit_status_follows_the_findings() {
     assert!(err.contains("cannot read"), "{err}");
 
     let (code, _, err) = run(
-        &["validate-policy", "--policy-document", TYPO, "--policy-type", "BUCKET"],
+        &[
+            "validate-policy",
+            "--policy-document",
+            TYPO,
+            "--policy-type",
+            "BUCKET",
+        ],
         None,
     );
     assert_eq!(code, 2);

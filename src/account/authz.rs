@@ -112,6 +112,34 @@ impl Account {
         })
     }
 
+    /// Records that a long-term access key was just used (what `get-access-key-last-used` and
+    /// the credential report show).
+    pub fn note_key_use(&mut self, c: &Caller, service: &str) {
+        let Some(key) = c.access_key_id.as_deref() else {
+            return;
+        };
+        let used = super::model::LastUsed {
+            date: self.now,
+            region: c.region.clone(),
+            service: if service == "s3api" {
+                "s3".into()
+            } else {
+                service.to_string()
+            },
+        };
+        let keys = self.root.access_keys.iter_mut().chain(
+            self.users
+                .values_mut()
+                .flat_map(|u| u.access_keys.iter_mut()),
+        );
+        for k in keys {
+            if k.id == key {
+                k.last_used = Some(used);
+                return;
+            }
+        }
+    }
+
     /// The caller's ARN.
     pub fn caller_arn(&self, c: &Caller) -> String {
         match &c.identity {

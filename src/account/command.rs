@@ -484,6 +484,7 @@ impl Sandbox {
         };
         let result = (spec.run)(&mut call, &args);
         trail::record(&mut self.account, &caller, &spec, result.as_ref().err());
+        self.account.note_key_use(&caller, spec.service);
         let value = result.map_err(|e| service_error(&e))?;
         if value.is_null() {
             return Ok(Output::default());
@@ -732,11 +733,7 @@ impl Sandbox {
             "--role-name" => a.roles.keys().cloned().collect(),
             "--policy-arn" | "--permissions-boundary" => {
                 let mut v: Vec<String> = a.policies.keys().cloned().collect();
-                v.extend(
-                    super::managed::BUNDLED
-                        .iter()
-                        .filter_map(|(n, _)| super::managed::arn_of(n)),
-                );
+                v.extend(super::managed::bundled().filter_map(|(n, _)| super::managed::arn_of(n)));
                 v
             }
             "--bucket" => a.buckets.keys().cloned().collect(),

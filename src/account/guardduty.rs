@@ -44,7 +44,8 @@ pub struct GuardDuty {
 /// The default threat list: a documentation range, never a real network.
 pub const DEFAULT_THREAT_LIST: &[&str] = &["198.51.100.0/24"];
 
-fn malicious(gd: &GuardDuty, ip: &str) -> bool {
+/// True when `ip` is on the threat list (the account's own list, else the default one).
+pub fn malicious(gd: &GuardDuty, ip: &str) -> bool {
     let Ok(addr) = ip.parse::<std::net::IpAddr>() else {
         return false;
     };

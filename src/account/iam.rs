@@ -1476,7 +1476,7 @@ fn list_policies(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("iam:ListPolicies", "*", &[])?;
     let scope = a.opt("scope").unwrap_or("All");
     if scope == "AWS" || scope == "All" {
-        for (n, _) in super::managed::BUNDLED {
+        for (n, _) in super::managed::bundled() {
             if let Some(arn) = super::managed::arn_of(n) {
                 c.account.managed_policy(&arn);
             }
@@ -2346,6 +2346,7 @@ fn update_password_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             .filter(|d| *d > 0)
             .map(|d| d as u32),
         hard_expiry: a.flag("hard-expiry").unwrap_or(false),
+        expire_passwords: None,
     };
     c.account.password_policy = Some(p);
     Ok(Value::Null)

@@ -7,69 +7,17 @@ use serde::Deserialize;
 use super::model::{ManagedPolicy, PolicyVersion};
 use crate::policy::PolicyType;
 
-/// Every bundled AWS managed policy: (name, JSON file).
-pub const BUNDLED: &[(&str, &str)] = &[
-    (
-        "AWSBillingReadOnlyAccess",
-        include_str!("../../assets/managed-policies/AWSBillingReadOnlyAccess.json"),
-    ),
-    (
-        "AWSCloudTrail_ReadOnlyAccess",
-        include_str!("../../assets/managed-policies/AWSCloudTrail_ReadOnlyAccess.json"),
-    ),
-    (
-        "AdministratorAccess",
-        include_str!("../../assets/managed-policies/AdministratorAccess.json"),
-    ),
-    (
-        "AmazonEC2FullAccess",
-        include_str!("../../assets/managed-policies/AmazonEC2FullAccess.json"),
-    ),
-    (
-        "AmazonEC2ReadOnlyAccess",
-        include_str!("../../assets/managed-policies/AmazonEC2ReadOnlyAccess.json"),
-    ),
-    (
-        "AmazonGuardDutyReadOnlyAccess",
-        include_str!("../../assets/managed-policies/AmazonGuardDutyReadOnlyAccess.json"),
-    ),
-    (
-        "AmazonS3FullAccess",
-        include_str!("../../assets/managed-policies/AmazonS3FullAccess.json"),
-    ),
-    (
-        "AmazonS3ReadOnlyAccess",
-        include_str!("../../assets/managed-policies/AmazonS3ReadOnlyAccess.json"),
-    ),
-    (
-        "Billing",
-        include_str!("../../assets/managed-policies/Billing.json"),
-    ),
-    (
-        "IAMFullAccess",
-        include_str!("../../assets/managed-policies/IAMFullAccess.json"),
-    ),
-    (
-        "IAMUserChangePassword",
-        include_str!("../../assets/managed-policies/IAMUserChangePassword.json"),
-    ),
-    (
-        "PowerUserAccess",
-        include_str!("../../assets/managed-policies/PowerUserAccess.json"),
-    ),
-    (
-        "ReadOnlyAccess",
-        include_str!("../../assets/managed-policies/ReadOnlyAccess.json"),
-    ),
-    (
-        "SecurityAudit",
-        include_str!("../../assets/managed-policies/SecurityAudit.json"),
-    ),
-    (
-        "ViewOnlyAccess",
-        include_str!("../../assets/managed-policies/ViewOnlyAccess.json"),
-    ),
-];
+/// The bundled AWS managed policies, one JSON file each.
+static BUNDLED_DIR: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/assets/managed-policies");
+
+/// Every bundled AWS managed policy: (name, JSON text).
+pub fn bundled() -> impl Iterator<Item = (&'static str, &'static str)> {
+    BUNDLED_DIR.files().filter_map(|f| {
+        let name = f.path().file_stem()?.to_str()?;
+        Some((name, f.contents_utf8()?))
+    })
+}
 
 #[derive(Deserialize)]
 #[serde(rename_all = "PascalCase")]
@@ -86,7 +34,7 @@ struct Bundled {
 pub fn aws_managed_policy(arn: &str, now: Timestamp) -> Option<ManagedPolicy> {
     let name = arn.strip_prefix("arn:aws:iam::aws:policy/")?;
     let name = name.rsplit('/').next()?;
-    let (_, text) = BUNDLED.iter().find(|(n, _)| *n == name)?;
+    let (_, text) = bundled().find(|(n, _)| *n == name)?;
     let b: Bundled = serde_json::from_str(text).ok()?;
     if b.arn != arn {
         return None;
@@ -114,8 +62,7 @@ pub fn aws_managed_policy(arn: &str, now: Timestamp) -> Option<ManagedPolicy> {
 
 /// The ARN of a bundled AWS managed policy by name.
 pub fn arn_of(name: &str) -> Option<String> {
-    BUNDLED
-        .iter()
+    bundled()
         .find(|(n, _)| *n == name)
         .and_then(|(_, text)| serde_json::from_str::<Bundled>(text).ok().map(|b| b.arn))
 }

@@ -226,7 +226,7 @@ impl ManagedPolicy {
 
 /// The account password policy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct PasswordPolicy {
     /// Minimum length.
     pub minimum_password_length: u32,
@@ -249,6 +249,10 @@ pub struct PasswordPolicy {
     /// An expired password needs an administrator.
     #[serde(default)]
     pub hard_expiry: bool,
+    /// AWS's output repeats whether passwords expire (derived from `MaxPasswordAge`); read
+    /// and ignored, so that `get-account-password-policy` output can be pasted in.
+    #[serde(default, skip_serializing)]
+    pub expire_passwords: Option<bool>,
 }
 
 impl Default for PasswordPolicy {
@@ -263,6 +267,7 @@ impl Default for PasswordPolicy {
             max_password_age: None,
             password_reuse_prevention: None,
             hard_expiry: false,
+            expire_passwords: None,
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::policy::PolicyType;
 
 /// The four Block Public Access settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct PublicAccessBlock {
     /// Refuse new public ACLs.
     #[serde(default)]
@@ -72,23 +72,56 @@ impl Bucket {
         }
     }
 
-    /// True when the bucket policy grants something to everyone (`*`) without a condition.
+    /// True when the bucket policy grants something to the public (see [`statement_is_public`]).
     pub fn policy_is_public(&self) -> bool {
-        self.policy.as_ref().is_some_and(|d| {
-            d.policy.statements.iter().any(|s| {
-                s.effect == crate::policy::Effect::Allow
-                    && s.conditions.is_empty()
-                    && s.principal.as_ref().is_some_and(|p| {
-                        !p.negated && (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*"))
-                    })
-            })
-        })
+        self.policy
+            .as_ref()
+            .is_some_and(|d| d.policy.statements.iter().any(statement_is_public))
     }
 
-    /// True when the ACL grants to everyone.
+    /// True when the ACL grants to everyone or to every AWS account
+    /// (`public-read`, `public-read-write`, `authenticated-read`).
     pub fn acl_is_public(&self) -> bool {
-        matches!(self.acl.as_str(), "public-read" | "public-read-write")
+        matches!(
+            self.acl.as_str(),
+            "public-read" | "public-read-write" | "authenticated-read"
+        )
     }
+}
+
+/// Condition keys that, with fixed values, confine a statement to known principals or
+/// networks, so that a `*` principal is not "public" in S3's sense
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status>).
+const CONFINING_KEYS: &[&str] = &[
+    "aws:sourceip",
+    "aws:sourcevpce",
+    "aws:sourcevpc",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:sourceaccount",
+    "aws:sourcearn",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:userid",
+];
+
+/// True when a statement allows the public: everyone (`*`) as principal, and no condition
+/// that confines it to fixed accounts, organizations, VPCs or addresses (a condition such as
+/// `aws:SecureTransport` does not).
+pub fn statement_is_public(s: &crate::policy::Statement) -> bool {
+    let everyone = s.principal.as_ref().is_some_and(|p| {
+        !p.negated && (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*"))
+    });
+    let confined = s.conditions.iter().any(|c| {
+        !c.operator.base.is_negated()
+            && CONFINING_KEYS.contains(&c.key_lower.as_str())
+            && c.raw_values
+                .iter()
+                .all(|v| !v.contains('*') && v != "0.0.0.0/0" && v != "::/0")
+    });
+    s.effect == crate::policy::Effect::Allow && everyone && !confined
 }
 
 /// The S3 commands.

@@ -433,7 +433,7 @@ impl Loader<'_> {
                 .values()
                 .map(|p| p.name.clone())
                 .collect();
-            names.extend(super::managed::BUNDLED.iter().map(|(n, _)| n.to_string()));
+            names.extend(super::managed::bundled().map(|(n, _)| n.to_string()));
             return Err(self.err(
                 path,
                 format!(

@@ -741,6 +741,21 @@ impl Catalog {
                 return KeyLookup::Foreign(s, k);
             }
         }
+        // An OpenID Connect provider's keys are named after the provider's URL
+        // (`token.actions.githubusercontent.com:sub`); the reference lists a few providers, and
+        // the same claim of any other provider has the same type.
+        if prefix.contains('.') {
+            let claim = format!(":{}", rest.to_ascii_lowercase());
+            for (si, k) in self.foreign_keys() {
+                let name = k.name.to_ascii_lowercase();
+                if name.ends_with(&claim)
+                    && name.split(':').next().is_some_and(|p| p.contains('.'))
+                    && let Some(s) = self.service_at(*si as usize)
+                {
+                    return KeyLookup::Foreign(s, k);
+                }
+            }
+        }
         KeyLookup::UnknownPrefix
     }
 

@@ -130,6 +130,24 @@ fn is_admin_document(p: &crate::policy::Policy) -> bool {
     })
 }
 
+/// True for a customer managed policy that serves only as a permissions boundary (Security Hub
+/// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
+fn boundary_only(a: &Account, arn: &str) -> bool {
+    let attached = a
+        .users
+        .values()
+        .any(|u| u.attached.iter().any(|p| p == arn))
+        || a.groups
+            .values()
+            .any(|g| g.attached.iter().any(|p| p == arn))
+        || a.roles
+            .values()
+            .any(|r| r.attached.iter().any(|p| p == arn));
+    let boundary = a.users.values().any(|u| u.boundary.as_deref() == Some(arn))
+        || a.roles.values().any(|r| r.boundary.as_deref() == Some(arn));
+    boundary && !attached
+}
+
 /// Every check, in the order findings are reported within one severity.
 pub fn controls() -> Vec<Control> {
     vec![
@@ -196,7 +214,7 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy grants full \"*\" administrative privileges",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+                a.policies.values().filter(|p| !p.aws_managed && !boundary_only(a, &p.arn)).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
             },
         },
         Control {
@@ -225,7 +243,11 @@ pub fn controls() -> Vec<Control> {
             severity: Severity::High,
             title: "A security group allows SSH (port 22) from anywhere",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
-            check: |a, _| open_port(a, 22, "0.0.0.0/0"),
+            check: |a, _| {
+                let mut v = open_port(a, 22, "0.0.0.0/0");
+                v.extend(open_port(a, 22, "::/0"));
+                dedup(v)
+            },
         },
         Control {
             id: "EC2.14",
@@ -233,7 +255,11 @@ pub fn controls() -> Vec<Control> {
             severity: Severity::High,
             title: "A security group allows RDP (port 3389) from anywhere",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14",
-            check: |a, _| open_port(a, 3389, "0.0.0.0/0"),
+            check: |a, _| {
+                let mut v = open_port(a, 3389, "0.0.0.0/0");
+                v.extend(open_port(a, 3389, "::/0"));
+                dedup(v)
+            },
         },
         Control {
             id: "EC2.53",
@@ -407,7 +433,8 @@ pub fn controls() -> Vec<Control> {
                 )],
                 Some(p) => {
                     let mut weak = Vec::new();
-                    if p.minimum_password_length < 14 {
+                    // Security Hub checks IAM.7 with a minimum of 8 (14 is IAM.15's bar).
+                    if p.minimum_password_length < 8 {
                         weak.push(format!("minimum length {}", p.minimum_password_length));
                     }
                     if !(p.require_uppercase_characters
@@ -524,7 +551,7 @@ pub fn controls() -> Vec<Control> {
                         && p.block_public_policy
                         && p.restrict_public_buckets
                 });
-                if on || a.buckets.is_empty() {
+                if on {
                     vec![]
                 } else {
                     vec![hit(root_arn(a), "not every account-level Block Public Access setting is on, so one bucket setting away from a leak", vec!["aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true   # the console's Block Public Access (account settings) page does the same".into()])]
@@ -564,9 +591,10 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy allows a whole service (\"service:*\")",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
+                a.policies.values().filter(|p| !p.aws_managed && !boundary_only(a, &p.arn)).filter_map(|p| {
                 let d = p.default_document()?;
-                let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow && !s.action.negated).flat_map(|s| s.action.patterns.iter()).filter(|a| a.raw.value.ends_with(":*")).map(|a| a.raw.value.clone()).collect();
+                // `Allow` with `NotAction: "s3:*"` allows every other service whole: it fails too.
+                let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| if neg { format!("everything but {} (NotAction)", a.raw.value) } else { a.raw.value.clone() }).collect();
                 (!wild.is_empty()).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
             }).collect()
             },
@@ -579,23 +607,49 @@ pub fn controls() -> Vec<Control> {
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-27",
             check: |a, _| {
                 let arn = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
-                a.users
+                let mut out: Vec<Hit> = Vec::new();
+                for u in a
+                    .users
                     .values()
                     .filter(|u| u.attached.iter().any(|p| p == arn))
-                    .map(|u| {
-                        hit(
-                            &u.arn,
-                            format!(
-                                "{} can upload and download files through CloudShell",
-                                u.name
-                            ),
-                            vec![format!(
-                                "aws iam detach-user-policy --user-name {} --policy-arn {arn}",
-                                u.name
-                            )],
-                        )
-                    })
-                    .collect()
+                {
+                    out.push(hit(
+                        &u.arn,
+                        format!(
+                            "the user {} can upload and download files through CloudShell",
+                            u.name
+                        ),
+                        vec![format!(
+                            "aws iam detach-user-policy --user-name {} --policy-arn {arn}",
+                            u.name
+                        )],
+                    ));
+                }
+                for g in a
+                    .groups
+                    .values()
+                    .filter(|g| g.attached.iter().any(|p| p == arn))
+                {
+                    out.push(hit(&g.arn, format!("every member of the group {} can upload and download files through CloudShell", g.name), vec![format!("aws iam detach-group-policy --group-name {} --policy-arn {arn}", g.name)]));
+                }
+                for r in a
+                    .roles
+                    .values()
+                    .filter(|r| r.attached.iter().any(|p| p == arn))
+                {
+                    out.push(hit(
+                        &r.arn,
+                        format!(
+                            "the role {} can upload and download files through CloudShell",
+                            r.name
+                        ),
+                        vec![format!(
+                            "aws iam detach-role-policy --role-name {} --policy-arn {arn}",
+                            r.name
+                        )],
+                    ));
+                }
+                out
             },
         },
         Control {
@@ -606,10 +660,16 @@ pub fn controls() -> Vec<Control> {
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-18",
             check: |a, _| {
                 let arn = "arn:aws:iam::aws:policy/AWSSupportAccess";
+                // The AWS Config rule behind it passes when any user, group or role has the policy.
                 if a.roles
                     .values()
                     .any(|r| r.attached.iter().any(|p| p == arn))
-                    || a.users.is_empty()
+                    || a.groups
+                        .values()
+                        .any(|g| g.attached.iter().any(|p| p == arn))
+                    || a.users
+                        .values()
+                        .any(|u| u.attached.iter().any(|p| p == arn))
                 {
                     vec![]
                 } else {
@@ -653,8 +713,9 @@ pub fn controls() -> Vec<Control> {
                 let bad: Vec<String> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
                     let p = s.principal.as_ref()?;
                     let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid");
-                    if p.everyone || p.entries.iter().any(|(_, v)| v.value == "*") { return Some("anyone (\"*\")".to_string()); }
-                    let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| !v.contains(&a.id)).collect();
+                    let org = s.conditions.iter().any(|c| c.key_lower == "aws:principalorgid" || c.key_lower == "aws:principalaccount");
+                    if (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*")) && !org { return Some("anyone (\"*\")".to_string()); }
+                    let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| *v != "*" && !v.contains(&a.id)).collect();
                     (!other.is_empty() && !external).then(|| format!("account(s) {} without sts:ExternalId", other.join(", ")))
                 }).collect();
                 (!bad.is_empty()).then(|| hit(&r.arn, format!("{} can be assumed by {}", r.name, bad.join("; ")), vec![format!("aws iam update-assume-role-policy --role-name {} --policy-document file://trust-with-external-id.json", r.name)]))
@@ -722,23 +783,8 @@ pub fn controls() -> Vec<Control> {
                 let mut seen = BTreeSet::new();
                 for e in &a.cloudtrail.events {
                     let Some(k) = &e.access_key_id else { continue };
-                    let threat = crate::account::guardduty::DEFAULT_THREAT_LIST
-                        .iter()
-                        .chain(
-                            a.guardduty
-                                .threat_list
-                                .iter()
-                                .map(String::as_str)
-                                .collect::<Vec<_>>()
-                                .iter(),
-                        )
-                        .any(|n| {
-                            n.parse::<ipnet::IpNet>().is_ok_and(|n| {
-                                e.source_ip
-                                    .parse::<std::net::IpAddr>()
-                                    .is_ok_and(|ip| n.contains(&ip))
-                            })
-                        });
+                    // The same threat list as GuardDuty's: the account's own, else the default.
+                    let threat = crate::account::guardduty::malicious(&a.guardduty, &e.source_ip);
                     let regions: BTreeSet<&str> = a
                         .cloudtrail
                         .events
@@ -900,11 +946,7 @@ fn effectively_public(a: &Account, b: &crate::account::s3::Bucket, write: bool) 
     let policy = !policy_blocked
         && b.policy.as_ref().is_some_and(|d| {
             d.policy.statements.iter().any(|s| {
-                s.effect == Effect::Allow
-                    && s.conditions.is_empty()
-                    && s.principal.as_ref().is_some_and(|p| {
-                        !p.negated && (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*"))
-                    })
+                crate::account::s3::statement_is_public(s)
                     && s.action.patterns.iter().any(|pat| {
                         let v = pat.raw.value.to_ascii_lowercase();
                         if write {
@@ -952,7 +994,7 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
             });
         }
     }
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let _ = SH;
     out
 }

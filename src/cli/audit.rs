@@ -92,6 +92,17 @@ pub fn run(args: &Args) -> u8 {
         None if args.scenario.is_some() => account.now,
         None => jiff::Timestamp::now(),
     };
+    let mut account = account;
+    // Scripted events of a scenario happen when their time comes: auditing at a later time
+    // sees what they did.
+    if let Some(p) = &args.scenario
+        && now > account.now
+        && let Ok(s) = crate::account::scenario::load_file(p)
+    {
+        let mut sb = s.sandbox;
+        sb.advance_to(now);
+        account = sb.account;
+    }
     let findings = audit(&account, now);
     let out = match args.format {
         Format::Table => table(&findings),
@@ -105,7 +116,8 @@ pub fn run(args: &Args) -> u8 {
     u8::from(!findings.is_empty())
 }
 
-/// The to-do list.
+/// The to-do list: one numbered item per control, most severe first; a control that fails on
+/// many resources is one item that lists them (the JSON output keeps one finding each).
 pub fn table(findings: &[Finding]) -> String {
     if findings.is_empty() {
         return "No findings: nothing to fix.\n".into();
@@ -119,27 +131,54 @@ pub fn table(findings: &[Finding]) -> String {
         .iter()
         .map(|(k, n)| format!("{n} {}", k.0.as_str().to_lowercase()))
         .collect();
+    // Group by control, keeping the first appearance's place (findings come sorted).
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    for f in findings {
+        match groups.iter_mut().find(|g| g[0].control == f.control) {
+            Some(g) => g.push(f),
+            None => groups.push(vec![f]),
+        }
+    }
     s.push_str(&format!(
-        "{} findings ({}), most severe first:\n\n",
+        "{} findings ({}) in {} items, most severe first:\n\n",
         findings.len(),
-        summary.join(", ")
+        summary.join(", "),
+        groups.len()
     ));
-    for (i, f) in findings.iter().enumerate() {
+    const SHOWN: usize = 3;
+    for (i, g) in groups.iter().enumerate() {
+        let f = g[0];
         let cis = f.cis.as_ref().map(|c| format!(", {c}")).unwrap_or_default();
+        let many = if g.len() > 1 {
+            format!(" — {} resources", g.len())
+        } else {
+            String::new()
+        };
         s.push_str(&format!(
-            "{:>3}. [{}] {} ({}{cis})\n",
+            "{:>3}. [{}] {} ({}{cis}){many}\n",
             i + 1,
             f.severity.as_str(),
             f.title,
             f.control
         ));
-        s.push_str(&format!("     resource: {}\n", f.resource));
-        s.push_str(&format!("     evidence: {}\n", f.evidence));
+        for x in g.iter().take(SHOWN) {
+            s.push_str(&format!("     resource: {}\n", x.resource));
+            s.push_str(&format!("     evidence: {}\n", x.evidence));
+        }
+        if g.len() > SHOWN {
+            s.push_str(&format!(
+                "     … and {} more (see --format json)\n",
+                g.len() - SHOWN
+            ));
+        }
         for (j, cmd) in f.fix.iter().enumerate() {
             s.push_str(&format!(
                 "     {} {cmd}\n",
                 if j == 0 { "fix:     " } else { "         " }
             ));
+        }
+        if g.len() > 1 {
+            s.push_str("               (the same for each resource)\n");
         }
         s.push_str(&format!("     more:     {}\n\n", f.learn_more));
     }

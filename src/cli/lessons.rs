@@ -244,7 +244,7 @@ steps:
 const SCENARIO: &str = r#"schema: 1
 groups:
   - name: readers
-    policies: [IAMReadOnlyAccess]
+    policies: [ReadOnlyAccess]
 users:
   - name: dana
 "#;

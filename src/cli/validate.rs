@@ -30,6 +30,8 @@ pub struct Args {
 /// `--policy-type` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 #[value(rename_all = "SCREAMING_SNAKE_CASE")]
+// The variant names mirror Access Analyzer's values (IDENTITY_POLICY, …).
+#[allow(clippy::enum_variant_names)]
 pub enum PolicyTypeArg {
     /// Attached to a user, group or role.
     IdentityPolicy,

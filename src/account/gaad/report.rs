@@ -446,6 +446,7 @@ pub fn parse_password_policy(file: &str, text: &str) -> Result<PasswordPolicy, I
         max_password_age: f.max_password_age,
         password_reuse_prevention: f.password_reuse_prevention,
         hard_expiry: f.hard_expiry.unwrap_or(d.hard_expiry),
+        expire_passwords: None,
     })
 }
 

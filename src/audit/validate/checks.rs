@@ -1277,7 +1277,10 @@ fn condition_key(c: &Condition) -> (String, String, Vec<String>) {
 }
 
 /// A principal element, for comparing statements.
-fn principal_key(s: &Statement) -> Option<(bool, bool, Vec<(&'static str, String)>)> {
+/// A statement's principal element in a comparable form: (negated, everyone, entries).
+type PrincipalKey = (bool, bool, Vec<(&'static str, String)>);
+
+fn principal_key(s: &Statement) -> Option<PrincipalKey> {
     s.principal.as_ref().map(|p| {
         let mut e: Vec<(&'static str, String)> = p
             .entries

@@ -1,0 +1,1055 @@
+//! The application model and its `update`: every key becomes an action that changes this
+//! state; rendering (in `view`) only reads it. Nothing here touches the terminal, so the whole
+//! app can be driven by tests.
+
+use std::collections::BTreeSet;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use super::i18n::{Lang, t};
+use super::keymap::{Action, Context, action_for};
+use super::theme::Theme;
+use crate::eval::{Decision, Outcome};
+use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
+use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
+use crate::progress::{Attempt, Completion, LessonId, PackId, Position, StepId, Store};
+
+/// A message under the exercise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Msg {
+    /// Good news or not.
+    pub ok: bool,
+    /// The text.
+    pub text: String,
+}
+
+/// The state of the exercise on screen.
+pub enum Exercise {
+    /// A reading step.
+    Read,
+    /// A quiz: the cursor and the chosen answers.
+    Quiz {
+        /// Highlighted choice.
+        cursor: usize,
+        /// Chosen choices.
+        chosen: Vec<bool>,
+    },
+    /// A prediction: the cursor over the three decisions, and the evaluator's answer once given.
+    Predict {
+        /// Highlighted decision.
+        cursor: usize,
+        /// The evaluator's decision and trace, once the learner answered.
+        revealed: Option<(Decision, String)>,
+    },
+    /// A policy editor and the last check.
+    Policy {
+        /// The editor.
+        editor: Box<TextArea<'static>>,
+        /// The last check.
+        report: Option<PolicyReport>,
+        /// Edited since the last check.
+        dirty: bool,
+    },
+    /// A sandbox task.
+    Task {
+        /// The sandbox.
+        run: Box<TaskRun>,
+        /// The line being typed.
+        input: String,
+        /// What the console printed.
+        output: Vec<String>,
+        /// Commands typed.
+        history: Vec<String>,
+        /// Place in the history while browsing it.
+        hist: usize,
+        /// The goal's state.
+        report: GoalReport,
+    },
+    /// An investigation: a sandbox and an answer field.
+    Investigate {
+        /// The sandbox.
+        run: Box<TaskRun>,
+        /// The command being typed.
+        input: String,
+        /// What the console printed.
+        output: Vec<String>,
+        /// The answer being typed.
+        answer: String,
+        /// Typing into the answer field (else the console).
+        on_answer: bool,
+    },
+    /// The exercise could not start.
+    Broken(String),
+}
+
+/// A lesson being worked through.
+pub struct LessonState {
+    /// Which pack.
+    pub pack: usize,
+    /// Which lesson.
+    pub lesson_id: String,
+    /// The current step.
+    pub step: usize,
+    /// Scroll offset of the reading pane.
+    pub scroll: u16,
+    /// The exercise.
+    pub ex: Exercise,
+    /// Hints shown.
+    pub hints: usize,
+    /// The step is solved.
+    pub solved: bool,
+    /// The solution was shown.
+    pub solution_shown: bool,
+    /// The last message.
+    pub message: Option<Msg>,
+    /// Keys go to a text field.
+    pub typing: bool,
+    /// When the step was opened.
+    pub started: Instant,
+}
+
+/// Which screen.
+pub enum Screen {
+    /// The lesson list.
+    Home,
+    /// A lesson.
+    Lesson(Box<LessonState>),
+}
+
+/// A row of the home screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    /// A pack's title.
+    Pack(usize),
+    /// A lesson of a pack (pack index, lesson entry index).
+    Lesson(usize, usize),
+    /// A pack that did not load.
+    Broken(String),
+}
+
+/// The whole application state.
+pub struct App {
+    /// Interface language.
+    pub lang: Lang,
+    /// Colours.
+    pub theme: Theme,
+    /// Loaded packs.
+    pub packs: Vec<Pack>,
+    /// Packs that did not load, with their error.
+    pub broken: Vec<String>,
+    /// The rows of the home screen.
+    pub rows: Vec<Row>,
+    /// The selected row (always a lesson row when there is one).
+    pub cursor: usize,
+    /// The current screen.
+    pub screen: Screen,
+    /// The help overlay is open.
+    pub help: bool,
+    /// Asking whether to quit.
+    pub confirm_quit: bool,
+    /// The app should exit.
+    pub quit: bool,
+    /// The progress store.
+    pub store: Option<Store>,
+    /// The learner.
+    pub learner: Option<crate::progress::Learner>,
+    /// Lessons completed: (pack id, lesson id).
+    pub completed: BTreeSet<(String, String)>,
+    /// Steps solved: (pack id, lesson id, step id).
+    pub solved: BTreeSet<(String, String, String)>,
+    /// A line for the status bar.
+    pub status: String,
+}
+
+impl App {
+    /// A new app over these packs.
+    pub fn new(
+        packs: Vec<Pack>,
+        broken: Vec<String>,
+        lang: Lang,
+        theme: Theme,
+        store: Option<Store>,
+        learner: Option<crate::progress::Learner>,
+    ) -> App {
+        let mut rows = Vec::new();
+        for (pi, p) in packs.iter().enumerate() {
+            rows.push(Row::Pack(pi));
+            for li in 0..p.lessons.len() {
+                rows.push(Row::Lesson(pi, li));
+            }
+        }
+        rows.extend(broken.iter().cloned().map(Row::Broken));
+        let mut app = App {
+            lang,
+            theme,
+            packs,
+            broken,
+            rows,
+            cursor: 0,
+            screen: Screen::Home,
+            help: false,
+            confirm_quit: false,
+            quit: false,
+            store,
+            learner,
+            completed: BTreeSet::new(),
+            solved: BTreeSet::new(),
+            status: String::new(),
+        };
+        app.cursor = app
+            .rows
+            .iter()
+            .position(|r| matches!(r, Row::Lesson(..)))
+            .unwrap_or(0);
+        app.load_progress();
+        app
+    }
+
+    fn load_progress(&mut self) {
+        let (Some(store), Some(learner)) = (&self.store, &self.learner) else {
+            return;
+        };
+        if let Ok(d) = store.dashboard(learner) {
+            for l in &d.lessons {
+                if l.completed.is_some() {
+                    self.completed
+                        .insert((l.pack.to_string(), l.lesson.to_string()));
+                }
+            }
+        }
+        for p in &self.packs {
+            let Some(pack_id) = pid(&p.meta.id) else {
+                continue;
+            };
+            let _ = store.record_pack_seen(learner, &pack_id, &p.meta.version, &p.content_hash);
+            for l in p.ok_lessons() {
+                let Ok(lid) = LessonId::new(l.id.clone()) else {
+                    continue;
+                };
+                if let Ok(steps) = store.lesson_steps(learner, &pack_id, &lid) {
+                    for s in steps.iter().filter(|s| s.solved) {
+                        self.solved
+                            .insert((p.meta.id.clone(), l.id.clone(), s.step.to_string()));
+                    }
+                }
+            }
+        }
+        if !store.is_saving() {
+            self.status = t(self.lang, "home.notsaving").to_string();
+        }
+    }
+
+    /// The language code for lesson texts.
+    pub fn code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The lesson on screen.
+    pub fn current(&self) -> Option<(&Pack, &LessonFile, &LessonState)> {
+        let Screen::Lesson(ls) = &self.screen else {
+            return None;
+        };
+        let p = self.packs.get(ls.pack)?;
+        let l = p.lesson(&ls.lesson_id)?;
+        Some((p, l, ls))
+    }
+
+    /// The key context now.
+    pub fn context(&self) -> Context {
+        match &self.screen {
+            Screen::Home => Context::Home,
+            Screen::Lesson(ls) if ls.typing => Context::Typing,
+            Screen::Lesson(_) => Context::Lesson,
+        }
+    }
+
+    /// Handles one key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if self.help {
+            self.help = false;
+            return;
+        }
+        if self.confirm_quit {
+            self.confirm_quit = false;
+            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                self.quit = true;
+            }
+            return;
+        }
+        let ctx = self.context();
+        let action = action_for(ctx, &key);
+        // In the sandbox console, Tab completes commands, flags and names.
+        if ctx == Context::Typing
+            && key.code == KeyCode::Tab
+            && let Screen::Lesson(ls) = &self.screen
+            && matches!(ls.ex, Exercise::Task { .. })
+        {
+            self.type_key(key);
+            return;
+        }
+        if ctx == Context::Typing {
+            match action {
+                Some(a) => self.act(a),
+                None => self.type_key(key),
+            }
+            return;
+        }
+        if let Some(a) = action {
+            self.act(a);
+        }
+    }
+
+    /// Scrolls with the mouse wheel.
+    pub fn scroll(&mut self, down: bool) {
+        self.act(if down { Action::Down } else { Action::Up });
+    }
+
+    fn act(&mut self, a: Action) {
+        match a {
+            Action::Help => self.help = true,
+            Action::Language => {
+                self.lang = if self.lang == Lang::En {
+                    Lang::Ja
+                } else {
+                    Lang::En
+                };
+                self.save_setting(crate::progress::Setting::Language, self.lang.code());
+            }
+            Action::Theme => {
+                if self.theme.name != "no-color" {
+                    self.theme = if self.theme.name == "default" {
+                        Theme::high_contrast()
+                    } else {
+                        Theme::default_theme()
+                    };
+                    self.save_setting(crate::progress::Setting::Theme, self.theme.name);
+                }
+            }
+            Action::Quit => {
+                if self.unsaved_work() {
+                    self.confirm_quit = true;
+                } else {
+                    self.quit = true;
+                }
+            }
+            _ => match self.screen {
+                Screen::Home => self.home_action(a),
+                Screen::Lesson(_) => self.lesson_action(a),
+            },
+        }
+    }
+
+    fn save_setting(&self, s: crate::progress::Setting, v: &str) {
+        if let (Some(store), Some(learner)) = (&self.store, &self.learner) {
+            let _ = store.set_setting(learner, s, v);
+        }
+    }
+
+    fn unsaved_work(&self) -> bool {
+        match &self.screen {
+            Screen::Lesson(ls) => match &ls.ex {
+                Exercise::Policy { dirty, .. } => *dirty && !ls.solved,
+                Exercise::Task { input, .. } => !input.is_empty(),
+                Exercise::Investigate { answer, .. } => !answer.is_empty() && !ls.solved,
+                _ => false,
+            },
+            Screen::Home => false,
+        }
+    }
+
+    fn home_action(&mut self, a: Action) {
+        let lessons: Vec<usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Row::Lesson(..)))
+            .map(|(i, _)| i)
+            .collect();
+        let pos = lessons.iter().position(|i| *i == self.cursor).unwrap_or(0);
+        match a {
+            Action::Up => {
+                self.cursor = lessons
+                    .get(pos.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(self.cursor)
+            }
+            Action::Down => {
+                self.cursor = lessons
+                    .get((pos + 1).min(lessons.len().saturating_sub(1)))
+                    .copied()
+                    .unwrap_or(self.cursor)
+            }
+            Action::Enter => {
+                if let Some(Row::Lesson(p, l)) = self.rows.get(self.cursor).cloned()
+                    && let Some(LessonEntry::Ok { lesson, .. }) =
+                        self.packs.get(p).and_then(|pk| pk.lessons.get(l))
+                {
+                    let id = lesson.id.clone();
+                    self.open_lesson(p, &id, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a lesson at a step.
+    pub fn open_lesson(&mut self, pack: usize, lesson_id: &str, step: usize) {
+        self.screen = Screen::Lesson(Box::new(LessonState {
+            pack,
+            lesson_id: lesson_id.to_string(),
+            step,
+            scroll: 0,
+            ex: Exercise::Read,
+            hints: 0,
+            solved: false,
+            solution_shown: false,
+            message: None,
+            typing: false,
+            started: Instant::now(),
+        }));
+        self.enter_step(step);
+    }
+
+    /// Opens the last position, if there is one.
+    pub fn resume(&mut self) -> bool {
+        let (Some(store), Some(learner)) = (&self.store, &self.learner) else {
+            return false;
+        };
+        let Ok(Some(pos)) = store.last_position(learner) else {
+            return false;
+        };
+        let Some(pi) = self
+            .packs
+            .iter()
+            .position(|p| p.meta.id == pos.pack.as_str())
+        else {
+            return false;
+        };
+        let Some(lesson) = self.packs[pi].lesson(pos.lesson.as_str()) else {
+            return false;
+        };
+        let step = lesson
+            .steps
+            .iter()
+            .enumerate()
+            .position(|(i, s)| step_key(s, i) == pos.step.as_str())
+            .unwrap_or(0);
+        let id = lesson.id.clone();
+        self.open_lesson(pi, &id, step);
+        true
+    }
+
+    fn enter_step(&mut self, step: usize) {
+        let code = self.code();
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        let Some(pack) = self.packs.get(ls.pack) else {
+            return;
+        };
+        let Some(lesson) = pack.lesson(&ls.lesson_id) else {
+            return;
+        };
+        let step = step.min(lesson.steps.len().saturating_sub(1));
+        let Some(s) = lesson.steps.get(step) else {
+            return;
+        };
+        ls.step = step;
+        ls.scroll = 0;
+        ls.hints = 0;
+        ls.solution_shown = false;
+        ls.message = None;
+        ls.typing = false;
+        ls.started = Instant::now();
+        ls.solved = s.kind() == StepKind::Read
+            || self
+                .solved
+                .contains(&(pack.meta.id.clone(), lesson.id.clone(), step_key(s, step)));
+        ls.ex = match s.kind() {
+            StepKind::Read => Exercise::Read,
+            StepKind::Quiz => Exercise::Quiz {
+                cursor: 0,
+                chosen: vec![false; s.quiz.as_ref().map(|q| q.choices.len()).unwrap_or(0)],
+            },
+            StepKind::Predict => Exercise::Predict {
+                cursor: 0,
+                revealed: None,
+            },
+            StepKind::Policy => {
+                let starter = s
+                    .policy
+                    .as_ref()
+                    .and_then(|p| p.starter.clone())
+                    .unwrap_or_default();
+                let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
+                editor.set_line_number_style(self.theme.dim);
+                Exercise::Policy {
+                    editor: Box::new(editor),
+                    report: None,
+                    dirty: false,
+                }
+            }
+            StepKind::Task => match run::start_task(pack, lesson, s) {
+                Ok(r) => {
+                    let report = r.check(s, code, pack.default_language());
+                    ls.typing = true;
+                    Exercise::Task {
+                        run: Box::new(r),
+                        input: String::new(),
+                        output: Vec::new(),
+                        history: Vec::new(),
+                        hist: 0,
+                        report,
+                    }
+                }
+                Err(e) => Exercise::Broken(e),
+            },
+            StepKind::Investigate => match run::start_task(pack, lesson, s) {
+                Ok(r) => {
+                    ls.typing = true;
+                    Exercise::Investigate {
+                        run: Box::new(r),
+                        input: String::new(),
+                        output: Vec::new(),
+                        answer: String::new(),
+                        on_answer: false,
+                    }
+                }
+                Err(e) => Exercise::Broken(e),
+            },
+        };
+        let (pack_id, lesson_id, key) =
+            (pack.meta.id.clone(), lesson.id.clone(), step_key(s, step));
+        self.save_position(&pack_id, &lesson_id, &key);
+    }
+
+    fn save_position(&self, pack: &str, lesson: &str, step: &str) {
+        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
+            && let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step))
+        {
+            let _ = store.set_last_position(
+                learner,
+                &Position {
+                    pack: p,
+                    lesson: l,
+                    step: s,
+                    at: jiff::Timestamp::now(),
+                },
+            );
+        }
+    }
+
+    fn lesson_action(&mut self, a: Action) {
+        let Some((pack, lesson, ls)) = self.current() else {
+            return;
+        };
+        let Some(step) = lesson.steps.get(ls.step).cloned() else {
+            return;
+        };
+        let nsteps = lesson.steps.len();
+        let step_idx = ls.step;
+        let (pack_id, lesson_id, version) =
+            (pack.meta.id.clone(), lesson.id.clone(), lesson.version);
+        let fallback = pack.default_language().to_string();
+        match a {
+            Action::Back => {
+                if let Screen::Lesson(ls) = &mut self.screen
+                    && ls.typing
+                {
+                    ls.typing = false;
+                    return;
+                }
+                self.screen = Screen::Home;
+            }
+            Action::Next => {
+                if step_idx + 1 < nsteps {
+                    self.enter_step(step_idx + 1);
+                } else if self.lesson_done(&pack_id, &lesson_id) {
+                    self.complete(&pack_id, &lesson_id, version);
+                }
+            }
+            Action::Prev if step_idx > 0 => self.enter_step(step_idx - 1),
+            Action::Hint => {
+                let code = self.code();
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    if ls.hints < step.hints.len() {
+                        ls.hints += 1;
+                    } else if step.hints.is_empty() {
+                        ls.message = Some(Msg {
+                            ok: false,
+                            text: match code {
+                                "ja" => "この演習にはヒントがありません。".into(),
+                                _ => "This exercise has no hints.".into(),
+                            },
+                        });
+                    }
+                }
+            }
+            Action::Solution => self.show_solution(&step, &pack_id, &lesson_id, version),
+            Action::Focus => {
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    match &mut ls.ex {
+                        Exercise::Investigate { on_answer, .. } if ls.typing => {
+                            *on_answer = !*on_answer
+                        }
+                        Exercise::Policy { .. }
+                        | Exercise::Task { .. }
+                        | Exercise::Investigate { .. } => ls.typing = true,
+                        _ => {}
+                    }
+                }
+            }
+            Action::Check => self.check_policy(&step, &pack_id, &lesson_id, version, &fallback),
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    let delta: i32 = match a {
+                        Action::Up => -1,
+                        Action::Down => 1,
+                        Action::PageUp => -10,
+                        _ => 10,
+                    };
+                    match &mut ls.ex {
+                        Exercise::Quiz { cursor, chosen }
+                            if matches!(a, Action::Up | Action::Down) =>
+                        {
+                            *cursor = ((*cursor as i32 + delta).max(0) as usize)
+                                .min(chosen.len().saturating_sub(1))
+                        }
+                        Exercise::Predict {
+                            cursor,
+                            revealed: None,
+                        } if matches!(a, Action::Up | Action::Down) => {
+                            *cursor = ((*cursor as i32 + delta).max(0) as usize).min(2)
+                        }
+                        _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
+                    }
+                }
+            }
+            Action::Toggle => {
+                if let Screen::Lesson(ls) = &mut self.screen
+                    && let Exercise::Quiz { cursor, chosen } = &mut ls.ex
+                {
+                    let multiple = step.quiz.as_ref().is_some_and(|q| q.multiple);
+                    if !multiple {
+                        chosen.iter_mut().for_each(|c| *c = false);
+                    }
+                    if let Some(c) = chosen.get_mut(*cursor) {
+                        *c = !*c;
+                    }
+                }
+            }
+            Action::Enter => self.enter(&step, &pack_id, &lesson_id, version),
+            _ => {}
+        }
+    }
+
+    fn lesson_done(&self, pack: &str, lesson: &str) -> bool {
+        let Some(l) = self
+            .packs
+            .iter()
+            .find(|p| p.meta.id == pack)
+            .and_then(|p| p.lesson(lesson))
+        else {
+            return false;
+        };
+        l.steps.iter().enumerate().all(|(i, s)| {
+            s.kind() == StepKind::Read
+                || self
+                    .solved
+                    .contains(&(pack.to_string(), lesson.to_string(), step_key(s, i)))
+        })
+    }
+
+    fn complete(&mut self, pack: &str, lesson: &str, version: u32) {
+        self.completed
+            .insert((pack.to_string(), lesson.to_string()));
+        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
+            && let (Some(p), Ok(l)) = (pid(pack), LessonId::new(lesson))
+        {
+            let _ = store.record_completion(
+                learner,
+                &Completion {
+                    pack: p,
+                    lesson: l,
+                    lesson_version: version.to_string(),
+                    at: jiff::Timestamp::now(),
+                },
+            );
+        }
+        let text = t(self.lang, "lesson.finished").to_string();
+        if let Screen::Lesson(ls) = &mut self.screen {
+            ls.message = Some(Msg { ok: true, text });
+        }
+    }
+
+    /// Records an answer, then marks the step solved when it is right.
+    fn record(
+        &mut self,
+        pack: &str,
+        lesson: &str,
+        version: u32,
+        step_key_: &str,
+        answer: &str,
+        correct: bool,
+    ) {
+        let (hints, shown, ms) = match &self.screen {
+            Screen::Lesson(ls) => (
+                ls.hints as u32,
+                ls.solution_shown,
+                ls.started.elapsed().as_millis() as u64,
+            ),
+            Screen::Home => (0, false, 0),
+        };
+        let mut saved = false;
+        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
+            && let (Some(p), Ok(l), Ok(s)) =
+                (pid(pack), LessonId::new(lesson), StepId::new(step_key_))
+        {
+            let mut a = Attempt::new(p, l, version.to_string(), s, answer, correct);
+            a.hints_used = hints;
+            a.solution_shown = shown;
+            a.time_spent_ms = ms;
+            saved = store.record_attempt(learner, &a).is_ok() && store.is_saving();
+        }
+        // The answer is committed before the screen says so.
+        let lang = self.lang;
+        if correct {
+            self.solved
+                .insert((pack.to_string(), lesson.to_string(), step_key_.to_string()));
+        }
+        if let Screen::Lesson(ls) = &mut self.screen {
+            ls.solved |= correct;
+            let mut text = t(lang, if correct { "ex.correct" } else { "ex.wrong" }).to_string();
+            if saved {
+                text.push_str(&format!("  ({})", t(lang, "status.saved")));
+            }
+            ls.message = Some(Msg { ok: correct, text });
+        }
+    }
+
+    fn enter(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
+        let key = match &self.screen {
+            Screen::Lesson(ls) => step_key(step, ls.step),
+            Screen::Home => return,
+        };
+        let (pk, lf) = match self.packs.iter().find(|p| p.meta.id == pack) {
+            Some(p) => (p.clone(), p.lesson(lesson).cloned()),
+            None => return,
+        };
+        let Some(lf) = lf else { return };
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        match &mut ls.ex {
+            Exercise::Read => {
+                let next = ls.step + 1;
+                if next < lf.steps.len() {
+                    self.enter_step(next);
+                }
+            }
+            Exercise::Quiz { chosen, cursor } => {
+                // With one answer to give, Enter answers with the highlighted choice.
+                if !step.quiz.as_ref().is_some_and(|q| q.multiple) {
+                    chosen
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(i, c)| *c = i == *cursor);
+                }
+                let picked: Vec<usize> = chosen
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| **c)
+                    .map(|(i, _)| i)
+                    .collect();
+                if picked.is_empty() {
+                    return;
+                }
+                let ok = run::grade_quiz(step, &picked);
+                let answer = picked
+                    .iter()
+                    .map(|i| (i + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                self.record(pack, lesson, version, &key, &answer, ok);
+            }
+            Exercise::Predict { cursor, revealed } => {
+                if revealed.is_some() {
+                    return;
+                }
+                let guess = [
+                    Outcome::Allowed,
+                    Outcome::ExplicitDeny,
+                    Outcome::ImplicitDeny,
+                ][(*cursor).min(2)];
+                match run::predict_answer(&pk, &lf, step) {
+                    Ok((d, trace)) => {
+                        let ok = run::grade_predict(guess, &d);
+                        *revealed = Some((d, trace));
+                        self.record(pack, lesson, version, &key, guess.as_str(), ok);
+                    }
+                    Err(e) => ls.message = Some(Msg { ok: false, text: e }),
+                }
+            }
+            Exercise::Policy { .. } => ls.typing = true,
+            Exercise::Task { .. } | Exercise::Investigate { .. } => ls.typing = true,
+            Exercise::Broken(_) => {}
+        }
+    }
+
+    fn check_policy(
+        &mut self,
+        step: &Step,
+        pack: &str,
+        lesson: &str,
+        version: u32,
+        _fallback: &str,
+    ) {
+        let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack).cloned() else {
+            return;
+        };
+        let Some(lf) = pk.lesson(lesson).cloned() else {
+            return;
+        };
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        let key = step_key(step, ls.step);
+        match &mut ls.ex {
+            Exercise::Policy {
+                editor,
+                report,
+                dirty,
+            } => {
+                let text = editor.lines().join("\n");
+                let r = run::check_policy(&pk, &lf, step, &text);
+                let ok = r.passed();
+                *report = Some(r);
+                *dirty = false;
+                self.record(pack, lesson, version, &key, &text, ok);
+            }
+            Exercise::Investigate { answer, .. } => {
+                let a = answer.clone();
+                let ok = run::grade_investigate(step, &a);
+                self.record(pack, lesson, version, &key, &a, ok);
+            }
+            _ => {}
+        }
+    }
+
+    fn show_solution(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        if step.solution.is_none() || ls.solution_shown {
+            return;
+        }
+        ls.solution_shown = true;
+        ls.message = Some(Msg {
+            ok: false,
+            text: t(self.lang, "ex.solution_shown").to_string(),
+        });
+        // "Show me" plays the solution where it can, and is recorded as such.
+        let key = step_key(step, ls.step);
+        if let (Exercise::Policy { editor, .. }, Some(crate::lesson::model::Solution::Text(s))) =
+            (&mut ls.ex, &step.solution)
+        {
+            **editor = TextArea::new(s.lines().map(str::to_string).collect());
+        }
+        if let (
+            Exercise::Task {
+                run: r,
+                output,
+                report,
+                ..
+            },
+            Some(crate::lesson::model::Solution::Commands(cmds)),
+        ) = (&mut ls.ex, &step.solution)
+        {
+            for c in cmds {
+                output.push(format!("$ {c}"));
+                let out = r.sandbox.run(c);
+                output.extend(out.stdout.lines().map(str::to_string));
+                output.extend(
+                    out.stderr
+                        .lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(str::to_string),
+                );
+            }
+            let code = self.lang.code();
+            if let Some(p) = self.packs.iter().find(|p| p.meta.id == pack) {
+                *report = r.check(step, code, p.default_language());
+            }
+            let ok = report.passed();
+            self.record(pack, lesson, version, &key, "(solution)", ok);
+        } else {
+            self.record(pack, lesson, version, &key, "(solution shown)", false);
+        }
+    }
+
+    fn type_key(&mut self, key: KeyEvent) {
+        let (pack_id, lesson_id, version, step) = match self.current() {
+            Some((p, l, ls)) => (
+                p.meta.id.clone(),
+                l.id.clone(),
+                l.version,
+                l.steps.get(ls.step).cloned(),
+            ),
+            None => return,
+        };
+        let Some(step) = step else { return };
+        let lang = self.lang.code();
+        let fallback = self
+            .packs
+            .iter()
+            .find(|p| p.meta.id == pack_id)
+            .map(|p| p.default_language().to_string())
+            .unwrap_or_default();
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        let skey = step_key(&step, ls.step);
+        let mut record: Option<(String, bool)> = None;
+        let mut command_ran: Option<(String, i32)> = None;
+        match &mut ls.ex {
+            Exercise::Policy { editor, dirty, .. } => *dirty |= editor.input(key),
+            Exercise::Task {
+                run: r,
+                input,
+                output,
+                history,
+                hist,
+                report,
+            } => match key.code {
+                KeyCode::Enter => {
+                    let line = std::mem::take(input);
+                    if line.trim().is_empty() {
+                        return;
+                    }
+                    output.push(format!("$ {line}"));
+                    let out = r.sandbox.run(&line);
+                    output.extend(out.stdout.lines().map(str::to_string));
+                    output.extend(
+                        out.stderr
+                            .lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(str::to_string),
+                    );
+                    history.push(line.clone());
+                    *hist = history.len();
+                    let before = report.passed();
+                    *report = r.check(&step, lang, &fallback);
+                    command_ran = Some((line.clone(), out.code));
+                    if report.passed() && !before {
+                        record = Some((history.join("\n"), true));
+                    }
+                }
+                KeyCode::Backspace => {
+                    input.pop();
+                }
+                KeyCode::Up if *hist > 0 => {
+                    *hist -= 1;
+                    *input = history.get(*hist).cloned().unwrap_or_default();
+                }
+                KeyCode::Down => {
+                    *hist = (*hist + 1).min(history.len());
+                    *input = history.get(*hist).cloned().unwrap_or_default();
+                }
+                KeyCode::Tab => {
+                    let c = r.sandbox.complete(input);
+                    if let [only] = c.as_slice() {
+                        let cut = input.rfind(' ').map_or(0, |i| i + 1);
+                        input.truncate(cut);
+                        input.push_str(only);
+                        input.push(' ');
+                    } else if !c.is_empty() {
+                        output.push(c.join("  "));
+                    }
+                }
+                KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    input.push(ch)
+                }
+                _ => {}
+            },
+            Exercise::Investigate {
+                run: r,
+                input,
+                output,
+                answer,
+                on_answer,
+            } => match key.code {
+                KeyCode::Enter if *on_answer => {
+                    record = Some((answer.clone(), run::grade_investigate(&step, answer)));
+                }
+                KeyCode::Enter => {
+                    let line = std::mem::take(input);
+                    if line.trim().is_empty() {
+                        return;
+                    }
+                    output.push(format!("$ {line}"));
+                    let out = r.sandbox.run(&line);
+                    output.extend(out.stdout.lines().map(str::to_string));
+                    output.extend(
+                        out.stderr
+                            .lines()
+                            .filter(|l| !l.trim().is_empty())
+                            .map(str::to_string),
+                    );
+                    command_ran = Some((line, out.code));
+                }
+                KeyCode::Backspace => {
+                    if *on_answer {
+                        answer.pop();
+                    } else {
+                        input.pop();
+                    }
+                }
+                KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    if *on_answer {
+                        answer.push(ch);
+                    } else {
+                        input.push(ch);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        if let Some((cmd, code)) = command_ran
+            && let (Some(store), Some(learner)) = (&self.store, &self.learner)
+            && let (Some(p), Ok(l), Ok(s)) = (
+                pid(&pack_id),
+                LessonId::new(lesson_id.clone()),
+                StepId::new(skey.clone()),
+            )
+        {
+            let _ = store.record_command(
+                learner,
+                &crate::progress::CommandRecord::new(p, l, s, cmd, code),
+            );
+        }
+        if let Some((answer, ok)) = record {
+            self.record(&pack_id, &lesson_id, version, &skey, &answer, ok);
+        }
+    }
+}
+
+/// The id progress records a step under: its `id`, or `#N` for a step without one.
+pub fn step_key(s: &Step, index: usize) -> String {
+    s.id.clone().unwrap_or_else(|| format!("#{}", index + 1))
+}
+
+fn pid(id: &str) -> Option<PackId> {
+    PackId::new(id).ok()
+}
+
+/// The text of a lesson field in the app's language.
+pub fn tr<'a>(text: &'a crate::lesson::Text, app: &App, pack: &Pack) -> &'a str {
+    text.get(app.code(), pack.default_language())
+}

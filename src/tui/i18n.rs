@@ -1,0 +1,179 @@
+//! Every string of the interface, in English and Japanese, in one table.
+
+/// The interface languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    /// The language code used in lesson packs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Reads `en`/`ja` (or a locale such as `ja_JP.UTF-8`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("ja") {
+            Some(Lang::Ja)
+        } else if s.starts_with("en") || s == "c" || s == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language from the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or(Lang::En)
+    }
+}
+
+/// Every interface string, by key: (key, English, Japanese).
+const STRINGS: &[(&str, &str, &str)] = &[
+    (
+        "app.title",
+        "iamdojo — learn AWS IAM security",
+        "iamdojo — AWS IAM セキュリティを学ぶ",
+    ),
+    ("home.packs", "Lessons", "レッスン"),
+    (
+        "home.continue",
+        "Continue where you left off",
+        "前回の続きから",
+    ),
+    ("home.broken", "broken", "読み込みエラー"),
+    ("home.done", "done", "完了"),
+    (
+        "home.empty",
+        "No lesson packs were found.",
+        "レッスンパックが見つかりません。",
+    ),
+    (
+        "home.notsaving",
+        "Progress is not being saved",
+        "進捗は保存されていません",
+    ),
+    ("home.learner", "Learner", "学習者"),
+    ("lesson.step", "Step", "ステップ"),
+    ("lesson.of", "of", "/"),
+    (
+        "lesson.finished",
+        "Lesson complete! Press Esc to go back to the lessons.",
+        "レッスン完了です！ Esc でレッスン一覧に戻ります。",
+    ),
+    ("ex.correct", "Correct!", "正解です！"),
+    (
+        "ex.wrong",
+        "Not yet. Try again, or ask for a hint.",
+        "まだです。もう一度試すか、ヒントを見てください。",
+    ),
+    ("ex.hint", "Hint", "ヒント"),
+    ("ex.solution", "Solution", "解答"),
+    (
+        "ex.solution_shown",
+        "Solution shown (recorded as such).",
+        "解答を表示しました（記録されます）。",
+    ),
+    ("ex.explain", "Why it matters", "なぜ大切か"),
+    (
+        "quiz.pick_one",
+        "Pick one answer, then press Enter.",
+        "答えを一つ選んで Enter を押してください。",
+    ),
+    (
+        "quiz.pick_all",
+        "Pick every correct answer (Space), then press Enter.",
+        "正しいものをすべて選び（Space）、Enter を押してください。",
+    ),
+    (
+        "predict.question",
+        "What does IAM decide?",
+        "IAM はどう判断するでしょうか？",
+    ),
+    ("predict.allowed", "Allowed", "許可 (allowed)"),
+    (
+        "predict.explicit",
+        "Explicit deny",
+        "明示的な拒否 (explicitDeny)",
+    ),
+    (
+        "predict.implicit",
+        "Implicit deny",
+        "暗黙的な拒否 (implicitDeny)",
+    ),
+    (
+        "predict.evaluator",
+        "The evaluator's answer",
+        "評価エンジンの答え",
+    ),
+    (
+        "policy.editor",
+        "Policy (Ctrl+S to check)",
+        "ポリシー（Ctrl+S でチェック）",
+    ),
+    (
+        "policy.findings",
+        "validate-policy findings",
+        "validate-policy の検出結果",
+    ),
+    ("policy.expect", "Expected requests", "期待されるリクエスト"),
+    ("policy.none", "No findings.", "検出結果はありません。"),
+    ("policy.should_allow", "should be allowed", "許可されるべき"),
+    ("policy.should_deny", "should be denied", "拒否されるべき"),
+    (
+        "task.console",
+        "Sandbox (type aws commands, Enter runs)",
+        "サンドボックス（aws コマンドを入力して Enter）",
+    ),
+    ("task.goal", "Goal", "ゴール"),
+    ("task.as", "You are", "現在の ID"),
+    (
+        "inv.answer",
+        "Your answer (Tab to switch, Enter to submit)",
+        "あなたの答え（Tab で切り替え、Enter で回答）",
+    ),
+    ("help.title", "Keys", "キー操作"),
+    (
+        "help.close",
+        "Press any key to close.",
+        "何かキーを押すと閉じます。",
+    ),
+    (
+        "small.terminal",
+        "The terminal is too small: iamdojo needs at least 80×24. Enlarge the window.",
+        "端末が小さすぎます。80×24 以上に広げてください。",
+    ),
+    (
+        "quit.confirm",
+        "Quit with unsaved work in this exercise? (y/n)",
+        "この演習の作業は保存されていません。終了しますか？ (y/n)",
+    ),
+    ("status.saved", "Saved", "保存しました"),
+];
+
+/// The string for `key` in `lang` (the key itself if missing, so a gap is visible).
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
+    STRINGS
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, en, ja)| if lang == Lang::Ja { *ja } else { *en })
+        .unwrap_or(key)
+}
+
+/// Every key (for the test that no string is missing a translation).
+pub fn keys() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    STRINGS.iter().copied()
+}

@@ -1,0 +1,747 @@
+//! Drawing: every screen is a function of the app state. Nothing here changes state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
+use super::i18n::t;
+use super::keymap::help_rows;
+use super::markdown;
+use crate::lesson::model::Solution;
+use crate::lesson::{LessonEntry, LessonFile, Pack, StepKind};
+
+/// The smallest terminal iamdojo draws in.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// Draws the whole frame.
+pub fn draw(f: &mut Frame, app: &App) {
+    let area = f.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let p = Paragraph::new(t(app.lang, "small.terminal"))
+            .wrap(Wrap { trim: true })
+            .style(app.theme.warn);
+        f.render_widget(p, area);
+        return;
+    }
+    let [body, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    match &app.screen {
+        Screen::Home => home(f, app, body),
+        Screen::Lesson(ls) => {
+            if let Some((pack, lesson, _)) = app.current() {
+                lesson_screen(f, app, pack, lesson, ls, body);
+            }
+        }
+    }
+    let keys: Vec<String> = help_rows(app.context())
+        .iter()
+        .take(7)
+        .map(|b| {
+            format!(
+                "{} {}",
+                b.label,
+                if app.lang == super::i18n::Lang::Ja {
+                    b.help.1
+                } else {
+                    b.help.0
+                }
+            )
+        })
+        .collect();
+    f.render_widget(
+        Paragraph::new(keys.join("  ·  ")).style(app.theme.dim),
+        footer,
+    );
+    if app.help {
+        help(f, app, area);
+    }
+    if app.confirm_quit {
+        let r = centered(area, 60, 5);
+        f.render_widget(Clear, r);
+        f.render_widget(
+            Paragraph::new(t(app.lang, "quit.confirm"))
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(app.theme.warn),
+                ),
+            r,
+        );
+    }
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border)
+        .title(title)
+        .title_style(app.theme.title)
+}
+
+fn lesson_progress(app: &App, pack: &Pack, l: &LessonFile) -> (usize, usize) {
+    let ex: Vec<(usize, &crate::lesson::Step)> = l
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind() != StepKind::Read)
+        .collect();
+    let solved = ex
+        .iter()
+        .filter(|(i, s)| {
+            app.solved
+                .contains(&(pack.meta.id.clone(), l.id.clone(), step_key(s, *i)))
+        })
+        .count();
+    (solved, ex.len())
+}
+
+fn home(f: &mut Frame, app: &App, area: Rect) {
+    let [head, main] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+    let who = app
+        .learner
+        .as_ref()
+        .map(|l| format!("{}: {}", t(app.lang, "home.learner"), l.name()))
+        .unwrap_or_default();
+    let mut title = vec![
+        Span::styled(t(app.lang, "app.title"), app.theme.title),
+        Span::raw("   "),
+        Span::styled(who, app.theme.dim),
+    ];
+    if !app.status.is_empty() {
+        title.push(Span::raw("   "));
+        title.push(Span::styled(app.status.clone(), app.theme.warn));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(title)).block(
+            Block::default()
+                .borders(Borders::BOTTOM)
+                .border_style(app.theme.border),
+        ),
+        head,
+    );
+    let [list_area, detail] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
+    if app.rows.is_empty() {
+        f.render_widget(Paragraph::new(t(app.lang, "home.empty")), list_area);
+        return;
+    }
+    let items: Vec<ListItem> = app
+        .rows
+        .iter()
+        .map(|r| match r {
+            Row::Pack(pi) => {
+                let p = &app.packs[*pi];
+                ListItem::new(Line::from(Span::styled(
+                    tr(&p.meta.title, app, p).to_string(),
+                    app.theme.title,
+                )))
+            }
+            Row::Lesson(pi, li) => {
+                let p = &app.packs[*pi];
+                match &p.lessons[*li] {
+                    LessonEntry::Ok { lesson, .. } => {
+                        let done = app
+                            .completed
+                            .contains(&(p.meta.id.clone(), lesson.id.clone()));
+                        let (s, n) = lesson_progress(app, p, lesson);
+                        let mark = if done {
+                            "✓".to_string()
+                        } else {
+                            format!("{s}/{n}")
+                        };
+                        ListItem::new(Line::from(vec![
+                            Span::raw(format!("  {:>2}. ", li + 1)),
+                            Span::raw(tr(&lesson.title, app, p).to_string()),
+                            Span::styled(
+                                format!("  {mark}"),
+                                if done { app.theme.ok } else { app.theme.dim },
+                            ),
+                        ]))
+                    }
+                    LessonEntry::Broken { file, .. } => ListItem::new(Line::from(vec![
+                        Span::raw(format!("  {:>2}. {file} ", li + 1)),
+                        Span::styled(format!("({})", t(app.lang, "home.broken")), app.theme.bad),
+                    ])),
+                }
+            }
+            Row::Broken(e) => ListItem::new(Line::from(Span::styled(
+                format!("{}: {e}", t(app.lang, "home.broken")),
+                app.theme.bad,
+            ))),
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.cursor));
+    f.render_stateful_widget(
+        List::new(items)
+            .block(block(app, t(app.lang, "home.packs")))
+            .highlight_style(app.theme.selected),
+        list_area,
+        &mut state,
+    );
+    let text = match app.rows.get(app.cursor) {
+        Some(Row::Lesson(pi, li)) => {
+            let p = &app.packs[*pi];
+            match &p.lessons[*li] {
+                LessonEntry::Ok { lesson, .. } => {
+                    let (s, n) = lesson_progress(app, p, lesson);
+                    let mut lines = vec![
+                        Line::from(Span::styled(
+                            tr(&lesson.title, app, p).to_string(),
+                            app.theme.title,
+                        )),
+                        Line::default(),
+                        Line::from(tr(&lesson.summary, app, p).to_string()),
+                        Line::default(),
+                    ];
+                    lines.push(Line::from(Span::styled(
+                        format!("{} min · {s}/{n}", lesson.minutes.unwrap_or(0)),
+                        app.theme.dim,
+                    )));
+                    Text::from(lines)
+                }
+                LessonEntry::Broken { error, .. } => {
+                    Text::from(Span::styled(error.to_string(), app.theme.bad))
+                }
+            }
+        }
+        _ => Text::default(),
+    };
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(block(app, "")),
+        detail,
+    );
+}
+
+fn kind_label(k: StepKind, ja: bool) -> &'static str {
+    match (k, ja) {
+        (StepKind::Read, false) => "read",
+        (StepKind::Quiz, false) => "quiz",
+        (StepKind::Predict, false) => "predict",
+        (StepKind::Policy, false) => "policy",
+        (StepKind::Task, false) => "task",
+        (StepKind::Investigate, false) => "investigate",
+        (StepKind::Read, true) => "読む",
+        (StepKind::Quiz, true) => "クイズ",
+        (StepKind::Predict, true) => "予想",
+        (StepKind::Policy, true) => "ポリシー",
+        (StepKind::Task, true) => "タスク",
+        (StepKind::Investigate, true) => "調査",
+    }
+}
+
+fn lesson_screen(
+    f: &mut Frame,
+    app: &App,
+    pack: &Pack,
+    lesson: &LessonFile,
+    ls: &LessonState,
+    area: Rect,
+) {
+    let Some(step) = lesson.steps.get(ls.step) else {
+        return;
+    };
+    let ja = app.lang == super::i18n::Lang::Ja;
+    let [head, main, notes] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(6),
+        Constraint::Length(notes_height(app, pack, step, ls)),
+    ])
+    .areas(area);
+    let mark = if ls.solved && step.kind() != StepKind::Read {
+        " ✓"
+    } else {
+        ""
+    };
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(tr(&lesson.title, app, pack).to_string(), app.theme.title),
+            Span::styled(
+                format!(
+                    "  {} {} {} {}  [{}]{mark}",
+                    t(app.lang, "lesson.step"),
+                    ls.step + 1,
+                    t(app.lang, "lesson.of"),
+                    lesson.steps.len(),
+                    kind_label(step.kind(), ja)
+                ),
+                app.theme.dim,
+            ),
+        ])),
+        head,
+    );
+    match &ls.ex {
+        Exercise::Read => {
+            let md = step.read.as_ref().map(|r| tr(r, app, pack)).unwrap_or("");
+            f.render_widget(
+                Paragraph::new(markdown::render(md, &app.theme))
+                    .wrap(Wrap { trim: false })
+                    .scroll((ls.scroll, 0))
+                    .block(block(app, "")),
+                main,
+            );
+        }
+        Exercise::Quiz { cursor, chosen } => {
+            let Some(q) = &step.quiz else { return };
+            let mut lines = markdown::render(tr(&q.question, app, pack), &app.theme);
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                t(
+                    app.lang,
+                    if q.multiple {
+                        "quiz.pick_all"
+                    } else {
+                        "quiz.pick_one"
+                    },
+                ),
+                app.theme.dim,
+            )));
+            lines.push(Line::default());
+            for (i, c) in q.choices.iter().enumerate() {
+                let boxmark = if q.multiple {
+                    if chosen[i] { "[x]" } else { "[ ]" }
+                } else if chosen[i] {
+                    "(•)"
+                } else {
+                    "( )"
+                };
+                let style = if i == *cursor {
+                    app.theme.selected
+                } else {
+                    app.theme.text
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("{boxmark} {}", tr(&c.text, app, pack)),
+                    style,
+                )));
+                if ls.message.is_some() && chosen[i] || ls.solved {
+                    if let Some(w) = &c.why {
+                        let style = if c.correct {
+                            app.theme.ok
+                        } else {
+                            app.theme.bad
+                        };
+                        lines.push(Line::from(Span::styled(
+                            format!(
+                                "      {} {}",
+                                if c.correct { "✓" } else { "✗" },
+                                tr(w, app, pack)
+                            ),
+                            style,
+                        )));
+                    }
+                }
+            }
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((ls.scroll, 0))
+                    .block(block(app, "")),
+                main,
+            );
+        }
+        Exercise::Predict { cursor, revealed } => {
+            let Some(p) = &step.predict else { return };
+            let mut lines = vec![
+                Line::from(Span::styled(
+                    p.question
+                        .as_ref()
+                        .map(|q| tr(q, app, pack))
+                        .unwrap_or(t(app.lang, "predict.question"))
+                        .to_string(),
+                    app.theme.title,
+                )),
+                Line::default(),
+            ];
+            let r = &p.request;
+            for (k, v) in [
+                ("principal", r.principal.as_str()),
+                ("action", r.action.as_str()),
+                ("resource", r.resource.as_str()),
+            ] {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {k:<10}"), app.theme.dim),
+                    Span::styled(v.to_string(), app.theme.code),
+                ]));
+            }
+            for (k, v) in &r.context {
+                lines.push(Line::from(vec![
+                    Span::styled("  context   ".to_string(), app.theme.dim),
+                    Span::styled(
+                        format!(
+                            "{k} = {}",
+                            serde_yaml::to_string(v).unwrap_or_default().trim()
+                        ),
+                        app.theme.code,
+                    ),
+                ]));
+            }
+            lines.push(Line::default());
+            let labels = [
+                t(app.lang, "predict.allowed"),
+                t(app.lang, "predict.explicit"),
+                t(app.lang, "predict.implicit"),
+            ];
+            for (i, l) in labels.iter().enumerate() {
+                let style = if i == *cursor {
+                    app.theme.selected
+                } else {
+                    app.theme.text
+                };
+                lines.push(Line::from(Span::styled(
+                    format!("  {} {l}", if i == *cursor { "▶" } else { " " }),
+                    style,
+                )));
+            }
+            if let Some((d, trace)) = revealed {
+                lines.push(Line::default());
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{}: {}",
+                        t(app.lang, "predict.evaluator"),
+                        d.outcome.as_str()
+                    ),
+                    app.theme.title,
+                )));
+                lines.extend(
+                    trace
+                        .lines()
+                        .map(|l| Line::from(Span::styled(l.to_string(), app.theme.code))),
+                );
+            }
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((ls.scroll, 0))
+                    .block(block(app, "")),
+                main,
+            );
+        }
+        Exercise::Policy { editor, report, .. } => {
+            let Some(p) = &step.policy else { return };
+            let [prompt, work] =
+                Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
+            f.render_widget(
+                Paragraph::new(markdown::render(tr(&p.prompt, app, pack), &app.theme))
+                    .wrap(Wrap { trim: true }),
+                prompt,
+            );
+            let [ed, side] =
+                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+                    .areas(work);
+            let mut e = (**editor).clone();
+            e.set_block(
+                block(app, t(app.lang, "policy.editor")).border_style(if ls.typing {
+                    app.theme.title
+                } else {
+                    app.theme.border
+                }),
+            );
+            f.render_widget(&e, ed);
+            let mut lines = vec![Line::from(Span::styled(
+                t(app.lang, "policy.findings"),
+                app.theme.title,
+            ))];
+            match report {
+                None => lines.push(Line::from(Span::styled("Ctrl+S", app.theme.dim))),
+                Some(r) => {
+                    if let Some(e) = &r.error {
+                        lines.push(Line::from(Span::styled(e.clone(), app.theme.bad)));
+                    }
+                    if r.findings.is_empty() && r.error.is_none() {
+                        lines.push(Line::from(Span::styled(
+                            t(app.lang, "policy.none"),
+                            app.theme.ok,
+                        )));
+                    }
+                    for (ty, code, line, det) in &r.findings {
+                        let style = if ty == "ERROR" {
+                            app.theme.bad
+                        } else {
+                            app.theme.warn
+                        };
+                        lines.push(Line::from(Span::styled(
+                            format!("{ty} {code} (line {line})"),
+                            style,
+                        )));
+                        lines.push(Line::from(format!("  {det}")));
+                    }
+                    lines.push(Line::default());
+                    lines.push(Line::from(Span::styled(
+                        t(app.lang, "policy.expect"),
+                        app.theme.title,
+                    )));
+                    for e in &r.expectations {
+                        let want = t(
+                            app.lang,
+                            if e.want_allow {
+                                "policy.should_allow"
+                            } else {
+                                "policy.should_deny"
+                            },
+                        );
+                        lines.push(Line::from(Span::styled(
+                            format!(
+                                "{} {} {} — {want} ({})",
+                                if e.ok() { "✓" } else { "✗" },
+                                e.request.action,
+                                e.request.resource,
+                                e.got.as_str()
+                            ),
+                            if e.ok() { app.theme.ok } else { app.theme.bad },
+                        )));
+                    }
+                }
+            }
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block(app, "")),
+                side,
+            );
+        }
+        Exercise::Task {
+            run,
+            input,
+            output,
+            report,
+            ..
+        } => {
+            let Some(task) = &step.task else { return };
+            let [prompt, work] =
+                Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
+            f.render_widget(
+                Paragraph::new(markdown::render(tr(&task.prompt, app, pack), &app.theme))
+                    .wrap(Wrap { trim: true }),
+                prompt,
+            );
+            let [console, goal] =
+                Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
+                    .areas(work);
+            let who = task.as_.clone().unwrap_or_else(|| "root".into());
+            console_pane(
+                f,
+                app,
+                console,
+                &format!(
+                    "{} — {}: {who}",
+                    t(app.lang, "task.console"),
+                    t(app.lang, "task.as")
+                ),
+                output,
+                input,
+                ls.typing,
+                &run.sandbox.account.id,
+            );
+            let mut lines = Vec::new();
+            for (i, r) in report.results.iter().enumerate() {
+                let shown = r
+                    .fail_message
+                    .clone()
+                    .filter(|_| !r.ok)
+                    .unwrap_or_else(|| r.what.clone());
+                let _ = i;
+                lines.push(Line::from(Span::styled(
+                    format!("{} {shown}", if r.ok { "✓" } else { "·" }),
+                    if r.ok { app.theme.ok } else { app.theme.text },
+                )));
+            }
+            f.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(block(app, t(app.lang, "task.goal"))),
+                goal,
+            );
+        }
+        Exercise::Investigate {
+            run,
+            input,
+            output,
+            answer,
+            on_answer,
+        } => {
+            let Some(inv) = &step.investigate else { return };
+            let [prompt, work, ans] = Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Min(4),
+                Constraint::Length(3),
+            ])
+            .areas(main);
+            f.render_widget(
+                Paragraph::new(markdown::render(tr(&inv.question, app, pack), &app.theme))
+                    .wrap(Wrap { trim: true }),
+                prompt,
+            );
+            console_pane(
+                f,
+                app,
+                work,
+                t(app.lang, "task.console"),
+                output,
+                input,
+                ls.typing && !on_answer,
+                &run.sandbox.account.id,
+            );
+            let style = if ls.typing && *on_answer {
+                app.theme.title
+            } else {
+                app.theme.border
+            };
+            f.render_widget(
+                Paragraph::new(format!(
+                    "{answer}{}",
+                    if ls.typing && *on_answer { "▏" } else { "" }
+                ))
+                .block(block(app, t(app.lang, "inv.answer")).border_style(style)),
+                ans,
+            );
+        }
+        Exercise::Broken(e) => {
+            f.render_widget(
+                Paragraph::new(Span::styled(e.clone(), app.theme.bad))
+                    .wrap(Wrap { trim: true })
+                    .block(block(app, "")),
+                main,
+            );
+        }
+    }
+    f.render_widget(
+        Paragraph::new(notes_lines(app, pack, step, ls)).wrap(Wrap { trim: false }),
+        notes,
+    );
+}
+
+// A drawing helper: the arguments are the parts of one pane.
+#[allow(clippy::too_many_arguments)]
+fn console_pane(
+    f: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    output: &[String],
+    input: &str,
+    focused: bool,
+    account: &str,
+) {
+    let inner_h = area.height.saturating_sub(3) as usize;
+    let start = output.len().saturating_sub(inner_h);
+    let mut lines: Vec<Line> = output[start..]
+        .iter()
+        .map(|l| {
+            Line::from(Span::styled(
+                l.clone(),
+                if l.starts_with("$ ") {
+                    app.theme.code
+                } else if l.starts_with("An error occurred") || l.starts_with("aws: error") {
+                    app.theme.bad
+                } else {
+                    app.theme.text
+                },
+            ))
+        })
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{account} $ "), app.theme.dim),
+        Span::raw(input.to_string()),
+        Span::raw(if focused { "▏" } else { "" }),
+    ]));
+    let style = if focused {
+        app.theme.title
+    } else {
+        app.theme.border
+    };
+    f.render_widget(
+        Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)),
+        area,
+    );
+}
+
+fn notes_lines<'a>(
+    app: &App,
+    pack: &'a Pack,
+    step: &'a crate::lesson::Step,
+    ls: &LessonState,
+) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if let Some(m) = &ls.message {
+        lines.push(Line::from(Span::styled(
+            m.text.clone(),
+            if m.ok { app.theme.ok } else { app.theme.warn },
+        )));
+    }
+    for h in step.hints.iter().take(ls.hints) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", t(app.lang, "ex.hint")), app.theme.warn),
+            Span::raw(tr(h, app, pack).to_string()),
+        ]));
+    }
+    if ls.solution_shown
+        && let Some(s) = &step.solution
+    {
+        let text = match s {
+            Solution::Commands(c) => c.join("  ;  "),
+            Solution::Text(t) => t.lines().map(str::trim).collect::<Vec<_>>().join(" "),
+            Solution::Choices(c) => c.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", t(app.lang, "ex.solution")), app.theme.warn),
+            Span::styled(text, app.theme.code),
+        ]));
+    }
+    if ls.solved
+        && let Some(e) = &step.explain
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", t(app.lang, "ex.explain")), app.theme.ok),
+            Span::raw(tr(e, app, pack).to_string()),
+        ]));
+    }
+    lines
+}
+
+fn notes_height(app: &App, pack: &Pack, step: &crate::lesson::Step, ls: &LessonState) -> u16 {
+    let n = notes_lines(app, pack, step, ls).len() as u16;
+    if n == 0 { 0 } else { (n * 2).min(8) }
+}
+
+fn help(f: &mut Frame, app: &App, area: Rect) {
+    let rows = help_rows(app.context());
+    let ja = app.lang == super::i18n::Lang::Ja;
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .map(|b| {
+            Line::from(vec![
+                Span::styled(format!("  {:<10}", b.label), app.theme.code),
+                Span::raw(if ja { b.help.1 } else { b.help.0 }),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        t(app.lang, "help.close"),
+        app.theme.dim,
+    )));
+    let r = centered(area, 64, (lines.len() as u16 + 2).min(area.height));
+    f.render_widget(Clear, r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .style(Style::default())
+            .block(block(app, t(app.lang, "help.title"))),
+        r,
+    );
+}
