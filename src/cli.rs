@@ -37,6 +37,9 @@ pub struct Cli {
     /// Colour theme: default or high-contrast (NO_COLOR turns colours off).
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
+    /// Do not load the built-in course (to try your own packs alone).
+    #[arg(long)]
+    pub no_builtin: bool,
     /// Draw the first frame and exit (for start-up measurements).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -84,6 +87,7 @@ pub fn run() -> ExitCode {
                 learner: cli.learner,
                 theme: cli.theme,
                 exit_after_first_frame: cli.exit_after_first_frame,
+                no_builtin: cli.no_builtin,
             };
             if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 eprintln!(

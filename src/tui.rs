@@ -42,16 +42,19 @@ pub struct Options {
     pub theme: Option<String>,
     /// Draw one frame and exit (for start-up measurements and smoke tests).
     pub exit_after_first_frame: bool,
+    /// Leave out the built-in course.
+    pub no_builtin: bool,
 }
 
 /// Loads the built-in course, the data directory's packs and `--pack` folders.
 pub fn load_packs(
     extra: &[PathBuf],
     data_dir: Option<&std::path::Path>,
+    builtin: bool,
 ) -> (Vec<Pack>, Vec<String>) {
     let mut packs = Vec::new();
     let mut broken = Vec::new();
-    for r in load::built_in() {
+    for r in load::built_in().into_iter().filter(|_| builtin) {
         match r {
             Ok(p) => packs.push(p),
             Err((n, e)) => broken.push(format!("{n}: {e}")),
@@ -82,7 +85,7 @@ pub fn load_packs(
 
 /// Builds the app: packs, progress store, learner, language and theme.
 pub fn build_app(opts: &Options) -> Result<App, String> {
-    let (packs, broken) = load_packs(&opts.packs, opts.data_dir.as_deref());
+    let (packs, broken) = load_packs(&opts.packs, opts.data_dir.as_deref(), !opts.no_builtin);
     let store = match Store::open_default(opts.data_dir.as_deref()) {
         Ok(s) => Some(s),
         Err(e) => return Err(e.to_string()),

@@ -192,6 +192,17 @@ steps:
       ja: |
         # グループ
         ポリシーはユーザーではなく**グループ**にアタッチしましょう。メンバー全員が同じ権限を持ちます。
+  - id: why-groups
+    quiz:
+      question: {en: "Why attach policies to a group rather than to each user?", ja: "ポリシーを各ユーザーではなくグループにアタッチするのはなぜですか？"}
+      choices:
+        - text: {en: "Every member gets the same permissions, and nobody is forgotten.", ja: "メンバー全員が同じ権限を持ち、付け忘れが起きないから。"}
+          correct: true
+          why: {en: "One place to change, one place to check.", ja: "変更も確認も一か所で済みます。"}
+        - text: {en: "Groups can sign in to the console.", ja: "グループはコンソールにサインインできるから。"}
+          why: {en: "Groups never sign in; only users do.", ja: "グループはサインインしません。サインインするのはユーザーです。"}
+    solution: [1]
+    explain: {en: "Groups hold the permissions of a job.", ja: "グループは仕事ごとの権限をまとめたものです。"}
   - id: add-to-group
     task:
       prompt: {en: "Add the user `dana` to the group `readers`.", ja: "ユーザー `dana` をグループ `readers` に追加してください。"}

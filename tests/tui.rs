@@ -1,0 +1,196 @@
+//! The TUI without a terminal: every screen rendered on ratatui's `TestBackend` at 80×24 and
+//! 120×40, in English and Japanese (insta snapshots), and key sequences driven through a
+//! whole lesson, checked against the progress rows in SQLite.
+
+use std::path::Path;
+
+use iamdojo::lesson::load;
+use iamdojo::progress::{LearnerName, Store};
+use iamdojo::tui::app::App;
+use iamdojo::tui::i18n::Lang;
+use iamdojo::tui::theme::Theme;
+use iamdojo::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn tiny_app(lang: Lang, dir: &Path) -> App {
+    let pack = load::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs/tiny"))
+        .expect("the fixture pack loads");
+    let store = Store::open_dir(dir).expect("a store in a temp dir");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("the default learner");
+    App::new(
+        vec![pack],
+        Vec::new(),
+        lang,
+        Theme::no_color(),
+        Some(store),
+        Some(learner),
+    )
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    format!("{}", t.backend())
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ctrl(app: &mut App, c: char) {
+    app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn every_screen_in_both_languages_and_sizes() {
+    for lang in [Lang::En, Lang::Ja] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut app = tiny_app(lang, dir.path());
+            let name = |s: &str| format!("{s}-{}-{w}x{h}", lang.code());
+            insta::assert_snapshot!(name("home"), screen(&app, w, h));
+            key(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("read"), screen(&app, w, h));
+            key(&mut app, KeyCode::Char('n'));
+            insta::assert_snapshot!(name("quiz"), screen(&app, w, h));
+            key(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("quiz-answered"), screen(&app, w, h));
+            key(&mut app, KeyCode::Char('n'));
+            insta::assert_snapshot!(name("task"), screen(&app, w, h));
+            key(&mut app, KeyCode::F(1));
+            insta::assert_snapshot!(name("help"), screen(&app, w, h));
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Down);
+            key(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("policy"), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn a_terminal_below_80x24_gets_a_clear_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = tiny_app(Lang::En, dir.path());
+    let s = screen(&app, 60, 20);
+    assert!(s.contains("too small"), "{s}");
+}
+
+#[test]
+fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    // Lesson 1: read, a quiz (a wrong answer, then the right one), then the task.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    typed(
+        &mut app,
+        "aws iam add-user-to-group --group-name readers --user-name dana",
+    );
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Correct!"), "{s}");
+    // Finishing the lesson records its completion.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('n'));
+    // Lesson 2: the policy editor; a wrong answer first, then the right one.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Not yet"), "{s}");
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Correct!"), "{s}");
+    drop(app);
+
+    // What the learner did is in the database.
+    let store = Store::open_dir(dir.path()).expect("reopen");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    let attempts = store.attempts(&learner, None).expect("attempts");
+    let summary: Vec<(String, String, bool, bool)> = attempts
+        .iter()
+        .map(|a| {
+            (
+                a.lesson.to_string(),
+                a.step.to_string(),
+                a.correct,
+                a.solution_shown,
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            ("groups".into(), "why-groups".into(), false, false),
+            ("groups".into(), "why-groups".into(), true, false),
+            ("groups".into(), "add-to-group".into(), true, false),
+            ("policy".into(), "read-one-bucket".into(), false, false),
+            ("policy".into(), "read-one-bucket".into(), false, true),
+            ("policy".into(), "read-one-bucket".into(), true, true),
+        ]
+    );
+    let done: Vec<String> = store
+        .completions(&learner)
+        .expect("completions")
+        .iter()
+        .map(|c| c.lesson.to_string())
+        .collect();
+    assert_eq!(done, vec!["groups".to_string()]);
+    let (pack, lesson, step) = (
+        "tiny".parse().expect("id"),
+        "groups".parse().expect("id"),
+        "add-to-group".parse().expect("id"),
+    );
+    let cmds = store
+        .commands(&learner, &pack, &lesson, &step)
+        .expect("commands");
+    assert_eq!(cmds.len(), 1);
+}
+
+#[test]
+fn every_interface_string_has_both_languages() {
+    for (k, en, ja) in iamdojo::tui::i18n::keys() {
+        assert!(!en.is_empty() && !ja.is_empty(), "{k}");
+        assert_ne!(en, ja, "{k} is not translated");
+    }
+}
+
+#[test]
+fn the_help_overlay_comes_from_the_keymap() {
+    use iamdojo::tui::keymap::{Context, KEYMAP, help_rows};
+    for ctx in [Context::Home, Context::Lesson, Context::Typing] {
+        let rows = help_rows(ctx);
+        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+            assert!(
+                rows.iter().any(|r| r.action == b.action),
+                "{:?} lacks {:?}",
+                ctx,
+                b.action
+            );
+        }
+    }
+}
