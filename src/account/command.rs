@@ -125,6 +125,41 @@ impl Args {
     pub fn int(&self, name: &str) -> Option<i64> {
         self.opt(name).and_then(|v| v.parse().ok())
     }
+
+    /// The parameters as CloudTrail's `requestParameters` (camelCase names; documents and
+    /// secrets left out).
+    pub fn request_parameters(&self) -> serde_json::Value {
+        let mut m = Map::new();
+        for (k, v) in &self.values {
+            if k.contains("document")
+                || k.contains("password")
+                || *k == "policy"
+                || *k == "body"
+                || *k == "user-data"
+            {
+                continue;
+            }
+            let mut camel = String::new();
+            let mut up = false;
+            for ch in k.chars() {
+                if ch == '-' {
+                    up = true;
+                } else if up {
+                    camel.extend(ch.to_uppercase());
+                    up = false;
+                } else {
+                    camel.push(ch);
+                }
+            }
+            let val = if v.len() == 1 {
+                Value::String(v[0].clone())
+            } else {
+                Value::Array(v.iter().cloned().map(Value::String).collect())
+            };
+            m.insert(camel, val);
+        }
+        Value::Object(m)
+    }
 }
 
 /// What one call runs with: the account, who calls, and the operation's name.
@@ -250,6 +285,28 @@ impl Sandbox {
                 return out;
             }
             line.replace_range(start..start + 3 + len, out.stdout.trim());
+        }
+        // One pipe the sandbox knows: `… | base64 -d` decodes what the command printed
+        // (the credential report comes base64-encoded, as from AWS).
+        for suffix in ["| base64 -d", "| base64 --decode", "|base64 -d"] {
+            if let Some(left) = line.strip_suffix(suffix) {
+                let out = self.run(left.trim());
+                if out.code != 0 {
+                    return out;
+                }
+                use base64::Engine as _;
+                return match base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()) {
+                    Ok(bytes) => Output {
+                        stdout: String::from_utf8_lossy(&bytes).into_owned(),
+                        ..Output::default()
+                    },
+                    Err(e) => Output {
+                        stderr: format!("base64: invalid input: {e}\n"),
+                        code: 1,
+                        ..Output::default()
+                    },
+                };
+            }
         }
         if let Some((name, value)) = assignment(&line) {
             self.vars
@@ -483,7 +540,13 @@ impl Sandbox {
             operation: spec.operation,
         };
         let result = (spec.run)(&mut call, &args);
-        trail::record(&mut self.account, &caller, &spec, result.as_ref().err());
+        trail::record(
+            &mut self.account,
+            &caller,
+            &spec,
+            &args,
+            result.as_ref().err(),
+        );
         self.account.note_key_use(&caller, spec.service);
         let value = result.map_err(|e| service_error(&e))?;
         if value.is_null() {
@@ -749,16 +812,26 @@ impl Sandbox {
 
 /// Reads `30s`, `15m`, `6h`, `2d`.
 pub fn parse_duration(s: &str) -> Option<jiff::SignedDuration> {
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit())?);
-    let n: i64 = num.parse().ok()?;
-    let secs = match unit {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        "d" => n * 86_400,
-        _ => return None,
-    };
-    Some(jiff::SignedDuration::from_secs(secs))
+    // Parts such as `3h5m` add up; each is a number and one of s, m, h, d.
+    let mut total: i64 = 0;
+    let mut rest = s.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let cut = rest.find(|c: char| !c.is_ascii_digit())?;
+        let n: i64 = rest[..cut].parse().ok()?;
+        let unit = rest[cut..].chars().next()?;
+        total = total.checked_add(n.checked_mul(match unit {
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86_400,
+            _ => return None,
+        })?)?;
+        rest = &rest[cut + unit.len_utf8()..];
+    }
+    Some(jiff::SignedDuration::from_secs(total))
 }
 
 /// `NAME=value` → (`NAME`, `value`), after command substitution.

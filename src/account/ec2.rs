@@ -422,6 +422,8 @@ fn describe_instances(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .account
         .instances
         .values()
+        // Instances live in a region: a call sees only its region's.
+        .filter(|i| i.region == c.caller.region)
         .filter(|i| ids.is_empty() || ids.contains(&i.id))
         .filter(|i| {
             filters.iter().all(|(n, vals)| match n.as_str() {

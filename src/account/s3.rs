@@ -219,6 +219,23 @@ pub const COMMANDS: &[Spec] = &[
         run: list_objects,
     },
     Spec {
+        service: "s3control",
+        name: "put-public-access-block",
+        operation: "PutPublicAccessBlock",
+        params: &[
+            req("account-id", Kind::Str),
+            req("public-access-block-configuration", Kind::Doc),
+        ],
+        run: put_account_public_access_block,
+    },
+    Spec {
+        service: "s3control",
+        name: "get-public-access-block",
+        operation: "GetPublicAccessBlock",
+        params: &[req("account-id", Kind::Str)],
+        run: get_account_public_access_block,
+    },
+    Spec {
         service: "s3",
         name: "ls",
         operation: "ListObjectsV2",
@@ -593,4 +610,40 @@ fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         })
         .collect();
     Ok(super::command::plain_text(lines.join("\n")))
+}
+
+fn check_account(c: &Call, a: &Args) -> Result<(), AwsError> {
+    if a.s("account-id") == c.account.id {
+        Ok(())
+    } else {
+        Err(c.err(
+            "AccessDenied",
+            format!(
+                "`{}` is not this account ({})",
+                a.s("account-id"),
+                c.account.id
+            ),
+        ))
+    }
+}
+
+fn put_account_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("s3:PutAccountPublicAccessBlock", "*", &[])?;
+    check_account(c, a)?;
+    let cfg = parse_pab(a.s("public-access-block-configuration"))
+        .map_err(|m| c.err("MalformedXML", m))?;
+    c.account.account_public_access_block = Some(cfg);
+    Ok(Value::Null)
+}
+
+fn get_account_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("s3:GetAccountPublicAccessBlock", "*", &[])?;
+    check_account(c, a)?;
+    match c.account.account_public_access_block {
+        Some(p) => Ok(json!({ "PublicAccessBlockConfiguration": p })),
+        None => Err(c.err(
+            "NoSuchPublicAccessBlockConfiguration",
+            "The public access block configuration was not found",
+        )),
+    }
 }

@@ -39,6 +39,11 @@ pub struct Event {
     pub error_message: Option<String>,
     /// True for calls that only read.
     pub read_only: bool,
+    /// The call's parameters.
+    pub request_parameters: Value,
+    /// False for data events (S3 object reads and writes), which the event history does not
+    /// show: only trails configured for data events record them.
+    pub management: bool,
 }
 
 /// A trail.
@@ -74,7 +79,13 @@ fn event_source(service: &str) -> String {
 }
 
 /// Records a call in the event history.
-pub fn record(account: &mut Account, caller: &Caller, spec: &Spec, err: Option<&AwsError>) {
+pub fn record(
+    account: &mut Account,
+    caller: &Caller,
+    spec: &Spec,
+    args: &Args,
+    err: Option<&AwsError>,
+) {
     let id = account.new_id("", 8).to_lowercase();
     let (identity_type, user_name) = match &caller.identity {
         Identity::Root => ("Root", "root".to_string()),
@@ -98,6 +109,11 @@ pub fn record(account: &mut Account, caller: &Caller, spec: &Spec, err: Option<&
         error_code: err.map(|e| e.code.clone()),
         error_message: err.map(|e| e.message.clone()),
         read_only,
+        request_parameters: args.request_parameters(),
+        management: !matches!(
+            spec.operation,
+            "GetObject" | "PutObject" | "ListObjectsV2" | "DeleteObject"
+        ),
     };
     account.cloudtrail.events.push(event);
 }
@@ -126,6 +142,18 @@ impl Event {
             ("awsRegion", json!(self.region)),
             ("sourceIPAddress", json!(self.source_ip)),
             ("userAgent", json!("aws-cli/2 iamdojo-sandbox")),
+            (
+                "requestParameters",
+                if self
+                    .request_parameters
+                    .as_object()
+                    .is_some_and(|m| m.is_empty())
+                {
+                    Value::Null
+                } else {
+                    self.request_parameters.clone()
+                },
+            ),
             ("errorCode", json!(self.error_code)),
             ("errorMessage", json!(self.error_message)),
             ("eventID", json!(self.id)),
@@ -232,6 +260,7 @@ fn lookup_events(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .events
         .iter()
         .rev()
+        .filter(|e| e.management)
         .filter(|e| start.is_none_or(|s| e.time >= s) && end.is_none_or(|t| e.time <= t))
         .filter(|e| match &filter {
             None => true,

@@ -554,7 +554,14 @@ pub fn controls() -> Vec<Control> {
                 if on {
                     vec![]
                 } else {
-                    vec![hit(root_arn(a), "not every account-level Block Public Access setting is on, so one bucket setting away from a leak", vec!["aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true   # the console's Block Public Access (account settings) page does the same".into()])]
+                    vec![hit(
+                        root_arn(a),
+                        "not every account-level Block Public Access setting is on, so one bucket setting away from a leak",
+                        vec![format!(
+                            "aws s3control put-public-access-block --account-id {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+                            a.id
+                        )],
+                    )]
                 }
             },
         },
@@ -821,6 +828,21 @@ pub fn controls() -> Vec<Control> {
             learn_more: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings.html",
             check: |a, _| {
                 a.guardduty.findings.iter().filter(|f| f.severity >= 4.0).filter(|f| !f.resource.starts_with("i-") || a.instances.get(&f.resource).is_some_and(|i| i.state == State::Running)).map(|f| hit(&f.resource, format!("{}: {}", f.kind, f.title), if f.resource.starts_with("i-") { vec![format!("aws ec2 terminate-instances --instance-ids {}", f.resource)] } else { vec![format!("aws iam update-access-key --access-key-id {} --status Inactive", f.resource)] })).collect()
+            },
+        },
+        Control {
+            id: "IAMDOJO.10",
+            cis: None,
+            severity: Severity::Medium,
+            title: "A customer managed policy has entries that grant nothing (typos)",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-validation.html",
+            check: |a, _| {
+                a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
+                    let d = p.default_document()?;
+                    let report = super::validate::validate(&d.text, super::validate::ValidationType::Identity).ok()?;
+                    let errors: Vec<String> = report.findings.iter().filter(|f| f.finding_type == super::validate::FindingType::Error).map(|f| f.finding_details.clone()).collect();
+                    (!errors.is_empty()).then(|| hit(&p.arn, format!("{}: {}", p.name, errors.join("; ")), vec![format!("iamdojo validate-policy --policy-document file://{}.json   # fix the entries, then:", p.name), format!("aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default", p.arn, p.name)]))
+                }).collect()
             },
         },
         Control {
