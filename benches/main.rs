@@ -189,7 +189,7 @@ fn parsing(c: &mut Criterion) {
 }
 
 criterion_group!(benches, decisions, parsing);
-criterion_main!(benches, progress_benches, account_benches);
+criterion_main!(benches, progress_benches, account_benches, tui_benches, lesson_benches);
 
 /// Learner progress (issue 6): recording an answer on a file database, the dashboard of a
 /// learner with 10,000 answers, and a class report over 200 learners' exports.
@@ -414,3 +414,78 @@ mod account_bench {
 }
 
 criterion_group!(account_benches, account_bench::account);
+
+/// The interface: start-up to the first frame, and a key press in the busiest screen (the
+/// policy editor re-evaluating its expected requests and findings on every edit).
+mod tui_bench {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use iamdojo::tui::{Options, build_app, view};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn options(dir: &std::path::Path, pack: &str) -> Options {
+        Options {
+            lang: Some("en".into()),
+            packs: vec![pack.into()],
+            data_dir: Some(dir.to_path_buf()),
+            ..Options::default()
+        }
+    }
+
+    pub fn tui(c: &mut Criterion) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/packs/tiny");
+        let mut g = c.benchmark_group("tui");
+        g.sample_size(20);
+        g.bench_function("start_to_first_frame", |b| {
+            b.iter(|| {
+                let app = build_app(&options(dir.path(), pack)).expect("app");
+                let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+                t.draw(|f| view::draw(f, &app)).expect("draw");
+                black_box(app.rows.len())
+            })
+        });
+        // The policy editor of the tiny pack's second lesson, typing into it.
+        let mut app = build_app(&Options { no_builtin: true, ..options(dir.path(), pack) }).expect("app");
+        app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        g.bench_function("policy_editor_key_to_frame", |b| {
+            b.iter(|| {
+                app.key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+                app.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+                t.draw(|f| view::draw(f, &app)).expect("draw");
+            })
+        });
+        g.finish();
+    }
+}
+criterion_group!(tui_benches, tui_bench::tui);
+
+/// Lesson packs: loading and linting.
+mod lesson_bench {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use iamdojo::lesson::{lint::lint, load};
+
+    pub fn lessons(c: &mut Criterion) {
+        let mut g = c.benchmark_group("lessons");
+        g.sample_size(20);
+        g.bench_function("load_built_in_course", |b| b.iter(|| black_box(load::built_in().len())));
+        let packs: Vec<_> = load::built_in().into_iter().filter_map(Result::ok).collect();
+        g.bench_function("lint_built_in_course", |b| {
+            b.iter(|| {
+                for p in &packs {
+                    black_box(lint(p).len());
+                }
+            })
+        });
+        g.finish();
+    }
+}
+criterion_group!(lesson_benches, lesson_bench::lessons);

@@ -918,7 +918,18 @@ impl App {
         let mut record: Option<(String, bool)> = None;
         let mut command_ran: Option<(String, i32)> = None;
         match &mut ls.ex {
-            Exercise::Policy { editor, dirty, .. } => *dirty |= editor.input(key),
+            Exercise::Policy { editor, dirty, report } => {
+                if editor.input(key) {
+                    *dirty = true;
+                    // Live feedback: findings and expected requests follow every edit (the
+                    // attempt is recorded only when the learner checks with Ctrl+S).
+                    if let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id)
+                        && let Some(lf) = pk.lesson(&lesson_id)
+                    {
+                        *report = Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
+                    }
+                }
+            }
             Exercise::Task {
                 run: r,
                 input,
