@@ -1,6 +1,7 @@
 //! The one integration-test binary: data-driven cases under `tests/data/`, property tests and
 //! runs of the real binary.
 
+mod architecture;
 mod assets;
 mod audit;
 mod cli;

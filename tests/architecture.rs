@@ -1,0 +1,85 @@
+//! The dependency arrow of docs/ARCHITECTURE.md, checked on the source: each module may use
+//! only the modules below it, only `tui` imports ratatui and only `cli` imports clap.
+
+use std::path::{Path, PathBuf};
+
+fn files(module: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut out = vec![root.join(format!("{module}.rs"))];
+    let mut stack = vec![root.join(module)];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.filter_map(Result::ok) {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out.retain(|p| p.exists());
+    out
+}
+
+/// Code lines (comments left out) of a module.
+fn code(module: &str) -> Vec<(PathBuf, String)> {
+    files(module)
+        .into_iter()
+        .flat_map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap_or_default();
+            text.lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .map(|l| (p.clone(), l.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+const MODULES: &[&str] = &["policy", "eval", "account", "audit", "lesson", "progress", "tui", "cli"];
+
+/// What each module may use besides itself and `suggest`.
+fn allowed(module: &str) -> &'static [&'static str] {
+    match module {
+        "policy" => &[],
+        "eval" => &["policy"],
+        "account" => &["policy", "eval"],
+        "audit" => &["policy", "eval", "account"],
+        "lesson" => &["policy", "eval", "account", "audit"],
+        "progress" => &[],
+        "tui" => &["policy", "eval", "account", "audit", "lesson", "progress"],
+        "cli" => &["policy", "eval", "account", "audit", "lesson", "progress", "tui"],
+        _ => &[],
+    }
+}
+
+#[test]
+fn modules_depend_one_way() {
+    let mut bad = Vec::new();
+    for m in MODULES {
+        for (file, line) in code(m) {
+            for other in MODULES.iter().filter(|o| *o != m) {
+                if line.contains(&format!("crate::{other}")) && !allowed(m).contains(other) {
+                    bad.push(format!("{}: `{m}` uses `{other}`: {}", file.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "the dependency arrow is broken:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn only_tui_draws_and_only_cli_parses_arguments() {
+    let mut bad = Vec::new();
+    for m in MODULES.iter().chain(["suggest"].iter()) {
+        for (file, line) in code(m) {
+            if *m != "tui" && (line.contains("ratatui") || line.contains("crossterm")) {
+                bad.push(format!("{}: ratatui outside tui: {}", file.display(), line.trim()));
+            }
+            if *m != "cli" && line.contains("clap::") {
+                bad.push(format!("{}: clap outside cli: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
