@@ -628,47 +628,48 @@ fn lesson_screen(
 
 // A drawing helper: the arguments are the parts of one pane.
 #[allow(clippy::too_many_arguments)]
-fn console_pane(
-    f: &mut Frame,
-    app: &App,
-    area: Rect,
-    title: &str,
-    output: &[String],
-    input: &str,
-    focused: bool,
-    account: &str,
-) {
+fn console_pane(f: &mut Frame, app: &App, area: Rect, title: &str, output: &[String], input: &str, focused: bool, account: &str) {
+    let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let inner_h = area.height.saturating_sub(3) as usize;
-    let start = output.len().saturating_sub(inner_h);
-    let mut lines: Vec<Line> = output[start..]
-        .iter()
-        .map(|l| {
-            Line::from(Span::styled(
-                l.clone(),
-                if l.starts_with("$ ") {
-                    app.theme.code
-                } else if l.starts_with("An error occurred") || l.starts_with("aws: error") {
-                    app.theme.bad
-                } else {
-                    app.theme.text
-                },
-            ))
-        })
-        .collect();
-    lines.push(Line::from(vec![
-        Span::styled(format!("{account} $ "), app.theme.dim),
-        Span::raw(input.to_string()),
-        Span::raw(if focused { "▏" } else { "" }),
-    ]));
-    let style = if focused {
-        app.theme.title
-    } else {
-        app.theme.border
-    };
-    f.render_widget(
-        Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)),
-        area,
-    );
+    // Long lines (error messages, JSON) wrap, so the pane shows the last screenful of wrapped
+    // rows.
+    let mut rows: Vec<(String, Style)> = Vec::new();
+    for l in output {
+        let style = if l.starts_with("$ ") {
+            app.theme.code
+        } else if l.starts_with("An error occurred") || l.starts_with("aws: error") {
+            app.theme.bad
+        } else {
+            app.theme.text
+        };
+        for piece in wrap_width(l, inner_w) {
+            rows.push((piece, style));
+        }
+    }
+    let start = rows.len().saturating_sub(inner_h);
+    let mut lines: Vec<Line> = rows[start..].iter().map(|(t, s)| Line::from(Span::styled(t.clone(), *s))).collect();
+    lines.push(Line::from(vec![Span::styled(format!("{account} $ "), app.theme.dim), Span::raw(input.to_string()), Span::raw(if focused { "▏" } else { "" })]));
+    let style = if focused { app.theme.title } else { app.theme.border };
+    f.render_widget(Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)), area);
+}
+
+/// Splits a line into pieces of at most `width` display columns.
+fn wrap_width(line: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut w = 0;
+    for ch in line.chars() {
+        let cw = ch.width().unwrap_or(0);
+        if w + cw > width && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+            w = 0;
+        }
+        cur.push(ch);
+        w += cw;
+    }
+    out.push(cur);
+    out
 }
 
 fn notes_lines<'a>(
