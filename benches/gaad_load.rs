@@ -9,7 +9,7 @@
 
 // The example uses only the generator; the bench uses the rest of the module.
 #[allow(dead_code)]
-#[path = "../benches/gaad_gen.rs"]
+#[path = "gaad_gen.rs"]
 mod gaad_gen;
 
 use std::process::ExitCode;

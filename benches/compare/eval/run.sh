@@ -3,7 +3,7 @@
 # (PyPI) on every case of tests/data/eval/*.yaml, and measures decisions per second on three
 # workloads. See docs/comparisons.md.
 #
-#   bash scripts/compare-eval/run.sh
+#   bash benches/compare/eval/run.sh
 #
 # Environment:
 #   IAMDOJO_COMPARE_DIR   scratch folder for the peers and the outputs (default
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
 scratch="${IAMDOJO_COMPARE_DIR:-/tmp/iamdojo-compare}"
 iam_simulate_version="${IAM_SIMULATE_VERSION:-0.1.173}"
 pmapper_version="${PMAPPER_VERSION:-1.1.5}"
