@@ -189,7 +189,13 @@ fn parsing(c: &mut Criterion) {
 }
 
 criterion_group!(benches, decisions, parsing);
-criterion_main!(benches, progress_benches, account_benches, tui_benches, lesson_benches);
+criterion_main!(
+    benches,
+    progress_benches,
+    account_benches,
+    tui_benches,
+    lesson_benches
+);
 
 /// Learner progress (issue 6): recording an answer on a file database, the dashboard of a
 /// learner with 10,000 answers, and a class report over 200 learners' exports.
@@ -449,7 +455,11 @@ mod tui_bench {
             })
         });
         // The policy editor of the tiny pack's second lesson, typing into it.
-        let mut app = build_app(&Options { no_builtin: true, ..options(dir.path(), pack) }).expect("app");
+        let mut app = build_app(&Options {
+            no_builtin: true,
+            ..options(dir.path(), pack)
+        })
+        .expect("app");
         app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
@@ -476,8 +486,13 @@ mod lesson_bench {
     pub fn lessons(c: &mut Criterion) {
         let mut g = c.benchmark_group("lessons");
         g.sample_size(20);
-        g.bench_function("load_built_in_course", |b| b.iter(|| black_box(load::built_in().len())));
-        let packs: Vec<_> = load::built_in().into_iter().filter_map(Result::ok).collect();
+        g.bench_function("load_built_in_course", |b| {
+            b.iter(|| black_box(load::built_in().len()))
+        });
+        let packs: Vec<_> = load::built_in()
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect();
         g.bench_function("lint_built_in_course", |b| {
             b.iter(|| {
                 for p in &packs {

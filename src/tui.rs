@@ -129,9 +129,23 @@ pub fn run(opts: &Options) -> u8 {
         }
     };
     let term_signal = Arc::new(AtomicBool::new(false));
+    // SIGTERM and SIGHUP (the terminal went away): give the terminal back and leave at once.
+    // A thread does it, because input reading can be stuck inside the terminal library when
+    // the terminal is gone; every answer is already committed, so nothing is lost.
     #[cfg(unix)]
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&term_signal));
+    {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
+            let flag = Arc::clone(&term_signal);
+            std::thread::spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    flag.store(true, Ordering::Relaxed);
+                    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+                    ratatui::restore();
+                    std::process::exit(128 + sig);
+                }
+            });
+        }
     }
     // ratatui::init enters the alternate screen and raw mode, and installs a panic hook that
     // restores the terminal before the panic message is printed.

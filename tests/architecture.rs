@@ -8,7 +8,9 @@ fn files(module: &str) -> Vec<PathBuf> {
     let mut out = vec![root.join(format!("{module}.rs"))];
     let mut stack = vec![root.join(module)];
     while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
         for e in entries.filter_map(Result::ok) {
             let p = e.path();
             if p.is_dir() {
@@ -36,7 +38,9 @@ fn code(module: &str) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-const MODULES: &[&str] = &["policy", "eval", "account", "audit", "lesson", "progress", "tui", "cli"];
+const MODULES: &[&str] = &[
+    "policy", "eval", "account", "audit", "lesson", "progress", "tui", "cli",
+];
 
 /// What each module may use besides itself and `suggest`.
 fn allowed(module: &str) -> &'static [&'static str] {
@@ -48,7 +52,9 @@ fn allowed(module: &str) -> &'static [&'static str] {
         "lesson" => &["policy", "eval", "account", "audit"],
         "progress" => &[],
         "tui" => &["policy", "eval", "account", "audit", "lesson", "progress"],
-        "cli" => &["policy", "eval", "account", "audit", "lesson", "progress", "tui"],
+        "cli" => &[
+            "policy", "eval", "account", "audit", "lesson", "progress", "tui",
+        ],
         _ => &[],
     }
 }
@@ -60,12 +66,20 @@ fn modules_depend_one_way() {
         for (file, line) in code(m) {
             for other in MODULES.iter().filter(|o| *o != m) {
                 if line.contains(&format!("crate::{other}")) && !allowed(m).contains(other) {
-                    bad.push(format!("{}: `{m}` uses `{other}`: {}", file.display(), line.trim()));
+                    bad.push(format!(
+                        "{}: `{m}` uses `{other}`: {}",
+                        file.display(),
+                        line.trim()
+                    ));
                 }
             }
         }
     }
-    assert!(bad.is_empty(), "the dependency arrow is broken:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "the dependency arrow is broken:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -74,10 +88,18 @@ fn only_tui_draws_and_only_cli_parses_arguments() {
     for m in MODULES.iter().chain(["suggest"].iter()) {
         for (file, line) in code(m) {
             if *m != "tui" && (line.contains("ratatui") || line.contains("crossterm")) {
-                bad.push(format!("{}: ratatui outside tui: {}", file.display(), line.trim()));
+                bad.push(format!(
+                    "{}: ratatui outside tui: {}",
+                    file.display(),
+                    line.trim()
+                ));
             }
             if *m != "cli" && line.contains("clap::") {
-                bad.push(format!("{}: clap outside cli: {}", file.display(), line.trim()));
+                bad.push(format!(
+                    "{}: clap outside cli: {}",
+                    file.display(),
+                    line.trim()
+                ));
             }
         }
     }

@@ -152,6 +152,12 @@ fn resource_matches(
 ) -> Option<bool> {
     let mut unresolved = false;
     for p in patterns {
+        if let Some(g) = &p.fast {
+            if g.matches(resource) {
+                return Some(true);
+            }
+            continue;
+        }
         let hit = match p.template.static_pchars() {
             Some(pc) => arn_resource_match(pc, resource),
             None => match p.template.resolve(|k| ctx.single_lower(k)) {

@@ -209,6 +209,35 @@ pub struct ResourcePattern {
     pub raw: Spanned<String>,
     /// The pattern with its variables.
     pub template: Template,
+    /// A whole-string pattern, when matching segment by segment gives the same answer (no
+    /// variable, and every wildcard in the resource part, after the fifth colon).
+    pub fast: Option<Glob>,
+}
+
+impl ResourcePattern {
+    /// Compiles a resource entry.
+    pub fn new(raw: Spanned<String>, template: Template) -> ResourcePattern {
+        let fast = template.static_pchars().and_then(|pc| {
+            use super::wildcard::PChar;
+            if pc.len() == 1 && pc[0] == PChar::Star {
+                return Some(Glob::Any);
+            }
+            let mut colons = 0;
+            for c in pc {
+                match c {
+                    PChar::Lit(':') if colons < 5 => colons += 1,
+                    PChar::Star | PChar::One if colons < 5 => return None,
+                    _ => {}
+                }
+            }
+            (colons == 5).then(|| Glob::from_pchars(pc))
+        });
+        ResourcePattern {
+            raw,
+            template,
+            fast,
+        }
+    }
 }
 
 /// The compiled `Resource` or `NotResource` element.

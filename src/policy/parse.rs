@@ -661,7 +661,7 @@ impl<'t> Cx<'t> {
                 ));
             }
             let template = Template::parse(&r.value, vars);
-            patterns.push(ResourcePattern { raw: r, template });
+            patterns.push(ResourcePattern::new(r, template));
         }
         Ok(Some(ResourceList { negated, patterns }))
     }

@@ -918,7 +918,11 @@ impl App {
         let mut record: Option<(String, bool)> = None;
         let mut command_ran: Option<(String, i32)> = None;
         match &mut ls.ex {
-            Exercise::Policy { editor, dirty, report } => {
+            Exercise::Policy {
+                editor,
+                dirty,
+                report,
+            } => {
                 if editor.input(key) {
                     *dirty = true;
                     // Live feedback: findings and expected requests follow every edit (the
@@ -926,7 +930,8 @@ impl App {
                     if let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id)
                         && let Some(lf) = pk.lesson(&lesson_id)
                     {
-                        *report = Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
+                        *report =
+                            Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
                     }
                 }
             }

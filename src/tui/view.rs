@@ -628,7 +628,16 @@ fn lesson_screen(
 
 // A drawing helper: the arguments are the parts of one pane.
 #[allow(clippy::too_many_arguments)]
-fn console_pane(f: &mut Frame, app: &App, area: Rect, title: &str, output: &[String], input: &str, focused: bool, account: &str) {
+fn console_pane(
+    f: &mut Frame,
+    app: &App,
+    area: Rect,
+    title: &str,
+    output: &[String],
+    input: &str,
+    focused: bool,
+    account: &str,
+) {
     let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let inner_h = area.height.saturating_sub(3) as usize;
     // Long lines (error messages, JSON) wrap, so the pane shows the last screenful of wrapped
@@ -647,10 +656,24 @@ fn console_pane(f: &mut Frame, app: &App, area: Rect, title: &str, output: &[Str
         }
     }
     let start = rows.len().saturating_sub(inner_h);
-    let mut lines: Vec<Line> = rows[start..].iter().map(|(t, s)| Line::from(Span::styled(t.clone(), *s))).collect();
-    lines.push(Line::from(vec![Span::styled(format!("{account} $ "), app.theme.dim), Span::raw(input.to_string()), Span::raw(if focused { "▏" } else { "" })]));
-    let style = if focused { app.theme.title } else { app.theme.border };
-    f.render_widget(Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)), area);
+    let mut lines: Vec<Line> = rows[start..]
+        .iter()
+        .map(|(t, s)| Line::from(Span::styled(t.clone(), *s)))
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{account} $ "), app.theme.dim),
+        Span::raw(input.to_string()),
+        Span::raw(if focused { "▏" } else { "" }),
+    ]));
+    let style = if focused {
+        app.theme.title
+    } else {
+        app.theme.border
+    };
+    f.render_widget(
+        Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)),
+        area,
+    );
 }
 
 /// Splits a line into pieces of at most `width` display columns.
