@@ -9,6 +9,7 @@ mod docs;
 mod e2e;
 mod eval_cases;
 mod gaad;
+mod lessons;
 mod parse_cases;
 mod progress;
 mod properties;

@@ -121,12 +121,18 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
     let mut seen = Vec::new();
     for entry in &pack.lessons {
         match entry {
-            LessonEntry::Broken { file, error } => cx.out.push(Issue {
-                level: Level::Error,
-                file: file.clone(),
-                path: error.path.clone(),
-                message: error.to_string(),
-            }),
+            LessonEntry::Broken { file, error } => {
+                let at = error
+                    .location
+                    .map(|(l, c)| format!("line {l}, column {c}: "))
+                    .unwrap_or_default();
+                cx.out.push(Issue {
+                    level: Level::Error,
+                    file: file.clone(),
+                    path: error.path.clone(),
+                    message: format!("{at}{}", error.message),
+                });
+            }
             LessonEntry::Ok { file, lesson } => {
                 cx.file = file.clone();
                 if seen.contains(&lesson.id) {

@@ -147,6 +147,13 @@ fn yaml_error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> L
         let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
         message.push_str(&did_you_mean(field, names));
     }
+    if message.starts_with("repetition limit exceeded")
+        || message.starts_with("recursion limit exceeded")
+    {
+        message.push_str(
+            "; YAML aliases or nesting expand too far (a file that grows when read is refused)",
+        );
+    }
     if message.starts_with("invalid type") {
         message.push_str("; see docs/lesson-format.md for the expected shape");
     }

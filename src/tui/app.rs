@@ -923,16 +923,15 @@ impl App {
                 dirty,
                 report,
             } => {
-                if editor.input(key) {
-                    *dirty = true;
-                    // Live feedback: findings and expected requests follow every edit (the
-                    // attempt is recorded only when the learner checks with Ctrl+S).
-                    if let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id)
-                        && let Some(lf) = pk.lesson(&lesson_id)
-                    {
-                        *report =
-                            Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
-                    }
+                let changed = editor.input(key);
+                *dirty |= changed;
+                // Live feedback: findings and expected requests follow every edit (the
+                // attempt is recorded only when the learner checks with Ctrl+S).
+                if changed
+                    && let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id)
+                    && let Some(lf) = pk.lesson(&lesson_id)
+                {
+                    *report = Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
                 }
             }
             Exercise::Task {

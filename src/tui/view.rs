@@ -326,7 +326,7 @@ fn lesson_screen(
                     app.theme.text
                 };
                 lines.push(Line::from(Span::styled(
-                    format!("{boxmark} {}", tr(&c.text, app, pack)),
+                    format!("{boxmark} {}", one_line(tr(&c.text, app, pack))),
                     style,
                 )));
                 if ls.message.is_some() && chosen[i] || ls.solved {
@@ -340,7 +340,7 @@ fn lesson_screen(
                             format!(
                                 "      {} {}",
                                 if c.correct { "✓" } else { "✗" },
-                                tr(w, app, pack)
+                                one_line(tr(w, app, pack))
                             ),
                             style,
                         )));
@@ -711,7 +711,7 @@ fn notes_lines<'a>(
     for h in step.hints.iter().take(ls.hints) {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", t(app.lang, "ex.hint")), app.theme.warn),
-            Span::raw(tr(h, app, pack).to_string()),
+            Span::raw(one_line(tr(h, app, pack))),
         ]));
     }
     if ls.solution_shown
@@ -730,17 +730,27 @@ fn notes_lines<'a>(
     if ls.solved
         && let Some(e) = &step.explain
     {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t(app.lang, "ex.explain")), app.theme.ok),
-            Span::raw(tr(e, app, pack).to_string()),
-        ]));
+        lines.push(Line::from(Span::styled(
+            format!("{}:", t(app.lang, "ex.explain")),
+            app.theme.ok,
+        )));
+        lines.extend(markdown::render(tr(e, app, pack), &app.theme));
     }
     lines
 }
 
 fn notes_height(app: &App, pack: &Pack, step: &crate::lesson::Step, ls: &LessonState) -> u16 {
     let n = notes_lines(app, pack, step, ls).len() as u16;
-    if n == 0 { 0 } else { (n * 2).min(8) }
+    if n == 0 { 0 } else { (n * 2).min(12) }
+}
+
+/// A text for a one-line place: line breaks and Markdown marks become plain text.
+fn one_line(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("**", "")
+        .replace('`', "")
 }
 
 fn help(f: &mut Frame, app: &App, area: Rect) {
