@@ -422,15 +422,13 @@ impl Account {
         extra: &[(&str, Vec<String>)],
         resource_policy: Option<&Document>,
     ) -> Result<Decision, AwsError> {
-        let (_, _, d) = self.decide(c, action, resource, extra, resource_policy);
+        let (req, set, d) = self.decide(c, action, resource, extra, resource_policy);
         if d.is_allowed() {
             return Ok(d);
         }
-        Err(AwsError::new(
-            operation,
-            "AccessDenied",
-            denial_message(&self.caller_arn(c), action, resource, &d),
-        ))
+        let mut e = AwsError::new(operation, "AccessDenied", denial_message(&self.caller_arn(c), action, resource, &d));
+        e.explanation = Some(crate::eval::explain(&req, &set).render(&req));
+        Err(e)
     }
 }
 

@@ -242,6 +242,8 @@ pub struct Sandbox {
     pub vars: BTreeMap<String, String>,
     /// Scripted events still to come, in time order.
     pub events: Vec<super::scenario::ScheduledEvent>,
+    /// The evaluator's account of the last access denial, for `explain`.
+    pub last_denial: Option<String>,
 }
 
 /// The AWS CLI's usage text, printed with every usage error.
@@ -266,6 +268,7 @@ impl Sandbox {
             files: BTreeMap::new(),
             vars: BTreeMap::new(),
             events: Vec::new(),
+            last_denial: None,
         }
     }
 
@@ -348,6 +351,10 @@ impl Sandbox {
                     ))
                 }
                 None => fail("usage: wait DURATION (for example 30m, 6h or 2d)".into()),
+            }),
+            "explain" => Some(match &self.last_denial {
+                Some(x) => ok(x.clone()),
+                None => ok("No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n".into()),
             }),
             "date" => Some(ok(format!(
                 "{}\n",
@@ -548,6 +555,11 @@ impl Sandbox {
             result.as_ref().err(),
         );
         self.account.note_key_use(&caller, spec.service);
+        if let Err(e) = &result
+            && let Some(x) = &e.explanation
+        {
+            self.last_denial = Some(x.clone());
+        }
         let value = result.map_err(|e| service_error(&e))?;
         if value.is_null() {
             return Ok(Output::default());

@@ -10,6 +10,8 @@ pub struct AwsError {
     pub message: String,
     /// e.g. `CreateUser`.
     pub operation: String,
+    /// For an access denial: the evaluator's account of the decision (the sandbox's `explain`).
+    pub explanation: Option<String>,
 }
 
 impl AwsError {
@@ -19,6 +21,7 @@ impl AwsError {
             code: code.to_string(),
             message: message.into(),
             operation: operation.to_string(),
+            explanation: None,
         }
     }
 
