@@ -500,6 +500,24 @@ mod lesson_bench {
                 }
             })
         });
+        // A pack of 200 lessons, each with a task that lint replays.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let lesson = |i: usize| {
+            format!(
+                "id: l{i}\nversion: 1\ntitle: {{en: T, ja: T}}\nsummary: {{en: S, ja: S}}\nsteps:\n  - read: {{en: R, ja: R}}\n  - id: t\n    task:\n      prompt: {{en: P, ja: P}}\n      goal:\n        - exists: {{user: u{i}}}\n    hints: [{{en: H, ja: H}}]\n    solution:\n      - aws iam create-user --user-name u{i}\n    explain: {{en: E, ja: E}}\n"
+            )
+        };
+        let names: Vec<String> = (0..200).map(|i| format!("l{i}.yaml")).collect();
+        std::fs::write(dir.path().join("pack.yaml"), format!("schema: 1\nid: big\nversion: 1.0.0\ntitle: {{en: T, ja: T}}\nlanguages: [en, ja]\nlessons: [{}]\n", names.join(", "))).expect("write");
+        for i in 0..200 {
+            std::fs::write(dir.path().join(&names[i]), lesson(i)).expect("write");
+        }
+        g.bench_function("lint_200_lessons", |b| {
+            b.iter(|| {
+                let pack = load::load_dir(dir.path()).expect("loads");
+                black_box(lint(&pack).len())
+            })
+        });
         g.finish();
     }
 }

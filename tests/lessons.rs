@@ -87,3 +87,19 @@ fn the_new_pack_template_lints_clean() {
     let issues = lint(&pack);
     assert!(issues.is_empty(), "{issues:?}");
 }
+
+#[test]
+fn the_committed_json_schema_is_current() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/lesson-pack.schema.json"
+    );
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    let now = serde_json::to_string_pretty(&iamdojo::lesson::model::json_schema())
+        .unwrap_or_default()
+        + "\n";
+    assert!(
+        committed == now,
+        "assets/lesson-pack.schema.json is out of date; regenerate it with `cargo run -- lessons schema > assets/lesson-pack.schema.json`"
+    );
+}

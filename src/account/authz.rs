@@ -426,7 +426,11 @@ impl Account {
         if d.is_allowed() {
             return Ok(d);
         }
-        let mut e = AwsError::new(operation, "AccessDenied", denial_message(&self.caller_arn(c), action, resource, &d));
+        let mut e = AwsError::new(
+            operation,
+            "AccessDenied",
+            denial_message(&self.caller_arn(c), action, resource, &d),
+        );
         e.explanation = Some(crate::eval::explain(&req, &set).render(&req));
         Err(e)
     }

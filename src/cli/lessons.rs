@@ -43,6 +43,9 @@ pub enum LessonsCommand {
         #[arg(long = "pack", value_name = "PATH")]
         packs: Vec<PathBuf>,
     },
+    /// Print the JSON Schema of lesson files and pack.yaml (also in
+    /// assets/lesson-pack.schema.json), for editors that complete YAML.
+    Schema,
     /// Create a new pack folder with two example lessons that lint clean.
     New {
         /// The folder to create (its name becomes the pack id).
@@ -70,6 +73,14 @@ pub fn run(args: &Args) -> u8 {
         LessonsCommand::Lint { paths, format } => lint_cmd(paths, *format),
         LessonsCommand::List { packs: extra } => list(extra),
         LessonsCommand::New { name } => new_pack(name),
+        LessonsCommand::Schema => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::lesson::model::json_schema())
+                    .unwrap_or_default()
+            );
+            0
+        }
     }
 }
 

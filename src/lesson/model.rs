@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A text in one or several languages: a plain string, or a map of language → string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Text {
     /// The same text in every language.
@@ -45,7 +46,7 @@ impl Text {
 }
 
 /// `pack.yaml`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     /// The format version (1).
@@ -69,7 +70,7 @@ pub struct PackFile {
 }
 
 /// A lesson file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LessonFile {
     /// A stable id, unique in the pack.
@@ -94,7 +95,7 @@ pub struct LessonFile {
 }
 
 /// One step of a lesson.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Id (needed for exercises; progress is recorded per step id).
@@ -179,7 +180,7 @@ impl Step {
 }
 
 /// A quiz.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quiz {
     /// The question.
@@ -192,7 +193,7 @@ pub struct Quiz {
 }
 
 /// A quiz choice.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The choice.
@@ -206,7 +207,7 @@ pub struct Choice {
 }
 
 /// A request to decide.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequestSpec {
     /// `root`, `user/NAME`, `role/NAME` or a full ARN.
@@ -218,6 +219,7 @@ pub struct RequestSpec {
     pub resource: String,
     /// Context keys.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub context: BTreeMap<String, serde_yaml::Value>,
 }
 
@@ -226,7 +228,7 @@ fn star() -> String {
 }
 
 /// Predict the evaluator's decision.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Predict {
     /// The question (default: "What does IAM decide?").
@@ -240,7 +242,7 @@ pub struct Predict {
 }
 
 /// Write or fix a policy.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyExercise {
     /// What to do.
@@ -264,7 +266,7 @@ pub struct PolicyExercise {
 }
 
 /// Requests a policy must allow and deny.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expectations {
     /// Must be allowed.
@@ -276,7 +278,7 @@ pub struct Expectations {
 }
 
 /// An expected request (the principal is the one the policy is tested on).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExpectRequest {
     /// The action.
@@ -286,11 +288,12 @@ pub struct ExpectRequest {
     pub resource: String,
     /// Context keys.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
     pub context: BTreeMap<String, serde_yaml::Value>,
 }
 
 /// A sandbox task.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// What to do.
@@ -306,7 +309,7 @@ pub struct Task {
 }
 
 /// Answer a question from the sandbox.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Investigate {
     /// The question.
@@ -322,7 +325,7 @@ pub struct Investigate {
 }
 
 /// A solution.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Solution {
     /// Commands, for tasks and investigations.
@@ -334,7 +337,7 @@ pub enum Solution {
 }
 
 /// A declarative check. No code runs from a pack: checks are data.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// The principal may do it.
@@ -358,12 +361,14 @@ pub struct Check {
     pub policy_attached: Option<BTreeMap<String, String>>,
     /// `{user: NAME}` or `{root: true}`.
     #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]
     pub mfa_enabled: Option<BTreeMap<String, serde_yaml::Value>>,
     /// `{user, key (optional id), status: Active|Inactive|none}`.
     #[serde(default)]
     pub access_key_status: Option<BTreeMap<String, String>>,
     /// Field comparisons on the password policy: `min_length`, `require_symbols`, …
     #[serde(default)]
+    #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]
     pub password_policy: Option<BTreeMap<String, serde_yaml::Value>>,
     /// No audit finding of this control (optionally on a resource containing this text).
     #[serde(default)]
@@ -401,7 +406,7 @@ pub struct Check {
 }
 
 /// `member_of`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MemberOf {
     /// User.
@@ -411,7 +416,7 @@ pub struct MemberOf {
 }
 
 /// `finding` / `no_finding`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FindingRef {
     /// Control id, e.g. `IAM.4`.
@@ -422,7 +427,7 @@ pub struct FindingRef {
 }
 
 /// `bucket_public`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BucketPublic {
     /// Bucket name.
@@ -432,7 +437,7 @@ pub struct BucketPublic {
 }
 
 /// `port_open`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PortOpen {
     /// Port.
@@ -445,7 +450,7 @@ pub struct PortOpen {
 }
 
 /// `budget`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BudgetCheck {
     /// A budget or billing alarm exists (default true).
@@ -461,7 +466,7 @@ fn yes() -> bool {
 }
 
 /// `instances`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InstancesCheck {
     /// Only in this state (`running`, `stopped`, `terminated`).
@@ -479,4 +484,17 @@ pub struct InstancesCheck {
     /// At most.
     #[serde(default)]
     pub max: Option<usize>,
+}
+
+/// The JSON Schema of a lesson file and of `pack.yaml`, for editors (YAML language servers
+/// read JSON Schema): `{"pack": …, "lesson": …}` as one document with both definitions.
+pub fn json_schema() -> serde_json::Value {
+    let lesson = schemars::schema_for!(LessonFile);
+    let pack = schemars::schema_for!(PackFile);
+    serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "iamdojo lesson pack",
+        "description": "A lesson file (the default) or pack.yaml (see $defs/pack). Format: docs/lesson-format.md.",
+        "oneOf": [lesson.as_value(), pack.as_value()],
+    })
 }
