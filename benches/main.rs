@@ -509,8 +509,8 @@ mod lesson_bench {
         };
         let names: Vec<String> = (0..200).map(|i| format!("l{i}.yaml")).collect();
         std::fs::write(dir.path().join("pack.yaml"), format!("schema: 1\nid: big\nversion: 1.0.0\ntitle: {{en: T, ja: T}}\nlanguages: [en, ja]\nlessons: [{}]\n", names.join(", "))).expect("write");
-        for i in 0..200 {
-            std::fs::write(dir.path().join(&names[i]), lesson(i)).expect("write");
+        for (i, name) in names.iter().enumerate() {
+            std::fs::write(dir.path().join(name), lesson(i)).expect("write");
         }
         g.bench_function("lint_200_lessons", |b| {
             b.iter(|| {
