@@ -46,26 +46,11 @@ pub struct Args {
 
 /// Loads the account that `--gaad` and its companions describe; the error is the message.
 fn import(args: &Args, gaad: &std::path::Path) -> Result<Account, String> {
-    use crate::account::gaad;
-    let read = |p: &std::path::Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-    };
-    let name = |p: &std::path::Path| p.display().to_string();
-    let mut imported = gaad::import_gaad(&name(gaad), &read(gaad)?).map_err(|e| e.to_string())?;
-    if let Some(p) = &args.credential_report {
-        imported
-            .apply_credential_report(&name(p), &read(p)?)
-            .map_err(|e| e.to_string())?;
-    }
-    if let Some(p) = &args.password_policy {
-        imported
-            .apply_password_policy(&name(p), &read(p)?)
-            .map_err(|e| e.to_string())?;
-    }
-    for w in &imported.warnings {
-        eprintln!("iamdojo sandbox: warning: {w}");
-    }
-    Ok(imported.account)
+    crate::cli::load_gaad(
+        gaad,
+        args.credential_report.as_ref(),
+        args.password_policy.as_ref(),
+    )
 }
 
 struct Completion {
