@@ -2,6 +2,7 @@
 //! (0 ok, 1 "no"/deny where a command says so, 2 bad input). The only module that imports
 //! clap.
 
+mod access;
 mod audit;
 mod class;
 mod lessons;
@@ -57,6 +58,8 @@ pub enum Command {
     Sandbox(sandbox::Args),
     /// Find what is wrong in an account: a prioritized to-do list with the fix for each line.
     Audit(audit::Args),
+    /// Who can do what: the principals allowed an action, or what one principal may do.
+    Access(access::Args),
     /// Lesson packs: lint them, list them, start a new one.
     Lessons(lessons::Args),
     /// Check a policy for mistakes, as `aws accessanalyzer validate-policy` does: typos in
@@ -100,6 +103,7 @@ pub fn run() -> ExitCode {
         Some(Command::SimulateCustomPolicy(args)) => ExitCode::from(simulate::run(&args)),
         Some(Command::Sandbox(args)) => ExitCode::from(sandbox::run(&args)),
         Some(Command::Audit(args)) => ExitCode::from(audit::run(&args)),
+        Some(Command::Access(args)) => ExitCode::from(access::run(&args)),
         Some(Command::Lessons(args)) => ExitCode::from(lessons::run(&args)),
         Some(Command::ValidatePolicy(args)) => ExitCode::from(validate::run(&args)),
         Some(Command::Progress(args)) => ExitCode::from(progress::run(&args)),

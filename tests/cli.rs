@@ -155,3 +155,68 @@ fn unknown_flag_is_a_usage_error() {
         "suggests the right flag: {err}"
     );
 }
+
+#[test]
+fn access_lists_who_may_and_what_one_may() {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/scenarios/startup-incident.yaml"
+    );
+    let (code, out, err) = iamdojo(&[
+        "access",
+        "--action",
+        "iam:CreateUser",
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let who: Vec<&str> = v["allowed"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x["principal"].as_str()).collect())
+        .unwrap_or_default();
+    // The administrator and root; not the developer with read-only access and EC2.
+    assert_eq!(
+        who,
+        vec![
+            "arn:aws:iam::111122223333:root",
+            "arn:aws:iam::111122223333:user/akiko"
+        ]
+    );
+    let (code, out, err) = iamdojo(&[
+        "access",
+        "--principal",
+        "user/ci-bot",
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let ec2_write = v["services"]["ec2"]["Write"]
+        .as_array()
+        .map(Vec::len)
+        .unwrap_or(0);
+    assert!(
+        ec2_write > 100,
+        "ec2:* grants the Write actions: {ec2_write}"
+    );
+    // iam:PassRole (a Write action in the reference) from DeployApp, but no other IAM write.
+    let iam_write: Vec<&str> = v["services"]["iam"]["Write"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(iam_write, vec!["PassRole"]);
+    let (code, _, err) = iamdojo(&[
+        "access",
+        "--principal",
+        "user/nobody",
+        "--scenario",
+        scenario,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no user `nobody`"), "{err}");
+}

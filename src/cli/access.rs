@@ -1,0 +1,268 @@
+//! `iamdojo access`: who can do what. `--action A --resource R` lists every principal that
+//! may, with the statement that decides; `--principal P` lists what one principal may do, by
+//! service and access level. Every answer is a decision of the evaluator.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::{Args as ClapArgs, ValueEnum};
+use serde_json::json;
+
+use crate::account::Account;
+use crate::account::authz::{Caller, Identity};
+use crate::audit::catalog::Catalog;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable lines.
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// Arguments of `access`.
+#[derive(Debug, ClapArgs)]
+#[command(
+    after_long_help = "Examples:\n  iamdojo access --action iam:CreateUser --scenario account.yaml\n  iamdojo access --action s3:GetObject --resource arn:aws:s3:::payroll/2026.csv --gaad gaad.json\n  iamdojo access --principal user/alice --scenario account.yaml\n\nExit status: 0 ok, 2 bad input."
+)]
+pub struct Args {
+    /// An action: list every principal allowed to perform it.
+    #[arg(
+        long,
+        value_name = "ACTION",
+        required_unless_present = "principal",
+        conflicts_with = "principal"
+    )]
+    pub action: Option<String>,
+    /// The resource ARN for --action (default `*`).
+    #[arg(long, value_name = "ARN", requires = "action")]
+    pub resource: Option<String>,
+    /// A principal (user/NAME, role/NAME or an ARN): list what it may do.
+    #[arg(long, value_name = "PRINCIPAL")]
+    pub principal: Option<String>,
+    /// A scenario file describing the account.
+    #[arg(long, value_name = "FILE", conflicts_with = "gaad")]
+    pub scenario: Option<PathBuf>,
+    /// The JSON of `aws iam get-account-authorization-details`.
+    #[arg(long, value_name = "FILE")]
+    pub gaad: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+fn caller(identity: Identity) -> Caller {
+    Caller {
+        identity,
+        access_key_id: None,
+        session_key: None,
+        mfa: None,
+        token_issued: None,
+        source_ip: "203.0.113.10".into(),
+        region: "us-east-1".into(),
+    }
+}
+
+fn principals(a: &Account) -> Vec<(String, Caller)> {
+    let mut v: Vec<(String, Caller)> = vec![(
+        format!("arn:aws:iam::{}:root", a.id),
+        caller(Identity::Root),
+    )];
+    v.extend(
+        a.users
+            .values()
+            .map(|u| (u.arn.clone(), caller(Identity::User(u.name.clone())))),
+    );
+    v.extend(a.roles.values().map(|r| {
+        (
+            r.arn.clone(),
+            caller(Identity::Role {
+                role: r.name.clone(),
+                session: "access".into(),
+            }),
+        )
+    }));
+    v
+}
+
+/// The resource's own policy: a bucket policy, or a role's trust policy.
+fn resource_policy<'a>(a: &'a Account, resource: &str) -> Option<&'a crate::account::Document> {
+    if let Some(rest) = resource.strip_prefix("arn:aws:s3:::") {
+        let bucket = rest.split('/').next().unwrap_or(rest);
+        return a.buckets.get(bucket).and_then(|b| b.policy.as_ref());
+    }
+    a.roles
+        .values()
+        .find(|r| r.arn == resource)
+        .map(|r| &r.trust)
+}
+
+/// Runs the command; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    let account =
+        match super::audit::load_account(args.scenario.as_ref(), args.gaad.as_ref(), None, None) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("iamdojo access: {e}");
+                return 2;
+            }
+        };
+    match (&args.action, &args.principal) {
+        (Some(action), _) => who_can(
+            &account,
+            action,
+            args.resource.as_deref().unwrap_or("*"),
+            args.format,
+        ),
+        (None, Some(p)) => what_can(&account, p, args.format),
+        (None, None) => {
+            eprintln!("iamdojo access: give --action ACTION or --principal PRINCIPAL");
+            2
+        }
+    }
+}
+
+fn who_can(a: &Account, action: &str, resource: &str, format: Format) -> u8 {
+    if !action.contains(':') {
+        eprintln!(
+            "iamdojo access: `{action}` is not an action: write service:Action, e.g. s3:GetObject"
+        );
+        return 2;
+    }
+    let policy = resource_policy(a, resource);
+    let mut rows = Vec::new();
+    for (arn, c) in principals(a) {
+        let (_, _, d) = a.decide(&c, action, resource, &[], policy);
+        if d.is_allowed() {
+            let why: Vec<String> = if d.matched.is_empty() {
+                vec![match d.reason {
+                    crate::eval::Reason::RootUser => "the root user needs no policy".to_string(),
+                    other => format!("{other:?}"),
+                }]
+            } else {
+                d.matched
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {} statement {}{} (line {})",
+                            m.kind.label(),
+                            m.policy_id,
+                            m.index,
+                            m.sid
+                                .as_deref()
+                                .map(|s| format!(" ({s})"))
+                                .unwrap_or_default(),
+                            m.start.line
+                        )
+                    })
+                    .collect()
+            };
+            rows.push((arn, why));
+        }
+    }
+    match format {
+        Format::Json => {
+            let list: Vec<_> = rows
+                .iter()
+                .map(|(p, w)| json!({"principal": p, "because": w}))
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(
+                    &json!({"action": action, "resource": resource, "allowed": list})
+                )
+                .unwrap_or_default()
+            );
+        }
+        Format::Table => {
+            println!("{} principal(s) may {action} on {resource}:", rows.len());
+            for (p, why) in &rows {
+                println!("  {p}");
+                for w in why {
+                    println!("      because of {w}");
+                }
+            }
+        }
+    }
+    0
+}
+
+fn what_can(a: &Account, who: &str, format: Format) -> u8 {
+    let identity = match crate::lesson::check::identity_of(a, who) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("iamdojo access: {e}");
+            return 2;
+        }
+    };
+    let catalog = match Catalog::get() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("iamdojo access: the action catalog does not load: {e}");
+            return 2;
+        }
+    };
+    let c = caller(identity);
+    // Resources to try: `*` and every resource the principal's policies name, with wildcards
+    // filled in, so that access limited to named resources counts too.
+    let set = a.policy_set(&c);
+    let mut resources: Vec<String> = vec!["*".into()];
+    for sp in &set.identity {
+        for s in &sp.policy.statements {
+            for r in s.resource.iter().flat_map(|r| r.patterns.iter()) {
+                let sample = r.raw.value.replace(['*', '?'], "x");
+                if !resources.contains(&sample) {
+                    resources.push(sample);
+                }
+            }
+        }
+    }
+    let mut by_service: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
+    for si in 0..catalog.service_count() {
+        let Some(svc) = catalog.service_at(si) else {
+            continue;
+        };
+        for act in &svc.actions {
+            let full = format!("{}:{}", svc.prefix, act.name);
+            let allowed = resources
+                .iter()
+                .any(|r| a.decide(&c, &full, r, &[], None).2.is_allowed());
+            if allowed {
+                by_service
+                    .entry(svc.prefix.to_string())
+                    .or_default()
+                    .entry(act.access.as_str().to_string())
+                    .or_default()
+                    .push(act.name.to_string());
+            }
+        }
+    }
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&json!({"principal": who, "services": by_service}))
+                .unwrap_or_default()
+        ),
+        Format::Table => {
+            let total: usize = by_service
+                .values()
+                .flat_map(|m| m.values())
+                .map(Vec::len)
+                .sum();
+            println!(
+                "{who} may perform {total} action(s) in {} service(s):",
+                by_service.len()
+            );
+            for (svc, levels) in &by_service {
+                let summary: Vec<String> = levels
+                    .iter()
+                    .map(|(l, acts)| format!("{l} {}", acts.len()))
+                    .collect();
+                let all = catalog.service(svc).map(|s| s.actions.len()).unwrap_or(0);
+                println!("  {svc:<24} {}  (of {all})", summary.join(", "));
+            }
+        }
+    }
+    0
+}
