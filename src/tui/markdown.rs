@@ -134,7 +134,17 @@ pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
                 }
             }
             Event::Code(text) => cur.push(Span::styled(text.to_string(), theme.code)),
-            Event::SoftBreak => cur.push(Span::raw(" ")),
+            // A line break inside a paragraph is a space between words, but nothing between
+            // Japanese characters (which are not separated by spaces).
+            Event::SoftBreak => {
+                let wide = cur
+                    .last()
+                    .and_then(|s| s.content.chars().last())
+                    .is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
+                if !wide {
+                    cur.push(Span::raw(" "));
+                }
+            }
             Event::HardBreak => flush(&mut out, &mut cur),
             Event::Rule => {
                 flush(&mut out, &mut cur);
