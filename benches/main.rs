@@ -193,6 +193,7 @@ criterion_main!(
     benches,
     progress_benches,
     account_benches,
+    audit_benches,
     tui_benches,
     lesson_benches
 );
@@ -420,6 +421,110 @@ mod account_bench {
 }
 
 criterion_group!(account_benches, account_bench::account);
+
+/// Finding what is wrong (issue 4, point 7): the whole audit and the escalation graph of the
+/// 5,000-user account, and validate-policy of a 6 KB policy with the catalog loaded afresh.
+mod audit_bench {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use iamdojo::account::gaad;
+    use iamdojo::audit::catalog::Catalog;
+    use iamdojo::audit::validate::{ValidationType, validate_with};
+    use iamdojo::audit::{controls, escalation};
+
+    use super::gaad_gen;
+
+    /// An identity policy of about 6,000 characters (6,144 is the managed-policy quota), with
+    /// the mix a real one has: specific actions, wildcards, ARNs with variables, conditions.
+    pub fn six_kb_policy() -> String {
+        let services = [
+            (
+                "s3",
+                "GetObject",
+                "arn:aws:s3:::bucket-{n}/${aws:username}/*",
+            ),
+            (
+                "dynamodb",
+                "PutItem",
+                "arn:aws:dynamodb:us-east-1:123456789012:table/t-{n}",
+            ),
+            (
+                "ec2",
+                "StartInstances",
+                "arn:aws:ec2:us-east-1:123456789012:instance/*",
+            ),
+            (
+                "sqs",
+                "SendMessage",
+                "arn:aws:sqs:us-east-1:123456789012:q-{n}",
+            ),
+            (
+                "kms",
+                "Decrypt",
+                "arn:aws:kms:us-east-1:123456789012:key/k-{n}",
+            ),
+            (
+                "logs",
+                "PutLogEvents",
+                "arn:aws:logs:us-east-1:123456789012:log-group:/app/{n}:*",
+            ),
+        ];
+        let mut stmts = Vec::new();
+        let mut n = 0;
+        loop {
+            let (svc, act, res) = services[n % services.len()];
+            let st = format!(
+                r#"{{"Sid":"S{n}","Effect":"Allow","Action":["{svc}:{act}","{svc}:List*","{svc}:Describe*"],"Resource":["{}"],"Condition":{{"StringEquals":{{"aws:RequestedRegion":["us-east-1","eu-west-1"]}},"Bool":{{"aws:SecureTransport":"true"}}}}}}"#,
+                res.replace("{n}", &n.to_string())
+            );
+            let len: usize = stmts.iter().map(String::len).sum::<usize>() + st.len();
+            if len > 5_900 {
+                break;
+            }
+            stmts.push(st);
+            n += 1;
+        }
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            stmts.join(",")
+        )
+    }
+
+    pub fn audit(c: &mut Criterion) {
+        let text = gaad_gen::generate(5_000, 1_000, 2_000);
+        let account = gaad::import_gaad("bench.json", &text)
+            .expect("loads")
+            .account;
+        let now = account.now;
+        let mut g = c.benchmark_group("audit");
+        g.sample_size(10);
+        g.bench_function("audit_5000_users_1000_roles_2000_policies", |b| {
+            b.iter(|| black_box(controls::audit(&account, now)))
+        });
+        g.bench_function("escalation_paths_5000_users_1000_roles", |b| {
+            b.iter(|| black_box(escalation::paths(&account)))
+        });
+        g.finish();
+
+        let policy = six_kb_policy();
+        println!("audit/validate input: {} characters", policy.len());
+        let mut g = c.benchmark_group("audit");
+        g.bench_function("validate_6kb_policy_with_catalog_load", |b| {
+            b.iter(|| {
+                let catalog = Catalog::load().expect("catalog loads");
+                black_box(validate_with(&catalog, &policy, ValidationType::Identity))
+            })
+        });
+        let catalog = Catalog::load().expect("catalog loads");
+        g.bench_function("validate_6kb_policy_catalog_loaded", |b| {
+            b.iter(|| black_box(validate_with(&catalog, &policy, ValidationType::Identity)))
+        });
+        g.finish();
+    }
+}
+
+criterion_group!(audit_benches, audit_bench::audit);
 
 /// The interface: start-up to the first frame, and a key press in the busiest screen (the
 /// policy editor re-evaluating its expected requests and findings on every edit).

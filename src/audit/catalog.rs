@@ -3,8 +3,9 @@
 //! plus the global `aws:` condition keys, from the Service Authorization Reference (source and
 //! date in `assets/README.md`).
 //!
-//! The catalog is embedded in the binary as gzip and loaded on first use, once
-//! ([`Catalog::get`]). Loading inflates the text and skims it for where each service starts;
+//! The repository keeps the catalog as gzip; the build inflates it (`build.rs`) and the binary
+//! embeds the JSON text, read on first use, once ([`Catalog::get`]). Loading skims the text
+//! for where each service starts;
 //! a service is parsed only when something asks for it, so that validating a policy that
 //! names five services does not pay for the other 450.
 //!
@@ -14,7 +15,6 @@ mod arn;
 mod scan;
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,19 +24,36 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use self::arn::ArnTemplate;
 use crate::policy::wildcard::{Glob, PChar};
 
-/// The catalog as shipped: gzip of compact JSON (see `assets/README.md`).
-const CATALOG_GZ: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/catalog.json.gz"
-));
+/// The catalog as shipped: compact JSON (see `assets/README.md`), inflated by `build.rs`.
+const CATALOG_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
+
+/// Where each top-level member and each service of [`CATALOG_JSON`] is, found by `build.rs`
+/// with the same skim ([`scan`]) that [`Catalog::from_json`] runs, so that loading the
+/// bundled catalog skims nothing: `TOP` and `SERVICES`, as (key, start, end) byte ranges.
+mod index {
+    include!(concat!(env!("OUT_DIR"), "/catalog_index.rs"));
+}
+
+/// (key, byte range) pairs of an object's members.
+type Members<'t> = Vec<(Cow<'t, str>, Range<usize>)>;
+
+fn from_index(ix: &[(&'static str, usize, usize)]) -> Members<'static> {
+    ix.iter()
+        .map(|&(k, a, b)| (Cow::Borrowed(k), a..b))
+        .collect()
+}
+
+fn skim(text: &str, range: Range<usize>) -> Result<Members<'_>, scan::ScanError> {
+    Ok(scan::members(text, range)?
+        .into_iter()
+        .map(|m| (m.key, m.value))
+        .collect())
+}
 
 /// Why the bundled catalog could not be read. It is built into the binary, so this means the
 /// build is broken, not that the user did something wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogError {
-    /// The gzip data would not inflate to UTF-8 text.
-    #[error("the bundled action catalog cannot be inflated: {0}")]
-    Inflate(String),
     /// The text is not the JSON shape described in `assets/README.md`.
     #[error("the bundled action catalog is malformed: {0}")]
     Format(String),
@@ -444,7 +461,7 @@ struct Slot {
 /// The loaded catalog.
 #[derive(Debug)]
 pub struct Catalog {
-    text: String,
+    text: Cow<'static, str>,
     source: Source,
     /// Sorted by prefix (the asset's keys are sorted and lowercase; sorted again to be sure).
     slots: Vec<Slot>,
@@ -466,35 +483,43 @@ impl Catalog {
             .map_err(Clone::clone)
     }
 
-    /// Loads the bundled catalog afresh (inflate and skim; services are parsed on demand).
+    /// Loads the bundled catalog afresh (skim only; services are parsed on demand).
     /// Use [`Catalog::get`]; this exists to measure a cold load.
     pub fn load() -> Result<Catalog, CatalogError> {
-        let mut text = String::with_capacity(4_400_000);
-        flate2::read::GzDecoder::new(CATALOG_GZ)
-            .read_to_string(&mut text)
-            .map_err(|e| CatalogError::Inflate(e.to_string()))?;
-        Catalog::from_json(text)
+        Catalog::from_text(Cow::Borrowed(CATALOG_JSON), true)
     }
 
     /// Reads a catalog from its JSON text (the shape in `assets/README.md`).
     pub fn from_json(text: String) -> Result<Catalog, CatalogError> {
+        Catalog::from_text(Cow::Owned(text), false)
+    }
+
+    /// `bundled`: the text is [`CATALOG_JSON`], whose members are already indexed.
+    fn from_text(text: Cow<'static, str>, bundled: bool) -> Result<Catalog, CatalogError> {
         let fmt =
             |what: &str, e: &dyn std::fmt::Display| CatalogError::Format(format!("{what}: {e}"));
-        let top = scan::members(&text, 0..text.len()).map_err(|e| fmt("top level", &e))?;
+        let top = if bundled {
+            from_index(index::TOP)
+        } else {
+            skim(&text, 0..text.len()).map_err(|e| fmt("top level", &e))?
+        };
         let mut slots = Vec::new();
         let mut globals = Vec::new();
         let mut source = Source::default();
-        for m in &top {
-            let raw = text.get(m.value.clone()).unwrap_or_default();
-            match &*m.key {
+        for (key, value) in &top {
+            let raw = text.get(value.clone()).unwrap_or_default();
+            match &**key {
                 "services" => {
-                    let members =
-                        scan::members(&text, m.value.clone()).map_err(|e| fmt("`services`", &e))?;
+                    let members = if bundled {
+                        from_index(index::SERVICES)
+                    } else {
+                        skim(&text, value.clone()).map_err(|e| fmt("`services`", &e))?
+                    };
                     slots = members
                         .into_iter()
-                        .map(|s| Slot {
-                            prefix: s.key.to_ascii_lowercase().into(),
-                            range: s.value,
+                        .map(|(key, range)| Slot {
+                            prefix: key.to_ascii_lowercase().into(),
+                            range,
                             parsed: OnceLock::new(),
                         })
                         .collect();

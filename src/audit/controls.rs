@@ -214,7 +214,7 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy grants full \"*\" administrative privileges",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed && !boundary_only(a, &p.arn)).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !boundary_only(a, &p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
             },
         },
         Control {
@@ -598,11 +598,11 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy allows a whole service (\"service:*\")",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed && !boundary_only(a, &p.arn)).filter_map(|p| {
+                a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
                 let d = p.default_document()?;
                 // `Allow` with `NotAction: "s3:*"` allows every other service whole: it fails too.
                 let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| if neg { format!("everything but {} (NotAction)", a.raw.value) } else { a.raw.value.clone() }).collect();
-                (!wild.is_empty()).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
+                (!wild.is_empty() && !boundary_only(a, &p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
             }).collect()
             },
         },

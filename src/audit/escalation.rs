@@ -8,10 +8,16 @@
 //! credentials for an administrator, assuming or re-trusting an administrator role, and passing
 //! an administrator role to a new EC2 instance.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::account::Account;
+use crate::account::Document;
 use crate::account::authz::{Caller, Identity};
+use crate::eval::{
+    Context, ContextType, ContextValue, Decision, PolicySet, Principal, Request, SourceType,
+    SourcedPolicy, evaluate,
+};
+use crate::policy::{Effect, PrincipalKind};
 
 /// One escalation path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,45 +54,117 @@ fn caller(identity: Identity) -> Caller {
     }
 }
 
-/// Every principal of the account: (ARN, caller).
-fn principals(a: &Account) -> Vec<(String, Caller)> {
-    let mut v: Vec<(String, Caller)> = a
+/// A principal made ready for many decisions: its policies and request context are gathered
+/// once, not for every question asked about it.
+struct Subject {
+    arn: String,
+    caller: Caller,
+    principal: Principal,
+    context: Context,
+    set: PolicySet,
+}
+
+impl Subject {
+    fn new(a: &Account, arn: String, caller: Caller) -> Subject {
+        Subject {
+            principal: a.principal(&caller),
+            context: a.request_context(&caller, &[]),
+            set: a.policy_set(&caller),
+            arn,
+            caller,
+        }
+    }
+
+    /// False when no identity-based statement of the principal allows `action` on any
+    /// resource. Without a resource-based policy that names the principal, such a request is
+    /// denied, so the evaluator need not be asked.
+    fn may(&self, action: &str) -> bool {
+        let lower = action.to_ascii_lowercase();
+        let (svc, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
+        self.set.identity.iter().any(|sp| {
+            sp.policy.statements.iter().any(|st| {
+                st.effect == Effect::Allow && st.action.any_match(svc, name) != st.action.negated
+            })
+        })
+    }
+
+    /// The evaluator's decision; `extra` adds service-specific context keys.
+    fn decide(
+        &self,
+        a: &Account,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> Decision {
+        let mut context = self.context.clone();
+        for (k, v) in extra {
+            context.insert(
+                k,
+                ContextValue {
+                    values: v.clone(),
+                    multi: v.len() != 1,
+                    ty: ContextType::String,
+                },
+            );
+        }
+        let req = Request::new(self.principal.clone(), action, resource, context)
+            .with_resource_account(Some(a.id.clone()));
+        match resource_policy {
+            None => evaluate(&req, &self.set),
+            Some(d) => {
+                let mut set = self.set.clone();
+                set.resource = Some(SourcedPolicy::new(
+                    d.policy.clone(),
+                    "ResourcePolicy",
+                    SourceType::Resource,
+                ));
+                evaluate(&req, &set)
+            }
+        }
+    }
+
+    /// Allowed by identity-based policies alone (no resource-based policy in play).
+    fn allowed(
+        &self,
+        a: &Account,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+    ) -> bool {
+        self.may(action) && self.decide(a, action, resource, extra, None).is_allowed()
+    }
+}
+
+/// Every principal of the account.
+fn principals(a: &Account) -> Vec<Subject> {
+    let users = a
         .users
         .values()
-        .map(|u| (u.arn.clone(), caller(Identity::User(u.name.clone()))))
-        .collect();
-    v.extend(a.roles.values().map(|r| {
-        (
+        .map(|u| Subject::new(a, u.arn.clone(), caller(Identity::User(u.name.clone()))));
+    let roles = a.roles.values().map(|r| {
+        Subject::new(
+            a,
             r.arn.clone(),
             caller(Identity::Role {
                 role: r.name.clone(),
                 session: "audit".into(),
             }),
         )
-    }));
-    v
+    });
+    users.chain(roles).collect()
 }
 
-fn allowed(
-    a: &Account,
-    c: &Caller,
-    action: &str,
-    resource: &str,
-    extra: &[(&str, Vec<String>)],
-) -> bool {
-    a.decide(c, action, resource, extra, None).2.is_allowed()
-}
-
-fn is_admin(a: &Account, c: &Caller) -> bool {
-    ADMIN_PROBES.iter().all(|act| allowed(a, c, act, "*", &[]))
+fn is_admin(a: &Account, s: &Subject) -> bool {
+    ADMIN_PROBES.iter().all(|act| s.allowed(a, act, "*", &[]))
 }
 
 /// The ARNs of every full administrator (users and roles).
 pub fn admins(a: &Account) -> Vec<String> {
     principals(a)
         .into_iter()
-        .filter(|(_, c)| is_admin(a, c))
-        .map(|(arn, _)| arn)
+        .filter(|s| is_admin(a, s))
+        .map(|s| s.arn)
         .collect()
 }
 
@@ -94,9 +172,73 @@ fn short(arn: &str) -> &str {
     arn.rsplit(['/', ':']).next().unwrap_or(arn)
 }
 
-/// Can `c` assume role `r` (trust and identity side)?
-fn can_assume(a: &Account, c: &Caller, role: &crate::account::Role) -> bool {
-    let (_, _, d) = a.decide(c, "sts:AssumeRole", &role.arn, &[], Some(&role.trust));
+/// Whom a role's trust policy can admit through `sts:AssumeRole`, worked out once per role:
+/// everyone (or something this summary does not understand, such as `NotPrincipal`: left to
+/// the evaluator), principals of the account that an identity-based policy allows, or
+/// principals named by ARN (kept by their last ARN segment, to err on the side of asking the
+/// evaluator).
+struct Trust<'a> {
+    role: &'a crate::account::Role,
+    anyone: bool,
+    account: bool,
+    names: Vec<&'a str>,
+}
+
+impl<'a> Trust<'a> {
+    fn new(a: &Account, role: &'a crate::account::Role) -> Trust<'a> {
+        let account_root = format!("arn:aws:iam::{}:root", a.id);
+        let mut t = Trust {
+            role,
+            anyone: false,
+            account: false,
+            names: Vec::new(),
+        };
+        for st in &role.trust.policy.statements {
+            if st.effect != Effect::Allow
+                || st.action.any_match("sts", "assumerole") == st.action.negated
+            {
+                continue;
+            }
+            let Some(p) = &st.principal else {
+                t.anyone = true;
+                continue;
+            };
+            if p.negated || p.everyone {
+                t.anyone = true;
+                continue;
+            }
+            for (kind, v) in &p.entries {
+                let v = v.value.as_str();
+                if *kind != PrincipalKind::Aws {
+                    continue;
+                }
+                if v == "*" {
+                    t.anyone = true;
+                } else if v == a.id || v == account_root {
+                    t.account = true;
+                } else {
+                    t.names.push(short(v));
+                }
+            }
+        }
+        t
+    }
+
+    /// False when the trust policy cannot let `s` in; `may_assume`: an identity-based policy
+    /// of `s` allows `sts:AssumeRole` on something.
+    fn may_admit(&self, s: &Subject, may_assume: bool) -> bool {
+        self.anyone
+            || (self.account && may_assume)
+            || self.names.iter().any(|n| *n == short(&s.arn))
+    }
+}
+
+/// Can `s` assume the role (trust and identity side)?
+fn can_assume(a: &Account, s: &Subject, t: &Trust, may_assume: bool) -> bool {
+    if !t.may_admit(s, may_assume) {
+        return false;
+    }
+    let d = s.decide(a, "sts:AssumeRole", &t.role.arn, &[], Some(&t.role.trust));
     d.is_allowed() && d.allowed_by_resource == Some(true)
 }
 
@@ -111,19 +253,19 @@ fn trusts_service(role: &crate::account::Role, service: &str) -> bool {
 /// Direct edges from one principal: (target ARN, permission, step text).
 fn edges(
     a: &Account,
-    arn: &str,
-    c: &Caller,
-    admin_set: &[String],
+    s: &Subject,
+    admin_set: &HashSet<&str>,
+    trusts: &[Trust],
 ) -> Vec<(String, String, String)> {
+    let arn = s.arn.as_str();
     let mut out = Vec::new();
     let admin_policy = "arn:aws:iam::aws:policy/AdministratorAccess".to_string();
     let me = short(arn).to_string();
     // Changing one's own permissions.
-    match &c.identity {
+    match &s.caller.identity {
         Identity::User(u) => {
-            if allowed(
+            if s.allowed(
                 a,
-                c,
                 "iam:AttachUserPolicy",
                 arn,
                 &[("iam:PolicyARN", vec![admin_policy.clone()])],
@@ -134,7 +276,7 @@ fn edges(
                     format!("{me} attaches AdministratorAccess to itself (iam:AttachUserPolicy)"),
                 ));
             }
-            if allowed(a, c, "iam:PutUserPolicy", arn, &[]) {
+            if s.allowed(a, "iam:PutUserPolicy", arn, &[]) {
                 out.push((
                     "self".into(),
                     "iam:PutUserPolicy".into(),
@@ -144,23 +286,22 @@ fn edges(
             if let Some(user) = a.users.get(u) {
                 for g in &user.groups {
                     if let Some(group) = a.groups.get(g) {
-                        if allowed(
+                        if s.allowed(
                             a,
-                            c,
                             "iam:AttachGroupPolicy",
                             &group.arn,
                             &[("iam:PolicyARN", vec![admin_policy.clone()])],
                         ) {
                             out.push(("self".into(), "iam:AttachGroupPolicy".into(), format!("{me} attaches AdministratorAccess to its group {g} (iam:AttachGroupPolicy)")));
                         }
-                        if allowed(a, c, "iam:PutGroupPolicy", &group.arn, &[]) {
+                        if s.allowed(a, "iam:PutGroupPolicy", &group.arn, &[]) {
                             out.push(("self".into(), "iam:PutGroupPolicy".into(), format!("{me} writes an admin policy into its group {g} (iam:PutGroupPolicy)")));
                         }
                     }
                 }
                 for pol in &user.attached {
                     if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                        && allowed(a, c, "iam:CreatePolicyVersion", pol, &[])
+                        && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
                     {
                         out.push(("self".into(), "iam:CreatePolicyVersion".into(), format!("{me} rewrites its own policy {} with a new default version (iam:CreatePolicyVersion)", short(pol))));
                     }
@@ -170,7 +311,7 @@ fn edges(
                     let admin_group = g.attached.iter().any(|p| p == &admin_policy);
                     if admin_group
                         && !user.groups.contains(&g.name)
-                        && allowed(a, c, "iam:AddUserToGroup", &g.arn, &[])
+                        && s.allowed(a, "iam:AddUserToGroup", &g.arn, &[])
                     {
                         out.push(("self".into(), "iam:AddUserToGroup".into(), format!("{me} adds itself to the administrators' group {} (iam:AddUserToGroup)", g.name)));
                     }
@@ -178,9 +319,8 @@ fn edges(
             }
         }
         Identity::Role { role, .. } => {
-            if allowed(
+            if s.allowed(
                 a,
-                c,
                 "iam:AttachRolePolicy",
                 arn,
                 &[("iam:PolicyARN", vec![admin_policy.clone()])],
@@ -191,7 +331,7 @@ fn edges(
                     format!("{me} attaches AdministratorAccess to itself (iam:AttachRolePolicy)"),
                 ));
             }
-            if allowed(a, c, "iam:PutRolePolicy", arn, &[]) {
+            if s.allowed(a, "iam:PutRolePolicy", arn, &[]) {
                 out.push((
                     "self".into(),
                     "iam:PutRolePolicy".into(),
@@ -201,7 +341,7 @@ fn edges(
             if let Some(r) = a.roles.get(role) {
                 for pol in &r.attached {
                     if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                        && allowed(a, c, "iam:CreatePolicyVersion", pol, &[])
+                        && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
                     {
                         out.push((
                             "self".into(),
@@ -218,49 +358,56 @@ fn edges(
         Identity::Root => {}
     }
     // Becoming an administrator user.
-    for target in admin_set
+    let takes_over_users = s.may("iam:CreateAccessKey")
+        || s.may("iam:CreateLoginProfile")
+        || s.may("iam:UpdateLoginProfile");
+    let mut admin_users: Vec<&str> = admin_set
         .iter()
-        .filter(|t| t.as_str() != arn && t.contains(":user/"))
-    {
-        if allowed(a, c, "iam:CreateAccessKey", target, &[]) {
+        .copied()
+        .filter(|t| takes_over_users && *t != arn && t.contains(":user/"))
+        .collect();
+    admin_users.sort_unstable();
+    for target in admin_users {
+        if s.allowed(a, "iam:CreateAccessKey", target, &[]) {
             out.push((
-                target.clone(),
+                target.to_string(),
                 "iam:CreateAccessKey".into(),
                 format!(
                     "{me} creates an access key for the administrator {} (iam:CreateAccessKey)",
                     short(target)
                 ),
             ));
-        } else if allowed(a, c, "iam:CreateLoginProfile", target, &[])
-            || allowed(a, c, "iam:UpdateLoginProfile", target, &[])
+        } else if s.allowed(a, "iam:CreateLoginProfile", target, &[])
+            || s.allowed(a, "iam:UpdateLoginProfile", target, &[])
         {
-            out.push((target.clone(), "iam:UpdateLoginProfile".into(), format!("{me} sets the console password of the administrator {} (iam:CreateLoginProfile / iam:UpdateLoginProfile)", short(target))));
+            out.push((target.to_string(), "iam:UpdateLoginProfile".into(), format!("{me} sets the console password of the administrator {} (iam:CreateLoginProfile / iam:UpdateLoginProfile)", short(target))));
         }
     }
     // Roles: assume, re-trust, or pass to an instance.
-    let can_run = allowed(a, c, "ec2:RunInstances", "*", &[]);
-    for r in a.roles.values() {
+    let can_run = s.allowed(a, "ec2:RunInstances", "*", &[]);
+    let may_assume = s.may("sts:AssumeRole");
+    for t in trusts {
+        let r = t.role;
         if r.arn == arn {
             continue;
         }
-        let admin_role = admin_set.contains(&r.arn);
-        if can_assume(a, c, r) {
+        let admin_role = admin_set.contains(r.arn.as_str());
+        if can_assume(a, s, t, may_assume) {
             out.push((
                 r.arn.clone(),
                 "sts:AssumeRole".into(),
                 format!("{me} assumes the role {} (sts:AssumeRole)", r.name),
             ));
         } else if admin_role
-            && allowed(a, c, "iam:UpdateAssumeRolePolicy", &r.arn, &[])
-            && allowed(a, c, "sts:AssumeRole", &r.arn, &[])
+            && s.allowed(a, "iam:UpdateAssumeRolePolicy", &r.arn, &[])
+            && s.allowed(a, "sts:AssumeRole", &r.arn, &[])
         {
             out.push((r.arn.clone(), "iam:UpdateAssumeRolePolicy".into(), format!("{me} rewrites the trust policy of the administrator role {} and assumes it (iam:UpdateAssumeRolePolicy)", r.name)));
         } else if admin_role
             && can_run
             && trusts_service(r, "ec2.amazonaws.com")
-            && allowed(
+            && s.allowed(
                 a,
-                c,
                 "iam:PassRole",
                 &r.arn,
                 &[("iam:PassedToService", vec!["ec2.amazonaws.com".into()])],
@@ -269,10 +416,9 @@ fn edges(
             out.push((r.arn.clone(), "iam:PassRole".into(), format!("{me} launches an instance with the administrator role {} and reads its credentials from the metadata service (iam:PassRole + ec2:RunInstances)", r.name)));
         } else if admin_role
             && trusts_service(r, "lambda.amazonaws.com")
-            && allowed(a, c, "lambda:CreateFunction", "*", &[])
-            && allowed(
+            && s.allowed(a, "lambda:CreateFunction", "*", &[])
+            && s.allowed(
                 a,
-                c,
                 "iam:PassRole",
                 &r.arn,
                 &[("iam:PassedToService", vec!["lambda.amazonaws.com".into()])],
@@ -287,52 +433,55 @@ fn edges(
 /// Every principal that is not an administrator but can become one, with the shortest path.
 pub fn paths(a: &Account) -> Vec<Path> {
     let all = principals(a);
-    let admin_set: Vec<String> = all
+    let admin_set: HashSet<&str> = all
         .iter()
-        .filter(|(_, c)| is_admin(a, c))
-        .map(|(arn, _)| arn.clone())
+        .filter(|s| is_admin(a, s))
+        .map(|s| s.arn.as_str())
         .collect();
-    let by_arn: BTreeMap<&str, &Caller> = all.iter().map(|(arn, c)| (arn.as_str(), c)).collect();
-    let mut edge_cache: BTreeMap<String, Vec<(String, String, String)>> = BTreeMap::new();
+    let trusts: Vec<Trust> = a.roles.values().map(|r| Trust::new(a, r)).collect();
+    let by_arn: HashMap<&str, &Subject> = all.iter().map(|s| (s.arn.as_str(), s)).collect();
+    let mut edge_cache: HashMap<&str, Vec<(String, String, String)>> = HashMap::new();
     let mut out = Vec::new();
-    for (start, _) in all.iter().filter(|(arn, _)| !admin_set.contains(arn)) {
+    for start in all.iter().filter(|s| !admin_set.contains(s.arn.as_str())) {
+        let start = start.arn.as_str();
         // Breadth-first over principals, so that the shortest path is reported.
-        let mut queue: VecDeque<(String, Vec<String>, String)> =
-            VecDeque::from([(start.clone(), Vec::new(), String::new())]);
-        let mut seen = vec![start.clone()];
+        let mut queue: VecDeque<(&str, Vec<String>, String)> =
+            VecDeque::from([(start, Vec::new(), String::new())]);
+        let mut seen: HashSet<&str> = HashSet::from([start]);
         while let Some((node, steps, first)) = queue.pop_front() {
-            let Some(c) = by_arn.get(node.as_str()) else {
+            let Some(subject) = by_arn.get(node).copied() else {
                 continue;
             };
             let es = edge_cache
-                .entry(node.clone())
-                .or_insert_with(|| edges(a, &node, c, &admin_set))
-                .clone();
+                .entry(subject.arn.as_str())
+                .or_insert_with(|| edges(a, subject, &admin_set, &trusts));
             let mut done = None;
-            for (target, perm, text) in es {
+            for (target, perm, text) in es.iter() {
                 let first = if first.is_empty() {
                     perm.clone()
                 } else {
                     first.clone()
                 };
                 let mut s = steps.clone();
-                s.push(text);
-                if target == "self" || admin_set.contains(&target) {
+                s.push(text.clone());
+                if target == "self" || admin_set.contains(target.as_str()) {
                     done = Some(Path {
-                        from: start.clone(),
+                        from: start.to_string(),
                         to: if target == "self" {
-                            node.clone()
+                            node.to_string()
                         } else {
-                            target
+                            target.clone()
                         },
                         permission: first,
                         steps: s,
                     });
                     break;
                 }
-                if !seen.contains(&target) && steps.len() < 4 {
-                    seen.push(target.clone());
-                    queue.push_back((target, s, first));
+                if steps.len() < 4
+                    && let Some(t) = by_arn.get(target.as_str())
+                    && seen.insert(t.arn.as_str())
+                {
+                    queue.push_back((t.arn.as_str(), s, first));
                 }
             }
             if let Some(p) = done {

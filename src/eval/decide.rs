@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::policy::{Effect, Policy, Position};
 
@@ -240,11 +241,21 @@ impl Decision {
     }
 }
 
-/// Per-family tally while deciding.
-#[derive(Default)]
+/// A statement that applied, noted while deciding; turned into a [`MatchedStatement`] only
+/// when it ends up in the decision.
+#[derive(Clone, Copy)]
+struct Hit<'a> {
+    sp: &'a SourcedPolicy,
+    kind: PolicyKind,
+    index: usize,
+    deny: bool,
+}
+
+/// What the policies of one family said.
+#[derive(Default, Clone, Copy)]
 struct Tally {
-    allows: Vec<MatchedStatement>,
-    denies: Vec<MatchedStatement>,
+    allows: bool,
+    denies: bool,
     best_resource_match: Option<PrincipalMatch>,
 }
 
@@ -293,39 +304,63 @@ fn matched(sp: &SourcedPolicy, kind: PolicyKind, idx: usize) -> MatchedStatement
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn tally_policies(
-    policies: &[SourcedPolicy],
-    kind: PolicyKind,
-    level: usize,
-    req: &Request,
+/// Everything noted while deciding.
+struct Scan<'a, 'r> {
+    req: &'r Request,
     has_boundary: bool,
-    missing: &mut Vec<String>,
-    tally: &mut Tally,
-    obs: &mut dyn Observer,
-) {
-    let all = obs.wants_all();
-    for sp in policies {
-        let mut visit = |i: usize| {
-            let stmt = &sp.policy.statements[i];
-            let outcome = statement_outcome(stmt, req, has_boundary, missing);
-            obs.statement(kind, level, sp, i, outcome);
-            if let StatementOutcome::Applies(pm) = outcome {
-                match stmt.effect {
-                    Effect::Deny => tally.denies.push(matched(sp, kind, i)),
-                    Effect::Allow => {
-                        tally.allows.push(matched(sp, kind, i));
+    all: bool,
+    missing: Vec<String>,
+    hits: SmallVec<[Hit<'a>; 8]>,
+}
+
+impl<'a> Scan<'a, '_> {
+    fn tally(
+        &mut self,
+        policies: &'a [SourcedPolicy],
+        kind: PolicyKind,
+        level: usize,
+        obs: &mut dyn Observer,
+    ) -> Tally {
+        let mut tally = Tally::default();
+        for sp in policies {
+            let mut visit = |i: usize| {
+                let stmt = &sp.policy.statements[i];
+                let outcome =
+                    statement_outcome(stmt, self.req, self.has_boundary, &mut self.missing);
+                obs.statement(kind, level, sp, i, outcome);
+                if let StatementOutcome::Applies(pm) = outcome {
+                    let deny = stmt.effect == Effect::Deny;
+                    self.hits.push(Hit {
+                        sp,
+                        kind,
+                        index: i,
+                        deny,
+                    });
+                    if deny {
+                        tally.denies = true;
+                    } else {
+                        tally.allows = true;
                         if let Some(pm) = pm {
                             tally.best_resource_match = tally.best_resource_match.max(Some(pm));
                         }
                     }
                 }
+            };
+            if self.all {
+                (0..sp.policy.statements.len()).for_each(&mut visit);
+            } else {
+                sp.policy.for_candidates(self.req.service(), &mut visit);
             }
-        };
-        if all {
-            (0..sp.policy.statements.len()).for_each(&mut visit);
-        } else {
-            sp.policy.for_candidates(req.service(), &mut visit);
+        }
+        tally
+    }
+
+    /// The noted statements that pass `keep`, in the order they were looked at.
+    fn matched(&self, keep: impl Fn(&Hit) -> bool, out: &mut Vec<MatchedStatement>) {
+        let n = self.hits.iter().filter(|h| keep(h)).count();
+        out.reserve_exact(n);
+        for h in self.hits.iter().filter(|h| keep(h)) {
+            out.push(matched(h.sp, h.kind, h.index));
         }
     }
 }
@@ -338,78 +373,39 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
 /// Decides `req` against `set`, telling `obs` about every statement looked at.
 pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer) -> Decision {
     let has_boundary = !set.boundary.is_empty();
-    let mut missing = Vec::new();
-    let mut identity = Tally::default();
-    let mut boundary = Tally::default();
-    let mut session = Tally::default();
-    let mut resource = Tally::default();
-    let mut scps: Vec<Tally> = Vec::with_capacity(set.scp_levels.len());
-
+    let mut scan = Scan {
+        req,
+        has_boundary,
+        all: obs.wants_all(),
+        missing: Vec::new(),
+        hits: SmallVec::new(),
+    };
+    let mut scp_gap: Option<usize> = None;
+    let mut any_deny = false;
     for (level, pols) in set.scp_levels.iter().enumerate() {
-        let mut t = Tally::default();
-        tally_policies(
-            pols,
-            PolicyKind::Scp,
-            level,
-            req,
-            has_boundary,
-            &mut missing,
-            &mut t,
-            obs,
-        );
-        scps.push(t);
+        let t = scan.tally(pols, PolicyKind::Scp, level, obs);
+        any_deny |= t.denies;
+        if !t.allows && scp_gap.is_none() {
+            scp_gap = Some(level);
+        }
     }
-    if let Some(rp) = &set.resource {
-        tally_policies(
-            std::slice::from_ref(rp),
-            PolicyKind::Resource,
-            0,
-            req,
-            has_boundary,
-            &mut missing,
-            &mut resource,
-            obs,
-        );
-    }
-    tally_policies(
-        &set.identity,
-        PolicyKind::Identity,
-        0,
-        req,
-        has_boundary,
-        &mut missing,
-        &mut identity,
-        obs,
-    );
-    tally_policies(
-        &set.boundary,
-        PolicyKind::Boundary,
-        0,
-        req,
-        has_boundary,
-        &mut missing,
-        &mut boundary,
-        obs,
-    );
-    tally_policies(
-        &set.session,
-        PolicyKind::Session,
-        0,
-        req,
-        has_boundary,
-        &mut missing,
-        &mut session,
-        obs,
-    );
+    let resource = match &set.resource {
+        Some(rp) => scan.tally(std::slice::from_ref(rp), PolicyKind::Resource, 0, obs),
+        None => Tally::default(),
+    };
+    let identity = scan.tally(&set.identity, PolicyKind::Identity, 0, obs);
+    let boundary = scan.tally(&set.boundary, PolicyKind::Boundary, 0, obs);
+    let session = scan.tally(&set.session, PolicyKind::Session, 0, obs);
+    any_deny |= resource.denies || identity.denies || boundary.denies || session.denies;
 
     let cross_account = req.is_cross_account();
-    let allowed_by_scps = (!scps.is_empty()).then(|| scps.iter().all(|t| !t.allows.is_empty()));
-    let allowed_by_boundary = has_boundary.then_some(!boundary.allows.is_empty());
-    let allowed_by_session = (!set.session.is_empty()).then_some(!session.allows.is_empty());
+    let allowed_by_scps = (!set.scp_levels.is_empty()).then_some(scp_gap.is_none());
+    let allowed_by_boundary = has_boundary.then_some(boundary.allows);
+    let allowed_by_session = (!set.session.is_empty()).then_some(session.allows);
     // The root user has every permission in its account without any policy.
     let is_root = req.principal.kind == PrincipalType::Root;
-    let allowed_by_identity = !identity.allows.is_empty() || is_root;
-    let allowed_by_resource = set.resource.as_ref().map(|_| !resource.allows.is_empty());
+    let allowed_by_identity = identity.allows || is_root;
+    let allowed_by_resource = set.resource.as_ref().map(|_| resource.allows);
     let mut d = Decision {
         outcome: Outcome::ImplicitDeny,
         reason: Reason::NoIdentityAllow,
@@ -420,7 +416,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         allowed_by_identity,
         allowed_by_resource,
         cross_account,
-        missing_context: missing,
+        missing_context: std::mem::take(&mut scan.missing),
     };
 
     // sts:GetCallerIdentity needs no permission, and a deny cannot stop it.
@@ -430,31 +426,29 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         return d;
     }
 
-    // 1. An explicit deny in any policy wins.
-    let denies: Vec<MatchedStatement> = scps
-        .iter_mut()
-        .flat_map(|t| t.denies.drain(..))
-        .chain(resource.denies.drain(..))
-        .chain(identity.denies.drain(..))
-        .chain(boundary.denies.drain(..))
-        .chain(session.denies.drain(..))
-        .collect();
-    if !denies.is_empty() {
+    // 1. An explicit deny in any policy wins (SCPs, resource, identity, boundary, session:
+    // the order they were looked at).
+    if any_deny {
         d.outcome = Outcome::ExplicitDeny;
         d.reason = Reason::ExplicitDeny;
-        d.matched = denies;
+        scan.matched(|h| h.deny, &mut d.matched);
         return d;
     }
+    // The allow statements of the identity-based policies, then of the resource's policy.
+    let grants = |scan: &Scan, out: &mut Vec<MatchedStatement>| {
+        scan.matched(|h| h.kind == PolicyKind::Identity, out);
+        scan.matched(|h| h.kind == PolicyKind::Resource, out);
+    };
 
     // 2. Every SCP level must allow.
-    if let Some(level) = scps.iter().position(|t| t.allows.is_empty()) {
+    if let Some(level) = scp_gap {
         d.reason = Reason::NotAllowedByScp { level };
         return d;
     }
 
     let boundary_ok = allowed_by_boundary.unwrap_or(true);
     let session_ok = allowed_by_session.unwrap_or(true);
-    let resource_allows = !resource.allows.is_empty();
+    let resource_allows = resource.allows;
 
     if cross_account {
         // Both sides must allow: the identity side in the principal's account, and the
@@ -470,7 +464,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         } else {
             d.outcome = Outcome::Allowed;
             d.reason = Reason::AllowedCrossAccount;
-            d.matched = identity.allows.into_iter().chain(resource.allows).collect();
+            grants(&scan, &mut d.matched);
         }
         return d;
     }
@@ -483,7 +477,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
     if direct || (via_role && boundary_ok && session_ok) {
         d.outcome = Outcome::Allowed;
         d.reason = Reason::AllowedByResourcePolicy;
-        d.matched = identity.allows.into_iter().chain(resource.allows).collect();
+        grants(&scan, &mut d.matched);
         return d;
     }
 
@@ -496,12 +490,12 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         d.reason = Reason::NotAllowedBySession;
     } else {
         d.outcome = Outcome::Allowed;
-        d.reason = if is_root && identity.allows.is_empty() {
+        d.reason = if is_root && !identity.allows {
             Reason::RootUser
         } else {
             Reason::AllowedByIdentityPolicy
         };
-        d.matched = identity.allows;
+        scan.matched(|h| h.kind == PolicyKind::Identity, &mut d.matched);
     }
     d
 }

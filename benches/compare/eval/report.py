@@ -13,7 +13,8 @@ import sys
 
 TOOLS = [("iamdojo", "iamdojo.json"), ("iam-simulate", "iam-simulate.json"),
          ("principalmapper", "pmapper.json")]
-BENCH = [("iamdojo", "iamdojo-bench.json"), ("iam-simulate", "iam-simulate-bench.json"),
+BENCH = [("iamdojo", "iamdojo-inprocess-bench.json"), ("iamdojo CLI", "iamdojo-bench.json"),
+         ("iam-simulate", "iam-simulate-bench.json"),
          ("principalmapper", "pmapper-bench.json")]
 
 
@@ -105,6 +106,8 @@ def main():
             for k in v:
                 if k not in names:
                     names.append(k)
+        print("(iamdojo: in process, as the peers are measured; iamdojo CLI: the release binary,")
+        print(" including reading the input and writing every decision's JSON result)")
         print(f"{'workload':<32} " + " ".join(f"{t:>16}" for t in summary["speed"]) + f" {'iamdojo/iam-simulate':>22}")
         for w in names:
             vals = {t: (summary["speed"][t].get(w) or {}).get("decisions_per_s") for t in summary["speed"]}
@@ -118,7 +121,7 @@ def main():
             ds = {t: (summary["speed"][t].get(w) or {}).get("pair_decisions") for t in summary["speed"]}
             base = ds.get("iamdojo")
             for t, v in ds.items():
-                if t == "iamdojo" or v is None or base is None:
+                if t.startswith("iamdojo") or v is None or base is None:
                     continue
                 if t == "principalmapper":  # answers allowed / denied only
                     norm = ["allowed" if x == "allowed" else "denied" for x in base]

@@ -10,7 +10,8 @@
 #                         /tmp/iamdojo-compare; must be outside the repository)
 #   IAM_SIMULATE_VERSION  npm version of @cloud-copilot/iam-simulate (default 0.1.173)
 #   PMAPPER_VERSION       PyPI version of principalmapper (default 1.1.5)
-#   PEER_BENCH_SECONDS    seconds per timed loop in each peer (default 3)
+#   PEER_BENCH_SECONDS    seconds per timed loop in each peer and in iamdojo's in-process
+#                         measurement (default 3)
 #   IAMDOJO_BENCH_BATCH   decisions per workload in iamdojo's big CLI batches (default 100000)
 #   SKIP_BENCH=1          agreement only
 # Output: $IAMDOJO_COMPARE_DIR/results.json and the summary on standard output.
@@ -71,7 +72,11 @@ log "principalmapper"
 # 5. Speed.
 rm -f "$scratch"/*-bench.json
 if [ "${SKIP_BENCH:-0}" != 1 ]; then
-  log "speed: iamdojo"
+  log "speed: iamdojo in process (examples/eval_throughput)"
+  (cd "$repo" && cargo build --release --quiet --example eval_throughput)
+  "$repo/target/release/examples/eval_throughput" "$scratch/workloads.json" \
+    "$scratch/iamdojo-inprocess-bench.json" "${PEER_BENCH_SECONDS:-3}"
+  log "speed: iamdojo CLI"
   "$py" "$here/iamdojo_driver.py" bench "$bin" "$scratch/workloads.json" "$scratch/iamdojo-bench.json"
   log "speed: iam-simulate"
   node "$here/iam_simulate_driver.cjs" bench "$scratch" "$scratch/workloads.json" "$scratch/iam-simulate-bench.json"
