@@ -1105,9 +1105,16 @@ impl<'a> Checker<'a> {
                             !r.negated && r.patterns.iter().any(|p| is_all_star(&p.raw.value))
                         })
                 });
-                let grant = sts
-                    .iter()
-                    .find(|s| s.effect == Effect::Allow && list_matches(&s.action, &svc, &name));
+                // Only a grant on every resource of its kind counts: `iam:PassRole` on one named
+                // role, or `iam:AttachUserPolicy` on one's own user, is least privilege at work.
+                let grant = sts.iter().find(|s| {
+                    s.effect == Effect::Allow
+                        && list_matches(&s.action, &svc, &name)
+                        && s.resource.as_ref().is_none_or(|r| {
+                            r.negated
+                                || r.patterns.iter().any(|p| covers_a_whole_type(&p.raw.value))
+                        })
+                });
                 match grant {
                     Some(s) if !denied => {
                         let at = if s.action.negated {
@@ -1211,6 +1218,27 @@ fn list_matches(list: &ActionList, service: &str, name: &str) -> bool {
 /// True for `*`, `**`, …: a pattern that matches every resource.
 fn is_all_star(raw: &str) -> bool {
     !raw.is_empty() && raw.chars().all(|c| c == '*')
+}
+
+/// True when a `Resource` entry matches every resource of some type: `*`,
+/// `arn:aws:iam::111122223333:role/*`, `arn:aws:lambda:*:*:function:*`,
+/// `arn:aws:s3:::*` and the like (a policy variable counts as a name, so
+/// `arn:aws:iam::*:user/${aws:username}` does not).
+fn covers_a_whole_type(raw: &str) -> bool {
+    if is_all_star(raw) {
+        return true;
+    }
+    let parts: Vec<&str> = raw.splitn(6, ':').collect();
+    match parts.as_slice() {
+        [_, _, _, _, _, res] => {
+            // The resource id after an optional type (`role/`, `function:`, `table/`…).
+            let id = res.split_once(['/', ':']).map_or(*res, |(_, id)| id);
+            is_all_star(id) || is_all_star(res)
+        }
+        // A trailing `*` that runs over the remaining segments.
+        [_, _, .., last] => is_all_star(last),
+        _ => false,
+    }
 }
 
 /// True when a `Resource` entry matches every role: `*`, `arn:aws:iam::*:*`,
