@@ -25,7 +25,7 @@ use std::sync::Arc;
 
 use jiff::Timestamp;
 
-pub use error::AwsError;
+pub use error::{AwsError, DecisionTrace};
 pub use model::*;
 
 use crate::policy::{Policy, PolicyError, PolicyType};

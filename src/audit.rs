@@ -5,6 +5,7 @@
 //! This module will also hold the findings over a whole account (controls as a data table,
 //! "who can do what"); it depends on `policy`, and later on `eval` and `account`.
 
+pub mod access;
 pub mod catalog;
 pub mod controls;
 pub mod escalation;

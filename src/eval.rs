@@ -14,5 +14,5 @@ pub use decide::{
     Decision, MatchedStatement, Outcome, PolicyKind, PolicySet, Reason, SourceType, SourcedPolicy,
     evaluate,
 };
-pub use explain::{Explanation, explain};
+pub use explain::{Answer, Explanation, FlowStep, Gate, explain};
 pub use request::{Context, ContextType, ContextValue, Principal, PrincipalType, Request};

@@ -7,6 +7,8 @@ pub mod app;
 pub mod i18n;
 pub mod keymap;
 pub mod markdown;
+pub mod panel;
+pub mod panel_view;
 pub mod theme;
 pub mod view;
 

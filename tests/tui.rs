@@ -194,3 +194,83 @@ fn the_help_overlay_comes_from_the_keymap() {
         }
     }
 }
+
+/// A decision to explain: a user whose only policy allows `s3:GetObject` on one bucket and
+/// is bounded by a boundary that allows only `s3:List*` (so the boundary decides).
+fn bounded_trace() -> iamdojo::account::DecisionTrace {
+    use iamdojo::eval::simulate::{SimulateInput, Simulation};
+    let input: SimulateInput = serde_json::from_value(serde_json::json!({
+        "PolicyInputList": [r#"{"Version":"2012-10-17","Statement":[{"Sid":"ReadReports","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}"#],
+        "PermissionsBoundaryPolicyInputList": [r#"{"Version":"2012-10-17","Statement":[{"Sid":"OnlyList","Effect":"Allow","Action":"s3:List*","Resource":"*"}]}"#],
+        "CallerArn": "arn:aws:iam::111122223333:user/aoi",
+    }))
+    .expect("input");
+    let sim = Simulation::prepare(&input).expect("prepares");
+    let request = sim.request("s3:GetObject", "arn:aws:s3:::reports/march.csv");
+    let explanation = iamdojo::eval::explain(&request, &sim.set);
+    iamdojo::account::DecisionTrace {
+        request,
+        explanation,
+    }
+}
+
+#[test]
+fn every_panel_in_both_languages_and_sizes() {
+    use iamdojo::tui::panel::{Body, Kind, Panel};
+    for lang in [Lang::En, Lang::Ja] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let mut app = tiny_app(lang, dir.path());
+            let name = |s: &str| format!("panel-{s}-{}-{w}x{h}", lang.code());
+            key(&mut app, KeyCode::Char('S'));
+            insta::assert_snapshot!(name("settings"), screen(&app, w, h));
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Char('D'));
+            insta::assert_snapshot!(name("progress"), screen(&app, w, h));
+            key(&mut app, KeyCode::Esc);
+            // The task step of the first lesson has a sandbox.
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Char('n'));
+            key(&mut app, KeyCode::Enter);
+            key(&mut app, KeyCode::Char('n'));
+            key(&mut app, KeyCode::F(2));
+            key(&mut app, KeyCode::Down);
+            key(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("account"), screen(&app, w, h));
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::F(4));
+            insta::assert_snapshot!(name("findings"), screen(&app, w, h));
+            key(&mut app, KeyCode::Esc);
+            key(&mut app, KeyCode::F(3));
+            insta::assert_snapshot!(name("explain-empty"), screen(&app, w, h));
+            app.panel = Some(Panel::new(
+                Kind::Explain,
+                Body::Explain(Some(Box::new(bounded_trace()))),
+            ));
+            insta::assert_snapshot!(name("explain"), screen(&app, w, h));
+        }
+    }
+}
+
+#[test]
+fn the_flowchart_lights_the_path_to_the_deciding_gate() {
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+    // — the identity-based policy allows, the permissions boundary does not: implicit deny
+    // at the boundary, and the session-policy gate is never reached.
+    use iamdojo::eval::{Answer, Gate, Outcome};
+    let flow = bounded_trace().explanation.flow();
+    let got: Vec<(Gate, Answer, Option<Outcome>)> =
+        flow.iter().map(|s| (s.gate, s.answer, s.exit)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Gate::ExplicitDeny, Answer::No, None),
+            (Gate::Scps, Answer::NotApplicable, None),
+            (Gate::ResourcePolicy, Answer::NotApplicable, None),
+            (Gate::IdentityPolicy, Answer::Yes, None),
+            (Gate::Boundary, Answer::No, Some(Outcome::ImplicitDeny)),
+            (Gate::SessionPolicy, Answer::NotReached, None),
+        ]
+    );
+}

@@ -431,7 +431,11 @@ impl Account {
             "AccessDenied",
             denial_message(&self.caller_arn(c), action, resource, &d),
         );
-        e.explanation = Some(crate::eval::explain(&req, &set).render(&req));
+        let explanation = crate::eval::explain(&req, &set);
+        e.denial = Some(Box::new(super::error::DecisionTrace {
+            request: req,
+            explanation,
+        }));
         Err(e)
     }
 }

@@ -242,8 +242,8 @@ pub struct Sandbox {
     pub vars: BTreeMap<String, String>,
     /// Scripted events still to come, in time order.
     pub events: Vec<super::scenario::ScheduledEvent>,
-    /// The evaluator's account of the last access denial, for `explain`.
-    pub last_denial: Option<String>,
+    /// The last access denial, for `explain`.
+    pub last_denial: Option<Box<super::error::DecisionTrace>>,
 }
 
 /// The AWS CLI's usage text, printed with every usage error.
@@ -353,7 +353,7 @@ impl Sandbox {
                 None => fail("usage: wait DURATION (for example 30m, 6h or 2d)".into()),
             }),
             "explain" => Some(match &self.last_denial {
-                Some(x) => ok(x.clone()),
+                Some(x) => ok(x.render()),
                 None => ok("No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n".into()),
             }),
             "date" => Some(ok(format!(
@@ -556,7 +556,7 @@ impl Sandbox {
         );
         self.account.note_key_use(&caller, spec.service);
         if let Err(e) = &result
-            && let Some(x) = &e.explanation
+            && let Some(x) = &e.denial
         {
             self.last_denial = Some(x.clone());
         }

@@ -10,8 +10,25 @@ pub struct AwsError {
     pub message: String,
     /// e.g. `CreateUser`.
     pub operation: String,
-    /// For an access denial: the evaluator's account of the decision (the sandbox's `explain`).
-    pub explanation: Option<String>,
+    /// For an access denial: the request and the evaluator's account of the decision (the
+    /// sandbox's `explain`, the interface's decision explainer).
+    pub denial: Option<Box<DecisionTrace>>,
+}
+
+/// A request and how the evaluator decided it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionTrace {
+    /// The request as the evaluator saw it.
+    pub request: crate::eval::Request,
+    /// Every statement's part and the decision.
+    pub explanation: crate::eval::Explanation,
+}
+
+impl DecisionTrace {
+    /// The readable trace.
+    pub fn render(&self) -> String {
+        self.explanation.render(&self.request)
+    }
 }
 
 impl AwsError {
@@ -21,7 +38,7 @@ impl AwsError {
             code: code.to_string(),
             message: message.into(),
             operation: operation.to_string(),
-            explanation: None,
+            denial: None,
         }
     }
 

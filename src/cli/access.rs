@@ -2,7 +2,6 @@
 //! may, with the statement that decides; `--principal P` lists what one principal may do, by
 //! service and access level. Every answer is a decision of the evaluator.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
@@ -52,17 +51,7 @@ pub struct Args {
     pub format: Format,
 }
 
-fn caller(identity: Identity) -> Caller {
-    Caller {
-        identity,
-        access_key_id: None,
-        session_key: None,
-        mfa: None,
-        token_issued: None,
-        source_ip: "203.0.113.10".into(),
-        region: "us-east-1".into(),
-    }
-}
+use crate::audit::access::caller;
 
 fn principals(a: &Account) -> Vec<(String, Caller)> {
     let mut v: Vec<(String, Caller)> = vec![(
@@ -203,41 +192,13 @@ fn what_can(a: &Account, who: &str, format: Format) -> u8 {
             return 2;
         }
     };
-    let c = caller(identity);
-    // Resources to try: `*` and every resource the principal's policies name, with wildcards
-    // filled in, so that access limited to named resources counts too.
-    let set = a.policy_set(&c);
-    let mut resources: Vec<String> = vec!["*".into()];
-    for sp in &set.identity {
-        for s in &sp.policy.statements {
-            for r in s.resource.iter().flat_map(|r| r.patterns.iter()) {
-                let sample = r.raw.value.replace(['*', '?'], "x");
-                if !resources.contains(&sample) {
-                    resources.push(sample);
-                }
-            }
+    let by_service = match crate::audit::access::permissions(a, identity) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("iamdojo access: the action catalog does not load: {e}");
+            return 2;
         }
-    }
-    let mut by_service: BTreeMap<String, BTreeMap<String, Vec<String>>> = BTreeMap::new();
-    for si in 0..catalog.service_count() {
-        let Some(svc) = catalog.service_at(si) else {
-            continue;
-        };
-        for act in &svc.actions {
-            let full = format!("{}:{}", svc.prefix, act.name);
-            let allowed = resources
-                .iter()
-                .any(|r| a.decide(&c, &full, r, &[], None).2.is_allowed());
-            if allowed {
-                by_service
-                    .entry(svc.prefix.to_string())
-                    .or_default()
-                    .entry(act.access.as_str().to_string())
-                    .or_default()
-                    .push(act.name.to_string());
-            }
-        }
-    }
+    };
     match format {
         Format::Json => println!(
             "{}",

@@ -44,6 +44,110 @@ pub struct Explanation {
     pub statements: Vec<StatementTrace>,
 }
 
+/// One question of AWS's evaluation flowchart, in the order AWS asks them
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gate {
+    /// Does an explicit `Deny` apply in any policy?
+    ExplicitDeny,
+    /// Does every SCP level allow the action?
+    Scps,
+    /// Does the resource-based policy grant it to this principal?
+    ResourcePolicy,
+    /// Does an identity-based policy allow it?
+    IdentityPolicy,
+    /// Does the permissions boundary allow it?
+    Boundary,
+    /// Does the session policy allow it?
+    SessionPolicy,
+    /// Cross-account: does the resource's own policy allow this principal too?
+    CrossAccount,
+}
+
+/// How the request passed one gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    /// The answer was yes.
+    Yes,
+    /// The answer was no.
+    No,
+    /// The question does not arise (no SCPs, no boundary, no session policy…).
+    NotApplicable,
+    /// The decision was made before this question.
+    NotReached,
+}
+
+/// One step of the path through the flowchart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FlowStep {
+    /// The question.
+    pub gate: Gate,
+    /// Its answer for this request.
+    pub answer: Answer,
+    /// The decision made at this step, if the path ends here.
+    pub exit: Option<Outcome>,
+}
+
+impl Explanation {
+    /// The path of this request through AWS's evaluation flowchart: every gate in order, with
+    /// its answer and the step where the decision was made. `sts:GetCallerIdentity` (which no
+    /// policy decides) passes no gate.
+    pub fn flow(&self) -> Vec<FlowStep> {
+        let d = &self.decision;
+        let yes = |b: bool| if b { Answer::Yes } else { Answer::No };
+        let opt = |b: Option<bool>| b.map_or(Answer::NotApplicable, yes);
+        let mut gates = vec![
+            (Gate::ExplicitDeny, yes(d.outcome == Outcome::ExplicitDeny)),
+            (Gate::Scps, opt(d.allowed_by_scps)),
+            (
+                Gate::ResourcePolicy,
+                if d.reason == Reason::AllowedByResourcePolicy {
+                    Answer::Yes
+                } else if d.allowed_by_resource.is_none() {
+                    Answer::NotApplicable
+                } else {
+                    Answer::No
+                },
+            ),
+            (Gate::IdentityPolicy, yes(d.allowed_by_identity)),
+            (Gate::Boundary, opt(d.allowed_by_boundary)),
+            (Gate::SessionPolicy, opt(d.allowed_by_session)),
+        ];
+        if d.cross_account {
+            gates.push((Gate::CrossAccount, yes(d.allowed_by_resource == Some(true))));
+        }
+        // The gate where the decision is made.
+        let exit_gate = match d.reason {
+            Reason::AlwaysAllowed => None,
+            Reason::ExplicitDeny => Some(Gate::ExplicitDeny),
+            Reason::NotAllowedByScp { .. } => Some(Gate::Scps),
+            Reason::AllowedByResourcePolicy => Some(Gate::ResourcePolicy),
+            Reason::NoIdentityAllow => Some(Gate::IdentityPolicy),
+            Reason::NotAllowedByBoundary => Some(Gate::Boundary),
+            Reason::NotAllowedBySession => Some(Gate::SessionPolicy),
+            Reason::NoResourceAllow | Reason::AllowedCrossAccount => Some(Gate::CrossAccount),
+            Reason::AllowedByIdentityPolicy | Reason::RootUser => gates.last().map(|g| g.0),
+        };
+        let mut reached = d.reason != Reason::AlwaysAllowed;
+        gates
+            .into_iter()
+            .map(|(gate, answer)| {
+                let step = FlowStep {
+                    gate,
+                    answer: if reached { answer } else { Answer::NotReached },
+                    exit: (reached && Some(gate) == exit_gate).then_some(d.outcome),
+                };
+                if step.exit.is_some() {
+                    reached = false;
+                }
+                step
+            })
+            .collect()
+    }
+}
+
 #[derive(Default)]
 struct Recorder {
     out: Vec<StatementTrace>,

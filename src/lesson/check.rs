@@ -89,6 +89,16 @@ pub fn context_extra(ctx: &BTreeMap<String, serde_yaml::Value>) -> Vec<(String, 
 
 /// Decides a lesson request in the account.
 pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, String> {
+    let (req, set) = request_and_policies(a, r)?;
+    Ok(crate::eval::evaluate(&req, &set))
+}
+
+/// The request a spec describes and every policy that takes part in deciding it (the
+/// principal's, and the resource's own: a bucket policy or a role's trust policy).
+pub fn request_and_policies(
+    a: &Account,
+    r: &RequestSpec,
+) -> Result<(crate::eval::Request, crate::eval::PolicySet), String> {
     let identity = identity_of(a, &r.principal)?;
     let caller = Caller {
         identity,
@@ -110,7 +120,6 @@ pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, String> {
         req.context.insert(&k, v);
     }
     let mut set = a.policy_set(&caller);
-    // The resource's own policy: a bucket policy or a role's trust policy.
     if let Some(bucket) = r.resource.strip_prefix("arn:aws:s3:::") {
         let name = bucket.split('/').next().unwrap_or(bucket);
         if let Some(d) = a.buckets.get(name).and_then(|b| b.policy.as_ref()) {
@@ -127,7 +136,7 @@ pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, String> {
             crate::eval::SourceType::Resource,
         ));
     }
-    Ok(crate::eval::evaluate(&req, &set))
+    Ok((req, set))
 }
 
 fn policy_matches(a: &Account, arn: &str, want: &str) -> bool {

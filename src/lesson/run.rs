@@ -1,7 +1,7 @@
 //! Running exercises: the one engine the TUI, the plain text mode and `lessons lint` share.
 //! Answers of `predict` steps come from the evaluator, never from the lesson file.
 
-use super::check::{self, CheckResult, context_extra};
+use super::check::{self, CheckResult};
 use super::load::Pack;
 use super::model::{ExpectRequest, LessonFile, Step};
 use crate::account::command::{Creds, Profile, Sandbox};
@@ -40,39 +40,23 @@ pub fn grade_quiz(step: &Step, chosen: &[usize]) -> bool {
     want == got
 }
 
-/// The evaluator's answer to a predict step: the decision and its readable trace.
+/// The evaluator's answer to a predict step: the decision and how it was made.
 pub fn predict_answer(
     pack: &Pack,
     lesson: &LessonFile,
     step: &Step,
-) -> Result<(Decision, String), String> {
+) -> Result<(Decision, crate::account::DecisionTrace), String> {
     let p = step.predict.as_ref().ok_or("not a predict step")?;
     let sb = pack.sandbox(scenario_of(lesson, step))?;
-    let d = check::decide(&sb.account, &p.request)?;
-    // Re-run with the explainer for the trace (same code path as the decision).
-    let identity = check::identity_of(&sb.account, &p.request.principal)?;
-    let caller = crate::account::authz::Caller {
-        identity,
-        access_key_id: None,
-        session_key: None,
-        mfa: None,
-        token_issued: None,
-        source_ip: "203.0.113.10".into(),
-        region: "us-east-1".into(),
-    };
-    let mut req = crate::eval::Request::new(
-        sb.account.principal(&caller),
-        &p.request.action,
-        &p.request.resource,
-        sb.account.request_context(&caller, &[]),
-    )
-    .with_resource_account(Some(sb.account.id.clone()));
-    for (k, v) in context_extra(&p.request.context) {
-        req.context.insert(&k, v);
-    }
-    let set = sb.account.policy_set(&caller);
-    let trace = crate::eval::explain(&req, &set).render(&req);
-    Ok((d, trace))
+    let (request, set) = check::request_and_policies(&sb.account, &p.request)?;
+    let explanation = crate::eval::explain(&request, &set);
+    Ok((
+        explanation.decision.clone(),
+        crate::account::DecisionTrace {
+            request,
+            explanation,
+        },
+    ))
 }
 
 /// Grades a prediction.

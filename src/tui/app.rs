@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 
 use super::i18n::{Lang, t};
 use super::keymap::{Action, Context, action_for};
+use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
 use crate::eval::{Decision, Outcome};
 use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
@@ -41,7 +42,7 @@ pub enum Exercise {
         /// Highlighted decision.
         cursor: usize,
         /// The evaluator's decision and trace, once the learner answered.
-        revealed: Option<(Decision, String)>,
+        revealed: Option<(Decision, Box<crate::account::DecisionTrace>)>,
     },
     /// A policy editor and the last check.
     Policy {
@@ -161,6 +162,8 @@ pub struct App {
     pub solved: BTreeSet<(String, String, String)>,
     /// A line for the status bar.
     pub status: String,
+    /// A panel open over the screen.
+    pub panel: Option<super::panel::Panel>,
 }
 
 impl App {
@@ -197,6 +200,7 @@ impl App {
             completed: BTreeSet::new(),
             solved: BTreeSet::new(),
             status: String::new(),
+            panel: None,
         };
         app.cursor = app
             .rows
@@ -258,6 +262,9 @@ impl App {
 
     /// The key context now.
     pub fn context(&self) -> Context {
+        if self.panel.is_some() {
+            return Context::Panel;
+        }
         match &self.screen {
             Screen::Home => Context::Home,
             Screen::Lesson(ls) if ls.typing => Context::Typing,
@@ -331,6 +338,12 @@ impl App {
                     self.save_setting(crate::progress::Setting::Theme, self.theme.name);
                 }
             }
+            Action::Account => self.open_panel(Kind::Account),
+            Action::Explain => self.open_panel(Kind::Explain),
+            Action::Findings => self.open_panel(Kind::Findings),
+            Action::Dashboard => self.open_panel(Kind::Progress),
+            Action::Settings => self.open_panel(Kind::Settings),
+            _ if self.panel.is_some() => self.panel_action(a),
             Action::Quit => {
                 if self.unsaved_work() {
                     self.confirm_quit = true;
@@ -342,6 +355,121 @@ impl App {
                 Screen::Home => self.home_action(a),
                 Screen::Lesson(_) => self.lesson_action(a),
             },
+        }
+    }
+
+    /// The account of the sandbox on screen, if the exercise has one.
+    pub fn sandbox_account(&self) -> Option<&crate::account::Account> {
+        let Screen::Lesson(ls) = &self.screen else {
+            return None;
+        };
+        match &ls.ex {
+            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                Some(&run.sandbox.account)
+            }
+            _ => None,
+        }
+    }
+
+    /// The decision to explain: the prediction's answer, else the sandbox's last denial.
+    fn decision_to_explain(&self) -> Option<Box<crate::account::DecisionTrace>> {
+        let Screen::Lesson(ls) = &self.screen else {
+            return None;
+        };
+        match &ls.ex {
+            Exercise::Predict {
+                revealed: Some((_, trace)),
+                ..
+            } => Some(trace.clone()),
+            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                run.sandbox.last_denial.clone()
+            }
+            _ => None,
+        }
+    }
+
+    /// Opens a panel, gathering its data now (not while drawing).
+    pub fn open_panel(&mut self, kind: Kind) {
+        let body = match kind {
+            Kind::Explain => Body::Explain(self.decision_to_explain()),
+            Kind::Findings => Body::Findings(
+                self.sandbox_account()
+                    .map(|a| crate::audit::controls::audit(a, a.now)),
+            ),
+            Kind::Account => Body::Account(self.sandbox_account().map(super::panel::tree)),
+            Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
+                (Some(s), Some(l)) => s.dashboard(l).ok(),
+                _ => None,
+            }),
+            Kind::Settings => Body::Settings(
+                self.store
+                    .as_ref()
+                    .and_then(|s| s.learners().ok())
+                    .unwrap_or_default(),
+            ),
+        };
+        self.panel = Some(Panel::new(kind, body));
+    }
+
+    fn panel_action(&mut self, a: Action) {
+        let account = match &self.screen {
+            Screen::Lesson(ls) => match &ls.ex {
+                Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                    Some(&run.sandbox.account)
+                }
+                _ => None,
+            },
+            Screen::Home => None,
+        };
+        let Some(p) = &mut self.panel else {
+            return;
+        };
+        match a {
+            Action::Back if p.detail => p.detail = false,
+            Action::Back | Action::Quit => self.panel = None,
+            Action::Up => p.step(-1),
+            Action::Down => p.step(1),
+            Action::PageUp => p.step(-10),
+            Action::PageDown => p.step(10),
+            Action::Focus => {
+                p.detail = !p.detail;
+                p.scroll = 0;
+            }
+            Action::Enter if p.kind == Kind::Settings => {
+                let row = p.cursor;
+                let learners = match &p.body {
+                    Body::Settings(l) => l.clone(),
+                    _ => Vec::new(),
+                };
+                match row {
+                    0 => self.act(Action::Language),
+                    1 => self.act(Action::Theme),
+                    _ => self.next_learner(&learners),
+                }
+            }
+            Action::Enter => p.open(account),
+            _ => {}
+        }
+    }
+
+    /// Switches to the next learner profile of the store and reloads its progress.
+    fn next_learner(&mut self, learners: &[crate::progress::LearnerName]) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        if learners.is_empty() {
+            return;
+        }
+        let now = self.learner.as_ref().map(|l| l.name().to_string());
+        let i = learners
+            .iter()
+            .position(|n| Some(n.as_str()) == now.as_deref())
+            .map_or(0, |i| (i + 1) % learners.len());
+        if let Ok(l) = store.learner(&learners[i]) {
+            self.learner = Some(l);
+            self.completed.clear();
+            self.solved.clear();
+            self.load_progress();
         }
     }
 
@@ -790,7 +918,7 @@ impl App {
                 match run::predict_answer(&pk, &lf, step) {
                     Ok((d, trace)) => {
                         let ok = run::grade_predict(guess, &d);
-                        *revealed = Some((d, trace));
+                        *revealed = Some((d, Box::new(trace)));
                         self.record(pack, lesson, version, &key, guess.as_str(), ok);
                     }
                     Err(e) => ls.message = Some(Msg { ok: false, text: e }),

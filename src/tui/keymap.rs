@@ -40,6 +40,16 @@ pub enum Action {
     Language,
     /// Switch the theme.
     Theme,
+    /// Open the account explorer.
+    Account,
+    /// Open the decision explainer.
+    Explain,
+    /// Open the audit findings.
+    Findings,
+    /// Open the progress dashboard.
+    Dashboard,
+    /// Open the settings.
+    Settings,
 }
 
 /// Where a key applies.
@@ -53,6 +63,8 @@ pub enum Context {
     Lesson,
     /// While typing (policy editor, sandbox console, answer field).
     Typing,
+    /// In a panel (explainer, findings, account, progress, settings).
+    Panel,
 }
 
 /// One row of the keymap.
@@ -139,6 +151,132 @@ pub const KEYMAP: &[Binding] = &[
         "T",
         "switch the colour theme",
         "配色を切り替え",
+    ),
+    b(
+        Context::Global,
+        KeyCode::Char('A'),
+        N,
+        Action::Account,
+        "A",
+        "account explorer (in a sandbox exercise)",
+        "アカウント エクスプローラー（サンドボックス演習で）",
+    ),
+    b(
+        Context::Global,
+        KeyCode::Char('E'),
+        N,
+        Action::Explain,
+        "E",
+        "explain the last decision as a flowchart",
+        "直前の判定をフローチャートで説明",
+    ),
+    b(
+        Context::Global,
+        KeyCode::Char('F'),
+        N,
+        Action::Findings,
+        "F",
+        "audit findings of the sandbox account",
+        "サンドボックス アカウントの監査結果",
+    ),
+    b(
+        Context::Global,
+        KeyCode::Char('D'),
+        N,
+        Action::Dashboard,
+        "D",
+        "progress dashboard",
+        "進捗ダッシュボード",
+    ),
+    b(
+        Context::Global,
+        KeyCode::Char('S'),
+        N,
+        Action::Settings,
+        "S",
+        "settings: language, theme, learner",
+        "設定：言語・テーマ・学習者",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Esc,
+        N,
+        Action::Back,
+        "Esc",
+        "close (or leave the detail pane)",
+        "閉じる（詳細から戻る）",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Up,
+        N,
+        Action::Up,
+        "↑ / k",
+        "previous row (scroll in the detail pane)",
+        "前の行（詳細ではスクロール）",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('k'),
+        N,
+        Action::Up,
+        "k",
+        "previous row",
+        "前の行",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Down,
+        N,
+        Action::Down,
+        "↓ / j",
+        "next row (scroll in the detail pane)",
+        "次の行（詳細ではスクロール）",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('j'),
+        N,
+        Action::Down,
+        "j",
+        "next row",
+        "次の行",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::PageUp,
+        N,
+        Action::PageUp,
+        "PgUp",
+        "page up",
+        "前のページ",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::PageDown,
+        N,
+        Action::PageDown,
+        "PgDn",
+        "page down",
+        "次のページ",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Enter,
+        N,
+        Action::Enter,
+        "Enter",
+        "open: permissions of a principal, a policy document, a finding's detail; change a setting",
+        "開く：プリンシパルの権限、ポリシー文書、検出結果の詳細／設定を変更",
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Tab,
+        N,
+        Action::Focus,
+        "Tab",
+        "switch between the list and the detail pane",
+        "一覧と詳細を切り替え",
     ),
     b(
         Context::Home,
@@ -382,6 +520,33 @@ pub const KEYMAP: &[Binding] = &[
         "Ctrl+N",
         "next step",
         "次のステップ",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::F(2),
+        N,
+        Action::Account,
+        "F2",
+        "account explorer",
+        "アカウント エクスプローラー",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::F(3),
+        N,
+        Action::Explain,
+        "F3",
+        "explain the last denial",
+        "直前の拒否を説明",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::F(4),
+        N,
+        Action::Findings,
+        "F4",
+        "audit findings",
+        "監査結果",
     ),
 ];
 

@@ -28,6 +28,11 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
     let [body, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     match &app.screen {
+        _ if app.panel.is_some() => {
+            if let Some(p) = &app.panel {
+                super::panel_view::draw(f, app, p, body);
+            }
+        }
         Screen::Home => home(f, app, body),
         Screen::Lesson(ls) => {
             if let Some((pack, lesson, _)) = app.current() {
@@ -420,6 +425,7 @@ fn lesson_screen(
                 )));
                 lines.extend(
                     trace
+                        .render()
                         .lines()
                         .map(|l| Line::from(Span::styled(l.to_string(), app.theme.code))),
                 );

@@ -1,0 +1,651 @@
+//! Drawing the panels of `panel`: a list on the left, the detail of the selected row on the
+//! right; the decision explainer draws AWS's evaluation flowchart with the request's path lit.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::app::App;
+use super::i18n::Lang;
+use super::panel::{Body, EntityKind, Kind, Panel, SETTINGS_ROWS};
+use crate::account::DecisionTrace;
+use crate::eval::{Answer, Gate, Outcome};
+
+/// English or Japanese.
+fn l(app: &App, en: &'static str, ja: &'static str) -> &'static str {
+    if app.lang == Lang::Ja { ja } else { en }
+}
+
+fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            app.theme.title
+        } else {
+            app.theme.border
+        })
+        .title(title)
+        .title_style(app.theme.title)
+}
+
+/// Draws the open panel over `area`.
+pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
+    let title = match p.kind {
+        Kind::Explain => l(app, " Decision explainer ", " 判定の説明 "),
+        Kind::Findings => l(app, " Audit findings ", " 監査結果 "),
+        Kind::Account => l(app, " Account explorer ", " アカウント エクスプローラー "),
+        Kind::Progress => l(app, " Progress ", " 進捗 "),
+        Kind::Settings => l(app, " Settings ", " 設定 "),
+    };
+    let empty = |f: &mut Frame, text: &str| {
+        f.render_widget(
+            Paragraph::new(text.to_string())
+                .wrap(Wrap { trim: true })
+                .style(app.theme.dim)
+                .block(block(app, title, true)),
+            area,
+        );
+    };
+    match &p.body {
+        Body::Explain(None) => empty(
+            f,
+            l(
+                app,
+                "Nothing to explain yet. Answer a predict exercise, or make a call that is denied in a sandbox exercise, then press E (F3 while typing).",
+                "まだ説明する判定がありません。予測の演習に答えるか、サンドボックスで拒否される呼び出しをしてから E（入力中は F3）を押してください。",
+            ),
+        ),
+        Body::Explain(Some(t)) => explain(f, app, p, t, area, title),
+        Body::Findings(None) | Body::Account(None) => empty(
+            f,
+            l(
+                app,
+                "This panel shows the account of a sandbox exercise. Open a task or investigation step, then press the key again.",
+                "このパネルはサンドボックス演習のアカウントを表示します。タスクまたは調査のステップを開いてから、もう一度キーを押してください。",
+            ),
+        ),
+        Body::Findings(Some(fs)) => findings(f, app, p, fs, area, title),
+        Body::Account(Some(_)) => account(f, app, p, area, title),
+        Body::Progress(None) => empty(
+            f,
+            l(
+                app,
+                "Progress is not being saved, so there is nothing to show.",
+                "進捗が保存されていないため、表示するものがありません。",
+            ),
+        ),
+        Body::Progress(Some(_)) => progress(f, app, p, area, title),
+        Body::Settings(learners) => settings(f, app, p, learners, area, title),
+    }
+}
+
+fn split(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
+}
+
+fn list<'a>(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    items: Vec<ListItem<'a>>,
+    title: impl Into<Line<'a>>,
+    area: Rect,
+) {
+    let mut state = ListState::default().with_selected(Some(p.cursor));
+    f.render_stateful_widget(
+        List::new(items)
+            .block(block(app, title, !p.detail))
+            .highlight_style(app.theme.selected)
+            .highlight_symbol("▶ "),
+        area,
+        &mut state,
+    );
+}
+
+fn detail<'a>(f: &mut Frame, app: &App, p: &Panel, text: Text<'a>, title: &'a str, area: Rect) {
+    f.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .scroll((p.scroll, 0))
+            .block(block(app, title, p.detail)),
+        area,
+    );
+}
+
+fn gate_text(app: &App, g: Gate) -> &'static str {
+    match g {
+        Gate::ExplicitDeny => l(
+            app,
+            "Does an explicit Deny apply in any policy?",
+            "どこかのポリシーで明示的な Deny が該当？",
+        ),
+        Gate::Scps => l(app, "Do the SCPs allow it?", "SCP が許可している？"),
+        Gate::ResourcePolicy => l(
+            app,
+            "Does the resource-based policy grant it?",
+            "リソースベースのポリシーが許可？",
+        ),
+        Gate::IdentityPolicy => l(
+            app,
+            "Does an identity-based policy allow it?",
+            "アイデンティティベースのポリシーが許可？",
+        ),
+        Gate::Boundary => l(
+            app,
+            "Does the permissions boundary allow it?",
+            "アクセス許可の境界が許可？",
+        ),
+        Gate::SessionPolicy => l(
+            app,
+            "Does the session policy allow it?",
+            "セッションポリシーが許可？",
+        ),
+        Gate::CrossAccount => l(
+            app,
+            "Other account: does the resource's policy allow it too?",
+            "別アカウント：リソース側のポリシーも許可？",
+        ),
+    }
+}
+
+fn outcome_style(app: &App, o: Outcome) -> Style {
+    if o == Outcome::Allowed {
+        app.theme.ok
+    } else {
+        app.theme.bad
+    }
+}
+
+/// The flowchart: one box per gate, the path of this request lit, the exit drawn as an arrow.
+pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let r = &t.request;
+    lines.push(Line::from(vec![
+        Span::styled(l(app, "Request: ", "リクエスト: "), app.theme.title),
+        Span::raw(format!("{} → {}", r.principal, r.action)),
+    ]));
+    lines.push(Line::from(Span::styled(
+        format!("         {}", r.resource),
+        app.theme.dim,
+    )));
+    let flow = t.explanation.flow();
+    if flow.iter().all(|s| s.answer == Answer::NotReached) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            l(
+                app,
+                "sts:GetCallerIdentity needs no permission and cannot be denied → allowed",
+                "sts:GetCallerIdentity は権限不要で、拒否もできません → allowed",
+            ),
+            app.theme.ok,
+        )));
+        return lines;
+    }
+    let width = flow
+        .iter()
+        .map(|s| unicode_width::UnicodeWidthStr::width(gate_text(app, s.gate)))
+        .max()
+        .unwrap_or(20)
+        + 6;
+    for (i, s) in flow.iter().enumerate() {
+        let on_path = !matches!(s.answer, Answer::NotReached);
+        let style = if on_path {
+            app.theme.text.add_modifier(Modifier::BOLD)
+        } else {
+            app.theme.dim
+        };
+        let border = if s.exit.is_some() {
+            s.exit.map_or(app.theme.border, |o| outcome_style(app, o))
+        } else if on_path {
+            app.theme.title
+        } else {
+            app.theme.dim
+        };
+        let q = gate_text(app, s.gate);
+        let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(q) + 4);
+        let answer = match s.answer {
+            Answer::Yes => l(app, "yes", "はい"),
+            Answer::No => l(app, "no", "いいえ"),
+            Answer::NotApplicable => "—",
+            Answer::NotReached => "",
+        };
+        let mut spans = vec![
+            Span::styled(format!("{} ", if on_path { "┃" } else { "│" }), border),
+            Span::styled(format!("{} {q}", i + 1), style),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(if on_path { "┃ " } else { "│ " }, border),
+            Span::styled(answer.to_string(), style),
+        ];
+        if let Some(o) = s.exit {
+            spans.push(Span::styled(
+                format!("  ━━▶ {}", o.as_str()),
+                outcome_style(app, o).add_modifier(Modifier::BOLD),
+            ));
+        }
+        lines.push(Line::from(spans));
+        let last = i + 1 == flow.len();
+        if !last {
+            let next_on_path = s.exit.is_none() && on_path;
+            lines.push(Line::from(Span::styled(
+                if next_on_path { "  ┃" } else { "  ┆" },
+                if next_on_path {
+                    app.theme.title
+                } else {
+                    app.theme.dim
+                },
+            )));
+        }
+    }
+    let d = &t.explanation.decision;
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        Span::styled(l(app, "Decision: ", "判定: "), app.theme.title),
+        Span::styled(
+            d.outcome.as_str().to_string(),
+            outcome_style(app, d.outcome).add_modifier(Modifier::BOLD),
+        ),
+    ]));
+    if !d.missing_context.is_empty() {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{}{}",
+                l(
+                    app,
+                    "Missing context keys: ",
+                    "リクエストにないコンテキストキー: "
+                ),
+                d.missing_context.join(", ")
+            ),
+            app.theme.warn,
+        )));
+    }
+    lines
+}
+
+fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, title: &str) {
+    // The chart is a drawing: it is cut, not wrapped, and gets the width it needs.
+    let chart = flowchart_lines(app, t);
+    let [left, right] = if area.width >= 110 {
+        Layout::horizontal([Constraint::Length(80), Constraint::Min(20)]).areas(area)
+    } else {
+        let h = (chart.len() as u16 + 2).min(area.height.saturating_sub(6));
+        Layout::vertical([Constraint::Length(h), Constraint::Min(4)]).areas(area)
+    };
+    f.render_widget(Paragraph::new(chart).block(block(app, title, false)), left);
+    if t.explanation.statements.is_empty() {
+        f.render_widget(
+            Paragraph::new(l(
+                app,
+                "No statement of any policy names this action's service: nothing allows it, so it is denied by default (implicit deny).",
+                "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、既定で拒否されます（暗黙的な拒否）。",
+            ))
+            .wrap(Wrap { trim: true })
+            .style(app.theme.dim)
+            .block(block(app, l(app, " Statements looked at ", " 評価したステートメント "), true)),
+            right,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = t
+        .explanation
+        .statements
+        .iter()
+        .map(|s| {
+            let mark = if s.applies { "✔" } else { "·" };
+            let sid = s
+                .sid
+                .as_deref()
+                .map(|x| format!(" {x}"))
+                .unwrap_or_default();
+            let style = if !s.applies {
+                app.theme.dim
+            } else if s.effect == "Deny" {
+                app.theme.bad
+            } else {
+                app.theme.ok
+            };
+            ListItem::new(vec![
+                Line::from(Span::styled(
+                    format!(
+                        "{mark} {} {} #{}{sid} [{}] {} {}",
+                        s.kind.label(),
+                        s.policy_id,
+                        s.index,
+                        s.effect,
+                        l(app, "line", "行"),
+                        s.line
+                    ),
+                    style,
+                )),
+                Line::from(Span::styled(format!("   {}", s.verdict), app.theme.dim)),
+            ])
+        })
+        .collect();
+    list(
+        f,
+        app,
+        p,
+        items,
+        l(app, " Statements looked at ", " 評価したステートメント "),
+        right,
+    );
+}
+
+fn findings(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    fs: &[crate::audit::controls::Finding],
+    area: Rect,
+    title: &str,
+) {
+    if fs.is_empty() {
+        f.render_widget(
+            Paragraph::new(l(
+                app,
+                "No findings: this account passes every check.",
+                "検出結果はありません。すべてのチェックに合格しています。",
+            ))
+            .style(app.theme.ok)
+            .block(block(app, title, true)),
+            area,
+        );
+        return;
+    }
+    let [left, right] = split(area);
+    let items: Vec<ListItem> = fs
+        .iter()
+        .map(|x| {
+            let sev = format!("{:?}", x.severity).to_uppercase();
+            let style = match sev.as_str() {
+                "CRITICAL" | "HIGH" => app.theme.bad,
+                "MEDIUM" => app.theme.warn,
+                _ => app.theme.dim,
+            };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{sev:<8} "), style),
+                Span::styled(format!("{:<11} ", x.control), app.theme.title),
+                Span::raw(x.title.clone()),
+            ]))
+        })
+        .collect();
+    list(f, app, p, items, format!("{title}({}) ", fs.len()), left);
+    if let Some(x) = fs.get(p.cursor) {
+        let mut lines = vec![
+            Line::from(Span::styled(x.title.clone(), app.theme.title)),
+            Line::from(Span::styled(
+                format!(
+                    "{} · {}{}",
+                    x.control,
+                    x.resource,
+                    x.cis
+                        .as_deref()
+                        .map(|c| format!(" · {c}"))
+                        .unwrap_or_default()
+                ),
+                app.theme.dim,
+            )),
+            Line::default(),
+            Line::from(Span::styled(l(app, "Evidence", "根拠"), app.theme.title)),
+            Line::from(x.evidence.clone()),
+            Line::default(),
+            Line::from(Span::styled(l(app, "Fix", "修正"), app.theme.title)),
+        ];
+        lines.extend(
+            x.fix
+                .iter()
+                .map(|c| Line::from(Span::styled(c.clone(), app.theme.code))),
+        );
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            x.learn_more.clone(),
+            app.theme.dim,
+        )));
+        detail(
+            f,
+            app,
+            p,
+            Text::from(lines),
+            l(app, " Detail ", " 詳細 "),
+            right,
+        );
+    }
+}
+
+fn account(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
+    let Body::Account(Some(tree)) = &p.body else {
+        return;
+    };
+    let [left, right] = split(area);
+    let items: Vec<ListItem> = tree
+        .rows
+        .iter()
+        .map(|e| {
+            let style = match e.kind {
+                EntityKind::Heading => app.theme.title,
+                EntityKind::Principal => app.theme.text.add_modifier(Modifier::BOLD),
+                EntityKind::Document => app.theme.code,
+                EntityKind::Link | EntityKind::Fact => app.theme.dim,
+            };
+            ListItem::new(Line::from(Span::styled(
+                format!("{}{}", "  ".repeat(usize::from(e.depth)), e.label),
+                style,
+            )))
+        })
+        .collect();
+    list(f, app, p, items, title, left);
+    let row = tree.rows.get(p.cursor);
+    let text: Text = match row {
+        Some(e) if e.document.is_some() => Text::from(
+            e.document
+                .as_deref()
+                .unwrap_or_default()
+                .lines()
+                .enumerate()
+                .map(|(i, line)| {
+                    Line::from(vec![
+                        Span::styled(format!("{:>3} ", i + 1), app.theme.dim),
+                        Span::styled(line.to_string(), app.theme.code),
+                    ])
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Some(e) if e.identity.is_some() => match &tree.summary {
+            Some((at, Ok(by))) if *at == p.cursor => {
+                let total: usize = by.values().flat_map(|m| m.values()).map(Vec::len).sum();
+                let head = if app.lang == Lang::Ja {
+                    format!("{total} 件のアクション（{} サービス）", by.len())
+                } else {
+                    format!("{total} action(s) in {} service(s)", by.len())
+                };
+                let mut lines = vec![Line::from(Span::styled(head, app.theme.title))];
+                for (svc, levels) in by {
+                    let summary: Vec<String> = levels
+                        .iter()
+                        .map(|(lv, acts)| format!("{lv} {}", acts.len()))
+                        .collect();
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{svc:<20} "), app.theme.code),
+                        Span::raw(summary.join(", ")),
+                    ]));
+                }
+                Text::from(lines)
+            }
+            Some((at, Err(e))) if *at == p.cursor => Text::from(e.clone()),
+            _ => Text::from(Span::styled(
+                l(
+                    app,
+                    "Press Enter for this principal's effective permissions by service and access level.",
+                    "Enter でこのプリンシパルの実効権限（サービス別・アクセスレベル別）を表示します。",
+                ),
+                app.theme.dim,
+            )),
+        },
+        _ => Text::default(),
+    };
+    detail(f, app, p, text, l(app, " Detail ", " 詳細 "), right);
+}
+
+fn bar(done: usize, total: usize, width: usize) -> String {
+    let filled = (done * width).checked_div(total).unwrap_or(0);
+    format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(width - filled.min(width))
+    )
+}
+
+fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
+    let Body::Progress(Some(d)) = &p.body else {
+        return;
+    };
+    let [left, right] = split(area);
+    // Per pack: solved exercises of all, from the loaded packs and the solved set.
+    let mut lines: Vec<Line> = Vec::new();
+    for pack in &app.packs {
+        let mut total = 0;
+        let mut solved = 0;
+        for lf in pack.ok_lessons() {
+            for (i, s) in lf.steps.iter().enumerate() {
+                if s.kind() == crate::lesson::StepKind::Read {
+                    continue;
+                }
+                total += 1;
+                if app.solved.contains(&(
+                    pack.meta.id.clone(),
+                    lf.id.clone(),
+                    super::app::step_key(s, i),
+                )) {
+                    solved += 1;
+                }
+            }
+        }
+        lines.push(Line::from(Span::styled(
+            pack.meta
+                .title
+                .get(app.code(), pack.default_language())
+                .to_string(),
+            app.theme.title,
+        )));
+        lines.push(Line::from(vec![
+            Span::styled(bar(solved, total, 30), app.theme.ok),
+            Span::raw(format!(" {solved}/{total}")),
+        ]));
+        lines.push(Line::default());
+    }
+    let packs = d.packs();
+    for pk in &packs {
+        lines.push(Line::from(format!(
+            "{}: {} {} · {} {} · {}/{} {} · {} min",
+            pk.pack,
+            pk.lessons_completed,
+            l(app, "lesson(s) completed", "レッスン完了"),
+            pk.lessons_started,
+            l(app, "started", "開始"),
+            pk.correct,
+            pk.attempts,
+            l(app, "answers right", "正答"),
+            pk.time_spent_ms / 60_000
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, title, false)),
+        left,
+    );
+    let items: Vec<ListItem> = d
+        .lessons
+        .iter()
+        .map(|x| {
+            let done = if x.completed.is_some() { "✔" } else { " " };
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{done} "), app.theme.ok),
+                Span::raw(format!("{}/{} ", x.pack, x.lesson)),
+                Span::styled(
+                    format!(
+                        "{} {} · {}/{} · {} {}",
+                        bar(x.steps_solved as usize, x.steps_tried.max(1) as usize, 10),
+                        x.steps_solved,
+                        x.correct,
+                        x.attempts,
+                        x.hints_used,
+                        l(app, "hint(s)", "ヒント")
+                    ),
+                    app.theme.dim,
+                ),
+            ]))
+        })
+        .collect();
+    if items.is_empty() {
+        f.render_widget(
+            Paragraph::new(l(
+                app,
+                "No answers yet. Open a lesson from the list to begin.",
+                "まだ解答がありません。一覧からレッスンを開いて始めましょう。",
+            ))
+            .style(app.theme.dim)
+            .block(block(app, l(app, " Lessons ", " レッスン "), true)),
+            right,
+        );
+    } else {
+        list(f, app, p, items, l(app, " Lessons ", " レッスン "), right);
+    }
+}
+
+fn settings(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    learners: &[crate::progress::LearnerName],
+    area: Rect,
+    title: &str,
+) {
+    let learner = app
+        .learner
+        .as_ref()
+        .map(|x| x.name().to_string())
+        .unwrap_or_else(|| "-".into());
+    let rows: [(&str, String); SETTINGS_ROWS] = [
+        (
+            l(app, "Language", "言語"),
+            if app.lang == Lang::Ja {
+                "日本語".into()
+            } else {
+                "English".into()
+            },
+        ),
+        (l(app, "Theme", "テーマ"), app.theme.name.to_string()),
+        (
+            l(app, "Learner", "学習者"),
+            format!(
+                "{learner}  ({} {})",
+                learners.len(),
+                l(app, "profile(s) on this machine", "件のプロファイル")
+            ),
+        ),
+    ];
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|(k, v)| {
+            ListItem::new(Line::from(vec![
+                Span::styled(format!("{k:<12}"), app.theme.title),
+                Span::raw(v.clone()),
+            ]))
+        })
+        .collect();
+    let [top, bottom] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
+    list(f, app, p, items, title, top);
+    f.render_widget(
+        Paragraph::new(l(
+            app,
+            "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile. Choices are saved for this learner. To create a new profile, start iamdojo with --learner NAME. NO_COLOR in the environment turns colours off.",
+            "Enter で選択した設定を変更します（言語・テーマは切り替え、学習者は次のプロファイルへ）。設定は学習者ごとに保存されます。新しいプロファイルは iamdojo --learner 名前 で作成します。環境変数 NO_COLOR で色を消せます。",
+        ))
+        .wrap(Wrap { trim: true })
+        .style(app.theme.dim),
+        bottom,
+    );
+}
