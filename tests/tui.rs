@@ -181,18 +181,96 @@ fn every_interface_string_has_both_languages() {
 
 #[test]
 fn the_help_overlay_comes_from_the_keymap() {
-    use iamdojo::tui::keymap::{Context, KEYMAP, help_rows};
-    for ctx in [Context::Home, Context::Lesson, Context::Typing] {
-        let rows = help_rows(ctx);
-        for b in KEYMAP.iter().filter(|b| b.context == ctx) {
+    use iamdojo::tui::keymap::{Context, Keymap, key_name};
+    let map = Keymap::default();
+    for ctx in [
+        Context::Home,
+        Context::Lesson,
+        Context::Typing,
+        Context::Panel,
+    ] {
+        let rows = map.help_rows(ctx);
+        for b in map.keys.iter().filter(|b| b.context == ctx) {
+            let name = key_name(b.code, b.mods);
             assert!(
-                rows.iter().any(|r| r.action == b.action),
-                "{:?} lacks {:?}",
-                ctx,
+                rows.iter()
+                    .any(|r| r.action == b.action && r.keys.split(" / ").any(|k| k == name)),
+                "the help of {ctx:?} lacks {name} for {:?}",
                 b.action
             );
         }
     }
+}
+
+#[test]
+fn a_key_file_remaps_keys_and_the_help_follows() {
+    use iamdojo::tui::keymap::{Action, Context, Keymap};
+    let text = "# my keys\nnext: l\nlesson.hint: [H, F5]\ntyping.check: Ctrl+E\n";
+    let (map, errors) = Keymap::default().with_overrides(text, "keys.yaml");
+    assert!(errors.is_empty(), "{errors:?}");
+    let ev = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
+    let n = KeyModifiers::NONE;
+    assert_eq!(
+        map.action_for(Context::Lesson, &ev(KeyCode::Char('l'), n)),
+        Some(Action::Next)
+    );
+    // The old keys of a remapped action are gone; arrows were remapped too (the whole action).
+    assert_eq!(
+        map.action_for(Context::Lesson, &ev(KeyCode::Char('n'), n)),
+        None
+    );
+    assert_eq!(
+        map.action_for(Context::Lesson, &ev(KeyCode::F(5), n)),
+        Some(Action::Hint)
+    );
+    assert_eq!(
+        map.action_for(
+            Context::Typing,
+            &ev(KeyCode::Char('e'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::Check)
+    );
+    let rows = map.help_rows(Context::Lesson);
+    let next = rows
+        .iter()
+        .find(|r| r.action == Action::Next)
+        .map(|r| r.keys.as_str());
+    assert_eq!(next, Some("l"));
+    let hint = rows
+        .iter()
+        .find(|r| r.action == Action::Hint)
+        .map(|r| r.keys.as_str());
+    assert_eq!(hint, Some("H / F5"));
+}
+
+#[test]
+fn a_bad_key_file_names_the_line_and_keeps_the_defaults() {
+    use iamdojo::tui::keymap::{Action, Context, Keymap};
+    let text = "next: l\nhnit: h\nlesson.back: NotAKey\ntyping.check: x\n";
+    let (map, errors) = Keymap::default().with_overrides(text, "keys.yaml");
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert!(
+        errors[0].starts_with("keys.yaml:2: unknown action `hnit` (did you mean `hint`?)"),
+        "{}",
+        errors[0]
+    );
+    assert!(
+        errors[1].starts_with("keys.yaml:3: `NotAKey` is not a key"),
+        "{}",
+        errors[1]
+    );
+    assert!(
+        errors[2].starts_with("keys.yaml:4: while typing"),
+        "{}",
+        errors[2]
+    );
+    // The good entry still applies; the bad ones leave the defaults.
+    let ev = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::NONE);
+    assert_eq!(map.action_for(Context::Lesson, &ev), Some(Action::Next));
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(map.action_for(Context::Lesson, &esc), Some(Action::Back));
+    let (_, errors) = Keymap::default().with_overrides("next: [l\n", "keys.yaml");
+    assert!(errors[0].starts_with("keys.yaml:"), "{errors:?}");
 }
 
 /// A decision to explain: a user whose only policy allows `s3:GetObject` on one bucket and
@@ -273,4 +351,30 @@ fn the_flowchart_lights_the_path_to_the_deciding_gate() {
             (Gate::SessionPolicy, Answer::NotReached, None),
         ]
     );
+}
+
+#[test]
+fn a_click_selects_a_row_and_a_second_click_opens_it() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    screen(&app, 120, 40);
+    // Row 0 is the pack's title; rows 1 and 2 its lessons, drawn from y = 4 (below the
+    // 3-line header and the list's border).
+    assert_eq!(app.cursor, 1);
+    app.click(10, 6);
+    assert_eq!(app.cursor, 2, "the click selects the second lesson");
+    assert!(matches!(app.screen, Screen::Home));
+    screen(&app, 120, 40);
+    app.click(10, 6);
+    assert!(
+        matches!(app.screen, Screen::Lesson(_)),
+        "a second click opens it"
+    );
+    // A click outside any row does nothing.
+    let mut other = tiny_app(Lang::En, dir.path());
+    screen(&other, 120, 40);
+    other.click(100, 39);
+    assert_eq!(other.cursor, 1);
+    assert!(matches!(other.screen, Screen::Home));
 }

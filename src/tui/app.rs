@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
 use super::i18n::{Lang, t};
-use super::keymap::{Action, Context, action_for};
+use super::keymap::{Action, Context, Keymap};
 use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
 use crate::eval::{Decision, Outcome};
@@ -164,6 +164,19 @@ pub struct App {
     pub status: String,
     /// A panel open over the screen.
     pub panel: Option<super::panel::Panel>,
+    /// The keys in use (defaults changed by the learner's key file).
+    pub keymap: Keymap,
+    /// Where the last frame drew clickable rows (written while drawing, read on a click).
+    pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
+}
+
+/// Something a mouse click can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A row of the home screen.
+    HomeRow(usize),
+    /// A row of the open panel's list.
+    PanelRow(usize),
 }
 
 impl App {
@@ -201,6 +214,8 @@ impl App {
             solved: BTreeSet::new(),
             status: String::new(),
             panel: None,
+            keymap: Keymap::default(),
+            hits: std::cell::RefCell::new(Vec::new()),
         };
         app.cursor = app
             .rows
@@ -290,7 +305,7 @@ impl App {
             return;
         }
         let ctx = self.context();
-        let action = action_for(ctx, &key);
+        let action = self.keymap.action_for(ctx, &key);
         // In the sandbox console, Tab completes commands, flags and names.
         if ctx == Context::Typing
             && key.code == KeyCode::Tab
@@ -309,6 +324,42 @@ impl App {
         }
         if let Some(a) = action {
             self.act(a);
+        }
+    }
+
+    /// A left click at a cell: the first click selects a row, a click on the selected row
+    /// opens it (as Enter).
+    pub fn click(&mut self, column: u16, row: u16) {
+        let at = ratatui::layout::Position::new(column, row);
+        let target = self
+            .hits
+            .borrow()
+            .iter()
+            .find(|(r, _)| r.contains(at))
+            .map(|(_, t)| *t);
+        match target {
+            Some(Target::HomeRow(i)) if self.panel.is_none() => {
+                if !matches!(self.rows.get(i), Some(Row::Lesson(..))) {
+                    return;
+                }
+                if self.cursor == i {
+                    self.act(Action::Enter);
+                } else {
+                    self.cursor = i;
+                }
+            }
+            Some(Target::PanelRow(i)) => {
+                if let Some(p) = &mut self.panel {
+                    if p.cursor == i && !p.detail {
+                        self.panel_action(Action::Enter);
+                    } else {
+                        p.cursor = i;
+                        p.detail = false;
+                        p.scroll = 0;
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

@@ -550,54 +550,426 @@ pub const KEYMAP: &[Binding] = &[
     ),
 ];
 
-/// The action for a key in a context (the context's own bindings first, then global ones,
-/// which do not apply while typing except F1).
-pub fn action_for(ctx: Context, key: &KeyEvent) -> Option<Action> {
-    let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    let matches = |b: &&Binding| {
-        b.code == key.code
-            && (b.mods == mods
-                || (b.mods == N && matches!(key.code, KeyCode::Char(_)) && mods == N))
+/// The name of a key as the help shows it and as the key file spells it.
+pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    let base = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            c.to_ascii_uppercase().to_string()
+        }
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
     };
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == ctx)
-        .find(matches)
-        .or_else(|| {
-            KEYMAP
-                .iter()
-                .filter(|b| {
-                    b.context == Context::Global
-                        && (ctx != Context::Typing || b.code == KeyCode::F(1))
-                })
-                .find(matches)
-        })
-        .map(|b| b.action)
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl+{base}")
+    } else {
+        base
+    }
 }
 
-/// The bindings to show in the help overlay for a context (its own, then global ones).
-pub fn help_rows(ctx: Context) -> Vec<&'static Binding> {
-    let mut seen: Vec<Action> = Vec::new();
-    let mut out = Vec::new();
-    for b in KEYMAP
-        .iter()
-        .filter(|b| b.context == ctx)
-        .chain(KEYMAP.iter().filter(|b| {
-            b.context == Context::Global && (ctx != Context::Typing || b.code == KeyCode::F(1))
-        }))
-    {
-        if !seen.contains(&b.action) || b.context != ctx {
-            if b.context == ctx {
-                seen.push(b.action);
+/// Reads a key as the key file spells it: `n`, `?`, `Space`, `Enter`, `Esc`, `Tab`, `Up`,
+/// `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `F1`–`F12`, `Ctrl+S`.
+pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let t = text.trim();
+    let (mods, rest) = match t.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("ctrl+") => (KeyModifiers::CONTROL, &t[5..]),
+        _ => (KeyModifiers::NONE, t),
+    };
+    let mut chars = rest.chars();
+    let code = match (chars.next(), chars.next()) {
+        (Some(c), None) if mods == KeyModifiers::CONTROL => KeyCode::Char(c.to_ascii_lowercase()),
+        (Some(c), None) => KeyCode::Char(c),
+        _ => match rest.to_ascii_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "backspace" => KeyCode::Backspace,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            f => {
+                let n: u8 = f.strip_prefix('f')?.parse().ok()?;
+                if !(1..=12).contains(&n) {
+                    return None;
+                }
+                KeyCode::F(n)
             }
-            if out
+        },
+    };
+    Some((code, mods))
+}
+
+/// The name of an action in the key file.
+pub fn action_name(a: Action) -> &'static str {
+    ACTION_NAMES
+        .iter()
+        .find(|(_, x)| *x == a)
+        .map_or("", |(n, _)| n)
+}
+
+const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("help", Action::Help),
+    ("back", Action::Back),
+    ("up", Action::Up),
+    ("down", Action::Down),
+    ("page-up", Action::PageUp),
+    ("page-down", Action::PageDown),
+    ("enter", Action::Enter),
+    ("toggle", Action::Toggle),
+    ("next", Action::Next),
+    ("prev", Action::Prev),
+    ("hint", Action::Hint),
+    ("solution", Action::Solution),
+    ("check", Action::Check),
+    ("focus", Action::Focus),
+    ("language", Action::Language),
+    ("theme", Action::Theme),
+    ("account", Action::Account),
+    ("explain", Action::Explain),
+    ("findings", Action::Findings),
+    ("dashboard", Action::Dashboard),
+    ("settings", Action::Settings),
+];
+
+const CONTEXT_NAMES: &[(&str, Context)] = &[
+    ("global", Context::Global),
+    ("home", Context::Home),
+    ("lesson", Context::Lesson),
+    ("typing", Context::Typing),
+    ("panel", Context::Panel),
+];
+
+/// One key of the keymap in use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// Where.
+    pub context: Context,
+    /// The key.
+    pub code: KeyCode,
+    /// Modifiers that must be held.
+    pub mods: KeyModifiers,
+    /// What it does.
+    pub action: Action,
+    /// What it does, in English and Japanese.
+    pub help: (&'static str, &'static str),
+}
+
+/// One row of the help overlay: every key of one action in one context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// The keys, e.g. `→ / n`.
+    pub keys: String,
+    /// What they do.
+    pub action: Action,
+    /// Where.
+    pub context: Context,
+    /// What it does, in English and Japanese.
+    pub help: (&'static str, &'static str),
+}
+
+/// The keymap in use: the defaults of [`KEYMAP`], changed by the learner's key file. Both key
+/// dispatch and the help overlay read it, so the help always shows the keys that work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// Every key, in the order the help lists them.
+    pub keys: Vec<Key>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            keys: KEYMAP
                 .iter()
-                .any(|x: &&Binding| x.action == b.action && x.context == b.context)
+                .map(|b| Key {
+                    context: b.context,
+                    code: b.code,
+                    mods: b.mods,
+                    action: b.action,
+                    help: b.help,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The environment variable that overrides the folder of the key file.
+pub const CONFIG_DIR_ENV: &str = "IAMDOJO_CONFIG_DIR";
+
+/// The key file's name in the configuration folder.
+pub const KEYS_FILE: &str = "keys.yaml";
+
+/// Where the key file is: `$IAMDOJO_CONFIG_DIR/keys.yaml`, else the platform's configuration
+/// folder (e.g. `~/.config/iamdojo/keys.yaml` on Linux).
+pub fn keys_file() -> Option<std::path::PathBuf> {
+    if let Some(d) = std::env::var_os(CONFIG_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(std::path::PathBuf::from(d).join(KEYS_FILE));
+    }
+    directories::ProjectDirs::from("", "", "iamdojo").map(|d| d.config_dir().join(KEYS_FILE))
+}
+
+impl Keymap {
+    /// The defaults changed by the key file, if there is one; each problem in the file is
+    /// reported (file, line, what to do) and its entry left out, never fatal.
+    pub fn load() -> (Keymap, Vec<String>) {
+        let Some(path) = keys_file() else {
+            return (Keymap::default(), Vec::new());
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Keymap::default().with_overrides(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Keymap::default(), Vec::new()),
+            Err(e) => (
+                Keymap::default(),
+                vec![format!(
+                    "{}: cannot be read ({e}); the default keys are used",
+                    path.display()
+                )],
+            ),
+        }
+    }
+
+    /// Applies a key file: a YAML mapping from an action (optionally `context.action`) to a
+    /// key or a list of keys, e.g. `next: l`, `lesson.hint: [h, F2]`, `typing.check: Ctrl+E`.
+    /// The new keys replace that action's keys (in every context but typing, unless a context
+    /// is named). `file` names the file in messages.
+    pub fn with_overrides(mut self, text: &str, file: &str) -> (Keymap, Vec<String>) {
+        let mut errors = Vec::new();
+        let map: serde_yaml::Mapping = match serde_yaml::from_str(text) {
+            Ok(serde_yaml::Value::Mapping(m)) => m,
+            Ok(serde_yaml::Value::Null) => return (self, errors),
+            Ok(_) => {
+                errors.push(format!(
+                    "{file}: expected a mapping such as `next: l`; the default keys are used"
+                ));
+                return (self, errors);
+            }
+            Err(e) => {
+                let at = e
+                    .location()
+                    .map(|l| format!(":{}:{}", l.line(), l.column()))
+                    .unwrap_or_default();
+                errors.push(format!(
+                    "{file}{at}: not valid YAML ({e}); the default keys are used"
+                ));
+                return (self, errors);
+            }
+        };
+        let line_of = |name: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(&format!("{name}:")))
+                .map(|i| format!(":{}", i + 1))
+                .unwrap_or_default()
+        };
+        for (k, v) in &map {
+            let Some(name) = k.as_str() else {
+                errors.push(format!("{file}: a key that is not text is ignored"));
+                continue;
+            };
+            let at = line_of(name);
+            let (ctx, act) = match name.split_once('.') {
+                Some((c, a)) => (CONTEXT_NAMES.iter().find(|(n, _)| *n == c).map(|x| x.1), a),
+                None => (None, name),
+            };
+            if name.contains('.') && ctx.is_none() {
+                let names: Vec<&str> = CONTEXT_NAMES.iter().map(|x| x.0).collect();
+                errors.push(format!(
+                    "{file}{at}: unknown context in `{name}`; use one of {}",
+                    names.join(", ")
+                ));
+                continue;
+            }
+            let Some(action) = ACTION_NAMES.iter().find(|(n, _)| *n == act).map(|x| x.1) else {
+                let names: Vec<&str> = ACTION_NAMES.iter().map(|x| x.0).collect();
+                let hint = crate::suggest::nearest(act, names.iter().copied())
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                errors.push(format!(
+                    "{file}{at}: unknown action `{act}`{hint}; actions are {}",
+                    names.join(", ")
+                ));
+                continue;
+            };
+            let texts: Vec<String> = match v {
+                serde_yaml::Value::Sequence(s) => s.iter().filter_map(scalar).collect(),
+                other => scalar(other).into_iter().collect(),
+            };
+            let mut keys = Vec::new();
+            for t in &texts {
+                match parse_key(t) {
+                    Some(k) => keys.push(k),
+                    None => errors.push(format!("{file}{at}: `{t}` is not a key; write e.g. `n`, `Space`, `Enter`, `F2` or `Ctrl+S`")),
+                }
+            }
+            if keys.is_empty() {
+                continue;
+            }
+            // The contexts whose keys for this action are replaced.
+            let targets: Vec<Context> = {
+                let mut t: Vec<Context> = self
+                    .keys
+                    .iter()
+                    .filter(|b| b.action == action && ctx.is_none_or(|c| c == b.context))
+                    .filter(|b| {
+                        ctx.is_some() || b.context != Context::Typing || only_typing(&self, action)
+                    })
+                    .map(|b| b.context)
+                    .collect();
+                t.dedup();
+                if t.is_empty() {
+                    t.push(ctx.unwrap_or(Context::Global));
+                }
+                t
+            };
+            if targets.contains(&Context::Typing)
+                && keys.iter().any(|(c, m)| {
+                    matches!(c, KeyCode::Char(_)) && !m.contains(KeyModifiers::CONTROL)
+                })
+            {
+                errors.push(format!("{file}{at}: while typing, a plain character is text; bind `{name}` to a Ctrl+ or F key"));
+                continue;
+            }
+            for target in targets {
+                let help = self
+                    .keys
+                    .iter()
+                    .find(|b| b.action == action && b.context == target)
+                    .map_or_else(|| default_help(action), |b| b.help);
+                let pos = self
+                    .keys
+                    .iter()
+                    .position(|b| b.action == action && b.context == target)
+                    .unwrap_or(self.keys.len());
+                self.keys
+                    .retain(|b| !(b.action == action && b.context == target));
+                // A key taken from another action in the same context moves here.
+                self.keys.retain(|b| {
+                    !(b.context == target && keys.iter().any(|(c, m)| b.code == *c && b.mods == *m))
+                });
+                let pos = pos.min(self.keys.len());
+                for (i, (code, mods)) in keys.iter().enumerate() {
+                    self.keys.insert(
+                        pos + i,
+                        Key {
+                            context: target,
+                            code: *code,
+                            mods: *mods,
+                            action,
+                            help,
+                        },
+                    );
+                }
+            }
+        }
+        (self, errors)
+    }
+
+    /// The action for a key in a context (the context's own keys first, then global ones,
+    /// which do not apply while typing except F1).
+    pub fn action_for(&self, ctx: Context, key: &KeyEvent) -> Option<Action> {
+        let mods = key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let matches = |b: &&Key| {
+            b.code == key.code
+                && (b.mods == mods
+                    || (b.mods == N && matches!(key.code, KeyCode::Char(_)) && mods == N))
+        };
+        self.keys
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find(matches)
+            .or_else(|| {
+                self.keys
+                    .iter()
+                    .filter(|b| {
+                        b.context == Context::Global
+                            && (ctx != Context::Typing || b.code == KeyCode::F(1))
+                    })
+                    .find(matches)
+            })
+            .map(|b| b.action)
+    }
+
+    /// The rows of the help overlay for a context: its own actions, then the global ones, each
+    /// with every key bound to it.
+    pub fn help_rows(&self, ctx: Context) -> Vec<HelpRow> {
+        let mut out: Vec<HelpRow> = Vec::new();
+        let visible = |b: &Key| {
+            b.context == ctx
+                || (b.context == Context::Global
+                    && (ctx != Context::Typing || b.code == KeyCode::F(1)))
+        };
+        for b in self.keys.iter().filter(|b| b.context == ctx).chain(
+            self.keys
+                .iter()
+                .filter(|b| b.context == Context::Global && visible(b)),
+        ) {
+            // A global action already bound in the context is shown once, with the context's keys.
+            if b.context == Context::Global
+                && ctx != Context::Global
+                && out.iter().any(|r| r.action == b.action)
             {
                 continue;
             }
-            out.push(b);
+            let name = key_name(b.code, b.mods);
+            match out
+                .iter_mut()
+                .find(|r| r.action == b.action && r.context == b.context)
+            {
+                Some(r) => {
+                    if !r.keys.split(" / ").any(|k| k == name) {
+                        r.keys.push_str(" / ");
+                        r.keys.push_str(&name);
+                    }
+                }
+                None => out.push(HelpRow {
+                    keys: name,
+                    action: b.action,
+                    context: b.context,
+                    help: b.help,
+                }),
+            }
         }
+        out
     }
-    out
+}
+
+fn only_typing(map: &Keymap, action: Action) -> bool {
+    map.keys
+        .iter()
+        .filter(|b| b.action == action)
+        .all(|b| b.context == Context::Typing)
+}
+
+fn default_help(action: Action) -> (&'static str, &'static str) {
+    KEYMAP
+        .iter()
+        .find(|b| b.action == action)
+        .map_or(("", ""), |b| b.help)
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }

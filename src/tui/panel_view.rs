@@ -93,6 +93,8 @@ fn list<'a>(
     title: impl Into<Line<'a>>,
     area: Rect,
 ) {
+    let one_line = items.iter().all(|i| i.height() == 1);
+    let len = items.len();
     let mut state = ListState::default().with_selected(Some(p.cursor));
     f.render_stateful_widget(
         List::new(items)
@@ -102,6 +104,9 @@ fn list<'a>(
         area,
         &mut state,
     );
+    if one_line {
+        super::view::record_rows(app, area, state.offset(), len, super::app::Target::PanelRow);
+    }
 }
 
 fn detail<'a>(f: &mut Frame, app: &App, p: &Panel, text: Text<'a>, title: &'a str, area: Rect) {

@@ -6,9 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
+use super::app::{App, Exercise, LessonState, Row, Screen, Target, step_key, tr};
 use super::i18n::t;
-use super::keymap::help_rows;
 use super::markdown;
 use crate::lesson::model::Solution;
 use crate::lesson::{LessonEntry, LessonFile, Pack, StepKind};
@@ -18,6 +17,7 @@ pub const MIN_SIZE: (u16, u16) = (80, 24);
 
 /// Draws the whole frame.
 pub fn draw(f: &mut Frame, app: &App) {
+    app.hits.borrow_mut().clear();
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let p = Paragraph::new(t(app.lang, "small.terminal"))
@@ -40,13 +40,15 @@ pub fn draw(f: &mut Frame, app: &App) {
             }
         }
     }
-    let keys: Vec<String> = help_rows(app.context())
+    let keys: Vec<String> = app
+        .keymap
+        .help_rows(app.context())
         .iter()
         .take(7)
         .map(|b| {
             format!(
                 "{} {}",
-                b.label,
+                b.keys,
                 if app.lang == super::i18n::Lang::Ja {
                     b.help.1
                 } else {
@@ -75,6 +77,19 @@ pub fn draw(f: &mut Frame, app: &App) {
                 ),
             r,
         );
+    }
+}
+
+/// Notes where the rows of a bordered one-line-per-row list were drawn, for mouse clicks.
+pub fn record_rows(app: &App, area: Rect, offset: usize, len: usize, target: fn(usize) -> Target) {
+    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    let mut hits = app.hits.borrow_mut();
+    for (k, i) in (offset..len).enumerate() {
+        let Ok(dy) = u16::try_from(k) else { break };
+        if dy >= inner.height {
+            break;
+        }
+        hits.push((Rect::new(inner.x, inner.y + dy, inner.width, 1), target(i)));
     }
 }
 
@@ -196,6 +211,13 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
             .highlight_style(app.theme.selected),
         list_area,
         &mut state,
+    );
+    record_rows(
+        app,
+        list_area,
+        state.offset(),
+        app.rows.len(),
+        Target::HomeRow,
     );
     let text = match app.rows.get(app.cursor) {
         Some(Row::Lesson(pi, li)) => {
@@ -760,13 +782,13 @@ fn one_line(s: &str) -> String {
 }
 
 fn help(f: &mut Frame, app: &App, area: Rect) {
-    let rows = help_rows(app.context());
+    let rows = app.keymap.help_rows(app.context());
     let ja = app.lang == super::i18n::Lang::Ja;
     let mut lines: Vec<Line> = rows
         .iter()
         .map(|b| {
             Line::from(vec![
-                Span::styled(format!("  {:<10}", b.label), app.theme.code),
+                Span::styled(format!("  {:<10}", b.keys), app.theme.code),
                 Span::raw(if ja { b.help.1 } else { b.help.0 }),
             ])
         })
