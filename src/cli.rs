@@ -41,6 +41,9 @@ pub struct Cli {
     /// Do not load the built-in course (to try your own packs alone).
     #[arg(long)]
     pub no_builtin: bool,
+    /// Line-oriented text mode for screen readers and dumb terminals: no full-screen drawing.
+    #[arg(long)]
+    pub plain: bool,
     /// Draw the first frame and exit (for start-up measurements).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -92,9 +95,12 @@ pub fn run() -> ExitCode {
                 exit_after_first_frame: cli.exit_after_first_frame,
                 no_builtin: cli.no_builtin,
             };
+            if cli.plain {
+                return ExitCode::from(crate::tui::plain::run(&opts));
+            }
             if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 eprintln!(
-                    "iamdojo: the course needs a terminal; for scripts use a subcommand (see `iamdojo --help`)"
+                    "iamdojo: the course needs a terminal; use --plain for a line-by-line mode, or a subcommand for scripts (see `iamdojo --help`)"
                 );
                 return ExitCode::from(2);
             }

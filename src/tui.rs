@@ -4,11 +4,13 @@
 //! and `markdown` the lesson text renderer. The same engines as the CLI do all the work.
 
 pub mod app;
+pub mod editor;
 pub mod i18n;
 pub mod keymap;
 pub mod markdown;
 pub mod panel;
 pub mod panel_view;
+pub mod plain;
 pub mod theme;
 pub mod view;
 
@@ -19,7 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -118,7 +120,14 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
                 .unwrap_or("default"),
         )
     };
-    Ok(App::new(packs, broken, lang, theme, store, learner))
+    let mut app = App::new(packs, broken, lang, theme, store, learner);
+    // The learner's key file; a problem in it is shown, never fatal.
+    let (keymap, problems) = keymap::Keymap::load();
+    app.keymap = keymap;
+    if !problems.is_empty() {
+        app.status = problems.join("; ");
+    }
+    Ok(app)
 }
 
 /// Runs the TUI; returns the exit status.
@@ -181,6 +190,7 @@ fn event_loop(
                 Ok(Event::Mouse(m)) => match m.kind {
                     MouseEventKind::ScrollDown => app.scroll(true),
                     MouseEventKind::ScrollUp => app.scroll(false),
+                    MouseEventKind::Down(MouseButton::Left) => app.click(m.column, m.row),
                     _ => {}
                 },
                 // Resizes need nothing but the redraw at the top of the loop.

@@ -11,6 +11,7 @@ mod eval_cases;
 mod gaad;
 mod lessons;
 mod parse_cases;
+mod plain;
 mod progress;
 mod properties;
 mod sandbox;

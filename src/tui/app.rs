@@ -1102,7 +1102,27 @@ impl App {
                 dirty,
                 report,
             } => {
-                let changed = editor.input(key);
+                let cur = editor.cursor();
+                let line = editor.lines().get(cur.0).cloned().unwrap_or_default();
+                let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+                let changed = match key.code {
+                    // Enter keeps the indentation, two spaces more after `{` or `[`.
+                    KeyCode::Enter if plain => {
+                        editor.insert_newline();
+                        editor.insert_str(super::editor::newline_indent(&line, cur.1));
+                        true
+                    }
+                    // A closing bracket on an indented empty line steps back one level.
+                    KeyCode::Char(c @ ('}' | ']')) if plain => {
+                        if super::editor::dedent_on_close(&line, cur.1) {
+                            editor.delete_char();
+                            editor.delete_char();
+                        }
+                        editor.insert_char(c);
+                        true
+                    }
+                    _ => editor.input(key),
+                };
                 *dirty |= changed;
                 // Live feedback: findings and expected requests follow every edit (the
                 // attempt is recorded only when the learner checks with Ctrl+S).

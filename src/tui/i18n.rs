@@ -147,6 +147,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("help.title", "Keys", "キー操作"),
     (
+        "help.keys",
+        "Change keys in keys.yaml in iamdojo's config folder (see the README).",
+        "キーは iamdojo の設定フォルダーの keys.yaml で変更できます（README 参照）。",
+    ),
+    (
         "help.close",
         "Press any key to close.",
         "何かキーを押すと閉じます。",

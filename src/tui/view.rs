@@ -472,15 +472,38 @@ fn lesson_screen(
             let [ed, side] =
                 Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                     .areas(work);
-            let mut e = (**editor).clone();
-            e.set_block(
-                block(app, t(app.lang, "policy.editor")).border_style(if ls.typing {
-                    app.theme.title
-                } else {
-                    app.theme.border
-                }),
+            // The editor's text, coloured as JSON, numbered, with findings in the margin;
+            // scrolled so that the cursor stays in view.
+            let marks: Vec<(u32, bool)> = report
+                .iter()
+                .flat_map(|r| {
+                    r.findings
+                        .iter()
+                        .map(|(ty, _, line, _)| (*line, ty == "ERROR"))
+                })
+                .collect();
+            let cur = editor.cursor();
+            let text = super::editor::render(
+                editor.lines(),
+                (cur.0, cur.1),
+                ls.typing,
+                &marks,
+                &app.theme,
             );
-            f.render_widget(&e, ed);
+            let inner_h = usize::from(ed.height.saturating_sub(2)).max(1);
+            let top = cur.0.saturating_sub(inner_h - 1);
+            f.render_widget(
+                Paragraph::new(text)
+                    .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
+                    .block(
+                        block(app, t(app.lang, "policy.editor")).border_style(if ls.typing {
+                            app.theme.title
+                        } else {
+                            app.theme.border
+                        }),
+                    ),
+                ed,
+            );
             let mut lines = vec![Line::from(Span::styled(
                 t(app.lang, "policy.findings"),
                 app.theme.title,
@@ -794,6 +817,10 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        t(app.lang, "help.keys"),
+        app.theme.dim,
+    )));
     lines.push(Line::from(Span::styled(
         t(app.lang, "help.close"),
         app.theme.dim,

@@ -1,0 +1,473 @@
+//! What the plain mode prints, as lines computed from the app's public state: the list of
+//! lessons, a step, and the results of answers. Nothing here changes the app.
+
+use super::text::{markdown, one_line, s};
+use crate::lesson::model::Solution;
+use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
+use crate::tui::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
+use crate::tui::i18n::{Lang, t};
+
+/// The row indexes of the lesson rows: lesson number `n` is `lesson_rows(app)[n - 1]`.
+pub(super) fn lesson_rows(app: &App) -> Vec<usize> {
+    app.rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Row::Lesson(..)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The exercises of a lesson solved so far, and how many it has.
+fn progress(app: &App, pack: &Pack, l: &LessonFile) -> (usize, usize) {
+    let exercises = l
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.kind() != StepKind::Read);
+    let (mut solved, mut all) = (0, 0);
+    for (i, st) in exercises {
+        all += 1;
+        if app
+            .solved
+            .contains(&(pack.meta.id.clone(), l.id.clone(), step_key(st, i)))
+        {
+            solved += 1;
+        }
+    }
+    (solved, all)
+}
+
+/// The title, the learner and the numbered list of lessons with done / not done.
+pub(super) fn home(app: &App) -> Vec<String> {
+    let lang = app.lang;
+    let mut out = vec![t(lang, "app.title").to_string()];
+    if let Some(l) = &app.learner {
+        out.push(format!("{}: {}", t(lang, "home.learner"), l.name()));
+    }
+    if !app.status.is_empty() {
+        out.push(app.status.clone());
+    }
+    out.push(String::new());
+    if app.rows.is_empty() {
+        out.push(t(lang, "home.empty").to_string());
+        return out;
+    }
+    out.push(format!("{}:", t(lang, "home.packs")));
+    let mut number = 0;
+    for r in &app.rows {
+        match r {
+            Row::Pack(pi) => {
+                if let Some(p) = app.packs.get(*pi) {
+                    out.push(tr(&p.meta.title, app, p).to_string());
+                }
+            }
+            Row::Lesson(pi, li) => {
+                number += 1;
+                let Some(p) = app.packs.get(*pi) else {
+                    continue;
+                };
+                match p.lessons.get(*li) {
+                    Some(LessonEntry::Ok { lesson, .. }) => {
+                        let done = app
+                            .completed
+                            .contains(&(p.meta.id.clone(), lesson.id.clone()));
+                        let (solved, all) = progress(app, p, lesson);
+                        let state = if done {
+                            t(lang, "home.done").to_string()
+                        } else {
+                            s(lang, "home.not_done")
+                                .replace("{solved}", &solved.to_string())
+                                .replace("{all}", &all.to_string())
+                        };
+                        out.push(format!(
+                            "  {number}. {} ({state})",
+                            tr(&lesson.title, app, p)
+                        ));
+                    }
+                    Some(LessonEntry::Broken { file, .. }) => {
+                        out.push(format!("  {number}. {file} ({})", t(lang, "home.broken")));
+                    }
+                    None => {}
+                }
+            }
+            Row::Broken(e) => out.push(format!("{}: {e}", t(lang, "home.broken"))),
+        }
+    }
+    out
+}
+
+/// Why lesson row `row` did not open, when it is a lesson that failed to load.
+pub(super) fn broken_lesson(app: &App, row: usize) -> Option<String> {
+    let Some(Row::Lesson(pi, li)) = app.rows.get(row) else {
+        return None;
+    };
+    match app.packs.get(*pi)?.lessons.get(*li)? {
+        LessonEntry::Broken { error, .. } => {
+            Some(s(app.lang, "home.lesson_broken").replace("{e}", &error.to_string()))
+        }
+        LessonEntry::Ok { .. } => None,
+    }
+}
+
+fn kind_label(lang: Lang, ex: &Exercise) -> &'static str {
+    s(
+        lang,
+        match ex {
+            Exercise::Read | Exercise::Broken(_) => "kind.read",
+            Exercise::Quiz { .. } => "kind.quiz",
+            Exercise::Predict { .. } => "kind.predict",
+            Exercise::Policy { .. } => "kind.policy",
+            Exercise::Task { .. } => "kind.task",
+            Exercise::Investigate { .. } => "kind.investigate",
+        },
+    )
+}
+
+/// The prompt for the screen on show.
+pub(super) fn prompt(app: &App) -> String {
+    match &app.screen {
+        Screen::Home => s(app.lang, "home.prompt").to_string(),
+        Screen::Lesson(ls) => match &ls.ex {
+            Exercise::Task { .. } | Exercise::Investigate { .. } => "aws> ".to_string(),
+            ex => format!("{}> ", kind_label(app.lang, ex)),
+        },
+    }
+}
+
+/// The lesson on show with its current step.
+fn current(app: &App) -> Option<(&Pack, &LessonFile, &LessonState, &Step)> {
+    let (p, l, ls) = app.current()?;
+    let st = l.steps.get(ls.step)?;
+    Some((p, l, ls, st))
+}
+
+/// The whole step: a heading line, the text, the exercise in words, and the hints, solution
+/// and explanation already shown.
+pub(super) fn step(app: &App) -> Vec<String> {
+    let Some((pack, lesson, ls, st)) = current(app) else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    let solved = if ls.solved && st.kind() != StepKind::Read {
+        s(lang, "step.solved")
+    } else {
+        ""
+    };
+    let mut out = vec![
+        String::new(),
+        format!(
+            "{}: {} {} {} {} ({}{solved})",
+            tr(&lesson.title, app, pack),
+            t(lang, "lesson.step"),
+            ls.step + 1,
+            t(lang, "lesson.of"),
+            lesson.steps.len(),
+            kind_label(lang, &ls.ex)
+        ),
+        String::new(),
+    ];
+    let text = |x: &crate::lesson::Text| markdown(tr(x, app, pack));
+    match &ls.ex {
+        Exercise::Read => {
+            out.extend(st.read.as_ref().map(text).unwrap_or_default());
+            out.push(String::new());
+            out.push(s(lang, "read.how").to_string());
+        }
+        Exercise::Quiz { .. } => {
+            if let Some(q) = &st.quiz {
+                out.extend(text(&q.question));
+                out.push(String::new());
+                for (i, c) in q.choices.iter().enumerate() {
+                    out.push(format!("{}. {}", i + 1, one_line(tr(&c.text, app, pack))));
+                }
+                out.push(String::new());
+                out.push(s(lang, if q.multiple { "quiz.many" } else { "quiz.one" }).to_string());
+            }
+        }
+        Exercise::Predict { .. } => {
+            if let Some(p) = &st.predict {
+                match &p.question {
+                    Some(q) => out.extend(text(q)),
+                    None => out.push(t(lang, "predict.question").to_string()),
+                }
+                out.push(String::new());
+                let r = &p.request;
+                out.push(format!("principal: {}", r.principal));
+                out.push(format!("action: {}", r.action));
+                out.push(format!("resource: {}", r.resource));
+                for (k, v) in &r.context {
+                    let v = serde_yaml::to_string(v).unwrap_or_default();
+                    out.push(format!("context: {k} = {}", v.trim()));
+                }
+                out.push(String::new());
+                for (i, k) in ["predict.allowed", "predict.explicit", "predict.implicit"]
+                    .iter()
+                    .enumerate()
+                {
+                    out.push(format!("{}. {}", i + 1, t(lang, k)));
+                }
+                out.push(String::new());
+                out.push(s(lang, "predict.how").to_string());
+            }
+            out.extend(predict_result(app));
+        }
+        Exercise::Policy { .. } => {
+            if let Some(p) = &st.policy {
+                out.extend(text(&p.prompt));
+                out.push(String::new());
+            }
+            out.extend(policy_text(app));
+            out.push(String::new());
+            out.push(s(lang, "policy.how").to_string());
+        }
+        Exercise::Task { .. } => {
+            if let Some(task) = &st.task {
+                out.extend(text(&task.prompt));
+                out.push(String::new());
+                let who = task.as_.as_deref().unwrap_or("root");
+                out.push(format!("{}: {who}", t(lang, "task.as")));
+            }
+            out.extend(goal(app));
+            out.push(String::new());
+            out.push(s(lang, "console.how").to_string());
+        }
+        Exercise::Investigate { .. } => {
+            if let Some(i) = &st.investigate {
+                out.extend(text(&i.question));
+                out.push(String::new());
+            }
+            out.push(s(lang, "inv.how").to_string());
+        }
+        Exercise::Broken(e) => out.push(e.clone()),
+    }
+    for i in 1..=ls.hints {
+        out.extend(hint(app, i));
+    }
+    if ls.solution_shown {
+        out.extend(solution(app));
+    }
+    out.extend(explain(app));
+    out
+}
+
+/// Hint number `n` (from 1) of the current step.
+pub(super) fn hint(app: &App, n: usize) -> Vec<String> {
+    let Some((pack, _, _, st)) = current(app) else {
+        return Vec::new();
+    };
+    let Some(h) = n.checked_sub(1).and_then(|i| st.hints.get(i)) else {
+        return Vec::new();
+    };
+    vec![format!(
+        "{} {n}/{}: {}",
+        t(app.lang, "ex.hint"),
+        st.hints.len(),
+        one_line(tr(h, app, pack))
+    )]
+}
+
+/// The current step's solution, when it has one.
+pub(super) fn solution(app: &App) -> Vec<String> {
+    let Some((_, _, _, st)) = current(app) else {
+        return Vec::new();
+    };
+    let Some(sol) = &st.solution else {
+        return Vec::new();
+    };
+    let mut out = vec![format!("{}:", t(app.lang, "ex.solution"))];
+    match sol {
+        Solution::Commands(c) => out.extend(c.iter().map(|c| format!("    {c}"))),
+        Solution::Text(x) => out.extend(x.lines().map(|l| format!("    {l}"))),
+        Solution::Choices(c) => out.push(format!(
+            "    {}",
+            c.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+        )),
+    }
+    out
+}
+
+/// "Why it matters", once the step is solved.
+pub(super) fn explain(app: &App) -> Vec<String> {
+    let Some((pack, _, ls, st)) = current(app) else {
+        return Vec::new();
+    };
+    match &st.explain {
+        Some(e) if ls.solved && st.kind() != StepKind::Read => {
+            let mut out = vec![format!("{}:", t(app.lang, "ex.explain"))];
+            out.extend(markdown(tr(e, app, pack)));
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The last message of the exercise, with the plain mode's wording where the TUI's names
+/// a key.
+pub(super) fn message(app: &App) -> Option<String> {
+    let (_, _, ls) = app.current()?;
+    let m = ls.message.as_ref()?;
+    Some(if m.text == t(app.lang, "lesson.finished") {
+        s(app.lang, "lesson.finished").to_string()
+    } else {
+        m.text.clone()
+    })
+}
+
+/// After a quiz answer: why each chosen choice (or, once solved, every choice) is right or
+/// wrong.
+pub(super) fn quiz_feedback(app: &App) -> Vec<String> {
+    let Some((pack, _, ls, st)) = current(app) else {
+        return Vec::new();
+    };
+    let (Exercise::Quiz { chosen, .. }, Some(q)) = (&ls.ex, &st.quiz) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, c) in q.choices.iter().enumerate() {
+        let picked = chosen.get(i).copied().unwrap_or(false);
+        if let Some(w) = c.why.as_ref().filter(|_| picked || ls.solved) {
+            let verdict = s(
+                app.lang,
+                if c.correct {
+                    "quiz.right"
+                } else {
+                    "quiz.wrong"
+                },
+            );
+            out.push(format!(
+                "{}. {verdict}: {}",
+                i + 1,
+                one_line(tr(w, app, pack))
+            ));
+        }
+    }
+    out
+}
+
+/// The evaluator's answer to a prediction and its decision path, once given.
+pub(super) fn predict_result(app: &App) -> Vec<String> {
+    let Some((_, _, ls)) = app.current() else {
+        return Vec::new();
+    };
+    let Exercise::Predict {
+        revealed: Some((d, trace)),
+        ..
+    } = &ls.ex
+    else {
+        return Vec::new();
+    };
+    let mut out = vec![format!(
+        "{}: {}",
+        t(app.lang, "predict.evaluator"),
+        d.outcome.as_str()
+    )];
+    out.extend(trace.render().lines().map(|l| format!("  {l}")));
+    out
+}
+
+/// The policy in the editor, with line numbers.
+pub(super) fn policy_text(app: &App) -> Vec<String> {
+    let Some((_, _, ls)) = app.current() else {
+        return Vec::new();
+    };
+    let Exercise::Policy { editor, .. } = &ls.ex else {
+        return Vec::new();
+    };
+    let mut out = vec![s(app.lang, "policy.current").to_string()];
+    out.extend(
+        editor
+            .lines()
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{:>3}  {l}", i + 1)),
+    );
+    out
+}
+
+/// The last check of the policy: a parse error, the validate-policy findings with their
+/// lines, and each expected request with the decision it got.
+pub(super) fn policy_report(app: &App) -> Vec<String> {
+    let Some((_, _, ls)) = app.current() else {
+        return Vec::new();
+    };
+    let Exercise::Policy {
+        report: Some(r), ..
+    } = &ls.ex
+    else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    // A policy that does not parse is neither validated nor tried on requests.
+    if let Some(e) = &r.error {
+        return vec![e.clone()];
+    }
+    let mut out = vec![format!("{}:", t(lang, "policy.findings"))];
+    if r.findings.is_empty() {
+        out.push(format!("- {}", t(lang, "policy.none")));
+    }
+    for (ty, code, line, detail) in &r.findings {
+        out.push(format!(
+            "- {ty} {code}, {} {line}: {detail}",
+            s(lang, "policy.line")
+        ));
+    }
+    out.push(format!("{}:", t(lang, "policy.expect")));
+    for e in &r.expectations {
+        let want = t(
+            lang,
+            if e.want_allow {
+                "policy.should_allow"
+            } else {
+                "policy.should_deny"
+            },
+        );
+        let verdict = s(
+            lang,
+            if e.ok() {
+                "policy.as_expected"
+            } else {
+                "policy.not_expected"
+            },
+        );
+        // Two requests may differ only in their context (a source IP, MFA): show it.
+        let context: String = e
+            .request
+            .context
+            .iter()
+            .map(|(k, v)| {
+                let v = serde_yaml::to_string(v).unwrap_or_default();
+                format!(" ({k} = {})", v.trim())
+            })
+            .collect();
+        out.push(format!(
+            "- {verdict}: {} {}{context} {want}{}{} {}",
+            e.request.action,
+            e.request.resource,
+            s(lang, "comma"),
+            s(lang, "policy.got"),
+            e.got.as_str()
+        ));
+    }
+    out
+}
+
+/// A task's goal: each check done or not yet.
+pub(super) fn goal(app: &App) -> Vec<String> {
+    let Some((_, _, ls)) = app.current() else {
+        return Vec::new();
+    };
+    let Exercise::Task { report, .. } = &ls.ex else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    let mut out = vec![format!("{}:", t(lang, "task.goal"))];
+    for r in &report.results {
+        let shown = match (&r.fail_message, r.ok) {
+            (Some(m), false) => m.clone(),
+            _ => r.what.clone(),
+        };
+        let state = s(lang, if r.ok { "goal.done" } else { "goal.todo" });
+        out.push(format!("- {state}: {shown}"));
+    }
+    out
+}
