@@ -313,16 +313,18 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
             };
             ListItem::new(vec![
                 Line::from(Span::styled(
+                    format!("{mark} {} #{}{sid}", s.policy_id, s.index),
+                    style,
+                )),
+                Line::from(Span::styled(
                     format!(
-                        "{mark} {} {} #{}{sid} [{}] {} {}",
+                        "   {} · {} · {} {}",
                         s.kind.label(),
-                        s.policy_id,
-                        s.index,
                         s.effect,
                         l(app, "line", "行"),
                         s.line
                     ),
-                    style,
+                    app.theme.dim,
                 )),
                 Line::from(Span::styled(format!("   {}", s.verdict), app.theme.dim)),
             ])
