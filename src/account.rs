@@ -73,6 +73,33 @@ pub struct Account {
     pub billing: billing::Billing,
     /// GuardDuty.
     pub guardduty: guardduty::GuardDuty,
+    /// Which parts of the account the data it came from describes.
+    pub known: Known,
+}
+
+/// Which parts of an account the data it was built from describes. A scenario and the sandbox
+/// describe everything; a `get-account-authorization-details` file describes IAM's entities
+/// and policies only, so checks of credentials (MFA, keys, password use), of the password
+/// policy and of other services cannot be made on it until a credential report or password
+/// policy is added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    /// MFA devices, access keys, passwords and their use (a credential report).
+    pub credentials: bool,
+    /// The account password policy.
+    pub password_policy: bool,
+    /// S3, EC2, CloudTrail, GuardDuty and billing.
+    pub services: bool,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
+            credentials: true,
+            password_policy: true,
+            services: true,
+        }
+    }
 }
 
 /// An instance profile: the container that hands a role to an EC2 instance.
@@ -121,6 +148,7 @@ impl Account {
             security_groups: BTreeMap::new(),
             billing: billing::Billing::default(),
             guardduty: guardduty::GuardDuty::default(),
+            known: Known::default(),
         }
     }
 

@@ -272,3 +272,56 @@ fn cli_audit_json_of_the_startup_incident() {
 fn cli_audit_table_of_the_startup_incident() {
     insta::assert_snapshot!(audit_startup_incident("table"));
 }
+
+/// A `get-account-authorization-details` file says nothing of MFA, keys, the password policy
+/// or other services: those controls are listed as not checked, never reported as failing,
+/// until a credential report or password policy is given.
+#[test]
+fn an_authorization_details_file_alone_checks_only_what_it_describes() {
+    use iamdojo::account::gaad;
+    use iamdojo::audit::controls::{Needs, audit, not_evaluated};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/startup-incident.yaml");
+    let sandbox = iamdojo::account::scenario::load_file(&path)
+        .expect("the scenario loads")
+        .sandbox;
+    let full = sandbox.account;
+    assert!(
+        audit(&full, full.now).iter().any(|f| f.control == "IAM.19"),
+        "the scenario has a user without MFA"
+    );
+    let mut imported = gaad::import_gaad("gaad.json", &gaad::export_gaad(&full)).expect("imports");
+    let a = &imported.account;
+    let found = audit(a, a.now);
+    for f in &found {
+        assert_eq!(
+            Needs::of(&f.control),
+            Needs::Iam,
+            "{} needs data a GAAD file lacks",
+            f.control
+        );
+    }
+    let skipped = not_evaluated(a);
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.control == "IAM.19" && s.needs == Needs::Credentials)
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.control == "IAM.7" && s.needs == Needs::PasswordPolicy)
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.control == "CloudTrail.1" && s.needs == Needs::Services)
+    );
+    // With the credential report, MFA is checked again.
+    imported
+        .apply_credential_report("report.csv", &gaad::export_credential_report(&full))
+        .expect("the report applies");
+    let a = &imported.account;
+    assert!(audit(a, a.now).iter().any(|f| f.control == "IAM.19"));
+    assert!(!not_evaluated(a).iter().any(|s| s.control == "IAM.19"));
+}

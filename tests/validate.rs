@@ -536,3 +536,37 @@ fn bundled_managed_policies_have_no_false_errors() {
     }
     assert!(n >= 10);
 }
+
+/// The audit's risk checks, on request: stored data, credentials and permissions management
+/// on every resource of their kind; a bucket's own objects are not "every resource".
+#[test]
+fn cli_risks_report_broad_data_credentials_and_permissions_management() {
+    let broad = r#"{"Version":"2012-10-17","Statement":[
+      {"Effect":"Allow","Action":["s3:GetObject","ec2:GetPasswordData"],"Resource":"*"},
+      {"Effect":"Allow","Action":"kms:PutKeyPolicy","Resource":"arn:aws:kms:us-east-1:111122223333:key/*"}]}"#;
+    let (_, plain, _) = run(&["validate-policy", "--policy-document", broad], None);
+    assert!(
+        !plain.contains("DATA_ACCESS_ON_EVERY_RESOURCE"),
+        "off by default: {plain}"
+    );
+    let (code, out, err) = run(
+        &["validate-policy", "--risks", "--policy-document", broad],
+        None,
+    );
+    assert_eq!(code, 0, "risks are warnings, not errors: {err}");
+    for code in [
+        "DATA_ACCESS_ON_EVERY_RESOURCE",
+        "CREDENTIALS_EXPOSURE",
+        "PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE",
+    ] {
+        assert!(out.contains(code), "{code} missing: {out}");
+    }
+    let narrow = r#"{"Version":"2012-10-17","Statement":[
+      {"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::photos/*"},
+      {"Effect":"Allow","Action":"kms:PutKeyPolicy","Resource":"arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}]}"#;
+    let (_, out, _) = run(
+        &["validate-policy", "--risks", "--policy-document", narrow],
+        None,
+    );
+    assert_eq!(out.trim(), "{\n  \"findings\": []\n}", "{out}");
+}

@@ -43,7 +43,12 @@ pub struct Imported {
 /// `file` names the file in messages. Documents may be JSON objects (as the AWS CLI prints
 /// them) or URL-encoded JSON strings (as the API returns them).
 pub fn import_gaad(file: &str, text: &str) -> Result<Imported, ImportError> {
-    let (account, warnings) = read::read(file, text)?;
+    let (mut account, warnings) = read::read(file, text)?;
+    account.known = crate::account::Known {
+        credentials: false,
+        password_policy: false,
+        services: false,
+    };
     Ok(Imported { account, warnings })
 }
 
@@ -51,12 +56,15 @@ impl Imported {
     /// Applies an IAM credential report (CSV, or `get-credential-report` JSON) onto the
     /// imported users, creating those only in the report.
     pub fn apply_credential_report(&mut self, file: &str, text: &str) -> Result<(), ImportError> {
-        apply_credential_report(&mut self.account, file, text)
+        apply_credential_report(&mut self.account, file, text)?;
+        self.account.known.credentials = true;
+        Ok(())
     }
 
     /// Sets the account password policy from `get-account-password-policy` JSON.
     pub fn apply_password_policy(&mut self, file: &str, text: &str) -> Result<(), ImportError> {
         self.account.password_policy = Some(parse_password_policy(file, text)?);
+        self.account.known.password_policy = true;
         Ok(())
     }
 }

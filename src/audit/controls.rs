@@ -117,6 +117,132 @@ fn root_arn(a: &Account) -> String {
     format!("arn:aws:iam::{}:root", a.id)
 }
 
+/// A policy document the account holds for an identity: every customer managed policy (its
+/// default version) and every inline policy of a user, group or role, with the command that
+/// replaces it. AWS managed policies are AWS's to fix and are left out.
+struct HeldDocument<'a> {
+    /// The ARN reported: the policy's, or its owner's for an inline policy.
+    resource: String,
+    /// How to name it in evidence.
+    label: String,
+    text: &'a str,
+    /// The command that puts a corrected document in place.
+    replace: String,
+}
+
+fn held_documents(a: &Account) -> Vec<HeldDocument<'_>> {
+    let mut out = Vec::new();
+    for p in a.policies.values().filter(|p| !p.aws_managed) {
+        if let Some(d) = p.default_document() {
+            out.push(HeldDocument {
+                resource: p.arn.clone(),
+                label: format!("policy {}", p.name),
+                text: &d.text,
+                replace: format!(
+                    "aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default",
+                    p.arn, p.name
+                ),
+            });
+        }
+    }
+    for u in a.users.values() {
+        for (n, d) in &u.inline {
+            out.push(HeldDocument {
+                resource: u.arn.clone(),
+                label: format!("inline policy {n} of user {}", u.name),
+                text: &d.text,
+                replace: format!(
+                    "aws iam put-user-policy --user-name {} --policy-name {n} --policy-document file://{n}.json",
+                    u.name
+                ),
+            });
+        }
+    }
+    for g in a.groups.values() {
+        for (n, d) in &g.inline {
+            out.push(HeldDocument {
+                resource: g.arn.clone(),
+                label: format!("inline policy {n} of group {}", g.name),
+                text: &d.text,
+                replace: format!(
+                    "aws iam put-group-policy --group-name {} --policy-name {n} --policy-document file://{n}.json",
+                    g.name
+                ),
+            });
+        }
+    }
+    for r in a.roles.values() {
+        for (n, d) in &r.inline {
+            out.push(HeldDocument {
+                resource: r.arn.clone(),
+                label: format!("inline policy {n} of role {}", r.name),
+                text: &d.text,
+                replace: format!(
+                    "aws iam put-role-policy --role-name {} --policy-name {n} --policy-document file://{n}.json",
+                    r.name
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// One hit per held document with validate-policy findings of the given types: the findings,
+/// each with its line, as evidence. A policy used only as a permissions boundary grants
+/// nothing and is left out of the security warnings.
+fn lint_hits(
+    a: &Account,
+    types: &[super::validate::FindingType],
+    skip_boundaries: bool,
+) -> Vec<Hit> {
+    let Ok(catalog) = super::catalog::Catalog::get() else {
+        return Vec::new();
+    };
+    held_documents(a)
+        .into_iter()
+        .filter(|d| !(skip_boundaries && boundary_only(a, &d.resource)))
+        .filter_map(|d| {
+            let report = super::validate::validate_with_risks(
+                catalog,
+                d.text,
+                super::validate::ValidationType::Identity,
+            );
+            let found: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| types.contains(&f.finding_type))
+                // IAM.1 and IAM.21 already report these on customer managed policies.
+                .filter(|f| {
+                    !(d.resource.contains(":policy/")
+                        && matches!(f.issue_code, "ALLOW_ALL_ACTIONS" | "SERVICE_WILDCARD_ACTION"))
+                })
+                .map(|f| {
+                    let line = f.locations.first().map_or(0, |l| l.span.start.line);
+                    format!("{} (line {line}): {}", f.issue_code, f.finding_details)
+                })
+                .collect();
+            (!found.is_empty()).then(|| {
+                hit(
+                    &d.resource,
+                    format!("{}: {}", d.label, found.join("; ")),
+                    vec![
+                        format!("iamdojo validate-policy --policy-document file://{}.json   # see each finding, fix the document, then:", short_name(&d.label)),
+                        d.replace.clone(),
+                    ],
+                )
+            })
+        })
+        .collect()
+}
+
+fn short_name(label: &str) -> &str {
+    label
+        .strip_prefix("policy ")
+        .or_else(|| label.strip_prefix("inline policy "))
+        .and_then(|r| r.split(' ').next())
+        .unwrap_or(label)
+}
+
 /// True when a policy allows `*` on `*` with no condition (full administrator).
 fn is_admin_document(p: &crate::policy::Policy) -> bool {
     p.statements.iter().any(|s| {
@@ -713,7 +839,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.3",
             cis: None,
             severity: Severity::High,
-            title: "A role's trust policy admits anyone, or another account without an external id",
+            title: "A role's trust policy admits anyone, another account without an external id, or any identity of a web identity provider",
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
             check: |a, _| {
                 a.roles.values().filter_map(|r| {
@@ -722,6 +848,15 @@ pub fn controls() -> Vec<Control> {
                     let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid");
                     let org = s.conditions.iter().any(|c| c.key_lower == "aws:principalorgid" || c.key_lower == "aws:principalaccount");
                     if (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*")) && !org { return Some("anyone (\"*\")".to_string()); }
+                    // A web identity provider (OIDC) admits every identity it issues tokens for
+                    // unless a condition names the subject (for GitHub, the repository).
+                    let unbound_oidc: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Federated).map(|(_, v)| v.value.as_str()).filter(|v| v.contains(":oidc-provider/")).filter(|v| {
+                        let host = v.split(":oidc-provider/").nth(1).unwrap_or_default().to_ascii_lowercase();
+                        !s.conditions.iter().any(|c| c.key_lower == format!("{host}:sub"))
+                    }).collect();
+                    if !unbound_oidc.is_empty() {
+                        return Some(format!("every identity of {} (no condition on its `sub` claim)", unbound_oidc.join(", ")));
+                    }
                     let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| *v != "*" && !v.contains(&a.id)).collect();
                     (!other.is_empty() && !external).then(|| format!("account(s) {} without sts:ExternalId", other.join(", ")))
                 }).collect();
@@ -834,16 +969,25 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.10",
             cis: None,
             severity: Severity::Medium,
-            title: "A customer managed policy has entries that grant nothing (typos)",
+            title: "A policy has entries that are invalid or grant nothing (typos)",
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-validation.html",
-            check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
-                    let d = p.default_document()?;
-                    let report = super::validate::validate(&d.text, super::validate::ValidationType::Identity).ok()?;
-                    let errors: Vec<String> = report.findings.iter().filter(|f| f.finding_type == super::validate::FindingType::Error).map(|f| f.finding_details.clone()).collect();
-                    (!errors.is_empty()).then(|| hit(&p.arn, format!("{}: {}", p.name, errors.join("; ")), vec![format!("iamdojo validate-policy --policy-document file://{}.json   # fix the entries, then:", p.name), format!("aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default", p.arn, p.name)]))
-                }).collect()
-            },
+            check: |a, _| lint_hits(a, &[super::validate::FindingType::Error], false),
+        },
+        Control {
+            id: "IAMDOJO.11",
+            cis: None,
+            severity: Severity::High,
+            title: "A policy grants risky permissions (escalation, credentials, data, permissions management on every resource)",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
+            check: |a, _| lint_hits(a, &[super::validate::FindingType::SecurityWarning], true),
+        },
+        Control {
+            id: "IAMDOJO.12",
+            cis: None,
+            severity: Severity::Low,
+            title: "A policy has entries that do not do what they seem to (validate-policy warnings)",
+            learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
+            check: |a, _| lint_hits(a, &[super::validate::FindingType::Warning], false),
         },
         Control {
             id: "IAMDOJO.9",
@@ -999,10 +1143,91 @@ fn public_evidence(b: &crate::account::s3::Bucket) -> String {
     format!("{}: {}", b.name, why.join("; "))
 }
 
-/// Runs every check and returns the findings, most severe first.
+/// What a control needs to know about the account beyond its IAM entities and policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Needs {
+    /// Nothing more.
+    Iam,
+    /// Credentials and their use: a credential report.
+    Credentials,
+    /// The password policy.
+    PasswordPolicy,
+    /// S3, EC2, CloudTrail, GuardDuty or billing: a scenario.
+    Services,
+}
+
+impl Needs {
+    /// Of a control, by its id.
+    pub fn of(control: &str) -> Needs {
+        match control {
+            "IAM.3" | "IAM.4" | "IAM.5" | "IAM.6" | "IAM.8" | "IAM.9" | "IAM.19" | "IAM.22"
+            | "IAMDOJO.6" | "IAMDOJO.9" => Needs::Credentials,
+            "IAM.7" | "IAM.11" | "IAM.12" | "IAM.13" | "IAM.14" | "IAM.15" | "IAM.16"
+            | "IAM.17" => Needs::PasswordPolicy,
+            "S3.1" | "S3.2" | "S3.3" | "S3.8" | "EC2.2" | "EC2.8" | "EC2.13" | "EC2.14"
+            | "EC2.53" | "EC2.54" | "CloudTrail.1" | "GuardDuty.1" | "IAMDOJO.5" | "IAMDOJO.7"
+            | "IAMDOJO.8" => Needs::Services,
+            _ => Needs::Iam,
+        }
+    }
+
+    /// True when the account's data describes what this needs.
+    pub fn met(self, a: &Account) -> bool {
+        match self {
+            Needs::Iam => true,
+            Needs::Credentials => a.known.credentials,
+            Needs::PasswordPolicy => a.known.password_policy,
+            Needs::Services => a.known.services,
+        }
+    }
+
+    /// What to give for it, in words.
+    pub fn remedy(self) -> &'static str {
+        match self {
+            Needs::Iam => "",
+            Needs::Credentials => {
+                "a credential report (--credential-report FILE, from `aws iam get-credential-report`)"
+            }
+            Needs::PasswordPolicy => {
+                "the password policy (--password-policy FILE, from `aws iam get-account-password-policy`)"
+            }
+            Needs::Services => {
+                "a scenario file describing the account's services (--scenario FILE)"
+            }
+        }
+    }
+}
+
+/// A control that could not be checked because the input lacks what it needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NotEvaluated {
+    /// The control id.
+    pub control: String,
+    /// Its title.
+    pub title: String,
+    /// What it needs.
+    pub needs: Needs,
+}
+
+/// The controls that the account's data cannot answer.
+pub fn not_evaluated(a: &Account) -> Vec<NotEvaluated> {
+    controls()
+        .into_iter()
+        .filter(|c| !Needs::of(c.id).met(a))
+        .map(|c| NotEvaluated {
+            control: c.id.to_string(),
+            title: c.title.to_string(),
+            needs: Needs::of(c.id),
+        })
+        .collect()
+}
+
+/// Runs every check that the account's data can answer (see [`not_evaluated`] for the rest)
+/// and returns the findings, most severe first.
 pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
     let mut out = Vec::new();
-    for c in controls() {
+    for c in controls().into_iter().filter(|c| Needs::of(c.id).met(a)) {
         for h in (c.check)(a, now) {
             out.push(Finding {
                 control: c.id.to_string(),

@@ -228,6 +228,18 @@ pub fn validate(text: &str, ty: ValidationType) -> Result<Report, CatalogError> 
 
 /// Validates `text` as a policy of type `ty` against `catalog`.
 pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
+    validate_inner(catalog, text, ty, false)
+}
+
+/// [`validate_with`] plus the audit's risk checks of identity policies (our own issue codes,
+/// not Access Analyzer's): credentials, stored data and permissions management allowed on
+/// every resource of their kind. `iamdojo audit` runs these over every policy an account
+/// holds; `validate-policy` runs them with `--risks`.
+pub fn validate_with_risks(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
+    validate_inner(catalog, text, ty, true)
+}
+
+fn validate_inner(catalog: &Catalog, text: &str, ty: ValidationType, risks: bool) -> Report {
     let loc = locate::Locator::new(text);
     let policy = match Policy::parse(text, ty.policy_type()) {
         Ok(p) => p,
@@ -240,7 +252,9 @@ pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Repor
             };
         }
     };
-    let mut findings = checks::Checker::new(catalog, &policy, &loc, ty).run();
+    let mut findings = checks::Checker::new(catalog, &policy, &loc, ty)
+        .with_risks(risks)
+        .run();
     // Stable: findings at the same place keep the order the checks made them in.
     findings.sort_by_key(|f| {
         f.locations

@@ -104,16 +104,42 @@ pub fn run(args: &Args) -> u8 {
         account = sb.account;
     }
     let findings = audit(&account, now);
+    let skipped = crate::audit::controls::not_evaluated(&account);
     let out = match args.format {
-        Format::Table => table(&findings),
+        Format::Table => table(&findings) + &not_evaluated_table(&skipped),
         Format::Json => {
-            serde_json::to_string_pretty(&json!({ "findings": findings })).unwrap_or_default()
-                + "\n"
+            let v = if skipped.is_empty() {
+                json!({ "findings": findings })
+            } else {
+                json!({ "findings": findings, "not_evaluated": skipped })
+            };
+            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
         }
         Format::Sarif => sarif(&findings),
     };
     print!("{out}");
     u8::from(!findings.is_empty())
+}
+
+/// The controls the input could not answer, grouped by what to add.
+fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated]) -> String {
+    use crate::audit::controls::Needs;
+    let mut out = String::new();
+    for need in [Needs::Credentials, Needs::PasswordPolicy, Needs::Services] {
+        let ids: Vec<&str> = skipped
+            .iter()
+            .filter(|s| s.needs == need)
+            .map(|s| s.control.as_str())
+            .collect();
+        if !ids.is_empty() {
+            out.push_str(&format!(
+                "\nNot checked, for want of {}: {}\n",
+                need.remedy(),
+                ids.join(", ")
+            ));
+        }
+    }
+    out
 }
 
 /// The to-do list: one numbered item per control, most severe first; a control that fails on

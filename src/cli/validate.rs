@@ -2,7 +2,7 @@
 
 use clap::{Args as ClapArgs, ValueEnum};
 
-use crate::audit::validate::{ValidationType, validate};
+use crate::audit::validate::ValidationType;
 
 use super::read_arg;
 
@@ -25,6 +25,11 @@ pub struct Args {
     /// `json` (Access Analyzer's shape) or `text` (for people, with the lines underlined).
     #[arg(long, value_enum, default_value = "json")]
     pub format: Format,
+    /// Also report the audit's risks of identity policies (our own checks, not Access
+    /// Analyzer's): credentials, stored data and permissions management allowed on every
+    /// resource of their kind.
+    #[arg(long)]
+    pub risks: bool,
 }
 
 /// `--policy-type` values.
@@ -79,7 +84,15 @@ pub fn run(args: &Args) -> u8 {
             return 2;
         }
     };
-    let report = match validate(&text, args.policy_type.validation_type()) {
+    let catalog = crate::audit::catalog::Catalog::get();
+    let report = match catalog.map(|c| {
+        let ty = args.policy_type.validation_type();
+        if args.risks {
+            crate::audit::validate::validate_with_risks(c, &text, ty)
+        } else {
+            crate::audit::validate::validate_with(c, &text, ty)
+        }
+    }) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("iamdojo validate-policy: {e}");

@@ -273,7 +273,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
     // The chart is a drawing: it is cut, not wrapped, and gets the width it needs.
     let chart = flowchart_lines(app, t);
     let [left, right] = if area.width >= 110 {
-        Layout::horizontal([Constraint::Length(80), Constraint::Min(20)]).areas(area)
+        Layout::horizontal([Constraint::Length(74), Constraint::Min(20)]).areas(area)
     } else {
         let h = (chart.len() as u16 + 2).min(area.height.saturating_sub(6));
         Layout::vertical([Constraint::Length(h), Constraint::Min(4)]).areas(area)

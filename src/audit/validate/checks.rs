@@ -58,6 +58,8 @@ pub(super) struct Checker<'a> {
     ty: ValidationType,
     entries: Vec<Vec<Entry<'a>>>,
     out: Vec<Finding>,
+    /// Also run the audit's risk checks.
+    risks: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -74,7 +76,14 @@ impl<'a> Checker<'a> {
             ty,
             entries: Vec::new(),
             out: Vec::new(),
+            risks: false,
         }
+    }
+
+    /// Turns the audit's risk checks on or off.
+    pub(super) fn with_risks(mut self, on: bool) -> Checker<'a> {
+        self.risks = on;
+        self
     }
 
     pub(super) fn run(mut self) -> Vec<Finding> {
@@ -320,6 +329,9 @@ impl<'a> Checker<'a> {
         if grants && matches!(self.ty, ValidationType::Identity | ValidationType::Resource) {
             self.pass_role(st);
         }
+        if self.risks && grants && !st.action.negated && self.ty == ValidationType::Identity {
+            self.risky_on_every_resource(i, st);
+        }
         self.resources(i, st);
         self.conditions(i, st);
         self.redundant_actions(i, st);
@@ -379,6 +391,109 @@ impl<'a> Checker<'a> {
             ));
         }
         self.out.extend(found);
+    }
+
+    /// Credentials, stored data and permissions management allowed on every resource of their
+    /// kind. Entries that allow a whole service (or everything) are left to
+    /// `SERVICE_WILDCARD_ACTION` / `ALLOW_ALL_ACTIONS`, and the escalation methods and
+    /// `iam:PassRole` to their own checks, so that one mistake is one finding.
+    fn risky_on_every_resource(&mut self, i: usize, st: &Statement) {
+        let Some(rl) = &st.resource else {
+            return;
+        };
+        let every = rl.negated
+            || rl
+                .patterns
+                .iter()
+                .any(|p| covers_a_whole_type(&p.raw.value));
+        if !every {
+            return;
+        }
+        let cat = self.cat;
+        let escalation: Vec<&str> = METHODS
+            .iter()
+            .flat_map(|m| m.actions.iter().copied())
+            .collect();
+        // (issue, actions found, location of the first entry that grants one)
+        let mut found: [(Issue, Vec<String>, Option<Location>); 3] = [
+            (issue::CREDENTIALS_EXPOSURE, Vec::new(), None),
+            (issue::DATA_ACCESS_ON_EVERY_RESOURCE, Vec::new(), None),
+            (
+                issue::PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE,
+                Vec::new(),
+                None,
+            ),
+        ];
+        for (j, e) in self.entries_of(i).iter().enumerate() {
+            let p = e.pat;
+            if matches!(p.name, Glob::Any) {
+                continue;
+            }
+            for id in self.expansion(e) {
+                let Some(a) = cat.action_by_id(*id) else {
+                    continue;
+                };
+                let full = format!("{}:{}", a.service.prefix, a.action.name);
+                if escalation.iter().any(|c| c.eq_ignore_ascii_case(&full)) {
+                    continue;
+                }
+                let k = if CREDENTIAL_ACTIONS
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(&full))
+                {
+                    0
+                } else if DATA_ACTIONS.iter().any(|c| c.eq_ignore_ascii_case(&full)) {
+                    1
+                } else if a.action.access == AccessLevel::PermissionsManagement
+                    && !full.eq_ignore_ascii_case("iam:PassRole")
+                {
+                    2
+                } else {
+                    continue;
+                };
+                if !found[k].1.contains(&full) {
+                    found[k].1.push(full);
+                }
+                if found[k].2.is_none() {
+                    found[k].2 = Some(self.action_loc(st, j, p));
+                }
+            }
+        }
+        let resource = if rl.negated {
+            "every resource but those in `NotResource`".to_string()
+        } else {
+            rl.patterns
+                .iter()
+                .find(|p| covers_a_whole_type(&p.raw.value))
+                .map(|p| format!("`{}`", p.raw.value))
+                .unwrap_or_default()
+        };
+        for (k, (issue, actions, at)) in found.into_iter().enumerate() {
+            let Some(at) = at else { continue };
+            let what = match k {
+                0 => {
+                    "hand out credentials (keys, passwords, temporary database or instance credentials) that outlive this policy"
+                }
+                1 => "read stored data and secrets",
+                _ => {
+                    "change who may access resources (resource policies, ACLs, trust and key policies)"
+                }
+            };
+            let shown: Vec<&str> = actions.iter().take(8).map(String::as_str).collect();
+            let more = if actions.len() > 8 {
+                format!(" and {} more", actions.len() - 8)
+            } else {
+                String::new()
+            };
+            self.push(
+                issue,
+                format!(
+                    "this statement allows {}{more} on {resource}: actions that {what}, on every resource of their kind; name the resources the job needs",
+                    shown.join(", ")
+                ),
+                vec![at],
+            );
+        }
     }
 
     /// `iam:PassRole` on every role, or with `NotResource`.
@@ -1220,6 +1335,40 @@ fn is_all_star(raw: &str) -> bool {
     !raw.is_empty() && raw.chars().all(|c| c == '*')
 }
 
+/// Actions whose answer is a credential, written from the Service Authorization Reference:
+/// long-term keys and passwords for IAM users, service-specific credentials, temporary
+/// database credentials, an instance's administrator password and Lightsail access details.
+const CREDENTIAL_ACTIONS: &[&str] = &[
+    "iam:CreateAccessKey",
+    "iam:CreateLoginProfile",
+    "iam:UpdateLoginProfile",
+    "iam:CreateServiceSpecificCredential",
+    "iam:ResetServiceSpecificCredential",
+    "redshift:GetClusterCredentials",
+    "redshift:GetClusterCredentialsWithIAM",
+    "redshift-serverless:GetCredentials",
+    "ec2:GetPasswordData",
+    "lightsail:GetInstanceAccessDetails",
+    "lightsail:GetRelationalDatabaseMasterUserPassword",
+    "lightsail:DownloadDefaultKeyPair",
+    "rds-db:connect",
+];
+
+/// Actions that read stored data or secrets.
+const DATA_ACTIONS: &[&str] = &[
+    "s3:GetObject",
+    "s3:GetObjectVersion",
+    "secretsmanager:GetSecretValue",
+    "ssm:GetParameter",
+    "ssm:GetParameters",
+    "ssm:GetParametersByPath",
+    "kms:Decrypt",
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:Query",
+    "dynamodb:Scan",
+];
+
 /// True when a `Resource` entry matches every resource of some type: `*`,
 /// `arn:aws:iam::111122223333:role/*`, `arn:aws:lambda:*:*:function:*`,
 /// `arn:aws:s3:::*` and the like (a policy variable counts as a name, so
@@ -1230,6 +1379,9 @@ fn covers_a_whole_type(raw: &str) -> bool {
     }
     let parts: Vec<&str> = raw.splitn(6, ':').collect();
     match parts.as_slice() {
+        // S3 names have no type: a bucket, or a bucket and a key. Every bucket, or every
+        // object of every bucket.
+        [_, _, svc, _, _, res] if *svc == "s3" => res.split('/').all(is_all_star),
         [_, _, _, _, _, res] => {
             // The resource id after an optional type (`role/`, `function:`, `table/`…).
             let id = res.split_once(['/', ':']).map_or(*res, |(_, id)| id);

@@ -248,6 +248,28 @@ pub const PRIVILEGE_ESCALATION: Issue = issue(
     SecurityWarning,
     super::escalation::SOURCE,
 );
+/// Ours: actions that hand out credentials (access keys, passwords, database or instance
+/// credentials) allowed on every resource of their kind.
+pub const CREDENTIALS_EXPOSURE: Issue = issue(
+    "CREDENTIALS_EXPOSURE",
+    SecurityWarning,
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+);
+/// Ours: actions that read stored data or secrets (objects, secret values, parameters,
+/// decryption) allowed on every resource of their kind.
+pub const DATA_ACCESS_ON_EVERY_RESOURCE: Issue = issue(
+    "DATA_ACCESS_ON_EVERY_RESOURCE",
+    SecurityWarning,
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+);
+/// Ours: actions of the "Permissions management" access level (they change who may do what:
+/// resource policies, ACLs, trust policies, key policies) allowed on every resource of their
+/// kind.
+pub const PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE: Issue = issue(
+    "PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE",
+    SecurityWarning,
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html",
+);
 
 /// Every issue other than the parser's, for documentation and tests.
 pub const ALL: &[Issue] = &[
@@ -283,6 +305,9 @@ pub const ALL: &[Issue] = &[
     POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
     PUBLIC_PRINCIPAL_WITHOUT_CONDITION,
     PRIVILEGE_ESCALATION,
+    CREDENTIALS_EXPOSURE,
+    DATA_ACCESS_ON_EVERY_RESOURCE,
+    PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE,
 ];
 
 /// The issue for a document the parser refused: an `ERROR` whose code is the parser's kind
