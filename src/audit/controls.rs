@@ -125,18 +125,46 @@ struct HeldDocument<'a> {
     resource: String,
     /// How to name it in evidence.
     label: String,
+    /// Its name, for file names in the fix.
+    name: String,
     text: &'a str,
     /// The command that puts a corrected document in place.
     replace: String,
 }
 
-fn held_documents(a: &Account) -> Vec<HeldDocument<'_>> {
+/// With `aws_managed`, also the AWS managed policies attached to someone (their risks are the
+/// holders' risks, though only AWS can change the document).
+fn held_documents_with(a: &Account, aws_managed: bool) -> Vec<HeldDocument<'_>> {
     let mut out = Vec::new();
+    if aws_managed {
+        for p in a.policies.values().filter(|p| p.aws_managed) {
+            let holders = a.users.values().filter(|u| u.attached.contains(&p.arn)).count()
+                + a.groups.values().filter(|g| g.attached.contains(&p.arn)).count()
+                + a.roles.values().filter(|r| r.attached.contains(&p.arn)).count();
+            if holders == 0 {
+                continue;
+            }
+            // An administrator's policy is IAMDOJO.1's to report.
+            if let Some(d) = p.default_document().filter(|d| !is_admin_document(&d.policy)) {
+                out.push(HeldDocument {
+                    resource: p.arn.clone(),
+                    label: format!("AWS managed policy {} (attached {holders} time(s))", p.name),
+                    name: p.name.clone(),
+                    text: &d.text,
+                    replace: format!(
+                        "# AWS maintains {0}: write a customer managed policy with only what is needed (aws iam create-policy --policy-name {0}-scoped --policy-document file://{0}-scoped.json), attach it, then detach {0} from its holders",
+                        p.name
+                    ),
+                });
+            }
+        }
+    }
     for p in a.policies.values().filter(|p| !p.aws_managed) {
         if let Some(d) = p.default_document() {
             out.push(HeldDocument {
                 resource: p.arn.clone(),
                 label: format!("policy {}", p.name),
+                name: p.name.clone(),
                 text: &d.text,
                 replace: format!(
                     "aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default",
@@ -150,6 +178,7 @@ fn held_documents(a: &Account) -> Vec<HeldDocument<'_>> {
             out.push(HeldDocument {
                 resource: u.arn.clone(),
                 label: format!("inline policy {n} of user {}", u.name),
+                name: n.clone(),
                 text: &d.text,
                 replace: format!(
                     "aws iam put-user-policy --user-name {} --policy-name {n} --policy-document file://{n}.json",
@@ -163,6 +192,7 @@ fn held_documents(a: &Account) -> Vec<HeldDocument<'_>> {
             out.push(HeldDocument {
                 resource: g.arn.clone(),
                 label: format!("inline policy {n} of group {}", g.name),
+                name: n.clone(),
                 text: &d.text,
                 replace: format!(
                     "aws iam put-group-policy --group-name {} --policy-name {n} --policy-document file://{n}.json",
@@ -176,6 +206,7 @@ fn held_documents(a: &Account) -> Vec<HeldDocument<'_>> {
             out.push(HeldDocument {
                 resource: r.arn.clone(),
                 label: format!("inline policy {n} of role {}", r.name),
+                name: n.clone(),
                 text: &d.text,
                 replace: format!(
                     "aws iam put-role-policy --role-name {} --policy-name {n} --policy-document file://{n}.json",
@@ -198,7 +229,8 @@ fn lint_hits(
     let Ok(catalog) = super::catalog::Catalog::get() else {
         return Vec::new();
     };
-    held_documents(a)
+    let security = types.contains(&super::validate::FindingType::SecurityWarning);
+    held_documents_with(a, security)
         .into_iter()
         .filter(|d| !(skip_boundaries && boundary_only(a, &d.resource)))
         .filter_map(|d| {
@@ -226,21 +258,13 @@ fn lint_hits(
                     &d.resource,
                     format!("{}: {}", d.label, found.join("; ")),
                     vec![
-                        format!("iamdojo validate-policy --policy-document file://{}.json   # see each finding, fix the document, then:", short_name(&d.label)),
+                        format!("iamdojo validate-policy --risks --policy-document file://{}.json   # see each finding, fix the document, then:", d.name),
                         d.replace.clone(),
                     ],
                 )
             })
         })
         .collect()
-}
-
-fn short_name(label: &str) -> &str {
-    label
-        .strip_prefix("policy ")
-        .or_else(|| label.strip_prefix("inline policy "))
-        .and_then(|r| r.split(' ').next())
-        .unwrap_or(label)
 }
 
 /// True when a policy allows `*` on `*` with no condition (full administrator).

@@ -329,7 +329,7 @@ impl<'a> Checker<'a> {
         if grants && matches!(self.ty, ValidationType::Identity | ValidationType::Resource) {
             self.pass_role(st);
         }
-        if self.risks && grants && !st.action.negated && self.ty == ValidationType::Identity {
+        if self.risks && grants && self.ty == ValidationType::Identity {
             self.risky_on_every_resource(i, st);
         }
         self.resources(i, st);
@@ -424,9 +424,33 @@ impl<'a> Checker<'a> {
                 None,
             ),
         ];
-        for (j, e) in self.entries_of(i).iter().enumerate() {
+        // `NotAction`: the listed credential and data actions it does not exclude.
+        if st.action.negated {
+            for (k, list) in [(0, CREDENTIAL_ACTIONS), (1, DATA_ACTIONS)] {
+                for full in list.iter() {
+                    let lower = full.to_ascii_lowercase();
+                    let (svc, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
+                    if st.action.any_match(svc, name)
+                        || escalation.iter().any(|c| c.eq_ignore_ascii_case(full))
+                    {
+                        continue;
+                    }
+                    found[k].1.push(full.to_string());
+                    if found[k].2.is_none() {
+                        found[k].2 = Some(self.loc.element_key(st, "NotAction"));
+                    }
+                }
+            }
+        }
+        let granted: &[Entry] = if st.action.negated {
+            &[]
+        } else {
+            self.entries_of(i)
+        };
+        for (j, e) in granted.iter().enumerate() {
             let p = e.pat;
-            if matches!(p.name, Glob::Any) {
+            // Everything (`*`) is ALLOW_ALL_ACTIONS' to report.
+            if matches!(p.service, Glob::Any) && matches!(p.name, Glob::Any) {
                 continue;
             }
             for id in self.expansion(e) {
@@ -446,6 +470,10 @@ impl<'a> Checker<'a> {
                     1
                 } else if a.action.access == AccessLevel::PermissionsManagement
                     && !full.eq_ignore_ascii_case("iam:PassRole")
+                    // Reading a policy changes nobody's access.
+                    && !["Get", "List", "Describe", "Search", "View"]
+                        .iter()
+                        .any(|v| a.action.name.starts_with(v))
                 {
                     2
                 } else {
