@@ -138,14 +138,27 @@ fn held_documents_with(a: &Account, aws_managed: bool) -> Vec<HeldDocument<'_>> 
     let mut out = Vec::new();
     if aws_managed {
         for p in a.policies.values().filter(|p| p.aws_managed) {
-            let holders = a.users.values().filter(|u| u.attached.contains(&p.arn)).count()
-                + a.groups.values().filter(|g| g.attached.contains(&p.arn)).count()
-                + a.roles.values().filter(|r| r.attached.contains(&p.arn)).count();
+            let holders = a
+                .users
+                .values()
+                .filter(|u| u.attached.contains(&p.arn))
+                .count()
+                + a.groups
+                    .values()
+                    .filter(|g| g.attached.contains(&p.arn))
+                    .count()
+                + a.roles
+                    .values()
+                    .filter(|r| r.attached.contains(&p.arn))
+                    .count();
             if holders == 0 {
                 continue;
             }
             // An administrator's policy is IAMDOJO.1's to report.
-            if let Some(d) = p.default_document().filter(|d| !is_admin_document(&d.policy)) {
+            if let Some(d) = p
+                .default_document()
+                .filter(|d| !is_admin_document(&d.policy))
+            {
                 out.push(HeldDocument {
                     resource: p.arn.clone(),
                     label: format!("AWS managed policy {} (attached {holders} time(s))", p.name),
@@ -221,25 +234,110 @@ fn held_documents_with(a: &Account, aws_managed: bool) -> Vec<HeldDocument<'_>> 
 /// One hit per held document with validate-policy findings of the given types: the findings,
 /// each with its line, as evidence. A policy used only as a permissions boundary grants
 /// nothing and is left out of the security warnings.
+/// One held document with its validate-policy findings (the audit's risks included).
+struct Linted {
+    resource: String,
+    label: String,
+    name: String,
+    replace: String,
+    aws_managed: bool,
+    /// Used only as a permissions boundary (it grants nothing).
+    boundary_only: bool,
+    findings: Vec<super::validate::Finding>,
+}
+
+thread_local! {
+    /// The lint of every held document during one [`audit`], shared by the three controls
+    /// that report it.
+    static LINTED: std::cell::RefCell<Option<std::rc::Rc<Vec<Linted>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Validates every held document (AWS managed ones attached to someone included), on every
+/// core of the machine.
+fn lint_all(a: &Account) -> Vec<Linted> {
+    let Ok(catalog) = super::catalog::Catalog::get() else {
+        return Vec::new();
+    };
+    let docs = held_documents_with(a, true);
+    let attached: std::collections::HashSet<&str> = a
+        .users
+        .values()
+        .flat_map(|u| u.attached.iter())
+        .chain(a.groups.values().flat_map(|g| g.attached.iter()))
+        .chain(a.roles.values().flat_map(|r| r.attached.iter()))
+        .map(String::as_str)
+        .collect();
+    let boundaries: std::collections::HashSet<&str> = a
+        .users
+        .values()
+        .filter_map(|u| u.boundary.as_deref())
+        .chain(a.roles.values().filter_map(|r| r.boundary.as_deref()))
+        .collect();
+    let cores = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = docs.len().div_ceil(cores).max(1);
+    let reports: Vec<Vec<super::validate::Finding>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = docs
+            .chunks(chunk)
+            .map(|part| {
+                let n = part.len();
+                let h = scope.spawn(move || {
+                    part.iter()
+                        .map(|d| {
+                            super::validate::validate_with_risks(
+                                catalog,
+                                d.text,
+                                super::validate::ValidationType::Identity,
+                            )
+                            .findings
+                        })
+                        .collect::<Vec<_>>()
+                });
+                (n, h)
+            })
+            .collect();
+        // A document whose check failed counts as one without findings, in its place.
+        handles
+            .into_iter()
+            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); n]))
+            .collect()
+    });
+    docs.into_iter()
+        .zip(reports)
+        .map(|(d, findings)| Linted {
+            boundary_only: boundaries.contains(d.resource.as_str())
+                && !attached.contains(d.resource.as_str()),
+            aws_managed: a.policies.get(&d.resource).is_some_and(|p| p.aws_managed),
+            resource: d.resource,
+            label: d.label,
+            name: d.name,
+            replace: d.replace,
+            findings,
+        })
+        .collect()
+}
+
+/// One hit per held document with validate-policy findings of the given types: the findings,
+/// each with its line, as evidence. A policy used only as a permissions boundary grants
+/// nothing and is left out of the security warnings; AWS managed policies are looked at for
+/// security warnings only (AWS fixes their wording, the holders carry their risks).
 fn lint_hits(
     a: &Account,
     types: &[super::validate::FindingType],
     skip_boundaries: bool,
 ) -> Vec<Hit> {
-    let Ok(catalog) = super::catalog::Catalog::get() else {
-        return Vec::new();
-    };
+    let linted = LINTED
+        .with(|l| l.borrow().clone())
+        .unwrap_or_else(|| std::rc::Rc::new(lint_all(a)));
     let security = types.contains(&super::validate::FindingType::SecurityWarning);
-    held_documents_with(a, security)
-        .into_iter()
-        .filter(|d| !(skip_boundaries && boundary_only(a, &d.resource)))
+    linted
+        .iter()
+        .filter(|d| !(skip_boundaries && d.boundary_only))
+        .filter(|d| security || !d.aws_managed)
         .filter_map(|d| {
-            let report = super::validate::validate_with_risks(
-                catalog,
-                d.text,
-                super::validate::ValidationType::Identity,
-            );
-            let found: Vec<String> = report
+            let found: Vec<String> = d
                 .findings
                 .iter()
                 .filter(|f| types.contains(&f.finding_type))
@@ -1251,6 +1349,7 @@ pub fn not_evaluated(a: &Account) -> Vec<NotEvaluated> {
 /// and returns the findings, most severe first.
 pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
     let mut out = Vec::new();
+    LINTED.with(|l| *l.borrow_mut() = Some(std::rc::Rc::new(lint_all(a))));
     for c in controls().into_iter().filter(|c| Needs::of(c.id).met(a)) {
         for h in (c.check)(a, now) {
             out.push(Finding {
@@ -1265,6 +1364,7 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
             });
         }
     }
+    LINTED.with(|l| *l.borrow_mut() = None);
     out.sort_by_key(|f| std::cmp::Reverse(f.severity));
     let _ = SH;
     out
