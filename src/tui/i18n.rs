@@ -115,6 +115,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "暗黙的な拒否 (implicitDeny)",
     ),
     (
+        "predict.flowchart",
+        "Press E to see this decision as AWS's evaluation flowchart.",
+        "E を押すと、この判定を AWS の評価フローチャートで見られます。",
+    ),
+    (
         "predict.evaluator",
         "The evaluator's answer",
         "評価エンジンの答え",

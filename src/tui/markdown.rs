@@ -11,6 +11,13 @@ use super::theme::Theme;
 
 /// Renders Markdown into lines.
 pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
+    render_width(md, theme, usize::MAX)
+}
+
+/// Renders Markdown into lines for a pane `width` cells wide: tables are fitted to it, their
+/// widest columns narrowed and their cells wrapped inside the column (other text is wrapped by
+/// the paragraph that shows it).
+pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
     let mut styles: Vec<Style> = vec![theme.text];
@@ -116,7 +123,7 @@ pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
             }
             Event::End(TagEnd::Table) => {
                 if let Some(t) = table.take() {
-                    out.extend(render_table(&t, theme));
+                    out.extend(render_table(&t, theme, width));
                     out.push(Line::default());
                 }
             }
@@ -165,9 +172,54 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn render_table(rows: &[Vec<String>], theme: &Theme) -> Vec<Line<'static>> {
+/// Splits `text` into lines of at most `width` display cells: at spaces where it can, inside a
+/// word (or between Japanese characters, which have no spaces) where it must.
+pub fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let ww = UnicodeWidthStr::width(word);
+        let gap = usize::from(line_w > 0);
+        if line_w + gap + ww <= width {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            line_w += gap + ww;
+            continue;
+        }
+        if ww <= width {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+            line_w = ww;
+            continue;
+        }
+        // A word wider than the column: break it between characters.
+        if line_w > 0 {
+            line.push(' ');
+            line_w += 1;
+        }
+        for ch in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if line_w + cw > width && line_w > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push(ch);
+            line_w += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
+    let mut widths: Vec<usize> = (0..cols)
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
@@ -176,16 +228,42 @@ fn render_table(rows: &[Vec<String>], theme: &Theme) -> Vec<Line<'static>> {
                 .unwrap_or(0)
         })
         .collect();
+    // Fit the pane: two cells of indent, three between columns; narrow the widest column one
+    // cell at a time, down to 6 cells.
+    let avail = width.saturating_sub(2 + 3 * cols.saturating_sub(1));
+    while widths.iter().sum::<usize>() > avail {
+        let Some((i, w)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w) else {
+            break;
+        };
+        if w <= 6 {
+            break;
+        }
+        widths[i] = w - 1;
+    }
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let cells: Vec<String> = (0..cols)
-            .map(|c| pad(r.get(c).map(String::as_str).unwrap_or(""), widths[c]))
+        let wrapped: Vec<Vec<String>> = (0..cols)
+            .map(|c| wrap_cell(r.get(c).map(String::as_str).unwrap_or(""), widths[c]))
             .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         let style = if i == 0 { theme.title } else { theme.text };
-        out.push(Line::from(Span::styled(
-            format!("  {}", cells.join(" │ ")),
-            style,
-        )));
+        for k in 0..height {
+            let cells: Vec<String> = (0..cols)
+                .map(|c| {
+                    let text = wrapped[c].get(k).map(String::as_str).unwrap_or("");
+                    // The last column is not padded: trailing spaces would only wrap.
+                    if c + 1 == cols {
+                        text.to_string()
+                    } else {
+                        pad(text, widths[c])
+                    }
+                })
+                .collect();
+            out.push(Line::from(Span::styled(
+                format!("  {}", cells.join(" │ ")).trim_end().to_string(),
+                style,
+            )));
+        }
         if i == 0 {
             let sep: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
             out.push(Line::from(Span::styled(
@@ -195,4 +273,40 @@ fn render_table(rows: &[Vec<String>], theme: &Theme) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn cells_wrap_at_spaces_and_inside_japanese_text() {
+        assert_eq!(
+            wrap_cell("give the same permissions", 10),
+            vec!["give the", "same permi", "ssions"]
+        );
+        assert_eq!(wrap_cell("give the same", 10), vec!["give the", "same"]);
+        // Six double-width characters in 8 cells: four fit on the first line.
+        assert_eq!(wrap_cell("権限を付与する", 8), vec!["権限を付", "与する"]);
+        assert_eq!(wrap_cell("", 5), vec![""]);
+    }
+
+    #[test]
+    fn a_wide_table_is_fitted_to_the_pane() {
+        let md = "| block | what it is | typical use |\n|---|---|---|\n| user | one identity with long-term credentials | one per person who signs in |\n";
+        let lines = render_width(md, &Theme::no_color(), 40);
+        for l in &lines {
+            let w: usize = l
+                .spans
+                .iter()
+                .map(|s| UnicodeWidthStr::width(s.content.as_ref()))
+                .sum();
+            assert!(w <= 40, "{w} cells: {l:?}");
+        }
+        let text: Vec<String> = lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        assert!(text.iter().any(|t| t.contains("long-term")), "{text:?}");
+    }
 }

@@ -316,16 +316,24 @@ fn lesson_screen(
         Exercise::Read => {
             let md = step.read.as_ref().map(|r| tr(r, app, pack)).unwrap_or("");
             f.render_widget(
-                Paragraph::new(markdown::render(md, &app.theme))
-                    .wrap(Wrap { trim: false })
-                    .scroll((ls.scroll, 0))
-                    .block(block(app, "")),
+                Paragraph::new(markdown::render_width(
+                    md,
+                    &app.theme,
+                    usize::from(main.width.saturating_sub(2)),
+                ))
+                .wrap(Wrap { trim: false })
+                .scroll((ls.scroll, 0))
+                .block(block(app, "")),
                 main,
             );
         }
         Exercise::Quiz { cursor, chosen } => {
             let Some(q) = &step.quiz else { return };
-            let mut lines = markdown::render(tr(&q.question, app, pack), &app.theme);
+            let mut lines = markdown::render_width(
+                tr(&q.question, app, pack),
+                &app.theme,
+                usize::from(main.width.saturating_sub(2)),
+            );
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 t(
@@ -445,6 +453,10 @@ fn lesson_screen(
                     ),
                     app.theme.title,
                 )));
+                lines.push(Line::from(Span::styled(
+                    t(app.lang, "predict.flowchart"),
+                    app.theme.dim,
+                )));
                 lines.extend(
                     trace
                         .render()
@@ -465,8 +477,12 @@ fn lesson_screen(
             let [prompt, work] =
                 Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
             f.render_widget(
-                Paragraph::new(markdown::render(tr(&p.prompt, app, pack), &app.theme))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(markdown::render_width(
+                    tr(&p.prompt, app, pack),
+                    &app.theme,
+                    usize::from(main.width),
+                ))
+                .wrap(Wrap { trim: true }),
                 prompt,
             );
             let [ed, side] =
@@ -577,8 +593,12 @@ fn lesson_screen(
             let [prompt, work] =
                 Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
             f.render_widget(
-                Paragraph::new(markdown::render(tr(&task.prompt, app, pack), &app.theme))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(markdown::render_width(
+                    tr(&task.prompt, app, pack),
+                    &app.theme,
+                    usize::from(main.width),
+                ))
+                .wrap(Wrap { trim: true }),
                 prompt,
             );
             let [console, goal] =
@@ -634,8 +654,12 @@ fn lesson_screen(
             ])
             .areas(main);
             f.render_widget(
-                Paragraph::new(markdown::render(tr(&inv.question, app, pack), &app.theme))
-                    .wrap(Wrap { trim: true }),
+                Paragraph::new(markdown::render_width(
+                    tr(&inv.question, app, pack),
+                    &app.theme,
+                    usize::from(main.width),
+                ))
+                .wrap(Wrap { trim: true }),
                 prompt,
             );
             console_pane(
