@@ -285,11 +285,7 @@ fn bounded_trace() -> iamdojo::account::DecisionTrace {
     .expect("input");
     let sim = Simulation::prepare(&input).expect("prepares");
     let request = sim.request("s3:GetObject", "arn:aws:s3:::reports/march.csv");
-    let explanation = iamdojo::eval::explain(&request, &sim.set);
-    iamdojo::account::DecisionTrace {
-        request,
-        explanation,
-    }
+    iamdojo::account::DecisionTrace::new(request, &sim.set)
 }
 
 #[test]
@@ -327,6 +323,9 @@ fn every_panel_in_both_languages_and_sizes() {
                 Body::Explain(Some(Box::new(bounded_trace()))),
             ));
             insta::assert_snapshot!(name("explain"), screen(&app, w, h));
+            // Enter on the first statement shows it in its policy.
+            key(&mut app, KeyCode::Enter);
+            insta::assert_snapshot!(name("explain-statement"), screen(&app, w, h));
         }
     }
 }

@@ -431,11 +431,7 @@ impl Account {
             "AccessDenied",
             denial_message(&self.caller_arn(c), action, resource, &d),
         );
-        let explanation = crate::eval::explain(&req, &set);
-        e.denial = Some(Box::new(super::error::DecisionTrace {
-            request: req,
-            explanation,
-        }));
+        e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
         Err(e)
     }
 }

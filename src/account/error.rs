@@ -16,18 +16,65 @@ pub struct AwsError {
 }
 
 /// A request and how the evaluator decided it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct DecisionTrace {
     /// The request as the evaluator saw it.
     pub request: crate::eval::Request,
     /// Every statement's part and the decision.
     pub explanation: crate::eval::Explanation,
+    /// Every policy that took part, by its id in the explanation, to show a statement in its
+    /// document.
+    pub policies: Vec<(std::sync::Arc<str>, std::sync::Arc<crate::policy::Policy>)>,
 }
 
+/// Two traces are the same when the request, the explanation and the policies' ids are.
+impl PartialEq for DecisionTrace {
+    fn eq(&self, other: &DecisionTrace) -> bool {
+        self.request == other.request
+            && self.explanation == other.explanation
+            && self.policies.len() == other.policies.len()
+            && self
+                .policies
+                .iter()
+                .zip(&other.policies)
+                .all(|(a, b)| a.0 == b.0 && a.1.text == b.1.text)
+    }
+}
+
+impl Eq for DecisionTrace {}
+
 impl DecisionTrace {
+    /// Decides `request` against `set` with the explainer, keeping the policies.
+    pub fn new(request: crate::eval::Request, set: &crate::eval::PolicySet) -> DecisionTrace {
+        let explanation = crate::eval::explain(&request, set);
+        let policies = set
+            .scp_levels
+            .iter()
+            .flatten()
+            .chain(set.resource.iter())
+            .chain(set.identity.iter())
+            .chain(set.boundary.iter())
+            .chain(set.session.iter())
+            .map(|sp| (sp.id.clone(), sp.policy.clone()))
+            .collect();
+        DecisionTrace {
+            request,
+            explanation,
+            policies,
+        }
+    }
+
     /// The readable trace.
     pub fn render(&self) -> String {
         self.explanation.render(&self.request)
+    }
+
+    /// The policy a statement of the explanation belongs to.
+    pub fn policy(&self, id: &str) -> Option<&crate::policy::Policy> {
+        self.policies
+            .iter()
+            .find(|(i, _)| &**i == id)
+            .map(|(_, p)| &**p)
     }
 }
 

@@ -49,14 +49,8 @@ pub fn predict_answer(
     let p = step.predict.as_ref().ok_or("not a predict step")?;
     let sb = pack.sandbox(scenario_of(lesson, step))?;
     let (request, set) = check::request_and_policies(&sb.account, &p.request)?;
-    let explanation = crate::eval::explain(&request, &set);
-    Ok((
-        explanation.decision.clone(),
-        crate::account::DecisionTrace {
-            request,
-            explanation,
-        },
-    ))
+    let trace = crate::account::DecisionTrace::new(request, &set);
+    Ok((trace.explanation.decision.clone(), trace))
 }
 
 /// Grades a prediction.

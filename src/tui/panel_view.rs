@@ -293,6 +293,51 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
         );
         return;
     }
+    // Enter on a statement: its policy, with the statement lit.
+    if p.detail
+        && let Some(st) = t.explanation.statements.get(p.cursor)
+        && let Some(policy) = t.policy(&st.policy_id)
+    {
+        let (from, to) = policy
+            .statements
+            .get(st.index)
+            .map_or((st.line, st.line), |s| (s.start.line, s.end.line));
+        let lines: Vec<Line> = policy
+            .text
+            .lines()
+            .enumerate()
+            .map(|(i, text)| {
+                let n = i as u32 + 1;
+                let lit = (from..=to).contains(&n);
+                let style = match (lit, st.applies, st.effect) {
+                    (false, _, _) => app.theme.dim,
+                    (true, true, "Deny") => app.theme.bad,
+                    (true, true, _) => app.theme.ok,
+                    (true, false, _) => app.theme.text,
+                };
+                Line::from(vec![
+                    Span::styled(
+                        format!("{n:>4} {}", if lit { "▌" } else { " " }),
+                        app.theme.dim,
+                    ),
+                    Span::styled(text.to_string(), style),
+                ])
+            })
+            .collect();
+        let top = u16::try_from(from.saturating_sub(3)).unwrap_or(0);
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .scroll((top.saturating_add(p.scroll), 0))
+                .block(block(
+                    app,
+                    format!(" {} — {} ", st.policy_id, st.verdict),
+                    true,
+                )),
+            right,
+        );
+        return;
+    }
     let items: Vec<ListItem> = t
         .explanation
         .statements
