@@ -377,3 +377,33 @@ fn a_click_selects_a_row_and_a_second_click_opens_it() {
     assert_eq!(other.cursor, 1);
     assert!(matches!(other.screen, Screen::Home));
 }
+
+/// In the policy editor, the explainer shows the first expected request the policy gets
+/// wrong: the starter allows `s3:*` on `*`, so `s3:PutObject` on the reports bucket, which
+/// should be denied, is allowed by the identity-based policy.
+#[test]
+fn the_explainer_shows_a_policy_exercise_expectation_that_fails() {
+    use iamdojo::eval::{Answer, Gate, Outcome};
+    use iamdojo::tui::panel::Body;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::F(3));
+    let Some(p) = &app.panel else {
+        panic!("F3 opens the explainer")
+    };
+    let Body::Explain(Some(t)) = &p.body else {
+        panic!("a failing expectation is there to explain")
+    };
+    assert_eq!(t.request.action, "s3:PutObject");
+    assert_eq!(t.explanation.decision.outcome, Outcome::Allowed);
+    let flow = t.explanation.flow();
+    assert!(
+        flow.iter()
+            .any(|s| s.gate == Gate::IdentityPolicy && s.answer == Answer::Yes),
+        "{flow:?}"
+    );
+}

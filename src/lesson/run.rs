@@ -67,6 +67,8 @@ pub struct Expectation {
     pub want_allow: bool,
     /// The evaluator's decision.
     pub got: Outcome,
+    /// How it was decided, kept when it did not come out as wanted (for the explainer).
+    pub trace: Option<Box<crate::account::DecisionTrace>>,
 }
 
 impl Expectation {
@@ -205,13 +207,23 @@ pub fn check_policy(pack: &Pack, lesson: &LessonFile, step: &Step, text: &str) -
                 resource: r.resource.clone(),
                 context: r.context.clone(),
             };
-            let got = check::decide(&sb.account, &spec)
-                .map(|d| d.outcome)
+            let decided = check::request_and_policies(&sb.account, &spec)
+                .map(|(req, set)| (crate::eval::evaluate(&req, &set), req, set));
+            let got = decided
+                .as_ref()
+                .map(|(d, _, _)| d.outcome)
                 .unwrap_or(Outcome::ImplicitDeny);
+            let trace = match decided {
+                Ok((_, req, set)) if (got == Outcome::Allowed) != want_allow => {
+                    Some(Box::new(crate::account::DecisionTrace::new(req, &set)))
+                }
+                _ => None,
+            };
             report.expectations.push(Expectation {
                 request: r.clone(),
                 want_allow,
                 got,
+                trace,
             });
         }
     }

@@ -435,6 +435,10 @@ impl App {
             Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
                 run.sandbox.last_denial.clone()
             }
+            // The first expected request the policy gets wrong.
+            Exercise::Policy {
+                report: Some(r), ..
+            } => r.expectations.iter().find_map(|e| e.trace.clone()),
             _ => None,
         }
     }

@@ -53,8 +53,8 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
             f,
             l(
                 app,
-                "Nothing to explain yet. Answer a predict exercise, or make a call that is denied in a sandbox exercise, then press E (F3 while typing).",
-                "まだ説明する判定がありません。予測の演習に答えるか、サンドボックスで拒否される呼び出しをしてから E（入力中は F3）を押してください。",
+                "Nothing to explain yet. Answer a predict exercise, make a call that is denied in a sandbox exercise, or check a policy that gets an expected request wrong; then press E (F3 while typing).",
+                "まだ説明する判定がありません。予測の演習に答える、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E（入力中は F3）を押してください。",
             ),
         ),
         Body::Explain(Some(t)) => explain(f, app, p, t, area, title),
