@@ -407,3 +407,30 @@ fn the_explainer_shows_a_policy_exercise_expectation_that_fails() {
         "{flow:?}"
     );
 }
+
+/// Home offers to continue where the learner left off, from the saved position, and `c` goes
+/// there.
+#[test]
+fn home_continues_where_the_learner_left_off() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = tiny_app(Lang::En, dir.path());
+        assert_eq!(
+            app.resume_label, None,
+            "a new learner has nowhere to continue"
+        );
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Esc);
+    }
+    let mut app = tiny_app(Lang::En, dir.path());
+    let label = app.resume_label.clone().expect("the position was saved");
+    assert!(label.contains("Step 2 of"), "{label}");
+    assert!(screen(&app, 120, 40).contains("Continue where you left off"));
+    key(&mut app, KeyCode::Char('c'));
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("c opens the lesson")
+    };
+    assert_eq!(ls.step, 1);
+}

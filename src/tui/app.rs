@@ -166,6 +166,8 @@ pub struct App {
     pub panel: Option<super::panel::Panel>,
     /// The keys in use (defaults changed by the learner's key file).
     pub keymap: Keymap,
+    /// Where the learner left off, as "lesson — step n" (none for a new learner).
+    pub resume_label: Option<String>,
     /// Where the last frame drew clickable rows (written while drawing, read on a click).
     pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
 }
@@ -216,6 +218,7 @@ impl App {
             panel: None,
             keymap: Keymap::default(),
             hits: std::cell::RefCell::new(Vec::new()),
+            resume_label: None,
         };
         app.cursor = app
             .rows
@@ -258,6 +261,30 @@ impl App {
         if !store.is_saving() {
             self.status = t(self.lang, "home.notsaving").to_string();
         }
+        if let Ok(Some(pos)) = store.last_position(learner) {
+            self.resume_label =
+                self.position_label(pos.pack.as_str(), pos.lesson.as_str(), pos.step.as_str());
+        }
+    }
+
+    /// "Lesson title — step n of m" for a saved position, if the lesson is loaded.
+    fn position_label(&self, pack: &str, lesson: &str, step: &str) -> Option<String> {
+        let p = self.packs.iter().find(|p| p.meta.id == pack)?;
+        let l = p.lesson(lesson)?;
+        let n = l
+            .steps
+            .iter()
+            .enumerate()
+            .position(|(i, s)| step_key(s, i) == step)
+            .unwrap_or(0);
+        Some(format!(
+            "{} — {} {} {} {}",
+            tr(&l.title, self, p),
+            t(self.lang, "lesson.step"),
+            n + 1,
+            t(self.lang, "lesson.of"),
+            l.steps.len()
+        ))
     }
 
     /// The language code for lesson texts.
@@ -547,6 +574,10 @@ impl App {
     }
 
     fn home_action(&mut self, a: Action) {
+        if a == Action::Continue {
+            self.resume();
+            return;
+        }
         let lessons: Vec<usize> = self
             .rows
             .iter()
@@ -712,7 +743,8 @@ impl App {
         self.save_position(&pack_id, &lesson_id, &key);
     }
 
-    fn save_position(&self, pack: &str, lesson: &str, step: &str) {
+    fn save_position(&mut self, pack: &str, lesson: &str, step: &str) {
+        self.resume_label = self.position_label(pack, lesson, step);
         if let (Some(store), Some(learner)) = (&self.store, &self.learner)
             && let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step))
         {

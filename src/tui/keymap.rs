@@ -50,6 +50,8 @@ pub enum Action {
     Dashboard,
     /// Open the settings.
     Settings,
+    /// Continue where the learner left off.
+    Continue,
 }
 
 /// Where a key applies.
@@ -322,6 +324,15 @@ pub const KEYMAP: &[Binding] = &[
         "Enter",
         "open the lesson",
         "レッスンを開く",
+    ),
+    b(
+        Context::Home,
+        KeyCode::Char('c'),
+        N,
+        Action::Continue,
+        "c",
+        "continue where you left off",
+        "前回の続きから",
     ),
     b(
         Context::Lesson,
@@ -649,6 +660,7 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("findings", Action::Findings),
     ("dashboard", Action::Dashboard),
     ("settings", Action::Settings),
+    ("continue", Action::Continue),
 ];
 
 const CONTEXT_NAMES: &[(&str, Context)] = &[

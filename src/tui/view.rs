@@ -145,8 +145,18 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         title.push(Span::raw("   "));
         title.push(Span::styled(app.status.clone(), app.theme.warn));
     }
+    let mut header = vec![Line::from(title)];
+    if let Some(label) = &app.resume_label {
+        header.push(Line::from(vec![
+            Span::styled("c  ", app.theme.code),
+            Span::styled(
+                format!("{}: {label}", t(app.lang, "home.continue")),
+                app.theme.dim,
+            ),
+        ]));
+    }
     f.render_widget(
-        Paragraph::new(Line::from(title)).block(
+        Paragraph::new(header).block(
             Block::default()
                 .borders(Borders::BOTTOM)
                 .border_style(app.theme.border),
