@@ -434,3 +434,32 @@ fn home_continues_where_the_learner_left_off() {
     };
     assert_eq!(ls.step, 1);
 }
+
+/// The sandbox console scrolls back with PgUp and returns to its end with PgDn or the next
+/// command.
+#[test]
+fn the_console_scrolls_back_and_forward() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    // The task's console has the focus; this prints far more than a screenful.
+    typed(&mut app, "aws iam get-account-authorization-details");
+    key(&mut app, KeyCode::Enter);
+    let end = screen(&app, 80, 24);
+    key(&mut app, KeyCode::PageUp);
+    let back = screen(&app, 80, 24);
+    assert_ne!(end, back, "PgUp shows earlier output");
+    assert!(back.contains("↑10"), "{back}");
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(screen(&app, 80, 24), end, "PgDn returns to the end");
+    key(&mut app, KeyCode::PageUp);
+    typed(&mut app, "aws sts get-caller-identity");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        !screen(&app, 80, 24).contains("↑10"),
+        "a new command shows the end"
+    );
+}

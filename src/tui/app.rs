@@ -478,7 +478,10 @@ impl App {
                 self.sandbox_account()
                     .map(|a| crate::audit::controls::audit(a, a.now)),
             ),
-            Kind::Account => Body::Account(self.sandbox_account().map(super::panel::tree)),
+            Kind::Account => {
+                let ja = self.lang == super::i18n::Lang::Ja;
+                Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, ja)))
+            }
             Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
                 (Some(s), Some(l)) => s.dashboard(l).ok(),
                 _ => None,
@@ -841,6 +844,10 @@ impl App {
                             revealed: None,
                         } if matches!(a, Action::Up | Action::Down) => {
                             *cursor = ((*cursor as i32 + delta).max(0) as usize).min(2)
+                        }
+                        // The console scrolls back from its last line.
+                        Exercise::Task { .. } | Exercise::Investigate { .. } => {
+                            ls.scroll = (ls.scroll as i32 - delta).max(0) as u16
                         }
                         _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
                     }
@@ -1270,6 +1277,10 @@ impl App {
                 _ => {}
             },
             _ => {}
+        }
+        // A new command's output is shown from its end.
+        if command_ran.is_some() {
+            ls.scroll = 0;
         }
         if let Some((cmd, code)) = command_ran
             && let (Some(store), Some(learner)) = (&self.store, &self.learner)

@@ -559,6 +559,24 @@ pub const KEYMAP: &[Binding] = &[
         "audit findings",
         "監査結果",
     ),
+    b(
+        Context::Typing,
+        KeyCode::PageUp,
+        N,
+        Action::PageUp,
+        "PgUp",
+        "scroll the console back",
+        "コンソールを遡る",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::PageDown,
+        N,
+        Action::PageDown,
+        "PgDn",
+        "scroll the console forward",
+        "コンソールを進める",
+    ),
 ];
 
 /// The name of a key as the help shows it and as the key file spells it.

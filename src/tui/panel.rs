@@ -176,7 +176,8 @@ fn short(arn: &str) -> &str {
 
 /// The explorer's tree of an account: users (groups, policies, keys), groups, roles (trust,
 /// instance profiles, policies) and customer managed policies.
-pub fn tree(a: &Account) -> Tree {
+pub fn tree(a: &Account, ja: bool) -> Tree {
+    let w = |en: &'static str, jp: &'static str| if ja { jp } else { en };
     let mut rows = Vec::new();
     let mut push = |depth: u8, kind: EntityKind, label: String| {
         rows.push(Entity {
@@ -193,16 +194,20 @@ pub fn tree(a: &Account) -> Tree {
             .and_then(|p| p.default_document())
             .map(doc_text)
     };
-    push(0, EntityKind::Heading, format!("Users ({})", a.users.len()));
+    push(
+        0,
+        EntityKind::Heading,
+        format!("{} ({})", w("Users", "ユーザー"), a.users.len()),
+    );
     for u in a.users.values() {
         let mut facts = Vec::new();
         facts.push(if u.mfa.is_empty() {
-            "no MFA".to_string()
+            w("no MFA", "MFA なし").to_string()
         } else {
-            "MFA".to_string()
+            w("MFA", "MFA あり").to_string()
         });
         if u.login_profile.is_some() {
-            facts.push("console password".into());
+            facts.push(w("console password", "コンソールパスワード").into());
         }
         let active = u
             .access_keys
@@ -210,7 +215,11 @@ pub fn tree(a: &Account) -> Tree {
             .filter(|k| k.status == crate::account::model::KeyStatus::Active)
             .count();
         if active > 0 {
-            facts.push(format!("{active} active access key(s)"));
+            facts.push(if ja {
+                format!("有効なアクセスキー {active} 個")
+            } else {
+                format!("{active} active access key(s)")
+            });
         }
         rows.push(Entity {
             depth: 1,
@@ -223,7 +232,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Link,
-                label: format!("group {g}"),
+                label: format!("{} {g}", w("group", "グループ")),
                 document: None,
                 identity: None,
             });
@@ -232,7 +241,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("attached {}", short(p)),
+                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
                 document: managed(p),
                 identity: None,
             });
@@ -241,7 +250,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("inline {n}"),
+                label: format!("{} {n}", w("inline", "インライン")),
                 document: Some(doc_text(d)),
                 identity: None,
             });
@@ -250,7 +259,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("boundary {}", short(b)),
+                label: format!("{} {}", w("boundary", "境界"), short(b)),
                 document: managed(b),
                 identity: None,
             });
@@ -259,7 +268,7 @@ pub fn tree(a: &Account) -> Tree {
     rows.push(Entity {
         depth: 0,
         kind: EntityKind::Heading,
-        label: format!("Groups ({})", a.groups.len()),
+        label: format!("{} ({})", w("Groups", "グループ"), a.groups.len()),
         document: None,
         identity: None,
     });
@@ -272,7 +281,11 @@ pub fn tree(a: &Account) -> Tree {
         rows.push(Entity {
             depth: 1,
             kind: EntityKind::Link,
-            label: format!("{}  ({members} member(s))", g.name),
+            label: if ja {
+                format!("{}  (メンバー {members} 人)", g.name)
+            } else {
+                format!("{}  ({members} member(s))", g.name)
+            },
             document: None,
             identity: None,
         });
@@ -280,7 +293,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("attached {}", short(p)),
+                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
                 document: managed(p),
                 identity: None,
             });
@@ -289,7 +302,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("inline {n}"),
+                label: format!("{} {n}", w("inline", "インライン")),
                 document: Some(doc_text(d)),
                 identity: None,
             });
@@ -298,7 +311,7 @@ pub fn tree(a: &Account) -> Tree {
     rows.push(Entity {
         depth: 0,
         kind: EntityKind::Heading,
-        label: format!("Roles ({})", a.roles.len()),
+        label: format!("{} ({})", w("Roles", "ロール"), a.roles.len()),
         document: None,
         identity: None,
     });
@@ -316,7 +329,7 @@ pub fn tree(a: &Account) -> Tree {
         rows.push(Entity {
             depth: 2,
             kind: EntityKind::Document,
-            label: "trust policy".into(),
+            label: w("trust policy", "信頼ポリシー").into(),
             document: Some(doc_text(&r.trust)),
             identity: None,
         });
@@ -328,7 +341,11 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Link,
-                label: format!("instance profile {}", ip.name),
+                label: format!(
+                    "{} {}",
+                    w("instance profile", "インスタンスプロファイル"),
+                    ip.name
+                ),
                 document: None,
                 identity: None,
             });
@@ -337,7 +354,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("attached {}", short(p)),
+                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
                 document: managed(p),
                 identity: None,
             });
@@ -346,7 +363,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("inline {n}"),
+                label: format!("{} {n}", w("inline", "インライン")),
                 document: Some(doc_text(d)),
                 identity: None,
             });
@@ -355,7 +372,7 @@ pub fn tree(a: &Account) -> Tree {
             rows.push(Entity {
                 depth: 2,
                 kind: EntityKind::Document,
-                label: format!("boundary {}", short(b)),
+                label: format!("{} {}", w("boundary", "境界"), short(b)),
                 document: managed(b),
                 identity: None,
             });
@@ -365,7 +382,11 @@ pub fn tree(a: &Account) -> Tree {
     rows.push(Entity {
         depth: 0,
         kind: EntityKind::Heading,
-        label: format!("Customer managed policies ({})", customer.len()),
+        label: format!(
+            "{} ({})",
+            w("Customer managed policies", "カスタマー管理ポリシー"),
+            customer.len()
+        ),
         document: None,
         identity: None,
     });
@@ -373,7 +394,12 @@ pub fn tree(a: &Account) -> Tree {
         rows.push(Entity {
             depth: 1,
             kind: EntityKind::Document,
-            label: format!("{}  (default {})", p.name, p.default_version),
+            label: format!(
+                "{}  ({} {})",
+                p.name,
+                w("default", "デフォルト"),
+                p.default_version
+            ),
             document: p.default_document().map(doc_text),
             identity: None,
         });

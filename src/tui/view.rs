@@ -628,6 +628,7 @@ fn lesson_screen(
                 input,
                 ls.typing,
                 &run.sandbox.account.id,
+                ls.scroll,
             );
             let mut lines = Vec::new();
             for (i, r) in report.results.iter().enumerate() {
@@ -681,6 +682,7 @@ fn lesson_screen(
                 input,
                 ls.typing && !on_answer,
                 &run.sandbox.account.id,
+                ls.scroll,
             );
             let style = if ls.typing && *on_answer {
                 app.theme.title
@@ -722,6 +724,7 @@ fn console_pane(
     input: &str,
     focused: bool,
     account: &str,
+    back: u16,
 ) {
     let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let inner_h = area.height.saturating_sub(3) as usize;
@@ -740,8 +743,11 @@ fn console_pane(
             rows.push((piece, style));
         }
     }
-    let start = rows.len().saturating_sub(inner_h);
-    let mut lines: Vec<Line> = rows[start..]
+    // `back` rows up from the end (PgUp), never past the first row.
+    let back = usize::from(back).min(rows.len().saturating_sub(inner_h));
+    let end = rows.len() - back;
+    let start = end.saturating_sub(inner_h);
+    let mut lines: Vec<Line> = rows[start..end]
         .iter()
         .map(|(t, s)| Line::from(Span::styled(t.clone(), *s)))
         .collect();
@@ -755,8 +761,13 @@ fn console_pane(
     } else {
         app.theme.border
     };
+    let title = if back > 0 {
+        format!("↑{back} (PgDn) · {title}")
+    } else {
+        title.to_string()
+    };
     f.render_widget(
-        Paragraph::new(lines).block(block(app, title.to_string()).border_style(style)),
+        Paragraph::new(lines).block(block(app, title).border_style(style)),
         area,
     );
 }
