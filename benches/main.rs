@@ -546,6 +546,60 @@ mod tui_bench {
         }
     }
 
+    /// A policy lesson with 20 expected requests over S3, DynamoDB and EC2.
+    fn busy_policy_lesson() -> String {
+        let mut allow = String::new();
+        let mut deny = String::new();
+        for i in 0..10 {
+            allow.push_str(&format!(
+                "          - {{action: \"s3:GetObject\", resource: \"arn:aws:s3:::reports/q{i}.csv\"}}\n"
+            ));
+            deny.push_str(&format!(
+                "          - {{action: \"{}\", resource: \"{}\"}}\n",
+                [
+                    "s3:PutObject",
+                    "s3:DeleteObject",
+                    "dynamodb:Scan",
+                    "ec2:TerminateInstances",
+                    "iam:CreateUser"
+                ][i % 5],
+                [
+                    "arn:aws:s3:::reports/q1.csv",
+                    "arn:aws:s3:::reports/q2.csv",
+                    "arn:aws:dynamodb:us-east-1:123456789012:table/orders",
+                    "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc",
+                    "arn:aws:iam::123456789012:user/mallory",
+                ][i % 5]
+            ));
+        }
+        format!(
+            r#"id: policy
+version: 1
+title: {{en: "Twenty requests", ja: "二十のリクエスト"}}
+summary: {{en: "A busy policy exercise.", ja: "忙しいポリシー演習。"}}
+minutes: 5
+steps:
+  - id: busy
+    policy:
+      prompt: {{en: "Allow reading the reports bucket only.", ja: "reports バケットの読み取りだけを許可。"}}
+      starter: |
+        {{
+          "Version": "2012-10-17",
+          "Statement": [
+            {{"Sid": "Read", "Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}},
+            {{"Sid": "NoDelete", "Effect": "Deny", "Action": "s3:Delete*", "Resource": "*"}},
+            {{"Sid": "Region", "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*", "Condition": {{"StringEquals": {{"aws:RequestedRegion": "us-east-1"}}}}}}
+          ]
+        }}
+      expect:
+        allow:
+{allow}        deny:
+{deny}    solution: |
+      {{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}}]}}
+"#
+        )
+    }
+
     pub fn tui(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("temp dir");
         let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/packs/tiny");
@@ -559,15 +613,41 @@ mod tui_bench {
                 black_box(app.rows.len())
             })
         });
-        // The policy editor of the tiny pack's second lesson, typing into it.
+        // The busiest screen: a policy editor whose exercise expects 20 requests (10 allowed,
+        // 10 denied), each re-evaluated on every key, with validate-policy findings. The pack
+        // is the tiny fixture with its policy lesson replaced.
+        let busy = tempfile::tempdir().expect("temp dir");
+        for f in ["pack.yaml", "01-groups.yaml"] {
+            std::fs::copy(format!("{pack}/{f}"), busy.path().join(f)).expect("copy");
+        }
+        std::fs::create_dir_all(busy.path().join("scenarios")).expect("dir");
+        std::fs::copy(
+            format!("{pack}/scenarios/start.yaml"),
+            busy.path().join("scenarios/start.yaml"),
+        )
+        .expect("copy");
+        std::fs::write(busy.path().join("02-policy.yaml"), busy_policy_lesson()).expect("write");
+        let busy_pack = busy.path().to_string_lossy().into_owned();
         let mut app = build_app(&Options {
             no_builtin: true,
-            ..options(dir.path(), pack)
+            ..options(dir.path(), &busy_pack)
         })
         .expect("app");
         app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
         app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         app.key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        // Make sure this is the editor with its 20 requests, not some other screen.
+        app.key(KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        app.key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        match &app.screen {
+            iamdojo::tui::app::Screen::Lesson(ls) => match &ls.ex {
+                iamdojo::tui::app::Exercise::Policy {
+                    report: Some(r), ..
+                } => assert_eq!(r.expectations.len(), 20, "the busy lesson's requests"),
+                _ => panic!("the busy lesson opens on its policy editor"),
+            },
+            _ => panic!("the busy lesson opens"),
+        }
         let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         g.bench_function("policy_editor_key_to_frame", |b| {
             b.iter(|| {
