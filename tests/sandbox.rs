@@ -63,3 +63,26 @@ fn broken_scenarios_name_file_line_and_path() {
         }
     });
 }
+
+/// `ls` and `cat` show the files an exercise prepared for `file://NAME`.
+#[test]
+fn ls_and_cat_show_the_prepared_files() {
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    assert_eq!(sb.run("ls").stdout, "(no files)\n");
+    sb.files.insert(
+        "reports-read.json".into(),
+        "{\"Version\": \"2012-10-17\"}".into(),
+    );
+    assert_eq!(sb.run("ls").stdout, "reports-read.json\n");
+    assert_eq!(
+        sb.run("cat file://reports-read.json").stdout,
+        "{\"Version\": \"2012-10-17\"}\n"
+    );
+    let miss = sb.run("cat report-read.json");
+    assert_eq!(miss.code, 1);
+    assert!(
+        miss.stderr.contains("did you mean `reports-read.json`?"),
+        "{}",
+        miss.stderr
+    );
+}

@@ -326,7 +326,8 @@ impl Sandbox {
     }
 
     /// The sandbox's own commands, beside the AWS CLI: `wait 6h` lets simulated time pass,
-    /// `date` shows it, `inbox` shows the e-mails AWS sent (budgets, alarms), and
+    /// `date` shows it, `inbox` shows the e-mails AWS sent (budgets, alarms), `ls` and
+    /// `cat NAME` show the files that `file://NAME` reads, and
     /// `curl http://169.254.169.254/latest/meta-data/iam/security-credentials/[ROLE] --instance ID`
     /// asks the metadata service as a program on that instance would.
     fn builtin(&mut self, line: &str) -> Option<Output> {
@@ -355,6 +356,28 @@ impl Sandbox {
             "explain" => Some(match &self.last_denial {
                 Some(x) => ok(x.render()),
                 None => ok("No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n".into()),
+            }),
+            // The files that `file://NAME` can read: `ls` lists them, `cat NAME` prints one.
+            "ls" => Some(ok(if self.files.is_empty() {
+                "(no files)\n".into()
+            } else {
+                self.files.keys().map(|k| format!("{k}\n")).collect()
+            })),
+            "cat" => Some(match words.get(1) {
+                None => fail("usage: cat FILE (see `ls`)".into()),
+                Some(name) => {
+                    let name = name.strip_prefix("file://").unwrap_or(name);
+                    match self.files.get(name) {
+                        Some(text) if text.ends_with('\n') => ok(text.clone()),
+                        Some(text) => ok(format!("{text}\n")),
+                        None => fail(format!(
+                            "cat: {name}: no such file{}",
+                            crate::suggest::nearest(name, self.files.keys().map(String::as_str))
+                                .map(|n| format!(" (did you mean `{n}`?)"))
+                                .unwrap_or_else(|| " (see `ls`)".into())
+                        )),
+                    }
+                }
             }),
             "date" => Some(ok(format!(
                 "{}\n",

@@ -80,6 +80,16 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// The rows an exercise's prompt needs in `area`'s width (lines wrap), at least 2 and at most
+/// half of the area, so that the editor or console keeps the other half.
+fn prompt_height(lines: &[Line], area: Rect) -> u16 {
+    let w = usize::from(area.width.max(1));
+    let rows: usize = lines.iter().map(|l| (l.width().max(1)).div_ceil(w)).sum();
+    u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .clamp(2, (area.height / 2).max(2))
+}
+
 /// Notes where the rows of a bordered one-line-per-row list were drawn, for mouse clicks.
 pub fn record_rows(app: &App, area: Rect, offset: usize, len: usize, target: fn(usize) -> Target) {
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
@@ -484,17 +494,17 @@ fn lesson_screen(
         }
         Exercise::Policy { editor, report, .. } => {
             let Some(p) = &step.policy else { return };
-            let [prompt, work] =
-                Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
-            f.render_widget(
-                Paragraph::new(markdown::render_width(
-                    tr(&p.prompt, app, pack),
-                    &app.theme,
-                    usize::from(main.width),
-                ))
-                .wrap(Wrap { trim: true }),
-                prompt,
+            let text = markdown::render_width(
+                tr(&p.prompt, app, pack),
+                &app.theme,
+                usize::from(main.width),
             );
+            let [prompt, work] = Layout::vertical([
+                Constraint::Length(prompt_height(&text, main)),
+                Constraint::Min(4),
+            ])
+            .areas(main);
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
             let [ed, side] =
                 Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                     .areas(work);
@@ -600,17 +610,17 @@ fn lesson_screen(
             ..
         } => {
             let Some(task) = &step.task else { return };
-            let [prompt, work] =
-                Layout::vertical([Constraint::Length(4), Constraint::Min(4)]).areas(main);
-            f.render_widget(
-                Paragraph::new(markdown::render_width(
-                    tr(&task.prompt, app, pack),
-                    &app.theme,
-                    usize::from(main.width),
-                ))
-                .wrap(Wrap { trim: true }),
-                prompt,
+            let text = markdown::render_width(
+                tr(&task.prompt, app, pack),
+                &app.theme,
+                usize::from(main.width),
             );
+            let [prompt, work] = Layout::vertical([
+                Constraint::Length(prompt_height(&text, main)),
+                Constraint::Min(4),
+            ])
+            .areas(main);
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
             let [console, goal] =
                 Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
                     .areas(work);
