@@ -86,3 +86,15 @@ fn ls_and_cat_show_the_prepared_files() {
         miss.stderr
     );
 }
+
+/// Tab completes prepared file names after `cat` and as `file://NAME` after a document flag.
+#[test]
+fn completion_offers_the_prepared_files() {
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    sb.files.insert("reports-read.json".into(), "{}".into());
+    assert_eq!(sb.complete("cat rep"), vec!["reports-read.json"]);
+    assert_eq!(
+        sb.complete("aws iam create-policy --policy-name R --policy-document file://re"),
+        vec!["file://reports-read.json"]
+    );
+}

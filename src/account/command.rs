@@ -791,6 +791,17 @@ impl Sandbox {
         } else {
             (&words[..words.len() - 1], words[words.len() - 1])
         };
+        // `cat NAME`: the prepared files.
+        if done.first() == Some(&"cat") {
+            let mut v: Vec<String> = self
+                .files
+                .keys()
+                .filter(|k| k.starts_with(partial))
+                .cloned()
+                .collect();
+            v.sort();
+            return v;
+        }
         let done: Vec<&str> = done.iter().copied().filter(|w| *w != "aws").collect();
         let table = commands();
         let mut cands: Vec<String> = match done.as_slice() {
@@ -835,6 +846,10 @@ impl Sandbox {
                 v
             }
             "--bucket" => a.buckets.keys().cloned().collect(),
+            // A document flag takes `file://NAME` of a prepared file.
+            f if f.ends_with("-document") || f == "--cli-input-json" => {
+                self.files.keys().map(|k| format!("file://{k}")).collect()
+            }
             "--access-key-id" => a
                 .users
                 .values()
