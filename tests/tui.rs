@@ -463,3 +463,47 @@ fn the_console_scrolls_back_and_forward() {
         "a new command shows the end"
     );
 }
+
+/// Settings create a new learner profile by name and switch to it; a bad name is refused
+/// with a message and changes nothing.
+#[test]
+fn settings_create_a_learner_and_switch_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Char('S'));
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    // An empty name is refused.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.learner
+            .as_ref()
+            .map(|l| l.name().to_string())
+            .as_deref(),
+        Some("default")
+    );
+    assert!(!app.status.is_empty(), "the bad name is explained");
+    assert!(screen(&app, 80, 24).contains(&app.status[..20.min(app.status.len())]));
+    key(&mut app, KeyCode::Enter);
+    // While typing, letters are text, not keys (j would otherwise move the cursor).
+    typed(&mut app, "mika jo");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.learner
+            .as_ref()
+            .map(|l| l.name().to_string())
+            .as_deref(),
+        Some("mika jo")
+    );
+    let store = Store::open_dir(dir.path()).expect("store");
+    let names: Vec<String> = store
+        .learners()
+        .expect("learners")
+        .iter()
+        .map(|n| n.as_str().to_string())
+        .collect();
+    assert!(names.contains(&"mika jo".to_string()), "{names:?}");
+    assert!(screen(&app, 120, 40).contains("2 profile(s)"));
+}

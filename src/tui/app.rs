@@ -324,6 +324,30 @@ impl App {
             self.help = false;
             return;
         }
+        // Typing a new learner's name in the settings.
+        if let Some(p) = &mut self.panel
+            && let Some(buf) = &mut p.input
+        {
+            match key.code {
+                KeyCode::Enter => {
+                    let name = std::mem::take(buf);
+                    p.input = None;
+                    self.add_learner(name.trim());
+                }
+                KeyCode::Esc => p.input = None,
+                KeyCode::Backspace => {
+                    buf.pop();
+                }
+                KeyCode::Char(c)
+                    if !key.modifiers.contains(KeyModifiers::CONTROL)
+                        && buf.chars().count() < 64 =>
+                {
+                    buf.push(c)
+                }
+                _ => {}
+            }
+            return;
+        }
         if self.confirm_quit {
             self.confirm_quit = false;
             if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
@@ -529,11 +553,41 @@ impl App {
                 match row {
                     0 => self.act(Action::Language),
                     1 => self.act(Action::Theme),
-                    _ => self.next_learner(&learners),
+                    2 => self.next_learner(&learners),
+                    _ => {
+                        if let Some(p) = &mut self.panel {
+                            p.input = Some(String::new());
+                        }
+                    }
                 }
             }
             Action::Enter => p.open(account),
             _ => {}
+        }
+    }
+
+    /// Creates (or opens) the learner profile `name`, switches to it and lists it.
+    fn add_learner(&mut self, name: &str) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let opened = crate::progress::LearnerName::new(name.to_string())
+            .map_err(|e| e.to_string())
+            .and_then(|n| store.learner(&n).map_err(|e| e.to_string()))
+            .map(|l| (l, store.learners().unwrap_or_default()));
+        match opened {
+            Ok((l, learners)) => {
+                self.learner = Some(l);
+                self.completed.clear();
+                self.solved.clear();
+                self.resume_label = None;
+                self.status = String::new();
+                self.load_progress();
+                if let Some(p) = &mut self.panel {
+                    p.body = Body::Settings(learners);
+                }
+            }
+            Err(e) => self.status = e,
         }
     }
 

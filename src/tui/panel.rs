@@ -88,6 +88,8 @@ pub struct Panel {
     pub detail: bool,
     /// The data.
     pub body: Body,
+    /// A new learner's name being typed (settings).
+    pub input: Option<String>,
 }
 
 impl Panel {
@@ -99,6 +101,7 @@ impl Panel {
             scroll: 0,
             detail: false,
             body,
+            input: None,
         }
     }
 
@@ -160,8 +163,8 @@ impl Panel {
     }
 }
 
-/// Rows of the settings panel: language, theme, learner.
-pub const SETTINGS_ROWS: usize = 3;
+/// Rows of the settings panel: language, theme, learner, new learner.
+pub const SETTINGS_ROWS: usize = 4;
 
 fn doc_text(d: &crate::account::Document) -> String {
     match serde_json::from_str::<serde_json::Value>(&d.text) {

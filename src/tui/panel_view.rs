@@ -678,6 +678,13 @@ fn settings(
                 l(app, "profile(s) on this machine", "件のプロファイル")
             ),
         ),
+        (
+            l(app, "New learner", "新しい学習者"),
+            match &p.input {
+                Some(buf) => format!("{buf}▏  (Enter / Esc)"),
+                None => l(app, "Enter, then type a name", "Enter を押して名前を入力").to_string(),
+            },
+        ),
     ];
     let items: Vec<ListItem> = rows
         .iter()
@@ -688,13 +695,24 @@ fn settings(
             ]))
         })
         .collect();
-    let [top, bottom] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area);
     list(f, app, p, items, title, top);
+    let [status, bottom] = Layout::vertical([
+        Constraint::Length(if app.status.is_empty() { 0 } else { 2 }),
+        Constraint::Min(1),
+    ])
+    .areas(bottom);
+    f.render_widget(
+        Paragraph::new(app.status.clone())
+            .wrap(Wrap { trim: true })
+            .style(app.theme.warn),
+        status,
+    );
     f.render_widget(
         Paragraph::new(l(
             app,
-            "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile. Choices are saved for this learner. To create a new profile, start iamdojo with --learner NAME. NO_COLOR in the environment turns colours off.",
-            "Enter で選択した設定を変更します（言語・テーマは切り替え、学習者は次のプロファイルへ）。設定は学習者ごとに保存されます。新しいプロファイルは iamdojo --learner 名前 で作成します。環境変数 NO_COLOR で色を消せます。",
+            "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile, and New learner creates a profile (any name in any language, up to 64 characters) and switches to it. Choices are saved for each learner; iamdojo --learner NAME starts as that learner. NO_COLOR in the environment turns colours off.",
+            "Enter で選択した設定を変更します（言語・テーマは切り替え、学習者は次のプロファイルへ、新しい学習者は名前（どの言語でも 64 文字まで）を入力してプロファイルを作成し切り替え）。設定は学習者ごとに保存されます。iamdojo --learner 名前 でその学習者として始められます。環境変数 NO_COLOR で色を消せます。",
         ))
         .wrap(Wrap { trim: true })
         .style(app.theme.dim),
