@@ -326,6 +326,9 @@ fn every_panel_in_both_languages_and_sizes() {
             // Enter on the first statement shows it in its policy.
             key(&mut app, KeyCode::Enter);
             insta::assert_snapshot!(name("explain-statement"), screen(&app, w, h));
+            // The quiz answered above now shows in the dashboard (and its chart).
+            key(&mut app, KeyCode::Char('D'));
+            insta::assert_snapshot!(name("progress-after"), screen(&app, w, h));
         }
     }
 }

@@ -602,12 +602,47 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             pk.time_spent_ms / 60_000
         )));
     }
+    // Below the totals, a bar chart of the answers given per lesson: right ones and all.
+    let chart_h = if d.lessons.is_empty() || left.height < 18 {
+        0
+    } else {
+        10
+    };
+    let [text_area, chart_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(chart_h)]).areas(left);
     f.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(app, title, false)),
-        left,
+        text_area,
     );
+    if chart_h > 0 {
+        let bars: Vec<ratatui::widgets::Bar> = d
+            .lessons
+            .iter()
+            .take(usize::from(chart_area.width.saturating_sub(2) / 4).max(1))
+            .map(|x| {
+                let label: String = x.lesson.as_str().chars().take(3).collect();
+                ratatui::widgets::Bar::default()
+                    .value(x.correct)
+                    .text_value(format!("{}/{}", x.correct, x.attempts))
+                    .label(Line::from(label))
+                    .style(app.theme.ok)
+            })
+            .collect();
+        f.render_widget(
+            ratatui::widgets::BarChart::default()
+                .block(block(
+                    app,
+                    l(app, " Right answers per lesson ", " レッスンごとの正答 "),
+                    false,
+                ))
+                .data(ratatui::widgets::BarGroup::default().bars(&bars))
+                .bar_width(3)
+                .bar_gap(1),
+            chart_area,
+        );
+    }
     let items: Vec<ListItem> = d
         .lessons
         .iter()
