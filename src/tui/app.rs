@@ -414,6 +414,37 @@ impl App {
         }
     }
 
+    /// Puts `text` in the policy editor in place of its content, as a paste would, and checks
+    /// it live; the attempt is recorded by Ctrl+S, as when typing. False when the step on
+    /// screen is not a policy exercise.
+    pub fn replace_policy(&mut self, text: &str) -> bool {
+        let Some((pack, lesson, ls)) = self.current() else {
+            return false;
+        };
+        let Some(step) = lesson.steps.get(ls.step) else {
+            return false;
+        };
+        let report = run::check_policy(pack, lesson, step, text);
+        let style = self.theme.dim;
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return false;
+        };
+        let Exercise::Policy {
+            editor,
+            report: r,
+            dirty,
+        } = &mut ls.ex
+        else {
+            return false;
+        };
+        let mut e = TextArea::new(text.lines().map(str::to_string).collect());
+        e.set_line_number_style(style);
+        **editor = e;
+        *r = Some(report);
+        *dirty = true;
+        true
+    }
+
     /// Scrolls with the mouse wheel.
     pub fn scroll(&mut self, down: bool) {
         self.act(if down { Action::Down } else { Action::Up });

@@ -525,7 +525,7 @@ impl<W: Write> Session<W> {
         }
     }
 
-    /// Types a policy into the editor in place of its text and checks it, as Ctrl+S does.
+    /// Puts a policy in the editor in place of its text and checks it, as Ctrl+S does.
     fn submit_policy(&mut self, text: &str) -> io::Result<()> {
         let lang = self.app.lang;
         let text: String = text
@@ -546,91 +546,15 @@ impl<W: Write> Session<W> {
             return self.say(&s(lang, "policy.too_long").replace("{n}", &MAX_POLICY.to_string()));
         }
         self.start_typing();
-        self.clear_editor();
-        self.type_policy(text);
+        self.app.replace_policy(text);
         self.key_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
         self.after_policy_check()
-    }
-
-    /// Types a policy line by line so that the editor holds exactly the learner's text: the
-    /// editor's own help (indenting a new line, stepping a closing bracket back) is undone or
-    /// side-stepped, since the learner typed the indentation they wanted.
-    fn type_policy(&mut self, text: &str) {
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                self.key(KeyCode::Enter);
-                let indented = self.editor_cursor().map_or(0, |(_, col)| col);
-                for _ in 0..indented {
-                    self.key(KeyCode::Backspace);
-                }
-            }
-            let body = line.trim_start_matches(' ');
-            let indent = &line[..line.len() - body.len()];
-            // The text first, then its indentation: a closing bracket typed at the start of
-            // a line stays where the learner put it.
-            self.type_text(body);
-            if !indent.is_empty() {
-                self.key(KeyCode::Home);
-                self.type_text(indent);
-                self.key(KeyCode::End);
-            }
-        }
-        // Should the editor's keys ever change their effect, the text goes in as a paste
-        // would, so that what is checked and recorded is what the learner gave.
-        if self.editor_text().as_deref() != Some(text)
-            && let Screen::Lesson(ls) = &mut self.app.screen
-            && let Exercise::Policy { editor, dirty, .. } = &mut ls.ex
-        {
-            **editor = ratatui_textarea::TextArea::new(text.lines().map(str::to_string).collect());
-            *dirty = true;
-        }
-    }
-
-    fn editor_cursor(&self) -> Option<(usize, usize)> {
-        match self.lesson_state().map(|ls| &ls.ex) {
-            Some(Exercise::Policy { editor, .. }) => {
-                let c = editor.cursor();
-                Some((c.0, c.1))
-            }
-            _ => None,
-        }
     }
 
     fn after_policy_check(&mut self) -> io::Result<()> {
         self.say_all(show::policy_report(&self.app))?;
         self.say_message()?;
         self.say_all(show::explain(&self.app))
-    }
-
-    fn editor_text(&self) -> Option<String> {
-        match self.lesson_state().map(|ls| &ls.ex) {
-            Some(Exercise::Policy { editor, .. }) => Some(editor.lines().join("\n")),
-            _ => None,
-        }
-    }
-
-    /// Empties the policy editor with its own keys: to the end, select to the start, delete.
-    fn clear_editor(&mut self) {
-        let Some(old) = self.editor_text() else {
-            return;
-        };
-        if old.is_empty() {
-            return;
-        }
-        let shift_alt = KeyModifiers::SHIFT | KeyModifiers::ALT;
-        self.key_with(KeyCode::Char('>'), KeyModifiers::ALT);
-        self.key(KeyCode::End);
-        self.key_with(KeyCode::Char('<'), shift_alt);
-        self.key_with(KeyCode::Home, KeyModifiers::SHIFT);
-        self.key(KeyCode::Backspace);
-        // Should the editor's keys ever change, delete backwards from the end instead.
-        if self.editor_text().is_some_and(|t| !t.is_empty()) {
-            self.key_with(KeyCode::Char('>'), KeyModifiers::ALT);
-            self.key(KeyCode::End);
-            for _ in 0..=old.chars().count() {
-                self.key(KeyCode::Backspace);
-            }
-        }
     }
 
     /// How many lines the sandbox console holds.
