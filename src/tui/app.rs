@@ -109,6 +109,8 @@ pub struct LessonState {
     pub typing: bool,
     /// When the step was opened.
     pub started: Instant,
+    /// The whole lesson was completed (on its last step).
+    pub finished: bool,
 }
 
 /// Which screen.
@@ -700,6 +702,18 @@ impl App {
         }
     }
 
+    /// Opens the lesson of home row `row` (as selecting it and pressing Enter does); false
+    /// when the row is not a lesson that loaded.
+    pub fn open_row(&mut self, row: usize) -> bool {
+        if !matches!(self.rows.get(row), Some(Row::Lesson(..))) {
+            return false;
+        }
+        self.screen = Screen::Home;
+        self.cursor = row;
+        self.act(Action::Enter);
+        matches!(self.screen, Screen::Lesson(_))
+    }
+
     /// Opens a lesson at a step.
     pub fn open_lesson(&mut self, pack: usize, lesson_id: &str, step: usize) {
         self.screen = Screen::Lesson(Box::new(LessonState {
@@ -714,6 +728,7 @@ impl App {
             message: None,
             typing: false,
             started: Instant::now(),
+            finished: false,
         }));
         self.enter_step(step);
     }
@@ -992,6 +1007,7 @@ impl App {
         let text = t(self.lang, "lesson.finished").to_string();
         if let Screen::Lesson(ls) = &mut self.screen {
             ls.message = Some(Msg { ok: true, text });
+            ls.finished = true;
         }
     }
 

@@ -325,22 +325,7 @@ impl<W: Write> Session<W> {
             let msg = s(self.app.lang, "home.no_such").replace("{n}", arg.trim());
             return self.say(&msg);
         };
-        // Walk the highlight to the lesson, as the arrow keys do, then open it.
-        for _ in 0..=self.app.rows.len() {
-            let now = self.app.cursor;
-            if now == target {
-                break;
-            }
-            self.key(if now < target {
-                KeyCode::Down
-            } else {
-                KeyCode::Up
-            });
-            if self.app.cursor == now {
-                break;
-            }
-        }
-        self.key(KeyCode::Enter);
+        self.app.open_row(target);
         if self.position().is_some() {
             self.say_all(show::step(&self.app))
         } else {
@@ -355,10 +340,7 @@ impl<W: Write> Session<W> {
         if self.position() != before {
             return self.say_all(show::step(&self.app));
         }
-        let finished = self
-            .lesson_state()
-            .and_then(|ls| ls.message.as_ref())
-            .is_some_and(|m| m.text == super::i18n::t(self.app.lang, "lesson.finished"));
+        let finished = self.lesson_state().is_some_and(|ls| ls.finished);
         if finished {
             self.say_all(vec![
                 String::new(),
