@@ -177,31 +177,63 @@ fn short(arn: &str) -> &str {
     arn.rsplit('/').next().unwrap_or(arn)
 }
 
-/// The explorer's tree of an account: users (groups, policies, keys), groups, roles (trust,
-/// instance profiles, policies) and customer managed policies.
-pub fn tree(a: &Account, ja: bool) -> Tree {
-    let w = |en: &'static str, jp: &'static str| if ja { jp } else { en };
-    let mut rows = Vec::new();
-    let mut push = |depth: u8, kind: EntityKind, label: String| {
-        rows.push(Entity {
+impl Entity {
+    fn new(depth: u8, kind: EntityKind, label: String) -> Entity {
+        Entity {
             depth,
             kind,
             label,
             document: None,
             identity: None,
-        });
-    };
+        }
+    }
+
+    fn document(depth: u8, label: String, document: Option<String>) -> Entity {
+        Entity {
+            document,
+            ..Entity::new(depth, EntityKind::Document, label)
+        }
+    }
+
+    fn principal(label: String, identity: Identity) -> Entity {
+        Entity {
+            identity: Some(identity),
+            ..Entity::new(1, EntityKind::Principal, label)
+        }
+    }
+}
+
+/// The explorer's tree of an account: users (groups, policies, keys), groups, roles (trust,
+/// instance profiles, policies) and customer managed policies.
+pub fn tree(a: &Account, ja: bool) -> Tree {
+    let w = |en: &'static str, jp: &'static str| if ja { jp } else { en };
     let managed = |arn: &str| -> Option<String> {
         a.policies
             .get(arn)
             .and_then(|p| p.default_document())
             .map(doc_text)
     };
-    push(
-        0,
-        EntityKind::Heading,
-        format!("{} ({})", w("Users", "ユーザー"), a.users.len()),
-    );
+    // The policies of a user, group or role: attached, inline, and its boundary.
+    let policies = |rows: &mut Vec<Entity>,
+                    attached: &[String],
+                    inline: &std::collections::BTreeMap<String, crate::account::Document>,
+                    boundary: Option<&str>| {
+        for p in attached {
+            let label = format!("{} {}", w("attached", "アタッチ"), short(p));
+            rows.push(Entity::document(2, label, managed(p)));
+        }
+        for (n, d) in inline {
+            let label = format!("{} {n}", w("inline", "インライン"));
+            rows.push(Entity::document(2, label, Some(doc_text(d))));
+        }
+        if let Some(b) = boundary {
+            let label = format!("{} {}", w("boundary", "境界"), short(b));
+            rows.push(Entity::document(2, label, managed(b)));
+        }
+    };
+    let heading =
+        |en, jp, n: usize| Entity::new(0, EntityKind::Heading, format!("{} ({n})", w(en, jp)));
+    let mut rows = vec![heading("Users", "ユーザー", a.users.len())];
     for u in a.users.values() {
         let mut facts = Vec::new();
         facts.push(if u.mfa.is_empty() {
@@ -224,188 +256,74 @@ pub fn tree(a: &Account, ja: bool) -> Tree {
                 format!("{active} active access key(s)")
             });
         }
-        rows.push(Entity {
-            depth: 1,
-            kind: EntityKind::Principal,
-            label: format!("{}  ({})", u.name, facts.join(", ")),
-            document: None,
-            identity: Some(Identity::User(u.name.clone())),
-        });
+        rows.push(Entity::principal(
+            format!("{}  ({})", u.name, facts.join(", ")),
+            Identity::User(u.name.clone()),
+        ));
         for g in &u.groups {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Link,
-                label: format!("{} {g}", w("group", "グループ")),
-                document: None,
-                identity: None,
-            });
+            let label = format!("{} {g}", w("group", "グループ"));
+            rows.push(Entity::new(2, EntityKind::Link, label));
         }
-        for p in &u.attached {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
-                document: managed(p),
-                identity: None,
-            });
-        }
-        for (n, d) in &u.inline {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {n}", w("inline", "インライン")),
-                document: Some(doc_text(d)),
-                identity: None,
-            });
-        }
-        if let Some(b) = &u.boundary {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {}", w("boundary", "境界"), short(b)),
-                document: managed(b),
-                identity: None,
-            });
-        }
+        policies(&mut rows, &u.attached, &u.inline, u.boundary.as_deref());
     }
-    rows.push(Entity {
-        depth: 0,
-        kind: EntityKind::Heading,
-        label: format!("{} ({})", w("Groups", "グループ"), a.groups.len()),
-        document: None,
-        identity: None,
-    });
+    rows.push(heading("Groups", "グループ", a.groups.len()));
     for g in a.groups.values() {
         let members = a
             .users
             .values()
             .filter(|u| u.groups.contains(&g.name))
             .count();
-        rows.push(Entity {
-            depth: 1,
-            kind: EntityKind::Link,
-            label: if ja {
-                format!("{}  (メンバー {members} 人)", g.name)
-            } else {
-                format!("{}  ({members} member(s))", g.name)
-            },
-            document: None,
-            identity: None,
-        });
-        for p in &g.attached {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
-                document: managed(p),
-                identity: None,
-            });
-        }
-        for (n, d) in &g.inline {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {n}", w("inline", "インライン")),
-                document: Some(doc_text(d)),
-                identity: None,
-            });
-        }
+        let label = if ja {
+            format!("{}  (メンバー {members} 人)", g.name)
+        } else {
+            format!("{}  ({members} member(s))", g.name)
+        };
+        rows.push(Entity::new(1, EntityKind::Link, label));
+        policies(&mut rows, &g.attached, &g.inline, None);
     }
-    rows.push(Entity {
-        depth: 0,
-        kind: EntityKind::Heading,
-        label: format!("{} ({})", w("Roles", "ロール"), a.roles.len()),
-        document: None,
-        identity: None,
-    });
+    rows.push(heading("Roles", "ロール", a.roles.len()));
     for r in a.roles.values() {
-        rows.push(Entity {
-            depth: 1,
-            kind: EntityKind::Principal,
-            label: r.name.clone(),
-            document: None,
-            identity: Some(Identity::Role {
+        rows.push(Entity::principal(
+            r.name.clone(),
+            Identity::Role {
                 role: r.name.clone(),
                 session: "explorer".into(),
-            }),
-        });
-        rows.push(Entity {
-            depth: 2,
-            kind: EntityKind::Document,
-            label: w("trust policy", "信頼ポリシー").into(),
-            document: Some(doc_text(&r.trust)),
-            identity: None,
-        });
+            },
+        ));
+        let trust = w("trust policy", "信頼ポリシー").to_string();
+        rows.push(Entity::document(2, trust, Some(doc_text(&r.trust))));
         for ip in a
             .instance_profiles
             .values()
             .filter(|ip| ip.roles.contains(&r.name))
         {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Link,
-                label: format!(
-                    "{} {}",
-                    w("instance profile", "インスタンスプロファイル"),
-                    ip.name
-                ),
-                document: None,
-                identity: None,
-            });
+            let label = format!(
+                "{} {}",
+                w("instance profile", "インスタンスプロファイル"),
+                ip.name
+            );
+            rows.push(Entity::new(2, EntityKind::Link, label));
         }
-        for p in &r.attached {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {}", w("attached", "アタッチ"), short(p)),
-                document: managed(p),
-                identity: None,
-            });
-        }
-        for (n, d) in &r.inline {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {n}", w("inline", "インライン")),
-                document: Some(doc_text(d)),
-                identity: None,
-            });
-        }
-        if let Some(b) = &r.boundary {
-            rows.push(Entity {
-                depth: 2,
-                kind: EntityKind::Document,
-                label: format!("{} {}", w("boundary", "境界"), short(b)),
-                document: managed(b),
-                identity: None,
-            });
-        }
+        policies(&mut rows, &r.attached, &r.inline, r.boundary.as_deref());
     }
     let customer: Vec<_> = a.policies.values().filter(|p| !p.aws_managed).collect();
-    rows.push(Entity {
-        depth: 0,
-        kind: EntityKind::Heading,
-        label: format!(
-            "{} ({})",
-            w("Customer managed policies", "カスタマー管理ポリシー"),
-            customer.len()
-        ),
-        document: None,
-        identity: None,
-    });
+    rows.push(heading(
+        "Customer managed policies",
+        "カスタマー管理ポリシー",
+        customer.len(),
+    ));
     for p in customer {
-        rows.push(Entity {
-            depth: 1,
-            kind: EntityKind::Document,
-            label: format!(
-                "{}  ({} {})",
-                p.name,
-                w("default", "デフォルト"),
-                p.default_version
-            ),
-            document: p.default_document().map(doc_text),
-            identity: None,
-        });
+        let label = format!(
+            "{}  ({} {})",
+            p.name,
+            w("default", "デフォルト"),
+            p.default_version
+        );
+        rows.push(Entity::document(
+            1,
+            label,
+            p.default_document().map(doc_text),
+        ));
     }
     Tree {
         rows,
