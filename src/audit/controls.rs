@@ -7,7 +7,7 @@
 //! (<https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html>);
 //! CIS titles are paraphrased, never quoted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -118,8 +118,9 @@ fn root_arn(a: &Account) -> String {
 }
 
 /// A policy document the account holds for an identity: every customer managed policy (its
-/// default version) and every inline policy of a user, group or role, with the command that
-/// replaces it. AWS managed policies are AWS's to fix and are left out.
+/// default version), every inline policy of a user, group or role, and every AWS managed
+/// policy attached to someone (its risks are its holders' risks, though only AWS can change
+/// it), with the command that replaces it.
 struct HeldDocument<'a> {
     /// The ARN reported: the policy's, or its owner's for an inline policy.
     resource: String,
@@ -130,50 +131,23 @@ struct HeldDocument<'a> {
     text: &'a str,
     /// The command that puts a corrected document in place.
     replace: String,
+    aws_managed: bool,
 }
 
-/// With `aws_managed`, also the AWS managed policies attached to someone (their risks are the
-/// holders' risks, though only AWS can change the document).
-fn held_documents_with(a: &Account, aws_managed: bool) -> Vec<HeldDocument<'_>> {
+/// Every held document. `attached` counts the attachments of each managed policy ARN.
+fn held_documents<'a>(a: &'a Account, attached: &HashMap<&str, usize>) -> Vec<HeldDocument<'a>> {
     let mut out = Vec::new();
-    if aws_managed {
-        for p in a.policies.values().filter(|p| p.aws_managed) {
-            let holders = a
-                .users
-                .values()
-                .filter(|u| u.attached.contains(&p.arn))
-                .count()
-                + a.groups
-                    .values()
-                    .filter(|g| g.attached.contains(&p.arn))
-                    .count()
-                + a.roles
-                    .values()
-                    .filter(|r| r.attached.contains(&p.arn))
-                    .count();
-            if holders == 0 {
-                continue;
-            }
-            // An administrator's policy is IAMDOJO.1's to report.
-            if let Some(d) = p
-                .default_document()
-                .filter(|d| !is_admin_document(&d.policy))
-            {
-                out.push(HeldDocument {
-                    resource: p.arn.clone(),
-                    label: format!("AWS managed policy {} (attached {holders} time(s))", p.name),
-                    name: p.name.clone(),
-                    text: &d.text,
-                    replace: format!(
-                        "# AWS maintains {0}: write a customer managed policy with only what is needed (aws iam create-policy --policy-name {0}-scoped --policy-document file://{0}-scoped.json), attach it, then detach {0} from its holders",
-                        p.name
-                    ),
-                });
-            }
-        }
-    }
-    for p in a.policies.values().filter(|p| !p.aws_managed) {
-        if let Some(d) = p.default_document() {
+    // AWS managed ones first, then the account's own.
+    let managed = a
+        .policies
+        .values()
+        .filter(|p| p.aws_managed)
+        .chain(a.policies.values().filter(|p| !p.aws_managed));
+    for p in managed {
+        let Some(d) = p.default_document() else {
+            continue;
+        };
+        if !p.aws_managed {
             out.push(HeldDocument {
                 resource: p.arn.clone(),
                 label: format!("policy {}", p.name),
@@ -183,58 +157,61 @@ fn held_documents_with(a: &Account, aws_managed: bool) -> Vec<HeldDocument<'_>> 
                     "aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default",
                     p.arn, p.name
                 ),
+                aws_managed: false,
             });
+            continue;
         }
+        let holders = attached.get(p.arn.as_str()).copied().unwrap_or(0);
+        // Unused, or an administrator's policy (IAMDOJO.1's to report).
+        if holders == 0 || is_admin_document(&d.policy) {
+            continue;
+        }
+        out.push(HeldDocument {
+            resource: p.arn.clone(),
+            label: format!("AWS managed policy {} (attached {holders} time(s))", p.name),
+            name: p.name.clone(),
+            text: &d.text,
+            replace: format!(
+                "# AWS maintains {0}: write a customer managed policy with only what is needed (aws iam create-policy --policy-name {0}-scoped --policy-document file://{0}-scoped.json), attach it, then detach {0} from its holders",
+                p.name
+            ),
+            aws_managed: true,
+        });
     }
-    for u in a.users.values() {
-        for (n, d) in &u.inline {
+    // Inline policies: (kind, name, ARN, policies) of every user, group and role.
+    let owners = a
+        .users
+        .values()
+        .map(|u| ("user", &u.name, &u.arn, &u.inline))
+        .chain(
+            a.groups
+                .values()
+                .map(|g| ("group", &g.name, &g.arn, &g.inline)),
+        )
+        .chain(
+            a.roles
+                .values()
+                .map(|r| ("role", &r.name, &r.arn, &r.inline)),
+        );
+    for (kind, owner, arn, inline) in owners {
+        for (n, d) in inline {
             out.push(HeldDocument {
-                resource: u.arn.clone(),
-                label: format!("inline policy {n} of user {}", u.name),
+                resource: arn.clone(),
+                label: format!("inline policy {n} of {kind} {owner}"),
                 name: n.clone(),
                 text: &d.text,
                 replace: format!(
-                    "aws iam put-user-policy --user-name {} --policy-name {n} --policy-document file://{n}.json",
-                    u.name
+                    "aws iam put-{kind}-policy --{kind}-name {owner} --policy-name {n} --policy-document file://{n}.json"
                 ),
-            });
-        }
-    }
-    for g in a.groups.values() {
-        for (n, d) in &g.inline {
-            out.push(HeldDocument {
-                resource: g.arn.clone(),
-                label: format!("inline policy {n} of group {}", g.name),
-                name: n.clone(),
-                text: &d.text,
-                replace: format!(
-                    "aws iam put-group-policy --group-name {} --policy-name {n} --policy-document file://{n}.json",
-                    g.name
-                ),
-            });
-        }
-    }
-    for r in a.roles.values() {
-        for (n, d) in &r.inline {
-            out.push(HeldDocument {
-                resource: r.arn.clone(),
-                label: format!("inline policy {n} of role {}", r.name),
-                name: n.clone(),
-                text: &d.text,
-                replace: format!(
-                    "aws iam put-role-policy --role-name {} --policy-name {n} --policy-document file://{n}.json",
-                    r.name
-                ),
+                aws_managed: false,
             });
         }
     }
     out
 }
 
-/// One hit per held document with validate-policy findings of the given types: the findings,
-/// each with its line, as evidence. A policy used only as a permissions boundary grants
-/// nothing and is left out of the security warnings.
-/// One held document with its validate-policy findings (the audit's risks included).
+/// One held document with its validate-policy findings (the audit's risks included); the
+/// text itself is not kept.
 struct Linted {
     resource: String,
     label: String,
@@ -259,15 +236,17 @@ fn lint_all(a: &Account) -> Vec<Linted> {
     let Ok(catalog) = super::catalog::Catalog::get() else {
         return Vec::new();
     };
-    let docs = held_documents_with(a, true);
-    let attached: std::collections::HashSet<&str> = a
+    let mut attached: HashMap<&str, usize> = HashMap::new();
+    for arn in a
         .users
         .values()
         .flat_map(|u| u.attached.iter())
         .chain(a.groups.values().flat_map(|g| g.attached.iter()))
         .chain(a.roles.values().flat_map(|r| r.attached.iter()))
-        .map(String::as_str)
-        .collect();
+    {
+        *attached.entry(arn.as_str()).or_default() += 1;
+    }
+    let docs = held_documents(a, &attached);
     let boundaries: std::collections::HashSet<&str> = a
         .users
         .values()
@@ -308,8 +287,8 @@ fn lint_all(a: &Account) -> Vec<Linted> {
         .zip(reports)
         .map(|(d, findings)| Linted {
             boundary_only: boundaries.contains(d.resource.as_str())
-                && !attached.contains(d.resource.as_str()),
-            aws_managed: a.policies.get(&d.resource).is_some_and(|p| p.aws_managed),
+                && !attached.contains_key(d.resource.as_str()),
+            aws_managed: d.aws_managed,
             resource: d.resource,
             label: d.label,
             name: d.name,
