@@ -80,14 +80,20 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// The rows an exercise's prompt needs in `area`'s width (lines wrap), at least 2 and at most
-/// half of the area, so that the editor or console keeps the other half.
-fn prompt_height(lines: &[Line], area: Rect) -> u16 {
+/// Draws an exercise's prompt (Markdown) at the top of `area` in the rows it needs (lines
+/// wrap), at least 2 and at most half of the area, and returns the rest for the editor or
+/// console.
+fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect) -> Rect {
+    let text = markdown::render_width(md, &app.theme, usize::from(area.width));
     let w = usize::from(area.width.max(1));
-    let rows: usize = lines.iter().map(|l| (l.width().max(1)).div_ceil(w)).sum();
-    u16::try_from(rows)
+    let rows: usize = text.iter().map(|l| (l.width().max(1)).div_ceil(w)).sum();
+    let height = u16::try_from(rows)
         .unwrap_or(u16::MAX)
-        .clamp(2, (area.height / 2).max(2))
+        .clamp(2, (area.height / 2).max(2));
+    let [prompt, work] =
+        Layout::vertical([Constraint::Length(height), Constraint::Min(4)]).areas(area);
+    f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
+    work
 }
 
 /// Notes where the rows of a bordered one-line-per-row list were drawn, for mouse clicks.
@@ -494,17 +500,7 @@ fn lesson_screen(
         }
         Exercise::Policy { editor, report, .. } => {
             let Some(p) = &step.policy else { return };
-            let text = markdown::render_width(
-                tr(&p.prompt, app, pack),
-                &app.theme,
-                usize::from(main.width),
-            );
-            let [prompt, work] = Layout::vertical([
-                Constraint::Length(prompt_height(&text, main)),
-                Constraint::Min(4),
-            ])
-            .areas(main);
-            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
+            let work = prompt_above(f, app, tr(&p.prompt, app, pack), main);
             let [ed, side] =
                 Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                     .areas(work);
@@ -610,17 +606,7 @@ fn lesson_screen(
             ..
         } => {
             let Some(task) = &step.task else { return };
-            let text = markdown::render_width(
-                tr(&task.prompt, app, pack),
-                &app.theme,
-                usize::from(main.width),
-            );
-            let [prompt, work] = Layout::vertical([
-                Constraint::Length(prompt_height(&text, main)),
-                Constraint::Min(4),
-            ])
-            .areas(main);
-            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
+            let work = prompt_above(f, app, tr(&task.prompt, app, pack), main);
             let [console, goal] =
                 Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
                     .areas(work);
