@@ -1290,20 +1290,12 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    output.push(format!("$ {line}"));
-                    let out = r.sandbox.run(&line);
-                    output.extend(out.stdout.lines().map(str::to_string));
-                    output.extend(
-                        out.stderr
-                            .lines()
-                            .filter(|l| !l.trim().is_empty())
-                            .map(str::to_string),
-                    );
+                    let code = run_in_console(&mut r.sandbox, output, &line);
                     history.push(line.clone());
                     *hist = history.len();
                     let before = report.passed();
                     *report = r.check(&step, lang, &fallback);
-                    command_ran = Some((line.clone(), out.code));
+                    command_ran = Some((line.clone(), code));
                     if report.passed() && !before {
                         record = Some((history.join("\n"), true));
                     }
@@ -1350,16 +1342,8 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    output.push(format!("$ {line}"));
-                    let out = r.sandbox.run(&line);
-                    output.extend(out.stdout.lines().map(str::to_string));
-                    output.extend(
-                        out.stderr
-                            .lines()
-                            .filter(|l| !l.trim().is_empty())
-                            .map(str::to_string),
-                    );
-                    command_ran = Some((line, out.code));
+                    let code = run_in_console(&mut r.sandbox, output, &line);
+                    command_ran = Some((line, code));
                 }
                 KeyCode::Backspace => {
                     if *on_answer {
@@ -1400,6 +1384,25 @@ impl App {
             self.record(&pack_id, &lesson_id, version, &skey, &answer, ok);
         }
     }
+}
+
+/// Runs a console line in the sandbox: the line, its output and its non-empty error lines go
+/// into the console; the exit code comes back.
+fn run_in_console(
+    sandbox: &mut crate::account::command::Sandbox,
+    output: &mut Vec<String>,
+    line: &str,
+) -> i32 {
+    output.push(format!("$ {line}"));
+    let out = sandbox.run(line);
+    output.extend(out.stdout.lines().map(str::to_string));
+    output.extend(
+        out.stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string),
+    );
+    out.code
 }
 
 /// The id progress records a step under: its `id`, or `#N` for a step without one.
