@@ -176,7 +176,16 @@ const STRINGS: &[(&str, &str, &str)] = &[
 
 /// The string for `key` in `lang` (the key itself if missing, so a gap is visible).
 pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    STRINGS
+    lookup(STRINGS, lang, key)
+}
+
+/// `key`'s text in `lang` from a (key, English, Japanese) table; the key itself when missing.
+pub fn lookup(
+    table: &'static [(&'static str, &'static str, &'static str)],
+    lang: Lang,
+    key: &'static str,
+) -> &'static str {
+    table
         .iter()
         .find(|(k, _, _)| *k == key)
         .map(|(_, en, ja)| if lang == Lang::Ja { *ja } else { *en })

@@ -175,11 +175,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 
 /// The plain mode's string for `key` in `lang` (the key itself if missing, so a gap shows).
 pub(super) fn s(lang: Lang, key: &'static str) -> &'static str {
-    STRINGS
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, en, ja)| if lang == Lang::Ja { *ja } else { *en })
-        .unwrap_or(key)
+    crate::tui::i18n::lookup(STRINGS, lang, key)
 }
 
 /// Every plain-mode string (for the test that each one is translated).
