@@ -47,6 +47,37 @@ pub struct Caller {
     pub region: String,
 }
 
+impl Caller {
+    /// A caller for asking what an identity may do, rather than for acting: no access key or
+    /// session, a documentation IP address (203.0.113.10), us-east-1, and `mfa` as given.
+    pub fn probe(identity: Identity, mfa: Option<bool>) -> Caller {
+        Caller {
+            identity,
+            access_key_id: None,
+            session_key: None,
+            mfa,
+            token_issued: None,
+            source_ip: "203.0.113.10".into(),
+            region: "us-east-1".into(),
+        }
+    }
+}
+
+/// Adds service-specific condition keys (strings, several values making a list) to a request
+/// context.
+pub fn add_extra(ctx: &mut Context, extra: &[(&str, Vec<String>)]) {
+    for (k, v) in extra {
+        ctx.insert(
+            k,
+            ContextValue {
+                values: v.clone(),
+                multi: v.len() != 1,
+                ty: ContextType::String,
+            },
+        );
+    }
+}
+
 impl Account {
     /// Finds who owns an access key, as AWS does when a request is signed with it.
     pub fn caller_for_key(
@@ -355,16 +386,7 @@ impl Account {
             },
         );
         ctx.set("aws:RequestedRegion", c.region.clone());
-        for (k, v) in extra {
-            ctx.insert(
-                k,
-                ContextValue {
-                    values: v.clone(),
-                    multi: v.len() != 1,
-                    ty: ContextType::String,
-                },
-            );
-        }
+        add_extra(&mut ctx, extra);
         ctx
     }
 

@@ -14,24 +14,11 @@ use crate::policy::Effect;
 /// Allowed actions: service prefix → access level → action names (sorted).
 pub type ByService = BTreeMap<String, BTreeMap<String, Vec<String>>>;
 
-/// The caller used to ask about a principal: no MFA, a documentation IP, us-east-1.
-pub fn caller(identity: Identity) -> Caller {
-    Caller {
-        identity,
-        access_key_id: None,
-        session_key: None,
-        mfa: None,
-        token_issued: None,
-        source_ip: "203.0.113.10".into(),
-        region: "us-east-1".into(),
-    }
-}
-
 /// Every action `identity` may perform on some resource, by service and access level.
 pub fn permissions(a: &Account, identity: Identity) -> Result<ByService, CatalogError> {
     let catalog = Catalog::get()?;
     let root = identity == Identity::Root;
-    let c = caller(identity);
+    let c = Caller::probe(identity, None);
     let set = a.policy_set(&c);
     let principal = a.principal(&c);
     let context = a.request_context(&c, &[]);

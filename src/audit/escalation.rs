@@ -14,8 +14,7 @@ use crate::account::Account;
 use crate::account::Document;
 use crate::account::authz::{Caller, Identity};
 use crate::eval::{
-    Context, ContextType, ContextValue, Decision, PolicySet, Principal, Request, SourceType,
-    SourcedPolicy, evaluate,
+    Context, Decision, PolicySet, Principal, Request, SourceType, SourcedPolicy, evaluate,
 };
 use crate::policy::{Effect, PrincipalKind};
 
@@ -41,18 +40,6 @@ const ADMIN_PROBES: &[&str] = &[
     "kms:ScheduleKeyDeletion",
     "organizations:LeaveOrganization",
 ];
-
-fn caller(identity: Identity) -> Caller {
-    Caller {
-        identity,
-        access_key_id: None,
-        session_key: None,
-        mfa: Some(true),
-        token_issued: None,
-        source_ip: "203.0.113.10".into(),
-        region: "us-east-1".into(),
-    }
-}
 
 /// A principal made ready for many decisions: its policies and request context are gathered
 /// once, not for every question asked about it.
@@ -98,16 +85,7 @@ impl Subject {
         resource_policy: Option<&Document>,
     ) -> Decision {
         let mut context = self.context.clone();
-        for (k, v) in extra {
-            context.insert(
-                k,
-                ContextValue {
-                    values: v.clone(),
-                    multi: v.len() != 1,
-                    ty: ContextType::String,
-                },
-            );
-        }
+        crate::account::authz::add_extra(&mut context, extra);
         let req = Request::new(self.principal.clone(), action, resource, context)
             .with_resource_account(Some(a.id.clone()));
         match resource_policy {
@@ -136,20 +114,30 @@ impl Subject {
     }
 }
 
+/// The escalation search asks as a caller who signed in with MFA, so that policies that
+/// demand MFA do not hide a path.
+const MFA: Option<bool> = Some(true);
+
 /// Every principal of the account.
 fn principals(a: &Account) -> Vec<Subject> {
-    let users = a
-        .users
-        .values()
-        .map(|u| Subject::new(a, u.arn.clone(), caller(Identity::User(u.name.clone()))));
+    let users = a.users.values().map(|u| {
+        Subject::new(
+            a,
+            u.arn.clone(),
+            Caller::probe(Identity::User(u.name.clone()), MFA),
+        )
+    });
     let roles = a.roles.values().map(|r| {
         Subject::new(
             a,
             r.arn.clone(),
-            caller(Identity::Role {
-                role: r.name.clone(),
-                session: "audit".into(),
-            }),
+            Caller::probe(
+                Identity::Role {
+                    role: r.name.clone(),
+                    session: "audit".into(),
+                },
+                MFA,
+            ),
         )
     });
     users.chain(roles).collect()

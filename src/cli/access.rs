@@ -51,25 +51,27 @@ pub struct Args {
     pub format: Format,
 }
 
-use crate::audit::access::caller;
-
 fn principals(a: &Account) -> Vec<(String, Caller)> {
     let mut v: Vec<(String, Caller)> = vec![(
         format!("arn:aws:iam::{}:root", a.id),
-        caller(Identity::Root),
+        Caller::probe(Identity::Root, None),
     )];
-    v.extend(
-        a.users
-            .values()
-            .map(|u| (u.arn.clone(), caller(Identity::User(u.name.clone())))),
-    );
+    v.extend(a.users.values().map(|u| {
+        (
+            u.arn.clone(),
+            Caller::probe(Identity::User(u.name.clone()), None),
+        )
+    }));
     v.extend(a.roles.values().map(|r| {
         (
             r.arn.clone(),
-            caller(Identity::Role {
-                role: r.name.clone(),
-                session: "access".into(),
-            }),
+            Caller::probe(
+                Identity::Role {
+                    role: r.name.clone(),
+                    session: "access".into(),
+                },
+                None,
+            ),
         )
     }));
     v

@@ -100,15 +100,7 @@ pub fn request_and_policies(
     r: &RequestSpec,
 ) -> Result<(crate::eval::Request, crate::eval::PolicySet), String> {
     let identity = identity_of(a, &r.principal)?;
-    let caller = Caller {
-        identity,
-        access_key_id: None,
-        session_key: None,
-        mfa: None,
-        token_issued: None,
-        source_ip: "203.0.113.10".into(),
-        region: "us-east-1".into(),
-    };
+    let caller = Caller::probe(identity, None);
     let mut req = crate::eval::Request::new(
         a.principal(&caller),
         &r.action,
