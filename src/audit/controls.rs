@@ -236,23 +236,8 @@ fn lint_all(a: &Account) -> Vec<Linted> {
     let Ok(catalog) = super::catalog::Catalog::get() else {
         return Vec::new();
     };
-    let mut attached: HashMap<&str, usize> = HashMap::new();
-    for arn in a
-        .users
-        .values()
-        .flat_map(|u| u.attached.iter())
-        .chain(a.groups.values().flat_map(|g| g.attached.iter()))
-        .chain(a.roles.values().flat_map(|r| r.attached.iter()))
-    {
-        *attached.entry(arn.as_str()).or_default() += 1;
-    }
-    let docs = held_documents(a, &attached);
-    let boundaries: std::collections::HashSet<&str> = a
-        .users
-        .values()
-        .filter_map(|u| u.boundary.as_deref())
-        .chain(a.roles.values().filter_map(|r| r.boundary.as_deref()))
-        .collect();
+    let used = PolicyUse::of(a);
+    let docs = held_documents(a, &used.attached);
     let cores = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
@@ -286,8 +271,7 @@ fn lint_all(a: &Account) -> Vec<Linted> {
     docs.into_iter()
         .zip(reports)
         .map(|(d, findings)| Linted {
-            boundary_only: boundaries.contains(d.resource.as_str())
-                && !attached.contains_key(d.resource.as_str()),
+            boundary_only: used.boundary_only(&d.resource),
             aws_managed: d.aws_managed,
             resource: d.resource,
             label: d.label,
@@ -360,19 +344,44 @@ fn is_admin_document(p: &crate::policy::Policy) -> bool {
 /// True for a customer managed policy that serves only as a permissions boundary (Security Hub
 /// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
 fn boundary_only(a: &Account, arn: &str) -> bool {
-    let attached = a
-        .users
-        .values()
-        .any(|u| u.attached.iter().any(|p| p == arn))
-        || a.groups
+    PolicyUse::of(a).boundary_only(arn)
+}
+
+/// How the account uses its managed policies: attachments per ARN, and the ARNs used as
+/// permissions boundaries.
+struct PolicyUse<'a> {
+    attached: HashMap<&'a str, usize>,
+    boundaries: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> PolicyUse<'a> {
+    fn of(a: &'a Account) -> PolicyUse<'a> {
+        let mut attached: HashMap<&str, usize> = HashMap::new();
+        for arn in a
+            .users
             .values()
-            .any(|g| g.attached.iter().any(|p| p == arn))
-        || a.roles
+            .flat_map(|u| u.attached.iter())
+            .chain(a.groups.values().flat_map(|g| g.attached.iter()))
+            .chain(a.roles.values().flat_map(|r| r.attached.iter()))
+        {
+            *attached.entry(arn.as_str()).or_default() += 1;
+        }
+        let boundaries = a
+            .users
             .values()
-            .any(|r| r.attached.iter().any(|p| p == arn));
-    let boundary = a.users.values().any(|u| u.boundary.as_deref() == Some(arn))
-        || a.roles.values().any(|r| r.boundary.as_deref() == Some(arn));
-    boundary && !attached
+            .filter_map(|u| u.boundary.as_deref())
+            .chain(a.roles.values().filter_map(|r| r.boundary.as_deref()))
+            .collect();
+        PolicyUse {
+            attached,
+            boundaries,
+        }
+    }
+
+    /// True for a policy used only as a permissions boundary, never attached.
+    fn boundary_only(&self, arn: &str) -> bool {
+        self.boundaries.contains(arn) && !self.attached.contains_key(arn)
+    }
 }
 
 /// Every check, in the order findings are reported within one severity.
