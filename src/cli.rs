@@ -118,18 +118,11 @@ pub fn run() -> ExitCode {
 }
 
 /// Reads an argument the way the AWS CLI does: `file://PATH` reads a file, `-` reads
-/// standard input, anything else is the value itself.
+/// standard input, anything else is the value itself. Files and standard input are bounded
+/// (`input::read::Limit::PolicyDocument`).
 pub(crate) fn read_arg(value: &str) -> Result<String, String> {
-    if let Some(path) = value.strip_prefix("file://") {
-        return std::fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"));
-    }
-    if value == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        return Ok(s);
-    }
-    Ok(value.to_string())
+    crate::input::read::arg(value, crate::input::read::Limit::PolicyDocument)
+        .map_err(|e| e.to_string())
 }
 
 /// Loads an account from `get-account-authorization-details` JSON, with an optional
@@ -140,19 +133,21 @@ pub(crate) fn load_gaad(
     policy: Option<&std::path::PathBuf>,
 ) -> Result<crate::account::Account, String> {
     use crate::account::gaad;
-    let read = |p: &std::path::Path| {
-        std::fs::read_to_string(p).map_err(|e| format!("cannot read `{}`: {e}", p.display()))
-    };
+    use crate::input::read::{Kind, Limit};
     let name = |p: &std::path::Path| p.display().to_string();
-    let mut imported = gaad::import_gaad(&name(gaad), &read(gaad)?).map_err(|e| e.to_string())?;
+    let read = |p: &std::path::Path, limit: Limit| {
+        crate::input::read::path(p, limit, Kind::AnyReadable, &name(p)).map_err(|e| e.to_string())
+    };
+    let mut imported =
+        gaad::import_gaad(&name(gaad), &read(gaad, Limit::Gaad)?).map_err(|e| e.to_string())?;
     if let Some(p) = report {
         imported
-            .apply_credential_report(&name(p), &read(p)?)
+            .apply_credential_report(&name(p), &read(p, Limit::CredentialReport)?)
             .map_err(|e| e.to_string())?;
     }
     if let Some(p) = policy {
         imported
-            .apply_password_policy(&name(p), &read(p)?)
+            .apply_password_policy(&name(p), &read(p, Limit::PasswordPolicy)?)
             .map_err(|e| e.to_string())?;
     }
     for w in &imported.warnings {

@@ -449,7 +449,7 @@ fn cli_exit_status_follows_the_findings() {
     );
     assert_eq!(code, 2);
     assert!(out.is_empty(), "{out}");
-    assert!(err.contains("cannot read"), "{err}");
+    assert!(err.contains("cannot be read"), "{err}");
 
     let (code, _, err) = run(
         &[

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
+use crate::printable;
 use crate::suggest::nearest;
 
 /// The kind of value a parameter takes.
@@ -246,6 +247,19 @@ pub struct Sandbox {
     pub last_denial: Option<Box<super::error::DecisionTrace>>,
 }
 
+/// The longest command line the sandbox reads, in bytes (before and after expansion).
+pub const MAX_LINE: usize = 64 * 1024;
+/// The largest value a shell variable holds, in bytes.
+pub const MAX_VALUE: usize = 64 * 1024;
+/// The most all shell variables hold together, in bytes.
+pub const MAX_VARIABLES: usize = 1024 * 1024;
+/// How deep `$(…)` may nest.
+pub const MAX_NESTING: usize = 4;
+/// The longest `--query`, in bytes.
+pub const MAX_QUERY: usize = 2048;
+/// How deep a `--query` may nest (see `query_nesting`).
+pub const MAX_QUERY_NESTING: usize = 64;
+
 /// The AWS CLI's usage text, printed with every usage error.
 const USAGE: &str = "usage: aws [options] <command> <subcommand> [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
 
@@ -274,26 +288,33 @@ impl Sandbox {
 
     /// Runs one command line. Besides AWS CLI commands it understands the two bits of shell
     /// that real workflows lean on: `NAME=$(aws … --query … --output text)` stores a command's
-    /// output, and `$NAME` (or `${NAME}`) uses it.
+    /// output, and `$NAME` (or `${NAME}`) uses it. Lines, variables, `$(…)` nesting and
+    /// `--query` are bounded ([`MAX_LINE`], [`MAX_VALUE`], [`MAX_VARIABLES`], [`MAX_NESTING`],
+    /// [`MAX_QUERY`]), so no pasted line can exhaust memory or the stack.
     pub fn run(&mut self, line: &str) -> Output {
-        let mut line = self.expand(line.trim());
-        // Command substitution: `$(aws …)` anywhere in the line runs first.
-        while let Some(start) = line.find("$(") {
-            let Some(len) = line[start + 2..].find(')') else {
-                break;
-            };
-            let inner = line[start + 2..start + 2 + len].to_string();
-            let out = self.run(&inner);
-            if out.code != 0 {
-                return out;
-            }
-            line.replace_range(start..start + 3 + len, out.stdout.trim());
+        self.run_nested(line, 0)
+    }
+
+    /// [`Sandbox::run`] for a line `depth` command substitutions deep.
+    fn run_nested(&mut self, line: &str, depth: usize) -> Output {
+        let line = line.trim();
+        if line.len() > MAX_LINE {
+            return shell_error(format!(
+                "the line is {} bytes; the sandbox reads lines of at most {MAX_LINE} bytes",
+                line.len()
+            ));
         }
+        // Variables and `$(…)` are expanded in one pass from left to right, and what they
+        // expand to is not read again, as a shell does: output holding `$(…)` stays text.
+        let line = match self.expand(line, depth) {
+            Ok(l) => l,
+            Err(out) => return out,
+        };
         // One pipe the sandbox knows: `… | base64 -d` decodes what the command printed
         // (the credential report comes base64-encoded, as from AWS).
         for suffix in ["| base64 -d", "| base64 --decode", "|base64 -d"] {
             if let Some(left) = line.strip_suffix(suffix) {
-                let out = self.run(left.trim());
+                let out = self.run_nested(left.trim(), depth);
                 if out.code != 0 {
                     return out;
                 }
@@ -312,8 +333,25 @@ impl Sandbox {
             }
         }
         if let Some((name, value)) = assignment(&line) {
-            self.vars
-                .insert(name.to_string(), value.trim_matches('"').to_string());
+            let value = value.trim_matches('"');
+            let others: usize = self
+                .vars
+                .iter()
+                .filter(|(n, _)| n.as_str() != name)
+                .map(|(n, v)| n.len() + v.len())
+                .sum();
+            if value.len() > MAX_VALUE {
+                return shell_error(format!(
+                    "{name}: the value is {} bytes; a variable holds at most {MAX_VALUE} bytes",
+                    value.len()
+                ));
+            }
+            if others + name.len() + value.len() > MAX_VARIABLES {
+                return shell_error(format!(
+                    "{name}: the variables would hold more than {MAX_VARIABLES} bytes in all; reuse a name instead"
+                ));
+            }
+            self.vars.insert(name.to_string(), value.to_string());
             return Output::default();
         }
         if let Some(out) = self.builtin(&line) {
@@ -426,22 +464,73 @@ impl Sandbox {
         }
     }
 
-    /// Replaces `$NAME` and `${NAME}` with variables' values.
-    fn expand(&self, line: &str) -> String {
-        if !line.contains('$') || self.vars.is_empty() {
-            return line.to_string();
+    /// Expands `$(…)`, `$NAME` and `${NAME}` in one pass from left to right, as a shell does:
+    /// nothing inside single quotes, and what an expansion gives is never expanded again. An
+    /// unknown `$NAME` stays as typed. `depth` is how many substitutions deep this line is.
+    fn expand(&mut self, line: &str, depth: usize) -> Result<String, Output> {
+        if !line.contains('$') {
+            return Ok(line.to_string());
         }
-        let mut out = line.to_string();
-        let mut names: Vec<&String> = self.vars.keys().collect();
-        // Longest names first, so that $KEY_ID is not read as $KEY followed by _ID.
-        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        for n in names {
-            let v = &self.vars[n];
-            out = out
-                .replace(&format!("${{{n}}}"), v)
-                .replace(&format!("${n}"), v);
+        let mut out = String::with_capacity(line.len());
+        let mut single = false;
+        let mut double = false;
+        let mut rest = line;
+        while let Some(c) = rest.chars().next() {
+            let after = rest.get(c.len_utf8()..).unwrap_or("");
+            match c {
+                '\'' if !double => single = !single,
+                '"' if !single => double = !double,
+                '$' if !single => {
+                    if let Some(body) = after.strip_prefix('(') {
+                        let Some(len) = closing_paren(body) else {
+                            return Err(shell_error("`$(` has no closing `)`".into()));
+                        };
+                        if depth >= MAX_NESTING {
+                            return Err(shell_error(format!(
+                                "`$(…)` nests deeper than {MAX_NESTING} levels"
+                            )));
+                        }
+                        let inner = body.get(..len).unwrap_or("");
+                        let result = self.run_nested(inner, depth + 1);
+                        if result.code != 0 {
+                            return Err(result);
+                        }
+                        out.push_str(result.stdout.trim());
+                        rest = body.get(len + 1..).unwrap_or("");
+                    } else if let Some(body) = after.strip_prefix('{')
+                        && let Some(end) = body.find('}')
+                        && let Some(v) = body.get(..end).and_then(|n| self.vars.get(n))
+                    {
+                        out.push_str(v);
+                        rest = body.get(end + 1..).unwrap_or("");
+                    } else {
+                        let len = after
+                            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                            .unwrap_or(after.len());
+                        match after.get(..len).and_then(|n| self.vars.get(n)) {
+                            Some(v) => {
+                                out.push_str(v);
+                                rest = after.get(len..).unwrap_or("");
+                            }
+                            None => {
+                                out.push('$');
+                                rest = after;
+                            }
+                        }
+                    }
+                    if out.len() > MAX_LINE {
+                        return Err(shell_error(format!(
+                            "the line is longer than {MAX_LINE} bytes once its variables and `$(…)` are expanded"
+                        )));
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            out.push(c);
+            rest = after;
         }
-        out
+        Ok(out)
     }
 
     fn run_inner(&mut self, line: &str) -> Result<Output, Output> {
@@ -493,9 +582,22 @@ impl Sandbox {
         }
         if !matches!(output.as_str(), "json" | "text" | "table") {
             return Err(usage_err(format!(
-                "argument --output: Invalid choice: '{output}', valid choices are: json | text | table"
+                "argument --output: Invalid choice: '{}', valid choices are: json | text | table",
+                printable::excerpt(&output, 40)
             )));
         }
+        // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
+        let query = match &query {
+            Some(q) => Some(compile_query(q).map_err(|m| Output {
+                stdout: String::new(),
+                stderr: format!(
+                    "\nBad value for --query {}: {m}\n",
+                    printable::excerpt(q, 80)
+                ),
+                code: 255,
+            })?),
+            None => None,
+        };
         let service = rest.first().cloned().unwrap_or_default();
         if service == "configure" {
             return self.configure(&rest[1..], &profile).map_err(usage_err);
@@ -523,10 +625,12 @@ impl Sandbox {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
             return Err(usage_err(match nearest(&name, names.iter().copied()) {
                 Some(s) => format!(
-                    "argument operation: Invalid choice `{name}`. Did you mean `aws {service} {s}`?"
+                    "argument operation: Invalid choice `{}`. Did you mean `aws {service} {s}`?",
+                    printable::excerpt(&name, 60)
                 ),
                 None => format!(
-                    "argument operation: Invalid choice `{name}`, valid choices are:\n  {}",
+                    "argument operation: Invalid choice `{}`, valid choices are:\n  {}",
+                    printable::excerpt(&name, 60),
                     names.join("\n  ")
                 ),
             }));
@@ -534,7 +638,10 @@ impl Sandbox {
         let args = self.parse_args(&spec, &rest[2..]).map_err(usage_err)?;
         let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
             stdout: String::new(),
-            stderr: format!("\nThe config profile ({profile}) could not be found\n"),
+            stderr: format!(
+                "\nThe config profile ({}) could not be found\n",
+                printable::excerpt(&profile, 60)
+            ),
             code: 255,
         })?;
         let region = region
@@ -588,9 +695,9 @@ impl Sandbox {
             return Ok(Output::default());
         }
         let value = match &query {
-            Some(q) => apply_query(q, &value).map_err(|m| Output {
+            Some(q) => search_query(q, &value).map_err(|m| Output {
                 stdout: String::new(),
-                stderr: format!("\nBad value for --query {q}: {m}\n"),
+                stderr: format!("\nBad value for --query: {m}\n"),
                 code: 255,
             })?,
             None => value,
@@ -893,6 +1000,34 @@ fn assignment(line: &str) -> Option<(&str, &str)> {
     valid.then_some((name, value))
 }
 
+/// The length of `$(…)`'s body up to its closing parenthesis (nested parentheses and quoted
+/// text skipped), or `None` when it has none.
+fn closing_paren(body: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in body.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') if depth == 0 => return Some(i),
+            (None, ')') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An error of the sandbox's own shell (not of the AWS CLI).
+fn shell_error(message: String) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: format!("sandbox: {message}\n"),
+        code: 2,
+    }
+}
+
 fn service_error(e: &AwsError) -> Output {
     Output {
         stdout: String::new(),
@@ -901,10 +1036,62 @@ fn service_error(e: &AwsError) -> Output {
     }
 }
 
-fn apply_query(q: &str, v: &Value) -> Result<Value, String> {
-    let expr = jmespath::compile(q).map_err(|e| e.to_string())?;
+/// Checks a `--query` against [`MAX_QUERY`] and [`MAX_QUERY_NESTING`] before the JMESPath
+/// parser (which recurses) sees it, then compiles it.
+fn compile_query(q: &str) -> Result<jmespath::Expression<'static>, String> {
+    if q.len() > MAX_QUERY {
+        return Err(format!(
+            "the query is {} bytes; the sandbox takes queries of at most {MAX_QUERY} bytes",
+            q.len()
+        ));
+    }
+    if query_nesting(q) > MAX_QUERY_NESTING {
+        return Err(format!(
+            "the query nests deeper than {MAX_QUERY_NESTING} levels (brackets, parentheses and `!`)"
+        ));
+    }
+    jmespath::compile(q).map_err(|e| e.to_string())
+}
+
+fn search_query(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
     let r = expr.search(v).map_err(|e| e.to_string())?;
     serde_json::to_value(&*r).map_err(|e| e.to_string())
+}
+
+/// How deep a JMESPath expression nests: open brackets, braces and parentheses (outside
+/// quoted strings and literals), plus the `!` operators and chained projections stacked
+/// on them, each of which the parser handles with one more level of recursion.
+fn query_nesting(q: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut stacked = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in q.chars() {
+        if let Some(open) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == open {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' | '`' => quote = Some(c),
+            '(' | '[' | '{' => {
+                depth += 1;
+                stacked += 1;
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            '!' => stacked += 1,
+            '|' | ',' | ':' => stacked = 0,
+            _ => {}
+        }
+        deepest = deepest.max(depth + stacked);
+    }
+    deepest
 }
 
 /// The key under which a high-level command (`aws s3 ls`) returns plain text.

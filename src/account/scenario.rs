@@ -19,22 +19,12 @@ use super::{Account, InstanceProfile, document};
 use crate::policy::PolicyType;
 use crate::suggest::did_you_mean;
 
-/// The largest scenario file read, in bytes.
+/// The largest scenario file read, in bytes (`input::read::Limit::Scenario`).
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
 
-/// A scenario that could not be loaded.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{}{message}{}", location.map(|(l, c)| format!("{l}:{c}: ")).unwrap_or_else(|| " ".into()), if path.is_empty() { String::new() } else { format!(" (at `{path}`)") })]
-pub struct ScenarioError {
-    /// The file.
-    pub file: String,
-    /// Line and column, when known.
-    pub location: Option<(usize, usize)>,
-    /// The field path, e.g. `users[2].policies[0]`.
-    pub path: String,
-    /// What is wrong and what to do.
-    pub message: String,
-}
+/// A scenario that could not be loaded: the file, the line and column when known, the field
+/// path (e.g. `users[2].policies[0]`) and what to do.
+pub type ScenarioError = crate::input::FileError;
 
 /// A policy document: JSON text or a YAML mapping.
 #[derive(Debug, Clone, Deserialize)]
@@ -536,29 +526,7 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             ),
         });
     }
-    let de = serde_yaml::Deserializer::from_str(text);
-    let spec: ScenarioFile = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let raw = inner.to_string();
-        let mut message = raw.split(" at line ").next().unwrap_or("").to_string();
-        if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
-            message = rest.to_string();
-        }
-        // "unknown field `x`, expected one of `a`, `b`": add the likely intended name.
-        if let Some(rest) = message.strip_prefix("unknown field `")
-            && let Some((field, expected)) = rest.split_once('`')
-        {
-            let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-            message.push_str(&did_you_mean(field, names));
-        }
-        ScenarioError {
-            file: file.into(),
-            location: inner.location().map(|l| (l.line(), l.column())),
-            path: if path == "." { String::new() } else { path },
-            message,
-        }
-    })?;
+    let spec: ScenarioFile = crate::input::yaml::parse(file, text)?;
     if spec.schema != SCHEMA {
         return Err(ScenarioError {
             file: file.into(),
@@ -1111,31 +1079,10 @@ impl Sandbox {
     }
 }
 
-/// Reads and loads a scenario file from disk.
+/// Reads and loads a scenario file from disk, bounded by `input::read::Limit::Scenario`.
 pub fn load_file(path: &std::path::Path) -> Result<Scenario, ScenarioError> {
+    use crate::input::read::{self, Kind, Limit};
     let name = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| ScenarioError {
-        file: name.clone(),
-        location: None,
-        path: String::new(),
-        message: format!("cannot read the file: {e}"),
-    })?;
-    if meta.len() as usize > MAX_SIZE {
-        return Err(ScenarioError {
-            file: name,
-            location: None,
-            path: String::new(),
-            message: format!(
-                "the file is {} bytes; scenarios are limited to {MAX_SIZE}",
-                meta.len()
-            ),
-        });
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| ScenarioError {
-        file: name.clone(),
-        location: None,
-        path: String::new(),
-        message: format!("cannot read the file as UTF-8 text: {e}"),
-    })?;
+    let text = read::path(path, Limit::Scenario, Kind::AnyReadable, &name)?;
     load(&name, &text)
 }

@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
 use crate::progress::{ClassReport, Export, render};
 
-use super::progress::{MAX_EXPORT_BYTES, read_limited, write_file};
+use super::progress::{read_export, write_file};
 
 /// Arguments of `class`.
 #[derive(Debug, ClapArgs)]
@@ -115,7 +115,7 @@ fn report(args: &ReportArgs) -> u8 {
     let mut exports: Vec<(String, Export)> = Vec::with_capacity(files.len());
     let mut failed = 0usize;
     for f in &files {
-        let read = read_limited(f, MAX_EXPORT_BYTES).and_then(|text| {
+        let read = read_export(f).and_then(|text| {
             Export::from_json(&text).map_err(|e| format!("`{}`: {e}", f.display()))
         });
         match read {

@@ -11,10 +11,6 @@ use crate::progress::{
     render::duration,
 };
 
-/// The largest file `import` reads: far above any real export, small enough that a wrong
-/// file cannot exhaust memory.
-pub(crate) const MAX_EXPORT_BYTES: u64 = 256 * 1024 * 1024;
-
 /// Where progress is kept and whose it is; shared by every command that uses the store.
 #[derive(Debug, Clone, ClapArgs)]
 pub struct StoreArgs {
@@ -306,28 +302,20 @@ pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a file (or standard input for `-`), refusing one larger than `max` bytes.
-pub(crate) fn read_limited(path: &Path, max: u64) -> Result<String, String> {
-    use std::io::Read;
-    let shown = path.display();
-    let mut text = String::new();
+/// Reads a progress export (or standard input for `-`), bounded by
+/// `input::read::Limit::ProgressExport`.
+pub(crate) fn read_export(path: &Path) -> Result<String, String> {
+    use crate::input::read::{self, Kind, Limit};
     if path == Path::new("-") {
-        std::io::stdin()
-            .take(max + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    } else {
-        std::fs::File::open(path)
-            .and_then(|f| f.take(max + 1).read_to_string(&mut text))
-            .map_err(|e| format!("cannot read `{shown}`: {e}"))?;
+        return read::stdin(Limit::ProgressExport).map_err(|e| e.to_string());
     }
-    if text.len() as u64 > max {
-        return Err(format!(
-            "`{shown}` is larger than {} MiB; it is not a progress export",
-            max / (1024 * 1024)
-        ));
-    }
-    Ok(text)
+    read::path(
+        path,
+        Limit::ProgressExport,
+        Kind::AnyReadable,
+        &path.display().to_string(),
+    )
+    .map_err(|e| e.to_string())
 }
 
 fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, String> {
@@ -336,7 +324,7 @@ fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, 
             "nothing was imported: progress cannot be saved here ({reason})"
         ));
     }
-    let text = read_limited(file, MAX_EXPORT_BYTES)?;
+    let text = read_export(file)?;
     let data = Export::from_json(&text).map_err(|e| format!("`{}`: {e}", file.display()))?;
     let sum = store.import(&data, into).map_err(|e| e.to_string())?;
     if !sum.changed() {

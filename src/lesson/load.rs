@@ -9,12 +9,12 @@ use include_dir::{Dir, include_dir};
 
 use super::model::{LessonFile, PackFile};
 use crate::account::command::Sandbox;
-use crate::suggest::did_you_mean;
+use crate::input::read::{Kind, Limit};
 
 /// The built-in course.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
 
-/// The largest pack or lesson file read, in bytes.
+/// The largest pack or lesson file read, in bytes (`input::read::Limit::PackFile`).
 pub const MAX_FILE: usize = 512 * 1024;
 /// The most steps a lesson may have.
 pub const MAX_STEPS: usize = 200;
@@ -23,19 +23,9 @@ pub const MAX_LESSONS: usize = 500;
 /// The pack format version this build reads.
 pub const SCHEMA: u32 = 1;
 
-/// A file of a pack that could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{}{message}{}", location.map(|(l, c)| format!("{l}:{c}: ")).unwrap_or_else(|| " ".into()), if path.is_empty() { String::new() } else { format!(" (at `{path}`)") })]
-pub struct LoadError {
-    /// The file, relative to the pack.
-    pub file: String,
-    /// Line and column, when known.
-    pub location: Option<(usize, usize)>,
-    /// The field path.
-    pub path: String,
-    /// What is wrong and what to do.
-    pub message: String,
-}
+/// A file of a pack that could not be used: the file relative to the pack, the line and
+/// column when known, the field path and what to do (one error type for every input file).
+pub type LoadError = crate::input::FileError;
 
 /// Where a pack's files come from.
 trait Source: Send + Sync + std::fmt::Debug {
@@ -63,13 +53,6 @@ struct Folder(PathBuf);
 impl Source for Folder {
     fn read(&self, rel: &str) -> Result<String, String> {
         let p = self.0.join(rel);
-        let meta = std::fs::metadata(&p).map_err(|e| format!("cannot read `{rel}`: {e}"))?;
-        if meta.len() as usize > MAX_FILE {
-            return Err(format!(
-                "`{rel}` is {} bytes; pack files are limited to {MAX_FILE}",
-                meta.len()
-            ));
-        }
         // Symbolic links may not lead out of the pack either.
         let real = std::fs::canonicalize(&p).map_err(|e| format!("cannot read `{rel}`: {e}"))?;
         let root = std::fs::canonicalize(&self.0)
@@ -77,7 +60,9 @@ impl Source for Folder {
         if !real.starts_with(&root) {
             return Err(format!("`{rel}` leads outside the pack folder"));
         }
-        std::fs::read_to_string(&p).map_err(|e| format!("cannot read `{rel}` as UTF-8 text: {e}"))
+        // Only plain files, bounded: a FIFO would block start-up, `/dev/zero` fill memory.
+        crate::input::read::path(&p, Limit::PackFile, Kind::PlainFile, rel)
+            .map_err(|e| format!("`{rel}` {}", e.message))
     }
 }
 
@@ -129,45 +114,23 @@ pub struct Pack {
     source: Arc<dyn Source>,
 }
 
-fn yaml_error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> LoadError {
-    let path = e.path().to_string();
-    let inner = e.into_inner();
-    let mut message = inner
-        .to_string()
-        .split(" at line ")
-        .next()
-        .unwrap_or("")
-        .to_string();
-    if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
-        message = rest.to_string();
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
-    {
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        message.push_str(&did_you_mean(field, names));
-    }
-    if message.starts_with("repetition limit exceeded")
-        || message.starts_with("recursion limit exceeded")
-    {
-        message.push_str(
-            "; YAML aliases or nesting expand too far (a file that grows when read is refused)",
-        );
-    }
-    if message.starts_with("invalid type") {
-        message.push_str("; see docs/lesson-format.md for the expected shape");
-    }
-    LoadError {
-        file: file.into(),
-        location: inner.location().map(|l| (l.line(), l.column())),
-        path: if path == "." { String::new() } else { path },
-        message,
-    }
-}
-
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
-    let de = serde_yaml::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| yaml_error(file, e))
+    if text.len() > MAX_FILE {
+        return Err(LoadError::new(
+            file,
+            format!(
+                "is {} bytes; pack files are limited to {MAX_FILE}",
+                text.len()
+            ),
+        ));
+    }
+    crate::input::yaml::parse(file, text).map_err(|mut e| {
+        if e.message.starts_with("invalid type") {
+            e.message
+                .push_str("; see docs/lesson-format.md for the expected shape");
+        }
+        e
+    })
 }
 
 fn hash(parts: &[&str]) -> String {

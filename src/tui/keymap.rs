@@ -764,15 +764,16 @@ impl Keymap {
         let Some(path) = keys_file() else {
             return (Keymap::default(), Vec::new());
         };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Keymap::default().with_overrides(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Keymap::default(), Vec::new()),
+        if !path.exists() {
+            return (Keymap::default(), Vec::new());
+        }
+        let name = path.display().to_string();
+        use crate::input::read::{Kind, Limit};
+        match crate::input::read::path(&path, Limit::KeyFile, Kind::PlainFile, &name) {
+            Ok(text) => Keymap::default().with_overrides(&text, &name),
             Err(e) => (
                 Keymap::default(),
-                vec![format!(
-                    "{}: cannot be read ({e}); the default keys are used",
-                    path.display()
-                )],
+                vec![format!("{e}; the default keys are used")],
             ),
         }
     }
@@ -783,6 +784,14 @@ impl Keymap {
     /// is named). `file` names the file in messages.
     pub fn with_overrides(mut self, text: &str, file: &str) -> (Keymap, Vec<String>) {
         let mut errors = Vec::new();
+        if let Some((line, column, _)) =
+            crate::input::yaml::too_deep(text, crate::input::yaml::MAX_DEPTH)
+        {
+            errors.push(format!(
+                "{file}:{line}:{column}: nests too deep for a key file; the default keys are used"
+            ));
+            return (self, errors);
+        }
         let map: serde_yaml::Mapping = match serde_yaml::from_str(text) {
             Ok(serde_yaml::Value::Mapping(m)) => m,
             Ok(serde_yaml::Value::Null) => return (self, errors),

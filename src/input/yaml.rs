@@ -1,0 +1,224 @@
+//! YAML files (lesson packs, scenarios, the key file) read one way: the size limit, then a
+//! linear scan for the nesting depth (block indentation, `- ` sequences and `[`/`{` flow
+//! collections) before serde_yaml sees the text, since deeply nested text takes serde_yaml
+//! time that grows much faster than the file; then strict deserialization with the field path,
+//! and serde's message cleaned up once (the position moved into the error, "did you mean" for
+//! unknown fields, what to do for aliases that expand too far).
+
+use super::FileError;
+use crate::suggest::did_you_mean;
+
+/// The deepest nesting a YAML file may have. The built-in course needs fewer than 12 levels.
+pub const MAX_DEPTH: usize = 64;
+
+/// The first place where `text` nests deeper than `max`: (line, column, depth), 1-based.
+/// Linear in the text; block scalars (`|`, `>`) and quoted strings are skipped, so JSON
+/// inside a literal block does not count.
+pub fn too_deep(text: &str, max: usize) -> Option<(usize, usize, usize)> {
+    // Columns of the block collections open at this point.
+    let mut block: Vec<usize> = Vec::new();
+    let mut flow = 0usize;
+    // A block scalar's content: lines indented more than this column (or blank).
+    let mut scalar_parent: Option<usize> = None;
+    // An open quoted string that runs over lines: its quote character.
+    let mut quote: Option<char> = None;
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = line.trim_start_matches(' ');
+        if let Some(parent) = scalar_parent {
+            if rest.is_empty() || indent > parent {
+                continue;
+            }
+            scalar_parent = None;
+        }
+        if quote.is_none() && flow == 0 {
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            if rest.starts_with("---") || rest.starts_with("...") {
+                block.clear();
+                continue;
+            }
+            while block.last().is_some_and(|&c| c >= indent) {
+                block.pop();
+            }
+            block.push(indent);
+        }
+        // Walk the line: `- ` opens a sequence level in block context, `[`/`{` a flow level
+        // where a value starts (or anywhere inside flow), quotes and comments are skipped.
+        let mut at_value_start = quote.is_none() && flow == 0;
+        // The column of the line's first key or scalar: a block scalar's content must be
+        // indented past it (`- key: |` puts the content past `key`).
+        let mut key_col = indent;
+        let mut first_token = true;
+        let mut prev = ' ';
+        let mut chars = line.char_indices().skip(indent).peekable();
+        while let Some((col, c)) = chars.next() {
+            if let Some(q) = quote {
+                if c == q {
+                    // '' inside a single-quoted string is an escaped quote.
+                    if q == '\'' && chars.peek().is_some_and(|&(_, d)| d == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                    }
+                } else if c == '\\' && q == '"' {
+                    chars.next();
+                }
+                prev = c;
+                continue;
+            }
+            match c {
+                '#' if prev == ' ' || col == indent => break,
+                '"' | '\'' if at_value_start || flow > 0 => {
+                    quote = Some(c);
+                    at_value_start = false;
+                }
+                '-' if at_value_start
+                    && flow == 0
+                    && chars.peek().is_none_or(|&(_, d)| d == ' ') =>
+                {
+                    block.push(col);
+                }
+                '[' | '{' if at_value_start || flow > 0 => {
+                    flow += 1;
+                }
+                ']' | '}' if flow > 0 => flow -= 1,
+                ' ' => {}
+                ':' if flow == 0 && chars.peek().is_none_or(|&(_, d)| d == ' ') => {
+                    at_value_start = true;
+                    prev = c;
+                    continue;
+                }
+                ',' if flow > 0 => {}
+                _ => {
+                    if first_token && flow == 0 && !matches!(c, '|' | '>') {
+                        key_col = col;
+                    }
+                    at_value_start = false;
+                }
+            }
+            if c != '-' && c != ' ' {
+                first_token = false;
+            }
+            if block.len() + flow > max {
+                return Some((n + 1, col + 1, block.len() + flow));
+            }
+            prev = c;
+        }
+        // A block scalar indicator ends the line: `key: |`, `- >-`, `key: |2 # comment`.
+        if quote.is_none() && flow == 0 {
+            let body = rest.split(" #").next().unwrap_or(rest).trim_end();
+            let last = body.rsplit([' ', ':']).next().unwrap_or("");
+            let indicator = last.starts_with(['|', '>'])
+                && last
+                    .chars()
+                    .skip(1)
+                    .all(|c| matches!(c, '-' | '+' | '1'..='9'))
+                && (body.len() == last.len()
+                    || body.ends_with(&format!(": {last}"))
+                    || body.ends_with(&format!("- {last}")));
+            if indicator {
+                scalar_parent = Some(key_col);
+            }
+        }
+    }
+    None
+}
+
+/// Parses a YAML document into `T`: the nesting check, then strict deserialization with the
+/// field path in errors. `file` names the file in errors. The caller has already bounded the
+/// text's size (see [`super::read`]).
+pub fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, FileError> {
+    if let Some((line, column, depth)) = too_deep(text, MAX_DEPTH) {
+        return Err(FileError::new(
+            file,
+            format!(
+                "nests {depth} levels deep here; YAML files are limited to {MAX_DEPTH} levels of nesting (flatten the structure)"
+            ),
+        )
+        .with_location(line, column));
+    }
+    let de = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| error(file, e))
+}
+
+/// serde_yaml's error as a [`FileError`]: position and path moved out of the message, with a
+/// suggestion for an unknown field and advice for the errors people meet.
+fn error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> FileError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    let mut message = inner
+        .to_string()
+        .split(" at line ")
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
+        message = rest.to_string();
+    }
+    // "unknown field `x`, expected one of `a`, `b`": add the likely intended name.
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        message.push_str(&did_you_mean(field, names));
+    }
+    if message.starts_with("repetition limit exceeded")
+        || message.starts_with("recursion limit exceeded")
+    {
+        message.push_str(
+            "; YAML aliases or nesting expand too far (a file that grows when read is refused)",
+        );
+    }
+    FileError {
+        file: file.into(),
+        location: inner.location().map(|l| (l.line(), l.column())),
+        path: if path == "." { String::new() } else { path },
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_files_are_shallow() {
+        let text = "a:\n  b:\n    - c: 1\n      d: [1, {e: 2}]\n    - |\n      [[[[[[[[\n      {{{{\n  f: 'x [ y'\n";
+        assert_eq!(too_deep(text, 8), None);
+        assert!(too_deep(text, 3).is_some());
+    }
+
+    #[test]
+    fn deep_block_and_flow_nesting_is_found() {
+        let block: String = (0..100).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        assert_eq!(too_deep(&block, 64).map(|(l, _, _)| l), Some(65));
+        let dashes = format!("{}x\n", "- ".repeat(100));
+        assert!(too_deep(&dashes, 64).is_some());
+        let flow = format!("a: {}{}\n", "[".repeat(100), "]".repeat(100));
+        assert!(too_deep(&flow, 64).is_some());
+        let flow_lines = format!("a: {}\n", "[\n".repeat(100));
+        assert!(too_deep(&flow_lines, 64).is_some());
+    }
+
+    #[test]
+    fn block_scalars_are_skipped_past_their_key() {
+        let deep = "[".repeat(100);
+        let text = format!("- key: |\n    {deep}\n  other: 1\n- |\n  {deep}\n");
+        assert_eq!(too_deep(&text, 8), None);
+        // A sibling key after a block scalar is structure again.
+        let hidden = format!("- key: |\n    text\n  other: {deep}\n");
+        assert!(too_deep(&hidden, 8).is_some());
+    }
+
+    #[test]
+    fn brackets_inside_plain_and_quoted_text_do_not_count() {
+        let text = format!(
+            "title: Use [links] and {{braces}} {}\nq: \"{}\"\n",
+            "[".repeat(100),
+            "{".repeat(100)
+        );
+        assert_eq!(too_deep(&text, 4), None);
+    }
+}
