@@ -9,6 +9,7 @@ mod docs;
 mod e2e;
 mod eval_cases;
 mod gaad;
+mod hostile;
 mod lessons;
 mod parse_cases;
 mod plain;

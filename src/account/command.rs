@@ -250,7 +250,7 @@ pub struct Sandbox {
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
 pub const MAX_LINE: usize = 64 * 1024;
 /// The largest value a shell variable holds, in bytes.
-pub const MAX_VALUE: usize = 64 * 1024;
+pub const MAX_VALUE: usize = 32 * 1024;
 /// The most all shell variables hold together, in bytes.
 pub const MAX_VARIABLES: usize = 1024 * 1024;
 /// How deep `$(…)` may nest.

@@ -144,14 +144,15 @@ impl Report {
     /// The report for people: each finding with its place, the line of the policy it points
     /// at underlined, and the page to read; then a one-line summary.
     pub fn render_text(&self, text: &str) -> String {
-        let lines: Vec<&str> = text.lines().collect();
+        use crate::input::snippet::{self, Mark};
+        use crate::printable;
         let mut out = String::new();
         for f in &self.findings {
             let first = f.locations.first();
             let place = match first {
                 Some(l) if !l.path.is_empty() => format!(
                     "{} (line {}, column {})",
-                    l.path_string(),
+                    printable::inline(&l.path_string()),
                     l.span.start.line,
                     l.span.start.column + 1
                 ),
@@ -166,26 +167,24 @@ impl Report {
                 "{} {} at {place}\n  {}\n",
                 f.finding_type.as_str(),
                 f.issue_code,
-                f.finding_details
+                printable::clean(&f.finding_details)
             ));
-            for l in &f.locations {
-                let n = l.span.start.line as usize;
-                let Some(line) = lines.get(n.saturating_sub(1)) else {
-                    continue;
-                };
-                let start = l.span.start.column as usize;
-                let width = if l.span.end.line == l.span.start.line {
-                    (l.span.end.column as usize).saturating_sub(start).max(1)
-                } else {
-                    line.chars().count().saturating_sub(start).max(1)
-                };
-                let gutter = n.to_string();
-                out.push_str(&format!(
-                    "  {gutter} | {line}\n  {} | {}{}\n",
-                    " ".repeat(gutter.len()),
-                    " ".repeat(start),
-                    "^".repeat(width)
-                ));
+            let marks: Vec<Mark<'_>> = f
+                .locations
+                .iter()
+                .map(|l| Mark {
+                    line: l.span.start.line as usize,
+                    start: l.span.start.column as usize,
+                    end: (l.span.end.line == l.span.start.line)
+                        .then_some(l.span.end.column as usize),
+                    label: "",
+                })
+                .collect();
+            let shown = snippet::render(text, None, &marks);
+            for line in shown.lines() {
+                out.push_str("  ");
+                out.push_str(line);
+                out.push('\n');
             }
             out.push_str(&format!("  learn more: {}\n\n", f.learn_more_link));
         }
