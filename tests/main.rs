@@ -10,6 +10,7 @@ mod e2e;
 mod eval_cases;
 mod gaad;
 mod hostile;
+mod hostile_properties;
 mod lessons;
 mod parse_cases;
 mod plain;

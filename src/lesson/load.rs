@@ -114,6 +114,12 @@ pub struct Pack {
     source: Arc<dyn Source>,
 }
 
+/// Parses one lesson file's text (as the loader does for each file of a pack); `file` names
+/// it in errors.
+pub fn parse_lesson(file: &str, text: &str) -> Result<LessonFile, LoadError> {
+    parse(file, text)
+}
+
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
     if text.len() > MAX_FILE {
         return Err(LoadError::new(
