@@ -125,6 +125,17 @@ pub(crate) fn read_arg(value: &str) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Reads and loads a scenario file; an error is reported with the line it points at.
+pub(crate) fn load_scenario(
+    path: &std::path::Path,
+) -> Result<crate::account::scenario::Scenario, String> {
+    use crate::input::read::{self, Kind, Limit};
+    let name = path.display().to_string();
+    let text =
+        read::path(path, Limit::Scenario, Kind::AnyReadable, &name).map_err(|e| e.to_string())?;
+    crate::account::scenario::load(&name, &text).map_err(|e| e.report(&text))
+}
+
 /// Loads an account from `get-account-authorization-details` JSON, with an optional
 /// credential report and password policy; warnings go to standard error.
 pub(crate) fn load_gaad(

@@ -63,6 +63,29 @@ impl FileError {
     }
 }
 
+impl FileError {
+    /// The error as a report for a terminal: the one-line message, then (when the error has a
+    /// line and column and `text` is the file's text) that line, numbered and underlined.
+    pub fn report(&self, text: &str) -> String {
+        let mut out = self.to_string();
+        if let Some((line, column)) = self.location {
+            let start = column.saturating_sub(1);
+            let mark = snippet::Mark {
+                line,
+                start,
+                end: Some(start + 1),
+                label: "",
+            };
+            let shown = snippet::render(text, None, &[mark]);
+            if !shown.is_empty() {
+                out.push('\n');
+                out.push_str(&shown);
+            }
+        }
+        out
+    }
+}
+
 impl std::fmt::Display for FileError {
     /// `file:line:column: message (at `path`)`, with anything that came from the file
     /// escaped so that it cannot drive the terminal.

@@ -93,7 +93,11 @@ fn mkfifo(path: &Path) {
         .arg(path)
         .status()
         .is_ok_and(|s| s.success());
-    assert!(ok, "mkfifo {} failed: the FIFO cases need it", path.display());
+    assert!(
+        ok,
+        "mkfifo {} failed: the FIFO cases need it",
+        path.display()
+    );
 }
 
 /// A character that could drive a terminal: what must never come out raw.
@@ -117,7 +121,11 @@ fn run_case(name: &str, case: &Case) -> Result<(), String> {
         mkfifo(&d.join(f));
     }
     let dirs = d.display().to_string();
-    let args: Vec<String> = case.args.iter().map(|a| a.replace("{dir}", &dirs)).collect();
+    let args: Vec<String> = case
+        .args
+        .iter()
+        .map(|a| a.replace("{dir}", &dirs))
+        .collect();
     let script = format!("ulimit -v {MEMORY_KIB}; exec \"$0\" \"$@\"");
     let mut cmd = Command::new("sh");
     cmd.arg("-c")
@@ -161,7 +169,9 @@ fn run_case(name: &str, case: &Case) -> Result<(), String> {
         if start.elapsed() > TIME_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(format!("{name}: still running after {TIME_LIMIT:?}: a hang"));
+            return Err(format!(
+                "{name}: still running after {TIME_LIMIT:?}: a hang"
+            ));
         }
         std::thread::sleep(Duration::from_millis(20));
     };
@@ -176,12 +186,18 @@ fn run_case(name: &str, case: &Case) -> Result<(), String> {
         stderr.chars().take(2000).collect::<String>()
     );
     let Some(code) = status.code() else {
-        return Err(format!("killed by a signal (abort, overflow or memory): {shown}"));
+        return Err(format!(
+            "killed by a signal (abort, overflow or memory): {shown}"
+        ));
     };
     if code == 101 || stderr.contains("panicked") || stderr.contains("overflowed its stack") {
         return Err(format!("a panic: {shown}"));
     }
-    if let Some(bad) = stdout.chars().chain(stderr.chars()).find(|&c| drives_a_terminal(c)) {
+    if let Some(bad) = stdout
+        .chars()
+        .chain(stderr.chars())
+        .find(|&c| drives_a_terminal(c))
+    {
         return Err(format!("a raw {:?} reached the terminal: {shown}", bad));
     }
     if let Some(want) = case.expect.code
@@ -218,7 +234,10 @@ fn hostile_inputs_get_clear_messages_and_break_nothing() {
     assert!(names.len() >= 20, "the hostile suite lost its cases");
     let mut failures = Vec::new();
     for p in &names {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let text = std::fs::read_to_string(p).expect("case file");
         let case: Case = match serde_yaml::from_str(&text) {
             Ok(c) => c,
@@ -231,5 +250,11 @@ fn hostile_inputs_get_clear_messages_and_break_nothing() {
             failures.push(e);
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), names.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n\n")
+    );
 }

@@ -32,7 +32,9 @@ fn nested(depth: usize, shape: u8) -> String {
     match shape % 6 {
         0 => format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
         1 => format!("{}1{}", "{\"a\":".repeat(depth), "}".repeat(depth)),
-        2 => (0..depth).map(|i| format!("{}k:\n", "  ".repeat(i))).collect(),
+        2 => (0..depth)
+            .map(|i| format!("{}k:\n", "  ".repeat(i)))
+            .collect(),
         3 => format!("{}x\n", "- ".repeat(depth)),
         4 => format!("a: {}{}\n", "{b: ".repeat(depth), "}".repeat(depth)),
         _ => format!("users: &a [{}]\nroles: *a\n", "*a, ".repeat(depth.min(50))),
@@ -40,9 +42,35 @@ fn nested(depth: usize, shape: u8) -> String {
 }
 
 const SHELL_PIECES: &[&str] = &[
-    "aws ", "iam ", "list-users ", "--query ", "'", "\"", "$(", ")", "$X", "${X}", "X=", "[0]",
-    "!", "(", "|", "`", "\\", " ", "sts get-caller-identity ", "--output text ", "| base64 -d",
-    "wait 1h", "\u{1b}", "日本", "{", "}", "*", "--profile ", "=",
+    "aws ",
+    "iam ",
+    "list-users ",
+    "--query ",
+    "'",
+    "\"",
+    "$(",
+    ")",
+    "$X",
+    "${X}",
+    "X=",
+    "[0]",
+    "!",
+    "(",
+    "|",
+    "`",
+    "\\",
+    " ",
+    "sts get-caller-identity ",
+    "--output text ",
+    "| base64 -d",
+    "wait 1h",
+    "\u{1b}",
+    "日本",
+    "{",
+    "}",
+    "*",
+    "--profile ",
+    "=",
 ];
 
 proptest! {

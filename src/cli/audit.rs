@@ -54,9 +54,7 @@ pub(crate) fn load_account(
     policy: Option<&PathBuf>,
 ) -> Result<Account, String> {
     if let Some(p) = scenario {
-        return crate::account::scenario::load_file(p)
-            .map(|s| s.sandbox.account)
-            .map_err(|e| e.to_string());
+        return crate::cli::load_scenario(p).map(|s| s.sandbox.account);
     }
     if let Some(g) = gaad {
         return crate::cli::load_gaad(g, report, policy);
@@ -97,7 +95,7 @@ pub fn run(args: &Args) -> u8 {
     // sees what they did.
     if let Some(p) = &args.scenario
         && now > account.now
-        && let Ok(s) = crate::account::scenario::load_file(p)
+        && let Ok(s) = crate::cli::load_scenario(p)
     {
         let mut sb = s.sandbox;
         sb.advance_to(now);

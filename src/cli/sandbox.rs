@@ -138,7 +138,7 @@ fn show(out: &Output) {
 /// Runs the shell; returns the exit status.
 pub fn run(args: &Args) -> u8 {
     let sb = match &args.scenario {
-        Some(path) => match crate::account::scenario::load_file(path) {
+        Some(path) => match crate::cli::load_scenario(path) {
             Ok(s) => s.sandbox,
             Err(e) => {
                 eprintln!("iamdojo sandbox: {e}");

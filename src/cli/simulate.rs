@@ -8,6 +8,7 @@ use crate::eval::simulate::{
 };
 
 use super::read_arg;
+use crate::input::snippet::{self, Mark};
 
 /// Arguments of `simulate-custom-policy`; the flags mirror the AWS CLI's.
 #[derive(Debug, ClapArgs)]
@@ -78,7 +79,29 @@ pub fn run(args: &Args) -> u8 {
 
 fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> {
     let fmt = |e: SimulateError| match &e {
-        SimulateError::Policy { error, .. } => format!("{} ({})", e, error.aws_code()),
+        SimulateError::Policy {
+            list,
+            number,
+            error,
+        } => {
+            let mut msg = format!("{} ({})", e, error.aws_code());
+            if let (Some(text), Some(pos)) = (policy_text(input, list, *number), error.position) {
+                let start = (pos.column as usize).saturating_sub(1);
+                let width = error
+                    .span
+                    .and_then(|sp| text.get(sp.start..sp.end))
+                    .map_or(1, |t| t.lines().next().unwrap_or("").chars().count().max(1));
+                let mark = Mark {
+                    line: pos.line as usize,
+                    start,
+                    end: Some(start + width),
+                    label: "",
+                };
+                msg.push('\n');
+                msg.push_str(&snippet::render(text, None, &[mark]));
+            }
+            msg
+        }
         _ => e.to_string(),
     };
     if !explain_mode {
@@ -105,6 +128,30 @@ fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> 
         }
     }
     Ok(s)
+}
+
+/// The text of the policy that a [`SimulateError::Policy`] names (`PolicyInputList` and
+/// number 2: the second identity policy).
+fn policy_text<'a>(input: &'a SimulateInput, list: &str, number: usize) -> Option<&'a str> {
+    let docs: &[String] = match list {
+        "PolicyInputList" => &input.policy_input_list,
+        "PermissionsBoundaryPolicyInputList" => &input.permissions_boundary_policy_input_list,
+        "SessionPolicyInputList" => &input.session_policy_input_list,
+        "ResourcePolicy" => return input.resource_policy.as_deref(),
+        _ => {
+            let level: usize = list
+                .strip_prefix("OrderedOrganizationPolicyInputList.")?
+                .split('.')
+                .next()?
+                .parse()
+                .ok()?;
+            &input
+                .ordered_organization_policy_input_list
+                .get(level.checked_sub(1)?)?
+                .service_control_policy_input_list
+        }
+    };
+    docs.get(number.checked_sub(1)?).map(String::as_str)
 }
 
 fn build_input(args: &Args) -> Result<SimulateInput, String> {
