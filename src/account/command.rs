@@ -1028,13 +1028,18 @@ fn shell_error(message: String) -> Output {
     }
 }
 
+/// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
+/// a pathologically long value is cut (see `printable::excerpt`).
 fn service_error(e: &AwsError) -> Output {
     Output {
         stdout: String::new(),
-        stderr: format!("\n{e}\n"),
+        stderr: format!("\n{}\n", printable::excerpt(&e.to_string(), MAX_ECHO)),
         code: 254,
     }
 }
+
+/// How many characters of an error message are shown before it is cut.
+const MAX_ECHO: usize = 1000;
 
 /// Checks a `--query` against [`MAX_QUERY`] and [`MAX_QUERY_NESTING`] before the JMESPath
 /// parser (which recurses) sees it, then compiles it.
