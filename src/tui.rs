@@ -23,7 +23,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::lesson::{Pack, load};
+use crate::lesson::{Pack, PackSet};
 use crate::progress::{LearnerName, Setting, Store};
 use app::App;
 use i18n::Lang;
@@ -48,20 +48,13 @@ pub struct Options {
     pub no_builtin: bool,
 }
 
-/// Loads the built-in course, the data directory's packs and `--pack` folders.
+/// Loads the built-in course, the data directory's packs and `--pack` folders, in that
+/// order; a pack whose id is already loaded is refused and listed with the broken ones.
 pub fn load_packs(
     extra: &[PathBuf],
     data_dir: Option<&std::path::Path>,
     builtin: bool,
 ) -> (Vec<Pack>, Vec<String>) {
-    let mut packs = Vec::new();
-    let mut broken = Vec::new();
-    for r in load::built_in().into_iter().filter(|_| builtin) {
-        match r {
-            Ok(p) => packs.push(p),
-            Err((n, e)) => broken.push(format!("{n}: {e}")),
-        }
-    }
     let mut dirs: Vec<PathBuf> = Vec::new();
     if let Ok(d) = crate::progress::data_dir(data_dir) {
         let root = d.join("packs");
@@ -76,13 +69,8 @@ pub fn load_packs(
         }
     }
     dirs.extend(extra.iter().cloned());
-    for d in dirs {
-        match load::load_dir(&d) {
-            Ok(p) => packs.push(p),
-            Err(e) => broken.push(e.to_string()),
-        }
-    }
-    (packs, broken)
+    let set = PackSet::load(builtin, &dirs);
+    (set.packs, set.broken)
 }
 
 /// Builds the app: packs, progress store, learner, language and theme.
