@@ -19,6 +19,11 @@ impl Session {
     /// Starts iamdojo on the tiny pack in a 100×30 tmux pane; the pane prints
     /// `IAMDOJO-EXITED-<status>` when the program ends.
     fn start(test: &str) -> Session {
+        Session::start_after(test, "")
+    }
+
+    /// Like [`Session::start`], running the shell command `before` first in the same pane.
+    fn start_after(test: &str, before: &str) -> Session {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|o| o.status.success()),
@@ -35,7 +40,7 @@ impl Session {
         let pack = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/packs/tiny");
         // The inner shell writes its pid and becomes iamdojo, so the pid is the program's.
         let cmd = format!(
-            "sh -c 'echo $$ > {pid}; IAMDOJO_DATA_DIR={data} exec {bin} --no-builtin --pack {pack} --lang en'; echo IAMDOJO-EXITED-$?; sleep 30",
+            "{before}sh -c 'echo $$ > {pid}; IAMDOJO_DATA_DIR={data} exec {bin} --no-builtin --pack {pack} --lang en'; echo IAMDOJO-EXITED-$?; sleep 30",
             pid = session.pid_file.display(),
             data = session._data.path().display(),
             bin = env!("CARGO_BIN_EXE_iamdojo")
@@ -217,4 +222,24 @@ fn sigusr1_gives_the_terminal_back() {
 #[test]
 fn sigint_sent_by_kill_gives_the_terminal_back() {
     check_signal("INT", 2);
+}
+
+/// A run killed with `kill -9` leaves the alternate screen on with its frame; the next start
+/// clears it instead of drawing over the leftovers.
+#[test]
+fn the_screen_is_cleared_on_start() {
+    let junk = "LEFTOVER ".repeat(11);
+    let s = Session::start_after(
+        "clear",
+        &format!("printf '\\033[?1049h\\033[H'; yes '{junk}' | head -n 29; "),
+    );
+    s.wait_for_home();
+    let home = s.screen();
+    assert!(
+        !home.contains("LEFTOVER"),
+        "the old screen shows through:\n{home}"
+    );
+    s.keys("q");
+    let after = s.wait_for("IAMDOJO-EXITED-0");
+    assert!(after.contains("IAMDOJO-EXITED-0"), "{after}");
 }
