@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// One tmux server of our own (its own socket), killed when the test ends, pass or fail.
+/// One tmux server of our own (its socket in the test's temp dir), killed when the test ends,
+/// pass or fail.
 struct Session {
-    socket: String,
+    socket: PathBuf,
     name: String,
     pid_file: PathBuf,
     _data: tempfile::TempDir,
@@ -32,7 +33,7 @@ impl Session {
         let data = tempfile::tempdir().expect("temp dir");
         let pid_file = data.path().join("iamdojo.pid");
         let session = Session {
-            socket: format!("iamdojo-e2e-{}-{test}", std::process::id()),
+            socket: data.path().join(format!("tmux-{test}")),
             name: "e2e".to_string(),
             pid_file,
             _data: data,
@@ -63,7 +64,8 @@ impl Session {
     /// Runs a tmux command on our server; `None` if it failed.
     fn tmux(&self, args: &[&str]) -> Option<String> {
         let o = Command::new("tmux")
-            .args(["-L", &self.socket])
+            .arg("-S")
+            .arg(&self.socket)
             .args(args)
             .output()
             .ok()?;
