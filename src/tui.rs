@@ -126,8 +126,17 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
 const TERMINATING_SIGNALS: &[i32] = {
     use signal_hook::consts::signal::*;
     &[
-        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
-        SIGXCPU, SIGXFSZ,
+        SIGHUP,
+        SIGINT,
+        SIGQUIT,
+        SIGTERM,
+        SIGUSR1,
+        SIGUSR2,
+        SIGALRM,
+        SIGVTALRM,
+        SIGPROF,
+        SIGXCPU,
+        SIGXFSZ,
         // SIGIO ends a Linux process by default but is ignored on the BSDs and macOS.
         #[cfg(target_os = "linux")]
         SIGIO,
@@ -168,9 +177,8 @@ fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
         terminal::EnterAlternateScreen,
         EnableMouseCapture
     )?;
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(
-        std::io::stdout(),
-    ))?;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
     terminal.clear()?;
     Ok(terminal)
 }
@@ -240,7 +248,9 @@ fn event_loop(
 ) -> Result<(), String> {
     loop {
         {
-            let _frame = OUTPUT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let _frame = OUTPUT
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             terminal
                 .draw(|f| view::draw(f, app))
                 .map_err(|e| format!("cannot draw: {e}"))?;

@@ -165,15 +165,15 @@ fn list(extra: &[PathBuf]) -> u8 {
         .chain(set.broken.iter().cloned().map(Err))
         .collect();
     for p in extra {
-        all.push(load::load_dir(p).map_err(|e| e.to_string()).and_then(|pack| {
-            match set.clash(&pack) {
+        all.push(load::load_dir(p).map_err(|e| e.to_string()).and_then(
+            |pack| match set.clash(&pack) {
                 Some(e) => Err(e),
                 None => {
                     set.packs.push(pack.clone());
                     Ok(pack)
                 }
-            }
-        }));
+            },
+        ));
     }
     for p in all {
         match p {

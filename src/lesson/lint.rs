@@ -160,9 +160,10 @@ fn requires_cycles(cx: &mut Ctx) {
         .lessons
         .iter()
         .filter_map(|e| match e {
-            LessonEntry::Ok { file, lesson } => {
-                Some((lesson.id.as_str(), (file.as_str(), lesson.requires.as_slice())))
-            }
+            LessonEntry::Ok { file, lesson } => Some((
+                lesson.id.as_str(),
+                (file.as_str(), lesson.requires.as_slice()),
+            )),
             LessonEntry::Broken { .. } => None,
         })
         .collect();
@@ -180,7 +181,12 @@ fn requires_cycles(cx: &mut Ctx) {
         if let Some(at) = path.iter().position(|p| *p == id) {
             let mut cycle: Vec<&str> = path.iter().skip(at).copied().collect();
             // The same cycle found from another lesson starts at its smallest id.
-            if let Some(min) = cycle.iter().enumerate().min_by_key(|(_, l)| **l).map(|(i, _)| i) {
+            if let Some(min) = cycle
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, l)| **l)
+                .map(|(i, _)| i)
+            {
                 cycle.rotate_left(min);
             }
             cycles.insert(cycle);
@@ -207,9 +213,15 @@ fn requires_cycles(cx: &mut Ctx) {
         };
         cx.file = (*file).to_string();
         let message = if cycle.len() == 1 {
-            format!("the lesson `{first}` requires itself, so it can never be started; remove it from its own `requires`")
+            format!(
+                "the lesson `{first}` requires itself, so it can never be started; remove it from its own `requires`"
+            )
         } else {
-            let names: Vec<String> = cycle.iter().chain(cycle.first()).map(|l| format!("`{l}`")).collect();
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|l| format!("`{l}`"))
+                .collect();
             format!(
                 "the lessons {} require each other in a cycle, so none of them can ever be started; remove one of these requirements",
                 names.join(" → ")
