@@ -264,13 +264,15 @@ pub fn credential_report(a: &Account) -> String {
         }
         cols
     };
-    let mut out = String::from(
-        "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated\n",
-    );
-    let mut row = |cols: Vec<String>| {
-        out.push_str(&cols.join(","));
-        out.push('\n');
-    };
+    // Written with the csv crate, so that a user name with a comma or a quote (both allowed
+    // by IAM) stays one field. No formula guard: the report is read back, as AWS writes it.
+    let mut rows: Vec<Vec<String>> = vec![
+        "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated"
+            .split(',')
+            .map(String::from)
+            .collect(),
+    ];
+    let mut row = |cols: Vec<String>| rows.push(cols);
     let mut root = vec![
         "<root_account>".to_string(),
         format!("arn:aws:iam::{}:root", a.id),
@@ -312,5 +314,21 @@ pub fn credential_report(a: &Account) -> String {
         cols.extend(["false", "N/A", "false", "N/A"].map(String::from));
         row(cols);
     }
-    out
+    csv_string(&rows)
+}
+
+/// Rows as CSV text (RFC 4180 quoting, `\n` line ends).
+fn csv_string(rows: &[Vec<String>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for r in rows {
+        // Writing to a `Vec` cannot fail.
+        let _ = w.write_record(r);
+    }
+    // The fields are `String`s, so the bytes are UTF-8.
+    w.into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
 }

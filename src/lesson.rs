@@ -1,5 +1,6 @@
 //! Lesson packs: the YAML format (`model`), the one loader (`load`), declarative checks
-//! (`check`), the exercise engine every front end uses (`run`) and `lessons lint` (`lint`).
+//! (`check`), the exercise engine every front end uses (`run`), `lessons lint` (`lint`) and
+//! the set of packs of one run, each id once (`set`).
 //!
 //! Architecture invariant: no code runs from a pack; adding a lesson never needs Rust code.
 
@@ -8,6 +9,8 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod run;
+pub mod set;
 
 pub use load::{LessonEntry, LoadError, Pack};
 pub use model::{LessonFile, Step, StepKind, Text};
+pub use set::PackSet;

@@ -16,8 +16,6 @@ pub mod view;
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{
@@ -25,7 +23,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
-use crate::lesson::{Pack, load};
+use crate::lesson::{Pack, PackSet};
 use crate::progress::{LearnerName, Setting, Store};
 use app::App;
 use i18n::Lang;
@@ -50,20 +48,13 @@ pub struct Options {
     pub no_builtin: bool,
 }
 
-/// Loads the built-in course, the data directory's packs and `--pack` folders.
+/// Loads the built-in course, the data directory's packs and `--pack` folders, in that
+/// order; a pack whose id is already loaded is refused and listed with the broken ones.
 pub fn load_packs(
     extra: &[PathBuf],
     data_dir: Option<&std::path::Path>,
     builtin: bool,
 ) -> (Vec<Pack>, Vec<String>) {
-    let mut packs = Vec::new();
-    let mut broken = Vec::new();
-    for r in load::built_in().into_iter().filter(|_| builtin) {
-        match r {
-            Ok(p) => packs.push(p),
-            Err((n, e)) => broken.push(format!("{n}: {e}")),
-        }
-    }
     let mut dirs: Vec<PathBuf> = Vec::new();
     if let Ok(d) = crate::progress::data_dir(data_dir) {
         let root = d.join("packs");
@@ -78,13 +69,8 @@ pub fn load_packs(
         }
     }
     dirs.extend(extra.iter().cloned());
-    for d in dirs {
-        match load::load_dir(&d) {
-            Ok(p) => packs.push(p),
-            Err(e) => broken.push(e.to_string()),
-        }
-    }
-    (packs, broken)
+    let set = PackSet::load(builtin, &dirs);
+    (set.packs, set.broken)
 }
 
 /// Builds the app: packs, progress store, learner, language and theme.
@@ -130,6 +116,104 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     Ok(app)
 }
 
+/// The signals whose default action ends the program, so the terminal must be given back
+/// before it goes. SIGINT only comes as a signal from `kill` (in raw mode Ctrl-C is a key).
+/// Left out: SIGPIPE (Rust ignores it, a closed pipe is an error return instead), the fault
+/// signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGSYS, SIGTRAP: they cannot be
+/// resumed safely), SIGKILL and SIGSTOP (they cannot be caught; `reset` repairs the
+/// terminal after a `kill -9`).
+#[cfg(unix)]
+const TERMINATING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::*;
+    &[
+        SIGHUP,
+        SIGINT,
+        SIGQUIT,
+        SIGTERM,
+        SIGUSR1,
+        SIGUSR2,
+        SIGALRM,
+        SIGVTALRM,
+        SIGPROF,
+        SIGXCPU,
+        SIGXFSZ,
+        // SIGIO ends a Linux process by default but is ignored on the BSDs and macOS.
+        #[cfg(target_os = "linux")]
+        SIGIO,
+    ]
+};
+
+/// Held while a frame is written, so that the signal thread does not give the terminal back
+/// in the middle of a frame (whose rest would land on the learner's normal screen).
+static OUTPUT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Gives the terminal back: raw mode off, mouse capture off, alternate screen left, cursor
+/// shown. The one restore used by the normal exit, every error return, the panic hook and the
+/// signal thread. Every step is tried even if an earlier one failed (after SIGHUP the
+/// terminal may be gone), and doing it twice is harmless.
+pub fn restore() {
+    use ratatui::crossterm::{cursor::Show, terminal};
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, terminal::LeaveAlternateScreen);
+    let _ = execute!(out, Show);
+    let _ = out.flush();
+}
+
+/// Takes the terminal: a panic hook that calls [`restore`] first, raw mode, the alternate
+/// screen, mouse capture, and a cleared screen (a crashed or killed earlier run may have left
+/// its frame there, which the first diff-based draw would not overwrite).
+fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
+    use ratatui::crossterm::terminal;
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    terminal::enable_raw_mode()?;
+    execute!(
+        std::io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )?;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(std::io::stdout()))?;
+    terminal.clear()?;
+    Ok(terminal)
+}
+
+/// On a terminating signal: wait (briefly) for the frame being written, give the terminal
+/// back and leave with 128 + the signal number, as a shell reports it. A thread does it,
+/// because input reading can be stuck inside the terminal library when the terminal is gone;
+/// every answer is already committed, so nothing is lost.
+#[cfg(unix)]
+fn restore_on_signals() {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(TERMINATING_SIGNALS) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            // A write stuck on a terminal that reads nothing must not keep us alive.
+            let deadline = std::time::Instant::now() + Duration::from_millis(500);
+            let _guard = loop {
+                match OUTPUT.try_lock() {
+                    Ok(g) => break Some(g),
+                    Err(std::sync::TryLockError::Poisoned(p)) => break Some(p.into_inner()),
+                    Err(std::sync::TryLockError::WouldBlock)
+                        if std::time::Instant::now() < deadline =>
+                    {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(std::sync::TryLockError::WouldBlock) => break None,
+                }
+            };
+            restore();
+            std::process::exit(128 + sig);
+        }
+    });
+}
+
 /// Runs the TUI; returns the exit status.
 pub fn run(opts: &Options) -> u8 {
     let mut app = match build_app(opts) {
@@ -139,50 +223,40 @@ pub fn run(opts: &Options) -> u8 {
             return 2;
         }
     };
-    let term_signal = Arc::new(AtomicBool::new(false));
-    // SIGTERM and SIGHUP (the terminal went away): give the terminal back and leave at once.
-    // A thread does it, because input reading can be stuck inside the terminal library when
-    // the terminal is gone; every answer is already committed, so nothing is lost.
     #[cfg(unix)]
-    {
-        use signal_hook::consts::{SIGHUP, SIGTERM};
-        if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) {
-            let flag = Arc::clone(&term_signal);
-            std::thread::spawn(move || {
-                if let Some(sig) = signals.forever().next() {
-                    flag.store(true, Ordering::Relaxed);
-                    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-                    ratatui::restore();
-                    std::process::exit(128 + sig);
-                }
-            });
+    restore_on_signals();
+    let result = match enter() {
+        Ok(mut terminal) => event_loop(&mut terminal, &mut app, opts),
+        Err(e) => Err(format!("cannot set up the terminal: {e}")),
+    };
+    restore();
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("iamdojo: {e}");
+            2
         }
     }
-    // ratatui::init enters the alternate screen and raw mode, and installs a panic hook that
-    // restores the terminal before the panic message is printed.
-    let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    let code = event_loop(&mut terminal, &mut app, opts, &term_signal);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
-    let _ = std::io::stdout().flush();
-    code
 }
 
+/// Draws and reads until the learner quits; an error says what failed, and the caller gives
+/// the terminal back before printing it.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     opts: &Options,
-    stop: &AtomicBool,
-) -> u8 {
+) -> Result<(), String> {
     loop {
-        if let Err(e) = terminal.draw(|f| view::draw(f, app)) {
-            ratatui::restore();
-            eprintln!("iamdojo: cannot draw: {e}");
-            return 2;
+        {
+            let _frame = OUTPUT
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            terminal
+                .draw(|f| view::draw(f, app))
+                .map_err(|e| format!("cannot draw: {e}"))?;
         }
-        if opts.exit_after_first_frame || app.quit || stop.load(Ordering::Relaxed) {
-            return 0;
+        if opts.exit_after_first_frame || app.quit {
+            return Ok(());
         }
         match event::poll(Duration::from_millis(250)) {
             Ok(true) => match event::read() {
@@ -195,18 +269,10 @@ fn event_loop(
                 },
                 // Resizes need nothing but the redraw at the top of the loop.
                 Ok(_) => {}
-                Err(e) => {
-                    ratatui::restore();
-                    eprintln!("iamdojo: cannot read the terminal: {e}");
-                    return 2;
-                }
+                Err(e) => return Err(format!("cannot read the terminal: {e}")),
             },
             Ok(false) => {}
-            Err(e) => {
-                ratatui::restore();
-                eprintln!("iamdojo: cannot read the terminal: {e}");
-                return 2;
-            }
+            Err(e) => return Err(format!("cannot read the terminal: {e}")),
         }
     }
 }

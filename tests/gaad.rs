@@ -399,3 +399,38 @@ fn sandbox_loads_the_files_before_the_shell_starts() {
         "{stderr}"
     );
 }
+
+/// A user name with a comma and a quote stays one field of the credential report: the CSV is
+/// valid (every row as long as the header) and reads back to the same user.
+#[test]
+fn a_user_name_with_a_comma_and_a_quote_round_trips_through_the_report() {
+    let mut sb = Sandbox::new(Account::new(iamdojo::account::DEFAULT_ACCOUNT_ID, 1));
+    let made = sb.run("aws iam create-user --user-name plain");
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let odd = "dev,ops\"team";
+    let mut user = sb.account.users["plain"].clone();
+    user.arn = user.arn.replace("plain", odd);
+    user.name = odd.to_string();
+    let arn = user.arn.clone();
+    sb.account.users.insert(odd.to_string(), user);
+
+    let report = gaad::export_credential_report(&sb.account);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(report.as_bytes());
+    let width = reader.headers().expect("a header").len();
+    let names: Vec<String> = reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a valid CSV row");
+            assert_eq!(r.len(), width);
+            r[0].to_string()
+        })
+        .collect();
+    assert!(names.contains(&odd.to_string()), "{report}");
+
+    let mut again = Account::new(iamdojo::account::DEFAULT_ACCOUNT_ID, 1);
+    gaad::apply_credential_report(&mut again, "report.csv", &report).expect("the report applies");
+    assert_eq!(again.users.get(odd).map(|u| &u.arn), Some(&arn));
+    assert_eq!(gaad::export_credential_report(&again), report);
+}

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use iamdojo::lesson::lint::{Level, lint};
-use iamdojo::lesson::{LessonEntry, StepKind, load};
+use iamdojo::lesson::{LessonEntry, PackSet, StepKind, load};
 
 #[test]
 fn the_built_in_course_is_complete_and_lints_clean() {
@@ -60,9 +60,18 @@ fn broken_packs_get_clear_messages() {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let out = match load::load_dir(dir) {
-            Err(e) => format!("pack refused: {e}"),
-            Ok(pack) => lint(&pack)
+        // Loaded after the built-in course, as the TUI loads a `--pack` folder.
+        let set = PackSet::load(true, &[dir.to_path_buf()]);
+        let origin = dir.display().to_string();
+        let out = match set.packs.iter().find(|p| p.origin == origin) {
+            None => set
+                .broken
+                .iter()
+                .map(|e| format!("pack refused: {e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .replace(env!("CARGO_MANIFEST_DIR"), "<repo>"),
+            Some(pack) => lint(pack)
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
@@ -101,5 +110,68 @@ fn the_committed_json_schema_is_current() {
     assert!(
         committed == now,
         "assets/lesson-pack.schema.json is out of date; regenerate it with `cargo run -- lessons schema > assets/lesson-pack.schema.json`"
+    );
+}
+
+/// A pack with an id already loaded is refused everywhere, with both origins named: by the
+/// TUI (and plain mode, which loads through the same function), `lessons list` and
+/// `lessons lint`; two folders with one id clash too.
+#[test]
+fn a_pack_with_an_id_already_loaded_is_refused_everywhere() {
+    let dup = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs-broken/duplicate-id");
+    let tiny = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs/tiny");
+    let data = tempfile::tempdir().expect("temp dir");
+    let (packs, broken) =
+        iamdojo::tui::load_packs(std::slice::from_ref(&dup), Some(data.path()), true);
+    assert_eq!(
+        packs.iter().filter(|p| p.meta.id == "iam-course").count(),
+        1,
+        "the built-in course stays, once"
+    );
+    let want = format!(
+        "{}: the pack id `iam-course` is already used by the pack loaded from `built-in:iam-course`",
+        dup.display()
+    );
+    assert!(broken.iter().any(|b| b.starts_with(&want)), "{broken:?}");
+
+    let two = PackSet::load(false, &[tiny.clone(), tiny.clone()]);
+    assert_eq!(two.packs.len(), 1);
+    assert_eq!(two.broken.len(), 1, "{:?}", two.broken);
+    assert!(
+        two.broken.iter().all(|b| b.contains("`tiny`")),
+        "{:?}",
+        two.broken
+    );
+
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .args(args)
+            .env("IAMDOJO_DATA_DIR", data.path())
+            .output()
+            .expect("runs")
+    };
+    let list = run(&[
+        "lessons".as_ref(),
+        "list".as_ref(),
+        "--pack".as_ref(),
+        dup.as_os_str(),
+    ]);
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        stdout.contains(&format!("(broken pack) {want}")),
+        "{stdout}"
+    );
+    let lint = run(&["lessons".as_ref(), "lint".as_ref(), dup.as_os_str()]);
+    let stdout = String::from_utf8_lossy(&lint.stdout);
+    assert_eq!(lint.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains(&format!("error: {want}")), "{stdout}");
+    // The built-in course's own folder is the built-in course, not a clash.
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/iam-course");
+    let lint = run(&["lessons".as_ref(), "lint".as_ref(), own.as_os_str()]);
+    assert_eq!(
+        lint.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
     );
 }

@@ -503,8 +503,10 @@ fn associate_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         )
     })?;
     i.instance_profile = Some(profile);
+    // A scenario may name an instance anything, even shorter than the usual `i-` prefix.
+    let suffix = id.strip_prefix("i-").unwrap_or(&id);
     Ok(
-        json!({"IamInstanceProfileAssociation": {"AssociationId": format!("iip-assoc-{}", &id[2..]), "InstanceId": id, "IamInstanceProfile": {"Arn": arn}, "State": "associated"}}),
+        json!({"IamInstanceProfileAssociation": {"AssociationId": format!("iip-assoc-{suffix}"), "InstanceId": id, "IamInstanceProfile": {"Arn": arn}, "State": "associated"}}),
     )
 }
 

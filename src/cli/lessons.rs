@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
 use crate::lesson::lint::{Level, lint};
-use crate::lesson::{LessonEntry, Pack, load};
+use crate::lesson::{LessonEntry, Pack, PackSet, load};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,17 +53,41 @@ pub enum LessonsCommand {
     },
 }
 
-/// Loads the packs named (or the built-in course).
+/// Loads the packs named (or the built-in course), in order. A pack whose id another one
+/// already uses is refused, as the TUI refuses it: one named earlier, or the built-in course
+/// (which the TUI loads first) unless it is the built-in course's own folder.
 fn packs(paths: &[PathBuf]) -> Vec<Result<Pack, String>> {
+    let builtin = PackSet::load(true, &[]);
     if paths.is_empty() {
-        return load::built_in()
-            .into_iter()
-            .map(|r| r.map_err(|(n, e)| format!("{n}: {e}")))
-            .collect();
+        return builtin_results(builtin);
     }
+    let mut given = PackSet::default();
     paths
         .iter()
-        .map(|p| load::load_dir(p).map_err(|e| e.to_string()))
+        .map(|p| {
+            let pack = load::load_dir(p).map_err(|e| e.to_string())?;
+            let same_as_builtin = builtin
+                .packs
+                .iter()
+                .any(|b| b.meta.id == pack.meta.id && b.content_hash == pack.content_hash);
+            let clash = given
+                .clash(&pack)
+                .or_else(|| builtin.clash(&pack).filter(|_| !same_as_builtin));
+            if let Some(e) = clash {
+                return Err(e);
+            }
+            given.packs.push(pack.clone());
+            Ok(pack)
+        })
+        .collect()
+}
+
+/// The built-in course's packs and its broken ones, as results.
+fn builtin_results(set: PackSet) -> Vec<Result<Pack, String>> {
+    set.packs
+        .into_iter()
+        .map(Ok)
+        .chain(set.broken.into_iter().map(Err))
         .collect()
 }
 
@@ -131,12 +155,26 @@ fn lint_cmd(paths: &[PathBuf], format: Format) -> u8 {
 }
 
 fn list(extra: &[PathBuf]) -> u8 {
-    let mut all = packs(&[]);
-    all.extend(
-        extra
-            .iter()
-            .map(|p| load::load_dir(p).map_err(|e| e.to_string())),
-    );
+    // The built-in course, then the extra folders, refused as the TUI refuses them.
+    let mut set = PackSet::load(true, &[]);
+    let mut all: Vec<Result<Pack, String>> = set
+        .packs
+        .iter()
+        .cloned()
+        .map(Ok)
+        .chain(set.broken.iter().cloned().map(Err))
+        .collect();
+    for p in extra {
+        all.push(load::load_dir(p).map_err(|e| e.to_string()).and_then(
+            |pack| match set.clash(&pack) {
+                Some(e) => Err(e),
+                None => {
+                    set.packs.push(pack.clone());
+                    Ok(pack)
+                }
+            },
+        ));
+    }
     for p in all {
         match p {
             Err(e) => println!("(broken pack) {e}"),

@@ -147,7 +147,88 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
             }
         }
     }
+    requires_cycles(&mut cx);
     cx.out
+}
+
+/// Reports a lesson that requires itself and every cycle of `requires` (no lesson of a
+/// cycle can ever be started), each cycle once, on the file of its first lesson by id.
+fn requires_cycles(cx: &mut Ctx) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let lessons: BTreeMap<&str, (&str, &[String])> = cx
+        .pack
+        .lessons
+        .iter()
+        .filter_map(|e| match e {
+            LessonEntry::Ok { file, lesson } => Some((
+                lesson.id.as_str(),
+                (file.as_str(), lesson.requires.as_slice()),
+            )),
+            LessonEntry::Broken { .. } => None,
+        })
+        .collect();
+    // Depth first from every lesson; a requirement already on the path closes a cycle.
+    fn walk<'a>(
+        id: &'a str,
+        lessons: &BTreeMap<&'a str, (&'a str, &'a [String])>,
+        path: &mut Vec<&'a str>,
+        done: &mut BTreeSet<&'a str>,
+        cycles: &mut BTreeSet<Vec<&'a str>>,
+    ) {
+        if done.contains(id) {
+            return;
+        }
+        if let Some(at) = path.iter().position(|p| *p == id) {
+            let mut cycle: Vec<&str> = path.iter().skip(at).copied().collect();
+            // The same cycle found from another lesson starts at its smallest id.
+            if let Some(min) = cycle
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, l)| **l)
+                .map(|(i, _)| i)
+            {
+                cycle.rotate_left(min);
+            }
+            cycles.insert(cycle);
+            return;
+        }
+        let Some((_, requires)) = lessons.get(id) else {
+            return;
+        };
+        path.push(id);
+        for r in requires.iter() {
+            walk(r.as_str(), lessons, path, done, cycles);
+        }
+        path.pop();
+        done.insert(id);
+    }
+    let mut cycles = BTreeSet::new();
+    let mut done = BTreeSet::new();
+    for id in lessons.keys() {
+        walk(id, &lessons, &mut Vec::new(), &mut done, &mut cycles);
+    }
+    for cycle in cycles {
+        let Some((first, (file, _))) = cycle.first().and_then(|f| lessons.get_key_value(f)) else {
+            continue;
+        };
+        cx.file = (*file).to_string();
+        let message = if cycle.len() == 1 {
+            format!(
+                "the lesson `{first}` requires itself, so it can never be started; remove it from its own `requires`"
+            )
+        } else {
+            let names: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .map(|l| format!("`{l}`"))
+                .collect();
+            format!(
+                "the lessons {} require each other in a cycle, so none of them can ever be started; remove one of these requirements",
+                names.join(" → ")
+            )
+        };
+        cx.push(Level::Error, "requires", message);
+    }
 }
 
 fn valid_id(s: &str) -> bool {

@@ -132,11 +132,8 @@ impl Export {
     /// The attempts as CSV, one row per attempt, oldest first. Only the JSON form can be
     /// imported.
     pub fn to_csv(&self) -> String {
-        let mut out = String::from(
-            "learner,learner_id,pack,lesson,lesson_version,step,correct,hints_used,solution_shown,time_spent_ms,at,answer,attempt_id\n",
-        );
-        for a in &self.attempts {
-            let row = [
+        let rows = self.attempts.iter().map(|a| {
+            vec![
                 csv_text(self.learner.name.as_str()),
                 csv_text(self.learner.id.as_str()),
                 csv_text(a.pack.as_str()),
@@ -150,30 +147,42 @@ impl Export {
                 a.at.to_string(),
                 csv_text(&a.answer),
                 csv_text(a.id.as_str()),
-            ];
-            out.push_str(&row.join(","));
-            out.push('\n');
-        }
-        out
+            ]
+        });
+        csv_string(
+            "learner,learner_id,pack,lesson,lesson_version,step,correct,hints_used,solution_shown,time_spent_ms,at,answer,attempt_id",
+            rows,
+        )
     }
 }
 
-/// One CSV field from text that may come from a learner: quoted when it holds a comma, a
-/// quote or a line break (RFC 4180), and prefixed with `'` when it starts like a
-/// spreadsheet formula (`=`, `+`, `-`, `@`), so that opening the file cannot run one.
+/// One CSV field from text that may come from a learner, prefixed with `'` when it starts
+/// like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return), so that opening the
+/// file cannot run one. Quoting is left to [`csv_string`].
 pub(crate) fn csv_text(s: &str) -> String {
-    let guarded;
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        guarded = format!("'{s}");
-        guarded.as_str()
-    } else {
-        s
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_string()
     }
+}
+
+/// A header (comma-separated names) and rows as CSV text, written by the csv crate: a field
+/// holding a comma, a quote or a line break is quoted (RFC 4180); lines end with `\n`.
+pub(crate) fn csv_string(header: &str, rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    // Writing to a `Vec` cannot fail.
+    let _ = w.write_record(header.split(','));
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    // The fields are `String`s, so the bytes are UTF-8.
+    w.into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -182,11 +191,12 @@ mod tests {
 
     #[test]
     fn csv_fields_are_quoted_and_guarded() {
-        assert_eq!(csv_text("plain"), "plain");
-        assert_eq!(csv_text("a,b"), "\"a,b\"");
-        assert_eq!(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_text("=cmd()"), "'=cmd()");
-        assert_eq!(csv_text("line\nbreak"), "\"line\nbreak\"");
+        let field = |s: &str| csv_string("h", [vec![csv_text(s)]]);
+        assert_eq!(field("plain"), "h\nplain\n");
+        assert_eq!(field("a,b"), "h\n\"a,b\"\n");
+        assert_eq!(field("say \"hi\""), "h\n\"say \"\"hi\"\"\"\n");
+        assert_eq!(field("=cmd()"), "h\n'=cmd()\n");
+        assert_eq!(field("line\nbreak"), "h\n\"line\nbreak\"\n");
     }
 
     #[test]

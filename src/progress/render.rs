@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::export::csv_text;
+use super::export::{csv_string, csv_text};
 use super::report::{Cell, ClassReport};
 
 /// A duration in milliseconds as `1h 02m`, `4m 05s` or `12s`.
@@ -169,28 +169,26 @@ pub fn text(r: &ClassReport) -> String {
 
 /// One row per learner and lesson (long form, ready for a pivot table).
 pub fn csv(r: &ClassReport) -> String {
-    let mut o = String::from(
-        "learner,learner_id,pack,lesson,started,completed,attempts,correct,hints_used,time_spent_ms\n",
-    );
-    for (learner, row) in r.learners.iter().zip(&r.cells) {
-        for (l, c) in r.lessons.iter().zip(row) {
-            let _ = writeln!(
-                o,
-                "{},{},{},{},{},{},{},{},{},{}",
+    let rows = r.learners.iter().zip(&r.cells).flat_map(|(learner, row)| {
+        r.lessons.iter().zip(row).map(move |(l, c)| {
+            vec![
                 csv_text(&learner.label),
                 csv_text(learner.id.as_str()),
                 csv_text(l.pack.as_str()),
                 csv_text(l.lesson.as_str()),
-                c.started(),
-                c.completed,
-                c.attempts,
-                c.correct,
-                c.hints_used,
-                c.time_spent_ms,
-            );
-        }
-    }
-    o
+                c.started().to_string(),
+                c.completed.to_string(),
+                c.attempts.to_string(),
+                c.correct.to_string(),
+                c.hints_used.to_string(),
+                c.time_spent_ms.to_string(),
+            ]
+        })
+    });
+    csv_string(
+        "learner,learner_id,pack,lesson,started,completed,attempts,correct,hints_used,time_spent_ms",
+        rows,
+    )
 }
 
 /// `s` escaped for HTML text and attribute values.
