@@ -308,8 +308,46 @@ fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
     }
 }
 
+/// How many near misses an exercise should have.
+pub const NEAR_MISSES: usize = 2;
+
+/// Every near miss of a step must fail; an exercise with fewer than [`NEAR_MISSES`] gets a
+/// warning (the built-in course's test holds it to no warnings).
+fn lint_near_misses(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str, lang: &str) {
+    let kind = s.kind();
+    let wanted = matches!(
+        kind,
+        StepKind::Task | StepKind::Policy | StepKind::Investigate
+    );
+    if wanted && s.wrong.len() < NEAR_MISSES {
+        cx.push(
+            Level::Warning,
+            &format!("{path}.wrong"),
+            format!(
+                "{} near miss(es); give at least {NEAR_MISSES} `wrong:` attempts a learner would plausibly make, so lint proves they fail",
+                s.wrong.len()
+            ),
+        );
+    }
+    for (k, w) in s.wrong.iter().enumerate() {
+        if let Some(why) = &w.why {
+            cx.text(&format!("{path}.wrong[{k}].why"), why);
+        }
+        match run::near_miss_passes(cx.pack, l, s, w, lang) {
+            Ok(false) => {}
+            Ok(true) => cx.push(
+                Level::Error,
+                &format!("{path}.wrong[{k}]"),
+                "this near miss passes: a learner making this mistake would be told \"Correct!\"; strengthen the goal or the expected requests",
+            ),
+            Err(e) => cx.push(Level::Error, &format!("{path}.wrong[{k}].attempt"), e),
+        }
+    }
+}
+
 fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
     let lang = cx.pack.default_language().to_string();
+    lint_near_misses(cx, l, s, path, &lang);
     match s.kind() {
         StepKind::Read => {
             if let Some(t) = &s.read {

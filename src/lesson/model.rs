@@ -125,6 +125,10 @@ pub struct Step {
     /// The solution: commands (task) or a policy (policy), replayable.
     #[serde(default)]
     pub solution: Option<Solution>,
+    /// Near misses: attempts a learner could plausibly make that must not pass (lint proves
+    /// each fails), each with what to say to a learner who makes it.
+    #[serde(default)]
+    pub wrong: Vec<Wrong>,
     /// Why it matters, shown after success.
     #[serde(default)]
     pub explain: Option<Text>,
@@ -334,6 +338,18 @@ pub enum Solution {
     Text(String),
     /// Choice numbers (from 1), for quizzes.
     Choices(Vec<u32>),
+}
+
+/// A near miss: a wrong attempt in the shape of the step's solution — commands for a task,
+/// a policy for a policy step, an answer for an investigation, choice numbers for a quiz.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Wrong {
+    /// The attempt.
+    pub attempt: Solution,
+    /// Why it is wrong, shown to a learner whose attempt matches it.
+    #[serde(default)]
+    pub why: Option<Text>,
 }
 
 /// A declarative check. No code runs from a pack: checks are data.

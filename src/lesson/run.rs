@@ -3,7 +3,7 @@
 
 use super::check::{self, CheckResult};
 use super::load::Pack;
-use super::model::{ExpectRequest, LessonFile, Step};
+use super::model::{ExpectRequest, LessonFile, Solution, Step, Text, Wrong};
 use crate::account::command::{Creds, Profile, Sandbox};
 use crate::eval::{Decision, Outcome};
 
@@ -336,4 +336,87 @@ pub fn grade_investigate(step: &Step, answer: &str) -> bool {
     step.investigate
         .as_ref()
         .is_some_and(|i| i.answer.iter().any(|x| x.trim().to_lowercase() == a))
+}
+
+/// Whether a near miss passes the step, run through the same engine as a learner's attempt:
+/// its commands in a fresh sandbox against the goal, its policy against the expectations, its
+/// answer or choices graded. `Err` when the attempt does not fit the step's kind.
+pub fn near_miss_passes(
+    pack: &Pack,
+    lesson: &LessonFile,
+    step: &Step,
+    wrong: &Wrong,
+    lang: &str,
+) -> Result<bool, String> {
+    match (&wrong.attempt, step.kind()) {
+        (Solution::Commands(cmds), super::model::StepKind::Task) => {
+            let mut r = start_task(pack, lesson, step)?;
+            for c in cmds {
+                r.sandbox.run(c);
+            }
+            Ok(r.check(step, lang, lang).passed())
+        }
+        (Solution::Text(policy), super::model::StepKind::Policy) => {
+            Ok(check_policy(pack, lesson, step, policy).passed())
+        }
+        (Solution::Text(answer), super::model::StepKind::Investigate) => {
+            Ok(grade_investigate(step, answer))
+        }
+        (Solution::Commands(answers), super::model::StepKind::Investigate) => {
+            Ok(answers.iter().any(|a| grade_investigate(step, a)))
+        }
+        (Solution::Choices(choices), super::model::StepKind::Quiz) => {
+            let chosen: Vec<usize> = choices
+                .iter()
+                .filter_map(|&c| usize::try_from(c).ok()?.checked_sub(1))
+                .collect();
+            Ok(grade_quiz(step, &chosen))
+        }
+        (_, kind) => Err(format!(
+            "a near miss of a {kind:?} step is {}",
+            match kind {
+                super::model::StepKind::Task => "a list of commands",
+                super::model::StepKind::Policy => "a policy document",
+                super::model::StepKind::Investigate => "an answer",
+                super::model::StepKind::Quiz => "a list of choice numbers",
+                _ => "not used by this kind of step",
+            }
+        )),
+    }
+}
+
+/// What the learner's failed attempt should hear: the `why` of the near miss it matches.
+/// A policy matches when it is the same JSON; an answer when it is the same ignoring case and
+/// surrounding space; choices when the same set; commands when every command of the near
+/// miss is among the learner's (spaces folded).
+pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text> {
+    let fold = |c: &str| c.split_whitespace().collect::<Vec<_>>().join(" ");
+    let same = |w: &Solution| match (w, attempt) {
+        (Solution::Text(a), Solution::Text(b)) => {
+            match (
+                serde_json::from_str::<serde_json::Value>(a),
+                serde_json::from_str::<serde_json::Value>(b),
+            ) {
+                (Ok(x), Ok(y)) => x == y,
+                _ => a.trim().to_lowercase() == b.trim().to_lowercase(),
+            }
+        }
+        (Solution::Choices(a), Solution::Choices(b)) => {
+            let (mut a, mut b) = (a.clone(), b.clone());
+            a.sort_unstable();
+            a.dedup();
+            b.sort_unstable();
+            b.dedup();
+            a == b
+        }
+        (Solution::Commands(a), Solution::Commands(b)) => {
+            let typed: Vec<String> = b.iter().map(|c| fold(c)).collect();
+            !a.is_empty() && a.iter().all(|c| typed.contains(&fold(c)))
+        }
+        _ => false,
+    };
+    step.wrong
+        .iter()
+        .find(|w| same(&w.attempt))
+        .and_then(|w| w.why.as_ref())
 }
