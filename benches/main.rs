@@ -1,6 +1,15 @@
 //! Evaluator benchmarks: decisions per second on three workloads, and parse + compile speed.
 //! Run with `cargo bench --bench main`; results are recorded in docs/benchmarks.md.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    reason = "benchmarks run on fixed, generated inputs; a panic is a broken benchmark"
+)]
+
 use std::hint::black_box;
 use std::sync::Arc;
 

@@ -504,7 +504,7 @@ fn associate_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     })?;
     i.instance_profile = Some(profile);
     Ok(
-        json!({"IamInstanceProfileAssociation": {"AssociationId": format!("iip-assoc-{}", &id[2..]), "InstanceId": id, "IamInstanceProfile": {"Arn": arn}, "State": "associated"}}),
+        json!({"IamInstanceProfileAssociation": {"AssociationId": format!("iip-assoc-{}", id.get(2..).unwrap_or_default()), "InstanceId": id, "IamInstanceProfile": {"Arn": arn}, "State": "associated"}}),
     )
 }
 

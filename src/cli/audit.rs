@@ -160,7 +160,10 @@ pub fn table(findings: &[Finding]) -> String {
     // Group by control, keeping the first appearance's place (findings come sorted).
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     for f in findings {
-        match groups.iter_mut().find(|g| g[0].control == f.control) {
+        match groups
+            .iter_mut()
+            .find(|g| g.first().is_some_and(|first| first.control == f.control))
+        {
             Some(g) => g.push(f),
             None => groups.push(vec![f]),
         }
@@ -173,7 +176,10 @@ pub fn table(findings: &[Finding]) -> String {
     ));
     const SHOWN: usize = 3;
     for (i, g) in groups.iter().enumerate() {
-        let f = g[0];
+        // Every group holds at least the finding that opened it.
+        let Some(&f) = g.first() else {
+            continue;
+        };
         let cis = f.cis.as_ref().map(|c| format!(", {c}")).unwrap_or_default();
         let many = if g.len() > 1 {
             format!(" — {} resources", g.len())

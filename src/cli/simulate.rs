@@ -190,11 +190,11 @@ fn parse_shorthand(s: &str) -> Result<ContextEntry, String> {
     let mut ty = None;
     let mut current: Option<&str> = None;
     for piece in s.split(',') {
-        let field = ["ContextKeyName=", "ContextKeyValues=", "ContextKeyType="]
-            .iter()
-            .find(|f| piece.starts_with(**f));
+        let field = ["ContextKeyName", "ContextKeyValues", "ContextKeyType"]
+            .into_iter()
+            .find_map(|f| Some((f, piece.strip_prefix(f)?.strip_prefix('=')?)));
         let (key, val) = match field {
-            Some(f) => (Some(&f[..f.len() - 1]), &piece[f.len()..]),
+            Some((f, v)) => (Some(f), v),
             None => (current, piece),
         };
         match key {
