@@ -1,6 +1,7 @@
 //! `iamdojo audit`: findings over an account, as a prioritized to-do list with the fix for
 //! each line, or as JSON / SARIF for scripts and code-scanning tools.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
@@ -64,8 +65,8 @@ pub(crate) fn load_account(
     Err("give an account to look at: --scenario FILE or --gaad FILE".into())
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let account = match load_account(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
@@ -75,7 +76,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(a) => a,
         Err(e) => {
             eprintln!("iamdojo audit: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     let now = match &args.now {
@@ -85,7 +86,7 @@ pub fn run(args: &Args) -> u8 {
                 eprintln!(
                     "iamdojo audit: --now `{t}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"
                 );
-                return 2;
+                return Ok(2);
             }
         },
         // A scenario carries its own clock; an imported real account is measured from now.
@@ -105,7 +106,7 @@ pub fn run(args: &Args) -> u8 {
     }
     let findings = audit(&account, now);
     let skipped = crate::audit::controls::not_evaluated(&account);
-    let out = match args.format {
+    let text = match args.format {
         Format::Table => table(&findings) + &not_evaluated_table(&skipped),
         Format::Json => {
             let v = if skipped.is_empty() {
@@ -117,8 +118,8 @@ pub fn run(args: &Args) -> u8 {
         }
         Format::Sarif => sarif(&findings),
     };
-    print!("{out}");
-    u8::from(!findings.is_empty())
+    out.write_all(text.as_bytes())?;
+    Ok(u8::from(!findings.is_empty()))
 }
 
 /// The controls the input could not answer, grouped by what to add.
