@@ -12,25 +12,35 @@ use std::path::PathBuf;
 #[path = "src/audit/catalog/scan.rs"]
 mod scan;
 
-fn main() {
+fn main() -> std::process::ExitCode {
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// Does the work; an error says which file is wrong and what to do about it.
+fn run() -> Result<(), String> {
     let src = "assets/catalog.json.gz";
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=src/audit/catalog/scan.rs");
-    let gz = std::fs::read(src).unwrap_or_else(|e| panic!("cannot read `{src}`: {e}"));
+    let gz = std::fs::read(src).map_err(|e| format!("cannot read `{src}`: {e}"))?;
     let mut text = String::with_capacity(gz.len() * 16);
-    if let Err(e) = flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text) {
-        panic!("`{src}` does not inflate to UTF-8 text: {e}; regenerate it (assets/README.md)");
-    }
+    flate2::read::GzDecoder::new(gz.as_slice())
+        .read_to_string(&mut text)
+        .map_err(|e| {
+            format!("`{src}` does not inflate to UTF-8 text: {e}; regenerate it (assets/README.md)")
+        })?;
     let top = scan::members(&text, 0..text.len())
-        .unwrap_or_else(|e| panic!("`{src}`: top level: {e}; regenerate it (assets/README.md)"));
-    let services = top
-        .iter()
-        .find(|m| m.key == "services")
-        .map(|m| {
-            scan::members(&text, m.value.clone())
-                .unwrap_or_else(|e| panic!("`{src}`: `services`: {e}; regenerate it"))
-        })
-        .unwrap_or_default();
+        .map_err(|e| format!("`{src}`: top level: {e}; regenerate it (assets/README.md)"))?;
+    let services = match top.iter().find(|m| m.key == "services") {
+        Some(m) => scan::members(&text, m.value.clone())
+            .map_err(|e| format!("`{src}`: `services`: {e}; regenerate it"))?,
+        None => Vec::new(),
+    };
     let table = |name: &str, members: &[scan::Member]| {
         let mut s = format!("pub(super) const {name}: &[(&str, usize, usize)] = &[\n");
         for m in members {
@@ -44,13 +54,14 @@ fn main() {
         s
     };
     let index = table("TOP", &top) + &table("SERVICES", &services);
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("cargo did not set OUT_DIR")?);
     for (name, body) in [
         ("catalog.json", text.as_str()),
         ("catalog_index.rs", &index),
     ] {
         let dest = out.join(name);
         std::fs::write(&dest, body)
-            .unwrap_or_else(|e| panic!("cannot write `{}`: {e}", dest.display()));
+            .map_err(|e| format!("cannot write `{}`: {e}", dest.display()))?;
     }
+    Ok(())
 }

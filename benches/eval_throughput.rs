@@ -10,6 +10,15 @@
 //! ```
 //! (`benches/compare/eval/run.sh` writes `WORKLOADS.json` and runs this for you.)
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    reason = "a measuring tool on fixed inputs; a panic is a broken measurement"
+)]
+
 use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};

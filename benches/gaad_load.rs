@@ -7,6 +7,15 @@
 //! /usr/bin/time -v target/release/examples/gaad_load load /tmp/gaad-5000.json
 //! ```
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    reason = "a measuring tool on fixed inputs; a panic is a broken measurement"
+)]
+
 // The example uses only the generator; the bench uses the rest of the module.
 #[allow(dead_code)]
 #[path = "gaad_gen.rs"]

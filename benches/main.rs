@@ -1,6 +1,15 @@
 //! Evaluator benchmarks: decisions per second on three workloads, and parse + compile speed.
 //! Run with `cargo bench --bench main`; results are recorded in docs/benchmarks.md.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    reason = "benchmarks run on fixed, generated inputs; a panic is a broken benchmark"
+)]
+
 use std::hint::black_box;
 use std::sync::Arc;
 
@@ -228,8 +237,12 @@ mod progress_bench {
                     id::<LessonId>(&format!("lesson-{:02}", (k / 5) % 12)),
                     "1",
                     id::<StepId>(&format!("step-{}", (k / 60) % 5)),
-                    if k % 3 == 0 { "allow" } else { "explicit deny" },
-                    k % 3 != 0,
+                    if k.is_multiple_of(3) {
+                        "allow"
+                    } else {
+                        "explicit deny"
+                    },
+                    !k.is_multiple_of(3),
                 );
                 a.time_spent_ms = 5_000 + (k as u64 * 7919) % 60_000;
                 a.hints_used = (k % 4) as u32;

@@ -174,6 +174,10 @@ impl Account {
                 bits = self.next_u64();
                 left = 64;
             }
+            #[expect(
+                clippy::indexing_slicing,
+                reason = "masked with `& 31`, below the 32 letters of ALPHABET"
+            )]
             s.push(ALPHABET[(bits & 31) as usize] as char);
             bits >>= 5;
             left -= 5;
@@ -192,6 +196,10 @@ impl Account {
     }
 
     /// A new secret access key (40 characters).
+    #[expect(
+        clippy::indexing_slicing,
+        reason = "`% 64` is below the 64 letters of ALPHABET"
+    )]
     pub fn new_secret(&mut self) -> String {
         const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         (0..40)

@@ -1,6 +1,16 @@
-//! The command line: one function per subcommand, each returning an exit code
-//! (0 ok, 1 "no"/deny where a command says so, 2 bad input). The only module that imports
-//! clap.
+//! The command line: one function per subcommand, each writing to the standard output it is
+//! given and returning an exit code (0 ok, 1 "no"/deny where a command says so, 2 bad input).
+//! A failing standard output is handled once, in [`run`]. Everything written to standard
+//! output and standard error passes through `printable::clean`, so text from a file or a
+//! learner cannot drive the terminal (JSON stays exact JSON). The only module that imports clap.
+
+/// `eprintln!` for the CLI: the message is cleaned (`printable::clean`) and a closed standard
+/// error is ignored rather than a panic.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {
+        $crate::cli::error_line(&format!($($arg)*))
+    };
+}
 
 mod access;
 mod audit;
@@ -11,6 +21,7 @@ mod sandbox;
 mod simulate;
 mod validate;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -106,14 +117,63 @@ pub fn run() -> ExitCode {
             }
             ExitCode::from(crate::tui::run(&opts))
         }
-        Some(Command::SimulateCustomPolicy(args)) => ExitCode::from(simulate::run(&args)),
-        Some(Command::Sandbox(args)) => ExitCode::from(sandbox::run(&args)),
-        Some(Command::Audit(args)) => ExitCode::from(audit::run(&args)),
-        Some(Command::Access(args)) => ExitCode::from(access::run(&args)),
-        Some(Command::Lessons(args)) => ExitCode::from(lessons::run(&args)),
-        Some(Command::ValidatePolicy(args)) => ExitCode::from(validate::run(&args)),
-        Some(Command::Progress(args)) => ExitCode::from(progress::run(&args)),
-        Some(Command::Class(args)) => ExitCode::from(class::run(&args)),
+        Some(command) => {
+            let mut out = Clean(io::stdout().lock());
+            let written = run_command(&command, &mut out).and_then(|code| {
+                out.flush()?;
+                Ok(code)
+            });
+            ExitCode::from(exit_status(written))
+        }
+    }
+}
+
+/// Writes one line to standard error, cleaned; a closed standard error is ignored.
+pub(crate) fn error_line(message: &str) {
+    let _ = writeln!(io::stderr().lock(), "{}", crate::printable::clean(message));
+}
+
+/// A writer that passes text on through `printable::clean`.
+struct Clean<W: Write>(W);
+
+impl<W: Write> Write for Clean<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0
+            .write_all(crate::printable::clean(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// Runs one subcommand, writing its output to `out`.
+fn run_command(command: &Command, out: &mut dyn Write) -> io::Result<u8> {
+    match command {
+        Command::SimulateCustomPolicy(args) => simulate::run(args, out),
+        Command::Sandbox(args) => sandbox::run(args, out),
+        Command::Audit(args) => audit::run(args, out),
+        Command::Access(args) => access::run(args, out),
+        Command::Lessons(args) => lessons::run(args, out),
+        Command::ValidatePolicy(args) => validate::run(args, out),
+        Command::Progress(args) => progress::run(args, out),
+        Command::Class(args) => class::run(args, out),
+    }
+}
+
+/// The exit status of a command whose writes to standard output came to `written`. A reader
+/// that stopped early (`iamdojo audit … | head -1`) closes the pipe: that ends the command
+/// quietly with status 0, as ripgrep does; any other failure to write is an error (2).
+fn exit_status(written: io::Result<u8>) -> u8 {
+    match written {
+        Ok(code) => code,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("iamdojo: cannot write to standard output: {e}");
+            2
+        }
     }
 }
 

@@ -85,7 +85,10 @@ fn modules_depend_one_way() {
 #[test]
 fn only_tui_draws_and_only_cli_parses_arguments() {
     let mut bad = Vec::new();
-    for m in MODULES.iter().chain(["suggest", "input", "printable"].iter()) {
+    for m in MODULES
+        .iter()
+        .chain(["suggest", "input", "printable"].iter())
+    {
         for (file, line) in code(m) {
             if *m != "tui" && (line.contains("ratatui") || line.contains("crossterm")) {
                 bad.push(format!(
@@ -114,10 +117,18 @@ fn leaf_utilities_use_no_domain_module() {
         for (file, line) in code(leaf) {
             for m in MODULES {
                 if line.contains(&format!("crate::{m}")) {
-                    bad.push(format!("{}: `{leaf}` uses `{m}`: {}", file.display(), line.trim()));
+                    bad.push(format!(
+                        "{}: `{leaf}` uses `{m}`: {}",
+                        file.display(),
+                        line.trim()
+                    ));
                 }
             }
         }
     }
-    assert!(bad.is_empty(), "a leaf module depends on a domain module:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "a leaf module depends on a domain module:\n{}",
+        bad.join("\n")
+    );
 }

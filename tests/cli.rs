@@ -220,3 +220,89 @@ fn access_lists_who_may_and_what_one_may() {
     assert_eq!(code, 2);
     assert!(err.contains("no user `nobody`"), "{err}");
 }
+
+/// Runs the binary with its standard output a pipe whose reading end is closed before the
+/// binary writes anything, as `iamdojo … | head -0` would; `input` goes to its standard
+/// input. Returns the exit status (None when a signal ended it) and standard error.
+fn with_closed_stdout(args: &[&str], input: &str) -> (Option<i32>, String) {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    // The commands below that read standard input write nothing before reading it all, so
+    // their pipe is certainly closed first.
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input.as_bytes());
+    }
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("standard error is a pipe")
+        .read_to_string(&mut err)
+        .expect("standard error is text");
+    let status = child.wait().expect("the binary ends");
+    (status.code(), err)
+}
+
+fn assert_ends_quietly(args: &[&str], input: &str) {
+    let (code, err) = with_closed_stdout(args, input);
+    assert_eq!(code, Some(0), "{args:?}: {err}");
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+}
+
+#[test]
+fn a_closed_stdout_ends_audit_quietly() {
+    assert_ends_quietly(
+        &[
+            "audit",
+            "--scenario",
+            "lessons/iam-course/scenarios/11-messy-account.yaml",
+        ],
+        "",
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_simulate_quietly() {
+    assert_ends_quietly(
+        &[
+            "simulate-custom-policy",
+            "--policy-input-list",
+            "-",
+            "--action-names",
+            "s3:GetObject",
+            "--resource-arns",
+            "arn:aws:s3:::photos/cat.jpg",
+        ],
+        READ_PHOTOS,
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_validate_quietly() {
+    assert_ends_quietly(
+        &[
+            "validate-policy",
+            "--policy-document",
+            "-",
+            "--format",
+            "text",
+        ],
+        READ_PHOTOS,
+    );
+}
+
+#[test]
+fn a_closed_stdout_ends_sandbox_quietly() {
+    assert_ends_quietly(
+        &["sandbox"],
+        "aws iam create-user --user-name alice\naws iam list-users\nhelp\n",
+    );
+}

@@ -1,6 +1,15 @@
 //! The one integration-test binary: data-driven cases under `tests/data/`, property tests and
 //! runs of the real binary.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
+    reason = "tests fail loudly: a panic is a failed test"
+)]
+
 mod architecture;
 mod assets;
 mod audit;

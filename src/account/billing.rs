@@ -226,14 +226,19 @@ fn create_budget(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("cannot read --budget as JSON: {e}"),
         )
     })?;
-    let name = b["BudgetName"].as_str().unwrap_or("").to_string();
+    let name = b
+        .get("BudgetName")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
     if name.is_empty() {
         return Err(c.err("InvalidParameterException", "--budget needs a BudgetName"));
     }
-    let limit = b["BudgetLimit"]["Amount"]
-        .as_str()
+    let amount = b.pointer("/BudgetLimit/Amount");
+    let limit = amount
+        .and_then(Value::as_str)
         .and_then(|s| s.parse::<f64>().ok())
-        .or_else(|| b["BudgetLimit"]["Amount"].as_f64())
+        .or_else(|| amount.and_then(Value::as_f64))
         .ok_or_else(|| {
             c.err(
                 "InvalidParameterException",

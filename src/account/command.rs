@@ -152,10 +152,9 @@ impl Args {
                     camel.push(ch);
                 }
             }
-            let val = if v.len() == 1 {
-                Value::String(v[0].clone())
-            } else {
-                Value::Array(v.iter().cloned().map(Value::String).collect())
+            let val = match v.as_slice() {
+                [one] => Value::String(one.clone()),
+                _ => Value::Array(v.iter().cloned().map(Value::String).collect()),
             };
             m.insert(camel, val);
         }
@@ -600,7 +599,9 @@ impl Sandbox {
         };
         let service = rest.first().cloned().unwrap_or_default();
         if service == "configure" {
-            return self.configure(&rest[1..], &profile).map_err(usage_err);
+            return self
+                .configure(rest.get(1..).unwrap_or_default(), &profile)
+                .map_err(usage_err);
         }
         let table = commands();
         let services: Vec<&str> = {
@@ -635,7 +636,9 @@ impl Sandbox {
                 ),
             }));
         };
-        let args = self.parse_args(&spec, &rest[2..]).map_err(usage_err)?;
+        let args = self
+            .parse_args(&spec, rest.get(2..).unwrap_or_default())
+            .map_err(usage_err)?;
         let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
             stdout: String::new(),
             stderr: format!(
@@ -717,8 +720,7 @@ impl Sandbox {
             .iter()
             .map(|p| format!("--{}", p.name))
             .collect();
-        while i < words.len() {
-            let w = &words[i];
+        while let Some(w) = words.get(i) {
             let (flag, inline) = match w.split_once('=') {
                 Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
                 _ => (w.as_str(), None),
@@ -734,7 +736,9 @@ impl Sandbox {
                         i += 1;
                         continue;
                     }
-                    None => return Err(format!("Unknown options: {w}")),
+                    None => {
+                        return Err(format!("Unknown options: {}", printable::excerpt(w, 60)));
+                    }
                 }
             };
             let (param, negated) = match spec.params.iter().find(|p| p.name == name) {
@@ -749,7 +753,10 @@ impl Sandbox {
                         let hint = nearest(flag, flags.iter().map(String::as_str))
                             .map(|f| format!(" (did you mean `{f}`?)"))
                             .unwrap_or_default();
-                        return Err(format!("Unknown options: {flag}{hint}"));
+                        return Err(format!(
+                            "Unknown options: {}{hint}",
+                            printable::excerpt(flag, 60)
+                        ));
                     }
                 },
             };
@@ -761,8 +768,8 @@ impl Sandbox {
                     if let Some(v) = inline {
                         vals.push(v);
                     }
-                    while i < words.len() && !words[i].starts_with("--") {
-                        vals.push(words[i].clone());
+                    while let Some(v) = words.get(i).filter(|v| !v.starts_with("--")) {
+                        vals.push(v.clone());
                         i += 1;
                     }
                 }
@@ -893,10 +900,9 @@ impl Sandbox {
     pub fn complete(&self, line: &str) -> Vec<String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         let ends_with_space = line.ends_with(' ');
-        let (done, partial): (&[&str], &str) = if ends_with_space || words.is_empty() {
-            (&words[..], "")
-        } else {
-            (&words[..words.len() - 1], words[words.len() - 1])
+        let (done, partial): (&[&str], &str) = match words.split_last() {
+            Some((last, rest)) if !ends_with_space => (rest, last),
+            _ => (&words[..], ""),
         };
         // `cat NAME`: the prepared files.
         if done.first() == Some(&"cat") {
@@ -977,8 +983,9 @@ pub fn parse_duration(s: &str) -> Option<jiff::SignedDuration> {
     }
     while !rest.is_empty() {
         let cut = rest.find(|c: char| !c.is_ascii_digit())?;
-        let n: i64 = rest[..cut].parse().ok()?;
-        let unit = rest[cut..].chars().next()?;
+        let (digits, tail) = rest.split_at_checked(cut)?;
+        let n: i64 = digits.parse().ok()?;
+        let unit = tail.chars().next()?;
         total = total.checked_add(n.checked_mul(match unit {
             's' => 1,
             'm' => 60,
@@ -986,7 +993,7 @@ pub fn parse_duration(s: &str) -> Option<jiff::SignedDuration> {
             'd' => 86_400,
             _ => return None,
         })?)?;
-        rest = &rest[cut + unit.len_utf8()..];
+        rest = tail.get(unit.len_utf8()..)?;
     }
     Some(jiff::SignedDuration::from_secs(total))
 }

@@ -2,6 +2,7 @@
 //! may, with the statement that decides; `--principal P` lists what one principal may do, by
 //! service and access level. Every answer is a decision of the evaluator.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
@@ -89,14 +90,14 @@ fn resource_policy<'a>(a: &'a Account, resource: &str) -> Option<&'a crate::acco
         .map(|r| &r.trust)
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let account =
         match super::audit::load_account(args.scenario.as_ref(), args.gaad.as_ref(), None, None) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("iamdojo access: {e}");
-                return 2;
+                return Ok(2);
             }
         };
     match (&args.action, &args.principal) {
@@ -105,21 +106,28 @@ pub fn run(args: &Args) -> u8 {
             action,
             args.resource.as_deref().unwrap_or("*"),
             args.format,
+            out,
         ),
-        (None, Some(p)) => what_can(&account, p, args.format),
+        (None, Some(p)) => what_can(&account, p, args.format, out),
         (None, None) => {
             eprintln!("iamdojo access: give --action ACTION or --principal PRINCIPAL");
-            2
+            Ok(2)
         }
     }
 }
 
-fn who_can(a: &Account, action: &str, resource: &str, format: Format) -> u8 {
+fn who_can(
+    a: &Account,
+    action: &str,
+    resource: &str,
+    format: Format,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     if !action.contains(':') {
         eprintln!(
             "iamdojo access: `{action}` is not an action: write service:Action, e.g. s3:GetObject"
         );
-        return 2;
+        return Ok(2);
     }
     let policy = resource_policy(a, resource);
     let mut rows = Vec::new();
@@ -158,74 +166,81 @@ fn who_can(a: &Account, action: &str, resource: &str, format: Format) -> u8 {
                 .iter()
                 .map(|(p, w)| json!({"principal": p, "because": w}))
                 .collect();
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(
                     &json!({"action": action, "resource": resource, "allowed": list})
                 )
                 .unwrap_or_default()
-            );
+            )?;
         }
         Format::Table => {
-            println!("{} principal(s) may {action} on {resource}:", rows.len());
+            writeln!(
+                out,
+                "{} principal(s) may {action} on {resource}:",
+                rows.len()
+            )?;
             for (p, why) in &rows {
-                println!("  {p}");
+                writeln!(out, "  {p}")?;
                 for w in why {
-                    println!("      because of {w}");
+                    writeln!(out, "      because of {w}")?;
                 }
             }
         }
     }
-    0
+    Ok(0)
 }
 
-fn what_can(a: &Account, who: &str, format: Format) -> u8 {
+fn what_can(a: &Account, who: &str, format: Format, out: &mut dyn Write) -> io::Result<u8> {
     let identity = match crate::lesson::check::identity_of(a, who) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("iamdojo access: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     let catalog = match Catalog::get() {
         Ok(c) => c,
         Err(e) => {
             eprintln!("iamdojo access: the action catalog does not load: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     let by_service = match crate::audit::access::permissions(a, identity) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("iamdojo access: the action catalog does not load: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     match format {
-        Format::Json => println!(
+        Format::Json => writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&json!({"principal": who, "services": by_service}))
                 .unwrap_or_default()
-        ),
+        )?,
         Format::Table => {
             let total: usize = by_service
                 .values()
                 .flat_map(|m| m.values())
                 .map(Vec::len)
                 .sum();
-            println!(
+            writeln!(
+                out,
                 "{who} may perform {total} action(s) in {} service(s):",
                 by_service.len()
-            );
+            )?;
             for (svc, levels) in &by_service {
                 let summary: Vec<String> = levels
                     .iter()
                     .map(|(l, acts)| format!("{l} {}", acts.len()))
                     .collect();
                 let all = catalog.service(svc).map(|s| s.actions.len()).unwrap_or(0);
-                println!("  {svc:<24} {}  (of {all})", summary.join(", "));
+                writeln!(out, "  {svc:<24} {}  (of {all})", summary.join(", "))?;
             }
         }
     }
-    0
+    Ok(0)
 }

@@ -1,6 +1,7 @@
 //! `iamdojo audit`: findings over an account, as a prioritized to-do list with the fix for
 //! each line, or as JSON / SARIF for scripts and code-scanning tools.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args as ClapArgs, ValueEnum};
@@ -62,8 +63,8 @@ pub(crate) fn load_account(
     Err("give an account to look at: --scenario FILE or --gaad FILE".into())
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let account = match load_account(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
@@ -73,7 +74,7 @@ pub fn run(args: &Args) -> u8 {
         Ok(a) => a,
         Err(e) => {
             eprintln!("iamdojo audit: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     let now = match &args.now {
@@ -83,7 +84,7 @@ pub fn run(args: &Args) -> u8 {
                 eprintln!(
                     "iamdojo audit: --now `{t}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"
                 );
-                return 2;
+                return Ok(2);
             }
         },
         // A scenario carries its own clock; an imported real account is measured from now.
@@ -103,7 +104,7 @@ pub fn run(args: &Args) -> u8 {
     }
     let findings = audit(&account, now);
     let skipped = crate::audit::controls::not_evaluated(&account);
-    let out = match args.format {
+    let text = match args.format {
         Format::Table => table(&findings) + &not_evaluated_table(&skipped),
         Format::Json => {
             let v = if skipped.is_empty() {
@@ -115,8 +116,8 @@ pub fn run(args: &Args) -> u8 {
         }
         Format::Sarif => sarif(&findings),
     };
-    print!("{out}");
-    u8::from(!findings.is_empty())
+    out.write_all(text.as_bytes())?;
+    Ok(u8::from(!findings.is_empty()))
 }
 
 /// The controls the input could not answer, grouped by what to add.
@@ -158,7 +159,10 @@ pub fn table(findings: &[Finding]) -> String {
     // Group by control, keeping the first appearance's place (findings come sorted).
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     for f in findings {
-        match groups.iter_mut().find(|g| g[0].control == f.control) {
+        match groups
+            .iter_mut()
+            .find(|g| g.first().is_some_and(|first| first.control == f.control))
+        {
             Some(g) => g.push(f),
             None => groups.push(vec![f]),
         }
@@ -171,7 +175,10 @@ pub fn table(findings: &[Finding]) -> String {
     ));
     const SHOWN: usize = 3;
     for (i, g) in groups.iter().enumerate() {
-        let f = g[0];
+        // Every group holds at least the finding that opened it.
+        let Some(&f) = g.first() else {
+            continue;
+        };
         let cis = f.cis.as_ref().map(|c| format!(", {c}")).unwrap_or_default();
         let many = if g.len() > 1 {
             format!(" — {} resources", g.len())

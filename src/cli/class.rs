@@ -1,7 +1,7 @@
 //! `iamdojo class report`: learners' progress exports merged into one report for the
 //! instructor, as text, CSV or a self-contained HTML page.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
@@ -58,10 +58,10 @@ enum Format {
     Html,
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     match &args.command {
-        Sub::Report(a) => report(a),
+        Sub::Report(a) => report(a, out),
     }
 }
 
@@ -103,14 +103,14 @@ fn label(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn report(args: &ReportArgs) -> u8 {
+fn report(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
     let fail = |msg: String| {
         eprintln!("iamdojo class report: {msg}");
         2
     };
     let files = match expand(&args.inputs) {
         Ok(f) => f,
-        Err(msg) => return fail(msg),
+        Err(msg) => return Ok(fail(msg)),
     };
     let mut exports: Vec<(String, Export)> = Vec::with_capacity(files.len());
     let mut failed = 0usize;
@@ -127,27 +127,21 @@ fn report(args: &ReportArgs) -> u8 {
         }
     }
     if exports.is_empty() {
-        return fail("no readable progress export among the files given".to_string());
+        return Ok(fail(
+            "no readable progress export among the files given".to_string(),
+        ));
     }
     let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)));
-    let out = match args.format {
+    let text = match args.format {
         Format::Text => render::text(&report),
         Format::Csv => render::csv(&report),
         Format::Html => render::html(&report),
     };
     match &args.out {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            if let Err(e) = stdout
-                .write_all(out.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                return fail(format!("cannot write to standard output: {e}"));
-            }
-        }
+        None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            if let Err(msg) = write_file(path, &out) {
-                return fail(msg);
+            if let Err(msg) = write_file(path, &text) {
+                return Ok(fail(msg));
             }
             eprintln!(
                 "wrote the report on {} learners from {} files to `{}`",
@@ -162,8 +156,8 @@ fn report(args: &ReportArgs) -> u8 {
             "iamdojo class report: {failed} of {} files could not be read",
             files.len()
         );
-        2
+        Ok(2)
     } else {
-        0
+        Ok(0)
     }
 }

@@ -1,6 +1,7 @@
 //! `iamdojo lessons lint | list | new`: for instructors writing packs, and for anyone who
 //! wants to see what the course holds.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
@@ -91,24 +92,25 @@ fn builtin_results(set: PackSet) -> Vec<Result<Pack, String>> {
         .collect()
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     match &args.command {
-        LessonsCommand::Lint { paths, format } => lint_cmd(paths, *format),
-        LessonsCommand::List { packs: extra } => list(extra),
-        LessonsCommand::New { name } => new_pack(name),
+        LessonsCommand::Lint { paths, format } => lint_cmd(paths, *format, out),
+        LessonsCommand::List { packs: extra } => list(extra, out),
+        LessonsCommand::New { name } => new_pack(name, out),
         LessonsCommand::Schema => {
-            println!(
+            writeln!(
+                out,
                 "{}",
                 serde_json::to_string_pretty(&crate::lesson::model::json_schema())
                     .unwrap_or_default()
-            );
-            0
+            )?;
+            Ok(0)
         }
     }
 }
 
-fn lint_cmd(paths: &[PathBuf], format: Format) -> u8 {
+fn lint_cmd(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<u8> {
     let mut errors = 0;
     let mut warnings = 0;
     let mut json_packs = Vec::new();
@@ -142,19 +144,20 @@ fn lint_cmd(paths: &[PathBuf], format: Format) -> u8 {
         }
     }
     match format {
-        Format::Text => print!("{text}"),
-        Format::Json => println!(
+        Format::Text => write!(out, "{text}")?,
+        Format::Json => writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(
                 &serde_json::json!({"packs": json_packs, "errors": errors, "warnings": warnings})
             )
             .unwrap_or_default()
-        ),
+        )?,
     }
-    u8::from(errors > 0)
+    Ok(u8::from(errors > 0))
 }
 
-fn list(extra: &[PathBuf]) -> u8 {
+fn list(extra: &[PathBuf], out: &mut dyn Write) -> io::Result<u8> {
     // The built-in course, then the extra folders, refused as the TUI refuses them.
     let mut set = PackSet::load(true, &[]);
     let mut all: Vec<Result<Pack, String>> = set
@@ -177,16 +180,17 @@ fn list(extra: &[PathBuf]) -> u8 {
     }
     for p in all {
         match p {
-            Err(e) => println!("(broken pack) {e}"),
+            Err(e) => writeln!(out, "(broken pack) {e}")?,
             Ok(pack) => {
                 let lang = pack.default_language().to_string();
-                println!(
+                writeln!(
+                    out,
                     "{} {} — {} [{}]",
                     pack.meta.id,
                     pack.meta.version,
                     pack.meta.title.get(&lang, &lang),
                     pack.origin
-                );
+                )?;
                 for l in &pack.lessons {
                     match l {
                         LessonEntry::Ok { lesson, .. } => {
@@ -196,23 +200,24 @@ fn list(extra: &[PathBuf]) -> u8 {
                                 .filter(|s| s.kind() != crate::lesson::StepKind::Read)
                                 .map(|s| format!("{:?}", s.kind()).to_lowercase())
                                 .collect();
-                            println!(
+                            writeln!(
+                                out,
                                 "  {:<28} {} ({} min; {} exercise(s))",
                                 lesson.id,
                                 lesson.title.get(&lang, &lang),
                                 lesson.minutes.unwrap_or(0),
                                 kinds.len()
-                            );
+                            )?;
                         }
                         LessonEntry::Broken { file, error } => {
-                            println!("  {file:<28} BROKEN: {error}")
+                            writeln!(out, "  {file:<28} BROKEN: {error}")?
                         }
                     }
                 }
             }
         }
     }
-    0
+    Ok(0)
 }
 
 const PACK: &str = r#"schema: 1
@@ -309,13 +314,13 @@ users:
   - name: dana
 "#;
 
-fn new_pack(dir: &Path) -> u8 {
+fn new_pack(dir: &Path, out: &mut dyn Write) -> io::Result<u8> {
     if dir.exists() {
         eprintln!(
             "iamdojo lessons new: `{}` already exists; choose a new folder name",
             dir.display()
         );
-        return 2;
+        return Ok(2);
     }
     let id: String = dir
         .file_name()
@@ -339,18 +344,19 @@ fn new_pack(dir: &Path) -> u8 {
                 "iamdojo lessons new: cannot create `{}`: {e}",
                 parent.display()
             );
-            return 2;
+            return Ok(2);
         }
         if let Err(e) = std::fs::write(&p, text) {
             eprintln!("iamdojo lessons new: cannot write `{}`: {e}", p.display());
-            return 2;
+            return Ok(2);
         }
     }
-    println!(
+    writeln!(
+        out,
         "Created the pack `{id}` in {}.\nCheck it:  iamdojo lessons lint {}\nTry it:    iamdojo --pack {}",
         dir.display(),
         dir.display(),
         dir.display()
-    );
-    0
+    )?;
+    Ok(0)
 }

@@ -1,7 +1,7 @@
 //! `iamdojo progress show | export | import | reset`: a learner's saved progress, moved
 //! between machines as a JSON export.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
@@ -106,32 +106,54 @@ enum ExportFormat {
     Csv,
 }
 
-/// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+/// Why a command stopped: bad input or state (reported here, exit status 2), or standard
+/// output failing (left to the caller, which knows what a closed pipe means).
+enum Stop {
+    Input(String),
+    Output(io::Error),
+}
+
+impl From<String> for Stop {
+    fn from(msg: String) -> Stop {
+        Stop::Input(msg)
+    }
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Stop {
+        Stop::Output(e)
+    }
+}
+
+/// Runs the command, writing to `out`; returns the exit status.
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let name = match &args.command {
         Sub::Show { .. } => "progress show",
         Sub::Export { .. } => "progress export",
         Sub::Import { .. } => "progress import",
         Sub::Reset { .. } => "progress reset",
     };
-    match execute(args, name) {
-        Ok(code) => code,
-        Err(msg) => {
+    match execute(args, name, out) {
+        Ok(code) => Ok(code),
+        Err(Stop::Input(msg)) => {
             eprintln!("iamdojo {name}: {msg}");
-            2
+            Ok(2)
         }
+        Err(Stop::Output(e)) => Err(e),
     }
 }
 
-fn execute(args: &Args, name: &str) -> Result<u8, String> {
+fn execute(args: &Args, name: &str, out: &mut dyn Write) -> Result<u8, Stop> {
     let learner = args.store.learner_name()?;
     let store = args.store.open(name)?;
     match &args.command {
-        Sub::Show { format } => show(&store, &learner, *format),
-        Sub::Export { format, out } => export(&store, &learner, *format, out.as_deref()),
+        Sub::Show { format } => show(&store, &learner, *format, out),
+        Sub::Export { format, out: dest } => {
+            export(&store, &learner, *format, dest.as_deref(), out)
+        }
         Sub::Import { file } => {
             let into = args.store.learner.is_some().then_some(&learner);
-            import(&store, file, into)
+            import(&store, file, into, out)
         }
         Sub::Reset { pack, yes } => {
             let scope = match pack {
@@ -140,20 +162,25 @@ fn execute(args: &Args, name: &str) -> Result<u8, String> {
                 }
                 None => ResetScope::All,
             };
-            reset(&store, &learner, &scope, *yes)
+            reset(&store, &learner, &scope, *yes, out)
         }
     }
 }
 
-fn show(store: &Store, name: &LearnerName, format: ShowFormat) -> Result<u8, String> {
+fn show(
+    store: &Store,
+    name: &LearnerName,
+    format: ShowFormat,
+    out: &mut dyn Write,
+) -> Result<u8, Stop> {
     let err = |e: ProgressError| e.to_string();
     let Some(learner) = store.find_learner(name).map_err(err)? else {
         let others = store.learners().map_err(err)?;
         match format {
-            ShowFormat::Json => println!("null"),
+            ShowFormat::Json => writeln!(out, "null")?,
             ShowFormat::Text => {
-                println!("no progress yet for learner `{name}`");
-                print_others(&others, name);
+                writeln!(out, "no progress yet for learner `{name}`")?;
+                print_others(&others, name, out)?;
             }
         }
         return Ok(0);
@@ -171,28 +198,30 @@ fn show(store: &Store, name: &LearnerName, format: ShowFormat) -> Result<u8, Str
                 })),
             });
             let s = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
-            println!("{s}");
+            writeln!(out, "{s}")?;
         }
         ShowFormat::Text => {
-            print!("{}", dashboard_text(&dash, store.saving()));
-            print_others(&store.learners().map_err(err)?, name);
+            write!(out, "{}", dashboard_text(&dash, store.saving()))?;
+            print_others(&store.learners().map_err(err)?, name, out)?;
         }
     }
     Ok(0)
 }
 
-fn print_others(all: &[LearnerName], me: &LearnerName) {
+fn print_others(all: &[LearnerName], me: &LearnerName, out: &mut dyn Write) -> io::Result<()> {
     let others: Vec<&str> = all
         .iter()
         .filter(|l| *l != me)
         .map(LearnerName::as_str)
         .collect();
     if !others.is_empty() {
-        println!(
+        writeln!(
+            out,
             "other learners here (use --learner NAME): {}",
             others.join(", ")
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
@@ -254,22 +283,17 @@ fn export(
     store: &Store,
     name: &LearnerName,
     format: ExportFormat,
-    out: Option<&Path>,
-) -> Result<u8, String> {
+    dest: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<u8, Stop> {
     let learner = store.require_learner(name).map_err(|e| e.to_string())?;
     let data = store.export(&learner).map_err(|e| e.to_string())?;
     let text = match format {
         ExportFormat::Json => data.to_json(),
         ExportFormat::Csv => data.to_csv(),
     };
-    match out {
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| format!("cannot write to standard output: {e}"))?;
-        }
+    match dest {
+        None => out.write_all(text.as_bytes())?,
         Some(path) => {
             write_file(path, &text)?;
             eprintln!(
@@ -318,21 +342,27 @@ pub(crate) fn read_export(path: &Path) -> Result<String, String> {
     .map_err(|e| e.to_string())
 }
 
-fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, String> {
+fn import(
+    store: &Store,
+    file: &Path,
+    into: Option<&LearnerName>,
+    out: &mut dyn Write,
+) -> Result<u8, Stop> {
     if let Saving::No { reason } = store.saving() {
-        return Err(format!(
-            "nothing was imported: progress cannot be saved here ({reason})"
-        ));
+        return Err(
+            format!("nothing was imported: progress cannot be saved here ({reason})").into(),
+        );
     }
     let text = read_export(file)?;
     let data = Export::from_json(&text).map_err(|e| format!("`{}`: {e}", file.display()))?;
     let sum = store.import(&data, into).map_err(|e| e.to_string())?;
     if !sum.changed() {
-        println!(
+        writeln!(
+            out,
             "nothing new: everything in `{}` was already in learner `{}`",
             file.display(),
             sum.learner
-        );
+        )?;
         return Ok(0);
     }
     let mut parts = vec![
@@ -346,7 +376,8 @@ fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, 
     if sum.position {
         parts.push("the last position".to_string());
     }
-    println!(
+    writeln!(
+        out,
         "imported into learner `{}`{}: {}",
         sum.learner,
         if sum.created_learner {
@@ -355,7 +386,7 @@ fn import(store: &Store, file: &Path, into: Option<&LearnerName>) -> Result<u8, 
             ""
         },
         parts.join(", ")
-    );
+    )?;
     Ok(0)
 }
 
@@ -373,11 +404,15 @@ fn describe(s: &ResetSummary) -> String {
     )
 }
 
-fn reset(store: &Store, name: &LearnerName, scope: &ResetScope, yes: bool) -> Result<u8, String> {
+fn reset(
+    store: &Store,
+    name: &LearnerName,
+    scope: &ResetScope,
+    yes: bool,
+    out: &mut dyn Write,
+) -> Result<u8, Stop> {
     if let Saving::No { reason } = store.saving() {
-        return Err(format!(
-            "nothing was reset: progress cannot be saved here ({reason})"
-        ));
+        return Err(format!("nothing was reset: progress cannot be saved here ({reason})").into());
     }
     let learner = store.require_learner(name).map_err(|e| e.to_string())?;
     let what = match scope {
@@ -388,14 +423,15 @@ fn reset(store: &Store, name: &LearnerName, scope: &ResetScope, yes: bool) -> Re
         .reset_preview(&learner, scope)
         .map_err(|e| e.to_string())?;
     if preview == ResetSummary::default() {
-        println!("nothing to reset: {what} is already empty");
+        writeln!(out, "nothing to reset: {what} is already empty")?;
         return Ok(0);
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
             return Err(format!(
                 "refusing to erase {what} without confirmation: run it in a terminal, or add --yes"
-            ));
+            )
+            .into());
         }
         eprint!(
             "erase {what} ({})? This cannot be undone; `iamdojo progress export --out FILE` keeps a copy. [y/N] ",
@@ -408,11 +444,11 @@ fn reset(store: &Store, name: &LearnerName, scope: &ResetScope, yes: bool) -> Re
             .read_line(&mut answer)
             .map_err(|e| format!("cannot read the answer: {e}"))?;
         if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            println!("not reset");
+            writeln!(out, "not reset")?;
             return Ok(1);
         }
     }
     let done = store.reset(&learner, scope).map_err(|e| e.to_string())?;
-    println!("erased {what}: {}", describe(&done));
+    writeln!(out, "erased {what}: {}", describe(&done))?;
     Ok(0)
 }

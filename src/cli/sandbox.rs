@@ -3,7 +3,7 @@
 //! a terminal, so that it can be scripted and used with a screen reader.
 
 use std::cell::RefCell;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::rc::Rc;
 
 use clap::Args as ClapArgs;
@@ -128,21 +128,22 @@ fn help(sb: &Sandbox) -> String {
     s
 }
 
-fn show(out: &Output) {
-    print!("{}", out.stdout);
+fn show(output: &Output, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(output.stdout.as_bytes())?;
     // Flush first, so that output and errors appear in the order they happened.
-    let _ = std::io::stdout().flush();
-    eprint!("{}", out.stderr);
+    out.flush()?;
+    eprint!("{}", output.stderr);
+    Ok(())
 }
 
 /// Runs the shell; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let sb = match &args.scenario {
         Some(path) => match crate::cli::load_scenario(path) {
             Ok(s) => s.sandbox,
             Err(e) => {
                 eprintln!("iamdojo sandbox: {e}");
-                return 2;
+                return Ok(2);
             }
         },
         None => match &args.gaad {
@@ -150,47 +151,47 @@ pub fn run(args: &Args) -> u8 {
                 Ok(account) => Sandbox::new(account),
                 Err(e) => {
                     eprintln!("iamdojo sandbox: {e}");
-                    return 2;
+                    return Ok(2);
                 }
             },
             None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
         },
     };
     if std::io::stdin().is_terminal() {
-        interactive(sb)
+        interactive(sb, out)
     } else {
-        scripted(sb, args.echo)
+        scripted(sb, args.echo, out)
     }
 }
 
-fn scripted(mut sb: Sandbox, echo: bool) -> u8 {
+fn scripted(mut sb: Sandbox, echo: bool, out: &mut dyn Write) -> io::Result<u8> {
     let mut failed = false;
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else {
             eprintln!("iamdojo sandbox: standard input is not UTF-8 text");
-            return 2;
+            return Ok(2);
         };
         let t = line.trim();
         if t.is_empty() || t.starts_with('#') {
             continue;
         }
         if echo {
-            println!("{}{t}", prompt(&sb));
+            writeln!(out, "{}{t}", prompt(&sb))?;
         }
         match t {
             "exit" | "quit" => break,
-            "help" => print!("{}", help(&sb)),
+            "help" => write!(out, "{}", help(&sb))?,
             _ => {
-                let out = sb.run(t);
-                failed |= out.code != 0;
-                show(&out);
+                let output = sb.run(t);
+                failed |= output.code != 0;
+                show(&output, out)?;
             }
         }
     }
-    u8::from(failed)
+    Ok(u8::from(failed))
 }
 
-fn interactive(sb: Sandbox) -> u8 {
+fn interactive(sb: Sandbox, out: &mut dyn Write) -> io::Result<u8> {
     let shared = Rc::new(RefCell::new(sb));
     let config = Config::builder().auto_add_history(true).build();
     let mut ed: Editor<Completion, MemHistory> =
@@ -198,16 +199,17 @@ fn interactive(sb: Sandbox) -> u8 {
             Ok(e) => e,
             Err(e) => {
                 eprintln!("iamdojo sandbox: cannot start the line editor: {e}");
-                return 2;
+                return Ok(2);
             }
         };
     ed.set_helper(Some(Completion {
         sandbox: shared.clone(),
     }));
     let id = shared.borrow().account.id.clone();
-    println!(
+    writeln!(
+        out,
         "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave."
-    );
+    )?;
     loop {
         let p = prompt(&shared.borrow());
         match ed.readline(&p) {
@@ -216,10 +218,10 @@ fn interactive(sb: Sandbox) -> u8 {
                 match t {
                     "" => {}
                     "exit" | "quit" => break,
-                    "help" => print!("{}", help(&shared.borrow())),
+                    "help" => write!(out, "{}", help(&shared.borrow()))?,
                     _ => {
-                        let out = shared.borrow_mut().run(t);
-                        show(&out);
+                        let output = shared.borrow_mut().run(t);
+                        show(&output, out)?;
                     }
                 }
             }
@@ -227,5 +229,5 @@ fn interactive(sb: Sandbox) -> u8 {
             Err(_) => break,
         }
     }
-    0
+    Ok(0)
 }

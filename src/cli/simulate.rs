@@ -1,5 +1,7 @@
 //! `iamdojo simulate-custom-policy`.
 
+use std::io::{self, Write};
+
 use clap::Args as ClapArgs;
 
 use crate::eval::explain;
@@ -64,15 +66,15 @@ const EXAMPLES: &str = "Examples:
 Exit status: 0 when every input was read (whatever the decisions), 2 when an input is malformed.";
 
 /// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     match build_input(args).and_then(|input| execute(&input, args.explain)) {
-        Ok(out) => {
-            print!("{out}");
-            0
+        Ok(text) => {
+            out.write_all(text.as_bytes())?;
+            Ok(0)
         }
         Err(msg) => {
             eprintln!("iamdojo simulate-custom-policy: {msg}");
-            2
+            Ok(2)
         }
     }
 }
@@ -237,11 +239,11 @@ fn parse_shorthand(s: &str) -> Result<ContextEntry, String> {
     let mut ty = None;
     let mut current: Option<&str> = None;
     for piece in s.split(',') {
-        let field = ["ContextKeyName=", "ContextKeyValues=", "ContextKeyType="]
-            .iter()
-            .find(|f| piece.starts_with(**f));
+        let field = ["ContextKeyName", "ContextKeyValues", "ContextKeyType"]
+            .into_iter()
+            .find_map(|f| Some((f, piece.strip_prefix(f)?.strip_prefix('=')?)));
         let (key, val) = match field {
-            Some(f) => (Some(&f[..f.len() - 1]), &piece[f.len()..]),
+            Some((f, v)) => (Some(f), v),
             None => (current, piece),
         };
         match key {

@@ -1,5 +1,7 @@
 //! `iamdojo validate-policy`: IAM Access Analyzer's `ValidatePolicy`, offline.
 
+use std::io::{self, Write};
+
 use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::audit::validate::ValidationType;
@@ -76,12 +78,12 @@ const EXAMPLES: &str = "Examples:
 Exit status: 0 when no finding is an ERROR, 1 when one is, 2 when the policy cannot be read.";
 
 /// Runs the command; returns the exit status.
-pub fn run(args: &Args) -> u8 {
+pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let text = match read_arg(&args.policy_document) {
         Ok(t) => t,
         Err(msg) => {
             eprintln!("iamdojo validate-policy: --policy-document: {msg}");
-            return 2;
+            return Ok(2);
         }
     };
     let catalog = crate::audit::catalog::Catalog::get();
@@ -96,12 +98,12 @@ pub fn run(args: &Args) -> u8 {
         Ok(r) => r,
         Err(e) => {
             eprintln!("iamdojo validate-policy: {e}");
-            return 2;
+            return Ok(2);
         }
     };
     match args.format {
-        Format::Json => print!("{}", report.to_json()),
-        Format::Text => print!("{}", report.render_text(&text)),
+        Format::Json => write!(out, "{}", report.to_json())?,
+        Format::Text => write!(out, "{}", report.render_text(&text))?,
     }
-    if report.has_errors() { 1 } else { 0 }
+    Ok(if report.has_errors() { 1 } else { 0 })
 }

@@ -290,9 +290,9 @@ impl Observer for () {
     }
 }
 
-fn matched(sp: &SourcedPolicy, kind: PolicyKind, idx: usize) -> MatchedStatement {
-    let s = &sp.policy.statements[idx];
-    MatchedStatement {
+fn matched(sp: &SourcedPolicy, kind: PolicyKind, idx: usize) -> Option<MatchedStatement> {
+    let s = sp.policy.statements.get(idx)?;
+    Some(MatchedStatement {
         policy_id: sp.id.clone(),
         source: sp.source,
         kind,
@@ -301,7 +301,7 @@ fn matched(sp: &SourcedPolicy, kind: PolicyKind, idx: usize) -> MatchedStatement
         effect: s.effect.as_str(),
         start: s.start,
         end: s.end,
-    }
+    })
 }
 
 /// Everything noted while deciding.
@@ -324,7 +324,10 @@ impl<'a> Scan<'a, '_> {
         let mut tally = Tally::default();
         for sp in policies {
             let mut visit = |i: usize| {
-                let stmt = &sp.policy.statements[i];
+                // `i` comes from the policy's own statement indexes.
+                let Some(stmt) = sp.policy.statements.get(i) else {
+                    return;
+                };
                 let outcome =
                     statement_outcome(stmt, self.req, self.has_boundary, &mut self.missing);
                 obs.statement(kind, level, sp, i, outcome);
@@ -360,7 +363,7 @@ impl<'a> Scan<'a, '_> {
         let n = self.hits.iter().filter(|h| keep(h)).count();
         out.reserve_exact(n);
         for h in self.hits.iter().filter(|h| keep(h)) {
-            out.push(matched(h.sp, h.kind, h.index));
+            out.extend(matched(h.sp, h.kind, h.index));
         }
     }
 }

@@ -81,7 +81,8 @@ mod tests {
             .unwrap_or("");
         let col_of = |s: &str, pat: &str| {
             s.find(pat)
-                .map(|i| unicode_width::UnicodeWidthStr::width(&s[..i]))
+                .and_then(|i| s.get(..i))
+                .map(unicode_width::UnicodeWidthStr::width)
         };
         assert_eq!(col_of(under, "^"), col_of(line, "\"Bad\""), "{text}");
         let long = format!("{}\"x\"{}", "[".repeat(5000), "]".repeat(5000));

@@ -159,9 +159,14 @@ impl ActionList {
         if let Ok(i) = self
             .by_service
             .binary_search_by(|(s, _)| (**s).cmp(service))
+            && let Some((_, ks)) = self.by_service.get(i)
         {
-            for &k in &self.by_service[i].1 {
-                if self.patterns[k as usize].name.matches(name) {
+            for &k in ks {
+                if self
+                    .patterns
+                    .get(k as usize)
+                    .is_some_and(|p| p.name.matches(name))
+                {
                     best = Some(k as usize);
                     break;
                 }
@@ -171,7 +176,11 @@ impl ActionList {
             if best.is_some_and(|b| b < k as usize) {
                 break;
             }
-            if self.patterns[k as usize].matches(service, name) {
+            if self
+                .patterns
+                .get(k as usize)
+                .is_some_and(|p| p.matches(service, name))
+            {
                 best = Some(best.map_or(k as usize, |b| b.min(k as usize)));
                 break;
             }
@@ -219,7 +228,7 @@ impl ResourcePattern {
     pub fn new(raw: Spanned<String>, template: Template) -> ResourcePattern {
         let fast = template.static_pchars().and_then(|pc| {
             use super::wildcard::PChar;
-            if pc.len() == 1 && pc[0] == PChar::Star {
+            if matches!(pc, [PChar::Star]) {
                 return Some(Glob::Any);
             }
             let mut colons = 0;
@@ -363,7 +372,7 @@ impl Policy {
             .by_service
             .binary_search_by(|(s, _)| (**s).cmp(service))
         {
-            Ok(i) => &self.by_service[i].1,
+            Ok(i) => self.by_service.get(i).map_or(&[], |(_, ks)| ks.as_slice()),
             Err(_) => &[],
         };
         let (mut a, mut b) = (exact.iter().peekable(), self.any_service.iter().peekable());

@@ -320,11 +320,13 @@ impl<'t> Cx<'t> {
         for (i, (path, v)) in items.iter().enumerate() {
             statements.push(self.statement(v, path, i, vars)?);
         }
-        for (i, s) in statements.iter().enumerate() {
+        for (i, (s, (path, _))) in statements.iter().zip(&items).enumerate() {
             if let Some(sid) = &s.sid
-                && statements[..i].iter().any(|o| o.sid.as_ref() == Some(sid))
+                && statements
+                    .iter()
+                    .take(i)
+                    .any(|o| o.sid.as_ref() == Some(sid))
             {
-                let path = &items[i].0;
                 return Err(self.err(
                     ErrorKind::DuplicateSid,
                     &join(path, "Sid"),

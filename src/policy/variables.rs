@@ -41,15 +41,16 @@ impl Template {
         let mut parts = Vec::new();
         let mut cur: Vec<PChar> = Vec::new();
         let mut rest = text;
-        while let Some(pos) = rest.find("${") {
-            cur.extend(to_pchars(&rest[..pos]));
-            let after = &rest[pos + 2..];
-            let Some(end) = after.find('}') else {
-                cur.extend(to_pchars(&rest[pos..]));
+        while let Some((before, after)) = rest.split_once("${") {
+            cur.extend(to_pchars(before));
+            let Some((raw, tail)) = after.split_once('}') else {
+                // No closing brace: the rest is plain text, `${` included.
+                cur.extend([PChar::Lit('$'), PChar::Lit('{')]);
+                cur.extend(to_pchars(after));
                 rest = "";
                 break;
             };
-            let inner = after[..end].trim();
+            let inner = raw.trim();
             match inner {
                 "*" => cur.push(PChar::Lit('*')),
                 "?" => cur.push(PChar::Lit('?')),
@@ -57,7 +58,10 @@ impl Template {
                 _ => {
                     let (key, default) = split_default(inner);
                     if key.is_empty() {
-                        cur.extend(to_pchars(&rest[pos..pos + 3 + end]));
+                        // Not a variable: `${…}` stays as written.
+                        cur.extend([PChar::Lit('$'), PChar::Lit('{')]);
+                        cur.extend(to_pchars(raw));
+                        cur.push(PChar::Lit('}'));
                     } else {
                         if !cur.is_empty() {
                             parts.push(Part::Text(std::mem::take(&mut cur)));
@@ -70,7 +74,7 @@ impl Template {
                     }
                 }
             }
-            rest = &after[end + 1..];
+            rest = tail;
         }
         cur.extend(to_pchars(rest));
         if !cur.is_empty() || parts.is_empty() {

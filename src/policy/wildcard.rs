@@ -38,7 +38,7 @@ impl Glob {
     /// as after `${*}` substitution).
     pub fn from_pchars(p: &[PChar]) -> Glob {
         let wild = p.iter().filter(|c| !matches!(c, PChar::Lit(_))).count();
-        if p.len() == 1 && p[0] == PChar::Star {
+        if matches!(p, [PChar::Star]) {
             return Glob::Any;
         }
         let lits: String = p
@@ -122,7 +122,7 @@ pub fn glob_match(p: &[PChar], text: &str) -> bool {
             None => return false,
         }
     }
-    p[pi.min(p.len())..].iter().all(|c| *c == PChar::Star)
+    p.iter().skip(pi).all(|c| *c == PChar::Star)
 }
 
 /// The character at byte `i` of `s` and its length in bytes.
@@ -138,31 +138,27 @@ fn next_char(s: &str, i: usize) -> (char, usize) {
 /// itself hold colons) as a whole, and a `*` that ends a segment may run on past colons into
 /// the following segments.
 pub fn arn_resource_match(p: &[PChar], arn: &str) -> bool {
-    if p.len() == 1 && p[0] == PChar::Star {
+    if matches!(p, [PChar::Star]) {
         return true;
     }
     let (psegs, pn) = split_pchars(p);
     let (asegs, an) = split_str(arn);
-    match_segments(&psegs[..pn], arn, &asegs[..an])
+    match_segments(
+        psegs.get(..pn).unwrap_or_default(),
+        arn,
+        asegs.get(..an).unwrap_or_default(),
+    )
 }
 
 /// Splits pattern characters at the first five literal colons (no allocation).
 fn split_pchars(p: &[PChar]) -> ([&[PChar]; 6], usize) {
     let mut out: [&[PChar]; 6] = [&[]; 6];
     let mut n = 0;
-    let mut start = 0;
-    for (i, c) in p.iter().enumerate() {
-        if n == 5 {
-            break;
-        }
-        if *c == PChar::Lit(':') {
-            out[n] = &p[start..i];
-            n += 1;
-            start = i + 1;
-        }
+    for (slot, seg) in out.iter_mut().zip(p.splitn(6, |c| *c == PChar::Lit(':'))) {
+        *slot = seg;
+        n += 1;
     }
-    out[n] = &p[start..];
-    (out, n + 1)
+    (out, n)
 }
 
 /// Byte ranges of the segments of `s` split at its first five colons (no allocation).
@@ -170,35 +166,32 @@ fn split_str(s: &str) -> ([(usize, usize); 6], usize) {
     let mut out = [(0usize, 0usize); 6];
     let mut n = 0;
     let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        if n == 5 {
-            break;
-        }
-        if b == b':' {
-            out[n] = (start, i);
-            n += 1;
-            start = i + 1;
-        }
+    for (slot, seg) in out.iter_mut().zip(s.splitn(6, ':')) {
+        *slot = (start, start + seg.len());
+        start += seg.len() + 1;
+        n += 1;
     }
-    out[n] = (start, s.len());
-    (out, n + 1)
+    (out, n)
 }
 
 fn match_segments(p: &[&[PChar]], s: &str, segs: &[(usize, usize)]) -> bool {
     let Some((first, rest)) = p.split_first() else {
         return segs.is_empty();
     };
-    let Some(&(start, end)) = segs.first() else {
+    let Some((&(start, end), later)) = segs.split_first() else {
         return false;
     };
-    if glob_match(first, &s[start..end]) && match_segments(rest, s, &segs[1..]) {
+    // The ranges come from `split_str` and end at colons or at the end, so `get` always
+    // succeeds; a miss would only mean no match.
+    let matches_up_to = |stop: usize| s.get(start..stop).is_some_and(|t| glob_match(first, t));
+    if matches_up_to(end) && match_segments(rest, s, later) {
         return true;
     }
     // A trailing `*` may absorb the following segments, colons included.
     if first.last() == Some(&PChar::Star) {
-        for k in 2..=segs.len() {
-            let stop = segs[k - 1].1;
-            if glob_match(first, &s[start..stop]) && match_segments(rest, s, &segs[k..]) {
+        for (k, &(_, stop)) in later.iter().enumerate() {
+            let after = later.get(k + 1..).unwrap_or_default();
+            if matches_up_to(stop) && match_segments(rest, s, after) {
                 return true;
             }
         }
@@ -217,7 +210,7 @@ pub fn arn_like(p: &[PChar], arn: &str) -> bool {
     psegs
         .iter()
         .zip(&asegs)
-        .all(|(ps, &(a, b))| glob_match(ps, &arn[a..b]))
+        .all(|(ps, &(a, b))| arn.get(a..b).is_some_and(|t| glob_match(ps, t)))
 }
 
 #[cfg(test)]

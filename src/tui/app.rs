@@ -637,7 +637,9 @@ impl App {
             .iter()
             .position(|n| Some(n.as_str()) == now.as_deref())
             .map_or(0, |i| (i + 1) % learners.len());
-        if let Ok(l) = store.learner(&learners[i]) {
+        if let Some(name) = learners.get(i)
+            && let Ok(l) = store.learner(name)
+        {
             self.learner = Some(l);
             self.completed.clear();
             self.solved.clear();
@@ -748,7 +750,11 @@ impl App {
         else {
             return false;
         };
-        let Some(lesson) = self.packs[pi].lesson(pos.lesson.as_str()) else {
+        let Some(lesson) = self
+            .packs
+            .get(pi)
+            .and_then(|p| p.lesson(pos.lesson.as_str()))
+        else {
             return false;
         };
         let step = lesson
@@ -1105,11 +1111,11 @@ impl App {
                 if revealed.is_some() {
                     return;
                 }
-                let guess = [
-                    Outcome::Allowed,
-                    Outcome::ExplicitDeny,
-                    Outcome::ImplicitDeny,
-                ][(*cursor).min(2)];
+                let guess = match *cursor {
+                    0 => Outcome::Allowed,
+                    1 => Outcome::ExplicitDeny,
+                    _ => Outcome::ImplicitDeny,
+                };
                 match run::predict_answer(&pk, &lf, step) {
                     Ok((d, trace)) => {
                         let ok = run::grade_predict(guess, &d);

@@ -30,24 +30,25 @@ pub fn tokens(line: &str) -> Vec<(Token, usize, usize)> {
     let chars: Vec<char> = line.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while let Some(&c) = chars.get(i) {
         let start = i;
         let kind = if c.is_whitespace() {
-            while i < chars.len() && chars[i].is_whitespace() {
+            while chars.get(i).is_some_and(|c| c.is_whitespace()) {
                 i += 1;
             }
             Token::Space
         } else if c == '"' {
             i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                if chars[i] == '\\' {
+            while let Some(&ch) = chars.get(i)
+                && ch != '"'
+            {
+                if ch == '\\' {
                     i += 1;
                 }
                 i += 1;
             }
             i = (i + 1).min(chars.len());
-            let next = chars[i..].iter().find(|c| !c.is_whitespace());
+            let next = chars.iter().skip(i).find(|c| !c.is_whitespace());
             if next == Some(&':') {
                 Token::Key
             } else {
@@ -57,11 +58,13 @@ pub fn tokens(line: &str) -> Vec<(Token, usize, usize)> {
             i += 1;
             Token::Punct
         } else if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "-+.".contains(chars[i]))
+            while chars
+                .get(i)
+                .is_some_and(|&c| c.is_ascii_alphanumeric() || "-+.".contains(c))
             {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect();
+            let word: String = chars.get(start..i).unwrap_or_default().iter().collect();
             if matches!(word.as_str(), "true" | "false" | "null") || word.parse::<f64>().is_ok() {
                 Token::Literal
             } else {
@@ -98,7 +101,8 @@ pub fn matching_bracket(lines: &[String], cursor: (usize, usize)) -> Option<[(us
         }
     }
     let idx = all.iter().position(|&(a, b, _)| (a, b) == here)?;
-    let (open, close, forward) = match all[idx].2 {
+    let &(_, _, bracket) = all.get(idx)?;
+    let (open, close, forward) = match bracket {
         '{' => ('{', '}', true),
         '[' => ('[', ']', true),
         '}' => ('{', '}', false),
@@ -106,9 +110,9 @@ pub fn matching_bracket(lines: &[String], cursor: (usize, usize)) -> Option<[(us
     };
     let mut depth = 0i32;
     let seq: Box<dyn Iterator<Item = &(usize, usize, char)>> = if forward {
-        Box::new(all[idx..].iter())
+        Box::new(all.get(idx..)?.iter())
     } else {
-        Box::new(all[..=idx].iter().rev())
+        Box::new(all.get(..=idx)?.iter().rev())
     };
     for &(a, b, ch) in seq {
         if ch == open {

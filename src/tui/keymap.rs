@@ -613,8 +613,8 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
 /// `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End`, `F1`–`F12`, `Ctrl+S`.
 pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
     let t = text.trim();
-    let (mods, rest) = match t.get(..5) {
-        Some(p) if p.eq_ignore_ascii_case("ctrl+") => (KeyModifiers::CONTROL, &t[5..]),
+    let (mods, rest) = match t.split_at_checked(5) {
+        Some((p, rest)) if p.eq_ignore_ascii_case("ctrl+") => (KeyModifiers::CONTROL, rest),
         _ => (KeyModifiers::NONE, t),
     };
     let mut chars = rest.chars();

@@ -232,30 +232,36 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
     // cell at a time, down to 6 cells.
     let avail = width.saturating_sub(2 + 3 * cols.saturating_sub(1));
     while widths.iter().sum::<usize>() > avail {
-        let Some((i, w)) = widths.iter().copied().enumerate().max_by_key(|(_, w)| *w) else {
+        let Some(w) = widths.iter_mut().max_by_key(|w| **w) else {
             break;
         };
-        if w <= 6 {
+        if *w <= 6 {
             break;
         }
-        widths[i] = w - 1;
+        *w -= 1;
     }
     let mut out = Vec::new();
     for (i, r) in rows.iter().enumerate() {
-        let wrapped: Vec<Vec<String>> = (0..cols)
-            .map(|c| wrap_cell(r.get(c).map(String::as_str).unwrap_or(""), widths[c]))
+        // `widths` has one entry per column.
+        let wrapped: Vec<Vec<String>> = widths
+            .iter()
+            .enumerate()
+            .map(|(c, &w)| wrap_cell(r.get(c).map(String::as_str).unwrap_or(""), w))
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         let style = if i == 0 { theme.title } else { theme.text };
         for k in 0..height {
-            let cells: Vec<String> = (0..cols)
-                .map(|c| {
-                    let text = wrapped[c].get(k).map(String::as_str).unwrap_or("");
+            let cells: Vec<String> = wrapped
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(c, (cell, &w))| {
+                    let text = cell.get(k).map(String::as_str).unwrap_or("");
                     // The last column is not padded: trailing spaces would only wrap.
                     if c + 1 == cols {
                         text.to_string()
                     } else {
-                        pad(text, widths[c])
+                        pad(text, w)
                     }
                 })
                 .collect();

@@ -190,15 +190,24 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         .iter()
         .map(|r| match r {
             Row::Pack(pi) => {
-                let p = &app.packs[*pi];
+                // Rows are built from the packs, so the lookups below always succeed.
+                let Some(p) = app.packs.get(*pi) else {
+                    return ListItem::new("");
+                };
                 ListItem::new(Line::from(Span::styled(
                     tr(&p.meta.title, app, p).to_string(),
                     app.theme.title,
                 )))
             }
             Row::Lesson(pi, li) => {
-                let p = &app.packs[*pi];
-                match &p.lessons[*li] {
+                let Some((p, entry)) = app
+                    .packs
+                    .get(*pi)
+                    .and_then(|p| Some((p, p.lessons.get(*li)?)))
+                else {
+                    return ListItem::new("");
+                };
+                match entry {
                     LessonEntry::Ok { lesson, .. } => {
                         let done = app
                             .completed
@@ -245,32 +254,36 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         app.rows.len(),
         Target::HomeRow,
     );
-    let text = match app.rows.get(app.cursor) {
-        Some(Row::Lesson(pi, li)) => {
-            let p = &app.packs[*pi];
-            match &p.lessons[*li] {
-                LessonEntry::Ok { lesson, .. } => {
-                    let (s, n) = lesson_progress(app, p, lesson);
-                    let mut lines = vec![
-                        Line::from(Span::styled(
-                            tr(&lesson.title, app, p).to_string(),
-                            app.theme.title,
-                        )),
-                        Line::default(),
-                        Line::from(tr(&lesson.summary, app, p).to_string()),
-                        Line::default(),
-                    ];
-                    lines.push(Line::from(Span::styled(
-                        format!("{} min · {s}/{n}", lesson.minutes.unwrap_or(0)),
-                        app.theme.dim,
-                    )));
-                    Text::from(lines)
-                }
-                LessonEntry::Broken { error, .. } => {
-                    Text::from(Span::styled(error.to_string(), app.theme.bad))
-                }
+    let selected = match app.rows.get(app.cursor) {
+        Some(Row::Lesson(pi, li)) => app
+            .packs
+            .get(*pi)
+            .and_then(|p| Some((p, p.lessons.get(*li)?))),
+        _ => None,
+    };
+    let text = match selected {
+        Some((p, entry)) => match entry {
+            LessonEntry::Ok { lesson, .. } => {
+                let (s, n) = lesson_progress(app, p, lesson);
+                let mut lines = vec![
+                    Line::from(Span::styled(
+                        tr(&lesson.title, app, p).to_string(),
+                        app.theme.title,
+                    )),
+                    Line::default(),
+                    Line::from(tr(&lesson.summary, app, p).to_string()),
+                    Line::default(),
+                ];
+                lines.push(Line::from(Span::styled(
+                    format!("{} min · {s}/{n}", lesson.minutes.unwrap_or(0)),
+                    app.theme.dim,
+                )));
+                Text::from(lines)
             }
-        }
+            LessonEntry::Broken { error, .. } => {
+                Text::from(Span::styled(error.to_string(), app.theme.bad))
+            }
+        },
         _ => Text::default(),
     };
     f.render_widget(
@@ -374,9 +387,10 @@ fn lesson_screen(
             )));
             lines.push(Line::default());
             for (i, c) in q.choices.iter().enumerate() {
+                let picked = chosen.get(i) == Some(&true);
                 let boxmark = if q.multiple {
-                    if chosen[i] { "[x]" } else { "[ ]" }
-                } else if chosen[i] {
+                    if picked { "[x]" } else { "[ ]" }
+                } else if picked {
                     "(•)"
                 } else {
                     "( )"
@@ -390,22 +404,22 @@ fn lesson_screen(
                     format!("{boxmark} {}", one_line(tr(&c.text, app, pack))),
                     style,
                 )));
-                if ls.message.is_some() && chosen[i] || ls.solved {
-                    if let Some(w) = &c.why {
-                        let style = if c.correct {
-                            app.theme.ok
-                        } else {
-                            app.theme.bad
-                        };
-                        lines.push(Line::from(Span::styled(
-                            format!(
-                                "      {} {}",
-                                if c.correct { "✓" } else { "✗" },
-                                one_line(tr(w, app, pack))
-                            ),
-                            style,
-                        )));
-                    }
+                if (ls.message.is_some() && picked || ls.solved)
+                    && let Some(w) = &c.why
+                {
+                    let style = if c.correct {
+                        app.theme.ok
+                    } else {
+                        app.theme.bad
+                    };
+                    lines.push(Line::from(Span::styled(
+                        format!(
+                            "      {} {}",
+                            if c.correct { "✓" } else { "✗" },
+                            one_line(tr(w, app, pack))
+                        ),
+                        style,
+                    )));
                 }
             }
             f.render_widget(
@@ -743,7 +757,9 @@ fn console_pane(
     let back = usize::from(back).min(rows.len().saturating_sub(inner_h));
     let end = rows.len() - back;
     let start = end.saturating_sub(inner_h);
-    let mut lines: Vec<Line> = rows[start..end]
+    let mut lines: Vec<Line> = rows
+        .get(start..end)
+        .unwrap_or_default()
         .iter()
         .map(|(t, s)| Line::from(Span::styled(t.clone(), *s)))
         .collect();

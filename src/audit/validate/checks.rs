@@ -426,7 +426,9 @@ impl<'a> Checker<'a> {
         ];
         // `NotAction`: the listed credential and data actions it does not exclude.
         if st.action.negated {
-            for (k, list) in [(0, CREDENTIAL_ACTIONS), (1, DATA_ACTIONS)] {
+            for ((_, actions, first), list) in
+                found.iter_mut().zip([CREDENTIAL_ACTIONS, DATA_ACTIONS])
+            {
                 for full in list.iter() {
                     let lower = full.to_ascii_lowercase();
                     let (svc, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
@@ -435,9 +437,9 @@ impl<'a> Checker<'a> {
                     {
                         continue;
                     }
-                    found[k].1.push(full.to_string());
-                    if found[k].2.is_none() {
-                        found[k].2 = Some(self.loc.element_key(st, "NotAction"));
+                    actions.push(full.to_string());
+                    if first.is_none() {
+                        *first = Some(self.loc.element_key(st, "NotAction"));
                     }
                 }
             }
@@ -479,11 +481,14 @@ impl<'a> Checker<'a> {
                 } else {
                     continue;
                 };
-                if !found[k].1.contains(&full) {
-                    found[k].1.push(full);
+                let Some((_, actions, first)) = found.get_mut(k) else {
+                    continue;
+                };
+                if !actions.contains(&full) {
+                    actions.push(full);
                 }
-                if found[k].2.is_none() {
-                    found[k].2 = Some(self.action_loc(st, j, p));
+                if first.is_none() {
+                    *first = Some(self.action_loc(st, j, p));
                 }
             }
         }
