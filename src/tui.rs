@@ -201,7 +201,7 @@ fn event_loop(
                     return 2;
                 }
             },
-            Ok(false) => {}
+            Ok(false) => app.tick(),
             Err(e) => {
                 ratatui::restore();
                 eprintln!("iamdojo: cannot read the terminal: {e}");
