@@ -98,7 +98,13 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
         Some(n) => LearnerName::new(n.clone()).map_err(|e| e.to_string())?,
         None => LearnerName::default_profile(),
     };
-    let learner = store.as_ref().and_then(|s| s.learner(&name).ok());
+    // A profile that cannot be created (a full disk at start) means nothing can be saved:
+    // the status line says why.
+    let (learner, no_learner) = match store.as_ref().map(|s| s.learner(&name)) {
+        Some(Ok(l)) => (Some(l), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
     let saved = |k: Setting| match (&store, &learner) {
         (Some(s), Some(l)) => s.setting(l, k).ok().flatten(),
         _ => None,
@@ -126,6 +132,9 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     app.keymap = keymap;
     if !problems.is_empty() {
         app.status = problems.join("; ");
+    }
+    if let Some(e) = no_learner {
+        app.save_note = Some(app::Msg { ok: false, text: e });
     }
     Ok(app)
 }

@@ -818,11 +818,17 @@ impl App {
             .iter()
             .position(|n| Some(n.as_str()) == now.as_deref())
             .map_or(0, |i| (i + 1) % learners.len());
-        if let Ok(l) = store.learner(&learners[i]) {
-            self.learner = Some(l);
-            self.completed.clear();
-            self.solved.clear();
-            self.load_progress();
+        let Some(name) = learners.get(i) else {
+            return;
+        };
+        match store.learner(name) {
+            Ok(l) => {
+                self.learner = Some(l);
+                self.completed.clear();
+                self.solved.clear();
+                self.load_progress();
+            }
+            Err(e) => self.status = e.to_string(),
         }
     }
 
