@@ -404,9 +404,16 @@ impl App {
             Ok(_) => Ok(t(self.lang, "export.done")
                 .replace("{n}", &self.writes.answers().to_string())
                 .replace("{path}", &shown)),
-            Err(e) => Err(t(self.lang, "export.failed")
-                .replace("{path}", &shown)
-                .replace("{e}", &e.to_string())),
+            Err(e) => {
+                let why = if e.kind() == std::io::ErrorKind::StorageFull {
+                    t(self.lang, "reason.full").to_string()
+                } else {
+                    e.to_string()
+                };
+                Err(t(self.lang, "export.failed")
+                    .replace("{path}", &shown)
+                    .replace("{e}", &why))
+            }
         }
     }
 
