@@ -50,4 +50,6 @@ pub use report::{
     Cell, ClassReport, FailedStep, LessonKey, LessonStats, ReportLearner, TOP, WrongAnswer,
 };
 pub use schema::LATEST as SCHEMA_VERSION;
-pub use store::{DATA_DIR_ENV, DB_FILE, Notice, Saving, Store, data_dir, resolve_data_dir};
+pub use store::{
+    DATA_DIR_ENV, DB_FILE, FullDisk, Notice, Saving, Store, data_dir, resolve_data_dir,
+};

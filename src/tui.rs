@@ -84,7 +84,13 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
         Some(n) => LearnerName::new(n.clone()).map_err(|e| e.to_string())?,
         None => LearnerName::default_profile(),
     };
-    let learner = store.as_ref().and_then(|s| s.learner(&name).ok());
+    // A profile that cannot be created (a full disk at start) means nothing can be saved:
+    // the status line says why.
+    let (learner, no_learner) = match store.as_ref().map(|s| s.learner(&name)) {
+        Some(Ok(l)) => (Some(l), None),
+        Some(Err(e)) => (None, Some(e.to_string())),
+        None => (None, None),
+    };
     let saved = |k: Setting| match (&store, &learner) {
         (Some(s), Some(l)) => s.setting(l, k).ok().flatten(),
         _ => None,
@@ -112,6 +118,9 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     app.keymap = keymap;
     if !problems.is_empty() {
         app.status = problems.join("; ");
+    }
+    if let Some(e) = no_learner {
+        app.save_note = Some(app::Msg { ok: false, text: e });
     }
     Ok(app)
 }
@@ -183,10 +192,18 @@ fn enter() -> std::io::Result<ratatui::DefaultTerminal> {
     Ok(terminal)
 }
 
-/// On a terminating signal: wait (briefly) for the frame being written, give the terminal
-/// back and leave with 128 + the signal number, as a shell reports it. A thread does it,
-/// because input reading can be stuck inside the terminal library when the terminal is gone;
-/// every answer is already committed, so nothing is lost.
+/// The terminating signal received, 0 for none: the event loop sees it within one poll and
+/// leaves the way quitting does, exporting answers still waiting for the database.
+static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// How long the signal thread waits for the event loop to leave by itself.
+const SIGNAL_GRACE: Duration = Duration::from_millis(1500);
+
+/// On a terminating signal: let the event loop leave by itself (it keeps answers that wait for
+/// a full disk by exporting them); if it does not within [`SIGNAL_GRACE`] (input reading can
+/// be stuck inside the terminal library when the terminal is gone), wait briefly for the frame
+/// being written, give the terminal back and leave with 128 + the signal number, as a shell
+/// reports it.
 #[cfg(unix)]
 fn restore_on_signals() {
     let Ok(mut signals) = signal_hook::iterator::Signals::new(TERMINATING_SIGNALS) else {
@@ -194,6 +211,8 @@ fn restore_on_signals() {
     };
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
+            SIGNALLED.store(sig, std::sync::atomic::Ordering::SeqCst);
+            std::thread::sleep(SIGNAL_GRACE);
             // A write stuck on a terminal that reads nothing must not keep us alive.
             let deadline = std::time::Instant::now() + Duration::from_millis(500);
             let _guard = loop {
@@ -230,7 +249,15 @@ pub fn run(opts: &Options) -> u8 {
         Err(e) => Err(format!("cannot set up the terminal: {e}")),
     };
     restore();
+    let signalled = SIGNALLED.load(std::sync::atomic::Ordering::SeqCst);
+    if signalled != 0 && !app.writes.is_empty() {
+        // Answers the database could not take: keep them in a file rather than lose them.
+        match app.export_waiting("") {
+            Ok(line) | Err(line) => eprintln!("iamdojo: {}", crate::printable::clean(&line)),
+        }
+    }
     match result {
+        Ok(()) if signalled != 0 => u8::try_from(128 + signalled).unwrap_or(255),
         Ok(()) => 0,
         Err(e) => {
             eprintln!("iamdojo: {e}");
@@ -255,7 +282,10 @@ fn event_loop(
                 .draw(|f| view::draw(f, app))
                 .map_err(|e| format!("cannot draw: {e}"))?;
         }
-        if opts.exit_after_first_frame || app.quit {
+        if opts.exit_after_first_frame
+            || app.quit
+            || SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) != 0
+        {
             return Ok(());
         }
         match event::poll(Duration::from_millis(250)) {
@@ -271,7 +301,7 @@ fn event_loop(
                 Ok(_) => {}
                 Err(e) => return Err(format!("cannot read the terminal: {e}")),
             },
-            Ok(false) => {}
+            Ok(false) => app.tick(),
             Err(e) => return Err(format!("cannot read the terminal: {e}")),
         }
     }

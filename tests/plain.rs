@@ -416,3 +416,117 @@ fn the_binary_takes_plain_from_a_pipe() {
         vec![row("groups", "why-groups", true, 0, false)]
     );
 }
+
+/// Script lines for `plain::run_app`, running `hook` just before line `before` is read
+/// (0-based): a test's way to change the world in the middle of a session.
+struct Script<F: FnMut()> {
+    lines: std::collections::VecDeque<Vec<u8>>,
+    cur: Vec<u8>,
+    at: usize,
+    served: usize,
+    before: usize,
+    hook: Option<F>,
+}
+
+impl<F: FnMut()> Script<F> {
+    fn new(lines: &[&str], before: usize, hook: F) -> Self {
+        Script {
+            lines: lines
+                .iter()
+                .map(|l| format!("{l}\n").into_bytes())
+                .collect(),
+            cur: Vec::new(),
+            at: 0,
+            served: 0,
+            before,
+            hook: Some(hook),
+        }
+    }
+}
+
+impl<F: FnMut()> std::io::Read for Script<F> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::BufRead;
+        let n = {
+            let b = self.fill_buf()?;
+            let n = b.len().min(out.len());
+            out[..n].copy_from_slice(&b[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<F: FnMut()> std::io::BufRead for Script<F> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at >= self.cur.len() {
+            if self.served == self.before
+                && let Some(mut h) = self.hook.take()
+            {
+                h();
+            }
+            match self.lines.pop_front() {
+                Some(l) => {
+                    self.cur = l;
+                    self.at = 0;
+                    self.served += 1;
+                }
+                None => return Ok(&[]),
+            }
+        }
+        Ok(&self.cur[self.at..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n;
+    }
+}
+
+#[test]
+fn a_full_disk_is_said_at_once_kept_asked_about_on_quit_and_saved_later() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = iamdojo::lesson::load::load_dir(&tiny()).expect("the fixture pack loads");
+    let (store, learner) = store(dir.path());
+    let disk = store.full_disk();
+    disk.set(true);
+    let app = iamdojo::tui::app::App::new(
+        vec![pack],
+        Vec::new(),
+        iamdojo::tui::i18n::Lang::En,
+        iamdojo::tui::theme::Theme::no_color(),
+        Some(store),
+        Some(learner),
+    );
+    let script = [
+        "1", "", "2", "1", // the quiz: wrong, then right, while the disk is full
+        "q", "n", // quitting asks; the learner stays
+        "n", // space is back (the hook): this write saves the waiting ones first
+        "q",
+    ];
+    let back = disk.clone();
+    let input = Script::new(&script, 6, move || back.set(false));
+    let mut out = Vec::new();
+    let code = plain::run_app(app, input, &mut out);
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(code, 0, "{out}");
+    assert_plain(&out);
+    let full = "Not saved: the disk is full — your answers are kept in memory";
+    let asked = "2 answers are NOT saved (the disk is full). Type e to export them";
+    let saved = "Saved 2 answers that were waiting";
+    for want in [full, asked, "Staying;", saved, "Goodbye."] {
+        assert!(out.contains(want), "lacks {want:?}:\n{out}");
+    }
+    // Said at once: after the wrong answer, before the next prompt.
+    let pos = |s: &str, from: usize| out[from..].find(s).map(|i| i + from).expect(s);
+    let wrong = pos("Not yet.", 0);
+    assert!(pos(full, wrong) < pos("Correct!", wrong), "{out}");
+    assert!(pos(saved, 0) > pos("Staying;", 0), "{out}");
+    assert_eq!(
+        attempts(dir.path()),
+        vec![
+            row("groups", "why-groups", false, 0, false),
+            row("groups", "why-groups", true, 0, false),
+        ]
+    );
+}

@@ -510,3 +510,121 @@ fn settings_create_a_learner_and_switch_to_it() {
     assert!(names.contains(&"mika jo".to_string()), "{names:?}");
     assert!(screen(&app, 120, 40).contains("2 profile(s)"));
 }
+
+/// The rows of the attempts table: (step, correct), oldest first.
+fn saved_attempts(dir: &Path) -> Vec<(String, bool)> {
+    let store = Store::open_dir(dir).expect("reopen");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    store
+        .attempts(&learner, None)
+        .expect("attempts")
+        .iter()
+        .map(|a| (a.step.to_string(), a.correct))
+        .collect()
+}
+
+#[test]
+fn a_full_disk_is_shown_kept_asked_about_on_quit_and_saved_when_space_is_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    let disk = app.store.as_ref().expect("a store").full_disk();
+    disk.set(true);
+    // The read step, then the quiz: a wrong answer, then the right one.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Correct!"), "{s}");
+    assert!(!s.contains("(Saved)"), "{s}");
+    assert!(
+        s.contains("Not saved: the disk is full — your answers are kept in memory"),
+        "{s}"
+    );
+    assert_eq!(saved_attempts(dir.path()), Vec::new());
+    // Quitting asks, and says how many answers are not saved and why.
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.confirm_quit && !app.quit);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("2 answers are NOT saved yet"), "{s}");
+    assert!(s.contains("the disk is full"), "{s}");
+    assert!(!s.contains("saved?"), "{s}");
+    app.lang = Lang::Ja;
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("まだ保存されていない回答が 2 件あります"), "{s}");
+    app.lang = Lang::En;
+    key(&mut app, KeyCode::Char('n'));
+    assert!(!app.confirm_quit && !app.quit);
+    // Space comes back: the next write saves every waiting one first, in order.
+    disk.set(false);
+    key(&mut app, KeyCode::Char('n'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Saved 2 answers that were waiting"), "{s}");
+    assert_eq!(
+        saved_attempts(dir.path()),
+        vec![
+            ("why-groups".to_string(), false),
+            ("why-groups".to_string(), true)
+        ]
+    );
+    // Nothing waits now, so quitting asks nothing.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
+
+#[test]
+fn quitting_retries_and_the_waiting_answers_can_be_exported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    let disk = app.store.as_ref().expect("a store").full_disk();
+    disk.set(true);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.confirm_quit);
+    // Export to a folder that does not exist: the failure is shown and nothing quits.
+    key(&mut app, KeyCode::Char('e'));
+    while app.export_path.as_ref().is_some_and(|p| !p.is_empty()) {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let bad = dir.path().join("no-such-dir/out.json");
+    typed(&mut app, &bad.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.quit);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Could not write"), "{s}");
+    // Then to a real file: it is a progress export holding the waiting answer.
+    key(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('e'));
+    while app.export_path.as_ref().is_some_and(|p| !p.is_empty()) {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let out = dir.path().join("waiting.json");
+    typed(&mut app, &out.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert!(app.quit);
+    let export = iamdojo::progress::Export::from_json(
+        &std::fs::read_to_string(&out).expect("the export was written"),
+    )
+    .expect("an export");
+    assert_eq!(export.attempts.len(), 1);
+    assert!(export.last_position.is_some());
+    // Space back before quitting: q saves the waiting answer and quits at once.
+    let dir2 = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir2.path());
+    let disk = app.store.as_ref().expect("a store").full_disk();
+    disk.set(true);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    disk.set(false);
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit && !app.confirm_quit);
+    assert_eq!(saved_attempts(dir2.path()).len(), 1);
+}

@@ -53,6 +53,19 @@ pub enum ProgressError {
     Export(#[from] ExportError),
 }
 
+impl ProgressError {
+    /// Whether SQLite said the disk (or the database's size limit) is full
+    /// (`SQLITE_FULL`): the write may well go through once space is freed.
+    pub fn is_disk_full(&self) -> bool {
+        match self {
+            ProgressError::Database { source, .. } => {
+                source.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+            }
+            _ => false,
+        }
+    }
+}
+
 fn newer_schema_message(
     path: &std::path::Path,
     found: i64,

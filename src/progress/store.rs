@@ -10,6 +10,8 @@
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -287,12 +289,32 @@ fn id_col<T: TryFrom<String, Error = IdError>>(
     })
 }
 
+/// A switch that makes a [`Store`]'s writes fail as they do on a full disk, for tests and
+/// drills of what the interface does then. While it is on, every write returns SQLite's own
+/// `SQLITE_FULL` error ("database or disk is full") before touching the file; reads still
+/// work. Clones share the switch, so a test can keep one while the store is inside the app.
+#[derive(Debug, Clone, Default)]
+pub struct FullDisk(Arc<AtomicBool>);
+
+impl FullDisk {
+    /// Turns the simulated full disk on (`true`) or off ("space is back").
+    pub fn set(&self, full: bool) {
+        self.0.store(full, Ordering::Relaxed);
+    }
+
+    /// Whether the simulated disk is full now.
+    pub fn is_full(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// A learner progress store: a SQLite file, or memory when the file cannot be used.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
     saving: Saving,
     notices: Vec<Notice>,
+    full_disk: FullDisk,
 }
 
 impl Store {
@@ -325,6 +347,7 @@ impl Store {
                 conn,
                 saving: Saving::ToFile(path.to_path_buf()),
                 notices: Vec::new(),
+                full_disk: FullDisk::default(),
             }),
             Err(OpenFailure::Newer { found, written_by }) => Err(ProgressError::NewerSchema {
                 path: path.to_path_buf(),
@@ -357,6 +380,7 @@ impl Store {
                         conn,
                         saving: Saving::ToFile(path.to_path_buf()),
                         notices: Vec::new(),
+                        full_disk: FullDisk::default(),
                     },
                     Err(OpenFailure::Newer { found, written_by }) => {
                         return Err(ProgressError::NewerSchema {
@@ -399,6 +423,7 @@ impl Store {
                 reason: reason.into(),
             },
             notices: Vec::new(),
+            full_disk: FullDisk::default(),
         })
     }
 
@@ -428,6 +453,22 @@ impl Store {
         &self.notices
     }
 
+    /// The switch that simulates a full disk for this store's writes (see [`FullDisk`]).
+    pub fn full_disk(&self) -> FullDisk {
+        self.full_disk.clone()
+    }
+
+    /// SQLite's "database or disk is full" while the simulated disk is full.
+    fn check_space(&self) -> rusqlite::Result<()> {
+        if self.full_disk.is_full() {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+                Some("database or disk is full".to_string()),
+            ));
+        }
+        Ok(())
+    }
+
     fn place(&self) -> String {
         match &self.saving {
             Saving::ToFile(p) => p.display().to_string(),
@@ -451,6 +492,7 @@ impl Store {
         f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, ProgressError> {
         let run = || {
+            self.check_space()?;
             let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
             tx.commit()?;
@@ -556,7 +598,8 @@ impl Store {
     /// Records an answer, committed before this returns. Recording the same attempt (same
     /// id) again changes nothing; the result says whether it was new.
     pub fn record_attempt(&self, learner: &Learner, a: &Attempt) -> Result<bool, ProgressError> {
-        insert_attempt(&self.conn, learner.row, a)
+        self.check_space()
+            .and_then(|()| insert_attempt(&self.conn, learner.row, a))
             .map(|n| n > 0)
             .map_err(self.err("save the attempt"))
     }
@@ -567,7 +610,8 @@ impl Store {
         learner: &Learner,
         c: &Completion,
     ) -> Result<bool, ProgressError> {
-        upsert_completion(&self.conn, learner.row, c)
+        self.check_space()
+            .and_then(|()| upsert_completion(&self.conn, learner.row, c))
             .map(|n| n > 0)
             .map_err(self.err("save the completion"))
     }
@@ -578,7 +622,8 @@ impl Store {
         learner: &Learner,
         c: &CommandRecord,
     ) -> Result<bool, ProgressError> {
-        insert_command(&self.conn, learner.row, c)
+        self.check_space()
+            .and_then(|()| insert_command(&self.conn, learner.row, c))
             .map(|n| n > 0)
             .map_err(self.err("save the command"))
     }
@@ -599,7 +644,8 @@ impl Store {
             first_seen: now,
             last_seen: now,
         };
-        upsert_pack_seen(&self.conn, learner.row, &seen)
+        self.check_space()
+            .and_then(|()| upsert_pack_seen(&self.conn, learner.row, &seen))
             .map(|_| ())
             .map_err(self.err("save the pack version"))
     }
@@ -610,13 +656,13 @@ impl Store {
         learner: &Learner,
         position: &Position,
     ) -> Result<(), ProgressError> {
-        self.conn
-            .prepare_cached(
+        self.check_space()
+            .and_then(|()| self.conn.prepare_cached(
                 "INSERT INTO positions (learner_id, pack, lesson, step, updated_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (learner_id) DO UPDATE SET pack = excluded.pack,
                    lesson = excluded.lesson, step = excluded.step, updated_ms = excluded.updated_ms",
-            )
+            ))
             .and_then(|mut st| {
                 st.execute(params![
                     learner.row,
@@ -637,12 +683,14 @@ impl Store {
         setting: Setting,
         value: &str,
     ) -> Result<(), ProgressError> {
-        self.conn
-            .prepare_cached(
+        self.check_space()
+            .and_then(|()| {
+                self.conn.prepare_cached(
                 "INSERT INTO settings (learner_id, key, value, updated_ms) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (learner_id, key) DO UPDATE SET value = excluded.value,
                    updated_ms = excluded.updated_ms",
             )
+            })
             .and_then(|mut st| {
                 st.execute(params![
                     learner.row,
@@ -1208,6 +1256,47 @@ mod tests {
         if let Ok(p) = resolve_data_dir(None, Some(OsStr::new(""))) {
             assert!(p.ends_with("iamdojo"), "{}", p.display());
         }
+    }
+
+    /// A real `SQLITE_FULL` (the database may not grow past `max_page_count`, as a full disk
+    /// refuses to grow the file) is reported as a full disk, as [`FullDisk`] simulates it.
+    #[test]
+    fn a_database_that_cannot_grow_reports_a_full_disk() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open_dir(dir.path()).expect("store");
+        let me = store
+            .learner(&LearnerName::default_profile())
+            .expect("learner");
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .expect("page count");
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages)
+            .expect("limit");
+        let big = "x".repeat(20_000);
+        let attempt = |n: usize| {
+            Attempt::new(
+                PackId::new("p").expect("id"),
+                LessonId::new("l").expect("id"),
+                "1",
+                StepId::new(format!("s{n}")).expect("id"),
+                &big,
+                true,
+            )
+        };
+        let e = store
+            .record_attempt(&me, &attempt(0))
+            .expect_err("the file may not grow");
+        assert!(e.is_disk_full(), "{e}");
+        let simulated = store.full_disk();
+        simulated.set(true);
+        let e = store
+            .set_setting(&me, Setting::Language, "ja")
+            .expect_err("simulated full disk");
+        assert!(e.is_disk_full(), "{e}");
+        assert!(e.to_string().contains("database or disk is full"), "{e}");
     }
 
     #[test]

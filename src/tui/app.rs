@@ -1,6 +1,9 @@
 //! The application model and its `update`: every key becomes an action that changes this
 //! state; rendering (in `view`) only reads it. Nothing here touches the terminal, so the whole
-//! app can be driven by tests.
+//! app can be driven by tests. Every write to the progress store goes through `writes`,
+//! which keeps what could not be saved and retries it; a failure is shown in the status line.
+
+pub mod writes;
 
 use std::collections::BTreeSet;
 use std::time::Instant;
@@ -16,6 +19,14 @@ use crate::eval::{Decision, Outcome};
 use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
 use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
 use crate::progress::{Attempt, Completion, LessonId, PackId, Position, StepId, Store};
+use writes::{Report, Write, Writes};
+
+/// How often the tick retries waiting writes (a locked database can make one try take
+/// the busy timeout, so not on every 250 ms poll).
+const RETRY_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// The most save messages kept for the plain mode to print.
+const MAX_NEWS: usize = 100;
 
 /// A message under the exercise.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +183,16 @@ pub struct App {
     pub resume_label: Option<String>,
     /// Where the last frame drew clickable rows (written while drawing, read on a click).
     pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
+    /// Every store write, and those waiting to be retried.
+    pub writes: Writes,
+    /// The status line about saving: a failure (not ok) or waiting writes saved (ok).
+    pub save_note: Option<Msg>,
+    /// Save messages not yet printed by the plain mode, oldest first.
+    pub news: std::collections::VecDeque<String>,
+    /// The path being typed to export waiting writes to, while quitting.
+    pub export_path: Option<String>,
+    /// When waiting writes were last tried.
+    last_try: Instant,
 }
 
 /// Something a mouse click can select.
@@ -221,6 +242,11 @@ impl App {
             keymap: Keymap::default(),
             hits: std::cell::RefCell::new(Vec::new()),
             resume_label: None,
+            writes: Writes::default(),
+            save_note: None,
+            news: std::collections::VecDeque::new(),
+            export_path: None,
+            last_try: Instant::now(),
         };
         app.cursor = app
             .rows
@@ -243,11 +269,17 @@ impl App {
                 }
             }
         }
+        let mut seen = Vec::new();
         for p in &self.packs {
             let Some(pack_id) = pid(&p.meta.id) else {
                 continue;
             };
-            let _ = store.record_pack_seen(learner, &pack_id, &p.meta.version, &p.content_hash);
+            seen.push(Write::PackSeen {
+                pack: pack_id.clone(),
+                version: p.meta.version.clone(),
+                hash: p.content_hash.clone(),
+                at: jiff::Timestamp::now(),
+            });
             for l in p.ok_lessons() {
                 let Ok(lid) = LessonId::new(l.id.clone()) else {
                     continue;
@@ -266,6 +298,122 @@ impl App {
         if let Ok(Some(pos)) = store.last_position(learner) {
             self.resume_label =
                 self.position_label(pos.pack.as_str(), pos.lesson.as_str(), pos.step.as_str());
+        }
+        for w in seen {
+            self.save(w);
+        }
+    }
+
+    /// Writes to the store through [`Writes`] (waiting writes first, in order) and shows
+    /// the outcome; true when this write reached the store.
+    fn save(&mut self, write: Write) -> bool {
+        let (Some(store), Some(learner)) = (&self.store, &self.learner) else {
+            return false;
+        };
+        let report = self.writes.save(store, learner, write);
+        self.last_try = Instant::now();
+        self.show_save(&report);
+        report.saved
+    }
+
+    /// Retries the writes waiting to be saved now, in the order they were made.
+    pub fn retry_saving(&mut self) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        if self.writes.is_empty() {
+            return;
+        }
+        let report = self.writes.retry(store);
+        self.last_try = Instant::now();
+        self.show_save(&report);
+    }
+
+    /// Called by the event loop on every poll: retries waiting writes every few seconds.
+    pub fn tick(&mut self) {
+        if !self.writes.is_empty() && self.last_try.elapsed() >= RETRY_EVERY {
+            self.retry_saving();
+        }
+    }
+
+    /// The status line for a save's outcome, and the same line for the plain mode.
+    fn show_save(&mut self, report: &Report) {
+        let text = if let Some(f) = &report.failed {
+            Some((false, self.failure_text(f)))
+        } else if report.flushed.1 > 0 && self.writes.is_empty() {
+            Some((
+                true,
+                if report.flushed.0 > 0 {
+                    t(self.lang, "save.flushed").replace("{n}", &report.flushed.0.to_string())
+                } else {
+                    t(self.lang, "save.flushed_other").to_string()
+                },
+            ))
+        } else {
+            None
+        };
+        if let Some((ok, text)) = text {
+            if self.news.len() >= MAX_NEWS {
+                self.news.pop_front();
+            }
+            self.news.push_back(text.clone());
+            self.save_note = Some(Msg { ok, text });
+        }
+    }
+
+    fn failure_text(&self, f: &writes::Failure) -> String {
+        if f.disk_full {
+            t(self.lang, "save.full").to_string()
+        } else {
+            t(self.lang, "save.failed").replace("{e}", &f.detail)
+        }
+    }
+
+    /// Why writes are waiting, in a few words, for the quit question.
+    pub fn waiting_reason(&self) -> String {
+        match self.writes.failure() {
+            Some(f) if f.disk_full => t(self.lang, "reason.full").to_string(),
+            Some(f) => format!("{}: {}", t(self.lang, "reason.db"), f.detail),
+            None => t(self.lang, "reason.db").to_string(),
+        }
+    }
+
+    /// The save messages not yet taken, oldest first (the plain mode prints them).
+    pub fn take_news(&mut self) -> Vec<String> {
+        self.news.drain(..).collect()
+    }
+
+    /// The quit question's text when writes are waiting.
+    pub fn unsaved_quit_text(&self) -> String {
+        t(self.lang, "quit.unsaved")
+            .replace("{n}", &self.writes.answers().to_string())
+            .replace("{reason}", &self.waiting_reason())
+    }
+
+    /// Exports the waiting writes to `path`, or to the default path when it is empty (see
+    /// [`Writes::export_to`]); the line to show says where, or why not.
+    pub fn export_waiting(&mut self, path: &str) -> Result<String, String> {
+        let path = path.trim();
+        let target = if path.is_empty() {
+            writes::default_export_path()
+        } else {
+            std::path::PathBuf::from(path)
+        };
+        let shown = target.display().to_string();
+        match self.writes.export_to(&target) {
+            Ok(_) => Ok(t(self.lang, "export.done")
+                .replace("{n}", &self.writes.answers().to_string())
+                .replace("{path}", &shown)),
+            Err(e) => {
+                let why = if e.kind() == std::io::ErrorKind::StorageFull {
+                    t(self.lang, "reason.full").to_string()
+                } else {
+                    e.to_string()
+                };
+                Err(t(self.lang, "export.failed")
+                    .replace("{path}", &shown)
+                    .replace("{e}", &why))
+            }
         }
     }
 
@@ -319,7 +467,47 @@ impl App {
     /// Handles one key press.
     pub fn key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+            // With answers waiting to be saved, Ctrl+C asks like q; a second one quits.
+            self.retry_saving();
+            if self.writes.is_empty() || self.confirm_quit {
+                self.quit = true;
+            } else {
+                self.confirm_quit = true;
+            }
+            return;
+        }
+        if let Some(path) = &mut self.export_path {
+            match key.code {
+                KeyCode::Enter => {
+                    let path = std::mem::take(path);
+                    self.export_path = None;
+                    self.confirm_quit = false;
+                    match self.export_waiting(&path) {
+                        Ok(line) => {
+                            self.save_note = Some(Msg {
+                                ok: true,
+                                text: line,
+                            });
+                            self.quit = true;
+                        }
+                        Err(line) => {
+                            self.save_note = Some(Msg {
+                                ok: false,
+                                text: line,
+                            })
+                        }
+                    }
+                }
+                KeyCode::Esc => {
+                    self.export_path = None;
+                    self.confirm_quit = false;
+                }
+                KeyCode::Backspace => {
+                    path.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => path.push(c),
+                _ => {}
+            }
             return;
         }
         if self.help {
@@ -352,8 +540,13 @@ impl App {
         }
         if self.confirm_quit {
             self.confirm_quit = false;
-            if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
-                self.quit = true;
+            match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => self.quit = true,
+                KeyCode::Char('e') | KeyCode::Char('E') if !self.writes.is_empty() => {
+                    self.confirm_quit = true;
+                    self.export_path = Some(writes::default_export_path().display().to_string());
+                }
+                _ => {}
             }
             return;
         }
@@ -480,7 +673,8 @@ impl App {
             Action::Settings => self.open_panel(Kind::Settings),
             _ if self.panel.is_some() => self.panel_action(a),
             Action::Quit => {
-                if self.unsaved_work() {
+                self.retry_saving();
+                if self.unsaved_work() || !self.writes.is_empty() {
                     self.confirm_quit = true;
                 } else {
                     self.quit = true;
@@ -637,20 +831,26 @@ impl App {
             .iter()
             .position(|n| Some(n.as_str()) == now.as_deref())
             .map_or(0, |i| (i + 1) % learners.len());
-        if let Some(name) = learners.get(i)
-            && let Ok(l) = store.learner(name)
-        {
-            self.learner = Some(l);
-            self.completed.clear();
-            self.solved.clear();
-            self.load_progress();
+        let Some(name) = learners.get(i) else {
+            return;
+        };
+        match store.learner(name) {
+            Ok(l) => {
+                self.learner = Some(l);
+                self.completed.clear();
+                self.solved.clear();
+                self.load_progress();
+            }
+            Err(e) => self.status = e.to_string(),
         }
     }
 
-    fn save_setting(&self, s: crate::progress::Setting, v: &str) {
-        if let (Some(store), Some(learner)) = (&self.store, &self.learner) {
-            let _ = store.set_setting(learner, s, v);
-        }
+    fn save_setting(&mut self, s: crate::progress::Setting, v: &str) {
+        self.save(Write::Setting {
+            setting: s,
+            value: v.to_string(),
+            at: jiff::Timestamp::now(),
+        });
     }
 
     fn unsaved_work(&self) -> bool {
@@ -854,18 +1054,13 @@ impl App {
 
     fn save_position(&mut self, pack: &str, lesson: &str, step: &str) {
         self.resume_label = self.position_label(pack, lesson, step);
-        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
-            && let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step))
-        {
-            let _ = store.set_last_position(
-                learner,
-                &Position {
-                    pack: p,
-                    lesson: l,
-                    step: s,
-                    at: jiff::Timestamp::now(),
-                },
-            );
+        if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step)) {
+            self.save(Write::Position(Position {
+                pack: p,
+                lesson: l,
+                step: s,
+                at: jiff::Timestamp::now(),
+            }));
         }
     }
 
@@ -997,18 +1192,13 @@ impl App {
     fn complete(&mut self, pack: &str, lesson: &str, version: u32) {
         self.completed
             .insert((pack.to_string(), lesson.to_string()));
-        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
-            && let (Some(p), Ok(l)) = (pid(pack), LessonId::new(lesson))
-        {
-            let _ = store.record_completion(
-                learner,
-                &Completion {
-                    pack: p,
-                    lesson: l,
-                    lesson_version: version.to_string(),
-                    at: jiff::Timestamp::now(),
-                },
-            );
+        if let (Some(p), Ok(l)) = (pid(pack), LessonId::new(lesson)) {
+            self.save(Write::Completion(Completion {
+                pack: p,
+                lesson: l,
+                lesson_version: version.to_string(),
+                at: jiff::Timestamp::now(),
+            }));
         }
         let text = t(self.lang, "lesson.finished").to_string();
         if let Screen::Lesson(ls) = &mut self.screen {
@@ -1036,15 +1226,14 @@ impl App {
             Screen::Home => (0, false, 0),
         };
         let mut saved = false;
-        if let (Some(store), Some(learner)) = (&self.store, &self.learner)
-            && let (Some(p), Ok(l), Ok(s)) =
-                (pid(pack), LessonId::new(lesson), StepId::new(step_key_))
+        if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step_key_))
         {
             let mut a = Attempt::new(p, l, version.to_string(), s, answer, correct);
             a.hints_used = hints;
             a.solution_shown = shown;
             a.time_spent_ms = ms;
-            saved = store.record_attempt(learner, &a).is_ok() && store.is_saving();
+            saved =
+                self.save(Write::Attempt(a)) && self.store.as_ref().is_some_and(Store::is_saving);
         }
         // The answer is committed before the screen says so.
         let lang = self.lang;
@@ -1374,17 +1563,15 @@ impl App {
             ls.scroll = 0;
         }
         if let Some((cmd, code)) = command_ran
-            && let (Some(store), Some(learner)) = (&self.store, &self.learner)
             && let (Some(p), Ok(l), Ok(s)) = (
                 pid(&pack_id),
                 LessonId::new(lesson_id.clone()),
                 StepId::new(skey.clone()),
             )
         {
-            let _ = store.record_command(
-                learner,
-                &crate::progress::CommandRecord::new(p, l, s, cmd, code),
-            );
+            self.save(Write::Command(crate::progress::CommandRecord::new(
+                p, l, s, cmd, code,
+            )));
         }
         if let Some((answer, ok)) = record {
             self.record(&pack_id, &lesson_id, version, &skey, &answer, ok);

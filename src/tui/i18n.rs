@@ -172,6 +172,52 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "この演習の作業は保存されていません。終了しますか？ (y/n)",
     ),
     ("status.saved", "Saved", "保存しました"),
+    (
+        "save.full",
+        "Not saved: the disk is full — your answers are kept in memory and saved when space is back",
+        "保存できませんでした: ディスクがいっぱいです。回答はメモリーに保持し、空きができたら保存します",
+    ),
+    (
+        "save.failed",
+        "Not saved: the progress database failed ({e}) — your answers are kept in memory and saved when it works again",
+        "保存できませんでした: 進捗データベースのエラーです（{e}）。回答はメモリーに保持し、書き込めるようになったら保存します",
+    ),
+    (
+        "save.flushed",
+        "Saved {n} answers that were waiting",
+        "保存を待っていた {n} 件の回答を保存しました",
+    ),
+    (
+        "save.flushed_other",
+        "Saved the progress that was waiting",
+        "保存を待っていた進捗を保存しました",
+    ),
+    ("reason.full", "the disk is full", "ディスクがいっぱいです"),
+    (
+        "reason.db",
+        "the database failed",
+        "データベースのエラーです",
+    ),
+    (
+        "quit.unsaved",
+        "{n} answers are NOT saved yet ({reason}). y: quit and lose them · e: export them to a file and quit · any other key: stay",
+        "まだ保存されていない回答が {n} 件あります（{reason}）。y: 破棄して終了します · e: ファイルに書き出して終了します · その他のキー: 戻ります",
+    ),
+    (
+        "quit.export_to",
+        "Export the waiting answers to (Enter writes the file and quits, Esc goes back):",
+        "保存を待っている回答の書き出し先（Enter で書き出して終了します。Esc で戻ります）:",
+    ),
+    (
+        "export.done",
+        "Wrote {n} waiting answers to {path}; bring them back with `iamdojo progress import {path}`",
+        "保存を待っていた {n} 件の回答を {path} に書き出しました。`iamdojo progress import {path}` で取り込めます",
+    ),
+    (
+        "export.failed",
+        "Could not write {path}: {e} — the answers are still waiting",
+        "{path} に書き出せませんでした: {e}。回答はまだ保存を待っています",
+    ),
 ];
 
 /// The string for `key` in `lang` (the key itself if missing, so a gap is visible).

@@ -69,6 +69,18 @@ pub fn run_with<R: BufRead, W: Write>(mut input: R, mut output: W, opts: &Option
     }
 }
 
+/// Runs the plain mode over an app already built (a test's, with its own store), reading
+/// `input` and printing to `output` as [`run_with`] does. Returns the exit status.
+pub fn run_app<R: BufRead, W: Write>(app: App, mut input: R, output: W) -> u8 {
+    Session {
+        app,
+        out: output,
+        echo: true,
+        done: false,
+    }
+    .run(&mut input, false)
+}
+
 /// One plain session: the app and where its lines go.
 struct Session<W: Write> {
     app: App,
@@ -102,8 +114,8 @@ impl<W: Write> Session<W> {
     fn run(mut self, input: &mut impl BufRead, first_screen_only: bool) -> u8 {
         match self.session(input, first_screen_only) {
             Ok(()) => 0,
-            // The reader went away (`iamdojo --plain | head`): nothing is lost, answers are
-            // committed as they are given.
+            // The reader went away (`iamdojo --plain | head`): answers are committed as they
+            // are given (those a full disk refused were said so at once).
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
             Err(_) => 2,
         }
@@ -115,18 +127,23 @@ impl<W: Write> Session<W> {
             return self.out.flush();
         }
         while !self.done && !self.app.quit {
+            // Writes that failed are retried every few seconds, and their news printed.
+            self.app.tick();
+            self.say_news()?;
             let p = show::prompt(&self.app);
             write!(self.out, "{}", clean(&p))?;
             self.out.flush()?;
             let Some(line) = read_line(input) else {
                 writeln!(self.out)?;
-                self.quit()?;
+                self.quit(input)?;
                 break;
             };
             if self.echo {
                 writeln!(self.out, "{}", clean(&line))?;
             }
             self.handle(&line, input)?;
+            // A write that failed (or waiting ones saved at last) is said at once.
+            self.say_news()?;
         }
         self.out.flush()
     }
@@ -137,6 +154,12 @@ impl<W: Write> Session<W> {
 
     fn say_all(&mut self, lines: Vec<String>) -> io::Result<()> {
         lines.iter().try_for_each(|l| self.say(l))
+    }
+
+    /// Prints the save messages the app has not printed yet.
+    fn say_news(&mut self) -> io::Result<()> {
+        let news = self.app.take_news();
+        self.say_all(news)
     }
 
     /// The list of lessons again, set off from what came before by an empty line.
@@ -182,7 +205,7 @@ impl<W: Write> Session<W> {
                 lines.extend(commands::help(&places, self.app.lang));
                 self.say_all(lines)
             }
-            Cmd::Quit => self.quit(),
+            Cmd::Quit => self.quit(input),
             Cmd::List => self.home(),
             Cmd::Open => self.open(arg),
             Cmd::Continue => {
@@ -217,7 +240,7 @@ impl<W: Write> Session<W> {
                         // The input ended inside the policy: the learner did not finish it,
                         // so it is not checked (nor recorded) and the session ends.
                         self.say("")?;
-                        return self.quit();
+                        return self.quit(input);
                     };
                     if self.echo {
                         self.say(&l)?;
@@ -303,8 +326,13 @@ impl<W: Write> Session<W> {
 
     // --- Commands. ---
 
-    fn quit(&mut self) -> io::Result<()> {
+    fn quit(&mut self, input: &mut impl BufRead) -> io::Result<()> {
         self.lesson_key(KeyCode::Char('q'));
+        // Quitting retries waiting writes first; what went through is said.
+        self.say_news()?;
+        if self.app.confirm_quit && !self.app.writes.is_empty() {
+            return self.quit_unsaved(input);
+        }
         // The TUI asks before dropping text not yet submitted; here every line was submitted
         // when it was typed, so there is nothing to lose.
         if self.app.confirm_quit {
@@ -312,6 +340,61 @@ impl<W: Write> Session<W> {
         }
         self.done = true;
         self.say(s(self.app.lang, "bye"))
+    }
+
+    /// Quitting with answers that could not be saved: asks whether to export them, quit
+    /// without them or stay. When the input has ended there is no one to ask, so they are
+    /// exported to the default path rather than lost.
+    fn quit_unsaved(&mut self, input: &mut impl BufRead) -> io::Result<()> {
+        let lang = self.app.lang;
+        let default = super::app::writes::default_export_path();
+        let question = s(lang, "quit.unsaved")
+            .replace("{n}", &self.app.writes.answers().to_string())
+            .replace("{reason}", &self.app.waiting_reason())
+            .replace("{path}", &default.display().to_string());
+        write!(self.out, "{}", clean(&question))?;
+        self.out.flush()?;
+        let reply = read_line(input);
+        if self.echo {
+            writeln!(self.out, "{}", clean(reply.as_deref().unwrap_or_default()))?;
+        }
+        let path = match reply.as_deref().map(str::trim) {
+            None => default.display().to_string(),
+            Some("y" | "Y") => {
+                self.key(KeyCode::Char('y'));
+                self.done = true;
+                let lost =
+                    s(lang, "quit.lost").replace("{n}", &self.app.writes.answers().to_string());
+                return self.say(&lost);
+            }
+            Some("e" | "E") => default.display().to_string(),
+            Some("" | "n" | "N") => {
+                self.key(KeyCode::Esc);
+                return self.say(s(lang, "quit.stay"));
+            }
+            Some(p) => p.to_string(),
+        };
+        match self.app.export_waiting(&path) {
+            Ok(line) => {
+                self.say(&line)?;
+                self.key(KeyCode::Char('y'));
+                self.done = true;
+                self.say(s(lang, "bye"))
+            }
+            Err(line) => {
+                self.say(&line)?;
+                if reply.is_none() {
+                    // Nothing more can be read: the answers are lost, and the line says so.
+                    self.key(KeyCode::Char('y'));
+                    self.done = true;
+                    let lost =
+                        s(lang, "quit.lost").replace("{n}", &self.app.writes.answers().to_string());
+                    return self.say(&lost);
+                }
+                self.key(KeyCode::Esc);
+                self.say(s(lang, "quit.stay"))
+            }
+        }
     }
 
     fn open(&mut self, arg: &str) -> io::Result<()> {

@@ -26,7 +26,18 @@ pub fn draw(f: &mut Frame, app: &App) {
         f.render_widget(p, area);
         return;
     }
-    let [body, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    // A save problem (or waiting answers saved at last) takes a status line above the keys.
+    let note_height = u16::from(app.save_note.is_some());
+    let [body, note, footer] = Layout::vertical([
+        Constraint::Min(3),
+        Constraint::Length(note_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if let Some(m) = &app.save_note {
+        let style = if m.ok { app.theme.dim } else { app.theme.warn };
+        f.render_widget(Paragraph::new(m.text.as_str()).style(style), note);
+    }
     match &app.screen {
         _ if app.panel.is_some() => {
             if let Some(p) = &app.panel {
@@ -65,16 +76,24 @@ pub fn draw(f: &mut Frame, app: &App) {
         help(f, app, area);
     }
     if app.confirm_quit {
-        let r = centered(area, 60, 5);
+        // Never "saved" when answers are waiting: the question says how many are not.
+        let text = match &app.export_path {
+            Some(path) => format!("{}\n{path}_", t(app.lang, "quit.export_to")),
+            None if !app.writes.is_empty() => app.unsaved_quit_text(),
+            None => t(app.lang, "quit.confirm").to_string(),
+        };
+        let r = if app.writes.is_empty() {
+            centered(area, 60, 5)
+        } else {
+            centered(area, 72, 8)
+        };
         f.render_widget(Clear, r);
         f.render_widget(
-            Paragraph::new(t(app.lang, "quit.confirm"))
-                .wrap(Wrap { trim: true })
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(app.theme.warn),
-                ),
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(app.theme.warn),
+            ),
             r,
         );
     }

@@ -269,8 +269,8 @@ const COMMANDS: &[Command] = &[
         Word("q"),
         "q",
         Cmd::Quit,
-        "quit (your progress is already saved)",
-        "終了（進捗は保存済みです）",
+        "quit (asks first if answers could not be saved)",
+        "終了（保存できなかった回答があれば先に確認します）",
     ),
 ];
 

@@ -171,6 +171,23 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "ここで入力できるコマンド:",
     ),
     ("bye", "Goodbye.", "終了します。"),
+    (
+        "quit.unsaved",
+        "{n} answers are NOT saved ({reason}). Type e to export them to {path} and quit, \
+         another file path to export them there, y to quit and lose them, or n to stay: ",
+        "保存されていない回答が {n} 件あります（{reason}）。e で {path} に書き出して終了します。\
+         別のファイルのパスを入力するとそこに書き出します。y で破棄して終了、n で戻ります: ",
+    ),
+    (
+        "quit.lost",
+        "{n} answers were not saved.",
+        "{n} 件の回答は保存されませんでした。",
+    ),
+    (
+        "quit.stay",
+        "Staying; the answers are still waiting to be saved.",
+        "終了しません。回答はまだ保存を待っています。",
+    ),
 ];
 
 /// The plain mode's string for `key` in `lang` (the key itself if missing, so a gap shows).
