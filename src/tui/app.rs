@@ -1390,15 +1390,7 @@ impl App {
         ) = (&mut ls.ex, &step.solution)
         {
             for c in cmds {
-                output.push(format!("$ {c}"));
-                let out = r.sandbox.run(c);
-                output.extend(out.stdout.lines().map(str::to_string));
-                output.extend(
-                    out.stderr
-                        .lines()
-                        .filter(|l| !l.trim().is_empty())
-                        .map(str::to_string),
-                );
+                run_in_console(&mut r.sandbox, output, c);
             }
             let code = self.lang.code();
             if let Some(p) = self.packs.iter().find(|p| p.meta.id == pack) {
@@ -1586,14 +1578,16 @@ fn run_in_console(
     output: &mut Vec<String>,
     line: &str,
 ) -> i32 {
-    output.push(format!("$ {line}"));
+    output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
-    output.extend(out.stdout.lines().map(str::to_string));
+    // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
+    let clean = |l: &str| crate::printable::clean(l).into_owned();
+    output.extend(out.stdout.lines().map(clean));
     output.extend(
         out.stderr
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(str::to_string),
+            .map(clean),
     );
     out.code
 }

@@ -200,12 +200,13 @@ pub fn strings() -> impl Iterator<Item = (&'static str, &'static str, &'static s
     STRINGS.iter().copied()
 }
 
-/// A line made safe to print: no control characters (so no escape sequences can reach the
-/// terminal, even from sandbox output echoing what was typed), box drawing as ASCII and
-/// arrows as words a screen reader reads well. Tabs stay: `--output text` separates with them.
+/// A line made safe to print: control characters shown escaped by `printable::clean` (so no
+/// escape sequence can reach the terminal, even from sandbox output echoing what was typed),
+/// box drawing as ASCII and arrows as words a screen reader reads well. Tabs stay: `--output
+/// text` separates with them.
 pub fn clean(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
-    for c in line.chars() {
+    for c in crate::printable::clean(line).chars() {
         match c {
             '\t' => out.push('\t'),
             c if c.is_control() => {}
