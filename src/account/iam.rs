@@ -757,7 +757,8 @@ fn no_entity(c: &Call, e: Ent, name: &str) -> AwsError {
 
 /// Checks a name with the one rule of [`rules::check_name`], failing as AWS does.
 fn valid_name(c: &Call, flag: &str, name: &str, kind: NameKind) -> Result<(), AwsError> {
-    rules::check_name(kind, name).map_err(|e| AwsError::validation(c.operation, e.aws_message(flag)))
+    rules::check_name(kind, name)
+        .map_err(|e| AwsError::validation(c.operation, e.aws_message(flag)))
 }
 
 /// Reads `--path` (default `/`) and checks it with [`rules::check_path`].

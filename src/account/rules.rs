@@ -223,9 +223,7 @@ pub fn iam_arn(arn: &str, kind: NameKind) -> Option<IamArn<'_>> {
     if !(digits || kind == NameKind::Policy && account == "aws") {
         return None;
     }
-    let rest = resource
-        .strip_prefix(kind.arn_word())?
-        .strip_prefix('/')?;
+    let rest = resource.strip_prefix(kind.arn_word())?.strip_prefix('/')?;
     let (path, name) = match rest.rfind('/') {
         Some(i) => (format!("/{}/", rest.get(..i)?), rest.get(i + 1..)?),
         None => ("/".to_string(), rest),
@@ -400,7 +398,15 @@ mod tests {
     fn paths_begin_and_end_with_a_slash() {
         assert!(check_path("/").is_ok());
         assert!(check_path("/a/b-c_d/").is_ok());
-        for bad in ["", "//", "a/", "/a", "/a b/", "/\u{1b}/", &format!("/{}/", "a".repeat(511))] {
+        for bad in [
+            "",
+            "//",
+            "a/",
+            "/a",
+            "/a b/",
+            "/\u{1b}/",
+            &format!("/{}/", "a".repeat(511)),
+        ] {
             assert!(check_path(bad).is_err(), "{bad:?}");
         }
     }
