@@ -1291,7 +1291,7 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     }
     let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
     let max = a.int("max-session-duration").unwrap_or(3600);
-    if !(3600..=43_200).contains(&max) {
+    if !rules::valid_max_session_duration(max) {
         return Err(AwsError::validation(
             c.operation,
             "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200",

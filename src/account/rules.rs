@@ -187,6 +187,16 @@ pub fn check_path(path: &str) -> Result<(), PathError> {
     }
 }
 
+/// The range of a role's maximum session duration, in seconds: one to twelve hours.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html ("MaxSessionDuration
+// … Valid Range: Minimum value of 3600. Maximum value of 43200.")
+pub const MAX_SESSION_DURATION: std::ops::RangeInclusive<i64> = 3600..=43_200;
+
+/// Whether a role's maximum session duration is within [`MAX_SESSION_DURATION`].
+pub fn valid_max_session_duration(secs: i64) -> bool {
+    MAX_SESSION_DURATION.contains(&secs)
+}
+
 /// The parts of an IAM ARN: `arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IamArn<'a> {

@@ -776,7 +776,7 @@ impl Reader<'_> {
                 self.attachments(&r.attached_managed_policies, &at, rules::POLICIES_PER_ROLE)?;
             let boundary = self.boundary(r.permissions_boundary.as_ref(), &at)?;
             let max = r.max_session_duration.unwrap_or(3600);
-            if !(3600..=43_200).contains(&max) {
+            if !rules::valid_max_session_duration(i64::from(max)) {
                 return Err(self.field(
                     format!("{at}.MaxSessionDuration"),
                     format!("`{max}` is outside AWS's range of 3600 to 43200 seconds"),
