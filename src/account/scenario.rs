@@ -397,7 +397,7 @@ impl Loader<'_> {
         ScenarioError {
             file: self.file.to_string(),
             location: None,
-            path: path.to_string(),
+            path: rules::quoted(path),
             message,
         }
     }
