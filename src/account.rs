@@ -15,6 +15,7 @@ pub mod guardduty;
 pub mod iam;
 pub mod managed;
 pub mod model;
+pub mod rules;
 pub mod s3;
 pub mod scenario;
 pub mod sts;

@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
 use super::error::AwsError;
 use super::model::*;
+use super::rules::{self, NameKind};
 use super::{Account, InstanceProfile, document};
 use crate::policy::PolicyType;
 
@@ -686,6 +687,14 @@ impl Ent {
             Ent::Role => "role",
         }
     }
+    /// How many managed policies one of these may have attached.
+    fn policies_quota(self) -> rules::Quota {
+        match self {
+            Ent::User => rules::POLICIES_PER_USER,
+            Ent::Group => rules::POLICIES_PER_GROUP,
+            Ent::Role => rules::POLICIES_PER_ROLE,
+        }
+    }
     fn cap(self) -> &'static str {
         match self {
             Ent::User => "User",
@@ -746,35 +755,17 @@ fn no_entity(c: &Call, e: Ent, name: &str) -> AwsError {
     AwsError::no_such_entity(c.operation, e.word(), name)
 }
 
-fn valid_name(c: &Call, flag: &str, name: &str, max: usize) -> Result<(), AwsError> {
-    let ok = !name.is_empty()
-        && name.len() <= max
-        && name
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || "+=,.@_-".contains(ch));
-    if ok {
-        Ok(())
-    } else {
-        Err(AwsError::validation(
-            c.operation,
-            format!(
-                "1 validation error detected: Value '{name}' at '{flag}' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+ and have length 1..{max}"
-            ),
-        ))
-    }
+/// Checks a name with the one rule of [`rules::check_name`], failing as AWS does.
+fn valid_name(c: &Call, flag: &str, name: &str, kind: NameKind) -> Result<(), AwsError> {
+    rules::check_name(kind, name)
+        .map_err(|e| AwsError::validation(c.operation, e.aws_message(flag)))
 }
 
+/// Reads `--path` (default `/`) and checks it with [`rules::check_path`].
 fn path_of(c: &Call, a: &Args) -> Result<String, AwsError> {
-    let p = a.opt("path").unwrap_or("/").to_string();
-    if !p.starts_with('/') || !p.ends_with('/') {
-        return Err(AwsError::validation(
-            c.operation,
-            format!(
-                "The specified value for path is invalid. It must begin and end with / and contain only alphanumeric characters and/or / characters: `{p}`"
-            ),
-        ));
-    }
-    Ok(p)
+    let p = a.opt("path").unwrap_or("/");
+    rules::check_path(p).map_err(|e| AwsError::validation(c.operation, e.aws_message()))?;
+    Ok(p.to_string())
 }
 
 fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError> {
@@ -932,7 +923,7 @@ fn self_or_named(c: &Call, a: &Args) -> Result<String, AwsError> {
 
 fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("user-name").to_string();
-    valid_name(c, "userName", &name, 64)?;
+    valid_name(c, "userName", &name, NameKind::User)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("user", &path, &name);
     let boundary = a.opt("permissions-boundary").map(str::to_string);
@@ -1036,10 +1027,11 @@ fn update_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .cloned()
         .ok_or_else(|| no_entity(c, Ent::User, &name))?;
     if let Some(p) = a.opt("new-path") {
+        rules::check_path(p).map_err(|e| AwsError::validation(c.operation, e.aws_message()))?;
         u.path = p.to_string();
     }
     let new_name = a.opt("new-user-name").unwrap_or(&name).to_string();
-    valid_name(c, "newUserName", &new_name, 64)?;
+    valid_name(c, "newUserName", &new_name, NameKind::User)?;
     if new_name != name && c.account.users.contains_key(&new_name) {
         return Err(AwsError::already_exists(c.operation, "User", &new_name));
     }
@@ -1140,7 +1132,7 @@ fn untag(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
 
 fn create_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("group-name").to_string();
-    valid_name(c, "groupName", &name, 128)?;
+    valid_name(c, "groupName", &name, NameKind::Group)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("group", &path, &name);
     c.allow("iam:CreateGroup", &arn, &[])?;
@@ -1239,6 +1231,9 @@ fn add_user_to_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .get_mut(&u)
         .ok_or_else(|| AwsError::no_such_entity(op, "user", &u))?;
     if !user.groups.contains(&g) {
+        rules::GROUPS_PER_USER
+            .check(user.groups.len() + 1)
+            .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
         user.groups.push(g);
     }
     Ok(Value::Null)
@@ -1283,7 +1278,7 @@ fn list_groups_for_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("role-name").to_string();
-    valid_name(c, "roleName", &name, 64)?;
+    valid_name(c, "roleName", &name, NameKind::Role)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("role", &path, &name);
     c.allow("iam:CreateRole", &arn, &[])?;
@@ -1296,7 +1291,7 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     }
     let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
     let max = a.int("max-session-duration").unwrap_or(3600);
-    if !(3600..=43_200).contains(&max) {
+    if !rules::valid_max_session_duration(max) {
         return Err(AwsError::validation(
             c.operation,
             "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200",
@@ -1420,7 +1415,7 @@ fn update_assume_role_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> 
 
 fn create_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("policy-name").to_string();
-    valid_name(c, "policyName", &name, 128)?;
+    valid_name(c, "policyName", &name, NameKind::Policy)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("policy", &path, &name);
     c.allow("iam:CreatePolicy", &arn, &[])?;
@@ -1686,15 +1681,16 @@ fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let op = c.operation;
     let h = holdings(c.account, e, &name)
         .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
-    if h.attached.len() >= 10 && !h.attached.contains(&arn) {
-        return Err(AwsError::new(
-            op,
-            "LimitExceeded",
-            format!(
-                "Cannot exceed quota for PoliciesPerUser: 10 ({} {name})",
-                e.word()
-            ),
-        ));
+    if !h.attached.contains(&arn) {
+        e.policies_quota()
+            .check(h.attached.len() + 1)
+            .map_err(|q| {
+                AwsError::new(
+                    op,
+                    "LimitExceeded",
+                    format!("{} ({} {name})", q.aws_message(), e.word()),
+                )
+            })?;
     }
     if !h.attached.contains(&arn) {
         h.attached.push(arn);
@@ -1753,7 +1749,7 @@ fn list_attached(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
 fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
     let pname = a.s("policy-name").to_string();
-    valid_name(c, "policyName", &pname, 128)?;
+    valid_name(c, "policyName", &pname, NameKind::InlinePolicy)?;
     c.allow(
         &format!("iam:Put{}Policy", e.cap()),
         &entity_arn(c, e, &name),
@@ -2085,13 +2081,9 @@ fn create_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let op = c.operation;
     let keys =
         keys_of(c.account, &user).ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?;
-    if keys.len() >= 2 {
-        return Err(AwsError::new(
-            op,
-            "LimitExceeded",
-            "Cannot exceed quota for AccessKeysPerUser: 2",
-        ));
-    }
+    rules::ACCESS_KEYS_PER_USER
+        .check(keys.len() + 1)
+        .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
     let k = AccessKey {
         id,
         secret,
@@ -2479,7 +2471,7 @@ fn profile_json(acct: &Account, p: &InstanceProfile) -> Value {
 
 fn create_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("instance-profile-name").to_string();
-    valid_name(c, "instanceProfileName", &name, 128)?;
+    valid_name(c, "instanceProfileName", &name, NameKind::InstanceProfile)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("instance-profile", &path, &name);
     c.allow("iam:CreateInstanceProfile", &arn, &[])?;
@@ -2524,13 +2516,9 @@ fn add_role_to_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsErro
         .instance_profiles
         .get_mut(&name)
         .ok_or_else(|| AwsError::no_such_entity(op, "instance profile", &name))?;
-    if !p.roles.is_empty() {
-        return Err(AwsError::new(
-            op,
-            "LimitExceeded",
-            "Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1",
-        ));
-    }
+    rules::ROLES_PER_INSTANCE_PROFILE
+        .check(p.roles.len() + 1)
+        .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
     p.roles.push(role);
     Ok(Value::Null)
 }

@@ -13,6 +13,7 @@ use super::command::{Creds, Profile, Sandbox};
 use super::ec2::{Instance, Rule, SecurityGroup, State};
 use super::guardduty::GuardDuty;
 use super::model::*;
+use super::rules::{self, NameKind, Quota};
 use super::s3::{Bucket, Object, PublicAccessBlock};
 use super::trail::Trail;
 use super::{Account, InstanceProfile, document};
@@ -376,12 +377,38 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn err(&self, path: &str, message: String) -> ScenarioError {
+        // Values from the file are quoted into messages: escape any control character in
+        // them (line breaks of multi-line messages stay), so none reaches the terminal raw.
+        let message = message
+            .split('\n')
+            .map(rules::quoted)
+            .collect::<Vec<_>>()
+            .join("\n");
         ScenarioError {
             file: self.file.to_string(),
             location: None,
-            path: path.to_string(),
+            path: rules::quoted(path),
             message,
         }
+    }
+
+    /// Checks a name with the sandbox's own rule; `path` is the field, e.g. `users[2].name`.
+    fn name(&self, path: &str, kind: NameKind, name: &str) -> Result<(), ScenarioError> {
+        rules::check_name(kind, name).map_err(|e| self.err(path, e.to_string()))
+    }
+
+    /// Checks an optional IAM path (default `/`) with the sandbox's own rule.
+    fn iam_path(&self, path: &str, p: Option<&String>) -> Result<String, ScenarioError> {
+        let p = p.map_or("/", String::as_str);
+        rules::check_path(p).map_err(|e| self.err(path, e.to_string()))?;
+        Ok(p.to_string())
+    }
+
+    /// Checks that `count` fit a quota as a new account has it, as the sandbox enforces it.
+    fn quota(&self, path: &str, quota: Quota, count: usize) -> Result<(), ScenarioError> {
+        quota
+            .check(count)
+            .map_err(|e| self.err(path, format!("{e}; remove some")))
     }
 
     fn time(&self, path: &str, s: &str) -> Result<Timestamp, ScenarioError> {
@@ -406,6 +433,14 @@ impl Loader<'_> {
     /// name of a bundled AWS managed policy.
     fn policy_arn(&mut self, path: &str, r: &str) -> Result<String, ScenarioError> {
         let arn = if r.starts_with("arn:") {
+            if rules::iam_arn(r, NameKind::Policy).is_none() {
+                return Err(self.err(
+                    path,
+                    format!(
+                        "`{r}` is not the ARN of an IAM policy, such as `arn:aws:iam::123456789012:policy/Name` or `arn:aws:iam::aws:policy/ReadOnlyAccess`; or give the policy's name"
+                    ),
+                ));
+            }
             r.to_string()
         } else if let Some(p) = self
             .account
@@ -501,7 +536,10 @@ impl Loader<'_> {
         ty: PolicyType,
     ) -> Result<BTreeMap<String, Document>, ScenarioError> {
         m.iter()
-            .map(|(name, d)| Ok((name.clone(), self.doc(&format!("{path}.{name}"), d, ty)?)))
+            .map(|(name, d)| {
+                self.name(path, NameKind::InlinePolicy, name)?;
+                Ok((name.clone(), self.doc(&format!("{path}.{name}"), d, ty)?))
+            })
             .collect()
     }
 }
@@ -565,6 +603,11 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     if let Some(t) = &spec.root.last_sign_in {
         l.account.root.last_sign_in = Some(l.time("root.last_sign_in", t)?);
     }
+    l.quota(
+        "root.access_keys",
+        rules::ACCESS_KEYS_PER_USER,
+        spec.root.access_keys.len(),
+    )?;
     for (i, k) in spec.root.access_keys.iter().enumerate() {
         let key = l.key(&format!("root.access_keys[{i}]"), k)?;
         l.account.root.access_keys.push(key);
@@ -572,12 +615,13 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     // Customer managed policies.
     for (i, p) in spec.policies.iter().enumerate() {
         let path = format!("policies[{i}]");
+        l.name(&format!("{path}.name"), NameKind::Policy, &p.name)?;
+        let ppath = l.iam_path(&format!("{path}.path"), p.path.as_ref())?;
         let doc = l.doc(
             &format!("{path}.document"),
             &p.document,
             PolicyType::Managed,
         )?;
-        let ppath = p.path.clone().unwrap_or_else(|| "/".into());
         let arn = l.account.iam_arn("policy", &ppath, &p.name);
         if l.account.policies.contains_key(&arn) {
             return Err(l.err(&path, format!("the policy `{}` is defined twice", p.name)));
@@ -607,16 +651,22 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     // Groups before users, so that memberships resolve.
     for (i, g) in spec.groups.iter().enumerate() {
         let path = format!("groups[{i}]");
+        l.name(&format!("{path}.name"), NameKind::Group, &g.name)?;
+        let gpath = l.iam_path(&format!("{path}.path"), g.path.as_ref())?;
         let mut attached = Vec::new();
         for (j, r) in g.policies.iter().enumerate() {
             attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
         }
+        l.quota(
+            &format!("{path}.policies"),
+            rules::POLICIES_PER_GROUP,
+            attached.len(),
+        )?;
         let inline = l.inline(
             &format!("{path}.inline"),
             &g.inline,
             PolicyType::InlineGroup,
         )?;
-        let gpath = g.path.clone().unwrap_or_else(|| "/".into());
         let arn = l.account.iam_arn("group", &gpath, &g.name);
         let gid = l.account.new_id("AGPA", 17);
         let now = l.account.now;
@@ -641,6 +691,13 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     }
     for (i, u) in spec.users.iter().enumerate() {
         let path = format!("users[{i}]");
+        l.name(&format!("{path}.name"), NameKind::User, &u.name)?;
+        let upath = l.iam_path(&format!("{path}.path"), u.path.as_ref())?;
+        l.quota(
+            &format!("{path}.groups"),
+            rules::GROUPS_PER_USER,
+            u.groups.len(),
+        )?;
         for (j, g) in u.groups.iter().enumerate() {
             if !l.account.groups.contains_key(g) {
                 let names: Vec<&str> = l.account.groups.keys().map(String::as_str).collect();
@@ -654,6 +711,11 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         for (j, r) in u.policies.iter().enumerate() {
             attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
         }
+        l.quota(
+            &format!("{path}.policies"),
+            rules::POLICIES_PER_USER,
+            attached.len(),
+        )?;
         let boundary = match &u.boundary {
             Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
             None => None,
@@ -675,17 +737,15 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             }),
             None => None,
         };
+        l.quota(
+            &format!("{path}.access_keys"),
+            rules::ACCESS_KEYS_PER_USER,
+            u.access_keys.len(),
+        )?;
         let mut keys = Vec::new();
         for (j, k) in u.access_keys.iter().enumerate() {
             keys.push(l.key(&format!("{path}.access_keys[{j}]"), k)?);
         }
-        if keys.len() > 2 {
-            return Err(l.err(
-                &format!("{path}.access_keys"),
-                "a user has at most two access keys".into(),
-            ));
-        }
-        let upath = u.path.clone().unwrap_or_else(|| "/".into());
         let arn = l.account.iam_arn("user", &upath, &u.name);
         let mfa = if u.mfa {
             vec![MfaDevice {
@@ -718,11 +778,18 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     }
     for (i, r) in spec.roles.iter().enumerate() {
         let path = format!("roles[{i}]");
+        l.name(&format!("{path}.name"), NameKind::Role, &r.name)?;
+        let rpath = l.iam_path(&format!("{path}.path"), r.path.as_ref())?;
         let trust = l.doc(&format!("{path}.trust"), &r.trust, PolicyType::Trust)?;
         let mut attached = Vec::new();
         for (j, p) in r.policies.iter().enumerate() {
             attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), p)?);
         }
+        l.quota(
+            &format!("{path}.policies"),
+            rules::POLICIES_PER_ROLE,
+            attached.len(),
+        )?;
         let boundary = match &r.boundary {
             Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
             None => None,
@@ -740,8 +807,16 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             }),
             None => None,
         };
-        let rpath = r.path.clone().unwrap_or_else(|| "/".into());
         let arn = l.account.iam_arn("role", &rpath, &r.name);
+        let max_session_duration = r.max_session_duration.unwrap_or(3600);
+        if !rules::valid_max_session_duration(i64::from(max_session_duration)) {
+            return Err(l.err(
+                &format!("{path}.max_session_duration"),
+                format!(
+                    "`{max_session_duration}` is outside AWS's range of 3600 to 43200 seconds (1 to 12 hours)"
+                ),
+            ));
+        }
         let rid = l.account.new_id("AROA", 17);
         let role = Role {
             name: r.name.clone(),
@@ -754,7 +829,7 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             attached,
             inline,
             boundary,
-            max_session_duration: r.max_session_duration.unwrap_or(3600),
+            max_session_duration,
             last_used,
             tags: Loader::tags(&r.tags),
         };
@@ -762,6 +837,21 @@ pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             return Err(l.err(&path, format!("the role `{}` is defined twice", r.name)));
         }
         if let Some(p) = &r.instance_profile {
+            let at = format!("{path}.instance_profile");
+            l.name(&at, NameKind::InstanceProfile, p)?;
+            if let Some(other) = l.account.instance_profiles.get(p) {
+                // One role per instance profile; the first role listed has it already.
+                let e = rules::ROLES_PER_INSTANCE_PROFILE.check(other.roles.len() + 1);
+                if let Err(e) = e {
+                    return Err(l.err(
+                        &at,
+                        format!(
+                            "the instance profile `{p}` already holds the role `{}`: {e}; give this role a profile of its own",
+                            other.roles.join("`, `")
+                        ),
+                    ));
+                }
+            }
             let pid = l.account.new_id("AIPA", 17);
             let parn = l.account.iam_arn("instance-profile", "/", p);
             let now = l.account.now;

@@ -19,6 +19,7 @@ use super::shape::{
     AttachedPolicy, AuthorizationDetails, GroupDetail, ManagedPolicyDetail, PermissionsBoundary,
     PolicyDetail, RoleDetail, UserDetail,
 };
+use crate::account::rules::{self, NameKind, iam_arn, quoted};
 use crate::account::{
     Account, DEFAULT_ACCOUNT_ID, Document, Group, InstanceProfile, LastUsed, ManagedPolicy,
     PolicyVersion, Role, User,
@@ -75,85 +76,83 @@ pub(super) fn read(file: &str, text: &str) -> Result<(Account, Vec<Warning>), Im
     Ok((r.account, r.warnings))
 }
 
-/// The parts of an IAM ARN: `arn:PARTITION:iam::ACCOUNT:KIND/PATH/NAME`.
-struct IamArn<'a> {
-    /// 12 digits, or `aws` for AWS managed policies.
-    account: &'a str,
-    /// The path, `/` or `/a/b/`.
-    path: String,
-    /// The last segment.
-    name: &'a str,
-}
-
-fn iam_arn<'a>(arn: &'a str, kind: &str) -> Option<IamArn<'a>> {
-    let mut it = arn.splitn(6, ':');
-    let (prefix, _partition, service, region, account, resource) = (
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-        it.next()?,
-    );
-    let digits = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
-    if prefix != "arn" || service != "iam" || !region.is_empty() {
-        return None;
-    }
-    if !(digits || kind == "policy" && account == "aws") {
-        return None;
-    }
-    let rest = resource.strip_prefix(kind)?.strip_prefix('/')?;
-    let (path, name) = match rest.rfind('/') {
-        Some(i) => (format!("/{}/", rest.get(..i)?), rest.get(i + 1..)?),
-        None => ("/".to_string(), rest),
-    };
-    if name.is_empty() {
-        return None;
-    }
-    Some(IamArn {
-        account,
-        path,
-        name,
-    })
-}
-
-fn not_an_arn(file: &str, path: String, arn: &str, kind: &str) -> ImportError {
+fn not_an_arn(file: &str, path: String, arn: &str, kind: NameKind) -> ImportError {
     ImportError::Field {
         file: file.to_string(),
         path,
         position: None,
         message: format!(
-            "`{arn}` is not the ARN of an IAM {kind}, such as `arn:aws:iam::123456789012:{kind}/Name`; {}",
+            "`{}` is not the ARN of an IAM {}, such as `arn:aws:iam::123456789012:{}/Name`, with a valid path and name; {}",
+            quoted(arn),
+            kind.word(),
+            kind.arn_word(),
             KIND.hint()
         ),
     }
 }
 
+/// The field that holds an entity's name in GAAD JSON.
+fn name_field(kind: NameKind) -> &'static str {
+    match kind {
+        NameKind::User => "UserName",
+        NameKind::Group => "GroupName",
+        NameKind::Role => "RoleName",
+        NameKind::Policy | NameKind::InlinePolicy => "PolicyName",
+        NameKind::InstanceProfile => "InstanceProfileName",
+    }
+}
+
+/// Checks an entity's name and path with the sandbox's own rules ([`rules`]).
+fn check_name_and_path(
+    file: &str,
+    at: &str,
+    kind: NameKind,
+    name: &str,
+    path: Option<&str>,
+) -> Result<(), ImportError> {
+    let field = |path: String, message: String| ImportError::Field {
+        file: file.to_string(),
+        path,
+        position: None,
+        message,
+    };
+    rules::check_name(kind, name)
+        .map_err(|e| field(format!("{at}.{}", name_field(kind)), e.to_string()))?;
+    if let Some(p) = path {
+        rules::check_path(p).map_err(|e| field(format!("{at}.Path"), e.to_string()))?;
+    }
+    Ok(())
+}
+
 /// The account id all the file's ARNs share.
 fn account_id(file: &str, d: &AuthorizationDetails<Raw<'_>>) -> Result<String, ImportError> {
-    let arns = d
+    // (list, index, ARN, kind, name, path): the names and paths are checked before the ARNs,
+    // so that a bad name is reported as a name rather than as the ARN that contains it.
+    let entities = d
         .user_detail_list
         .iter()
         .enumerate()
-        .map(|(i, u)| ("UserDetailList", i, u.arn.as_str(), "user"))
-        .chain(
-            d.group_detail_list
-                .iter()
-                .enumerate()
-                .map(|(i, g)| ("GroupDetailList", i, g.arn.as_str(), "group")),
-        )
-        .chain(
-            d.role_detail_list
-                .iter()
-                .enumerate()
-                .map(|(i, r)| ("RoleDetailList", i, r.arn.as_str(), "role")),
-        )
-        .chain(
-            d.policies
-                .iter()
-                .enumerate()
-                .map(|(i, p)| ("Policies", i, p.arn.as_str(), "policy")),
-        );
+        .map(|(i, u)| {
+            let e = ("UserDetailList", i, u.arn.as_str(), NameKind::User);
+            (e, u.user_name.as_str(), u.path.as_deref())
+        })
+        .chain(d.group_detail_list.iter().enumerate().map(|(i, g)| {
+            let e = ("GroupDetailList", i, g.arn.as_str(), NameKind::Group);
+            (e, g.group_name.as_str(), g.path.as_deref())
+        }))
+        .chain(d.role_detail_list.iter().enumerate().map(|(i, r)| {
+            let e = ("RoleDetailList", i, r.arn.as_str(), NameKind::Role);
+            (e, r.role_name.as_str(), r.path.as_deref())
+        }))
+        .chain(d.policies.iter().enumerate().map(|(i, p)| {
+            let e = ("Policies", i, p.arn.as_str(), NameKind::Policy);
+            (e, p.policy_name.as_str(), p.path.as_deref())
+        }));
+    let mut arns = Vec::new();
+    for ((list, i, arn, kind), name, path) in entities {
+        check_name_and_path(file, &format!("{list}[{i}]"), kind, name, path)?;
+        arns.push((list, i, arn, kind));
+    }
     let mut first: Option<(&str, String)> = None;
     for (list, i, arn, kind) in arns {
         let path = format!("{list}[{i}].Arn");
@@ -347,7 +346,7 @@ impl Reader<'_> {
     fn entity_path(
         &self,
         arn: &str,
-        kind: &str,
+        kind: NameKind,
         name: &str,
         path: Option<&str>,
         at: &str,
@@ -358,8 +357,9 @@ impl Reader<'_> {
             return Err(self.field(
                 format!("{at}.Arn"),
                 format!(
-                    "the ARN `{arn}` ends in `{}` but the {kind}'s name is `{name}`; an ARN ends with the name of what it names, so make them agree",
-                    parts.name
+                    "the ARN `{arn}` ends in `{}` but the {}'s name is `{name}`; an ARN ends with the name of what it names, so make them agree",
+                    parts.name,
+                    kind.word()
                 ),
             ));
         }
@@ -382,8 +382,8 @@ impl Reader<'_> {
         if self.account.policies.contains_key(arn) {
             return Ok(());
         }
-        let Some(parts) = iam_arn(arn, "policy") else {
-            return Err(not_an_arn(self.file, at.to_string(), arn, "policy"));
+        let Some(parts) = iam_arn(arn, NameKind::Policy) else {
+            return Err(not_an_arn(self.file, at.to_string(), arn, NameKind::Policy));
         };
         if parts.account != "aws" {
             let hint = nearest(arn, self.account.policies.keys().map(String::as_str))
@@ -439,10 +439,13 @@ impl Reader<'_> {
         Ok(())
     }
 
+    /// Resolves an entity's attached managed policies; their number must fit `quota` as
+    /// raised to AWS's maximum, since a real account may have had it raised.
     fn attachments(
         &mut self,
         list: &[AttachedPolicy],
         at: &str,
+        quota: rules::Quota,
     ) -> Result<Vec<String>, ImportError> {
         let mut out = Vec::with_capacity(list.len());
         for (i, a) in list.iter().enumerate() {
@@ -454,6 +457,9 @@ impl Reader<'_> {
                 out.push(a.policy_arn.clone());
             }
         }
+        quota
+            .check_raised(out.len())
+            .map_err(|e| self.field(format!("{at}.AttachedManagedPolicies"), e.to_string()))?;
         Ok(out)
     }
 
@@ -481,6 +487,8 @@ impl Reader<'_> {
         let mut out = BTreeMap::new();
         for (i, p) in list.iter().enumerate() {
             let path = format!("{at}.{field}[{i}]");
+            rules::check_name(NameKind::InlinePolicy, &p.policy_name)
+                .map_err(|e| self.field(format!("{path}.PolicyName"), e.to_string()))?;
             let d = self.doc(
                 p.policy_document,
                 ty,
@@ -503,8 +511,13 @@ impl Reader<'_> {
     fn policies(&mut self, list: &[ManagedPolicyDetail<Raw<'_>>]) -> Result<(), ImportError> {
         for (i, p) in list.iter().enumerate() {
             let at = format!("Policies[{i}]");
-            let path =
-                self.entity_path(&p.arn, "policy", &p.policy_name, p.path.as_deref(), &at)?;
+            let path = self.entity_path(
+                &p.arn,
+                NameKind::Policy,
+                &p.policy_name,
+                p.path.as_deref(),
+                &at,
+            )?;
             if self.account.policies.contains_key(&p.arn) {
                 return Err(self.field(
                     format!("{at}.Arn"),
@@ -601,7 +614,7 @@ impl Reader<'_> {
                     }
                 }
             };
-            let aws_managed = iam_arn(&p.arn, "policy").is_some_and(|a| a.account == "aws");
+            let aws_managed = iam_arn(&p.arn, NameKind::Policy).is_some_and(|a| a.account == "aws");
             let id = match &p.policy_id {
                 Some(id) => id.clone(),
                 None => self.account.new_id("ANPA", 17),
@@ -628,7 +641,13 @@ impl Reader<'_> {
     fn groups(&mut self, list: &[GroupDetail<Raw<'_>>]) -> Result<(), ImportError> {
         for (i, g) in list.iter().enumerate() {
             let at = format!("GroupDetailList[{i}]");
-            let path = self.entity_path(&g.arn, "group", &g.group_name, g.path.as_deref(), &at)?;
+            let path = self.entity_path(
+                &g.arn,
+                NameKind::Group,
+                &g.group_name,
+                g.path.as_deref(),
+                &at,
+            )?;
             if self.account.groups.contains_key(&g.group_name) {
                 return Err(self.field(
                     format!("{at}.GroupName"),
@@ -643,7 +662,8 @@ impl Reader<'_> {
                 PolicyType::Identity,
                 &owner,
             )?;
-            let attached = self.attachments(&g.attached_managed_policies, &at)?;
+            let attached =
+                self.attachments(&g.attached_managed_policies, &at, rules::POLICIES_PER_GROUP)?;
             let id = match &g.group_id {
                 Some(id) => id.clone(),
                 None => self.account.new_id("AGPA", 17),
@@ -668,7 +688,8 @@ impl Reader<'_> {
     fn users(&mut self, list: &[UserDetail<Raw<'_>>]) -> Result<(), ImportError> {
         for (i, u) in list.iter().enumerate() {
             let at = format!("UserDetailList[{i}]");
-            let path = self.entity_path(&u.arn, "user", &u.user_name, u.path.as_deref(), &at)?;
+            let path =
+                self.entity_path(&u.arn, NameKind::User, &u.user_name, u.path.as_deref(), &at)?;
             if self.account.users.contains_key(&u.user_name) {
                 return Err(self.field(
                     format!("{at}.UserName"),
@@ -683,8 +704,12 @@ impl Reader<'_> {
                 PolicyType::Identity,
                 &owner,
             )?;
-            let attached = self.attachments(&u.attached_managed_policies, &at)?;
+            let attached =
+                self.attachments(&u.attached_managed_policies, &at, rules::POLICIES_PER_USER)?;
             let boundary = self.boundary(u.permissions_boundary.as_ref(), &at)?;
+            rules::GROUPS_PER_USER
+                .check_raised(u.group_list.len())
+                .map_err(|e| self.field(format!("{at}.GroupList"), e.to_string()))?;
             for (k, g) in u.group_list.iter().enumerate() {
                 if !self.account.groups.contains_key(g) && self.missing_groups.insert(g.clone()) {
                     self.warn(
@@ -725,7 +750,8 @@ impl Reader<'_> {
     fn roles(&mut self, list: &[RoleDetail<Raw<'_>>]) -> Result<(), ImportError> {
         for (i, r) in list.iter().enumerate() {
             let at = format!("RoleDetailList[{i}]");
-            let path = self.entity_path(&r.arn, "role", &r.role_name, r.path.as_deref(), &at)?;
+            let path =
+                self.entity_path(&r.arn, NameKind::Role, &r.role_name, r.path.as_deref(), &at)?;
             if self.account.roles.contains_key(&r.role_name) {
                 return Err(self.field(
                     format!("{at}.RoleName"),
@@ -746,10 +772,11 @@ impl Reader<'_> {
                 PolicyType::Identity,
                 &owner,
             )?;
-            let attached = self.attachments(&r.attached_managed_policies, &at)?;
+            let attached =
+                self.attachments(&r.attached_managed_policies, &at, rules::POLICIES_PER_ROLE)?;
             let boundary = self.boundary(r.permissions_boundary.as_ref(), &at)?;
             let max = r.max_session_duration.unwrap_or(3600);
-            if !(3600..=43_200).contains(&max) {
+            if !rules::valid_max_session_duration(i64::from(max)) {
                 return Err(self.field(
                     format!("{at}.MaxSessionDuration"),
                     format!("`{max}` is outside AWS's range of 3600 to 43200 seconds"),
@@ -767,26 +794,65 @@ impl Reader<'_> {
                 None => self.account.new_id("AROA", 17),
             };
             let created = r.create_date.map(|t| t.0).unwrap_or(self.account.now);
-            for p in &r.instance_profile_list {
+            for (k, p) in r.instance_profile_list.iter().enumerate() {
+                let pat = format!("{at}.InstanceProfileList[{k}]");
+                check_name_and_path(
+                    self.file,
+                    &pat,
+                    NameKind::InstanceProfile,
+                    &p.instance_profile_name,
+                    p.path.as_deref(),
+                )?;
                 let mut roles: Vec<String> = Vec::new();
                 for name in p.roles.iter().map(|x| &x.role_name).chain([&r.role_name]) {
                     if !roles.contains(name) {
                         roles.push(name.clone());
                     }
                 }
+                if let Some(existing) = self.account.instance_profiles.get(&p.instance_profile_name)
+                {
+                    for name in &existing.roles {
+                        if !roles.contains(name) {
+                            roles.push(name.clone());
+                        }
+                    }
+                }
+                rules::ROLES_PER_INSTANCE_PROFILE
+                    .check_raised(roles.len())
+                    .map_err(|e| {
+                        self.field(
+                            format!("{pat}.Roles"),
+                            format!("{e}: roles {}", roles.join(", ")),
+                        )
+                    })?;
                 if let Some(existing) = self
                     .account
                     .instance_profiles
                     .get_mut(&p.instance_profile_name)
                 {
-                    for name in roles {
-                        if !existing.roles.contains(&name) {
-                            existing.roles.push(name);
-                        }
-                    }
+                    existing.roles = roles;
                     continue;
                 }
                 let ppath = p.path.clone().unwrap_or_else(|| "/".into());
+                if let Some(arn) = &p.arn {
+                    let parts = iam_arn(arn, NameKind::InstanceProfile).ok_or_else(|| {
+                        not_an_arn(
+                            self.file,
+                            format!("{pat}.Arn"),
+                            arn,
+                            NameKind::InstanceProfile,
+                        )
+                    })?;
+                    if parts.name != p.instance_profile_name {
+                        return Err(self.field(
+                            format!("{pat}.Arn"),
+                            format!(
+                                "the ARN `{arn}` ends in `{}` but the instance profile's name is `{}`; make them agree",
+                                parts.name, p.instance_profile_name
+                            ),
+                        ));
+                    }
+                }
                 let arn = p.arn.clone().unwrap_or_else(|| {
                     self.account
                         .iam_arn("instance-profile", &ppath, &p.instance_profile_name)
