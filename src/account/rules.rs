@@ -369,24 +369,10 @@ impl Quota {
     }
 }
 
-/// A value as it can be shown between backticks: control characters escaped (`\x1b`), so
-/// that what came from a file never drives the terminal. (To be replaced by the shared
-/// `crate::printable` sanitizer once it exists.)
+/// A value as it can be shown between backticks: control characters escaped (`\u001b`) by
+/// the shared sanitizer, so that what came from a file never drives the terminal.
 pub(in crate::account) fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        if ch.is_control() {
-            let n = u32::from(ch);
-            if n < 0x100 {
-                out.push_str(&format!("\\x{n:02x}"));
-            } else {
-                out.push_str(&format!("\\u{{{n:x}}}"));
-            }
-        } else {
-            out.push(ch);
-        }
-    }
-    out
+    crate::printable::inline(s).into_owned()
 }
 
 #[cfg(test)]
@@ -433,7 +419,7 @@ mod tests {
 
     #[test]
     fn quoting_escapes_control_characters() {
-        assert_eq!(quoted("a\u{1b}[2Jb\n"), "a\\x1b[2Jb\\x0a");
+        assert_eq!(quoted("a\u{1b}[2Jb\n"), "a\\u001b[2Jb\\u000a");
     }
 
     #[test]
