@@ -628,3 +628,28 @@ fn quitting_retries_and_the_waiting_answers_can_be_exported() {
     assert!(app.quit && !app.confirm_quit);
     assert_eq!(saved_attempts(dir2.path()).len(), 1);
 }
+
+/// A failed attempt that is one of the step's near misses hears the author's `why`; another
+/// failed attempt does not.
+#[test]
+fn a_near_miss_is_told_why_it_is_wrong() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    let prefix = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports*"}]}"#;
+    assert!(
+        app.replace_policy(prefix),
+        "the policy editor takes the text"
+    );
+    ctrl(&mut app, 's');
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("end the bucket name with"), "{shown}");
+    let other = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}]}"#;
+    assert!(app.replace_policy(other));
+    ctrl(&mut app, 's');
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Not yet"), "{shown}");
+    assert!(!shown.contains("end the bucket name with"), "{shown}");
+}

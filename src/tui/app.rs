@@ -16,6 +16,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
 use crate::eval::{Decision, Outcome};
+use crate::lesson::model::Solution;
 use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
 use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
 use crate::progress::{Attempt, Completion, LessonId, PackId, Position, StepId, Store};
@@ -1251,6 +1252,30 @@ impl App {
         }
     }
 
+    /// After a wrong attempt: when it is one of the step's near misses, the status says why
+    /// that mistake is wrong (the author's `why`, in the learner's language).
+    fn near_miss_note(&mut self, step: &Step, pack: &str, attempt: &Solution) {
+        let Some(why) = run::near_miss_why(step, attempt) else {
+            return;
+        };
+        let fallback = self
+            .packs
+            .iter()
+            .find(|p| p.meta.id == pack)
+            .map_or("en", |p| p.default_language())
+            .to_string();
+        let text = why.get(self.lang.code(), &fallback).to_string();
+        if let Screen::Lesson(ls) = &mut self.screen {
+            match &mut ls.message {
+                Some(m) if !m.ok => {
+                    m.text.push_str(" — ");
+                    m.text.push_str(&text);
+                }
+                _ => ls.message = Some(Msg { ok: false, text }),
+            }
+        }
+    }
+
     fn enter(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
         let key = match &self.screen {
             Screen::Lesson(ls) => step_key(step, ls.step),
@@ -1295,6 +1320,13 @@ impl App {
                     .collect::<Vec<_>>()
                     .join(",");
                 self.record(pack, lesson, version, &key, &answer, ok);
+                if !ok {
+                    let numbers = picked
+                        .iter()
+                        .filter_map(|&i| u32::try_from(i + 1).ok())
+                        .collect();
+                    self.near_miss_note(step, pack, &Solution::Choices(numbers));
+                }
             }
             Exercise::Predict { cursor, revealed } => {
                 if revealed.is_some() {
@@ -1350,11 +1382,17 @@ impl App {
                 *report = Some(r);
                 *dirty = false;
                 self.record(pack, lesson, version, &key, &text, ok);
+                if !ok {
+                    self.near_miss_note(step, pack, &Solution::Text(text));
+                }
             }
             Exercise::Investigate { answer, .. } => {
                 let a = answer.clone();
                 let ok = run::grade_investigate(step, &a);
                 self.record(pack, lesson, version, &key, &a, ok);
+                if !ok {
+                    self.near_miss_note(step, pack, &Solution::Text(a));
+                }
             }
             _ => {}
         }
@@ -1426,6 +1464,7 @@ impl App {
         };
         let skey = step_key(&step, ls.step);
         let mut record: Option<(String, bool)> = None;
+        let mut near_miss: Option<Solution> = None;
         let mut command_ran: Option<(String, i32)> = None;
         match &mut ls.ex {
             Exercise::Policy {
@@ -1485,6 +1524,8 @@ impl App {
                     command_ran = Some((line.clone(), code));
                     if report.passed() && !before {
                         record = Some((history.join("\n"), true));
+                    } else if !report.passed() {
+                        near_miss = Some(Solution::Commands(history.clone()));
                     }
                 }
                 KeyCode::Backspace => {
@@ -1567,6 +1608,12 @@ impl App {
         }
         if let Some((answer, ok)) = record {
             self.record(&pack_id, &lesson_id, version, &skey, &answer, ok);
+            if !ok {
+                self.near_miss_note(&step, &pack_id, &Solution::Text(answer));
+            }
+        }
+        if let Some(attempt) = near_miss {
+            self.near_miss_note(&step, &pack_id, &attempt);
         }
     }
 }
