@@ -209,17 +209,43 @@ pub(crate) fn load_gaad(
     let read = |p: &std::path::Path, limit: Limit| {
         crate::input::read::path(p, limit, Kind::AnyReadable, &name(p)).map_err(|e| e.to_string())
     };
-    let mut imported =
-        gaad::import_gaad(&name(gaad), &read(gaad, Limit::Gaad)?).map_err(|e| e.to_string())?;
+    // An error with a place shows that line of the file under the message. (A CSV row's
+    // column counts fields, not characters, so only the row is shown.)
+    let report_error = |e: gaad::ImportError, text: &str| {
+        let mut msg = e.to_string();
+        if let Some((line, column)) = e.location() {
+            let start = if matches!(e, gaad::ImportError::Csv { .. }) {
+                0
+            } else {
+                column.saturating_sub(1)
+            };
+            let mark = crate::input::snippet::Mark {
+                line,
+                start,
+                end: Some(start + 1),
+                label: "",
+            };
+            let shown = crate::input::snippet::render(text, None, &[mark]);
+            if !shown.is_empty() {
+                msg.push('\n');
+                msg.push_str(&shown);
+            }
+        }
+        msg
+    };
+    let text = read(gaad, Limit::Gaad)?;
+    let mut imported = gaad::import_gaad(&name(gaad), &text).map_err(|e| report_error(e, &text))?;
     if let Some(p) = report {
+        let text = read(p, Limit::CredentialReport)?;
         imported
-            .apply_credential_report(&name(p), &read(p, Limit::CredentialReport)?)
-            .map_err(|e| e.to_string())?;
+            .apply_credential_report(&name(p), &text)
+            .map_err(|e| report_error(e, &text))?;
     }
     if let Some(p) = policy {
+        let text = read(p, Limit::PasswordPolicy)?;
         imported
-            .apply_password_policy(&name(p), &read(p, Limit::PasswordPolicy)?)
-            .map_err(|e| e.to_string())?;
+            .apply_password_policy(&name(p), &text)
+            .map_err(|e| report_error(e, &text))?;
     }
     for w in &imported.warnings {
         eprintln!("iamdojo: warning: {w}");

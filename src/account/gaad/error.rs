@@ -221,3 +221,19 @@ impl fmt::Display for Warning {
         write!(f, "`{}`: at `{}`: {}", self.file, self.place, self.message)
     }
 }
+
+impl ImportError {
+    /// The line and column (1-based) in the file that the error points at, when known: for
+    /// showing that line under the message.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        match self {
+            ImportError::Syntax { line, column, .. } => Some((*line, *column)),
+            ImportError::Field { position, .. } => *position,
+            ImportError::Document { position, .. } => Some(*position),
+            ImportError::UnknownPolicy { .. } => None,
+            ImportError::Csv { line, column, .. } => {
+                usize::try_from(*line).ok().map(|l| (l, column.as_ref().map_or(1, |c| c.0)))
+            }
+        }
+    }
+}
