@@ -286,8 +286,23 @@ fn export(
     dest: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
-    let learner = store.require_learner(name).map_err(|e| e.to_string())?;
-    let data = store.export(&learner).map_err(|e| e.to_string())?;
+    // A learner with no progress yet gets a valid, empty export (and a profile, so that its
+    // id stays the same from one export to the next): "everyone export now" never fails.
+    let known = store.find_learner(name).map_err(|e| e.to_string())?;
+    if known.is_none() {
+        eprintln!("learner `{name}` has no progress yet; the export holds none");
+    }
+    let data = match known {
+        Some(l) => store.export(&l).map_err(|e| e.to_string())?,
+        None => match store.learner(name) {
+            Ok(l) => store.export(&l).map_err(|e| e.to_string())?,
+            // A store that cannot save cannot create the profile: export it unsaved.
+            Err(_) => crate::progress::Export::empty(crate::progress::ExportedLearner {
+                name: name.clone(),
+                id: crate::progress::RecordId::generate(),
+            }),
+        },
+    };
     let text = match format {
         ExportFormat::Json => data.to_json(),
         ExportFormat::Csv => data.to_csv(),

@@ -126,6 +126,64 @@ pub fn too_deep(text: &str, max: usize) -> Option<(usize, usize, usize)> {
     None
 }
 
+/// Where the top-level keys of a YAML mapping stand, and the items of its top-level
+/// sequences: for messages that name a line after the text has been deserialized (serde keeps
+/// no positions). Lines count from 1.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// Each top-level key and its line.
+    pub keys: std::collections::BTreeMap<String, usize>,
+    /// Each top-level key holding a block sequence, and the line of each of its items.
+    pub items: std::collections::BTreeMap<String, Vec<usize>>,
+}
+
+impl Outline {
+    /// The outline of `text`, in one pass.
+    pub fn of(text: &str) -> Outline {
+        let mut out = Outline::default();
+        let mut current: Option<String> = None;
+        let mut item_indent: Option<usize> = None;
+        for (n, line) in text.lines().enumerate() {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = line.trim_start_matches(' ');
+            if rest.is_empty() || rest.starts_with('#') {
+                continue;
+            }
+            if indent == 0 && !rest.starts_with('-') {
+                if let Some((key, _)) = rest.split_once(':') {
+                    let key = key.trim().trim_matches(['"', '\'']).to_string();
+                    out.keys.insert(key.clone(), n + 1);
+                    current = Some(key);
+                    item_indent = None;
+                }
+                continue;
+            }
+            let Some(key) = &current else { continue };
+            if rest == "-" || rest.starts_with("- ") {
+                let at = *item_indent.get_or_insert(indent);
+                if indent == at {
+                    out.items.entry(key.clone()).or_default().push(n + 1);
+                }
+            }
+        }
+        out
+    }
+
+    /// The line of a field path such as `steps[3].task.goal[0]` or `title`: the item of a
+    /// top-level sequence when the path starts with one, else the top-level key's.
+    pub fn line_of(&self, path: &str) -> Option<usize> {
+        let head = path.split('.').next().unwrap_or(path);
+        if let Some((key, rest)) = head.split_once('[')
+            && let Some(i) = rest.strip_suffix(']').and_then(|i| i.parse::<usize>().ok())
+            && let Some(line) = self.items.get(key).and_then(|v| v.get(i))
+        {
+            return Some(*line);
+        }
+        let key = head.split('[').next().unwrap_or(head);
+        self.keys.get(key).copied()
+    }
+}
+
 /// Parses a YAML document into `T`: the nesting check, then strict deserialization with the
 /// field path in errors. `file` names the file in errors. The caller has already bounded the
 /// text's size (see [`super::read`]).
@@ -182,6 +240,17 @@ fn error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> FileEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_outline_finds_keys_and_items() {
+        let text = "id: a\ntitle: {en: x}\nsteps:\n  - read: |\n      - not an item\n  - id: q\n    quiz: {}\n\n  - id: t\n";
+        let o = Outline::of(text);
+        assert_eq!(o.line_of("title"), Some(2));
+        assert_eq!(o.line_of("steps[0].read"), Some(4));
+        assert_eq!(o.line_of("steps[1].quiz.choices[0]"), Some(6));
+        assert_eq!(o.line_of("steps[2]"), Some(9));
+        assert_eq!(o.line_of("steps[3]"), Some(3));
+    }
 
     #[test]
     fn ordinary_files_are_shallow() {

@@ -26,6 +26,10 @@ pub struct Issue {
     pub level: Level,
     /// The file, relative to the pack.
     pub file: String,
+    /// The line in the file (of the step, or of the top-level field), when known.
+    pub line: Option<usize>,
+    /// The id of the step it is about, when it is about a step that has one.
+    pub step: Option<String>,
     /// The field path, e.g. `steps[3].task.goal[0]`.
     pub path: String,
     /// What is wrong and what to do.
@@ -38,29 +42,57 @@ impl std::fmt::Display for Issue {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        if self.path.is_empty() {
-            write!(f, "{}: {level}: {}", self.file, self.message)
-        } else {
-            write!(
-                f,
-                "{}: {level}: {} (at `{}`)",
-                self.file, self.message, self.path
-            )
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
         }
+        write!(f, ": {level}: ")?;
+        if let Some(step) = &self.step {
+            write!(f, "step {step}: ")?;
+        }
+        write!(f, "{}", self.message)?;
+        if !self.path.is_empty() {
+            write!(f, " (at `{}`)", self.path)?;
+        }
+        Ok(())
     }
 }
 
 struct Ctx<'a> {
     pack: &'a Pack,
     file: String,
+    /// Where the current file's fields and steps stand, for line numbers.
+    outline: crate::input::yaml::Outline,
+    /// The ids of the current lesson's steps, for messages that name the step.
+    step_ids: Vec<Option<String>>,
     out: Vec<Issue>,
 }
 
 impl Ctx<'_> {
+    /// Starts the issues of another file of the pack.
+    fn file(&mut self, file: &str, lesson: Option<&LessonFile>) {
+        self.file = file.to_string();
+        self.outline = self
+            .pack
+            .read(file)
+            .map(|t| crate::input::yaml::Outline::of(&t))
+            .unwrap_or_default();
+        self.step_ids = lesson
+            .map(|l| l.steps.iter().map(|s| s.id.clone()).collect())
+            .unwrap_or_default();
+    }
+
     fn push(&mut self, level: Level, path: &str, message: impl Into<String>) {
+        let step = path
+            .strip_prefix("steps[")
+            .and_then(|r| r.split(']').next())
+            .and_then(|i| i.parse::<usize>().ok())
+            .and_then(|i| self.step_ids.get(i).cloned().flatten());
         self.out.push(Issue {
             level,
             file: self.file.clone(),
+            line: self.outline.line_of(path),
+            step,
             path: path.into(),
             message: message.into(),
         });
@@ -100,9 +132,12 @@ impl Ctx<'_> {
 pub fn lint(pack: &Pack) -> Vec<Issue> {
     let mut cx = Ctx {
         pack,
-        file: "pack.yaml".into(),
+        file: String::new(),
+        outline: Default::default(),
+        step_ids: Vec::new(),
         out: Vec::new(),
     };
+    cx.file("pack.yaml", None);
     cx.text("title", &pack.meta.title.clone());
     if let Some(d) = pack.meta.description.clone() {
         cx.text("description", &d);
@@ -129,12 +164,14 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
                 cx.out.push(Issue {
                     level: Level::Error,
                     file: file.clone(),
+                    line: None,
+                    step: None,
                     path: error.path.clone(),
                     message: format!("{at}{}", error.message),
                 });
             }
             LessonEntry::Ok { file, lesson } => {
-                cx.file = file.clone();
+                cx.file(file, Some(lesson));
                 if seen.contains(&lesson.id) {
                     cx.push(
                         Level::Error,
@@ -211,7 +248,8 @@ fn requires_cycles(cx: &mut Ctx) {
         let Some((first, (file, _))) = cycle.first().and_then(|f| lessons.get_key_value(f)) else {
             continue;
         };
-        cx.file = (*file).to_string();
+        let file = (*file).to_string();
+        cx.file(&file, None);
         let message = if cycle.len() == 1 {
             format!(
                 "the lesson `{first}` requires itself, so it can never be started; remove it from its own `requires`"
@@ -250,16 +288,31 @@ fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
     }
     cx.text("title", &l.title);
     cx.text("summary", &l.summary);
+    let broken: Vec<&str> = cx
+        .pack
+        .lessons
+        .iter()
+        .filter_map(|e| match e {
+            LessonEntry::Broken { file, .. } => Some(file.as_str()),
+            LessonEntry::Ok { .. } => None,
+        })
+        .collect();
     for (i, r) in l.requires.iter().enumerate() {
         if !ids.contains(&r.as_str()) {
-            cx.push(
-                Level::Error,
-                &format!("requires[{i}]"),
+            // A lesson that failed to load has no id to match: say so rather than "no such
+            // lesson", so that the one real error is the one fixed.
+            let message = if broken.is_empty() {
                 format!(
                     "no lesson `{r}` in this pack{}",
                     crate::suggest::did_you_mean(r, ids.iter().copied())
-                ),
-            );
+                )
+            } else {
+                format!(
+                    "requires `{r}`, which is not among the lessons that loaded; it may be a lesson that failed to load ({}): fix that one first",
+                    broken.join(", ")
+                )
+            };
+            cx.push(Level::Error, &format!("requires[{i}]"), message);
         }
     }
     if let Some(s) = &l.scenario

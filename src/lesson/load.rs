@@ -135,6 +135,20 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Lo
             e.message
                 .push_str("; see docs/lesson-format.md for the expected shape");
         }
+        // What to add for the fields people forget.
+        if let Some(field) = e
+            .message
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
+            let add = match (field, file) {
+                ("schema", _) => " at the top of pack.yaml: `schema: 1` (the format version this iamdojo reads)".to_string(),
+                ("version", "pack.yaml") => ": `version: 1.0.0` (the pack's semantic version)".to_string(),
+                ("version", _) => ": `version: 1` (raise it when you change the lesson's exercises; progress records it)".to_string(),
+                (f, _) => format!(": `{f}:` (see docs/lesson-format.md)"),
+            };
+            e.message = format!("missing field `{field}`; add it{add}");
+        }
         e
     })
 }

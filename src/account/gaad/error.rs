@@ -231,9 +231,9 @@ impl ImportError {
             ImportError::Field { position, .. } => *position,
             ImportError::Document { position, .. } => Some(*position),
             ImportError::UnknownPolicy { .. } => None,
-            ImportError::Csv { line, column, .. } => {
-                usize::try_from(*line).ok().map(|l| (l, column.as_ref().map_or(1, |c| c.0)))
-            }
+            ImportError::Csv { line, column, .. } => usize::try_from(*line)
+                .ok()
+                .map(|l| (l, column.as_ref().map_or(1, |c| c.0))),
         }
     }
 }
