@@ -997,9 +997,14 @@ impl App {
                 .contains(&(pack.meta.id.clone(), lesson.id.clone(), step_key(s, step)));
         ls.ex = match s.kind() {
             StepKind::Read => Exercise::Read,
+            // A quiz solved before shows the boxes that solved it (the correct ones).
             StepKind::Quiz => Exercise::Quiz {
                 cursor: 0,
-                chosen: vec![false; s.quiz.as_ref().map(|q| q.choices.len()).unwrap_or(0)],
+                chosen: s
+                    .quiz
+                    .as_ref()
+                    .map(|q| q.choices.iter().map(|c| ls.solved && c.correct).collect())
+                    .unwrap_or_default(),
             },
             StepKind::Predict => Exercise::Predict {
                 cursor: 0,
@@ -1311,6 +1316,10 @@ impl App {
                     .map(|(i, _)| i)
                     .collect();
                 if picked.is_empty() {
+                    ls.message = Some(Msg {
+                        ok: false,
+                        text: t(self.lang, "quiz.pick_all").to_string(),
+                    });
                     return;
                 }
                 let ok = run::grade_quiz(step, &picked);
@@ -1337,11 +1346,26 @@ impl App {
                     1 => Outcome::ExplicitDeny,
                     _ => Outcome::ImplicitDeny,
                 };
+                // One rule, in the TUI and plain mode alike: IAM's answer stays hidden until the
+                // prediction is right or the learner asks to see it (`s`, recorded like a shown
+                // solution); a wrong prediction leaves the choices active for another try.
                 match run::predict_answer(&pk, &lf, step) {
                     Ok((d, trace)) => {
                         let ok = run::grade_predict(guess, &d);
-                        *revealed = Some((d, Box::new(trace)));
+                        if ok {
+                            *revealed = Some((d, Box::new(trace)));
+                        }
                         self.record(pack, lesson, version, &key, guess.as_str(), ok);
+                        if !ok && let Screen::Lesson(ls) = &mut self.screen {
+                            let saved = ls.message.as_ref().is_some_and(|m| {
+                                m.text.ends_with(&format!("({})", t(self.lang, "status.saved")))
+                            });
+                            let mut text = t(self.lang, "predict.wrong").to_string();
+                            if saved {
+                                text.push_str(&format!("  ({})", t(self.lang, "status.saved")));
+                            }
+                            ls.message = Some(Msg { ok: false, text });
+                        }
                     }
                     Err(e) => ls.message = Some(Msg { ok: false, text: e }),
                 }
@@ -1399,6 +1423,32 @@ impl App {
     }
 
     fn show_solution(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
+        // A prediction's solution is IAM's answer: shown, and recorded as shown.
+        if step.predict.is_some() {
+            let answer = self
+                .packs
+                .iter()
+                .find(|p| p.meta.id == pack)
+                .and_then(|pk| pk.lesson(lesson).map(|lf| run::predict_answer(pk, lf, step)));
+            let Screen::Lesson(ls) = &mut self.screen else {
+                return;
+            };
+            let key = step_key(step, ls.step);
+            if let (Exercise::Predict { revealed: r @ None, .. }, Some(Ok((d, trace)))) =
+                (&mut ls.ex, answer)
+            {
+                *r = Some((d, Box::new(trace)));
+                ls.solution_shown = true;
+                self.record(pack, lesson, version, &key, "(solution shown)", false);
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    ls.message = Some(Msg {
+                        ok: false,
+                        text: t(self.lang, "ex.solution_shown").to_string(),
+                    });
+                }
+            }
+            return;
+        }
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };

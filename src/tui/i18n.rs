@@ -115,6 +115,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "暗黙的な拒否 (implicitDeny)",
     ),
     (
+        "predict.wrong",
+        "That is not what IAM decides. Pick another answer and press Enter, or press s to see IAM's answer (recorded as shown).",
+        "IAM の判定とは異なります。別の答えを選んで Enter を押すか、s を押して IAM の答えを表示してください (表示したことは記録されます)。",
+    ),
+    (
         "predict.flowchart",
         "Press E to see this decision as AWS's evaluation flowchart.",
         "E を押すと、この判定を AWS の評価フローチャートで見られます。",
