@@ -653,3 +653,83 @@ fn a_near_miss_is_told_why_it_is_wrong() {
     assert!(shown.contains("Not yet"), "{shown}");
     assert!(!shown.contains("end the bucket name with"), "{shown}");
 }
+
+/// A wrong prediction keeps IAM's answer hidden and the choices active; the right one then
+/// reveals it. Both attempts are recorded.
+#[test]
+fn a_wrong_prediction_can_be_retried_honestly() {
+    use iamdojo::eval::Outcome;
+    use iamdojo::lesson::run;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let pack = packs.first().expect("the built-in course").clone();
+    let store = Store::open_dir(dir.path()).expect("store");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    let mut app = App::new(
+        packs,
+        Vec::new(),
+        Lang::En,
+        Theme::no_color(),
+        Some(store),
+        Some(learner),
+    );
+    key(&mut app, KeyCode::Enter);
+    // The first lesson's first predict step.
+    let lesson = pack.ok_lessons().next().expect("lesson 1").clone();
+    let at = lesson
+        .steps
+        .iter()
+        .position(|s| s.predict.is_some())
+        .expect("a predict step in lesson 1");
+    for _ in 0..at {
+        // A task or investigation starts typing on arrival; Esc stops it first.
+        if app.current().is_some_and(|(_, _, ls)| ls.typing) {
+            key(&mut app, KeyCode::Esc);
+        }
+        key(&mut app, KeyCode::Char('n'));
+    }
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("[predict]"), "{shown}");
+    let (truth, _) = run::predict_answer(&pack, &lesson, &lesson.steps[at]).expect("an answer");
+    let index = |o: Outcome| match o {
+        Outcome::Allowed => 0,
+        Outcome::ExplicitDeny => 1,
+        Outcome::ImplicitDeny => 2,
+    };
+    let right = index(truth.outcome);
+    let wrong = (right + 1) % 3;
+    for _ in 0..wrong {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("That is not what IAM decides"), "{shown}");
+    assert!(
+        !shown.contains("The evaluator's answer"),
+        "the answer must stay hidden: {shown}"
+    );
+    assert!(!shown.contains("Try again, or ask for a hint"), "{shown}");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Up);
+    }
+    for _ in 0..right {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Correct!"), "{shown}");
+    assert!(shown.contains("The evaluator's answer"), "{shown}");
+    let attempts = saved_attempts(dir.path());
+    let step_id = lesson.steps[at].id.clone().expect("an id");
+    let mine: Vec<bool> = attempts
+        .iter()
+        .filter(|(s, _)| *s == step_id)
+        .map(|(_, c)| *c)
+        .collect();
+    assert_eq!(mine, vec![false, true]);
+}

@@ -1358,7 +1358,8 @@ impl App {
                         self.record(pack, lesson, version, &key, guess.as_str(), ok);
                         if !ok && let Screen::Lesson(ls) = &mut self.screen {
                             let saved = ls.message.as_ref().is_some_and(|m| {
-                                m.text.ends_with(&format!("({})", t(self.lang, "status.saved")))
+                                m.text
+                                    .ends_with(&format!("({})", t(self.lang, "status.saved")))
                             });
                             let mut text = t(self.lang, "predict.wrong").to_string();
                             if saved {
@@ -1429,13 +1430,20 @@ impl App {
                 .packs
                 .iter()
                 .find(|p| p.meta.id == pack)
-                .and_then(|pk| pk.lesson(lesson).map(|lf| run::predict_answer(pk, lf, step)));
+                .and_then(|pk| {
+                    pk.lesson(lesson)
+                        .map(|lf| run::predict_answer(pk, lf, step))
+                });
             let Screen::Lesson(ls) = &mut self.screen else {
                 return;
             };
             let key = step_key(step, ls.step);
-            if let (Exercise::Predict { revealed: r @ None, .. }, Some(Ok((d, trace)))) =
-                (&mut ls.ex, answer)
+            if let (
+                Exercise::Predict {
+                    revealed: r @ None, ..
+                },
+                Some(Ok((d, trace))),
+            ) = (&mut ls.ex, answer)
             {
                 *r = Some((d, Box::new(trace)));
                 ls.solution_shown = true;
