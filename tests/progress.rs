@@ -317,10 +317,15 @@ fn export_and_import_through_the_cli() {
     assert_eq!(code, 2);
     assert!(err.contains("is not an iamdojo progress export"), "{err}");
 
-    // An unknown learner gets the names that exist.
-    let (code, _, err) = iamdojo(b_dir.path(), &["progress", "export", "--learner", "alcie"]);
-    assert_eq!(code, 2);
+    // A learner with no progress yet gets a valid, empty export (so "everyone export now"
+    // never fails), and a name close to one that exists is pointed out.
+    let (code, out, err) = iamdojo(b_dir.path(), &["progress", "export", "--learner", "alcie"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("has no progress yet"), "{err}");
     assert!(err.contains("did you mean `alice`?"), "{err}");
+    let empty = iamdojo::progress::Export::from_json(&out).expect("a valid export");
+    assert!(empty.attempts.is_empty());
+    assert_eq!(empty.learner.name.as_str(), "alcie");
 }
 
 #[test]

@@ -290,7 +290,12 @@ fn export(
     // id stays the same from one export to the next): "everyone export now" never fails.
     let known = store.find_learner(name).map_err(|e| e.to_string())?;
     if known.is_none() {
-        eprintln!("learner `{name}` has no progress yet; the export holds none");
+        let names: Vec<String> = store
+            .learners()
+            .map(|v| v.iter().map(|n| n.as_str().to_string()).collect())
+            .unwrap_or_default();
+        let hint = crate::suggest::did_you_mean(name.as_str(), names.iter().map(String::as_str));
+        eprintln!("learner `{name}` has no progress yet; the export holds none{hint}");
     }
     let data = match known {
         Some(l) => store.export(&l).map_err(|e| e.to_string())?,
