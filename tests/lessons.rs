@@ -175,3 +175,90 @@ fn a_pack_with_an_id_already_loaded_is_refused_everywhere() {
         String::from_utf8_lossy(&lint.stdout)
     );
 }
+
+/// The checks that look beyond the account's entities: a console password and its reset flag
+/// (`login_profile`), a configured CLI profile (`cli_profile`) and a successful call
+/// (`called`). Each is false before the learner's step and true after it, so a near miss
+/// that leaves the step out fails.
+#[test]
+fn the_login_profile_cli_profile_and_called_checks_follow_the_sandbox() {
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+    use iamdojo::lesson::check::evaluate;
+    use iamdojo::lesson::model::Check;
+
+    let check = |yaml: &str| -> Check { serde_yaml::from_str(yaml).expect("a check") };
+    let holds = |sb: &Sandbox, c: &Check| evaluate(sb, c, "en", "en").ok;
+    let password = check("login_profile: {user: bob}");
+    let must_reset = check("login_profile: {user: bob, password_reset_required: true}");
+    let no_reset = check("login_profile: {user: bob, password_reset_required: false}");
+    let profile = check("cli_profile: {name: bob-cli, user: bob}");
+    let profile_of_eve = check("cli_profile: {name: bob-cli, user: eve}");
+    let called = check("called: {operation: GetCallerIdentity, principal: user/bob}");
+    let called_root = check("called: {operation: GetCallerIdentity, principal: root}");
+
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let run = |sb: &mut Sandbox, line: &str| {
+        let out = sb.run(line);
+        assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    };
+    run(&mut sb, "aws iam create-user --user-name bob");
+    run(&mut sb, "aws iam create-user --user-name eve");
+    for c in [
+        &password,
+        &must_reset,
+        &no_reset,
+        &profile,
+        &called,
+        &called_root,
+    ] {
+        assert!(!holds(&sb, c), "{c:?} holds in a fresh account");
+    }
+
+    run(
+        &mut sb,
+        "aws iam create-login-profile --user-name bob --password 'Bob-Pass-2026!#'",
+    );
+    assert!(holds(&sb, &password));
+    assert!(holds(&sb, &no_reset));
+    assert!(
+        !holds(&sb, &must_reset),
+        "the password was set without a reset"
+    );
+    run(
+        &mut sb,
+        "aws iam update-login-profile --user-name bob --password-reset-required",
+    );
+    assert!(holds(&sb, &must_reset));
+    assert!(!holds(&sb, &no_reset));
+
+    run(
+        &mut sb,
+        "KEY=$(aws iam create-access-key --user-name bob --query AccessKey.AccessKeyId --output text)",
+    );
+    assert!(!holds(&sb, &profile), "a key alone is not a profile");
+    assert!(!holds(&sb, &profile), "no profile bob-cli yet");
+    run(
+        &mut sb,
+        "aws configure set aws_access_key_id $KEY --profile bob-cli",
+    );
+    assert!(holds(&sb, &profile));
+    assert!(!holds(&sb, &profile_of_eve));
+    run(
+        &mut sb,
+        "aws iam update-access-key --user-name bob --access-key-id $KEY --status Inactive",
+    );
+    assert!(!holds(&sb, &profile), "an inactive key does not count");
+    run(
+        &mut sb,
+        "aws iam update-access-key --user-name bob --access-key-id $KEY --status Active",
+    );
+
+    assert!(!holds(&sb, &called), "bob has made no call yet");
+    run(&mut sb, "aws sts get-caller-identity --profile bob-cli");
+    assert!(holds(&sb, &called));
+    let mut fresh = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    run(&mut fresh, "aws sts get-caller-identity");
+    assert!(holds(&fresh, &called_root));
+    assert!(!holds(&fresh, &called), "root's call is not bob's");
+}

@@ -268,6 +268,13 @@ steps:
       - {en: "The command starts with aws iam add-user-to-group.", ja: "コマンドは aws iam add-user-to-group で始まります。"}
     solution:
       - aws iam add-user-to-group --group-name readers --user-name dana
+    wrong:
+      - attempt:
+          - aws iam attach-user-policy --user-name dana --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess
+        why: {en: "dana can read, but the permission sits on the user, not the group: add dana to readers instead.", ja: "dana は読み取れますが、権限がグループではなくユーザーに付いています。代わりに dana を readers に追加してください。"}
+      - attempt:
+          - aws iam add-user-to-group --group-name reader --user-name dana
+        why: {en: "There is no group reader: the group is readers, with an s.", ja: "グループ reader はありません。グループ名は s の付いた readers です。"}
     explain: {en: "dana now reads through the group; removing her from it removes the access.", ja: "dana はグループ経由で読み取れます。グループから外せば権限も外れます。"}
 "#;
 
@@ -303,6 +310,23 @@ steps:
           {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}
         ]
       }
+    wrong:
+      - attempt: |
+          {
+            "Version": "2012-10-17",
+            "Statement": [
+              {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports"}
+            ]
+          }
+        why: {en: "That is the bucket's ARN; GetObject acts on objects: add /* (arn:aws:s3:::reports/*).", ja: "それはバケットの ARN です。GetObject はオブジェクトに対する操作なので、/* を付けてください (arn:aws:s3:::reports/*)。"}
+      - attempt: |
+          {
+            "Version": "2012-10-17",
+            "Statement": [
+              {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::reports/*"}
+            ]
+          }
+        why: {en: "s3:* also allows writing and deleting the reports: name only s3:GetObject.", ja: "s3:* ではレポートの書き込みや削除も許可されます。s3:GetObject だけを指定してください。"}
     explain: {en: "Least privilege: exactly the action and the resources the job needs.", ja: "最小権限：仕事に必要なアクションとリソースだけを許可します。"}
 "#;
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::model::{Check, RequestSpec};
 use crate::account::Account;
 use crate::account::authz::{Caller, Identity};
+use crate::account::command::{Creds, Sandbox};
 use crate::account::ec2::State;
 use crate::eval::{ContextType, ContextValue, Decision};
 
@@ -145,9 +146,10 @@ fn bool_of(v: &serde_yaml::Value) -> Option<bool> {
     }
 }
 
-/// Evaluates a check; `lang` picks the language of the author's `fail_message`.
-pub fn evaluate(a: &Account, c: &Check, lang: &str, fallback: &str) -> CheckResult {
-    let (ok, what) = holds(a, c, lang, fallback);
+/// Evaluates a check in a sandbox (its account, and for `cli_profile` its CLI profiles);
+/// `lang` picks the language of the author's `fail_message`.
+pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckResult {
+    let (ok, what) = holds(sb, c, lang, fallback);
     CheckResult {
         ok,
         what,
@@ -161,7 +163,69 @@ pub fn evaluate(a: &Account, c: &Check, lang: &str, fallback: &str) -> CheckResu
     }
 }
 
-fn holds(a: &Account, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
+fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
+    let a = &sb.account;
+    if let Some(l) = &c.login_profile {
+        let profile = a.users.get(&l.user).and_then(|u| u.login_profile.as_ref());
+        let ok = profile.is_some_and(|p| {
+            l.password_reset_required
+                .is_none_or(|want| p.reset_required == want)
+        });
+        return (
+            ok,
+            match l.password_reset_required {
+                Some(true) => format!(
+                    "{} has a console password that must be changed at the next sign-in",
+                    l.user
+                ),
+                Some(false) => {
+                    format!("{} has a console password that need not be changed", l.user)
+                }
+                None => format!("{} has a console password", l.user),
+            },
+        );
+    }
+    if let Some(p) = &c.cli_profile {
+        let key = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
+            Some(Creds::Keys { access_key_id, .. }) => Some(access_key_id),
+            _ => None,
+        });
+        let ok = key.is_some_and(|id| {
+            a.users.get(&p.user).is_some_and(|u| {
+                u.access_keys
+                    .iter()
+                    .any(|k| &k.id == id && k.status == crate::account::KeyStatus::Active)
+            })
+        });
+        return (
+            ok,
+            format!(
+                "the CLI profile {} holds an active access key of {}",
+                p.name, p.user
+            ),
+        );
+    }
+    if let Some(x) = &c.called {
+        let ok = match identity_of(a, &x.principal) {
+            Ok(who) => a.cloudtrail.events.iter().any(|e| {
+                e.name == x.operation
+                    && e.error_code.is_none()
+                    && match &who {
+                        Identity::Root => e.identity_type == "Root",
+                        Identity::User(n) => e.identity_type == "IAMUser" && &e.user_name == n,
+                        Identity::Role { role, .. } => {
+                            e.identity_type == "AssumedRole"
+                                && e.arn.contains(&format!(":assumed-role/{role}/"))
+                        }
+                    }
+            }),
+            Err(e) => return (false, e),
+        };
+        return (
+            ok,
+            format!("{} called {} successfully", x.principal, x.operation),
+        );
+    }
     if let Some(r) = &c.can {
         return match decide(a, r) {
             Ok(d) => (
@@ -409,7 +473,10 @@ fn holds(a: &Account, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
         return (ok, format!("{n} matching instance(s)"));
     }
     if let Some(all) = &c.all {
-        let rs: Vec<CheckResult> = all.iter().map(|x| evaluate(a, x, lang, fallback)).collect();
+        let rs: Vec<CheckResult> = all
+            .iter()
+            .map(|x| evaluate(sb, x, lang, fallback))
+            .collect();
         return (
             rs.iter().all(|r| r.ok),
             format!(
@@ -422,7 +489,10 @@ fn holds(a: &Account, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
         );
     }
     if let Some(any) = &c.any {
-        let rs: Vec<CheckResult> = any.iter().map(|x| evaluate(a, x, lang, fallback)).collect();
+        let rs: Vec<CheckResult> = any
+            .iter()
+            .map(|x| evaluate(sb, x, lang, fallback))
+            .collect();
         return (
             rs.iter().any(|r| r.ok),
             format!(
@@ -435,7 +505,7 @@ fn holds(a: &Account, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
         );
     }
     if let Some(n) = &c.not {
-        let r = evaluate(a, n, lang, fallback);
+        let r = evaluate(sb, n, lang, fallback);
         return (!r.ok, format!("not ({})", r.what));
     }
     (false, "an empty check".into())

@@ -407,6 +407,17 @@ pub struct Check {
     /// `{state, type, count | min | max}`.
     #[serde(default)]
     pub instances: Option<InstancesCheck>,
+    /// `{user, password_reset_required (optional)}`: the user has a console password (and
+    /// must, or need not, change it at the next sign-in).
+    #[serde(default)]
+    pub login_profile: Option<LoginProfileCheck>,
+    /// `{name, user}`: the sandbox has a CLI profile of that name whose access key is an
+    /// active key of that user.
+    #[serde(default)]
+    pub cli_profile: Option<CliProfileCheck>,
+    /// `{operation, principal}`: a call of that operation succeeded as that principal.
+    #[serde(default)]
+    pub called: Option<CalledCheck>,
     /// All must hold.
     #[serde(default)]
     pub all: Option<Vec<Check>>,
@@ -500,6 +511,37 @@ pub struct InstancesCheck {
     /// At most.
     #[serde(default)]
     pub max: Option<usize>,
+}
+
+/// `login_profile`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginProfileCheck {
+    /// User name.
+    pub user: String,
+    /// When given, the password's reset flag must have this value.
+    #[serde(default)]
+    pub password_reset_required: Option<bool>,
+}
+
+/// `cli_profile`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CliProfileCheck {
+    /// Profile name (as `--profile` takes it).
+    pub name: String,
+    /// The IAM user whose active access key the profile must hold.
+    pub user: String,
+}
+
+/// `called`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CalledCheck {
+    /// The API operation as CloudTrail names it, e.g. `GetCallerIdentity`.
+    pub operation: String,
+    /// Who made the call: `root`, `user/NAME` or `role/NAME`.
+    pub principal: String,
 }
 
 /// The JSON Schema of a lesson file and of `pack.yaml`, for editors (YAML language servers

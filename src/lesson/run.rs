@@ -324,7 +324,7 @@ impl TaskRun {
         GoalReport {
             results: goal
                 .iter()
-                .map(|c| check::evaluate(&self.sandbox.account, c, lang, fallback))
+                .map(|c| check::evaluate(&self.sandbox, c, lang, fallback))
                 .collect(),
         }
     }
