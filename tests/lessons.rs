@@ -262,3 +262,57 @@ fn the_login_profile_cli_profile_and_called_checks_follow_the_sandbox() {
     assert!(holds(&fresh, &called_root));
     assert!(!holds(&fresh, &called), "root's call is not bob's");
 }
+
+/// `can` and `cannot` on `sts:AssumeRole` follow the role's trust policy, as `sts assume-role`
+/// does: an administrator the trust policy does not name cannot assume the role. "IAM role
+/// trust policies and AWS KMS key policies ... must explicitly allow access for principals"
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html).
+#[test]
+fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+    use iamdojo::lesson::check::evaluate;
+    use iamdojo::lesson::model::Check;
+
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    for line in [
+        "aws iam create-user --user-name yuki",
+        "aws iam create-user --user-name admin",
+        "aws iam attach-user-policy --user-name admin --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+        "aws iam attach-user-policy --user-name yuki --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+        &format!(
+            "aws iam create-role --role-name Audit --assume-role-policy-document '{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Allow\",\"Principal\":{{\"AWS\":\"arn:aws:iam::{DEFAULT_ACCOUNT_ID}:user/yuki\"}},\"Action\":\"sts:AssumeRole\"}}]}}'"
+        ),
+    ] {
+        let out = sb.run(line);
+        assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    }
+    let role = format!("arn:aws:iam::{DEFAULT_ACCOUNT_ID}:role/Audit");
+    let check = |who: &str, can: bool| -> Check {
+        let kind = if can { "can" } else { "cannot" };
+        serde_yaml::from_str(&format!(
+            "{kind}: {{principal: user/{who}, action: 'sts:AssumeRole', resource: '{role}'}}"
+        ))
+        .expect("a check")
+    };
+    let holds = |c: &Check| evaluate(&sb, c, "en", "en").ok;
+    assert!(holds(&check("yuki", true)), "the trust policy names yuki");
+    assert!(
+        holds(&check("admin", false)),
+        "admin is not in the trust policy"
+    );
+    assert!(!holds(&check("admin", true)));
+    // The sandbox agrees.
+    let mut as_admin = sb.clone();
+    let key = as_admin.run(
+        "aws iam create-access-key --user-name admin --query AccessKey.AccessKeyId --output text",
+    );
+    as_admin.run(&format!(
+        "aws configure set aws_access_key_id {} --profile a",
+        key.stdout.trim()
+    ));
+    let out = as_admin.run(&format!(
+        "aws sts assume-role --role-arn {role} --role-session-name s --profile a"
+    ));
+    assert_ne!(out.code, 0, "{}", out.stdout);
+}

@@ -94,6 +94,24 @@ pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, String> {
     Ok(crate::eval::evaluate(&req, &set))
 }
 
+/// Whether the request is allowed, as the sandbox's commands would allow it, and the outcome
+/// in words. Assuming a role needs its trust policy's allow even within the account (an
+/// identity-based allow alone is not enough), as `sts assume-role` enforces: "IAM role trust
+/// policies and AWS KMS key policies ... must explicitly allow access for principals"
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html>).
+fn permitted(a: &Account, r: &RequestSpec) -> Result<(bool, String), String> {
+    let d = decide(a, r)?;
+    let assumes_role = r.action.to_ascii_lowercase().starts_with("sts:assumerole")
+        && a.roles.values().any(|x| x.arn == r.resource);
+    if d.is_allowed() && assumes_role && d.allowed_by_resource != Some(true) {
+        return Ok((
+            false,
+            "implicitDeny: the role's trust policy does not allow it".to_string(),
+        ));
+    }
+    Ok((d.is_allowed(), d.outcome.as_str().to_string()))
+}
+
 /// The request a spec describes and every policy that takes part in deciding it (the
 /// principal's, and the resource's own: a bucket policy or a role's trust policy).
 pub fn request_and_policies(
@@ -227,30 +245,24 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
         );
     }
     if let Some(r) = &c.can {
-        return match decide(a, r) {
-            Ok(d) => (
-                d.is_allowed(),
+        return match permitted(a, r) {
+            Ok((allowed, outcome)) => (
+                allowed,
                 format!(
-                    "{} can {} on {} ({})",
-                    r.principal,
-                    r.action,
-                    r.resource,
-                    d.outcome.as_str()
+                    "{} can {} on {} ({outcome})",
+                    r.principal, r.action, r.resource
                 ),
             ),
             Err(e) => (false, e),
         };
     }
     if let Some(r) = &c.cannot {
-        return match decide(a, r) {
-            Ok(d) => (
-                !d.is_allowed(),
+        return match permitted(a, r) {
+            Ok((allowed, outcome)) => (
+                !allowed,
                 format!(
-                    "{} cannot {} on {} ({})",
-                    r.principal,
-                    r.action,
-                    r.resource,
-                    d.outcome.as_str()
+                    "{} cannot {} on {} ({outcome})",
+                    r.principal, r.action, r.resource
                 ),
             ),
             Err(e) => (false, e),
