@@ -551,8 +551,26 @@ pub struct Scenario {
     pub sandbox: Sandbox,
 }
 
-/// Parses a scenario file's text; `file` names it in errors.
+/// Parses a scenario file's text; `file` names it in errors. An error found after the YAML
+/// was read (a name AWS refuses, a reference that does not resolve) gets the line of the entry
+/// its field path names.
 pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    load_text(file, text).map_err(|mut e| {
+        if e.location.is_none()
+            && !e.path.is_empty()
+            && let Some(line) = crate::input::yaml::Outline::of(text).line_of(&e.path)
+        {
+            let column = text
+                .lines()
+                .nth(line.saturating_sub(1))
+                .map_or(1, |l| l.len() - l.trim_start().len() + 1);
+            e.location = Some((line, column));
+        }
+        e
+    })
+}
+
+fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     if text.len() > MAX_SIZE {
         return Err(ScenarioError {
             file: file.into(),

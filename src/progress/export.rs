@@ -159,11 +159,14 @@ impl Export {
 /// One CSV field from text that may come from a learner, prefixed with `'` when it starts
 /// like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, carriage return), so that opening the
 /// file cannot run one. Quoting is left to [`csv_string`].
+/// Control characters are shown escaped (`printable::clean`), so that `cat` on the file cannot
+/// drive a terminal either.
 pub(crate) fn csv_text(s: &str) -> String {
+    let s = crate::printable::clean(s);
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 

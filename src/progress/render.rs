@@ -23,21 +23,10 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
-/// `s` with characters that could move the cursor, recolour or reorder a terminal line
-/// replaced by `�`.
+/// `s` on one line of a report, with characters that could move the cursor, recolour or
+/// reorder a terminal line shown escaped (the one sanitizer, `printable::inline`).
 fn printable(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control()
-                || ('\u{202a}'..='\u{202e}').contains(&c)
-                || ('\u{2066}'..='\u{2069}').contains(&c)
-            {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
+    crate::printable::inline(s).into_owned()
 }
 
 /// At most `max` characters of `s`, with `…` when cut.
@@ -451,7 +440,7 @@ mod tests {
             escape_html(r#"<b a="x">&'"#),
             "&lt;b a=&quot;x&quot;&gt;&amp;&#39;"
         );
-        assert_eq!(printable("a\u{1b}[31mb\u{202e}"), "a\u{fffd}[31mb\u{fffd}");
+        assert_eq!(printable("a\u{1b}[31mb\u{202e}"), "a\\u001b[31mb\\u202e");
         assert_eq!(duration(65_000), "1m 05s");
         assert_eq!(duration(3_720_000), "1h 02m");
         assert_eq!(duration(999), "0s");

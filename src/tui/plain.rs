@@ -10,7 +10,7 @@ mod commands;
 mod show;
 mod text;
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -573,18 +573,18 @@ impl<W: Write> Session<W> {
         if path.is_empty() {
             return self.say(s(lang, "policy.no_file"));
         }
-        let mut text = String::new();
-        let read = std::fs::File::open(path).and_then(|f| {
-            // Enough bytes for the longest policy (up to 4 a character) and one more, so that a
-            // longer file is refused without being read whole.
-            f.take(MAX_POLICY as u64 * 4 + 1).read_to_string(&mut text)
-        });
-        match read {
-            Ok(_) => self.submit_policy(&text),
+        use crate::input::read::{self, Kind, Limit};
+        match read::path(
+            std::path::Path::new(path),
+            Limit::PolicyDocument,
+            Kind::AnyReadable,
+            path,
+        ) {
+            Ok(text) => self.submit_policy(&text),
             Err(e) => {
                 let msg = s(lang, "policy.file_error")
                     .replace("{path}", path)
-                    .replace("{e}", &e.to_string());
+                    .replace("{e}", &e.message);
                 self.say(&msg)
             }
         }
