@@ -74,6 +74,8 @@ pub struct Account {
     pub billing: billing::Billing,
     /// GuardDuty.
     pub guardduty: guardduty::GuardDuty,
+    /// When `generate-credential-report` last started a report (`None`: no report yet).
+    pub credential_report_generated: Option<Timestamp>,
     /// Which parts of the account the data it came from describes.
     pub known: Known,
 }
@@ -149,6 +151,7 @@ impl Account {
             security_groups: BTreeMap::new(),
             billing: billing::Billing::default(),
             guardduty: guardduty::GuardDuty::default(),
+            credential_report_generated: None,
             known: Known::default(),
         }
     }

@@ -2355,10 +2355,24 @@ fn delete_password_policy(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
     Ok(Value::Null)
 }
 
+/// How long AWS keeps serving a generated credential report before a new call starts another.
+const CREDENTIAL_REPORT_VALID_SECONDS: i64 = 4 * 60 * 60;
+
+/// Like AWS: the first call starts a report (`STARTED`, with AWS's description); a call while a
+/// report younger than four hours exists answers `COMPLETE`. The sandbox builds the report at
+/// once, so it is never `INPROGRESS`.
 fn generate_credential_report(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
     c.allow("iam:GenerateCredentialReport", "*", &[])?;
+    let now = c.account.now;
+    let fresh = c.account.credential_report_generated.is_some_and(|t| {
+        now.as_second().saturating_sub(t.as_second()) < CREDENTIAL_REPORT_VALID_SECONDS
+    });
+    if fresh {
+        return Ok(json!({"State": "COMPLETE"}));
+    }
+    c.account.credential_report_generated = Some(now);
     Ok(
-        json!({"State": "COMPLETE", "Description": "No report exists. Starting a new report generation task"}),
+        json!({"State": "STARTED", "Description": "No report exists. Starting a new report generation task"}),
     )
 }
 
