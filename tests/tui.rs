@@ -106,9 +106,10 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app, 120, 40);
     assert!(s.contains("Correct!"), "{s}");
-    // Finishing the lesson records its completion.
+    // Solving its last exercise completed the lesson; n shows the "Lesson complete" screen.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 120, 40).contains("Lesson complete"));
     // Lesson 2: the policy editor; a wrong answer first, then the right one.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Down);
@@ -159,7 +160,8 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
         .iter()
         .map(|c| c.lesson.to_string())
         .collect();
-    assert_eq!(done, vec!["groups".to_string()]);
+    // Solving the last exercise of each lesson completed it.
+    assert_eq!(done, vec!["groups".to_string(), "policy".to_string()]);
     let (pack, lesson, step) = (
         "tiny".parse().expect("id"),
         "groups".parse().expect("id"),
