@@ -531,3 +531,27 @@ fn a_full_disk_is_said_at_once_kept_asked_about_on_quit_and_saved_later() {
         ]
     );
 }
+
+#[test]
+fn reset_in_plain_mode_asks_and_restarts_the_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = options(dir.path(), "en", false);
+    let script = [
+        "1",
+        "n",
+        "n",
+        "aws iam create-user --user-name stray",
+        "reset",
+        "n",
+        "reset",
+        "y",
+        "aws iam list-users --query Users[].UserName",
+        "q",
+    ];
+    let (code, out) = session(&script, &opts);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Not restarted."), "{out}");
+    assert!(out.contains("Restarted: this exercise is back at its start."), "{out}");
+    let listed = out.rsplit("list-users").next().unwrap_or_default();
+    assert!(listed.contains("dana") && !listed.contains("stray"), "{out}");
+}
