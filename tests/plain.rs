@@ -137,7 +137,6 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         "aws iam list-users --query Users[].UserName",
         "aws iam add-user-to-group --group-name readers --user-name dana",
         "n",
-        "b",
         "2",
     ];
     script.extend(WRONG_POLICY);
@@ -156,7 +155,9 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         "No more hints.",
         "aws> ",
         "- done: dana is a member of readers",
-        "Lesson complete! Type b to go back to the lessons.",
+        "Lesson complete: Put a user in a group",
+        "Exercises solved: 2 of 2",
+        "Type c to go on with the next unfinished exercise",
         "  1. Put a user in a group (done)",
         "  1  {",
         "- not as expected: s3:PutObject arn:aws:s3:::reports/q1.csv should be denied, got allowed",
@@ -191,7 +192,7 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         .collect();
     let typed = WRONG_POLICY[..WRONG_POLICY.len() - 1].join("\n");
     assert_eq!(answers.get(3), Some(&typed));
-    assert_eq!(completions(dir.path()), vec!["groups".to_string()]);
+    assert_eq!(completions(dir.path()), vec!["groups".to_string(), "policy".to_string()]);
     assert_eq!(
         commands(dir.path(), "tiny", "groups", "add-to-group"),
         vec![
@@ -203,11 +204,11 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         ]
     );
 
-    // The last position is saved: `c` continues there.
-    let (code, out) = session(&["c", "r", "q"], &opts);
+    // Every exercise is solved: `c` says so rather than opening a solved step.
+    let (code, out) = session(&["c", "q"], &opts);
     assert_eq!(code, 0);
     assert!(
-        out.contains("Write a least-privilege policy: Step 1 of 1 (policy, solved)"),
+        out.contains("Everything is done: every exercise of every lesson is solved"),
         "{out}"
     );
 }
@@ -254,7 +255,7 @@ fn the_first_built_in_lesson_by_script() {
         "Solution:",
         "    aws iam add-user-to-group --group-name staff --user-name ito",
         "- done: exists: user ito",
-        "Lesson complete!",
+        "Lesson complete: ",
     ] {
         assert!(out.contains(want), "lacks {want:?}:\n{out}");
     }
@@ -529,4 +530,28 @@ fn a_full_disk_is_said_at_once_kept_asked_about_on_quit_and_saved_later() {
             row("groups", "why-groups", true, 0, false),
         ]
     );
+}
+
+#[test]
+fn reset_in_plain_mode_asks_and_restarts_the_task() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = options(dir.path(), "en", false);
+    let script = [
+        "1",
+        "n",
+        "n",
+        "aws iam create-user --user-name stray",
+        "reset",
+        "n",
+        "reset",
+        "y",
+        "aws iam list-users --query Users[].UserName",
+        "q",
+    ];
+    let (code, out) = session(&script, &opts);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("Not restarted."), "{out}");
+    assert!(out.contains("Restarted: this exercise is back at its start."), "{out}");
+    let listed = out.rsplit("list-users").next().unwrap_or_default();
+    assert!(listed.contains("dana") && !listed.contains("stray"), "{out}");
 }

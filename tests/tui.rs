@@ -106,9 +106,10 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app, 120, 40);
     assert!(s.contains("Correct!"), "{s}");
-    // Finishing the lesson records its completion.
+    // Solving its last exercise completed the lesson; n shows the "Lesson complete" screen.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 120, 40).contains("Lesson complete"));
     // Lesson 2: the policy editor; a wrong answer first, then the right one.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Down);
@@ -159,7 +160,8 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
         .iter()
         .map(|c| c.lesson.to_string())
         .collect();
-    assert_eq!(done, vec!["groups".to_string()]);
+    // Solving the last exercise of each lesson completed it.
+    assert_eq!(done, vec!["groups".to_string(), "policy".to_string()]);
     let (pack, lesson, step) = (
         "tiny".parse().expect("id"),
         "groups".parse().expect("id"),
@@ -732,4 +734,170 @@ fn a_wrong_prediction_can_be_retried_honestly() {
         .map(|(_, c)| *c)
         .collect();
     assert_eq!(mine, vec![false, true]);
+}
+
+/// Solves the first lesson of the tiny pack: the quiz, then the task.
+fn solve_first_lesson(app: &mut App) {
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Char('n'));
+    key(app, KeyCode::Enter);
+    key(app, KeyCode::Char('n'));
+    typed(
+        app,
+        "aws iam add-user-to-group --group-name readers --user-name dana",
+    );
+    key(app, KeyCode::Enter);
+}
+
+#[test]
+fn solving_every_exercise_completes_the_lesson_and_shows_it() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    solve_first_lesson(&mut app);
+    // The completion is written when the last exercise is solved, before any `n`.
+    let store = Store::open_dir(dir.path()).expect("reopen");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    let done: Vec<String> = store
+        .completions(&learner)
+        .expect("completions")
+        .iter()
+        .map(|c| c.lesson.to_string())
+        .collect();
+    assert_eq!(done, vec!["groups".to_string()]);
+    assert!(screen(&app, 120, 40).contains("Lesson complete"));
+    ctrl(&mut app, 'n');
+    assert!(matches!(app.screen, Screen::Complete(_)));
+    let s = screen(&app, 120, 40);
+    for want in [
+        "Lesson complete",
+        "Put a user in a group",
+        "Give a new user read access through a group.",
+        "Exercises solved: 2 of 2",
+        "Hints used: 0 · Solutions shown: 0",
+        "Next lesson: Write a least-privilege policy",
+    ] {
+        assert!(s.contains(want), "lacks {want:?}:\n{s}");
+    }
+    // Enter opens the next lesson.
+    key(&mut app, KeyCode::Enter);
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("Enter opens the next lesson")
+    };
+    assert_eq!(ls.lesson_id, "policy");
+    // In Japanese too; Esc goes back to the list.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::Ja, dir.path());
+    solve_first_lesson(&mut app);
+    ctrl(&mut app, 'n');
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("レッスン完了"), "{s}");
+    assert!(s.contains("解いた演習: 2 問中 2 問"), "{s}");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Home));
+}
+
+#[test]
+fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = tiny_app(Lang::En, dir.path());
+        solve_first_lesson(&mut app);
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+    }
+    let mut app = tiny_app(Lang::En, dir.path());
+    let label = app.resume_label.clone().expect("a place to continue");
+    assert!(label.starts_with("Write a least-privilege policy"), "{label}");
+    key(&mut app, KeyCode::Char('c'));
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("c opens a lesson")
+    };
+    assert_eq!((ls.lesson_id.as_str(), ls.step), ("policy", 0));
+    // With everything solved, c says so.
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('c'));
+    assert!(matches!(app.screen, Screen::Home));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Everything is done"), "{s}");
+}
+
+#[test]
+fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    typed(&mut app, "aws iam create-user --user-name stray");
+    key(&mut app, KeyCode::Enter);
+    let has_stray = |app: &App| {
+        app.sandbox_account()
+            .is_some_and(|a| a.users.contains_key("stray"))
+    };
+    assert!(has_stray(&app));
+    // The key asks first; anything but y keeps the sandbox.
+    key(&mut app, KeyCode::F(5));
+    assert!(screen(&app, 120, 40).contains("Restart this exercise"));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(has_stray(&app));
+    // `reset` typed in the console asks too; y restarts.
+    typed(&mut app, "reset");
+    key(&mut app, KeyCode::Enter);
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("still in the lesson")
+    };
+    assert!(ls.confirm_reset);
+    key(&mut app, KeyCode::Char('y'));
+    assert!(!has_stray(&app), "the user created in the task is gone");
+    assert!(screen(&app, 120, 40).contains("Restarted"));
+    // The help lists the key.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('?'));
+    assert!(screen(&app, 120, 40).contains("restart this exercise"));
+}
+
+#[test]
+fn a_solved_task_revisited_shows_it_solved_with_its_console() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    solve_first_lesson(&mut app);
+    // Back to the quiz, then forward to the task again.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('n'));
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("still in the lesson")
+    };
+    assert!(ls.solved);
+    let Exercise::Task { report, output, .. } = &ls.ex else {
+        panic!("the task")
+    };
+    assert!(report.passed(), "the goals are still done");
+    assert!(
+        output.iter().any(|l| l.contains("add-user-to-group")),
+        "{output:?}"
+    );
+    // Also after going back to the list and opening the lesson again.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("the lesson")
+    };
+    let Exercise::Task { report, .. } = &ls.ex else {
+        panic!("the task")
+    };
+    assert!(report.passed());
 }

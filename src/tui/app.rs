@@ -123,6 +123,38 @@ pub struct LessonState {
     pub started: Instant,
     /// The whole lesson was completed (on its last step).
     pub finished: bool,
+    /// Asking whether to restart the exercise (y/n).
+    pub confirm_reset: bool,
+}
+
+/// What the "Lesson complete" screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    /// Which pack.
+    pub pack: usize,
+    /// Which lesson.
+    pub lesson_id: String,
+    /// Exercises solved.
+    pub solved: usize,
+    /// Exercises in the lesson.
+    pub exercises: usize,
+    /// Hints used over the lesson's steps.
+    pub hints: u32,
+    /// Steps whose solution was shown.
+    pub solutions: u32,
+    /// The next lesson (pack index, lesson id); none after the last one.
+    pub next: Option<(usize, String)>,
+}
+
+/// Where `c` on the home screen goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Continue {
+    /// No position saved yet.
+    Nowhere,
+    /// Every exercise of every lesson is solved.
+    AllDone,
+    /// This lesson (pack index, lesson id) at this step.
+    Open(usize, String, usize),
 }
 
 /// Which screen.
@@ -131,6 +163,8 @@ pub enum Screen {
     Home,
     /// A lesson.
     Lesson(Box<LessonState>),
+    /// A lesson just completed: what was learned and the next lesson.
+    Complete(Box<Finished>),
 }
 
 /// A row of the home screen.
@@ -194,6 +228,13 @@ pub struct App {
     pub export_path: Option<String>,
     /// When waiting writes were last tried.
     last_try: Instant,
+    /// The last position saved: (pack id, lesson id, step key).
+    last_pos: Option<(String, String, String)>,
+    /// Solved exercises left during this session, kept as they were (the final console of
+    /// a task), by (pack id, lesson id, step key); shown again when the learner comes back.
+    kept: std::collections::HashMap<(String, String, String), Exercise>,
+    /// Hints used and solutions shown by step in this session (pack, lesson, step).
+    aids: std::collections::BTreeMap<(String, String, String), (u32, bool)>,
 }
 
 /// Something a mouse click can select.
@@ -248,6 +289,9 @@ impl App {
             news: std::collections::VecDeque::new(),
             export_path: None,
             last_try: Instant::now(),
+            last_pos: None,
+            kept: std::collections::HashMap::new(),
+            aids: std::collections::BTreeMap::new(),
         };
         app.cursor = app
             .rows
@@ -297,9 +341,13 @@ impl App {
             self.status = t(self.lang, "home.notsaving").to_string();
         }
         if let Ok(Some(pos)) = store.last_position(learner) {
-            self.resume_label =
-                self.position_label(pos.pack.as_str(), pos.lesson.as_str(), pos.step.as_str());
+            self.last_pos = Some((
+                pos.pack.to_string(),
+                pos.lesson.to_string(),
+                pos.step.to_string(),
+            ));
         }
+        self.resume_label = self.continue_label();
         for w in seen {
             self.save(w);
         }
@@ -462,6 +510,7 @@ impl App {
             Screen::Home => Context::Home,
             Screen::Lesson(ls) if ls.typing => Context::Typing,
             Screen::Lesson(_) => Context::Lesson,
+            Screen::Complete(_) => Context::Complete,
         }
     }
 
@@ -548,6 +597,21 @@ impl App {
                     self.export_path = Some(writes::default_export_path().display().to_string());
                 }
                 _ => {}
+            }
+            return;
+        }
+        if let Screen::Lesson(ls) = &mut self.screen
+            && ls.confirm_reset
+            && self.panel.is_none()
+        {
+            ls.confirm_reset = false;
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.reset_exercise();
+            } else {
+                ls.message = Some(Msg {
+                    ok: false,
+                    text: t(self.lang, "reset.kept").to_string(),
+                });
             }
             return;
         }
@@ -684,6 +748,7 @@ impl App {
             _ => match self.screen {
                 Screen::Home => self.home_action(a),
                 Screen::Lesson(_) => self.lesson_action(a),
+                Screen::Complete(_) => self.complete_action(a),
             },
         }
     }
@@ -756,7 +821,7 @@ impl App {
                 }
                 _ => None,
             },
-            Screen::Home => None,
+            Screen::Home | Screen::Complete(_) => None,
         };
         let Some(p) = &mut self.panel else {
             return;
@@ -862,7 +927,7 @@ impl App {
                 Exercise::Investigate { answer, .. } => !answer.is_empty() && !ls.solved,
                 _ => false,
             },
-            Screen::Home => false,
+            Screen::Home | Screen::Complete(_) => false,
         }
     }
 
@@ -919,6 +984,7 @@ impl App {
 
     /// Opens a lesson at a step.
     pub fn open_lesson(&mut self, pack: usize, lesson_id: &str, step: usize) {
+        self.leave_step();
         self.screen = Screen::Lesson(Box::new(LessonState {
             pack,
             lesson_id: lesson_id.to_string(),
@@ -932,45 +998,198 @@ impl App {
             typing: false,
             started: Instant::now(),
             finished: false,
+            confirm_reset: false,
         }));
         self.enter_step(step);
     }
 
-    /// Opens the last position, if there is one.
+    /// Opens the next unfinished exercise (see [`App::continue_target`]); false when there
+    /// is none, with the status saying so when everything is done.
     pub fn resume(&mut self) -> bool {
-        let (Some(store), Some(learner)) = (&self.store, &self.learner) else {
-            return false;
-        };
-        let Ok(Some(pos)) = store.last_position(learner) else {
-            return false;
-        };
-        let Some(pi) = self
-            .packs
+        match self.continue_target() {
+            Continue::Open(pi, id, step) => {
+                self.open_lesson(pi, &id, step);
+                true
+            }
+            Continue::AllDone => {
+                self.status = t(self.lang, "home.all_done").to_string();
+                false
+            }
+            Continue::Nowhere => false,
+        }
+    }
+
+    /// Every exercise of every lesson is solved (and the learner has started).
+    pub fn all_done(&self) -> bool {
+        self.continue_target() == Continue::AllDone
+    }
+
+    /// The loaded lessons in the order of the home screen: (pack index, lesson).
+    fn course(&self) -> Vec<(usize, &LessonFile)> {
+        self.rows
             .iter()
-            .position(|p| p.meta.id == pos.pack.as_str())
-        else {
-            return false;
+            .filter_map(|r| match r {
+                Row::Lesson(pi, li) => match self.packs.get(*pi)?.lessons.get(*li)? {
+                    LessonEntry::Ok { lesson, .. } => Some((*pi, &**lesson)),
+                    LessonEntry::Broken { .. } => None,
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn step_solved(&self, pack: usize, lesson: &LessonFile, i: usize, s: &Step) -> bool {
+        self.packs.get(pack).is_some_and(|p| {
+            self.solved
+                .contains(&(p.meta.id.clone(), lesson.id.clone(), step_key(s, i)))
+        })
+    }
+
+    /// Where `c` goes: from the last position, the saved step when it is still to do (an
+    /// unsolved exercise, or a reading step of an unfinished lesson), else the first unsolved
+    /// exercise after it, in this lesson and then the next ones (a lesson not begun opens at
+    /// its first step), coming round to the lessons before it.
+    pub fn continue_target(&self) -> Continue {
+        let Some((pack, lesson, step)) = &self.last_pos else {
+            return Continue::Nowhere;
         };
-        let Some(lesson) = self
-            .packs
-            .get(pi)
-            .and_then(|p| p.lesson(pos.lesson.as_str()))
-        else {
-            return false;
-        };
-        let step = lesson
-            .steps
+        let course = self.course();
+        if course.is_empty() {
+            return Continue::Nowhere;
+        }
+        let start = course
             .iter()
-            .enumerate()
-            .position(|(i, s)| step_key(s, i) == pos.step.as_str())
+            .position(|(pi, l)| {
+                self.packs.get(*pi).is_some_and(|p| &p.meta.id == pack) && &l.id == lesson
+            })
             .unwrap_or(0);
-        let id = lesson.id.clone();
-        self.open_lesson(pi, &id, step);
-        true
+        let todo = |pi: usize, l: &LessonFile, i: usize, s: &Step| {
+            s.kind() != StepKind::Read && !self.step_solved(pi, l, i, s)
+        };
+        for k in 0..=course.len() {
+            let Some((pi, l)) = course.get((start + k) % course.len().max(1)) else {
+                break;
+            };
+            let (pi, l) = (*pi, *l);
+            let unfinished = l.steps.iter().enumerate().any(|(i, s)| todo(pi, l, i, s));
+            let begun = l
+                .steps
+                .iter()
+                .enumerate()
+                .any(|(i, s)| self.step_solved(pi, l, i, s));
+            let done_reading = l.steps.iter().all(|s| s.kind() == StepKind::Read)
+                && self.packs.get(pi).is_some_and(|p| {
+                    self.completed.contains(&(p.meta.id.clone(), l.id.clone()))
+                });
+            if k == 0 {
+                let saved = l
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .position(|(i, s)| &step_key(s, i) == step)
+                    .unwrap_or(0);
+                if let Some(s) = l.steps.get(saved)
+                    && (todo(pi, l, saved, s)
+                        || (s.kind() == StepKind::Read && unfinished)
+                        || (!done_reading && !unfinished && !begun))
+                {
+                    return Continue::Open(pi, l.id.clone(), saved);
+                }
+                if let Some(i) = l
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .skip(saved)
+                    .position(|(i, s)| todo(pi, l, i, s))
+                {
+                    return Continue::Open(pi, l.id.clone(), saved + i);
+                }
+                continue;
+            }
+            if !begun && (unfinished || !done_reading) {
+                return Continue::Open(pi, l.id.clone(), 0);
+            }
+            if let Some(i) = l
+                .steps
+                .iter()
+                .enumerate()
+                .position(|(i, s)| todo(pi, l, i, s))
+            {
+                return Continue::Open(pi, l.id.clone(), i);
+            }
+        }
+        Continue::AllDone
+    }
+
+    /// The home screen's line for `c`: the lesson and step it opens, or that all is done.
+    fn continue_label(&self) -> Option<String> {
+        match self.continue_target() {
+            Continue::Nowhere => None,
+            Continue::AllDone => Some(t(self.lang, "home.all_done").to_string()),
+            Continue::Open(pi, id, step) => {
+                let p = self.packs.get(pi)?;
+                let l = p.lesson(&id)?;
+                let key = step_key(l.steps.get(step)?, step);
+                self.position_label(&p.meta.id, &id, &key)
+            }
+        }
+    }
+
+    /// Keeps the exercise on screen, when it is solved, to show it again on coming back.
+    fn leave_step(&mut self) {
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        if !ls.solved || matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+            return;
+        }
+        let Some(p) = self.packs.get(ls.pack) else {
+            return;
+        };
+        let Some(s) = p.lesson(&ls.lesson_id).and_then(|l| l.steps.get(ls.step)) else {
+            return;
+        };
+        let key = (p.meta.id.clone(), ls.lesson_id.clone(), step_key(s, ls.step));
+        let ex = std::mem::replace(&mut ls.ex, Exercise::Read);
+        self.kept.insert(key, ex);
+    }
+
+    /// Puts the exercise on screen back at its start: a sandbox back to the scenario, the
+    /// editor back to the starter policy, the choices unmade. What was recorded stays.
+    fn reset_exercise(&mut self) {
+        let code = self.code();
+        let dim = self.theme.dim;
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        let Some(pack) = self.packs.get(ls.pack) else {
+            return;
+        };
+        let Some(lesson) = pack.lesson(&ls.lesson_id) else {
+            return;
+        };
+        let Some(s) = lesson.steps.get(ls.step) else {
+            return;
+        };
+        self.kept.remove(&(
+            pack.meta.id.clone(),
+            lesson.id.clone(),
+            step_key(s, ls.step),
+        ));
+        let (ex, typing) = fresh_exercise(pack, lesson, s, code, dim, false);
+        ls.ex = ex;
+        ls.typing = typing;
+        ls.scroll = 0;
+        ls.message = Some(Msg {
+            ok: true,
+            text: t(self.lang, "reset.done").to_string(),
+        });
     }
 
     fn enter_step(&mut self, step: usize) {
+        self.leave_step();
         let code = self.code();
+        let dim = self.theme.dim;
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
@@ -990,76 +1209,43 @@ impl App {
         ls.solution_shown = false;
         ls.message = None;
         ls.typing = false;
+        ls.confirm_reset = false;
         ls.started = Instant::now();
+        let (pack_id, lesson_id, key) =
+            (pack.meta.id.clone(), lesson.id.clone(), step_key(s, step));
         ls.solved = s.kind() == StepKind::Read
             || self
                 .solved
-                .contains(&(pack.meta.id.clone(), lesson.id.clone(), step_key(s, step)));
-        ls.ex = match s.kind() {
-            StepKind::Read => Exercise::Read,
-            // A quiz solved before shows the boxes that solved it (the correct ones).
-            StepKind::Quiz => Exercise::Quiz {
-                cursor: 0,
-                chosen: s
-                    .quiz
-                    .as_ref()
-                    .map(|q| q.choices.iter().map(|c| ls.solved && c.correct).collect())
-                    .unwrap_or_default(),
-            },
-            StepKind::Predict => Exercise::Predict {
-                cursor: 0,
-                revealed: None,
-            },
-            StepKind::Policy => {
-                let starter = s
-                    .policy
-                    .as_ref()
-                    .and_then(|p| p.starter.clone())
-                    .unwrap_or_default();
-                let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
-                editor.set_line_number_style(self.theme.dim);
-                Exercise::Policy {
-                    editor: Box::new(editor),
-                    report: None,
-                    dirty: false,
-                }
+                .contains(&(pack_id.clone(), lesson_id.clone(), key.clone()));
+        // A solved exercise left in this session comes back as it was left.
+        if let Some(ex) = self
+            .kept
+            .remove(&(pack_id.clone(), lesson_id.clone(), key.clone()))
+        {
+            ls.typing = matches!(ex, Exercise::Task { .. } | Exercise::Investigate { .. });
+            ls.ex = ex;
+        } else {
+            let (ex, typing) = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
+            if ls.solved
+                && matches!(
+                    ex,
+                    Exercise::Task { .. } | Exercise::Investigate { .. } | Exercise::Policy { .. }
+                )
+            {
+                ls.message = Some(Msg {
+                    ok: true,
+                    text: t(self.lang, "ex.solved_before").to_string(),
+                });
             }
-            StepKind::Task => match run::start_task(pack, lesson, s) {
-                Ok(r) => {
-                    let report = r.check(s, code, pack.default_language());
-                    ls.typing = true;
-                    Exercise::Task {
-                        run: Box::new(r),
-                        input: String::new(),
-                        output: Vec::new(),
-                        history: Vec::new(),
-                        hist: 0,
-                        report,
-                    }
-                }
-                Err(e) => Exercise::Broken(e),
-            },
-            StepKind::Investigate => match run::start_task(pack, lesson, s) {
-                Ok(r) => {
-                    ls.typing = true;
-                    Exercise::Investigate {
-                        run: Box::new(r),
-                        input: String::new(),
-                        output: Vec::new(),
-                        answer: String::new(),
-                        on_answer: false,
-                    }
-                }
-                Err(e) => Exercise::Broken(e),
-            },
-        };
-        let (pack_id, lesson_id, key) =
-            (pack.meta.id.clone(), lesson.id.clone(), step_key(s, step));
+            ls.ex = ex;
+            ls.typing = typing;
+        }
         self.save_position(&pack_id, &lesson_id, &key);
     }
 
     fn save_position(&mut self, pack: &str, lesson: &str, step: &str) {
-        self.resume_label = self.position_label(pack, lesson, step);
+        self.last_pos = Some((pack.to_string(), lesson.to_string(), step.to_string()));
+        self.resume_label = self.continue_label();
         if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step)) {
             self.save(Write::Position(Position {
                 pack: p,
@@ -1090,13 +1276,31 @@ impl App {
                     ls.typing = false;
                     return;
                 }
+                self.leave_step();
                 self.screen = Screen::Home;
             }
             Action::Next => {
                 if step_idx + 1 < nsteps {
                     self.enter_step(step_idx + 1);
                 } else if self.lesson_done(&pack_id, &lesson_id) {
-                    self.complete(&pack_id, &lesson_id, version);
+                    self.finish(&pack_id, &lesson_id, version);
+                } else {
+                    let list = self.unsolved_steps(&pack_id, &lesson_id);
+                    let text = t(self.lang, "lesson.unsolved").replace("{list}", &list);
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        ls.message = Some(Msg { ok: false, text });
+                    }
+                }
+            }
+            Action::Reset => {
+                if let Screen::Lesson(ls) = &mut self.screen
+                    && !matches!(ls.ex, Exercise::Read | Exercise::Broken(_))
+                {
+                    ls.confirm_reset = true;
+                    ls.message = Some(Msg {
+                        ok: false,
+                        text: t(self.lang, "reset.ask").to_string(),
+                    });
                 }
             }
             Action::Prev if step_idx > 0 => self.enter_step(step_idx - 1),
@@ -1195,9 +1399,38 @@ impl App {
         })
     }
 
+    /// The numbers of the lesson's steps whose exercise is not solved, as "2, 5".
+    fn unsolved_steps(&self, pack: &str, lesson: &str) -> String {
+        let Some(l) = self
+            .packs
+            .iter()
+            .find(|p| p.meta.id == pack)
+            .and_then(|p| p.lesson(lesson))
+        else {
+            return String::new();
+        };
+        l.steps
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                s.kind() != StepKind::Read
+                    && !self
+                        .solved
+                        .contains(&(pack.to_string(), lesson.to_string(), step_key(s, *i)))
+            })
+            .map(|(i, _)| (i + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// Records the lesson's completion, once (the completion write).
     fn complete(&mut self, pack: &str, lesson: &str, version: u32) {
-        self.completed
-            .insert((pack.to_string(), lesson.to_string()));
+        if !self
+            .completed
+            .insert((pack.to_string(), lesson.to_string()))
+        {
+            return;
+        }
         if let (Some(p), Ok(l)) = (pid(pack), LessonId::new(lesson)) {
             self.save(Write::Completion(Completion {
                 pack: p,
@@ -1206,10 +1439,85 @@ impl App {
                 at: jiff::Timestamp::now(),
             }));
         }
-        let text = t(self.lang, "lesson.finished").to_string();
         if let Screen::Lesson(ls) = &mut self.screen {
-            ls.message = Some(Msg { ok: true, text });
             ls.finished = true;
+        }
+    }
+
+    /// Completes the lesson and shows the "Lesson complete" screen.
+    fn finish(&mut self, pack: &str, lesson: &str, version: u32) {
+        self.complete(pack, lesson, version);
+        self.leave_step();
+        let Some(pi) = self.packs.iter().position(|p| p.meta.id == pack) else {
+            return;
+        };
+        let Some(l) = self.packs.get(pi).and_then(|p| p.lesson(lesson)) else {
+            return;
+        };
+        let exercises: Vec<(usize, &Step)> = l
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind() != StepKind::Read)
+            .collect();
+        let solved = exercises
+            .iter()
+            .filter(|(i, s)| self.step_solved(pi, l, *i, s))
+            .count();
+        let (hints, solutions) = self.lesson_aids(pack, l);
+        let course = self.course();
+        let next = course
+            .iter()
+            .position(|(p, x)| *p == pi && x.id == lesson)
+            .and_then(|i| course.get(i + 1))
+            .map(|(p, x)| (*p, x.id.clone()));
+        let done = Finished {
+            pack: pi,
+            lesson_id: lesson.to_string(),
+            solved,
+            exercises: exercises.len(),
+            hints,
+            solutions,
+            next,
+        };
+        self.resume_label = self.continue_label();
+        self.screen = Screen::Complete(Box::new(done));
+    }
+
+    /// Hints used and solutions shown over a lesson's steps: the most hints of any attempt
+    /// at a step, and the steps whose solution was shown, from the store and this session.
+    fn lesson_aids(&self, pack: &str, l: &LessonFile) -> (u32, u32) {
+        let mut by_step = self.aids.clone();
+        if let (Some(store), Some(learner), Some(p)) = (&self.store, &self.learner, pid(pack))
+            && let Ok(attempts) = store.attempts(learner, Some(&p))
+        {
+            for a in attempts.iter().filter(|a| a.lesson.as_str() == l.id) {
+                let e = by_step
+                    .entry((pack.to_string(), l.id.clone(), a.step.to_string()))
+                    .or_insert((0, false));
+                e.0 = e.0.max(a.hints_used);
+                e.1 |= a.solution_shown;
+            }
+        }
+        by_step
+            .iter()
+            .filter(|((p, x, _), _)| p == pack && *x == l.id)
+            .fold((0, 0), |(h, k), (_, (hints, shown))| {
+                (h + hints, k + u32::from(*shown))
+            })
+    }
+
+    fn complete_action(&mut self, a: Action) {
+        let Screen::Complete(done) = &self.screen else {
+            return;
+        };
+        match a {
+            Action::Enter => match done.next.clone() {
+                Some((pi, id)) => self.open_lesson(pi, &id, 0),
+                None => self.screen = Screen::Home,
+            },
+            Action::Back => self.screen = Screen::Home,
+            _ => {}
         }
     }
 
@@ -1229,7 +1537,7 @@ impl App {
                 ls.solution_shown,
                 ls.started.elapsed().as_millis() as u64,
             ),
-            Screen::Home => (0, false, 0),
+            Screen::Home | Screen::Complete(_) => (0, false, 0),
         };
         let mut saved = false;
         if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step_key_))
@@ -1243,15 +1551,36 @@ impl App {
         }
         // The answer is committed before the screen says so.
         let lang = self.lang;
+        let aid = self
+            .aids
+            .entry((pack.to_string(), lesson.to_string(), step_key_.to_string()))
+            .or_insert((0, false));
+        aid.0 = aid.0.max(hints);
+        aid.1 |= shown;
+        let mut now_complete = false;
         if correct {
             self.solved
                 .insert((pack.to_string(), lesson.to_string(), step_key_.to_string()));
+            // The last exercise solved completes the lesson, without waiting for `n`.
+            if self.lesson_done(pack, lesson)
+                && !self
+                    .completed
+                    .contains(&(pack.to_string(), lesson.to_string()))
+            {
+                self.complete(pack, lesson, version);
+                now_complete = true;
+            }
+            self.resume_label = self.continue_label();
         }
         if let Screen::Lesson(ls) = &mut self.screen {
             ls.solved |= correct;
             let mut text = t(lang, if correct { "ex.correct" } else { "ex.wrong" }).to_string();
             if saved {
                 text.push_str(&format!("  ({})", t(lang, "status.saved")));
+            }
+            if now_complete {
+                text.push_str("  ");
+                text.push_str(t(lang, "lesson.complete_next"));
             }
             ls.message = Some(Msg { ok: correct, text });
         }
@@ -1284,7 +1613,7 @@ impl App {
     fn enter(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
         let key = match &self.screen {
             Screen::Lesson(ls) => step_key(step, ls.step),
-            Screen::Home => return,
+            Screen::Home | Screen::Complete(_) => return,
         };
         let (pk, lf) = match self.packs.iter().find(|p| p.meta.id == pack) {
             Some(p) => (p.clone(), p.lesson(lesson).cloned()),
@@ -1524,6 +1853,24 @@ impl App {
         let mut record: Option<(String, bool)> = None;
         let mut near_miss: Option<Solution> = None;
         let mut command_ran: Option<(String, i32)> = None;
+        // `reset` typed in a sandbox console asks to restart the exercise, as the key does.
+        if key.code == KeyCode::Enter
+            && let Exercise::Task { input, .. }
+            | Exercise::Investigate {
+                input,
+                on_answer: false,
+                ..
+            } = &mut ls.ex
+            && input.trim() == "reset"
+        {
+            input.clear();
+            ls.confirm_reset = true;
+            ls.message = Some(Msg {
+                ok: false,
+                text: t(self.lang, "reset.ask").to_string(),
+            });
+            return;
+        }
         match &mut ls.ex {
             Exercise::Policy {
                 editor,
@@ -1673,6 +2020,87 @@ impl App {
         if let Some(attempt) = near_miss {
             self.near_miss_note(&step, &pack_id, &attempt);
         }
+    }
+}
+
+/// A step's exercise at its start, and whether keys go to its text field: a sandbox made from
+/// the scenario, the editor holding the starter policy. A quiz solved before shows the boxes
+/// that solved it (the correct ones).
+fn fresh_exercise(
+    pack: &Pack,
+    lesson: &LessonFile,
+    s: &Step,
+    code: &str,
+    dim: ratatui::style::Style,
+    solved: bool,
+) -> (Exercise, bool) {
+    match s.kind() {
+        StepKind::Read => (Exercise::Read, false),
+        StepKind::Quiz => (
+            Exercise::Quiz {
+                cursor: 0,
+                chosen: s
+                    .quiz
+                    .as_ref()
+                    .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
+                    .unwrap_or_default(),
+            },
+            false,
+        ),
+        StepKind::Predict => (
+            Exercise::Predict {
+                cursor: 0,
+                revealed: None,
+            },
+            false,
+        ),
+        StepKind::Policy => {
+            let starter = s
+                .policy
+                .as_ref()
+                .and_then(|p| p.starter.clone())
+                .unwrap_or_default();
+            let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
+            editor.set_line_number_style(dim);
+            (
+                Exercise::Policy {
+                    editor: Box::new(editor),
+                    report: None,
+                    dirty: false,
+                },
+                false,
+            )
+        }
+        StepKind::Task => match run::start_task(pack, lesson, s) {
+            Ok(r) => {
+                let report = r.check(s, code, pack.default_language());
+                (
+                    Exercise::Task {
+                        run: Box::new(r),
+                        input: String::new(),
+                        output: Vec::new(),
+                        history: Vec::new(),
+                        hist: 0,
+                        report,
+                    },
+                    true,
+                )
+            }
+            Err(e) => (Exercise::Broken(e), false),
+        },
+        StepKind::Investigate => match run::start_task(pack, lesson, s) {
+            Ok(r) => (
+                Exercise::Investigate {
+                    run: Box::new(r),
+                    input: String::new(),
+                    output: Vec::new(),
+                    answer: String::new(),
+                    on_answer: false,
+                },
+                true,
+            ),
+            Err(e) => (Exercise::Broken(e), false),
+        },
     }
 }
 

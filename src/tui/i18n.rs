@@ -74,6 +74,59 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Lesson complete! Press Esc to go back to the lessons.",
         "レッスン完了です！ Esc でレッスン一覧に戻ります。",
     ),
+    (
+        "lesson.complete_next",
+        "Lesson complete — n (Ctrl+N while typing) shows what you learned",
+        "レッスン完了です — n（入力中は Ctrl+N）で学んだことを表示します",
+    ),
+    (
+        "lesson.unsolved",
+        "The lesson is not complete yet: solve step {list} first",
+        "レッスンはまだ完了していません。先にステップ {list} を解いてください",
+    ),
+    ("complete.title", "Lesson complete", "レッスン完了"),
+    (
+        "complete.exercises",
+        "Exercises solved: {s} of {n}",
+        "解いた演習: {n} 問中 {s} 問",
+    ),
+    (
+        "complete.aids",
+        "Hints used: {h} · Solutions shown: {k}",
+        "使ったヒント: {h} · 表示した解答: {k}",
+    ),
+    (
+        "complete.next",
+        "Next lesson: {title} — Enter opens it, Esc goes back to the lessons",
+        "次のレッスン: {title} — Enter で開きます。Esc でレッスン一覧に戻ります",
+    ),
+    (
+        "complete.last",
+        "That was the last lesson. Esc goes back to the lessons.",
+        "これが最後のレッスンでした。Esc でレッスン一覧に戻ります。",
+    ),
+    ("home.count", "{s}/{n} exercises", "演習 {s}/{n}"),
+    (
+        "home.all_done",
+        "Everything is done: every exercise of every lesson is solved",
+        "すべて完了しました。すべてのレッスンの演習を解きました",
+    ),
+    (
+        "reset.ask",
+        "Restart this exercise from its start? The sandbox goes back to the scenario, the editor to the starter policy. (y/n)",
+        "この演習を最初からやり直しますか？ サンドボックスはシナリオの状態に、エディターは最初のポリシーに戻ります。 (y/n)",
+    ),
+    (
+        "reset.done",
+        "Restarted: this exercise is back at its start.",
+        "やり直します。この演習を最初の状態に戻しました。",
+    ),
+    ("reset.kept", "Not restarted.", "やり直しませんでした。"),
+    (
+        "ex.solved_before",
+        "You solved this before; here it is again from its start.",
+        "この演習は解答済みです。最初の状態からもう一度表示しています。",
+    ),
     ("ex.correct", "Correct!", "正解です！"),
     (
         "ex.wrong",

@@ -52,6 +52,8 @@ pub enum Action {
     Settings,
     /// Continue where the learner left off.
     Continue,
+    /// Restart the exercise on screen from its start (asks first).
+    Reset,
 }
 
 /// Where a key applies.
@@ -67,6 +69,8 @@ pub enum Context {
     Typing,
     /// In a panel (explainer, findings, account, progress, settings).
     Panel,
+    /// The "Lesson complete" screen.
+    Complete,
 }
 
 /// One row of the keymap.
@@ -331,8 +335,26 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Continue,
         "c",
-        "continue where you left off",
-        "前回の続きから",
+        "continue with the next unfinished exercise",
+        "次の未完了の演習から続ける",
+    ),
+    b(
+        Context::Complete,
+        KeyCode::Enter,
+        N,
+        Action::Enter,
+        "Enter",
+        "open the next lesson",
+        "次のレッスンを開く",
+    ),
+    b(
+        Context::Complete,
+        KeyCode::Esc,
+        N,
+        Action::Back,
+        "Esc",
+        "back to the lessons",
+        "レッスン一覧に戻る",
     ),
     b(
         Context::Lesson,
@@ -471,6 +493,15 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(
         Context::Lesson,
+        KeyCode::Char('r'),
+        N,
+        Action::Reset,
+        "r",
+        "restart this exercise (asks first)",
+        "この演習をやり直す（確認あり）",
+    ),
+    b(
+        Context::Lesson,
         KeyCode::Tab,
         N,
         Action::Focus,
@@ -531,6 +562,15 @@ pub const KEYMAP: &[Binding] = &[
         "Ctrl+N",
         "next step",
         "次のステップ",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::F(5),
+        N,
+        Action::Reset,
+        "F5",
+        "restart this exercise (asks first)",
+        "この演習をやり直す（確認あり）",
     ),
     b(
         Context::Typing,
@@ -679,6 +719,7 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("dashboard", Action::Dashboard),
     ("settings", Action::Settings),
     ("continue", Action::Continue),
+    ("reset", Action::Reset),
 ];
 
 const CONTEXT_NAMES: &[(&str, Context)] = &[
@@ -687,6 +728,7 @@ const CONTEXT_NAMES: &[(&str, Context)] = &[
     ("lesson", Context::Lesson),
     ("typing", Context::Typing),
     ("panel", Context::Panel),
+    ("complete", Context::Complete),
 ];
 
 /// One key of the keymap in use.

@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Options;
 use super::app::{App, Exercise, Screen};
+use super::i18n::t;
 use super::keymap::Context;
 use commands::{Cmd, Place};
 use text::{clean, s};
@@ -171,7 +172,7 @@ impl<W: Write> Session<W> {
     /// Where the learner is, for the command table.
     fn places(&self) -> Vec<Place> {
         match &self.app.screen {
-            Screen::Home => vec![Place::Home],
+            Screen::Home | Screen::Complete(_) => vec![Place::Home],
             Screen::Lesson(ls) => {
                 let mut v = vec![Place::Lesson];
                 match &ls.ex {
@@ -211,6 +212,8 @@ impl<W: Write> Session<W> {
             Cmd::Continue => {
                 if self.app.resume() {
                     self.say_all(show::step(&self.app))
+                } else if self.app.all_done() {
+                    self.say(t(self.app.lang, "home.all_done"))
                 } else {
                     self.say(s(self.app.lang, "home.nothing_to_continue"))
                 }
@@ -228,6 +231,7 @@ impl<W: Write> Session<W> {
             Cmd::Hint => self.hint(),
             Cmd::Solution => self.solution(),
             Cmd::Repeat => self.say_all(show::step(&self.app)),
+            Cmd::Reset => self.reset(input),
             Cmd::Back => {
                 self.lesson_key(KeyCode::Esc);
                 self.home()
@@ -302,14 +306,14 @@ impl<W: Write> Session<W> {
     fn position(&self) -> Option<(usize, String, usize)> {
         match &self.app.screen {
             Screen::Lesson(ls) => Some((ls.pack, ls.lesson_id.clone(), ls.step)),
-            Screen::Home => None,
+            Screen::Home | Screen::Complete(_) => None,
         }
     }
 
     fn lesson_state(&self) -> Option<&super::app::LessonState> {
         match &self.app.screen {
             Screen::Lesson(ls) => Some(ls),
-            Screen::Home => None,
+            Screen::Home | Screen::Complete(_) => None,
         }
     }
 
@@ -420,6 +424,13 @@ impl<W: Write> Session<W> {
     fn next(&mut self) -> io::Result<()> {
         let before = self.position();
         self.lesson_key(KeyCode::Char('n'));
+        if matches!(self.app.screen, Screen::Complete(_)) {
+            // The "Lesson complete" screen is printed; the next command is typed at the list.
+            let lines = show::complete(&self.app);
+            self.key(KeyCode::Esc);
+            self.say_all(lines)?;
+            return self.home();
+        }
         if self.position() != before {
             return self.say_all(show::step(&self.app));
         }
@@ -432,6 +443,27 @@ impl<W: Write> Session<W> {
         } else {
             self.say(s(self.app.lang, "step.last"))
         }
+    }
+
+    /// Asks, then restarts the exercise as the TUI's reset key does.
+    fn reset(&mut self, input: &mut impl BufRead) -> io::Result<()> {
+        self.lesson_key(KeyCode::Char('r'));
+        if !self.lesson_state().is_some_and(|ls| ls.confirm_reset) {
+            return self.say(s(self.app.lang, "reset.not_here"));
+        }
+        write!(self.out, "{} ", clean(t(self.app.lang, "reset.ask")))?;
+        self.out.flush()?;
+        let reply = read_line(input);
+        if self.echo {
+            writeln!(self.out, "{}", clean(reply.as_deref().unwrap_or_default()))?;
+        }
+        let yes = matches!(reply.as_deref().map(str::trim), Some("y" | "Y"));
+        self.key(KeyCode::Char(if yes { 'y' } else { 'n' }));
+        self.say_message()?;
+        if yes {
+            self.say_all(show::step(&self.app))?;
+        }
+        Ok(())
     }
 
     fn hint(&mut self) -> io::Result<()> {
@@ -552,7 +584,7 @@ impl<W: Write> Session<W> {
                 Exercise::Quiz { cursor, .. } | Exercise::Predict { cursor, .. } => Some(*cursor),
                 _ => None,
             },
-            Screen::Home => None,
+            Screen::Home | Screen::Complete(_) => None,
         };
         for _ in 0..64 {
             let Some(now) = cursor(&self.app) else {

@@ -50,6 +50,7 @@ pub fn draw(f: &mut Frame, app: &App) {
                 lesson_screen(f, app, pack, lesson, ls, body);
             }
         }
+        Screen::Complete(done) => complete(f, app, done, body),
     }
     let keys: Vec<String> = app
         .keymap
@@ -74,6 +75,23 @@ pub fn draw(f: &mut Frame, app: &App) {
     );
     if app.help {
         help(f, app, area);
+    }
+    if let Screen::Lesson(ls) = &app.screen
+        && ls.confirm_reset
+        && app.panel.is_none()
+    {
+        let r = centered(area, 64, 5);
+        f.render_widget(Clear, r);
+        f.render_widget(
+            Paragraph::new(t(app.lang, "reset.ask"))
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(app.theme.warn),
+                ),
+            r,
+        );
     }
     if app.confirm_quit {
         // Never "saved" when answers are waiting: the question says how many are not.
@@ -235,7 +253,9 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                         let mark = if done {
                             "✓".to_string()
                         } else {
-                            format!("{s}/{n}")
+                            t(app.lang, "home.count")
+                                .replace("{s}", &s.to_string())
+                                .replace("{n}", &n.to_string())
                         };
                         ListItem::new(Line::from(vec![
                             Span::raw(format!("  {:>2}. ", li + 1)),
@@ -294,7 +314,13 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                     Line::default(),
                 ];
                 lines.push(Line::from(Span::styled(
-                    format!("{} min · {s}/{n}", lesson.minutes.unwrap_or(0)),
+                    format!(
+                        "{} min · {}",
+                        lesson.minutes.unwrap_or(0),
+                        t(app.lang, "home.count")
+                            .replace("{s}", &s.to_string())
+                            .replace("{n}", &n.to_string())
+                    ),
                     app.theme.dim,
                 )));
                 Text::from(lines)
@@ -310,6 +336,55 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
             .wrap(Wrap { trim: true })
             .block(block(app, "")),
         detail,
+    );
+}
+
+/// The "Lesson complete" screen: the lesson's title and summary, the exercises solved, the
+/// hints and solutions used, and the next lesson.
+fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
+    let Some(p) = app.packs.get(done.pack) else {
+        return;
+    };
+    let Some(l) = p.lesson(&done.lesson_id) else {
+        return;
+    };
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!("✓ {}", tr(&l.title, app, p)),
+            app.theme.ok,
+        )),
+        Line::default(),
+        Line::from(tr(&l.summary, app, p).to_string()),
+        Line::default(),
+        Line::from(
+            t(app.lang, "complete.exercises")
+                .replace("{s}", &done.solved.to_string())
+                .replace("{n}", &done.exercises.to_string()),
+        ),
+        Line::from(Span::styled(
+            t(app.lang, "complete.aids")
+                .replace("{h}", &done.hints.to_string())
+                .replace("{k}", &done.solutions.to_string()),
+            app.theme.dim,
+        )),
+        Line::default(),
+    ];
+    let next = done.next.as_ref().and_then(|(pi, id)| {
+        let np = app.packs.get(*pi)?;
+        Some(tr(&np.lesson(id)?.title, app, np).to_string())
+    });
+    lines.push(Line::from(Span::styled(
+        match next {
+            Some(title) => t(app.lang, "complete.next").replace("{title}", &title),
+            None => t(app.lang, "complete.last").to_string(),
+        },
+        app.theme.title,
+    )));
+    f.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(block(app, t(app.lang, "complete.title"))),
+        area,
     );
 }
 

@@ -67,6 +67,8 @@ pub(super) enum Cmd {
     Solution,
     /// Show the step again.
     Repeat,
+    /// Restart the exercise from its start (asks first).
+    Reset,
     /// Back to the list of lessons.
     Back,
     /// Answer a quiz or a prediction with numbers.
@@ -247,6 +249,14 @@ const COMMANDS: &[Command] = &[
         Cmd::Repeat,
         "show this step again",
         "このステップをもう一度表示",
+    ),
+    c(
+        Place::Lesson,
+        Word("reset"),
+        "reset",
+        Cmd::Reset,
+        "restart this exercise: the sandbox back to the scenario, the policy back to the starter (asks first)",
+        "この演習をやり直す：サンドボックスはシナリオの状態に、ポリシーは最初の状態に戻ります（確認あり）",
     ),
     c(
         Place::Lesson,

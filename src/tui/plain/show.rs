@@ -96,6 +96,41 @@ pub(super) fn home(app: &App) -> Vec<String> {
     out
 }
 
+/// The "Lesson complete" screen as lines: the lesson, the exercises solved, the hints and
+/// solutions used, and the next lesson.
+pub(super) fn complete(app: &App) -> Vec<String> {
+    let Screen::Complete(done) = &app.screen else {
+        return Vec::new();
+    };
+    let Some(p) = app.packs.get(done.pack) else {
+        return Vec::new();
+    };
+    let Some(l) = p.lesson(&done.lesson_id) else {
+        return Vec::new();
+    };
+    let lang = app.lang;
+    let mut out = vec![
+        String::new(),
+        format!("{}: {}", t(lang, "complete.title"), tr(&l.title, app, p)),
+        tr(&l.summary, app, p).to_string(),
+        t(lang, "complete.exercises")
+            .replace("{s}", &done.solved.to_string())
+            .replace("{n}", &done.exercises.to_string()),
+        t(lang, "complete.aids")
+            .replace("{h}", &done.hints.to_string())
+            .replace("{k}", &done.solutions.to_string()),
+    ];
+    let next = done.next.as_ref().and_then(|(pi, id)| {
+        let np = app.packs.get(*pi)?;
+        Some(tr(&np.lesson(id)?.title, app, np).to_string())
+    });
+    if let Some(title) = next {
+        out.push(format!("→ {title}"));
+    }
+    out.push(s(lang, "complete.then").to_string());
+    out
+}
+
 /// Why lesson row `row` did not open, when it is a lesson that failed to load.
 pub(super) fn broken_lesson(app: &App, row: usize) -> Option<String> {
     let Some(Row::Lesson(pi, li)) = app.rows.get(row) else {
@@ -126,7 +161,7 @@ fn kind_label(lang: Lang, ex: &Exercise) -> &'static str {
 /// The prompt for the screen on show.
 pub(super) fn prompt(app: &App) -> String {
     match &app.screen {
-        Screen::Home => s(app.lang, "home.prompt").to_string(),
+        Screen::Home | Screen::Complete(_) => s(app.lang, "home.prompt").to_string(),
         Screen::Lesson(ls) => match &ls.ex {
             Exercise::Task { .. } | Exercise::Investigate { .. } => "aws> ".to_string(),
             ex => format!("{}> ", kind_label(app.lang, ex)),
@@ -309,7 +344,10 @@ pub(super) fn message(app: &App) -> Option<String> {
     Some(if m.text == t(app.lang, "lesson.finished") {
         s(app.lang, "lesson.finished").to_string()
     } else {
-        m.text.clone()
+        m.text.replace(
+            t(app.lang, "lesson.complete_next"),
+            s(app.lang, "lesson.complete_next"),
+        )
     })
 }
 

@@ -156,6 +156,21 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "これが最後のステップです。すべての演習を解くとレッスン完了です。",
     ),
     (
+        "lesson.complete_next",
+        "Lesson complete — type n to see what you learned",
+        "レッスン完了です — n で学んだことを表示します",
+    ),
+    (
+        "complete.then",
+        "Type c to go on with the next unfinished exercise, or the number of a lesson.",
+        "c で次の未完了の演習に進みます。レッスンの番号でも開けます。",
+    ),
+    (
+        "reset.not_here",
+        "This step has nothing to restart.",
+        "このステップにはやり直すものがありません。",
+    ),
+    (
         "lesson.finished",
         "Lesson complete! Type b to go back to the lessons.",
         "レッスン完了です！ b でレッスン一覧に戻ります。",
