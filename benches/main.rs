@@ -344,7 +344,10 @@ mod progress_bench {
                     .enumerate()
                     .map(|(i, f)| (format!("{i}.json"), Export::from_json(f).expect("export")))
                     .collect();
-                let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)));
+                let report = ClassReport::build(
+                    exports.iter().map(|(s, e)| (s.as_str(), e)),
+                    &iamdojo::progress::Catalog::new(),
+                );
                 black_box(render::html(&report))
             })
         });

@@ -119,7 +119,12 @@ pub fn run() -> ExitCode {
         }
         Some(command) => {
             let mut out = Clean(io::stdout().lock());
-            let written = run_command(&command, &mut out).and_then(|code| {
+            let course = progress::Course {
+                lang: cli.lang.clone(),
+                packs: cli.packs.clone(),
+                builtin: !cli.no_builtin,
+            };
+            let written = run_command(&command, &course, &mut out).and_then(|code| {
                 out.flush()?;
                 Ok(code)
             });
@@ -150,7 +155,11 @@ impl<W: Write> Write for Clean<W> {
 }
 
 /// Runs one subcommand, writing its output to `out`.
-fn run_command(command: &Command, out: &mut dyn Write) -> io::Result<u8> {
+fn run_command(
+    command: &Command,
+    course: &progress::Course,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     match command {
         Command::SimulateCustomPolicy(args) => simulate::run(args, out),
         Command::Sandbox(args) => sandbox::run(args, out),
@@ -158,8 +167,8 @@ fn run_command(command: &Command, out: &mut dyn Write) -> io::Result<u8> {
         Command::Access(args) => access::run(args, out),
         Command::Lessons(args) => lessons::run(args, out),
         Command::ValidatePolicy(args) => validate::run(args, out),
-        Command::Progress(args) => progress::run(args, out),
-        Command::Class(args) => class::run(args, out),
+        Command::Progress(args) => progress::run(args, course, out),
+        Command::Class(args) => class::run(args, course, out),
     }
 }
 

@@ -29,6 +29,8 @@
 //! # }
 //! ```
 
+pub mod active;
+mod catalog;
 mod error;
 mod export;
 mod ids;
@@ -38,6 +40,7 @@ mod report;
 mod schema;
 mod store;
 
+pub use catalog::{Catalog, LessonInfo};
 pub use error::{ExportError, ProgressError};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 pub use ids::{DEFAULT_LEARNER, IdError, LearnerName, LessonId, PackId, RecordId, StepId};

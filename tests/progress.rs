@@ -168,7 +168,9 @@ fn attempts_and_the_rest_round_trip() {
         ("policies", 2, 1)
     );
     assert_eq!((policies.steps_tried, policies.steps_solved), (1, 1));
-    assert_eq!(policies.time_spent_ms, 20_000);
+    // Two answers 1 s apart, each 10 s after its step was shown: the spans overlap, so 11 s
+    // of active time, not 10 + 10.
+    assert_eq!(policies.time_spent_ms, 11_000);
     assert!(policies.completed.is_none());
     assert_eq!(d.lessons[1].completed, Some(at(100)));
     let packs = d.packs();
@@ -871,4 +873,153 @@ fn class_report_renders_in_headless_chromium() {
         "every table row"
     );
     assert!(!dom.contains("<script"), "learner text stayed text");
+}
+
+// ---- what `progress show` counts ----
+
+/// A pack `eight` whose lesson `eight-questions` has one reading step and eight quizzes.
+fn eight_pack(dir: &Path) -> PathBuf {
+    let root = dir.join("eight-pack");
+    std::fs::create_dir_all(&root).expect("pack dir");
+    std::fs::write(
+        root.join("pack.yaml"),
+        "schema: 1\nid: eight\nversion: 0.1.0\ntitle: {en: \"Eight questions\", ja: \"八つの問い\"}\nlanguages: [en, ja]\nlessons:\n  - quiz.yaml\n",
+    )
+    .expect("pack.yaml");
+    let mut lesson = String::from(
+        "id: eight-questions\nversion: 1\ntitle: {en: \"Eight questions about IAM\", ja: \"IAM についての八つの問い\"}\nsummary: \"Eight quizzes and one reading.\"\nsteps:\n  - read: \"Read this first.\"\n",
+    );
+    for i in 1..=8 {
+        lesson.push_str(&format!(
+            "  - id: q{i}\n    quiz:\n      question: \"Question {i}?\"\n      choices:\n        - text: \"yes\"\n          correct: true\n        - text: \"no\"\n"
+        ));
+    }
+    std::fs::write(root.join("quiz.yaml"), lesson).expect("lesson");
+    root
+}
+
+fn eight_attempt(s: &str, correct: bool, second: i64, spent_ms: u64) -> Attempt {
+    let mut a = Attempt::new(
+        pack("eight"),
+        lesson("eight-questions"),
+        "1",
+        step(s),
+        if correct { "yes" } else { "no" },
+        correct,
+    );
+    a.at = at(second);
+    a.time_spent_ms = spent_ms;
+    a
+}
+
+#[test]
+fn progress_show_counts_exercises_from_the_lesson_and_shows_titles() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pack_dir = eight_pack(tmp.path());
+    let pack_s = pack_dir.to_string_lossy().into_owned();
+    let data = tmp.path().join("data");
+    {
+        let store = open(&data);
+        let me = store.learner(&name("default")).expect("learner");
+        // Six of the eight quizzes answered right, q1 after a wrong answer: six steps tried,
+        // six solved, so the old count said "6/6".
+        let mut second = 0;
+        store
+            .record_attempt(&me, &eight_attempt("q1", false, second, 1000))
+            .expect("recorded");
+        for i in 1..=6 {
+            second += 10;
+            store
+                .record_attempt(&me, &eight_attempt(&format!("q{i}"), true, second, 5000))
+                .expect("recorded");
+        }
+    }
+
+    let (code, out, err) = iamdojo(&data, &["progress", "show", "--pack", &pack_s]);
+    assert_eq!(code, 0, "{err}");
+    let row = out
+        .lines()
+        .find(|l| l.ends_with("Eight questions about IAM"))
+        .unwrap_or_else(|| panic!("a row titled by the lesson: {out}"));
+    assert!(row.contains(" 6/8 "), "{row}");
+    assert!(!out.contains("6/6"), "{out}");
+    assert!(!out.contains("eight-questions"), "titles, not slugs: {out}");
+    assert!(
+        out.contains("\nEight questions: 1 lessons started"),
+        "{out}"
+    );
+    assert!(out.contains("idle time over 5 min not counted"), "{out}");
+
+    // The same row in Japanese with --lang ja, also given before the subcommand.
+    let (code, out, err) = iamdojo(
+        &data,
+        &["--lang", "ja", "--pack", &pack_s, "progress", "show"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("IAM についての八つの問い"), "{out}");
+    assert!(out.contains("八つの問い: "), "{out}");
+
+    // Without the pack the lesson is unknown: its id, and no made-up total.
+    let (code, out, err) = iamdojo(&data, &["progress", "show"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(" 6/? "), "{out}");
+    assert!(out.contains("eight-questions"), "{out}");
+
+    // JSON keeps the ids and adds the count and title.
+    let (code, out, err) = iamdojo(
+        &data,
+        &["progress", "show", "--format", "json", "--pack", &pack_s],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let l = &v["lessons"][0];
+    assert_eq!(l["lesson"], "eight-questions");
+    assert_eq!(l["pack"], "eight");
+    assert_eq!(l["exercises"], 8);
+    assert_eq!(l["steps_solved"], 6);
+    assert_eq!(l["title"], "Eight questions about IAM");
+
+    // The class report counts the same way, from an export.
+    let file = tmp.path().join("me.json");
+    let file_s = file.to_string_lossy().into_owned();
+    let (code, _, err) = iamdojo(&data, &["progress", "export", "--out", &file_s]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = iamdojo(&data, &["class", "report", &file_s, "--pack", &pack_s]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Eight questions about IAM"), "{out}");
+    assert!(out.contains(" 6/8 "), "{out}");
+    let (code, out, err) = iamdojo(
+        &data,
+        &[
+            "class", "report", &file_s, "--pack", &pack_s, "--format", "csv",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(",Eight questions about IAM,6,8"), "{out}");
+}
+
+#[test]
+fn time_is_active_time_counted_once_with_idle_gaps_capped() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let store = open(tmp.path());
+    let me = store.learner(&name("default")).expect("learner");
+    // q1 shown at 0 s and answered at 3, 5 and 7 s (each attempt's time runs from when the
+    // step was shown): 7 s, not 3 + 5 + 7.
+    for (second, spent) in [(3, 3000), (5, 5000), (7, 7000)] {
+        store
+            .record_attempt(&me, &eight_attempt("q1", second == 7, second, spent))
+            .expect("recorded");
+    }
+    // q2 shown at 10 s, answered at 15 s: 5 s more.
+    store
+        .record_attempt(&me, &eight_attempt("q2", true, 15, 5000))
+        .expect("recorded");
+    // q3 shown at 100 s and left open for an hour: the gap counts 5 minutes.
+    store
+        .record_attempt(&me, &eight_attempt("q3", true, 3_700, 3_600_000))
+        .expect("recorded");
+    let d = store.dashboard(&me).expect("dashboard");
+    assert_eq!(d.lessons.len(), 1);
+    assert_eq!(d.lessons[0].time_spent_ms, 7_000 + 5_000 + 300_000);
+    assert_eq!(d.packs()[0].time_spent_ms, 312_000);
 }

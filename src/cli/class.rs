@@ -8,7 +8,7 @@ use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
 use crate::progress::{ClassReport, Export, render};
 
-use super::progress::{read_export, write_file};
+use super::progress::{Course, CourseArgs, read_export, write_file};
 
 /// Arguments of `class`.
 #[derive(Debug, ClapArgs)]
@@ -49,6 +49,8 @@ struct ReportArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "PATH")]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    course: CourseArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -59,9 +61,9 @@ enum Format {
 }
 
 /// Runs the command, writing to `out`; returns the exit status.
-pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
+pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> {
     match &args.command {
-        Sub::Report(a) => report(a, out),
+        Sub::Report(a) => report(a, course, out),
     }
 }
 
@@ -103,7 +105,7 @@ fn label(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn report(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
+fn report(args: &ReportArgs, top: &Course, out: &mut dyn Write) -> io::Result<u8> {
     let fail = |msg: String| {
         eprintln!("iamdojo class report: {msg}");
         2
@@ -131,7 +133,8 @@ fn report(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
             "no readable progress export among the files given".to_string(),
         ));
     }
-    let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)));
+    let catalog = top.with(&args.course).catalog("class report");
+    let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)), &catalog);
     let text = match args.format {
         Format::Text => render::text(&report),
         Format::Csv => render::csv(&report),

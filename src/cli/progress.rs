@@ -6,10 +6,92 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
+use crate::lesson::{PackSet, StepKind};
 use crate::progress::{
-    Dashboard, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary, Saving, Store,
-    render::duration,
+    Catalog, Dashboard, Export, LearnerName, LessonId, LessonInfo, PackId, ProgressError,
+    ResetScope, ResetSummary, Saving, Store, active::IDLE_NOTE, render::duration,
 };
+
+/// The course as the top-level options name it (`iamdojo --pack DIR --lang ja progress
+/// show`): the packs whose lessons' titles and exercise counts progress output uses.
+#[derive(Debug, Clone, Default)]
+pub struct Course {
+    /// `--lang`.
+    pub lang: Option<String>,
+    /// `--pack` folders.
+    pub packs: Vec<PathBuf>,
+    /// False with `--no-builtin`.
+    pub builtin: bool,
+}
+
+/// The packs to describe lessons with, as a subcommand names them (besides the top-level
+/// options).
+#[derive(Debug, Clone, Default, ClapArgs)]
+pub struct CourseArgs {
+    /// Also load the lesson pack in this folder, for its lessons' titles and exercise counts
+    /// (repeatable; the built-in course is always loaded unless --no-builtin).
+    #[arg(long = "pack", value_name = "PATH")]
+    pub packs: Vec<PathBuf>,
+    /// The language of lesson and pack titles: en or ja (default English).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+impl Course {
+    /// The top-level options with a subcommand's own added (its `--lang` wins).
+    pub fn with(&self, local: &CourseArgs) -> Course {
+        let mut packs = self.packs.clone();
+        packs.extend(local.packs.iter().cloned());
+        Course {
+            lang: local.lang.clone().or_else(|| self.lang.clone()),
+            packs,
+            builtin: self.builtin,
+        }
+    }
+
+    /// Loads the packs and collects what progress output needs from them: titles in the
+    /// language asked for (else English, else the pack's own default) and each lesson's
+    /// exercises (every step but `read`). A pack that does not load is named on standard
+    /// error and left out; its lessons then appear by id.
+    pub fn catalog(&self, command: &str) -> Catalog {
+        let set = PackSet::load(self.builtin, &self.packs);
+        for b in &set.broken {
+            eprintln!("iamdojo {command}: warning: pack not used: {b}");
+        }
+        let lang = self.lang.as_deref().unwrap_or("en");
+        let mut cat = Catalog::new();
+        for pack in &set.packs {
+            let Ok(pid) = PackId::new(pack.meta.id.as_str()) else {
+                continue;
+            };
+            let fallback = if lang == "en" {
+                pack.default_language()
+            } else {
+                "en"
+            };
+            cat.add_pack(pid.clone(), pack.meta.title.get(lang, fallback));
+            for lf in pack.ok_lessons() {
+                let Ok(lid) = LessonId::new(lf.id.as_str()) else {
+                    continue;
+                };
+                let exercises = lf
+                    .steps
+                    .iter()
+                    .filter(|s| s.kind() != StepKind::Read)
+                    .count() as u64;
+                cat.add_lesson(
+                    pid.clone(),
+                    lid,
+                    LessonInfo {
+                        title: lf.title.get(lang, fallback).to_string(),
+                        exercises,
+                    },
+                );
+            }
+        }
+        cat
+    }
+}
 
 /// Where progress is kept and whose it is; shared by every command that uses the store.
 #[derive(Debug, Clone, ClapArgs)]
@@ -67,6 +149,8 @@ enum Sub {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
         format: ShowFormat,
+        #[command(flatten)]
+        course: CourseArgs,
     },
     /// Write a learner's progress as JSON (to import elsewhere) or CSV (one row per answer).
     Export {
@@ -126,14 +210,14 @@ impl From<io::Error> for Stop {
 }
 
 /// Runs the command, writing to `out`; returns the exit status.
-pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
+pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> {
     let name = match &args.command {
         Sub::Show { .. } => "progress show",
         Sub::Export { .. } => "progress export",
         Sub::Import { .. } => "progress import",
         Sub::Reset { .. } => "progress reset",
     };
-    match execute(args, name, out) {
+    match execute(args, course, name, out) {
         Ok(code) => Ok(code),
         Err(Stop::Input(msg)) => {
             eprintln!("iamdojo {name}: {msg}");
@@ -143,11 +227,14 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-fn execute(args: &Args, name: &str, out: &mut dyn Write) -> Result<u8, Stop> {
+fn execute(args: &Args, top: &Course, name: &str, out: &mut dyn Write) -> Result<u8, Stop> {
     let learner = args.store.learner_name()?;
     let store = args.store.open(name)?;
     match &args.command {
-        Sub::Show { format } => show(&store, &learner, *format, out),
+        Sub::Show { format, course } => {
+            let catalog = top.with(course).catalog(name);
+            show(&store, &learner, &catalog, *format, out)
+        }
         Sub::Export { format, out: dest } => {
             export(&store, &learner, *format, dest.as_deref(), out)
         }
@@ -170,6 +257,7 @@ fn execute(args: &Args, name: &str, out: &mut dyn Write) -> Result<u8, Stop> {
 fn show(
     store: &Store,
     name: &LearnerName,
+    catalog: &Catalog,
     format: ShowFormat,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
@@ -185,7 +273,8 @@ fn show(
         }
         return Ok(0);
     };
-    let dash = store.dashboard(&learner).map_err(err)?;
+    let mut dash = store.dashboard(&learner).map_err(err)?;
+    dash.describe(catalog);
     match format {
         ShowFormat::Json => {
             let v = serde_json::json!({
@@ -201,7 +290,7 @@ fn show(
             writeln!(out, "{s}")?;
         }
         ShowFormat::Text => {
-            write!(out, "{}", dashboard_text(&dash, store.saving()))?;
+            write!(out, "{}", dashboard_text(&dash, catalog, store.saving()))?;
             print_others(&store.learners().map_err(err)?, name, out)?;
         }
     }
@@ -224,7 +313,15 @@ fn print_others(all: &[LearnerName], me: &LearnerName, out: &mut dyn Write) -> i
     Ok(())
 }
 
-fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
+/// `solved/exercises` when the lesson is loaded, else `solved/?`.
+fn solved_of(solved: u64, exercises: Option<u64>) -> String {
+    match exercises {
+        Some(n) => format!("{solved}/{n}"),
+        None => format!("{solved}/?"),
+    }
+}
+
+fn dashboard_text(d: &Dashboard, catalog: &Catalog, saving: &Saving) -> String {
     use std::fmt::Write as _;
     let mut o = String::new();
     let place = match saving {
@@ -236,8 +333,8 @@ fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
         let _ = writeln!(
             o,
             "last position: {} / {} / step {} ({})",
-            p.pack,
-            p.lesson,
+            catalog.pack_name(&p.pack),
+            catalog.lesson_title(&p.pack, &p.lesson),
             p.step,
             p.at.strftime("%Y-%m-%d %H:%M UTC")
         );
@@ -246,11 +343,12 @@ fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
         let _ = writeln!(o, "no answers yet");
         return o;
     }
+    let mut unknown = false;
     for pack in d.packs() {
         let _ = writeln!(
             o,
             "\n{}: {} lessons started, {} finished; {} answers ({} correct); {}",
-            pack.pack,
+            catalog.pack_name(&pack.pack),
             pack.lessons_started,
             pack.lessons_completed,
             pack.attempts,
@@ -259,22 +357,34 @@ fn dashboard_text(d: &Dashboard, saving: &Saving) -> String {
         );
         let _ = writeln!(
             o,
-            "  {:<8} {:>7} {:>7} {:>12} {:>5} {:>8}  lesson",
-            "finished", "answers", "correct", "steps solved", "hints", "time"
+            "  {:<8} {:>7} {:>7} {:>16} {:>5} {:>8}  lesson",
+            "finished", "answers", "correct", "exercises solved", "hints", "time"
         );
         for l in d.lessons.iter().filter(|l| l.pack == pack.pack) {
+            let exercises = catalog.exercises(&l.pack, &l.lesson);
+            unknown |= exercises.is_none();
             let _ = writeln!(
                 o,
-                "  {:<8} {:>7} {:>7} {:>12} {:>5} {:>8}  {}",
+                "  {:<8} {:>7} {:>7} {:>16} {:>5} {:>8}  {}",
                 if l.completed.is_some() { "yes" } else { "-" },
                 l.attempts,
                 l.correct,
-                format!("{}/{}", l.steps_solved, l.steps_tried),
+                solved_of(l.steps_solved, exercises),
                 l.hints_used,
                 duration(l.time_spent_ms),
-                l.lesson
+                catalog.lesson_title(&l.pack, &l.lesson)
             );
         }
+    }
+    let _ = writeln!(
+        o,
+        "\ntime: active time, each moment counted once ({IDLE_NOTE})"
+    );
+    if unknown {
+        let _ = writeln!(
+            o,
+            "?: a lesson not in the loaded packs (shown by id; load its pack with --pack DIR)"
+        );
     }
     o
 }

@@ -240,11 +240,19 @@ pub struct LessonProgress {
     pub steps_tried: u64,
     /// Distinct steps answered correctly at least once.
     pub steps_solved: u64,
+    /// The lesson's exercises, from the loaded pack (see [`Dashboard::describe`]); `None`
+    /// when the lesson is not loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exercises: Option<u64>,
+    /// The lesson's title, from the loaded pack; `None` when the lesson is not loaded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// Hints used (the sum over attempts of the hints shown by then).
     pub hints_used: u64,
     /// Attempts given after the solution was shown.
     pub solutions_shown: u64,
-    /// Time spent, in milliseconds.
+    /// Active time spent, in milliseconds, each moment counted once and idle gaps capped
+    /// (see [`super::active`]).
     pub time_spent_ms: u64,
     /// The latest answer's time.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_ts")]
@@ -274,7 +282,7 @@ pub struct PackProgress {
     pub attempts: u64,
     /// Answers accepted.
     pub correct: u64,
-    /// Time spent, in milliseconds.
+    /// Active time spent, in milliseconds: the sum of its lessons' (see [`super::active`]).
     pub time_spent_ms: u64,
 }
 
@@ -290,6 +298,15 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
+    /// Fills in each lesson's title and exercise count from the loaded packs.
+    pub fn describe(&mut self, catalog: &super::Catalog) {
+        for l in &mut self.lessons {
+            let info = catalog.lesson(&l.pack, &l.lesson);
+            l.exercises = info.map(|i| i.exercises);
+            l.title = info.map(|i| i.title.clone());
+        }
+    }
+
     /// The lessons summed per pack, ordered by pack id.
     pub fn packs(&self) -> Vec<PackProgress> {
         let mut out: Vec<PackProgress> = Vec::new();

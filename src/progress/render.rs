@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use super::active::IDLE_NOTE;
 use super::export::{csv_string, csv_text};
 use super::report::{Cell, ClassReport};
 
@@ -39,14 +40,46 @@ fn shorten(s: &str, max: usize) -> String {
     out
 }
 
-fn cell_text(c: &Cell) -> String {
+/// A learner's cell: `done`, exercises solved of the lesson's (`?` when the lesson is not
+/// in the loaded packs), or `-`.
+fn cell_text(c: &Cell, exercises: Option<u64>) -> String {
     if c.completed {
         "done".to_string()
     } else if c.attempts > 0 {
-        format!("{}/{}", c.correct, c.attempts)
+        solved_of(c.solved, exercises)
     } else {
         "-".to_string()
     }
+}
+
+fn solved_of(solved: u64, exercises: Option<u64>) -> String {
+    match exercises {
+        Some(n) => format!("{solved}/{n}"),
+        None => format!("{solved}/?"),
+    }
+}
+
+/// The exercise count of the report's lesson `j`, if known.
+fn exercises(r: &ClassReport, j: usize) -> Option<u64> {
+    r.lesson_stats.get(j).and_then(|s| s.exercises)
+}
+
+/// The title of the lesson `key` (`pack/lesson` when not loaded).
+fn title_of(r: &ClassReport, key: &super::report::LessonKey) -> String {
+    r.lesson_stats
+        .iter()
+        .find(|s| &s.lesson == key)
+        .map(|s| s.title.clone())
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// The title of the report's lesson `j` (its id when not loaded).
+fn title(r: &ClassReport, j: usize) -> String {
+    r.lesson_stats
+        .get(j)
+        .map(|s| s.title.clone())
+        .or_else(|| r.lessons.get(j).map(ToString::to_string))
+        .unwrap_or_default()
 }
 
 /// The report for a terminal. Columns of variable width (names, answers) come last on
@@ -68,27 +101,34 @@ pub fn text(r: &ClassReport) -> String {
     let _ = writeln!(o, "\nLessons");
     let _ = writeln!(
         o,
-        "  {:<5} {:>9} {:>7} {:>8} {:>11}  lesson",
-        "", "finished", "rate", "started", "median time"
+        "  {:<5} {:>9} {:>7} {:>8} {:>9} {:>11}  lesson",
+        "", "finished", "rate", "started", "exercises", "median time"
     );
     for (j, s) in r.lesson_stats.iter().enumerate() {
         let _ = writeln!(
             o,
-            "  {:<5} {:>9} {:>6}% {:>8} {:>11}  {}",
+            "  {:<5} {:>9} {:>6}% {:>8} {:>9} {:>11}  {}",
             format!("L{}", j + 1),
             format!("{}/{}", s.completed, r.learners.len()),
             s.completion_percent,
             s.started,
+            s.exercises
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "?".to_string()),
             s.median_time_ms
                 .map(duration)
                 .unwrap_or_else(|| "-".to_string()),
-            printable(&s.lesson.to_string()),
+            printable(&s.title),
         );
     }
+    let _ = writeln!(
+        o,
+        "  (time: active time, each moment counted once, {IDLE_NOTE}; ? = lesson not in the loaded packs)"
+    );
 
     let _ = writeln!(
         o,
-        "\nLearners × lessons (done = finished, c/a = correct answers / answers, - = not started)"
+        "\nLearners × lessons (done = finished, s/e = exercises solved / the lesson's exercises, - = not started)"
     );
     let widths: Vec<usize> = (0..r.lessons.len())
         .map(|j| {
@@ -96,7 +136,7 @@ pub fn text(r: &ClassReport) -> String {
             r.cells
                 .iter()
                 .filter_map(|row| row.get(j))
-                .map(|c| cell_text(c).len())
+                .map(|c| cell_text(c, exercises(r, j)).len())
                 .max()
                 .unwrap_or(0)
                 .max(head)
@@ -109,8 +149,8 @@ pub fn text(r: &ClassReport) -> String {
     o.push_str("  learner\n");
     for (learner, row) in r.learners.iter().zip(&r.cells) {
         o.push(' ');
-        for (c, w) in row.iter().zip(&widths) {
-            let _ = write!(o, " {:<w$}", cell_text(c));
+        for (j, (c, w)) in row.iter().zip(&widths).enumerate() {
+            let _ = write!(o, " {:<w$}", cell_text(c, exercises(r, j)));
         }
         let _ = writeln!(o, "  {}", printable(&learner.label));
     }
@@ -129,7 +169,7 @@ pub fn text(r: &ClassReport) -> String {
                 f.failed_attempts,
                 format!("{} of {}", f.learners_failed, f.learners_tried),
                 f.learners_never_solved,
-                printable(&f.lesson.to_string()),
+                printable(&title_of(r, &f.lesson)),
                 printable(f.step.as_str()),
             );
         }
@@ -147,7 +187,7 @@ pub fn text(r: &ClassReport) -> String {
                 "  {:>6} {:>9}  {} / {}: `{}`",
                 w.times,
                 w.learners,
-                printable(&w.lesson.to_string()),
+                printable(&title_of(r, &w.lesson)),
                 printable(w.step.as_str()),
                 printable(&shorten(&w.answer, 72)),
             );
@@ -159,23 +199,32 @@ pub fn text(r: &ClassReport) -> String {
 /// One row per learner and lesson (long form, ready for a pivot table).
 pub fn csv(r: &ClassReport) -> String {
     let rows = r.learners.iter().zip(&r.cells).flat_map(|(learner, row)| {
-        r.lessons.iter().zip(row).map(move |(l, c)| {
-            vec![
-                csv_text(&learner.label),
-                csv_text(learner.id.as_str()),
-                csv_text(l.pack.as_str()),
-                csv_text(l.lesson.as_str()),
-                c.started().to_string(),
-                c.completed.to_string(),
-                c.attempts.to_string(),
-                c.correct.to_string(),
-                c.hints_used.to_string(),
-                c.time_spent_ms.to_string(),
-            ]
-        })
+        r.lessons
+            .iter()
+            .zip(row)
+            .enumerate()
+            .map(move |(j, (l, c))| {
+                vec![
+                    csv_text(&learner.label),
+                    csv_text(learner.id.as_str()),
+                    csv_text(l.pack.as_str()),
+                    csv_text(l.lesson.as_str()),
+                    c.started().to_string(),
+                    c.completed.to_string(),
+                    c.attempts.to_string(),
+                    c.correct.to_string(),
+                    c.hints_used.to_string(),
+                    c.time_spent_ms.to_string(),
+                    csv_text(&title(r, j)),
+                    c.solved.to_string(),
+                    exercises(r, j).map(|n| n.to_string()).unwrap_or_default(),
+                ]
+            })
     });
+    // `time_spent_ms` is active time (see `progress::active`); `exercises` is empty for a
+    // lesson not in the loaded packs.
     csv_string(
-        "learner,learner_id,pack,lesson,started,completed,attempts,correct,hints_used,time_spent_ms",
+        "learner,learner_id,pack,lesson,started,completed,attempts,correct,hints_used,time_spent_ms,lesson_title,exercises_solved,exercises",
         rows,
     )
 }
@@ -287,7 +336,7 @@ pub fn html(r: &ClassReport) -> String {
         .iter()
         .map(|s| {
             (
-                s.lesson.to_string(),
+                s.title.clone(),
                 s.completion_percent,
                 format!(
                     "{}% ({}/{})",
@@ -310,7 +359,7 @@ pub fn html(r: &ClassReport) -> String {
         .iter()
         .map(|s| {
             (
-                s.lesson.to_string(),
+                s.title.clone(),
                 s.median_time_ms.unwrap_or(0),
                 s.median_time_ms
                     .map(duration)
@@ -324,15 +373,20 @@ pub fn html(r: &ClassReport) -> String {
         &rows,
         max,
     ));
+    let _ = writeln!(
+        o,
+        "<p class=\"summary\">Active time: each moment counted once, {IDLE_NOTE}.</p>"
+    );
 
     o.push_str("<h2>Learners × lessons</h2>\n");
-    o.push_str("<p class=\"legend\"><span class=\"done\">✓ finished</span><span class=\"part\">correct / answers</span><span>– not started</span></p>\n");
+    o.push_str("<p class=\"legend\"><span class=\"done\">✓ finished</span><span class=\"part\">exercises solved / the lesson's exercises</span><span>– not started</span></p>\n");
     o.push_str("<div class=\"scroll\"><table class=\"grid\">\n<thead><tr><th>learner</th>");
-    for l in &r.lessons {
+    for (j, l) in r.lessons.iter().enumerate() {
         let _ = write!(
             o,
-            "<th class=\"lesson\">{}</th>",
-            escape_html(&l.to_string())
+            "<th class=\"lesson\" title=\"{}\">{}</th>",
+            escape_html(&l.to_string()),
+            escape_html(&title(r, j))
         );
     }
     o.push_str("</tr></thead>\n<tbody>\n");
@@ -343,18 +397,22 @@ pub fn html(r: &ClassReport) -> String {
             escape_html(&learner.sources.join(", ")),
             escape_html(&learner.label)
         );
-        for (l, c) in r.lessons.iter().zip(row) {
+        for (j, c) in row.iter().enumerate() {
             let (class, shown) = if c.completed {
                 ("done", "✓".to_string())
             } else if c.attempts > 0 {
-                ("part", format!("{}/{}", c.correct, c.attempts))
+                ("part", solved_of(c.solved, exercises(r, j)))
             } else {
                 ("none", "–".to_string())
             };
             let tip = format!(
-                "{} in {}: {} of {} answers correct, {} hints, {}",
+                "{} in {}: {} exercises solved of {}, {} of {} answers correct, {} hints, {}",
                 learner.label,
-                l,
+                title(r, j),
+                c.solved,
+                exercises(r, j)
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "?".to_string()),
                 c.correct,
                 c.attempts,
                 c.hints_used,
@@ -370,12 +428,16 @@ pub fn html(r: &ClassReport) -> String {
     }
     o.push_str("</tbody>\n</table></div>\n");
 
-    o.push_str("<h2>Lessons</h2>\n<table>\n<thead><tr><th>lesson</th><th class=\"num\">finished</th><th class=\"num\">started</th><th class=\"num\">median time</th></tr></thead>\n<tbody>\n");
+    o.push_str("<h2>Lessons</h2>\n<table>\n<thead><tr><th>lesson</th><th class=\"num\">exercises</th><th class=\"num\">finished</th><th class=\"num\">started</th><th class=\"num\">median time</th></tr></thead>\n<tbody>\n");
     for s in &r.lesson_stats {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td class=\"num\">{}/{} ({}%)</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            "<tr><td title=\"{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{} ({}%)</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape_html(&s.lesson.to_string()),
+            escape_html(&s.title),
+            s.exercises
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "?".to_string()),
             s.completed,
             r.learners.len(),
             s.completion_percent,
@@ -396,7 +458,7 @@ pub fn html(r: &ClassReport) -> String {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} of {}</td><td class=\"num\">{}</td></tr>",
-                escape_html(&f.lesson.to_string()),
+                escape_html(&title_of(r, &f.lesson)),
                 escape_html(f.step.as_str()),
                 f.failed_attempts,
                 f.learners_failed,
@@ -416,7 +478,7 @@ pub fn html(r: &ClassReport) -> String {
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td><code title=\"{}\">{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                escape_html(&w.lesson.to_string()),
+                escape_html(&title_of(r, &w.lesson)),
                 escape_html(w.step.as_str()),
                 escape_html(&w.answer),
                 escape_html(&shorten(&w.answer, 200)),

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
+use super::catalog::Catalog;
 use super::export::Export;
 use super::ids::{LessonId, PackId, RecordId, StepId};
 
@@ -47,9 +48,11 @@ pub struct Cell {
     pub attempts: u64,
     /// Answers accepted.
     pub correct: u64,
+    /// Distinct exercises answered correctly at least once.
+    pub solved: u64,
     /// Hints used.
     pub hints_used: u64,
-    /// Time spent, in milliseconds.
+    /// Active time spent, in milliseconds (see [`super::active`]).
     pub time_spent_ms: u64,
     /// Whether the lesson was finished.
     pub completed: bool,
@@ -67,6 +70,10 @@ impl Cell {
 pub struct LessonStats {
     /// The lesson.
     pub lesson: LessonKey,
+    /// Its title from the loaded packs, else `pack/lesson`.
+    pub title: String,
+    /// Its exercises, from the loaded packs; `None` when the lesson is not loaded.
+    pub exercises: Option<u64>,
     /// Learners who started it.
     pub started: u64,
     /// Learners who finished it.
@@ -135,6 +142,8 @@ struct Merged {
     cells: HashMap<LessonKey, Cell>,
     /// Per (lesson, step): (wrong answers, ever right).
     steps: HashMap<(LessonKey, StepId), (u64, bool)>,
+    /// Per lesson: each attempt's (time in ms, time spent), for the active time.
+    spans: HashMap<LessonKey, Vec<(i64, u64)>>,
     /// Wrong answers as given, for the common-answer count.
     wrong: Vec<(LessonKey, StepId, String)>,
 }
@@ -161,8 +170,9 @@ fn median(mut v: Vec<u64>) -> Option<u64> {
 impl ClassReport {
     /// Builds the report from `(source, export)` pairs, where `source` names the file (used
     /// to tell apart two learners with the same name). Exports of the same learner (same
-    /// profile id) are merged, each attempt counted once.
-    pub fn build<'a, I>(exports: I) -> ClassReport
+    /// profile id) are merged, each attempt counted once. `catalog` gives the lessons'
+    /// titles and exercise counts (from the packs the instructor loaded).
+    pub fn build<'a, I>(exports: I, catalog: &Catalog) -> ClassReport
     where
         I: IntoIterator<Item = (&'a str, &'a Export)>,
     {
@@ -177,6 +187,7 @@ impl ClassReport {
                     seen_attempts: HashSet::new(),
                     cells: HashMap::new(),
                     steps: HashMap::new(),
+                    spans: HashMap::new(),
                     wrong: Vec::new(),
                 });
                 learners.len() - 1
@@ -197,7 +208,10 @@ impl ClassReport {
                 cell.attempts += 1;
                 cell.correct += u64::from(a.correct);
                 cell.hints_used += u64::from(a.hints_used);
-                cell.time_spent_ms = cell.time_spent_ms.saturating_add(a.time_spent_ms);
+                m.spans
+                    .entry(key.clone())
+                    .or_default()
+                    .push((a.at.as_millisecond(), a.time_spent_ms));
                 let step = m.steps.entry((key.clone(), a.step.clone())).or_default();
                 if a.correct {
                     step.1 = true;
@@ -212,6 +226,16 @@ impl ClassReport {
                     lesson: c.lesson.clone(),
                 };
                 m.cells.entry(key).or_default().completed = true;
+            }
+        }
+        for m in &mut learners {
+            for (key, spans) in m.spans.drain() {
+                m.cells.entry(key).or_default().time_spent_ms = super::active::active_ms(spans);
+            }
+            for ((key, _), (_, solved)) in &m.steps {
+                if *solved {
+                    m.cells.entry(key.clone()).or_default().solved += 1;
+                }
             }
         }
 
@@ -272,6 +296,12 @@ impl ClassReport {
                 let completed = done.len() as u64;
                 LessonStats {
                     lesson: l.clone(),
+                    title: catalog
+                        .lesson(&l.pack, &l.lesson)
+                        .map(|i| i.title.clone())
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| l.to_string()),
+                    exercises: catalog.exercises(&l.pack, &l.lesson),
                     started,
                     completed,
                     completion_percent: (completed * 100).checked_div(total).unwrap_or(0),

@@ -7,6 +7,7 @@
 //! writes take the write lock up front (`BEGIN IMMEDIATE`), so two processes can use it at
 //! once.
 
+use std::collections::BTreeMap;
 use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -746,7 +747,7 @@ impl Store {
             let mut st = self.conn.prepare_cached(
                 "SELECT pack, lesson, COUNT(*), SUM(correct), COUNT(DISTINCT step),
                         COUNT(DISTINCT CASE WHEN correct THEN step END), SUM(hints_used),
-                        SUM(solution_shown), SUM(time_spent_ms), MAX(at_ms)
+                        SUM(solution_shown), MAX(at_ms)
                  FROM attempts WHERE learner_id = ?1
                  GROUP BY pack, lesson ORDER BY pack, lesson",
             )?;
@@ -760,13 +761,37 @@ impl Store {
                         steps_tried: to_u64(r.get(4)?),
                         steps_solved: to_u64(r.get(5)?),
                         hints_used: to_u64(r.get(6)?),
+                        exercises: None,
+                        title: None,
                         solutions_shown: to_u64(r.get(7)?),
-                        time_spent_ms: to_u64(r.get(8)?),
-                        last_attempt: r.get::<_, Option<i64>>(9)?.map(from_ms),
+                        time_spent_ms: 0,
+                        last_attempt: r.get::<_, Option<i64>>(8)?.map(from_ms),
                         completed: None,
                     })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
+            // Active time, not the sum of `time_spent_ms` (which counts a step's seconds once
+            // per answer): see `super::active`.
+            let mut st = self.conn.prepare_cached(
+                "SELECT pack, lesson, at_ms, time_spent_ms FROM attempts WHERE learner_id = ?1",
+            )?;
+            let mut spans: BTreeMap<(String, String), Vec<(i64, u64)>> = BTreeMap::new();
+            for row in st.query_map([learner.row], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    to_u64(r.get(3)?),
+                ))
+            })? {
+                let (p, l, at, spent) = row?;
+                spans.entry((p, l)).or_default().push((at, spent));
+            }
+            for l in &mut lessons {
+                if let Some(v) = spans.remove(&(l.pack.to_string(), l.lesson.to_string())) {
+                    l.time_spent_ms = super::active::active_ms(v);
+                }
+            }
             for c in read_completions(&self.conn, learner.row)? {
                 match lessons.binary_search_by(|l| (&l.pack, &l.lesson).cmp(&(&c.pack, &c.lesson)))
                 {
@@ -784,6 +809,8 @@ impl Store {
                             correct: 0,
                             steps_tried: 0,
                             steps_solved: 0,
+                            exercises: None,
+                            title: None,
                             hints_used: 0,
                             solutions_shown: 0,
                             time_spent_ms: 0,

@@ -330,3 +330,30 @@ pub fn tree(a: &Account, ja: bool) -> Tree {
         summary: None,
     }
 }
+
+/// What the progress panel needs from the loaded packs: titles in `lang` and each lesson's
+/// exercises (every step but `read`), since progress knows lessons only by id.
+pub fn catalog(packs: &[crate::lesson::Pack], lang: &str) -> crate::progress::Catalog {
+    use crate::progress::{LessonId, LessonInfo, PackId};
+    let mut cat = crate::progress::Catalog::new();
+    for pack in packs {
+        let Ok(pid) = PackId::new(pack.meta.id.as_str()) else {
+            continue;
+        };
+        let fallback = pack.default_language();
+        cat.add_pack(pid.clone(), pack.meta.title.get(lang, fallback));
+        for lf in pack.ok_lessons() {
+            let Ok(lid) = LessonId::new(lf.id.as_str()) else {
+                continue;
+            };
+            let exercises = lf
+                .steps
+                .iter()
+                .filter(|s| s.kind() != crate::lesson::StepKind::Read)
+                .count() as u64;
+            let title = lf.title.get(lang, fallback).to_string();
+            cat.add_lesson(pid.clone(), lid, LessonInfo { title, exercises });
+        }
+    }
+    cat
+}

@@ -583,15 +583,19 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
         )));
         lines.push(Line::from(vec![
             Span::styled(bar(solved, total, 30), app.theme.ok),
-            Span::raw(format!(" {solved}/{total}")),
+            Span::raw(format!(
+                " {solved}/{total} {}",
+                l(app, "exercises solved", "問題を解いた")
+            )),
         ]));
         lines.push(Line::default());
     }
+    let cat = super::panel::catalog(&app.packs, app.code());
     let packs = d.packs();
     for pk in &packs {
         lines.push(Line::from(format!(
-            "{}: {} {} · {} {} · {}/{} {} · {} min",
-            pk.pack,
+            "{}: {} {} · {} {} · {}/{} {} · {}",
+            cat.pack_name(&pk.pack),
             pk.lessons_completed,
             l(app, "lesson(s) completed", "レッスン完了"),
             pk.lessons_started,
@@ -599,7 +603,17 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             pk.correct,
             pk.attempts,
             l(app, "answers right", "正答"),
-            pk.time_spent_ms / 60_000
+            crate::progress::render::duration(pk.time_spent_ms)
+        )));
+    }
+    if !packs.is_empty() {
+        lines.push(Line::from(Span::styled(
+            l(
+                app,
+                "time: active time, idle time over 5 min not counted",
+                "時間: 操作していた時間（5 分を超える放置は数えない）",
+            ),
+            app.theme.dim,
         )));
     }
     // Below the totals, a bar chart of the answers given per lesson: right ones and all.
@@ -621,8 +635,9 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             .lessons
             .iter()
             .take(usize::from(chart_area.width.saturating_sub(2) / 4).max(1))
-            .map(|x| {
-                let label: String = x.lesson.as_str().chars().take(3).collect();
+            .enumerate()
+            .map(|(i, x)| {
+                let label = format!("L{}", i + 1);
                 ratatui::widgets::Bar::default()
                     .value(x.correct)
                     .text_value(format!("{}/{}", x.correct, x.attempts))
@@ -634,7 +649,11 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             ratatui::widgets::BarChart::default()
                 .block(block(
                     app,
-                    l(app, " Right answers per lesson ", " レッスンごとの正答 "),
+                    l(
+                        app,
+                        " Right/all answers, L1… as listed ",
+                        " 正答/解答（L1… は一覧の番号） ",
+                    ),
                     false,
                 ))
                 .data(ratatui::widgets::BarGroup::default().bars(&bars))
@@ -646,20 +665,30 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
     let items: Vec<ListItem> = d
         .lessons
         .iter()
-        .map(|x| {
+        .enumerate()
+        .map(|(i, x)| {
             let done = if x.completed.is_some() { "✔" } else { " " };
+            let exercises = cat.exercises(&x.pack, &x.lesson);
+            let of = exercises.map_or_else(|| "?".to_string(), |n| n.to_string());
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{done} "), app.theme.ok),
-                Span::raw(format!("{}/{} ", x.pack, x.lesson)),
+                Span::styled(format!("L{} {done} ", i + 1), app.theme.ok),
+                Span::raw(format!("{} ", cat.lesson_title(&x.pack, &x.lesson))),
                 Span::styled(
                     format!(
-                        "{} {} · {}/{} · {} {}",
-                        bar(x.steps_solved as usize, x.steps_tried.max(1) as usize, 10),
+                        "{} {}/{of} {} · {}/{} {} · {} {} · {}",
+                        bar(
+                            x.steps_solved as usize,
+                            exercises.unwrap_or(x.steps_tried).max(1) as usize,
+                            10
+                        ),
                         x.steps_solved,
+                        l(app, "exercises", "問"),
                         x.correct,
                         x.attempts,
+                        l(app, "answers right", "正答"),
                         x.hints_used,
-                        l(app, "hint(s)", "ヒント")
+                        l(app, "hint(s)", "ヒント"),
+                        crate::progress::render::duration(x.time_spent_ms),
                     ),
                     app.theme.dim,
                 ),
