@@ -192,7 +192,10 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         .collect();
     let typed = WRONG_POLICY[..WRONG_POLICY.len() - 1].join("\n");
     assert_eq!(answers.get(3), Some(&typed));
-    assert_eq!(completions(dir.path()), vec!["groups".to_string(), "policy".to_string()]);
+    assert_eq!(
+        completions(dir.path()),
+        vec!["groups".to_string(), "policy".to_string()]
+    );
     assert_eq!(
         commands(dir.path(), "tiny", "groups", "add-to-group"),
         vec![
@@ -551,7 +554,13 @@ fn reset_in_plain_mode_asks_and_restarts_the_task() {
     let (code, out) = session(&script, &opts);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("Not restarted."), "{out}");
-    assert!(out.contains("Restarted: this exercise is back at its start."), "{out}");
+    assert!(
+        out.contains("Restarted: this exercise is back at its start."),
+        "{out}"
+    );
     let listed = out.rsplit("list-users").next().unwrap_or_default();
-    assert!(listed.contains("dana") && !listed.contains("stray"), "{out}");
+    assert!(
+        listed.contains("dana") && !listed.contains("stray"),
+        "{out}"
+    );
 }

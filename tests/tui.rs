@@ -811,7 +811,10 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
     }
     let mut app = tiny_app(Lang::En, dir.path());
     let label = app.resume_label.clone().expect("a place to continue");
-    assert!(label.starts_with("Write a least-privilege policy"), "{label}");
+    assert!(
+        label.starts_with("Write a least-privilege policy"),
+        "{label}"
+    );
     key(&mut app, KeyCode::Char('c'));
     let Screen::Lesson(ls) = &app.screen else {
         panic!("c opens a lesson")

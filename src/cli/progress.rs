@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
-use crate::lesson::{PackSet, StepKind};
+use crate::lesson::PackSet;
 use crate::progress::{
-    Catalog, Dashboard, Export, LearnerName, LessonId, LessonInfo, PackId, ProgressError,
-    ResetScope, ResetSummary, Saving, Store, active::IDLE_NOTE, render::duration,
+    Catalog, Dashboard, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary,
+    Saving, Store, active::IDLE_NOTE, render::duration,
 };
 
 /// The course as the top-level options name it (`iamdojo --pack DIR --lang ja progress
@@ -59,37 +59,8 @@ impl Course {
             eprintln!("iamdojo {command}: warning: pack not used: {b}");
         }
         let lang = self.lang.as_deref().unwrap_or("en");
-        let mut cat = Catalog::new();
-        for pack in &set.packs {
-            let Ok(pid) = PackId::new(pack.meta.id.as_str()) else {
-                continue;
-            };
-            let fallback = if lang == "en" {
-                pack.default_language()
-            } else {
-                "en"
-            };
-            cat.add_pack(pid.clone(), pack.meta.title.get(lang, fallback));
-            for lf in pack.ok_lessons() {
-                let Ok(lid) = LessonId::new(lf.id.as_str()) else {
-                    continue;
-                };
-                let exercises = lf
-                    .steps
-                    .iter()
-                    .filter(|s| s.kind() != StepKind::Read)
-                    .count() as u64;
-                cat.add_lesson(
-                    pid.clone(),
-                    lid,
-                    LessonInfo {
-                        title: lf.title.get(lang, fallback).to_string(),
-                        exercises,
-                    },
-                );
-            }
-        }
-        cat
+        // The same catalog as the interface's progress panel builds.
+        crate::tui::panel::catalog(&set.packs, lang)
     }
 }
 

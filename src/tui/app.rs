@@ -1078,9 +1078,10 @@ impl App {
                 .enumerate()
                 .any(|(i, s)| self.step_solved(pi, l, i, s));
             let done_reading = l.steps.iter().all(|s| s.kind() == StepKind::Read)
-                && self.packs.get(pi).is_some_and(|p| {
-                    self.completed.contains(&(p.meta.id.clone(), l.id.clone()))
-                });
+                && self
+                    .packs
+                    .get(pi)
+                    .is_some_and(|p| self.completed.contains(&(p.meta.id.clone(), l.id.clone())));
             if k == 0 {
                 let saved = l
                     .steps
@@ -1149,7 +1150,11 @@ impl App {
         let Some(s) = p.lesson(&ls.lesson_id).and_then(|l| l.steps.get(ls.step)) else {
             return;
         };
-        let key = (p.meta.id.clone(), ls.lesson_id.clone(), step_key(s, ls.step));
+        let key = (
+            p.meta.id.clone(),
+            ls.lesson_id.clone(),
+            step_key(s, ls.step),
+        );
         let ex = std::mem::replace(&mut ls.ex, Exercise::Read);
         self.kept.insert(key, ex);
     }
@@ -1414,9 +1419,11 @@ impl App {
             .enumerate()
             .filter(|(i, s)| {
                 s.kind() != StepKind::Read
-                    && !self
-                        .solved
-                        .contains(&(pack.to_string(), lesson.to_string(), step_key(s, *i)))
+                    && !self.solved.contains(&(
+                        pack.to_string(),
+                        lesson.to_string(),
+                        step_key(s, *i),
+                    ))
             })
             .map(|(i, _)| (i + 1).to_string())
             .collect::<Vec<_>>()
