@@ -155,7 +155,7 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         "Hint 1/1: The command starts with aws iam add-user-to-group.",
         "No more hints.",
         "aws> ",
-        "- done: dana is a member of readers",
+        "- done: dana is a member of the group readers.",
         "Lesson complete! Type b to go back to the lessons.",
         "  1. Put a user in a group (done)",
         "  1  {",
@@ -253,7 +253,7 @@ fn the_first_built_in_lesson_by_script() {
         "staff",
         "Solution:",
         "    aws iam add-user-to-group --group-name staff --user-name ito",
-        "- done: exists: user ito",
+        "- done: The user ito exists.",
         "Lesson complete!",
     ] {
         assert!(out.contains(want), "lacks {want:?}:\n{out}");

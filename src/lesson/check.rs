@@ -172,7 +172,8 @@ fn bool_of(v: &serde_yaml::Value) -> Option<bool> {
 /// holds and one is given) or saying what is not so yet (and the author's `fail_message`).
 pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckResult {
     let ok = holds(sb, c);
-    let author = |t: &Option<super::model::Text>| t.as_ref().map(|t| t.get(lang, fallback).to_string());
+    let author =
+        |t: &Option<super::model::Text>| t.as_ref().map(|t| t.get(lang, fallback).to_string());
     let what = if ok { author(&c.ok_message) } else { None };
     CheckResult {
         ok,

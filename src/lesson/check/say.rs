@@ -46,7 +46,12 @@ pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str) -> String {
     let ja = lang.starts_with("ja");
     let s = node(sb, c, true, ja);
     let s = if s.is_empty() {
-        if ja { "空のチェックです。" } else { "An empty check." }.to_string()
+        if ja {
+            "空のチェックです。"
+        } else {
+            "An empty check."
+        }
+        .to_string()
     } else {
         s
     };
@@ -219,13 +224,22 @@ fn member_of(user: &str, group: &str, ja: bool) -> Forms {
 fn policy_attached(m: &std::collections::BTreeMap<String, String>, ja: bool) -> Forms {
     let policy = m.get("policy").map(String::as_str).unwrap_or("?");
     let policy = policy.rsplit('/').next().unwrap_or(policy);
-    let target = [("user", "ユーザー"), ("group", "グループ"), ("role", "ロール")]
-        .into_iter()
-        .find_map(|(k, k_ja)| {
-            m.get(k)
-                .map(|n| if ja { format!("{k_ja} {n}") } else { format!("the {k} {n}") })
+    let target = [
+        ("user", "ユーザー"),
+        ("group", "グループ"),
+        ("role", "ロール"),
+    ]
+    .into_iter()
+    .find_map(|(k, k_ja)| {
+        m.get(k).map(|n| {
+            if ja {
+                format!("{k_ja} {n}")
+            } else {
+                format!("the {k} {n}")
+            }
         })
-        .unwrap_or_else(|| if ja { "ID" } else { "an identity" }.to_string());
+    })
+    .unwrap_or_else(|| if ja { "ID" } else { "an identity" }.to_string());
     if ja {
         forms(
             format!("管理ポリシー {policy}が{target}にアタッチされています。"),
@@ -411,7 +425,10 @@ fn password_field(k: &str, v: &serde_yaml::Value, ja: bool) -> String {
 
 fn finding(control: &str, resource: Option<&str>, ja: bool) -> Forms {
     let what = if ja {
-        format!("{control} ({})", control_ja(control).unwrap_or_else(|| control_en(control)))
+        format!(
+            "{control} ({})",
+            control_ja(control).unwrap_or_else(|| control_en(control))
+        )
     } else {
         format!("{control} ({})", control_en(control))
     };
@@ -642,7 +659,12 @@ fn instances(i: &crate::lesson::model::InstancesCheck, n: usize, ja: bool) -> Fo
 fn who(p: &str, ja: bool) -> String {
     let p = p.trim();
     if p == "root" || p.ends_with(":root") {
-        return if ja { "ルートユーザー" } else { "The root user" }.to_string();
+        return if ja {
+            "ルートユーザー"
+        } else {
+            "The root user"
+        }
+        .to_string();
     }
     let tail = |marker: &str| {
         p.rsplit_once(marker)
@@ -652,7 +674,11 @@ fn who(p: &str, ja: bool) -> String {
         return n;
     }
     if let Some(n) = tail(":role/").or_else(|| tail("role/").filter(|_| p.starts_with("role/"))) {
-        return if ja { format!("ロール {n}") } else { format!("The role {n}") };
+        return if ja {
+            format!("ロール {n}")
+        } else {
+            format!("The role {n}")
+        };
     }
     p.to_string()
 }
@@ -670,13 +696,17 @@ fn action_words(action: &str) -> Option<(&'static str, &'static str)> {
         "iam:changepassword" => ("change their own password", "自分のパスワードの変更"),
         "iam:createuser" => ("create users", "ユーザーの作成"),
         "iam:deleteuser" => ("delete users", "ユーザーの削除"),
+        "iam:listusers" => ("list users", "ユーザーの一覧表示"),
         "iam:passrole" => ("pass a role to a service", "サービスへのロールの受け渡し"),
         "iam:attachuserpolicy" => ("attach policies to users", "ユーザーへのポリシーのアタッチ"),
         "s3:deletebucket" => ("delete buckets", "バケットの削除"),
         "s3:deleteobject" => ("delete objects", "オブジェクトの削除"),
         "s3:getobject" => ("read objects", "オブジェクトの読み取り"),
         "s3:listallmybuckets" => ("list buckets", "バケットの一覧表示"),
-        "s3:listbucket" => ("list the objects in a bucket", "バケット内のオブジェクトの一覧表示"),
+        "s3:listbucket" => (
+            "list the objects in a bucket",
+            "バケット内のオブジェクトの一覧表示",
+        ),
         "s3:putobject" => ("upload objects", "オブジェクトのアップロード"),
         "sts:assumerole" => ("assume the role", "ロールの引き受け"),
         _ => return None,
@@ -687,11 +717,17 @@ fn can(r: &RequestSpec, ja: bool) -> Forms {
     let p = who(&r.principal, ja);
     let act = &r.action;
     let res = r.resource.trim();
-    let role = res.rsplit_once(":role/").map(|(_, n)| n.rsplit('/').next().unwrap_or(n));
+    let role = res
+        .rsplit_once(":role/")
+        .map(|(_, n)| n.rsplit('/').next().unwrap_or(n));
     let target = if res == "*" || res.is_empty() {
         None
     } else if let Some(n) = role {
-        Some(if ja { format!("ロール {n}") } else { format!("the role {n}") })
+        Some(if ja {
+            format!("ロール {n}")
+        } else {
+            format!("the role {n}")
+        })
     } else {
         Some(res.strip_prefix("arn:aws:s3:::").unwrap_or(res).to_string())
     };
@@ -753,9 +789,15 @@ fn cli_profile(name: &str, user: &str, ja: bool) -> Forms {
     if ja {
         forms(
             format!("CLI プロファイル {name}に {user}の有効なアクセスキーが設定されています。"),
-            format!("CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されていません。"),
-            format!("CLI プロファイル {name}にはもう {user}の有効なアクセスキーが設定されていません。"),
-            format!("CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されています。"),
+            format!(
+                "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されていません。"
+            ),
+            format!(
+                "CLI プロファイル {name}にはもう {user}の有効なアクセスキーが設定されていません。"
+            ),
+            format!(
+                "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されています。"
+            ),
         )
     } else {
         forms(
