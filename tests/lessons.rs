@@ -316,3 +316,41 @@ fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
     ));
     assert_ne!(out.code, 0, "{}", out.stdout);
 }
+
+/// Every check kind reads as a sentence in both states and both languages:
+/// `tests/data/goal/checks.yaml` lists checks that each hold in the sandbox
+/// `tests/data/goal/setup.txt` builds and not in a fresh account (or the other way round), and
+/// one snapshot per language shows each check met and not met.
+#[test]
+fn goal_checks_read_as_sentences_in_both_states() {
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+    use iamdojo::lesson::check::evaluate;
+    use iamdojo::lesson::model::Check;
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/goal");
+    let checks: Vec<serde_yaml::Value> =
+        serde_yaml::from_str(&std::fs::read_to_string(dir.join("checks.yaml")).unwrap()).unwrap();
+    let mut set_up = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    for line in std::fs::read_to_string(dir.join("setup.txt"))
+        .unwrap()
+        .lines()
+    {
+        let out = set_up.run(line);
+        assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    }
+    let fresh = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    for lang in ["en", "ja"] {
+        let mut out = String::new();
+        for v in &checks {
+            let c: &Check = &serde_yaml::from_value(v.clone()).unwrap();
+            let a = evaluate(&set_up, c, lang, "en");
+            let b = evaluate(&fresh, c, lang, "en");
+            assert_ne!(a.ok, b.ok, "{c:?} is the same in both sandboxes");
+            let (met, unmet) = if a.ok { (a, b) } else { (b, a) };
+            let yaml = serde_json::to_string(v).unwrap();
+            out.push_str(&format!("{yaml}\n  ✓ {}\n  · {}\n", met.what, unmet.what));
+        }
+        insta::assert_snapshot!(format!("goal_sentences_{lang}"), out);
+    }
+}

@@ -154,7 +154,7 @@ fn the_fixture_pack_by_script_is_printed_plainly_and_saved_as_in_the_tui() {
         "Hint 1/1: The command starts with aws iam add-user-to-group.",
         "No more hints.",
         "aws> ",
-        "- done: dana is a member of readers",
+        "- done: dana is a member of the group readers.",
         "Lesson complete: Put a user in a group",
         "Exercises solved: 2 of 2",
         "Type c to go on with the next unfinished exercise",
@@ -257,7 +257,7 @@ fn the_first_built_in_lesson_by_script() {
         "staff",
         "Solution:",
         "    aws iam add-user-to-group --group-name staff --user-name ito",
-        "- done: exists: user ito",
+        "- done: The user ito exists.",
         "Lesson complete: ",
     ] {
         assert!(out.contains(want), "lacks {want:?}:\n{out}");

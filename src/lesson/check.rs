@@ -10,12 +10,15 @@ use crate::account::command::{Creds, Sandbox};
 use crate::account::ec2::State;
 use crate::eval::{ContextType, ContextValue, Decision};
 
+mod say;
+
 /// The result of one check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckResult {
     /// It holds.
     pub ok: bool,
-    /// What was checked, in words (English; lessons add a translated `fail_message`).
+    /// The check as a sentence in the learner's language, saying what holds or what does not
+    /// hold yet (the author's `ok_message` when it holds and one is given).
     pub what: String,
     /// The author's message when it does not hold, in the learner's language.
     pub fail_message: Option<String>,
@@ -164,128 +167,84 @@ fn bool_of(v: &serde_yaml::Value) -> Option<bool> {
     }
 }
 
-/// Evaluates a check in a sandbox (its account, and for `cli_profile` its CLI profiles);
-/// `lang` picks the language of the author's `fail_message`.
+/// Evaluates a check in a sandbox (its account, and for `cli_profile` its CLI profiles):
+/// whether it holds, and a sentence in `lang` saying so (the author's `ok_message` when it
+/// holds and one is given) or saying what is not so yet (and the author's `fail_message`).
 pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckResult {
-    let (ok, what) = holds(sb, c, lang, fallback);
+    let ok = holds(sb, c);
+    let author =
+        |t: &Option<super::model::Text>| t.as_ref().map(|t| t.get(lang, fallback).to_string());
+    let what = if ok { author(&c.ok_message) } else { None };
     CheckResult {
         ok,
-        what,
-        fail_message: if ok {
-            None
-        } else {
-            c.fail_message
-                .as_ref()
-                .map(|t| t.get(lang, fallback).to_string())
-        },
+        what: what.unwrap_or_else(|| say::sentence(sb, c, lang)),
+        fail_message: if ok { None } else { author(&c.fail_message) },
     }
 }
 
-fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) {
+/// Whether a check holds in a sandbox. A principal that does not exist can do nothing and
+/// call nothing, so `can` and `called` fail for it (and so does `cannot`, whose principal must
+/// exist to be denied).
+fn holds(sb: &Sandbox, c: &Check) -> bool {
     let a = &sb.account;
     if let Some(l) = &c.login_profile {
         let profile = a.users.get(&l.user).and_then(|u| u.login_profile.as_ref());
-        let ok = profile.is_some_and(|p| {
+        return profile.is_some_and(|p| {
             l.password_reset_required
                 .is_none_or(|want| p.reset_required == want)
         });
-        return (
-            ok,
-            match l.password_reset_required {
-                Some(true) => format!(
-                    "{} has a console password that must be changed at the next sign-in",
-                    l.user
-                ),
-                Some(false) => {
-                    format!("{} has a console password that need not be changed", l.user)
-                }
-                None => format!("{} has a console password", l.user),
-            },
-        );
     }
     if let Some(p) = &c.cli_profile {
         let key = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
             Some(Creds::Keys { access_key_id, .. }) => Some(access_key_id),
             _ => None,
         });
-        let ok = key.is_some_and(|id| {
+        return key.is_some_and(|id| {
             a.users.get(&p.user).is_some_and(|u| {
                 u.access_keys
                     .iter()
                     .any(|k| &k.id == id && k.status == crate::account::KeyStatus::Active)
             })
         });
-        return (
-            ok,
-            format!(
-                "the CLI profile {} holds an active access key of {}",
-                p.name, p.user
-            ),
-        );
     }
     if let Some(x) = &c.called {
-        let ok = match identity_of(a, &x.principal) {
-            Ok(who) => a.cloudtrail.events.iter().any(|e| {
-                e.name == x.operation
-                    && e.error_code.is_none()
-                    && match &who {
-                        Identity::Root => e.identity_type == "Root",
-                        Identity::User(n) => e.identity_type == "IAMUser" && &e.user_name == n,
-                        Identity::Role { role, .. } => {
-                            e.identity_type == "AssumedRole"
-                                && e.arn.contains(&format!(":assumed-role/{role}/"))
-                        }
-                    }
-            }),
-            Err(e) => return (false, e),
+        let Ok(who) = identity_of(a, &x.principal) else {
+            return false;
         };
-        return (
-            ok,
-            format!("{} called {} successfully", x.principal, x.operation),
-        );
+        return a.cloudtrail.events.iter().any(|e| {
+            e.name == x.operation
+                && e.error_code.is_none()
+                && match &who {
+                    Identity::Root => e.identity_type == "Root",
+                    Identity::User(n) => e.identity_type == "IAMUser" && &e.user_name == n,
+                    Identity::Role { role, .. } => {
+                        e.identity_type == "AssumedRole"
+                            && e.arn.contains(&format!(":assumed-role/{role}/"))
+                    }
+                }
+        });
     }
     if let Some(r) = &c.can {
-        return match permitted(a, r) {
-            Ok((allowed, outcome)) => (
-                allowed,
-                format!(
-                    "{} can {} on {} ({outcome})",
-                    r.principal, r.action, r.resource
-                ),
-            ),
-            Err(e) => (false, e),
-        };
+        return permitted(a, r).is_ok_and(|(allowed, _)| allowed);
     }
     if let Some(r) = &c.cannot {
-        return match permitted(a, r) {
-            Ok((allowed, outcome)) => (
-                !allowed,
-                format!(
-                    "{} cannot {} on {} ({outcome})",
-                    r.principal, r.action, r.resource
-                ),
-            ),
-            Err(e) => (false, e),
-        };
+        return permitted(a, r).is_ok_and(|(allowed, _)| !allowed);
     }
     if let Some(m) = &c.exists {
-        let ok = m.iter().all(|(k, v)| entity_exists(a, k, v));
-        return (ok, format!("exists: {}", describe(m)));
+        return m.iter().all(|(k, v)| entity_exists(a, k, v));
     }
     if let Some(m) = &c.absent {
-        let ok = m.iter().all(|(k, v)| !entity_exists(a, k, v));
-        return (ok, format!("absent: {}", describe(m)));
+        return m.iter().all(|(k, v)| !entity_exists(a, k, v));
     }
     if let Some(m) = &c.member_of {
-        let ok = a
+        return a
             .users
             .get(&m.user)
             .is_some_and(|u| u.groups.contains(&m.group));
-        return (ok, format!("{} is a member of {}", m.user, m.group));
     }
     if let Some(m) = &c.policy_attached {
         let Some(policy) = m.get("policy") else {
-            return (false, "policy_attached needs `policy`".into());
+            return false;
         };
         let attached: Option<&Vec<String>> = if let Some(u) = m.get("user") {
             a.users.get(u).map(|x| &x.attached)
@@ -296,19 +255,17 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
         } else {
             None
         };
-        let ok = attached.is_some_and(|v| v.iter().any(|arn| policy_matches(a, arn, policy)));
-        return (ok, format!("{policy} is attached ({})", describe(m)));
+        return attached.is_some_and(|v| v.iter().any(|arn| policy_matches(a, arn, policy)));
     }
     if let Some(m) = &c.mfa_enabled {
         if m.get("root").and_then(bool_of) == Some(true) {
-            return (a.root.mfa_enabled, "the root user has MFA".into());
+            return a.root.mfa_enabled;
         }
         let user = m.get("user").map(scalar).unwrap_or_default();
-        let ok = a
+        return a
             .users
             .get(&user)
             .is_some_and(|u| u.mfa.iter().any(|d| d.enabled.is_some()));
-        return (ok, format!("{user} has MFA"));
     }
     if let Some(m) = &c.access_key_status {
         let want = m.get("status").map(String::as_str).unwrap_or("Active");
@@ -324,7 +281,7 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
             Some(id) => keys.into_iter().filter(|k| &k.id == id).collect(),
             None => keys,
         };
-        let ok = match want {
+        return match want {
             "none" => keys.is_empty(),
             "Inactive" => {
                 !keys.is_empty()
@@ -339,40 +296,9 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
                         .all(|k| k.status == crate::account::KeyStatus::Active)
             }
         };
-        return (
-            ok,
-            format!(
-                "access keys of {}: {want}",
-                m.get("user").map(String::as_str).unwrap_or("root")
-            ),
-        );
     }
     if let Some(m) = &c.password_policy {
-        let Some(p) = &a.password_policy else {
-            return (false, "a password policy is set".into());
-        };
-        let mut ok = true;
-        for (k, v) in m {
-            let num = || scalar(v).parse::<u32>().unwrap_or(u32::MAX);
-            ok &= match k.as_str() {
-                "min_length" => p.minimum_password_length >= num(),
-                "require_symbols" => Some(p.require_symbols) == bool_of(v),
-                "require_numbers" => Some(p.require_numbers) == bool_of(v),
-                "require_uppercase" => Some(p.require_uppercase_characters) == bool_of(v),
-                "require_lowercase" => Some(p.require_lowercase_characters) == bool_of(v),
-                "max_age" => p.max_password_age.is_some_and(|d| d <= num()),
-                "reuse_prevention" => p.password_reuse_prevention.is_some_and(|d| d >= num()),
-                "allow_users_to_change" => Some(p.allow_users_to_change_password) == bool_of(v),
-                _ => false,
-            };
-        }
-        return (
-            ok,
-            format!(
-                "password policy: {}",
-                m.keys().cloned().collect::<Vec<_>>().join(", ")
-            ),
-        );
+        return a.password_policy.is_some() && m.iter().all(|(k, v)| password_field_holds(a, k, v));
     }
     if let Some(f) = c.no_finding.as_ref().or(c.finding.as_ref()) {
         let findings = crate::audit::controls::audit(a, a.now);
@@ -382,15 +308,7 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
                     .as_ref()
                     .is_none_or(|r| x.resource.contains(r.as_str()))
         });
-        let want_none = c.no_finding.is_some();
-        return (
-            any != want_none,
-            format!(
-                "{} audit finding {}",
-                if want_none { "no" } else { "an" },
-                f.control
-            ),
-        );
+        return any != c.no_finding.is_some();
     }
     if let Some(b) = &c.bucket_public {
         let bucket = a.buckets.get(&b.bucket);
@@ -405,14 +323,7 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
                     .is_some_and(|p| p.ignore_public_acls);
             (!block && x.policy_is_public()) || (!ignore && x.acl_is_public())
         });
-        return (
-            bucket.is_some() && public == b.public,
-            format!(
-                "bucket {} is {}public",
-                b.bucket,
-                if b.public { "" } else { "not " }
-            ),
-        );
+        return bucket.is_some() && public == b.public;
     }
     if let Some(p) = &c.port_open {
         let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
@@ -424,14 +335,7 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
                     .iter()
                     .any(|r| r.cidr == cidr && r.from_port <= p.port && p.port <= r.to_port)
         });
-        return (
-            open == p.open,
-            format!(
-                "port {} from {cidr} is {}",
-                p.port,
-                if p.open { "open" } else { "closed" }
-            ),
-        );
+        return open == p.open;
     }
     if let Some(want) = c.trail_logging {
         let on = a
@@ -439,13 +343,7 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
             .trails
             .iter()
             .any(|t| t.logging && t.multi_region);
-        return (
-            on == want,
-            format!(
-                "a multi-Region trail is {}logging",
-                if want { "" } else { "not " }
-            ),
-        );
+        return on == want;
     }
     if let Some(b) = &c.budget {
         let limits: Vec<f64> = a
@@ -455,79 +353,66 @@ fn holds(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> (bool, String) 
             .map(|x| x.limit)
             .chain(a.billing.alarms.iter().map(|x| x.threshold))
             .collect();
-        let ok = if b.exists {
+        return if b.exists {
             !limits.is_empty() && b.max_limit.is_none_or(|m| limits.iter().any(|l| *l <= m))
         } else {
             limits.is_empty()
         };
-        return (ok, "a budget or billing alarm exists".into());
     }
     if let Some(i) = &c.instances {
-        let n = a
-            .instances
-            .values()
-            .filter(|x| {
-                i.state.as_deref().is_none_or(|s| {
-                    s == match x.state {
-                        State::Running => "running",
-                        State::Stopped => "stopped",
-                        State::Terminated => "terminated",
-                    }
-                }) && i
-                    .instance_type
-                    .as_ref()
-                    .is_none_or(|t| *t == x.instance_type)
-            })
-            .count();
-        let ok = i.count.is_none_or(|c| n == c)
+        let n = matching_instances(a, i);
+        return i.count.is_none_or(|c| n == c)
             && i.min.is_none_or(|m| n >= m)
             && i.max.is_none_or(|m| n <= m);
-        return (ok, format!("{n} matching instance(s)"));
     }
     if let Some(all) = &c.all {
-        let rs: Vec<CheckResult> = all
-            .iter()
-            .map(|x| evaluate(sb, x, lang, fallback))
-            .collect();
-        return (
-            rs.iter().all(|r| r.ok),
-            format!(
-                "all of: {}",
-                rs.iter()
-                    .map(|r| r.what.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        );
+        return all.iter().all(|x| holds(sb, x));
     }
     if let Some(any) = &c.any {
-        let rs: Vec<CheckResult> = any
-            .iter()
-            .map(|x| evaluate(sb, x, lang, fallback))
-            .collect();
-        return (
-            rs.iter().any(|r| r.ok),
-            format!(
-                "any of: {}",
-                rs.iter()
-                    .map(|r| r.what.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        );
+        return any.iter().any(|x| holds(sb, x));
     }
     if let Some(n) = &c.not {
-        let r = evaluate(sb, n, lang, fallback);
-        return (!r.ok, format!("not ({})", r.what));
+        return !holds(sb, n);
     }
-    (false, "an empty check".into())
+    false
 }
 
-fn describe(m: &BTreeMap<String, String>) -> String {
-    m.iter()
-        .map(|(k, v)| format!("{k} {v}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Whether one field of a `password_policy` check holds (false when no policy is set).
+fn password_field_holds(a: &Account, k: &str, v: &serde_yaml::Value) -> bool {
+    let Some(p) = &a.password_policy else {
+        return false;
+    };
+    let num = || scalar(v).parse::<u32>().unwrap_or(u32::MAX);
+    match k {
+        "min_length" => p.minimum_password_length >= num(),
+        "require_symbols" => Some(p.require_symbols) == bool_of(v),
+        "require_numbers" => Some(p.require_numbers) == bool_of(v),
+        "require_uppercase" => Some(p.require_uppercase_characters) == bool_of(v),
+        "require_lowercase" => Some(p.require_lowercase_characters) == bool_of(v),
+        "max_age" => p.max_password_age.is_some_and(|d| d <= num()),
+        "reuse_prevention" => p.password_reuse_prevention.is_some_and(|d| d >= num()),
+        "allow_users_to_change" => Some(p.allow_users_to_change_password) == bool_of(v),
+        _ => false,
+    }
+}
+
+/// How many instances match an `instances` check's state and type.
+fn matching_instances(a: &Account, i: &super::model::InstancesCheck) -> usize {
+    a.instances
+        .values()
+        .filter(|x| {
+            i.state.as_deref().is_none_or(|s| {
+                s == match x.state {
+                    State::Running => "running",
+                    State::Stopped => "stopped",
+                    State::Terminated => "terminated",
+                }
+            }) && i
+                .instance_type
+                .as_ref()
+                .is_none_or(|t| *t == x.instance_type)
+        })
+        .count()
 }
 
 fn entity_exists(a: &Account, kind: &str, name: &str) -> bool {

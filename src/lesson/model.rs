@@ -427,9 +427,12 @@ pub struct Check {
     /// Must not hold.
     #[serde(default)]
     pub not: Option<Box<Check>>,
-    /// Shown when the check does not hold.
+    /// Shown when the check does not hold (instead of the generated sentence).
     #[serde(default)]
     pub fail_message: Option<Text>,
+    /// Shown when the check holds (instead of the generated sentence).
+    #[serde(default)]
+    pub ok_message: Option<Text>,
 }
 
 /// `member_of`.
