@@ -1606,14 +1606,20 @@ impl App {
             .map_or("en", |p| p.default_language())
             .to_string();
         let text = why.get(self.lang.code(), &fallback).to_string();
+        // The author's why says more than "Not yet", and the status line is short at 80×24:
+        // it takes the generic text's place, keeping the "(Saved)" note.
+        let saved = format!("  ({})", t(self.lang, "status.saved"));
         if let Screen::Lesson(ls) = &mut self.screen {
-            match &mut ls.message {
-                Some(m) if !m.ok => {
-                    m.text.push_str(" — ");
-                    m.text.push_str(&text);
-                }
-                _ => ls.message = Some(Msg { ok: false, text }),
-            }
+            let was_saved = ls
+                .message
+                .as_ref()
+                .is_some_and(|m| !m.ok && m.text.ends_with(&saved));
+            let text = if was_saved {
+                format!("{text}{saved}")
+            } else {
+                text
+            };
+            ls.message = Some(Msg { ok: false, text });
         }
     }
 
