@@ -177,7 +177,7 @@ pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckRes
     let what = if ok { author(&c.ok_message) } else { None };
     CheckResult {
         ok,
-        what: what.unwrap_or_else(|| say::sentence(sb, c, lang)),
+        what: what.unwrap_or_else(|| say::sentence(sb, c, lang, ok)),
         fail_message: if ok { None } else { author(&c.fail_message) },
     }
 }

@@ -41,10 +41,17 @@ fn forms(yes: String, not_yet: String, no_longer: String, still: String) -> Form
     }
 }
 
-/// The sentence for a check in `lang` (`ja` for Japanese, English otherwise).
-pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str) -> String {
+/// The sentence for a check in `lang` (`ja` for Japanese, English otherwise); `holds` is
+/// whether the check holds, already decided by the caller (deciding it again would run an
+/// audit twice for a `finding` check).
+pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str, holds: bool) -> String {
     let ja = lang.starts_with("ja");
-    let s = node(sb, c, true, ja);
+    let compound = c.not.is_some() || c.all.is_some() || c.any.is_some();
+    let s = if compound {
+        node(sb, c, true, ja)
+    } else {
+        leaf_known(sb, c, true, ja, Some(holds))
+    };
     let s = if s.is_empty() {
         if ja {
             "空のチェックです。"
@@ -111,8 +118,13 @@ fn some(sb: &Sandbox, cs: &[Check], want: bool, ja: bool) -> String {
 }
 
 fn leaf(sb: &Sandbox, c: &Check, want: bool, ja: bool) -> String {
+    leaf_known(sb, c, want, ja, None)
+}
+
+/// [`leaf`], with whether the check holds when the caller already knows it.
+fn leaf_known(sb: &Sandbox, c: &Check, want: bool, ja: bool, known: Option<bool>) -> String {
     let a = &sb.account;
-    let fact = holds(sb, c);
+    let fact = known.unwrap_or_else(|| holds(sb, c));
     // The check as (forms of a fact, whether the check is that fact's opposite).
     let (f, flip) = if let Some(m) = c.exists.as_ref().or(c.absent.as_ref()) {
         let flip = c.exists.is_none();
