@@ -223,22 +223,12 @@ pub(crate) fn load_gaad(
     let report_error = |e: gaad::ImportError, text: &str| {
         let mut msg = e.to_string();
         if let Some((line, column)) = e.location() {
-            let start = if matches!(e, gaad::ImportError::Csv { .. }) {
-                0
+            let column = if matches!(e, gaad::ImportError::Csv { .. }) {
+                1
             } else {
-                column.saturating_sub(1)
+                column
             };
-            let mark = crate::input::snippet::Mark {
-                line,
-                start,
-                end: Some(start + 1),
-                label: "",
-            };
-            let shown = crate::input::snippet::render(text, None, &[mark]);
-            if !shown.is_empty() {
-                msg.push('\n');
-                msg.push_str(&shown);
-            }
+            crate::input::snippet::append_at(&mut msg, text, line, column);
         }
         msg
     };

@@ -69,18 +69,7 @@ impl FileError {
     pub fn report(&self, text: &str) -> String {
         let mut out = self.to_string();
         if let Some((line, column)) = self.location {
-            let start = column.saturating_sub(1);
-            let mark = snippet::Mark {
-                line,
-                start,
-                end: Some(start + 1),
-                label: "",
-            };
-            let shown = snippet::render(text, None, &[mark]);
-            if !shown.is_empty() {
-                out.push('\n');
-                out.push_str(&shown);
-            }
+            snippet::append_at(&mut out, text, line, column);
         }
         out
     }

@@ -57,6 +57,23 @@ pub fn render(source: &str, path: Option<&str>, marks: &[Mark<'_>]) -> String {
     out.join("\n")
 }
 
+/// Appends to `message` the line `line` of `text` with the character at `column` (both from
+/// 1) underlined, when that line exists: an error's place shown under the error.
+pub fn append_at(message: &mut String, text: &str, line: usize, column: usize) {
+    let start = column.saturating_sub(1);
+    let mark = Mark {
+        line,
+        start,
+        end: Some(start + 1),
+        label: "",
+    };
+    let shown = render(text, None, &[mark]);
+    if !shown.is_empty() {
+        message.push('\n');
+        message.push_str(&shown);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
