@@ -1,4 +1,5 @@
-//! Lesson packs: the YAML format (`model`), the one loader (`load`), declarative checks
+//! Lesson packs: the YAML format as written (`raw`) and the validated model it is converted
+//! into once (`model`), the one loader (`load`), declarative checks
 //! (`check`), the exercise engine every front end uses (`run`), `lessons lint` (`lint`) and
 //! the set of packs of one run, each id once (`set`).
 //!
@@ -8,9 +9,10 @@ pub mod check;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod raw;
 pub mod run;
 pub mod set;
 
 pub use load::{LessonEntry, LoadError, Pack};
-pub use model::{LessonFile, Step, StepKind, Text};
+pub use model::{Lesson, Step, StepBody, StepKind, Text};
 pub use set::PackSet;

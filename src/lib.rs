@@ -7,6 +7,7 @@ pub mod account;
 pub mod audit;
 pub mod cli;
 pub mod eval;
+pub mod ids;
 pub mod input;
 pub mod lesson;
 pub mod policy;

@@ -33,17 +33,17 @@ pub mod active;
 mod catalog;
 mod error;
 mod export;
-mod ids;
+
 mod model;
 pub mod render;
 mod report;
 mod schema;
 mod store;
 
+pub use crate::ids::{DEFAULT_LEARNER, IdError, LearnerName, LessonId, PackId, RecordId, StepId};
 pub use catalog::{Catalog, LessonInfo};
 pub use error::{ExportError, ProgressError};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
-pub use ids::{DEFAULT_LEARNER, IdError, LearnerName, LessonId, PackId, RecordId, StepId};
 pub use model::{
     Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
     PackProgress, PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue,

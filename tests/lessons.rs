@@ -185,10 +185,10 @@ fn the_login_profile_cli_profile_and_called_checks_follow_the_sandbox() {
     use iamdojo::account::command::Sandbox;
     use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
     use iamdojo::lesson::check::evaluate;
-    use iamdojo::lesson::model::Check;
+    use iamdojo::lesson::model::Goal;
 
-    let check = |yaml: &str| -> Check { serde_yaml::from_str(yaml).expect("a check") };
-    let holds = |sb: &Sandbox, c: &Check| evaluate(sb, c, "en", "en").ok;
+    let check = |yaml: &str| -> Goal { Goal::from_yaml(yaml).expect("a check") };
+    let holds = |sb: &Sandbox, c: &Goal| evaluate(sb, c, "en", "en").ok;
     let password = check("login_profile: {user: bob}");
     let must_reset = check("login_profile: {user: bob, password_reset_required: true}");
     let no_reset = check("login_profile: {user: bob, password_reset_required: false}");
@@ -272,7 +272,7 @@ fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
     use iamdojo::account::command::Sandbox;
     use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
     use iamdojo::lesson::check::evaluate;
-    use iamdojo::lesson::model::Check;
+    use iamdojo::lesson::model::Goal;
 
     let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
     for line in [
@@ -288,14 +288,14 @@ fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
         assert_eq!(out.code, 0, "{line}: {}", out.stderr);
     }
     let role = format!("arn:aws:iam::{DEFAULT_ACCOUNT_ID}:role/Audit");
-    let check = |who: &str, can: bool| -> Check {
+    let check = |who: &str, can: bool| -> Goal {
         let kind = if can { "can" } else { "cannot" };
-        serde_yaml::from_str(&format!(
+        Goal::from_yaml(&format!(
             "{kind}: {{principal: user/{who}, action: 'sts:AssumeRole', resource: '{role}'}}"
         ))
         .expect("a check")
     };
-    let holds = |c: &Check| evaluate(&sb, c, "en", "en").ok;
+    let holds = |c: &Goal| evaluate(&sb, c, "en", "en").ok;
     assert!(holds(&check("yuki", true)), "the trust policy names yuki");
     assert!(
         holds(&check("admin", false)),
@@ -326,7 +326,7 @@ fn goal_checks_read_as_sentences_in_both_states() {
     use iamdojo::account::command::Sandbox;
     use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
     use iamdojo::lesson::check::evaluate;
-    use iamdojo::lesson::model::Check;
+    use iamdojo::lesson::model::Goal;
 
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/goal");
     let checks: Vec<serde_yaml::Value> =
@@ -343,7 +343,7 @@ fn goal_checks_read_as_sentences_in_both_states() {
     for lang in ["en", "ja"] {
         let mut out = String::new();
         for v in &checks {
-            let c: &Check = &serde_yaml::from_value(v.clone()).unwrap();
+            let c = &Goal::from_yaml(&serde_yaml::to_string(v).unwrap()).unwrap();
             let a = evaluate(&set_up, c, lang, "en");
             let b = evaluate(&fresh, c, lang, "en");
             assert_ne!(a.ok, b.ok, "{c:?} is the same in both sandboxes");

@@ -686,7 +686,7 @@ fn a_wrong_prediction_can_be_retried_honestly() {
     let at = lesson
         .steps
         .iter()
-        .position(|s| s.predict.is_some())
+        .position(|s| s.predict().is_some())
         .expect("a predict step in lesson 1");
     for _ in 0..at {
         // A task or investigation starts typing on arrival; Esc stops it first.
@@ -730,7 +730,7 @@ fn a_wrong_prediction_can_be_retried_honestly() {
     let step_id = lesson.steps[at].id.clone().expect("an id");
     let mine: Vec<bool> = attempts
         .iter()
-        .filter(|(s, _)| *s == step_id)
+        .filter(|(s, _)| step_id == *s)
         .map(|(_, c)| *c)
         .collect();
     assert_eq!(mine, vec![false, true]);

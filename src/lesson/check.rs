@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{Check, RequestSpec};
+use super::model::{
+    Attachee, Check, Entity, EntityKind, Goal, InstanceState, InstancesCheck, KeyWant, MfaOf,
+    PasswordRule, RequestSpec, Text,
+};
 use crate::account::Account;
 use crate::account::authz::{Caller, Identity};
 use crate::account::command::{Creds, Sandbox};
@@ -159,26 +162,17 @@ fn policy_matches(a: &Account, arn: &str, want: &str) -> bool {
         || arn.rsplit('/').next() == Some(want)
 }
 
-fn bool_of(v: &serde_yaml::Value) -> Option<bool> {
-    match v {
-        serde_yaml::Value::Bool(b) => Some(*b),
-        serde_yaml::Value::String(s) => crate::policy::condition::parse_bool(s),
-        _ => None,
-    }
-}
-
-/// Evaluates a check in a sandbox (its account, and for `cli_profile` its CLI profiles):
+/// Evaluates a goal in a sandbox (its account, and for `cli_profile` its CLI profiles):
 /// whether it holds, and a sentence in `lang` saying so (the author's `ok_message` when it
 /// holds and one is given) or saying what is not so yet (and the author's `fail_message`).
-pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckResult {
-    let ok = holds(sb, c);
-    let author =
-        |t: &Option<super::model::Text>| t.as_ref().map(|t| t.get(lang, fallback).to_string());
-    let what = if ok { author(&c.ok_message) } else { None };
+pub fn evaluate(sb: &Sandbox, g: &Goal, lang: &str, fallback: &str) -> CheckResult {
+    let ok = holds(sb, &g.check);
+    let author = |t: &Option<Text>| t.as_ref().map(|t| t.get(lang, fallback).to_string());
+    let what = if ok { author(&g.ok_message) } else { None };
     CheckResult {
         ok,
-        what: what.unwrap_or_else(|| say::sentence(sb, c, lang, ok)),
-        fail_message: if ok { None } else { author(&c.fail_message) },
+        what: what.unwrap_or_else(|| say::sentence(sb, &g.check, lang, ok)),
+        fail_message: if ok { None } else { author(&g.fail_message) },
     }
 }
 
@@ -187,225 +181,186 @@ pub fn evaluate(sb: &Sandbox, c: &Check, lang: &str, fallback: &str) -> CheckRes
 /// exist to be denied).
 fn holds(sb: &Sandbox, c: &Check) -> bool {
     let a = &sb.account;
-    if let Some(l) = &c.login_profile {
-        let profile = a.users.get(&l.user).and_then(|u| u.login_profile.as_ref());
-        return profile.is_some_and(|p| {
-            l.password_reset_required
-                .is_none_or(|want| p.reset_required == want)
-        });
-    }
-    if let Some(p) = &c.cli_profile {
-        let key = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
-            Some(Creds::Keys { access_key_id, .. }) => Some(access_key_id),
-            _ => None,
-        });
-        return key.is_some_and(|id| {
-            a.users.get(&p.user).is_some_and(|u| {
-                u.access_keys
-                    .iter()
-                    .any(|k| &k.id == id && k.status == crate::account::KeyStatus::Active)
+    match c {
+        Check::LoginProfile(l) => {
+            let profile = a.users.get(&l.user).and_then(|u| u.login_profile.as_ref());
+            profile.is_some_and(|p| {
+                l.password_reset_required
+                    .is_none_or(|want| p.reset_required == want)
             })
-        });
-    }
-    if let Some(x) = &c.called {
-        let Ok(who) = identity_of(a, &x.principal) else {
-            return false;
-        };
-        return a.cloudtrail.events.iter().any(|e| {
-            e.name == x.operation
-                && e.error_code.is_none()
-                && match &who {
-                    Identity::Root => e.identity_type == "Root",
-                    Identity::User(n) => e.identity_type == "IAMUser" && &e.user_name == n,
-                    Identity::Role { role, .. } => {
-                        e.identity_type == "AssumedRole"
-                            && e.arn.contains(&format!(":assumed-role/{role}/"))
+        }
+        Check::CliProfile(p) => {
+            let key = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
+                Some(Creds::Keys { access_key_id, .. }) => Some(access_key_id),
+                _ => None,
+            });
+            key.is_some_and(|id| {
+                a.users.get(&p.user).is_some_and(|u| {
+                    u.access_keys
+                        .iter()
+                        .any(|k| &k.id == id && k.status == crate::account::KeyStatus::Active)
+                })
+            })
+        }
+        Check::Called(x) => {
+            let Ok(who) = identity_of(a, &x.principal) else {
+                return false;
+            };
+            a.cloudtrail.events.iter().any(|e| {
+                e.name == x.operation
+                    && e.error_code.is_none()
+                    && match &who {
+                        Identity::Root => e.identity_type == "Root",
+                        Identity::User(n) => e.identity_type == "IAMUser" && &e.user_name == n,
+                        Identity::Role { role, .. } => {
+                            e.identity_type == "AssumedRole"
+                                && e.arn.contains(&format!(":assumed-role/{role}/"))
+                        }
                     }
-                }
-        });
-    }
-    if let Some(r) = &c.can {
-        return permitted(a, r).is_ok_and(|(allowed, _)| allowed);
-    }
-    if let Some(r) = &c.cannot {
-        return permitted(a, r).is_ok_and(|(allowed, _)| !allowed);
-    }
-    if let Some(m) = &c.exists {
-        return m.iter().all(|(k, v)| entity_exists(a, k, v));
-    }
-    if let Some(m) = &c.absent {
-        return m.iter().all(|(k, v)| !entity_exists(a, k, v));
-    }
-    if let Some(m) = &c.member_of {
-        return a
+            })
+        }
+        Check::Can(r) => permitted(a, r).is_ok_and(|(allowed, _)| allowed),
+        Check::Cannot(r) => permitted(a, r).is_ok_and(|(allowed, _)| !allowed),
+        Check::Exists(m) => m.iter().all(|e| entity_exists(a, e)),
+        Check::Absent(m) => m.iter().all(|e| !entity_exists(a, e)),
+        Check::MemberOf(m) => a
             .users
             .get(&m.user)
-            .is_some_and(|u| u.groups.contains(&m.group));
-    }
-    if let Some(m) = &c.policy_attached {
-        let Some(policy) = m.get("policy") else {
-            return false;
-        };
-        let attached: Option<&Vec<String>> = if let Some(u) = m.get("user") {
-            a.users.get(u).map(|x| &x.attached)
-        } else if let Some(g) = m.get("group") {
-            a.groups.get(g).map(|x| &x.attached)
-        } else if let Some(r) = m.get("role") {
-            a.roles.get(r).map(|x| &x.attached)
-        } else {
-            None
-        };
-        return attached.is_some_and(|v| v.iter().any(|arn| policy_matches(a, arn, policy)));
-    }
-    if let Some(m) = &c.mfa_enabled {
-        if m.get("root").and_then(bool_of) == Some(true) {
-            return a.root.mfa_enabled;
+            .is_some_and(|u| u.groups.contains(&m.group)),
+        Check::PolicyAttached { to, name, policy } => {
+            let attached: Option<&Vec<String>> = match to {
+                Attachee::User => a.users.get(name).map(|x| &x.attached),
+                Attachee::Group => a.groups.get(name).map(|x| &x.attached),
+                Attachee::Role => a.roles.get(name).map(|x| &x.attached),
+            };
+            attached.is_some_and(|v| v.iter().any(|arn| policy_matches(a, arn, policy)))
         }
-        let user = m.get("user").map(scalar).unwrap_or_default();
-        return a
+        Check::MfaEnabled(MfaOf::Root) => a.root.mfa_enabled,
+        Check::MfaEnabled(MfaOf::User(user)) => a
             .users
-            .get(&user)
-            .is_some_and(|u| u.mfa.iter().any(|d| d.enabled.is_some()));
-    }
-    if let Some(m) = &c.access_key_status {
-        let want = m.get("status").map(String::as_str).unwrap_or("Active");
-        let keys: Vec<&crate::account::AccessKey> = match m.get("user").map(String::as_str) {
-            Some("root") | None => a.root.access_keys.iter().collect(),
-            Some(u) => a
-                .users
-                .get(u)
-                .map(|x| x.access_keys.iter().collect())
-                .unwrap_or_default(),
-        };
-        let keys: Vec<_> = match m.get("key") {
-            Some(id) => keys.into_iter().filter(|k| &k.id == id).collect(),
-            None => keys,
-        };
-        return match want {
-            "none" => keys.is_empty(),
-            "Inactive" => {
-                !keys.is_empty()
-                    && keys
-                        .iter()
-                        .all(|k| k.status == crate::account::KeyStatus::Inactive)
+            .get(user)
+            .is_some_and(|u| u.mfa.iter().any(|d| d.enabled.is_some())),
+        Check::AccessKeyStatus(k) => {
+            let keys: Vec<&crate::account::AccessKey> = match &k.user {
+                None => a.root.access_keys.iter().collect(),
+                Some(u) => a
+                    .users
+                    .get(u)
+                    .map(|x| x.access_keys.iter().collect())
+                    .unwrap_or_default(),
+            };
+            let keys: Vec<_> = match &k.key {
+                Some(id) => keys.into_iter().filter(|x| &x.id == id).collect(),
+                None => keys,
+            };
+            let all_in = |status| !keys.is_empty() && keys.iter().all(|x| x.status == status);
+            match k.status {
+                KeyWant::None => keys.is_empty(),
+                KeyWant::Inactive => all_in(crate::account::KeyStatus::Inactive),
+                KeyWant::Active => all_in(crate::account::KeyStatus::Active),
             }
-            _ => {
-                !keys.is_empty()
-                    && keys
-                        .iter()
-                        .all(|k| k.status == crate::account::KeyStatus::Active)
-            }
-        };
-    }
-    if let Some(m) = &c.password_policy {
-        return a.password_policy.is_some() && m.iter().all(|(k, v)| password_field_holds(a, k, v));
-    }
-    if let Some(f) = c.no_finding.as_ref().or(c.finding.as_ref()) {
-        let findings = crate::audit::controls::audit(a, a.now);
-        let any = findings.iter().any(|x| {
-            x.control == f.control
-                && f.resource
-                    .as_ref()
-                    .is_none_or(|r| x.resource.contains(r.as_str()))
-        });
-        return any != c.no_finding.is_some();
-    }
-    if let Some(b) = &c.bucket_public {
-        let bucket = a.buckets.get(&b.bucket);
-        let public = bucket.is_some_and(|x| {
-            let block = x
-                .public_access_block
-                .is_some_and(|p| p.restrict_public_buckets)
-                || a.account_public_access_block
-                    .is_some_and(|p| p.restrict_public_buckets);
-            let ignore = x.public_access_block.is_some_and(|p| p.ignore_public_acls)
-                || a.account_public_access_block
-                    .is_some_and(|p| p.ignore_public_acls);
-            (!block && x.policy_is_public()) || (!ignore && x.acl_is_public())
-        });
-        return bucket.is_some() && public == b.public;
-    }
-    if let Some(p) = &c.port_open {
-        let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
-        let open = a.security_groups.values().any(|g| {
-            g.ingress
-                .iter()
-                .any(|r| r.cidr == cidr && r.open_to_world(p.port))
-                || g.ingress
+        }
+        Check::PasswordPolicy(rules) => {
+            a.password_policy.is_some() && rules.iter().all(|r| password_field_holds(a, r))
+        }
+        Check::Finding(f) | Check::NoFinding(f) => {
+            let findings = crate::audit::controls::audit(a, a.now);
+            let any = findings.iter().any(|x| {
+                x.control == f.control
+                    && f.resource
+                        .as_ref()
+                        .is_none_or(|r| x.resource.contains(r.as_str()))
+            });
+            any == matches!(c, Check::Finding(_))
+        }
+        Check::BucketPublic(b) => {
+            let bucket = a.buckets.get(&b.bucket);
+            let public = bucket.is_some_and(|x| {
+                let block = x
+                    .public_access_block
+                    .is_some_and(|p| p.restrict_public_buckets)
+                    || a.account_public_access_block
+                        .is_some_and(|p| p.restrict_public_buckets);
+                let ignore = x.public_access_block.is_some_and(|p| p.ignore_public_acls)
+                    || a.account_public_access_block
+                        .is_some_and(|p| p.ignore_public_acls);
+                (!block && x.policy_is_public()) || (!ignore && x.acl_is_public())
+            });
+            bucket.is_some() && public == b.public
+        }
+        Check::PortOpen(p) => {
+            let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
+            let open = a.security_groups.values().any(|g| {
+                g.ingress
                     .iter()
-                    .any(|r| r.cidr == cidr && r.from_port <= p.port && p.port <= r.to_port)
-        });
-        return open == p.open;
+                    .any(|r| r.cidr == cidr && r.open_to_world(p.port))
+                    || g.ingress
+                        .iter()
+                        .any(|r| r.cidr == cidr && r.from_port <= p.port && p.port <= r.to_port)
+            });
+            open == p.open
+        }
+        Check::TrailLogging(want) => {
+            let on = a
+                .cloudtrail
+                .trails
+                .iter()
+                .any(|t| t.logging && t.multi_region);
+            on == *want
+        }
+        Check::Budget(b) => {
+            let limits: Vec<f64> = a
+                .billing
+                .budgets
+                .iter()
+                .map(|x| x.limit)
+                .chain(a.billing.alarms.iter().map(|x| x.threshold))
+                .collect();
+            if b.exists {
+                !limits.is_empty() && b.max_limit.is_none_or(|m| limits.iter().any(|l| *l <= m))
+            } else {
+                limits.is_empty()
+            }
+        }
+        Check::Instances(i) => {
+            let n = matching_instances(a, i);
+            i.count.is_none_or(|c| n == c)
+                && i.min.is_none_or(|m| n >= m)
+                && i.max.is_none_or(|m| n <= m)
+        }
+        Check::All(all) => all.iter().all(|x| holds(sb, &x.check)),
+        Check::Any(any) => any.iter().any(|x| holds(sb, &x.check)),
+        Check::Not(n) => !holds(sb, &n.check),
     }
-    if let Some(want) = c.trail_logging {
-        let on = a
-            .cloudtrail
-            .trails
-            .iter()
-            .any(|t| t.logging && t.multi_region);
-        return on == want;
-    }
-    if let Some(b) = &c.budget {
-        let limits: Vec<f64> = a
-            .billing
-            .budgets
-            .iter()
-            .map(|x| x.limit)
-            .chain(a.billing.alarms.iter().map(|x| x.threshold))
-            .collect();
-        return if b.exists {
-            !limits.is_empty() && b.max_limit.is_none_or(|m| limits.iter().any(|l| *l <= m))
-        } else {
-            limits.is_empty()
-        };
-    }
-    if let Some(i) = &c.instances {
-        let n = matching_instances(a, i);
-        return i.count.is_none_or(|c| n == c)
-            && i.min.is_none_or(|m| n >= m)
-            && i.max.is_none_or(|m| n <= m);
-    }
-    if let Some(all) = &c.all {
-        return all.iter().all(|x| holds(sb, x));
-    }
-    if let Some(any) = &c.any {
-        return any.iter().any(|x| holds(sb, x));
-    }
-    if let Some(n) = &c.not {
-        return !holds(sb, n);
-    }
-    false
 }
 
 /// Whether one field of a `password_policy` check holds (false when no policy is set).
-fn password_field_holds(a: &Account, k: &str, v: &serde_yaml::Value) -> bool {
+fn password_field_holds(a: &Account, r: &PasswordRule) -> bool {
     let Some(p) = &a.password_policy else {
         return false;
     };
-    let num = || scalar(v).parse::<u32>().unwrap_or(u32::MAX);
-    match k {
-        "min_length" => p.minimum_password_length >= num(),
-        "require_symbols" => Some(p.require_symbols) == bool_of(v),
-        "require_numbers" => Some(p.require_numbers) == bool_of(v),
-        "require_uppercase" => Some(p.require_uppercase_characters) == bool_of(v),
-        "require_lowercase" => Some(p.require_lowercase_characters) == bool_of(v),
-        "max_age" => p.max_password_age.is_some_and(|d| d <= num()),
-        "reuse_prevention" => p.password_reuse_prevention.is_some_and(|d| d >= num()),
-        "allow_users_to_change" => Some(p.allow_users_to_change_password) == bool_of(v),
-        _ => false,
+    match *r {
+        PasswordRule::MinLength(n) => p.minimum_password_length >= n,
+        PasswordRule::RequireSymbols(b) => p.require_symbols == b,
+        PasswordRule::RequireNumbers(b) => p.require_numbers == b,
+        PasswordRule::RequireUppercase(b) => p.require_uppercase_characters == b,
+        PasswordRule::RequireLowercase(b) => p.require_lowercase_characters == b,
+        PasswordRule::MaxAge(n) => p.max_password_age.is_some_and(|d| d <= n),
+        PasswordRule::ReusePrevention(n) => p.password_reuse_prevention.is_some_and(|d| d >= n),
+        PasswordRule::AllowUsersToChange(b) => p.allow_users_to_change_password == b,
     }
 }
 
 /// How many instances match an `instances` check's state and type.
-fn matching_instances(a: &Account, i: &super::model::InstancesCheck) -> usize {
+fn matching_instances(a: &Account, i: &InstancesCheck) -> usize {
     a.instances
         .values()
         .filter(|x| {
-            i.state.as_deref().is_none_or(|s| {
+            i.state.is_none_or(|s| {
                 s == match x.state {
-                    State::Running => "running",
-                    State::Stopped => "stopped",
-                    State::Terminated => "terminated",
+                    State::Running => InstanceState::Running,
+                    State::Stopped => InstanceState::Stopped,
+                    State::Terminated => InstanceState::Terminated,
                 }
             }) && i
                 .instance_type
@@ -415,31 +370,19 @@ fn matching_instances(a: &Account, i: &super::model::InstancesCheck) -> usize {
         .count()
 }
 
-fn entity_exists(a: &Account, kind: &str, name: &str) -> bool {
-    match kind {
-        "user" => a.users.contains_key(name),
-        "group" => a.groups.contains_key(name),
-        "role" => a.roles.contains_key(name),
-        "policy" => a.policies.values().any(|p| p.name == name || p.arn == name),
-        "bucket" => a.buckets.contains_key(name),
-        "instance_profile" => a.instance_profiles.contains_key(name),
-        "trail" => a.cloudtrail.trails.iter().any(|t| t.name == name),
-        "security_group" => a
+fn entity_exists(a: &Account, e: &Entity) -> bool {
+    let name = e.name.as_str();
+    match e.kind {
+        EntityKind::User => a.users.contains_key(name),
+        EntityKind::Group => a.groups.contains_key(name),
+        EntityKind::Role => a.roles.contains_key(name),
+        EntityKind::Policy => a.policies.values().any(|p| p.name == name || p.arn == name),
+        EntityKind::Bucket => a.buckets.contains_key(name),
+        EntityKind::InstanceProfile => a.instance_profiles.contains_key(name),
+        EntityKind::Trail => a.cloudtrail.trails.iter().any(|t| t.name == name),
+        EntityKind::SecurityGroup => a
             .security_groups
             .values()
             .any(|g| g.name == name || g.id == name),
-        _ => false,
     }
 }
-
-/// The entity kinds `exists` and `absent` know.
-pub const ENTITY_KINDS: &[&str] = &[
-    "user",
-    "group",
-    "role",
-    "policy",
-    "bucket",
-    "instance_profile",
-    "trail",
-    "security_group",
-];

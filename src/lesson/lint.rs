@@ -6,8 +6,9 @@
 use serde::Serialize;
 
 use super::load::{LessonEntry, Pack};
-use super::model::{LessonFile, Solution, Step, StepKind, Text};
+use super::model::{Lesson, Solution, Step, StepKind, Text};
 use super::run;
+use crate::ids::LessonId;
 
 /// How serious an issue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -28,6 +29,9 @@ pub struct Issue {
     pub file: String,
     /// The line in the file (of the step, or of the top-level field), when known.
     pub line: Option<usize>,
+    /// The column on that line, when known (for errors found while reading the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// The id of the step it is about, when it is about a step that has one.
     pub step: Option<String>,
     /// The field path, e.g. `steps[3].task.goal[0]`.
@@ -45,6 +49,9 @@ impl std::fmt::Display for Issue {
         write!(f, "{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
         }
         write!(f, ": {level}: ")?;
         if let Some(step) = &self.step {
@@ -70,7 +77,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     /// Starts the issues of another file of the pack.
-    fn file(&mut self, file: &str, lesson: Option<&LessonFile>) {
+    fn file(&mut self, file: &str, lesson: Option<&Lesson>) {
         self.file = file.to_string();
         self.outline = self
             .pack
@@ -78,7 +85,12 @@ impl Ctx<'_> {
             .map(|t| crate::input::yaml::Outline::of(&t))
             .unwrap_or_default();
         self.step_ids = lesson
-            .map(|l| l.steps.iter().map(|s| s.id.clone()).collect())
+            .map(|l| {
+                l.steps
+                    .iter()
+                    .map(|s| s.id.as_ref().map(|x| x.to_string()))
+                    .collect()
+            })
             .unwrap_or_default();
     }
 
@@ -92,6 +104,7 @@ impl Ctx<'_> {
             level,
             file: self.file.clone(),
             line: self.outline.line_of(path),
+            column: None,
             step,
             path: path.into(),
             message: message.into(),
@@ -142,32 +155,20 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
     if let Some(d) = pack.meta.description.clone() {
         cx.text("description", &d);
     }
-    if !valid_id(&pack.meta.id) {
-        cx.push(
-            Level::Error,
-            "id",
-            format!(
-                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
-                pack.meta.id
-            ),
-        );
-    }
     let ids: Vec<&str> = pack.ok_lessons().map(|l| l.id.as_str()).collect();
     let mut seen = Vec::new();
     for entry in &pack.lessons {
         match entry {
             LessonEntry::Broken { file, error } => {
-                let at = error
-                    .location
-                    .map(|(l, c)| format!("line {l}, column {c}: "))
-                    .unwrap_or_default();
+                // Where the reader stopped leads the message: `file:line:column:`.
                 cx.out.push(Issue {
                     level: Level::Error,
                     file: file.clone(),
-                    line: None,
+                    line: error.location.map(|(l, _)| l),
+                    column: error.location.map(|(_, c)| c).filter(|c| *c > 1),
                     step: None,
                     path: error.path.clone(),
-                    message: format!("{at}{}", error.message),
+                    message: error.message.clone(),
                 });
             }
             LessonEntry::Ok { file, lesson } => {
@@ -192,7 +193,7 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
 /// cycle can ever be started), each cycle once, on the file of its first lesson by id.
 fn requires_cycles(cx: &mut Ctx) {
     use std::collections::{BTreeMap, BTreeSet};
-    let lessons: BTreeMap<&str, (&str, &[String])> = cx
+    let lessons: BTreeMap<&str, (&str, &[LessonId])> = cx
         .pack
         .lessons
         .iter()
@@ -207,7 +208,7 @@ fn requires_cycles(cx: &mut Ctx) {
     // Depth first from every lesson; a requirement already on the path closes a cycle.
     fn walk<'a>(
         id: &'a str,
-        lessons: &BTreeMap<&'a str, (&'a str, &'a [String])>,
+        lessons: &BTreeMap<&'a str, (&'a str, &'a [LessonId])>,
         path: &mut Vec<&'a str>,
         done: &mut BTreeSet<&'a str>,
         cycles: &mut BTreeSet<Vec<&'a str>>,
@@ -269,23 +270,7 @@ fn requires_cycles(cx: &mut Ctx) {
     }
 }
 
-fn valid_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
-fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
-    if !valid_id(&l.id) {
-        cx.push(
-            Level::Error,
-            "id",
-            format!(
-                "`{}` is not a valid id: use lowercase letters, digits and hyphens",
-                l.id
-            ),
-        );
-    }
+fn lint_lesson(cx: &mut Ctx, l: &Lesson, ids: &[&str]) {
     cx.text("title", &l.title);
     cx.text("summary", &l.summary);
     let broken: Vec<&str> = cx
@@ -304,7 +289,7 @@ fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
             let message = if broken.is_empty() {
                 format!(
                     "no lesson `{r}` in this pack{}",
-                    crate::suggest::did_you_mean(r, ids.iter().copied())
+                    crate::suggest::did_you_mean(r.as_str(), ids.iter().copied())
                 )
             } else {
                 format!(
@@ -324,33 +309,8 @@ fn lint_lesson(cx: &mut Ctx, l: &LessonFile, ids: &[&str]) {
             format!("the scenario does not load: {e}"),
         );
     }
-    if l.steps.is_empty() {
-        cx.push(Level::Error, "steps", "a lesson needs at least one step");
-    }
-    let mut step_ids: Vec<&str> = Vec::new();
     for (i, s) in l.steps.iter().enumerate() {
         let path = format!("steps[{i}]");
-        let kinds = s.kinds();
-        if kinds.len() != 1 {
-            cx.push(Level::Error, &path, if kinds.is_empty() { "the step has no kind: give one of read, quiz, predict, policy, task, investigate".to_string() } else { format!("the step has {} kinds; give exactly one", kinds.len()) });
-            continue;
-        }
-        if let Some(id) = &s.id {
-            if step_ids.contains(&id.as_str()) {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.id"),
-                    format!("the step id `{id}` is used twice in the lesson"),
-                );
-            }
-            step_ids.push(id);
-        } else if s.kind() != StepKind::Read {
-            cx.push(
-                Level::Error,
-                &path,
-                "an exercise needs an `id` so that progress can be recorded",
-            );
-        }
         for (j, h) in s.hints.iter().enumerate() {
             cx.text(&format!("{path}.hints[{j}]"), h);
         }
@@ -366,7 +326,7 @@ pub const NEAR_MISSES: usize = 2;
 
 /// Every near miss of a step must fail; an exercise with fewer than [`NEAR_MISSES`] gets a
 /// warning (the built-in course's test holds it to no warnings).
-fn lint_near_misses(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str, lang: &str) {
+fn lint_near_misses(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str, lang: &str) {
     let kind = s.kind();
     let wanted = matches!(
         kind,
@@ -398,17 +358,17 @@ fn lint_near_misses(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str, lang: &s
     }
 }
 
-fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
+fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
     let lang = cx.pack.default_language().to_string();
     lint_near_misses(cx, l, s, path, &lang);
     match s.kind() {
         StepKind::Read => {
-            if let Some(t) = &s.read {
+            if let Some(t) = s.read() {
                 cx.text(&format!("{path}.read"), t);
             }
         }
         StepKind::Quiz => {
-            let Some(q) = &s.quiz else { return };
+            let Some(q) = s.quiz() else { return };
             cx.text(&format!("{path}.quiz.question"), &q.question);
             let correct = q.choices.iter().filter(|c| c.correct).count();
             if q.choices.len() < 2 {
@@ -444,7 +404,7 @@ fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
             }
         }
         StepKind::Predict => {
-            if let Some(q) = s.predict.as_ref().and_then(|p| p.question.as_ref()) {
+            if let Some(q) = s.predict().and_then(|p| p.question.as_ref()) {
                 cx.text(&format!("{path}.predict.question"), q);
             }
             if let Err(e) = run::predict_answer(cx.pack, l, s) {
@@ -456,7 +416,7 @@ fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
             }
         }
         StepKind::Policy => {
-            let Some(p) = &s.policy else { return };
+            let Some(p) = s.policy() else { return };
             cx.text(&format!("{path}.policy.prompt"), &p.prompt);
             if p.expect.allow.is_empty() && p.expect.deny.is_empty() {
                 cx.push(
@@ -464,11 +424,6 @@ fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
                     &format!("{path}.policy.expect"),
                     "give at least one request under `allow` or `deny`",
                 );
-            }
-            if let Some(m) = &p.max_finding
-                && !["ERROR", "SECURITY_WARNING", "WARNING", "SUGGESTION"].contains(&m.as_str())
-            {
-                cx.push(Level::Error, &format!("{path}.policy.max_finding"), format!("`{m}` is not a finding type: ERROR, SECURITY_WARNING, WARNING or SUGGESTION"));
             }
             let starter = p.starter.clone().unwrap_or_default();
             let start = run::check_policy(cx.pack, l, s, &starter);
@@ -506,7 +461,7 @@ fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
             }
         }
         StepKind::Task => {
-            let Some(t) = &s.task else { return };
+            let Some(t) = s.task() else { return };
             cx.text(&format!("{path}.task.prompt"), &t.prompt);
             if t.goal.is_empty() {
                 cx.push(
@@ -566,7 +521,7 @@ fn lint_step(cx: &mut Ctx, l: &LessonFile, s: &Step, path: &str) {
             }
         }
         StepKind::Investigate => {
-            let Some(i) = &s.investigate else { return };
+            let Some(i) = s.investigate() else { return };
             cx.text(&format!("{path}.investigate.question"), &i.question);
             if i.answer.is_empty() {
                 cx.push(

@@ -7,7 +7,8 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
-use super::model::{LessonFile, PackFile};
+use super::model::{Invalid, Lesson, PackMeta};
+use super::raw;
 use crate::account::command::Sandbox;
 use crate::input::read::{Kind, Limit};
 
@@ -89,7 +90,7 @@ pub enum LessonEntry {
         /// Its file in the pack.
         file: String,
         /// The lesson.
-        lesson: Box<LessonFile>,
+        lesson: Box<Lesson>,
     },
     /// Could not be loaded.
     Broken {
@@ -104,7 +105,7 @@ pub enum LessonEntry {
 #[derive(Debug, Clone)]
 pub struct Pack {
     /// `pack.yaml`.
-    pub meta: PackFile,
+    pub meta: PackMeta,
     /// Where it came from (`built-in` or a folder).
     pub origin: String,
     /// Its lessons in order.
@@ -116,8 +117,27 @@ pub struct Pack {
 
 /// Parses one lesson file's text (as the loader does for each file of a pack); `file` names
 /// it in errors.
-pub fn parse_lesson(file: &str, text: &str) -> Result<LessonFile, LoadError> {
-    parse(file, text)
+pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
+    let raw: raw::LessonFile = parse(file, text)?;
+    if raw.steps.len() > MAX_STEPS {
+        return Err(LoadError::at(
+            file,
+            "steps",
+            format!("a lesson has at most {MAX_STEPS} steps; split it"),
+        ));
+    }
+    Lesson::from_raw(raw).map_err(|e| invalid(file, text, e))
+}
+
+/// A rule of the model broken, as a file error pointing at the line of its field.
+fn invalid(file: &str, text: &str, e: Invalid) -> LoadError {
+    let line = crate::input::yaml::Outline::of(text).line_of(&e.path);
+    LoadError {
+        file: file.to_string(),
+        location: line.map(|l| (l, 1)),
+        path: e.path,
+        message: e.message,
+    }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
@@ -172,7 +192,7 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
         path: String::new(),
         message: m,
     })?;
-    let meta: PackFile = parse("pack.yaml", &text)?;
+    let meta: raw::PackFile = parse("pack.yaml", &text)?;
     let err = |path: &str, message: String| LoadError {
         file: "pack.yaml".into(),
         location: None,
@@ -188,18 +208,7 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
             ),
         ));
     }
-    if meta.languages.is_empty() {
-        return Err(err(
-            "languages",
-            "list at least one language, e.g. [en, ja]; the first is the default".into(),
-        ));
-    }
-    if !is_semver(&meta.version) {
-        return Err(err(
-            "version",
-            format!("`{}` is not a semantic version such as 1.0.0", meta.version),
-        ));
-    }
+    let meta = PackMeta::from_raw(meta).map_err(|e| invalid("pack.yaml", &text, e))?;
     if meta.lessons.len() > MAX_LESSONS {
         return Err(err(
             "lessons",
@@ -226,21 +235,10 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
                 },
                 Ok(t) => {
                     texts.push(t.clone());
-                    match parse::<LessonFile>(&rel, &t) {
+                    match parse_lesson(&rel, &t) {
                         Err(e) => LessonEntry::Broken {
                             file: rel,
                             error: e,
-                        },
-                        Ok(l) if l.steps.len() > MAX_STEPS => LessonEntry::Broken {
-                            file: rel.clone(),
-                            error: LoadError {
-                                file: rel,
-                                location: None,
-                                path: "steps".into(),
-                                message: format!(
-                                    "a lesson has at most {MAX_STEPS} steps; split it"
-                                ),
-                            },
                         },
                         Ok(l) => LessonEntry::Ok {
                             file: rel,
@@ -260,15 +258,6 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
         content_hash: hash(&refs),
         source,
     })
-}
-
-fn is_semver(v: &str) -> bool {
-    let core = v.split(['-', '+']).next().unwrap_or("");
-    let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The packs of the built-in course (one per folder of `lessons/`).
@@ -305,7 +294,7 @@ impl Pack {
     }
 
     /// The lessons that loaded.
-    pub fn ok_lessons(&self) -> impl Iterator<Item = &LessonFile> {
+    pub fn ok_lessons(&self) -> impl Iterator<Item = &Lesson> {
         self.lessons.iter().filter_map(|l| match l {
             LessonEntry::Ok { lesson, .. } => Some(&**lesson),
             LessonEntry::Broken { .. } => None,
@@ -313,8 +302,9 @@ impl Pack {
     }
 
     /// A lesson by id.
-    pub fn lesson(&self, id: &str) -> Option<&LessonFile> {
-        self.ok_lessons().find(|l| l.id == id)
+    pub fn lesson(&self, id: impl AsRef<str>) -> Option<&Lesson> {
+        let id = id.as_ref();
+        self.ok_lessons().find(|l| l.id.as_str() == id)
     }
 
     /// The default language.

@@ -1,141 +1,156 @@
-//! The lesson pack format, as Rust types that YAML is read into. The format is documented for
-//! instructors in `docs/lesson-format.md`, and `assets/lesson-pack.schema.json` describes it
-//! for editors.
+//! The validated lesson model: what a lesson file means once every rule beyond its shape
+//! holds. [`Lesson::from_raw`] converts the strict serde shapes of [`super::raw`] once, at
+//! load time; a rule that does not hold is an [`Invalid`] naming the field path, so the rest
+//! of the program never meets a step of no kind, a check of two kinds, a duration that does
+//! not parse or an id that progress would refuse.
+//!
+//! Architecture invariant: nothing outside the loader builds these from unchecked data; the
+//! TUI, plain mode, lint and the exercise engine match on [`StepBody`] and [`Check`] and
+//! never re-check what the conversion proved.
 
 use std::collections::BTreeMap;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use super::raw;
+pub use super::raw::{
+    BucketPublic, BudgetCheck, CalledCheck, Choice, CliProfileCheck, ExpectRequest, Expectations,
+    FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, Quiz, RequestSpec, Solution, Text,
+    Wrong,
+};
+use crate::ids::{LessonId, PackId, StepId};
 
-/// A text in one or several languages: a plain string, or a map of language → string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Text {
-    /// The same text in every language.
-    One(String),
-    /// Per language, e.g. `{en: …, ja: …}`.
-    Map(BTreeMap<String, String>),
+/// A rule of the format that a file breaks: where (the field path, e.g.
+/// `steps[3].task.goal[0]`) and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    /// The field path.
+    pub path: String,
+    /// What is wrong and what to do, naming the step by its id when it has one.
+    pub message: String,
 }
 
-impl Text {
-    /// The text in `lang`, falling back to `fallback`, then to any language.
-    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
-        match self {
-            Text::One(s) => s,
-            Text::Map(m) => m
-                .get(lang)
-                .or_else(|| m.get(fallback))
-                .or_else(|| m.values().next())
-                .map(String::as_str)
-                .unwrap_or(""),
+impl Invalid {
+    fn at(path: impl Into<String>, message: impl Into<String>) -> Invalid {
+        Invalid {
+            path: path.into(),
+            message: message.into(),
         }
-    }
-
-    /// The languages present (empty for a plain string, which serves every language).
-    pub fn languages(&self) -> Vec<&str> {
-        match self {
-            Text::One(_) => Vec::new(),
-            Text::Map(m) => m.keys().map(String::as_str).collect(),
-        }
-    }
-
-    /// True for a plain string.
-    pub fn is_plain(&self) -> bool {
-        matches!(self, Text::One(_))
     }
 }
 
-/// `pack.yaml`.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PackFile {
-    /// The format version (1).
-    pub schema: u32,
-    /// A stable id, e.g. `iam-basics`.
-    pub id: String,
-    /// Semantic version of the pack.
+/// `pack.yaml`, validated.
+#[derive(Debug, Clone)]
+pub struct PackMeta {
+    /// The pack's id.
+    pub id: PackId,
+    /// Semantic version.
     pub version: String,
     /// Title.
     pub title: Text,
     /// What the pack teaches.
-    #[serde(default)]
     pub description: Option<Text>,
-    /// Languages, the first being the default.
+    /// Languages, the first being the default (never empty).
     pub languages: Vec<String>,
     /// Authors.
-    #[serde(default)]
     pub authors: Vec<String>,
     /// Lesson files, in order, relative to the pack folder.
     pub lessons: Vec<String>,
 }
 
-/// A lesson file.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LessonFile {
-    /// A stable id, unique in the pack.
-    pub id: String,
-    /// The lesson's version (progress records which version a result was earned on).
+impl PackMeta {
+    /// Checks `pack.yaml`'s fields beyond their shape (the schema version is checked by the
+    /// loader, which knows which one it reads).
+    pub fn from_raw(raw: raw::PackFile) -> Result<PackMeta, Invalid> {
+        let id = PackId::new(raw.id).map_err(|e| Invalid::at("id", e.to_string()))?;
+        if raw.languages.is_empty() {
+            return Err(Invalid::at(
+                "languages",
+                "list at least one language, e.g. [en, ja]; the first is the default",
+            ));
+        }
+        if !is_semver(&raw.version) {
+            return Err(Invalid::at(
+                "version",
+                format!("`{}` is not a semantic version such as 1.0.0", raw.version),
+            ));
+        }
+        Ok(PackMeta {
+            id,
+            version: raw.version,
+            title: raw.title,
+            description: raw.description,
+            languages: raw.languages,
+            authors: raw.authors,
+            lessons: raw.lessons,
+        })
+    }
+}
+
+fn is_semver(v: &str) -> bool {
+    let core = v.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A lesson.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    /// Its id, unique in the pack.
+    pub id: LessonId,
+    /// Its version (progress records which version a result was earned on).
     pub version: u32,
     /// Title.
     pub title: Text,
     /// One or two sentences.
     pub summary: Text,
     /// Estimated minutes.
-    #[serde(default)]
     pub minutes: Option<u32>,
     /// Lessons to do first (ids in this pack).
-    #[serde(default)]
-    pub requires: Vec<String>,
-    /// The default scenario for the lesson's exercises (a path in the pack).
-    #[serde(default)]
+    pub requires: Vec<LessonId>,
+    /// The default scenario of its exercises (a path in the pack).
     pub scenario: Option<String>,
-    /// The steps, in order.
+    /// The steps, in order (ids unique among them).
     pub steps: Vec<Step>,
 }
 
-/// One step of a lesson.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+/// One step: its body (what kind of step it is) and what every kind may have.
+#[derive(Debug, Clone)]
 pub struct Step {
-    /// Id (needed for exercises; progress is recorded per step id).
-    #[serde(default)]
-    pub id: Option<String>,
-    /// Reading: Markdown.
-    #[serde(default)]
-    pub read: Option<Text>,
-    /// A quiz.
-    #[serde(default)]
-    pub quiz: Option<Quiz>,
-    /// Predict a decision.
-    #[serde(default)]
-    pub predict: Option<Predict>,
-    /// Write a policy.
-    #[serde(default)]
-    pub policy: Option<PolicyExercise>,
-    /// Run commands in the sandbox.
-    #[serde(default)]
-    pub task: Option<Task>,
-    /// Answer a question from what the sandbox shows.
-    #[serde(default)]
-    pub investigate: Option<Investigate>,
+    /// Its id; every exercise has one (only a reading step may go without).
+    pub id: Option<StepId>,
+    /// What the step is.
+    pub body: StepBody,
     /// Hints, from a nudge to a near-answer.
-    #[serde(default)]
     pub hints: Vec<Text>,
-    /// The solution: commands (task) or a policy (policy), replayable.
-    #[serde(default)]
+    /// The solution, replayable.
     pub solution: Option<Solution>,
-    /// Near misses: attempts a learner could plausibly make that must not pass (lint proves
-    /// each fails), each with what to say to a learner who makes it.
-    #[serde(default)]
+    /// Near misses that must not pass.
     pub wrong: Vec<Wrong>,
     /// Why it matters, shown after success.
-    #[serde(default)]
     pub explain: Option<Text>,
 }
 
-/// What kind a step is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What a step is: exactly one kind, with that kind's content.
+#[derive(Debug, Clone)]
+pub enum StepBody {
+    /// Reading: Markdown.
+    Read(Text),
+    /// A quiz.
+    Quiz(Quiz),
+    /// Predict the evaluator's decision.
+    Predict(Predict),
+    /// Write or fix a policy.
+    Policy(PolicyExercise),
+    /// Run commands in the sandbox.
+    Task(Task),
+    /// Answer a question from what the sandbox shows.
+    Investigate(Investigate),
+}
+
+/// What kind a step is, without its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StepKind {
     /// Reading.
@@ -152,410 +167,1026 @@ pub enum StepKind {
     Investigate,
 }
 
+impl StepKind {
+    /// The key that introduces it in a lesson file.
+    pub fn key(self) -> &'static str {
+        match self {
+            StepKind::Read => "read",
+            StepKind::Quiz => "quiz",
+            StepKind::Predict => "predict",
+            StepKind::Policy => "policy",
+            StepKind::Task => "task",
+            StepKind::Investigate => "investigate",
+        }
+    }
+}
+
 impl Step {
-    /// The kinds this step declares (exactly one for a valid step).
-    pub fn kinds(&self) -> Vec<StepKind> {
-        let mut v = Vec::new();
-        if self.read.is_some() {
-            v.push(StepKind::Read);
-        }
-        if self.quiz.is_some() {
-            v.push(StepKind::Quiz);
-        }
-        if self.predict.is_some() {
-            v.push(StepKind::Predict);
-        }
-        if self.policy.is_some() {
-            v.push(StepKind::Policy);
-        }
-        if self.task.is_some() {
-            v.push(StepKind::Task);
-        }
-        if self.investigate.is_some() {
-            v.push(StepKind::Investigate);
-        }
-        v
-    }
-
-    /// The step's kind (the first declared).
+    /// The step's kind.
     pub fn kind(&self) -> StepKind {
-        self.kinds().first().copied().unwrap_or(StepKind::Read)
+        match &self.body {
+            StepBody::Read(_) => StepKind::Read,
+            StepBody::Quiz(_) => StepKind::Quiz,
+            StepBody::Predict(_) => StepKind::Predict,
+            StepBody::Policy(_) => StepKind::Policy,
+            StepBody::Task(_) => StepKind::Task,
+            StepBody::Investigate(_) => StepKind::Investigate,
+        }
+    }
+
+    /// The reading text, for a reading step.
+    pub fn read(&self) -> Option<&Text> {
+        match &self.body {
+            StepBody::Read(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The quiz, for a quiz step.
+    pub fn quiz(&self) -> Option<&Quiz> {
+        match &self.body {
+            StepBody::Quiz(q) => Some(q),
+            _ => None,
+        }
+    }
+
+    /// The prediction, for a predict step.
+    pub fn predict(&self) -> Option<&Predict> {
+        match &self.body {
+            StepBody::Predict(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The policy exercise, for a policy step.
+    pub fn policy(&self) -> Option<&PolicyExercise> {
+        match &self.body {
+            StepBody::Policy(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The task, for a task step.
+    pub fn task(&self) -> Option<&Task> {
+        match &self.body {
+            StepBody::Task(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The investigation, for an investigate step.
+    pub fn investigate(&self) -> Option<&Investigate> {
+        match &self.body {
+            StepBody::Investigate(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The scenario the step names itself (the lesson's applies when it names none).
+    pub fn own_scenario(&self) -> Option<&str> {
+        match &self.body {
+            StepBody::Predict(p) => p.scenario.as_deref(),
+            StepBody::Policy(p) => p.scenario.as_deref(),
+            StepBody::Task(t) => t.scenario.as_deref(),
+            StepBody::Investigate(i) => i.scenario.as_deref(),
+            StepBody::Read(_) | StepBody::Quiz(_) => None,
+        }
+    }
+
+    /// The key progress records the step by: its id, or `#N` (its 1-based place) for a
+    /// reading step without one.
+    pub fn key(&self, index: usize) -> StepId {
+        self.id
+            .clone()
+            .unwrap_or_else(|| StepId::position(index.saturating_add(1)))
     }
 }
 
-/// A quiz.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Quiz {
-    /// The question.
-    pub question: Text,
-    /// More than one choice may be correct (the learner picks all of them).
-    #[serde(default)]
-    pub multiple: bool,
-    /// The choices.
-    pub choices: Vec<Choice>,
+/// validate-policy's finding types, from most to least severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FindingType {
+    /// `SUGGESTION`.
+    Suggestion,
+    /// `WARNING`.
+    Warning,
+    /// `SECURITY_WARNING`.
+    SecurityWarning,
+    /// `ERROR`.
+    Error,
 }
 
-/// A quiz choice.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
-    /// The choice.
-    pub text: Text,
-    /// Whether it is correct.
-    #[serde(default)]
-    pub correct: bool,
-    /// Why it is right or wrong.
-    #[serde(default)]
-    pub why: Option<Text>,
-}
-
-/// A request to decide.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RequestSpec {
-    /// `root`, `user/NAME`, `role/NAME` or a full ARN.
-    pub principal: String,
-    /// The action.
-    pub action: String,
-    /// The resource ARN (default `*`).
-    #[serde(default = "star")]
-    pub resource: String,
-    /// Context keys.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
-    pub context: BTreeMap<String, serde_yaml::Value>,
-}
-
-fn star() -> String {
-    "*".into()
-}
-
-/// Predict the evaluator's decision.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Predict {
-    /// The question (default: "What does IAM decide?").
-    #[serde(default)]
-    pub question: Option<Text>,
-    /// Scenario (default: the lesson's).
-    #[serde(default)]
-    pub scenario: Option<String>,
-    /// The request.
-    pub request: RequestSpec,
+impl FindingType {
+    /// Reads the type as validate-policy writes it.
+    pub fn parse(s: &str) -> Option<FindingType> {
+        Some(match s {
+            "ERROR" => FindingType::Error,
+            "SECURITY_WARNING" => FindingType::SecurityWarning,
+            "WARNING" => FindingType::Warning,
+            "SUGGESTION" => FindingType::Suggestion,
+            _ => return None,
+        })
+    }
 }
 
 /// Write or fix a policy.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct PolicyExercise {
     /// What to do.
     pub prompt: Text,
     /// The policy the editor starts with.
-    #[serde(default)]
     pub starter: Option<String>,
     /// Scenario (default: the lesson's; none means an empty account).
-    #[serde(default)]
     pub scenario: Option<String>,
-    /// Test the policy as an inline policy of this identity (`user/NAME`, `role/NAME`);
-    /// default: a fresh user with only this policy.
-    #[serde(default)]
+    /// The identity the policy is tested on as an inline policy (`user/NAME`, `role/NAME`);
+    /// `None`: a fresh user with only this policy.
     pub attach_to: Option<String>,
-    /// Requests that must be allowed / denied.
+    /// Requests that must be allowed / denied (at least one).
     pub expect: Expectations,
-    /// The worst validate-policy finding type allowed (`ERROR`, `SECURITY_WARNING`,
-    /// `WARNING`, `SUGGESTION`); default `ERROR` (only errors fail).
-    #[serde(default)]
-    pub max_finding: Option<String>,
-}
-
-/// Requests a policy must allow and deny.
-#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Expectations {
-    /// Must be allowed.
-    #[serde(default)]
-    pub allow: Vec<ExpectRequest>,
-    /// Must be denied (implicitly or explicitly).
-    #[serde(default)]
-    pub deny: Vec<ExpectRequest>,
-}
-
-/// An expected request (the principal is the one the policy is tested on).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ExpectRequest {
-    /// The action.
-    pub action: String,
-    /// The resource (default `*`).
-    #[serde(default = "star")]
-    pub resource: String,
-    /// Context keys.
-    #[serde(default)]
-    #[schemars(with = "BTreeMap<String, serde_json::Value>")]
-    pub context: BTreeMap<String, serde_yaml::Value>,
+    /// The worst validate-policy finding allowed (errors always fail).
+    pub max_finding: FindingType,
 }
 
 /// A sandbox task.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Task {
     /// What to do.
     pub prompt: Text,
     /// Scenario (default: the lesson's; none means an empty account).
-    #[serde(default)]
     pub scenario: Option<String>,
-    /// Acting as `root` (default), `user/NAME` or `role/NAME`.
-    #[serde(default, rename = "as")]
+    /// Acting as `user/NAME`; `None`: as root.
     pub as_: Option<String>,
-    /// What must hold when the task is done.
-    pub goal: Vec<Check>,
+    /// What must hold when the task is done (at least one goal).
+    pub goal: Vec<Goal>,
 }
 
 /// Answer a question from the sandbox.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Investigate {
     /// The question.
     pub question: Text,
     /// Scenario (default: the lesson's).
-    #[serde(default)]
     pub scenario: Option<String>,
-    /// Let this much simulated time pass first (e.g. `3h`), so scripted events happen.
-    #[serde(default)]
-    pub after: Option<String>,
-    /// Accepted answers (compared ignoring case and surrounding space).
+    /// Simulated time that passes first, so scripted events happen.
+    pub after: Option<jiff::SignedDuration>,
+    /// Accepted answers (compared ignoring case and surrounding space; at least one).
     pub answer: Vec<String>,
 }
 
-/// A solution.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(untagged)]
-pub enum Solution {
-    /// Commands, for tasks and investigations.
-    Commands(Vec<String>),
-    /// A policy document or an answer, for policy and investigate steps.
-    Text(String),
-    /// Choice numbers (from 1), for quizzes.
-    Choices(Vec<u32>),
-}
-
-/// A near miss: a wrong attempt in the shape of the step's solution — commands for a task,
-/// a policy for a policy step, an answer for an investigation, choice numbers for a quiz.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Wrong {
-    /// The attempt.
-    pub attempt: Solution,
-    /// Why it is wrong, shown to a learner whose attempt matches it.
-    #[serde(default)]
-    pub why: Option<Text>,
-}
-
-/// A declarative check. No code runs from a pack: checks are data.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Check {
-    /// The principal may do it.
-    #[serde(default)]
-    pub can: Option<RequestSpec>,
-    /// The principal may not do it.
-    #[serde(default)]
-    pub cannot: Option<RequestSpec>,
-    /// An entity exists: `{user: NAME}`, `{group: NAME}`, `{role: NAME}`, `{policy: NAME}`,
-    /// `{bucket: NAME}`, `{instance_profile: NAME}`.
-    #[serde(default)]
-    pub exists: Option<BTreeMap<String, String>>,
-    /// An entity does not exist.
-    #[serde(default)]
-    pub absent: Option<BTreeMap<String, String>>,
-    /// `{user, group}`.
-    #[serde(default)]
-    pub member_of: Option<MemberOf>,
-    /// `{user|group|role, policy}`: a managed policy (name or ARN) is attached.
-    #[serde(default)]
-    pub policy_attached: Option<BTreeMap<String, String>>,
-    /// `{user: NAME}` or `{root: true}`.
-    #[serde(default)]
-    #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]
-    pub mfa_enabled: Option<BTreeMap<String, serde_yaml::Value>>,
-    /// `{user, key (optional id), status: Active|Inactive|none}`.
-    #[serde(default)]
-    pub access_key_status: Option<BTreeMap<String, String>>,
-    /// Field comparisons on the password policy: `min_length`, `require_symbols`, …
-    #[serde(default)]
-    #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]
-    pub password_policy: Option<BTreeMap<String, serde_yaml::Value>>,
-    /// No audit finding of this control (optionally on a resource containing this text).
-    #[serde(default)]
-    pub no_finding: Option<FindingRef>,
-    /// An audit finding of this control exists.
-    #[serde(default)]
-    pub finding: Option<FindingRef>,
-    /// `{bucket, public: bool}`.
-    #[serde(default)]
-    pub bucket_public: Option<BucketPublic>,
-    /// `{port, cidr, open: bool}`.
-    #[serde(default)]
-    pub port_open: Option<PortOpen>,
-    /// `{logging: bool}`: a multi-Region trail is logging (or none is).
-    #[serde(default)]
-    pub trail_logging: Option<bool>,
-    /// `{exists: bool, max_limit}`.
-    #[serde(default)]
-    pub budget: Option<BudgetCheck>,
-    /// `{state, type, count | min | max}`.
-    #[serde(default)]
-    pub instances: Option<InstancesCheck>,
-    /// `{user, password_reset_required (optional)}`: the user has a console password (and
-    /// must, or need not, change it at the next sign-in).
-    #[serde(default)]
-    pub login_profile: Option<LoginProfileCheck>,
-    /// `{name, user}`: the sandbox has a CLI profile of that name whose access key is an
-    /// active key of that user.
-    #[serde(default)]
-    pub cli_profile: Option<CliProfileCheck>,
-    /// `{operation, principal}`: a call of that operation succeeded as that principal.
-    #[serde(default)]
-    pub called: Option<CalledCheck>,
-    /// All must hold.
-    #[serde(default)]
-    pub all: Option<Vec<Check>>,
-    /// One must hold.
-    #[serde(default)]
-    pub any: Option<Vec<Check>>,
-    /// Must not hold.
-    #[serde(default)]
-    pub not: Option<Box<Check>>,
-    /// Shown when the check does not hold (instead of the generated sentence).
-    #[serde(default)]
+/// One goal of a task: a check, and the author's own words for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Goal {
+    /// What must hold.
+    pub check: Check,
+    /// Shown when it does not hold (instead of the generated sentence).
     pub fail_message: Option<Text>,
-    /// Shown when the check holds (instead of the generated sentence).
-    #[serde(default)]
+    /// Shown when it holds (instead of the generated sentence).
     pub ok_message: Option<Text>,
 }
 
-/// `member_of`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct MemberOf {
-    /// User.
-    pub user: String,
-    /// Group.
-    pub group: String,
+impl Goal {
+    /// Reads one goal as a lesson file writes it (both stages: the shape, then the rules),
+    /// e.g. `exists: {user: aoi}`; for tests and tools.
+    pub fn from_yaml(text: &str) -> Result<Goal, String> {
+        let raw: raw::Check = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        Goal::from_raw(raw, "").map_err(|e| format!("{}: {}", e.path, e.message))
+    }
+
+    /// Converts a check as written, `path` being where it stands in the file.
+    pub fn from_raw(c: raw::Check, path: &str) -> Result<Goal, Invalid> {
+        let check = Check::from_raw(&c, path)?;
+        Ok(Goal {
+            check,
+            fail_message: c.fail_message,
+            ok_message: c.ok_message,
+        })
+    }
 }
 
-/// `finding` / `no_finding`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct FindingRef {
-    /// Control id, e.g. `IAM.4`.
-    pub control: String,
-    /// Only findings whose resource contains this text.
-    #[serde(default)]
-    pub resource: Option<String>,
+/// A kind of entity `exists` and `absent` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    /// An IAM user.
+    User,
+    /// An IAM group.
+    Group,
+    /// An IAM role.
+    Role,
+    /// A managed policy (name or ARN).
+    Policy,
+    /// An S3 bucket.
+    Bucket,
+    /// An instance profile.
+    InstanceProfile,
+    /// A CloudTrail trail.
+    Trail,
+    /// An EC2 security group (name or id).
+    SecurityGroup,
 }
 
-/// `bucket_public`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BucketPublic {
-    /// Bucket name.
-    pub bucket: String,
-    /// Expected publicness.
-    pub public: bool,
+impl EntityKind {
+    /// Every kind with its key in a lesson file.
+    pub const ALL: [(EntityKind, &'static str); 8] = [
+        (EntityKind::User, "user"),
+        (EntityKind::Group, "group"),
+        (EntityKind::Role, "role"),
+        (EntityKind::Policy, "policy"),
+        (EntityKind::Bucket, "bucket"),
+        (EntityKind::InstanceProfile, "instance_profile"),
+        (EntityKind::Trail, "trail"),
+        (EntityKind::SecurityGroup, "security_group"),
+    ];
+
+    /// Its key in a lesson file.
+    pub fn key(self) -> &'static str {
+        EntityKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, s)| *s)
+            .unwrap_or("user")
+    }
 }
 
-/// `port_open`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PortOpen {
-    /// Port.
-    pub port: i64,
-    /// Source CIDR (default 0.0.0.0/0).
-    #[serde(default)]
-    pub cidr: Option<String>,
-    /// Expected openness.
-    pub open: bool,
+/// An entity named in a check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// Its kind.
+    pub kind: EntityKind,
+    /// Its name (for a policy, a name or an ARN).
+    pub name: String,
 }
 
-/// `budget`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct BudgetCheck {
-    /// A budget or billing alarm exists (default true).
-    #[serde(default = "yes")]
-    pub exists: bool,
-    /// Its limit (or alarm threshold) is at most this.
-    #[serde(default)]
-    pub max_limit: Option<f64>,
+/// The kind of identity a managed policy is attached to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Attachee {
+    /// A user.
+    User,
+    /// A group.
+    Group,
+    /// A role.
+    Role,
 }
 
-fn yes() -> bool {
-    true
+/// Whose MFA an `mfa_enabled` check is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MfaOf {
+    /// The root user.
+    Root,
+    /// An IAM user.
+    User(String),
+}
+
+/// The state an `access_key_status` check wants the keys in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyWant {
+    /// Every matching key is active (and there is one).
+    Active,
+    /// Every matching key is inactive (and there is one).
+    Inactive,
+    /// There is no matching key.
+    None,
+}
+
+/// `access_key_status`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyCheck {
+    /// Whose keys: a user, or `None` for the root user.
+    pub user: Option<String>,
+    /// Only this key id.
+    pub key: Option<String>,
+    /// The state wanted.
+    pub status: KeyWant,
+}
+
+/// One field of a `password_policy` check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRule {
+    /// The minimum length is at least this.
+    MinLength(u32),
+    /// Symbols are (or are not) required.
+    RequireSymbols(bool),
+    /// Numbers are (or are not) required.
+    RequireNumbers(bool),
+    /// Uppercase letters are (or are not) required.
+    RequireUppercase(bool),
+    /// Lowercase letters are (or are not) required.
+    RequireLowercase(bool),
+    /// Passwords expire within this many days.
+    MaxAge(u32),
+    /// At least this many previous passwords cannot be reused.
+    ReusePrevention(u32),
+    /// Users may (or may not) change their own password.
+    AllowUsersToChange(bool),
+}
+
+/// The fields a `password_policy` check knows.
+pub const PASSWORD_FIELDS: &[&str] = &[
+    "min_length",
+    "require_symbols",
+    "require_numbers",
+    "require_uppercase",
+    "require_lowercase",
+    "max_age",
+    "reuse_prevention",
+    "allow_users_to_change",
+];
+
+/// An EC2 instance state an `instances` check may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstanceState {
+    /// `running`.
+    Running,
+    /// `stopped`.
+    Stopped,
+    /// `terminated`.
+    Terminated,
+}
+
+impl InstanceState {
+    /// Its name, as EC2 writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InstanceState::Running => "running",
+            InstanceState::Stopped => "stopped",
+            InstanceState::Terminated => "terminated",
+        }
+    }
 }
 
 /// `instances`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InstancesCheck {
-    /// Only in this state (`running`, `stopped`, `terminated`).
-    #[serde(default)]
-    pub state: Option<String>,
+    /// Only in this state.
+    pub state: Option<InstanceState>,
     /// Only of this type.
-    #[serde(rename = "type", default)]
     pub instance_type: Option<String>,
     /// Exactly this many.
-    #[serde(default)]
     pub count: Option<usize>,
     /// At least.
-    #[serde(default)]
     pub min: Option<usize>,
     /// At most.
-    #[serde(default)]
     pub max: Option<usize>,
 }
 
-/// `login_profile`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoginProfileCheck {
-    /// User name.
-    pub user: String,
-    /// When given, the password's reset flag must have this value.
-    #[serde(default)]
-    pub password_reset_required: Option<bool>,
+/// A declarative check: exactly one fact about the sandbox. No code runs from a pack.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Check {
+    /// The principal may do it.
+    Can(RequestSpec),
+    /// The principal may not do it.
+    Cannot(RequestSpec),
+    /// Every entity exists.
+    Exists(Vec<Entity>),
+    /// No entity exists.
+    Absent(Vec<Entity>),
+    /// The user is in the group.
+    MemberOf(MemberOf),
+    /// A managed policy (name or ARN) is attached to an identity.
+    PolicyAttached {
+        /// The kind of identity.
+        to: Attachee,
+        /// Its name.
+        name: String,
+        /// The policy's name or ARN.
+        policy: String,
+    },
+    /// MFA is enabled.
+    MfaEnabled(MfaOf),
+    /// Access keys are in a state.
+    AccessKeyStatus(KeyCheck),
+    /// A password policy is set and every field holds.
+    PasswordPolicy(Vec<PasswordRule>),
+    /// No audit finding of the control (optionally on a resource containing a text).
+    NoFinding(FindingRef),
+    /// An audit finding of the control exists.
+    Finding(FindingRef),
+    /// A bucket is (or is not) public.
+    BucketPublic(BucketPublic),
+    /// A port is (or is not) open to a CIDR.
+    PortOpen(PortOpen),
+    /// A multi-Region trail is logging (true) or none is (false).
+    TrailLogging(bool),
+    /// A budget or billing alarm exists (with a limit at most something), or none does.
+    Budget(BudgetCheck),
+    /// A number of instances match.
+    Instances(InstancesCheck),
+    /// The user has a console password (with the reset flag wanted, when given).
+    LoginProfile(LoginProfileCheck),
+    /// The sandbox has a CLI profile holding an active key of the user.
+    CliProfile(CliProfileCheck),
+    /// A call of the operation succeeded as the principal.
+    Called(CalledCheck),
+    /// All must hold (at least one goal).
+    All(Vec<Goal>),
+    /// One must hold (at least one goal).
+    Any(Vec<Goal>),
+    /// Must not hold.
+    Not(Box<Goal>),
 }
 
-/// `cli_profile`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CliProfileCheck {
-    /// Profile name (as `--profile` takes it).
-    pub name: String,
-    /// The IAM user whose active access key the profile must hold.
-    pub user: String,
+/// The keys of a check, each naming one kind.
+pub const CHECK_KEYS: &[&str] = &[
+    "can",
+    "cannot",
+    "exists",
+    "absent",
+    "member_of",
+    "policy_attached",
+    "mfa_enabled",
+    "access_key_status",
+    "password_policy",
+    "no_finding",
+    "finding",
+    "bucket_public",
+    "port_open",
+    "trail_logging",
+    "budget",
+    "instances",
+    "login_profile",
+    "cli_profile",
+    "called",
+    "all",
+    "any",
+    "not",
+];
+
+fn yaml_scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
 }
 
-/// `called`.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CalledCheck {
-    /// The API operation as CloudTrail names it, e.g. `GetCallerIdentity`.
-    pub operation: String,
-    /// Who made the call: `root`, `user/NAME` or `role/NAME`.
-    pub principal: String,
+fn yaml_bool(v: &serde_yaml::Value) -> Option<bool> {
+    match v {
+        serde_yaml::Value::Bool(b) => Some(*b),
+        serde_yaml::Value::String(s) => crate::policy::condition::parse_bool(s),
+        _ => None,
+    }
 }
 
-/// The JSON Schema of a lesson file and of `pack.yaml`, for editors (YAML language servers
-/// read JSON Schema): `{"pack": …, "lesson": …}` as one document with both definitions.
+fn entities(m: &BTreeMap<String, String>, path: &str) -> Result<Vec<Entity>, Invalid> {
+    if m.is_empty() {
+        return Err(Invalid::at(
+            path,
+            "name at least one entity, e.g. `{user: aoi}`",
+        ));
+    }
+    m.iter()
+        .map(|(k, v)| {
+            let kind = EntityKind::ALL
+                .iter()
+                .find(|(_, key)| key == k)
+                .map(|(kind, _)| *kind)
+                .ok_or_else(|| {
+                    let keys: Vec<&str> = EntityKind::ALL.iter().map(|(_, s)| *s).collect();
+                    Invalid::at(
+                        format!("{path}.{k}"),
+                        format!(
+                            "`{k}` is not an entity kind; use one of {}{}",
+                            keys.join(", "),
+                            crate::suggest::did_you_mean(k, keys.iter().copied())
+                        ),
+                    )
+                })?;
+            Ok(Entity {
+                kind,
+                name: v.clone(),
+            })
+        })
+        .collect()
+}
+
+impl Check {
+    /// Converts a check as written: exactly one kind key, each with its own rules.
+    pub fn from_raw(c: &raw::Check, path: &str) -> Result<Check, Invalid> {
+        let present: Vec<&str> = CHECK_KEYS
+            .iter()
+            .copied()
+            .filter(|k| raw_has(c, k))
+            .collect();
+        match present.as_slice() {
+            [] => {
+                return Err(Invalid::at(
+                    path,
+                    format!(
+                        "the check says nothing to check; give one of {}",
+                        CHECK_KEYS.join(", ")
+                    ),
+                ));
+            }
+            [_] => {}
+            many => {
+                return Err(Invalid::at(
+                    path,
+                    format!(
+                        "the check has {} kinds ({}); give exactly one, and combine several with `all:` or `any:`",
+                        many.len(),
+                        many.iter()
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
+            }
+        }
+        let sub = |key: &str| {
+            if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            }
+        };
+        let goals = |list: &[raw::Check], key: &str| -> Result<Vec<Goal>, Invalid> {
+            if list.is_empty() {
+                return Err(Invalid::at(
+                    sub(key),
+                    format!("`{key}` needs at least one check"),
+                ));
+            }
+            list.iter()
+                .enumerate()
+                .map(|(i, x)| Goal::from_raw(x.clone(), &format!("{}[{i}]", sub(key))))
+                .collect()
+        };
+        Ok(if let Some(r) = &c.can {
+            Check::Can(r.clone())
+        } else if let Some(r) = &c.cannot {
+            Check::Cannot(r.clone())
+        } else if let Some(m) = &c.exists {
+            Check::Exists(entities(m, &sub("exists"))?)
+        } else if let Some(m) = &c.absent {
+            Check::Absent(entities(m, &sub("absent"))?)
+        } else if let Some(m) = &c.member_of {
+            Check::MemberOf(m.clone())
+        } else if let Some(m) = &c.policy_attached {
+            let at = sub("policy_attached");
+            let policy = m.get("policy").cloned().ok_or_else(|| {
+                Invalid::at(&at, "name the policy: `{user: NAME, policy: NAME-OR-ARN}`")
+            })?;
+            let targets: Vec<(Attachee, &String)> = [
+                ("user", Attachee::User),
+                ("group", Attachee::Group),
+                ("role", Attachee::Role),
+            ]
+            .into_iter()
+            .filter_map(|(k, a)| m.get(k).map(|n| (a, n)))
+            .collect();
+            if let Some(k) = m
+                .keys()
+                .find(|k| !["policy", "user", "group", "role"].contains(&k.as_str()))
+            {
+                return Err(Invalid::at(
+                    format!("{at}.{k}"),
+                    format!("`{k}` is not a field here; use policy and one of user, group, role"),
+                ));
+            }
+            let [(to, name)] = targets.as_slice() else {
+                return Err(Invalid::at(
+                    at,
+                    "name exactly one identity: `user`, `group` or `role`",
+                ));
+            };
+            Check::PolicyAttached {
+                to: *to,
+                name: (*name).clone(),
+                policy,
+            }
+        } else if let Some(m) = &c.mfa_enabled {
+            let at = sub("mfa_enabled");
+            match (
+                m.get("root").and_then(yaml_bool),
+                m.get("user").and_then(yaml_scalar),
+            ) {
+                (Some(true), None) if m.len() == 1 => Check::MfaEnabled(MfaOf::Root),
+                (None, Some(u)) if m.len() == 1 => Check::MfaEnabled(MfaOf::User(u)),
+                _ => {
+                    return Err(Invalid::at(at, "write `{user: NAME}` or `{root: true}`"));
+                }
+            }
+        } else if let Some(m) = &c.access_key_status {
+            let at = sub("access_key_status");
+            if let Some(k) = m
+                .keys()
+                .find(|k| !["user", "key", "status"].contains(&k.as_str()))
+            {
+                return Err(Invalid::at(
+                    format!("{at}.{k}"),
+                    format!("`{k}` is not a field here; use user, key and status"),
+                ));
+            }
+            let status = match m.get("status").map(String::as_str) {
+                None | Some("Active") => KeyWant::Active,
+                Some("Inactive") => KeyWant::Inactive,
+                Some("none") => KeyWant::None,
+                Some(other) => {
+                    return Err(Invalid::at(
+                        format!("{at}.status"),
+                        format!("`{other}` is not a key state; use Active, Inactive or none"),
+                    ));
+                }
+            };
+            Check::AccessKeyStatus(KeyCheck {
+                user: m.get("user").filter(|u| *u != "root").cloned(),
+                key: m.get("key").cloned(),
+                status,
+            })
+        } else if let Some(m) = &c.password_policy {
+            let at = sub("password_policy");
+            let mut rules = Vec::new();
+            for (k, v) in m {
+                let here = format!("{at}.{k}");
+                let num = || {
+                    yaml_scalar(v)
+                        .and_then(|s| s.parse::<u32>().ok())
+                        .ok_or_else(|| Invalid::at(&here, format!("`{k}` takes a whole number")))
+                };
+                let flag = || {
+                    yaml_bool(v)
+                        .ok_or_else(|| Invalid::at(&here, format!("`{k}` takes true or false")))
+                };
+                rules.push(match k.as_str() {
+                    "min_length" => PasswordRule::MinLength(num()?),
+                    "require_symbols" => PasswordRule::RequireSymbols(flag()?),
+                    "require_numbers" => PasswordRule::RequireNumbers(flag()?),
+                    "require_uppercase" => PasswordRule::RequireUppercase(flag()?),
+                    "require_lowercase" => PasswordRule::RequireLowercase(flag()?),
+                    "max_age" => PasswordRule::MaxAge(num()?),
+                    "reuse_prevention" => PasswordRule::ReusePrevention(num()?),
+                    "allow_users_to_change" => PasswordRule::AllowUsersToChange(flag()?),
+                    other => {
+                        return Err(Invalid::at(
+                            here.clone(),
+                            format!(
+                                "`{other}` is not a password policy field; use one of {}{}",
+                                PASSWORD_FIELDS.join(", "),
+                                crate::suggest::did_you_mean(
+                                    other,
+                                    PASSWORD_FIELDS.iter().copied()
+                                )
+                            ),
+                        ));
+                    }
+                });
+            }
+            if rules.is_empty() {
+                return Err(Invalid::at(
+                    at,
+                    "name at least one field, e.g. `{min_length: 14}`",
+                ));
+            }
+            Check::PasswordPolicy(rules)
+        } else if let Some(f) = &c.no_finding {
+            Check::NoFinding(f.clone())
+        } else if let Some(f) = &c.finding {
+            Check::Finding(f.clone())
+        } else if let Some(b) = &c.bucket_public {
+            Check::BucketPublic(b.clone())
+        } else if let Some(p) = &c.port_open {
+            if let Some(cidr) = &p.cidr
+                && cidr.parse::<ipnet::IpNet>().is_err()
+            {
+                return Err(Invalid::at(
+                    format!("{}.cidr", sub("port_open")),
+                    format!("`{cidr}` is not a CIDR block such as 0.0.0.0/0"),
+                ));
+            }
+            Check::PortOpen(p.clone())
+        } else if let Some(on) = c.trail_logging {
+            Check::TrailLogging(on)
+        } else if let Some(b) = &c.budget {
+            Check::Budget(b.clone())
+        } else if let Some(i) = &c.instances {
+            let state = match i.state.as_deref() {
+                None => None,
+                Some("running") => Some(InstanceState::Running),
+                Some("stopped") => Some(InstanceState::Stopped),
+                Some("terminated") => Some(InstanceState::Terminated),
+                Some(other) => {
+                    return Err(Invalid::at(
+                        format!("{}.state", sub("instances")),
+                        format!("`{other}` is not a state; use running, stopped or terminated"),
+                    ));
+                }
+            };
+            Check::Instances(InstancesCheck {
+                state,
+                instance_type: i.instance_type.clone(),
+                count: i.count,
+                min: i.min,
+                max: i.max,
+            })
+        } else if let Some(l) = &c.login_profile {
+            Check::LoginProfile(l.clone())
+        } else if let Some(p) = &c.cli_profile {
+            Check::CliProfile(p.clone())
+        } else if let Some(x) = &c.called {
+            Check::Called(x.clone())
+        } else if let Some(all) = &c.all {
+            Check::All(goals(all, "all")?)
+        } else if let Some(any) = &c.any {
+            Check::Any(goals(any, "any")?)
+        } else if let Some(n) = &c.not {
+            Check::Not(Box::new(Goal::from_raw((**n).clone(), &sub("not"))?))
+        } else {
+            // `present` holds exactly one key, and every key is handled above.
+            return Err(Invalid::at(path, "the check says nothing to check"));
+        })
+    }
+}
+
+/// Whether the raw check gives `key`.
+fn raw_has(c: &raw::Check, key: &str) -> bool {
+    match key {
+        "can" => c.can.is_some(),
+        "cannot" => c.cannot.is_some(),
+        "exists" => c.exists.is_some(),
+        "absent" => c.absent.is_some(),
+        "member_of" => c.member_of.is_some(),
+        "policy_attached" => c.policy_attached.is_some(),
+        "mfa_enabled" => c.mfa_enabled.is_some(),
+        "access_key_status" => c.access_key_status.is_some(),
+        "password_policy" => c.password_policy.is_some(),
+        "no_finding" => c.no_finding.is_some(),
+        "finding" => c.finding.is_some(),
+        "bucket_public" => c.bucket_public.is_some(),
+        "port_open" => c.port_open.is_some(),
+        "trail_logging" => c.trail_logging.is_some(),
+        "budget" => c.budget.is_some(),
+        "instances" => c.instances.is_some(),
+        "login_profile" => c.login_profile.is_some(),
+        "cli_profile" => c.cli_profile.is_some(),
+        "called" => c.called.is_some(),
+        "all" => c.all.is_some(),
+        "any" => c.any.is_some(),
+        "not" => c.not.is_some(),
+        _ => false,
+    }
+}
+
+impl Lesson {
+    /// Converts a lesson file as written into the model, checking every rule beyond its shape;
+    /// the first rule broken is returned with its field path.
+    pub fn from_raw(raw: raw::LessonFile) -> Result<Lesson, Invalid> {
+        let id = LessonId::new(raw.id).map_err(|e| Invalid::at("id", e.to_string()))?;
+        let requires = raw
+            .requires
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                LessonId::new(r).map_err(|e| Invalid::at(format!("requires[{i}]"), e.to_string()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if raw.steps.is_empty() {
+            return Err(Invalid::at("steps", "a lesson needs at least one step"));
+        }
+        let mut steps: Vec<Step> = Vec::with_capacity(raw.steps.len());
+        for (i, s) in raw.steps.into_iter().enumerate() {
+            let path = format!("steps[{i}]");
+            let step = Step::from_raw(s, &path)?;
+            if let Some(id) = &step.id
+                && steps.iter().any(|x| x.id.as_ref() == Some(id))
+            {
+                return Err(Invalid::at(
+                    format!("{path}.id"),
+                    format!(
+                        "the step id `{id}` is used twice in the lesson; give each step its own"
+                    ),
+                ));
+            }
+            steps.push(step);
+        }
+        Ok(Lesson {
+            id,
+            version: raw.version,
+            title: raw.title,
+            summary: raw.summary,
+            minutes: raw.minutes,
+            requires,
+            scenario: raw.scenario,
+            steps,
+        })
+    }
+
+    /// The step recorded under `key` (its id, or `#N`), with its index.
+    pub fn step_by_key(&self, key: &StepId) -> Option<(usize, &Step)> {
+        self.steps
+            .iter()
+            .enumerate()
+            .find(|(i, s)| &s.key(*i) == key)
+    }
+}
+
+impl Step {
+    /// Converts a step as written.
+    pub fn from_raw(s: raw::Step, path: &str) -> Result<Step, Invalid> {
+        let named = s.id.clone();
+        let say = |m: String| match &named {
+            Some(id) => format!("step {id}: {m}"),
+            None => m,
+        };
+        let id = s
+            .id
+            .clone()
+            .map(|x| StepId::new(x).map_err(|e| Invalid::at(format!("{path}.id"), e.to_string())))
+            .transpose()?;
+        let given: Vec<&str> = [
+            ("read", s.read.is_some()),
+            ("quiz", s.quiz.is_some()),
+            ("predict", s.predict.is_some()),
+            ("policy", s.policy.is_some()),
+            ("task", s.task.is_some()),
+            ("investigate", s.investigate.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(k, _)| k)
+        .collect();
+        if given.len() != 1 {
+            let m = if given.is_empty() {
+                "the step has no kind: give one of read, quiz, predict, policy, task, investigate"
+                    .to_string()
+            } else {
+                format!(
+                    "the step has {} kinds ({}); give exactly one, and split the rest into steps of their own",
+                    given.len(),
+                    given.join(", ")
+                )
+            };
+            return Err(Invalid::at(path, say(m)));
+        }
+        let body = if let Some(t) = s.read {
+            StepBody::Read(t)
+        } else if let Some(q) = s.quiz {
+            StepBody::Quiz(q)
+        } else if let Some(p) = s.predict {
+            StepBody::Predict(p)
+        } else if let Some(p) = s.policy {
+            let at = format!("{path}.policy");
+            let max_finding = match p.max_finding.as_deref() {
+                None => FindingType::Error,
+                Some(m) => FindingType::parse(m).ok_or_else(|| {
+                    Invalid::at(
+                        format!("{at}.max_finding"),
+                        say(format!(
+                            "`{m}` is not a finding type: ERROR, SECURITY_WARNING, WARNING or SUGGESTION"
+                        )),
+                    )
+                })?,
+            };
+            if p.expect.allow.is_empty() && p.expect.deny.is_empty() {
+                return Err(Invalid::at(
+                    format!("{at}.expect"),
+                    say("give at least one request under `allow` or `deny`".into()),
+                ));
+            }
+            StepBody::Policy(PolicyExercise {
+                prompt: p.prompt,
+                starter: p.starter,
+                scenario: p.scenario,
+                attach_to: p.attach_to,
+                expect: p.expect,
+                max_finding,
+            })
+        } else if let Some(t) = s.task {
+            let at = format!("{path}.task");
+            if t.goal.is_empty() {
+                return Err(Invalid::at(
+                    format!("{at}.goal"),
+                    say("a task needs at least one check in `goal`".into()),
+                ));
+            }
+            let goal = t
+                .goal
+                .into_iter()
+                .enumerate()
+                .map(|(k, c)| {
+                    Goal::from_raw(c, &format!("{at}.goal[{k}]")).map_err(|e| Invalid {
+                        message: say(e.message),
+                        ..e
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            StepBody::Task(Task {
+                prompt: t.prompt,
+                scenario: t.scenario,
+                as_: t.as_.filter(|w| w != "root"),
+                goal,
+            })
+        } else if let Some(i) = s.investigate {
+            let at = format!("{path}.investigate");
+            let after = match i.after.as_deref() {
+                None => None,
+                Some(a) => Some(crate::account::command::parse_duration(a).ok_or_else(|| {
+                    Invalid::at(
+                        format!("{at}.after"),
+                        say(format!(
+                            "`{a}` is not a duration: write a number and s, m, h or d, e.g. 3h or 1h30m"
+                        )),
+                    )
+                })?),
+            };
+            if i.answer.is_empty() {
+                return Err(Invalid::at(
+                    format!("{at}.answer"),
+                    say("give at least one accepted answer".into()),
+                ));
+            }
+            StepBody::Investigate(Investigate {
+                question: i.question,
+                scenario: i.scenario,
+                after,
+                answer: i.answer,
+            })
+        } else {
+            // `given` holds exactly one kind, and every kind is handled above.
+            return Err(Invalid::at(path, "the step has no kind"));
+        };
+        if id.is_none() && !matches!(body, StepBody::Read(_)) {
+            return Err(Invalid::at(
+                path,
+                "an exercise needs an `id` so that progress can be recorded, e.g. `id: add-deny`",
+            ));
+        }
+        Ok(Step {
+            id,
+            body,
+            hints: s.hints,
+            solution: s.solution,
+            wrong: s.wrong,
+            explain: s.explain,
+        })
+    }
+}
+
+/// The JSON Schema of a lesson file and of `pack.yaml`, for editors (generated from the raw
+/// shapes, which are what a file holds).
 pub fn json_schema() -> serde_json::Value {
-    let lesson = schemars::schema_for!(LessonFile);
-    let pack = schemars::schema_for!(PackFile);
-    serde_json::json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "iamdojo lesson pack",
-        "description": "A lesson file (the default) or pack.yaml (see $defs/pack). Format: docs/lesson-format.md.",
-        "oneOf": [lesson.as_value(), pack.as_value()],
-    })
+    raw::json_schema()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(yaml: &str) -> Result<Step, Invalid> {
+        let raw: raw::Step = serde_yaml::from_str(yaml).expect("a step's shape");
+        Step::from_raw(raw, "steps[0]")
+    }
+
+    #[test]
+    fn a_step_has_exactly_one_kind() {
+        let e = step("{id: x, read: hi, quiz: {question: q, choices: []}}").unwrap_err();
+        assert_eq!(e.path, "steps[0]");
+        assert!(
+            e.message
+                .starts_with("step x: the step has 2 kinds (read, quiz)"),
+            "{e:?}"
+        );
+        assert!(step("{id: x}").unwrap_err().message.contains("no kind"));
+        assert_eq!(step("{read: hi}").map(|s| s.kind()), Ok(StepKind::Read));
+    }
+
+    #[test]
+    fn a_check_has_exactly_one_kind_and_its_own_rules() {
+        let e = Goal::from_yaml("{exists: {user: a}, absent: {user: b}}").unwrap_err();
+        assert!(e.contains("2 kinds (`exists`, `absent`)"), "{e}");
+        let e = Goal::from_yaml("{all: [{exists: {usr: a}}]}").unwrap_err();
+        assert!(
+            e.starts_with("all[0].exists.usr: `usr` is not an entity kind"),
+            "{e}"
+        );
+        assert!(Goal::from_yaml("{access_key_status: {user: a, status: Gone}}").is_err());
+        assert!(Goal::from_yaml("{password_policy: {min_length: many}}").is_err());
+        assert!(Goal::from_yaml("{instances: {state: sleeping}}").is_err());
+        assert!(Goal::from_yaml("{any: []}").is_err());
+        assert!(Goal::from_yaml("{}").is_err());
+        assert_eq!(
+            Goal::from_yaml("{mfa_enabled: {root: true}}").map(|g| g.check),
+            Ok(Check::MfaEnabled(MfaOf::Root))
+        );
+    }
+
+    #[test]
+    fn durations_and_finding_types_are_typed() {
+        let s = step("{id: x, investigate: {question: q, after: 3h, answer: [a]}}").unwrap();
+        assert_eq!(
+            s.investigate().and_then(|i| i.after),
+            Some(jiff::SignedDuration::from_hours(3))
+        );
+        let e = step("{id: x, investigate: {question: q, after: soon, answer: [a]}}").unwrap_err();
+        assert_eq!(e.path, "steps[0].investigate.after");
+        let e = step("{id: x, policy: {prompt: p, expect: {allow: [{action: 's3:GetObject'}]}, max_finding: BAD}}")
+            .unwrap_err();
+        assert_eq!(e.path, "steps[0].policy.max_finding");
+    }
+
+    #[test]
+    fn an_exercise_needs_an_id_that_progress_accepts() {
+        let e = step("{task: {prompt: p, goal: [{trail_logging: true}]}}").unwrap_err();
+        assert!(e.message.contains("needs an `id`"), "{e:?}");
+        let e = step("{id: Add Deny, read: hi}").unwrap_err();
+        assert_eq!(e.path, "steps[0].id");
+    }
 }

@@ -3,29 +3,18 @@
 
 use super::check::{self, CheckResult};
 use super::load::Pack;
-use super::model::{ExpectRequest, LessonFile, Solution, Step, Text, Wrong};
+use super::model::{ExpectRequest, FindingType, Lesson, Solution, Step, StepKind, Text, Wrong};
 use crate::account::command::{Creds, Profile, Sandbox};
 use crate::eval::{Decision, Outcome};
 
 /// The scenario a step uses: its own, else the lesson's.
-pub fn scenario_of<'a>(lesson: &'a LessonFile, step: &'a Step) -> Option<&'a str> {
-    let own = step
-        .predict
-        .as_ref()
-        .and_then(|p| p.scenario.as_deref())
-        .or_else(|| step.policy.as_ref().and_then(|p| p.scenario.as_deref()))
-        .or_else(|| step.task.as_ref().and_then(|p| p.scenario.as_deref()))
-        .or_else(|| {
-            step.investigate
-                .as_ref()
-                .and_then(|p| p.scenario.as_deref())
-        });
-    own.or(lesson.scenario.as_deref())
+pub fn scenario_of<'a>(lesson: &'a Lesson, step: &'a Step) -> Option<&'a str> {
+    step.own_scenario().or(lesson.scenario.as_deref())
 }
 
 /// Grades a quiz answer (choice indexes from 0).
 pub fn grade_quiz(step: &Step, chosen: &[usize]) -> bool {
-    let Some(q) = &step.quiz else { return false };
+    let Some(q) = step.quiz() else { return false };
     let mut want: Vec<usize> = q
         .choices
         .iter()
@@ -43,10 +32,10 @@ pub fn grade_quiz(step: &Step, chosen: &[usize]) -> bool {
 /// The evaluator's answer to a predict step: the decision and how it was made.
 pub fn predict_answer(
     pack: &Pack,
-    lesson: &LessonFile,
+    lesson: &Lesson,
     step: &Step,
 ) -> Result<(Decision, crate::account::DecisionTrace), String> {
-    let p = step.predict.as_ref().ok_or("not a predict step")?;
+    let p = step.predict().ok_or("not a predict step")?;
     let sb = pack.sandbox(scenario_of(lesson, step))?;
     let (request, set) = check::request_and_policies(&sb.account, &p.request)?;
     let trace = crate::account::DecisionTrace::new(request, &set);
@@ -101,21 +90,11 @@ impl PolicyReport {
     }
 }
 
-fn severity_rank(t: &str) -> u8 {
-    match t {
-        "ERROR" => 4,
-        "SECURITY_WARNING" => 3,
-        "WARNING" => 2,
-        "SUGGESTION" => 1,
-        _ => 0,
-    }
-}
-
 /// Checks a learner's policy against a policy step: it must parse, stay under the allowed
 /// finding type, and make every expected request come out as expected.
-pub fn check_policy(pack: &Pack, lesson: &LessonFile, step: &Step, text: &str) -> PolicyReport {
+pub fn check_policy(pack: &Pack, lesson: &Lesson, step: &Step, text: &str) -> PolicyReport {
     let mut report = PolicyReport::default();
-    let Some(ex) = &step.policy else {
+    let Some(ex) = step.policy() else {
         report.error = Some("not a policy step".into());
         return report;
     };
@@ -126,7 +105,7 @@ pub fn check_policy(pack: &Pack, lesson: &LessonFile, step: &Step, text: &str) -
             return report;
         }
     };
-    let allowed = severity_rank(ex.max_finding.as_deref().unwrap_or("ERROR"));
+    let allowed = ex.max_finding;
     if let Ok(v) =
         crate::audit::validate::validate(text, crate::audit::validate::ValidationType::Identity)
     {
@@ -136,7 +115,8 @@ pub fn check_policy(pack: &Pack, lesson: &LessonFile, step: &Step, text: &str) -
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default();
             let line = f.locations.first().map(|l| l.span.start.line).unwrap_or(0);
-            if severity_rank(&ty) > allowed || (severity_rank(&ty) == 4 && allowed < 4) {
+            // An error always fails; any other finding fails when worse than allowed.
+            if FindingType::parse(&ty).is_some_and(|t| t > allowed || t == FindingType::Error) {
                 report.too_severe += 1;
             }
             report
@@ -252,9 +232,9 @@ impl GoalReport {
 }
 
 /// Starts a task (or an investigation): its scenario, acting as its `as` identity.
-pub fn start_task(pack: &Pack, lesson: &LessonFile, step: &Step) -> Result<TaskRun, String> {
+pub fn start_task(pack: &Pack, lesson: &Lesson, step: &Step) -> Result<TaskRun, String> {
     let mut sandbox = pack.sandbox(scenario_of(lesson, step))?;
-    if let Some(t) = &step.task
+    if let Some(t) = step.task()
         && let Some(who) = t.as_.as_deref().filter(|w| *w != "root")
     {
         let identity = check::identity_of(&sandbox.account, who)?;
@@ -302,11 +282,9 @@ pub fn start_task(pack: &Pack, lesson: &LessonFile, step: &Step) -> Result<TaskR
             },
         );
     }
-    if let Some(i) = &step.investigate
-        && let Some(after) = i.after.as_deref()
+    if let Some(i) = step.investigate()
+        && let Some(d) = i.after
     {
-        let d = crate::account::command::parse_duration(after)
-            .ok_or_else(|| format!("`{after}` is not a duration such as 3h"))?;
         let until = sandbox
             .account
             .now
@@ -320,7 +298,7 @@ pub fn start_task(pack: &Pack, lesson: &LessonFile, step: &Step) -> Result<TaskR
 impl TaskRun {
     /// Checks the goal now.
     pub fn check(&self, step: &Step, lang: &str, fallback: &str) -> GoalReport {
-        let goal = step.task.as_ref().map(|t| t.goal.as_slice()).unwrap_or(&[]);
+        let goal = step.task().map(|t| t.goal.as_slice()).unwrap_or(&[]);
         GoalReport {
             results: goal
                 .iter()
@@ -333,7 +311,7 @@ impl TaskRun {
 /// Grades an investigation answer (case and surrounding space ignored).
 pub fn grade_investigate(step: &Step, answer: &str) -> bool {
     let a = answer.trim().to_lowercase();
-    step.investigate
+    step.investigate()
         .as_ref()
         .is_some_and(|i| i.answer.iter().any(|x| x.trim().to_lowercase() == a))
 }
@@ -343,29 +321,27 @@ pub fn grade_investigate(step: &Step, answer: &str) -> bool {
 /// answer or choices graded. `Err` when the attempt does not fit the step's kind.
 pub fn near_miss_passes(
     pack: &Pack,
-    lesson: &LessonFile,
+    lesson: &Lesson,
     step: &Step,
     wrong: &Wrong,
     lang: &str,
 ) -> Result<bool, String> {
     match (&wrong.attempt, step.kind()) {
-        (Solution::Commands(cmds), super::model::StepKind::Task) => {
+        (Solution::Commands(cmds), StepKind::Task) => {
             let mut r = start_task(pack, lesson, step)?;
             for c in cmds {
                 r.sandbox.run(c);
             }
             Ok(r.check(step, lang, lang).passed())
         }
-        (Solution::Text(policy), super::model::StepKind::Policy) => {
+        (Solution::Text(policy), StepKind::Policy) => {
             Ok(check_policy(pack, lesson, step, policy).passed())
         }
-        (Solution::Text(answer), super::model::StepKind::Investigate) => {
-            Ok(grade_investigate(step, answer))
-        }
-        (Solution::Commands(answers), super::model::StepKind::Investigate) => {
+        (Solution::Text(answer), StepKind::Investigate) => Ok(grade_investigate(step, answer)),
+        (Solution::Commands(answers), StepKind::Investigate) => {
             Ok(answers.iter().any(|a| grade_investigate(step, a)))
         }
-        (Solution::Choices(choices), super::model::StepKind::Quiz) => {
+        (Solution::Choices(choices), StepKind::Quiz) => {
             let chosen: Vec<usize> = choices
                 .iter()
                 .filter_map(|&c| usize::try_from(c).ok()?.checked_sub(1))
@@ -375,10 +351,10 @@ pub fn near_miss_passes(
         (_, kind) => Err(format!(
             "a near miss of a {kind:?} step is {}",
             match kind {
-                super::model::StepKind::Task => "a list of commands",
-                super::model::StepKind::Policy => "a policy document",
-                super::model::StepKind::Investigate => "an answer",
-                super::model::StepKind::Quiz => "a list of choice numbers",
+                StepKind::Task => "a list of commands",
+                StepKind::Policy => "a policy document",
+                StepKind::Investigate => "an answer",
+                StepKind::Quiz => "a list of choice numbers",
                 _ => "not used by this kind of step",
             }
         )),

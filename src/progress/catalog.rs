@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ids::{LessonId, PackId};
+use crate::ids::{LessonId, PackId};
 
 /// One lesson as its pack describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::ids::IdError;
+use crate::ids::IdError;
 
 /// A progress operation that could not be done.
 #[derive(Debug, thiserror::Error)]

@@ -6,8 +6,8 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::error::ExportError;
-use super::ids::{LearnerName, RecordId};
 use super::model::{Attempt, CommandRecord, Completion, PackSeen, Position, SettingValue, rfc3339};
+use crate::ids::{LearnerName, RecordId};
 
 /// The `format` field of every export.
 pub const EXPORT_FORMAT: &str = "iamdojo-progress";

@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::ids::{LearnerName, LessonId, PackId, RecordId, StepId};
+use crate::ids::{LearnerName, LessonId, PackId, RecordId, StepId};
 
 /// serde for [`Timestamp`] as RFC 3339 text (`2026-11-29T10:00:00.123Z`).
 pub(crate) mod rfc3339 {

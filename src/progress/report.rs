@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::catalog::Catalog;
 use super::export::Export;
-use super::ids::{LessonId, PackId, RecordId, StepId};
+use crate::ids::{LessonId, PackId, RecordId, StepId};
 
 /// How many rows the "most often failed" and "most common wrong answers" lists keep.
 pub const TOP: usize = 10;

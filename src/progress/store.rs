@@ -22,12 +22,12 @@ use rusqlite::{
 
 use super::error::ProgressError;
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
-use super::ids::{IdError, LearnerName, LessonId, PackId, RecordId, StepId};
 use super::model::{
     Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
     PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue, StepProgress,
 };
 use super::schema::{self, DATA_TABLES, LATEST, Migrated};
+use crate::ids::{IdError, LearnerName, LessonId, PackId, RecordId, StepId};
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "progress.db";

@@ -18,7 +18,7 @@ use super::theme::Theme;
 use crate::eval::{Decision, Outcome};
 use crate::lesson::model::Solution;
 use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
-use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
+use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::progress::{Attempt, Completion, LessonId, PackId, Position, StepId, Store};
 use writes::{Report, Write, Writes};
 
@@ -102,7 +102,7 @@ pub struct LessonState {
     /// Which pack.
     pub pack: usize,
     /// Which lesson.
-    pub lesson_id: String,
+    pub lesson_id: LessonId,
     /// The current step.
     pub step: usize,
     /// Scroll offset of the reading pane.
@@ -133,7 +133,7 @@ pub struct Finished {
     /// Which pack.
     pub pack: usize,
     /// Which lesson.
-    pub lesson_id: String,
+    pub lesson_id: LessonId,
     /// Exercises solved.
     pub solved: usize,
     /// Exercises in the lesson.
@@ -143,7 +143,7 @@ pub struct Finished {
     /// Steps whose solution was shown.
     pub solutions: u32,
     /// The next lesson (pack index, lesson id); none after the last one.
-    pub next: Option<(usize, String)>,
+    pub next: Option<(usize, LessonId)>,
 }
 
 /// Where `c` on the home screen goes.
@@ -154,7 +154,7 @@ pub enum Continue {
     /// Every exercise of every lesson is solved.
     AllDone,
     /// This lesson (pack index, lesson id) at this step.
-    Open(usize, String, usize),
+    Open(usize, LessonId, usize),
 }
 
 /// Which screen.
@@ -205,9 +205,9 @@ pub struct App {
     /// The learner.
     pub learner: Option<crate::progress::Learner>,
     /// Lessons completed: (pack id, lesson id).
-    pub completed: BTreeSet<(String, String)>,
+    pub completed: BTreeSet<(PackId, LessonId)>,
     /// Steps solved: (pack id, lesson id, step id).
-    pub solved: BTreeSet<(String, String, String)>,
+    pub solved: BTreeSet<(PackId, LessonId, StepId)>,
     /// A line for the status bar.
     pub status: String,
     /// A panel open over the screen.
@@ -229,12 +229,12 @@ pub struct App {
     /// When waiting writes were last tried.
     last_try: Instant,
     /// The last position saved: (pack id, lesson id, step key).
-    last_pos: Option<(String, String, String)>,
+    last_pos: Option<(PackId, LessonId, StepId)>,
     /// Solved exercises left during this session, kept as they were (the final console of
     /// a task), by (pack id, lesson id, step key); shown again when the learner comes back.
-    kept: std::collections::HashMap<(String, String, String), Exercise>,
+    kept: std::collections::HashMap<(PackId, LessonId, StepId), Exercise>,
     /// Hints used and solutions shown by step in this session (pack, lesson, step).
-    aids: std::collections::BTreeMap<(String, String, String), (u32, bool)>,
+    aids: std::collections::BTreeMap<(PackId, LessonId, StepId), (u32, bool)>,
 }
 
 /// Something a mouse click can select.
@@ -309,16 +309,13 @@ impl App {
         if let Ok(d) = store.dashboard(learner) {
             for l in &d.lessons {
                 if l.completed.is_some() {
-                    self.completed
-                        .insert((l.pack.to_string(), l.lesson.to_string()));
+                    self.completed.insert((l.pack.clone(), l.lesson.clone()));
                 }
             }
         }
         let mut seen = Vec::new();
         for p in &self.packs {
-            let Some(pack_id) = pid(&p.meta.id) else {
-                continue;
-            };
+            let pack_id = p.meta.id.clone();
             seen.push(Write::PackSeen {
                 pack: pack_id.clone(),
                 version: p.meta.version.clone(),
@@ -326,13 +323,10 @@ impl App {
                 at: jiff::Timestamp::now(),
             });
             for l in p.ok_lessons() {
-                let Ok(lid) = LessonId::new(l.id.clone()) else {
-                    continue;
-                };
-                if let Ok(steps) = store.lesson_steps(learner, &pack_id, &lid) {
+                if let Ok(steps) = store.lesson_steps(learner, &pack_id, &l.id) {
                     for s in steps.iter().filter(|s| s.solved) {
                         self.solved
-                            .insert((p.meta.id.clone(), l.id.clone(), s.step.to_string()));
+                            .insert((pack_id.clone(), l.id.clone(), s.step.clone()));
                     }
                 }
             }
@@ -341,11 +335,7 @@ impl App {
             self.status = t(self.lang, "home.notsaving").to_string();
         }
         if let Ok(Some(pos)) = store.last_position(learner) {
-            self.last_pos = Some((
-                pos.pack.to_string(),
-                pos.lesson.to_string(),
-                pos.step.to_string(),
-            ));
+            self.last_pos = Some((pos.pack.clone(), pos.lesson.clone(), pos.step));
         }
         self.resume_label = self.continue_label();
         for w in seen {
@@ -467,14 +457,14 @@ impl App {
     }
 
     /// "Lesson title — step n of m" for a saved position, if the lesson is loaded.
-    fn position_label(&self, pack: &str, lesson: &str, step: &str) -> Option<String> {
-        let p = self.packs.iter().find(|p| p.meta.id == pack)?;
+    fn position_label(&self, pack: &PackId, lesson: &LessonId, step: &StepId) -> Option<String> {
+        let p = self.packs.iter().find(|p| &p.meta.id == pack)?;
         let l = p.lesson(lesson)?;
         let n = l
             .steps
             .iter()
             .enumerate()
-            .position(|(i, s)| step_key(s, i) == step)
+            .position(|(i, s)| &s.key(i) == step)
             .unwrap_or(0);
         Some(format!(
             "{} — {} {} {} {}",
@@ -492,7 +482,7 @@ impl App {
     }
 
     /// The lesson on screen.
-    pub fn current(&self) -> Option<(&Pack, &LessonFile, &LessonState)> {
+    pub fn current(&self) -> Option<(&Pack, &Lesson, &LessonState)> {
         let Screen::Lesson(ls) = &self.screen else {
             return None;
         };
@@ -983,11 +973,11 @@ impl App {
     }
 
     /// Opens a lesson at a step.
-    pub fn open_lesson(&mut self, pack: usize, lesson_id: &str, step: usize) {
+    pub fn open_lesson(&mut self, pack: usize, lesson_id: &LessonId, step: usize) {
         self.leave_step();
         self.screen = Screen::Lesson(Box::new(LessonState {
             pack,
-            lesson_id: lesson_id.to_string(),
+            lesson_id: lesson_id.clone(),
             step,
             scroll: 0,
             ex: Exercise::Read,
@@ -1025,7 +1015,7 @@ impl App {
     }
 
     /// The loaded lessons in the order of the home screen: (pack index, lesson).
-    fn course(&self) -> Vec<(usize, &LessonFile)> {
+    fn course(&self) -> Vec<(usize, &Lesson)> {
         self.rows
             .iter()
             .filter_map(|r| match r {
@@ -1038,7 +1028,7 @@ impl App {
             .collect()
     }
 
-    fn step_solved(&self, pack: usize, lesson: &LessonFile, i: usize, s: &Step) -> bool {
+    fn step_solved(&self, pack: usize, lesson: &Lesson, i: usize, s: &Step) -> bool {
         self.packs.get(pack).is_some_and(|p| {
             self.solved
                 .contains(&(p.meta.id.clone(), lesson.id.clone(), step_key(s, i)))
@@ -1063,7 +1053,7 @@ impl App {
                 self.packs.get(*pi).is_some_and(|p| &p.meta.id == pack) && &l.id == lesson
             })
             .unwrap_or(0);
-        let todo = |pi: usize, l: &LessonFile, i: usize, s: &Step| {
+        let todo = |pi: usize, l: &Lesson, i: usize, s: &Step| {
             s.kind() != StepKind::Read && !self.step_solved(pi, l, i, s)
         };
         for k in 0..=course.len() {
@@ -1087,7 +1077,7 @@ impl App {
                     .steps
                     .iter()
                     .enumerate()
-                    .position(|(i, s)| &step_key(s, i) == step)
+                    .position(|(i, s)| &s.key(i) == step)
                     .unwrap_or(0);
                 if let Some(s) = l.steps.get(saved)
                     && (todo(pi, l, saved, s)
@@ -1248,17 +1238,15 @@ impl App {
         self.save_position(&pack_id, &lesson_id, &key);
     }
 
-    fn save_position(&mut self, pack: &str, lesson: &str, step: &str) {
-        self.last_pos = Some((pack.to_string(), lesson.to_string(), step.to_string()));
+    fn save_position(&mut self, pack: &PackId, lesson: &LessonId, step: &StepId) {
+        self.last_pos = Some((pack.clone(), lesson.clone(), step.clone()));
         self.resume_label = self.continue_label();
-        if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step)) {
-            self.save(Write::Position(Position {
-                pack: p,
-                lesson: l,
-                step: s,
-                at: jiff::Timestamp::now(),
-            }));
-        }
+        self.save(Write::Position(Position {
+            pack: pack.clone(),
+            lesson: lesson.clone(),
+            step: step.clone(),
+            at: jiff::Timestamp::now(),
+        }));
     }
 
     fn lesson_action(&mut self, a: Action) {
@@ -1373,7 +1361,7 @@ impl App {
                 if let Screen::Lesson(ls) = &mut self.screen
                     && let Exercise::Quiz { cursor, chosen } = &mut ls.ex
                 {
-                    let multiple = step.quiz.as_ref().is_some_and(|q| q.multiple);
+                    let multiple = step.quiz().is_some_and(|q| q.multiple);
                     if !multiple {
                         chosen.iter_mut().for_each(|c| *c = false);
                     }
@@ -1387,11 +1375,11 @@ impl App {
         }
     }
 
-    fn lesson_done(&self, pack: &str, lesson: &str) -> bool {
+    fn lesson_done(&self, pack: &PackId, lesson: &LessonId) -> bool {
         let Some(l) = self
             .packs
             .iter()
-            .find(|p| p.meta.id == pack)
+            .find(|p| &p.meta.id == pack)
             .and_then(|p| p.lesson(lesson))
         else {
             return false;
@@ -1400,16 +1388,16 @@ impl App {
             s.kind() == StepKind::Read
                 || self
                     .solved
-                    .contains(&(pack.to_string(), lesson.to_string(), step_key(s, i)))
+                    .contains(&(pack.clone(), lesson.clone(), step_key(s, i)))
         })
     }
 
     /// The numbers of the lesson's steps whose exercise is not solved, as "2, 5".
-    fn unsolved_steps(&self, pack: &str, lesson: &str) -> String {
+    fn unsolved_steps(&self, pack: &PackId, lesson: &LessonId) -> String {
         let Some(l) = self
             .packs
             .iter()
-            .find(|p| p.meta.id == pack)
+            .find(|p| &p.meta.id == pack)
             .and_then(|p| p.lesson(lesson))
         else {
             return String::new();
@@ -1419,11 +1407,9 @@ impl App {
             .enumerate()
             .filter(|(i, s)| {
                 s.kind() != StepKind::Read
-                    && !self.solved.contains(&(
-                        pack.to_string(),
-                        lesson.to_string(),
-                        step_key(s, *i),
-                    ))
+                    && !self
+                        .solved
+                        .contains(&(pack.clone(), lesson.clone(), step_key(s, *i)))
             })
             .map(|(i, _)| (i + 1).to_string())
             .collect::<Vec<_>>()
@@ -1431,31 +1417,26 @@ impl App {
     }
 
     /// Records the lesson's completion, once (the completion write).
-    fn complete(&mut self, pack: &str, lesson: &str, version: u32) {
-        if !self
-            .completed
-            .insert((pack.to_string(), lesson.to_string()))
-        {
+    fn complete(&mut self, pack: &PackId, lesson: &LessonId, version: u32) {
+        if !self.completed.insert((pack.clone(), lesson.clone())) {
             return;
         }
-        if let (Some(p), Ok(l)) = (pid(pack), LessonId::new(lesson)) {
-            self.save(Write::Completion(Completion {
-                pack: p,
-                lesson: l,
-                lesson_version: version.to_string(),
-                at: jiff::Timestamp::now(),
-            }));
-        }
+        self.save(Write::Completion(Completion {
+            pack: pack.clone(),
+            lesson: lesson.clone(),
+            lesson_version: version.to_string(),
+            at: jiff::Timestamp::now(),
+        }));
         if let Screen::Lesson(ls) = &mut self.screen {
             ls.finished = true;
         }
     }
 
     /// Completes the lesson and shows the "Lesson complete" screen.
-    fn finish(&mut self, pack: &str, lesson: &str, version: u32) {
+    fn finish(&mut self, pack: &PackId, lesson: &LessonId, version: u32) {
         self.complete(pack, lesson, version);
         self.leave_step();
-        let Some(pi) = self.packs.iter().position(|p| p.meta.id == pack) else {
+        let Some(pi) = self.packs.iter().position(|p| &p.meta.id == pack) else {
             return;
         };
         let Some(l) = self.packs.get(pi).and_then(|p| p.lesson(lesson)) else {
@@ -1475,12 +1456,12 @@ impl App {
         let course = self.course();
         let next = course
             .iter()
-            .position(|(p, x)| *p == pi && x.id == lesson)
+            .position(|(p, x)| *p == pi && &x.id == lesson)
             .and_then(|i| course.get(i + 1))
             .map(|(p, x)| (*p, x.id.clone()));
         let done = Finished {
             pack: pi,
-            lesson_id: lesson.to_string(),
+            lesson_id: lesson.clone(),
             solved,
             exercises: exercises.len(),
             hints,
@@ -1493,14 +1474,14 @@ impl App {
 
     /// Hints used and solutions shown over a lesson's steps: the most hints of any attempt
     /// at a step, and the steps whose solution was shown, from the store and this session.
-    fn lesson_aids(&self, pack: &str, l: &LessonFile) -> (u32, u32) {
+    fn lesson_aids(&self, pack: &PackId, l: &Lesson) -> (u32, u32) {
         let mut by_step = self.aids.clone();
-        if let (Some(store), Some(learner), Some(p)) = (&self.store, &self.learner, pid(pack))
-            && let Ok(attempts) = store.attempts(learner, Some(&p))
+        if let (Some(store), Some(learner), Some(p)) = (&self.store, &self.learner, Some(pack))
+            && let Ok(attempts) = store.attempts(learner, Some(p))
         {
-            for a in attempts.iter().filter(|a| a.lesson.as_str() == l.id) {
+            for a in attempts.iter().filter(|a| a.lesson == l.id) {
                 let e = by_step
-                    .entry((pack.to_string(), l.id.clone(), a.step.to_string()))
+                    .entry((pack.clone(), l.id.clone(), a.step.clone()))
                     .or_insert((0, false));
                 e.0 = e.0.max(a.hints_used);
                 e.1 |= a.solution_shown;
@@ -1531,10 +1512,10 @@ impl App {
     /// Records an answer, then marks the step solved when it is right.
     fn record(
         &mut self,
-        pack: &str,
-        lesson: &str,
+        pack: &PackId,
+        lesson: &LessonId,
         version: u32,
-        step_key_: &str,
+        step_key_: &StepId,
         answer: &str,
         correct: bool,
     ) {
@@ -1546,33 +1527,34 @@ impl App {
             ),
             Screen::Home | Screen::Complete(_) => (0, false, 0),
         };
-        let mut saved = false;
-        if let (Some(p), Ok(l), Ok(s)) = (pid(pack), LessonId::new(lesson), StepId::new(step_key_))
-        {
-            let mut a = Attempt::new(p, l, version.to_string(), s, answer, correct);
-            a.hints_used = hints;
-            a.solution_shown = shown;
-            a.time_spent_ms = ms;
-            saved =
-                self.save(Write::Attempt(a)) && self.store.as_ref().is_some_and(Store::is_saving);
-        }
+        let mut a = Attempt::new(
+            pack.clone(),
+            lesson.clone(),
+            version.to_string(),
+            step_key_.clone(),
+            answer,
+            correct,
+        );
+        a.hints_used = hints;
+        a.solution_shown = shown;
+        a.time_spent_ms = ms;
+        let saved =
+            self.save(Write::Attempt(a)) && self.store.as_ref().is_some_and(Store::is_saving);
         // The answer is committed before the screen says so.
         let lang = self.lang;
         let aid = self
             .aids
-            .entry((pack.to_string(), lesson.to_string(), step_key_.to_string()))
+            .entry((pack.clone(), lesson.clone(), step_key_.clone()))
             .or_insert((0, false));
         aid.0 = aid.0.max(hints);
         aid.1 |= shown;
         let mut now_complete = false;
         if correct {
             self.solved
-                .insert((pack.to_string(), lesson.to_string(), step_key_.to_string()));
+                .insert((pack.clone(), lesson.clone(), step_key_.clone()));
             // The last exercise solved completes the lesson, without waiting for `n`.
             if self.lesson_done(pack, lesson)
-                && !self
-                    .completed
-                    .contains(&(pack.to_string(), lesson.to_string()))
+                && !self.completed.contains(&(pack.clone(), lesson.clone()))
             {
                 self.complete(pack, lesson, version);
                 now_complete = true;
@@ -1595,14 +1577,14 @@ impl App {
 
     /// After a wrong attempt: when it is one of the step's near misses, the status says why
     /// that mistake is wrong (the author's `why`, in the learner's language).
-    fn near_miss_note(&mut self, step: &Step, pack: &str, attempt: &Solution) {
+    fn near_miss_note(&mut self, step: &Step, pack: &PackId, attempt: &Solution) {
         let Some(why) = run::near_miss_why(step, attempt) else {
             return;
         };
         let fallback = self
             .packs
             .iter()
-            .find(|p| p.meta.id == pack)
+            .find(|p| &p.meta.id == pack)
             .map_or("en", |p| p.default_language())
             .to_string();
         let text = why.get(self.lang.code(), &fallback).to_string();
@@ -1623,12 +1605,12 @@ impl App {
         }
     }
 
-    fn enter(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
+    fn enter(&mut self, step: &Step, pack: &PackId, lesson: &LessonId, version: u32) {
         let key = match &self.screen {
             Screen::Lesson(ls) => step_key(step, ls.step),
             Screen::Home | Screen::Complete(_) => return,
         };
-        let (pk, lf) = match self.packs.iter().find(|p| p.meta.id == pack) {
+        let (pk, lf) = match self.packs.iter().find(|p| &p.meta.id == pack) {
             Some(p) => (p.clone(), p.lesson(lesson).cloned()),
             None => return,
         };
@@ -1645,7 +1627,7 @@ impl App {
             }
             Exercise::Quiz { chosen, cursor } => {
                 // With one answer to give, Enter answers with the highlighted choice.
-                if !step.quiz.as_ref().is_some_and(|q| q.multiple) {
+                if !step.quiz().is_some_and(|q| q.multiple) {
                     chosen
                         .iter_mut()
                         .enumerate()
@@ -1722,12 +1704,12 @@ impl App {
     fn check_policy(
         &mut self,
         step: &Step,
-        pack: &str,
-        lesson: &str,
+        pack: &PackId,
+        lesson: &LessonId,
         version: u32,
         _fallback: &str,
     ) {
-        let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack).cloned() else {
+        let Some(pk) = self.packs.iter().find(|p| &p.meta.id == pack).cloned() else {
             return;
         };
         let Some(lf) = pk.lesson(lesson).cloned() else {
@@ -1765,13 +1747,13 @@ impl App {
         }
     }
 
-    fn show_solution(&mut self, step: &Step, pack: &str, lesson: &str, version: u32) {
+    fn show_solution(&mut self, step: &Step, pack: &PackId, lesson: &LessonId, version: u32) {
         // A prediction's solution is IAM's answer: shown, and recorded as shown.
-        if step.predict.is_some() {
+        if step.predict().is_some() {
             let answer = self
                 .packs
                 .iter()
-                .find(|p| p.meta.id == pack)
+                .find(|p| &p.meta.id == pack)
                 .and_then(|pk| {
                     pk.lesson(lesson)
                         .map(|lf| run::predict_answer(pk, lf, step))
@@ -1831,7 +1813,7 @@ impl App {
                 run_in_console(&mut r.sandbox, output, c);
             }
             let code = self.lang.code();
-            if let Some(p) = self.packs.iter().find(|p| p.meta.id == pack) {
+            if let Some(p) = self.packs.iter().find(|p| &p.meta.id == pack) {
                 *report = r.check(step, code, p.default_language());
             }
             let ok = report.passed();
@@ -2013,15 +1995,13 @@ impl App {
         if command_ran.is_some() {
             ls.scroll = 0;
         }
-        if let Some((cmd, code)) = command_ran
-            && let (Some(p), Ok(l), Ok(s)) = (
-                pid(&pack_id),
-                LessonId::new(lesson_id.clone()),
-                StepId::new(skey.clone()),
-            )
-        {
+        if let Some((cmd, code)) = command_ran {
             self.save(Write::Command(crate::progress::CommandRecord::new(
-                p, l, s, cmd, code,
+                pack_id.clone(),
+                lesson_id.clone(),
+                skey.clone(),
+                cmd,
+                code,
             )));
         }
         if let Some((answer, ok)) = record {
@@ -2041,7 +2021,7 @@ impl App {
 /// that solved it (the correct ones).
 fn fresh_exercise(
     pack: &Pack,
-    lesson: &LessonFile,
+    lesson: &Lesson,
     s: &Step,
     code: &str,
     dim: ratatui::style::Style,
@@ -2053,8 +2033,7 @@ fn fresh_exercise(
             Exercise::Quiz {
                 cursor: 0,
                 chosen: s
-                    .quiz
-                    .as_ref()
+                    .quiz()
                     .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
                     .unwrap_or_default(),
             },
@@ -2069,8 +2048,7 @@ fn fresh_exercise(
         ),
         StepKind::Policy => {
             let starter = s
-                .policy
-                .as_ref()
+                .policy()
                 .and_then(|p| p.starter.clone())
                 .unwrap_or_default();
             let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
@@ -2138,13 +2116,9 @@ fn run_in_console(
     out.code
 }
 
-/// The id progress records a step under: its `id`, or `#N` for a step without one.
-pub fn step_key(s: &Step, index: usize) -> String {
-    s.id.clone().unwrap_or_else(|| format!("#{}", index + 1))
-}
-
-fn pid(id: &str) -> Option<PackId> {
-    PackId::new(id).ok()
+/// The key progress records a step by (its id, or `#N`).
+pub fn step_key(s: &Step, index: usize) -> StepId {
+    s.key(index)
 }
 
 /// The text of a lesson field in the app's language.

@@ -303,7 +303,7 @@ impl<W: Write> Session<W> {
     }
 
     /// The lesson and step on show.
-    fn position(&self) -> Option<(usize, String, usize)> {
+    fn position(&self) -> Option<(usize, crate::ids::LessonId, usize)> {
         match &self.app.screen {
             Screen::Lesson(ls) => Some((ls.pack, ls.lesson_id.clone(), ls.step)),
             Screen::Home | Screen::Complete(_) => None,
@@ -547,7 +547,7 @@ impl<W: Write> Session<W> {
             .app
             .current()
             .and_then(|(_, l, ls)| l.steps.get(ls.step))
-            .and_then(|st| st.quiz.as_ref())
+            .and_then(|st| st.quiz())
             .is_some_and(|q| q.multiple);
         if picked.iter().any(|p| *p == 0 || *p > n) {
             return self.say(&s(lang, "quiz.range").replace("{n}", &n.to_string()));

@@ -10,7 +10,7 @@ use super::app::{App, Exercise, LessonState, Row, Screen, Target, step_key, tr};
 use super::i18n::t;
 use super::markdown;
 use crate::lesson::model::Solution;
-use crate::lesson::{LessonEntry, LessonFile, Pack, StepKind};
+use crate::lesson::{Lesson, LessonEntry, Pack, StepKind};
 
 /// The smallest terminal iamdojo draws in.
 pub const MIN_SIZE: (u16, u16) = (80, 24);
@@ -165,7 +165,7 @@ fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
         .title_style(app.theme.title)
 }
 
-fn lesson_progress(app: &App, pack: &Pack, l: &LessonFile) -> (usize, usize) {
+fn lesson_progress(app: &App, pack: &Pack, l: &Lesson) -> (usize, usize) {
     let ex: Vec<(usize, &crate::lesson::Step)> = l
         .steps
         .iter()
@@ -409,7 +409,7 @@ fn lesson_screen(
     f: &mut Frame,
     app: &App,
     pack: &Pack,
-    lesson: &LessonFile,
+    lesson: &Lesson,
     ls: &LessonState,
     area: Rect,
 ) {
@@ -447,7 +447,7 @@ fn lesson_screen(
     );
     match &ls.ex {
         Exercise::Read => {
-            let md = step.read.as_ref().map(|r| tr(r, app, pack)).unwrap_or("");
+            let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
             f.render_widget(
                 Paragraph::new(markdown::render_width(
                     md,
@@ -461,7 +461,7 @@ fn lesson_screen(
             );
         }
         Exercise::Quiz { cursor, chosen } => {
-            let Some(q) = &step.quiz else { return };
+            let Some(q) = step.quiz() else { return };
             let mut lines = markdown::render_width(
                 tr(&q.question, app, pack),
                 &app.theme,
@@ -525,7 +525,7 @@ fn lesson_screen(
             );
         }
         Exercise::Predict { cursor, revealed } => {
-            let Some(p) = &step.predict else { return };
+            let Some(p) = step.predict() else { return };
             let mut lines = vec![
                 Line::from(Span::styled(
                     p.question
@@ -607,7 +607,7 @@ fn lesson_screen(
             );
         }
         Exercise::Policy { editor, report, .. } => {
-            let Some(p) = &step.policy else { return };
+            let Some(p) = step.policy() else { return };
             let work = prompt_above(f, app, tr(&p.prompt, app, pack), main);
             let [ed, side] =
                 Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
@@ -713,7 +713,7 @@ fn lesson_screen(
             report,
             ..
         } => {
-            let Some(task) = &step.task else { return };
+            let Some(task) = step.task() else { return };
             let work = prompt_above(f, app, tr(&task.prompt, app, pack), main);
             let [console, goal] =
                 Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
@@ -761,7 +761,9 @@ fn lesson_screen(
             answer,
             on_answer,
         } => {
-            let Some(inv) = &step.investigate else { return };
+            let Some(inv) = step.investigate() else {
+                return;
+            };
             let [prompt, work, ans] = Layout::vertical([
                 Constraint::Length(3),
                 Constraint::Min(4),

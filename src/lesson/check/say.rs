@@ -8,9 +8,12 @@
 //! `not` over `all`/`any` moves inward by De Morgan's laws. Checks that are the opposite of
 //! another (`absent`, `cannot`, `no_finding`, `public: false`, …) use that one's fact flipped.
 
-use super::{bool_of, entity_exists, holds, matching_instances, password_field_holds, scalar};
+use super::{entity_exists, holds, matching_instances, password_field_holds};
 use crate::account::command::Sandbox;
-use crate::lesson::model::{Check, RequestSpec};
+use crate::lesson::model::{
+    Attachee, Check, EntityKind, Goal, InstancesCheck, KeyCheck, KeyWant, MfaOf, PasswordRule,
+    RequestSpec,
+};
 
 /// The four forms of a fact, see the module comment.
 struct Forms {
@@ -46,7 +49,7 @@ fn forms(yes: String, not_yet: String, no_longer: String, still: String) -> Form
 /// audit twice for a `finding` check).
 pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str, holds: bool) -> String {
     let ja = lang.starts_with("ja");
-    let compound = c.not.is_some() || c.all.is_some() || c.any.is_some();
+    let compound = matches!(c, Check::Not(_) | Check::All(_) | Check::Any(_));
     let s = if compound {
         node(sb, c, true, ja)
     } else {
@@ -67,24 +70,14 @@ pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str, holds: bool) -> Stri
 
 /// `want`: the goal asks for the check to hold (true) or, under a `not`, not to hold.
 fn node(sb: &Sandbox, c: &Check, want: bool, ja: bool) -> String {
-    if let Some(n) = &c.not {
-        return node(sb, n, !want, ja);
+    match c {
+        Check::Not(n) => node(sb, &n.check, !want, ja),
+        Check::All(all) if want => every(sb, all, true, ja),
+        Check::All(all) => some(sb, all, false, ja),
+        Check::Any(any) if want => some(sb, any, true, ja),
+        Check::Any(any) => every(sb, any, false, ja),
+        leaf_check => leaf(sb, leaf_check, want, ja),
     }
-    if let Some(all) = &c.all {
-        return if want {
-            every(sb, all, true, ja)
-        } else {
-            some(sb, all, false, ja)
-        };
-    }
-    if let Some(any) = &c.any {
-        return if want {
-            some(sb, any, true, ja)
-        } else {
-            every(sb, any, false, ja)
-        };
-    }
-    leaf(sb, c, want, ja)
 }
 
 fn join(parts: impl Iterator<Item = String>, ja: bool) -> String {
@@ -95,19 +88,23 @@ fn join(parts: impl Iterator<Item = String>, ja: bool) -> String {
 }
 
 /// Each of the checks, each in its own state.
-fn every(sb: &Sandbox, cs: &[Check], want: bool, ja: bool) -> String {
-    join(cs.iter().map(|x| node(sb, x, want, ja)), ja)
+fn every(sb: &Sandbox, cs: &[Goal], want: bool, ja: bool) -> String {
+    join(cs.iter().map(|x| node(sb, &x.check, want, ja)), ja)
 }
 
 /// One of the checks: those that are met, or (when none is) all of them as the choices.
-fn some(sb: &Sandbox, cs: &[Check], want: bool, ja: bool) -> String {
-    let met: Vec<&Check> = cs.iter().filter(|x| holds(sb, x) == want).collect();
+fn some(sb: &Sandbox, cs: &[Goal], want: bool, ja: bool) -> String {
+    let met: Vec<&Check> = cs
+        .iter()
+        .map(|x| &x.check)
+        .filter(|x| holds(sb, x) == want)
+        .collect();
     if !met.is_empty() {
         return join(met.into_iter().map(|x| node(sb, x, want, ja)), ja);
     }
     let choices = cs
         .iter()
-        .map(|x| node(sb, x, want, ja))
+        .map(|x| node(sb, &x.check, want, ja))
         .collect::<Vec<_>>()
         .join(" / ");
     if ja {
@@ -126,75 +123,62 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, ja: bool, known: Option<bool>
     let a = &sb.account;
     let fact = known.unwrap_or_else(|| holds(sb, c));
     // The check as (forms of a fact, whether the check is that fact's opposite).
-    let (f, flip) = if let Some(m) = c.exists.as_ref().or(c.absent.as_ref()) {
-        let flip = c.exists.is_none();
-        return join(
-            m.iter()
-                .map(|(k, v)| entity(k, v, ja).pick(want != flip, entity_exists(a, k, v))),
-            ja,
-        );
-    } else if let Some(l) = &c.login_profile {
-        (login_profile(&l.user, l.password_reset_required, ja), false)
-    } else if let Some(p) = &c.cli_profile {
-        (cli_profile(&p.name, &p.user, ja), false)
-    } else if let Some(x) = &c.called {
-        (called(&x.operation, &who(&x.principal, ja), ja), false)
-    } else if let Some(r) = c.can.as_ref().or(c.cannot.as_ref()) {
-        (can(r, ja), c.can.is_none())
-    } else if let Some(m) = &c.member_of {
-        (member_of(&m.user, &m.group, ja), false)
-    } else if let Some(m) = &c.policy_attached {
-        (policy_attached(m, ja), false)
-    } else if let Some(m) = &c.mfa_enabled {
-        let root = m.get("root").and_then(bool_of) == Some(true);
-        let user = m.get("user").map(scalar).unwrap_or_default();
-        (mfa(&user, root, ja), false)
-    } else if let Some(m) = &c.access_key_status {
-        (access_key(m, ja), false)
-    } else if let Some(m) = &c.password_policy {
-        return password_policy(sb, m, want, ja);
-    } else if let Some(f) = c.finding.as_ref().or(c.no_finding.as_ref()) {
-        (
-            finding(&f.control, f.resource.as_deref(), ja),
-            c.finding.is_none(),
-        )
-    } else if let Some(b) = &c.bucket_public {
-        (bucket_public(&b.bucket, ja), !b.public)
-    } else if let Some(p) = &c.port_open {
-        let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
-        (port_open(p.port, cidr, ja), !p.open)
-    } else if let Some(on) = c.trail_logging {
-        (trail_logging(ja), !on)
-    } else if let Some(b) = &c.budget {
-        (budget(b.max_limit.filter(|_| b.exists), ja), !b.exists)
-    } else if let Some(i) = &c.instances {
-        (instances(i, matching_instances(a, i), ja), false)
-    } else {
-        return String::new();
+    let (f, flip) = match c {
+        Check::Exists(m) | Check::Absent(m) => {
+            let flip = matches!(c, Check::Absent(_));
+            return join(
+                m.iter()
+                    .map(|e| entity(e.kind, &e.name, ja).pick(want != flip, entity_exists(a, e))),
+                ja,
+            );
+        }
+        Check::LoginProfile(l) => (login_profile(&l.user, l.password_reset_required, ja), false),
+        Check::CliProfile(p) => (cli_profile(&p.name, &p.user, ja), false),
+        Check::Called(x) => (called(&x.operation, &who(&x.principal, ja), ja), false),
+        Check::Can(r) => (can(r, ja), false),
+        Check::Cannot(r) => (can(r, ja), true),
+        Check::MemberOf(m) => (member_of(&m.user, &m.group, ja), false),
+        Check::PolicyAttached { to, name, policy } => {
+            (policy_attached(*to, name, policy, ja), false)
+        }
+        Check::MfaEnabled(MfaOf::Root) => (mfa("", true, ja), false),
+        Check::MfaEnabled(MfaOf::User(u)) => (mfa(u, false, ja), false),
+        Check::AccessKeyStatus(k) => (access_key(k, ja), false),
+        Check::PasswordPolicy(rules) => return password_policy(sb, rules, want, ja),
+        Check::Finding(f) => (finding(&f.control, f.resource.as_deref(), ja), false),
+        Check::NoFinding(f) => (finding(&f.control, f.resource.as_deref(), ja), true),
+        Check::BucketPublic(b) => (bucket_public(&b.bucket, ja), !b.public),
+        Check::PortOpen(p) => {
+            let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
+            (port_open(p.port, cidr, ja), !p.open)
+        }
+        Check::TrailLogging(on) => (trail_logging(ja), !on),
+        Check::Budget(b) => (budget(b.max_limit.filter(|_| b.exists), ja), !b.exists),
+        Check::Instances(i) => (instances(i, matching_instances(a, i), ja), false),
+        Check::All(_) | Check::Any(_) | Check::Not(_) => return node(sb, c, want, ja),
     };
     f.pick(want != flip, fact != flip)
 }
 
-fn entity(kind: &str, name: &str, ja: bool) -> Forms {
+fn entity(kind: EntityKind, name: &str, ja: bool) -> Forms {
     let noun = if ja {
         let k = match kind {
-            "user" => "ユーザー",
-            "group" => "グループ",
-            "role" => "ロール",
-            "policy" => "管理ポリシー",
-            "bucket" => "バケット",
-            "instance_profile" => "インスタンスプロファイル",
-            "trail" => "証跡",
-            "security_group" => "セキュリティグループ",
-            other => other,
+            EntityKind::User => "ユーザー",
+            EntityKind::Group => "グループ",
+            EntityKind::Role => "ロール",
+            EntityKind::Policy => "管理ポリシー",
+            EntityKind::Bucket => "バケット",
+            EntityKind::InstanceProfile => "インスタンスプロファイル",
+            EntityKind::Trail => "証跡",
+            EntityKind::SecurityGroup => "セキュリティグループ",
         };
         format!("{k} {name}")
     } else {
         let k = match kind {
-            "policy" => "managed policy",
-            "instance_profile" => "instance profile",
-            "security_group" => "security group",
-            other => other,
+            EntityKind::Policy => "managed policy",
+            EntityKind::InstanceProfile => "instance profile",
+            EntityKind::SecurityGroup => "security group",
+            other => other.key(),
         };
         format!("The {k} {name}")
     };
@@ -233,25 +217,18 @@ fn member_of(user: &str, group: &str, ja: bool) -> Forms {
     }
 }
 
-fn policy_attached(m: &std::collections::BTreeMap<String, String>, ja: bool) -> Forms {
-    let policy = m.get("policy").map(String::as_str).unwrap_or("?");
+fn policy_attached(to: Attachee, n: &str, policy: &str, ja: bool) -> Forms {
     let policy = policy.rsplit('/').next().unwrap_or(policy);
-    let target = [
-        ("user", "ユーザー"),
-        ("group", "グループ"),
-        ("role", "ロール"),
-    ]
-    .into_iter()
-    .find_map(|(k, k_ja)| {
-        m.get(k).map(|n| {
-            if ja {
-                format!("{k_ja} {n}")
-            } else {
-                format!("the {k} {n}")
-            }
-        })
-    })
-    .unwrap_or_else(|| if ja { "ID" } else { "an identity" }.to_string());
+    let (k, k_ja) = match to {
+        Attachee::User => ("user", "ユーザー"),
+        Attachee::Group => ("group", "グループ"),
+        Attachee::Role => ("role", "ロール"),
+    };
+    let target = if ja {
+        format!("{k_ja} {n}")
+    } else {
+        format!("the {k} {n}")
+    };
     if ja {
         forms(
             format!("管理ポリシー {policy}が{target}にアタッチされています。"),
@@ -289,10 +266,14 @@ fn mfa(user: &str, root: bool, ja: bool) -> Forms {
     }
 }
 
-fn access_key(m: &std::collections::BTreeMap<String, String>, ja: bool) -> Forms {
-    let status = m.get("status").map(String::as_str).unwrap_or("Active");
-    let user = m.get("user").map(String::as_str).filter(|u| *u != "root");
-    let key = m.get("key");
+fn access_key(k: &KeyCheck, ja: bool) -> Forms {
+    let status = match k.status {
+        KeyWant::Active => "Active",
+        KeyWant::Inactive => "Inactive",
+        KeyWant::None => "none",
+    };
+    let user = k.user.as_deref();
+    let key = k.key.as_ref();
     if ja {
         let owner = user.unwrap_or("ルートユーザー");
         let s = match key {
@@ -363,12 +344,7 @@ fn access_key(m: &std::collections::BTreeMap<String, String>, ja: bool) -> Forms
 }
 
 /// A password policy check names the fields that hold (or, not yet, those that do not).
-fn password_policy(
-    sb: &Sandbox,
-    m: &std::collections::BTreeMap<String, serde_yaml::Value>,
-    want: bool,
-    ja: bool,
-) -> String {
+fn password_policy(sb: &Sandbox, rules: &[PasswordRule], want: bool, ja: bool) -> String {
     let a = &sb.account;
     if a.password_policy.is_none() {
         return match (want, ja) {
@@ -379,12 +355,12 @@ fn password_policy(
         }
         .to_string();
     }
-    let fact = m.iter().all(|(k, v)| password_field_holds(a, k, v));
+    let fact = rules.iter().all(|r| password_field_holds(a, r));
     // The fields the sentence names: all of them when they all hold, else the failing ones.
-    let list = m
+    let list = rules
         .iter()
-        .filter(|(k, v)| fact || !password_field_holds(a, k, v))
-        .map(|(k, v)| password_field(k, v, ja))
+        .filter(|r| fact || !password_field_holds(a, r))
+        .map(|r| password_field(r, ja))
         .collect::<Vec<_>>()
         .join(if ja { "、" } else { ", " });
     let f = if ja {
@@ -405,33 +381,30 @@ fn password_policy(
     f.pick(want, fact)
 }
 
-fn password_field(k: &str, v: &serde_yaml::Value, ja: bool) -> String {
-    let n = scalar(v);
-    let on = bool_of(v).unwrap_or(true);
-    let required = |en: &str, jp: &str| match (ja, on) {
+fn password_field(r: &PasswordRule, ja: bool) -> String {
+    let required = |en: &str, jp: &str, on: bool| match (ja, on) {
         (true, true) => format!("{jp}が必須"),
         (true, false) => format!("{jp}は必須ではない"),
         (false, true) => format!("{en} required"),
         (false, false) => format!("{en} not required"),
     };
-    match k {
-        "min_length" if ja => format!("最小文字数 {n} 以上"),
-        "min_length" => format!("minimum length {n} or more"),
-        "require_symbols" => required("symbols", "記号"),
-        "require_numbers" => required("numbers", "数字"),
-        "require_uppercase" => required("uppercase letters", "大文字"),
-        "require_lowercase" => required("lowercase letters", "小文字"),
-        "max_age" if ja => format!("有効期限 {n} 日以内"),
-        "max_age" => format!("passwords expire within {n} days"),
-        "reuse_prevention" if ja => format!("過去 {n} 個のパスワードの再利用を禁止"),
-        "reuse_prevention" => format!("the last {n} passwords cannot be reused"),
-        "allow_users_to_change" => match (ja, on) {
+    match *r {
+        PasswordRule::MinLength(n) if ja => format!("最小文字数 {n} 以上"),
+        PasswordRule::MinLength(n) => format!("minimum length {n} or more"),
+        PasswordRule::RequireSymbols(on) => required("symbols", "記号", on),
+        PasswordRule::RequireNumbers(on) => required("numbers", "数字", on),
+        PasswordRule::RequireUppercase(on) => required("uppercase letters", "大文字", on),
+        PasswordRule::RequireLowercase(on) => required("lowercase letters", "小文字", on),
+        PasswordRule::MaxAge(n) if ja => format!("有効期限 {n} 日以内"),
+        PasswordRule::MaxAge(n) => format!("passwords expire within {n} days"),
+        PasswordRule::ReusePrevention(n) if ja => format!("過去 {n} 個のパスワードの再利用を禁止"),
+        PasswordRule::ReusePrevention(n) => format!("the last {n} passwords cannot be reused"),
+        PasswordRule::AllowUsersToChange(on) => match (ja, on) {
             (true, true) => "ユーザー自身によるパスワード変更を許可".to_string(),
             (true, false) => "ユーザー自身によるパスワード変更を禁止".to_string(),
             (false, true) => "users may change their own password".to_string(),
             (false, false) => "users may not change their own password".to_string(),
         },
-        other => format!("{other} {n}"),
     }
 }
 
@@ -614,13 +587,13 @@ fn budget(max_limit: Option<f64>, ja: bool) -> Forms {
     }
 }
 
-fn instances(i: &crate::lesson::model::InstancesCheck, n: usize, ja: bool) -> Forms {
+fn instances(i: &InstancesCheck, n: usize, ja: bool) -> Forms {
+    use crate::lesson::model::InstanceState;
     if ja {
-        let state = i.state.as_deref().map(|s| match s {
-            "running" => "実行中の".to_string(),
-            "stopped" => "停止済みの".to_string(),
-            "terminated" => "終了済みの".to_string(),
-            other => format!("{other} の"),
+        let state = i.state.map(|s| match s {
+            InstanceState::Running => "実行中の",
+            InstanceState::Stopped => "停止済みの",
+            InstanceState::Terminated => "終了済みの",
         });
         let ty = i.instance_type.as_deref().map(|t| format!("{t} "));
         let noun = format!(
@@ -642,7 +615,7 @@ fn instances(i: &crate::lesson::model::InstancesCheck, n: usize, ja: bool) -> Fo
             format!("{noun}はまだ {n} 台で、{q}のままです。"),
         );
     }
-    let adj: String = [i.state.as_deref(), i.instance_type.as_deref()]
+    let adj: String = [i.state.map(|s| s.as_str()), i.instance_type.as_deref()]
         .into_iter()
         .flatten()
         .map(|w| format!("{w} "))

@@ -3,7 +3,7 @@
 
 use super::text::{markdown, one_line, s};
 use crate::lesson::model::Solution;
-use crate::lesson::{LessonEntry, LessonFile, Pack, Step, StepKind};
+use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::tui::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
 use crate::tui::i18n::{Lang, t};
 
@@ -18,7 +18,7 @@ pub(super) fn lesson_rows(app: &App) -> Vec<usize> {
 }
 
 /// The exercises of a lesson solved so far, and how many it has.
-fn progress(app: &App, pack: &Pack, l: &LessonFile) -> (usize, usize) {
+fn progress(app: &App, pack: &Pack, l: &Lesson) -> (usize, usize) {
     let exercises = l
         .steps
         .iter()
@@ -170,7 +170,7 @@ pub(super) fn prompt(app: &App) -> String {
 }
 
 /// The lesson on show with its current step.
-fn current(app: &App) -> Option<(&Pack, &LessonFile, &LessonState, &Step)> {
+fn current(app: &App) -> Option<(&Pack, &Lesson, &LessonState, &Step)> {
     let (p, l, ls) = app.current()?;
     let st = l.steps.get(ls.step)?;
     Some((p, l, ls, st))
@@ -204,12 +204,12 @@ pub(super) fn step(app: &App) -> Vec<String> {
     let text = |x: &crate::lesson::Text| markdown(tr(x, app, pack));
     match &ls.ex {
         Exercise::Read => {
-            out.extend(st.read.as_ref().map(text).unwrap_or_default());
+            out.extend(st.read().map(text).unwrap_or_default());
             out.push(String::new());
             out.push(s(lang, "read.how").to_string());
         }
         Exercise::Quiz { .. } => {
-            if let Some(q) = &st.quiz {
+            if let Some(q) = st.quiz() {
                 out.extend(text(&q.question));
                 out.push(String::new());
                 for (i, c) in q.choices.iter().enumerate() {
@@ -220,7 +220,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
             }
         }
         Exercise::Predict { .. } => {
-            if let Some(p) = &st.predict {
+            if let Some(p) = st.predict() {
                 match &p.question {
                     Some(q) => out.extend(text(q)),
                     None => out.push(t(lang, "predict.question").to_string()),
@@ -247,7 +247,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
             out.extend(predict_result(app));
         }
         Exercise::Policy { .. } => {
-            if let Some(p) = &st.policy {
+            if let Some(p) = st.policy() {
                 out.extend(text(&p.prompt));
                 out.push(String::new());
             }
@@ -256,7 +256,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
             out.push(s(lang, "policy.how").to_string());
         }
         Exercise::Task { .. } => {
-            if let Some(task) = &st.task {
+            if let Some(task) = st.task() {
                 out.extend(text(&task.prompt));
                 out.push(String::new());
                 let who = task.as_.as_deref().unwrap_or("root");
@@ -267,7 +267,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
             out.push(s(lang, "console.how").to_string());
         }
         Exercise::Investigate { .. } => {
-            if let Some(i) = &st.investigate {
+            if let Some(i) = st.investigate() {
                 out.extend(text(&i.question));
                 out.push(String::new());
             }
@@ -357,7 +357,7 @@ pub(super) fn quiz_feedback(app: &App) -> Vec<String> {
     let Some((pack, _, ls, st)) = current(app) else {
         return Vec::new();
     };
-    let (Exercise::Quiz { chosen, .. }, Some(q)) = (&ls.ex, &st.quiz) else {
+    let (Exercise::Quiz { chosen, .. }, Some(q)) = (&ls.ex, st.quiz()) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -1,6 +1,12 @@
-//! The names progress knows things by: pack, lesson and step ids, learner names and record
-//! ids. Progress never sees a lesson itself, only these small validated strings, so a lesson
-//! file can change without the store having to understand it.
+//! The names things are known by across modules: pack, lesson and step ids (checked by the
+//! lesson loader and recorded by progress, one rule for both), learner names and record ids.
+//! Progress never sees a lesson itself, only these small validated strings, so a lesson file
+//! can change without the store having to understand it.
+//!
+//! Two rules: an id an author writes ([`PackId::new`], …) is a slug — lowercase ASCII
+//! letters, digits, `-` and `_`; an id read back from the progress database or an export
+//! (`TryFrom<String>`, which serde uses) needs only the looser rule every id has always
+//! followed, so that nothing recorded by an earlier version is ever refused.
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -55,18 +61,44 @@ fn check_text(what: &'static str, s: &str, max_chars: usize) -> Result<(), IdErr
     Ok(())
 }
 
+/// The rule for ids that authors write: 1 to 128 characters, each a lowercase ASCII letter,
+/// a digit, `-` or `_` (`allow_position`: or `#` and digits, the place of a step without
+/// an id).
+fn check_slug(what: &'static str, s: &str, allow_position: bool) -> Result<(), IdError> {
+    check_text(what, s, 128)?;
+    if allow_position
+        && let Some(n) = s.strip_prefix('#')
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Ok(());
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    {
+        return Err(IdError::new(
+            what,
+            s,
+            "use lowercase letters, digits, `-` and `_` only",
+        ));
+    }
+    Ok(())
+}
+
 macro_rules! text_id {
-    ($(#[$doc:meta])* $name:ident, $what:literal, $max:literal) => {
+    ($(#[$doc:meta])* $name:ident, $what:literal, $max:literal, $rule:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
-            /// Checks `s` and wraps it.
+            /// Checks `s` by the rule for new ids and wraps it.
             pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
                 let s = s.into();
-                check_text($what, &s, $max)?;
+                let rule: fn(&'static str, &str) -> Result<(), IdError> = $rule;
+                rule($what, &s)?;
                 Ok($name(s))
             }
 
@@ -76,10 +108,14 @@ macro_rules! text_id {
             }
         }
 
+        /// Reads an id back from the progress database or an export: only the rule every id
+        /// has always followed (not empty, no control characters, no spaces at either end),
+        /// so that a row recorded by an earlier version is never refused.
         impl TryFrom<String> for $name {
             type Error = IdError;
             fn try_from(s: String) -> Result<Self, IdError> {
-                $name::new(s)
+                check_text($what, &s, $max)?;
+                Ok($name(s))
             }
         }
 
@@ -102,6 +138,24 @@ macro_rules! text_id {
             }
         }
 
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                &self.0 == other
+            }
+        }
+
         impl AsRef<str> for $name {
             fn as_ref(&self) -> &str {
                 &self.0
@@ -114,13 +168,15 @@ text_id!(
     /// A lesson pack's `id`, as its `pack.yaml` declares it.
     PackId,
     "pack id",
-    128
+    128,
+    |w, s| check_slug(w, s, false)
 );
 text_id!(
     /// A lesson's `id`, unique within its pack.
     LessonId,
     "lesson id",
-    128
+    128,
+    |w, s| check_slug(w, s, false)
 );
 text_id!(
     /// A step's `id`, unique within its lesson. A step without an id (a reading step) is
@@ -128,14 +184,23 @@ text_id!(
     /// to point at it.
     StepId,
     "step id",
-    128
+    128,
+    |w, s| check_slug(w, s, true)
 );
 text_id!(
     /// A learner profile's name (`--learner NAME`); any language, up to 64 characters.
     LearnerName,
     "learner name",
-    64
+    64,
+    |w, s| check_text(w, s, 64)
 );
+
+impl StepId {
+    /// The place of a step without an id, `#N` (1-based), as positions record it.
+    pub fn position(n: usize) -> StepId {
+        StepId(format!("#{n}"))
+    }
+}
 
 impl LearnerName {
     /// The profile used when no `--learner` is given.
@@ -235,6 +300,12 @@ mod tests {
         assert!(StepId::new(" x").is_err());
         assert!(LearnerName::new("a\nb").is_err());
         assert!(LearnerName::new("x".repeat(65)).is_err());
+        // Authors' ids are slugs; what was recorded before is still read back.
+        assert!(LessonId::new("Policies").is_err());
+        assert!(StepId::new("#3").is_ok());
+        assert!(LessonId::new("#3").is_err());
+        assert!(LessonId::try_from("Policies".to_string()).is_ok());
+        assert!(LessonId::try_from(String::new()).is_err());
         let e = PackId::new("").err().map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("`` is not a valid pack id: it is empty"));
     }
