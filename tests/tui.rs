@@ -99,6 +99,8 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('n'));
+    // Arriving is normal mode: `i` starts typing.
+    key(&mut app, KeyCode::Char('i'));
     typed(
         &mut app,
         "aws iam add-user-to-group --group-name readers --user-name dana",
@@ -450,6 +452,8 @@ fn the_console_scrolls_back_and_forward() {
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('n'));
+    // Arriving is normal mode: `i` starts typing.
+    key(&mut app, KeyCode::Char('i'));
     // The task's console has the focus; this prints far more than a screenful.
     typed(&mut app, "aws iam get-account-authorization-details");
     key(&mut app, KeyCode::Enter);
@@ -742,6 +746,8 @@ fn solve_first_lesson(app: &mut App) {
     key(app, KeyCode::Char('n'));
     key(app, KeyCode::Enter);
     key(app, KeyCode::Char('n'));
+    // Arriving is normal mode: `i` starts typing.
+    key(app, KeyCode::Char('i'));
     typed(
         app,
         "aws iam add-user-to-group --group-name readers --user-name dana",
@@ -840,6 +846,8 @@ fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('n'));
     key(&mut app, KeyCode::Char('n'));
+    // Arriving is normal mode: `i` starts typing.
+    key(&mut app, KeyCode::Char('i'));
     typed(&mut app, "aws iam create-user --user-name stray");
     key(&mut app, KeyCode::Enter);
     let has_stray = |app: &App| {
@@ -903,4 +911,91 @@ fn a_solved_task_revisited_shows_it_solved_with_its_console() {
         panic!("the task")
     };
     assert!(report.passed());
+}
+
+/// The two modes: arriving on any step is normal mode, so `n` moves on instead of being typed
+/// into the console; Enter or `i` starts typing, Esc stops it, and Ctrl+N / Ctrl+P move between
+/// steps from either mode. The footer names the mode.
+#[test]
+fn arriving_is_normal_mode_and_typing_starts_and_stops_on_purpose() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    let state = |app: &App| match &app.screen {
+        Screen::Lesson(ls) => {
+            let input = match &ls.ex {
+                Exercise::Task { input, .. } => input.clone(),
+                _ => String::new(),
+            };
+            (ls.step, ls.typing, input)
+        }
+        _ => panic!("not in a lesson"),
+    };
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        state(&app),
+        (2, false, String::new()),
+        "arrived on the task"
+    );
+    assert!(screen(&app, 80, 24).contains(" NORMAL "));
+    // `n` on the (unsolved, last) task says what is left; it is not typed.
+    key(&mut app, KeyCode::Char('n'));
+    assert_eq!(state(&app), (2, false, String::new()));
+    key(&mut app, KeyCode::Char('p'));
+    assert_eq!(state(&app).0, 1, "p goes back");
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(state(&app), (2, true, String::new()), "Enter starts typing");
+    assert!(screen(&app, 80, 24).contains(" TYPING "));
+    typed(&mut app, "n");
+    assert_eq!(
+        state(&app),
+        (2, true, "n".to_string()),
+        "typing keys are text"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(state(&app), (2, false, "n".to_string()), "Esc stops typing");
+    key(&mut app, KeyCode::Char('i'));
+    assert!(state(&app).1, "i starts typing");
+    ctrl(&mut app, 'p');
+    assert_eq!(state(&app).0, 1, "Ctrl+P moves back while typing");
+    assert!(!state(&app).1, "and arrives in normal mode");
+    ctrl(&mut app, 'n');
+    assert_eq!(state(&app).0, 2, "Ctrl+N moves on from normal mode");
+    assert!(!state(&app).1);
+}
+
+/// The footer fits its width: whole key hints only, ending in the help key when some are left
+/// out, and only keys that do something on this screen (no console/answer switch in a task).
+#[test]
+fn the_footer_fits_and_shows_only_keys_that_work_here() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = tiny_app(lang, dir.path());
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Enter);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let s = screen(&app, w, h);
+            let rows: Vec<&str> = s.lines().filter(|l| l.starts_with('"')).collect();
+            assert_eq!(rows.len(), usize::from(h));
+            // The test backend notes cells hidden behind wide characters after the row.
+            let row = rows.last().copied().unwrap_or_default();
+            let row = row.split("\" Hidden by").next().unwrap_or(row);
+            let footer = row.trim_matches('"');
+            let text = footer.trim_end();
+            assert!(
+                text.ends_with("F1 more") || text.ends_with("F1 その他のキー"),
+                "{lang:?} {w}x{h}: the footer ends with the help key: {footer:?}"
+            );
+            assert!(
+                !text.contains("Tab"),
+                "no console/answer switch in a task: {footer:?}"
+            );
+            assert!(text.contains("Esc"), "{footer:?}");
+        }
+    }
 }

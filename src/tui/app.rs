@@ -504,6 +504,84 @@ impl App {
         }
     }
 
+    /// The actions the footer shows on this screen, most useful first: only those that do
+    /// something here (a choice to toggle only in a quiz, the console/answer switch only in an
+    /// investigation, hints only when the step has some).
+    pub fn footer_actions(&self) -> Vec<Action> {
+        use Action as A;
+        let ctx = self.context();
+        let Some((_, lesson, ls)) = self.current() else {
+            return match ctx {
+                Context::Home => vec![
+                    A::Enter,
+                    A::Continue,
+                    A::Dashboard,
+                    A::Settings,
+                    A::Language,
+                    A::Quit,
+                ],
+                Context::Complete => vec![A::Enter, A::Back, A::Quit],
+                Context::Panel => vec![A::Back, A::Up, A::Down, A::Enter],
+                _ => vec![A::Back],
+            };
+        };
+        if ctx == Context::Panel {
+            return vec![A::Back, A::Up, A::Down, A::Enter];
+        }
+        let step = lesson.steps.get(ls.step);
+        let hints = step.is_some_and(|s| !s.hints.is_empty());
+        let solution = step.is_some_and(|s| s.solution.is_some());
+        let sandbox = matches!(ls.ex, Exercise::Task { .. } | Exercise::Investigate { .. });
+        let mut v = Vec::new();
+        if ctx == Context::Typing {
+            v.push(A::Back);
+            if matches!(
+                ls.ex,
+                Exercise::Policy { .. }
+                    | Exercise::Investigate {
+                        on_answer: true,
+                        ..
+                    }
+            ) {
+                v.push(A::Check);
+            }
+            if matches!(ls.ex, Exercise::Investigate { .. }) {
+                v.push(A::Focus);
+            }
+            v.push(A::Next);
+            if hints {
+                v.push(A::Hint);
+            }
+            if sandbox {
+                v.push(A::Explain);
+                v.push(A::Account);
+            }
+            return v;
+        }
+        match &ls.ex {
+            Exercise::Read | Exercise::Broken(_) => v.extend([A::Next, A::Prev, A::Down, A::Back]),
+            Exercise::Quiz { .. } => v.extend([A::Toggle, A::Enter, A::Next]),
+            Exercise::Predict { .. } => v.extend([A::Enter, A::Next]),
+            Exercise::Policy { .. } | Exercise::Task { .. } | Exercise::Investigate { .. } => {
+                v.extend([A::Focus, A::Next])
+            }
+        }
+        if !matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+            if hints {
+                v.push(A::Hint);
+            }
+            if solution {
+                v.push(A::Solution);
+            }
+            if sandbox {
+                v.push(A::Account);
+            }
+            v.push(A::Prev);
+            v.push(A::Back);
+        }
+        v
+    }
+
     /// Handles one key press.
     pub fn key(&mut self, key: KeyEvent) {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
@@ -1217,10 +1295,10 @@ impl App {
             .kept
             .remove(&(pack_id.clone(), lesson_id.clone(), key.clone()))
         {
-            ls.typing = matches!(ex, Exercise::Task { .. } | Exercise::Investigate { .. });
             ls.ex = ex;
         } else {
-            let (ex, typing) = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
+            // Arriving is always normal mode: keys navigate until Enter or `i` starts typing.
+            let (ex, _) = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
             if ls.solved
                 && matches!(
                     ex,
@@ -1233,7 +1311,6 @@ impl App {
                 });
             }
             ls.ex = ex;
-            ls.typing = typing;
         }
         self.save_position(&pack_id, &lesson_id, &key);
     }

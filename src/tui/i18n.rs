@@ -68,6 +68,9 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("home.learner", "Learner", "学習者"),
     ("lesson.step", "Step", "ステップ"),
+    ("mode.normal", "NORMAL", "操作"),
+    ("mode.typing", "TYPING", "入力"),
+    ("footer.more", "more", "その他のキー"),
     ("lesson.of", "of", "/"),
     (
         "lesson.finished",

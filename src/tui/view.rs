@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
@@ -52,27 +52,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         }
         Screen::Complete(done) => complete(f, app, done, body),
     }
-    let keys: Vec<String> = app
-        .keymap
-        .help_rows(app.context())
-        .iter()
-        .take(7)
-        .map(|b| {
-            format!(
-                "{} {}",
-                b.keys,
-                if app.lang == super::i18n::Lang::Ja {
-                    b.help.1
-                } else {
-                    b.help.0
-                }
-            )
-        })
-        .collect();
-    f.render_widget(
-        Paragraph::new(keys.join("  ·  ")).style(app.theme.dim),
-        footer,
-    );
+    f.render_widget(Paragraph::new(footer_line(app, footer.width)), footer);
     if app.help {
         help(f, app, area);
     }
@@ -115,6 +95,91 @@ pub fn draw(f: &mut Frame, app: &App) {
             r,
         );
     }
+}
+
+/// The footer: the mode (normal or typing) as a badge, then the keys that matter on this
+/// screen as many as fit whole, ending with the help key ("? more") when others exist.
+fn footer_line(app: &App, width: u16) -> Line<'static> {
+    use super::keymap::{Action, Context};
+    use unicode_width::UnicodeWidthStr;
+    let ctx = app.context();
+    let ja = app.lang == super::i18n::Lang::Ja;
+    let rows = app.keymap.help_rows(ctx);
+    // The footer's short form of a help row: one key (a letter when there is one) and the
+    // help up to its first alternative ("answer / start typing" → "answer").
+    let label = |a: Action| {
+        rows.iter().find(|r| r.action == a).map(|r| {
+            let keys: Vec<&str> = r.keys.split(" / ").collect();
+            let key = keys
+                .iter()
+                .find(|k| k.chars().count() == 1 && k.chars().all(|c| c.is_ascii_alphabetic()))
+                .or(keys.first())
+                .copied()
+                .unwrap_or_default();
+            let help = if ja { r.help.1 } else { r.help.0 };
+            let help = help.split(" / ").next().unwrap_or(help);
+            let help = help.split(['(', '（']).next().unwrap_or(help).trim_end();
+            format!("{key} {help}")
+        })
+    };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = 0usize;
+    if matches!(ctx, Context::Lesson | Context::Typing) {
+        let badge = format!(
+            " {} ",
+            t(
+                app.lang,
+                if ctx == Context::Typing {
+                    "mode.typing"
+                } else {
+                    "mode.normal"
+                }
+            )
+        );
+        used += badge.width() + 1;
+        let style = if ctx == Context::Typing {
+            app.theme
+                .warn
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            app.theme.title.add_modifier(Modifier::REVERSED)
+        };
+        spans.push(Span::styled(badge, style));
+        spans.push(Span::raw(" "));
+    }
+    let wanted = app.footer_actions();
+    // While typing, `?` is text: the help is on F1 only.
+    let more = if rows.iter().any(|r| r.action == Action::Help) {
+        let key = if ctx == Context::Typing { "F1" } else { "?" };
+        format!("{key} {}", t(app.lang, "footer.more"))
+    } else {
+        String::new()
+    };
+    let sep = "  ·  ";
+    let budget = usize::from(width).saturating_sub(used);
+    let mut shown: Vec<String> = Vec::new();
+    let mut total = 0usize;
+    let mut left_out = rows.len() > wanted.len();
+    for a in wanted {
+        let Some(item) = label(a) else { continue };
+        let add = item.width() + if shown.is_empty() { 0 } else { sep.width() };
+        // Room is kept for the help key at the end.
+        if total + add + sep.width() + more.width() > budget {
+            left_out = true;
+            break;
+        }
+        total += add;
+        shown.push(item);
+    }
+    let mut text = shown.join(sep);
+    if left_out && !more.is_empty() {
+        if !text.is_empty() {
+            text.push_str(sep);
+        }
+        text.push_str(&more);
+    }
+    spans.push(Span::styled(text, app.theme.dim));
+    Line::from(spans)
 }
 
 /// Draws an exercise's prompt (Markdown) at the top of `area` in the rows it needs (lines
