@@ -999,3 +999,75 @@ fn the_footer_fits_and_shows_only_keys_that_work_here() {
         }
     }
 }
+
+/// Lists remember: the lesson list selects the lesson opened however it was opened (here by
+/// the lesson-complete screen's Enter), Home/End and g/G jump, and a panel opens again where
+/// it was left.
+#[test]
+fn lists_remember_their_place_and_jump_to_either_end() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    let first = app.cursor;
+    key(&mut app, KeyCode::Char('G'));
+    let last = app.cursor;
+    assert_ne!(first, last, "G goes to the last lesson");
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.cursor, first, "Home goes to the first lesson");
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.cursor, last);
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.cursor, first);
+    // Lesson 1 solved, its completion screen's Enter opens lesson 2; Esc comes back to it.
+    solve_first_lesson(&mut app);
+    key(&mut app, KeyCode::Esc);
+    ctrl(&mut app, 'n');
+    assert!(matches!(app.screen, Screen::Complete(_)));
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Lesson(_)));
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen, Screen::Home));
+    assert_eq!(app.cursor, last, "the list selects the lesson just left");
+    // The settings panel opens where it was closed.
+    key(&mut app, KeyCode::Char('S'));
+    key(&mut app, KeyCode::Down);
+    let row = app.panel.as_ref().map(|p| p.cursor);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.panel.is_none());
+    key(&mut app, KeyCode::Char('S'));
+    assert_eq!(app.panel.as_ref().map(|p| p.cursor), row);
+    assert_ne!(row, Some(0));
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.panel.as_ref().map(|p| p.cursor), Some(0));
+}
+
+/// The help overlay scrolls when it does not fit (at 80×24 a lesson has more keys than rows),
+/// and no key runs into its description.
+#[test]
+fn the_help_scrolls_when_it_does_not_fit() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('?'));
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("▼ ↑/↓ scroll"), "{first}");
+    assert!(first.contains("→ / n / Ctrl+N  next step"), "{first}");
+    assert!(
+        !first.contains("audit findings of the sandbox account"),
+        "{first}"
+    );
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    let last = screen(&app, 80, 24);
+    assert!(app.help, "the arrows scroll, they do not close the help");
+    assert!(
+        last.contains("audit findings of the sandbox account"),
+        "{last}"
+    );
+    assert!(!last.contains("▼"), "{last}");
+    key(&mut app, KeyCode::Char('x'));
+    assert!(!app.help);
+}

@@ -196,6 +196,8 @@ pub struct App {
     pub screen: Screen,
     /// The help overlay is open.
     pub help: bool,
+    /// How far the help overlay is scrolled (when it does not fit).
+    pub help_scroll: u16,
     /// Asking whether to quit.
     pub confirm_quit: bool,
     /// The app should exit.
@@ -233,6 +235,8 @@ pub struct App {
     /// Solved exercises left during this session, kept as they were (the final console of
     /// a task), by (pack id, lesson id, step key); shown again when the learner comes back.
     kept: std::collections::HashMap<(PackId, LessonId, StepId), Exercise>,
+    /// Each panel's selection and scroll when it was last closed.
+    panel_pos: std::collections::HashMap<super::panel::Kind, (usize, u16)>,
     /// Hints used and solutions shown by step in this session (pack, lesson, step).
     aids: std::collections::BTreeMap<(PackId, LessonId, StepId), (u32, bool)>,
 }
@@ -273,6 +277,7 @@ impl App {
             cursor: 0,
             screen: Screen::Home,
             help: false,
+            help_scroll: 0,
             confirm_quit: false,
             quit: false,
             store,
@@ -291,6 +296,7 @@ impl App {
             last_try: Instant::now(),
             last_pos: None,
             kept: std::collections::HashMap::new(),
+            panel_pos: std::collections::HashMap::new(),
             aids: std::collections::BTreeMap::new(),
         };
         app.cursor = app
@@ -629,7 +635,18 @@ impl App {
             return;
         }
         if self.help {
-            self.help = false;
+            // The arrows and page keys scroll a help that does not fit; any other key closes it.
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    self.help_scroll = self.help_scroll.saturating_add(1)
+                }
+                KeyCode::PageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                KeyCode::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
+                _ => self.help = false,
+            }
             return;
         }
         // Typing a new learner's name in the settings.
@@ -780,7 +797,10 @@ impl App {
 
     fn act(&mut self, a: Action) {
         match a {
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Language => {
                 self.lang = if self.lang == Lang::En {
                     Lang::Ja
@@ -878,7 +898,13 @@ impl App {
                     .unwrap_or_default(),
             ),
         };
-        self.panel = Some(Panel::new(kind, body));
+        let mut panel = Panel::new(kind, body);
+        if let Some(&(cursor, scroll)) = self.panel_pos.get(&kind) {
+            // Back where it was left, as far as the list still reaches.
+            panel.step(i32::try_from(cursor).unwrap_or(i32::MAX));
+            panel.scroll = scroll;
+        }
+        self.panel = Some(panel);
     }
 
     fn panel_action(&mut self, a: Action) {
@@ -896,11 +922,17 @@ impl App {
         };
         match a {
             Action::Back if p.detail => p.detail = false,
-            Action::Back | Action::Quit => self.panel = None,
+            Action::Back | Action::Quit => {
+                // The panel's selection and scroll are kept for the next time it opens.
+                self.panel_pos.insert(p.kind, (p.cursor, p.scroll));
+                self.panel = None;
+            }
             Action::Up => p.step(-1),
             Action::Down => p.step(1),
             Action::PageUp => p.step(-10),
             Action::PageDown => p.step(10),
+            Action::Top => p.step(-1_000_000),
+            Action::Bottom => p.step(1_000_000),
             Action::Focus => {
                 p.detail = !p.detail;
                 p.scroll = 0;
@@ -1025,6 +1057,8 @@ impl App {
                     .copied()
                     .unwrap_or(self.cursor)
             }
+            Action::Top => self.cursor = lessons.first().copied().unwrap_or(self.cursor),
+            Action::Bottom => self.cursor = lessons.last().copied().unwrap_or(self.cursor),
             Action::Enter => {
                 if let Some(Row::Lesson(p, l)) = self.rows.get(self.cursor).cloned()
                     && let Some(LessonEntry::Ok { lesson, .. }) =
@@ -1052,6 +1086,20 @@ impl App {
 
     /// Opens a lesson at a step.
     pub fn open_lesson(&mut self, pack: usize, lesson_id: &LessonId, step: usize) {
+        // The lesson list selects the lesson opened, however it was opened (Enter, `c`, the
+        // next lesson), so that coming back finds it.
+        if let Some(row) = self.rows.iter().position(|r| match r {
+            Row::Lesson(p, l) => {
+                *p == pack
+                    && matches!(
+                        self.packs.get(*p).and_then(|pk| pk.lessons.get(*l)),
+                        Some(LessonEntry::Ok { lesson, .. }) if &lesson.id == lesson_id
+                    )
+            }
+            _ => false,
+        }) {
+            self.cursor = row;
+        }
         self.leave_step();
         self.screen = Screen::Lesson(Box::new(LessonState {
             pack,
@@ -1431,6 +1479,19 @@ impl App {
                             ls.scroll = (ls.scroll as i32 - delta).max(0) as u16
                         }
                         _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
+                    }
+                }
+            }
+            Action::Top | Action::Bottom => {
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    match (&ls.ex, a) {
+                        // The console counts back from its newest line.
+                        (Exercise::Task { .. } | Exercise::Investigate { .. }, Action::Bottom) => {
+                            ls.scroll = 0
+                        }
+                        (Exercise::Task { .. } | Exercise::Investigate { .. }, _) => {}
+                        (_, Action::Top) => ls.scroll = 0,
+                        _ => {}
                     }
                 }
             }

@@ -219,8 +219,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ),
     (
         "help.close",
-        "Press any key to close.",
-        "何かキーを押すと閉じます。",
+        "↑/↓ scroll; any other key closes.",
+        "↑/↓ でスクロール、ほかのキーで閉じます。",
     ),
     (
         "small.terminal",

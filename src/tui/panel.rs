@@ -9,7 +9,7 @@ use crate::audit::controls::Finding;
 use crate::progress::{Dashboard, LearnerName};
 
 /// Which panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
     /// The decision explainer (AWS's evaluation flowchart with one request's path).
     Explain,

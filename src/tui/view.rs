@@ -1023,13 +1023,17 @@ fn one_line(s: &str) -> String {
 }
 
 fn help(f: &mut Frame, app: &App, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
     let rows = app.keymap.help_rows(app.context());
     let ja = app.lang == super::i18n::Lang::Ja;
+    // The key column is as wide as its widest keys, so that no key runs into its text.
+    let key_width = rows.iter().map(|b| b.keys.width()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line> = rows
         .iter()
         .map(|b| {
+            let pad = " ".repeat(key_width.saturating_sub(b.keys.width()));
             Line::from(vec![
-                Span::styled(format!("  {:<10}", b.keys), app.theme.code),
+                Span::styled(format!("  {}{pad}", b.keys), app.theme.code),
                 Span::raw(if ja { b.help.1 } else { b.help.0 }),
             ])
         })
@@ -1039,16 +1043,42 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
         t(app.lang, "help.keys"),
         app.theme.dim,
     )));
-    lines.push(Line::from(Span::styled(
-        t(app.lang, "help.close"),
-        app.theme.dim,
-    )));
-    let r = centered(area, 64, (lines.len() as u16 + 2).min(area.height));
-    f.render_widget(Clear, r);
-    f.render_widget(
-        Paragraph::new(lines)
-            .style(Style::default())
-            .block(block(app, t(app.lang, "help.title"))),
-        r,
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(widest + 2)
+        .unwrap_or(u16::MAX)
+        .max(40)
+        .min(area.width.saturating_sub(2));
+    let r = centered(
+        area,
+        width,
+        u16::try_from(lines.len() + 3)
+            .unwrap_or(u16::MAX)
+            .min(area.height.saturating_sub(1)),
     );
+    // What does not fit scrolls; the last line always says how to scroll and close.
+    let inner = usize::from(r.height.saturating_sub(3));
+    let top = usize::from(app.help_scroll).min(lines.len().saturating_sub(inner));
+    let more_below = top + inner < lines.len();
+    let mut close = t(app.lang, "help.close").to_string();
+    if more_below {
+        close = format!("▼ {close}");
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(inner).collect();
+    // One column more is cleared on each side, so that no wide character of the screen below
+    // is cut in half by the overlay's border.
+    let x = r.x.saturating_sub(1).max(area.x);
+    let right = (r.x + r.width + 1).min(area.x + area.width);
+    f.render_widget(
+        Clear,
+        Rect {
+            x,
+            width: right.saturating_sub(x),
+            ..r
+        },
+    );
+    let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
+        .areas(block(app, "").inner(r));
+    f.render_widget(block(app, t(app.lang, "help.title")), r);
+    f.render_widget(Paragraph::new(shown).style(Style::default()), body);
+    f.render_widget(Paragraph::new(close).style(app.theme.dim), foot);
 }
