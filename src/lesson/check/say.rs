@@ -111,7 +111,7 @@ fn some(sb: &Sandbox, cs: &[Check], want: bool, ja: bool) -> String {
         .collect::<Vec<_>>()
         .join(" / ");
     if ja {
-        format!("次のいずれかが必要です：{choices}")
+        format!("次のいずれかが必要です: {choices}")
     } else {
         format!("One of these is needed: {choices}")
     }
@@ -389,10 +389,10 @@ fn password_policy(
         .join(if ja { "、" } else { ", " });
     let f = if ja {
         forms(
-            format!("パスワードポリシーは次のとおりです：{list}。"),
-            format!("パスワードポリシーはまだ次のとおりではありません：{list}。"),
-            format!("パスワードポリシーはもう次のとおりではありません：{list}。"),
-            format!("パスワードポリシーはまだ次のとおりです：{list}。"),
+            format!("パスワードポリシーは次のとおりです: {list}。"),
+            format!("パスワードポリシーはまだ次のとおりではありません: {list}。"),
+            format!("パスワードポリシーはもう次のとおりではありません: {list}。"),
+            format!("パスワードポリシーはまだ次のとおりです: {list}。"),
         )
     } else {
         forms(
