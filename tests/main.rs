@@ -26,5 +26,6 @@ mod plain;
 mod progress;
 mod properties;
 mod sandbox;
+mod style_ja;
 mod tui;
 mod validate;

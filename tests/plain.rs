@@ -302,7 +302,7 @@ fn japanese_help_and_every_plain_string_translated() {
         "ここで入力できるコマンド:",
         "この番号のレッスンを開く",
         "ヒントを表示",
-        "ユーザーをグループに入れる: ステップ 1 / 3 (読む)",
+        "ユーザーをグループに入れる: ステップ 1 / 3 (解説)",
     ] {
         assert!(out.contains(want), "lacks {want:?}:\n{out}");
     }

@@ -224,7 +224,7 @@ const PACK: &str = r#"schema: 1
 id: {ID}
 version: 0.1.0
 title: {en: "My first pack", ja: "はじめてのパック"}
-description: {en: "Two example lessons: a task and a policy exercise.", ja: "タスクとポリシー演習の例が二つ入っています。"}
+description: {en: "Two example lessons: a task and a policy exercise.", ja: "タスクとポリシー演習の例が 2 つ入っています。"}
 languages: [en, ja]
 authors: ["you"]
 lessons:
@@ -252,7 +252,7 @@ steps:
       choices:
         - text: {en: "Every member gets the same permissions, and nobody is forgotten.", ja: "メンバー全員が同じ権限を持ち、付け忘れが起きないから。"}
           correct: true
-          why: {en: "One place to change, one place to check.", ja: "変更も確認も一か所で済みます。"}
+          why: {en: "One place to change, one place to check.", ja: "変更も確認も 1 か所で済みます。"}
         - text: {en: "Groups can sign in to the console.", ja: "グループはコンソールにサインインできるから。"}
           why: {en: "Groups never sign in; only users do.", ja: "グループはサインインしません。サインインするのはユーザーです。"}
     solution: [1]
@@ -281,7 +281,7 @@ steps:
 const LESSON2: &str = r#"id: policy
 version: 1
 title: {en: "Write a least-privilege policy", ja: "最小権限のポリシーを書く"}
-summary: {en: "Allow reading one bucket and nothing more.", ja: "一つのバケットの読み取りだけを許可します。"}
+summary: {en: "Allow reading one bucket and nothing more.", ja: "1 つのバケットの読み取りだけを許可します。"}
 minutes: 5
 requires: [groups]
 steps:
@@ -302,7 +302,7 @@ steps:
           - {action: "s3:PutObject", resource: "arn:aws:s3:::reports/q1.csv"}
           - {action: "s3:GetObject", resource: "arn:aws:s3:::payroll/salaries.csv"}
     hints:
-      - {en: "Objects are arn:aws:s3:::BUCKET/KEY.", ja: "オブジェクトの ARN は arn:aws:s3:::バケット/キー です。"}
+      - {en: "Objects are arn:aws:s3:::BUCKET/KEY.", ja: "オブジェクトの ARN は `arn:aws:s3:::バケット/キー` です。"}
     solution: |
       {
         "Version": "2012-10-17",
@@ -327,7 +327,7 @@ steps:
             ]
           }
         why: {en: "s3:* also allows writing and deleting the reports: name only s3:GetObject.", ja: "s3:* ではレポートの書き込みや削除も許可されます。s3:GetObject だけを指定してください。"}
-    explain: {en: "Least privilege: exactly the action and the resources the job needs.", ja: "最小権限：仕事に必要なアクションとリソースだけを許可します。"}
+    explain: {en: "Least privilege: exactly the action and the resources the job needs.", ja: "最小権限: 仕事に必要なアクションとリソースだけを許可します。"}
 "#;
 
 const SCENARIO: &str = r#"schema: 1

@@ -80,7 +80,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "lesson.complete_next",
         "Lesson complete — n (Ctrl+N while typing) shows what you learned",
-        "レッスン完了です — n（入力中は Ctrl+N）で学んだことを表示します",
+        "レッスン完了です — n (入力中は Ctrl+N) で学んだことを表示します",
     ),
     (
         "lesson.unsolved",
@@ -117,7 +117,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "reset.ask",
         "Restart this exercise from its start? The sandbox goes back to the scenario, the editor to the starter policy. (y/n)",
-        "この演習を最初からやり直しますか？ サンドボックスはシナリオの状態に、エディターは最初のポリシーに戻ります。 (y/n)",
+        "この演習を最初からやり直しますか？ サンドボックスはシナリオの状態に、エディターは最初のポリシーに戻ります。(y/n)",
     ),
     (
         "reset.done",
@@ -141,18 +141,18 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "ex.solution_shown",
         "Solution shown (recorded as such).",
-        "解答を表示しました（記録されます）。",
+        "解答を表示しました (記録されます)。",
     ),
-    ("ex.explain", "Why it matters", "なぜ大切か"),
+    ("ex.explain", "Why it matters", "ポイント"),
     (
         "quiz.pick_one",
         "Pick one answer, then press Enter.",
-        "答えを一つ選んで Enter を押してください。",
+        "答えを 1 つ選んで Enter を押してください。",
     ),
     (
         "quiz.pick_all",
         "Pick every correct answer (Space), then press Enter.",
-        "正しいものをすべて選び（Space）、Enter を押してください。",
+        "正しいものをすべて選び (Space)、Enter を押してください。",
     ),
     (
         "predict.question",
@@ -188,7 +188,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "policy.editor",
         "Policy (Ctrl+S to check)",
-        "ポリシー（Ctrl+S でチェック）",
+        "ポリシー (Ctrl+S でチェック)",
     ),
     (
         "policy.findings",
@@ -202,20 +202,20 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "task.console",
         "Sandbox (type aws commands, Enter runs)",
-        "サンドボックス（aws コマンドを入力して Enter）",
+        "サンドボックス (aws コマンドを入力して Enter)",
     ),
     ("task.goal", "Goal", "ゴール"),
     ("task.as", "You are", "現在の ID"),
     (
         "inv.answer",
         "Your answer (Tab to switch, Enter to submit)",
-        "あなたの答え（Tab で切り替え、Enter で回答）",
+        "あなたの答え (Tab で切り替え、Enter で回答)",
     ),
     ("help.title", "Keys", "キー操作"),
     (
         "help.keys",
         "Change keys in keys.yaml in iamdojo's config folder (see the README).",
-        "キーは iamdojo の設定フォルダーの keys.yaml で変更できます（README 参照）。",
+        "キーは iamdojo の設定フォルダーにある keys.yaml で変更できます (README を参照)。",
     ),
     (
         "help.close",
@@ -225,7 +225,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "small.terminal",
         "The terminal is too small: iamdojo needs at least 80×24. Enlarge the window.",
-        "端末が小さすぎます。80×24 以上に広げてください。",
+        "端末が小さすぎます。iamdojo には 80×24 以上が必要です。ウィンドウを広げてください。",
     ),
     (
         "quit.confirm",
@@ -241,7 +241,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "save.failed",
         "Not saved: the progress database failed ({e}) — your answers are kept in memory and saved when it works again",
-        "保存できませんでした: 進捗データベースのエラーです（{e}）。回答はメモリーに保持し、書き込めるようになったら保存します",
+        "保存できませんでした: 進捗データベースのエラーです ({e})。回答はメモリーに保持し、書き込めるようになったら保存します",
     ),
     (
         "save.flushed",
@@ -262,12 +262,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "quit.unsaved",
         "{n} answers are NOT saved yet ({reason}). y: quit and lose them · e: export them to a file and quit · any other key: stay",
-        "まだ保存されていない回答が {n} 件あります（{reason}）。y: 破棄して終了します · e: ファイルに書き出して終了します · その他のキー: 戻ります",
+        "まだ保存されていない回答が {n} 件あります ({reason})。y: 破棄して終了 · e: ファイルに書き出して終了 · その他のキー: 戻る",
     ),
     (
         "quit.export_to",
         "Export the waiting answers to (Enter writes the file and quits, Esc goes back):",
-        "保存を待っている回答の書き出し先（Enter で書き出して終了します。Esc で戻ります）:",
+        "保存を待っている回答の書き出し先 (Enter で書き出して終了、Esc で戻る):",
     ),
     (
         "export.done",

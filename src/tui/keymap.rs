@@ -142,7 +142,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Help,
         "F1",
         "show these keys (also while typing)",
-        "キー一覧を表示（入力中も）",
+        "キー一覧を表示 (入力中も)",
     ),
     b(
         Context::Global,
@@ -151,7 +151,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Language,
         "L",
         "switch English / 日本語",
-        "English / 日本語 を切り替え",
+        "表示言語 (English / 日本語) を切り替え",
     ),
     b(
         Context::Global,
@@ -169,7 +169,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Account,
         "A",
         "account explorer (in a sandbox exercise)",
-        "アカウント エクスプローラー（サンドボックス演習で）",
+        "アカウントエクスプローラー (サンドボックス演習で)",
     ),
     b(
         Context::Global,
@@ -187,7 +187,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Findings,
         "F",
         "audit findings of the sandbox account",
-        "サンドボックス アカウントの監査結果",
+        "サンドボックスアカウントの監査結果",
     ),
     b(
         Context::Global,
@@ -205,7 +205,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Settings,
         "S",
         "settings: language, theme, learner",
-        "設定：言語・テーマ・学習者",
+        "設定: 言語・テーマ・学習者",
     ),
     b(
         Context::Panel,
@@ -214,7 +214,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Back,
         "Esc",
         "close (or leave the detail pane)",
-        "閉じる（詳細から戻る）",
+        "閉じる (詳細から戻る)",
     ),
     b(
         Context::Panel,
@@ -259,7 +259,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Up,
         "↑ / k",
         "previous row (scroll in the detail pane)",
-        "前の行（詳細ではスクロール）",
+        "前の行 (詳細ではスクロール)",
     ),
     b(
         Context::Panel,
@@ -277,7 +277,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Down,
         "↓ / j",
         "next row (scroll in the detail pane)",
-        "次の行（詳細ではスクロール）",
+        "次の行 (詳細ではスクロール)",
     ),
     b(
         Context::Panel,
@@ -313,7 +313,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Enter,
         "Enter",
         "open: permissions of a principal, a policy document, a finding's detail; change a setting",
-        "開く：プリンシパルの権限、ポリシー文書、検出結果の詳細／設定を変更",
+        "開く: プリンシパルの権限、ポリシードキュメント、検出結果の詳細 / 設定の変更",
     ),
     b(
         Context::Panel,
@@ -376,7 +376,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Continue,
         "c",
         "continue (the next unfinished exercise)",
-        "続きから（次の未完了の演習）",
+        "続きから (次の未完了の演習)",
     ),
     b(
         Context::Complete,
@@ -529,7 +529,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Solution,
         "s",
         "show the solution (recorded)",
-        "解答を表示（記録されます）",
+        "解答を表示 (記録されます)",
     ),
     b(
         Context::Lesson,
@@ -538,7 +538,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Reset,
         "r",
         "restart this exercise (asks first)",
-        "この演習をやり直す（確認あり）",
+        "この演習をやり直す (確認あり)",
     ),
     b(
         Context::Home,
@@ -691,7 +691,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Solution,
         "Ctrl+O",
         "show the solution (recorded)",
-        "解答を表示（記録されます）",
+        "解答を表示 (記録されます)",
     ),
     b(
         Context::Typing,
@@ -718,7 +718,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Reset,
         "F5",
         "restart this exercise (asks first)",
-        "この演習をやり直す（確認あり）",
+        "この演習をやり直す (確認あり)",
     ),
     b(
         Context::Typing,
@@ -727,7 +727,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::Account,
         "F2",
         "account explorer",
-        "アカウント エクスプローラー",
+        "アカウントエクスプローラー",
     ),
     b(
         Context::Typing,
@@ -754,7 +754,7 @@ pub const KEYMAP: &[Binding] = &[
         Action::PageUp,
         "PgUp",
         "scroll the console back",
-        "コンソールを遡る",
+        "コンソールをさかのぼる",
     ),
     b(
         Context::Typing,

@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
     let title = match p.kind {
         Kind::Explain => l(app, " Decision explainer ", " 判定の説明 "),
         Kind::Findings => l(app, " Audit findings ", " 監査結果 "),
-        Kind::Account => l(app, " Account explorer ", " アカウント エクスプローラー "),
+        Kind::Account => l(app, " Account explorer ", " アカウントエクスプローラー "),
         Kind::Progress => l(app, " Progress ", " 進捗 "),
         Kind::Settings => l(app, " Settings ", " 設定 "),
     };
@@ -54,7 +54,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
             l(
                 app,
                 "Nothing to explain yet. Answer a predict exercise, make a call that is denied in a sandbox exercise, or check a policy that gets an expected request wrong; then press E (F3 while typing).",
-                "まだ説明する判定がありません。予測の演習に答える、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E（入力中は F3）を押してください。",
+                "まだ説明する判定がありません。予測の演習に答える、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E (入力中は F3) を押してください。",
             ),
         ),
         Body::Explain(Some(t)) => explain(f, app, p, t, area, title),
@@ -150,7 +150,7 @@ fn gate_text(app: &App, g: Gate) -> &'static str {
         Gate::CrossAccount => l(
             app,
             "Other account: does the resource's policy allow it too?",
-            "別アカウント：リソース側のポリシーも許可？",
+            "別アカウント: リソース側のポリシーも許可？",
         ),
     }
 }
@@ -284,7 +284,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
             Paragraph::new(l(
                 app,
                 "No statement of any policy names this action's service: nothing allows it, so it is denied by default (implicit deny).",
-                "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、既定で拒否されます（暗黙的な拒否）。",
+                "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、デフォルトで拒否されます (暗黙的な拒否)。",
             ))
             .wrap(Wrap { trim: true })
             .style(app.theme.dim)
@@ -508,7 +508,7 @@ fn account(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             Some((at, Ok(by))) if *at == p.cursor => {
                 let total: usize = by.values().flat_map(|m| m.values()).map(Vec::len).sum();
                 let head = if app.lang == Lang::Ja {
-                    format!("{total} 件のアクション（{} サービス）", by.len())
+                    format!("{total} 件のアクション ({} サービス)", by.len())
                 } else {
                     format!("{total} action(s) in {} service(s)", by.len())
                 };
@@ -530,7 +530,7 @@ fn account(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
                 l(
                     app,
                     "Press Enter for this principal's effective permissions by service and access level.",
-                    "Enter でこのプリンシパルの実効権限（サービス別・アクセスレベル別）を表示します。",
+                    "Enter でこのプリンシパルの実効権限 (サービス別・アクセスレベル別) を表示します。",
                 ),
                 app.theme.dim,
             )),
@@ -585,7 +585,7 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             Span::styled(bar(solved, total, 30), app.theme.ok),
             Span::raw(format!(
                 " {solved}/{total} {}",
-                l(app, "exercises solved", "問題を解いた")
+                l(app, "exercises solved", "問を解答済み")
             )),
         ]));
         lines.push(Line::default());
@@ -611,7 +611,7 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             l(
                 app,
                 "time: active time, idle time over 5 min not counted",
-                "時間: 操作していた時間（5 分を超える放置は数えない）",
+                "時間: 操作していた時間 (5 分以上の無操作は除く)",
             ),
             app.theme.dim,
         )));
@@ -652,7 +652,7 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
                     l(
                         app,
                         " Right/all answers, L1… as listed ",
-                        " 正答/解答（L1… は一覧の番号） ",
+                        " 正答/解答 (L1… は一覧の番号) ",
                     ),
                     false,
                 ))
@@ -776,7 +776,7 @@ fn settings(
         Paragraph::new(l(
             app,
             "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile, and New learner creates a profile (any name in any language, up to 64 characters) and switches to it. Choices are saved for each learner; iamdojo --learner NAME starts as that learner. NO_COLOR in the environment turns colours off.",
-            "Enter で選択した設定を変更します（言語・テーマは切り替え、学習者は次のプロファイルへ、新しい学習者は名前（どの言語でも 64 文字まで）を入力してプロファイルを作成し切り替え）。設定は学習者ごとに保存されます。iamdojo --learner 名前 でその学習者として始められます。環境変数 NO_COLOR で色を消せます。",
+            "Enter で選択した設定を変更します。言語とテーマは切り替わり、学習者は次のプロファイルに移ります。新しい学習者では名前 (どの言語でも 64 文字まで) を入力すると、プロファイルを作成して切り替えます。設定は学習者ごとに保存されます。`iamdojo --learner 名前` でその学習者として始められます。環境変数 NO_COLOR で色を消せます。",
         ))
         .wrap(Wrap { trim: true })
         .style(app.theme.dim),

@@ -461,7 +461,7 @@ fn kind_label(k: StepKind, ja: bool) -> &'static str {
         (StepKind::Policy, false) => "policy",
         (StepKind::Task, false) => "task",
         (StepKind::Investigate, false) => "investigate",
-        (StepKind::Read, true) => "読む",
+        (StepKind::Read, true) => "解説",
         (StepKind::Quiz, true) => "クイズ",
         (StepKind::Predict, true) => "予想",
         (StepKind::Policy, true) => "ポリシー",

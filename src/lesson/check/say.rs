@@ -108,7 +108,7 @@ fn some(sb: &Sandbox, cs: &[Goal], want: bool, ja: bool) -> String {
         .collect::<Vec<_>>()
         .join(" / ");
     if ja {
-        format!("次のいずれかが必要です：{choices}")
+        format!("次のいずれかが必要です: {choices}")
     } else {
         format!("One of these is needed: {choices}")
     }
@@ -365,10 +365,10 @@ fn password_policy(sb: &Sandbox, rules: &[PasswordRule], want: bool, ja: bool) -
         .join(if ja { "、" } else { ", " });
     let f = if ja {
         forms(
-            format!("パスワードポリシーは次のとおりです：{list}。"),
-            format!("パスワードポリシーはまだ次のとおりではありません：{list}。"),
-            format!("パスワードポリシーはもう次のとおりではありません：{list}。"),
-            format!("パスワードポリシーはまだ次のとおりです：{list}。"),
+            format!("パスワードポリシーは次のとおりです: {list}。"),
+            format!("パスワードポリシーはまだ次のとおりではありません: {list}。"),
+            format!("パスワードポリシーはもう次のとおりではありません: {list}。"),
+            format!("パスワードポリシーはまだ次のとおりです: {list}。"),
         )
     } else {
         forms(

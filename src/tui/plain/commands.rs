@@ -176,7 +176,7 @@ const COMMANDS: &[Command] = &[
         "{ ... .",
         Cmd::Policy,
         "type a new policy; a line holding only . ends it and checks it",
-        "新しいポリシーを入力（. だけの行で終わり、チェック）",
+        "新しいポリシーを入力 (. だけの行で終えるとチェック)",
     ),
     c(
         Place::Policy,
@@ -192,7 +192,7 @@ const COMMANDS: &[Command] = &[
         ":check",
         Cmd::Check,
         "check the policy shown (for example after s)",
-        "表示中のポリシーをチェック（s の後など）",
+        "表示中のポリシーをチェック (s の後など)",
     ),
     c(
         Place::Console,
@@ -216,7 +216,7 @@ const COMMANDS: &[Command] = &[
         "n",
         Cmd::Next,
         "next step (on the last one: complete the lesson)",
-        "次のステップ（最後のステップではレッスン完了）",
+        "次のステップ (最後のステップではレッスン完了)",
     ),
     c(
         Place::Lesson,
@@ -240,7 +240,7 @@ const COMMANDS: &[Command] = &[
         "s",
         Cmd::Solution,
         "show the solution (recorded as such)",
-        "解答を表示（記録されます）",
+        "解答を表示 (記録されます)",
     ),
     c(
         Place::Lesson,
@@ -256,7 +256,7 @@ const COMMANDS: &[Command] = &[
         "reset",
         Cmd::Reset,
         "restart this exercise: the sandbox back to the scenario, the policy back to the starter (asks first)",
-        "この演習をやり直す：サンドボックスはシナリオの状態に、ポリシーは最初の状態に戻ります（確認あり）",
+        "この演習をやり直す: サンドボックスはシナリオの状態に、ポリシーは最初の状態に戻る (確認あり)",
     ),
     c(
         Place::Lesson,
@@ -280,7 +280,7 @@ const COMMANDS: &[Command] = &[
         "q",
         Cmd::Quit,
         "quit (asks first if answers could not be saved)",
-        "終了（保存できなかった回答があれば先に確認します）",
+        "終了 (保存できなかった回答があれば先に確認)",
     ),
 ];
 

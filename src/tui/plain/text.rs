@@ -13,7 +13,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "home.prompt",
         "Choose a lesson number (c to continue, h for help, q to quit): ",
-        "レッスンの番号を選んでください（c で続きから、h でヘルプ、q で終了）: ",
+        "レッスンの番号を選んでください (c で続きから、h でヘルプ、q で終了): ",
     ),
     (
         "home.not_done",
@@ -36,7 +36,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "This lesson did not load: {e}",
         "このレッスンは読み込めませんでした: {e}",
     ),
-    ("kind.read", "read", "読む"),
+    ("kind.read", "read", "解説"),
     ("kind.quiz", "quiz", "クイズ"),
     ("kind.predict", "predict", "予想"),
     ("kind.policy", "policy", "ポリシー"),
@@ -51,17 +51,17 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "quiz.one",
         "Choose one answer: type its number.",
-        "答えを一つ選び、その番号を入力してください。",
+        "答えを 1 つ選び、その番号を入力してください。",
     ),
     (
         "quiz.many",
         "Choose every correct answer: type their numbers, such as 1 3.",
-        "正しいものをすべて選び、番号を入力してください（例: 1 3）。",
+        "正しいものをすべて選び、番号を入力してください (例: 1 3)。",
     ),
     (
         "quiz.one_only",
         "This question takes one answer: type one number.",
-        "この問題の答えは一つです。番号を一つだけ入力してください。",
+        "この問題の答えは 1 つです。番号を 1 つだけ入力してください。",
     ),
     (
         "quiz.range",
@@ -86,7 +86,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Type a new policy starting with {, and end it with a line holding only a period (.). \
          :file PATH checks a policy from a file; :check checks the policy shown.",
         "{ で始まる新しいポリシーを入力し、ピリオド (.) だけの行で終えてください。\
-         :file パス でファイルのポリシーを、:check で表示中のポリシーをチェックします。",
+         `:file パス` でファイルのポリシーを、`:check` で表示中のポリシーをチェックします。",
     ),
     (
         "policy.empty",
@@ -101,7 +101,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "policy.no_file",
         "Give a file after :file, such as :file policy.json.",
-        ":file の後にファイルを指定してください（例: :file policy.json）。",
+        ":file の後にファイルを指定してください (例: :file policy.json)。",
     ),
     (
         "policy.file_error",
@@ -125,20 +125,20 @@ const STRINGS: &[(&str, &str, &str)] = &[
     (
         "inv.how",
         "Look around with AWS CLI commands at the aws> prompt, then answer with :answer TEXT.",
-        "aws> プロンプトで AWS CLI コマンドを使って調べ、:answer 答え で回答してください。",
+        "aws> プロンプトで AWS CLI コマンドを使って調べ、`:answer 答え` で回答してください。",
     ),
     (
         "inv.no_text",
         "Type your answer after :answer, such as :answer MyAnswer.",
-        ":answer の後に答えを入力してください（例: :answer 答え）。",
+        ":answer の後に答えを入力してください (例: :answer 答え)。",
     ),
-    ("console.no_output", "(no output)", "（出力なし）"),
+    ("console.no_output", "(no output)", "(出力なし)"),
     ("goal.done", "done", "達成"),
     ("goal.todo", "not yet", "未達成"),
     (
         "hint.no_more",
         "No more hints. s shows the solution (recorded as such).",
-        "ヒントはもうありません。s で解答を表示します（記録されます）。",
+        "ヒントはもうありません。s で解答を表示します (記録されます)。",
     ),
     (
         "solution.none",
@@ -190,7 +190,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "quit.unsaved",
         "{n} answers are NOT saved ({reason}). Type e to export them to {path} and quit, \
          another file path to export them there, y to quit and lose them, or n to stay: ",
-        "保存されていない回答が {n} 件あります（{reason}）。e で {path} に書き出して終了します。\
+        "保存されていない回答が {n} 件あります ({reason})。e で {path} に書き出して終了します。\
          別のファイルのパスを入力するとそこに書き出します。y で破棄して終了、n で戻ります: ",
     ),
     (
