@@ -693,14 +693,21 @@ fn a_wrong_prediction_can_be_retried_honestly() {
         .position(|s| s.predict().is_some())
         .expect("a predict step in lesson 1");
     for _ in 0..at {
-        // A task or investigation starts typing on arrival; Esc stops it first.
-        if app.current().is_some_and(|(_, _, ls)| ls.typing) {
-            key(&mut app, KeyCode::Esc);
-        }
         key(&mut app, KeyCode::Char('n'));
     }
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("[predict]"), "{shown}");
+    // The account explorer shows the scenario the question is about, read-only.
+    key(&mut app, KeyCode::Char('A'));
+    let explorer = screen(&app, 120, 40);
+    assert!(
+        matches!(
+            app.panel.as_ref().map(|p| &p.body),
+            Some(iamdojo::tui::panel::Body::Account(Some(_)))
+        ),
+        "the explorer opens on a predict step:\n{explorer}"
+    );
+    key(&mut app, KeyCode::Esc);
     let (truth, _) = run::predict_answer(&pack, &lesson, &lesson.steps[at]).expect("an answer");
     let index = |o: Outcome| match o {
         Outcome::Allowed => 0,
@@ -1070,4 +1077,47 @@ fn the_help_scrolls_when_it_does_not_fit() {
     assert!(!last.contains("▼"), "{last}");
     key(&mut app, KeyCode::Char('x'));
     assert!(!app.help);
+}
+
+/// The policy editor scrolls sideways so that the cursor stays in view on a long line, and
+/// Ctrl+Z / Ctrl+Y undo and redo edits.
+#[test]
+fn the_policy_editor_scrolls_sideways_and_undoes() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let text = |app: &App| match &app.screen {
+        Screen::Lesson(ls) => match &ls.ex {
+            Exercise::Policy { editor, .. } => editor.lines().join("\n"),
+            _ => panic!("not the policy editor"),
+        },
+        _ => panic!("not in a lesson"),
+    };
+    let before = text(&app);
+    // A long line, ending in a marker the view must show at 80 columns.
+    typed(&mut app, &format!("\"{}\" END-OF-LINE", "x".repeat(150)));
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("END-OF-LINE"),
+        "the cursor's end of the line is in view:\n{s}"
+    );
+    assert!(
+        s.contains('‹'),
+        "the gutter shows that text is hidden to the left:\n{s}"
+    );
+    let typed_text = text(&app);
+    ctrl(&mut app, 'z');
+    let undone = text(&app);
+    assert_ne!(undone, typed_text, "Ctrl+Z undoes");
+    for _ in 0..200 {
+        ctrl(&mut app, 'z');
+    }
+    assert_eq!(text(&app), before, "every edit can be undone");
+    ctrl(&mut app, 'y');
+    assert_ne!(text(&app), before, "Ctrl+Y redoes");
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("Ctrl+Z"), "the footer offers undo:\n{s}");
 }

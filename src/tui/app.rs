@@ -55,6 +55,9 @@ pub enum Exercise {
         cursor: usize,
         /// The evaluator's decision and trace, once the learner answered.
         revealed: Option<(Decision, Box<crate::account::DecisionTrace>)>,
+        /// The scenario's account the question is about, for the account explorer and the
+        /// findings (read-only: nothing runs in it).
+        scenario: Option<Box<crate::account::Account>>,
     },
     /// A policy editor and the last check.
     Policy {
@@ -551,6 +554,9 @@ impl App {
             ) {
                 v.push(A::Check);
             }
+            if matches!(ls.ex, Exercise::Policy { .. }) {
+                v.push(A::Undo);
+            }
             if matches!(ls.ex, Exercise::Investigate { .. }) {
                 v.push(A::Focus);
             }
@@ -579,7 +585,7 @@ impl App {
             if solution {
                 v.push(A::Solution);
             }
-            if sandbox {
+            if self.sandbox_account().is_some() {
                 v.push(A::Account);
             }
             v.push(A::Prev);
@@ -850,6 +856,9 @@ impl App {
             Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
                 Some(&run.sandbox.account)
             }
+            Exercise::Predict {
+                scenario: Some(a), ..
+            } => Some(a),
             _ => None,
         }
     }
@@ -913,6 +922,9 @@ impl App {
                 Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
                     Some(&run.sandbox.account)
                 }
+                Exercise::Predict {
+                    scenario: Some(a), ..
+                } => Some(&**a),
                 _ => None,
             },
             Screen::Home | Screen::Complete(_) => None,
@@ -1453,6 +1465,32 @@ impl App {
                 }
             }
             Action::Check => self.check_policy(&step, &pack_id, &lesson_id, version, &fallback),
+            Action::Undo | Action::Redo => {
+                let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id) else {
+                    return;
+                };
+                let Some(lf) = pk.lesson(&lesson_id) else {
+                    return;
+                };
+                if let Screen::Lesson(ls) = &mut self.screen
+                    && let Exercise::Policy {
+                        editor,
+                        dirty,
+                        report,
+                    } = &mut ls.ex
+                {
+                    let changed = if a == Action::Undo {
+                        editor.undo()
+                    } else {
+                        editor.redo()
+                    };
+                    if changed {
+                        *dirty = true;
+                        *report =
+                            Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
+                    }
+                }
+            }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     let delta: i32 = match a {
@@ -1471,6 +1509,7 @@ impl App {
                         Exercise::Predict {
                             cursor,
                             revealed: None,
+                            ..
                         } if matches!(a, Action::Up | Action::Down) => {
                             *cursor = ((*cursor as i32 + delta).max(0) as usize).min(2)
                         }
@@ -1799,7 +1838,9 @@ impl App {
                     self.near_miss_note(step, pack, &Solution::Choices(numbers));
                 }
             }
-            Exercise::Predict { cursor, revealed } => {
+            Exercise::Predict {
+                cursor, revealed, ..
+            } => {
                 if revealed.is_some() {
                     return;
                 }
@@ -2181,6 +2222,10 @@ fn fresh_exercise(
             Exercise::Predict {
                 cursor: 0,
                 revealed: None,
+                scenario: pack
+                    .sandbox(run::scenario_of(lesson, s))
+                    .ok()
+                    .map(|sb| Box::new(sb.account)),
             },
             false,
         ),
@@ -2191,6 +2236,8 @@ fn fresh_exercise(
                 .unwrap_or_default();
             let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
             editor.set_line_number_style(dim);
+            // Every edit of an exercise can be undone, not only the last 50.
+            editor.set_max_histories(10_000);
             (
                 Exercise::Policy {
                     editor: Box::new(editor),

@@ -148,12 +148,30 @@ pub fn dedent_on_close(line: &str, col: usize) -> bool {
 
 /// The editor's lines, numbered and coloured, with the cursor (when typing), the matching
 /// brackets and a mark in the margin of each line that has a finding (`true`: an error).
+/// The first column of text to show so that the cursor's column stays in a view `text_width`
+/// columns wide (with a few columns of context to its left when scrolled).
+pub fn left_column(cursor_col: usize, text_width: usize) -> usize {
+    let w = text_width.max(1);
+    if cursor_col < w {
+        0
+    } else {
+        // Keep the cursor a quarter of the width from the right edge once scrolled.
+        cursor_col + 1 + w / 4 - w
+    }
+}
+
+/// The gutter width of `render` for a text of `lines` lines: the line numbers and the mark.
+pub fn gutter(lines: usize) -> usize {
+    lines.to_string().len().max(2) + 1
+}
+
 pub fn render(
     lines: &[String],
     cursor: (usize, usize),
     typing: bool,
     marks: &[(u32, bool)],
     theme: &Theme,
+    left: usize,
 ) -> Vec<Line<'static>> {
     let pair = matching_bracket(lines, cursor);
     let width = lines.len().to_string().len().max(2);
@@ -172,6 +190,8 @@ pub fn render(
                 match mark {
                     Some(true) => Span::styled("●", theme.bad),
                     Some(false) => Span::styled("●", theme.warn),
+                    // Text hidden to the left of a scrolled view.
+                    None if left > 0 && !chars.is_empty() => Span::styled("‹", theme.dim),
                     None => Span::raw(" "),
                 },
             ];
@@ -184,7 +204,7 @@ pub fn render(
                     Token::Other => theme.bad,
                     Token::Space => Style::default(),
                 };
-                for (ci, ch) in chars.iter().enumerate().take(e).skip(s) {
+                for (ci, ch) in chars.iter().enumerate().take(e).skip(s.max(left)) {
                     let mut st = style;
                     if pair.is_some_and(|p| p.contains(&(ri, ci))) {
                         st = theme.selected;

@@ -54,6 +54,10 @@ pub enum Action {
     Continue,
     /// Restart the exercise on screen from its start (asks first).
     Reset,
+    /// Undo the last edit of the policy editor.
+    Undo,
+    /// Redo an undone edit.
+    Redo,
     /// Jump to the first row (or the top of the page).
     Top,
     /// Jump to the last row (or the newest console output).
@@ -701,6 +705,24 @@ pub const KEYMAP: &[Binding] = &[
         "Ctrl+N",
         "next step",
         "次のステップ",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::Char('z'),
+        C,
+        Action::Undo,
+        "Ctrl+Z",
+        "undo (policy editor)",
+        "元に戻す (ポリシーエディター)",
+    ),
+    b(
+        Context::Typing,
+        KeyCode::Char('y'),
+        C,
+        Action::Redo,
+        "Ctrl+Y",
+        "redo (policy editor)",
+        "やり直す (ポリシーエディター)",
     ),
     b(
         Context::Typing,

@@ -589,7 +589,9 @@ fn lesson_screen(
                 main,
             );
         }
-        Exercise::Predict { cursor, revealed } => {
+        Exercise::Predict {
+            cursor, revealed, ..
+        } => {
             let Some(p) = step.predict() else { return };
             let mut lines = vec![
                 Line::from(Span::styled(
@@ -688,12 +690,17 @@ fn lesson_screen(
                 })
                 .collect();
             let cur = editor.cursor();
+            // Long lines scroll sideways so that the cursor never leaves the view.
+            let text_w = usize::from(ed.width.saturating_sub(2))
+                .saturating_sub(super::editor::gutter(editor.lines().len()));
+            let left = super::editor::left_column(cur.1, text_w);
             let text = super::editor::render(
                 editor.lines(),
                 (cur.0, cur.1),
                 ls.typing,
                 &marks,
                 &app.theme,
+                left,
             );
             let inner_h = usize::from(ed.height.saturating_sub(2)).max(1);
             let top = cur.0.saturating_sub(inner_h - 1);
