@@ -97,6 +97,50 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
+/// For each expected request, the context keys whose values differ between the requests (a
+/// key missing from a request counts as unset), so that two requests for the same action on
+/// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
+/// under the other.
+fn distinguishing_context(
+    es: &[crate::lesson::run::Expectation],
+) -> Vec<Vec<(String, Option<String>)>> {
+    use std::collections::BTreeSet;
+    let value = |v: &serde_yaml::Value| match v {
+        serde_yaml::Value::String(s) => s.clone(),
+        serde_yaml::Value::Sequence(items) => items
+            .iter()
+            .map(|x| {
+                serde_yaml::to_string(x)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => serde_yaml::to_string(other)
+            .unwrap_or_default()
+            .trim()
+            .to_string(),
+    };
+    let keys: BTreeSet<&String> = es.iter().flat_map(|e| e.request.context.keys()).collect();
+    let differing: Vec<&String> = keys
+        .into_iter()
+        .filter(|k| {
+            let mut seen = es.iter().map(|e| e.request.context.get(*k).map(value));
+            let first = seen.next().flatten();
+            seen.any(|x| x != first)
+        })
+        .collect();
+    es.iter()
+        .map(|e| {
+            differing
+                .iter()
+                .map(|k| ((*k).clone(), e.request.context.get(*k).map(value)))
+                .collect()
+        })
+        .collect()
+}
+
 /// The footer: the mode (normal or typing) as a badge, then the keys that matter on this
 /// screen as many as fit whole, ending with the help key ("? more") when others exist.
 fn footer_line(app: &App, width: u16) -> Line<'static> {
@@ -749,7 +793,8 @@ fn lesson_screen(
                         t(app.lang, "policy.expect"),
                         app.theme.title,
                     )));
-                    for e in &r.expectations {
+                    let context = distinguishing_context(&r.expectations);
+                    for (e, ctx) in r.expectations.iter().zip(context) {
                         let want = t(
                             app.lang,
                             if e.want_allow {
@@ -768,6 +813,15 @@ fn lesson_screen(
                             ),
                             if e.ok() { app.theme.ok } else { app.theme.bad },
                         )));
+                        // What tells this request apart from the others: its context keys.
+                        for (k, v) in ctx {
+                            let v =
+                                v.unwrap_or_else(|| t(app.lang, "policy.ctx_unset").to_string());
+                            lines.push(Line::from(Span::styled(
+                                format!("    {k} = {v}"),
+                                app.theme.dim,
+                            )));
+                        }
                     }
                 }
             }
@@ -1088,4 +1142,51 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(block(app, t(app.lang, "help.title")), r);
     f.render_widget(Paragraph::new(shown).style(Style::default()), body);
     f.render_widget(Paragraph::new(close).style(app.theme.dim), foot);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::Outcome;
+    use crate::lesson::model::ExpectRequest;
+    use crate::lesson::run::Expectation;
+
+    fn expect(context: &[(&str, &str)]) -> Expectation {
+        Expectation {
+            request: ExpectRequest {
+                action: "s3:PutObject".into(),
+                resource: "arn:aws:s3:::b/2026-04-001.pdf".into(),
+                context: context
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), serde_yaml::Value::String(v.to_string())))
+                    .collect(),
+            },
+            want_allow: true,
+            got: Outcome::Allowed,
+            trace: None,
+        }
+    }
+
+    #[test]
+    fn requests_are_told_apart_by_the_context_keys_that_differ() {
+        let es = [
+            expect(&[
+                ("aws:SourceIp", "203.0.113.9"),
+                ("aws:SecureTransport", "true"),
+            ]),
+            expect(&[
+                ("aws:SourceIp", "198.51.100.7"),
+                ("aws:SecureTransport", "true"),
+            ]),
+            expect(&[("aws:SecureTransport", "true")]),
+        ];
+        let got = distinguishing_context(&es);
+        let ip = |v: Option<&str>| vec![("aws:SourceIp".to_string(), v.map(str::to_string))];
+        // The key all three share with one value tells nothing apart and is left out.
+        assert_eq!(
+            got,
+            vec![ip(Some("203.0.113.9")), ip(Some("198.51.100.7")), ip(None)]
+        );
+        assert_eq!(distinguishing_context(&es[2..]), vec![Vec::new()]);
+    }
 }
