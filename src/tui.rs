@@ -7,6 +7,7 @@ pub mod app;
 pub mod editor;
 pub mod i18n;
 pub mod keymap;
+pub mod line;
 pub mod markdown;
 pub mod panel;
 pub mod panel_view;

@@ -931,7 +931,7 @@ fn arriving_is_normal_mode_and_typing_starts_and_stops_on_purpose() {
     let state = |app: &App| match &app.screen {
         Screen::Lesson(ls) => {
             let input = match &ls.ex {
-                Exercise::Task { input, .. } => input.clone(),
+                Exercise::Task { input, .. } => input.as_str().to_string(),
                 _ => String::new(),
             };
             (ls.step, ls.typing, input)
@@ -1120,4 +1120,36 @@ fn the_policy_editor_scrolls_sideways_and_undoes() {
     assert_ne!(text(&app), before, "Ctrl+Y redoes");
     let s = screen(&app, 80, 24);
     assert!(s.contains("Ctrl+Z"), "the footer offers undo:\n{s}");
+}
+
+/// The sandbox console takes the readline keys: Ctrl+A / Ctrl+E, Ctrl+W, Ctrl+U, Alt+B, and
+/// typing goes where the caret is.
+#[test]
+fn the_console_edits_with_readline_keys() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    let input = |app: &App| match &app.screen {
+        Screen::Lesson(ls) => match &ls.ex {
+            Exercise::Task { input, .. } => input.as_str().to_string(),
+            _ => panic!("not a task"),
+        },
+        _ => panic!("not in a lesson"),
+    };
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "iam list-users");
+    ctrl(&mut app, 'a');
+    typed(&mut app, "aws ");
+    assert_eq!(input(&app), "aws iam list-users");
+    ctrl(&mut app, 'e');
+    ctrl(&mut app, 'w');
+    assert_eq!(input(&app), "aws iam ");
+    typed(&mut app, "list-groups");
+    app.key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT));
+    ctrl(&mut app, 'u');
+    assert_eq!(input(&app), "list-groups");
+    assert!(screen(&app, 80, 24).contains("$ ▏list-groups"));
 }

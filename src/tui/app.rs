@@ -73,7 +73,7 @@ pub enum Exercise {
         /// The sandbox.
         run: Box<TaskRun>,
         /// The line being typed.
-        input: String,
+        input: super::line::LineEdit,
         /// What the console printed.
         output: Vec<String>,
         /// Commands typed.
@@ -88,11 +88,11 @@ pub enum Exercise {
         /// The sandbox.
         run: Box<TaskRun>,
         /// The command being typed.
-        input: String,
+        input: super::line::LineEdit,
         /// What the console printed.
         output: Vec<String>,
         /// The answer being typed.
-        answer: String,
+        answer: super::line::LineEdit,
         /// Typing into the answer field (else the console).
         on_answer: bool,
     },
@@ -1915,7 +1915,7 @@ impl App {
                 }
             }
             Exercise::Investigate { answer, .. } => {
-                let a = answer.clone();
+                let a = answer.as_str().to_string();
                 let ok = run::grade_investigate(step, &a);
                 self.record(pack, lesson, version, &key, &a, ok);
                 if !ok {
@@ -2035,9 +2035,9 @@ impl App {
                 on_answer: false,
                 ..
             } = &mut ls.ex
-            && input.trim() == "reset"
+            && input.as_str().trim() == "reset"
         {
-            input.clear();
+            input.take();
             ls.confirm_reset = true;
             ls.message = Some(Msg {
                 ok: false,
@@ -2091,7 +2091,7 @@ impl App {
                 report,
             } => match key.code {
                 KeyCode::Enter => {
-                    let line = std::mem::take(input);
+                    let line = input.take();
                     if line.trim().is_empty() {
                         return;
                     }
@@ -2107,32 +2107,30 @@ impl App {
                         near_miss = Some(Solution::Commands(history.clone()));
                     }
                 }
-                KeyCode::Backspace => {
-                    input.pop();
-                }
                 KeyCode::Up if *hist > 0 => {
                     *hist -= 1;
-                    *input = history.get(*hist).cloned().unwrap_or_default();
+                    input.set(history.get(*hist).cloned().unwrap_or_default());
                 }
                 KeyCode::Down => {
                     *hist = (*hist + 1).min(history.len());
-                    *input = history.get(*hist).cloned().unwrap_or_default();
+                    input.set(history.get(*hist).cloned().unwrap_or_default());
                 }
                 KeyCode::Tab => {
-                    let c = r.sandbox.complete(input);
+                    let c = r.sandbox.complete(input.as_str());
                     if let [only] = c.as_slice() {
-                        let cut = input.rfind(' ').map_or(0, |i| i + 1);
-                        input.truncate(cut);
+                        let cut = input.as_str().rfind(' ').map_or(0, |i| {
+                            input.as_str().get(..=i).map_or(0, |s| s.chars().count())
+                        });
+                        input.truncate_chars(cut);
                         input.push_str(only);
-                        input.push(' ');
+                        input.push_str(" ");
                     } else if !c.is_empty() {
                         output.push(c.join("  "));
                     }
                 }
-                KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    input.push(ch)
+                _ => {
+                    input.key(key);
                 }
-                _ => {}
             },
             Exercise::Investigate {
                 run: r,
@@ -2142,31 +2140,26 @@ impl App {
                 on_answer,
             } => match key.code {
                 KeyCode::Enter if *on_answer => {
-                    record = Some((answer.clone(), run::grade_investigate(&step, answer)));
+                    record = Some((
+                        answer.as_str().to_string(),
+                        run::grade_investigate(&step, answer.as_str()),
+                    ));
                 }
                 KeyCode::Enter => {
-                    let line = std::mem::take(input);
+                    let line = input.take();
                     if line.trim().is_empty() {
                         return;
                     }
                     let code = run_in_console(&mut r.sandbox, output, &line);
                     command_ran = Some((line, code));
                 }
-                KeyCode::Backspace => {
+                _ => {
                     if *on_answer {
-                        answer.pop();
+                        answer.key(key);
                     } else {
-                        input.pop();
+                        input.key(key);
                     }
                 }
-                KeyCode::Char(ch) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    if *on_answer {
-                        answer.push(ch);
-                    } else {
-                        input.push(ch);
-                    }
-                }
-                _ => {}
             },
             _ => {}
         }
@@ -2253,7 +2246,7 @@ fn fresh_exercise(
                 (
                     Exercise::Task {
                         run: Box::new(r),
-                        input: String::new(),
+                        input: Default::default(),
                         output: Vec::new(),
                         history: Vec::new(),
                         hist: 0,
@@ -2268,9 +2261,9 @@ fn fresh_exercise(
             Ok(r) => (
                 Exercise::Investigate {
                     run: Box::new(r),
-                    input: String::new(),
+                    input: Default::default(),
                     output: Vec::new(),
-                    answer: String::new(),
+                    answer: Default::default(),
                     on_answer: false,
                 },
                 true,

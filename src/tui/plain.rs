@@ -689,8 +689,8 @@ impl<W: Write> Session<W> {
         let (on_answer, typed) = match self.lesson_state().map(|ls| &ls.ex) {
             Some(Exercise::Investigate {
                 on_answer, input, ..
-            }) => (*on_answer, input.chars().count()),
-            Some(Exercise::Task { input, .. }) => (false, input.chars().count()),
+            }) => (*on_answer, input.as_str().chars().count()),
+            Some(Exercise::Task { input, .. }) => (false, input.as_str().chars().count()),
             _ => return Ok(()),
         };
         if on_answer {
@@ -736,7 +736,7 @@ impl<W: Write> Session<W> {
         else {
             return Ok(());
         };
-        let (on_answer, old) = (*on_answer, old.chars().count());
+        let (on_answer, old) = (*on_answer, old.as_str().chars().count());
         if !on_answer {
             self.key(KeyCode::Tab);
         }

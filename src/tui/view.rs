@@ -921,9 +921,10 @@ fn lesson_screen(
             } else {
                 app.theme.border
             };
+            let (before, after) = answer.view(usize::from(ans.width.saturating_sub(2)));
             f.render_widget(
                 Paragraph::new(format!(
-                    "{answer}{}",
+                    "{before}{}{after}",
                     if ls.typing && *on_answer { "▏" } else { "" }
                 ))
                 .block(block(app, t(app.lang, "inv.answer")).border_style(style)),
@@ -953,7 +954,7 @@ fn console_pane(
     area: Rect,
     title: &str,
     output: &[String],
-    input: &str,
+    input: &super::line::LineEdit,
     focused: bool,
     account: &str,
     back: u16,
@@ -985,10 +986,15 @@ fn console_pane(
         .iter()
         .map(|(t, s)| Line::from(Span::styled(t.clone(), *s)))
         .collect();
+    // The line being typed keeps its caret in view: a long line shows its end with `…`.
+    let prefix = format!("{account} $ ");
+    let (before, after) =
+        input.view(inner_w.saturating_sub(unicode_width::UnicodeWidthStr::width(prefix.as_str())));
     lines.push(Line::from(vec![
-        Span::styled(format!("{account} $ "), app.theme.dim),
-        Span::raw(input.to_string()),
+        Span::styled(prefix, app.theme.dim),
+        Span::raw(before),
         Span::raw(if focused { "▏" } else { "" }),
+        Span::raw(after),
     ]));
     let style = if focused {
         app.theme.title
