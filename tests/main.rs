@@ -28,3 +28,4 @@ mod properties;
 mod sandbox;
 mod tui;
 mod validate;
+mod wrap;
