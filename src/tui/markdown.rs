@@ -118,9 +118,9 @@ fn soft_break(cur: &mut Vec<(Span<'static>, u8)>, soft: &mut bool, next: &str) {
     }
 }
 
-/// Adds `text` to a table cell; at the edge of an emphasis or code span, a space between two
-/// Japanese characters is left out.
-fn push_cell(cell: &mut String, text: &str, edge: bool) {
+/// Adds `text` to plain text (a table cell, a line of plain mode); at the edge of an emphasis
+/// or code span (`edge`), a space between two Japanese characters is left out.
+pub(crate) fn push_tight(cell: &mut String, text: &str, edge: bool) {
     let (cut_left, cut_right) = if edge {
         tighten(cell, text)
     } else {
@@ -257,11 +257,11 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                 }
             }
             Event::Text(text) if table.is_some() => {
-                push_cell(&mut cell, &text, cell_edge);
+                push_tight(&mut cell, &text, cell_edge);
                 cell_edge = false;
             }
             Event::Code(text) if table.is_some() => {
-                push_cell(&mut cell, &text, true);
+                push_tight(&mut cell, &text, true);
                 cell_edge = true;
             }
             Event::Text(text) => {
