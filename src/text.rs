@@ -52,9 +52,13 @@ pub fn is_wide(c: char) -> bool {
 
 /// Whether two pieces of text meet without a space: a line break inside a Markdown paragraph,
 /// or the space beside an emphasis, is nothing between two wide characters (Japanese does not
-/// separate words with spaces) and a space anywhere else.
+/// separate words with spaces), after a Japanese closing mark (`。`, `、`, `」`) and before a
+/// Japanese opening bracket, and a space anywhere else.
 pub fn joins_tight(before: char, after: char) -> bool {
-    is_wide(before) && is_wide(after)
+    const CLOSING: &str = "、。，．：；）」』】〕〉》］｝〟！？";
+    (is_wide(before) && is_wide(after))
+        || CLOSING.contains(before)
+        || (is_wide(after) && no_end(after))
 }
 
 /// `s` padded with spaces on the right to `cells` display cells (unchanged if it is wider).
@@ -381,6 +385,16 @@ mod tests {
                 vec![("code", "d".to_string())]
             ]
         );
+    }
+
+    #[test]
+    fn japanese_joins_without_spaces() {
+        assert!(joins_tight('の', 'ア'));
+        assert!(joins_tight('。', '1'));
+        assert!(joins_tight('a', '「'));
+        assert!(!joins_tight('S', 'の'));
+        assert!(!joins_tight('ー', 'i'));
+        assert!(!joins_tight('の', 'A'));
     }
 
     #[test]
