@@ -1,8 +1,9 @@
 //! Text laid out for a terminal: the one line breaker and padding by display width.
 //!
 //! Every piece of text iamdojo wraps (lesson Markdown, prompts, goal lists, panels, the
-//! console, table cells) goes through [`wrap`] or [`wrap_spans`], and every column it lines
-//! up is padded with [`pad`] or [`pad_left`], so that Japanese text, whose characters take two
+//! console, table cells) goes through [`wrap`] or [`wrap_spans`] (preformatted output, such as
+//! an AWS CLI table in the console, is [`cut`] by width instead), and every column it lines up
+//! is padded with [`pad`] or [`pad_left`], so that Japanese text, whose characters take two
 //! cells, wraps and aligns like English.
 //!
 //! Where a line may break comes from the Unicode line breaking algorithm (UAX #14, through
@@ -127,6 +128,26 @@ pub fn wrap_hanging(text: &str, cells: usize, indent: usize) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// Cuts preformatted text (a table of the AWS CLI, a drawing) into pieces of at most `cells`
+/// display cells without looking for words, so that the rows of a table cut at the same column
+/// and stay aligned. A wide character is never split; an empty text is one empty piece.
+pub fn cut(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut out = Vec::new();
+    let (mut cur, mut w) = (String::new(), 0);
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > cells && cw > 0 && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+            w = 0;
+        }
+        cur.push(c);
+        w += cw;
+    }
+    out.push(cur);
+    out
 }
 
 /// Splits styled text (pieces of text, each with its style `S`) into lines of at most `cells`
@@ -395,6 +416,13 @@ mod tests {
         assert!(!joins_tight('S', 'の'));
         assert!(!joins_tight('ー', 'i'));
         assert!(!joins_tight('の', 'A'));
+    }
+
+    #[test]
+    fn preformatted_text_is_cut_by_width() {
+        assert_eq!(cut("| Path | / |", 5), ["| Pat", "h | /", " |"]);
+        assert_eq!(cut("表の列", 5), ["表の", "列"]);
+        assert_eq!(cut("", 5), [""]);
     }
 
     #[test]

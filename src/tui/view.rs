@@ -837,7 +837,14 @@ fn console_pane(
         } else {
             app.theme.text
         };
-        for piece in crate::text::wrap_hanging(l, inner_w, crate::text::hang(l)) {
+        // A table of `--output table` is cut at the pane's width, so that its rows stay
+        // aligned; everything else wraps at words.
+        let pieces = if l.starts_with('+') || l.starts_with('|') {
+            crate::text::cut(l, inner_w)
+        } else {
+            crate::text::wrap_hanging(l, inner_w, crate::text::hang(l))
+        };
+        for piece in pieces {
             rows.push((piece, style));
         }
     }
