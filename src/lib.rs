@@ -14,4 +14,5 @@ pub mod policy;
 pub mod printable;
 pub mod progress;
 pub mod suggest;
+pub mod text;
 pub mod tui;

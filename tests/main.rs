@@ -29,3 +29,4 @@ mod sandbox;
 mod style_ja;
 mod tui;
 mod validate;
+mod wrap;

@@ -225,3 +225,54 @@ fn reference(p: &[char], t: &[char]) -> bool {
         Some((c, rest)) => t.first() == Some(c) && reference(rest, &t[1..]),
     }
 }
+
+/// Pieces of text the line breaker sees in the lessons: Japanese words and punctuation, Latin
+/// words, an ARN, numbers, spaces and a line break.
+const TEXT_PIECES: &[&str] = &[
+    "ユーザー",
+    "権限",
+    "を",
+    "、",
+    "。",
+    "「",
+    "」",
+    "（",
+    "）",
+    "っ",
+    "ー",
+    "AWS",
+    "IAM",
+    "long-term",
+    "arn:aws:iam::123456789012:user/alice",
+    "2",
+    "45",
+    "人",
+    "分",
+    " ",
+    " ",
+    "\n",
+    "é",
+    "e\u{301}",
+];
+
+proptest! {
+    #[test]
+    fn wrapped_lines_fit_and_keep_the_text(
+        pieces in proptest::collection::vec(proptest::sample::select(TEXT_PIECES), 0..40),
+        cells in 1usize..40,
+        indent in 0usize..6,
+    ) {
+        use iamdojo::text::{wrap_hanging, width};
+        let text: String = pieces.concat();
+        let lines = wrap_hanging(&text, cells, indent);
+        for l in &lines {
+            // A line is never wider than asked, except one character wider than the line.
+            prop_assert!(
+                width(l) <= cells || l.trim().chars().filter(|c| width(&c.to_string()) > 0).count() == 1,
+                "{l:?} is {} cells in {cells}: {lines:?}", width(l)
+            );
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        prop_assert_eq!(squeeze(&lines.concat()), squeeze(&text));
+    }
+}

@@ -13,6 +13,7 @@ use super::error::AwsError;
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
 use crate::printable;
 use crate::suggest::nearest;
+use crate::text;
 
 /// The kind of value a parameter takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1208,28 +1209,26 @@ fn table(v: &Value) -> String {
     collect_rows(v, "", &mut rows);
     let mut out = String::new();
     for (title, cells) in rows {
-        let kw = cells
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
-        let mut vw = cells
-            .iter()
-            .map(|(_, v)| v.chars().count())
-            .max()
-            .unwrap_or(0);
+        // Columns are measured in display cells, so a Japanese tag value lines up.
+        let kw = cells.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+        let mut vw = cells.iter().map(|(_, v)| text::width(v)).max().unwrap_or(0);
         // Inner width: "k | v" with one space of margin on each side.
         let mut inner = kw + vw + 5;
-        if inner < title.chars().count() + 2 {
-            vw += title.chars().count() + 2 - inner;
-            inner = title.chars().count() + 2;
+        let title_w = text::width(&title);
+        if inner < title_w + 2 {
+            vw += title_w + 2 - inner;
+            inner = title_w + 2;
         }
         let line = format!("+{}+\n", "-".repeat(inner));
         out.push_str(&line);
-        out.push_str(&format!("|{title:^inner$}|\n"));
+        out.push_str(&format!("|{}|\n", text::center(&title, inner)));
         out.push_str(&line);
         for (k, v) in cells {
-            out.push_str(&format!("| {k:<kw$} | {v:<vw$} |\n"));
+            out.push_str(&format!(
+                "| {} | {} |\n",
+                text::pad(&k, kw),
+                text::pad(&v, vw)
+            ));
         }
         out.push_str(&line);
     }
@@ -1281,4 +1280,19 @@ pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
 /// AWS CLI's time format, e.g. `2026-01-05T09:00:00+00:00`.
 pub fn time(t: jiff::Timestamp) -> Value {
     Value::String(t.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_of_japanese_values_lines_up_in_display_cells() {
+        let v = serde_json::json!({"Group": {"GroupName": "経理部", "Path": "/"}});
+        let out = table(&v);
+        let widths: Vec<usize> = out.lines().map(text::width).collect();
+        assert!(widths.windows(2).all(|w| w.first() == w.get(1)), "{out}");
+        assert!(out.contains("| GroupName | 経理部 |"), "{out}");
+        assert!(out.contains("| Path      | /      |"), "{out}");
+    }
 }

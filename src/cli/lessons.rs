@@ -202,15 +202,15 @@ fn list(extra: &[PathBuf], out: &mut dyn Write) -> io::Result<u8> {
                                 .collect();
                             writeln!(
                                 out,
-                                "  {:<28} {} ({} min; {} exercise(s))",
-                                lesson.id,
+                                "  {} {} ({} min; {} exercise(s))",
+                                crate::text::pad(lesson.id.as_ref(), 28),
                                 lesson.title.get(&lang, &lang),
                                 lesson.minutes.unwrap_or(0),
                                 kinds.len()
                             )?;
                         }
                         LessonEntry::Broken { file, error } => {
-                            writeln!(out, "  {file:<28} BROKEN: {error}")?
+                            writeln!(out, "  {} BROKEN: {error}", crate::text::pad(file, 28))?
                         }
                     }
                 }

@@ -1,35 +1,169 @@
 //! Markdown → styled lines: headings, emphasis, inline code, code blocks (kept as they are, so
-//! box-drawing diagrams stay aligned), lists and tables (columns measured in display width, so
-//! Japanese text lines up).
+//! box-drawing diagrams stay aligned, unless wider than the pane), lists and tables (columns
+//! measured in display width, so Japanese text lines up); and [`fit`], which wraps any styled
+//! lines to a pane with the one line breaker, `crate::text`.
+//!
+//! Emphasis and code are styles, never spaces: in Japanese, where words are not separated, the
+//! spaces an author puts around `*誰*` or `**ポリシー**` between two Japanese characters are
+//! left out (`呼び出しているのは *誰* か` reads 呼び出しているのは誰か, 誰 in italics), and a
+//! line break inside a paragraph joins two Japanese characters without a space.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
+use crate::text;
+
+/// Wraps styled lines to `width` cells with the one line breaker: a line that fits is kept as
+/// it is, a longer one is broken where `crate::text` allows and its continuation lines are
+/// indented under its text (`text::hang`: the leading spaces and a list or feedback marker).
+pub fn fit<'a>(lines: impl IntoIterator<Item = Line<'a>>, width: usize) -> Vec<Line<'static>> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for line in lines {
+        let plain: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let owned = |spans: Vec<Span<'static>>| {
+            let mut l = Line::from(spans).style(line.style);
+            l.alignment = line.alignment;
+            l
+        };
+        if text::width(&plain) <= width && !plain.contains('\n') {
+            out.push(owned(
+                line.spans
+                    .iter()
+                    .map(|s| Span::styled(s.content.to_string(), s.style))
+                    .collect(),
+            ));
+            continue;
+        }
+        let indent = text::hang(&plain);
+        let pieces: Vec<(Style, &str)> = line
+            .spans
+            .iter()
+            .map(|s| (s.style, s.content.as_ref()))
+            .collect();
+        for (i, row) in text::wrap_spans(&pieces, width, indent)
+            .into_iter()
+            .enumerate()
+        {
+            let mut spans = Vec::with_capacity(row.len() + 1);
+            if i > 0 && indent > 0 {
+                spans.push(Span::raw(" ".repeat(indent.min(width - 1))));
+            }
+            spans.extend(row.into_iter().map(|(style, s)| Span::styled(s, style)));
+            out.push(owned(spans));
+        }
+    }
+    out
+}
+
+/// Whether the space at the end of `left` or at the start of `right`, where an emphasis or a
+/// code span begins or ends, stands between two wide characters and is left out: (the left
+/// piece loses its last space, the right piece its first).
+fn tighten(left: &str, right: &str) -> (bool, bool) {
+    let mut l = left.chars().rev();
+    let mut r = right.chars();
+    match (l.next(), r.next()) {
+        (Some(' '), Some(b)) => (l.next().is_some_and(|a| text::joins_tight(a, b)), false),
+        (Some(a), Some(' ')) => (false, r.next().is_some_and(|b| text::joins_tight(a, b))),
+        _ => (false, false),
+    }
+}
+
+/// The spans of one line, where each is marked with the emphasis or code it is in (0 for plain
+/// text), the spaces beside emphasis and code between Japanese characters left out.
+fn tight(spans: Vec<(Span<'static>, u8)>) -> Vec<Span<'static>> {
+    let mut spans = spans;
+    for i in 1..spans.len() {
+        let (Some((a, ka)), Some((b, kb))) = (spans.get(i - 1), spans.get(i)) else {
+            continue;
+        };
+        if ka == kb {
+            continue;
+        }
+        let (cut_left, cut_right) = tighten(&a.content, &b.content);
+        if cut_left && let Some((a, _)) = spans.get_mut(i - 1) {
+            let t = a.content.trim_end_matches(' ').to_string();
+            a.content = t.into();
+        }
+        if cut_right && let Some((b, _)) = spans.get_mut(i) {
+            let t = b.content.trim_start_matches(' ').to_string();
+            b.content = t.into();
+        }
+    }
+    spans
+        .into_iter()
+        .map(|(s, _)| s)
+        .filter(|s| !s.content.is_empty())
+        .collect()
+}
+
+/// The mark of a code span among the emphasis levels of `tight`.
+const CODE: u8 = u8::MAX;
+
+/// Adds the text of a soft line break (a space, or nothing between two Japanese characters)
+/// before `next`, if one is waiting.
+fn soft_break(cur: &mut Vec<(Span<'static>, u8)>, soft: &mut bool, next: &str) {
+    if !std::mem::take(soft) {
+        return;
+    }
+    let before = cur.last().and_then(|(s, _)| s.content.chars().next_back());
+    let tight =
+        matches!((before, next.chars().next()), (Some(a), Some(b)) if text::joins_tight(a, b));
+    if !tight && let Some((s, _)) = cur.last_mut() {
+        let mut t = s.content.to_string();
+        t.push(' ');
+        s.content = t.into();
+    }
+}
+
+/// Adds `text` to plain text (a table cell, a line of plain mode); at the edge of an emphasis
+/// or code span (`edge`), a space between two Japanese characters is left out.
+pub(crate) fn push_tight(cell: &mut String, text: &str, edge: bool) {
+    let (cut_left, cut_right) = if edge {
+        tighten(cell, text)
+    } else {
+        (false, false)
+    };
+    if cut_left {
+        cell.pop();
+    }
+    cell.push_str(if cut_right {
+        text.trim_start_matches(' ')
+    } else {
+        text
+    });
+}
 
 /// Renders Markdown into lines.
 pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
     render_width(md, theme, usize::MAX)
 }
 
-/// Renders Markdown into lines for a pane `width` cells wide: tables are fitted to it, their
-/// widest columns narrowed and their cells wrapped inside the column (other text is wrapped by
-/// the paragraph that shows it).
+/// Renders Markdown into lines for a pane `width` cells wide, wrapped with [`fit`]; tables are
+/// fitted to it, their widest columns narrowed and their cells wrapped inside the column.
 pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
-    let mut cur: Vec<Span<'static>> = Vec::new();
+    // The spans of the line being built, each with the emphasis level or code mark it is in.
+    let mut cur: Vec<(Span<'static>, u8)> = Vec::new();
     let mut styles: Vec<Style> = vec![theme.text];
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_code = false;
     let mut table: Option<Vec<Vec<String>>> = None;
     let mut cell = String::new();
-    let flush = |out: &mut Vec<Line<'static>>, cur: &mut Vec<Span<'static>>| {
+    // A line break inside a paragraph, decided when the text after it comes.
+    let mut soft = false;
+    // Whether a table cell's text just crossed the edge of an emphasis or code span.
+    let mut cell_edge = false;
+    let flush = |out: &mut Vec<Line<'static>>, cur: &mut Vec<(Span<'static>, u8)>| {
         if !cur.is_empty() {
-            out.push(Line::from(std::mem::take(cur)));
+            out.push(Line::from(tight(std::mem::take(cur))));
         }
     };
+    let last = |styles: &Vec<Style>| styles.last().copied().unwrap_or_default();
+    let level =
+        |styles: &Vec<Style>| u8::try_from(styles.len().saturating_sub(1)).unwrap_or(u8::MAX);
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match ev {
             Event::Start(Tag::Heading { .. }) => {
@@ -50,28 +184,20 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                     out.push(Line::default());
                 }
             }
-            Event::Start(Tag::Emphasis) => styles.push(
-                styles
-                    .last()
-                    .copied()
-                    .unwrap_or_default()
-                    .add_modifier(Modifier::ITALIC),
-            ),
-            Event::Start(Tag::Strong) => styles.push(
-                styles
-                    .last()
-                    .copied()
-                    .unwrap_or_default()
-                    .add_modifier(Modifier::BOLD),
-            ),
-            Event::Start(Tag::Strikethrough) => styles.push(
-                styles
-                    .last()
-                    .copied()
-                    .unwrap_or_default()
-                    .add_modifier(Modifier::CROSSED_OUT),
-            ),
+            Event::Start(Tag::Emphasis) => {
+                cell_edge = true;
+                styles.push(last(&styles).add_modifier(Modifier::ITALIC));
+            }
+            Event::Start(Tag::Strong) => {
+                cell_edge = true;
+                styles.push(last(&styles).add_modifier(Modifier::BOLD));
+            }
+            Event::Start(Tag::Strikethrough) => {
+                cell_edge = true;
+                styles.push(last(&styles).add_modifier(Modifier::CROSSED_OUT));
+            }
             Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+                cell_edge = true;
                 styles.pop();
             }
             Event::Start(Tag::CodeBlock(_)) => {
@@ -103,7 +229,7 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                     }
                     _ => "• ".to_string(),
                 };
-                cur.push(Span::raw(format!("{}{marker}", "  ".repeat(depth))));
+                cur.push((Span::raw(format!("{}{marker}", "  ".repeat(depth))), 0));
             }
             Event::End(TagEnd::Item) => flush(&mut out, &mut cur),
             Event::Start(Tag::Table(_)) => {
@@ -115,7 +241,10 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                     t.push(Vec::new());
                 }
             }
-            Event::Start(Tag::TableCell) => cell.clear(),
+            Event::Start(Tag::TableCell) => {
+                cell.clear();
+                cell_edge = false;
+            }
             Event::End(TagEnd::TableCell) => {
                 if let Some(row) = table.as_mut().and_then(|t| t.last_mut()) {
                     row.push(std::mem::take(&mut cell));
@@ -127,31 +256,35 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                     out.push(Line::default());
                 }
             }
-            Event::Text(text) | Event::Code(text) if table.is_some() => cell.push_str(&text),
+            Event::Text(text) if table.is_some() => {
+                push_tight(&mut cell, &text, cell_edge);
+                cell_edge = false;
+            }
+            Event::Code(text) if table.is_some() => {
+                push_tight(&mut cell, &text, true);
+                cell_edge = true;
+            }
             Event::Text(text) => {
                 if in_code {
                     for l in text.lines() {
                         out.push(Line::from(Span::styled(format!("  {l}"), theme.code)));
                     }
                 } else {
-                    cur.push(Span::styled(
-                        text.to_string(),
-                        styles.last().copied().unwrap_or_default(),
+                    soft_break(&mut cur, &mut soft, &text);
+                    cur.push((
+                        Span::styled(text.to_string(), last(&styles)),
+                        level(&styles),
                     ));
                 }
             }
-            Event::Code(text) => cur.push(Span::styled(text.to_string(), theme.code)),
-            // A line break inside a paragraph is a space between words, but nothing between
-            // Japanese characters (which are not separated by spaces).
-            Event::SoftBreak => {
-                let wide = cur
-                    .last()
-                    .and_then(|s| s.content.chars().last())
-                    .is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(2));
-                if !wide {
-                    cur.push(Span::raw(" "));
-                }
+            Event::Code(text) => {
+                soft_break(&mut cur, &mut soft, &text);
+                cur.push((Span::styled(text.to_string(), theme.code), CODE));
             }
+            // A line break inside a paragraph is a space between words, but nothing between
+            // Japanese characters (which are not separated by spaces): decided by the text
+            // after it.
+            Event::SoftBreak => soft = !cur.is_empty(),
             Event::HardBreak => flush(&mut out, &mut cur),
             Event::Rule => {
                 flush(&mut out, &mut cur);
@@ -164,57 +297,7 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
     while out.last().is_some_and(|l| l.spans.is_empty()) {
         out.pop();
     }
-    out
-}
-
-fn pad(s: &str, width: usize) -> String {
-    let w = UnicodeWidthStr::width(s);
-    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
-}
-
-/// Splits `text` into lines of at most `width` display cells: at spaces where it can, inside a
-/// word (or between Japanese characters, which have no spaces) where it must.
-pub fn wrap_cell(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let ww = UnicodeWidthStr::width(word);
-        let gap = usize::from(line_w > 0);
-        if line_w + gap + ww <= width {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            line_w += gap + ww;
-            continue;
-        }
-        if ww <= width {
-            lines.push(std::mem::take(&mut line));
-            line.push_str(word);
-            line_w = ww;
-            continue;
-        }
-        // A word wider than the column: break it between characters.
-        if line_w > 0 {
-            line.push(' ');
-            line_w += 1;
-        }
-        for ch in word.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if line_w + cw > width && line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push(ch);
-            line_w += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    fit(out, width)
 }
 
 fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'static>> {
@@ -223,7 +306,7 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|s| UnicodeWidthStr::width(s.as_str()))
+                .map(|s| text::width(s))
                 .max()
                 .unwrap_or(0)
         })
@@ -246,7 +329,7 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
         let wrapped: Vec<Vec<String>> = widths
             .iter()
             .enumerate()
-            .map(|(c, &w)| wrap_cell(r.get(c).map(String::as_str).unwrap_or(""), w))
+            .map(|(c, &w)| text::wrap(r.get(c).map(String::as_str).unwrap_or(""), w))
             .collect();
         let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
         let style = if i == 0 { theme.title } else { theme.text };
@@ -261,7 +344,7 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
                     if c + 1 == cols {
                         text.to_string()
                     } else {
-                        pad(text, w)
+                        text::pad(text, w)
                     }
                 })
                 .collect();
@@ -285,16 +368,65 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
 mod fit_tests {
     use super::*;
 
+    fn plain(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
     #[test]
-    fn cells_wrap_at_spaces_and_inside_japanese_text() {
-        assert_eq!(
-            wrap_cell("give the same permissions", 10),
-            vec!["give the", "same permi", "ssions"]
+    fn emphasis_in_japanese_is_a_style_not_a_gap() {
+        let lines = render_width(
+            "1. **認証**: 呼び出しているのは *誰* か",
+            &Theme::no_color(),
+            80,
         );
-        assert_eq!(wrap_cell("give the same", 10), vec!["give the", "same"]);
-        // Six double-width characters in 8 cells: four fit on the first line.
-        assert_eq!(wrap_cell("権限を付与する", 8), vec!["権限を付", "与する"]);
-        assert_eq!(wrap_cell("", 5), vec![""]);
+        assert_eq!(plain(&lines), ["1. 認証: 呼び出しているのは誰か"]);
+        let italic = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.content == "誰")
+            .map(|s| s.style.add_modifier.contains(Modifier::ITALIC));
+        assert_eq!(italic, Some(true));
+        // Beside a Latin word or code, the space stays.
+        let lines = render_width(
+            "IAM ユーザー **ito** を作り、`ReadOnlyAccess` を",
+            &Theme::no_color(),
+            80,
+        );
+        assert_eq!(
+            plain(&lines),
+            ["IAM ユーザー ito を作り、ReadOnlyAccess を"]
+        );
+        let lines = render_width(
+            "| a | b |\n|---|---|\n| x | 認証情報で *引き受けて* 使う |\n",
+            &Theme::no_color(),
+            80,
+        );
+        assert!(
+            plain(&lines)
+                .iter()
+                .any(|l| l.contains("認証情報で引き受けて使う")),
+            "{:?}",
+            plain(&lines)
+        );
+    }
+
+    #[test]
+    fn a_soft_break_joins_japanese_without_a_space_and_words_with_one() {
+        let lines = render_width(
+            "グループ\nです。AWS\nの\nアカウント",
+            &Theme::no_color(),
+            80,
+        );
+        assert_eq!(plain(&lines), ["グループです。AWS のアカウント"]);
+    }
+
+    #[test]
+    fn list_items_wrap_under_their_text() {
+        let lines = render_width("- one two three four five six", &Theme::no_color(), 12);
+        assert_eq!(plain(&lines), ["• one two", "  three four", "  five six"]);
     }
 
     #[test]
@@ -305,7 +437,7 @@ mod fit_tests {
             let w: usize = l
                 .spans
                 .iter()
-                .map(|s| UnicodeWidthStr::width(s.content.as_ref()))
+                .map(|s| text::width(s.content.as_ref()))
                 .sum();
             assert!(w <= 40, "{w} cells: {l:?}");
         }

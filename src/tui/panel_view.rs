@@ -5,11 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::App;
 use super::i18n::Lang;
 use super::panel::{Body, EntityKind, Kind, Panel, SETTINGS_ROWS};
+use super::view::{inner, wrapped};
 use crate::account::DecisionTrace;
 use crate::eval::{Answer, Gate, Outcome};
 
@@ -41,8 +42,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
     };
     let empty = |f: &mut Frame, text: &str| {
         f.render_widget(
-            Paragraph::new(text.to_string())
-                .wrap(Wrap { trim: true })
+            Paragraph::new(wrapped(text.to_string(), inner(area)))
                 .style(app.theme.dim)
                 .block(block(app, title, true)),
             area,
@@ -111,8 +111,7 @@ fn list<'a>(
 
 fn detail<'a>(f: &mut Frame, app: &App, p: &Panel, text: Text<'a>, title: &'a str, area: Rect) {
     f.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: false })
+        Paragraph::new(wrapped(text, inner(area)))
             .scroll((p.scroll, 0))
             .block(block(app, title, p.detail)),
         area,
@@ -281,12 +280,14 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
     f.render_widget(Paragraph::new(chart).block(block(app, title, false)), left);
     if t.explanation.statements.is_empty() {
         f.render_widget(
-            Paragraph::new(l(
-                app,
-                "No statement of any policy names this action's service: nothing allows it, so it is denied by default (implicit deny).",
-                "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、デフォルトで拒否されます (暗黙的な拒否)。",
+            Paragraph::new(wrapped(
+                l(
+                    app,
+                    "No statement of any policy names this action's service: nothing allows it, so it is denied by default (implicit deny).",
+                    "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、デフォルトで拒否されます (暗黙的な拒否)。",
+                ),
+                inner(right),
             ))
-            .wrap(Wrap { trim: true })
             .style(app.theme.dim)
             .block(block(app, l(app, " Statements looked at ", " 評価したステートメント "), true)),
             right,
@@ -326,8 +327,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
             .collect();
         let top = u16::try_from(from.saturating_sub(3)).unwrap_or(0);
         f.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
+            Paragraph::new(wrapped(lines, inner(right)))
                 .scroll((top.saturating_add(p.scroll), 0))
                 .block(block(
                     app,
@@ -625,9 +625,7 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
     let [text_area, chart_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(chart_h)]).areas(left);
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, title, false)),
+        Paragraph::new(wrapped(lines, inner(text_area))).block(block(app, title, false)),
         text_area,
     );
     if chart_h > 0 {
@@ -750,11 +748,18 @@ fn settings(
             },
         ),
     ];
+    // The labels' column is as wide as the widest label, in display cells, and two more.
+    let kw = rows
+        .iter()
+        .map(|(k, _)| crate::text::width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
     let items: Vec<ListItem> = rows
         .iter()
         .map(|(k, v)| {
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{k:<12}"), app.theme.title),
+                Span::styled(crate::text::pad(k, kw), app.theme.title),
                 Span::raw(v.clone()),
             ]))
         })
@@ -767,18 +772,15 @@ fn settings(
     ])
     .areas(bottom);
     f.render_widget(
-        Paragraph::new(app.status.clone())
-            .wrap(Wrap { trim: true })
-            .style(app.theme.warn),
+        Paragraph::new(wrapped(app.status.clone(), status.width)).style(app.theme.warn),
         status,
     );
     f.render_widget(
-        Paragraph::new(l(
+        Paragraph::new(wrapped(l(
             app,
             "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile, and New learner creates a profile (any name in any language, up to 64 characters) and switches to it. Choices are saved for each learner; iamdojo --learner NAME starts as that learner. NO_COLOR in the environment turns colours off.",
             "Enter で選択した設定を変更します。言語とテーマは切り替わり、学習者は次のプロファイルに移ります。新しい学習者では名前 (どの言語でも 64 文字まで) を入力すると、プロファイルを作成して切り替えます。設定は学習者ごとに保存されます。`iamdojo --learner 名前` でその学習者として始められます。環境変数 NO_COLOR で色を消せます。",
-        ))
-        .wrap(Wrap { trim: true })
+        ), bottom.width))
         .style(app.theme.dim),
         bottom,
     );

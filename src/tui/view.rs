@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Exercise, LessonState, Row, Screen, Target, step_key, tr};
 use super::i18n::t;
@@ -20,8 +20,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     app.hits.borrow_mut().clear();
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let p = Paragraph::new(t(app.lang, "small.terminal"))
-            .wrap(Wrap { trim: true })
+        let p = Paragraph::new(wrapped(t(app.lang, "small.terminal"), area.width))
             .style(app.theme.warn);
         f.render_widget(p, area);
         return;
@@ -63,13 +62,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         let r = centered(area, 64, 5);
         f.render_widget(Clear, r);
         f.render_widget(
-            Paragraph::new(t(app.lang, "reset.ask"))
-                .wrap(Wrap { trim: true })
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(app.theme.warn),
-                ),
+            Paragraph::new(wrapped(t(app.lang, "reset.ask"), inner(r))).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(app.theme.warn),
+            ),
             r,
         );
     }
@@ -87,7 +84,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         };
         f.render_widget(Clear, r);
         f.render_widget(
-            Paragraph::new(text).wrap(Wrap { trim: true }).block(
+            Paragraph::new(wrapped(text, inner(r))).block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(app.theme.warn),
@@ -231,14 +228,12 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
 /// console.
 fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect) -> Rect {
     let text = markdown::render_width(md, &app.theme, usize::from(area.width));
-    let w = usize::from(area.width.max(1));
-    let rows: usize = text.iter().map(|l| (l.width().max(1)).div_ceil(w)).sum();
-    let height = u16::try_from(rows)
+    let height = u16::try_from(text.len())
         .unwrap_or(u16::MAX)
         .clamp(2, (area.height / 2).max(2));
     let [prompt, work] =
         Layout::vertical([Constraint::Length(height), Constraint::Min(4)]).areas(area);
-    f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), prompt);
+    f.render_widget(Paragraph::new(text), prompt);
     work
 }
 
@@ -253,6 +248,16 @@ pub fn record_rows(app: &App, area: Rect, offset: usize, len: usize, target: fn(
         }
         hits.push((Rect::new(inner.x, inner.y + dy, inner.width, 1), target(i)));
     }
+}
+
+/// Text for a pane `width` cells wide, wrapped with the one line breaker (`markdown::fit`).
+pub fn wrapped<'a>(text: impl Into<Text<'a>>, width: u16) -> Text<'static> {
+    Text::from(markdown::fit(text.into().lines, usize::from(width)))
+}
+
+/// The width inside a bordered block drawn over `area`.
+pub fn inner(area: Rect) -> u16 {
+    area.width.saturating_sub(2)
 }
 
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -441,9 +446,7 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         _ => Text::default(),
     };
     f.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .block(block(app, "")),
+        Paragraph::new(wrapped(text, inner(detail))).block(block(app, "")),
         detail,
     );
 }
@@ -490,8 +493,7 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
         app.theme.title,
     )));
     f.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
+        Paragraph::new(wrapped(lines, inner(area)))
             .block(block(app, t(app.lang, "complete.title"))),
         area,
     );
@@ -529,7 +531,7 @@ fn lesson_screen(
     let [head, main, notes] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(6),
-        Constraint::Length(notes_height(app, pack, step, ls)),
+        Constraint::Length(notes_height(app, pack, step, ls, area.width)),
     ])
     .areas(area);
     let mark = if ls.solved && step.kind() != StepKind::Read {
@@ -561,9 +563,8 @@ fn lesson_screen(
                 Paragraph::new(markdown::render_width(
                     md,
                     &app.theme,
-                    usize::from(main.width.saturating_sub(2)),
+                    usize::from(inner(main)),
                 ))
-                .wrap(Wrap { trim: false })
                 .scroll((ls.scroll, 0))
                 .block(block(app, "")),
                 main,
@@ -626,8 +627,7 @@ fn lesson_screen(
                 }
             }
             f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
+                Paragraph::new(wrapped(lines, inner(main)))
                     .scroll((ls.scroll, 0))
                     .block(block(app, "")),
                 main,
@@ -710,8 +710,7 @@ fn lesson_screen(
                 );
             }
             f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
+                Paragraph::new(wrapped(lines, inner(main)))
                     .scroll((ls.scroll, 0))
                     .block(block(app, "")),
                 main,
@@ -826,9 +825,7 @@ fn lesson_screen(
                 }
             }
             f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .block(block(app, "")),
+                Paragraph::new(wrapped(lines, inner(side))).block(block(app, "")),
                 side,
             );
         }
@@ -874,8 +871,7 @@ fn lesson_screen(
                 )));
             }
             f.render_widget(
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
+                Paragraph::new(wrapped(lines, inner(goal)))
                     .block(block(app, t(app.lang, "task.goal"))),
                 goal,
             );
@@ -901,8 +897,7 @@ fn lesson_screen(
                     tr(&inv.question, app, pack),
                     &app.theme,
                     usize::from(main.width),
-                ))
-                .wrap(Wrap { trim: true }),
+                )),
                 prompt,
             );
             console_pane(
@@ -933,15 +928,14 @@ fn lesson_screen(
         }
         Exercise::Broken(e) => {
             f.render_widget(
-                Paragraph::new(Span::styled(e.clone(), app.theme.bad))
-                    .wrap(Wrap { trim: true })
+                Paragraph::new(wrapped(Span::styled(e.clone(), app.theme.bad), inner(main)))
                     .block(block(app, "")),
                 main,
             );
         }
     }
     f.render_widget(
-        Paragraph::new(notes_lines(app, pack, step, ls)).wrap(Wrap { trim: false }),
+        Paragraph::new(notes_lines(app, pack, step, ls, notes.width)),
         notes,
     );
 }
@@ -972,7 +966,14 @@ fn console_pane(
         } else {
             app.theme.text
         };
-        for piece in wrap_width(l, inner_w) {
+        // A table of `--output table` is cut at the pane's width, so that its rows stay
+        // aligned; everything else wraps at words.
+        let pieces = if l.starts_with('+') || l.starts_with('|') {
+            crate::text::cut(l, inner_w)
+        } else {
+            crate::text::wrap_hanging(l, inner_w, crate::text::hang(l))
+        };
+        for piece in pieces {
             rows.push((piece, style));
         }
     }
@@ -1012,31 +1013,15 @@ fn console_pane(
     );
 }
 
-/// Splits a line into pieces of at most `width` display columns.
-fn wrap_width(line: &str, width: usize) -> Vec<String> {
-    use unicode_width::UnicodeWidthChar;
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut w = 0;
-    for ch in line.chars() {
-        let cw = ch.width().unwrap_or(0);
-        if w + cw > width && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-            w = 0;
-        }
-        cur.push(ch);
-        w += cw;
-    }
-    out.push(cur);
-    out
-}
-
-fn notes_lines<'a>(
+/// The notes under an exercise (feedback, hints, the solution, the explanation), wrapped to
+/// `width` cells.
+fn notes_lines(
     app: &App,
-    pack: &'a Pack,
-    step: &'a crate::lesson::Step,
+    pack: &Pack,
+    step: &crate::lesson::Step,
     ls: &LessonState,
-) -> Vec<Line<'a>> {
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(m) = &ls.message {
         lines.push(Line::from(Span::styled(
@@ -1072,12 +1057,19 @@ fn notes_lines<'a>(
         )));
         lines.extend(markdown::render(tr(e, app, pack), &app.theme));
     }
-    lines
+    markdown::fit(lines, usize::from(width))
 }
 
-fn notes_height(app: &App, pack: &Pack, step: &crate::lesson::Step, ls: &LessonState) -> u16 {
-    let n = notes_lines(app, pack, step, ls).len() as u16;
-    if n == 0 { 0 } else { (n * 2).min(12) }
+/// The rows the notes take (all their wrapped lines, at most 12).
+fn notes_height(
+    app: &App,
+    pack: &Pack,
+    step: &crate::lesson::Step,
+    ls: &LessonState,
+    width: u16,
+) -> u16 {
+    let n = notes_lines(app, pack, step, ls, width).len();
+    u16::try_from(n).unwrap_or(u16::MAX).min(12)
 }
 
 /// A text for a one-line place: line breaks and Markdown marks become plain text.

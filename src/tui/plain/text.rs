@@ -3,9 +3,10 @@
 //! Japanese (strings the TUI already has come from `i18n`).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-use unicode_width::UnicodeWidthChar;
 
+use crate::text::joins_tight;
 use crate::tui::i18n::Lang;
+use crate::tui::markdown::push_tight;
 
 /// The plain mode's own strings: (key, English, Japanese). `{}`-style holes are filled with
 /// `str::replace` by the caller.
@@ -256,10 +257,14 @@ fn box_char(c: char) -> char {
 
 /// Markdown as plain lines: headings as lines of their own, bullets as `- `, numbered items
 /// as `1. `, code blocks indented by four spaces, table rows as `- header: cell; …`, and
-/// emphasis and code marks left out. Paragraphs are separated by one empty line.
+/// emphasis and code marks left out (with the spaces beside them between two Japanese
+/// characters, as the TUI shows them). Paragraphs are separated by one empty line.
 pub(super) fn markdown(md: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
+    // At the edge of an emphasis or code span; after a line break inside a paragraph.
+    let mut edge = false;
+    let mut soft = false;
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_code = false;
     let mut table: Option<Vec<Vec<String>>> = None;
@@ -276,6 +281,7 @@ pub(super) fn markdown(md: &str) -> Vec<String> {
         }
     }
     for ev in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        let code = matches!(ev, Event::Code(_));
         match ev {
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut out, &mut cur);
@@ -342,20 +348,34 @@ pub(super) fn markdown(md: &str) -> Vec<String> {
                     gap(&mut out);
                 }
             }
-            Event::Text(text) | Event::Code(text) if table.is_some() => cell.push_str(&text),
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough)
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => edge = true,
+            Event::Text(text) if table.is_some() => {
+                push_tight(&mut cell, &text, std::mem::take(&mut edge));
+            }
+            Event::Code(text) if table.is_some() => {
+                push_tight(&mut cell, &text, true);
+                edge = true;
+            }
             Event::SoftBreak | Event::HardBreak if table.is_some() => cell.push(' '),
             Event::Text(text) if in_code => {
                 for l in text.lines() {
                     out.push(format!("    {l}").trim_end().to_string());
                 }
             }
-            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => cur.push_str(&text),
-            // A line break inside a paragraph is a space between words, but nothing between
-            // Japanese characters, which are not separated by spaces.
-            Event::SoftBreak if cur.chars().last().is_none_or(|c| c.width() != Some(2)) => {
-                cur.push(' ')
+            Event::Text(text) | Event::Code(text) | Event::InlineHtml(text) => {
+                // A line break inside a paragraph is a space between words, but nothing
+                // between Japanese characters, which are not separated by spaces.
+                if std::mem::take(&mut soft)
+                    && !cur.is_empty()
+                    && !matches!((cur.chars().next_back(), text.chars().next()), (Some(a), Some(b)) if joins_tight(a, b))
+                {
+                    cur.push(' ');
+                }
+                push_tight(&mut cur, &text, std::mem::take(&mut edge) || code);
+                edge = code;
             }
-            Event::SoftBreak => {}
+            Event::SoftBreak => soft = !cur.is_empty(),
             Event::HardBreak => flush(&mut out, &mut cur),
             Event::Rule => {
                 flush(&mut out, &mut cur);
@@ -399,4 +419,21 @@ pub(super) fn one_line(md: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emphasis_in_japanese_leaves_no_gap_and_soft_breaks_join() {
+        assert_eq!(
+            markdown("1. **認証**: 呼び出しているのは *誰* か"),
+            ["1. 認証: 呼び出しているのは誰か"]
+        );
+        assert_eq!(
+            markdown("グループ\nです。`aws iam list-users` で\nAWS の\nアカウント"),
+            ["グループです。aws iam list-users で AWS のアカウント"]
+        );
+    }
 }

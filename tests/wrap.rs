@@ -1,0 +1,295 @@
+//! Every step of every built-in lesson, drawn in English and Japanese at 80×24 and 120×40:
+//! no text crosses or breaks a box border, no text is cut off at a pane's edge (what a pane
+//! shows is the start of the text it is given), and no wrapped line starts with a character
+//! Japanese forbids at the start of a line (`、。」ー…`) or ends with an opening bracket.
+
+use iamdojo::lesson::{LessonEntry, load};
+use iamdojo::text::{NO_END, NO_START};
+use iamdojo::tui::app::{App, Exercise, tr};
+use iamdojo::tui::i18n::Lang;
+use iamdojo::tui::markdown;
+use iamdojo::tui::theme::Theme;
+use iamdojo::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+/// The frame as rows of cells (a wide character's second cell is empty).
+fn cells(buf: &Buffer) -> Vec<Vec<String>> {
+    let a = buf.area;
+    (a.y..a.y + a.height)
+        .map(|y| {
+            let mut row: Vec<String> = Vec::new();
+            let mut covered = false;
+            for x in a.x..a.x + a.width {
+                let s = buf[(x, y)].symbol().to_string();
+                if std::mem::take(&mut covered) {
+                    row.push(String::new());
+                    continue;
+                }
+                covered = iamdojo::text::width(&s) == 2;
+                row.push(s);
+            }
+            row
+        })
+        .collect()
+}
+
+/// A bordered box: its outer corners (left, top, right, bottom).
+#[derive(Debug, Clone, Copy)]
+struct Boxed {
+    left: usize,
+    top: usize,
+    right: usize,
+    bottom: usize,
+}
+
+fn at(g: &[Vec<String>], x: usize, y: usize) -> &str {
+    g.get(y).and_then(|r| r.get(x)).map_or("", String::as_str)
+}
+
+/// Every box of the frame, found from its top-left corner; a box whose sides are broken is an
+/// error.
+fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec<Boxed> {
+    let mut out = Vec::new();
+    for (top, row) in g.iter().enumerate() {
+        for (left, c) in row.iter().enumerate() {
+            if c != "┌" {
+                continue;
+            }
+            let mut bottom = top + 1;
+            while at(g, left, bottom) == "│" {
+                bottom += 1;
+            }
+            // A box drawn in a lesson's diagram may be cut off by the bottom of its pane.
+            if at(g, left, bottom) == "─" {
+                continue;
+            }
+            if at(g, left, bottom) != "└" {
+                bad.push(format!(
+                    "{what}: the left border of the box at ({left}, {top}) is broken at row {bottom}: {:?}",
+                    g.get(bottom).map(|r| r.concat())
+                ));
+                continue;
+            }
+            let mut right = left + 1;
+            while at(g, right, bottom) == "─" {
+                right += 1;
+            }
+            if at(g, right, bottom) != "┘" || at(g, right, top) != "┐" {
+                bad.push(format!(
+                    "{what}: the box at ({left}, {top}) has no right corners"
+                ));
+                continue;
+            }
+            for y in top + 1..bottom {
+                if at(g, right, y) != "│" {
+                    bad.push(format!(
+                        "{what}: text crosses the right border at row {y}: {:?}",
+                        g.get(y).map(|r| r.concat())
+                    ));
+                }
+            }
+            out.push(Boxed {
+                left,
+                top,
+                right,
+                bottom,
+            });
+        }
+    }
+    out
+}
+
+/// The text of a region, without spaces (the spaces a line breaks at are dropped, and a wide
+/// character's second cell is blank).
+fn squeezed(g: &[Vec<String>], xs: std::ops::Range<usize>, ys: std::ops::Range<usize>) -> String {
+    ys.flat_map(|y| xs.clone().map(move |x| (x, y)))
+        .map(|(x, y)| at(g, x, y))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The whole text of some lesson Markdown as a pane `width` cells wide is given it (tables
+/// fitted to the width), without spaces.
+fn md_text(md: &str, width: u16) -> String {
+    markdown::render_width(md, &Theme::no_color(), usize::from(width))
+        .iter()
+        .flat_map(|l| l.spans.iter().map(|s| s.content.to_string()))
+        .map(|s| squeeze(&s))
+        .collect()
+}
+
+/// What a pane shows must be the start of the text it was given (or all of it and more): a
+/// line cut off at the pane's edge leaves a gap.
+fn shows_start_of(shown: &str, text: &str, what: &str, bad: &mut Vec<String>) {
+    if !(shown.starts_with(text) || text.starts_with(shown)) {
+        let n = shown
+            .chars()
+            .zip(text.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let tail = |s: &str| {
+            s.chars()
+                .skip(n.saturating_sub(8))
+                .take(24)
+                .collect::<String>()
+        };
+        bad.push(format!(
+            "{what}: text lost; the pane shows …{} where the text is …{}",
+            tail(shown),
+            tail(text)
+        ));
+    }
+}
+
+/// No wrapped line (a row's text between borders) starts with a character forbidden at the
+/// start of a Japanese line or ends with an opening bracket. Only Japanese and full-width marks
+/// are checked: a JSON line may well start with `]`.
+fn kinsoku(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) {
+    for (y, row) in g.iter().enumerate() {
+        let line = row.concat();
+        for part in line.split(['│', '┌', '┐', '└', '┘']) {
+            let part = part.trim();
+            let first = part.chars().next();
+            let last = part.chars().next_back();
+            if first.is_some_and(|c| !c.is_ascii() && NO_START.contains(c))
+                || last.is_some_and(|c| !c.is_ascii() && NO_END.contains(c))
+            {
+                bad.push(format!("{what}: row {y} breaks a line badly: {part:?}"));
+            }
+        }
+    }
+}
+
+fn check_frame(app: &App, w: u16, h: u16, what: &str, bad: &mut Vec<String>) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    let g = cells(t.backend().buffer());
+    let found = boxes(&g, what, bad);
+    kinsoku(&g, what, bad);
+    let Some((pack, lesson, ls)) = app.current() else {
+        bad.push(format!("{what}: no lesson on screen"));
+        return;
+    };
+    let Some(step) = lesson.steps.get(ls.step) else {
+        return;
+    };
+    let inside = |b: &Boxed| squeezed(&g, b.left + 1..b.right, b.top + 1..b.bottom);
+    // The first box below the lesson's title row is the exercise's main pane or its console.
+    let main = found.iter().find(|b| b.top >= 1).copied();
+    // Above a console or an editor: the prompt, drawn without a box, across the screen.
+    let above = |b: Option<Boxed>| b.map(|b| squeezed(&g, 0..usize::from(w), 1..b.top));
+    match &ls.ex {
+        Exercise::Read => {
+            let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
+            if let Some(b) = main {
+                shows_start_of(&inside(&b), &md_text(md, w - 2), what, bad);
+            }
+        }
+        Exercise::Quiz { .. } => {
+            if let (Some(q), Some(b)) = (step.quiz(), main) {
+                shows_start_of(
+                    &inside(&b),
+                    &md_text(tr(&q.question, app, pack), w - 2),
+                    what,
+                    bad,
+                );
+            }
+        }
+        Exercise::Task { report, .. } => {
+            if let Some(t) = step.task()
+                && let Some(shown) = above(main)
+            {
+                shows_start_of(&shown, &md_text(tr(&t.prompt, app, pack), w), what, bad);
+            }
+            // The goal list is the right-hand box beside the console.
+            if let Some(goal) = found.iter().filter(|b| b.top >= 1).max_by_key(|b| b.left) {
+                let text: String = report
+                    .results
+                    .iter()
+                    .map(|r| {
+                        let shown = r
+                            .fail_message
+                            .clone()
+                            .filter(|_| !r.ok)
+                            .unwrap_or_else(|| r.what.clone());
+                        squeeze(&format!("{} {shown}", if r.ok { "✓" } else { "·" }))
+                    })
+                    .collect();
+                shows_start_of(&inside(goal), &text, &format!("{what} (goal)"), bad);
+            }
+        }
+        Exercise::Policy { .. } => {
+            if let Some(p) = step.policy()
+                && let Some(shown) = above(main)
+            {
+                shows_start_of(&shown, &md_text(tr(&p.prompt, app, pack), w), what, bad);
+            }
+        }
+        Exercise::Investigate { .. } => {
+            if let Some(i) = step.investigate()
+                && let Some(shown) = above(main)
+            {
+                shows_start_of(&shown, &md_text(tr(&i.question, app, pack), w), what, bad);
+            }
+        }
+        Exercise::Predict { .. } | Exercise::Broken(_) => {}
+    }
+}
+
+/// Draws every step of every built-in lesson; returns every problem found.
+fn problems() -> Vec<String> {
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    assert!(!packs.is_empty(), "the built-in course loads");
+    let mut bad = Vec::new();
+    let mut frames = 0;
+    for lang in [Lang::En, Lang::Ja] {
+        let mut app = App::new(
+            packs.clone(),
+            Vec::new(),
+            lang,
+            Theme::no_color(),
+            None,
+            None,
+        );
+        for (pi, pack) in packs.iter().enumerate() {
+            for entry in &pack.lessons {
+                let LessonEntry::Ok { lesson, .. } = entry else {
+                    continue;
+                };
+                for si in 0..lesson.steps.len() {
+                    app.open_lesson(pi, &lesson.id, si);
+                    for (w, h) in [(80, 24), (120, 40)] {
+                        let what =
+                            format!("{} {} step {} at {w}×{h}", lang.code(), lesson.id, si + 1);
+                        check_frame(&app, w, h, &what, &mut bad);
+                        frames += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(frames > 100, "only {frames} frames drawn");
+    bad
+}
+
+#[test]
+fn every_step_fits_its_panes_and_breaks_lines_well() {
+    let bad = problems();
+    assert!(
+        bad.is_empty(),
+        "{} problems:\n{}",
+        bad.len(),
+        bad.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
