@@ -130,6 +130,29 @@ pub fn wrap_hanging(text: &str, cells: usize, indent: usize) -> Vec<String> {
         .collect()
 }
 
+/// `text` cut to at most `cells` display cells, ending in `…` when anything was left out (so
+/// that rows of a list can still be told apart).
+pub fn ellipsis(text: &str, cells: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if width(text) <= cells {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > cells {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if cells > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Cuts preformatted text (a table of the AWS CLI, a drawing) into pieces of at most `cells`
 /// display cells without looking for words, so that the rows of a table cut at the same column
 /// and stay aligned. A wide character is never split; an empty text is one empty piece.
@@ -297,6 +320,14 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ellipsis_cuts_by_display_width() {
+        assert_eq!(ellipsis("short", 10), "short");
+        assert_eq!(ellipsis("ルートユーザーと IAM", 9), "ルートユ…");
+        assert_eq!(ellipsis("abcdef", 4), "abc…");
+        assert!(width(&ellipsis("ロールと一時的な認証情報", 11)) <= 11);
+    }
 
     fn w(s: &str, n: usize) -> Vec<String> {
         wrap(s, n)

@@ -69,6 +69,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("home.learner", "Learner", "学習者"),
     ("lesson.step", "Step", "ステップ"),
     ("mode.normal", "NORMAL", "操作"),
+    ("home.minutes", "{n} min", "{n} 分"),
     ("policy.ctx_unset", "(not set)", "(なし)"),
     ("mode.typing", "TYPING", "入力"),
     ("footer.more", "more", "その他のキー"),

@@ -371,13 +371,16 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                                 .replace("{s}", &s.to_string())
                                 .replace("{n}", &n.to_string())
                         };
+                        // The count stays in view: a long title is cut with an ellipsis.
+                        let number = format!("  {:>2}. ", li + 1);
+                        let mark = format!("  {mark}");
+                        let room = usize::from(list_area.width.saturating_sub(2)).saturating_sub(
+                            crate::text::width(&number) + crate::text::width(&mark),
+                        );
                         ListItem::new(Line::from(vec![
-                            Span::raw(format!("  {:>2}. ", li + 1)),
-                            Span::raw(tr(&lesson.title, app, p).to_string()),
-                            Span::styled(
-                                format!("  {mark}"),
-                                if done { app.theme.ok } else { app.theme.dim },
-                            ),
+                            Span::raw(number),
+                            Span::raw(crate::text::ellipsis(tr(&lesson.title, app, p), room)),
+                            Span::styled(mark, if done { app.theme.ok } else { app.theme.dim }),
                         ]))
                     }
                     LessonEntry::Broken { file, .. } => ListItem::new(Line::from(vec![
@@ -429,8 +432,9 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                 ];
                 lines.push(Line::from(Span::styled(
                     format!(
-                        "{} min · {}",
-                        lesson.minutes.unwrap_or(0),
+                        "{} · {}",
+                        t(app.lang, "home.minutes")
+                            .replace("{n}", &lesson.minutes.unwrap_or(0).to_string()),
                         t(app.lang, "home.count")
                             .replace("{s}", &s.to_string())
                             .replace("{n}", &n.to_string())
