@@ -24,6 +24,21 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
+/// [`duration`] in Japanese when `ja`: `1 時間 02 分`, `4 分 05 秒`, `12 秒`.
+pub fn duration_in(ms: u64, ja: bool) -> String {
+    if !ja {
+        return duration(ms);
+    }
+    let s = ms / 1000;
+    if s >= 3600 {
+        format!("{} 時間 {:02} 分", s / 3600, (s % 3600) / 60)
+    } else if s >= 60 {
+        format!("{} 分 {:02} 秒", s / 60, s % 60)
+    } else {
+        format!("{s} 秒")
+    }
+}
+
 /// `s` on one line of a report, with characters that could move the cursor, recolour or
 /// reorder a terminal line shown escaped (the one sanitizer, `printable::inline`).
 fn printable(s: &str) -> String {

@@ -603,7 +603,10 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             pk.correct,
             pk.attempts,
             l(app, "answers right", "正答"),
-            crate::progress::render::duration(pk.time_spent_ms)
+            crate::progress::render::duration_in(
+                pk.time_spent_ms,
+                app.lang == super::i18n::Lang::Ja
+            )
         )));
     }
     if !packs.is_empty() {
@@ -686,7 +689,10 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
                         l(app, "answers right", "正答"),
                         x.hints_used,
                         l(app, "hint(s)", "ヒント"),
-                        crate::progress::render::duration(x.time_spent_ms),
+                        crate::progress::render::duration_in(
+                            x.time_spent_ms,
+                            app.lang == super::i18n::Lang::Ja,
+                        ),
                     ),
                     app.theme.dim,
                 ),
