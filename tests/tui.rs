@@ -1153,3 +1153,21 @@ fn the_console_edits_with_readline_keys() {
     assert_eq!(input(&app), "list-groups");
     assert!(screen(&app, 80, 24).contains("$ ▏list-groups"));
 }
+
+/// In Japanese, an AWS error stays as AWS sends it, with a Japanese gloss line under it.
+#[test]
+fn aws_errors_get_a_japanese_gloss_in_japanese_mode() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (lang, glossed) in [(Lang::Ja, true), (Lang::En, false)] {
+        let mut app = tiny_app(lang, dir.path());
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Char('n'));
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, "aws iam get-user --user-name nobody");
+        key(&mut app, KeyCode::Enter);
+        let s = screen(&app, 120, 40);
+        assert!(s.contains("An error occurred (NoSuchEntity)"), "{s}");
+        assert_eq!(s.contains("↳ 指定したもの"), glossed, "{lang:?}:\n{s}");
+    }
+}

@@ -1960,6 +1960,7 @@ impl App {
             }
             return;
         }
+        let ui_lang = self.lang;
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
@@ -1989,7 +1990,7 @@ impl App {
         ) = (&mut ls.ex, &step.solution)
         {
             for c in cmds {
-                run_in_console(&mut r.sandbox, output, c);
+                run_in_console(&mut r.sandbox, output, c, ui_lang);
             }
             let code = self.lang.code();
             if let Some(p) = self.packs.iter().find(|p| &p.meta.id == pack) {
@@ -2014,6 +2015,7 @@ impl App {
         };
         let Some(step) = step else { return };
         let lang = self.lang.code();
+        let ui_lang = self.lang;
         let fallback = self
             .packs
             .iter()
@@ -2095,7 +2097,7 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    let code = run_in_console(&mut r.sandbox, output, &line);
+                    let code = run_in_console(&mut r.sandbox, output, &line, ui_lang);
                     history.push(line.clone());
                     *hist = history.len();
                     let before = report.passed();
@@ -2150,7 +2152,7 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    let code = run_in_console(&mut r.sandbox, output, &line);
+                    let code = run_in_console(&mut r.sandbox, output, &line, ui_lang);
                     command_ran = Some((line, code));
                 }
                 _ => {
@@ -2279,18 +2281,22 @@ fn run_in_console(
     sandbox: &mut crate::account::command::Sandbox,
     output: &mut Vec<String>,
     line: &str,
+    lang: Lang,
 ) -> i32 {
     output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
     // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
     let clean = |l: &str| crate::printable::clean(l).into_owned();
     output.extend(out.stdout.lines().map(clean));
-    output.extend(
-        out.stderr
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(clean),
-    );
+    for l in out.stderr.lines().filter(|l| !l.trim().is_empty()) {
+        output.push(clean(l));
+        // AWS's message stays as AWS sends it; in Japanese a gloss line follows.
+        if lang == Lang::Ja
+            && let Some(gloss) = super::i18n::aws_error_gloss(l)
+        {
+            output.push(format!("  ↳ {gloss}"));
+        }
+    }
     out.code
 }
 

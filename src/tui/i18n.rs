@@ -305,3 +305,59 @@ pub fn lookup(
 pub fn keys() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     STRINGS.iter().copied()
 }
+
+/// What AWS's own error codes mean, for a Japanese gloss line under the error: AWS sends its
+/// messages in English, and the console shows them as sent.
+const AWS_ERRORS: &[(&str, &str)] = &[
+    (
+        "AccessDenied",
+        "アクセスが拒否されました。許可するポリシーがないか、明示的な拒否があります。理由は `explain` で確認できます。",
+    ),
+    (
+        "UnauthorizedOperation",
+        "この操作は許可されていません。理由は `explain` で確認できます。",
+    ),
+    (
+        "NoSuchEntity",
+        "指定したもの (ユーザー、グループ、ロール、ポリシーなど) が存在しません。名前を確認してください。",
+    ),
+    ("EntityAlreadyExists", "同じ名前のものがすでに存在します。"),
+    (
+        "DeleteConflict",
+        "まだ関連付けられているものがあるため削除できません (アタッチされたポリシー、グループのメンバー、アクセスキーなど)。先に外してください。",
+    ),
+    ("LimitExceeded", "クォータ (上限) を超えています。"),
+    (
+        "MalformedPolicyDocument",
+        "ポリシードキュメントの書き方が正しくありません。",
+    ),
+    ("MalformedPolicy", "ポリシーの書き方が正しくありません。"),
+    ("InvalidInput", "入力値が正しくありません。"),
+    ("ValidationError", "入力値がチェックを通りませんでした。"),
+    (
+        "InvalidParameterValue",
+        "パラメーターの値が正しくありません。",
+    ),
+    ("NoSuchBucket", "指定したバケットが存在しません。"),
+    (
+        "NoSuchBucketPolicy",
+        "このバケットにはバケットポリシーがありません。",
+    ),
+    ("NoSuchKey", "指定したオブジェクトが存在しません。"),
+    ("InvalidBucketName", "バケット名の規則に合っていません。"),
+];
+
+/// The Japanese gloss of the AWS error on a console line (`An error occurred (CODE) when
+/// calling …`, or the CLI's own `aws: error: …`), if it is one this table knows.
+pub fn aws_error_gloss(line: &str) -> Option<&'static str> {
+    if line.starts_with("aws: error:") {
+        return Some(
+            "コマンドの書き方が正しくありません。Tab キーでコマンドとオプションの候補を確認できます。",
+        );
+    }
+    let code = line
+        .strip_prefix("An error occurred (")?
+        .split(')')
+        .next()?;
+    AWS_ERRORS.iter().find(|(c, _)| *c == code).map(|(_, g)| *g)
+}
