@@ -1171,3 +1171,95 @@ fn aws_errors_get_a_japanese_gloss_in_japanese_mode() {
         assert_eq!(s.contains("↳ 指定したもの"), glossed, "{lang:?}:\n{s}");
     }
 }
+
+/// No exercise prompt of the built-in course is cut silently at 80×24: either its last word is
+/// on screen, or the prompt says that `v` shows the rest, and after `v` the last word is there.
+#[test]
+fn long_prompts_are_never_cut_silently() {
+    use iamdojo::lesson::StepKind;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let pack = packs.first().expect("the built-in course").clone();
+    let mut app = App::new(packs, Vec::new(), Lang::En, Theme::no_color(), None, None);
+    let mut folded = 0;
+    for lesson in pack.ok_lessons() {
+        for (i, step) in lesson.steps.iter().enumerate() {
+            let prompt = match step.kind() {
+                StepKind::Task => step.task().map(|t| &t.prompt),
+                StepKind::Policy => step.policy().map(|p| &p.prompt),
+                StepKind::Investigate => step.investigate().map(|q| &q.question),
+                _ => None,
+            };
+            let Some(prompt) = prompt else { continue };
+            let lines = iamdojo::tui::markdown::render_width(
+                prompt.get("en", "en"),
+                &Theme::no_color(),
+                80,
+            );
+            let last = lines
+                .iter()
+                .rev()
+                .map(|l| l.to_string())
+                .find(|l| !l.trim().is_empty())
+                .and_then(|l| l.split_whitespace().last().map(str::to_string))
+                .expect("a prompt with words");
+            app.open_lesson(0, &lesson.id, i);
+            let s = screen(&app, 80, 24);
+            let whole = s.contains(&last);
+            assert!(
+                whole || s.contains("▼ more: v shows the whole prompt"),
+                "{} step {}: the prompt is cut with no word of it:\n{s}",
+                lesson.id,
+                i + 1
+            );
+            if !whole {
+                folded += 1;
+                key(&mut app, KeyCode::Char('v'));
+                let s = screen(&app, 80, 24);
+                assert!(
+                    s.contains(&last),
+                    "{} step {}: after v:\n{s}",
+                    lesson.id,
+                    i + 1
+                );
+                key(&mut app, KeyCode::Char('v'));
+            }
+            key(&mut app, KeyCode::Esc);
+        }
+    }
+    // The course's prompts fit today; a pack with a prompt of 20 paragraphs proves the fold works.
+    let long = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        long.path().join("pack.yaml"),
+        "schema: 1\nid: long-prompt\nversion: 1.0.0\ntitle: T\nlanguages: [en]\nlessons: [l.yaml]\n",
+    )
+    .expect("pack.yaml");
+    let body: String = (1..=20)
+        .map(|n| format!("        Line {n} of the task.\n\n"))
+        .collect();
+    std::fs::write(
+        long.path().join("l.yaml"),
+        format!(
+            "id: l\nversion: 1\ntitle: T\nsummary: S\nsteps:\n  - id: t\n    task:\n      prompt: |\n{body}        The-last-word.\n      goal: [{{exists: {{user: aoi}}}}]\n    solution: [\"aws iam create-user --user-name aoi\"]\n"
+        ),
+    )
+    .expect("l.yaml");
+    let p = load::load_dir(long.path()).expect("the long-prompt pack loads");
+    let id = p.ok_lessons().next().expect("its lesson").id.clone();
+    let mut app = App::new(vec![p], Vec::new(), Lang::En, Theme::no_color(), None, None);
+    app.open_lesson(0, &id, 0);
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("▼ more: v shows the whole prompt"), "{s}");
+    assert!(!s.contains("The-last-word."), "{s}");
+    key(&mut app, KeyCode::Char('v'));
+    let s = screen(&app, 120, 60);
+    assert!(s.contains("The-last-word."), "after v:\n{s}");
+    assert!(s.contains("v: back to the exercise"), "{s}");
+    assert_eq!(
+        folded, 0,
+        "every built-in prompt fits at 80×24 (counted: {folded})"
+    );
+}

@@ -128,6 +128,8 @@ pub struct LessonState {
     pub finished: bool,
     /// Asking whether to restart the exercise (y/n).
     pub confirm_reset: bool,
+    /// The exercise's prompt is shown whole, over the work area (`v`).
+    pub prompt_full: bool,
 }
 
 /// What the "Lesson complete" screen shows.
@@ -1127,6 +1129,7 @@ impl App {
             started: Instant::now(),
             finished: false,
             confirm_reset: false,
+            prompt_full: false,
         }));
         self.enter_step(step);
     }
@@ -1343,6 +1346,7 @@ impl App {
         ls.message = None;
         ls.typing = false;
         ls.confirm_reset = false;
+        ls.prompt_full = false;
         ls.started = Instant::now();
         let (pack_id, lesson_id, key) =
             (pack.meta.id.clone(), lesson.id.clone(), step_key(s, step));
@@ -1519,6 +1523,18 @@ impl App {
                         }
                         _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
                     }
+                }
+            }
+            Action::Expand => {
+                if let Screen::Lesson(ls) = &mut self.screen
+                    && matches!(
+                        ls.ex,
+                        Exercise::Policy { .. }
+                            | Exercise::Task { .. }
+                            | Exercise::Investigate { .. }
+                    )
+                {
+                    ls.prompt_full = !ls.prompt_full;
                 }
             }
             Action::Top | Action::Bottom => {

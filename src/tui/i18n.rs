@@ -69,6 +69,12 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("home.learner", "Learner", "学習者"),
     ("lesson.step", "Step", "ステップ"),
     ("mode.normal", "NORMAL", "操作"),
+    (
+        "prompt.more",
+        "▼ more: v shows the whole prompt",
+        "▼ 続きがあります: v で問題文をすべて表示",
+    ),
+    ("prompt.less", "v: back to the exercise", "v: 演習に戻る"),
     ("home.minutes", "{n} min", "{n} 分"),
     ("policy.ctx_unset", "(not set)", "(なし)"),
     ("mode.typing", "TYPING", "入力"),

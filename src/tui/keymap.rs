@@ -58,6 +58,8 @@ pub enum Action {
     Undo,
     /// Redo an undone edit.
     Redo,
+    /// Show the exercise's whole prompt over the work area, or the work area again.
+    Expand,
     /// Jump to the first row (or the top of the page).
     Top,
     /// Jump to the last row (or the newest console output).
@@ -615,6 +617,15 @@ pub const KEYMAP: &[Binding] = &[
         "G",
         "newest console output",
         "コンソールの最新の出力へ",
+    ),
+    b(
+        Context::Lesson,
+        KeyCode::Char('v'),
+        N,
+        Action::Expand,
+        "v",
+        "show the whole prompt (again: the exercise)",
+        "問題文をすべて表示 (もう一度で演習に戻る)",
     ),
     b(
         Context::Lesson,

@@ -225,15 +225,45 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
 
 /// Draws an exercise's prompt (Markdown) at the top of `area` in the rows it needs (lines
 /// wrap), at least 2 and at most half of the area, and returns the rest for the editor or
-/// console.
-fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect) -> Rect {
+/// console. A prompt that does not fit is never cut silently: its last row says that `v`
+/// shows all of it, and with `expanded` it takes the whole area.
+fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect, expanded: bool) -> Rect {
     let text = markdown::render_width(md, &app.theme, usize::from(area.width));
-    let height = u16::try_from(text.len())
+    let max = if expanded {
+        area.height
+    } else {
+        (area.height / 2).max(2)
+    };
+    // Expanded, one more row says how to go back.
+    let extra = usize::from(expanded);
+    let height = u16::try_from(text.len() + extra)
         .unwrap_or(u16::MAX)
-        .clamp(2, (area.height / 2).max(2));
-    let [prompt, work] =
-        Layout::vertical([Constraint::Length(height), Constraint::Min(4)]).areas(area);
-    f.render_widget(Paragraph::new(text), prompt);
+        .clamp(2, max);
+    let [prompt, work] = if expanded {
+        Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area)
+    } else {
+        Layout::vertical([Constraint::Length(height), Constraint::Min(4)]).areas(area)
+    };
+    let rows = usize::from(prompt.height);
+    let mut lines: Vec<Line<'static>> = text.into_iter().collect();
+    let cut = lines.len() + extra > rows;
+    if cut || expanded {
+        let hint = if expanded {
+            "prompt.less"
+        } else {
+            "prompt.more"
+        };
+        lines.truncate(if cut {
+            rows.saturating_sub(1)
+        } else {
+            lines.len()
+        });
+        lines.push(Line::from(Span::styled(
+            t(app.lang, hint).to_string(),
+            app.theme.dim,
+        )));
+    }
+    f.render_widget(Paragraph::new(lines), prompt);
     work
 }
 
@@ -722,7 +752,7 @@ fn lesson_screen(
         }
         Exercise::Policy { editor, report, .. } => {
             let Some(p) = step.policy() else { return };
-            let work = prompt_above(f, app, tr(&p.prompt, app, pack), main);
+            let work = prompt_above(f, app, tr(&p.prompt, app, pack), main, ls.prompt_full);
             let [ed, side] =
                 Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                     .areas(work);
@@ -841,7 +871,7 @@ fn lesson_screen(
             ..
         } => {
             let Some(task) = step.task() else { return };
-            let work = prompt_above(f, app, tr(&task.prompt, app, pack), main);
+            let work = prompt_above(f, app, tr(&task.prompt, app, pack), main, ls.prompt_full);
             let [console, goal] =
                 Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
                     .areas(work);
@@ -890,20 +920,9 @@ fn lesson_screen(
             let Some(inv) = step.investigate() else {
                 return;
             };
-            let [prompt, work, ans] = Layout::vertical([
-                Constraint::Length(3),
-                Constraint::Min(4),
-                Constraint::Length(3),
-            ])
-            .areas(main);
-            f.render_widget(
-                Paragraph::new(markdown::render_width(
-                    tr(&inv.question, app, pack),
-                    &app.theme,
-                    usize::from(main.width),
-                )),
-                prompt,
-            );
+            let rest = prompt_above(f, app, tr(&inv.question, app, pack), main, ls.prompt_full);
+            let [work, ans] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(rest);
             console_pane(
                 f,
                 app,
