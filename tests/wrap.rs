@@ -129,6 +129,9 @@ fn md_text(md: &str, width: u16) -> String {
 /// What a pane shows must be the start of the text it was given (or all of it and more): a
 /// line cut off at the pane's edge leaves a gap.
 fn shows_start_of(shown: &str, text: &str, what: &str, bad: &mut Vec<String>) {
+    // A prompt folded to its half of the screen ends in the `▼` line that says `v` shows the
+    // rest: what stands before it must still be the start of the text.
+    let shown = shown.split('▼').next().unwrap_or(shown);
     if !(shown.starts_with(text) || text.starts_with(shown)) {
         let n = shown
             .chars()
