@@ -7,7 +7,8 @@
 //! (<https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html>);
 //! CIS titles are paraphrased, never quoted.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -220,7 +221,41 @@ struct Linted {
     aws_managed: bool,
     /// Used only as a permissions boundary (it grants nothing).
     boundary_only: bool,
-    findings: Vec<super::validate::Finding>,
+    findings: Found,
+}
+
+/// The validate-policy findings of one document, shared.
+type Found = Arc<Vec<super::validate::Finding>>;
+
+/// The lint of AWS managed policy documents by ARN (with the text it was made from), kept for
+/// the life of the process. Their documents are the same in every account (the bundled ones
+/// always are), validation is a function of the text alone, and `lessons lint` audits
+/// hundreds of small accounts that attach the same large ones (`ReadOnlyAccess` has about
+/// 1,900 actions). Bounded by the number of AWS managed policies there are.
+static MANAGED_LINT: Mutex<BTreeMap<String, (String, Found)>> = Mutex::new(BTreeMap::new());
+
+/// The findings of an AWS managed policy's document, from [`MANAGED_LINT`] when its text was
+/// seen before. Their errors are never shown (see [`lint_hits`]), so no suggestions are
+/// looked for.
+fn managed_lint(catalog: &super::catalog::Catalog, arn: &str, text: &str) -> Found {
+    let lock = || MANAGED_LINT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((seen, findings)) = lock().get(arn)
+        && seen == text
+    {
+        return findings.clone();
+    }
+    let findings = Arc::new(
+        super::validate::validate_with_hints(
+            catalog,
+            text,
+            super::validate::ValidationType::Identity,
+            true,
+            super::validate::Hints::off(),
+        )
+        .findings,
+    );
+    lock().insert(arn.to_string(), (text.to_string(), findings.clone()));
+    findings
 }
 
 thread_local! {
@@ -242,7 +277,10 @@ fn lint_all(a: &Account) -> Vec<Linted> {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let chunk = docs.len().div_ceil(cores).max(1);
-    let reports: Vec<Vec<super::validate::Finding>> = std::thread::scope(|scope| {
+    // One memo of suggestions for the whole audit: accounts repeat their misspellings.
+    let hints = super::validate::Hints::new();
+    let hints = &hints;
+    let reports: Vec<Found> = std::thread::scope(|scope| {
         let handles: Vec<_> = docs
             .chunks(chunk)
             .map(|part| {
@@ -250,12 +288,19 @@ fn lint_all(a: &Account) -> Vec<Linted> {
                 let h = scope.spawn(move || {
                     part.iter()
                         .map(|d| {
-                            super::validate::validate_with_risks(
-                                catalog,
-                                d.text,
-                                super::validate::ValidationType::Identity,
+                            if d.aws_managed {
+                                return managed_lint(catalog, &d.resource, d.text);
+                            }
+                            Arc::new(
+                                super::validate::validate_with_hints(
+                                    catalog,
+                                    d.text,
+                                    super::validate::ValidationType::Identity,
+                                    true,
+                                    hints,
+                                )
+                                .findings,
                             )
-                            .findings
                         })
                         .collect::<Vec<_>>()
                 });
@@ -265,7 +310,7 @@ fn lint_all(a: &Account) -> Vec<Linted> {
         // A document whose check failed counts as one without findings, in its place.
         handles
             .into_iter()
-            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); n]))
+            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Found::default(); n]))
             .collect()
     });
     docs.into_iter()
