@@ -386,14 +386,8 @@ fn is_admin_document(p: &crate::policy::Policy) -> bool {
     })
 }
 
-/// True for a customer managed policy that serves only as a permissions boundary (Security Hub
-/// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
-fn boundary_only(a: &Account, arn: &str) -> bool {
-    PolicyUse::of(a).boundary_only(arn)
-}
-
 /// How the account uses its managed policies: attachments per ARN, and the ARNs used as
-/// permissions boundaries.
+/// permissions boundaries. Made once per check that needs it, in one pass over the account.
 struct PolicyUse<'a> {
     attached: HashMap<&'a str, usize>,
     boundaries: std::collections::HashSet<&'a str>,
@@ -423,7 +417,8 @@ impl<'a> PolicyUse<'a> {
         }
     }
 
-    /// True for a policy used only as a permissions boundary, never attached.
+    /// True for a policy used only as a permissions boundary, never attached (Security Hub
+    /// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
     fn boundary_only(&self, arn: &str) -> bool {
         self.boundaries.contains(arn) && !self.attached.contains_key(arn)
     }
@@ -495,7 +490,8 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy grants full \"*\" administrative privileges",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !boundary_only(a, &p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+                let used = PolicyUse::of(a);
+                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !used.boundary_only(&p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
             },
         },
         Control {
@@ -879,11 +875,12 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy allows a whole service (\"service:*\")",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
             check: |a, _| {
+                let used = PolicyUse::of(a);
                 a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
                 let d = p.default_document()?;
                 // `Allow` with `NotAction: "s3:*"` allows every other service whole: it fails too.
                 let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| if neg { format!("everything but {} (NotAction)", a.raw.value) } else { a.raw.value.clone() }).collect();
-                (!wild.is_empty() && !boundary_only(a, &p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
+                (!wild.is_empty() && !used.boundary_only(&p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
             }).collect()
             },
         },
