@@ -380,3 +380,36 @@ fn the_audit_gives_every_repeated_unknown_name_the_suggestion_validate_policy_gi
     }
     assert!(suggested >= 6, "too few suggestions to test: {suggested}");
 }
+
+/// `tests/data/escalation/chains.gaad.json` holds one account with every escalation method and
+/// chains of roles up to the longest path reported (five steps) and one step past it;
+/// `chains.paths.txt` pins the paths the audit reports on it (IAMDOJO.2's evidence, one line
+/// each, in the audit's order), as the search found them before it kept its edges as indices.
+#[test]
+fn escalation_paths_of_every_method_and_the_longest_chains_are_pinned() {
+    use iamdojo::account::gaad;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/escalation");
+    let text = std::fs::read_to_string(dir.join("chains.gaad.json")).unwrap();
+    let a = gaad::import_gaad("chains.gaad.json", &text)
+        .unwrap()
+        .account;
+    let found: Vec<String> = audit(&a, a.now)
+        .into_iter()
+        .filter(|f| f.control == "IAMDOJO.2")
+        .map(|f| f.evidence)
+        .collect();
+    let want = std::fs::read_to_string(dir.join("chains.paths.txt")).unwrap();
+    let want: Vec<&str> = want.lines().collect();
+    assert_eq!(found, want);
+    // The five-step chain is reported from its first role; the six-step one is not.
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("c1:") && p.matches(" → ").count() == 4)
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.starts_with("d1:") || p.starts_with("dev6:"))
+    );
+}
