@@ -10,8 +10,95 @@ use serde_json::{Value, json};
 /// The account the generated ARNs belong to.
 pub const ACCOUNT: &str = "123456789012";
 
-/// How many groups the users are spread over.
+/// How many groups the users are spread over in the classic shape.
 const GROUPS: usize = 50;
+
+/// The bundled AWS managed policies that the wide shape attaches (besides `ReadOnlyAccess` and
+/// `AdministratorAccess`, which both shapes attach to one group each).
+const AWS_MANAGED: [&str; 8] = [
+    "SecurityAudit",
+    "AmazonVPCReadOnlyAccess",
+    "AmazonS3ReadOnlyAccess",
+    "AmazonEC2ReadOnlyAccess",
+    "CloudWatchReadOnlyAccess",
+    "IAMReadOnlyAccess",
+    "AmazonDynamoDBReadOnlyAccess",
+    "AWSSupportAccess",
+];
+
+/// The shape of a generated account.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Users.
+    pub users: usize,
+    /// Roles.
+    pub roles: usize,
+    /// Customer managed policies (two versions each).
+    pub policies: usize,
+    /// Groups the users are spread over.
+    pub groups: usize,
+    /// One role in `trust_every` trusts only a service; the others trust the account (and a
+    /// few of them a named user besides).
+    pub trust_every: usize,
+    /// Unknown action names (a real service, a made-up action) added to every document of
+    /// the wide shape; 0 for none.
+    pub unknown_per_document: usize,
+    /// How many distinct unknown names they are drawn from.
+    pub unknown_pool: usize,
+    /// Attach bundled AWS managed policies to groups, roles and some users.
+    pub aws_managed: bool,
+}
+
+impl Shape {
+    /// The shape of the original benchmark: half the roles trust the account, no unknown
+    /// actions, two AWS managed policies on two groups.
+    pub fn classic(users: usize, roles: usize, policies: usize) -> Shape {
+        Shape {
+            users,
+            roles,
+            policies,
+            groups: GROUPS,
+            trust_every: 2,
+            unknown_per_document: 0,
+            unknown_pool: 1,
+            aws_managed: false,
+        }
+    }
+
+    /// Issue 18's shape at `users` users: a fifth as many roles, three quarters of them
+    /// trusting the account; two fifths as many customer managed policies; a group per 25
+    /// users; 12 unknown actions in every document, out of a pool of 0.36 per user (1,800 at
+    /// 5,000 users); eight more AWS managed policies attached to groups, roles and a tenth of
+    /// the users.
+    pub fn wide(users: usize) -> Shape {
+        Shape {
+            users,
+            roles: users / 5,
+            policies: users * 2 / 5,
+            groups: (users / 25).max(2),
+            trust_every: 4,
+            unknown_per_document: 12,
+            unknown_pool: (users * 36 / 100).max(1),
+            aws_managed: true,
+        }
+    }
+}
+
+/// `n` unknown action names for the document of `seed`, from a pool of `pool`.
+fn unknown_actions(seed: usize, n: usize, pool: usize) -> Vec<String> {
+    (0..n)
+        .map(|k| {
+            let i = (seed.wrapping_mul(2_654_435_761) + k * 7_919) % pool;
+            let (svc, _) = SERVICES[i % SERVICES.len()];
+            let verb = VERBS[(i / SERVICES.len()) % VERBS.len()];
+            format!("{svc}:{verb}Widget{i}")
+        })
+        .collect()
+}
+
+fn aws_attached(name: &str) -> Value {
+    json!({"PolicyName": name, "PolicyArn": format!("arn:aws:iam::aws:policy/{name}")})
+}
 
 const SERVICES: [(&str, &str); 10] = [
     ("s3", "arn:aws:s3:::data-{n}/*"),
@@ -28,8 +115,9 @@ const SERVICES: [(&str, &str); 10] = [
 
 const VERBS: [&str; 6] = ["Get", "List", "Describe", "Put", "Update", "Tag"];
 
-/// A permission policy of 3 to 6 statements, some with conditions.
-fn document(seed: usize) -> Value {
+/// A permission policy of 3 to 6 statements, some with conditions, and a last statement
+/// with `unknown` names that are no action.
+fn document(seed: usize, unknown: (usize, usize)) -> Value {
     let statements: Vec<Value> = (0..3 + seed % 4)
         .map(|s| {
             let (svc, res) = SERVICES[(seed + s * 3) % SERVICES.len()];
@@ -49,12 +137,21 @@ fn document(seed: usize) -> Value {
             st
         })
         .collect();
+    let mut statements = statements;
+    if unknown.0 > 0 {
+        statements.push(json!({
+            "Sid": format!("Typos{seed}"),
+            "Effect": "Allow",
+            "Action": unknown_actions(seed, unknown.0, unknown.1),
+            "Resource": "*",
+        }));
+    }
     json!({"Version": "2012-10-17", "Statement": statements})
 }
 
 /// A document as the file holds it: a JSON object, or for one in ten a URL-encoded string.
-fn written(seed: usize) -> Value {
-    let d = document(seed);
+fn written(seed: usize, unknown: (usize, usize)) -> Value {
+    let d = document(seed, unknown);
     if seed % 10 == 7 {
         let text = d.to_string();
         Value::String(utf8_percent_encode(&text, NON_ALPHANUMERIC).to_string())
@@ -80,8 +177,24 @@ fn attached(i: usize) -> Value {
     json!({"PolicyName": format!("P{i:04}"), "PolicyArn": policy_arn(i)})
 }
 
-/// The GAAD JSON, printed as the AWS CLI prints it (four-space indent).
+/// The GAAD JSON of the classic shape, printed as the AWS CLI prints it (four-space indent).
 pub fn generate(users: usize, roles: usize, policies: usize) -> String {
+    generate_shape(Shape::classic(users, roles, policies))
+}
+
+/// The GAAD JSON of any shape, printed as the AWS CLI prints it (four-space indent).
+pub fn generate_shape(shape: Shape) -> String {
+    let Shape {
+        users,
+        roles,
+        policies,
+        groups,
+        trust_every,
+        ..
+    } = shape;
+    let unknown = (shape.unknown_per_document, shape.unknown_pool.max(1));
+    let written = |seed: usize| written(seed, unknown);
+    let groups = groups.max(2);
     let policies = policies.max(2);
     // Policy 0 is a broad boundary.
     let boundary = json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": policy_arn(0)});
@@ -110,12 +223,18 @@ pub fn generate(users: usize, roles: usize, policies: usize) -> String {
             })
         })
         .collect();
-    let group_list: Vec<Value> = (0..GROUPS)
+    let group_list: Vec<Value> = (0..groups)
         .map(|g| {
             let mut managed = vec![attached((g * 13 + 1) % policies), attached((g * 29 + 2) % policies)];
             match g {
                 0 => managed.push(json!({"PolicyName": "ReadOnlyAccess", "PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})),
                 1 => managed.push(json!({"PolicyName": "AdministratorAccess", "PolicyArn": "arn:aws:iam::aws:policy/AdministratorAccess"})),
+                _ if shape.aws_managed => {
+                    managed.push(aws_attached(AWS_MANAGED[g % AWS_MANAGED.len()]));
+                    if g % 3 == 0 {
+                        managed.push(aws_attached(AWS_MANAGED[(g / 3) % AWS_MANAGED.len()]));
+                    }
+                }
                 _ => {}
             }
             json!({
@@ -131,7 +250,7 @@ pub fn generate(users: usize, roles: usize, policies: usize) -> String {
         .collect();
     let user_list: Vec<Value> = (0..users)
         .map(|i| {
-            let (g1, g2) = (i % GROUPS, (i * 7 + 3) % GROUPS);
+            let (g1, g2) = (i % groups, (i * 7 + 3) % groups);
             let groups: Vec<String> = if g1 == g2 {
                 vec![format!("g{g1:02}")]
             } else {
@@ -154,6 +273,12 @@ pub fn generate(users: usize, roles: usize, policies: usize) -> String {
             if i % 10 == 0 {
                 u["PermissionsBoundary"] = boundary.clone();
             }
+            if shape.aws_managed && i % 10 == 3 {
+                u["AttachedManagedPolicies"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(aws_attached(AWS_MANAGED[i % AWS_MANAGED.len()]));
+            }
             u
         })
         .collect();
@@ -161,8 +286,10 @@ pub fn generate(users: usize, roles: usize, policies: usize) -> String {
         .map(|i| {
             let name = format!("r{i}");
             let arn = format!("arn:aws:iam::{ACCOUNT}:role/app/{name}");
-            let principal = if i % 2 == 0 {
+            let principal = if i % trust_every == 0 {
                 json!({"Service": "ec2.amazonaws.com"})
+            } else if shape.aws_managed && i % 5 == 1 {
+                json!({"AWS": [format!("arn:aws:iam::{ACCOUNT}:root"), format!("arn:aws:iam::{ACCOUNT}:user/u{}", i * 3 % users.max(1))]})
             } else {
                 json!({"AWS": format!("arn:aws:iam::{ACCOUNT}:root")})
             };
@@ -194,6 +321,12 @@ pub fn generate(users: usize, roles: usize, policies: usize) -> String {
             });
             if i % 10 == 0 {
                 r["PermissionsBoundary"] = boundary.clone();
+            }
+            if shape.aws_managed {
+                r["AttachedManagedPolicies"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(aws_attached(AWS_MANAGED[(i * 5) % AWS_MANAGED.len()]));
             }
             r
         })

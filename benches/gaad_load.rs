@@ -6,6 +6,10 @@
 //! target/release/examples/gaad_load generate /tmp/gaad-5000.json
 //! /usr/bin/time -v target/release/examples/gaad_load load /tmp/gaad-5000.json
 //! ```
+//!
+//! `generate-wide USERS FILE` writes issue 18's wider shape (`gaad_gen::Shape::wide`): more
+//! roles trusting the account, unknown actions in every document, more AWS managed policies
+//! attached. `iamdojo audit --gaad FILE` is measured on it.
 
 #![allow(
     clippy::unwrap_used,
@@ -45,6 +49,19 @@ fn main() -> ExitCode {
             println!("wrote {path}: {} MB", text.len() / 1_000_000);
             ExitCode::SUCCESS
         }
+        ["generate-wide", users, path] => {
+            let Ok(users) = users.parse::<usize>() else {
+                eprintln!("gaad_load: `{users}` is not a number of users");
+                return ExitCode::from(2);
+            };
+            let text = gaad_gen::generate_shape(gaad_gen::Shape::wide(users));
+            if let Err(e) = std::fs::write(path, &text) {
+                eprintln!("gaad_load: cannot write `{path}`: {e}");
+                return ExitCode::from(2);
+            }
+            println!("wrote {path}: {} MB", text.len() / 1_000_000);
+            ExitCode::SUCCESS
+        }
         ["load", path] => {
             let text = match std::fs::read_to_string(path) {
                 Ok(t) => t,
@@ -76,7 +93,9 @@ fn main() -> ExitCode {
             }
         }
         _ => {
-            eprintln!("usage: gaad_load generate FILE | gaad_load load FILE");
+            eprintln!(
+                "usage: gaad_load generate FILE | gaad_load generate-wide USERS FILE | gaad_load load FILE"
+            );
             ExitCode::from(2)
         }
     }

@@ -433,6 +433,40 @@ mod account_bench {
             b.iter(|| black_box(sb.run("aws iam get-user --user-name u42")))
         });
         g.finish();
+
+        // Issue 18: commands that used to scan every principal, on the wide shape at two
+        // sizes; each should cost the same at both (what its answer costs).
+        for users in [5_000, 20_000] {
+            let text = gaad_gen::generate_shape(gaad_gen::Shape::wide(users));
+            let account = gaad::import_gaad("bench.json", &text)
+                .expect("loads")
+                .account;
+            drop(text);
+            let mut sb = Sandbox::new(account);
+            let policy = format!("arn:aws:iam::{}:policy/team7/P0007", gaad_gen::ACCOUNT);
+            let commands = [
+                (
+                    "get_policy",
+                    format!("aws iam get-policy --policy-arn {policy}"),
+                ),
+                (
+                    "list_entities_for_policy",
+                    format!("aws iam list-entities-for-policy --policy-arn {policy}"),
+                ),
+                (
+                    "get_group",
+                    "aws iam get-group --group-name g07".to_string(),
+                ),
+            ];
+            let mut g = c.benchmark_group("account");
+            for (name, line) in &commands {
+                assert_eq!(sb.run(line).code, 0, "{line}");
+                g.bench_function(format!("sandbox_{name}_wide_{users}_users"), |b| {
+                    b.iter(|| black_box(sb.run(line)))
+                });
+            }
+            g.finish();
+        }
     }
 }
 
@@ -520,6 +554,23 @@ mod audit_bench {
         });
         g.bench_function("escalation_paths_5000_users_1000_roles", |b| {
             b.iter(|| black_box(escalation::paths(&account)))
+        });
+        g.finish();
+
+        // Issue 18's wider shape: three quarters of the roles trust the account, twelve
+        // unknown actions in every document, eight more AWS managed policies attached.
+        let text = gaad_gen::generate_shape(gaad_gen::Shape::wide(5_000));
+        let wide = gaad::import_gaad("bench.json", &text)
+            .expect("loads")
+            .account;
+        drop(text);
+        let mut g = c.benchmark_group("audit");
+        g.sample_size(10);
+        g.bench_function("audit_wide_5000_users", |b| {
+            b.iter(|| black_box(controls::audit(&wide, now)))
+        });
+        g.bench_function("escalation_paths_wide_5000_users", |b| {
+            b.iter(|| black_box(escalation::paths(&wide)))
         });
         g.finish();
 

@@ -13,6 +13,7 @@ pub mod error;
 pub mod gaad;
 pub mod guardduty;
 pub mod iam;
+pub mod index;
 pub mod managed;
 pub mod model;
 pub mod rules;
@@ -78,6 +79,8 @@ pub struct Account {
     pub credential_report_generated: Option<Timestamp>,
     /// Which parts of the account the data it came from describes.
     pub known: Known,
+    /// Who holds what (`index.rs`), derived from the entities.
+    index: index::IndexCell,
 }
 
 /// Which parts of an account the data it was built from describes. A scenario and the sandbox
@@ -153,6 +156,7 @@ impl Account {
             guardduty: guardduty::GuardDuty::default(),
             credential_report_generated: None,
             known: Known::default(),
+            index: index::IndexCell::default(),
         }
     }
 

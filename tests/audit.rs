@@ -325,3 +325,91 @@ fn an_authorization_details_file_alone_checks_only_what_it_describes() {
     assert!(audit(a, a.now).iter().any(|f| f.control == "IAM.19"));
     assert!(!not_evaluated(a).iter().any(|s| s.control == "IAM.19"));
 }
+
+#[test]
+fn the_audit_gives_every_repeated_unknown_name_the_suggestion_validate_policy_gives() {
+    use iamdojo::account::Account;
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::audit::catalog::Catalog;
+    use iamdojo::audit::validate::{FindingType, ValidationType, validate_with_risks};
+    // The audit looks each unknown name up once for all documents; the same text as an
+    // action (P0) and as a condition key (P1) are two questions with two answers.
+    let docs = [
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:GetObjet","ec22:RunInstances"],"Resource":"*"}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBuckett"],"Resource":"*","Condition":{"StringEquals":{"s3:GetObjet":"x","aws:SourceIpp":"x"}}}]}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec22:RunInstances","s3:ListBuckett"],"Resource":"*","Condition":{"StringEquals":{"aws:SourceIpp":"x","s33:prefix":"x"}}}]}"#,
+    ];
+    let mut sb = Sandbox::new(Account::default());
+    for (i, d) in docs.iter().enumerate() {
+        let out = sb.run(&format!(
+            "aws iam create-policy --policy-name P{i} --policy-document '{d}'"
+        ));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    let a = &sb.account;
+    let found = audit(a, a.now);
+    let catalog = Catalog::get().unwrap();
+    let mut suggested = 0;
+    for (i, d) in docs.iter().enumerate() {
+        let arn = format!("arn:aws:iam::{}:policy/P{i}", a.id);
+        let evidence = &found
+            .iter()
+            .find(|f| f.control == "IAMDOJO.10" && f.resource == arn)
+            .unwrap_or_else(|| panic!("no IAMDOJO.10 finding for {arn}"))
+            .evidence;
+        let alone = validate_with_risks(catalog, d, ValidationType::Identity);
+        let errors: Vec<_> = alone
+            .findings
+            .iter()
+            .filter(|f| f.finding_type == FindingType::Error)
+            .collect();
+        assert!(errors.len() >= 2, "{errors:?}");
+        suggested += errors
+            .iter()
+            .filter(|f| f.finding_details.contains("did you mean"))
+            .count();
+        // The evidence lists each error with its line, in the order of the text.
+        let listed: Vec<String> = errors
+            .iter()
+            .map(|f| {
+                let line = f.locations.first().map_or(0, |l| l.span.start.line);
+                format!("{} (line {line}): {}", f.issue_code, f.finding_details)
+            })
+            .collect();
+        assert_eq!(*evidence, format!("policy P{i}: {}", listed.join("; ")));
+    }
+    assert!(suggested >= 6, "too few suggestions to test: {suggested}");
+}
+
+/// `tests/data/escalation/chains.gaad.json` holds one account with every escalation method and
+/// chains of roles up to the longest path reported (five steps) and one step past it;
+/// `chains.paths.txt` pins the paths the audit reports on it (IAMDOJO.2's evidence, one line
+/// each, in the audit's order), as the search found them before it kept its edges as indices.
+#[test]
+fn escalation_paths_of_every_method_and_the_longest_chains_are_pinned() {
+    use iamdojo::account::gaad;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/escalation");
+    let text = std::fs::read_to_string(dir.join("chains.gaad.json")).unwrap();
+    let a = gaad::import_gaad("chains.gaad.json", &text)
+        .unwrap()
+        .account;
+    let found: Vec<String> = audit(&a, a.now)
+        .into_iter()
+        .filter(|f| f.control == "IAMDOJO.2")
+        .map(|f| f.evidence)
+        .collect();
+    let want = std::fs::read_to_string(dir.join("chains.paths.txt")).unwrap();
+    let want: Vec<&str> = want.lines().collect();
+    assert_eq!(found, want);
+    // The five-step chain is reported from its first role; the six-step one is not.
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("c1:") && p.matches(" → ").count() == 4)
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.starts_with("d1:") || p.starts_with("dev6:"))
+    );
+}

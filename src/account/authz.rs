@@ -110,14 +110,14 @@ impl Account {
                 Err(invalid())
             };
         }
-        for u in self.users.values() {
-            if let Some(k) = u.access_keys.iter().find(|k| k.id == key) {
-                return if k.status == KeyStatus::Active {
-                    Ok(base(Identity::User(u.name.clone())))
-                } else {
-                    Err(invalid())
-                };
-            }
+        if let Some(u) = self.key_owner(key)
+            && let Some(k) = u.access_keys.iter().find(|k| k.id == key)
+        {
+            return if k.status == KeyStatus::Active {
+                Ok(base(Identity::User(u.name.clone())))
+            } else {
+                Err(invalid())
+            };
         }
         let s = self.sessions.get(key).ok_or_else(invalid)?;
         if s.expires <= self.now {
@@ -158,9 +158,11 @@ impl Account {
                 service.to_string()
             },
         };
+        let owner = self.key_owner(key).map(|u| u.name.clone());
         let keys = self.root.access_keys.iter_mut().chain(
-            self.users
-                .values_mut()
+            owner
+                .and_then(|n| self.users.get_mut(&n))
+                .into_iter()
                 .flat_map(|u| u.access_keys.iter_mut()),
         );
         for k in keys {

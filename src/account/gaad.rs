@@ -44,6 +44,8 @@ pub struct Imported {
 /// them) or URL-encoded JSON strings (as the API returns them).
 pub fn import_gaad(file: &str, text: &str) -> Result<Imported, ImportError> {
     let (mut account, warnings) = read::read(file, text)?;
+    // Built as data, not through commands: the index starts afresh.
+    account.reindex();
     account.known = crate::account::Known {
         credentials: false,
         password_policy: false,
@@ -56,7 +58,10 @@ impl Imported {
     /// Applies an IAM credential report (CSV, or `get-credential-report` JSON) onto the
     /// imported users, creating those only in the report.
     pub fn apply_credential_report(&mut self, file: &str, text: &str) -> Result<(), ImportError> {
-        apply_credential_report(&mut self.account, file, text)?;
+        let applied = apply_credential_report(&mut self.account, file, text);
+        // The report changes users' keys in place (and may add users).
+        self.account.reindex();
+        applied?;
         self.account.known.credentials = true;
         Ok(())
     }

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
 use super::error::AwsError;
+use super::index::EntityKind;
 use super::model::*;
 use super::rules::{self, NameKind};
 use super::{Account, InstanceProfile, document};
@@ -713,28 +714,33 @@ impl Ent {
 
 /// Mutable access to what an entity holds.
 struct Holdings<'a> {
-    arn: String,
     attached: &'a mut Vec<String>,
     inline: &'a mut BTreeMap<String, Document>,
     boundary: Option<&'a mut Option<String>>,
 }
 
+/// Re-notes entity `name` of kind `e` in the account's index after a change.
+fn sync(acct: &mut Account, e: Ent, name: &str) {
+    match e {
+        Ent::User => acct.sync_user(name),
+        Ent::Group => acct.sync_group(name),
+        Ent::Role => acct.sync_role(name),
+    }
+}
+
 fn holdings<'a>(acct: &'a mut Account, e: Ent, name: &str) -> Option<Holdings<'a>> {
     match e {
         Ent::User => acct.users.get_mut(name).map(|u| Holdings {
-            arn: u.arn.clone(),
             attached: &mut u.attached,
             inline: &mut u.inline,
             boundary: Some(&mut u.boundary),
         }),
         Ent::Group => acct.groups.get_mut(name).map(|g| Holdings {
-            arn: g.arn.clone(),
             attached: &mut g.attached,
             inline: &mut g.inline,
             boundary: None,
         }),
         Ent::Role => acct.roles.get_mut(name).map(|r| Holdings {
-            arn: r.arn.clone(),
             attached: &mut r.attached,
             inline: &mut r.inline,
             boundary: Some(&mut r.boundary),
@@ -850,32 +856,11 @@ fn role_json(r: &Role) -> Value {
 }
 
 fn attachment_count(acct: &Account, arn: &str) -> usize {
-    acct.users
-        .values()
-        .filter(|u| u.attached.iter().any(|a| a == arn))
-        .count()
-        + acct
-            .groups
-            .values()
-            .filter(|g| g.attached.iter().any(|a| a == arn))
-            .count()
-        + acct
-            .roles
-            .values()
-            .filter(|r| r.attached.iter().any(|a| a == arn))
-            .count()
+    acct.attachment_count(arn)
 }
 
 fn boundary_count(acct: &Account, arn: &str) -> usize {
-    acct.users
-        .values()
-        .filter(|u| u.boundary.as_deref() == Some(arn))
-        .count()
-        + acct
-            .roles
-            .values()
-            .filter(|r| r.boundary.as_deref() == Some(arn))
-            .count()
+    acct.boundary_count(arn)
 }
 
 fn policy_json(acct: &Account, p: &ManagedPolicy) -> Value {
@@ -932,11 +917,7 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         extra.push(("iam:PermissionsBoundary", vec![b.clone()]));
     }
     c.allow("iam:CreateUser", &arn, &extra)?;
-    if c.account
-        .users
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case(&name))
-    {
+    if c.account.name_taken(EntityKind::User, &name) {
         return Err(AwsError::already_exists(c.operation, "User", &name));
     }
     if let Some(b) = &boundary
@@ -966,7 +947,8 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         boundary,
     };
     let out = json!({ "User": user_json(&u) });
-    c.account.users.insert(name, u);
+    c.account.users.insert(name.clone(), u);
+    c.account.sync_user(&name);
     Ok(out)
 }
 
@@ -1038,7 +1020,9 @@ fn update_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     u.name = new_name.clone();
     u.arn = c.account.iam_arn("user", &u.path, &new_name);
     c.account.users.remove(&name);
-    c.account.users.insert(new_name, u);
+    c.account.users.insert(new_name.clone(), u);
+    c.account.sync_user(&name);
+    c.account.sync_user(&new_name);
     Ok(Value::Null)
 }
 
@@ -1069,6 +1053,7 @@ fn delete_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         return Err(c.err("DeleteConflict", m));
     }
     c.account.users.remove(&name);
+    c.account.sync_user(&name);
     Ok(Value::Null)
 }
 
@@ -1136,11 +1121,7 @@ fn create_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("group", &path, &name);
     c.allow("iam:CreateGroup", &arn, &[])?;
-    if c.account
-        .groups
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case(&name))
-    {
+    if c.account.name_taken(EntityKind::Group, &name) {
         return Err(AwsError::already_exists(c.operation, "Group", &name));
     }
     let g = Group {
@@ -1153,7 +1134,8 @@ fn create_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         inline: BTreeMap::new(),
     };
     let out = json!({ "Group": group_json(&g) });
-    c.account.groups.insert(name, g);
+    c.account.groups.insert(name.clone(), g);
+    c.account.sync_group(&name);
     Ok(out)
 }
 
@@ -1167,9 +1149,9 @@ fn get_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .ok_or_else(|| no_entity(c, Ent::Group, &name))?;
     let users: Vec<Value> = c
         .account
-        .users
-        .values()
-        .filter(|u| u.groups.contains(&name))
+        .group_members(&name)
+        .iter()
+        .filter_map(|u| c.account.users.get(u))
         .map(user_json)
         .collect();
     Ok(json!({ "Users": users, "Group": group_json(g) }))
@@ -1196,7 +1178,7 @@ fn delete_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .groups
         .get(&name)
         .ok_or_else(|| no_entity(c, Ent::Group, &name))?;
-    if c.account.users.values().any(|u| u.groups.contains(&name)) {
+    if c.account.group_has_members(&name) {
         return Err(c.err(
             "DeleteConflict",
             "Cannot delete entity, must remove users from group first.",
@@ -1215,6 +1197,7 @@ fn delete_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ));
     }
     c.account.groups.remove(&name);
+    c.account.sync_group(&name);
     Ok(Value::Null)
 }
 
@@ -1236,6 +1219,7 @@ fn add_user_to_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
         user.groups.push(g);
     }
+    c.account.sync_user(&u);
     Ok(Value::Null)
 }
 
@@ -1256,6 +1240,7 @@ fn remove_user_from_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .get_mut(&u)
         .ok_or_else(|| AwsError::no_such_entity(op, "user", &u))?;
     user.groups.retain(|x| *x != g);
+    c.account.sync_user(&u);
     Ok(Value::Null)
 }
 
@@ -1282,11 +1267,7 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("role", &path, &name);
     c.allow("iam:CreateRole", &arn, &[])?;
-    if c.account
-        .roles
-        .keys()
-        .any(|k| k.eq_ignore_ascii_case(&name))
-    {
+    if c.account.name_taken(EntityKind::Role, &name) {
         return Err(AwsError::already_exists(c.operation, "Role", &name));
     }
     let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
@@ -1314,7 +1295,8 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         tags,
     };
     let out = json!({ "Role": role_json(&r) });
-    c.account.roles.insert(name, r);
+    c.account.roles.insert(name.clone(), r);
+    c.account.sync_role(&name);
     Ok(out)
 }
 
@@ -1381,17 +1363,14 @@ fn delete_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             "Cannot delete entity, must delete policies first.",
         ));
     }
-    if c.account
-        .instance_profiles
-        .values()
-        .any(|p| p.roles.contains(&name))
-    {
+    if c.account.role_in_instance_profile(&name) {
         return Err(c.err(
             "DeleteConflict",
             "Cannot delete entity, must remove roles from instance profile first.",
         ));
     }
     c.account.roles.remove(&name);
+    c.account.sync_role(&name);
     Ok(Value::Null)
 }
 
@@ -1648,22 +1627,23 @@ fn list_entities_for_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("iam:ListEntitiesForPolicy", &arn, &[])?;
     policy_ref(c, &arn)?;
     let acct = &*c.account;
-    let users: Vec<Value> = acct
+    let held = acct.policy_holders(&arn);
+    let users: Vec<Value> = held
         .users
-        .values()
-        .filter(|u| u.attached.contains(&arn))
+        .iter()
+        .filter_map(|n| acct.users.get(n))
         .map(|u| json!({"UserName": u.name, "UserId": u.id}))
         .collect();
-    let groups: Vec<Value> = acct
+    let groups: Vec<Value> = held
         .groups
-        .values()
-        .filter(|g| g.attached.contains(&arn))
+        .iter()
+        .filter_map(|n| acct.groups.get(n))
         .map(|g| json!({"GroupName": g.name, "GroupId": g.id}))
         .collect();
-    let roles: Vec<Value> = acct
+    let roles: Vec<Value> = held
         .roles
-        .values()
-        .filter(|r| r.attached.contains(&arn))
+        .iter()
+        .filter_map(|n| acct.roles.get(n))
         .map(|r| json!({"RoleName": r.name, "RoleId": r.id}))
         .collect();
     Ok(json!({ "PolicyGroups": groups, "PolicyUsers": users, "PolicyRoles": roles }))
@@ -1695,6 +1675,7 @@ fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     if !h.attached.contains(&arn) {
         h.attached.push(arn);
     }
+    sync(c.account, e, &name);
     Ok(Value::Null)
 }
 
@@ -1717,6 +1698,7 @@ fn detach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         ));
     }
     h.attached.retain(|x| *x != arn);
+    sync(c.account, e, &name);
     Ok(Value::Null)
 }
 
@@ -1848,7 +1830,7 @@ fn put_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     if let Some(b) = h.boundary {
         *b = Some(arn);
     }
-    let _ = h.arn;
+    sync(c.account, e, &name);
     Ok(Value::Null)
 }
 
@@ -1865,6 +1847,7 @@ fn delete_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     if let Some(b) = h.boundary {
         *b = None;
     }
+    sync(c.account, e, &name);
     Ok(Value::Null)
 }
 
@@ -2093,6 +2076,7 @@ fn create_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     };
     let out = json!({ "AccessKey": key_json(&user, &k, true) });
     keys.push(k);
+    c.account.sync_user(&user);
     Ok(out)
 }
 
@@ -2153,6 +2137,7 @@ fn delete_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("The Access Key with id {id} cannot be found."),
         ));
     }
+    c.account.sync_user(&user);
     Ok(Value::Null)
 }
 
@@ -2160,9 +2145,8 @@ fn get_access_key_last_used(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let id = a.s("access-key-id").to_string();
     let owner = c
         .account
-        .users
-        .values()
-        .find_map(|u| {
+        .key_owner(&id)
+        .and_then(|u| {
             u.access_keys
                 .iter()
                 .find(|k| k.id == id)
@@ -2505,7 +2489,8 @@ fn create_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         roles: Vec::new(),
     };
     let out = json!({ "InstanceProfile": profile_json(c.account, &p) });
-    c.account.instance_profiles.insert(name, p);
+    c.account.instance_profiles.insert(name.clone(), p);
+    c.account.sync_instance_profile(&name);
     Ok(out)
 }
 
@@ -2534,6 +2519,7 @@ fn add_role_to_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsErro
         .check(p.roles.len() + 1)
         .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
     p.roles.push(role);
+    c.account.sync_instance_profile(&name);
     Ok(Value::Null)
 }
 

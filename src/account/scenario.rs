@@ -1130,6 +1130,8 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         });
     }
     events.sort_by_key(|e| e.at);
+    // Built as data, not through commands: the index starts afresh.
+    l.account.reindex();
     let mut sandbox = Sandbox::new(l.account);
     sandbox.source_ip = source_ip;
     sandbox.files = spec.files;

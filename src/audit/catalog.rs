@@ -840,13 +840,20 @@ pub fn nearest_names<'a>(
     n: usize,
 ) -> Vec<&'a str> {
     let w = word.to_ascii_lowercase();
+    let near = 2.max(w.chars().count() / 4);
+    // One buffer for the lowercased candidates, and the edit distance only for those that
+    // pass the cheaper similarity test: both must hold.
+    let mut lc = String::new();
     let mut scored: Vec<(usize, f64, &'a str)> = candidates
         .filter_map(|c| {
-            let lc = c.to_ascii_lowercase();
+            lc.clear();
+            lc.extend(c.chars().map(|ch| ch.to_ascii_lowercase()));
             let jw = strsim::jaro_winkler(&w, &lc);
+            if jw < 0.82 {
+                return None;
+            }
             let d = strsim::osa_distance(&w, &lc);
-            let close = d <= 2.max(w.chars().count() / 4);
-            (jw >= 0.82 && close).then_some((d, jw, c))
+            (d <= near).then_some((d, jw, c))
         })
         .collect();
     scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(b.2)));

@@ -7,7 +7,8 @@
 //! (<https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html>);
 //! CIS titles are paraphrased, never quoted.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -220,7 +221,41 @@ struct Linted {
     aws_managed: bool,
     /// Used only as a permissions boundary (it grants nothing).
     boundary_only: bool,
-    findings: Vec<super::validate::Finding>,
+    findings: Found,
+}
+
+/// The validate-policy findings of one document, shared.
+type Found = Arc<Vec<super::validate::Finding>>;
+
+/// The lint of AWS managed policy documents by ARN (with the text it was made from), kept for
+/// the life of the process. Their documents are the same in every account (the bundled ones
+/// always are), validation is a function of the text alone, and `lessons lint` audits
+/// hundreds of small accounts that attach the same large ones (`ReadOnlyAccess` has about
+/// 1,900 actions). Bounded by the number of AWS managed policies there are.
+static MANAGED_LINT: Mutex<BTreeMap<String, (String, Found)>> = Mutex::new(BTreeMap::new());
+
+/// The findings of an AWS managed policy's document, from [`MANAGED_LINT`] when its text was
+/// seen before. Their errors are never shown (see [`lint_hits`]), so no suggestions are
+/// looked for.
+fn managed_lint(catalog: &super::catalog::Catalog, arn: &str, text: &str) -> Found {
+    let lock = || MANAGED_LINT.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((seen, findings)) = lock().get(arn)
+        && seen == text
+    {
+        return findings.clone();
+    }
+    let findings = Arc::new(
+        super::validate::validate_with_hints(
+            catalog,
+            text,
+            super::validate::ValidationType::Identity,
+            true,
+            super::validate::Hints::off(),
+        )
+        .findings,
+    );
+    lock().insert(arn.to_string(), (text.to_string(), findings.clone()));
+    findings
 }
 
 thread_local! {
@@ -242,7 +277,10 @@ fn lint_all(a: &Account) -> Vec<Linted> {
         .map_or(1, |n| n.get())
         .clamp(1, 8);
     let chunk = docs.len().div_ceil(cores).max(1);
-    let reports: Vec<Vec<super::validate::Finding>> = std::thread::scope(|scope| {
+    // One memo of suggestions for the whole audit: accounts repeat their misspellings.
+    let hints = super::validate::Hints::new();
+    let hints = &hints;
+    let reports: Vec<Found> = std::thread::scope(|scope| {
         let handles: Vec<_> = docs
             .chunks(chunk)
             .map(|part| {
@@ -250,12 +288,19 @@ fn lint_all(a: &Account) -> Vec<Linted> {
                 let h = scope.spawn(move || {
                     part.iter()
                         .map(|d| {
-                            super::validate::validate_with_risks(
-                                catalog,
-                                d.text,
-                                super::validate::ValidationType::Identity,
+                            if d.aws_managed {
+                                return managed_lint(catalog, &d.resource, d.text);
+                            }
+                            Arc::new(
+                                super::validate::validate_with_hints(
+                                    catalog,
+                                    d.text,
+                                    super::validate::ValidationType::Identity,
+                                    true,
+                                    hints,
+                                )
+                                .findings,
                             )
-                            .findings
                         })
                         .collect::<Vec<_>>()
                 });
@@ -265,7 +310,7 @@ fn lint_all(a: &Account) -> Vec<Linted> {
         // A document whose check failed counts as one without findings, in its place.
         handles
             .into_iter()
-            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); n]))
+            .flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Found::default(); n]))
             .collect()
     });
     docs.into_iter()
@@ -341,14 +386,8 @@ fn is_admin_document(p: &crate::policy::Policy) -> bool {
     })
 }
 
-/// True for a customer managed policy that serves only as a permissions boundary (Security Hub
-/// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
-fn boundary_only(a: &Account, arn: &str) -> bool {
-    PolicyUse::of(a).boundary_only(arn)
-}
-
 /// How the account uses its managed policies: attachments per ARN, and the ARNs used as
-/// permissions boundaries.
+/// permissions boundaries. Made once per check that needs it, in one pass over the account.
 struct PolicyUse<'a> {
     attached: HashMap<&'a str, usize>,
     boundaries: std::collections::HashSet<&'a str>,
@@ -378,7 +417,8 @@ impl<'a> PolicyUse<'a> {
         }
     }
 
-    /// True for a policy used only as a permissions boundary, never attached.
+    /// True for a policy used only as a permissions boundary, never attached (Security Hub
+    /// runs IAM.1 and IAM.21 with `excludePermissionBoundaryPolicy`).
     fn boundary_only(&self, arn: &str) -> bool {
         self.boundaries.contains(arn) && !self.attached.contains_key(arn)
     }
@@ -450,7 +490,8 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy grants full \"*\" administrative privileges",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
             check: |a, _| {
-                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !boundary_only(a, &p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+                let used = PolicyUse::of(a);
+                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !used.boundary_only(&p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
             },
         },
         Control {
@@ -834,11 +875,12 @@ pub fn controls() -> Vec<Control> {
             title: "A customer managed policy allows a whole service (\"service:*\")",
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
             check: |a, _| {
+                let used = PolicyUse::of(a);
                 a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
                 let d = p.default_document()?;
                 // `Allow` with `NotAction: "s3:*"` allows every other service whole: it fails too.
                 let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| if neg { format!("everything but {} (NotAction)", a.raw.value) } else { a.raw.value.clone() }).collect();
-                (!wild.is_empty() && !boundary_only(a, &p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
+                (!wild.is_empty() && !used.boundary_only(&p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
             }).collect()
             },
         },

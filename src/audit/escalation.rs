@@ -8,7 +8,7 @@
 //! credentials for an administrator, assuming or re-trusting an administrator role, and passing
 //! an administrator role to a new EC2 instance.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 
 use crate::account::Account;
 use crate::account::Document;
@@ -238,245 +238,430 @@ fn trusts_service(role: &crate::account::Role, service: &str) -> bool {
     })
 }
 
-/// Direct edges from one principal: (target ARN, permission, step text).
-fn edges(
-    a: &Account,
-    s: &Subject,
-    admin_set: &HashSet<&str>,
-    trusts: &[Trust],
-) -> Vec<(String, String, String)> {
-    let arn = s.arn.as_str();
-    let mut out = Vec::new();
-    let admin_policy = "arn:aws:iam::aws:policy/AdministratorAccess".to_string();
-    let me = short(arn).to_string();
-    // Changing one's own permissions.
-    match &s.caller.identity {
-        Identity::User(u) => {
-            if s.allowed(
-                a,
-                "iam:AttachUserPolicy",
-                arn,
-                &[("iam:PolicyARN", vec![admin_policy.clone()])],
-            ) {
-                out.push((
-                    "self".into(),
-                    "iam:AttachUserPolicy".into(),
-                    format!("{me} attaches AdministratorAccess to itself (iam:AttachUserPolicy)"),
-                ));
-            }
-            if s.allowed(a, "iam:PutUserPolicy", arn, &[]) {
-                out.push((
-                    "self".into(),
-                    "iam:PutUserPolicy".into(),
-                    format!("{me} writes itself an inline admin policy (iam:PutUserPolicy)"),
-                ));
-            }
-            if let Some(user) = a.users.get(u) {
-                for g in &user.groups {
-                    if let Some(group) = a.groups.get(g) {
-                        if s.allowed(
-                            a,
-                            "iam:AttachGroupPolicy",
-                            &group.arn,
-                            &[("iam:PolicyARN", vec![admin_policy.clone()])],
-                        ) {
-                            out.push(("self".into(), "iam:AttachGroupPolicy".into(), format!("{me} attaches AdministratorAccess to its group {g} (iam:AttachGroupPolicy)")));
-                        }
-                        if s.allowed(a, "iam:PutGroupPolicy", &group.arn, &[]) {
-                            out.push(("self".into(), "iam:PutGroupPolicy".into(), format!("{me} writes an admin policy into its group {g} (iam:PutGroupPolicy)")));
-                        }
-                    }
-                }
-                for pol in &user.attached {
-                    if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                        && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
-                    {
-                        out.push(("self".into(), "iam:CreatePolicyVersion".into(), format!("{me} rewrites its own policy {} with a new default version (iam:CreatePolicyVersion)", short(pol))));
-                    }
-                }
-                // Joining a group of administrators.
-                for g in a.groups.values() {
-                    let admin_group = g.attached.iter().any(|p| p == &admin_policy);
-                    if admin_group
-                        && !user.groups.contains(&g.name)
-                        && s.allowed(a, "iam:AddUserToGroup", &g.arn, &[])
-                    {
-                        out.push(("self".into(), "iam:AddUserToGroup".into(), format!("{me} adds itself to the administrators' group {} (iam:AddUserToGroup)", g.name)));
-                    }
-                }
-            }
-        }
-        Identity::Role { role, .. } => {
-            if s.allowed(
-                a,
-                "iam:AttachRolePolicy",
-                arn,
-                &[("iam:PolicyARN", vec![admin_policy.clone()])],
-            ) {
-                out.push((
-                    "self".into(),
-                    "iam:AttachRolePolicy".into(),
-                    format!("{me} attaches AdministratorAccess to itself (iam:AttachRolePolicy)"),
-                ));
-            }
-            if s.allowed(a, "iam:PutRolePolicy", arn, &[]) {
-                out.push((
-                    "self".into(),
-                    "iam:PutRolePolicy".into(),
-                    format!("{me} writes itself an inline admin policy (iam:PutRolePolicy)"),
-                ));
-            }
-            if let Some(r) = a.roles.get(role) {
-                for pol in &r.attached {
-                    if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                        && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
-                    {
-                        out.push((
-                            "self".into(),
-                            "iam:CreatePolicyVersion".into(),
-                            format!(
-                                "{me} rewrites its own policy {} (iam:CreatePolicyVersion)",
-                                short(pol)
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-        Identity::Root => {}
-    }
-    // Becoming an administrator user.
-    let takes_over_users = s.may("iam:CreateAccessKey")
-        || s.may("iam:CreateLoginProfile")
-        || s.may("iam:UpdateLoginProfile");
-    let mut admin_users: Vec<&str> = admin_set
-        .iter()
-        .copied()
-        .filter(|t| takes_over_users && *t != arn && t.contains(":user/"))
-        .collect();
-    admin_users.sort_unstable();
-    for target in admin_users {
-        if s.allowed(a, "iam:CreateAccessKey", target, &[]) {
-            out.push((
-                target.to_string(),
-                "iam:CreateAccessKey".into(),
-                format!(
-                    "{me} creates an access key for the administrator {} (iam:CreateAccessKey)",
-                    short(target)
-                ),
-            ));
-        } else if s.allowed(a, "iam:CreateLoginProfile", target, &[])
-            || s.allowed(a, "iam:UpdateLoginProfile", target, &[])
-        {
-            out.push((target.to_string(), "iam:UpdateLoginProfile".into(), format!("{me} sets the console password of the administrator {} (iam:CreateLoginProfile / iam:UpdateLoginProfile)", short(target))));
-        }
-    }
-    // Roles: assume, re-trust, or pass to an instance.
-    let can_run = s.allowed(a, "ec2:RunInstances", "*", &[]);
-    let may_assume = s.may("sts:AssumeRole");
-    for t in trusts {
-        let r = t.role;
-        if r.arn == arn {
-            continue;
-        }
-        let admin_role = admin_set.contains(r.arn.as_str());
-        if can_assume(a, s, t, may_assume) {
-            out.push((
-                r.arn.clone(),
-                "sts:AssumeRole".into(),
-                format!("{me} assumes the role {} (sts:AssumeRole)", r.name),
-            ));
-        } else if admin_role
-            && s.allowed(a, "iam:UpdateAssumeRolePolicy", &r.arn, &[])
-            && s.allowed(a, "sts:AssumeRole", &r.arn, &[])
-        {
-            out.push((r.arn.clone(), "iam:UpdateAssumeRolePolicy".into(), format!("{me} rewrites the trust policy of the administrator role {} and assumes it (iam:UpdateAssumeRolePolicy)", r.name)));
-        } else if admin_role
-            && can_run
-            && trusts_service(r, "ec2.amazonaws.com")
-            && s.allowed(
-                a,
-                "iam:PassRole",
-                &r.arn,
-                &[("iam:PassedToService", vec!["ec2.amazonaws.com".into()])],
-            )
-        {
-            out.push((r.arn.clone(), "iam:PassRole".into(), format!("{me} launches an instance with the administrator role {} and reads its credentials from the metadata service (iam:PassRole + ec2:RunInstances)", r.name)));
-        } else if admin_role
-            && trusts_service(r, "lambda.amazonaws.com")
-            && s.allowed(a, "lambda:CreateFunction", "*", &[])
-            && s.allowed(
-                a,
-                "iam:PassRole",
-                &r.arn,
-                &[("iam:PassedToService", vec!["lambda.amazonaws.com".into()])],
-            )
-        {
-            out.push((r.arn.clone(), "iam:PassRole".into(), format!("{me} creates a Lambda function with the administrator role {} (iam:PassRole + lambda:CreateFunction)", r.name)));
-        }
-    }
-    out
+/// How one principal gets further: the permission used and what it acts on, with the names
+/// its sentence needs (borrowed from the account). The sentence itself is written only for
+/// the paths reported.
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    AttachUserPolicy,
+    PutUserPolicy,
+    AttachGroupPolicy(&'a str),
+    PutGroupPolicy(&'a str),
+    /// A customer managed policy of a user (`true`) or a role (`false`), by ARN.
+    CreatePolicyVersion(&'a str, bool),
+    AddUserToGroup(&'a str),
+    AttachRolePolicy,
+    PutRolePolicy,
+    CreateAccessKey,
+    UpdateLoginProfile,
+    AssumeRole,
+    UpdateAssumeRolePolicy,
+    PassRoleToEc2,
+    PassRoleToLambda,
 }
+
+impl Step<'_> {
+    /// The first permission a path uses (what to take away).
+    fn permission(self) -> &'static str {
+        match self {
+            Step::AttachUserPolicy => "iam:AttachUserPolicy",
+            Step::PutUserPolicy => "iam:PutUserPolicy",
+            Step::AttachGroupPolicy(_) => "iam:AttachGroupPolicy",
+            Step::PutGroupPolicy(_) => "iam:PutGroupPolicy",
+            Step::CreatePolicyVersion(..) => "iam:CreatePolicyVersion",
+            Step::AddUserToGroup(_) => "iam:AddUserToGroup",
+            Step::AttachRolePolicy => "iam:AttachRolePolicy",
+            Step::PutRolePolicy => "iam:PutRolePolicy",
+            Step::CreateAccessKey => "iam:CreateAccessKey",
+            Step::UpdateLoginProfile => "iam:UpdateLoginProfile",
+            Step::AssumeRole => "sts:AssumeRole",
+            Step::UpdateAssumeRolePolicy => "iam:UpdateAssumeRolePolicy",
+            Step::PassRoleToEc2 | Step::PassRoleToLambda => "iam:PassRole",
+        }
+    }
+}
+
+/// One edge of the graph: from a principal to itself made administrator (`to: None`) or to
+/// another principal, by its index in the list of principals.
+#[derive(Debug, Clone, Copy)]
+struct Edge<'a> {
+    to: Option<usize>,
+    step: Step<'a>,
+}
+
+/// What is the same for every principal's edges: the list of principals, which of them are
+/// administrators, the administrator users (by ARN, in ARN order), the groups that hold
+/// AdministratorAccess, and each role's trust, summarised once.
+struct Graph<'a> {
+    a: &'a Account,
+    all: &'a [Subject],
+    admin: Vec<bool>,
+    admin_users: Vec<usize>,
+    admin_groups: Vec<&'a crate::account::Group>,
+    trusts: Vec<(usize, Trust<'a>)>,
+}
+
+const ADMIN_POLICY: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+impl<'a> Graph<'a> {
+    fn new(a: &'a Account, all: &'a [Subject]) -> Graph<'a> {
+        let admin: Vec<bool> = all.iter().map(|s| is_admin(a, s)).collect();
+        let by_arn: HashMap<&str, usize> = all
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.arn.as_str(), i))
+            .collect();
+        let mut admin_users: Vec<usize> = all
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| admin.get(*i) == Some(&true) && s.arn.contains(":user/"))
+            .map(|(i, _)| i)
+            .collect();
+        admin_users.sort_unstable_by(|x, y| {
+            let arn = |i: &usize| all.get(*i).map(|s| s.arn.as_str());
+            arn(x).cmp(&arn(y))
+        });
+        let admin_groups = a
+            .groups
+            .values()
+            .filter(|g| g.attached.iter().any(|p| p == ADMIN_POLICY))
+            .collect();
+        let trusts = a
+            .roles
+            .values()
+            .filter_map(|r| Some((*by_arn.get(r.arn.as_str())?, Trust::new(a, r))))
+            .collect();
+        Graph {
+            a,
+            all,
+            admin,
+            admin_users,
+            admin_groups,
+            trusts,
+        }
+    }
+
+    fn is_admin(&self, i: usize) -> bool {
+        self.admin.get(i).copied().unwrap_or(false)
+    }
+
+    fn arn(&self, i: usize) -> &'a str {
+        self.all.get(i).map_or("", |s| s.arn.as_str())
+    }
+
+    /// Direct edges from principal `i`, in the order they are tried.
+    fn edges(&self, i: usize) -> Vec<Edge<'a>> {
+        let a = self.a;
+        let Some(s) = self.all.get(i) else {
+            return Vec::new();
+        };
+        let arn = s.arn.as_str();
+        let mut out = Vec::new();
+        let me = |step| Edge { to: None, step };
+        let admin_policy = || vec![ADMIN_POLICY.to_string()];
+        // Changing one's own permissions.
+        match &s.caller.identity {
+            Identity::User(u) => {
+                if s.allowed(
+                    a,
+                    "iam:AttachUserPolicy",
+                    arn,
+                    &[("iam:PolicyARN", admin_policy())],
+                ) {
+                    out.push(me(Step::AttachUserPolicy));
+                }
+                if s.allowed(a, "iam:PutUserPolicy", arn, &[]) {
+                    out.push(me(Step::PutUserPolicy));
+                }
+                if let Some(user) = a.users.get(u) {
+                    for g in &user.groups {
+                        if let Some(group) = a.groups.get(g) {
+                            if s.allowed(
+                                a,
+                                "iam:AttachGroupPolicy",
+                                &group.arn,
+                                &[("iam:PolicyARN", admin_policy())],
+                            ) {
+                                out.push(me(Step::AttachGroupPolicy(g)));
+                            }
+                            if s.allowed(a, "iam:PutGroupPolicy", &group.arn, &[]) {
+                                out.push(me(Step::PutGroupPolicy(g)));
+                            }
+                        }
+                    }
+                    for pol in &user.attached {
+                        if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
+                            && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
+                        {
+                            out.push(me(Step::CreatePolicyVersion(pol, true)));
+                        }
+                    }
+                    // Joining a group of administrators.
+                    for g in &self.admin_groups {
+                        if !user.groups.contains(&g.name)
+                            && s.allowed(a, "iam:AddUserToGroup", &g.arn, &[])
+                        {
+                            out.push(me(Step::AddUserToGroup(&g.name)));
+                        }
+                    }
+                }
+            }
+            Identity::Role { role, .. } => {
+                if s.allowed(
+                    a,
+                    "iam:AttachRolePolicy",
+                    arn,
+                    &[("iam:PolicyARN", admin_policy())],
+                ) {
+                    out.push(me(Step::AttachRolePolicy));
+                }
+                if s.allowed(a, "iam:PutRolePolicy", arn, &[]) {
+                    out.push(me(Step::PutRolePolicy));
+                }
+                if let Some(r) = a.roles.get(role) {
+                    for pol in &r.attached {
+                        if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
+                            && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
+                        {
+                            out.push(me(Step::CreatePolicyVersion(pol, false)));
+                        }
+                    }
+                }
+            }
+            Identity::Root => {}
+        }
+        // Becoming an administrator user.
+        let takes_over_users = s.may("iam:CreateAccessKey")
+            || s.may("iam:CreateLoginProfile")
+            || s.may("iam:UpdateLoginProfile");
+        if takes_over_users {
+            for &t in self.admin_users.iter().filter(|&&t| t != i) {
+                let target = self.arn(t);
+                if s.allowed(a, "iam:CreateAccessKey", target, &[]) {
+                    out.push(Edge {
+                        to: Some(t),
+                        step: Step::CreateAccessKey,
+                    });
+                } else if s.allowed(a, "iam:CreateLoginProfile", target, &[])
+                    || s.allowed(a, "iam:UpdateLoginProfile", target, &[])
+                {
+                    out.push(Edge {
+                        to: Some(t),
+                        step: Step::UpdateLoginProfile,
+                    });
+                }
+            }
+        }
+        // Roles: assume, re-trust, or pass to an instance.
+        let can_run = std::cell::OnceCell::new();
+        let can_run = || *can_run.get_or_init(|| s.allowed(a, "ec2:RunInstances", "*", &[]));
+        let may_assume = s.may("sts:AssumeRole");
+        for (ri, t) in &self.trusts {
+            let (ri, r) = (*ri, t.role);
+            if ri == i {
+                continue;
+            }
+            let admin_role = self.is_admin(ri);
+            let to = Some(ri);
+            if can_assume(a, s, t, may_assume) {
+                out.push(Edge {
+                    to,
+                    step: Step::AssumeRole,
+                });
+            } else if admin_role
+                && s.allowed(a, "iam:UpdateAssumeRolePolicy", &r.arn, &[])
+                && s.allowed(a, "sts:AssumeRole", &r.arn, &[])
+            {
+                out.push(Edge {
+                    to,
+                    step: Step::UpdateAssumeRolePolicy,
+                });
+            } else if admin_role
+                && trusts_service(r, "ec2.amazonaws.com")
+                && can_run()
+                && s.allowed(
+                    a,
+                    "iam:PassRole",
+                    &r.arn,
+                    &[("iam:PassedToService", vec!["ec2.amazonaws.com".into()])],
+                )
+            {
+                out.push(Edge {
+                    to,
+                    step: Step::PassRoleToEc2,
+                });
+            } else if admin_role
+                && trusts_service(r, "lambda.amazonaws.com")
+                && s.allowed(a, "lambda:CreateFunction", "*", &[])
+                && s.allowed(
+                    a,
+                    "iam:PassRole",
+                    &r.arn,
+                    &[("iam:PassedToService", vec!["lambda.amazonaws.com".into()])],
+                )
+            {
+                out.push(Edge {
+                    to,
+                    step: Step::PassRoleToLambda,
+                });
+            }
+        }
+        out
+    }
+
+    /// The sentence of one step taken by principal `from`.
+    fn sentence(&self, from: usize, e: Edge<'_>) -> String {
+        let me = short(self.arn(from));
+        let target = e.to.map_or("", |t| self.arn(t));
+        let role = match e
+            .to
+            .and_then(|t| self.all.get(t))
+            .map(|s| &s.caller.identity)
+        {
+            Some(Identity::Role { role, .. }) => role.as_str(),
+            _ => short(target),
+        };
+        match e.step {
+            Step::AttachUserPolicy => {
+                format!("{me} attaches AdministratorAccess to itself (iam:AttachUserPolicy)")
+            }
+            Step::PutUserPolicy => {
+                format!("{me} writes itself an inline admin policy (iam:PutUserPolicy)")
+            }
+            Step::AttachGroupPolicy(g) => format!(
+                "{me} attaches AdministratorAccess to its group {g} (iam:AttachGroupPolicy)"
+            ),
+            Step::PutGroupPolicy(g) => {
+                format!("{me} writes an admin policy into its group {g} (iam:PutGroupPolicy)")
+            }
+            Step::CreatePolicyVersion(pol, true) => format!(
+                "{me} rewrites its own policy {} with a new default version (iam:CreatePolicyVersion)",
+                short(pol)
+            ),
+            Step::CreatePolicyVersion(pol, false) => format!(
+                "{me} rewrites its own policy {} (iam:CreatePolicyVersion)",
+                short(pol)
+            ),
+            Step::AddUserToGroup(g) => {
+                format!("{me} adds itself to the administrators' group {g} (iam:AddUserToGroup)")
+            }
+            Step::AttachRolePolicy => {
+                format!("{me} attaches AdministratorAccess to itself (iam:AttachRolePolicy)")
+            }
+            Step::PutRolePolicy => {
+                format!("{me} writes itself an inline admin policy (iam:PutRolePolicy)")
+            }
+            Step::CreateAccessKey => format!(
+                "{me} creates an access key for the administrator {} (iam:CreateAccessKey)",
+                short(target)
+            ),
+            Step::UpdateLoginProfile => format!(
+                "{me} sets the console password of the administrator {} (iam:CreateLoginProfile / iam:UpdateLoginProfile)",
+                short(target)
+            ),
+            Step::AssumeRole => format!("{me} assumes the role {role} (sts:AssumeRole)"),
+            Step::UpdateAssumeRolePolicy => format!(
+                "{me} rewrites the trust policy of the administrator role {role} and assumes it (iam:UpdateAssumeRolePolicy)"
+            ),
+            Step::PassRoleToEc2 => format!(
+                "{me} launches an instance with the administrator role {role} and reads its credentials from the metadata service (iam:PassRole + ec2:RunInstances)"
+            ),
+            Step::PassRoleToLambda => format!(
+                "{me} creates a Lambda function with the administrator role {role} (iam:PassRole + lambda:CreateFunction)"
+            ),
+        }
+    }
+}
+
+/// The longest path reported, in steps.
+const MAX_STEPS: usize = 5;
 
 /// Every principal that is not an administrator but can become one, with the shortest path.
 pub fn paths(a: &Account) -> Vec<Path> {
     let all = principals(a);
-    let admin_set: HashSet<&str> = all
-        .iter()
-        .filter(|s| is_admin(a, s))
-        .map(|s| s.arn.as_str())
-        .collect();
-    let trusts: Vec<Trust> = a.roles.values().map(|r| Trust::new(a, r)).collect();
-    let by_arn: HashMap<&str, &Subject> = all.iter().map(|s| (s.arn.as_str(), s)).collect();
-    let mut edge_cache: HashMap<&str, Vec<(String, String, String)>> = HashMap::new();
+    let g = Graph::new(a, &all);
+    let n = all.len();
+    // Each principal's edges, worked out when the search first leaves it.
+    let mut edges: Vec<Option<Vec<Edge>>> = vec![None; n];
+    // Per search: when a principal was reached (`stamp`), from which principal and by which
+    // of its edges, and in how many steps. Reused from one start to the next.
+    let mut seen = vec![usize::MAX; n];
+    let mut came: Vec<(usize, usize)> = vec![(0, 0); n];
+    let mut depth = vec![0usize; n];
+    let mut queue = VecDeque::new();
     let mut out = Vec::new();
-    for start in all.iter().filter(|s| !admin_set.contains(s.arn.as_str())) {
-        let start = start.arn.as_str();
+    for start in (0..n).filter(|&i| !g.is_admin(i)) {
         // Breadth-first over principals, so that the shortest path is reported.
-        let mut queue: VecDeque<(&str, Vec<String>, String)> =
-            VecDeque::from([(start, Vec::new(), String::new())]);
-        let mut seen: HashSet<&str> = HashSet::from([start]);
-        while let Some((node, steps, first)) = queue.pop_front() {
-            let Some(subject) = by_arn.get(node).copied() else {
+        queue.clear();
+        queue.push_back(start);
+        if let Some(x) = seen.get_mut(start) {
+            *x = start;
+        }
+        if let Some(d) = depth.get_mut(start) {
+            *d = 0;
+        }
+        let mut done = None;
+        while let Some(node) = queue.pop_front() {
+            let Some(slot) = edges.get_mut(node) else {
                 continue;
             };
-            let es = edge_cache
-                .entry(subject.arn.as_str())
-                .or_insert_with(|| edges(a, subject, &admin_set, &trusts));
-            let mut done = None;
-            for (target, perm, text) in es.iter() {
-                let first = if first.is_empty() {
-                    perm.clone()
-                } else {
-                    first.clone()
-                };
-                let mut s = steps.clone();
-                s.push(text.clone());
-                if target == "self" || admin_set.contains(target.as_str()) {
-                    done = Some(Path {
-                        from: start.to_string(),
-                        to: if target == "self" {
-                            node.to_string()
-                        } else {
-                            target.clone()
-                        },
-                        permission: first,
-                        steps: s,
-                    });
+            let es = slot.get_or_insert_with(|| g.edges(node));
+            let steps = depth.get(node).copied().unwrap_or(0);
+            for (k, e) in es.iter().enumerate() {
+                if e.to.is_none_or(|t| g.is_admin(t)) {
+                    done = Some((node, k));
                     break;
                 }
-                if steps.len() < 4
-                    && let Some(t) = by_arn.get(target.as_str())
-                    && seen.insert(t.arn.as_str())
+                if let Some(t) = e.to
+                    && steps + 1 < MAX_STEPS
+                    && seen.get(t).is_some_and(|&s| s != start)
                 {
-                    queue.push_back((t.arn.as_str(), s, first));
+                    if let Some(x) = seen.get_mut(t) {
+                        *x = start;
+                    }
+                    if let Some(x) = came.get_mut(t) {
+                        *x = (node, k);
+                    }
+                    if let Some(x) = depth.get_mut(t) {
+                        *x = steps + 1;
+                    }
+                    queue.push_back(t);
                 }
             }
-            if let Some(p) = done {
-                out.push(p);
+            if done.is_some() {
                 break;
             }
         }
+        let Some((last, k)) = done else {
+            continue;
+        };
+        // The path, walked back from the last principal to the start.
+        let mut hops: Vec<(usize, Edge)> = Vec::new();
+        let mut at = (last, k);
+        loop {
+            let (node, k) = at;
+            let Some(e) = edges.get(node).and_then(|es| es.as_ref()?.get(k)).copied() else {
+                break;
+            };
+            hops.push((node, e));
+            if node == start {
+                break;
+            }
+            at = came.get(node).copied().unwrap_or((start, usize::MAX));
+        }
+        hops.reverse();
+        let Some(&(_, first)) = hops.first() else {
+            continue;
+        };
+        let Some(&(_, end)) = hops.last() else {
+            continue;
+        };
+        out.push(Path {
+            from: g.arn(start).to_string(),
+            to: g.arn(end.to.unwrap_or(last)).to_string(),
+            permission: first.step.permission().to_string(),
+            steps: hops.iter().map(|&(node, e)| g.sentence(node, e)).collect(),
+        });
     }
     out
 }

@@ -13,11 +13,13 @@
 
 mod checks;
 pub mod escalation;
+mod hints;
 pub mod issue;
 mod locate;
 
 use serde::Serialize;
 
+pub use hints::Hints;
 pub use issue::{FindingType, Issue};
 pub use locate::{Location, PathElement, TextPosition, TextSpan, parse_path, path_string};
 
@@ -227,7 +229,7 @@ pub fn validate(text: &str, ty: ValidationType) -> Result<Report, CatalogError> 
 
 /// Validates `text` as a policy of type `ty` against `catalog`.
 pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_inner(catalog, text, ty, false)
+    validate_inner(catalog, text, ty, false, &Hints::new())
 }
 
 /// [`validate_with`] plus the audit's risk checks of identity policies (our own issue codes,
@@ -235,10 +237,30 @@ pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Repor
 /// every resource of their kind. `iamdojo audit` runs these over every policy an account
 /// holds; `validate-policy` runs them with `--risks`.
 pub fn validate_with_risks(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_inner(catalog, text, ty, true)
+    validate_inner(catalog, text, ty, true, &Hints::new())
 }
 
-fn validate_inner(catalog: &Catalog, text: &str, ty: ValidationType, risks: bool) -> Report {
+/// [`validate_with`] (`risks`: [`validate_with_risks`]) as one document of a run that
+/// validates many: the "did you mean" suggestions come from `hints`, which looks each unknown
+/// name up once for the whole run ([`Hints::off`]: none, for documents whose errors are not
+/// shown).
+pub fn validate_with_hints(
+    catalog: &Catalog,
+    text: &str,
+    ty: ValidationType,
+    risks: bool,
+    hints: &Hints,
+) -> Report {
+    validate_inner(catalog, text, ty, risks, hints)
+}
+
+fn validate_inner(
+    catalog: &Catalog,
+    text: &str,
+    ty: ValidationType,
+    risks: bool,
+    hints: &Hints,
+) -> Report {
     let loc = locate::Locator::new(text);
     let policy = match Policy::parse(text, ty.policy_type()) {
         Ok(p) => p,
@@ -251,7 +273,7 @@ fn validate_inner(catalog: &Catalog, text: &str, ty: ValidationType, risks: bool
             };
         }
     };
-    let mut findings = checks::Checker::new(catalog, &policy, &loc, ty)
+    let mut findings = checks::Checker::new(catalog, &policy, &loc, ty, hints)
         .with_risks(risks)
         .run();
     // Stable: findings at the same place keep the order the checks made them in.

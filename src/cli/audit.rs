@@ -47,6 +47,15 @@ pub struct Args {
     pub format: Format,
 }
 
+/// `--format json`: the findings, and the controls the input could not answer when there are
+/// any.
+#[derive(serde::Serialize)]
+struct JsonReport<'a> {
+    findings: &'a [Finding],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    not_evaluated: &'a [crate::audit::controls::NotEvaluated],
+}
+
 /// Loads the account the arguments name.
 pub(crate) fn load_account(
     scenario: Option<&PathBuf>,
@@ -107,12 +116,17 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let text = match args.format {
         Format::Table => table(&findings) + &not_evaluated_table(&skipped),
         Format::Json => {
-            let v = if skipped.is_empty() {
-                json!({ "findings": findings })
-            } else {
-                json!({ "findings": findings, "not_evaluated": skipped })
+            // Written as it is serialized: a large account's findings are not copied into a
+            // JSON tree and a string first.
+            let report = JsonReport {
+                findings: &findings,
+                not_evaluated: &skipped,
             };
-            serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
+            let mut w = io::BufWriter::new(&mut *out);
+            serde_json::to_writer_pretty(&mut w, &report).map_err(io::Error::other)?;
+            w.write_all(b"\n")?;
+            w.flush()?;
+            String::new()
         }
         Format::Sarif => sarif(&findings),
     };

@@ -11,6 +11,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::escalation::METHODS;
+use super::hints::{HintKind, Hints};
 use super::issue::{self, Issue};
 use super::locate::{Location, Locator, PathElement};
 use super::{Finding, ValidationType};
@@ -60,6 +61,8 @@ pub(super) struct Checker<'a> {
     out: Vec<Finding>,
     /// Also run the audit's risk checks.
     risks: bool,
+    /// Where "did you mean" comes from.
+    hints: &'a Hints,
 }
 
 impl<'a> Checker<'a> {
@@ -68,6 +71,7 @@ impl<'a> Checker<'a> {
         policy: &'a Policy,
         loc: &'a Locator<'a>,
         ty: ValidationType,
+        hints: &'a Hints,
     ) -> Checker<'a> {
         Checker {
             cat,
@@ -77,6 +81,7 @@ impl<'a> Checker<'a> {
             entries: Vec::new(),
             out: Vec::new(),
             risks: false,
+            hints,
         }
     }
 
@@ -208,19 +213,24 @@ impl<'a> Checker<'a> {
                 Glob::Exact(svc) => match cat.service_index(svc) {
                     None => {
                         entry.known = false;
-                        let hints = cat.suggest_services(svc_raw, 3);
-                        let hints: Vec<String> = hints
-                            .iter()
-                            .map(|h| {
-                                format!("{h}:{}", raw.split_once(':').map(|x| x.1).unwrap_or(""))
-                            })
-                            .collect();
+                        let hint = self.hints.get(HintKind::ServiceInAction, raw, || {
+                            let hints: Vec<String> = cat
+                                .suggest_services(svc_raw, 3)
+                                .iter()
+                                .map(|h| {
+                                    format!(
+                                        "{h}:{}",
+                                        raw.split_once(':').map(|x| x.1).unwrap_or("")
+                                    )
+                                })
+                                .collect();
+                            did_you_mean(&hints)
+                        });
                         let at = self.action_loc(st, j, p);
                         self.push(
                             issue::INVALID_SERVICE_IN_ACTION,
                             format!(
-                                "`{svc_raw}` in `{raw}` is not an AWS service prefix, so this entry grants nothing{}",
-                                did_you_mean(&hints)
+                                "`{svc_raw}` in `{raw}` is not an AWS service prefix, so this entry grants nothing{hint}"
                             ),
                             vec![at],
                         );
@@ -236,15 +246,15 @@ impl<'a> Checker<'a> {
                             let name = raw.split_once(':').map(|x| x.1).unwrap_or("");
                             if service.action_index(name).is_none() {
                                 entry.known = false;
-                                let hints: Vec<String> = cat.suggest_actions(raw, 3);
+                                let hint = self.hints.get(HintKind::Action, raw, || {
+                                    did_you_mean(&cat.suggest_actions(raw, 3))
+                                });
                                 let at = self.action_loc(st, j, p);
                                 self.push(
                                     issue::INVALID_ACTION,
                                     format!(
-                                        "`{raw}` is not an action of {} (`{}`), so this entry grants nothing{}",
-                                        service.name,
-                                        service.prefix,
-                                        did_you_mean(&hints)
+                                        "`{raw}` is not an action of {} (`{}`), so this entry grants nothing{hint}",
+                                        service.name, service.prefix,
                                     ),
                                     vec![at],
                                 );
@@ -779,16 +789,19 @@ impl<'a> Checker<'a> {
                         );
                         continue;
                     }
-                    let names = cat.global_condition_keys().iter().map(|k| &*k.name);
-                    let hints: Vec<String> = crate::audit::catalog::nearest_names(key, names, 3)
-                        .into_iter()
-                        .map(String::from)
-                        .collect();
+                    let hint = self.hints.get(HintKind::GlobalKey, key, || {
+                        let names = cat.global_condition_keys().iter().map(|k| &*k.name);
+                        let hints: Vec<String> =
+                            crate::audit::catalog::nearest_names(key, names, 3)
+                                .into_iter()
+                                .map(String::from)
+                                .collect();
+                        did_you_mean(&hints)
+                    });
                     self.push(
                         issue::INVALID_GLOBAL_CONDITION_KEY,
                         format!(
-                            "`{key}` is not a global condition key, so no request carries it{}",
-                            did_you_mean(&hints)
+                            "`{key}` is not a global condition key, so no request carries it{hint}"
                         ),
                         vec![at],
                     );
@@ -805,18 +818,20 @@ impl<'a> Checker<'a> {
                         );
                         continue;
                     }
-                    let names = svc.condition_keys.iter().map(|k| &*k.name);
-                    let hints: Vec<String> = crate::audit::catalog::nearest_names(key, names, 3)
-                        .into_iter()
-                        .map(String::from)
-                        .collect();
+                    let hint = self.hints.get(HintKind::ServiceKey, key, || {
+                        let names = svc.condition_keys.iter().map(|k| &*k.name);
+                        let hints: Vec<String> =
+                            crate::audit::catalog::nearest_names(key, names, 3)
+                                .into_iter()
+                                .map(String::from)
+                                .collect();
+                        did_you_mean(&hints)
+                    });
                     self.push(
                         issue::INVALID_SERVICE_CONDITION_KEY,
                         format!(
-                            "{} (`{}`) has no condition key `{key}`, so no request carries it{}",
-                            svc.name,
-                            svc.prefix,
-                            did_you_mean(&hints)
+                            "{} (`{}`) has no condition key `{key}`, so no request carries it{hint}",
+                            svc.name, svc.prefix,
                         ),
                         vec![at],
                     );
@@ -829,14 +844,19 @@ impl<'a> Checker<'a> {
                     if prefix.contains(['.', '/']) {
                         continue;
                     }
-                    let hints: Vec<String> = cat
-                        .suggest_services(prefix, 3)
-                        .into_iter()
-                        .map(|s| format!("{s}:{}", key.split_once(':').map(|x| x.1).unwrap_or("")))
-                        .collect();
+                    let hint = self.hints.get(HintKind::KeyService, key, || {
+                        let hints: Vec<String> = cat
+                            .suggest_services(prefix, 3)
+                            .into_iter()
+                            .map(|s| {
+                                format!("{s}:{}", key.split_once(':').map(|x| x.1).unwrap_or(""))
+                            })
+                            .collect();
+                        did_you_mean(&hints)
+                    });
                     self.push(
                         issue::INVALID_SERVICE,
-                        format!("`{prefix}` in `{key}` is neither `aws` nor an AWS service prefix, so no request carries this key{}", did_you_mean(&hints)),
+                        format!("`{prefix}` in `{key}` is neither `aws` nor an AWS service prefix, so no request carries this key{hint}"),
                         vec![at],
                     );
                     continue;

@@ -1,0 +1,141 @@
+//! The "did you mean …?" suggestions of one validation run, each worked out once per distinct
+//! unknown name.
+//!
+//! Finding the nearest names compares the unknown one with every name it could have meant
+//! (an action with the hundreds of its service, a prefix with every service), so an audit of
+//! thousands of documents that repeat the same few misspellings would spend most of its time
+//! there. A [`Hints`] remembers each answer for the rest of the run, and can be switched off
+//! where no finding that carries a suggestion is shown (the audit shows no errors of AWS
+//! managed policies).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// What kind of name a suggestion is for: the same text can be an unknown service prefix in
+/// one place and an unknown action in another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum HintKind {
+    /// An unknown service prefix in an action (`s4:GetObject`).
+    ServiceInAction,
+    /// An unknown action of a known service (`s3:GetObjet`).
+    Action,
+    /// An unknown `aws:` condition key.
+    GlobalKey,
+    /// An unknown condition key of a known service (the key names its service).
+    ServiceKey,
+    /// An unknown service prefix in a condition key.
+    KeyService,
+}
+
+/// The suggestions of one run (an audit, a `validate-policy`, one lint of a policy): each
+/// unknown name is looked up once, whatever the number of documents or threads that name it.
+#[derive(Debug)]
+pub struct Hints {
+    enabled: bool,
+    memo: Mutex<BTreeMap<(HintKind, String), Arc<str>>>,
+}
+
+static OFF: Hints = Hints {
+    enabled: false,
+    memo: Mutex::new(BTreeMap::new()),
+};
+
+impl Default for Hints {
+    fn default() -> Hints {
+        Hints::new()
+    }
+}
+
+impl Hints {
+    /// Suggestions on, remembered for as long as this value lives.
+    pub const fn new() -> Hints {
+        Hints {
+            enabled: true,
+            memo: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// No suggestions: for documents whose findings with suggestions (errors) are never
+    /// shown. The findings are the same, their sentences without "did you mean".
+    pub fn off() -> &'static Hints {
+        &OFF
+    }
+
+    /// How many distinct names have been looked up.
+    pub fn len(&self) -> usize {
+        self.memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// True when no name has been looked up.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The suggestion text (`; did you mean …?` or empty) for `name`, computed by `compute`
+    /// the first time the run meets it. `compute` runs outside the lock, so two threads
+    /// meeting a new name at once may both compute it; they get the same answer.
+    pub(super) fn get(
+        &self,
+        kind: HintKind,
+        name: &str,
+        compute: impl FnOnce() -> String,
+    ) -> Arc<str> {
+        if !self.enabled {
+            return Arc::from("");
+        }
+        let key = (kind, name.to_string());
+        if let Some(v) = self
+            .memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&key)
+        {
+            return v.clone();
+        }
+        let value: Arc<str> = Arc::from(compute());
+        self.memo
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(key)
+            .or_insert(value)
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_name_is_computed_once() {
+        let h = Hints::new();
+        let mut calls = 0;
+        for _ in 0..3 {
+            let v = h.get(HintKind::Action, "s3:GetObjet", || {
+                calls += 1;
+                "; did you mean `s3:GetObject`?".into()
+            });
+            assert_eq!(&*v, "; did you mean `s3:GetObject`?");
+        }
+        assert_eq!(calls, 1);
+        // The same text as another kind of name is another question.
+        h.get(HintKind::ServiceInAction, "s3:GetObjet", || {
+            calls += 1;
+            String::new()
+        });
+        assert_eq!(calls, 2);
+        assert_eq!(h.len(), 2);
+    }
+
+    #[test]
+    fn off_computes_nothing() {
+        let v = Hints::off().get(HintKind::Action, "s3:GetObjet", || {
+            panic!("suggestions are off")
+        });
+        assert_eq!(&*v, "");
+        assert!(Hints::off().is_empty());
+    }
+}
