@@ -1989,7 +1989,7 @@ impl App {
         ) = (&mut ls.ex, &step.solution)
         {
             for c in cmds {
-                run_in_console(&mut r.sandbox, output, c);
+                run_in_console(&mut r.sandbox, output, c, self.lang);
             }
             let code = self.lang.code();
             if let Some(p) = self.packs.iter().find(|p| &p.meta.id == pack) {
@@ -2095,7 +2095,7 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    let code = run_in_console(&mut r.sandbox, output, &line);
+                    let code = run_in_console(&mut r.sandbox, output, &line, self.lang);
                     history.push(line.clone());
                     *hist = history.len();
                     let before = report.passed();
@@ -2150,7 +2150,7 @@ impl App {
                     if line.trim().is_empty() {
                         return;
                     }
-                    let code = run_in_console(&mut r.sandbox, output, &line);
+                    let code = run_in_console(&mut r.sandbox, output, &line, self.lang);
                     command_ran = Some((line, code));
                 }
                 _ => {
@@ -2279,7 +2279,9 @@ fn run_in_console(
     sandbox: &mut crate::account::command::Sandbox,
     output: &mut Vec<String>,
     line: &str,
+    lang: Lang,
 ) -> i32 {
+    sandbox.lang = lang;
     output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
     // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
