@@ -316,3 +316,105 @@ pub(super) fn missing_context(keys: &[String], lang: Lang) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every verdict, path step, question and policy type has its own text in each language,
+    /// and the Japanese text is not the English one.
+    #[test]
+    fn every_sentence_exists_in_both_languages() {
+        let c = ConditionText {
+            operator: "Bool".into(),
+            key: "aws:MultiFactorAuthPresent".into(),
+            values: vec!["true".into()],
+        };
+        let verdicts = [
+            Verdict::Applies,
+            Verdict::ActionNotListed,
+            Verdict::ActionExcluded,
+            Verdict::ResourceNotMatched,
+            Verdict::ResourceExcluded,
+            Verdict::PrincipalNotNamed,
+            Verdict::VariableUnresolved,
+            Verdict::ConditionFalse {
+                condition: c.clone(),
+                why: ConditionFailure::KeyMissing,
+            },
+            Verdict::ConditionFalse {
+                condition: c,
+                why: ConditionFailure::NoMatch,
+            },
+        ];
+        let steps = [
+            PathStep::AlwaysAllowed,
+            PathStep::ExplicitDeny,
+            PathStep::NoExplicitDeny,
+            PathStep::ScpsAllow,
+            PathStep::ScpDenies { level: 1 },
+            PathStep::NoScps,
+            PathStep::NoResourcePolicy,
+            PathStep::ResourcePolicyGrants,
+            PathStep::ResourcePolicyAllows,
+            PathStep::ResourcePolicyDenies,
+            PathStep::Identity { allows: true },
+            PathStep::Identity { allows: false },
+            PathStep::Boundary { allows: true },
+            PathStep::Boundary { allows: false },
+            PathStep::Session { allows: true },
+            PathStep::Session { allows: false },
+            PathStep::CrossAccount,
+        ];
+        let gates = [
+            Gate::ExplicitDeny,
+            Gate::Scps,
+            Gate::ResourcePolicy,
+            Gate::IdentityPolicy,
+            Gate::Boundary,
+            Gate::SessionPolicy,
+            Gate::CrossAccount,
+        ];
+        let kinds = [
+            PolicyKind::Identity,
+            PolicyKind::Resource,
+            PolicyKind::Boundary,
+            PolicyKind::Session,
+            PolicyKind::Scp,
+        ];
+        let mut all: Vec<(String, String)> = Vec::new();
+        all.extend(
+            verdicts
+                .iter()
+                .map(|v| (v.text(Lang::En), v.text(Lang::Ja))),
+        );
+        all.extend(steps.iter().map(|s| (s.text(Lang::En), s.text(Lang::Ja))));
+        all.extend(
+            gates
+                .iter()
+                .map(|g| (g.question(Lang::En).into(), g.question(Lang::Ja).into())),
+        );
+        all.extend(
+            kinds
+                .iter()
+                .map(|k| (k.name(Lang::En).into(), k.name(Lang::Ja).into())),
+        );
+        for lang in [Lang::En, Lang::Ja] {
+            let texts: Vec<&String> = all
+                .iter()
+                .map(|(en, ja)| if lang == Lang::En { en } else { ja })
+                .collect();
+            let unique: std::collections::HashSet<&&String> = texts.iter().collect();
+            assert_eq!(
+                unique.len(),
+                texts.len(),
+                "a text is used twice in {lang:?}"
+            );
+        }
+        for (en, ja) in &all {
+            assert!(!en.is_empty() && !ja.is_empty());
+            assert_ne!(en, ja, "not translated: {en}");
+        }
+        assert_eq!(PolicyKind::Scp.name(Lang::En), PolicyKind::Scp.label());
+    }
+}
