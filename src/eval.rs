@@ -14,5 +14,7 @@ pub use decide::{
     Decision, MatchedStatement, Outcome, PolicyKind, PolicySet, Reason, SourceType, SourcedPolicy,
     evaluate,
 };
-pub use explain::{Answer, Explanation, FlowStep, Gate, explain};
+pub use explain::{
+    Answer, ConditionText, Explanation, FlowStep, Gate, PathStep, StatementTrace, Verdict, explain,
+};
 pub use request::{Context, ContextType, ContextValue, Principal, PrincipalType, Request};

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod eval;
 pub mod ids;
 pub mod input;
+pub mod lang;
 pub mod lesson;
 pub mod policy;
 pub mod printable;

@@ -87,7 +87,7 @@ fn only_tui_draws_and_only_cli_parses_arguments() {
     let mut bad = Vec::new();
     for m in MODULES
         .iter()
-        .chain(["suggest", "input", "printable", "ids", "text"].iter())
+        .chain(["suggest", "input", "printable", "ids", "text", "lang"].iter())
     {
         for (file, line) in code(m) {
             if *m != "tui" && (line.contains("ratatui") || line.contains("crossterm")) {
@@ -112,7 +112,7 @@ fn only_tui_draws_and_only_cli_parses_arguments() {
 #[test]
 fn leaf_utilities_use_no_domain_module() {
     let mut bad = Vec::new();
-    for leaf in ["suggest", "input", "printable", "ids", "text"] {
+    for leaf in ["suggest", "input", "printable", "ids", "text", "lang"] {
         assert!(!files(leaf).is_empty(), "no source for `{leaf}`");
         for (file, line) in code(leaf) {
             for m in MODULES {

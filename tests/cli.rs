@@ -147,6 +147,32 @@ fn explain_prints_the_decision_path() {
 }
 
 #[test]
+fn explain_in_japanese_and_json_in_every_language() {
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "simulate-custom-policy",
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--resource-arns",
+            "arn:aws:s3:::photos",
+        ];
+        a.extend_from_slice(extra);
+        a
+    };
+    let (code, out, err) = iamdojo(&args(&["--explain", "--lang", "ja"]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+    // `--lang` changes only the readable trace: the JSON is AWS's, whatever the language.
+    let (_, en, _) = iamdojo(&args(&[]));
+    let (_, ja, _) = iamdojo(&args(&["--lang", "ja"]));
+    assert_eq!(en, ja);
+    let (code, _, err) = iamdojo(&args(&["--explain", "--lang", "fr"]));
+    assert_eq!(code, 2, "an unknown language is a usage error: {err}");
+}
+
+#[test]
 fn unknown_flag_is_a_usage_error() {
     let (code, _, err) = iamdojo(&["simulate-custom-policy", "--action-name", "s3:GetObject"]);
     assert_eq!(code, 2);

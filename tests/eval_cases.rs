@@ -111,6 +111,14 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
         let resource = r.resource.as_deref().unwrap_or("*");
         let d = sim.decide(&r.action, resource);
         let what = format!("{at}: {} on {resource}", r.action);
+        // The Japanese explanation of every case reads in Japanese.
+        let req = sim.request(&r.action, resource);
+        let ja = iamdojo::eval::explain(&req, &sim.set).render(&req, iamdojo::lang::Lang::Ja);
+        fails.extend(
+            crate::explain::english_in(&ja)
+                .into_iter()
+                .map(|e| format!("{what}: Japanese explanation: {e}")),
+        );
         if d.outcome.as_str() != r.decision {
             fails.push(format!(
                 "{what}: expected {}, got {} ({:?})",

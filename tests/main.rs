@@ -17,6 +17,7 @@ mod cli;
 mod docs;
 mod e2e;
 mod eval_cases;
+mod explain;
 mod gaad;
 mod hostile;
 mod hostile_properties;

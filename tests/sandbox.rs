@@ -1,6 +1,7 @@
 //! Sandbox transcripts: each `tests/data/sandbox/*.txt` is a list of command lines run
 //! against a fresh simulated account; the whole transcript (commands, output, errors, exit
-//! statuses) is a snapshot. A new transcript file is a new test.
+//! statuses) is a snapshot. A new transcript file is a new test. A line `# scenario: NAME`
+//! first starts from a scenario, a line `# lang: ja` explains in Japanese.
 
 use iamdojo::account::command::Sandbox;
 use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID, scenario};
@@ -21,6 +22,10 @@ fn transcript(text: &str) -> String {
         }
         None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
     };
+    // A line `# lang: ja` makes the sandbox's own explanations Japanese.
+    if text.lines().any(|l| l.trim() == "# lang: ja") {
+        sb.lang = iamdojo::lang::Lang::Ja;
+    }
     let mut out = String::new();
     for line in text.lines() {
         let t = line.trim();

@@ -245,6 +245,9 @@ pub struct Sandbox {
     pub events: Vec<super::scenario::ScheduledEvent>,
     /// The last access denial, for `explain`.
     pub last_denial: Option<Box<super::error::DecisionTrace>>,
+    /// The learner's language, for the sandbox's own explanations (`explain`); what the AWS
+    /// CLI prints stays AWS's English.
+    pub lang: crate::lang::Lang,
 }
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -283,6 +286,7 @@ impl Sandbox {
             vars: BTreeMap::new(),
             events: Vec::new(),
             last_denial: None,
+            lang: crate::lang::Lang::En,
         }
     }
 
@@ -392,8 +396,11 @@ impl Sandbox {
                 None => fail("usage: wait DURATION (for example 30m, 6h or 2d)".into()),
             }),
             "explain" => Some(match &self.last_denial {
-                Some(x) => ok(x.render()),
-                None => ok("No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n".into()),
+                Some(x) => ok(x.render(self.lang)),
+                None => ok(match self.lang {
+                    crate::lang::Lang::En => "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n",
+                    crate::lang::Lang::Ja => "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。\n",
+                }.into()),
             }),
             // The files that `file://NAME` can read: `ls` lists them, `cat NAME` prints one.
             "ls" => Some(ok(if self.files.is_empty() {

@@ -64,9 +64,9 @@ impl DecisionTrace {
         }
     }
 
-    /// The readable trace.
-    pub fn render(&self) -> String {
-        self.explanation.render(&self.request)
+    /// The readable trace, in `lang`.
+    pub fn render(&self, lang: crate::lang::Lang) -> String {
+        self.explanation.render(&self.request, lang)
     }
 
     /// The policy a statement of the explanation belongs to.

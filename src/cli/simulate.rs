@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use clap::Args as ClapArgs;
+use clap::{Args as ClapArgs, ValueEnum};
+
+use crate::lang::Lang;
 
 use crate::eval::explain;
 use crate::eval::simulate::{
@@ -55,6 +57,27 @@ pub struct Args {
     /// Print a readable trace of every decision instead of JSON.
     #[arg(long)]
     pub explain: bool,
+    /// The language of the `--explain` trace (the JSON output is the same in every language).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
+/// The languages of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
 }
 
 const EXAMPLES: &str = "Examples:
@@ -67,7 +90,9 @@ Exit status: 0 when every input was read (whatever the decisions), 2 when an inp
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    match build_input(args).and_then(|input| execute(&input, args.explain)) {
+    match build_input(args)
+        .and_then(|input| execute(&input, args.explain.then_some(args.lang.into())))
+    {
         Ok(text) => {
             out.write_all(text.as_bytes())?;
             Ok(0)
@@ -79,7 +104,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> {
+/// Decides the input: JSON as AWS prints it, or with `explain` the readable trace in that
+/// language.
+fn execute(input: &SimulateInput, explain_in: Option<Lang>) -> Result<String, String> {
     let fmt = |e: SimulateError| match &e {
         SimulateError::Policy {
             list,
@@ -106,12 +133,12 @@ fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> 
         }
         _ => e.to_string(),
     };
-    if !explain_mode {
+    let Some(lang) = explain_in else {
         let out = simulate(input).map_err(fmt)?;
         let mut s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
         s.push('\n');
         return Ok(s);
-    }
+    };
     if input.action_names.is_empty() {
         return Err(fmt(SimulateError::NoActions));
     }
@@ -125,7 +152,7 @@ fn execute(input: &SimulateInput, explain_mode: bool) -> Result<String, String> 
     for a in &input.action_names {
         for r in &resources {
             let req = sim.request(a, r);
-            s.push_str(&explain(&req, &sim.set).render(&req));
+            s.push_str(&explain(&req, &sim.set).render(&req, lang));
             s.push('\n');
         }
     }

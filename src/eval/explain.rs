@@ -1,8 +1,16 @@
 //! Explanations: every statement looked at with what it said about the request, and a
 //! readable trace of the decision path through AWS's evaluation flowchart.
+//!
+//! Everything here is data (a [`Verdict`] per statement, the [`PathStep`]s of the decision
+//! path, the [`FlowStep`]s of the flowchart), read off the decision's own code path; `say`
+//! turns it into English or Japanese text, in one place.
+
+mod say;
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+
+use crate::lang::Lang;
 
 use serde::Serialize;
 
@@ -10,7 +18,8 @@ use super::decide::{
     Decision, Observer, Outcome, PolicyKind, PolicySet, Reason, SourcedPolicy, evaluate_observed,
 };
 use super::request::Request;
-use super::statement::{ConditionFailure, StatementOutcome};
+pub use super::statement::ConditionFailure;
+use super::statement::StatementOutcome;
 
 /// What one statement said about the request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -29,10 +38,94 @@ pub struct StatementTrace {
     pub effect: &'static str,
     /// Line of the statement.
     pub line: u32,
-    /// What it said, in words.
-    pub verdict: String,
+    /// What it said, and why when it does not apply ([`Verdict::text`] puts it in words).
+    pub verdict: Verdict,
     /// True when it applies.
     pub applies: bool,
+}
+
+/// What one statement said about the request: it applies, or the first reason it does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "verdict", rename_all = "kebab-case")]
+pub enum Verdict {
+    /// It applies.
+    Applies,
+    /// The action is not in `Action`.
+    ActionNotListed,
+    /// The action is listed in `NotAction`.
+    ActionExcluded,
+    /// The resource matches no pattern of `Resource`.
+    ResourceNotMatched,
+    /// The resource is listed in `NotResource`.
+    ResourceExcluded,
+    /// The caller is not the statement's `Principal`.
+    PrincipalNotNamed,
+    /// A policy variable of the statement has no value in the request.
+    VariableUnresolved,
+    /// A condition is false.
+    ConditionFalse {
+        /// The condition, as written.
+        condition: ConditionText,
+        /// Whether its key was missing or its values did not match.
+        why: ConditionFailure,
+    },
+}
+
+/// A condition as the policy writes it: operator, key and values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConditionText {
+    /// The operator (`StringEquals`, `Bool`, …).
+    pub operator: String,
+    /// The context key as written.
+    pub key: String,
+    /// The values as written.
+    pub values: Vec<String>,
+}
+
+/// One step of the decision path as [`Explanation::render`] tells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum PathStep {
+    /// `sts:GetCallerIdentity` needs no permission and cannot be denied.
+    AlwaysAllowed,
+    /// An explicit `Deny` applies.
+    ExplicitDeny,
+    /// No explicit `Deny` applies.
+    NoExplicitDeny,
+    /// Every SCP level allows the action.
+    ScpsAllow,
+    /// No SCP at this organization level allows the action.
+    ScpDenies {
+        /// The level, root first (0).
+        level: usize,
+    },
+    /// The principal is not in an organization.
+    NoScps,
+    /// There is no resource-based policy.
+    NoResourcePolicy,
+    /// The resource-based policy grants the request to this principal on its own.
+    ResourcePolicyGrants,
+    /// The resource-based policy allows it (the identity side must allow it too).
+    ResourcePolicyAllows,
+    /// The resource-based policy does not allow it.
+    ResourcePolicyDenies,
+    /// Whether an identity-based policy allows it.
+    Identity {
+        /// The answer.
+        allows: bool,
+    },
+    /// Whether the permissions boundary allows it.
+    Boundary {
+        /// The answer.
+        allows: bool,
+    },
+    /// Whether the session policy allows it.
+    Session {
+        /// The answer.
+        allows: bool,
+    },
+    /// Cross-account: both sides must allow.
+    CrossAccount,
 }
 
 /// A decision and every statement's part in it.
@@ -166,44 +259,29 @@ impl Observer for Recorder {
             return;
         };
         let verdict = match outcome {
-            StatementOutcome::Applies(_) => "applies".to_string(),
-            StatementOutcome::ActionMismatch => {
-                if s.action.negated {
-                    "does not apply: the action is listed in NotAction".into()
-                } else {
-                    "does not apply: the action is not in Action".into()
-                }
+            StatementOutcome::Applies(_) => Verdict::Applies,
+            StatementOutcome::ActionMismatch if s.action.negated => Verdict::ActionExcluded,
+            StatementOutcome::ActionMismatch => Verdict::ActionNotListed,
+            StatementOutcome::ResourceMismatch
+                if s.resource.as_ref().is_some_and(|r| r.negated) =>
+            {
+                Verdict::ResourceExcluded
             }
-            StatementOutcome::ResourceMismatch => {
-                if s.resource.as_ref().is_some_and(|r| r.negated) {
-                    "does not apply: the resource is listed in NotResource".into()
-                } else {
-                    "does not apply: the resource does not match Resource".into()
-                }
-            }
-            StatementOutcome::PrincipalMismatch => {
-                "does not apply: the caller is not the statement's principal".into()
-            }
-            StatementOutcome::VariableUnresolved => {
-                "does not apply: a policy variable has no value in the request".into()
-            }
-            StatementOutcome::ConditionFalse { index, why } => {
-                let c = s.conditions.get(index);
-                let name = c
-                    .map(|c| format!("{} {} {:?}", c.operator.name, c.key.value, c.raw_values))
-                    .unwrap_or_default();
-                match why {
-                    ConditionFailure::KeyMissing => format!(
-                        "does not apply: condition `{name}` is false because the request has no `{}`",
-                        c.map(|c| c.key.value.as_str()).unwrap_or("?")
-                    ),
-                    ConditionFailure::NoMatch => {
-                        format!(
-                            "does not apply: condition `{name}` is false for the request's values"
-                        )
-                    }
-                }
-            }
+            StatementOutcome::ResourceMismatch => Verdict::ResourceNotMatched,
+            StatementOutcome::PrincipalMismatch => Verdict::PrincipalNotNamed,
+            StatementOutcome::VariableUnresolved => Verdict::VariableUnresolved,
+            StatementOutcome::ConditionFalse { index, why } => Verdict::ConditionFalse {
+                condition: s
+                    .conditions
+                    .get(index)
+                    .map(|c| ConditionText {
+                        operator: c.operator.name.to_string(),
+                        key: c.key.value.clone(),
+                        values: c.raw_values.clone(),
+                    })
+                    .unwrap_or_default(),
+                why,
+            },
         };
         self.out.push(StatementTrace {
             kind,
@@ -234,131 +312,70 @@ pub fn explain(req: &Request, set: &PolicySet) -> Explanation {
 }
 
 impl Explanation {
-    /// A readable trace of the decision path, step by step as in AWS's flowchart.
-    pub fn render(&self, req: &Request) -> String {
+    /// The decision path as [`Explanation::render`] tells it, step by step as in AWS's
+    /// flowchart: read off the same decision as [`Explanation::flow`].
+    pub fn path(&self) -> Vec<PathStep> {
+        let d = &self.decision;
+        if d.reason == Reason::AlwaysAllowed {
+            return vec![PathStep::AlwaysAllowed];
+        }
+        if d.outcome == Outcome::ExplicitDeny {
+            return vec![PathStep::ExplicitDeny];
+        }
+        let mut out = vec![PathStep::NoExplicitDeny];
+        match (d.allowed_by_scps, d.reason) {
+            (Some(true), _) => out.push(PathStep::ScpsAllow),
+            (Some(false), Reason::NotAllowedByScp { level }) => {
+                out.push(PathStep::ScpDenies { level });
+            }
+            (Some(false), _) => {}
+            (None, _) => out.push(PathStep::NoScps),
+        }
+        if matches!(d.reason, Reason::NotAllowedByScp { .. }) {
+            return out;
+        }
+        out.push(match d.allowed_by_resource {
+            None => PathStep::NoResourcePolicy,
+            Some(true) if d.reason == Reason::AllowedByResourcePolicy => {
+                PathStep::ResourcePolicyGrants
+            }
+            Some(true) => PathStep::ResourcePolicyAllows,
+            Some(false) => PathStep::ResourcePolicyDenies,
+        });
+        if d.reason == Reason::AllowedByResourcePolicy {
+            return out;
+        }
+        out.push(PathStep::Identity {
+            allows: d.allowed_by_identity,
+        });
+        if let Some(allows) = d.allowed_by_boundary {
+            out.push(PathStep::Boundary { allows });
+        }
+        if let Some(allows) = d.allowed_by_session {
+            out.push(PathStep::Session { allows });
+        }
+        if d.cross_account {
+            out.push(PathStep::CrossAccount);
+        }
+        out
+    }
+
+    /// A readable trace in `lang`: the request, every statement's verdict, the decision path
+    /// step by step as in AWS's flowchart, the decision and the context keys that were missing.
+    pub fn render(&self, req: &Request, lang: Lang) -> String {
         let d = &self.decision;
         let mut s = String::new();
-        let _ = writeln!(s, "{} → {} on {}", req.principal, req.action, req.resource);
+        let _ = writeln!(s, "{}", say::request(req, lang));
         for t in &self.statements {
-            let sid = t
-                .sid
-                .as_deref()
-                .map(|x| format!(" ({x})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                s,
-                "  {} {} statement {}{} [{}, line {}]: {}",
-                t.kind.label(),
-                t.policy_id,
-                t.index,
-                sid,
-                t.effect,
-                t.line,
-                t.verdict
-            );
+            let _ = writeln!(s, "  {}", say::statement(t, lang));
         }
-        let step = |s: &mut String, n: u8, text: &str| {
-            let _ = writeln!(s, "  {n}. {text}");
-        };
-        let _ = writeln!(s, "decision path:");
-        if d.reason == Reason::AlwaysAllowed {
-            step(
-                &mut s,
-                1,
-                "sts:GetCallerIdentity needs no permission and cannot be denied → allowed",
-            );
-        } else if d.outcome == Outcome::ExplicitDeny {
-            step(
-                &mut s,
-                1,
-                "an explicit Deny applies → explicitDeny (a deny always wins)",
-            );
-        } else {
-            step(&mut s, 1, "no explicit Deny applies");
-            let mut n = 2;
-            match d.allowed_by_scps {
-                Some(true) => step(&mut s, n, "every SCP level allows the action"),
-                Some(false) => {
-                    if let Reason::NotAllowedByScp { level } = d.reason {
-                        step(
-                            &mut s,
-                            n,
-                            &format!(
-                                "no SCP at organization level {level} allows the action → implicitDeny"
-                            ),
-                        );
-                    }
-                }
-                None => step(&mut s, n, "no SCPs (not in an organization)"),
-            }
-            n += 1;
-            if !matches!(d.reason, Reason::NotAllowedByScp { .. }) {
-                let res = match d.allowed_by_resource {
-                    None => "no resource-based policy".to_string(),
-                    Some(true) if d.reason == Reason::AllowedByResourcePolicy => {
-                        "the resource-based policy grants it to this principal → allowed".into()
-                    }
-                    Some(true) => "the resource-based policy allows it".into(),
-                    Some(false) => "the resource-based policy does not allow it".into(),
-                };
-                step(&mut s, n, &res);
-                n += 1;
-                if d.reason != Reason::AllowedByResourcePolicy {
-                    step(
-                        &mut s,
-                        n,
-                        if d.allowed_by_identity {
-                            "an identity-based policy allows it"
-                        } else {
-                            "no identity-based policy allows it"
-                        },
-                    );
-                    n += 1;
-                    if let Some(b) = d.allowed_by_boundary {
-                        step(
-                            &mut s,
-                            n,
-                            if b {
-                                "the permissions boundary allows it"
-                            } else {
-                                "the permissions boundary does not allow it"
-                            },
-                        );
-                        n += 1;
-                    }
-                    if let Some(b) = d.allowed_by_session {
-                        step(
-                            &mut s,
-                            n,
-                            if b {
-                                "the session policy allows it"
-                            } else {
-                                "the session policy does not allow it"
-                            },
-                        );
-                        n += 1;
-                    }
-                    if d.cross_account {
-                        step(
-                            &mut s,
-                            n,
-                            "cross-account: both the identity side and the resource's policy must allow",
-                        );
-                    }
-                }
-            }
+        let _ = writeln!(s, "{}", say::path_heading(lang));
+        for (n, step) in self.path().iter().enumerate() {
+            let _ = writeln!(s, "  {}. {}", n + 1, step.text(lang));
         }
-        let why = match d.reason.withheld_by() {
-            Some(w) if d.outcome == Outcome::ImplicitDeny => format!(" (no {w} allows it)"),
-            _ => String::new(),
-        };
-        let _ = writeln!(s, "decision: {}{why}", d.outcome.as_str());
+        let _ = writeln!(s, "{}", say::decision(d, lang));
         if !d.missing_context.is_empty() {
-            let _ = writeln!(
-                s,
-                "missing context keys: {} (give them with --context-entries to decide conditions on them)",
-                d.missing_context.join(", ")
-            );
+            let _ = writeln!(s, "{}", say::missing_context(&d.missing_context, lang));
         }
         s
     }

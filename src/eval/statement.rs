@@ -25,7 +25,8 @@ pub enum PrincipalMatch {
 }
 
 /// Why a condition did not hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum ConditionFailure {
     /// The key is not in the request.
     KeyMissing,

@@ -2299,6 +2299,7 @@ fn run_in_console(
     line: &str,
     lang: Lang,
 ) -> i32 {
+    sandbox.lang = lang;
     output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
     // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.

@@ -1,45 +1,7 @@
 //! Every string of the interface, in English and Japanese, in one table.
 
-/// The interface languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl Lang {
-    /// The language code used in lesson packs.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ja => "ja",
-        }
-    }
-
-    /// Reads `en`/`ja` (or a locale such as `ja_JP.UTF-8`).
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.to_ascii_lowercase();
-        if s.starts_with("ja") {
-            Some(Lang::Ja)
-        } else if s.starts_with("en") || s == "c" || s == "posix" {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The language from the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
-    pub fn from_env() -> Lang {
-        ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty())
-            .and_then(|v| Lang::parse(&v))
-            .unwrap_or(Lang::En)
-    }
-}
+/// The interface languages (the crate's one [`crate::lang::Lang`]).
+pub use crate::lang::Lang;
 
 /// Every interface string, by key: (key, English, Japanese).
 const STRINGS: &[(&str, &str, &str)] = &[

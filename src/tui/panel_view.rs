@@ -119,39 +119,7 @@ fn detail<'a>(f: &mut Frame, app: &App, p: &Panel, text: Text<'a>, title: &'a st
 }
 
 fn gate_text(app: &App, g: Gate) -> &'static str {
-    match g {
-        Gate::ExplicitDeny => l(
-            app,
-            "Does an explicit Deny apply in any policy?",
-            "どこかのポリシーで明示的な Deny が該当？",
-        ),
-        Gate::Scps => l(app, "Do the SCPs allow it?", "SCP が許可している？"),
-        Gate::ResourcePolicy => l(
-            app,
-            "Does the resource-based policy grant it?",
-            "リソースベースのポリシーが許可？",
-        ),
-        Gate::IdentityPolicy => l(
-            app,
-            "Does an identity-based policy allow it?",
-            "アイデンティティベースのポリシーが許可？",
-        ),
-        Gate::Boundary => l(
-            app,
-            "Does the permissions boundary allow it?",
-            "アクセス許可の境界が許可？",
-        ),
-        Gate::SessionPolicy => l(
-            app,
-            "Does the session policy allow it?",
-            "セッションポリシーが許可？",
-        ),
-        Gate::CrossAccount => l(
-            app,
-            "Other account: does the resource's policy allow it too?",
-            "別アカウント: リソース側のポリシーも許可？",
-        ),
-    }
+    g.question(app.lang)
 }
 
 fn outcome_style(app: &App, o: Outcome) -> Style {
@@ -209,12 +177,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
         };
         let q = gate_text(app, s.gate);
         let pad = width.saturating_sub(unicode_width::UnicodeWidthStr::width(q) + 4);
-        let answer = match s.answer {
-            Answer::Yes => l(app, "yes", "はい"),
-            Answer::No => l(app, "no", "いいえ"),
-            Answer::NotApplicable => "—",
-            Answer::NotReached => "",
-        };
+        let answer = s.answer.label(app.lang);
         let mut spans = vec![
             Span::styled(format!("{} ", if on_path { "┃" } else { "│" }), border),
             Span::styled(format!("{} {q}", i + 1), style),
@@ -331,7 +294,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
                 .scroll((top.saturating_add(p.scroll), 0))
                 .block(block(
                     app,
-                    format!(" {} — {} ", st.policy_id, st.verdict),
+                    format!(" {} — {} ", st.policy_id, st.verdict.text(app.lang)),
                     true,
                 )),
             right,
@@ -364,14 +327,17 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
                 Line::from(Span::styled(
                     format!(
                         "   {} · {} · {} {}",
-                        s.kind.label(),
+                        s.kind.name(app.lang),
                         s.effect,
                         l(app, "line", "行"),
                         s.line
                     ),
                     app.theme.dim,
                 )),
-                Line::from(Span::styled(format!("   {}", s.verdict), app.theme.dim)),
+                Line::from(Span::styled(
+                    format!("   {}", s.verdict.text(app.lang)),
+                    app.theme.dim,
+                )),
             ])
         })
         .collect();

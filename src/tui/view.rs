@@ -738,7 +738,7 @@ fn lesson_screen(
                 )));
                 lines.extend(
                     trace
-                        .render()
+                        .render(app.lang)
                         .lines()
                         .map(|l| Line::from(Span::styled(l.to_string(), app.theme.code))),
                 );

@@ -399,7 +399,7 @@ pub(super) fn predict_result(app: &App) -> Vec<String> {
         t(app.lang, "predict.evaluator"),
         d.outcome.as_str()
     )];
-    out.extend(trace.render().lines().map(|l| format!("  {l}")));
+    out.extend(trace.render(app.lang).lines().map(|l| format!("  {l}")));
     out
 }
 

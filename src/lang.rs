@@ -1,0 +1,45 @@
+//! The learner's language, English or Japanese: a leaf every module may use, so that the
+//! engines (the evaluator's explanations, the goal sentences) and the interface speak the same
+//! language without the engines knowing the interface.
+
+/// The languages iamdojo speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    /// The language code used in lesson packs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Reads `en`/`ja` (or a locale such as `ja_JP.UTF-8`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.to_ascii_lowercase();
+        if s.starts_with("ja") {
+            Some(Lang::Ja)
+        } else if s.starts_with("en") || s == "c" || s == "posix" {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language from the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or(Lang::En)
+    }
+}
