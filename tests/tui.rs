@@ -1263,3 +1263,48 @@ fn long_prompts_are_never_cut_silently() {
         "every built-in prompt fits at 80×24 (counted: {folded})"
     );
 }
+
+/// The decision explainer at 80×24 shows the full line number of a statement deep in a long
+/// policy, and its reason whole (wrapped inside the pane, not cut).
+#[test]
+fn the_explainer_shows_full_line_numbers_and_whole_reasons() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    // A policy whose deny stands on line 2,999 (JSON allows the blank lines).
+    let padding = "\n".repeat(2_996);
+    let policy = format!(
+        "{{\"Version\": \"2012-10-17\",{padding}\n\"Statement\": [\n{{\"Effect\": \"Deny\", \"Action\": \"iam:ListUsers\", \"Resource\": \"*\"}}, {{\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\"}}]}}"
+    );
+    let Screen::Lesson(ls) = &mut app.screen else {
+        panic!("in a lesson")
+    };
+    let Exercise::Task { run, .. } = &mut ls.ex else {
+        panic!("on the task")
+    };
+    let sb = &mut run.sandbox;
+    for line in [
+        "aws iam create-user --user-name deep".to_string(),
+        format!("aws iam put-user-policy --user-name deep --policy-name Long --policy-document '{policy}'"),
+        "KEY=$(aws iam create-access-key --user-name deep --query AccessKey.AccessKeyId --output text)".to_string(),
+        "aws configure set aws_access_key_id $KEY --profile deep".to_string(),
+    ] {
+        let out = sb.run(&line);
+        assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    }
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "aws iam list-users --profile deep");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::F(3));
+    assert!(app.panel.is_some(), "F3 opens the explainer");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&app, w, h);
+        assert!(
+            s.contains("line 2999"),
+            "{w}x{h}: the full line number:\n{s}"
+        );
+    }
+}

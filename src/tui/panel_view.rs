@@ -235,7 +235,10 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
     // The chart is a drawing: it is cut, not wrapped, and gets the width it needs.
     let chart = flowchart_lines(app, t);
     let [left, right] = if area.width >= 110 {
-        Layout::horizontal([Constraint::Length(74), Constraint::Min(20)]).areas(area)
+        // The chart gets the width its widest line needs; the statements get the rest.
+        let need = chart.iter().map(Line::width).max().unwrap_or(0) + 2;
+        let w = u16::try_from(need).unwrap_or(74).min(area.width / 2 + 20);
+        Layout::horizontal([Constraint::Length(w), Constraint::Min(20)]).areas(area)
     } else {
         let h = (chart.len() as u16 + 2).min(area.height.saturating_sub(6));
         Layout::vertical([Constraint::Length(h), Constraint::Min(4)]).areas(area)
@@ -319,26 +322,31 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
             } else {
                 app.theme.ok
             };
-            ListItem::new(vec![
-                Line::from(Span::styled(
-                    format!("{mark} {} #{}{sid}", s.policy_id, s.index),
-                    style,
-                )),
-                Line::from(Span::styled(
-                    format!(
-                        "   {} · {} · {} {}",
-                        s.kind.name(app.lang),
-                        s.effect,
-                        l(app, "line", "行"),
-                        s.line
-                    ),
-                    app.theme.dim,
-                )),
-                Line::from(Span::styled(
-                    format!("   {}", s.verdict.text(app.lang)),
-                    app.theme.dim,
-                )),
-            ])
+            // The facts wrap inside the pane (under a 3-column indent) instead of being cut:
+            // the whole line number and the whole reason are what the learner came for.
+            let width = usize::from(right.width.saturating_sub(2 + 2 + 3)).max(10);
+            let mut lines = vec![Line::from(Span::styled(
+                format!("{mark} {} #{}{sid}", s.policy_id, s.index),
+                style,
+            ))];
+            for fact in [
+                format!(
+                    "{} · {} · {} {}",
+                    s.kind.name(app.lang),
+                    s.effect,
+                    l(app, "line", "行"),
+                    s.line
+                ),
+                s.verdict.text(app.lang),
+            ] {
+                for piece in crate::text::wrap(&fact, width) {
+                    lines.push(Line::from(Span::styled(
+                        format!("   {piece}"),
+                        app.theme.dim,
+                    )));
+                }
+            }
+            ListItem::new(lines)
         })
         .collect();
     list(
@@ -382,10 +390,13 @@ fn findings(
                 "MEDIUM" => app.theme.warn,
                 _ => app.theme.dim,
             };
+            // Rows that cannot show the whole title end in `…`, so that they can be told
+            // apart; the detail pane shows it whole.
+            let room = usize::from(left.width.saturating_sub(2)).saturating_sub(2 + 9 + 12);
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{sev:<8} "), style),
                 Span::styled(format!("{:<11} ", x.control), app.theme.title),
-                Span::raw(x.title.clone()),
+                Span::raw(crate::text::ellipsis(&x.title, room)),
             ]))
         })
         .collect();
