@@ -269,31 +269,47 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
             .statements
             .get(st.index)
             .map_or((st.line, st.line), |s| (s.start.line, s.end.line));
-        let lines: Vec<Line> = policy
-            .text
-            .lines()
-            .enumerate()
-            .map(|(i, text)| {
-                let n = i as u32 + 1;
-                let lit = (from..=to).contains(&n);
-                let style = match (lit, st.applies, st.effect) {
-                    (false, _, _) => app.theme.dim,
-                    (true, true, "Deny") => app.theme.bad,
-                    (true, true, _) => app.theme.ok,
-                    (true, false, _) => app.theme.text,
+        // Each policy line wraps on its own under the gutter, so that wrapped rows keep the
+        // margin (blank number, the same mark) and the text column stays aligned.
+        let digits = policy.text.lines().count().to_string().len().max(4);
+        let text_w = usize::from(inner(right)).saturating_sub(digits + 2).max(8);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut top_row = 0usize;
+        for (i, text) in policy.text.lines().enumerate() {
+            let n = i as u32 + 1;
+            let lit = (from..=to).contains(&n);
+            let style = match (lit, st.applies, st.effect) {
+                (false, _, _) => app.theme.dim,
+                (true, true, "Deny") => app.theme.bad,
+                (true, true, _) => app.theme.ok,
+                (true, false, _) => app.theme.text,
+            };
+            if n + 2 == from {
+                top_row = lines.len();
+            }
+            let mark = if lit { "▌" } else { " " };
+            let pieces = crate::text::cut(text, text_w);
+            for (k, piece) in pieces.iter().enumerate() {
+                let gutter = if k == 0 {
+                    format!("{n:>digits$} {mark}")
+                } else {
+                    format!("{:>digits$} {mark}", "")
                 };
-                Line::from(vec![
-                    Span::styled(
-                        format!("{n:>4} {}", if lit { "▌" } else { " " }),
-                        app.theme.dim,
-                    ),
-                    Span::styled(text.to_string(), style),
-                ])
-            })
-            .collect();
-        let top = u16::try_from(from.saturating_sub(3)).unwrap_or(0);
+                lines.push(Line::from(vec![
+                    Span::styled(gutter, app.theme.dim),
+                    Span::styled(piece.clone(), style),
+                ]));
+            }
+            if pieces.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!("{n:>digits$} {mark}"),
+                    app.theme.dim,
+                )));
+            }
+        }
+        let top = u16::try_from(top_row).unwrap_or(0);
         f.render_widget(
-            Paragraph::new(wrapped(lines, inner(right)))
+            Paragraph::new(lines)
                 .scroll((top.saturating_add(p.scroll), 0))
                 .block(block(
                     app,
