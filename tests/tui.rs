@@ -1308,3 +1308,41 @@ fn the_explainer_shows_full_line_numbers_and_whole_reasons() {
         );
     }
 }
+
+/// Predict questions are Markdown like every lesson text: a code span shows as code, not
+/// with its backticks.
+#[test]
+fn predict_questions_render_their_markdown() {
+    use iamdojo::lesson::StepKind;
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let pack = packs.first().expect("the built-in course").clone();
+    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let mut with_code = 0;
+    for lesson in pack.ok_lessons() {
+        for (i, step) in lesson.steps.iter().enumerate() {
+            if step.kind() != StepKind::Predict {
+                continue;
+            }
+            let q = step
+                .predict()
+                .and_then(|p| p.question.as_ref())
+                .map(|q| q.get("ja", "en").to_string())
+                .unwrap_or_default();
+            if !q.contains('`') {
+                continue;
+            }
+            with_code += 1;
+            app.open_lesson(0, &lesson.id, i);
+            let s = screen(&app, 120, 40);
+            assert!(!s.contains('`'), "{} step {}:\n{s}", lesson.id, i + 1);
+            key(&mut app, KeyCode::Esc);
+        }
+    }
+    assert!(
+        with_code > 0,
+        "some predict question of the course has a code span"
+    );
+}

@@ -671,17 +671,14 @@ fn lesson_screen(
             cursor, revealed, ..
         } => {
             let Some(p) = step.predict() else { return };
-            let mut lines = vec![
-                Line::from(Span::styled(
-                    p.question
-                        .as_ref()
-                        .map(|q| tr(q, app, pack))
-                        .unwrap_or(t(app.lang, "predict.question"))
-                        .to_string(),
-                    app.theme.title,
-                )),
-                Line::default(),
-            ];
+            // The question is Markdown like every lesson text (code spans, emphasis).
+            let question = p
+                .question
+                .as_ref()
+                .map(|q| tr(q, app, pack))
+                .unwrap_or(t(app.lang, "predict.question"));
+            let mut lines = markdown::render_width(question, &app.theme, usize::from(inner(main)));
+            lines.push(Line::default());
             let r = &p.request;
             for (k, v) in [
                 ("principal", r.principal.as_str()),
