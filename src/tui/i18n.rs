@@ -174,6 +174,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Sandbox (type aws commands, Enter runs)",
         "サンドボックス (aws コマンドを入力して Enter)",
     ),
+    ("task.console_short", "Sandbox", "サンドボックス"),
     ("task.goal", "Goal", "ゴール"),
     ("task.as", "You are", "現在の ID"),
     (

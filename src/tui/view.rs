@@ -877,11 +877,7 @@ fn lesson_screen(
                 f,
                 app,
                 console,
-                &format!(
-                    "{} — {}: {who}",
-                    t(app.lang, "task.console"),
-                    t(app.lang, "task.as")
-                ),
+                &console_title(app, console.width, Some(&who)),
                 output,
                 input,
                 ls.typing,
@@ -924,7 +920,7 @@ fn lesson_screen(
                 f,
                 app,
                 work,
-                t(app.lang, "task.console"),
+                &console_title(app, work.width, None),
                 output,
                 input,
                 ls.typing && !on_answer,
@@ -962,6 +958,21 @@ fn lesson_screen(
 
 // A drawing helper: the arguments are the parts of one pane.
 #[allow(clippy::too_many_arguments)]
+/// The console's title: the long label with who the learner acts as, or, when that does not
+/// fit the pane, the short label, so that who they are is never the part cut off.
+fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
+    let with = |label: &str| match who {
+        Some(w) => format!("{label} — {}: {w}", t(app.lang, "task.as")),
+        None => label.to_string(),
+    };
+    let full = with(t(app.lang, "task.console"));
+    if crate::text::width(&full) + 2 <= usize::from(width) {
+        full
+    } else {
+        with(t(app.lang, "task.console_short"))
+    }
+}
+
 fn console_pane(
     f: &mut Frame,
     app: &App,
