@@ -956,8 +956,6 @@ fn lesson_screen(
     );
 }
 
-// A drawing helper: the arguments are the parts of one pane.
-#[allow(clippy::too_many_arguments)]
 /// The console's title: the long label with who the learner acts as, or, when that does not
 /// fit the pane, the short label, so that who they are is never the part cut off.
 fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
@@ -973,6 +971,8 @@ fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
     }
 }
 
+// A drawing helper: the arguments are the parts of one pane.
+#[allow(clippy::too_many_arguments)]
 fn console_pane(
     f: &mut Frame,
     app: &App,
