@@ -229,7 +229,7 @@ pub fn validate(text: &str, ty: ValidationType) -> Result<Report, CatalogError> 
 
 /// Validates `text` as a policy of type `ty` against `catalog`.
 pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_inner(catalog, text, ty, false, &Hints::new())
+    validate_with_hints(catalog, text, ty, false, &Hints::new())
 }
 
 /// [`validate_with`] plus the audit's risk checks of identity policies (our own issue codes,
@@ -237,7 +237,7 @@ pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Repor
 /// every resource of their kind. `iamdojo audit` runs these over every policy an account
 /// holds; `validate-policy` runs them with `--risks`.
 pub fn validate_with_risks(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_inner(catalog, text, ty, true, &Hints::new())
+    validate_with_hints(catalog, text, ty, true, &Hints::new())
 }
 
 /// [`validate_with`] (`risks`: [`validate_with_risks`]) as one document of a run that
@@ -245,16 +245,6 @@ pub fn validate_with_risks(catalog: &Catalog, text: &str, ty: ValidationType) ->
 /// name up once for the whole run ([`Hints::off`]: none, for documents whose errors are not
 /// shown).
 pub fn validate_with_hints(
-    catalog: &Catalog,
-    text: &str,
-    ty: ValidationType,
-    risks: bool,
-    hints: &Hints,
-) -> Report {
-    validate_inner(catalog, text, ty, risks, hints)
-}
-
-fn validate_inner(
     catalog: &Catalog,
     text: &str,
     ty: ValidationType,
