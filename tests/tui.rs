@@ -877,8 +877,14 @@ fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
     key(&mut app, KeyCode::Char('y'));
     assert!(!has_stray(&app), "the user created in the task is gone");
     assert!(screen(&app, 120, 40).contains("Restarted"));
-    // The help lists the key.
+    // A restart keeps the mode: asked from the console, the console still has the keys; asked
+    // with `r` in normal mode, the next `n` still moves on instead of being typed.
+    assert!(app.current().is_some_and(|(_, _, ls)| ls.typing));
     key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('r'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.current().is_some_and(|(_, _, ls)| !ls.typing));
+    // The help lists the key.
     key(&mut app, KeyCode::Char('?'));
     assert!(screen(&app, 120, 40).contains("restart this exercise"));
 }

@@ -1312,9 +1312,9 @@ impl App {
             lesson.id.clone(),
             step_key(s, ls.step),
         ));
-        let (ex, typing) = fresh_exercise(pack, lesson, s, code, dim, false);
-        ls.ex = ex;
-        ls.typing = typing;
+        // The mode stays as it was: F5 while typing keeps typing, `r` in normal mode stays
+        // in normal mode.
+        ls.ex = fresh_exercise(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
         ls.message = Some(Msg {
             ok: true,
@@ -1362,7 +1362,7 @@ impl App {
             ls.ex = ex;
         } else {
             // Arriving is always normal mode: keys navigate until Enter or `i` starts typing.
-            let (ex, _) = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
+            let ex = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
             if ls.solved
                 && matches!(
                     ex,
@@ -2206,9 +2206,8 @@ impl App {
     }
 }
 
-/// A step's exercise at its start, and whether keys go to its text field: a sandbox made from
-/// the scenario, the editor holding the starter policy. A quiz solved before shows the boxes
-/// that solved it (the correct ones).
+/// A step's exercise at its start: a sandbox made from the scenario, the editor holding the
+/// starter policy. A quiz solved before shows the boxes that solved it (the correct ones).
 fn fresh_exercise(
     pack: &Pack,
     lesson: &Lesson,
@@ -2216,30 +2215,24 @@ fn fresh_exercise(
     code: &str,
     dim: ratatui::style::Style,
     solved: bool,
-) -> (Exercise, bool) {
+) -> Exercise {
     match s.kind() {
-        StepKind::Read => (Exercise::Read, false),
-        StepKind::Quiz => (
-            Exercise::Quiz {
-                cursor: 0,
-                chosen: s
-                    .quiz()
-                    .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
-                    .unwrap_or_default(),
-            },
-            false,
-        ),
-        StepKind::Predict => (
-            Exercise::Predict {
-                cursor: 0,
-                revealed: None,
-                scenario: pack
-                    .sandbox(run::scenario_of(lesson, s))
-                    .ok()
-                    .map(|sb| Box::new(sb.account)),
-            },
-            false,
-        ),
+        StepKind::Read => Exercise::Read,
+        StepKind::Quiz => Exercise::Quiz {
+            cursor: 0,
+            chosen: s
+                .quiz()
+                .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
+                .unwrap_or_default(),
+        },
+        StepKind::Predict => Exercise::Predict {
+            cursor: 0,
+            revealed: None,
+            scenario: pack
+                .sandbox(run::scenario_of(lesson, s))
+                .ok()
+                .map(|sb| Box::new(sb.account)),
+        },
         StepKind::Policy => {
             let starter = s
                 .policy()
@@ -2249,44 +2242,35 @@ fn fresh_exercise(
             editor.set_line_number_style(dim);
             // Every edit of an exercise can be undone, not only the last 50.
             editor.set_max_histories(10_000);
-            (
-                Exercise::Policy {
-                    editor: Box::new(editor),
-                    report: None,
-                    dirty: false,
-                },
-                false,
-            )
+            Exercise::Policy {
+                editor: Box::new(editor),
+                report: None,
+                dirty: false,
+            }
         }
         StepKind::Task => match run::start_task(pack, lesson, s) {
             Ok(r) => {
                 let report = r.check(s, code, pack.default_language());
-                (
-                    Exercise::Task {
-                        run: Box::new(r),
-                        input: Default::default(),
-                        output: Vec::new(),
-                        history: Vec::new(),
-                        hist: 0,
-                        report,
-                    },
-                    true,
-                )
-            }
-            Err(e) => (Exercise::Broken(e), false),
-        },
-        StepKind::Investigate => match run::start_task(pack, lesson, s) {
-            Ok(r) => (
-                Exercise::Investigate {
+                Exercise::Task {
                     run: Box::new(r),
                     input: Default::default(),
                     output: Vec::new(),
-                    answer: Default::default(),
-                    on_answer: false,
-                },
-                true,
-            ),
-            Err(e) => (Exercise::Broken(e), false),
+                    history: Vec::new(),
+                    hist: 0,
+                    report,
+                }
+            }
+            Err(e) => Exercise::Broken(e),
+        },
+        StepKind::Investigate => match run::start_task(pack, lesson, s) {
+            Ok(r) => Exercise::Investigate {
+                run: Box::new(r),
+                input: Default::default(),
+                output: Vec::new(),
+                answer: Default::default(),
+                on_answer: false,
+            },
+            Err(e) => Exercise::Broken(e),
         },
     }
 }
