@@ -11,6 +11,7 @@ pub mod ids;
 pub mod input;
 pub mod lang;
 pub mod lesson;
+pub mod msg;
 pub mod policy;
 pub mod printable;
 pub mod progress;

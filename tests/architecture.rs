@@ -85,10 +85,18 @@ fn modules_depend_one_way() {
 #[test]
 fn only_tui_draws_and_only_cli_parses_arguments() {
     let mut bad = Vec::new();
-    for m in MODULES
-        .iter()
-        .chain(["suggest", "input", "printable", "ids", "text", "lang"].iter())
-    {
+    for m in MODULES.iter().chain(
+        [
+            "suggest",
+            "input",
+            "printable",
+            "ids",
+            "text",
+            "lang",
+            "msg",
+        ]
+        .iter(),
+    ) {
         for (file, line) in code(m) {
             if *m != "tui" && (line.contains("ratatui") || line.contains("crossterm")) {
                 bad.push(format!(
@@ -112,7 +120,15 @@ fn only_tui_draws_and_only_cli_parses_arguments() {
 #[test]
 fn leaf_utilities_use_no_domain_module() {
     let mut bad = Vec::new();
-    for leaf in ["suggest", "input", "printable", "ids", "text", "lang"] {
+    for leaf in [
+        "suggest",
+        "input",
+        "printable",
+        "ids",
+        "text",
+        "lang",
+        "msg",
+    ] {
         assert!(!files(leaf).is_empty(), "no source for `{leaf}`");
         for (file, line) in code(leaf) {
             for m in MODULES {

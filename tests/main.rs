@@ -13,6 +13,7 @@
 mod architecture;
 mod assets;
 mod audit;
+mod catalog;
 mod cli;
 mod docs;
 mod e2e;

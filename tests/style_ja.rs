@@ -84,27 +84,13 @@ fn lesson_texts() -> Vec<Text> {
     out
 }
 
-/// The interface tables that are public: the TUI's strings, the plain mode's, the key help.
+/// Every entry of the message catalog.
 fn interface_texts() -> Vec<Text> {
     let mut out = Vec::new();
-    for (k, _, ja) in iamdojo::tui::i18n::keys() {
+    for e in iamdojo::msg::all() {
         out.push(Text {
-            place: format!("i18n {k}"),
-            text: ja.to_string(),
-            lesson: false,
-        });
-    }
-    for (k, _, ja) in iamdojo::tui::plain::strings() {
-        out.push(Text {
-            place: format!("plain {k}"),
-            text: ja.to_string(),
-            lesson: false,
-        });
-    }
-    for b in iamdojo::tui::keymap::KEYMAP {
-        out.push(Text {
-            place: format!("keymap {:?} {}", b.context, b.label),
-            text: b.help.1.to_string(),
+            place: format!("catalog {}::{}", e.area, e.key),
+            text: e.ja.to_string(),
             lesson: false,
         });
     }

@@ -176,14 +176,6 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
 }
 
 #[test]
-fn every_interface_string_has_both_languages() {
-    for (k, en, ja) in iamdojo::tui::i18n::keys() {
-        assert!(!en.is_empty() && !ja.is_empty(), "{k}");
-        assert_ne!(en, ja, "{k} is not translated");
-    }
-}
-
-#[test]
 fn the_help_overlay_comes_from_the_keymap() {
     use iamdojo::tui::keymap::{Context, Keymap, key_name};
     let map = Keymap::default();

@@ -11,7 +11,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
-use super::i18n::{Lang, t};
+use super::i18n::{Lang, Message, Ui};
 use super::keymap::{Action, Context, Keymap};
 use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
@@ -343,7 +343,7 @@ impl App {
             }
         }
         if !store.is_saving() {
-            self.status = t(self.lang, "home.notsaving").to_string();
+            self.status = Ui::HomeNotsaving.text(self.lang).to_string();
         }
         if let Ok(Some(pos)) = store.last_position(learner) {
             self.last_pos = Some((pos.pack.clone(), pos.lesson.clone(), pos.step));
@@ -394,9 +394,11 @@ impl App {
             Some((
                 true,
                 if report.flushed.0 > 0 {
-                    t(self.lang, "save.flushed").replace("{n}", &report.flushed.0.to_string())
+                    Ui::SaveFlushed
+                        .text(self.lang)
+                        .replace("{n}", &report.flushed.0.to_string())
                 } else {
-                    t(self.lang, "save.flushed_other").to_string()
+                    Ui::SaveFlushedOther.text(self.lang).to_string()
                 },
             ))
         } else {
@@ -413,18 +415,18 @@ impl App {
 
     fn failure_text(&self, f: &writes::Failure) -> String {
         if f.disk_full {
-            t(self.lang, "save.full").to_string()
+            Ui::SaveFull.text(self.lang).to_string()
         } else {
-            t(self.lang, "save.failed").replace("{e}", &f.detail)
+            Ui::SaveFailed.text(self.lang).replace("{e}", &f.detail)
         }
     }
 
     /// Why writes are waiting, in a few words, for the quit question.
     pub fn waiting_reason(&self) -> String {
         match self.writes.failure() {
-            Some(f) if f.disk_full => t(self.lang, "reason.full").to_string(),
-            Some(f) => format!("{}: {}", t(self.lang, "reason.db"), f.detail),
-            None => t(self.lang, "reason.db").to_string(),
+            Some(f) if f.disk_full => Ui::ReasonFull.text(self.lang).to_string(),
+            Some(f) => format!("{}: {}", Ui::ReasonDb.text(self.lang), f.detail),
+            None => Ui::ReasonDb.text(self.lang).to_string(),
         }
     }
 
@@ -435,7 +437,8 @@ impl App {
 
     /// The quit question's text when writes are waiting.
     pub fn unsaved_quit_text(&self) -> String {
-        t(self.lang, "quit.unsaved")
+        Ui::QuitUnsaved
+            .text(self.lang)
             .replace("{n}", &self.writes.answers().to_string())
             .replace("{reason}", &self.waiting_reason())
     }
@@ -451,16 +454,18 @@ impl App {
         };
         let shown = target.display().to_string();
         match self.writes.export_to(&target) {
-            Ok(_) => Ok(t(self.lang, "export.done")
+            Ok(_) => Ok(Ui::ExportDone
+                .text(self.lang)
                 .replace("{n}", &self.writes.answers().to_string())
                 .replace("{path}", &shown)),
             Err(e) => {
                 let why = if e.kind() == std::io::ErrorKind::StorageFull {
-                    t(self.lang, "reason.full").to_string()
+                    Ui::ReasonFull.text(self.lang).to_string()
                 } else {
                     e.to_string()
                 };
-                Err(t(self.lang, "export.failed")
+                Err(Ui::ExportFailed
+                    .text(self.lang)
                     .replace("{path}", &shown)
                     .replace("{e}", &why))
             }
@@ -480,9 +485,9 @@ impl App {
         Some(format!(
             "{} — {} {} {} {}",
             tr(&l.title, self, p),
-            t(self.lang, "lesson.step"),
+            Ui::LessonStep.text(self.lang),
             n + 1,
-            t(self.lang, "lesson.of"),
+            Ui::LessonOf.text(self.lang),
             l.steps.len()
         ))
     }
@@ -703,7 +708,7 @@ impl App {
             } else {
                 ls.message = Some(Msg {
                     ok: false,
-                    text: t(self.lang, "reset.kept").to_string(),
+                    text: Ui::ResetKept.text(self.lang).to_string(),
                 });
             }
             return;
@@ -1143,7 +1148,7 @@ impl App {
                 true
             }
             Continue::AllDone => {
-                self.status = t(self.lang, "home.all_done").to_string();
+                self.status = Ui::HomeAllDone.text(self.lang).to_string();
                 false
             }
             Continue::Nowhere => false,
@@ -1257,7 +1262,7 @@ impl App {
     fn continue_label(&self) -> Option<String> {
         match self.continue_target() {
             Continue::Nowhere => None,
-            Continue::AllDone => Some(t(self.lang, "home.all_done").to_string()),
+            Continue::AllDone => Some(Ui::HomeAllDone.text(self.lang).to_string()),
             Continue::Open(pi, id, step) => {
                 let p = self.packs.get(pi)?;
                 let l = p.lesson(&id)?;
@@ -1318,7 +1323,7 @@ impl App {
         ls.scroll = 0;
         ls.message = Some(Msg {
             ok: true,
-            text: t(self.lang, "reset.done").to_string(),
+            text: Ui::ResetDone.text(self.lang).to_string(),
         });
     }
 
@@ -1371,7 +1376,7 @@ impl App {
             {
                 ls.message = Some(Msg {
                     ok: true,
-                    text: t(self.lang, "ex.solved_before").to_string(),
+                    text: Ui::ExSolvedBefore.text(self.lang).to_string(),
                 });
             }
             ls.ex = ex;
@@ -1420,7 +1425,7 @@ impl App {
                     self.finish(&pack_id, &lesson_id, version);
                 } else {
                     let list = self.unsolved_steps(&pack_id, &lesson_id);
-                    let text = t(self.lang, "lesson.unsolved").replace("{list}", &list);
+                    let text = Ui::LessonUnsolved.text(self.lang).replace("{list}", &list);
                     if let Screen::Lesson(ls) = &mut self.screen {
                         ls.message = Some(Msg { ok: false, text });
                     }
@@ -1433,7 +1438,7 @@ impl App {
                     ls.confirm_reset = true;
                     ls.message = Some(Msg {
                         ok: false,
-                        text: t(self.lang, "reset.ask").to_string(),
+                        text: Ui::ResetAsk.text(self.lang).to_string(),
                     });
                 }
             }
@@ -1756,13 +1761,15 @@ impl App {
         }
         if let Screen::Lesson(ls) = &mut self.screen {
             ls.solved |= correct;
-            let mut text = t(lang, if correct { "ex.correct" } else { "ex.wrong" }).to_string();
+            let mut text = (if correct { Ui::ExCorrect } else { Ui::ExWrong })
+                .text(lang)
+                .to_string();
             if saved {
-                text.push_str(&format!("  ({})", t(lang, "status.saved")));
+                text.push_str(&format!("  ({})", Ui::StatusSaved.text(lang)));
             }
             if now_complete {
                 text.push_str("  ");
-                text.push_str(t(lang, "lesson.complete_next"));
+                text.push_str(Ui::LessonCompleteNext.text(lang));
             }
             ls.message = Some(Msg { ok: correct, text });
         }
@@ -1783,7 +1790,7 @@ impl App {
         let text = why.get(self.lang.code(), &fallback).to_string();
         // The author's why says more than "Not yet", and the status line is short at 80×24:
         // it takes the generic text's place, keeping the "(Saved)" note.
-        let saved = format!("  ({})", t(self.lang, "status.saved"));
+        let saved = format!("  ({})", Ui::StatusSaved.text(self.lang));
         if let Screen::Lesson(ls) = &mut self.screen {
             let was_saved = ls
                 .message
@@ -1835,7 +1842,7 @@ impl App {
                 if picked.is_empty() {
                     ls.message = Some(Msg {
                         ok: false,
-                        text: t(self.lang, "quiz.pick_all").to_string(),
+                        text: Ui::QuizPickAll.text(self.lang).to_string(),
                     });
                     return;
                 }
@@ -1878,11 +1885,11 @@ impl App {
                         if !ok && let Screen::Lesson(ls) = &mut self.screen {
                             let saved = ls.message.as_ref().is_some_and(|m| {
                                 m.text
-                                    .ends_with(&format!("({})", t(self.lang, "status.saved")))
+                                    .ends_with(&format!("({})", Ui::StatusSaved.text(self.lang)))
                             });
-                            let mut text = t(self.lang, "predict.wrong").to_string();
+                            let mut text = Ui::PredictWrong.text(self.lang).to_string();
                             if saved {
-                                text.push_str(&format!("  ({})", t(self.lang, "status.saved")));
+                                text.push_str(&format!("  ({})", Ui::StatusSaved.text(self.lang)));
                             }
                             ls.message = Some(Msg { ok: false, text });
                         }
@@ -1970,7 +1977,7 @@ impl App {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     ls.message = Some(Msg {
                         ok: false,
-                        text: t(self.lang, "ex.solution_shown").to_string(),
+                        text: Ui::ExSolutionShown.text(self.lang).to_string(),
                     });
                 }
             }
@@ -1986,7 +1993,7 @@ impl App {
         ls.solution_shown = true;
         ls.message = Some(Msg {
             ok: false,
-            text: t(self.lang, "ex.solution_shown").to_string(),
+            text: Ui::ExSolutionShown.text(self.lang).to_string(),
         });
         // "Show me" plays the solution where it can, and is recorded as such.
         let key = step_key(step, ls.step);
@@ -2059,7 +2066,7 @@ impl App {
             ls.confirm_reset = true;
             ls.message = Some(Msg {
                 ok: false,
-                text: t(self.lang, "reset.ask").to_string(),
+                text: Ui::ResetAsk.text(self.lang).to_string(),
             });
             return;
         }

@@ -1,6 +1,7 @@
 //! Keys as one data table: (where, key, action, what it does). The same table drives dispatch
 //! and the help overlay, so the help can never drift from what the keys do.
 
+use crate::msg::ui::Keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Everything a key can ask for.
@@ -95,8 +96,8 @@ pub struct Binding {
     pub action: Action,
     /// The key as shown in the help.
     pub label: &'static str,
-    /// What it does, in English and Japanese.
-    pub help: (&'static str, &'static str),
+    /// What it does, in the catalog.
+    pub help: Keys,
 }
 
 const fn b(
@@ -105,8 +106,7 @@ const fn b(
     mods: KeyModifiers,
     action: Action,
     label: &'static str,
-    en: &'static str,
-    ja: &'static str,
+    help: Keys,
 ) -> Binding {
     Binding {
         context,
@@ -114,7 +114,7 @@ const fn b(
         mods,
         action,
         label,
-        help: (en, ja),
+        help,
     }
 }
 
@@ -129,8 +129,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Quit,
         "q",
-        "quit",
-        "終了",
+        Keys::Quit,
     ),
     b(
         Context::Global,
@@ -138,8 +137,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Help,
         "?",
-        "show these keys",
-        "キー一覧を表示",
+        Keys::Help,
     ),
     b(
         Context::Global,
@@ -147,8 +145,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Help,
         "F1",
-        "show these keys (also while typing)",
-        "キー一覧を表示 (入力中も)",
+        Keys::GlobalHelp,
     ),
     b(
         Context::Global,
@@ -156,8 +153,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Language,
         "L",
-        "switch English / 日本語",
-        "表示言語 (English / 日本語) を切り替え",
+        Keys::Language,
     ),
     b(
         Context::Global,
@@ -165,8 +161,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Theme,
         "T",
-        "switch the colour theme",
-        "配色を切り替え",
+        Keys::Theme,
     ),
     b(
         Context::Global,
@@ -174,8 +169,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Account,
         "A",
-        "account explorer (in a sandbox exercise)",
-        "アカウントエクスプローラー (サンドボックス演習で)",
+        Keys::Account,
     ),
     b(
         Context::Global,
@@ -183,8 +177,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Explain,
         "E",
-        "explain the last decision as a flowchart",
-        "直前の判定をフローチャートで説明",
+        Keys::Explain,
     ),
     b(
         Context::Global,
@@ -192,8 +185,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Findings,
         "F",
-        "audit findings of the sandbox account",
-        "サンドボックスアカウントの監査結果",
+        Keys::Findings,
     ),
     b(
         Context::Global,
@@ -201,8 +193,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Dashboard,
         "D",
-        "progress dashboard",
-        "進捗ダッシュボード",
+        Keys::Dashboard,
     ),
     b(
         Context::Global,
@@ -210,8 +201,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Settings,
         "S",
-        "settings: language, theme, learner",
-        "設定: 言語・テーマ・学習者",
+        Keys::Settings,
     ),
     b(
         Context::Panel,
@@ -219,8 +209,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Back,
         "Esc",
-        "close (or leave the detail pane)",
-        "閉じる (詳細から戻る)",
+        Keys::Back,
     ),
     b(
         Context::Panel,
@@ -228,8 +217,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "Home",
-        "first row",
-        "最初の行",
+        Keys::Top,
     ),
     b(
         Context::Panel,
@@ -237,8 +225,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "g",
-        "first row",
-        "最初の行",
+        Keys::Top,
     ),
     b(
         Context::Panel,
@@ -246,8 +233,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "End",
-        "last row",
-        "最後の行",
+        Keys::Bottom,
     ),
     b(
         Context::Panel,
@@ -255,8 +241,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "G",
-        "last row",
-        "最後の行",
+        Keys::Bottom,
     ),
     b(
         Context::Panel,
@@ -264,8 +249,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "↑ / k",
-        "previous row (scroll in the detail pane)",
-        "前の行 (詳細ではスクロール)",
+        Keys::Up,
     ),
     b(
         Context::Panel,
@@ -273,8 +257,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "k",
-        "previous row",
-        "前の行",
+        Keys::PanelUp,
     ),
     b(
         Context::Panel,
@@ -282,8 +265,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "↓ / j",
-        "next row (scroll in the detail pane)",
-        "次の行 (詳細ではスクロール)",
+        Keys::Down,
     ),
     b(
         Context::Panel,
@@ -291,8 +273,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "j",
-        "next row",
-        "次の行",
+        Keys::PanelDown,
     ),
     b(
         Context::Panel,
@@ -300,8 +281,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageUp,
         "PgUp",
-        "page up",
-        "前のページ",
+        Keys::PageUp,
     ),
     b(
         Context::Panel,
@@ -309,8 +289,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageDown,
         "PgDn",
-        "page down",
-        "次のページ",
+        Keys::PageDown,
     ),
     b(
         Context::Panel,
@@ -318,8 +297,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Enter,
         "Enter",
-        "open: permissions of a principal, a policy document, a finding's detail; change a setting",
-        "開く: プリンシパルの権限、ポリシードキュメント、検出結果の詳細 / 設定の変更",
+        Keys::Enter,
     ),
     b(
         Context::Panel,
@@ -327,8 +305,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Focus,
         "Tab",
-        "switch between the list and the detail pane",
-        "一覧と詳細を切り替え",
+        Keys::Focus,
     ),
     b(
         Context::Home,
@@ -336,8 +313,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "↑ / k",
-        "previous lesson",
-        "前のレッスン",
+        Keys::HomeUp,
     ),
     b(
         Context::Home,
@@ -345,8 +321,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "k",
-        "previous lesson",
-        "前のレッスン",
+        Keys::HomeUp,
     ),
     b(
         Context::Home,
@@ -354,8 +329,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "↓ / j",
-        "next lesson",
-        "次のレッスン",
+        Keys::HomeDown,
     ),
     b(
         Context::Home,
@@ -363,8 +337,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "j",
-        "next lesson",
-        "次のレッスン",
+        Keys::HomeDown,
     ),
     b(
         Context::Home,
@@ -372,8 +345,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Enter,
         "Enter",
-        "open the lesson",
-        "レッスンを開く",
+        Keys::HomeEnter,
     ),
     b(
         Context::Home,
@@ -381,8 +353,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Continue,
         "c",
-        "continue (the next unfinished exercise)",
-        "続きから (次の未完了の演習)",
+        Keys::Continue,
     ),
     b(
         Context::Complete,
@@ -390,8 +361,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Enter,
         "Enter",
-        "open the next lesson",
-        "次のレッスンを開く",
+        Keys::CompleteEnter,
     ),
     b(
         Context::Complete,
@@ -399,8 +369,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Back,
         "Esc",
-        "back to the lessons",
-        "レッスン一覧に戻る",
+        Keys::CompleteBack,
     ),
     b(
         Context::Lesson,
@@ -408,8 +377,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Back,
         "Esc",
-        "back to the lessons",
-        "レッスン一覧に戻る",
+        Keys::CompleteBack,
     ),
     b(
         Context::Lesson,
@@ -417,8 +385,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Next,
         "→ / n",
-        "next step",
-        "次のステップ",
+        Keys::Next,
     ),
     b(
         Context::Lesson,
@@ -426,8 +393,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Next,
         "n",
-        "next step",
-        "次のステップ",
+        Keys::Next,
     ),
     b(
         Context::Lesson,
@@ -435,8 +401,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Prev,
         "← / p",
-        "previous step",
-        "前のステップ",
+        Keys::Prev,
     ),
     b(
         Context::Lesson,
@@ -444,8 +409,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Prev,
         "p",
-        "previous step",
-        "前のステップ",
+        Keys::Prev,
     ),
     b(
         Context::Lesson,
@@ -453,8 +417,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "↑ / k",
-        "move up / scroll",
-        "上へ / スクロール",
+        Keys::LessonUp,
     ),
     b(
         Context::Lesson,
@@ -462,8 +425,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Up,
         "k",
-        "move up / scroll",
-        "上へ / スクロール",
+        Keys::LessonUp,
     ),
     b(
         Context::Lesson,
@@ -471,8 +433,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "↓ / j",
-        "move down / scroll",
-        "下へ / スクロール",
+        Keys::LessonDown,
     ),
     b(
         Context::Lesson,
@@ -480,8 +441,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Down,
         "j",
-        "move down / scroll",
-        "下へ / スクロール",
+        Keys::LessonDown,
     ),
     b(
         Context::Lesson,
@@ -489,8 +449,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageUp,
         "PgUp",
-        "scroll a page up",
-        "1 ページ上へ",
+        Keys::LessonPageUp,
     ),
     b(
         Context::Lesson,
@@ -498,8 +457,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageDown,
         "PgDn",
-        "scroll a page down",
-        "1 ページ下へ",
+        Keys::LessonPageDown,
     ),
     b(
         Context::Lesson,
@@ -507,8 +465,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Toggle,
         "Space",
-        "select / unselect a choice",
-        "選択 / 解除",
+        Keys::Toggle,
     ),
     b(
         Context::Lesson,
@@ -516,8 +473,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Enter,
         "Enter",
-        "answer / start typing",
-        "回答 / 入力を開始",
+        Keys::LessonEnter,
     ),
     b(
         Context::Lesson,
@@ -525,8 +481,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Hint,
         "h",
-        "show a hint",
-        "ヒントを表示",
+        Keys::Hint,
     ),
     b(
         Context::Lesson,
@@ -534,8 +489,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Solution,
         "s",
-        "show the solution (recorded)",
-        "解答を表示 (記録されます)",
+        Keys::Solution,
     ),
     b(
         Context::Lesson,
@@ -543,8 +497,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Reset,
         "r",
-        "restart this exercise (asks first)",
-        "この演習をやり直す (確認あり)",
+        Keys::Reset,
     ),
     b(
         Context::Home,
@@ -552,8 +505,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "Home",
-        "first lesson",
-        "最初のレッスン",
+        Keys::HomeTop,
     ),
     b(
         Context::Home,
@@ -561,8 +513,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "g",
-        "first lesson",
-        "最初のレッスン",
+        Keys::HomeTop,
     ),
     b(
         Context::Home,
@@ -570,8 +521,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "End",
-        "last lesson",
-        "最後のレッスン",
+        Keys::HomeBottom,
     ),
     b(
         Context::Home,
@@ -579,8 +529,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "G",
-        "last lesson",
-        "最後のレッスン",
+        Keys::HomeBottom,
     ),
     b(
         Context::Lesson,
@@ -588,8 +537,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "Home",
-        "top of the page",
-        "ページの先頭へ",
+        Keys::LessonTop,
     ),
     b(
         Context::Lesson,
@@ -597,8 +545,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Top,
         "g",
-        "top of the page",
-        "ページの先頭へ",
+        Keys::LessonTop,
     ),
     b(
         Context::Lesson,
@@ -606,8 +553,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "End",
-        "newest console output",
-        "コンソールの最新の出力へ",
+        Keys::LessonBottom,
     ),
     b(
         Context::Lesson,
@@ -615,8 +561,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Bottom,
         "G",
-        "newest console output",
-        "コンソールの最新の出力へ",
+        Keys::LessonBottom,
     ),
     b(
         Context::Lesson,
@@ -624,8 +569,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Expand,
         "v",
-        "show the whole prompt (again: the exercise)",
-        "問題文をすべて表示 (もう一度で演習に戻る)",
+        Keys::Expand,
     ),
     b(
         Context::Lesson,
@@ -633,8 +577,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Focus,
         "i",
-        "start typing",
-        "入力を開始",
+        Keys::LessonFocus,
     ),
     b(
         Context::Lesson,
@@ -642,8 +585,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Focus,
         "Tab",
-        "start typing",
-        "入力を開始",
+        Keys::LessonFocus,
     ),
     b(
         Context::Lesson,
@@ -651,8 +593,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Next,
         "Ctrl+N",
-        "next step",
-        "次のステップ",
+        Keys::Next,
     ),
     b(
         Context::Lesson,
@@ -660,8 +601,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Prev,
         "Ctrl+P",
-        "previous step",
-        "前のステップ",
+        Keys::Prev,
     ),
     b(
         Context::Typing,
@@ -669,8 +609,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Back,
         "Esc",
-        "stop typing",
-        "入力を終える",
+        Keys::TypingBack,
     ),
     b(
         Context::Typing,
@@ -678,8 +617,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Check,
         "Ctrl+S",
-        "check the policy / submit",
-        "ポリシーをチェック / 回答",
+        Keys::Check,
     ),
     b(
         Context::Typing,
@@ -687,8 +625,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Focus,
         "Tab",
-        "switch between console and answer",
-        "コンソールと回答欄を切り替え",
+        Keys::TypingFocus,
     ),
     b(
         Context::Typing,
@@ -696,8 +633,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Hint,
         "Ctrl+T",
-        "show a hint",
-        "ヒントを表示",
+        Keys::Hint,
     ),
     b(
         Context::Typing,
@@ -705,8 +641,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Solution,
         "Ctrl+O",
-        "show the solution (recorded)",
-        "解答を表示 (記録されます)",
+        Keys::Solution,
     ),
     b(
         Context::Typing,
@@ -714,8 +649,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Next,
         "Ctrl+N",
-        "next step",
-        "次のステップ",
+        Keys::Next,
     ),
     b(
         Context::Typing,
@@ -723,8 +657,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Undo,
         "Ctrl+Z",
-        "undo (policy editor)",
-        "元に戻す (ポリシーエディター)",
+        Keys::Undo,
     ),
     b(
         Context::Typing,
@@ -732,8 +665,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Redo,
         "Ctrl+Y",
-        "redo (policy editor)",
-        "やり直す (ポリシーエディター)",
+        Keys::Redo,
     ),
     b(
         Context::Typing,
@@ -741,8 +673,7 @@ pub const KEYMAP: &[Binding] = &[
         C,
         Action::Prev,
         "Ctrl+P",
-        "previous step",
-        "前のステップ",
+        Keys::Prev,
     ),
     b(
         Context::Typing,
@@ -750,8 +681,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Reset,
         "F5",
-        "restart this exercise (asks first)",
-        "この演習をやり直す (確認あり)",
+        Keys::Reset,
     ),
     b(
         Context::Typing,
@@ -759,8 +689,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Account,
         "F2",
-        "account explorer",
-        "アカウントエクスプローラー",
+        Keys::TypingAccount,
     ),
     b(
         Context::Typing,
@@ -768,8 +697,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Explain,
         "F3",
-        "explain the last denial",
-        "直前の拒否を説明",
+        Keys::TypingExplain,
     ),
     b(
         Context::Typing,
@@ -777,8 +705,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::Findings,
         "F4",
-        "audit findings",
-        "監査結果",
+        Keys::TypingFindings,
     ),
     b(
         Context::Typing,
@@ -786,8 +713,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageUp,
         "PgUp",
-        "scroll the console back",
-        "コンソールをさかのぼる",
+        Keys::TypingPageUp,
     ),
     b(
         Context::Typing,
@@ -795,8 +721,7 @@ pub const KEYMAP: &[Binding] = &[
         N,
         Action::PageDown,
         "PgDn",
-        "scroll the console forward",
-        "コンソールを進める",
+        Keys::TypingPageDown,
     ),
 ];
 
@@ -923,8 +848,8 @@ pub struct Key {
     pub mods: KeyModifiers,
     /// What it does.
     pub action: Action,
-    /// What it does, in English and Japanese.
-    pub help: (&'static str, &'static str),
+    /// What it does, in the catalog.
+    pub help: Keys,
 }
 
 /// One row of the help overlay: every key of one action in one context.
@@ -936,8 +861,8 @@ pub struct HelpRow {
     pub action: Action,
     /// Where.
     pub context: Context,
-    /// What it does, in English and Japanese.
-    pub help: (&'static str, &'static str),
+    /// What it does, in the catalog.
+    pub help: Keys,
 }
 
 /// The keymap in use: the defaults of [`KEYMAP`], changed by the learner's key file. Both key
@@ -1220,11 +1145,11 @@ fn only_typing(map: &Keymap, action: Action) -> bool {
         .all(|b| b.context == Context::Typing)
 }
 
-fn default_help(action: Action) -> (&'static str, &'static str) {
+fn default_help(action: Action) -> Keys {
     KEYMAP
         .iter()
         .find(|b| b.action == action)
-        .map_or(("", ""), |b| b.help)
+        .map_or(Keys::Help, |b| b.help)
 }
 
 fn scalar(v: &serde_yaml::Value) -> Option<String> {

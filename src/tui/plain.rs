@@ -16,12 +16,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::Options;
 use super::app::{App, Exercise, Screen};
-use super::i18n::t;
+use super::i18n::{Message, Plain, Ui};
 use super::keymap::Context;
 use commands::{Cmd, Place};
-use text::{clean, s};
-
-pub use text::strings;
+use text::clean;
 
 /// The longest policy accepted, in characters: above IAM's largest policy size quota (10,240),
 /// so that IAM's own size error is what a learner sees, but bounded, as every character is a key.
@@ -195,14 +193,15 @@ impl<W: Write> Session<W> {
             if line.trim().is_empty() {
                 return Ok(());
             }
-            let msg = s(self.app.lang, "unknown")
+            let msg = Plain::Unknown
+                .text(self.app.lang)
                 .replace("{cmd}", line.trim())
                 .replace("{list}", &commands::labels(&places));
             return self.say(&msg);
         };
         match cmd {
             Cmd::Help => {
-                let mut lines = vec![s(self.app.lang, "help.title").to_string()];
+                let mut lines = vec![Plain::HelpTitle.text(self.app.lang).to_string()];
                 lines.extend(commands::help(&places, self.app.lang));
                 self.say_all(lines)
             }
@@ -213,9 +212,9 @@ impl<W: Write> Session<W> {
                 if self.app.resume() {
                     self.say_all(show::step(&self.app))
                 } else if self.app.all_done() {
-                    self.say(t(self.app.lang, "home.all_done"))
+                    self.say(Ui::HomeAllDone.text(self.app.lang))
                 } else {
-                    self.say(s(self.app.lang, "home.nothing_to_continue"))
+                    self.say(Plain::HomeNothingToContinue.text(self.app.lang))
                 }
             }
             Cmd::Next => self.next(),
@@ -225,7 +224,7 @@ impl<W: Write> Session<W> {
                 if self.position() != before {
                     self.say_all(show::step(&self.app))
                 } else {
-                    self.say(s(self.app.lang, "step.first"))
+                    self.say(Plain::StepFirst.text(self.app.lang))
                 }
             }
             Cmd::Hint => self.hint(),
@@ -343,7 +342,7 @@ impl<W: Write> Session<W> {
             self.key(KeyCode::Char('y'));
         }
         self.done = true;
-        self.say(s(self.app.lang, "bye"))
+        self.say(Plain::Bye.text(self.app.lang))
     }
 
     /// Quitting with answers that could not be saved: asks whether to export them, quit
@@ -352,7 +351,8 @@ impl<W: Write> Session<W> {
     fn quit_unsaved(&mut self, input: &mut impl BufRead) -> io::Result<()> {
         let lang = self.app.lang;
         let default = super::app::writes::default_export_path();
-        let question = s(lang, "quit.unsaved")
+        let question = Plain::QuitUnsaved
+            .text(lang)
             .replace("{n}", &self.app.writes.answers().to_string())
             .replace("{reason}", &self.app.waiting_reason())
             .replace("{path}", &default.display().to_string());
@@ -367,14 +367,15 @@ impl<W: Write> Session<W> {
             Some("y" | "Y") => {
                 self.key(KeyCode::Char('y'));
                 self.done = true;
-                let lost =
-                    s(lang, "quit.lost").replace("{n}", &self.app.writes.answers().to_string());
+                let lost = Plain::QuitLost
+                    .text(lang)
+                    .replace("{n}", &self.app.writes.answers().to_string());
                 return self.say(&lost);
             }
             Some("e" | "E") => default.display().to_string(),
             Some("" | "n" | "N") => {
                 self.key(KeyCode::Esc);
-                return self.say(s(lang, "quit.stay"));
+                return self.say(Plain::QuitStay.text(lang));
             }
             Some(p) => p.to_string(),
         };
@@ -383,7 +384,7 @@ impl<W: Write> Session<W> {
                 self.say(&line)?;
                 self.key(KeyCode::Char('y'));
                 self.done = true;
-                self.say(s(lang, "bye"))
+                self.say(Plain::Bye.text(lang))
             }
             Err(line) => {
                 self.say(&line)?;
@@ -391,12 +392,13 @@ impl<W: Write> Session<W> {
                     // Nothing more can be read: the answers are lost, and the line says so.
                     self.key(KeyCode::Char('y'));
                     self.done = true;
-                    let lost =
-                        s(lang, "quit.lost").replace("{n}", &self.app.writes.answers().to_string());
+                    let lost = Plain::QuitLost
+                        .text(lang)
+                        .replace("{n}", &self.app.writes.answers().to_string());
                     return self.say(&lost);
                 }
                 self.key(KeyCode::Esc);
-                self.say(s(lang, "quit.stay"))
+                self.say(Plain::QuitStay.text(lang))
             }
         }
     }
@@ -409,7 +411,9 @@ impl<W: Write> Session<W> {
             _ => None,
         };
         let Some(target) = target else {
-            let msg = s(self.app.lang, "home.no_such").replace("{n}", arg.trim());
+            let msg = Plain::HomeNoSuch
+                .text(self.app.lang)
+                .replace("{n}", arg.trim());
             return self.say(&msg);
         };
         self.app.open_row(target);
@@ -438,10 +442,10 @@ impl<W: Write> Session<W> {
         if finished {
             self.say_all(vec![
                 String::new(),
-                s(self.app.lang, "lesson.finished").to_string(),
+                Plain::LessonFinished.text(self.app.lang).to_string(),
             ])
         } else {
-            self.say(s(self.app.lang, "step.last"))
+            self.say(Plain::StepLast.text(self.app.lang))
         }
     }
 
@@ -449,9 +453,9 @@ impl<W: Write> Session<W> {
     fn reset(&mut self, input: &mut impl BufRead) -> io::Result<()> {
         self.lesson_key(KeyCode::Char('r'));
         if !self.lesson_state().is_some_and(|ls| ls.confirm_reset) {
-            return self.say(s(self.app.lang, "reset.not_here"));
+            return self.say(Plain::ResetNotHere.text(self.app.lang));
         }
-        write!(self.out, "{} ", clean(t(self.app.lang, "reset.ask")))?;
+        write!(self.out, "{} ", clean(Ui::ResetAsk.text(self.app.lang)))?;
         self.out.flush()?;
         let reply = read_line(input);
         if self.echo {
@@ -479,7 +483,7 @@ impl<W: Write> Session<W> {
             .and_then(|(_, l, ls)| l.steps.get(ls.step))
             .is_some_and(|st| !st.hints.is_empty());
         if has_hints {
-            self.say(s(self.app.lang, "hint.no_more"))
+            self.say(Plain::HintNoMore.text(self.app.lang))
         } else {
             self.say_message()
         }
@@ -499,12 +503,12 @@ impl<W: Write> Session<W> {
             matches!(ls.ex, Exercise::Policy { .. }),
         );
         if !shown {
-            return self.say(s(self.app.lang, "solution.none"));
+            return self.say(Plain::SolutionNone.text(self.app.lang));
         }
         if shown_before {
             return self.say_all(show::solution(&self.app));
         }
-        self.say(super::i18n::t(self.app.lang, "ex.solution_shown"))?;
+        self.say(super::i18n::Ui::ExSolutionShown.text(self.app.lang))?;
         self.say_all(show::solution(&self.app))?;
         if is_task {
             // The TUI plays a task's solution in the sandbox: show what it printed and where
@@ -514,7 +518,7 @@ impl<W: Write> Session<W> {
             self.say_message()?;
         }
         if is_policy {
-            self.say(s(self.app.lang, "policy.solution_check"))?;
+            self.say(Plain::PolicySolutionCheck.text(self.app.lang))?;
         }
         if !solved_before && self.solved() {
             self.say_all(show::explain(&self.app))?;
@@ -532,10 +536,10 @@ impl<W: Write> Session<W> {
         };
         let Some(n) = quiz else {
             if predicted {
-                return self.say(s(lang, "predict.done"));
+                return self.say(Plain::PredictDone.text(lang));
             }
             let [p @ 1..=3] = picked.as_slice() else {
-                return self.say(s(lang, "predict.how"));
+                return self.say(Plain::PredictHow.text(lang));
             };
             self.move_choice(p - 1);
             self.key(KeyCode::Enter);
@@ -550,10 +554,10 @@ impl<W: Write> Session<W> {
             .and_then(|st| st.quiz())
             .is_some_and(|q| q.multiple);
         if picked.iter().any(|p| *p == 0 || *p > n) {
-            return self.say(&s(lang, "quiz.range").replace("{n}", &n.to_string()));
+            return self.say(&Plain::QuizRange.text(lang).replace("{n}", &n.to_string()));
         }
         if !multiple && picked.len() != 1 {
-            return self.say(s(lang, "quiz.one_only"));
+            return self.say(Plain::QuizOneOnly.text(lang));
         }
         if multiple {
             // Space toggles the highlighted choice: make the chosen ones the picked ones.
@@ -603,7 +607,7 @@ impl<W: Write> Session<W> {
     fn policy_file(&mut self, path: &str) -> io::Result<()> {
         let lang = self.app.lang;
         if path.is_empty() {
-            return self.say(s(lang, "policy.no_file"));
+            return self.say(Plain::PolicyNoFile.text(lang));
         }
         use crate::input::read::{self, Kind, Limit};
         match read::path(
@@ -614,7 +618,8 @@ impl<W: Write> Session<W> {
         ) {
             Ok(text) => self.submit_policy(&text),
             Err(e) => {
-                let msg = s(lang, "policy.file_error")
+                let msg = Plain::PolicyFileError
+                    .text(lang)
                     .replace("{path}", path)
                     .replace("{e}", &e.message);
                 self.say(&msg)
@@ -637,10 +642,14 @@ impl<W: Write> Session<W> {
             .collect();
         let text = text.trim_end();
         if text.trim().is_empty() {
-            return self.say(s(lang, "policy.empty"));
+            return self.say(Plain::PolicyEmpty.text(lang));
         }
         if text.chars().count() > MAX_POLICY {
-            return self.say(&s(lang, "policy.too_long").replace("{n}", &MAX_POLICY.to_string()));
+            return self.say(
+                &Plain::PolicyTooLong
+                    .text(lang)
+                    .replace("{n}", &MAX_POLICY.to_string()),
+            );
         }
         self.start_typing();
         self.app.replace_policy(text);
@@ -678,7 +687,7 @@ impl<W: Write> Session<W> {
             new.remove(0);
         }
         if new.is_empty() {
-            new.push(s(self.app.lang, "console.no_output").to_string());
+            new.push(Plain::ConsoleNoOutput.text(self.app.lang).to_string());
         }
         new
     }
@@ -725,7 +734,7 @@ impl<W: Write> Session<W> {
     /// Types an investigation's answer into its answer field and presses Enter.
     fn reply(&mut self, answer: &str) -> io::Result<()> {
         if answer.is_empty() {
-            return self.say(s(self.app.lang, "inv.no_text"));
+            return self.say(Plain::InvNoText.text(self.app.lang));
         }
         self.start_typing();
         let Some(Exercise::Investigate {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Exercise, LessonState, Row, Screen, Target, step_key, tr};
-use super::i18n::t;
+use super::i18n::{Message, Ui};
 use super::markdown;
 use crate::lesson::model::Solution;
 use crate::lesson::{Lesson, LessonEntry, Pack, StepKind};
@@ -20,7 +20,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     app.hits.borrow_mut().clear();
     let area = f.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let p = Paragraph::new(wrapped(t(app.lang, "small.terminal"), area.width))
+        let p = Paragraph::new(wrapped(Ui::SmallTerminal.text(app.lang), area.width))
             .style(app.theme.warn);
         f.render_widget(p, area);
         return;
@@ -62,7 +62,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         let r = centered(area, 64, 5);
         f.render_widget(Clear, r);
         f.render_widget(
-            Paragraph::new(wrapped(t(app.lang, "reset.ask"), inner(r))).block(
+            Paragraph::new(wrapped(Ui::ResetAsk.text(app.lang), inner(r))).block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(app.theme.warn),
@@ -73,9 +73,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     if app.confirm_quit {
         // Never "saved" when answers are waiting: the question says how many are not.
         let text = match &app.export_path {
-            Some(path) => format!("{}\n{path}_", t(app.lang, "quit.export_to")),
+            Some(path) => format!("{}\n{path}_", Ui::QuitExportTo.text(app.lang)),
             None if !app.writes.is_empty() => app.unsaved_quit_text(),
-            None => t(app.lang, "quit.confirm").to_string(),
+            None => Ui::QuitConfirm.text(app.lang).to_string(),
         };
         let r = if app.writes.is_empty() {
             centered(area, 60, 5)
@@ -144,7 +144,6 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
     use super::keymap::{Action, Context};
     use unicode_width::UnicodeWidthStr;
     let ctx = app.context();
-    let ja = app.lang == super::i18n::Lang::Ja;
     let rows = app.keymap.help_rows(ctx);
     // The footer's short form of a help row: one key (a letter when there is one) and the
     // help up to its first alternative ("answer / start typing" → "answer").
@@ -157,7 +156,7 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
                 .or(keys.first())
                 .copied()
                 .unwrap_or_default();
-            let help = if ja { r.help.1 } else { r.help.0 };
+            let help = r.help.text(app.lang);
             let help = help.split(" / ").next().unwrap_or(help);
             let help = help.split(['(', '（']).next().unwrap_or(help).trim_end();
             format!("{key} {help}")
@@ -168,14 +167,12 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
     if matches!(ctx, Context::Lesson | Context::Typing) {
         let badge = format!(
             " {} ",
-            t(
-                app.lang,
-                if ctx == Context::Typing {
-                    "mode.typing"
-                } else {
-                    "mode.normal"
-                }
-            )
+            (if ctx == Context::Typing {
+                Ui::ModeTyping
+            } else {
+                Ui::ModeNormal
+            })
+            .text(app.lang)
         );
         used += badge.width() + 1;
         let style = if ctx == Context::Typing {
@@ -192,7 +189,7 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
     // While typing, `?` is text: the help is on F1 only.
     let more = if rows.iter().any(|r| r.action == Action::Help) {
         let key = if ctx == Context::Typing { "F1" } else { "?" };
-        format!("{key} {}", t(app.lang, "footer.more"))
+        format!("{key} {}", Ui::FooterMore.text(app.lang))
     } else {
         String::new()
     };
@@ -249,9 +246,9 @@ fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect, expanded: bool) 
     let cut = lines.len() + extra > rows;
     if cut || expanded {
         let hint = if expanded {
-            "prompt.less"
+            Ui::PromptLess
         } else {
-            "prompt.more"
+            Ui::PromptMore
         };
         lines.truncate(if cut {
             rows.saturating_sub(1)
@@ -259,7 +256,7 @@ fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect, expanded: bool) 
             lines.len()
         });
         lines.push(Line::from(Span::styled(
-            t(app.lang, hint).to_string(),
+            hint.text(app.lang).to_string(),
             app.theme.dim,
         )));
     }
@@ -331,10 +328,10 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
     let who = app
         .learner
         .as_ref()
-        .map(|l| format!("{}: {}", t(app.lang, "home.learner"), l.name()))
+        .map(|l| format!("{}: {}", Ui::HomeLearner.text(app.lang), l.name()))
         .unwrap_or_default();
     let mut title = vec![
-        Span::styled(t(app.lang, "app.title"), app.theme.title),
+        Span::styled(Ui::AppTitle.text(app.lang), app.theme.title),
         Span::raw("   "),
         Span::styled(who, app.theme.dim),
     ];
@@ -347,7 +344,7 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         header.push(Line::from(vec![
             Span::styled("c  ", app.theme.code),
             Span::styled(
-                format!("{}: {label}", t(app.lang, "home.continue")),
+                format!("{}: {label}", Ui::HomeContinue.text(app.lang)),
                 app.theme.dim,
             ),
         ]));
@@ -363,7 +360,7 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
     let [list_area, detail] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(main);
     if app.rows.is_empty() {
-        f.render_widget(Paragraph::new(t(app.lang, "home.empty")), list_area);
+        f.render_widget(Paragraph::new(Ui::HomeEmpty.text(app.lang)), list_area);
         return;
     }
     let items: Vec<ListItem> = app
@@ -397,7 +394,8 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                         let mark = if done {
                             "✓".to_string()
                         } else {
-                            t(app.lang, "home.count")
+                            Ui::HomeCount
+                                .text(app.lang)
                                 .replace("{s}", &s.to_string())
                                 .replace("{n}", &n.to_string())
                         };
@@ -415,12 +413,15 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                     }
                     LessonEntry::Broken { file, .. } => ListItem::new(Line::from(vec![
                         Span::raw(format!("  {:>2}. {file} ", li + 1)),
-                        Span::styled(format!("({})", t(app.lang, "home.broken")), app.theme.bad),
+                        Span::styled(
+                            format!("({})", Ui::HomeBroken.text(app.lang)),
+                            app.theme.bad,
+                        ),
                     ])),
                 }
             }
             Row::Broken(e) => ListItem::new(Line::from(Span::styled(
-                format!("{}: {e}", t(app.lang, "home.broken")),
+                format!("{}: {e}", Ui::HomeBroken.text(app.lang)),
                 app.theme.bad,
             ))),
         })
@@ -428,7 +429,7 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
     let mut state = ListState::default().with_selected(Some(app.cursor));
     f.render_stateful_widget(
         List::new(items)
-            .block(block(app, t(app.lang, "home.packs")))
+            .block(block(app, Ui::HomePacks.text(app.lang)))
             .highlight_style(app.theme.selected),
         list_area,
         &mut state,
@@ -463,9 +464,11 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                 lines.push(Line::from(Span::styled(
                     format!(
                         "{} · {}",
-                        t(app.lang, "home.minutes")
+                        Ui::HomeMinutes
+                            .text(app.lang)
                             .replace("{n}", &lesson.minutes.unwrap_or(0).to_string()),
-                        t(app.lang, "home.count")
+                        Ui::HomeCount
+                            .text(app.lang)
                             .replace("{s}", &s.to_string())
                             .replace("{n}", &n.to_string())
                     ),
@@ -503,12 +506,14 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
         Line::from(tr(&l.summary, app, p).to_string()),
         Line::default(),
         Line::from(
-            t(app.lang, "complete.exercises")
+            Ui::CompleteExercises
+                .text(app.lang)
                 .replace("{s}", &done.solved.to_string())
                 .replace("{n}", &done.exercises.to_string()),
         ),
         Line::from(Span::styled(
-            t(app.lang, "complete.aids")
+            Ui::CompleteAids
+                .text(app.lang)
                 .replace("{h}", &done.hints.to_string())
                 .replace("{k}", &done.solutions.to_string()),
             app.theme.dim,
@@ -521,14 +526,14 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
     });
     lines.push(Line::from(Span::styled(
         match next {
-            Some(title) => t(app.lang, "complete.next").replace("{title}", &title),
-            None => t(app.lang, "complete.last").to_string(),
+            Some(title) => Ui::CompleteNext.text(app.lang).replace("{title}", &title),
+            None => Ui::CompleteLast.text(app.lang).to_string(),
         },
         app.theme.title,
     )));
     f.render_widget(
         Paragraph::new(wrapped(lines, inner(area)))
-            .block(block(app, t(app.lang, "complete.title"))),
+            .block(block(app, Ui::CompleteTitle.text(app.lang))),
         area,
     );
 }
@@ -579,9 +584,9 @@ fn lesson_screen(
             Span::styled(
                 format!(
                     "  {} {} {} {}  [{}]{mark}",
-                    t(app.lang, "lesson.step"),
+                    Ui::LessonStep.text(app.lang),
                     ls.step + 1,
-                    t(app.lang, "lesson.of"),
+                    Ui::LessonOf.text(app.lang),
                     lesson.steps.len(),
                     kind_label(step.kind(), ja)
                 ),
@@ -613,14 +618,12 @@ fn lesson_screen(
             );
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                t(
-                    app.lang,
-                    if q.multiple {
-                        "quiz.pick_all"
-                    } else {
-                        "quiz.pick_one"
-                    },
-                ),
+                (if q.multiple {
+                    Ui::QuizPickAll
+                } else {
+                    Ui::QuizPickOne
+                })
+                .text(app.lang),
                 app.theme.dim,
             )));
             lines.push(Line::default());
@@ -676,7 +679,7 @@ fn lesson_screen(
                 .question
                 .as_ref()
                 .map(|q| tr(q, app, pack))
-                .unwrap_or(t(app.lang, "predict.question"));
+                .unwrap_or(Ui::PredictQuestion.text(app.lang));
             let mut lines = markdown::render_width(question, &app.theme, usize::from(inner(main)));
             lines.push(Line::default());
             let r = &p.request;
@@ -704,9 +707,9 @@ fn lesson_screen(
             }
             lines.push(Line::default());
             let labels = [
-                t(app.lang, "predict.allowed"),
-                t(app.lang, "predict.explicit"),
-                t(app.lang, "predict.implicit"),
+                Ui::PredictAllowed.text(app.lang),
+                Ui::PredictExplicit.text(app.lang),
+                Ui::PredictImplicit.text(app.lang),
             ];
             for (i, l) in labels.iter().enumerate() {
                 let style = if i == *cursor {
@@ -724,13 +727,13 @@ fn lesson_screen(
                 lines.push(Line::from(Span::styled(
                     format!(
                         "{}: {}",
-                        t(app.lang, "predict.evaluator"),
+                        Ui::PredictEvaluator.text(app.lang),
                         d.outcome.as_str()
                     ),
                     app.theme.title,
                 )));
                 lines.push(Line::from(Span::styled(
-                    t(app.lang, "predict.flowchart"),
+                    Ui::PredictFlowchart.text(app.lang),
                     app.theme.dim,
                 )));
                 lines.extend(
@@ -781,17 +784,17 @@ fn lesson_screen(
             f.render_widget(
                 Paragraph::new(text)
                     .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
-                    .block(
-                        block(app, t(app.lang, "policy.editor")).border_style(if ls.typing {
+                    .block(block(app, Ui::PolicyEditor.text(app.lang)).border_style(
+                        if ls.typing {
                             app.theme.title
                         } else {
                             app.theme.border
-                        }),
-                    ),
+                        },
+                    )),
                 ed,
             );
             let mut lines = vec![Line::from(Span::styled(
-                t(app.lang, "policy.findings"),
+                Ui::PolicyFindings.text(app.lang),
                 app.theme.title,
             ))];
             match report {
@@ -802,7 +805,7 @@ fn lesson_screen(
                     }
                     if r.findings.is_empty() && r.error.is_none() {
                         lines.push(Line::from(Span::styled(
-                            t(app.lang, "policy.none"),
+                            Ui::PolicyNone.text(app.lang),
                             app.theme.ok,
                         )));
                     }
@@ -820,19 +823,17 @@ fn lesson_screen(
                     }
                     lines.push(Line::default());
                     lines.push(Line::from(Span::styled(
-                        t(app.lang, "policy.expect"),
+                        Ui::PolicyExpect.text(app.lang),
                         app.theme.title,
                     )));
                     let context = distinguishing_context(&r.expectations);
                     for (e, ctx) in r.expectations.iter().zip(context) {
-                        let want = t(
-                            app.lang,
-                            if e.want_allow {
-                                "policy.should_allow"
-                            } else {
-                                "policy.should_deny"
-                            },
-                        );
+                        let want = (if e.want_allow {
+                            Ui::PolicyShouldAllow
+                        } else {
+                            Ui::PolicyShouldDeny
+                        })
+                        .text(app.lang);
                         lines.push(Line::from(Span::styled(
                             format!(
                                 "{} {} {} — {want} ({})",
@@ -846,7 +847,7 @@ fn lesson_screen(
                         // What tells this request apart from the others: its context keys.
                         for (k, v) in ctx {
                             let v =
-                                v.unwrap_or_else(|| t(app.lang, "policy.ctx_unset").to_string());
+                                v.unwrap_or_else(|| Ui::PolicyCtxUnset.text(app.lang).to_string());
                             lines.push(Line::from(Span::styled(
                                 format!("    {k} = {v}"),
                                 app.theme.dim,
@@ -899,7 +900,7 @@ fn lesson_screen(
             }
             f.render_widget(
                 Paragraph::new(wrapped(lines, inner(goal)))
-                    .block(block(app, t(app.lang, "task.goal"))),
+                    .block(block(app, Ui::TaskGoal.text(app.lang))),
                 goal,
             );
         }
@@ -938,7 +939,7 @@ fn lesson_screen(
                     "{before}{}{after}",
                     if ls.typing && *on_answer { "▏" } else { "" }
                 ))
-                .block(block(app, t(app.lang, "inv.answer")).border_style(style)),
+                .block(block(app, Ui::InvAnswer.text(app.lang)).border_style(style)),
                 ans,
             );
         }
@@ -960,14 +961,14 @@ fn lesson_screen(
 /// fit the pane, the short label, so that who they are is never the part cut off.
 fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
     let with = |label: &str| match who {
-        Some(w) => format!("{label} — {}: {w}", t(app.lang, "task.as")),
+        Some(w) => format!("{label} — {}: {w}", Ui::TaskAs.text(app.lang)),
         None => label.to_string(),
     };
-    let full = with(t(app.lang, "task.console"));
+    let full = with(Ui::TaskConsole.text(app.lang));
     if crate::text::width(&full) + 2 <= usize::from(width) {
         full
     } else {
-        with(t(app.lang, "task.console_short"))
+        with(Ui::TaskConsoleShort.text(app.lang))
     }
 }
 
@@ -1062,7 +1063,7 @@ fn notes_lines(
     }
     for h in step.hints.iter().take(ls.hints) {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t(app.lang, "ex.hint")), app.theme.warn),
+            Span::styled(format!("{}: ", Ui::ExHint.text(app.lang)), app.theme.warn),
             Span::raw(one_line(tr(h, app, pack))),
         ]));
     }
@@ -1075,7 +1076,10 @@ fn notes_lines(
             Solution::Choices(c) => c.iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", t(app.lang, "ex.solution")), app.theme.warn),
+            Span::styled(
+                format!("{}: ", Ui::ExSolution.text(app.lang)),
+                app.theme.warn,
+            ),
             Span::styled(text, app.theme.code),
         ]));
     }
@@ -1083,7 +1087,7 @@ fn notes_lines(
         && let Some(e) = &step.explain
     {
         lines.push(Line::from(Span::styled(
-            format!("{}:", t(app.lang, "ex.explain")),
+            format!("{}:", Ui::ExExplain.text(app.lang)),
             app.theme.ok,
         )));
         lines.extend(markdown::render(tr(e, app, pack), &app.theme));
@@ -1115,7 +1119,6 @@ fn one_line(s: &str) -> String {
 fn help(f: &mut Frame, app: &App, area: Rect) {
     use unicode_width::UnicodeWidthStr;
     let rows = app.keymap.help_rows(app.context());
-    let ja = app.lang == super::i18n::Lang::Ja;
     // The key column is as wide as its widest keys, so that no key runs into its text.
     let key_width = rows.iter().map(|b| b.keys.width()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line> = rows
@@ -1124,13 +1127,13 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
             let pad = " ".repeat(key_width.saturating_sub(b.keys.width()));
             Line::from(vec![
                 Span::styled(format!("  {}{pad}", b.keys), app.theme.code),
-                Span::raw(if ja { b.help.1 } else { b.help.0 }),
+                Span::raw(b.help.text(app.lang)),
             ])
         })
         .collect();
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        t(app.lang, "help.keys"),
+        Ui::HelpKeys.text(app.lang),
         app.theme.dim,
     )));
     let widest = lines.iter().map(Line::width).max().unwrap_or(0);
@@ -1149,7 +1152,7 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
     let inner = usize::from(r.height.saturating_sub(3));
     let top = usize::from(app.help_scroll).min(lines.len().saturating_sub(inner));
     let more_below = top + inner < lines.len();
-    let mut close = t(app.lang, "help.close").to_string();
+    let mut close = Ui::HelpClose.text(app.lang).to_string();
     if more_below {
         close = format!("▼ {close}");
     }
@@ -1168,7 +1171,7 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
     );
     let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)])
         .areas(block(app, "").inner(r));
-    f.render_widget(block(app, t(app.lang, "help.title")), r);
+    f.render_widget(block(app, Ui::HelpTitle.text(app.lang)), r);
     f.render_widget(Paragraph::new(shown).style(Style::default()), body);
     f.render_widget(Paragraph::new(close).style(app.theme.dim), foot);
 }

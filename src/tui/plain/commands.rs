@@ -2,6 +2,8 @@
 //! and its help in English and Japanese. The same table decides what a typed line means and
 //! prints the help, so the help cannot drift from the handling.
 
+use crate::msg::Message;
+use crate::msg::ui::Commands;
 use crate::tui::i18n::Lang;
 
 /// Where a command applies.
@@ -90,7 +92,7 @@ struct Command {
     pattern: Pattern,
     label: &'static str,
     cmd: Cmd,
-    help: (&'static str, &'static str),
+    help: Commands,
 }
 
 const fn c(
@@ -98,15 +100,14 @@ const fn c(
     pattern: Pattern,
     label: &'static str,
     cmd: Cmd,
-    en: &'static str,
-    ja: &'static str,
+    help: Commands,
 ) -> Command {
     Command {
         place,
         pattern,
         label,
         cmd,
-        help: (en, ja),
+        help,
     }
 }
 
@@ -114,173 +115,128 @@ use Pattern::{Empty, Numbers, Prefix, Rest, Starts, Word};
 
 /// Every command, in the order the help lists them.
 const COMMANDS: &[Command] = &[
-    c(
-        Place::Home,
-        Numbers,
-        "1",
-        Cmd::Open,
-        "open the lesson with this number",
-        "この番号のレッスンを開く",
-    ),
+    c(Place::Home, Numbers, "1", Cmd::Open, Commands::HomeOpen),
     c(
         Place::Home,
         Word("c"),
         "c",
         Cmd::Continue,
-        "continue where you left off",
-        "前回の続きから",
+        Commands::HomeContinue,
     ),
-    c(
-        Place::Home,
-        Word("l"),
-        "l",
-        Cmd::List,
-        "show the list of lessons again",
-        "レッスン一覧をもう一度表示",
-    ),
-    c(
-        Place::Home,
-        Word("h"),
-        "h",
-        Cmd::Help,
-        "list these commands",
-        "このコマンド一覧を表示",
-    ),
-    c(
-        Place::Read,
-        Empty,
-        "Enter",
-        Cmd::Next,
-        "next step",
-        "次のステップ",
-    ),
+    c(Place::Home, Word("l"), "l", Cmd::List, Commands::HomeList),
+    c(Place::Home, Word("h"), "h", Cmd::Help, Commands::HomeHelp),
+    c(Place::Read, Empty, "Enter", Cmd::Next, Commands::ReadNext),
     c(
         Place::Quiz,
         Numbers,
         "1 3",
         Cmd::Answer,
-        "answer with the numbers of your choices",
-        "選んだ答えの番号で回答",
+        Commands::QuizAnswer,
     ),
     c(
         Place::Predict,
         Numbers,
         "1",
         Cmd::Answer,
-        "answer: 1 allowed, 2 explicit deny, 3 implicit deny",
-        "回答: 1 許可、2 明示的な拒否、3 暗黙的な拒否",
+        Commands::PredictAnswer,
     ),
     c(
         Place::Policy,
         Starts("{"),
         "{ ... .",
         Cmd::Policy,
-        "type a new policy; a line holding only . ends it and checks it",
-        "新しいポリシーを入力 (. だけの行で終えるとチェック)",
+        Commands::PolicyPolicy,
     ),
     c(
         Place::Policy,
         Prefix(":file"),
         ":file PATH",
         Cmd::PolicyFile,
-        "check the policy in a file",
-        "ファイルのポリシーをチェック",
+        Commands::PolicyPolicyFile,
     ),
     c(
         Place::Policy,
         Word(":check"),
         ":check",
         Cmd::Check,
-        "check the policy shown (for example after s)",
-        "表示中のポリシーをチェック (s の後など)",
+        Commands::PolicyCheck,
     ),
     c(
         Place::Console,
         Rest,
         "aws ...",
         Cmd::Run,
-        "run a command in the sandbox",
-        "サンドボックスでコマンドを実行",
+        Commands::ConsoleRun,
     ),
     c(
         Place::Investigate,
         Prefix(":answer"),
         ":answer TEXT",
         Cmd::Reply,
-        "give your answer",
-        "答えを送信",
+        Commands::InvestigateReply,
     ),
     c(
         Place::Lesson,
         Word("n"),
         "n",
         Cmd::Next,
-        "next step (on the last one: complete the lesson)",
-        "次のステップ (最後のステップではレッスン完了)",
+        Commands::LessonNext,
     ),
     c(
         Place::Lesson,
         Word("p"),
         "p",
         Cmd::Prev,
-        "previous step",
-        "前のステップ",
+        Commands::LessonPrev,
     ),
     c(
         Place::Lesson,
         Word("h"),
         "h",
         Cmd::Hint,
-        "show a hint",
-        "ヒントを表示",
+        Commands::LessonHint,
     ),
     c(
         Place::Lesson,
         Word("s"),
         "s",
         Cmd::Solution,
-        "show the solution (recorded as such)",
-        "解答を表示 (記録されます)",
+        Commands::LessonSolution,
     ),
     c(
         Place::Lesson,
         Word("r"),
         "r",
         Cmd::Repeat,
-        "show this step again",
-        "このステップをもう一度表示",
+        Commands::LessonRepeat,
     ),
     c(
         Place::Lesson,
         Word("reset"),
         "reset",
         Cmd::Reset,
-        "restart this exercise: the sandbox back to the scenario, the policy back to the starter (asks first)",
-        "この演習をやり直す: サンドボックスはシナリオの状態に、ポリシーは最初の状態に戻る (確認あり)",
+        Commands::LessonReset,
     ),
     c(
         Place::Lesson,
         Word("b"),
         "b",
         Cmd::Back,
-        "back to the list of lessons",
-        "レッスン一覧に戻る",
+        Commands::LessonBack,
     ),
     c(
         Place::Anywhere,
         Word("?"),
         "?",
         Cmd::Help,
-        "list these commands",
-        "このコマンド一覧を表示",
+        Commands::HomeHelp,
     ),
     c(
         Place::Anywhere,
         Word("q"),
         "q",
         Cmd::Quit,
-        "quit (asks first if answers could not be saved)",
-        "終了 (保存できなかった回答があれば先に確認)",
+        Commands::AnywhereQuit,
     ),
 ];
 
@@ -339,7 +295,7 @@ pub(super) fn numbers(t: &str) -> Option<Vec<usize>> {
 pub(super) fn help(places: &[Place], lang: Lang) -> Vec<String> {
     rows(places)
         .map(|c| {
-            let what = if lang == Lang::Ja { c.help.1 } else { c.help.0 };
+            let what = c.help.text(lang);
             format!("  {:<13} {what}", c.label)
         })
         .collect()

@@ -1,11 +1,11 @@
 //! What the plain mode prints, as lines computed from the app's public state: the list of
 //! lessons, a step, and the results of answers. Nothing here changes the app.
 
-use super::text::{markdown, one_line, s};
+use super::text::{markdown, one_line};
 use crate::lesson::model::Solution;
 use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::tui::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
-use crate::tui::i18n::{Lang, t};
+use crate::tui::i18n::{Lang, Message, Plain, Ui};
 
 /// The row indexes of the lesson rows: lesson number `n` is `lesson_rows(app)[n - 1]`.
 pub(super) fn lesson_rows(app: &App) -> Vec<usize> {
@@ -40,19 +40,19 @@ fn progress(app: &App, pack: &Pack, l: &Lesson) -> (usize, usize) {
 /// The title, the learner and the numbered list of lessons with done / not done.
 pub(super) fn home(app: &App) -> Vec<String> {
     let lang = app.lang;
-    let mut out = vec![t(lang, "app.title").to_string()];
+    let mut out = vec![Ui::AppTitle.text(lang).to_string()];
     if let Some(l) = &app.learner {
-        out.push(format!("{}: {}", t(lang, "home.learner"), l.name()));
+        out.push(format!("{}: {}", Ui::HomeLearner.text(lang), l.name()));
     }
     if !app.status.is_empty() {
         out.push(app.status.clone());
     }
     out.push(String::new());
     if app.rows.is_empty() {
-        out.push(t(lang, "home.empty").to_string());
+        out.push(Ui::HomeEmpty.text(lang).to_string());
         return out;
     }
-    out.push(format!("{}:", t(lang, "home.packs")));
+    out.push(format!("{}:", Ui::HomePacks.text(lang)));
     let mut number = 0;
     for r in &app.rows {
         match r {
@@ -73,9 +73,10 @@ pub(super) fn home(app: &App) -> Vec<String> {
                             .contains(&(p.meta.id.clone(), lesson.id.clone()));
                         let (solved, all) = progress(app, p, lesson);
                         let state = if done {
-                            t(lang, "home.done").to_string()
+                            Ui::HomeDone.text(lang).to_string()
                         } else {
-                            s(lang, "home.not_done")
+                            Plain::HomeNotDone
+                                .text(lang)
                                 .replace("{solved}", &solved.to_string())
                                 .replace("{all}", &all.to_string())
                         };
@@ -85,12 +86,15 @@ pub(super) fn home(app: &App) -> Vec<String> {
                         ));
                     }
                     Some(LessonEntry::Broken { file, .. }) => {
-                        out.push(format!("  {number}. {file} ({})", t(lang, "home.broken")));
+                        out.push(format!(
+                            "  {number}. {file} ({})",
+                            Ui::HomeBroken.text(lang)
+                        ));
                     }
                     None => {}
                 }
             }
-            Row::Broken(e) => out.push(format!("{}: {e}", t(lang, "home.broken"))),
+            Row::Broken(e) => out.push(format!("{}: {e}", Ui::HomeBroken.text(lang))),
         }
     }
     out
@@ -111,12 +115,14 @@ pub(super) fn complete(app: &App) -> Vec<String> {
     let lang = app.lang;
     let mut out = vec![
         String::new(),
-        format!("{}: {}", t(lang, "complete.title"), tr(&l.title, app, p)),
+        format!("{}: {}", Ui::CompleteTitle.text(lang), tr(&l.title, app, p)),
         tr(&l.summary, app, p).to_string(),
-        t(lang, "complete.exercises")
+        Ui::CompleteExercises
+            .text(lang)
             .replace("{s}", &done.solved.to_string())
             .replace("{n}", &done.exercises.to_string()),
-        t(lang, "complete.aids")
+        Ui::CompleteAids
+            .text(lang)
             .replace("{h}", &done.hints.to_string())
             .replace("{k}", &done.solutions.to_string()),
     ];
@@ -127,7 +133,7 @@ pub(super) fn complete(app: &App) -> Vec<String> {
     if let Some(title) = next {
         out.push(format!("→ {title}"));
     }
-    out.push(s(lang, "complete.then").to_string());
+    out.push(Plain::CompleteThen.text(lang).to_string());
     out
 }
 
@@ -137,31 +143,31 @@ pub(super) fn broken_lesson(app: &App, row: usize) -> Option<String> {
         return None;
     };
     match app.packs.get(*pi)?.lessons.get(*li)? {
-        LessonEntry::Broken { error, .. } => {
-            Some(s(app.lang, "home.lesson_broken").replace("{e}", &error.to_string()))
-        }
+        LessonEntry::Broken { error, .. } => Some(
+            Plain::HomeLessonBroken
+                .text(app.lang)
+                .replace("{e}", &error.to_string()),
+        ),
         LessonEntry::Ok { .. } => None,
     }
 }
 
 fn kind_label(lang: Lang, ex: &Exercise) -> &'static str {
-    s(
-        lang,
-        match ex {
-            Exercise::Read | Exercise::Broken(_) => "kind.read",
-            Exercise::Quiz { .. } => "kind.quiz",
-            Exercise::Predict { .. } => "kind.predict",
-            Exercise::Policy { .. } => "kind.policy",
-            Exercise::Task { .. } => "kind.task",
-            Exercise::Investigate { .. } => "kind.investigate",
-        },
-    )
+    (match ex {
+        Exercise::Read | Exercise::Broken(_) => Plain::KindRead,
+        Exercise::Quiz { .. } => Plain::KindQuiz,
+        Exercise::Predict { .. } => Plain::KindPredict,
+        Exercise::Policy { .. } => Plain::KindPolicy,
+        Exercise::Task { .. } => Plain::KindTask,
+        Exercise::Investigate { .. } => Plain::KindInvestigate,
+    })
+    .text(lang)
 }
 
 /// The prompt for the screen on show.
 pub(super) fn prompt(app: &App) -> String {
     match &app.screen {
-        Screen::Home | Screen::Complete(_) => s(app.lang, "home.prompt").to_string(),
+        Screen::Home | Screen::Complete(_) => Plain::HomePrompt.text(app.lang).to_string(),
         Screen::Lesson(ls) => match &ls.ex {
             Exercise::Task { .. } | Exercise::Investigate { .. } => "aws> ".to_string(),
             ex => format!("{}> ", kind_label(app.lang, ex)),
@@ -184,7 +190,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
     };
     let lang = app.lang;
     let solved = if ls.solved && st.kind() != StepKind::Read {
-        s(lang, "step.solved")
+        Plain::StepSolved.text(lang)
     } else {
         ""
     };
@@ -193,9 +199,9 @@ pub(super) fn step(app: &App) -> Vec<String> {
         format!(
             "{}: {} {} {} {} ({}{solved})",
             tr(&lesson.title, app, pack),
-            t(lang, "lesson.step"),
+            Ui::LessonStep.text(lang),
             ls.step + 1,
-            t(lang, "lesson.of"),
+            Ui::LessonOf.text(lang),
             lesson.steps.len(),
             kind_label(lang, &ls.ex)
         ),
@@ -206,7 +212,7 @@ pub(super) fn step(app: &App) -> Vec<String> {
         Exercise::Read => {
             out.extend(st.read().map(text).unwrap_or_default());
             out.push(String::new());
-            out.push(s(lang, "read.how").to_string());
+            out.push(Plain::ReadHow.text(lang).to_string());
         }
         Exercise::Quiz { .. } => {
             if let Some(q) = st.quiz() {
@@ -216,14 +222,22 @@ pub(super) fn step(app: &App) -> Vec<String> {
                     out.push(format!("{}. {}", i + 1, one_line(tr(&c.text, app, pack))));
                 }
                 out.push(String::new());
-                out.push(s(lang, if q.multiple { "quiz.many" } else { "quiz.one" }).to_string());
+                out.push(
+                    (if q.multiple {
+                        Plain::QuizMany
+                    } else {
+                        Plain::QuizOne
+                    })
+                    .text(lang)
+                    .to_string(),
+                );
             }
         }
         Exercise::Predict { .. } => {
             if let Some(p) = st.predict() {
                 match &p.question {
                     Some(q) => out.extend(text(q)),
-                    None => out.push(t(lang, "predict.question").to_string()),
+                    None => out.push(Ui::PredictQuestion.text(lang).to_string()),
                 }
                 out.push(String::new());
                 let r = &p.request;
@@ -235,14 +249,14 @@ pub(super) fn step(app: &App) -> Vec<String> {
                     out.push(format!("context: {k} = {}", v.trim()));
                 }
                 out.push(String::new());
-                for (i, k) in ["predict.allowed", "predict.explicit", "predict.implicit"]
+                for (i, k) in [Ui::PredictAllowed, Ui::PredictExplicit, Ui::PredictImplicit]
                     .iter()
                     .enumerate()
                 {
-                    out.push(format!("{}. {}", i + 1, t(lang, k)));
+                    out.push(format!("{}. {}", i + 1, k.text(lang)));
                 }
                 out.push(String::new());
-                out.push(s(lang, "predict.how").to_string());
+                out.push(Plain::PredictHow.text(lang).to_string());
             }
             out.extend(predict_result(app));
         }
@@ -253,25 +267,25 @@ pub(super) fn step(app: &App) -> Vec<String> {
             }
             out.extend(policy_text(app));
             out.push(String::new());
-            out.push(s(lang, "policy.how").to_string());
+            out.push(Plain::PolicyHow.text(lang).to_string());
         }
         Exercise::Task { .. } => {
             if let Some(task) = st.task() {
                 out.extend(text(&task.prompt));
                 out.push(String::new());
                 let who = task.as_.as_deref().unwrap_or("root");
-                out.push(format!("{}: {who}", t(lang, "task.as")));
+                out.push(format!("{}: {who}", Ui::TaskAs.text(lang)));
             }
             out.extend(goal(app));
             out.push(String::new());
-            out.push(s(lang, "console.how").to_string());
+            out.push(Plain::ConsoleHow.text(lang).to_string());
         }
         Exercise::Investigate { .. } => {
             if let Some(i) = st.investigate() {
                 out.extend(text(&i.question));
                 out.push(String::new());
             }
-            out.push(s(lang, "inv.how").to_string());
+            out.push(Plain::InvHow.text(lang).to_string());
         }
         Exercise::Broken(e) => out.push(e.clone()),
     }
@@ -295,7 +309,7 @@ pub(super) fn hint(app: &App, n: usize) -> Vec<String> {
     };
     vec![format!(
         "{} {n}/{}: {}",
-        t(app.lang, "ex.hint"),
+        Ui::ExHint.text(app.lang),
         st.hints.len(),
         one_line(tr(h, app, pack))
     )]
@@ -309,7 +323,7 @@ pub(super) fn solution(app: &App) -> Vec<String> {
     let Some(sol) = &st.solution else {
         return Vec::new();
     };
-    let mut out = vec![format!("{}:", t(app.lang, "ex.solution"))];
+    let mut out = vec![format!("{}:", Ui::ExSolution.text(app.lang))];
     match sol {
         Solution::Commands(c) => out.extend(c.iter().map(|c| format!("    {c}"))),
         Solution::Text(x) => out.extend(x.lines().map(|l| format!("    {l}"))),
@@ -328,7 +342,7 @@ pub(super) fn explain(app: &App) -> Vec<String> {
     };
     match &st.explain {
         Some(e) if ls.solved && st.kind() != StepKind::Read => {
-            let mut out = vec![format!("{}:", t(app.lang, "ex.explain"))];
+            let mut out = vec![format!("{}:", Ui::ExExplain.text(app.lang))];
             out.extend(markdown(tr(e, app, pack)));
             out
         }
@@ -341,12 +355,12 @@ pub(super) fn explain(app: &App) -> Vec<String> {
 pub(super) fn message(app: &App) -> Option<String> {
     let (_, _, ls) = app.current()?;
     let m = ls.message.as_ref()?;
-    Some(if m.text == t(app.lang, "lesson.finished") {
-        s(app.lang, "lesson.finished").to_string()
+    Some(if m.text == Ui::LessonFinished.text(app.lang) {
+        Plain::LessonFinished.text(app.lang).to_string()
     } else {
         m.text.replace(
-            t(app.lang, "lesson.complete_next"),
-            s(app.lang, "lesson.complete_next"),
+            Ui::LessonCompleteNext.text(app.lang),
+            Plain::LessonCompleteNext.text(app.lang),
         )
     })
 }
@@ -364,14 +378,12 @@ pub(super) fn quiz_feedback(app: &App) -> Vec<String> {
     for (i, c) in q.choices.iter().enumerate() {
         let picked = chosen.get(i).copied().unwrap_or(false);
         if let Some(w) = c.why.as_ref().filter(|_| picked || ls.solved) {
-            let verdict = s(
-                app.lang,
-                if c.correct {
-                    "quiz.right"
-                } else {
-                    "quiz.wrong"
-                },
-            );
+            let verdict = (if c.correct {
+                Plain::QuizRight
+            } else {
+                Plain::QuizWrong
+            })
+            .text(app.lang);
             out.push(format!(
                 "{}. {verdict}: {}",
                 i + 1,
@@ -396,7 +408,7 @@ pub(super) fn predict_result(app: &App) -> Vec<String> {
     };
     let mut out = vec![format!(
         "{}: {}",
-        t(app.lang, "predict.evaluator"),
+        Ui::PredictEvaluator.text(app.lang),
         d.outcome.as_str()
     )];
     out.extend(trace.render(app.lang).lines().map(|l| format!("  {l}")));
@@ -411,7 +423,7 @@ pub(super) fn policy_text(app: &App) -> Vec<String> {
     let Exercise::Policy { editor, .. } = &ls.ex else {
         return Vec::new();
     };
-    let mut out = vec![s(app.lang, "policy.current").to_string()];
+    let mut out = vec![Plain::PolicyCurrent.text(app.lang).to_string()];
     out.extend(
         editor
             .lines()
@@ -439,34 +451,30 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
     if let Some(e) = &r.error {
         return vec![e.clone()];
     }
-    let mut out = vec![format!("{}:", t(lang, "policy.findings"))];
+    let mut out = vec![format!("{}:", Ui::PolicyFindings.text(lang))];
     if r.findings.is_empty() {
-        out.push(format!("- {}", t(lang, "policy.none")));
+        out.push(format!("- {}", Ui::PolicyNone.text(lang)));
     }
     for (ty, code, line, detail) in &r.findings {
         out.push(format!(
             "- {ty} {code}, {} {line}: {detail}",
-            s(lang, "policy.line")
+            Plain::PolicyLine.text(lang)
         ));
     }
-    out.push(format!("{}:", t(lang, "policy.expect")));
+    out.push(format!("{}:", Ui::PolicyExpect.text(lang)));
     for e in &r.expectations {
-        let want = t(
-            lang,
-            if e.want_allow {
-                "policy.should_allow"
-            } else {
-                "policy.should_deny"
-            },
-        );
-        let verdict = s(
-            lang,
-            if e.ok() {
-                "policy.as_expected"
-            } else {
-                "policy.not_expected"
-            },
-        );
+        let want = (if e.want_allow {
+            Ui::PolicyShouldAllow
+        } else {
+            Ui::PolicyShouldDeny
+        })
+        .text(lang);
+        let verdict = (if e.ok() {
+            Plain::PolicyAsExpected
+        } else {
+            Plain::PolicyNotExpected
+        })
+        .text(lang);
         // Two requests may differ only in their context (a source IP, MFA): show it.
         let context: String = e
             .request
@@ -481,8 +489,8 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
             "- {verdict}: {} {}{context} {want}{}{} {}",
             e.request.action,
             e.request.resource,
-            s(lang, "comma"),
-            s(lang, "policy.got"),
+            Plain::Comma.text(lang),
+            Plain::PolicyGot.text(lang),
             e.got.as_str()
         ));
     }
@@ -498,13 +506,18 @@ pub(super) fn goal(app: &App) -> Vec<String> {
         return Vec::new();
     };
     let lang = app.lang;
-    let mut out = vec![format!("{}:", t(lang, "task.goal"))];
+    let mut out = vec![format!("{}:", Ui::TaskGoal.text(lang))];
     for r in &report.results {
         let shown = match (&r.fail_message, r.ok) {
             (Some(m), false) => m.clone(),
             _ => r.what.clone(),
         };
-        let state = s(lang, if r.ok { "goal.done" } else { "goal.todo" });
+        let state = (if r.ok {
+            Plain::GoalDone
+        } else {
+            Plain::GoalTodo
+        })
+        .text(lang);
         out.push(format!("- {state}: {shown}"));
     }
     out
