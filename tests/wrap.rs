@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 /// The frame as rows of cells (a wide character's second cell is empty).
-fn cells(buf: &Buffer) -> Vec<Vec<String>> {
+pub(super) fn cells(buf: &Buffer) -> Vec<Vec<String>> {
     let a = buf.area;
     (a.y..a.y + a.height)
         .map(|y| {
@@ -37,11 +37,11 @@ fn cells(buf: &Buffer) -> Vec<Vec<String>> {
 
 /// A bordered box: its outer corners (left, top, right, bottom).
 #[derive(Debug, Clone, Copy)]
-struct Boxed {
-    left: usize,
-    top: usize,
-    right: usize,
-    bottom: usize,
+pub(super) struct Boxed {
+    pub(super) left: usize,
+    pub(super) top: usize,
+    pub(super) right: usize,
+    pub(super) bottom: usize,
 }
 
 fn at(g: &[Vec<String>], x: usize, y: usize) -> &str {
@@ -50,7 +50,7 @@ fn at(g: &[Vec<String>], x: usize, y: usize) -> &str {
 
 /// Every box of the frame, found from its top-left corner; a box whose sides are broken is an
 /// error.
-fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec<Boxed> {
+pub(super) fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec<Boxed> {
     let mut out = Vec::new();
     for (top, row) in g.iter().enumerate() {
         for (left, c) in row.iter().enumerate() {

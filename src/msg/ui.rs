@@ -3,6 +3,34 @@
 crate::catalog! {
     /// Strings of the TUI (and of the plain mode, where it shows the same thing).
     pub enum Ui {
+        KindRead => (
+            "read",
+            "解説",
+        ),
+        KindQuiz => (
+            "quiz",
+            "クイズ",
+        ),
+        KindPredict => (
+            "predict",
+            "予想",
+        ),
+        KindPolicy => (
+            "policy",
+            "ポリシー",
+        ),
+        KindTask => (
+            "task",
+            "タスク",
+        ),
+        KindInvestigate => (
+            "investigate",
+            "調査",
+        ),
+        RequestPrincipal => ("principal", "プリンシパル"),
+        RequestAction => ("action", "アクション"),
+        RequestResource => ("resource", "リソース"),
+        RequestContext => ("context", "コンテキスト"),
         AppTitle => (
             "iamdojo — learn AWS IAM security",
             "iamdojo — AWS IAM セキュリティを学ぶ",
@@ -324,30 +352,6 @@ crate::catalog! {
         HomeLessonBroken => (
             "This lesson did not load: {e}",
             "このレッスンは読み込めませんでした: {e}",
-        ),
-        KindRead => (
-            "read",
-            "解説",
-        ),
-        KindQuiz => (
-            "quiz",
-            "クイズ",
-        ),
-        KindPredict => (
-            "predict",
-            "予想",
-        ),
-        KindPolicy => (
-            "policy",
-            "ポリシー",
-        ),
-        KindTask => (
-            "task",
-            "タスク",
-        ),
-        KindInvestigate => (
-            "investigate",
-            "調査",
         ),
         StepSolved => (
             ", solved",

@@ -538,20 +538,14 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
     );
 }
 
-fn kind_label(k: StepKind, ja: bool) -> &'static str {
-    match (k, ja) {
-        (StepKind::Read, false) => "read",
-        (StepKind::Quiz, false) => "quiz",
-        (StepKind::Predict, false) => "predict",
-        (StepKind::Policy, false) => "policy",
-        (StepKind::Task, false) => "task",
-        (StepKind::Investigate, false) => "investigate",
-        (StepKind::Read, true) => "解説",
-        (StepKind::Quiz, true) => "クイズ",
-        (StepKind::Predict, true) => "予想",
-        (StepKind::Policy, true) => "ポリシー",
-        (StepKind::Task, true) => "タスク",
-        (StepKind::Investigate, true) => "調査",
+fn kind_label(k: StepKind) -> Ui {
+    match k {
+        StepKind::Read => Ui::KindRead,
+        StepKind::Quiz => Ui::KindQuiz,
+        StepKind::Predict => Ui::KindPredict,
+        StepKind::Policy => Ui::KindPolicy,
+        StepKind::Task => Ui::KindTask,
+        StepKind::Investigate => Ui::KindInvestigate,
     }
 }
 
@@ -566,7 +560,6 @@ fn lesson_screen(
     let Some(step) = lesson.steps.get(ls.step) else {
         return;
     };
-    let ja = app.lang == super::i18n::Lang::Ja;
     let [head, main, notes] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(6),
@@ -588,7 +581,7 @@ fn lesson_screen(
                     ls.step + 1,
                     Ui::LessonOf.text(app.lang),
                     lesson.steps.len(),
-                    kind_label(step.kind(), ja)
+                    kind_label(step.kind()).text(app.lang)
                 ),
                 app.theme.dim,
             ),
@@ -683,19 +676,30 @@ fn lesson_screen(
             let mut lines = markdown::render_width(question, &app.theme, usize::from(inner(main)));
             lines.push(Line::default());
             let r = &p.request;
-            for (k, v) in [
-                ("principal", r.principal.as_str()),
-                ("action", r.action.as_str()),
-                ("resource", r.resource.as_str()),
-            ] {
+            let rows = [
+                (Ui::RequestPrincipal, r.principal.as_str()),
+                (Ui::RequestAction, r.action.as_str()),
+                (Ui::RequestResource, r.resource.as_str()),
+            ];
+            // The labels' column is as wide as the widest label in the learner's language.
+            let label_width = rows
+                .iter()
+                .map(|(k, _)| *k)
+                .chain([Ui::RequestContext])
+                .map(|k| crate::text::width(k.text(app.lang)))
+                .max()
+                .unwrap_or(0)
+                + 1;
+            let label = |k: Ui| format!("  {}", crate::text::pad(k.text(app.lang), label_width));
+            for (k, v) in rows {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {k:<10}"), app.theme.dim),
+                    Span::styled(label(k), app.theme.dim),
                     Span::styled(v.to_string(), app.theme.code),
                 ]));
             }
             for (k, v) in &r.context {
                 lines.push(Line::from(vec![
-                    Span::styled("  context   ".to_string(), app.theme.dim),
+                    Span::styled(label(Ui::RequestContext), app.theme.dim),
                     Span::styled(
                         format!(
                             "{k} = {}",

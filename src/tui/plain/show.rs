@@ -154,12 +154,12 @@ pub(super) fn broken_lesson(app: &App, row: usize) -> Option<String> {
 
 fn kind_label(lang: Lang, ex: &Exercise) -> &'static str {
     (match ex {
-        Exercise::Read | Exercise::Broken(_) => Plain::KindRead,
-        Exercise::Quiz { .. } => Plain::KindQuiz,
-        Exercise::Predict { .. } => Plain::KindPredict,
-        Exercise::Policy { .. } => Plain::KindPolicy,
-        Exercise::Task { .. } => Plain::KindTask,
-        Exercise::Investigate { .. } => Plain::KindInvestigate,
+        Exercise::Read | Exercise::Broken(_) => Ui::KindRead,
+        Exercise::Quiz { .. } => Ui::KindQuiz,
+        Exercise::Predict { .. } => Ui::KindPredict,
+        Exercise::Policy { .. } => Ui::KindPolicy,
+        Exercise::Task { .. } => Ui::KindTask,
+        Exercise::Investigate { .. } => Ui::KindInvestigate,
     })
     .text(lang)
 }
