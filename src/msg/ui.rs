@@ -3,6 +3,7 @@
 crate::catalog! {
     /// Strings of the TUI (and of the plain mode, where it shows the same thing).
     pub enum Ui {
+        ExNoHints => ("This exercise has no hints.", "この演習にはヒントがありません。"),
         KindRead => (
             "read",
             "解説",

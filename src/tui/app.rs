@@ -900,8 +900,8 @@ impl App {
                     .map(|a| crate::audit::controls::audit(a, a.now)),
             ),
             Kind::Account => {
-                let ja = self.lang == super::i18n::Lang::Ja;
-                Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, ja)))
+                let lang = self.lang;
+                Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, lang)))
             }
             Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
                 (Some(s), Some(l)) => s.dashboard(l).ok(),
@@ -1444,17 +1444,14 @@ impl App {
             }
             Action::Prev if step_idx > 0 => self.enter_step(step_idx - 1),
             Action::Hint => {
-                let code = self.code();
+                let lang = self.lang;
                 if let Screen::Lesson(ls) = &mut self.screen {
                     if ls.hints < step.hints.len() {
                         ls.hints += 1;
                     } else if step.hints.is_empty() {
                         ls.message = Some(Msg {
                             ok: false,
-                            text: match code {
-                                "ja" => "この演習にはヒントがありません。".into(),
-                                _ => "This exercise has no hints.".into(),
-                            },
+                            text: Ui::ExNoHints.text(lang).into(),
                         });
                     }
                 }

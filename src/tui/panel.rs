@@ -6,6 +6,9 @@ use crate::account::authz::Identity;
 use crate::account::{Account, DecisionTrace};
 use crate::audit::access::ByService;
 use crate::audit::controls::Finding;
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::panel::Explorer;
 use crate::progress::{Dashboard, LearnerName};
 
 /// Which panel.
@@ -205,8 +208,8 @@ impl Entity {
 
 /// The explorer's tree of an account: users (groups, policies, keys), groups, roles (trust,
 /// instance profiles, policies) and customer managed policies.
-pub fn tree(a: &Account, ja: bool) -> Tree {
-    let w = |en: &'static str, jp: &'static str| if ja { jp } else { en };
+pub fn tree(a: &Account, lang: Lang) -> Tree {
+    let w = |m: Explorer| m.text(lang);
     let managed = |arn: &str| -> Option<String> {
         a.policies
             .get(arn)
@@ -219,30 +222,31 @@ pub fn tree(a: &Account, ja: bool) -> Tree {
                     inline: &std::collections::BTreeMap<String, crate::account::Document>,
                     boundary: Option<&str>| {
         for p in attached {
-            let label = format!("{} {}", w("attached", "アタッチ"), short(p));
+            let label = format!("{} {}", w(Explorer::Attached), short(p));
             rows.push(Entity::document(2, label, managed(p)));
         }
         for (n, d) in inline {
-            let label = format!("{} {n}", w("inline", "インライン"));
+            let label = format!("{} {n}", w(Explorer::Inline));
             rows.push(Entity::document(2, label, Some(doc_text(d))));
         }
         if let Some(b) = boundary {
-            let label = format!("{} {}", w("boundary", "境界"), short(b));
+            let label = format!("{} {}", w(Explorer::Boundary), short(b));
             rows.push(Entity::document(2, label, managed(b)));
         }
     };
-    let heading =
-        |en, jp, n: usize| Entity::new(0, EntityKind::Heading, format!("{} ({n})", w(en, jp)));
-    let mut rows = vec![heading("Users", "ユーザー", a.users.len())];
+    let heading = |m: Explorer, n: usize| {
+        Entity::new(0, EntityKind::Heading, format!("{} ({n})", m.text(lang)))
+    };
+    let mut rows = vec![heading(Explorer::Users, a.users.len())];
     for u in a.users.values() {
         let mut facts = Vec::new();
         facts.push(if u.mfa.is_empty() {
-            w("no MFA", "MFA なし").to_string()
+            w(Explorer::NoMfa).to_string()
         } else {
-            w("MFA", "MFA あり").to_string()
+            w(Explorer::Mfa).to_string()
         });
         if u.login_profile.is_some() {
-            facts.push(w("console password", "コンソールパスワード").into());
+            facts.push(w(Explorer::ConsolePassword).into());
         }
         let active = u
             .access_keys
@@ -250,38 +254,34 @@ pub fn tree(a: &Account, ja: bool) -> Tree {
             .filter(|k| k.status == crate::account::model::KeyStatus::Active)
             .count();
         if active > 0 {
-            facts.push(if ja {
-                format!("有効なアクセスキー {active} 個")
-            } else {
-                format!("{active} active access key(s)")
-            });
+            facts.push(Explorer::ActiveKeys.fill(lang, &[("n", &active)]));
         }
         rows.push(Entity::principal(
             format!("{}  ({})", u.name, facts.join(", ")),
             Identity::User(u.name.clone()),
         ));
         for g in &u.groups {
-            let label = format!("{} {g}", w("group", "グループ"));
+            let label = format!("{} {g}", w(Explorer::Group));
             rows.push(Entity::new(2, EntityKind::Link, label));
         }
         policies(&mut rows, &u.attached, &u.inline, u.boundary.as_deref());
     }
-    rows.push(heading("Groups", "グループ", a.groups.len()));
+    rows.push(heading(Explorer::Groups, a.groups.len()));
     for g in a.groups.values() {
         let members = a
             .users
             .values()
             .filter(|u| u.groups.contains(&g.name))
             .count();
-        let label = if ja {
-            format!("{}  (メンバー {members} 人)", g.name)
-        } else {
-            format!("{}  ({members} member(s))", g.name)
-        };
+        let label = format!(
+            "{}  ({})",
+            g.name,
+            Explorer::Members.fill(lang, &[("n", &members)])
+        );
         rows.push(Entity::new(1, EntityKind::Link, label));
         policies(&mut rows, &g.attached, &g.inline, None);
     }
-    rows.push(heading("Roles", "ロール", a.roles.len()));
+    rows.push(heading(Explorer::Roles, a.roles.len()));
     for r in a.roles.values() {
         rows.push(Entity::principal(
             r.name.clone(),
@@ -290,33 +290,25 @@ pub fn tree(a: &Account, ja: bool) -> Tree {
                 session: "explorer".into(),
             },
         ));
-        let trust = w("trust policy", "信頼ポリシー").to_string();
+        let trust = w(Explorer::TrustPolicy).to_string();
         rows.push(Entity::document(2, trust, Some(doc_text(&r.trust))));
         for ip in a
             .instance_profiles
             .values()
             .filter(|ip| ip.roles.contains(&r.name))
         {
-            let label = format!(
-                "{} {}",
-                w("instance profile", "インスタンスプロファイル"),
-                ip.name
-            );
+            let label = format!("{} {}", w(Explorer::InstanceProfile), ip.name);
             rows.push(Entity::new(2, EntityKind::Link, label));
         }
         policies(&mut rows, &r.attached, &r.inline, r.boundary.as_deref());
     }
     let customer: Vec<_> = a.policies.values().filter(|p| !p.aws_managed).collect();
-    rows.push(heading(
-        "Customer managed policies",
-        "カスタマー管理ポリシー",
-        customer.len(),
-    ));
+    rows.push(heading(Explorer::CustomerManaged, customer.len()));
     for p in customer {
         let label = format!(
             "{}  ({} {})",
             p.name,
-            w("default", "デフォルト"),
+            w(Explorer::Default),
             p.default_version
         );
         rows.push(Entity::document(

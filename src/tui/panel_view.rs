@@ -13,6 +13,8 @@ use super::panel::{Body, EntityKind, Kind, Panel, SETTINGS_ROWS};
 use super::view::{inner, wrapped};
 use crate::account::DecisionTrace;
 use crate::eval::{Answer, Gate, Outcome};
+use crate::msg::Message;
+use crate::msg::panel::PanelText;
 
 /// English or Japanese.
 fn l(app: &App, en: &'static str, ja: &'static str) -> &'static str {
@@ -34,11 +36,11 @@ fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> 
 /// Draws the open panel over `area`.
 pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
     let title = match p.kind {
-        Kind::Explain => l(app, " Decision explainer ", " 判定の説明 "),
-        Kind::Findings => l(app, " Audit findings ", " 監査結果 "),
-        Kind::Account => l(app, " Account explorer ", " アカウントエクスプローラー "),
-        Kind::Progress => l(app, " Progress ", " 進捗 "),
-        Kind::Settings => l(app, " Settings ", " 設定 "),
+        Kind::Explain => PanelText::DecisionExplainer.text(app.lang),
+        Kind::Findings => PanelText::AuditFindings.text(app.lang),
+        Kind::Account => PanelText::AccountExplorer.text(app.lang),
+        Kind::Progress => PanelText::Progress.text(app.lang),
+        Kind::Settings => PanelText::Settings.text(app.lang),
     };
     let empty = |f: &mut Frame, text: &str| {
         f.render_widget(
@@ -49,33 +51,14 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         );
     };
     match &p.body {
-        Body::Explain(None) => empty(
-            f,
-            l(
-                app,
-                "Nothing to explain yet. Answer a predict exercise, make a call that is denied in a sandbox exercise, or check a policy that gets an expected request wrong; then press E (F3 while typing).",
-                "まだ説明する判定がありません。予測の演習に答える、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E (入力中は F3) を押してください。",
-            ),
-        ),
+        Body::Explain(None) => empty(f, PanelText::NothingToExplainYet.text(app.lang)),
         Body::Explain(Some(t)) => explain(f, app, p, t, area, title),
-        Body::Findings(None) | Body::Account(None) => empty(
-            f,
-            l(
-                app,
-                "This panel shows the account of a sandbox exercise. Open a task or investigation step, then press the key again.",
-                "このパネルはサンドボックス演習のアカウントを表示します。タスクまたは調査のステップを開いてから、もう一度キーを押してください。",
-            ),
-        ),
+        Body::Findings(None) | Body::Account(None) => {
+            empty(f, PanelText::ThisPanelShowsThe.text(app.lang))
+        }
         Body::Findings(Some(fs)) => findings(f, app, p, fs, area, title),
         Body::Account(Some(_)) => account(f, app, p, area, title),
-        Body::Progress(None) => empty(
-            f,
-            l(
-                app,
-                "Progress is not being saved, so there is nothing to show.",
-                "進捗が保存されていないため、表示するものがありません。",
-            ),
-        ),
+        Body::Progress(None) => empty(f, PanelText::ProgressIsNotBeing.text(app.lang)),
         Body::Progress(Some(_)) => progress(f, app, p, area, title),
         Body::Settings(learners) => settings(f, app, p, learners, area, title),
     }
@@ -135,7 +118,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let r = &t.request;
     lines.push(Line::from(vec![
-        Span::styled(l(app, "Request: ", "リクエスト: "), app.theme.title),
+        Span::styled(PanelText::Request.text(app.lang), app.theme.title),
         Span::raw(format!("{} → {}", r.principal, r.action)),
     ]));
     lines.push(Line::from(Span::styled(
@@ -146,11 +129,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
     if flow.iter().all(|s| s.answer == Answer::NotReached) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            l(
-                app,
-                "sts:GetCallerIdentity needs no permission and cannot be denied → allowed",
-                "sts:GetCallerIdentity は権限不要で、拒否もできません → allowed",
-            ),
+            PanelText::StsGetCallerIdentityNeedsNo.text(app.lang),
             app.theme.ok,
         )));
         return lines;
@@ -208,7 +187,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
     let d = &t.explanation.decision;
     lines.push(Line::default());
     lines.push(Line::from(vec![
-        Span::styled(l(app, "Decision: ", "判定: "), app.theme.title),
+        Span::styled(PanelText::Decision.text(app.lang), app.theme.title),
         Span::styled(
             d.outcome.as_str().to_string(),
             outcome_style(app, d.outcome).add_modifier(Modifier::BOLD),
@@ -218,11 +197,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(
             format!(
                 "{}{}",
-                l(
-                    app,
-                    "Missing context keys: ",
-                    "リクエストにないコンテキストキー: "
-                ),
+                PanelText::MissingContextKeys.text(app.lang),
                 d.missing_context.join(", ")
             ),
             app.theme.warn,
@@ -247,15 +222,15 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
     if t.explanation.statements.is_empty() {
         f.render_widget(
             Paragraph::new(wrapped(
-                l(
-                    app,
-                    "No statement of any policy names this action's service: nothing allows it, so it is denied by default (implicit deny).",
-                    "どのポリシーのステートメントもこのアクションのサービスを指定していません。許可がないため、デフォルトで拒否されます (暗黙的な拒否)。",
-                ),
+                PanelText::NoStatementOfAny.text(app.lang),
                 inner(right),
             ))
             .style(app.theme.dim)
-            .block(block(app, l(app, " Statements looked at ", " 評価したステートメント "), true)),
+            .block(block(
+                app,
+                PanelText::StatementsLookedAt.text(app.lang),
+                true,
+            )),
             right,
         );
         return;
@@ -350,7 +325,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
                     "{} · {} · {} {}",
                     s.kind.name(app.lang),
                     s.effect,
-                    l(app, "line", "行"),
+                    PanelText::Line.text(app.lang),
                     s.line
                 ),
                 s.verdict.text(app.lang),
@@ -370,7 +345,7 @@ fn explain(f: &mut Frame, app: &App, p: &Panel, t: &DecisionTrace, area: Rect, t
         app,
         p,
         items,
-        l(app, " Statements looked at ", " 評価したステートメント "),
+        PanelText::StatementsLookedAt.text(app.lang),
         right,
     );
 }
@@ -385,13 +360,9 @@ fn findings(
 ) {
     if fs.is_empty() {
         f.render_widget(
-            Paragraph::new(l(
-                app,
-                "No findings: this account passes every check.",
-                "検出結果はありません。すべてのチェックに合格しています。",
-            ))
-            .style(app.theme.ok)
-            .block(block(app, title, true)),
+            Paragraph::new(PanelText::NoFindingsThisAccount.text(app.lang))
+                .style(app.theme.ok)
+                .block(block(app, title, true)),
             area,
         );
         return;
@@ -433,10 +404,13 @@ fn findings(
                 app.theme.dim,
             )),
             Line::default(),
-            Line::from(Span::styled(l(app, "Evidence", "根拠"), app.theme.title)),
+            Line::from(Span::styled(
+                PanelText::Evidence.text(app.lang),
+                app.theme.title,
+            )),
             Line::from(x.evidence.clone()),
             Line::default(),
-            Line::from(Span::styled(l(app, "Fix", "修正"), app.theme.title)),
+            Line::from(Span::styled(PanelText::Fix.text(app.lang), app.theme.title)),
         ];
         lines.extend(
             x.fix
@@ -453,7 +427,7 @@ fn findings(
             app,
             p,
             Text::from(lines),
-            l(app, " Detail ", " 詳細 "),
+            PanelText::Detail.text(app.lang),
             right,
         );
     }
@@ -500,11 +474,8 @@ fn account(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
         Some(e) if e.identity.is_some() => match &tree.summary {
             Some((at, Ok(by))) if *at == p.cursor => {
                 let total: usize = by.values().flat_map(|m| m.values()).map(Vec::len).sum();
-                let head = if app.lang == Lang::Ja {
-                    format!("{total} 件のアクション ({} サービス)", by.len())
-                } else {
-                    format!("{total} action(s) in {} service(s)", by.len())
-                };
+                let head = PanelText::ActionsInServices
+                    .fill(app.lang, &[("total", &total), ("services", &by.len())]);
                 let mut lines = vec![Line::from(Span::styled(head, app.theme.title))];
                 for (svc, levels) in by {
                     let summary: Vec<String> = levels
@@ -520,17 +491,13 @@ fn account(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             }
             Some((at, Err(e))) if *at == p.cursor => Text::from(e.clone()),
             _ => Text::from(Span::styled(
-                l(
-                    app,
-                    "Press Enter for this principal's effective permissions by service and access level.",
-                    "Enter でこのプリンシパルの実効権限 (サービス別・アクセスレベル別) を表示します。",
-                ),
+                PanelText::PressEnterForThis.text(app.lang),
                 app.theme.dim,
             )),
         },
         _ => Text::default(),
     };
-    detail(f, app, p, text, l(app, " Detail ", " 詳細 "), right);
+    detail(f, app, p, text, PanelText::Detail.text(app.lang), right);
 }
 
 fn bar(done: usize, total: usize, width: usize) -> String {
@@ -723,27 +690,23 @@ fn settings(
         .unwrap_or_else(|| "-".into());
     let rows: [(&str, String); SETTINGS_ROWS] = [
         (
-            l(app, "Language", "言語"),
-            if app.lang == Lang::Ja {
-                "日本語".into()
-            } else {
-                "English".into()
-            },
+            PanelText::Language.text(app.lang),
+            app.lang.autonym().into(),
         ),
-        (l(app, "Theme", "テーマ"), app.theme.name.to_string()),
+        (PanelText::Theme.text(app.lang), app.theme.name.to_string()),
         (
-            l(app, "Learner", "学習者"),
+            PanelText::Learner.text(app.lang),
             format!(
                 "{learner}  ({} {})",
                 learners.len(),
-                l(app, "profile(s) on this machine", "件のプロファイル")
+                PanelText::ProfileSOnThis.text(app.lang)
             ),
         ),
         (
-            l(app, "New learner", "新しい学習者"),
+            PanelText::NewLearner.text(app.lang),
             match &p.input {
                 Some(buf) => format!("{buf}▏  (Enter / Esc)"),
-                None => l(app, "Enter, then type a name", "Enter を押して名前を入力").to_string(),
+                None => PanelText::EnterThenTypeA.text(app.lang).to_string(),
             },
         ),
     ];
@@ -775,11 +738,10 @@ fn settings(
         status,
     );
     f.render_widget(
-        Paragraph::new(wrapped(l(
-            app,
-            "Enter changes the selected setting: the language and theme switch, the learner moves to the next profile, and New learner creates a profile (any name in any language, up to 64 characters) and switches to it. Choices are saved for each learner; iamdojo --learner NAME starts as that learner. NO_COLOR in the environment turns colours off.",
-            "Enter で選択した設定を変更します。言語とテーマは切り替わり、学習者は次のプロファイルに移ります。新しい学習者では名前 (どの言語でも 64 文字まで) を入力すると、プロファイルを作成して切り替えます。設定は学習者ごとに保存されます。`iamdojo --learner 名前` でその学習者として始められます。環境変数 NO_COLOR で色を消せます。",
-        ), bottom.width))
+        Paragraph::new(wrapped(
+            PanelText::EnterChangesTheSelected.text(app.lang),
+            bottom.width,
+        ))
         .style(app.theme.dim),
         bottom,
     );
