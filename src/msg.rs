@@ -14,6 +14,7 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod explain;
+pub mod sandbox;
 pub mod ui;
 
 /// One entry of the catalog, with both of its languages.
@@ -105,6 +106,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Keys", ui::Keys::ALL);
     push_area(&mut out, "Commands", ui::Commands::ALL);
     push_area(&mut out, "Explain", explain::Explain::ALL);
+    push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
     out
 }
 
