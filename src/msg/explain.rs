@@ -7,7 +7,9 @@
 //! decision values (`allowed`, `explicitDeny`, `implicitDeny`) stay as they are in both
 //! languages. The flowchart follows
 //! <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html>
-//! (Japanese: <https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html>).
+//! (the Japanese terms, 明示的な拒否 and 暗黙的な拒否 among them, are those of the glossary of
+//! docs/style-ja.md, checked on
+//! <https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/reference_policies_evaluation-logic.html>).
 
 crate::catalog! {
     /// Every sentence of a decision's explanation.
