@@ -14,6 +14,8 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod panel;
+pub mod explain;
+pub mod sandbox;
 pub mod ui;
 
 /// One entry of the catalog, with both of its languages.
@@ -106,6 +108,8 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Commands", ui::Commands::ALL);
     push_area(&mut out, "Panel", panel::PanelText::ALL);
     push_area(&mut out, "Explorer", panel::Explorer::ALL);
+    push_area(&mut out, "Explain", explain::Explain::ALL);
+    push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
     out
 }
 
