@@ -44,10 +44,6 @@ crate::catalog! {
             "Request: ",
             "リクエスト: ",
         ),
-        StsGetCallerIdentityNeedsNo => (
-            "sts:GetCallerIdentity needs no permission and cannot be denied → allowed",
-            "sts:GetCallerIdentity は権限不要で、拒否もできません → allowed",
-        ),
         Decision => (
             "Decision: ",
             "判定: ",

@@ -129,7 +129,7 @@ pub fn flowchart_lines(app: &App, t: &DecisionTrace) -> Vec<Line<'static>> {
     if flow.iter().all(|s| s.answer == Answer::NotReached) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            PanelText::StsGetCallerIdentityNeedsNo.text(app.lang),
+            crate::eval::explain::PathStep::AlwaysAllowed.text(app.lang),
             app.theme.ok,
         )));
         return lines;
