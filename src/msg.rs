@@ -17,6 +17,7 @@ pub mod panel;
 pub mod explain;
 pub mod sandbox;
 pub mod ui;
+pub mod validate;
 
 /// One entry of the catalog, with both of its languages.
 pub trait Message: Copy + 'static {
@@ -110,6 +111,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Explorer", panel::Explorer::ALL);
     push_area(&mut out, "Explain", explain::Explain::ALL);
     push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
+    push_area(&mut out, "Validate", validate::Validate::ALL);
     out
 }
 

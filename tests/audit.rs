@@ -366,7 +366,7 @@ fn the_audit_gives_every_repeated_unknown_name_the_suggestion_validate_policy_gi
         assert!(errors.len() >= 2, "{errors:?}");
         suggested += errors
             .iter()
-            .filter(|f| f.finding_details.contains("did you mean"))
+            .filter(|f| !f.finding_details.suggestions().is_empty())
             .count();
         // The evidence lists each error with its line, in the order of the text.
         let listed: Vec<String> = errors

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::audit::validate::ValidationType;
+use crate::lang::Lang;
 
 use super::read_arg;
 
@@ -32,6 +33,29 @@ pub struct Args {
     /// resource of their kind.
     #[arg(long)]
     pub risks: bool,
+    /// The language of `--format text` (default: the locale's, from `LC_ALL`,
+    /// `LC_MESSAGES` or `LANG`). The JSON output is Access Analyzer's English in every
+    /// language.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// The languages of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
 }
 
 /// `--policy-type` values.
@@ -73,6 +97,7 @@ pub enum Format {
 const EXAMPLES: &str = "Examples:
   iamdojo validate-policy --policy-document file://policy.json
   iamdojo validate-policy --policy-document file://bucket-policy.json --policy-type RESOURCE_POLICY --format text
+  iamdojo validate-policy --policy-document file://policy.json --format text --lang ja
   cat policy.json | iamdojo validate-policy --policy-document -
 
 Exit status: 0 when no finding is an ERROR, 1 when one is, 2 when the policy cannot be read.";
@@ -103,7 +128,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     };
     match args.format {
         Format::Json => write!(out, "{}", report.to_json())?,
-        Format::Text => write!(out, "{}", report.render_text(&text))?,
+        Format::Text => {
+            let lang = args.lang.map_or_else(Lang::from_env, Lang::from);
+            write!(out, "{}", report.render_text(&text, lang))?
+        }
     }
     Ok(if report.has_errors() { 1 } else { 0 })
 }

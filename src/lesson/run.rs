@@ -72,8 +72,9 @@ impl Expectation {
 pub struct PolicyReport {
     /// A parse error, if the policy does not parse.
     pub error: Option<String>,
-    /// validate-policy findings as (type, code, line, details).
-    pub findings: Vec<(String, String, u32, String)>,
+    /// validate-policy findings as (type, code, line, details); the details are said in the
+    /// learner's language where they are shown (`Detail::text`).
+    pub findings: Vec<(String, String, u32, crate::audit::validate::Detail)>,
     /// Findings worse than the exercise allows.
     pub too_severe: usize,
     /// Each expected request.

@@ -819,11 +819,12 @@ fn lesson_screen(
                         } else {
                             app.theme.warn
                         };
+                        let at = crate::msg::validate::Validate::AtLine;
                         lines.push(Line::from(Span::styled(
-                            format!("{ty} {code} (line {line})"),
+                            format!("{ty} {code} ({})", at.fill(app.lang, &[("line", line)])),
                             style,
                         )));
-                        lines.push(Line::from(format!("  {det}")));
+                        lines.push(Line::from(format!("  {}", det.text(app.lang))));
                     }
                     lines.push(Line::default());
                     lines.push(Line::from(Span::styled(

@@ -457,8 +457,9 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
     }
     for (ty, code, line, detail) in &r.findings {
         out.push(format!(
-            "- {ty} {code}, {} {line}: {detail}",
-            Plain::PolicyLine.text(lang)
+            "- {ty} {code}, {}: {}",
+            crate::msg::validate::Validate::AtLine.fill(lang, &[("line", line)]),
+            detail.text(lang)
         ));
     }
     out.push(format!("{}:", Ui::PolicyExpect.text(lang)));
