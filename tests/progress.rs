@@ -51,17 +51,24 @@ fn fixtures() -> PathBuf {
 /// default language of the output follows the locale) and in UTC (dates are shown in the
 /// local time zone), whatever the machine running the tests has.
 fn iamdojo(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
-        .args(args)
+    iamdojo_env(data, args, &[])
+}
+
+/// [`iamdojo`] with more environment variables set (after the defaults, so they win).
+fn iamdojo_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+    cmd.args(args)
         .env("IAMDOJO_DATA_DIR", data)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C.UTF-8")
         .env("TZ", "UTC")
         .env_remove("IAMDOJO_LEARNER")
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the binary runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -1032,28 +1039,6 @@ fn time_is_active_time_counted_once_with_idle_gaps_capped() {
 }
 
 // ---- in the learner's language ----
-
-/// [`iamdojo`] with more environment variables set (after the defaults, so they win).
-fn iamdojo_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
-    cmd.args(args)
-        .env("IAMDOJO_DATA_DIR", data)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .env("TZ", "UTC")
-        .env_remove("IAMDOJO_LEARNER")
-        .stdin(Stdio::null());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().expect("the binary runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The pack `eight` with a little of everything at fixed times: six quizzes solved (one after
 /// a wrong answer and a hint), the lesson finished, the last position at 2026-11-18 23:33:20

@@ -56,14 +56,16 @@ impl Course {
 
     /// The language of the output and of lesson titles: the subcommand's `--lang`, else the
     /// top-level `--lang`, else the locale. A top-level value iamdojo does not speak is
-    /// refused (in English: no language could be settled on).
+    /// refused, in the locale's language.
     pub fn lang(&self, local: Option<LangArg>) -> Result<Lang, String> {
         if let Some(l) = local {
             return Ok(l.into());
         }
         match &self.lang {
             None => Ok(Lang::from_env()),
-            Some(v) => Lang::parse(v).ok_or_else(|| P::LangUnknown.fill(Lang::En, &[("value", v)])),
+            Some(v) => {
+                Lang::parse(v).ok_or_else(|| P::LangUnknown.fill(Lang::from_env(), &[("value", v)]))
+            }
         }
     }
 
