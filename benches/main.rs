@@ -348,7 +348,7 @@ mod progress_bench {
                     exports.iter().map(|(s, e)| (s.as_str(), e)),
                     &iamdojo::progress::Catalog::new(),
                 );
-                black_box(render::html(&report))
+                black_box(render::html(&report, iamdojo::lang::Lang::En))
             })
         });
         g.finish();

@@ -13,8 +13,9 @@ use std::fmt::Display;
 
 pub use crate::lang::Lang;
 
-pub mod panel;
 pub mod explain;
+pub mod panel;
+pub mod progress;
 pub mod sandbox;
 pub mod ui;
 pub mod validate;
@@ -112,6 +113,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Explain", explain::Explain::ALL);
     push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
     push_area(&mut out, "Validate", validate::Validate::ALL);
+    push_area(&mut out, "Progress", progress::Progress::ALL);
     out
 }
 

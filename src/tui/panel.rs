@@ -325,8 +325,9 @@ pub fn tree(a: &Account, lang: Lang) -> Tree {
 
 /// What the progress panel needs from the loaded packs: titles in `lang` and each lesson's
 /// exercises (every step but `read`), since progress knows lessons only by id.
-pub fn catalog(packs: &[crate::lesson::Pack], lang: &str) -> crate::progress::Catalog {
+pub fn catalog(packs: &[crate::lesson::Pack], lang: crate::lang::Lang) -> crate::progress::Catalog {
     use crate::progress::{LessonId, LessonInfo, PackId};
+    let lang = lang.code();
     let mut cat = crate::progress::Catalog::new();
     for pack in packs {
         let Ok(pid) = PackId::new(pack.meta.id.as_str()) else {

@@ -8,18 +8,13 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::App;
-use super::i18n::Lang;
 use super::panel::{Body, EntityKind, Kind, Panel, SETTINGS_ROWS};
 use super::view::{inner, wrapped};
 use crate::account::DecisionTrace;
 use crate::eval::{Answer, Gate, Outcome};
 use crate::msg::Message;
 use crate::msg::panel::PanelText;
-
-/// English or Japanese.
-fn l(app: &App, en: &'static str, ja: &'static str) -> &'static str {
-    if app.lang == Lang::Ja { ja } else { en }
-}
+use crate::msg::progress::Progress as ProgressMsg;
 
 fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     Block::default()
@@ -39,7 +34,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         Kind::Explain => PanelText::DecisionExplainer.text(app.lang),
         Kind::Findings => PanelText::AuditFindings.text(app.lang),
         Kind::Account => PanelText::AccountExplorer.text(app.lang),
-        Kind::Progress => PanelText::Progress.text(app.lang),
+        Kind::Progress => ProgressMsg::PanelTitle.text(app.lang),
         Kind::Settings => PanelText::Settings.text(app.lang),
     };
     let empty = |f: &mut Frame, text: &str| {
@@ -58,7 +53,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         }
         Body::Findings(Some(fs)) => findings(f, app, p, fs, area, title),
         Body::Account(Some(_)) => account(f, app, p, area, title),
-        Body::Progress(None) => empty(f, PanelText::ProgressIsNotBeing.text(app.lang)),
+        Body::Progress(None) => empty(f, ProgressMsg::PanelNotSaving.text(app.lang)),
         Body::Progress(Some(_)) => progress(f, app, p, area, title),
         Body::Settings(learners) => settings(f, app, p, learners, area, title),
     }
@@ -510,9 +505,12 @@ fn bar(done: usize, total: usize, width: usize) -> String {
 }
 
 fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
+    use crate::progress::render::{count, date_time, duration, time_note};
+    use ProgressMsg as P;
     let Body::Progress(Some(d)) = &p.body else {
         return;
     };
+    let lang = app.lang;
     let [left, right] = split(area);
     // Per pack: solved exercises of all, from the loaded packs and the solved set.
     let mut lines: Vec<Line> = Vec::new();
@@ -544,40 +542,55 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
         lines.push(Line::from(vec![
             Span::styled(bar(solved, total, 30), app.theme.ok),
             Span::raw(format!(
-                " {solved}/{total} {}",
-                l(app, "exercises solved", "問を解答済み")
+                " {}",
+                P::PanelSolved.fill(lang, &[("solved", &solved), ("total", &total)])
             )),
         ]));
         lines.push(Line::default());
     }
-    let cat = super::panel::catalog(&app.packs, app.code());
+    let cat = super::panel::catalog(&app.packs, lang);
     let packs = d.packs();
     for pk in &packs {
-        lines.push(Line::from(format!(
-            "{}: {} {} · {} {} · {}/{} {} · {}",
-            cat.pack_name(&pk.pack),
+        let completed = count(
+            lang,
             pk.lessons_completed,
-            l(app, "lesson(s) completed", "レッスン完了"),
-            pk.lessons_started,
-            l(app, "started", "開始"),
-            pk.correct,
-            pk.attempts,
-            l(app, "answers right", "正答"),
-            crate::progress::render::duration_in(
-                pk.time_spent_ms,
-                app.lang == super::i18n::Lang::Ja
-            )
+            P::LessonsCompletedOne,
+            P::LessonsCompletedMany,
+        );
+        lines.push(Line::from(P::PanelPack.fill(
+            lang,
+            &[
+                ("pack", &cat.pack_name(&pk.pack)),
+                ("completed", &completed),
+                ("started", &pk.lessons_started),
+                ("correct", &pk.correct),
+                ("attempts", &pk.attempts),
+                ("time", &duration(pk.time_spent_ms, lang)),
+            ],
         )));
+        // When the pack's latest lesson was finished, on a line that wraps rather than at
+        // the end of a lesson's row, where a narrow pane would cut it off.
+        let last = d
+            .lessons
+            .iter()
+            .filter(|l| l.pack == pk.pack)
+            .filter_map(|l| l.completed.map(|at| (at, l)))
+            .max_by_key(|(at, _)| *at);
+        if let Some((at, l)) = last {
+            lines.push(Line::from(Span::styled(
+                P::PanelLastFinished.fill(
+                    lang,
+                    &[
+                        ("lesson", &cat.lesson_title(&l.pack, &l.lesson)),
+                        ("when", &date_time(at, lang)),
+                    ],
+                ),
+                app.theme.dim,
+            )));
+        }
     }
     if !packs.is_empty() {
-        lines.push(Line::from(Span::styled(
-            l(
-                app,
-                "time: active time, idle time over 5 min not counted",
-                "時間: 操作していた時間 (5 分以上の無操作は除く)",
-            ),
-            app.theme.dim,
-        )));
+        lines.push(Line::from(Span::styled(time_note(lang), app.theme.dim)));
     }
     // Below the totals, a bar chart of the answers given per lesson: right ones and all.
     let chart_h = if d.lessons.is_empty() || left.height < 18 {
@@ -608,15 +621,7 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             .collect();
         f.render_widget(
             ratatui::widgets::BarChart::default()
-                .block(block(
-                    app,
-                    l(
-                        app,
-                        " Right/all answers, L1… as listed ",
-                        " 正答/解答 (L1… は一覧の番号) ",
-                    ),
-                    false,
-                ))
+                .block(block(app, P::PanelChart.text(lang), false))
                 .data(ratatui::widgets::BarGroup::default().bars(&bars))
                 .bar_width(3)
                 .bar_gap(1),
@@ -631,27 +636,30 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             let done = if x.completed.is_some() { "✔" } else { " " };
             let exercises = cat.exercises(&x.pack, &x.lesson);
             let of = exercises.map_or_else(|| "?".to_string(), |n| n.to_string());
+            let figures = P::PanelLesson.fill(
+                lang,
+                &[
+                    ("solved", &x.steps_solved),
+                    ("of", &of),
+                    ("correct", &x.correct),
+                    ("attempts", &x.attempts),
+                    (
+                        "hints",
+                        &count(lang, x.hints_used, P::HintsOne, P::HintsMany),
+                    ),
+                    ("time", &duration(x.time_spent_ms, lang)),
+                ],
+            );
             ListItem::new(Line::from(vec![
                 Span::styled(format!("L{} {done} ", i + 1), app.theme.ok),
                 Span::raw(format!("{} ", cat.lesson_title(&x.pack, &x.lesson))),
                 Span::styled(
                     format!(
-                        "{} {}/{of} {} · {}/{} {} · {} {} · {}",
+                        "{} {figures}",
                         bar(
                             x.steps_solved as usize,
                             exercises.unwrap_or(x.steps_tried).max(1) as usize,
                             10
-                        ),
-                        x.steps_solved,
-                        l(app, "exercises", "問"),
-                        x.correct,
-                        x.attempts,
-                        l(app, "answers right", "正答"),
-                        x.hints_used,
-                        l(app, "hint(s)", "ヒント"),
-                        crate::progress::render::duration_in(
-                            x.time_spent_ms,
-                            app.lang == super::i18n::Lang::Ja,
                         ),
                     ),
                     app.theme.dim,
@@ -659,19 +667,16 @@ fn progress(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str) {
             ]))
         })
         .collect();
+    let lessons_title = P::PanelLessons.text(lang);
     if items.is_empty() {
         f.render_widget(
-            Paragraph::new(l(
-                app,
-                "No answers yet. Open a lesson from the list to begin.",
-                "まだ解答がありません。一覧からレッスンを開いて始めましょう。",
-            ))
-            .style(app.theme.dim)
-            .block(block(app, l(app, " Lessons ", " レッスン "), true)),
+            Paragraph::new(P::PanelNoAnswers.text(lang))
+                .style(app.theme.dim)
+                .block(block(app, lessons_title, true)),
             right,
         );
     } else {
-        list(f, app, p, items, l(app, " Lessons ", " レッスン "), right);
+        list(f, app, p, items, lessons_title, right);
     }
 }
 
