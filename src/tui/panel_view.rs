@@ -1,5 +1,8 @@
 //! Drawing the panels of `panel`: a list on the left, the detail of the selected row on the
-//! right; the decision explainer draws AWS's evaluation flowchart with the request's path lit.
+//! right; the decision explainer draws AWS's evaluation flowchart with the request's path lit;
+//! `glossary` draws the glossary.
+
+mod glossary;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -39,6 +42,9 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         Kind::Account => l(app, " Account explorer ", " アカウントエクスプローラー "),
         Kind::Progress => l(app, " Progress ", " 進捗 "),
         Kind::Settings => l(app, " Settings ", " 設定 "),
+        Kind::Glossary => {
+            crate::msg::Message::text(crate::msg::glossary::Glossary::Title, app.lang)
+        }
     };
     let empty = |f: &mut Frame, text: &str| {
         f.render_widget(
@@ -78,6 +84,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         ),
         Body::Progress(Some(_)) => progress(f, app, p, area, title),
         Body::Settings(learners) => settings(f, app, p, learners, area, title),
+        Body::Glossary(g) => glossary::draw(f, app, p, g, area),
     }
 }
 
