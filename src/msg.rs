@@ -17,6 +17,7 @@ pub mod explain;
 pub mod panel;
 pub mod progress;
 pub mod sandbox;
+pub mod glossary;
 pub mod ui;
 pub mod validate;
 
@@ -114,6 +115,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
     push_area(&mut out, "Validate", validate::Validate::ALL);
     push_area(&mut out, "Progress", progress::Progress::ALL);
+    push_area(&mut out, "Glossary", glossary::Glossary::ALL);
     out
 }
 

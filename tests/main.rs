@@ -20,6 +20,7 @@ mod e2e;
 mod eval_cases;
 mod explain;
 mod gaad;
+mod glossary;
 mod hostile;
 mod hostile_properties;
 mod lessons;

@@ -361,7 +361,7 @@ fn any_input_is_answered_without_a_panic_and_eof_quits() {
     assert_eq!(code, 0, "{out}");
     assert_plain(&out);
     assert!(
-        out.contains("Unknown command `xyz`. Type one of: 1, c, l, h, ?, q."),
+        out.contains("Unknown command `xyz`. Type one of: 1, c, l, h, ?, q, glossary WORD."),
         "{out}"
     );
     assert!(out.contains("There is no lesson number 0"), "{out}");

@@ -112,6 +112,7 @@ impl Ctx<'_> {
     }
 
     fn text(&mut self, path: &str, t: &Text) {
+        self.glossary_links(path, t);
         if let Text::Map(m) = t {
             for lang in &self.pack.meta.languages {
                 if m.get(lang).is_none_or(|s| s.trim().is_empty()) {
@@ -151,6 +152,7 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
         out: Vec::new(),
     };
     cx.file("pack.yaml", None);
+    lint_glossary(&mut cx);
     cx.text("title", &pack.meta.title.clone());
     if let Some(d) = pack.meta.description.clone() {
         cx.text("description", &d);
@@ -187,6 +189,62 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
     }
     requires_cycles(&mut cx);
     cx.out
+}
+
+/// A glossary that did not load is an error at its line (the pack's lessons still load, but
+/// their links to its terms do not resolve).
+fn lint_glossary(cx: &mut Ctx) {
+    if let Err(e) = &cx.pack.glossary {
+        cx.out.push(Issue {
+            level: Level::Error,
+            file: e.file.clone(),
+            line: e.location.map(|(l, _)| l),
+            column: e.location.map(|(_, c)| c).filter(|c| *c > 1),
+            step: None,
+            path: e.path.clone(),
+            message: e.message.clone(),
+        });
+    }
+}
+
+impl Ctx<'_> {
+    /// Every `[text](glossary:ID)` link of a text must name a term of the pack's glossary or
+    /// of the built-in course's; each unknown id is reported once per text.
+    fn glossary_links(&mut self, path: &str, t: &Text) {
+        let texts: Vec<&str> = match t {
+            Text::One(s) => vec![s.as_str()],
+            Text::Map(m) => m.values().map(String::as_str).collect(),
+        };
+        let mut unknown: Vec<String> = Vec::new();
+        for id in texts.into_iter().flat_map(super::glossary::links) {
+            if self.pack.term(&id).is_none() && !unknown.contains(&id) {
+                unknown.push(id);
+            }
+        }
+        for id in unknown {
+            let message = match &self.pack.glossary {
+                Err(_) => format!(
+                    "links to the glossary term `{id}`, but {} did not load; fix it first",
+                    super::glossary::FILE
+                ),
+                Ok(g) => {
+                    let known = g
+                        .terms
+                        .iter()
+                        .chain(&super::load::built_in_glossary().terms)
+                        .map(|t| t.id.as_str());
+                    match crate::suggest::nearest(&id, known) {
+                        Some(near) => format!("no glossary term `{id}`; did you mean `{near}`?"),
+                        None => format!(
+                            "no glossary term `{id}`; add it to {} or link a term it has",
+                            super::glossary::FILE
+                        ),
+                    }
+                }
+            };
+            self.push(Level::Error, path, message);
+        }
+    }
 }
 
 /// Reports a lesson that requires itself and every cycle of `requires` (no lesson of a

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
+use super::glossary::{self, Glossary, Term};
 use super::model::{Invalid, Lesson, PackMeta};
 use super::raw;
 use crate::account::command::Sandbox;
@@ -31,6 +32,9 @@ pub type LoadError = crate::input::FileError;
 /// Where a pack's files come from.
 trait Source: Send + Sync + std::fmt::Debug {
     fn read(&self, rel: &str) -> Result<String, String>;
+    /// Whether the pack has this file at all (an optional file that is absent is no error;
+    /// one that is there but cannot be read is).
+    fn has(&self, rel: &str) -> bool;
 }
 
 #[derive(Debug)]
@@ -45,6 +49,10 @@ impl Source for Embedded {
         f.contents_utf8()
             .map(str::to_string)
             .ok_or_else(|| format!("`{rel}` is not UTF-8 text"))
+    }
+
+    fn has(&self, rel: &str) -> bool {
+        self.0.get_file(self.0.path().join(rel)).is_some()
     }
 }
 
@@ -64,6 +72,11 @@ impl Source for Folder {
         // Only plain files, bounded: a FIFO would block start-up, `/dev/zero` fill memory.
         crate::input::read::path(&p, Limit::PackFile, Kind::PlainFile, rel)
             .map_err(|e| format!("`{rel}` {}", e.message))
+    }
+
+    fn has(&self, rel: &str) -> bool {
+        // A dangling symbolic link is there too: reading it says what is wrong.
+        self.0.join(rel).symlink_metadata().is_ok()
     }
 }
 
@@ -112,6 +125,9 @@ pub struct Pack {
     pub lessons: Vec<LessonEntry>,
     /// A hash of its files, so that progress can notice a changed pack.
     pub content_hash: String,
+    /// Its glossary (`glossary.yaml`; empty when the pack has none), or why it did not load:
+    /// a broken glossary is reported by lint, and the lessons still load.
+    pub glossary: Result<Glossary, LoadError>,
     source: Arc<dyn Source>,
 }
 
@@ -162,6 +178,8 @@ fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Lo
             .and_then(|r| r.split('`').next())
         {
             let add = match (field, file) {
+                ("schema", glossary::FILE) => " at the top of glossary.yaml: `schema: 1` (the format version this iamdojo reads)".to_string(),
+                ("version", glossary::FILE) => ": `version: 1.0.0` (the glossary's semantic version)".to_string(),
                 ("schema", _) => " at the top of pack.yaml: `schema: 1` (the format version this iamdojo reads)".to_string(),
                 ("version", "pack.yaml") => ": `version: 1.0.0` (the pack's semantic version)".to_string(),
                 ("version", _) => ": `version: 1` (raise it when you change the lesson's exercises; progress records it)".to_string(),
@@ -256,7 +274,56 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
         origin,
         lessons,
         content_hash: hash(&refs),
+        glossary: read_glossary(&*source),
         source,
+    })
+}
+
+/// The pack's `glossary.yaml`: none is an empty glossary.
+fn read_glossary(source: &dyn Source) -> Result<Glossary, LoadError> {
+    if !source.has(glossary::FILE) {
+        return Ok(Glossary::default());
+    }
+    let text = source
+        .read(glossary::FILE)
+        .map_err(|m| LoadError::new(glossary::FILE, m))?;
+    parse_glossary(glossary::FILE, &text)
+}
+
+/// Parses a glossary file's text (as the loader does for a pack's `glossary.yaml`); `file`
+/// names it in errors.
+pub fn parse_glossary(file: &str, text: &str) -> Result<Glossary, LoadError> {
+    let raw: raw::GlossaryFile = parse(file, text)?;
+    if raw.schema != SCHEMA {
+        let e = Invalid {
+            path: "schema".into(),
+            message: format!(
+                "this glossary uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo",
+                raw.schema
+            ),
+        };
+        return Err(invalid(file, text, e));
+    }
+    Glossary::from_raw(raw).map_err(|e| invalid(file, text, e))
+}
+
+/// The glossary of the built-in course (every built-in pack's, in order): the terms any pack
+/// may link to, whether or not the built-in course is loaded in this run.
+pub fn built_in_glossary() -> &'static Glossary {
+    static GLOSSARY: std::sync::OnceLock<Glossary> = std::sync::OnceLock::new();
+    GLOSSARY.get_or_init(|| {
+        let mut all = Glossary::default();
+        for d in BUILT_IN.dirs() {
+            // A broken built-in glossary is the course's bug, caught by its tests and lint.
+            if let Ok(g) = read_glossary(&Embedded(d)) {
+                for t in g.terms {
+                    if all.get(t.id.as_str()).is_none() {
+                        all.terms.push(t);
+                    }
+                }
+            }
+        }
+        all
     })
 }
 
@@ -291,6 +358,16 @@ impl Pack {
     pub fn read(&self, rel: &str) -> Result<String, String> {
         let rel = safe_rel(rel)?;
         self.source.read(&rel)
+    }
+
+    /// The glossary term a lesson of this pack links to as `glossary:ID`: the pack's own
+    /// term, else the built-in course's.
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary
+            .as_ref()
+            .ok()
+            .and_then(|g| g.get(id))
+            .or_else(|| built_in_glossary().get(id))
     }
 
     /// The lessons that loaded.

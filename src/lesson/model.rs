@@ -85,7 +85,7 @@ impl PackMeta {
     }
 }
 
-fn is_semver(v: &str) -> bool {
+pub(super) fn is_semver(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3

@@ -744,6 +744,18 @@ crate::catalog! {
             "scroll the console forward",
             "コンソールを進める",
         ),
+        Glossary => (
+            "glossary (this step's linked terms first)",
+            "用語集 (このステップのリンク先の用語が先頭)",
+        ),
+        TypingGlossary => (
+            "glossary (this step's linked terms first)",
+            "用語集 (このステップのリンク先の用語が先頭)",
+        ),
+        Filter => (
+            "filter the glossary (type, then Enter keeps it, Esc clears it)",
+            "用語集を絞り込み (入力後、Enter で確定、Esc で解除)",
+        ),
     }
 }
 
@@ -829,6 +841,10 @@ crate::catalog! {
         AnywhereQuit => (
             "quit (asks first if answers could not be saved)",
             "終了 (保存できなかった回答があれば先に確認)",
+        ),
+        AnywhereGlossary => (
+            "show the terms matching WORD in English and Japanese, with their AWS pages (without WORD: this step's terms, or the list)",
+            "語句に一致する用語を英語と日本語で、AWS のページとともに表示 (語句なし: このステップの用語、または一覧)",
         ),
     }
 }

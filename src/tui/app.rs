@@ -3,6 +3,7 @@
 //! app can be driven by tests. Every write to the progress store goes through `writes`,
 //! which keeps what could not be saved and retries it; a failure is shown in the status line.
 
+mod glossary;
 pub mod writes;
 
 use std::collections::BTreeSet;
@@ -526,6 +527,13 @@ impl App {
     pub fn footer_actions(&self) -> Vec<Action> {
         use Action as A;
         let ctx = self.context();
+        if self
+            .panel
+            .as_ref()
+            .is_some_and(|p| p.kind == Kind::Glossary)
+        {
+            return vec![A::Back, A::Filter, A::Up, A::Down, A::Focus];
+        }
         let Some((_, lesson, ls)) = self.current() else {
             return match ctx {
                 Context::Home => vec![
@@ -548,6 +556,8 @@ impl App {
         let hints = step.is_some_and(|s| !s.hints.is_empty());
         let solution = step.is_some_and(|s| s.solution.is_some());
         let sandbox = matches!(ls.ex, Exercise::Task { .. } | Exercise::Investigate { .. });
+        // A step that links glossary terms says where they are.
+        let linked = !self.step_terms().is_empty();
         let mut v = Vec::new();
         if ctx == Context::Typing {
             v.push(A::Back);
@@ -575,6 +585,9 @@ impl App {
                 v.push(A::Explain);
                 v.push(A::Account);
             }
+            if linked {
+                v.push(A::Glossary);
+            }
             return v;
         }
         match &ls.ex {
@@ -597,6 +610,15 @@ impl App {
             }
             v.push(A::Prev);
             v.push(A::Back);
+        }
+        if linked {
+            // On a reading, right after "next": the glossary is what the reader may want.
+            let at = if matches!(ls.ex, Exercise::Read) {
+                1
+            } else {
+                v.len()
+            };
+            v.insert(at.min(v.len()), A::Glossary);
         }
         v
     }
@@ -660,6 +682,12 @@ impl App {
                 KeyCode::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
                 _ => self.help = false,
             }
+            return;
+        }
+        // Typing the glossary's filter: keys are text.
+        if let Some(p) = &mut self.panel
+            && p.filter_key(&key)
+        {
             return;
         }
         // Typing a new learner's name in the settings.
@@ -837,6 +865,7 @@ impl App {
             Action::Findings => self.open_panel(Kind::Findings),
             Action::Dashboard => self.open_panel(Kind::Progress),
             Action::Settings => self.open_panel(Kind::Settings),
+            Action::Glossary => self.open_panel(Kind::Glossary),
             _ if self.panel.is_some() => self.panel_action(a),
             Action::Quit => {
                 self.retry_saving();
@@ -913,12 +942,20 @@ impl App {
                     .and_then(|s| s.learners().ok())
                     .unwrap_or_default(),
             ),
+            Kind::Glossary => Body::Glossary(self.glossary_list()),
         };
         let mut panel = Panel::new(kind, body);
         if let Some(&(cursor, scroll)) = self.panel_pos.get(&kind) {
             // Back where it was left, as far as the list still reaches.
             panel.step(i32::try_from(cursor).unwrap_or(i32::MAX));
             panel.scroll = scroll;
+        }
+        // Opened from a step that links terms, the glossary starts at the first of them.
+        if let Body::Glossary(g) = &panel.body
+            && g.pinned > 0
+        {
+            panel.cursor = 0;
+            panel.scroll = 0;
         }
         self.panel = Some(panel);
     }
@@ -974,6 +1011,7 @@ impl App {
                 }
             }
             Action::Enter => p.open(account),
+            Action::Filter => p.start_filter(),
             _ => {}
         }
     }

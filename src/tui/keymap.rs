@@ -65,6 +65,10 @@ pub enum Action {
     Top,
     /// Jump to the last row (or the newest console output).
     Bottom,
+    /// Open the glossary (the step's linked terms first).
+    Glossary,
+    /// Start typing the glossary's filter.
+    Filter,
 }
 
 /// Where a key applies.
@@ -203,6 +207,15 @@ pub const KEYMAP: &[Binding] = &[
         "S",
         Keys::Settings,
     ),
+    // `W` for words: free in every context (`g`/`G` go to the top and bottom of lists).
+    b(
+        Context::Global,
+        KeyCode::Char('W'),
+        N,
+        Action::Glossary,
+        "W",
+        Keys::Glossary,
+    ),
     b(
         Context::Panel,
         KeyCode::Esc,
@@ -306,6 +319,14 @@ pub const KEYMAP: &[Binding] = &[
         Action::Focus,
         "Tab",
         Keys::Focus,
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('/'),
+        N,
+        Action::Filter,
+        "/",
+        Keys::Filter,
     ),
     b(
         Context::Home,
@@ -709,6 +730,14 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(
         Context::Typing,
+        KeyCode::F(6),
+        N,
+        Action::Glossary,
+        "F6",
+        Keys::TypingGlossary,
+    ),
+    b(
+        Context::Typing,
         KeyCode::PageUp,
         N,
         Action::PageUp,
@@ -826,6 +855,8 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("settings", Action::Settings),
     ("continue", Action::Continue),
     ("reset", Action::Reset),
+    ("glossary", Action::Glossary),
+    ("filter", Action::Filter),
 ];
 
 const CONTEXT_NAMES: &[(&str, Context)] = &[

@@ -1,6 +1,9 @@
 //! Full-screen panels opened over any screen: the decision explainer, the audit findings, the
-//! account explorer, the progress dashboard and the settings. Each panel's data is gathered
-//! from the engines once, when it opens (or when Enter asks for more), never while drawing.
+//! account explorer, the progress dashboard, the settings and the glossary (`glossary`). Each
+//! panel's data is gathered from the engines once, when it opens (or when Enter asks for
+//! more), never while drawing.
+
+pub mod glossary;
 
 use crate::account::authz::Identity;
 use crate::account::{Account, DecisionTrace};
@@ -24,6 +27,8 @@ pub enum Kind {
     Progress,
     /// Language, theme and learner.
     Settings,
+    /// The glossary of the loaded packs.
+    Glossary,
 }
 
 /// What kind of thing an explorer row is.
@@ -77,6 +82,8 @@ pub enum Body {
     Progress(Option<Dashboard>),
     /// The learners in the store.
     Settings(Vec<LearnerName>),
+    /// The glossary's terms and filter.
+    Glossary(glossary::GlossaryList),
 }
 
 /// An open panel.
@@ -116,6 +123,7 @@ impl Panel {
             Body::Account(t) => t.as_ref().map_or(0, |t| t.rows.len()),
             Body::Progress(d) => d.as_ref().map_or(0, |d| d.lessons.len()),
             Body::Settings(_) => SETTINGS_ROWS,
+            Body::Glossary(g) => g.shown.len(),
         }
     }
 
@@ -157,7 +165,10 @@ impl Panel {
                     self.scroll = 0;
                 }
             }
-            Body::Findings(Some(_)) | Body::Explain(Some(_)) | Body::Progress(Some(_)) => {
+            Body::Findings(Some(_))
+            | Body::Explain(Some(_))
+            | Body::Progress(Some(_))
+            | Body::Glossary(_) => {
                 self.detail = !self.detail;
                 self.scroll = 0;
             }

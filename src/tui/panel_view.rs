@@ -1,5 +1,8 @@
 //! Drawing the panels of `panel`: a list on the left, the detail of the selected row on the
-//! right; the decision explainer draws AWS's evaluation flowchart with the request's path lit.
+//! right; the decision explainer draws AWS's evaluation flowchart with the request's path lit;
+//! `glossary` draws the glossary.
+
+mod glossary;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,6 +39,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         Kind::Account => PanelText::AccountExplorer.text(app.lang),
         Kind::Progress => ProgressMsg::PanelTitle.text(app.lang),
         Kind::Settings => PanelText::Settings.text(app.lang),
+        Kind::Glossary => crate::msg::glossary::Glossary::Title.text(app.lang),
     };
     let empty = |f: &mut Frame, text: &str| {
         f.render_widget(
@@ -56,6 +60,7 @@ pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
         Body::Progress(None) => empty(f, ProgressMsg::PanelNotSaving.text(app.lang)),
         Body::Progress(Some(_)) => progress(f, app, p, area, title),
         Body::Settings(learners) => settings(f, app, p, learners, area, title),
+        Body::Glossary(g) => glossary::draw(f, app, p, g, area),
     }
 }
 

@@ -7,6 +7,7 @@
 //! holds the Markdown-to-text conversion, the line cleaner and the mode's own strings.
 
 mod commands;
+mod glossary;
 mod show;
 mod text;
 
@@ -263,6 +264,7 @@ impl<W: Write> Session<W> {
             }
             Cmd::Run => self.run_command(arg),
             Cmd::Reply => self.reply(arg),
+            Cmd::Glossary => self.say_all(glossary::lines(&self.app, arg)),
         }
     }
 
