@@ -13,11 +13,12 @@ use std::fmt::Display;
 
 pub use crate::lang::Lang;
 
+pub mod audit;
 pub mod explain;
+pub mod glossary;
 pub mod panel;
 pub mod progress;
 pub mod sandbox;
-pub mod glossary;
 pub mod ui;
 pub mod validate;
 
@@ -116,6 +117,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Validate", validate::Validate::ALL);
     push_area(&mut out, "Progress", progress::Progress::ALL);
     push_area(&mut out, "Glossary", glossary::Glossary::ALL);
+    push_area(&mut out, "Audit", audit::Audit::ALL);
     out
 }
 

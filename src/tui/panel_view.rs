@@ -383,14 +383,14 @@ fn findings(
             ListItem::new(Line::from(vec![
                 Span::styled(format!("{sev:<8} "), style),
                 Span::styled(format!("{:<11} ", x.control), app.theme.title),
-                Span::raw(crate::text::ellipsis(&x.title, room)),
+                Span::raw(crate::text::ellipsis(x.title(app.lang), room)),
             ]))
         })
         .collect();
     list(f, app, p, items, format!("{title}({}) ", fs.len()), left);
     if let Some(x) = fs.get(p.cursor) {
         let mut lines = vec![
-            Line::from(Span::styled(x.title.clone(), app.theme.title)),
+            Line::from(Span::styled(x.title(app.lang), app.theme.title)),
             Line::from(Span::styled(
                 format!(
                     "{} · {}{}",
@@ -408,14 +408,14 @@ fn findings(
                 PanelText::Evidence.text(app.lang),
                 app.theme.title,
             )),
-            Line::from(x.evidence.clone()),
+            Line::from(x.evidence.render(app.lang)),
             Line::default(),
             Line::from(Span::styled(PanelText::Fix.text(app.lang), app.theme.title)),
         ];
         lines.extend(
             x.fix
                 .iter()
-                .map(|c| Line::from(Span::styled(c.clone(), app.theme.code))),
+                .map(|c| Line::from(Span::styled(c.render(app.lang), app.theme.code))),
         );
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(

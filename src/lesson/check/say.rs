@@ -441,7 +441,7 @@ fn control_en(id: &str) -> String {
     let title = crate::audit::controls::controls()
         .into_iter()
         .find(|c| c.id == id)
-        .map_or("an unknown control", |c| c.title);
+        .map_or("an unknown control", |c| c.title(crate::lang::Lang::En));
     let first = title.split(' ').next().unwrap_or("");
     if matches!(first, "A" | "An" | "The" | "No" | "More" | "Account-level") {
         let mut cs = title.chars();
