@@ -13,6 +13,7 @@ use std::fmt::Display;
 
 pub use crate::lang::Lang;
 
+pub mod goal;
 pub mod ui;
 
 /// One entry of the catalog, with both of its languages.
@@ -103,6 +104,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Plain", ui::Plain::ALL);
     push_area(&mut out, "Keys", ui::Keys::ALL);
     push_area(&mut out, "Commands", ui::Commands::ALL);
+    push_area(&mut out, "Goal", goal::Goal::ALL);
     out
 }
 
