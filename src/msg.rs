@@ -14,6 +14,7 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod goal;
+pub mod lint;
 pub mod ui;
 
 /// One entry of the catalog, with both of its languages.
@@ -105,6 +106,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Keys", ui::Keys::ALL);
     push_area(&mut out, "Commands", ui::Commands::ALL);
     push_area(&mut out, "Goal", goal::Goal::ALL);
+    push_area(&mut out, "Lint", lint::Lint::ALL);
     out
 }
 
