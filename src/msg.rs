@@ -16,6 +16,8 @@ pub use crate::lang::Lang;
 pub mod audit;
 pub mod explain;
 pub mod glossary;
+pub mod goal;
+pub mod lint;
 pub mod panel;
 pub mod progress;
 pub mod sandbox;
@@ -118,6 +120,8 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Progress", progress::Progress::ALL);
     push_area(&mut out, "Glossary", glossary::Glossary::ALL);
     push_area(&mut out, "Audit", audit::Audit::ALL);
+    push_area(&mut out, "Goal", goal::Goal::ALL);
+    push_area(&mut out, "Lint", lint::Lint::ALL);
     out
 }
 

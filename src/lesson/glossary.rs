@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use super::model::{Invalid, Step, StepBody, Text};
 use super::raw;
 use crate::lang::Lang;
+use crate::msg::lint::Lint;
 
 /// The glossary's file in a pack folder.
 pub const FILE: &str = "glossary.yaml";
@@ -32,7 +33,7 @@ pub struct TermId(String);
 
 impl TermId {
     /// Checks an id as an author writes it.
-    pub fn new(id: &str) -> Result<TermId, String> {
+    pub fn new(id: &str) -> Result<TermId, Invalid> {
         let ok = !id.is_empty()
             && id.len() <= 64
             && id
@@ -43,8 +44,10 @@ impl TermId {
         if ok {
             Ok(TermId(id.to_string()))
         } else {
-            Err(format!(
-                "`{id}` is not a term id: use 1 to 64 lowercase letters, digits and inner `-`, such as `iam-user`"
+            Err(Invalid::with(
+                "id",
+                Lint::GlossaryTermId,
+                vec![("id", id.to_string())],
             ))
         }
     }
@@ -143,20 +146,25 @@ impl Glossary {
     /// the loader, which knows which one it reads).
     pub fn from_raw(raw: raw::GlossaryFile) -> Result<Glossary, Invalid> {
         if !super::model::is_semver(&raw.version) {
-            return Err(invalid(
+            return Err(Invalid::with(
                 "version",
-                format!("`{}` is not a semantic version such as 1.0.0", raw.version),
+                Lint::NotSemver,
+                vec![("version", raw.version.clone())],
             ));
         }
         let mut seen = BTreeSet::new();
         let mut terms = Vec::with_capacity(raw.terms.len());
         for (i, t) in raw.terms.into_iter().enumerate() {
             let at = format!("terms[{i}]");
-            let id = TermId::new(&t.id).map_err(|m| invalid(format!("{at}.id"), m))?;
+            let id = TermId::new(&t.id).map_err(|mut e| {
+                e.path = format!("{at}.id");
+                e
+            })?;
             if !seen.insert(id.clone()) {
-                return Err(invalid(
+                return Err(Invalid::with(
                     format!("{at}.id"),
-                    format!("the term id `{id}` is used twice; each term needs its own id"),
+                    Lint::GlossaryIdTwice,
+                    vec![("id", id.to_string())],
                 ));
             }
             let en = wording(t.en, &format!("{at}.en"))?;
@@ -196,31 +204,28 @@ impl Glossary {
     }
 }
 
-fn invalid(path: impl Into<String>, message: impl Into<String>) -> Invalid {
-    Invalid {
-        path: path.into(),
-        message: message.into(),
-    }
-}
-
 fn wording(w: raw::TermText, path: &str) -> Result<Wording, Invalid> {
     let term = w.term.trim().to_string();
     if term.is_empty() {
-        return Err(invalid(format!("{path}.term"), "the term is empty"));
+        return Err(Invalid::with(
+            format!("{path}.term"),
+            Lint::GlossaryTermEmpty,
+            vec![],
+        ));
     }
     if term.contains('\n') || term.chars().count() > MAX_TERM {
-        return Err(invalid(
+        return Err(Invalid::with(
             format!("{path}.term"),
-            format!(
-                "a term is one line of at most {MAX_TERM} characters; put the explanation in `definition`"
-            ),
+            Lint::GlossaryTermLong,
+            vec![("max", MAX_TERM.to_string())],
         ));
     }
     let definition = w.definition.trim().to_string();
     if definition.is_empty() {
-        return Err(invalid(
+        return Err(Invalid::with(
             format!("{path}.definition"),
-            "the definition is empty; say in one or two sentences what the term means",
+            Lint::GlossaryDefinitionEmpty,
+            vec![],
         ));
     }
     Ok(Wording { term, definition })
@@ -230,11 +235,10 @@ fn doc_url(url: String, path: &str) -> Result<String, Invalid> {
     let url = url.trim().to_string();
     let rest = url.strip_prefix(DOCS).unwrap_or("");
     if rest.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(invalid(
+        return Err(Invalid::with(
             path,
-            format!(
-                "`{url}` is not a page of AWS's documentation; give its address, starting with {DOCS}"
-            ),
+            Lint::GlossaryNotDocs,
+            vec![("url", url.clone()), ("docs", DOCS.to_string())],
         ));
     }
     Ok(url)
