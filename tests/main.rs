@@ -17,6 +17,7 @@ mod catalog;
 mod cli;
 mod docs;
 mod e2e;
+mod english;
 mod eval_cases;
 mod explain;
 mod gaad;
