@@ -17,9 +17,12 @@ pub mod audit;
 pub mod explain;
 pub mod glossary;
 pub mod goal;
+pub mod ids;
+pub mod input;
 pub mod lint;
 pub mod panel;
 pub mod progress;
+pub mod said;
 pub mod sandbox;
 pub mod ui;
 pub mod validate;
@@ -122,6 +125,8 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Audit", audit::Audit::ALL);
     push_area(&mut out, "Goal", goal::Goal::ALL);
     push_area(&mut out, "Lint", lint::Lint::ALL);
+    push_area(&mut out, "Input", input::Input::ALL);
+    push_area(&mut out, "Ids", ids::Ids::ALL);
     out
 }
 

@@ -388,7 +388,7 @@ impl Loader<'_> {
             file: self.file.to_string(),
             location: None,
             path: rules::quoted(path),
-            message,
+            message: message.into(),
         }
     }
 
@@ -579,7 +579,8 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             message: format!(
                 "the file is {} bytes; scenarios are limited to {MAX_SIZE}",
                 text.len()
-            ),
+            )
+            .into(),
         });
     }
     let spec: ScenarioFile = crate::input::yaml::parse(file, text)?;
@@ -591,7 +592,8 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             message: format!(
                 "this scenario uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo or the file",
                 spec.schema
-            ),
+            )
+            .into(),
         });
     }
     let id = spec
@@ -604,7 +606,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             file: file.into(),
             location: None,
             path: "account.id".into(),
-            message: format!("`{id}` is not a 12-digit account id"),
+            message: format!("`{id}` is not a 12-digit account id").into(),
         });
     }
     let mut l = Loader {
