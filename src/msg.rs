@@ -24,6 +24,7 @@ pub mod panel;
 pub mod progress;
 pub mod said;
 pub mod sandbox;
+pub mod scenario;
 pub mod ui;
 pub mod validate;
 
@@ -127,6 +128,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Lint", lint::Lint::ALL);
     push_area(&mut out, "Input", input::Input::ALL);
     push_area(&mut out, "Ids", ids::Ids::ALL);
+    push_area(&mut out, "Scenario", scenario::Scenario::ALL);
     out
 }
 

@@ -29,6 +29,9 @@ enum Part {
     },
     /// Text shown as it came.
     Quoted(String),
+    /// A message worded one way in English and another in Japanese, where the two are not
+    /// one template (the Japanese says more about a sentence that is only in English).
+    ByLang { en: Said, ja: Said },
 }
 
 /// The value of one placeholder.
@@ -80,6 +83,13 @@ impl Said {
     pub fn quoted(text: impl Into<String>) -> Said {
         Said {
             parts: vec![Part::Quoted(text.into())],
+        }
+    }
+
+    /// `en` in English, `ja` in Japanese.
+    pub fn by_lang(en: Said, ja: Said) -> Said {
+        Said {
+            parts: vec![Part::ByLang { en, ja }],
         }
     }
 
@@ -136,6 +146,10 @@ impl Said {
             .into_iter()
             .map(|p| match p {
                 Part::Quoted(t) => Part::Quoted(f(&t)),
+                Part::ByLang { en, ja } => Part::ByLang {
+                    en: en.map_values(f),
+                    ja: ja.map_values(f),
+                },
                 Part::Entry { key, en, ja, args } => Part::Entry {
                     key,
                     en,
@@ -167,6 +181,10 @@ impl Said {
         for p in &self.parts {
             match p {
                 Part::Quoted(t) => out.push_str(t),
+                Part::ByLang { en, ja } => out.push_str(&match lang {
+                    Lang::En => en.render(lang),
+                    Lang::Ja => ja.render(lang),
+                }),
                 Part::Entry { en, ja, args, .. } => {
                     let values: Vec<(&str, String)> =
                         args.iter().map(|(k, a)| (*k, a.render(lang))).collect();
@@ -207,13 +225,20 @@ impl Said {
     pub fn keys(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         for p in &self.parts {
-            if let Part::Entry { key, args, .. } = p {
-                out.push(*key);
-                for (_, a) in args {
-                    if let Arg::Said(s) = a {
-                        out.extend(s.keys());
+            match p {
+                Part::Entry { key, args, .. } => {
+                    out.push(*key);
+                    for (_, a) in args {
+                        if let Arg::Said(s) = a {
+                            out.extend(s.keys());
+                        }
                     }
                 }
+                Part::ByLang { en, ja } => {
+                    out.extend(en.keys());
+                    out.extend(ja.keys());
+                }
+                Part::Quoted(_) => {}
             }
         }
         out
@@ -276,6 +301,10 @@ mod tests {
         assert_eq!(nested.render(Lang::Ja), "「こんにちは x」");
         assert_eq!(nested.keys(), vec!["Outer", "Hello"]);
         assert_eq!(Said::from("plain").render(Lang::Ja), "plain");
+        let either = Said::by_lang(Said::quoted("as is"), Said::of(T::Hello).with("name", "y"));
+        assert_eq!(either.render(Lang::En), "as is");
+        assert_eq!(either.render(Lang::Ja), "こんにちは y");
+        assert_eq!(either.keys(), vec!["Hello"]);
         assert_eq!(T::ALL.len(), 4);
     }
 }
