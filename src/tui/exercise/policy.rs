@@ -15,6 +15,15 @@ use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
 use crate::tui::view::{block, distinguishing_context, inner, prompt_above, wrapped};
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Style;
+use ratatui_textarea::TextArea;
+
+use crate::lesson::Lesson;
+use crate::lesson::model::Solution;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let Exercise::Policy { editor, report, .. } = &ls.ex else {
@@ -128,4 +137,107 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         Paragraph::new(wrapped(lines, inner(side))).block(block(app, "")),
         side,
     );
+}
+
+/// A policy exercise at its start: the editor holding the starter policy, nothing checked.
+pub fn fresh(s: &Step, dim: Style) -> Exercise {
+    let starter = s
+        .policy()
+        .and_then(|p| p.starter.clone())
+        .unwrap_or_default();
+    let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
+    editor.set_line_number_style(dim);
+    // Every edit of an exercise can be undone, not only the last 50.
+    editor.set_max_histories(10_000);
+    Exercise::Policy {
+        editor: Box::new(editor),
+        report: None,
+        dirty: false,
+    }
+}
+
+/// Ctrl+S checks the policy in the editor, and records it.
+pub fn check(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Vec<Effect> {
+    let Exercise::Policy {
+        editor,
+        report,
+        dirty,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    let text = editor.lines().join("\n");
+    let r = run::check_policy(pack, lesson, step, &text);
+    let correct = r.passed();
+    *report = Some(r);
+    *dirty = false;
+    let mut out = vec![Effect::Record {
+        answer: text.clone(),
+        correct,
+    }];
+    if !correct {
+        out.push(Effect::NearMiss(Solution::Text(text)));
+    }
+    out
+}
+
+/// A key while typing in the editor. Findings and expected requests follow every edit
+/// (live feedback); the attempt is recorded only when the learner checks with Ctrl+S.
+pub fn type_key(
+    ex: &mut Exercise,
+    key: KeyEvent,
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+) -> Vec<Effect> {
+    let Exercise::Policy {
+        editor,
+        dirty,
+        report,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    let cur = editor.cursor();
+    let line = editor.lines().get(cur.0).cloned().unwrap_or_default();
+    let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    let changed = match key.code {
+        // Enter keeps the indentation, two spaces more after `{` or `[`.
+        KeyCode::Enter if plain => {
+            editor.insert_newline();
+            editor.insert_str(crate::tui::editor::newline_indent(&line, cur.1));
+            true
+        }
+        // A closing bracket on an indented empty line steps back one level.
+        KeyCode::Char(c @ ('}' | ']')) if plain => {
+            if crate::tui::editor::dedent_on_close(&line, cur.1) {
+                editor.delete_char();
+                editor.delete_char();
+            }
+            editor.insert_char(c);
+            true
+        }
+        _ => editor.input(key),
+    };
+    *dirty |= changed;
+    if changed {
+        *report = Some(run::check_policy(
+            pack,
+            lesson,
+            step,
+            &editor.lines().join("\n"),
+        ));
+    }
+    Vec::new()
+}
+
+/// `s` puts the solution in the editor, recorded as shown.
+pub fn solution(ex: &mut Exercise, step: &Step) -> Vec<Effect> {
+    if let (Exercise::Policy { editor, .. }, Some(Solution::Text(s))) = (ex, &step.solution) {
+        **editor = TextArea::new(s.lines().map(str::to_string).collect());
+    }
+    vec![Effect::Record {
+        answer: "(solution shown)".into(),
+        correct: false,
+    }]
 }

@@ -16,6 +16,11 @@ use crate::tui::i18n::{Message, Ui};
 use crate::tui::markdown;
 use crate::tui::view::{block, inner, wrapped};
 
+use crate::eval::Outcome;
+use crate::lesson::Lesson;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let Exercise::Predict {
@@ -111,4 +116,76 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             .block(block(app, "")),
         main,
     );
+}
+
+/// A prediction at its start: the first decision highlighted, IAM's answer hidden, and the
+/// scenario's account at hand for the explorer and the findings.
+pub fn fresh(pack: &Pack, lesson: &Lesson, s: &Step) -> Exercise {
+    Exercise::Predict {
+        cursor: 0,
+        revealed: None,
+        scenario: pack
+            .sandbox(run::scenario_of(lesson, s))
+            .ok()
+            .map(|sb| Box::new(sb.account)),
+    }
+}
+
+/// Enter predicts the highlighted decision. One rule, in the TUI and plain mode alike: IAM's
+/// answer stays hidden until the prediction is right or the learner asks to see it (`s`,
+/// recorded like a shown solution); a wrong prediction leaves the choices open for another try.
+pub fn enter(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Vec<Effect> {
+    let Exercise::Predict {
+        cursor, revealed, ..
+    } = ex
+    else {
+        return Vec::new();
+    };
+    if revealed.is_some() {
+        return Vec::new();
+    }
+    let guess = match *cursor {
+        0 => Outcome::Allowed,
+        1 => Outcome::ExplicitDeny,
+        _ => Outcome::ImplicitDeny,
+    };
+    match run::predict_answer(pack, lesson, step) {
+        Ok((d, trace)) => {
+            let correct = run::grade_predict(guess, &d);
+            if correct {
+                *revealed = Some((d, Box::new(trace)));
+            }
+            let mut out = vec![Effect::Record {
+                answer: guess.as_str().to_string(),
+                correct,
+            }];
+            if !correct {
+                out.push(Effect::Wrong(Ui::PredictWrong));
+            }
+            out
+        }
+        Err(e) => vec![Effect::Problem(e)],
+    }
+}
+
+/// `s` shows IAM's answer: a prediction's solution, recorded as shown.
+pub fn solution(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Vec<Effect> {
+    let Exercise::Predict {
+        revealed: r @ None, ..
+    } = ex
+    else {
+        return Vec::new();
+    };
+    let Ok((d, trace)) = run::predict_answer(pack, lesson, step) else {
+        return Vec::new();
+    };
+    *r = Some((d, Box::new(trace)));
+    vec![
+        Effect::SolutionShown,
+        Effect::Record {
+            answer: "(solution shown)".into(),
+            correct: false,
+        },
+        Effect::Note(Ui::ExSolutionShown),
+    ]
 }

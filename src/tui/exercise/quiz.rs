@@ -16,6 +16,10 @@ use crate::tui::i18n::{Message, Ui};
 use crate::tui::markdown;
 use crate::tui::view::{block, inner, one_line, wrapped};
 
+use crate::lesson::model::Solution;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let Exercise::Quiz { cursor, chosen } = &ls.ex else {
@@ -80,4 +84,54 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             .block(block(app, "")),
         main,
     );
+}
+
+/// A quiz at its start: nothing chosen, or, when it was solved before, the boxes that solved
+/// it (the correct ones).
+pub fn fresh(s: &Step, solved: bool) -> Exercise {
+    Exercise::Quiz {
+        cursor: 0,
+        chosen: s
+            .quiz()
+            .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// Enter answers: with one answer to give, the highlighted choice; with several, the ticked
+/// ones (none ticked says what to do).
+pub fn enter(ex: &mut Exercise, step: &Step) -> Vec<Effect> {
+    let Exercise::Quiz { cursor, chosen } = ex else {
+        return Vec::new();
+    };
+    if !step.quiz().is_some_and(|q| q.multiple) {
+        chosen
+            .iter_mut()
+            .enumerate()
+            .for_each(|(i, c)| *c = i == *cursor);
+    }
+    let picked: Vec<usize> = chosen
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c)
+        .map(|(i, _)| i)
+        .collect();
+    if picked.is_empty() {
+        return vec![Effect::Note(Ui::QuizPickAll)];
+    }
+    let correct = run::grade_quiz(step, &picked);
+    let answer = picked
+        .iter()
+        .map(|i| (i + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let mut out = vec![Effect::Record { answer, correct }];
+    if !correct {
+        let numbers = picked
+            .iter()
+            .filter_map(|&i| u32::try_from(i + 1).ok())
+            .collect();
+        out.push(Effect::NearMiss(Solution::Choices(numbers)));
+    }
+    out
 }

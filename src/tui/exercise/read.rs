@@ -13,6 +13,8 @@ use crate::tui::app::{App, LessonState, tr};
 use crate::tui::markdown;
 use crate::tui::view::{block, inner};
 
+use crate::tui::effect::Effect;
+
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
@@ -26,4 +28,13 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         .block(block(app, "")),
         main,
     );
+}
+
+/// Enter on a reading step goes on to the next step, when there is one.
+pub fn enter(at: usize, steps: usize) -> Vec<Effect> {
+    if at + 1 < steps {
+        vec![Effect::GoTo(at + 1)]
+    } else {
+        Vec::new()
+    }
 }

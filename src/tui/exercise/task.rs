@@ -15,6 +15,15 @@ use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
 use crate::tui::view::{block, console_pane, console_title, inner, prompt_above, wrapped};
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::run_in_console;
+use crate::lang::Lang;
+use crate::lesson::Lesson;
+use crate::lesson::model::Solution;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let Exercise::Task {
@@ -60,4 +69,124 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         Paragraph::new(wrapped(lines, inner(goal))).block(block(app, Ui::TaskGoal.text(app.lang))),
         goal,
     );
+}
+
+/// A task at its start: a sandbox made from the scenario, an empty console, the goal's state
+/// in the learner's language (`code`).
+pub fn fresh(pack: &Pack, lesson: &Lesson, s: &Step, code: &str) -> Exercise {
+    match run::start_task(pack, lesson, s) {
+        Ok(r) => {
+            let report = r.check(s, code, pack.default_language());
+            Exercise::Task {
+                run: Box::new(r),
+                input: Default::default(),
+                output: Vec::new(),
+                history: Vec::new(),
+                hist: 0,
+                report,
+            }
+        }
+        Err(e) => Exercise::Broken(e),
+    }
+}
+
+/// A key while typing in the console: Enter runs the line (the goal reached records the
+/// commands as the attempt), ↑/↓ walk the history, Tab completes, the rest edits the line.
+pub fn type_key(
+    ex: &mut Exercise,
+    key: KeyEvent,
+    step: &Step,
+    lang: Lang,
+    fallback: &str,
+) -> Vec<Effect> {
+    let Exercise::Task {
+        run: r,
+        input,
+        output,
+        history,
+        hist,
+        report,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Enter => {
+            let line = input.take();
+            if line.trim().is_empty() {
+                return Vec::new();
+            }
+            let code = run_in_console(&mut r.sandbox, output, &line, lang);
+            history.push(line.clone());
+            *hist = history.len();
+            let before = report.passed();
+            *report = r.check(step, lang.code(), fallback);
+            let mut out = vec![Effect::ScrollToEnd, Effect::Command { line, code }];
+            if report.passed() && !before {
+                out.push(Effect::Record {
+                    answer: history.join("\n"),
+                    correct: true,
+                });
+            } else if !report.passed() {
+                out.push(Effect::NearMiss(Solution::Commands(history.clone())));
+            }
+            out
+        }
+        KeyCode::Up if *hist > 0 => {
+            *hist -= 1;
+            input.set(history.get(*hist).cloned().unwrap_or_default());
+            Vec::new()
+        }
+        KeyCode::Down => {
+            *hist = (*hist + 1).min(history.len());
+            input.set(history.get(*hist).cloned().unwrap_or_default());
+            Vec::new()
+        }
+        KeyCode::Tab => {
+            let c = r.sandbox.complete(input.as_str());
+            if let [only] = c.as_slice() {
+                let cut = input.as_str().rfind(' ').map_or(0, |i| {
+                    input.as_str().get(..=i).map_or(0, |s| s.chars().count())
+                });
+                input.truncate_chars(cut);
+                input.push_str(only);
+                input.push_str(" ");
+            } else if !c.is_empty() {
+                output.push(c.join("  "));
+            }
+            Vec::new()
+        }
+        _ => {
+            input.key(key);
+            Vec::new()
+        }
+    }
+}
+
+/// `s` plays the solution's commands in the console and records them (solved when they
+/// reach the goal, as they should).
+pub fn solution(ex: &mut Exercise, step: &Step, lang: Lang, fallback: &str) -> Vec<Effect> {
+    let (
+        Exercise::Task {
+            run: r,
+            output,
+            report,
+            ..
+        },
+        Some(Solution::Commands(cmds)),
+    ) = (ex, &step.solution)
+    else {
+        return vec![Effect::Record {
+            answer: "(solution shown)".into(),
+            correct: false,
+        }];
+    };
+    for c in cmds {
+        run_in_console(&mut r.sandbox, output, c, lang);
+    }
+    *report = r.check(step, lang.code(), fallback);
+    vec![Effect::Record {
+        answer: "(solution)".into(),
+        correct: report.passed(),
+    }]
 }
