@@ -12,7 +12,6 @@ pub mod keymap;
 pub mod line;
 pub mod markdown;
 pub mod panel;
-pub mod panel_view;
 pub mod plain;
 pub mod theme;
 pub mod view;

@@ -17,6 +17,7 @@ pub use super::exercise::Exercise;
 use super::exercise::{self as component, investigate, policy, predict, quiz, read, task};
 use super::i18n::{Lang, Message, Ui};
 use super::keymap::{Action, Context, Keymap};
+use super::panel::settings::Choice;
 use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
 use crate::lesson::model::Solution;
@@ -495,7 +496,7 @@ impl App {
         let step = lesson.steps.get(ls.step);
         let hints = step.is_some_and(|s| !s.hints.is_empty());
         let solution = step.is_some_and(|s| s.solution.is_some());
-        let sandbox = matches!(ls.ex, Exercise::Task { .. } | Exercise::Investigate { .. });
+        let sandbox = ls.ex.has_console();
         // A step that links glossary terms says where they are.
         let linked = !self.step_terms().is_empty();
         let mut v = Vec::new();
@@ -538,7 +539,7 @@ impl App {
                 v.extend([A::Focus, A::Next])
             }
         }
-        if !matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+        if ls.ex.is_exercise() {
             if hints {
                 v.push(A::Hint);
             }
@@ -828,15 +829,7 @@ impl App {
         let Screen::Lesson(ls) = &self.screen else {
             return None;
         };
-        match &ls.ex {
-            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                Some(&run.sandbox.account)
-            }
-            Exercise::Predict {
-                scenario: Some(a), ..
-            } => Some(a),
-            _ => None,
-        }
+        ls.ex.account()
     }
 
     /// The decision to explain: the prediction's answer, else the sandbox's last denial.
@@ -844,20 +837,7 @@ impl App {
         let Screen::Lesson(ls) = &self.screen else {
             return None;
         };
-        match &ls.ex {
-            Exercise::Predict {
-                revealed: Some((_, trace)),
-                ..
-            } => Some(trace.clone()),
-            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                run.sandbox.last_denial.clone()
-            }
-            // The first expected request the policy gets wrong.
-            Exercise::Policy {
-                report: Some(r), ..
-            } => r.expectations.iter().find_map(|e| e.trace.clone()),
-            _ => None,
-        }
+        ls.ex.decision()
     }
 
     /// Opens a panel, gathering its data now (not while drawing).
@@ -872,16 +852,27 @@ impl App {
                 let lang = self.lang;
                 Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, lang)))
             }
+            // A store that cannot be read is said in the status line, never passed over.
             Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
-                (Some(s), Some(l)) => s.dashboard(l).ok(),
+                (Some(s), Some(l)) => match s.dashboard(l) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        self.status = e.message(self.lang);
+                        None
+                    }
+                },
                 _ => None,
             }),
-            Kind::Settings => Body::Settings(
-                self.store
-                    .as_ref()
-                    .and_then(|s| s.learners().ok())
-                    .unwrap_or_default(),
-            ),
+            Kind::Settings => Body::Settings(match &self.store {
+                Some(s) => match s.learners() {
+                    Ok(l) => l,
+                    Err(e) => {
+                        self.status = e.message(self.lang);
+                        Vec::new()
+                    }
+                },
+                None => Vec::new(),
+            }),
             Kind::Glossary => Body::Glossary(self.glossary_list()),
         };
         let mut panel = Panel::new(kind, body);
@@ -902,15 +893,7 @@ impl App {
 
     fn panel_action(&mut self, a: Action) {
         let account = match &self.screen {
-            Screen::Lesson(ls) => match &ls.ex {
-                Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                    Some(&run.sandbox.account)
-                }
-                Exercise::Predict {
-                    scenario: Some(a), ..
-                } => Some(&**a),
-                _ => None,
-            },
+            Screen::Lesson(ls) => ls.ex.account(),
             Screen::Home | Screen::Complete(_) => None,
         };
         let Some(p) = &mut self.panel else {
@@ -939,11 +922,11 @@ impl App {
                     Body::Settings(l) => l.clone(),
                     _ => Vec::new(),
                 };
-                match row {
-                    0 => self.act(Action::Language),
-                    1 => self.act(Action::Theme),
-                    2 => self.next_learner(&learners),
-                    _ => {
+                match super::panel::settings::choice(row) {
+                    Choice::Language => self.act(Action::Language),
+                    Choice::Theme => self.act(Action::Theme),
+                    Choice::NextLearner => self.next_learner(&learners),
+                    Choice::NewLearner => {
                         if let Some(p) = &mut self.panel {
                             p.input = Some(String::new());
                         }
@@ -961,10 +944,12 @@ impl App {
         let Some(store) = &self.store else {
             return;
         };
+        let lang = self.lang;
         let opened = crate::progress::LearnerName::new(name.to_string())
-            .map_err(|e| e.to_string())
-            .and_then(|n| store.learner(&n).map_err(|e| e.to_string()))
-            .map(|l| (l, store.learners().unwrap_or_default()));
+            .map_err(crate::progress::ProgressError::from)
+            .and_then(|n| store.learner(&n))
+            .and_then(|l| Ok((l, store.learners()?)))
+            .map_err(|e| e.message(lang));
         match opened {
             Ok((l, learners)) => {
                 self.learner = Some(l);
@@ -1004,7 +989,7 @@ impl App {
                 self.solved.clear();
                 self.load_progress();
             }
-            Err(e) => self.status = e.to_string(),
+            Err(e) => self.status = e.message(self.lang),
         }
     }
 
@@ -1018,12 +1003,7 @@ impl App {
 
     fn unsaved_work(&self) -> bool {
         match &self.screen {
-            Screen::Lesson(ls) => match &ls.ex {
-                Exercise::Policy { dirty, .. } => *dirty && !ls.solved,
-                Exercise::Task { input, .. } => !input.is_empty(),
-                Exercise::Investigate { answer, .. } => !answer.is_empty() && !ls.solved,
-                _ => false,
-            },
+            Screen::Lesson(ls) => ls.ex.unsaved(ls.solved),
             Screen::Home | Screen::Complete(_) => false,
         }
     }
@@ -1255,7 +1235,7 @@ impl App {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        if !ls.solved || matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+        if !ls.solved || !ls.ex.is_exercise() {
             return;
         }
         let Some(p) = self.packs.get(ls.pack) else {
@@ -1346,12 +1326,7 @@ impl App {
         } else {
             // Arriving is always normal mode: keys navigate until Enter or `i` starts typing.
             let ex = component::fresh(pack, lesson, s, code, dim, ls.solved);
-            if ls.solved
-                && matches!(
-                    ex,
-                    Exercise::Task { .. } | Exercise::Investigate { .. } | Exercise::Policy { .. }
-                )
-            {
+            if ls.solved && ex.types() {
                 ls.message = Some(Msg {
                     ok: true,
                     text: Ui::ExSolvedBefore.text(self.lang).to_string(),
@@ -1411,7 +1386,7 @@ impl App {
             }
             Action::Reset => {
                 if let Screen::Lesson(ls) = &mut self.screen
-                    && !matches!(ls.ex, Exercise::Read | Exercise::Broken(_))
+                    && ls.ex.is_exercise()
                 {
                     ls.confirm_reset = true;
                     ls.message = Some(Msg {
@@ -1441,9 +1416,7 @@ impl App {
                         Exercise::Investigate { on_answer, .. } if ls.typing => {
                             *on_answer = !*on_answer
                         }
-                        Exercise::Policy { .. }
-                        | Exercise::Task { .. }
-                        | Exercise::Investigate { .. } => ls.typing = true,
+                        ex if ex.types() => ls.typing = true,
                         _ => {}
                     }
                 }

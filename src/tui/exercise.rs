@@ -85,6 +85,69 @@ pub enum Exercise {
     Broken(String),
 }
 
+impl Exercise {
+    /// True for a step the learner answers (every kind but a reading, or a step that did not
+    /// load).
+    pub fn is_exercise(&self) -> bool {
+        !matches!(self, Exercise::Read | Exercise::Broken(_))
+    }
+
+    /// True when the step has a typing mode (the policy editor, a console, an answer box).
+    pub fn types(&self) -> bool {
+        matches!(
+            self,
+            Exercise::Policy { .. } | Exercise::Task { .. } | Exercise::Investigate { .. }
+        )
+    }
+
+    /// True when the step has a sandbox console.
+    pub fn has_console(&self) -> bool {
+        matches!(self, Exercise::Task { .. } | Exercise::Investigate { .. })
+    }
+
+    /// The account the step is about: the sandbox's, or a prediction's scenario (read-only).
+    pub fn account(&self) -> Option<&crate::account::Account> {
+        match self {
+            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                Some(&run.sandbox.account)
+            }
+            Exercise::Predict {
+                scenario: Some(a), ..
+            } => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The decision to explain: the prediction's answer, else the sandbox's last denial, else
+    /// the first expected request the policy gets wrong.
+    pub fn decision(&self) -> Option<Box<crate::account::DecisionTrace>> {
+        match self {
+            Exercise::Predict {
+                revealed: Some((_, trace)),
+                ..
+            } => Some(trace.clone()),
+            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                run.sandbox.last_denial.clone()
+            }
+            Exercise::Policy {
+                report: Some(r), ..
+            } => r.expectations.iter().find_map(|e| e.trace.clone()),
+            _ => None,
+        }
+    }
+
+    /// True when leaving would lose what the learner typed (an unchecked edit, a half-typed
+    /// command, an answer not yet right).
+    pub fn unsaved(&self, solved: bool) -> bool {
+        match self {
+            Exercise::Policy { dirty, .. } => *dirty && !solved,
+            Exercise::Task { input, .. } => !input.is_empty(),
+            Exercise::Investigate { answer, .. } => !answer.is_empty() && !solved,
+            _ => false,
+        }
+    }
+}
+
 /// A step's exercise at its start, from its component: a sandbox made from the scenario, the
 /// editor holding the starter policy, a quiz solved before showing the boxes that solved it.
 pub fn fresh(

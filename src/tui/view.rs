@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     match &app.screen {
         _ if app.panel.is_some() => {
             if let Some(p) = &app.panel {
-                super::panel_view::draw(f, app, p, body);
+                super::panel::draw(f, app, p, body);
             }
         }
         Screen::Home => home(f, app, body),
