@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod editor;
+pub mod effect;
+pub mod exercise;
 pub mod i18n;
 pub mod keymap;
 pub mod line;
