@@ -14,13 +14,16 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod audit;
+pub mod cli;
 pub mod explain;
 pub mod glossary;
 pub mod goal;
+pub mod keyfile;
 pub mod lint;
 pub mod panel;
 pub mod progress;
 pub mod sandbox;
+pub mod simulate;
 pub mod ui;
 pub mod validate;
 
@@ -122,6 +125,9 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Audit", audit::Audit::ALL);
     push_area(&mut out, "Goal", goal::Goal::ALL);
     push_area(&mut out, "Lint", lint::Lint::ALL);
+    push_area(&mut out, "Simulate", simulate::Simulate::ALL);
+    push_area(&mut out, "Cli", cli::Cli::ALL);
+    push_area(&mut out, "KeyFile", keyfile::KeyFile::ALL);
     out
 }
 
