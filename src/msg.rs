@@ -14,17 +14,20 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod audit;
+pub mod cli;
 pub mod explain;
 pub mod glossary;
 pub mod goal;
 pub mod ids;
 pub mod input;
+pub mod keyfile;
 pub mod lint;
 pub mod panel;
 pub mod progress;
 pub mod said;
 pub mod sandbox;
 pub mod scenario;
+pub mod simulate;
 pub mod ui;
 pub mod validate;
 
@@ -129,6 +132,9 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Input", input::Input::ALL);
     push_area(&mut out, "Ids", ids::Ids::ALL);
     push_area(&mut out, "Scenario", scenario::Scenario::ALL);
+    push_area(&mut out, "Simulate", simulate::Simulate::ALL);
+    push_area(&mut out, "Cli", cli::Cli::ALL);
+    push_area(&mut out, "KeyFile", keyfile::KeyFile::ALL);
     out
 }
 

@@ -6,6 +6,8 @@ use std::path::Path;
 use iamdojo::lang::Lang;
 use iamdojo::lesson::lint::{Level, lint, lint_in};
 use iamdojo::lesson::{LessonEntry, PackSet, StepKind, load};
+use iamdojo::msg::Message;
+use iamdojo::msg::ui::Ui;
 
 #[test]
 fn the_built_in_course_is_complete_and_lints_clean() {
@@ -54,7 +56,8 @@ fn the_built_in_course_is_complete_and_lints_clean() {
     assert_eq!(kinds.len(), 5, "every exercise kind is used: {kinds:?}");
 }
 
-/// What a broken pack gets, in `lang`: its refusal, or its lint issues.
+/// What a broken pack gets, in `lang`: its refusal as the course's home screen lists it, or
+/// its lint issues.
 fn broken_pack_report(dir: &Path, lang: Lang) -> String {
     // Loaded after the built-in course, as the TUI loads a `--pack` folder.
     let set = PackSet::load_in(lang, true, &[dir.to_path_buf()]);
@@ -63,7 +66,8 @@ fn broken_pack_report(dir: &Path, lang: Lang) -> String {
         None => set
             .broken
             .iter()
-            .map(|e| format!("pack refused: {e}"))
+            // As the home screen and plain mode list it: led by the catalog's word for it.
+            .map(|e| format!("{}: {e}", Ui::HomeBroken.text(lang)))
             .collect::<Vec<_>>()
             .join("\n")
             .replace(env!("CARGO_MANIFEST_DIR"), "<repo>"),
@@ -108,10 +112,19 @@ fn broken_packs_get_clear_messages_in_japanese() {
             "{} reads the same in both languages",
             dir.display()
         );
-        // One line per issue in both languages, each with the same location and level.
-        let head = |l: &str| l.split(": ").take(2).collect::<Vec<_>>().join(": ");
-        let heads = |s: &str| s.lines().map(head).collect::<Vec<_>>();
-        assert_eq!(heads(&out), heads(&en), "{}", dir.display());
+        // One line per issue in both languages, each with the same location and level (a
+        // refused pack: the same folder, after the word for a broken pack in its language).
+        let head = |l: &str, lang: Lang| match l.strip_prefix(Ui::HomeBroken.text(lang)) {
+            Some(rest) => format!("refused{}", rest.split(": ").take(2).collect::<String>()),
+            None => l.split(": ").take(2).collect::<Vec<_>>().join(": "),
+        };
+        let heads = |s: &str, lang| s.lines().map(|l| head(l, lang)).collect::<Vec<_>>();
+        assert_eq!(
+            heads(&out, Lang::Ja),
+            heads(&en, Lang::En),
+            "{}",
+            dir.display()
+        );
         insta::assert_snapshot!(out);
     });
 }

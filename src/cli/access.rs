@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::json;
 
-use super::simulate::LangArg;
+use super::LangArg;
 use crate::account::Account;
 use crate::account::authz::{Caller, Identity};
 use crate::audit::catalog::Catalog;
@@ -100,15 +100,20 @@ fn resource_policy<'a>(a: &'a Account, resource: &str) -> Option<&'a crate::acco
 
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    let lang = args.lang.map_or_else(Lang::from_env, Lang::from);
-    let account =
-        match super::audit::load_account(args.scenario.as_ref(), args.gaad.as_ref(), None, None) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("iamdojo access: {}", e.say(lang));
-                return Ok(2);
-            }
-        };
+    let lang = super::lang_or_locale(args.lang);
+    let account = match super::audit::load_account(
+        args.scenario.as_ref(),
+        args.gaad.as_ref(),
+        None,
+        None,
+        lang,
+    ) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("iamdojo access: {}", e.say(lang));
+            return Ok(2);
+        }
+    };
     match (&args.action, &args.principal) {
         (Some(action), _) => who_can(
             &account,
@@ -250,7 +255,7 @@ fn what_can(
     let identity = match crate::lesson::check::identity_of(a, who) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("iamdojo access: {e}");
+            eprintln!("iamdojo access: {}", e.text(lang));
             return Ok(2);
         }
     };

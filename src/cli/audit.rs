@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::json;
 
-use super::simulate::LangArg;
+use super::LangArg;
 use crate::account::Account;
 use crate::audit::controls::{Finding, Severity, audit};
 use crate::lang::Lang;
@@ -82,12 +82,13 @@ impl LoadError {
     }
 }
 
-/// Loads the account the arguments name.
+/// Loads the account the arguments name (an import's warnings led by `warning` in `lang`).
 pub(crate) fn load_account(
     scenario: Option<&PathBuf>,
     gaad: Option<&PathBuf>,
     report: Option<&PathBuf>,
     policy: Option<&PathBuf>,
+    lang: Lang,
 ) -> Result<Account, LoadError> {
     if let Some(p) = scenario {
         return crate::cli::load_scenario(p)
@@ -95,19 +96,20 @@ pub(crate) fn load_account(
             .map_err(LoadError::File);
     }
     if let Some(g) = gaad {
-        return crate::cli::load_gaad(g, report, policy).map_err(LoadError::File);
+        return crate::cli::load_gaad(g, report, policy, lang).map_err(LoadError::File);
     }
     Err(LoadError::NoAccount)
 }
 
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    let lang = args.lang.map_or_else(Lang::from_env, Lang::from);
+    let lang = super::lang_or_locale(args.lang);
     let account = match load_account(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
         args.credential_report.as_ref(),
         args.password_policy.as_ref(),
+        lang,
     ) {
         Ok(a) => a,
         Err(e) => {

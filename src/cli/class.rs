@@ -14,8 +14,8 @@ use crate::msg::progress::Progress as P;
 use crate::progress::render::{self, count};
 use crate::progress::{ClassReport, Export};
 
+use super::LangArg;
 use super::progress::{Course, CourseArgs, load_export, write_file};
-use super::simulate::LangArg;
 
 /// Arguments of `class`.
 #[derive(Debug, ClapArgs)]

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
-use super::simulate::LangArg;
+use super::LangArg;
 use crate::lang::Lang;
 use crate::lesson::lint::{Level, lint_in};
 use crate::lesson::{LessonEntry, Pack, PackSet, load};
@@ -69,11 +69,6 @@ pub enum LessonsCommand {
     },
 }
 
-/// The language `--lang` asks for, else the environment's locale.
-fn lang_of(arg: Option<LangArg>) -> Lang {
-    arg.map_or_else(Lang::from_env, Lang::from)
-}
-
 /// Loads the packs named (or the built-in course), in order, with errors in `lang`. A pack
 /// whose id another one already uses is refused, as the TUI refuses it: one named earlier, or
 /// the built-in course (which the TUI loads first) unless it is the built-in course's own
@@ -124,12 +119,14 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             // JSON is for tools: the same in every language.
             let lang = match format {
                 Format::Json => Lang::En,
-                Format::Text => lang_of(*lang),
+                Format::Text => super::lang_or_locale(*lang),
             };
             lint_cmd(paths, *format, lang, out)
         }
-        LessonsCommand::List { packs: extra, lang } => list(extra, lang_of(*lang), out),
-        LessonsCommand::New { name, lang } => new_pack(name, lang_of(*lang), out),
+        LessonsCommand::List { packs: extra, lang } => {
+            list(extra, super::lang_or_locale(*lang), out)
+        }
+        LessonsCommand::New { name, lang } => new_pack(name, super::lang_or_locale(*lang), out),
         LessonsCommand::Schema => {
             writeln!(
                 out,

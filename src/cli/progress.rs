@@ -17,7 +17,7 @@ use crate::progress::{
     Catalog, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary, Saving, Store,
 };
 
-use super::simulate::LangArg;
+use super::LangArg;
 
 /// The course as the top-level options name it (`iamdojo --pack DIR --lang ja progress
 /// show`): the packs whose lessons' titles and exercise counts progress output uses, and the
@@ -74,7 +74,7 @@ impl Course {
     /// pack that does not load is named on standard error and left out; its lessons then
     /// appear by id.
     pub fn catalog(&self, command: &str, lang: Lang) -> Catalog {
-        let set = PackSet::load(self.builtin, &self.packs);
+        let set = PackSet::load_in(lang, self.builtin, &self.packs);
         for b in &set.broken {
             warn(command, lang, &P::PackNotUsed.fill(lang, &[("problem", b)]));
         }

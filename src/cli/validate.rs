@@ -5,9 +5,8 @@ use std::io::{self, Write};
 use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::audit::validate::ValidationType;
-use crate::lang::Lang;
 
-use super::read_arg;
+use super::{LangArg, lang_or_locale, read_arg};
 
 /// Arguments of `validate-policy`; the flags mirror `aws accessanalyzer validate-policy`.
 #[derive(Debug, ClapArgs)]
@@ -38,24 +37,6 @@ pub struct Args {
     /// language.
     #[arg(long, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
-}
-
-/// The languages of `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::En => Lang::En,
-            LangArg::Ja => Lang::Ja,
-        }
-    }
 }
 
 /// `--policy-type` values.
@@ -129,7 +110,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     match args.format {
         Format::Json => write!(out, "{}", report.to_json())?,
         Format::Text => {
-            let lang = args.lang.map_or_else(Lang::from_env, Lang::from);
+            let lang = lang_or_locale(args.lang);
             write!(out, "{}", report.render_text(&text, lang))?
         }
     }

@@ -19,6 +19,7 @@ use super::Options;
 use super::app::{App, Exercise, Screen};
 use super::i18n::{Message, Plain, Ui};
 use super::keymap::Context;
+use crate::msg::cli::Cli;
 use commands::{Cmd, Place};
 use text::clean;
 
@@ -35,6 +36,7 @@ pub fn run(opts: &Options) -> u8 {
             return 2;
         }
     };
+    let lang = app.lang;
     let stdin = io::stdin();
     // A terminal shows what was typed; a pipe does not, so the line is echoed after the prompt.
     let echo = !stdin.is_terminal();
@@ -46,7 +48,7 @@ pub fn run(opts: &Options) -> u8 {
     }
     .run(&mut stdin.lock(), opts.exit_after_first_frame);
     if code == 2 {
-        eprintln!("iamdojo: cannot write to standard output");
+        eprintln!("iamdojo: {}", Cli::CannotWriteOutPlain.text(lang));
     }
     code
 }

@@ -2,6 +2,7 @@
 //! lessons, a step, and the results of answers. Nothing here changes the app.
 
 use super::text::{markdown, one_line};
+use crate::audit::validate::FindingType;
 use crate::lesson::model::Solution;
 use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::tui::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
@@ -456,6 +457,9 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
         out.push(format!("- {}", Ui::PolicyNone.text(lang)));
     }
     for (ty, code, line, detail) in &r.findings {
+        // The type as AWS's documentation in the learner's language names it (セキュリティ警告);
+        // the issue code stays AWS's, as in the console.
+        let ty = FindingType::from_code(ty).map_or(ty.as_str(), |t| t.text(lang));
         out.push(format!(
             "- {ty} {code}, {}: {}",
             crate::msg::validate::Validate::AtLine.fill(lang, &[("line", line)]),
