@@ -1383,8 +1383,7 @@ fn predict_questions_render_their_markdown() {
 }
 
 /// A save that fails is said in the learner's language: the store's error in Japanese, with
-/// the database file and SQLite's own words quoted; the English sentence is what `detail`
-/// keeps until every reader uses `message`.
+/// the database file and SQLite's own words quoted.
 #[test]
 fn a_failed_save_is_said_in_the_learners_language() {
     use iamdojo::progress::Setting;
@@ -1411,11 +1410,34 @@ fn a_failed_save_is_said_in_the_learners_language() {
         ja.starts_with("進捗データベース `") && ja.contains("(設定の保存)"),
         "{ja}"
     );
-    assert_eq!(failure.message(Lang::En), failure.detail);
-    assert_ne!(ja, failure.detail);
+    assert_ne!(ja, failure.message(Lang::En));
     // The failure kept for the quit question says the same.
     assert_eq!(
         writes.failure().map(|f| f.message(Lang::Ja)),
         Some(ja.clone())
     );
+}
+
+/// The policy editor's findings name their type as Access Analyzer does in the learner's
+/// language (エラー in Japanese, `ERROR` in English), with the check's code kept as AWS
+/// writes it. Terms (セキュリティ警告、エラー、一般的な警告、ポリシーの提案):
+/// https://docs.aws.amazon.com/ja_jp/toolkit-for-vscode/latest/userguide/iam-access-analyzer.html
+#[test]
+fn policy_findings_name_their_type_in_the_learners_language() {
+    let typo = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*"}]}"#;
+    for (lang, want, not) in [
+        (Lang::En, "ERROR INVALID_ACTION", "エラー"),
+        (Lang::Ja, "エラー INVALID_ACTION", "ERROR INVALID_ACTION"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = tiny_app(lang, dir.path());
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        assert!(app.replace_policy(typo), "the policy editor takes the text");
+        ctrl(&mut app, 's');
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains(want), "{lang:?}: {shown}");
+        assert!(!shown.contains(not), "{lang:?}: {shown}");
+    }
 }

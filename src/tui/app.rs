@@ -359,7 +359,9 @@ impl App {
         if f.disk_full {
             Ui::SaveFull.text(self.lang).to_string()
         } else {
-            Ui::SaveFailed.text(self.lang).replace("{e}", &f.detail)
+            Ui::SaveFailed
+                .text(self.lang)
+                .replace("{e}", &f.message(self.lang))
         }
     }
 
@@ -367,7 +369,7 @@ impl App {
     pub fn waiting_reason(&self) -> String {
         match self.writes.failure() {
             Some(f) if f.disk_full => Ui::ReasonFull.text(self.lang).to_string(),
-            Some(f) => format!("{}: {}", Ui::ReasonDb.text(self.lang), f.detail),
+            Some(f) => format!("{}: {}", Ui::ReasonDb.text(self.lang), f.message(self.lang)),
             None => Ui::ReasonDb.text(self.lang).to_string(),
         }
     }

@@ -78,9 +78,6 @@ impl Write {
 pub struct Failure {
     /// SQLite said the disk is full.
     pub disk_full: bool,
-    /// The error as an English sentence. Transitional: the interface still reads it; it
-    /// goes once every reader says [`Failure::message`] in the learner's language.
-    pub detail: String,
     /// The error itself (shared: a failure is kept as the last one and reported too).
     error: Arc<ProgressError>,
 }
@@ -95,7 +92,7 @@ impl Failure {
 /// Two failures are the same when they say the same (the store's error is not comparable).
 impl PartialEq for Failure {
     fn eq(&self, other: &Failure) -> bool {
-        self.disk_full == other.disk_full && self.detail == other.detail
+        self.disk_full == other.disk_full && self.error.to_string() == other.error.to_string()
     }
 }
 
@@ -105,7 +102,6 @@ impl From<ProgressError> for Failure {
     fn from(e: ProgressError) -> Failure {
         Failure {
             disk_full: e.is_disk_full(),
-            detail: e.to_string(),
             error: Arc::new(e),
         }
     }

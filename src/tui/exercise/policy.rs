@@ -93,8 +93,12 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
                     app.theme.warn
                 };
                 let at = crate::msg::validate::Validate::AtLine;
+                // The type in the learner's words (エラー, セキュリティ警告), the check's code as
+                // AWS writes it.
+                let named = crate::audit::validate::FindingType::from_code(ty)
+                    .map_or(ty.as_str(), |t| t.text(app.lang));
                 lines.push(Line::from(Span::styled(
-                    format!("{ty} {code} ({})", at.fill(app.lang, &[("line", line)])),
+                    format!("{named} {code} ({})", at.fill(app.lang, &[("line", line)])),
                     style,
                 )));
                 lines.push(Line::from(format!("  {}", det.text(app.lang))));
