@@ -351,7 +351,6 @@ pub struct Policy {
     pub statements: Vec<Statement>,
     /// The original text.
     pub text: String,
-    pub(crate) lines: LineIndex,
     /// Statements indexed by exact action service prefix (sorted), for fast candidate lookup.
     pub(crate) by_service: Vec<(Box<str>, Vec<u32>)>,
     /// Statements that may match any service (wildcard prefix or `NotAction`).
@@ -359,9 +358,10 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The line and column of a byte offset.
+    /// The line and column of a byte offset. Worked out from the text when asked (only
+    /// for messages), rather than kept for every policy an account holds.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        LineIndex::position_in(&self.text, offset)
     }
 
     /// Calls `f` with the index of every statement whose action element could match

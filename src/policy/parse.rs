@@ -342,7 +342,6 @@ impl<'t> Cx<'t> {
             policy_type: self.ty,
             statements,
             text: self.text.to_string(),
-            lines: self.lines.clone(),
             by_service: Vec::new(),
             any_service: Vec::new(),
         };
@@ -572,6 +571,7 @@ impl<'t> Cx<'t> {
         }
         let mut list = ActionList {
             negated,
+            patterns: Vec::with_capacity(raw.len()),
             ..ActionList::default()
         };
         for a in raw {
@@ -680,7 +680,17 @@ impl<'t> Cx<'t> {
                 ),
             ));
         };
-        let mut out = Vec::new();
+        // Sized up front: a policy is kept as long as the account holding it, and a vector
+        // grown by pushing keeps up to twice the room it needs.
+        let keys = obj
+            .properties
+            .iter()
+            .map(|p| match &p.value {
+                Value::Object(k) => k.properties.len(),
+                _ => 0,
+            })
+            .sum();
+        let mut out = Vec::with_capacity(keys);
         let mut seen_ops: Vec<&str> = Vec::new();
         for op_prop in &obj.properties {
             let op_name = op_prop.name.as_str();

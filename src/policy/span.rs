@@ -43,6 +43,23 @@ impl LineIndex {
         }
     }
 
+    /// The position of byte `offset` of `text` without an index: one pass over the text
+    /// before it, for a position asked for once.
+    pub fn position_in(text: &str, offset: usize) -> Position {
+        let end = offset.min(text.len());
+        let before = text.as_bytes().get(..end).unwrap_or_default();
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        let start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let column = text.get(start..end).map_or(0, |s| s.chars().count());
+        Position {
+            line: line as u32,
+            column: column as u32 + 1,
+        }
+    }
+
     /// The position of byte `offset` of `text`.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|s| *s <= offset).max(1);
@@ -56,6 +73,24 @@ impl LineIndex {
         Position {
             line: line as u32,
             column: column as u32 + 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_position_without_the_index_is_the_indexed_one() {
+        let text = "{\n  \"a\": \"é\",\n\n  \"b\": 1\n}";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(
+                LineIndex::position_in(text, offset),
+                index.position(text, offset),
+                "offset {offset}"
+            );
         }
     }
 }
