@@ -348,7 +348,7 @@ mod progress_bench {
                     exports.iter().map(|(s, e)| (s.as_str(), e)),
                     &iamdojo::progress::Catalog::new(),
                 );
-                black_box(render::html(&report))
+                black_box(render::html(&report, iamdojo::lang::Lang::En))
             })
         });
         g.finish();
@@ -733,22 +733,27 @@ mod lesson_bench {
     use std::hint::black_box;
 
     use criterion::Criterion;
-    use iamdojo::lesson::{lint::lint, load};
+    use iamdojo::lang::Lang;
+    use iamdojo::lesson::{lint::lint_in, load};
+
+    /// The language the loader and lint speak here: a bench has no learner, and English is
+    /// what a learner without a locale gets.
+    const LANG: Lang = Lang::En;
 
     pub fn lessons(c: &mut Criterion) {
         let mut g = c.benchmark_group("lessons");
         g.sample_size(20);
         g.bench_function("load_built_in_course", |b| {
-            b.iter(|| black_box(load::built_in().len()))
+            b.iter(|| black_box(load::built_in_in(LANG).len()))
         });
-        let packs: Vec<_> = load::built_in()
+        let packs: Vec<_> = load::built_in_in(LANG)
             .into_iter()
             .filter_map(Result::ok)
             .collect();
         g.bench_function("lint_built_in_course", |b| {
             b.iter(|| {
                 for p in &packs {
-                    black_box(lint(p).len());
+                    black_box(lint_in(p, LANG).len());
                 }
             })
         });
@@ -766,8 +771,8 @@ mod lesson_bench {
         }
         g.bench_function("lint_200_lessons", |b| {
             b.iter(|| {
-                let pack = load::load_dir(dir.path()).expect("loads");
-                black_box(lint(&pack).len())
+                let pack = load::load_dir_in(dir.path(), LANG).expect("loads");
+                black_box(lint_in(&pack, LANG).len())
             })
         });
         g.finish();

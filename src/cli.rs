@@ -24,7 +24,11 @@ mod validate;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::cli::Cli as Say;
 
 /// Learn AWS IAM security hands-on, offline: lessons, a simulated AWS account, and an IAM
 /// policy evaluator that explains every decision.
@@ -85,6 +89,30 @@ pub enum Command {
     Class(class::Args),
 }
 
+/// The languages of a subcommand's `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Ja => Lang::Ja,
+        }
+    }
+}
+
+/// The language a subcommand's `--lang` asks for, else the locale's (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`).
+fn lang_or_locale(arg: Option<LangArg>) -> Lang {
+    arg.map_or_else(Lang::from_env, Lang::from)
+}
+
 /// Parses the process arguments and runs the command.
 pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -95,6 +123,12 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The top-level messages' language: `--lang`, else the locale's.
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(Lang::from_env);
     match cli.command {
         None => {
             let opts = crate::tui::Options {
@@ -110,9 +144,7 @@ pub fn run() -> ExitCode {
                 return ExitCode::from(crate::tui::plain::run(&opts));
             }
             if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                eprintln!(
-                    "iamdojo: the course needs a terminal; use --plain for a line-by-line mode, or a subcommand for scripts (see `iamdojo --help`)"
-                );
+                eprintln!("iamdojo: {}", Say::NeedsTerminal.text(lang));
                 return ExitCode::from(2);
             }
             ExitCode::from(crate::tui::run(&opts))
@@ -128,7 +160,7 @@ pub fn run() -> ExitCode {
                 out.flush()?;
                 Ok(code)
             });
-            ExitCode::from(exit_status(written))
+            ExitCode::from(exit_status(written, lang))
         }
     }
 }
@@ -174,13 +206,17 @@ fn run_command(
 
 /// The exit status of a command whose writes to standard output came to `written`. A reader
 /// that stopped early (`iamdojo audit … | head -1`) closes the pipe: that ends the command
-/// quietly with status 0, as ripgrep does; any other failure to write is an error (2).
-fn exit_status(written: io::Result<u8>) -> u8 {
+/// quietly with status 0, as ripgrep does; any other failure to write is an error (2),
+/// said in `lang`.
+fn exit_status(written: io::Result<u8>, lang: Lang) -> u8 {
     match written {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
-            eprintln!("iamdojo: cannot write to standard output: {e}");
+            eprintln!(
+                "iamdojo: {}",
+                Say::CannotWriteOut.fill(lang, &[("error", &e)])
+            );
             2
         }
     }
@@ -206,11 +242,13 @@ pub(crate) fn load_scenario(
 }
 
 /// Loads an account from `get-account-authorization-details` JSON, with an optional
-/// credential report and password policy; warnings go to standard error.
+/// credential report and password policy; warnings go to standard error, led by the word
+/// `warning` in `lang`.
 pub(crate) fn load_gaad(
     gaad: &std::path::Path,
     report: Option<&std::path::PathBuf>,
     policy: Option<&std::path::PathBuf>,
+    lang: Lang,
 ) -> Result<crate::account::Account, String> {
     use crate::account::gaad;
     use crate::input::read::{Kind, Limit};
@@ -247,7 +285,7 @@ pub(crate) fn load_gaad(
             .map_err(|e| report_error(e, &text))?;
     }
     for w in &imported.warnings {
-        eprintln!("iamdojo: warning: {w}");
+        eprintln!("iamdojo: {}: {w}", Say::Warning.text(lang));
     }
     Ok(imported.account)
 }

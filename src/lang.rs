@@ -21,6 +21,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself ("English", "日本語"), as a language menu shows it.
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+        }
+    }
+
     /// Reads `en`/`ja` (or a locale such as `ja_JP.UTF-8`).
     pub fn parse(s: &str) -> Option<Lang> {
         let s = s.to_ascii_lowercase();

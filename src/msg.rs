@@ -13,7 +13,19 @@ use std::fmt::Display;
 
 pub use crate::lang::Lang;
 
+pub mod audit;
+pub mod cli;
+pub mod explain;
+pub mod glossary;
+pub mod goal;
+pub mod keyfile;
+pub mod lint;
+pub mod panel;
+pub mod progress;
+pub mod sandbox;
+pub mod simulate;
 pub mod ui;
+pub mod validate;
 
 /// One entry of the catalog, with both of its languages.
 pub trait Message: Copy + 'static {
@@ -103,6 +115,19 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Plain", ui::Plain::ALL);
     push_area(&mut out, "Keys", ui::Keys::ALL);
     push_area(&mut out, "Commands", ui::Commands::ALL);
+    push_area(&mut out, "Panel", panel::PanelText::ALL);
+    push_area(&mut out, "Explorer", panel::Explorer::ALL);
+    push_area(&mut out, "Explain", explain::Explain::ALL);
+    push_area(&mut out, "Sandbox", sandbox::Sandbox::ALL);
+    push_area(&mut out, "Validate", validate::Validate::ALL);
+    push_area(&mut out, "Progress", progress::Progress::ALL);
+    push_area(&mut out, "Glossary", glossary::Glossary::ALL);
+    push_area(&mut out, "Audit", audit::Audit::ALL);
+    push_area(&mut out, "Goal", goal::Goal::ALL);
+    push_area(&mut out, "Lint", lint::Lint::ALL);
+    push_area(&mut out, "Simulate", simulate::Simulate::ALL);
+    push_area(&mut out, "Cli", cli::Cli::ALL);
+    push_area(&mut out, "KeyFile", keyfile::KeyFile::ALL);
     out
 }
 

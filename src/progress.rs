@@ -42,7 +42,7 @@ mod store;
 
 pub use crate::ids::{DEFAULT_LEARNER, IdError, LearnerName, LessonId, PackId, RecordId, StepId};
 pub use catalog::{Catalog, LessonInfo};
-pub use error::{ExportError, ProgressError};
+pub use error::{ExportError, Problem, ProgressError, WriteFailure};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 pub use model::{
     Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,

@@ -5,12 +5,13 @@
 
 pub mod app;
 pub mod editor;
+pub mod effect;
+pub mod exercise;
 pub mod i18n;
 pub mod keymap;
 pub mod line;
 pub mod markdown;
 pub mod panel;
-pub mod panel_view;
 pub mod plain;
 pub mod theme;
 pub mod view;
@@ -25,6 +26,8 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 use crate::lesson::{Pack, PackSet};
+use crate::msg::Message;
+use crate::msg::cli::Cli as Say;
 use crate::progress::{LearnerName, Setting, Store};
 use app::App;
 use i18n::Lang;
@@ -50,11 +53,22 @@ pub struct Options {
 }
 
 /// Loads the built-in course, the data directory's packs and `--pack` folders, in that
-/// order; a pack whose id is already loaded is refused and listed with the broken ones.
+/// order; a pack whose id is already loaded is refused and listed with the broken ones, in
+/// English ([`load_packs_in`] says why in another language).
 pub fn load_packs(
     extra: &[PathBuf],
     data_dir: Option<&std::path::Path>,
     builtin: bool,
+) -> (Vec<Pack>, Vec<String>) {
+    load_packs_in(extra, data_dir, builtin, Lang::En)
+}
+
+/// [`load_packs`], with the broken packs' errors in `lang`.
+pub fn load_packs_in(
+    extra: &[PathBuf],
+    data_dir: Option<&std::path::Path>,
+    builtin: bool,
+    lang: Lang,
 ) -> (Vec<Pack>, Vec<String>) {
     let mut dirs: Vec<PathBuf> = Vec::new();
     if let Ok(d) = crate::progress::data_dir(data_dir) {
@@ -70,16 +84,18 @@ pub fn load_packs(
         }
     }
     dirs.extend(extra.iter().cloned());
-    let set = PackSet::load(builtin, &dirs);
+    let set = PackSet::load_in(lang, builtin, &dirs);
     (set.packs, set.broken)
 }
 
-/// Builds the app: packs, progress store, learner, language and theme.
+/// Builds the app: packs, progress store, learner, language and theme. An error is said in
+/// the language of `--lang`, else the locale's (the saved language is not known yet).
 pub fn build_app(opts: &Options) -> Result<App, String> {
-    let (packs, broken) = load_packs(&opts.packs, opts.data_dir.as_deref(), !opts.no_builtin);
+    let asked = opts.lang.as_deref().and_then(Lang::parse);
+    let early = asked.unwrap_or_else(Lang::from_env);
     let store = match Store::open_default(opts.data_dir.as_deref()) {
         Ok(s) => Some(s),
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(e.message(early)),
     };
     let name = match &opts.learner {
         Some(n) => LearnerName::new(n.clone()).map_err(|e| e.to_string())?,
@@ -89,19 +105,24 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     // the status line says why.
     let (learner, no_learner) = match store.as_ref().map(|s| s.learner(&name)) {
         Some(Ok(l)) => (Some(l), None),
-        Some(Err(e)) => (None, Some(e.to_string())),
+        Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
     let saved = |k: Setting| match (&store, &learner) {
         (Some(s), Some(l)) => s.setting(l, k).ok().flatten(),
         _ => None,
     };
-    let lang = opts
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
+    let lang = asked
         .or_else(|| saved(Setting::Language).as_deref().and_then(Lang::parse))
         .unwrap_or_else(Lang::from_env);
+    // The packs are loaded once the language is known, so that a broken one is listed with
+    // its error in the learner's language.
+    let (packs, broken) = load_packs_in(
+        &opts.packs,
+        opts.data_dir.as_deref(),
+        !opts.no_builtin,
+        lang,
+    );
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = if no_color {
         Theme::no_color()
@@ -118,10 +139,13 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     let (keymap, problems) = keymap::Keymap::load();
     app.keymap = keymap;
     if !problems.is_empty() {
-        app.status = problems.join("; ");
+        app.status = keymap::KeyFileProblem::join(&problems, lang);
     }
     if let Some(e) = no_learner {
-        app.save_note = Some(app::Msg { ok: false, text: e });
+        app.save_note = Some(app::Msg {
+            ok: false,
+            text: e.message(lang),
+        });
     }
     Ok(app)
 }
@@ -247,7 +271,7 @@ pub fn run(opts: &Options) -> u8 {
     restore_on_signals();
     let result = match enter() {
         Ok(mut terminal) => event_loop(&mut terminal, &mut app, opts),
-        Err(e) => Err(format!("cannot set up the terminal: {e}")),
+        Err(e) => Err(Say::CannotSetUpTerminal.fill(app.lang, &[("error", &e)])),
     };
     restore();
     let signalled = SIGNALLED.load(std::sync::atomic::Ordering::SeqCst);
@@ -281,7 +305,7 @@ fn event_loop(
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
             terminal
                 .draw(|f| view::draw(f, app))
-                .map_err(|e| format!("cannot draw: {e}"))?;
+                .map_err(|e| Say::CannotDraw.fill(app.lang, &[("error", &e)]))?;
         }
         if opts.exit_after_first_frame
             || app.quit
@@ -300,10 +324,10 @@ fn event_loop(
                 },
                 // Resizes need nothing but the redraw at the top of the loop.
                 Ok(_) => {}
-                Err(e) => return Err(format!("cannot read the terminal: {e}")),
+                Err(e) => return Err(Say::CannotReadTerminal.fill(app.lang, &[("error", &e)])),
             },
             Ok(false) => app.tick(),
-            Err(e) => return Err(format!("cannot read the terminal: {e}")),
+            Err(e) => return Err(Say::CannotReadTerminal.fill(app.lang, &[("error", &e)])),
         }
     }
 }

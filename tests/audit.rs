@@ -17,6 +17,7 @@ use std::process::Command;
 
 use iamdojo::account::scenario;
 use iamdojo::audit::controls::{Finding, audit, controls};
+use iamdojo::lang::Lang;
 use jiff::Timestamp;
 use serde::Deserialize;
 
@@ -108,9 +109,9 @@ fn check(
     let broken: Vec<String> = findings
         .iter()
         .filter(|x| {
-            x.evidence.trim().is_empty()
+            x.evidence.render(Lang::En).trim().is_empty()
                 || x.fix.is_empty()
-                || x.fix.iter().any(|l| l.trim().is_empty())
+                || x.fix.iter().any(|l| l.render(Lang::En).trim().is_empty())
         })
         .map(|x| {
             format!(
@@ -147,7 +148,7 @@ fn check(
                 "absent: {} is reported: {:?}",
                 f.control,
                 mine.iter()
-                    .map(|x| format!("{}: {}", x.resource, x.evidence))
+                    .map(|x| format!("{}: {}", x.resource, x.evidence.render(Lang::En)))
                     .collect::<Vec<_>>()
             )
         })
@@ -234,8 +235,14 @@ fn every_control_has_a_fixture() {
 }
 
 fn audit_startup_incident(format: &str) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    audit_startup_incident_in(format, &["--lang", "en"], &[])
+}
+
+/// The binary's audit of the startup incident with `extra` arguments, in an environment
+/// whose locale variables are only `env`.
+fn audit_startup_incident_in(format: &str, extra: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
             "audit",
             "--scenario",
@@ -245,8 +252,12 @@ fn audit_startup_incident(format: &str) -> String {
             "--format",
             format,
         ])
-        .output()
-        .expect("the binary runs");
+        .args(extra);
+    for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(k);
+    }
+    cmd.envs(env.iter().copied());
+    let out = cmd.output().expect("the binary runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         out.status.code(),
@@ -356,7 +367,8 @@ fn the_audit_gives_every_repeated_unknown_name_the_suggestion_validate_policy_gi
             .iter()
             .find(|f| f.control == "IAMDOJO.10" && f.resource == arn)
             .unwrap_or_else(|| panic!("no IAMDOJO.10 finding for {arn}"))
-            .evidence;
+            .evidence
+            .render(Lang::En);
         let alone = validate_with_risks(catalog, d, ValidationType::Identity);
         let errors: Vec<_> = alone
             .findings
@@ -366,7 +378,7 @@ fn the_audit_gives_every_repeated_unknown_name_the_suggestion_validate_policy_gi
         assert!(errors.len() >= 2, "{errors:?}");
         suggested += errors
             .iter()
-            .filter(|f| f.finding_details.contains("did you mean"))
+            .filter(|f| !f.finding_details.suggestions().is_empty())
             .count();
         // The evidence lists each error with its line, in the order of the text.
         let listed: Vec<String> = errors
@@ -396,7 +408,7 @@ fn escalation_paths_of_every_method_and_the_longest_chains_are_pinned() {
     let found: Vec<String> = audit(&a, a.now)
         .into_iter()
         .filter(|f| f.control == "IAMDOJO.2")
-        .map(|f| f.evidence)
+        .map(|f| f.evidence.render(Lang::En))
         .collect();
     let want = std::fs::read_to_string(dir.join("chains.paths.txt")).unwrap();
     let want: Vec<&str> = want.lines().collect();
@@ -412,4 +424,364 @@ fn escalation_paths_of_every_method_and_the_longest_chains_are_pinned() {
             .iter()
             .any(|p| p.starts_with("d1:") || p.starts_with("dev6:"))
     );
+}
+
+/// The table in Japanese: every heading, title, evidence sentence and fix comment is
+/// Japanese; commands, ids, ARNs and Security Hub's severity labels stay as they are.
+#[test]
+fn cli_audit_table_in_japanese_of_the_startup_incident() {
+    insta::assert_snapshot!(audit_startup_incident_in("table", &["--lang", "ja"], &[]));
+}
+
+/// `--lang` changes the table only: the JSON and SARIF output are the same in every language.
+#[test]
+fn the_json_and_sarif_output_do_not_depend_on_the_language() {
+    for format in ["json", "sarif"] {
+        let en = audit_startup_incident_in(format, &["--lang", "en"], &[]);
+        let ja = audit_startup_incident_in(format, &["--lang", "ja"], &[]);
+        let from_env = audit_startup_incident_in(format, &[], &[("LANG", "ja_JP.UTF-8")]);
+        assert_eq!(en, ja, "{format}");
+        assert_eq!(en, from_env, "{format}");
+        assert!(
+            !ja.chars().any(|c| c > '\u{3000}'),
+            "{format} holds Japanese"
+        );
+    }
+}
+
+/// Without `--lang` the table speaks the locale's language (`LC_ALL`, `LC_MESSAGES`, `LANG`);
+/// `--lang` wins over it.
+#[test]
+fn the_table_speaks_the_locale_unless_told_otherwise() {
+    let ja = audit_startup_incident_in("table", &[], &[("LANG", "ja_JP.UTF-8")]);
+    assert!(ja.contains("件の検出結果があります"), "{ja}");
+    let c = audit_startup_incident_in("table", &[], &[("LANG", "C")]);
+    assert_eq!(c, audit_startup_incident("table"));
+    let told = audit_startup_incident_in("table", &["--lang", "en"], &[("LC_ALL", "ja_JP.UTF-8")]);
+    assert_eq!(told, c);
+}
+
+/// The first run of two or more English words in `text` (lowercase words, as sentences
+/// have; names such as `AdministratorAccess` or `AWS` are not words here), if any.
+fn english_run(text: &str) -> Option<String> {
+    // A proper name the Japanese cites as it is written.
+    let text = text.replace("Rhino Security Labs", "");
+    let word = |w: &&str| {
+        let w = w
+            .trim_start_matches(['(', '"', '`'])
+            .trim_end_matches([',', '.', ';', ':', ')', '"', '`']);
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && cs.all(|c| c.is_ascii_lowercase() || c == '\'')
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .windows(2)
+        .find(|w| w.iter().all(word))
+        .map(|w| w.join(" "))
+}
+
+/// Where `text` breaks the spacing rules of docs/style-ja.md that a filled-in template can
+/// break (a value next to a particle): a half-width space between two Japanese characters,
+/// or none between Japanese and an ASCII letter or digit.
+fn spacing_breach(text: &str) -> Option<String> {
+    let japanese = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}');
+    let cs: Vec<char> = text.chars().collect();
+    let around = |i: usize| {
+        cs[i.saturating_sub(8)..(i + 8).min(cs.len())]
+            .iter()
+            .collect()
+    };
+    for i in 0..cs.len().saturating_sub(1) {
+        let (a, b) = (cs[i], cs[i + 1]);
+        if (japanese(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && japanese(b))
+        {
+            return Some(around(i));
+        }
+        if b == ' ' && japanese(a) && cs.get(i + 2).is_some_and(|&c| japanese(c)) {
+            return Some(around(i));
+        }
+    }
+    None
+}
+
+/// `text` without what it quotes from the data and without the commands a sentence shows,
+/// in parentheses (`(aws iam create-policy …)`) or as code (`` `aws iam …` ``): what is left
+/// must be translated.
+fn translated_part(text: &str, quotes: &[&str]) -> String {
+    let mut t = text.to_string();
+    for q in quotes {
+        t = t.replace(q, " ");
+    }
+    while let Some(at) = t.find('`') {
+        let end = t[at + 1..].find('`').map_or(t.len(), |e| at + e + 2);
+        t.replace_range(at..end, " ");
+    }
+    while let Some(at) = t.find("(aws ") {
+        let end = t[at..].find(')').map_or(t.len(), |e| at + e + 1);
+        t.replace_range(at..end, " ");
+    }
+    t
+}
+
+/// Every finding the fixtures give (both accounts of every control's files), the escalation
+/// chains and the startup incident.
+fn every_fixture_finding() -> Vec<Finding> {
+    let mut all = Vec::new();
+    for (name, f) in fixtures() {
+        for (side, scenario) in [("present", &f.present), ("absent", &f.absent)] {
+            let Some(scenario) = scenario else { continue };
+            match run(&format!("{name} ({side})"), scenario, f.now.as_deref()) {
+                Ok(found) => all.extend(found),
+                Err(e) => panic!("{name} ({side}): {e}"),
+            }
+        }
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let chains = std::fs::read_to_string(dir.join("escalation/chains.gaad.json")).unwrap();
+    let a = iamdojo::account::gaad::import_gaad("chains.gaad.json", &chains)
+        .unwrap()
+        .account;
+    all.extend(audit(&a, a.now));
+    let s = scenario::load_file(&dir.join("scenarios/startup-incident.yaml")).unwrap();
+    all.extend(audit(&s.sandbox.account, s.sandbox.account.now));
+    all
+}
+
+/// Every kind of finding reads in both languages: its title, its evidence and what its fix
+/// says are Japanese in Japanese (only text quoted from the data, such as GuardDuty's titles,
+/// and the commands stay English), the commands are the same in both, and every sentence of
+/// the catalog that findings are made of is said by some fixture's finding, so none is left
+/// unchecked. A control that wrote an English sentence into a finding, or a catalog entry
+/// whose Japanese is English, fails here.
+#[test]
+fn every_finding_kind_reads_in_both_languages() {
+    use iamdojo::msg::Message;
+    use iamdojo::msg::audit::Audit;
+    use std::collections::BTreeSet;
+    let found = every_fixture_finding();
+    let mut said: BTreeSet<&str> = BTreeSet::new();
+    let mut fails = Vec::new();
+    for f in &found {
+        let at = format!("{} on {}", f.control, f.resource);
+        let title = f.title(Lang::Ja);
+        if let Some(run) = english_run(title) {
+            fails.push(format!(
+                "{at}: the title is English in Japanese (`{run}`): {title}"
+            ));
+        }
+        assert_ne!(title, f.title(Lang::En), "{at}");
+        let en = f.evidence.render(Lang::En);
+        let ja = f.evidence.render(Lang::Ja);
+        assert!(!en.trim().is_empty() && !ja.trim().is_empty(), "{at}");
+        assert_ne!(en, ja, "{at}: the evidence is not translated");
+        if let Some(run) = english_run(&translated_part(&ja, &f.evidence.quotes())) {
+            fails.push(format!(
+                "{at}: English in the Japanese evidence (`{run}`): {ja}"
+            ));
+        }
+        if let Some(at_text) = spacing_breach(&ja) {
+            fails.push(format!(
+                "{at}: spacing in the Japanese evidence (`{at_text}`): {ja}"
+            ));
+        }
+        for x in &f.fix {
+            for words in x.words(Lang::Ja) {
+                if let Some(run) = english_run(&translated_part(&words, &[])) {
+                    fails.push(format!(
+                        "{at}: English in the Japanese fix (`{run}`): {words}"
+                    ));
+                }
+                if let Some(at_text) = spacing_breach(&words) {
+                    fails.push(format!(
+                        "{at}: spacing in the Japanese fix (`{at_text}`): {words}"
+                    ));
+                }
+            }
+            if x.words(Lang::En).is_empty() {
+                assert_eq!(
+                    x.render(Lang::Ja),
+                    x.render(Lang::En),
+                    "{at}: a command changed"
+                );
+            } else {
+                assert_ne!(
+                    x.render(Lang::Ja),
+                    x.render(Lang::En),
+                    "{at}: not translated"
+                );
+            }
+            said.extend(x.entries().into_iter().map(|m| m.key()));
+        }
+        said.insert(f.title.key());
+        said.extend(f.evidence.entries().into_iter().map(|m| m.key()));
+    }
+    // The entries of the text report and of `iamdojo access`, which no finding says (the
+    // report's snapshots and the access tests show them).
+    let report: BTreeSet<&str> = [
+        Audit::NoFindings,
+        Audit::Summary,
+        Audit::CountCritical,
+        Audit::CountHigh,
+        Audit::CountMedium,
+        Audit::CountLow,
+        Audit::CountInformational,
+        Audit::ManyResources,
+        Audit::LabelResource,
+        Audit::LabelEvidence,
+        Audit::LabelFix,
+        Audit::LabelMore,
+        Audit::AndMore,
+        Audit::SameForEach,
+        Audit::NotChecked,
+        Audit::NoAccount,
+        Audit::NotATime,
+        Audit::NeedsCredentials,
+        Audit::NeedsPasswordPolicy,
+        Audit::NeedsServices,
+        Audit::WhoMay,
+        Audit::BecauseOf,
+        Audit::MatchedStatement,
+        Audit::RootNeedsNoPolicy,
+        Audit::MayPerform,
+        Audit::OfAll,
+        Audit::NotAnAction,
+        Audit::GiveActionOrPrincipal,
+        Audit::CatalogDoesNotLoad,
+    ]
+    .iter()
+    .map(|m| m.key())
+    .collect();
+    let unsaid: Vec<&str> = Audit::ALL
+        .iter()
+        .map(|m| m.key())
+        .filter(|k| !said.contains(k) && !report.contains(k))
+        .collect();
+    assert!(
+        unsaid.is_empty(),
+        "no fixture's finding says these entries (add a fixture case that does): {unsaid:?}"
+    );
+    // Every entry in Japanese: no English sentence (the catalog test checks it differs).
+    for m in Audit::ALL {
+        if let Some(run) = english_run(&translated_part(m.ja(), &[])) {
+            fails.push(format!(
+                "Audit::{}: English in its Japanese (`{run}`): {}",
+                m.key(),
+                m.ja()
+            ));
+        }
+    }
+    assert!(
+        fails.is_empty(),
+        "{} failure(s):\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
+}
+
+/// The interface's findings panel shows the findings in the learner's language.
+#[test]
+fn the_findings_panel_speaks_the_learners_language() {
+    use iamdojo::progress::{LearnerName, Store};
+    use iamdojo::tui::app::App;
+    use iamdojo::tui::panel::{Body, Kind, Panel};
+    use iamdojo::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let s = scenario::load_file(&root.join("tests/data/scenarios/startup-incident.yaml")).unwrap();
+    let found = audit(&s.sandbox.account, s.sandbox.account.now);
+    let first = found.first().expect("findings").clone();
+    assert_eq!(first.control, "IAM.9", "the most severe comes first");
+    let pack = iamdojo::lesson::load::load_dir(&root.join("tests/data/packs/tiny")).unwrap();
+    for lang in [Lang::En, Lang::Ja] {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path()).unwrap();
+        let learner = store.learner(&LearnerName::default_profile()).unwrap();
+        let mut app = App::new(
+            vec![pack.clone()],
+            Vec::new(),
+            lang,
+            Theme::no_color(),
+            Some(store),
+            Some(learner),
+        );
+        app.panel = Some(Panel::new(
+            Kind::Findings,
+            Body::Findings(Some(found.clone())),
+        ));
+        let mut t = Terminal::new(TestBackend::new(160, 40)).unwrap();
+        t.draw(|f| iamdojo::tui::view::draw(f, &app)).unwrap();
+        let screen = format!("{}", t.backend());
+        let (title, evidence, other) = match lang {
+            Lang::En => ("MFA is not enabled", "with a password alone", "パスワード"),
+            Lang::Ja => (
+                "MFA が有効になっていません",
+                "パスワードだけで",
+                "password alone",
+            ),
+        };
+        assert!(
+            screen.contains(title),
+            "{lang:?}: no title `{title}`:\n{screen}"
+        );
+        assert!(
+            screen.contains(evidence),
+            "{lang:?}: no `{evidence}`:\n{screen}"
+        );
+        assert!(
+            !screen.contains(other),
+            "{lang:?}: the other language shows:\n{screen}"
+        );
+    }
+}
+
+/// `iamdojo access` speaks the chosen language in its readable lines; its JSON is the same in
+/// every language.
+#[test]
+fn access_speaks_the_chosen_language_and_its_json_does_not() {
+    let access = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .arg("access")
+            .args(args)
+            .args(["--scenario", "tests/data/scenarios/startup-incident.yaml"])
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let who = ["--action", "iam:CreateUser"];
+    let en = access(&[&who[..], &["--lang", "en"]].concat());
+    let ja = access(&[&who[..], &["--lang", "ja"]].concat());
+    assert!(
+        en.starts_with("2 principal(s) may iam:CreateUser on *:"),
+        "{en}"
+    );
+    assert!(
+        en.contains("because of the root user needs no policy"),
+        "{en}"
+    );
+    assert!(
+        en.contains("because of identity-based policy AdministratorAccess statement 0"),
+        "{en}"
+    );
+    assert!(ja.contains("実行できるプリンシパルは 2 件です"), "{ja}");
+    assert!(
+        ja.contains(
+            "根拠: アイデンティティベースのポリシー AdministratorAccess のステートメント 0"
+        ),
+        "{ja}"
+    );
+    assert_eq!(english_run(&ja), None, "{ja}");
+    let what = ["--principal", "user/akiko"];
+    let ja = access(&[&what[..], &["--lang", "ja"]].concat());
+    assert!(ja.starts_with("user/akiko は "), "{ja}");
+    for args in [&who[..], &what[..]] {
+        let json = |lang| access(&[args, &["--format", "json", "--lang", lang]].concat());
+        assert_eq!(json("en"), json("ja"), "{args:?}");
+    }
 }

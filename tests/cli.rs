@@ -332,3 +332,147 @@ fn a_closed_stdout_ends_sandbox_quietly() {
         "aws iam create-user --user-name alice\naws iam list-users\nhelp\n",
     );
 }
+
+/// Runs the binary with `input` on its standard input; returns the exit status, standard
+/// output and standard error.
+fn iamdojo_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(input)
+            .expect("standard input takes the text");
+    }
+    let out = child.wait_with_output().expect("the binary ends");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every input `simulate-custom-policy` refuses, said with `--lang ja`: the flag or AWS's
+/// field leads as in English, the rest is Japanese, and nothing reaches standard output.
+#[test]
+fn simulate_input_errors_in_japanese() {
+    let cases: &[&[&str]] = &[
+        // No action.
+        &["--policy-input-list", READ_PHOTOS],
+        // A caller that is no principal.
+        &[
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--caller-arn",
+            "arn:aws:s3:::photos",
+        ],
+        // A context entry with a type AWS does not have, and one with too many values.
+        &[
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--context-entries",
+            "ContextKeyName=aws:SourceIp,ContextKeyValues=10.0.0.1,ContextKeyType=address",
+        ],
+        &[
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--context-entries",
+            "ContextKeyName=aws:SourceIp,ContextKeyValues=10.0.0.1,10.0.0.2,ContextKeyType=ip",
+        ],
+        // Shorthand that cannot be read, and shorthand without a name.
+        &[
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--context-entries",
+            "aws:SourceIp",
+        ],
+        &[
+            "--policy-input-list",
+            READ_PHOTOS,
+            "--action-names",
+            "s3:GetObject",
+            "--context-entries",
+            "ContextKeyValues=10.0.0.1",
+        ],
+        // JSON that does not parse.
+        &["--cli-input-json", "{\"ActionNames\": [\"s3:GetObject\"],"],
+    ];
+    let mut said = Vec::new();
+    for case in cases {
+        let run = |lang: &str, explain: bool| {
+            let mut args = vec!["simulate-custom-policy", "--lang", lang];
+            if explain {
+                args.push("--explain");
+            }
+            args.extend_from_slice(case);
+            iamdojo(&args)
+        };
+        let (code, out, ja) = run("ja", false);
+        assert_eq!(code, 2, "{case:?}: {ja}");
+        assert!(out.is_empty(), "{case:?}: {out}");
+        let (_, _, en) = run("en", false);
+        assert_ne!(ja, en, "{case:?} reads the same in both languages");
+        // The command and the flag or field lead in both languages.
+        let lead = |s: &str| s.split(": ").take(2).collect::<Vec<_>>().join(": ");
+        assert_eq!(lead(&ja), lead(&en), "{case:?}");
+        // The readable trace refuses the same input in the same words.
+        let (code, _, explained) = run("ja", true);
+        assert_eq!((code, &explained), (2, &ja), "{case:?}");
+        said.push(ja);
+    }
+    insta::assert_snapshot!(said.concat());
+}
+
+/// `iamdojo sandbox --lang ja` scripted: the shell's `help` and the sandbox's own messages
+/// are Japanese; what the simulated AWS CLI prints (its JSON, its error) stays AWS's English.
+#[test]
+fn sandbox_in_japanese_keeps_aws_output_english() {
+    let script =
+        b"help\naws iam create-user --user-name aoi\naws iam get-user --user-name nobody\n";
+    let (code, out, err) = iamdojo_with_input(&["sandbox", "--lang", "ja", "--echo"], script);
+    assert_eq!(code, 1, "the failed get-user sets the status: {err}");
+    assert!(
+        out.contains("コマンドは AWS CLI と同じように入力します"),
+        "{out}"
+    );
+    assert!(out.contains("サービス: iam、sts、"), "{out}");
+    assert!(out.contains("\"UserName\": \"aoi\""), "{out}");
+    assert!(err.contains("NoSuchEntity"), "{err}");
+    let (_, en, _) = iamdojo_with_input(&["sandbox", "--lang", "en", "--echo"], script);
+    assert!(
+        en.contains("Commands are typed as with the AWS CLI"),
+        "{en}"
+    );
+    // Only the shell's own text differs: the AWS CLI's output is the same in both.
+    let aws = |s: &str| {
+        s.lines()
+            .skip_while(|l| !l.contains("$ aws iam create-user"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(aws(&out), aws(&en));
+    // The head of `help` (the services' commands are names), then the AWS CLI's part.
+    let head: Vec<&str> = out.lines().take(4).collect();
+    insta::assert_snapshot!(format!("{}\n…\n{}", head.join("\n"), aws(&out)));
+    // Standard input that is not UTF-8 is said in Japanese too.
+    let (code, _, err) = iamdojo_with_input(&["sandbox", "--lang", "ja"], b"\xff\n");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        err,
+        "iamdojo sandbox: 標準入力が UTF-8 のテキストではありません。\n"
+    );
+}

@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
-use iamdojo::lesson::lint::{Level, lint};
+use iamdojo::lang::Lang;
+use iamdojo::lesson::lint::{Level, lint, lint_in};
 use iamdojo::lesson::{LessonEntry, PackSet, StepKind, load};
+use iamdojo::msg::Message;
+use iamdojo::msg::ui::Ui;
 
 #[test]
 fn the_built_in_course_is_complete_and_lints_clean() {
@@ -53,6 +56,29 @@ fn the_built_in_course_is_complete_and_lints_clean() {
     assert_eq!(kinds.len(), 5, "every exercise kind is used: {kinds:?}");
 }
 
+/// What a broken pack gets, in `lang`: its refusal as the course's home screen lists it, or
+/// its lint issues.
+fn broken_pack_report(dir: &Path, lang: Lang) -> String {
+    // Loaded after the built-in course, as the TUI loads a `--pack` folder.
+    let set = PackSet::load_in(lang, true, &[dir.to_path_buf()]);
+    let origin = dir.display().to_string();
+    match set.packs.iter().find(|p| p.origin == origin) {
+        None => set
+            .broken
+            .iter()
+            // As the home screen and plain mode list it: led by the catalog's word for it.
+            .map(|e| format!("{}: {e}", Ui::HomeBroken.text(lang)))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace(env!("CARGO_MANIFEST_DIR"), "<repo>"),
+        Some(pack) => lint_in(pack, lang)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
 #[test]
 fn broken_packs_get_clear_messages() {
     insta::glob!("data/packs-broken/*", |dir| {
@@ -60,24 +86,45 @@ fn broken_packs_get_clear_messages() {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        // Loaded after the built-in course, as the TUI loads a `--pack` folder.
-        let set = PackSet::load(true, &[dir.to_path_buf()]);
-        let origin = dir.display().to_string();
-        let out = match set.packs.iter().find(|p| p.origin == origin) {
-            None => set
-                .broken
-                .iter()
-                .map(|e| format!("pack refused: {e}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-                .replace(env!("CARGO_MANIFEST_DIR"), "<repo>"),
-            Some(pack) => lint(pack)
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        };
+        let out = broken_pack_report(dir, Lang::En);
         assert!(!out.is_empty(), "{name} passed lint but is broken");
+        // `lint` is `lint_in` in English.
+        if let Some(pack) = PackSet::load(false, &[dir.to_path_buf()]).packs.first() {
+            assert_eq!(lint(pack), lint_in(pack, Lang::En));
+        }
+        insta::assert_snapshot!(out);
+    });
+}
+
+/// The same broken packs, for a learner or an author who reads Japanese (`lessons lint --lang
+/// ja`): every message of the loader, the model and lint in Japanese, with the layout and the
+/// words `error` and `warning` that tools look for unchanged. What other parts of the program
+/// say (serde's description of a shape, an id's rule, the operating system's error) is quoted
+/// as they say it.
+#[test]
+fn broken_packs_get_clear_messages_in_japanese() {
+    insta::glob!("data/packs-broken/*", |dir| {
+        let out = broken_pack_report(dir, Lang::Ja);
+        let en = broken_pack_report(dir, Lang::En);
+        assert_ne!(
+            out,
+            en,
+            "{} reads the same in both languages",
+            dir.display()
+        );
+        // One line per issue in both languages, each with the same location and level (a
+        // refused pack: the same folder, after the word for a broken pack in its language).
+        let head = |l: &str, lang: Lang| match l.strip_prefix(Ui::HomeBroken.text(lang)) {
+            Some(rest) => format!("refused{}", rest.split(": ").take(2).collect::<String>()),
+            None => l.split(": ").take(2).collect::<Vec<_>>().join(": "),
+        };
+        let heads = |s: &str, lang| s.lines().map(|l| head(l, lang)).collect::<Vec<_>>();
+        assert_eq!(
+            heads(&out, Lang::Ja),
+            heads(&en, Lang::En),
+            "{}",
+            dir.display()
+        );
         insta::assert_snapshot!(out);
     });
 }
@@ -147,6 +194,8 @@ fn a_pack_with_an_id_already_loaded_is_refused_everywhere() {
         std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
             .args(args)
             .env("IAMDOJO_DATA_DIR", data.path())
+            // The messages follow the locale; this test reads the English ones.
+            .env("LC_ALL", "en_US.UTF-8")
             .output()
             .expect("runs")
     };
@@ -174,6 +223,100 @@ fn a_pack_with_an_id_already_loaded_is_refused_everywhere() {
         "{}",
         String::from_utf8_lossy(&lint.stdout)
     );
+}
+
+/// `lessons` speaks the locale's language unless `--lang` says otherwise: lint's issues and
+/// tally, the list and `new`'s report. The words `error` and `warning` and the JSON output
+/// stay the same in every language, for tools.
+#[test]
+fn the_lessons_commands_speak_the_language_asked_for() {
+    let broken =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs-broken/quiz-without-answer");
+    let tiny = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs/tiny");
+    let data = tempfile::tempdir().expect("temp dir");
+    let run = |locale: &str, args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .args(args)
+            .env("IAMDOJO_DATA_DIR", data.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", locale)
+            .output()
+            .expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout).to_string()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code(), text)
+    };
+    let lint = ["lessons".as_ref(), "lint".as_ref(), broken.as_os_str()];
+
+    let (code, ja) = run("ja_JP.UTF-8", &lint);
+    assert_eq!(code, Some(1), "{ja}");
+    assert!(
+        ja.contains("l.yaml:6: error: ステップ q: `correct: true` の選択肢がありません (場所: `steps[0].quiz.choices`)"),
+        "{ja}"
+    );
+    assert!(
+        ja.contains("warning: ステップ q: `why` がありません"),
+        "{ja}"
+    );
+    assert!(ja.contains("レッスン 1 個、エラー 1 件、警告 3 件"), "{ja}");
+
+    let (code, en) = run(
+        "ja_JP.UTF-8",
+        &[lint.as_slice(), &["--lang".as_ref(), "en".as_ref()]].concat(),
+    );
+    assert_eq!(code, Some(1), "{en}");
+    assert!(
+        en.contains(
+            "error: step q: no choice is marked `correct: true` (at `steps[0].quiz.choices`)"
+        ),
+        "{en}"
+    );
+    assert!(en.contains("1 lesson(s), 1 error(s), 3 warning(s)"), "{en}");
+    let (_, en_by_locale) = run("en_US.UTF-8", &lint);
+    assert_eq!(en_by_locale, en);
+
+    // JSON is for tools: the same whatever the language.
+    let json = [lint.as_slice(), &["--format".as_ref(), "json".as_ref()]].concat();
+    let (_, json_ja) = run(
+        "ja_JP.UTF-8",
+        &[json.as_slice(), &["--lang".as_ref(), "ja".as_ref()]].concat(),
+    );
+    let (_, json_en) = run("en_US.UTF-8", &json);
+    assert_eq!(json_ja, json_en);
+    assert!(
+        json_en.contains("no choice is marked `correct: true`"),
+        "{json_en}"
+    );
+
+    let list = [
+        "lessons".as_ref(),
+        "list".as_ref(),
+        "--pack".as_ref(),
+        tiny.as_os_str(),
+    ];
+    let (code, ja) = run(
+        "C",
+        &[list.as_slice(), &["--lang".as_ref(), "ja".as_ref()]].concat(),
+    );
+    assert_eq!(code, Some(0), "{ja}");
+    assert!(ja.contains(" 分、演習 "), "{ja}");
+    let (_, en) = run("C", &list);
+    assert!(en.contains(" min; ") && !en.contains(" 分、演習 "), "{en}");
+
+    let fresh = data.path().join("fresh");
+    let (code, ja) = run(
+        "ja_JP.UTF-8",
+        &["lessons".as_ref(), "new".as_ref(), fresh.as_os_str()],
+    );
+    assert_eq!(code, Some(0), "{ja}");
+    assert!(ja.starts_with("パック `fresh` を "), "{ja}");
+    let (code, ja) = run(
+        "ja_JP.UTF-8",
+        &["lessons".as_ref(), "new".as_ref(), fresh.as_os_str()],
+    );
+    assert_eq!(code, Some(2), "{ja}");
+    assert!(ja.contains("はすでに存在します"), "{ja}");
 }
 
 /// The checks that look beyond the account's entities: a console password and its reset flag
@@ -347,6 +490,13 @@ fn goal_checks_read_as_sentences_in_both_states() {
             let a = evaluate(&set_up, c, lang, "en");
             let b = evaluate(&fresh, c, lang, "en");
             assert_ne!(a.ok, b.ok, "{c:?} is the same in both sandboxes");
+            // A check met in the fresh account was met from the start: nothing was ever
+            // there to be gone, so its sentence states the present and claims no history.
+            if b.ok {
+                for history in ["no longer", "any more", "もう"] {
+                    assert!(!b.what.contains(history), "{c:?}: {}", b.what);
+                }
+            }
             let (met, unmet) = if a.ok { (a, b) } else { (b, a) };
             let yaml = serde_json::to_string(v).unwrap();
             out.push_str(&format!("{yaml}\n  ✓ {}\n  · {}\n", met.what, unmet.what));

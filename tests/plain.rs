@@ -361,7 +361,7 @@ fn any_input_is_answered_without_a_panic_and_eof_quits() {
     assert_eq!(code, 0, "{out}");
     assert_plain(&out);
     assert!(
-        out.contains("Unknown command `xyz`. Type one of: 1, c, l, h, ?, q."),
+        out.contains("Unknown command `xyz`. Type one of: 1, c, l, h, ?, q, glossary WORD."),
         "{out}"
     );
     assert!(out.contains("There is no lesson number 0"), "{out}");
@@ -558,5 +558,39 @@ fn reset_in_plain_mode_asks_and_restarts_the_task() {
     assert!(
         listed.contains("dana") && !listed.contains("stray"),
         "{out}"
+    );
+}
+
+/// A policy check in Japanese plain mode names each finding's type as AWS's Japanese
+/// documentation does (セキュリティ警告) and keeps AWS's issue code; the English transcript
+/// keeps AWS's type names (`SECURITY_WARNING`), as the JSON output of validate-policy does.
+#[test]
+fn policy_findings_in_japanese_plain_mode_name_their_type_in_japanese() {
+    let mut script = vec!["2"];
+    script.extend(WRONG_POLICY);
+    script.extend([":check", "q"]);
+    let run = |lang: &str| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (code, out) = session(&script, &options(dir.path(), lang, false));
+        assert_eq!(code, 0, "{out}");
+        out
+    };
+    let ja = run("ja");
+    let finding = |out: &str| {
+        out.lines()
+            .find(|l| l.contains("SERVICE_WILDCARD_ACTION"))
+            .map(str::to_string)
+    };
+    let line = finding(&ja).unwrap_or_else(|| panic!("no finding:\n{ja}"));
+    assert!(
+        line.starts_with("- セキュリティ警告 SERVICE_WILDCARD_ACTION, "),
+        "{line}"
+    );
+    assert!(!ja.contains("SECURITY_WARNING"), "{ja}");
+    let en = run("en");
+    let line = finding(&en).unwrap_or_else(|| panic!("no finding:\n{en}"));
+    assert!(
+        line.starts_with("- SECURITY_WARNING SERVICE_WILDCARD_ACTION, line 4: "),
+        "{line}"
     );
 }

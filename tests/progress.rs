@@ -47,14 +47,28 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/progress")
 }
 
-/// Runs the real binary with `IAMDOJO_DATA_DIR` set to `data`.
+/// Runs the real binary with `IAMDOJO_DATA_DIR` set to `data`, in an English locale (the
+/// default language of the output follows the locale) and in UTC (dates are shown in the
+/// local time zone), whatever the machine running the tests has.
 fn iamdojo(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
-        .args(args)
+    iamdojo_env(data, args, &[])
+}
+
+/// [`iamdojo`] with more environment variables set (after the defaults, so they win).
+fn iamdojo_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+    cmd.args(args)
         .env("IAMDOJO_DATA_DIR", data)
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .env("TZ", "UTC")
+        .env_remove("IAMDOJO_LEARNER")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("the binary runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -945,7 +959,7 @@ fn progress_show_counts_exercises_from_the_lesson_and_shows_titles() {
     assert!(!out.contains("6/6"), "{out}");
     assert!(!out.contains("eight-questions"), "titles, not slugs: {out}");
     assert!(
-        out.contains("\nEight questions: 1 lessons started"),
+        out.contains("\nEight questions: 1 lesson started, 0 finished"),
         "{out}"
     );
     assert!(out.contains("idle time over 5 min not counted"), "{out}");
@@ -1022,4 +1036,296 @@ fn time_is_active_time_counted_once_with_idle_gaps_capped() {
     assert_eq!(d.lessons.len(), 1);
     assert_eq!(d.lessons[0].time_spent_ms, 7_000 + 5_000 + 300_000);
     assert_eq!(d.packs()[0].time_spent_ms, 312_000);
+}
+
+// ---- in the learner's language ----
+
+/// The pack `eight` with a little of everything at fixed times: six quizzes solved (one after
+/// a wrong answer and a hint), the lesson finished, the last position at 2026-11-18 23:33:20
+/// UTC (`at(200)`), and a second learner.
+fn eight_progress(dir: &Path) -> (PathBuf, PathBuf) {
+    let pack_dir = eight_pack(dir);
+    let data = dir.join("data");
+    let store = open(&data);
+    let me = store.learner(&name("default")).expect("learner");
+    let mut wrong = eight_attempt("q1", false, 0, 4000);
+    wrong.hints_used = 1;
+    store.record_attempt(&me, &wrong).expect("recorded");
+    for i in 1..=6 {
+        store
+            .record_attempt(&me, &eight_attempt(&format!("q{i}"), true, 10 * i, 5000))
+            .expect("recorded");
+    }
+    let done = Completion {
+        pack: pack("eight"),
+        lesson: lesson("eight-questions"),
+        lesson_version: "1".into(),
+        at: at(100),
+    };
+    store.record_completion(&me, &done).expect("completion");
+    let pos = Position {
+        pack: pack("eight"),
+        lesson: lesson("eight-questions"),
+        step: step("q7"),
+        at: at(200),
+    };
+    store.set_last_position(&me, &pos).expect("position");
+    store.learner(&name("aoi")).expect("a second learner");
+    (pack_dir, data)
+}
+
+#[test]
+fn progress_show_in_japanese() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (pack_dir, data) = eight_progress(tmp.path());
+    let pack_s = pack_dir.to_string_lossy().into_owned();
+    let data_s = data.to_string_lossy().into_owned();
+    let show = |args: &[&str]| {
+        let mut all = vec!["progress", "show", "--pack", &pack_s];
+        all.extend_from_slice(args);
+        let (code, out, err) = iamdojo(&data, &all);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.is_empty(), "{err}");
+        out.replace(&data_s, "[DATA]")
+    };
+    let ja = show(&["--lang", "ja"]);
+    insta::assert_snapshot!("progress_show_ja", ja);
+    let en = show(&["--lang", "en"]);
+    insta::assert_snapshot!("progress_show_en", en);
+    // at(200) is 1_795_000_200 s after the epoch: 2026-11-18T11:10:00Z, shown in UTC here.
+    assert!(ja.contains("(2026年11月18日 11:10)"), "{ja}");
+    assert!(en.contains("(18 Nov 2026 11:10)"), "{en}");
+
+    // The top-level --lang governs the output too, and the subcommand's wins over it.
+    let (code, top, err) = iamdojo(
+        &data,
+        &["--lang", "ja", "progress", "show", "--pack", &pack_s],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(top.replace(&data_s, "[DATA]"), ja, "the top-level --lang");
+    let (code, both, err) = iamdojo(
+        &data,
+        &[
+            "--lang", "ja", "progress", "show", "--pack", &pack_s, "--lang", "en",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        both.replace(&data_s, "[DATA]"),
+        en,
+        "the subcommand's --lang wins"
+    );
+    // Without --lang, the locale decides.
+    let (code, local, err) = iamdojo_env(
+        &data,
+        &["progress", "show", "--pack", &pack_s],
+        &[("LANG", "ja_JP.UTF-8")],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(local.replace(&data_s, "[DATA]"), ja, "the locale");
+    // A language iamdojo does not speak is refused rather than guessed.
+    let (code, out, err) = iamdojo(&data, &["--lang", "fr", "progress", "show"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("`fr`"), "{err}");
+    let (code, _, err) = iamdojo(&data, &["progress", "show", "--lang", "fr"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'fr'"), "{err}");
+}
+
+#[test]
+fn class_report_in_japanese() {
+    let (code, out, err) = class_report(&["--lang", "ja"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+    // The same learners and figures as in English, and the last answers' times in UTC.
+    assert!(
+        out.starts_with("クラスレポート: 学習者 5 人、レッスン 4 個\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2026年11月20日 09:40"),
+        "alice's later export counts: {out}"
+    );
+
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let page = tmp.path().join("report.html");
+    let (code, _, err) = class_report(&[
+        "--format",
+        "html",
+        "--lang",
+        "ja",
+        "--out",
+        page.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("ファイル 6 件から学習者 5 人のレポートを"),
+        "{err}"
+    );
+    let html = std::fs::read_to_string(&page).expect("the report was written");
+    assert_well_formed(&html);
+    assert!(html.contains("<html lang=\"ja\">"));
+    assert!(html.contains("<h1>クラスレポート</h1>"));
+    assert!(html.contains("<h2>間違いの多い問題</h2>"));
+    assert!(html.contains(">2026年11月20日 09:40</td>"));
+    assert!(!html.contains("Class report"), "no English heading left");
+
+    // CSV is for machines: the same bytes in every language.
+    let (_, en, _) = class_report(&["--format", "csv"]);
+    let (_, ja, _) = class_report(&["--format", "csv", "--lang", "ja"]);
+    assert_eq!(en, ja);
+
+    // The command's own messages too.
+    let dir = fixtures().join("broken");
+    let (code, out, err) = iamdojo(
+        tmp.path(),
+        &[
+            "class",
+            "report",
+            dir.to_str().expect("utf-8"),
+            "--lang",
+            "ja",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.starts_with("クラスレポート: 学習者 1 人"), "{out}");
+    assert!(
+        err.contains("policy.json`: iamdojo の進捗のエクスポートではありません"),
+        "{err}"
+    );
+    assert!(
+        err.contains("3 件中 2 件のファイルを読み取れませんでした。"),
+        "{err}"
+    );
+}
+
+#[test]
+fn export_import_and_reset_speak_japanese() {
+    let a_dir = tempfile::tempdir().expect("temp dir");
+    let b_dir = tempfile::tempdir().expect("temp dir");
+    drop(populated(a_dir.path(), "alice"));
+    let file = a_dir.path().join("alice.json");
+    let file_s = file.to_string_lossy().into_owned();
+    let ja = |dir: &Path, args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--lang", "ja"]);
+        iamdojo(dir, &all)
+    };
+    let (code, _, err) = ja(
+        a_dir.path(),
+        &["progress", "export", "--learner", "alice", "--out", &file_s],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("学習者 `alice` の進捗 (解答 3 件、完了したレッスン 1 個) を"),
+        "{err}"
+    );
+    let (code, out, err) = ja(b_dir.path(), &["progress", "import", &file_s]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "学習者 `alice` (新しいプロファイル) に取り込みました: 解答 3 件、完了したレッスン 1 個、サンドボックスのコマンド 1 件、設定 1 件、前回の位置\n"
+    );
+    let (_, out, _) = ja(b_dir.path(), &["progress", "import", &file_s]);
+    assert!(out.starts_with("新しい記録はありません。"), "{out}");
+    let (code, _, err) = ja(b_dir.path(), &["progress", "reset", "--learner", "alice"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("確認なしでは学習者 `alice` のすべての進捗を消去しません。"),
+        "{err}"
+    );
+    let (code, out, err) = ja(
+        b_dir.path(),
+        &["progress", "reset", "--learner", "alice", "--yes"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("学習者 `alice` のすべての進捗を消去しました: 解答 3 件"),
+        "{out}"
+    );
+    // A learner who is not there: the nearest name is pointed out, in Japanese.
+    let (code, _, err) = ja(b_dir.path(), &["progress", "reset", "--learner", "alcie"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("学習者 `alcie` はここにいません。`alice` の間違いではありませんか。"),
+        "{err}"
+    );
+}
+
+/// The interface's progress dashboard uses the same words and the same date as the CLI.
+#[test]
+fn the_dashboard_shows_when_a_lesson_was_finished() {
+    use iamdojo::lang::Lang;
+    use iamdojo::progress::render::date_time;
+    use iamdojo::tui::app::App;
+    use iamdojo::tui::theme::Theme;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    for lang in [Lang::En, Lang::Ja] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let tiny = iamdojo::lesson::load::load_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/packs/tiny"),
+        )
+        .expect("the fixture pack loads");
+        let store = open(dir.path());
+        let me = store.learner(&name("default")).expect("learner");
+        let mut a = Attempt::new(
+            pack("tiny"),
+            lesson("groups"),
+            "1",
+            step("why-groups"),
+            "0",
+            true,
+        );
+        a.at = at(50);
+        store.record_attempt(&me, &a).expect("recorded");
+        let done = Completion {
+            pack: pack("tiny"),
+            lesson: lesson("groups"),
+            lesson_version: "1".into(),
+            at: at(100),
+        };
+        store.record_completion(&me, &done).expect("completion");
+        let mut app = App::new(
+            vec![tiny],
+            Vec::new(),
+            lang,
+            Theme::no_color(),
+            Some(store),
+            Some(me),
+        );
+        app.key(KeyEvent::new(KeyCode::Char('D'), KeyModifiers::NONE));
+        let mut t = Terminal::new(TestBackend::new(200, 30)).expect("a test terminal");
+        t.draw(|f| iamdojo::tui::view::draw(f, &app))
+            .expect("draws");
+        // Wide characters take two cells, the second drawn as a space: read the text back
+        // without those.
+        let screen: String = t
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol())
+            .collect::<String>();
+        let when = date_time(at(100), lang);
+        let shown = match lang {
+            Lang::En => format!("last finished: Put a user in a group, {when}"),
+            Lang::Ja => format!("最後に完了したレッスン: ユーザーをグループに入れる ({when})"),
+        };
+        let squeezed = |s: &str| s.replace(' ', "");
+        assert!(
+            squeezed(&screen).contains(&squeezed(&shown)),
+            "{lang:?}: `{shown}` in\n{screen}"
+        );
+        let totals = match lang {
+            Lang::En => "1 lesson completed",
+            Lang::Ja => "完了 1",
+        };
+        assert!(
+            squeezed(&screen).contains(&squeezed(totals)),
+            "{lang:?}: `{totals}` in\n{screen}"
+        );
+    }
 }

@@ -1,12 +1,17 @@
 //! Sandbox transcripts: each `tests/data/sandbox/*.txt` is a list of command lines run
 //! against a fresh simulated account; the whole transcript (commands, output, errors, exit
 //! statuses) is a snapshot. A new transcript file is a new test. A line `# scenario: NAME`
-//! first starts from a scenario, a line `# lang: ja` explains in Japanese.
+//! first starts from a scenario; a line `# lang: ja` runs it in Japanese, and `# lang: en ja`
+//! runs it in both languages, one snapshot holding both, and checks that the two differ only
+//! in the sandbox's own messages (the catalog's `Sandbox` and `Explain` areas): what the AWS
+//! CLI prints stays AWS's English.
 
 use iamdojo::account::command::Sandbox;
 use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID, scenario};
+use iamdojo::lang::Lang;
 
-fn transcript(text: &str) -> String {
+/// The transcript of `text` run in `lang`.
+fn transcript(text: &str, lang: Lang) -> String {
     // A first line `# scenario: NAME` starts from tests/data/scenarios/NAME.
     let mut sb = match text
         .lines()
@@ -22,10 +27,7 @@ fn transcript(text: &str) -> String {
         }
         None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
     };
-    // A line `# lang: ja` makes the sandbox's own explanations Japanese.
-    if text.lines().any(|l| l.trim() == "# lang: ja") {
-        sb.lang = iamdojo::lang::Lang::Ja;
-    }
+    sb.lang = lang;
     let mut out = String::new();
     for line in text.lines() {
         let t = line.trim();
@@ -46,12 +48,114 @@ fn transcript(text: &str) -> String {
     out
 }
 
+/// The languages a transcript asks for with `# lang: …` (English when it does not).
+fn languages(text: &str) -> Vec<Lang> {
+    let asked: Vec<Lang> = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("# lang: "))
+        .map(|v| v.split_whitespace().filter_map(Lang::parse).collect())
+        .unwrap_or_default();
+    if asked.is_empty() {
+        vec![Lang::En]
+    } else {
+        asked
+    }
+}
+
+/// The literal parts of a catalog template (the text between its `{name}` placeholders).
+fn fragments(template: &str) -> Vec<&str> {
+    template
+        .split(['{', '}'])
+        .step_by(2)
+        .map(str::trim)
+        .filter(|f| f.chars().count() >= 5)
+        .collect()
+}
+
+/// The sandbox's own messages in English, as the fragments that find them in a line; each
+/// line holding one must read differently in Japanese, and no other line may.
+fn own_messages() -> Vec<(String, Vec<&'static str>)> {
+    iamdojo::msg::all()
+        .into_iter()
+        .filter(|e| e.area == "Sandbox" || e.area == "Explain")
+        .map(|e| (format!("{}::{}", e.area, e.key), fragments(e.en)))
+        .filter(|(_, f)| !f.is_empty())
+        .collect()
+}
+
+/// Why the English and Japanese transcripts of one file break the line between the sandbox's
+/// messages and AWS's: a changed line that holds none of the sandbox's messages, or one that
+/// holds one and is not translated.
+fn mixed_up(en: &str, ja: &str) -> Vec<String> {
+    let own = own_messages();
+    let mut out = Vec::new();
+    let (en_lines, ja_lines): (Vec<&str>, Vec<&str>) = (en.lines().collect(), ja.lines().collect());
+    if en_lines.len() != ja_lines.len() {
+        out.push(format!(
+            "{} lines in English, {} in Japanese",
+            en_lines.len(),
+            ja_lines.len()
+        ));
+    }
+    for (e, j) in en_lines.iter().zip(&ja_lines) {
+        // A command line is what the learner typed, the same in both.
+        if e.starts_with("$ ") {
+            continue;
+        }
+        let holds: Vec<&String> = own
+            .iter()
+            .filter(|(_, f)| f.iter().all(|f| e.contains(f)))
+            .map(|(k, _)| k)
+            .collect();
+        if e != j && holds.is_empty() {
+            out.push(format!("translated, but not the sandbox's: {e}\n  → {j}"));
+        }
+        if e == j && !holds.is_empty() {
+            out.push(format!("not translated ({holds:?}): {e}"));
+        }
+    }
+    out
+}
+
 #[test]
 fn sandbox_transcripts() {
     insta::glob!("data/sandbox/*.txt", |path| {
         let text = std::fs::read_to_string(path).unwrap_or_default();
-        insta::assert_snapshot!(transcript(&text));
+        match languages(&text).as_slice() {
+            [lang] => insta::assert_snapshot!(transcript(&text, *lang)),
+            _ => {
+                let en = transcript(&text, Lang::En);
+                let ja = transcript(&text, Lang::Ja);
+                let bad = mixed_up(&en, &ja);
+                assert!(
+                    bad.is_empty(),
+                    "{}: the languages differ where they should not:\n{}",
+                    path.display(),
+                    bad.join("\n")
+                );
+                insta::assert_snapshot!(format!("[en]\n{en}\n[ja]\n{ja}"));
+            }
+        }
     });
+}
+
+/// The check of `# lang: en ja` transcripts can fail both ways: an AWS line translated, and a
+/// sandbox message left in English.
+#[test]
+fn the_language_check_catches_both_mistakes() {
+    let en = "$ wait\nusage: wait DURATION (for example 30m, 6h or 2d)\nAn error occurred (X) when calling the Y operation: no\n";
+    assert!(
+        mixed_up(en, en)
+            .iter()
+            .any(|m| m.contains("Sandbox::WaitUsage"))
+    );
+    let ja = "$ wait\n使い方: wait DURATION (例: 30m、6h、2d)\nY の呼び出しでエラー\n";
+    let bad = mixed_up(en, ja);
+    assert!(
+        bad.iter().any(|m| m.starts_with("translated, but not")),
+        "{bad:?}"
+    );
+    assert_eq!(bad.len(), 1, "{bad:?}");
 }
 
 #[test]

@@ -56,6 +56,21 @@ fn lesson_texts() -> Vec<Text> {
                             text: s.clone(),
                             lesson: true,
                         }),
+                        // A glossary term's Japanese: `ja: {term, definition}`.
+                        serde_yaml::Value::Mapping(m) if k == "ja" => {
+                            for (field, v) in m {
+                                if let serde_yaml::Value::String(s) = v {
+                                    out.push(Text {
+                                        place: format!(
+                                            "{file} {path}/ja/{}",
+                                            field.as_str().unwrap_or("?")
+                                        ),
+                                        text: s.clone(),
+                                        lesson: true,
+                                    });
+                                }
+                            }
+                        }
                         _ => walk(v, &format!("{path}/{k}"), file, out),
                     }
                 }
@@ -257,6 +272,7 @@ fn neutral_placeholders(s: &str) -> String {
 /// (so a line that ends in Japanese before a line that starts with an ASCII word shows them
 /// glued together).
 fn prose(text: &str) -> String {
+    let text = &unlinked(text);
     let mut kept = String::new();
     let mut fenced = false;
     for l in text.lines() {
@@ -314,6 +330,33 @@ fn prose(text: &str) -> String {
             out.push(' ');
         }
     }
+    out
+}
+
+/// The text with each Markdown link `[text](target)` as its text, as it is shown.
+fn unlinked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let link = from.find("](").and_then(|mid| {
+            let close = from[mid..].find(')')? + mid;
+            let label = &from[1..mid];
+            (!label.contains(['[', ']', '\n'])).then_some((label, close))
+        });
+        match link {
+            Some((label, close)) => {
+                out.push_str(label);
+                rest = &from[close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = &from[1..];
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -629,6 +672,15 @@ fn the_rules_catch_what_they_are_for() {
         1
     );
     assert_eq!(t("答えは IAM 。", true), 1);
+    // A link reads as its text: the target is not text, the text keeps the rules.
+    assert_eq!(
+        t(
+            "権限を与えるのは[ポリシー](glossary:policy)だけです。",
+            true
+        ),
+        0
+    );
+    assert_eq!(t("[IAMユーザー](glossary:iam-user)を作ります。", true), 1);
     assert_eq!(
         t(
             "これが **最小権限** の考え方です。**IAM ユーザー**を作ります。",

@@ -243,7 +243,8 @@ fn a_key_file_remaps_keys_and_the_help_follows() {
 fn a_bad_key_file_names_the_line_and_keeps_the_defaults() {
     use iamdojo::tui::keymap::{Action, Context, Keymap};
     let text = "next: l\nhnit: h\nlesson.back: NotAKey\ntyping.check: x\n";
-    let (map, errors) = Keymap::default().with_overrides(text, "keys.yaml");
+    let (map, problems) = Keymap::default().with_overrides(text, "keys.yaml");
+    let errors: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(errors.len(), 3, "{errors:?}");
     assert!(
         errors[0].starts_with("keys.yaml:2: unknown action `hnit` (did you mean `hint`?)"),
@@ -266,7 +267,43 @@ fn a_bad_key_file_names_the_line_and_keeps_the_defaults() {
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(map.action_for(Context::Lesson, &esc), Some(Action::Back));
     let (_, errors) = Keymap::default().with_overrides("next: [l\n", "keys.yaml");
-    assert!(errors[0].starts_with("keys.yaml:"), "{errors:?}");
+    assert!(
+        errors[0].to_string().starts_with("keys.yaml:"),
+        "{errors:?}"
+    );
+}
+
+/// Every problem a key file can have, said to a learner who reads Japanese: the file, line
+/// and column stay where they are, the names written in the file (`hnit`, `Ctrl+S`) stay as
+/// written, and the rest is Japanese.
+#[test]
+fn a_bad_key_file_is_explained_in_japanese() {
+    use iamdojo::tui::keymap::{KeyFileProblem, Keymap};
+    let files = [
+        "next: l\nhnit: h\nlesson.back: NotAKey\ntyping.check: x\nnowhere.next: n\n",
+        "next: [l\n",
+        "- next\n",
+        "? [a, b]\n: l\n",
+        &"[".repeat(100),
+    ];
+    let mut said = Vec::new();
+    for text in files {
+        let (_, problems) = Keymap::default().with_overrides(text, "keys.yaml");
+        assert!(!problems.is_empty(), "{text:?} has no problem");
+        for p in &problems {
+            let ja = p.message(Lang::Ja);
+            let en = p.message(Lang::En);
+            assert_ne!(ja, en, "{p:?} reads the same in both languages");
+            // The place leads, the same in both languages.
+            let place = |s: &str| s.split(": ").next().map(str::to_string);
+            assert_eq!(place(&ja), place(&en));
+            said.push(ja);
+        }
+        // The status line joins them in the same language.
+        let line = KeyFileProblem::join(&problems, Lang::Ja);
+        assert!(problems.iter().all(|p| line.contains(&p.message(Lang::Ja))));
+    }
+    insta::assert_snapshot!(said.join("\n"));
 }
 
 /// A decision to explain: a user whose only policy allows `s3:GetObject` on one bucket and
@@ -1343,4 +1380,64 @@ fn predict_questions_render_their_markdown() {
         with_code > 0,
         "some predict question of the course has a code span"
     );
+}
+
+/// A save that fails is said in the learner's language: the store's error in Japanese, with
+/// the database file and SQLite's own words quoted.
+#[test]
+fn a_failed_save_is_said_in_the_learners_language() {
+    use iamdojo::progress::Setting;
+    use iamdojo::tui::app::writes::{Write, Writes};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open_dir(dir.path()).expect("the store opens");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("the default learner");
+    store.full_disk().set(true);
+    let mut writes = Writes::default();
+    let report = writes.save(
+        &store,
+        &learner,
+        Write::Setting {
+            setting: Setting::Language,
+            value: "ja".into(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+        },
+    );
+    let failure = report.failed.expect("a full disk refuses the write");
+    let ja = failure.message(Lang::Ja);
+    assert!(
+        ja.starts_with("進捗データベース `") && ja.contains("(設定の保存)"),
+        "{ja}"
+    );
+    assert_ne!(ja, failure.message(Lang::En));
+    // The failure kept for the quit question says the same.
+    assert_eq!(
+        writes.failure().map(|f| f.message(Lang::Ja)),
+        Some(ja.clone())
+    );
+}
+
+/// The policy editor's findings name their type as Access Analyzer does in the learner's
+/// language (エラー in Japanese, `ERROR` in English), with the check's code kept as AWS
+/// writes it. Terms (セキュリティ警告、エラー、一般的な警告、ポリシーの提案):
+/// https://docs.aws.amazon.com/ja_jp/toolkit-for-vscode/latest/userguide/iam-access-analyzer.html
+#[test]
+fn policy_findings_name_their_type_in_the_learners_language() {
+    let typo = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjet", "Resource": "*"}]}"#;
+    for (lang, want, not) in [
+        (Lang::En, "ERROR INVALID_ACTION", "エラー"),
+        (Lang::Ja, "エラー INVALID_ACTION", "ERROR INVALID_ACTION"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = tiny_app(lang, dir.path());
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        assert!(app.replace_policy(typo), "the policy editor takes the text");
+        ctrl(&mut app, 's');
+        let shown = screen(&app, 120, 40);
+        assert!(shown.contains(want), "{lang:?}: {shown}");
+        assert!(!shown.contains(not), "{lang:?}: {shown}");
+    }
 }

@@ -1,14 +1,17 @@
 //! `validate-policy` and the action catalog. Validation cases are data: every
 //! `tests/data/validate/*.yaml` case is a policy and the exact findings it must give (type,
 //! issue code, path of the first location), no more and no fewer; cases marked `snapshot`
-//! also pin the whole JSON output, spans included. Catalog facts, typo suggestions and
-//! wildcard expansions are checked against the bundled catalog.
+//! also pin the whole JSON output, spans included, and cases marked `text` the text output of
+//! `validate-policy --format text` in English and in Japanese (`--lang ja`). Catalog facts,
+//! typo suggestions and wildcard expansions are checked against the bundled catalog; every
+//! kind of finding is rendered in both languages.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use iamdojo::audit::catalog::{AccessLevel, Catalog, KeyLookup, KeyType};
 use iamdojo::audit::validate::{ValidationType, issue, validate};
+use iamdojo::lang::Lang;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -40,6 +43,9 @@ struct Case {
     /// Also pin the whole JSON output.
     #[serde(default)]
     snapshot: bool,
+    /// Also pin the text output, `--lang en` and `--lang ja`.
+    #[serde(default)]
+    text: bool,
 }
 
 fn catalog() -> &'static Catalog {
@@ -124,7 +130,7 @@ fn validation_cases() {
                 if !report
                     .findings
                     .iter()
-                    .any(|f| f.finding_details.contains(d))
+                    .any(|f| f.finding_details.text(Lang::En).contains(d))
                 {
                     fails.push(format!("{at}: no finding's details contain `{d}`"));
                 }
@@ -137,6 +143,30 @@ fn validation_cases() {
             if c.snapshot {
                 let name = format!("{}-{}", f.topic, slug(&c.name));
                 insta::assert_snapshot!(name, report.to_json());
+            }
+            if c.text {
+                let name = format!("{}-{}-text", f.topic, slug(&c.name));
+                let want_code = if report.has_errors() { 1 } else { 0 };
+                let mut shown = String::new();
+                for lang in ["en", "ja"] {
+                    let (code, out, err) = run(
+                        &[
+                            "validate-policy",
+                            "--policy-document",
+                            "-",
+                            "--policy-type",
+                            ty.as_str(),
+                            "--format",
+                            "text",
+                            "--lang",
+                            lang,
+                        ],
+                        Some(&c.policy),
+                    );
+                    assert_eq!(code, want_code, "{at}: --lang {lang}: {err}");
+                    shown.push_str(&format!("--lang {lang}\n{out}\n"));
+                }
+                insta::assert_snapshot!(name, shown);
             }
         }
     }
@@ -384,8 +414,18 @@ fn wildcard_expansion_counts() {
 
 // ---- the command ----
 
+/// Runs the binary with no locale set (so `--format text` speaks English unless told).
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    run_in(&[], args, stdin)
+}
+
+/// Runs the binary with the locale variables `env` and no others.
+fn run_in(env: &[(&str, &str)], args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+    for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(k);
+    }
+    cmd.envs(env.iter().copied());
     cmd.args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -569,4 +609,537 @@ fn cli_risks_report_broad_data_credentials_and_permissions_management() {
         None,
     );
     assert_eq!(out.trim(), "{\n  \"findings\": []\n}", "{out}");
+}
+
+/// `--lang` is the text's language; without it the locale's. The JSON output is Access
+/// Analyzer's English whatever the language.
+#[test]
+fn cli_text_speaks_the_locale_and_json_stays_english() {
+    let text = [
+        "validate-policy",
+        "--policy-document",
+        "-",
+        "--format",
+        "text",
+    ];
+    let (code, ja, err) = run_in(&[("LANG", "ja_JP.UTF-8")], &text, Some(TYPO));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        ja.contains("エラー INVALID_ACTION: Statement[0].Action[0]"),
+        "{ja}"
+    );
+    assert!(ja.contains("の間違いではありませんか？"), "{ja}");
+    assert!(ja.contains("検出結果 1 件: エラー 1 件"), "{ja}");
+    // LC_ALL wins over LANG, and `--lang` over both.
+    let (_, en, _) = run_in(
+        &[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")],
+        &text,
+        Some(TYPO),
+    );
+    assert!(
+        en.contains("ERROR INVALID_ACTION at Statement[0].Action[0]"),
+        "{en}"
+    );
+    let mut told = text.to_vec();
+    told.extend(["--lang", "en"]);
+    let (_, en2, _) = run_in(&[("LANG", "ja_JP.UTF-8")], &told, Some(TYPO));
+    assert_eq!(en2, en);
+
+    let json = ["validate-policy", "--policy-document", "-"];
+    let (_, plain, _) = run(&json, Some(TYPO));
+    let (_, in_ja, _) = run_in(
+        &[("LANG", "ja_JP.UTF-8")],
+        &[&json[..], &["--lang", "ja"]].concat(),
+        Some(TYPO),
+    );
+    assert_eq!(in_ja, plain, "JSON is the same in every language");
+    assert!(plain.contains("did you mean `s3:GetObject`?"), "{plain}");
+
+    let (_, clean, _) = run(
+        &[
+            "validate-policy",
+            "--format",
+            "text",
+            "--lang",
+            "ja",
+            "--policy-document",
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::photos/*"}]}"#,
+        ],
+        None,
+    );
+    assert_eq!(clean, "検出結果はありません\n");
+}
+
+mod every_kind {
+    //! Every kind of finding says itself in both languages: one sample of each [`Detail`]
+    //! variant (the exhaustive match below fails to compile when a variant is added) and
+    //! of each parser error kind, covering every issue code of `issue::ALL`.
+
+    use std::collections::BTreeSet;
+    use std::sync::Arc;
+
+    use iamdojo::audit::catalog::{AccessLevel, KeyType};
+    use iamdojo::audit::validate::escalation::METHODS;
+    use iamdojo::audit::validate::{Detail, FindingType, Risk, RiskScope, StatementName, issue};
+    use iamdojo::lang::Lang;
+    use iamdojo::policy::ErrorKind;
+    use iamdojo::policy::condition::ValueType;
+
+    /// The variant's name; a new variant breaks the build here until it has a sample.
+    fn kind(d: &Detail) -> &'static str {
+        use Detail::*;
+        match d {
+            Syntax { .. } => "Syntax",
+            MissingVersion => "MissingVersion",
+            PolicySize { .. } => "PolicySize",
+            InvalidServiceInAction { .. } => "InvalidServiceInAction",
+            InvalidAction { .. } => "InvalidAction",
+            NoActionInService { .. } => "NoActionInService",
+            WildcardInServiceName { .. } => "WildcardInServiceName",
+            NoActionAnywhere { .. } => "NoActionAnywhere",
+            AllowWithNotAction => "AllowWithNotAction",
+            AllowWithNotResource => "AllowWithNotResource",
+            AllowWithNotPrincipal => "AllowWithNotPrincipal",
+            AllowAllActions { .. } => "AllowAllActions",
+            ServiceWildcard { .. } => "ServiceWildcard",
+            RiskOnEveryResource { .. } => "RiskOnEveryResource",
+            PassRoleWithNotResource => "PassRoleWithNotResource",
+            PassRoleOnEveryRole { .. } => "PassRoleOnEveryRole",
+            ResourceMismatch { .. } => "ResourceMismatch",
+            ActionNeedsStar { .. } => "ActionNeedsStar",
+            ActionWrongResource { .. } => "ActionWrongResource",
+            PatternNeedsStar { .. } => "PatternNeedsStar",
+            PatternWrongResource { .. } => "PatternWrongResource",
+            ConditionKeyFormat { .. } => "ConditionKeyFormat",
+            MissingTagKey { .. } => "MissingTagKey",
+            InvalidGlobalKey { .. } => "InvalidGlobalKey",
+            InvalidServiceKey { .. } => "InvalidServiceKey",
+            InvalidKeyService { .. } => "InvalidKeyService",
+            TypeMismatch { .. } => "TypeMismatch",
+            ForAllValuesSingle { .. } => "ForAllValuesSingle",
+            ForAnyValueSingle { .. } => "ForAnyValueSingle",
+            MissingQualifier { .. } => "MissingQualifier",
+            WildcardWithoutLike { .. } => "WildcardWithoutLike",
+            KeyOfAbsentService { .. } => "KeyOfAbsentService",
+            KeyNotSupported { .. } => "KeyNotSupported",
+            DuplicateAction { .. } => "DuplicateAction",
+            RedundantAction { .. } => "RedundantAction",
+            RedundantStatement { .. } => "RedundantStatement",
+            PublicTrust => "PublicTrust",
+            PublicResource => "PublicResource",
+            VariableInOldVersion => "VariableInOldVersion",
+            Escalation { .. } => "Escalation",
+        }
+    }
+
+    /// Every kind `kind` names, to check that the samples have each.
+    const KINDS: usize = 40;
+
+    /// Every parser error kind; the match makes a new kind a build error here.
+    fn error_kinds() -> Vec<ErrorKind> {
+        use ErrorKind::*;
+        let all = vec![
+            NotJson,
+            NotAnObject,
+            UnknownElement,
+            WrongType,
+            DuplicateElement,
+            MissingStatement,
+            EmptyStatement,
+            MissingEffect,
+            InvalidEffect,
+            MissingAction,
+            ActionAndNotAction,
+            InvalidAction,
+            MissingResource,
+            ResourceAndNotResource,
+            InvalidResource,
+            PrincipalInIdentityPolicy,
+            MissingPrincipal,
+            PrincipalAndNotPrincipal,
+            InvalidPrincipal,
+            UnknownVersion,
+            UnknownOperator,
+            InvalidConditionValue,
+            InvalidSid,
+            DuplicateSid,
+            PolicyTooLarge,
+        ];
+        for k in &all {
+            match k {
+                NotJson
+                | NotAnObject
+                | UnknownElement
+                | WrongType
+                | DuplicateElement
+                | MissingStatement
+                | EmptyStatement
+                | MissingEffect
+                | InvalidEffect
+                | MissingAction
+                | ActionAndNotAction
+                | InvalidAction
+                | MissingResource
+                | ResourceAndNotResource
+                | InvalidResource
+                | PrincipalInIdentityPolicy
+                | MissingPrincipal
+                | PrincipalAndNotPrincipal
+                | InvalidPrincipal
+                | UnknownVersion
+                | UnknownOperator
+                | InvalidConditionValue
+                | InvalidSid
+                | DuplicateSid
+                | PolicyTooLarge => {}
+            }
+        }
+        all
+    }
+
+    fn s(v: &str) -> String {
+        v.to_string()
+    }
+
+    fn hints(v: &[&str]) -> Arc<[String]> {
+        v.iter().map(|h| h.to_string()).collect()
+    }
+
+    fn samples() -> Vec<Detail> {
+        use Detail::*;
+        let mut v: Vec<Detail> = error_kinds()
+            .into_iter()
+            .map(|kind| Syntax {
+                kind,
+                message: format!("the parser's sentence about {kind}"),
+            })
+            .collect();
+        v.extend([
+            MissingVersion,
+            PolicySize {
+                chars: 6_500,
+                limit: 6_144,
+            },
+            InvalidServiceInAction {
+                prefix: s("s4"),
+                action: s("s4:GetObject"),
+                hints: hints(&["s3:GetObject"]),
+            },
+            InvalidServiceInAction {
+                prefix: s("zz"),
+                action: s("zz:Do"),
+                hints: hints(&[]),
+            },
+            InvalidAction {
+                action: s("s3:GetObjet"),
+                service: s("Amazon S3"),
+                prefix: s("s3"),
+                hints: hints(&["s3:GetObject", "s3:GetObjectAcl"]),
+            },
+            NoActionInService {
+                pattern: s("s3:Zzz*"),
+                service: s("Amazon S3"),
+                prefix: s("s3"),
+            },
+            WildcardInServiceName {
+                pattern: s("s*:GetObject"),
+            },
+            NoActionAnywhere {
+                pattern: s("z*:Zzz"),
+            },
+            AllowWithNotAction,
+            AllowWithNotResource,
+            AllowWithNotPrincipal,
+            AllowAllActions {
+                pattern: s("*"),
+                everywhere: true,
+            },
+            AllowAllActions {
+                pattern: s("*"),
+                everywhere: false,
+            },
+            ServiceWildcard {
+                pattern: s("s3:*"),
+                service: s("Amazon S3"),
+                count: 180,
+                levels: vec![
+                    (AccessLevel::List, 10),
+                    (AccessLevel::Read, 60),
+                    (AccessLevel::Write, 90),
+                    (AccessLevel::PermissionsManagement, 15),
+                    (AccessLevel::Tagging, 5),
+                ],
+            },
+            RiskOnEveryResource {
+                risk: Risk::Credentials,
+                actions: vec![
+                    s("iam:CreateServiceSpecificCredential"),
+                    s("ec2:GetPasswordData"),
+                ],
+                more: 0,
+                scope: RiskScope::Pattern(s("*")),
+            },
+            RiskOnEveryResource {
+                risk: Risk::Data,
+                actions: vec![s("s3:GetObject")],
+                more: 3,
+                scope: RiskScope::AllButNotResource,
+            },
+            RiskOnEveryResource {
+                risk: Risk::PermissionsManagement,
+                actions: vec![s("kms:PutKeyPolicy")],
+                more: 0,
+                scope: RiskScope::Pattern(s("arn:aws:kms:us-east-1:111122223333:key/*")),
+            },
+            PassRoleWithNotResource,
+            PassRoleOnEveryRole {
+                via_wildcard: false,
+                resource: s("*"),
+            },
+            PassRoleOnEveryRole {
+                via_wildcard: true,
+                resource: s("arn:aws:iam::111122223333:role/*"),
+            },
+            ResourceMismatch {
+                resource: s("arn:aws:s3:us-east-1::photos"),
+                services: vec![(s("Amazon S3"), s("s3")), (s("Amazon EC2"), s("ec2"))],
+            },
+            ActionNeedsStar {
+                action: s("ec2:DescribeInstances"),
+            },
+            ActionWrongResource {
+                action: s("s3:ListBucket"),
+                types: vec![(s("bucket"), s("arn:${Partition}:s3:::${BucketName}"))],
+            },
+            PatternNeedsStar {
+                pattern: s("ec2:Describe*"),
+                count: 194,
+            },
+            PatternWrongResource {
+                pattern: s("s3:List*"),
+                count: 12,
+            },
+            ConditionKeyFormat { key: s("SourceIp") },
+            MissingTagKey {
+                key: s("aws:ResourceTag/"),
+                tag: s("aws:ResourceTag"),
+                example: true,
+            },
+            MissingTagKey {
+                key: s("ec2:ResourceTag"),
+                tag: s("ec2:ResourceTag"),
+                example: false,
+            },
+            InvalidGlobalKey {
+                key: s("aws:SourceIpp"),
+                hints: hints(&["aws:SourceIp", "aws:SourceVpc"]),
+            },
+            InvalidServiceKey {
+                key: s("s3:prefx"),
+                service: s("Amazon S3"),
+                prefix: s("s3"),
+                hints: hints(&["s3:prefix"]),
+            },
+            InvalidKeyService {
+                prefix: s("s33"),
+                key: s("s33:prefix"),
+                hints: hints(&["s3:prefix"]),
+            },
+        ]);
+        for (vt, kt, epoch) in [
+            (ValueType::String, KeyType::IpAddress, false),
+            (ValueType::Arn, KeyType::String, false),
+            (ValueType::Numeric, KeyType::Bool, false),
+            (ValueType::Date, KeyType::Numeric, false),
+            (ValueType::Bool, KeyType::Date, true),
+            (ValueType::Binary, KeyType::Date, false),
+            (ValueType::Ip, KeyType::Arn, false),
+            (ValueType::Null, KeyType::Binary, false),
+            (ValueType::String, KeyType::Other, false),
+        ] {
+            v.push(TypeMismatch {
+                operator: s("SomeOperator"),
+                compares: vt,
+                key: s("aws:Key"),
+                key_type_name: s("SomeType"),
+                key_type: kt,
+                epoch_time: epoch,
+            });
+        }
+        v.extend([
+            ForAllValuesSingle {
+                key: s("aws:SourceIp"),
+            },
+            ForAnyValueSingle {
+                key: s("aws:SourceIp"),
+            },
+            MissingQualifier {
+                key: s("aws:TagKeys"),
+                operator: s("StringEquals"),
+                base: s("StringEquals"),
+            },
+            WildcardWithoutLike {
+                operator: s("StringEquals"),
+                like: "StringLike",
+            },
+            KeyOfAbsentService {
+                key: s("s3:prefix"),
+                service: s("Amazon S3"),
+                prefix: s("s3"),
+            },
+            KeyNotSupported {
+                prefix: s("s3"),
+                key: s("s3:prefix"),
+            },
+            DuplicateAction {
+                action: s("s3:GetObject"),
+            },
+            RedundantAction {
+                action: s("s3:GetObject"),
+                by: vec![s("s3:Get*")],
+            },
+            RedundantAction {
+                action: s("s3:GetObject"),
+                by: vec![s("s3:Get*"), s("s3:*Object")],
+            },
+            RedundantStatement {
+                statement: StatementName::Sid(s("B")),
+                by: StatementName::Sid(s("A")),
+            },
+            RedundantStatement {
+                statement: StatementName::Index(1),
+                by: StatementName::Index(0),
+            },
+            PublicTrust,
+            PublicResource,
+            VariableInOldVersion,
+        ]);
+        v.extend(METHODS.iter().map(|m| Escalation { methods: vec![m] }));
+        v.push(Escalation {
+            methods: METHODS.iter().take(3).collect(),
+        });
+        v
+    }
+
+    fn japanese(c: char) -> bool {
+        matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '々')
+    }
+
+    /// Breaches of docs/style-ja.md's spacing rules that composing a sentence can make (the
+    /// catalog's own entries are checked by `style_ja`): inline code counts as an ASCII word.
+    fn spacing(ja: &str) -> Vec<String> {
+        let mut flat = String::new();
+        let mut code = false;
+        for ch in ja.chars() {
+            match ch {
+                '`' => {
+                    if !code {
+                        flat.push('C');
+                    }
+                    code = !code;
+                }
+                _ if code => {}
+                _ => flat.push(ch),
+            }
+        }
+        let chars: Vec<char> = flat.chars().collect();
+        let mut out = Vec::new();
+        for w in chars.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if (japanese(a) && b.is_ascii_alphanumeric())
+                || (a.is_ascii_alphanumeric() && japanese(b))
+            {
+                out.push(format!("no space in {a}{b}"));
+            }
+            if (japanese(a) && b == '(') || (a == ')' && japanese(b)) {
+                out.push(format!("no space outside the parenthesis in {a}{b}"));
+            }
+            if a == ' ' && "、。".contains(b) {
+                out.push(format!("space before {b}"));
+            }
+        }
+        for w in chars.windows(3) {
+            if w[1] == ' ' && japanese(w[0]) && japanese(w[2]) {
+                out.push(format!("space between {}{}", w[0], w[2]));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_finding_kind_says_itself_in_both_languages() {
+        let samples = samples();
+        let kinds: BTreeSet<&str> = samples.iter().map(kind).collect();
+        assert_eq!(kinds.len(), KINDS, "one sample of each kind: {kinds:?}");
+        let codes: BTreeSet<&str> = samples.iter().map(|d| d.issue().code).collect();
+        for i in issue::ALL {
+            assert!(codes.contains(i.code), "no sample says {}", i.code);
+        }
+        for k in error_kinds() {
+            assert!(codes.contains(issue::syntax(k).code), "no sample says {k}");
+        }
+        let mut bad = Vec::new();
+        for d in &samples {
+            let en = d.text(Lang::En);
+            let ja = d.text(Lang::Ja);
+            let at = format!("{}: {en}", kind(d));
+            assert!(!en.trim().is_empty() && !ja.trim().is_empty(), "{at}");
+            assert_ne!(en, ja, "{at}: not translated");
+            assert!(
+                en.is_ascii() || en.contains('—') || en.contains('…'),
+                "{at}: English holds Japanese"
+            );
+            assert!(ja.chars().any(japanese), "{at}: no Japanese in {ja}");
+            // `Display` and the JSON are the English, as `findingDetails` is.
+            assert_eq!(d.to_string(), en);
+            assert_eq!(
+                serde_json::to_value(d).unwrap(),
+                serde_json::Value::String(en.clone())
+            );
+            // No template hole left: the only braces left are the policy's own (`${Partition}`,
+            // `${aws:username}`, `${…}`).
+            for text in [&en, &ja] {
+                let holes: Vec<&str> = iamdojo::msg::placeholders(text)
+                    .into_iter()
+                    .filter(|p| !p.chars().any(|c| c.is_ascii_uppercase()))
+                    .collect();
+                assert!(holes.is_empty(), "{at}: unfilled {holes:?} in {text}");
+            }
+            // Names written in the policy appear as written in both languages.
+            for name in d.suggestions() {
+                assert!(
+                    en.contains(name.as_str()) && ja.contains(name.as_str()),
+                    "{at}: {name}"
+                );
+            }
+            bad.extend(spacing(&ja).into_iter().map(|b| format!("{ja}\n  {b}")));
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
+    }
+
+    #[test]
+    fn finding_types_read_as_access_analyzer_names_them() {
+        // https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/access-analyzer-policy-validation.html
+        let names: Vec<(&str, &str)> = [
+            FindingType::Error,
+            FindingType::SecurityWarning,
+            FindingType::Warning,
+            FindingType::Suggestion,
+        ]
+        .iter()
+        .map(|t| {
+            assert_eq!(t.text(Lang::En), t.as_str(), "English is the API's value");
+            (t.as_str(), t.text(Lang::Ja))
+        })
+        .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("ERROR", "エラー"),
+                ("SECURITY_WARNING", "セキュリティ警告"),
+                ("WARNING", "一般的な警告"),
+                ("SUGGESTION", "提案"),
+            ]
+        );
+    }
 }

@@ -15,7 +15,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 /// The frame as rows of cells (a wide character's second cell is empty).
-fn cells(buf: &Buffer) -> Vec<Vec<String>> {
+pub(super) fn cells(buf: &Buffer) -> Vec<Vec<String>> {
     let a = buf.area;
     (a.y..a.y + a.height)
         .map(|y| {
@@ -37,11 +37,11 @@ fn cells(buf: &Buffer) -> Vec<Vec<String>> {
 
 /// A bordered box: its outer corners (left, top, right, bottom).
 #[derive(Debug, Clone, Copy)]
-struct Boxed {
-    left: usize,
-    top: usize,
-    right: usize,
-    bottom: usize,
+pub(super) struct Boxed {
+    pub(super) left: usize,
+    pub(super) top: usize,
+    pub(super) right: usize,
+    pub(super) bottom: usize,
 }
 
 fn at(g: &[Vec<String>], x: usize, y: usize) -> &str {
@@ -50,7 +50,7 @@ fn at(g: &[Vec<String>], x: usize, y: usize) -> &str {
 
 /// Every box of the frame, found from its top-left corner; a box whose sides are broken is an
 /// error.
-fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec<Boxed> {
+pub(super) fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec<Boxed> {
     let mut out = Vec::new();
     for (top, row) in g.iter().enumerate() {
         for (left, c) in row.iter().enumerate() {
@@ -289,6 +289,112 @@ fn problems() -> Vec<String> {
 #[test]
 fn every_step_fits_its_panes_and_breaks_lines_well() {
     let bad = problems();
+    assert!(
+        bad.is_empty(),
+        "{} problems:\n{}",
+        bad.len(),
+        bad.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
+    );
+}
+
+/// The glossary panel, every term selected in turn, in both languages and sizes: no text
+/// crosses a border or breaks a line badly, and each pane shows the start of its text (the
+/// rest scrolls).
+#[test]
+fn the_glossary_panel_fits_every_term() {
+    use iamdojo::msg::Message;
+    use iamdojo::msg::glossary::Glossary;
+    use iamdojo::tui::panel::Body;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut bad = Vec::new();
+    let mut frames = 0;
+    for lang in [Lang::En, Lang::Ja] {
+        let other = if lang == Lang::En { Lang::Ja } else { Lang::En };
+        let name = |l: Lang| {
+            if l == Lang::En {
+                Glossary::English.text(lang)
+            } else {
+                Glossary::Japanese.text(lang)
+            }
+        };
+        let mut app = App::new(
+            packs.clone(),
+            Vec::new(),
+            lang,
+            Theme::no_color(),
+            None,
+            None,
+        );
+        app.key(KeyEvent::new(KeyCode::Char('W'), KeyModifiers::NONE));
+        let n = match app.panel.as_ref().map(|p| &p.body) {
+            Some(Body::Glossary(g)) => g.terms.len(),
+            _ => panic!("W opens the glossary"),
+        };
+        assert!(n >= 30, "{n} terms");
+        for i in 0..n {
+            let Some(Body::Glossary(g)) = app.panel.as_ref().map(|p| &p.body) else {
+                panic!("the glossary stays open");
+            };
+            let t = g.at(i).expect("a term").clone();
+            let (a, b) = (t.wording(lang), t.wording(other));
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let what = format!("{} glossary {} at {w}×{h}", lang.code(), t.id);
+                let mut term = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+                term.draw(|f| view::draw(f, &app)).expect("draws");
+                let g = cells(term.backend().buffer());
+                let found = boxes(&g, &what, &mut bad);
+                kinsoku(&g, &what, &mut bad);
+                let inside = |b: &Boxed| squeezed(&g, b.left + 1..b.right, b.top + 1..b.bottom);
+                // The list is the first box; the panes right of it hold the term.
+                let panes: Vec<&Boxed> = found.iter().filter(|b| b.left > 0).collect();
+                if w < 110 {
+                    let want = squeeze(&format!(
+                        "{}{}{}{}{}{}",
+                        a.term,
+                        a.definition,
+                        t.doc(lang),
+                        b.term,
+                        b.definition,
+                        t.doc(other)
+                    ));
+                    match panes.first() {
+                        Some(p) => shows_start_of(&inside(p), &want, &what, &mut bad),
+                        None => bad.push(format!("{what}: no detail pane")),
+                    }
+                } else {
+                    let docs = found.iter().find(|b| b.top > 0 && b.left == 0);
+                    let wants = [
+                        squeeze(&format!("{}{}", a.term, a.definition)),
+                        squeeze(&format!("{}{}", b.term, b.definition)),
+                    ];
+                    if panes.len() != 2 {
+                        bad.push(format!("{what}: {} detail panes", panes.len()));
+                    }
+                    for (p, want) in panes.iter().zip(&wants) {
+                        shows_start_of(&inside(p), want, &what, &mut bad);
+                    }
+                    let want = squeeze(&format!(
+                        "{}:{}{}:{}",
+                        name(lang),
+                        t.doc(lang),
+                        name(other),
+                        t.doc(other)
+                    ));
+                    match docs {
+                        Some(d) => shows_start_of(&inside(d), &want, &what, &mut bad),
+                        None => bad.push(format!("{what}: no documentation pane")),
+                    }
+                }
+                frames += 1;
+            }
+            app.key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+        }
+    }
+    assert!(frames >= 120, "only {frames} frames drawn");
     assert!(
         bad.is_empty(),
         "{} problems:\n{}",

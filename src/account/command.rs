@@ -3,6 +3,10 @@
 //! against the command table (with "did you mean" for unknown commands and flags), run
 //! against the account as the current profile's identity, recorded in CloudTrail, and printed
 //! as the AWS CLI prints it (`--output json|text|table`, `--query` with JMESPath).
+//!
+//! What imitates the AWS CLI stays the AWS CLI's English in every language; the sandbox's own
+//! messages (its commands, its limits, the hints it adds) are in [`Sandbox::lang`], from the
+//! catalog's `crate::msg::sandbox` area.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +15,9 @@ use serde_json::{Map, Value};
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::sandbox::Sandbox as Say;
 use crate::printable;
 use crate::suggest::nearest;
 use crate::text;
@@ -245,9 +252,10 @@ pub struct Sandbox {
     pub events: Vec<super::scenario::ScheduledEvent>,
     /// The last access denial, for `explain`.
     pub last_denial: Option<Box<super::error::DecisionTrace>>,
-    /// The learner's language, for the sandbox's own explanations (`explain`); what the AWS
-    /// CLI prints stays AWS's English.
-    pub lang: crate::lang::Lang,
+    /// The learner's language, for the sandbox's own messages (`explain`, `wait`, `cat`, its
+    /// limits, the hints it adds: `crate::msg::sandbox`); what the AWS CLI prints stays AWS's
+    /// English.
+    pub lang: Lang,
 }
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -286,7 +294,7 @@ impl Sandbox {
             vars: BTreeMap::new(),
             events: Vec::new(),
             last_denial: None,
-            lang: crate::lang::Lang::En,
+            lang: Lang::En,
         }
     }
 
@@ -303,10 +311,9 @@ impl Sandbox {
     fn run_nested(&mut self, line: &str, depth: usize) -> Output {
         let line = line.trim();
         if line.len() > MAX_LINE {
-            return shell_error(format!(
-                "the line is {} bytes; the sandbox reads lines of at most {MAX_LINE} bytes",
-                line.len()
-            ));
+            return shell_error(
+                Say::LineTooLong.fill(self.lang, &[("len", &line.len()), ("max", &MAX_LINE)]),
+            );
         }
         // Variables and `$(…)` are expanded in one pass from left to right, and what they
         // expand to is not read again, as a shell does: output holding `$(…)` stays text.
@@ -345,15 +352,16 @@ impl Sandbox {
                 .map(|(n, v)| n.len() + v.len())
                 .sum();
             if value.len() > MAX_VALUE {
-                return shell_error(format!(
-                    "{name}: the value is {} bytes; a variable holds at most {MAX_VALUE} bytes",
-                    value.len()
+                return shell_error(Say::ValueTooLong.fill(
+                    self.lang,
+                    &[("name", &name), ("len", &value.len()), ("max", &MAX_VALUE)],
                 ));
             }
             if others + name.len() + value.len() > MAX_VARIABLES {
-                return shell_error(format!(
-                    "{name}: the variables would hold more than {MAX_VARIABLES} bytes in all; reuse a name instead"
-                ));
+                return shell_error(
+                    Say::VariablesTooLarge
+                        .fill(self.lang, &[("name", &name), ("max", &MAX_VARIABLES)]),
+                );
             }
             self.vars.insert(name.to_string(), value.to_string());
             return Output::default();
@@ -383,43 +391,41 @@ impl Sandbox {
             code: 1,
             ..Output::default()
         };
+        let lang = self.lang;
         match words.first().map(String::as_str)? {
             "wait" => Some(match words.get(1).and_then(|d| parse_duration(d)) {
                 Some(d) => {
                     let until = self.account.now.checked_add(d).unwrap_or(self.account.now);
                     self.advance_to(until);
-                    ok(format!(
-                        "simulated time is now {}\n",
-                        self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
-                    ))
+                    let time = self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC");
+                    ok(format!("{}\n", Say::TimeNow.fill(lang, &[("time", &time)])))
                 }
-                None => fail("usage: wait DURATION (for example 30m, 6h or 2d)".into()),
+                None => fail(Say::WaitUsage.text(lang).into()),
             }),
             "explain" => Some(match &self.last_denial {
-                Some(x) => ok(x.render(self.lang)),
-                None => ok(match self.lang {
-                    crate::lang::Lang::En => "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.\n",
-                    crate::lang::Lang::Ja => "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。\n",
-                }.into()),
+                Some(x) => ok(x.render(lang)),
+                None => ok(format!("{}\n", Say::NothingDenied.text(lang))),
             }),
             // The files that `file://NAME` can read: `ls` lists them, `cat NAME` prints one.
             "ls" => Some(ok(if self.files.is_empty() {
-                "(no files)\n".into()
+                format!("{}\n", Say::NoFiles.text(lang))
             } else {
                 self.files.keys().map(|k| format!("{k}\n")).collect()
             })),
             "cat" => Some(match words.get(1) {
-                None => fail("usage: cat FILE (see `ls`)".into()),
+                None => fail(Say::CatUsage.text(lang).into()),
                 Some(name) => {
                     let name = name.strip_prefix("file://").unwrap_or(name);
                     match self.files.get(name) {
                         Some(text) if text.ends_with('\n') => ok(text.clone()),
                         Some(text) => ok(format!("{text}\n")),
                         None => fail(format!(
-                            "cat: {name}: no such file{}",
-                            crate::suggest::nearest(name, self.files.keys().map(String::as_str))
-                                .map(|n| format!(" (did you mean `{n}`?)"))
-                                .unwrap_or_else(|| " (see `ls`)".into())
+                            "cat: {}",
+                            match nearest(name, self.files.keys().map(String::as_str)) {
+                                Some(n) => Say::CatNoSuchFileNear
+                                    .fill(lang, &[("name", &name), ("nearest", &n)]),
+                                None => Say::CatNoSuchFile.fill(lang, &[("name", &name)]),
+                            }
                         )),
                     }
                 }
@@ -429,19 +435,21 @@ impl Sandbox {
                 self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
             ))),
             "inbox" => Some(ok(if self.account.billing.inbox.is_empty() {
-                "(no messages)\n".into()
+                format!("{}\n", Say::NoMessages.text(lang))
             } else {
                 self.account
                     .billing
                     .inbox
                     .iter()
                     .map(|m| {
-                        format!(
-                            "{}  {}\n  From: {}\n  {}\n",
-                            m.time.strftime("%Y-%m-%d %H:%M"),
-                            m.subject,
-                            m.from,
-                            m.body
+                        Say::InboxMessage.fill(
+                            lang,
+                            &[
+                                ("time", &m.time.strftime("%Y-%m-%d %H:%M")),
+                                ("subject", &m.subject),
+                                ("from", &m.from),
+                                ("body", &m.body),
+                            ],
                         )
                     })
                     .collect()
@@ -456,14 +464,14 @@ impl Sandbox {
                     .position(|w| w == "--instance")
                     .and_then(|i| words.get(i + 1));
                 let Some(inst) = inst else {
-                    return Some(fail("curl: which instance is asking? add --instance i-… (the sandbox is not an instance)".into()));
+                    return Some(fail(format!("curl: {}", Say::CurlWhichInstance.text(lang))));
                 };
                 let role = (!path.is_empty()).then_some(path.trim_end_matches('/'));
                 Some(
                     match super::ec2::imds_credentials(&mut self.account, inst, role) {
                         Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
                         Ok(v) => ok(render(&v, "json")),
-                        Err(e) => fail(format!("curl: {e}")),
+                        Err(e) => fail(format!("curl: {}", e.text(lang))),
                     },
                 )
             }
@@ -490,12 +498,14 @@ impl Sandbox {
                 '$' if !single => {
                     if let Some(body) = after.strip_prefix('(') {
                         let Some(len) = closing_paren(body) else {
-                            return Err(shell_error("`$(` has no closing `)`".into()));
+                            return Err(shell_error(
+                                Say::SubstitutionUnclosed.text(self.lang).into(),
+                            ));
                         };
                         if depth >= MAX_NESTING {
-                            return Err(shell_error(format!(
-                                "`$(…)` nests deeper than {MAX_NESTING} levels"
-                            )));
+                            return Err(shell_error(
+                                Say::SubstitutionTooDeep.fill(self.lang, &[("max", &MAX_NESTING)]),
+                            ));
                         }
                         let inner = body.get(..len).unwrap_or("");
                         let result = self.run_nested(inner, depth + 1);
@@ -526,9 +536,9 @@ impl Sandbox {
                         }
                     }
                     if out.len() > MAX_LINE {
-                        return Err(shell_error(format!(
-                            "the line is longer than {MAX_LINE} bytes once its variables and `$(…)` are expanded"
-                        )));
+                        return Err(shell_error(
+                            Say::ExpandedTooLong.fill(self.lang, &[("max", &MAX_LINE)]),
+                        ));
                     }
                     continue;
                 }
@@ -547,7 +557,7 @@ impl Sandbox {
             code: 252,
         };
         let Some(mut words) = shlex::split(line) else {
-            return Err(usage_err("the line has an unclosed quote".into()));
+            return Err(usage_err(Say::UnclosedQuote.text(self.lang).into()));
         };
         if words.first().map(String::as_str) == Some("aws") {
             words.remove(0);
@@ -595,7 +605,7 @@ impl Sandbox {
         }
         // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
         let query = match &query {
-            Some(q) => Some(compile_query(q).map_err(|m| Output {
+            Some(q) => Some(compile_query(q, self.lang).map_err(|m| Output {
                 stdout: String::new(),
                 stderr: format!(
                     "\nBad value for --query {}: {m}\n",
@@ -621,7 +631,12 @@ impl Sandbox {
         };
         if !services.contains(&service.as_str()) {
             let hint = nearest(&service, services.iter().copied())
-                .map(|s| format!("\n\nDid you mean `{s}`?"))
+                .map(|s| {
+                    format!(
+                        "\n\n{}",
+                        Say::ServiceDidYouMean.fill(self.lang, &[("name", &s)])
+                    )
+                })
                 .unwrap_or_default();
             return Err(usage_err(format!(
                 "argument command: Invalid choice, valid choices are: {}{hint}",
@@ -634,8 +649,10 @@ impl Sandbox {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
             return Err(usage_err(match nearest(&name, names.iter().copied()) {
                 Some(s) => format!(
-                    "argument operation: Invalid choice `{}`. Did you mean `aws {service} {s}`?",
-                    printable::excerpt(&name, 60)
+                    "argument operation: Invalid choice `{}`{}",
+                    printable::excerpt(&name, 60),
+                    Say::OperationDidYouMean
+                        .fill(self.lang, &[("command", &format!("aws {service} {s}"))])
                 ),
                 None => format!(
                     "argument operation: Invalid choice `{}`, valid choices are:\n  {}",
@@ -759,7 +776,7 @@ impl Sandbox {
                     Some(p) => (p, true),
                     None => {
                         let hint = nearest(flag, flags.iter().map(String::as_str))
-                            .map(|f| format!(" (did you mean `{f}`?)"))
+                            .map(|f| Say::DidYouMean.fill(self.lang, &[("name", &f)]))
                             .unwrap_or_default();
                         return Err(format!(
                             "Unknown options: {}{hint}",
@@ -831,7 +848,7 @@ impl Sandbox {
             Some(name) => self.files.get(name).cloned().ok_or_else(|| {
                 let names: Vec<&str> = self.files.keys().map(String::as_str).collect();
                 let hint = nearest(name, names.iter().copied())
-                    .map(|n| format!("; did you mean file://{n}?"))
+                    .map(|n| Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)]))
                     .unwrap_or_default();
                 format!("Error parsing parameter: Unable to load paramfile file://{name}: no such file in this scenario{hint}")
             }),
@@ -840,6 +857,7 @@ impl Sandbox {
     }
 
     fn configure(&mut self, words: &[String], profile: &str) -> Result<Output, String> {
+        let lang = self.lang;
         let entry = self.profiles.entry(profile.to_string()).or_insert(Profile {
             creds: None,
             region: None,
@@ -848,23 +866,46 @@ impl Sandbox {
             Some("set") => {
                 let (key, value) = match (words.get(1), words.get(2)) {
                     (Some(k), Some(v)) => (k.as_str(), v.clone()),
-                    _ => return Err("usage: aws configure set <name> <value> [--profile NAME]".into()),
+                    _ => return Err(Say::ConfigureSetUsage.text(lang).into()),
                 };
-                let key = key.strip_prefix(&format!("profile.{profile}.")).unwrap_or(key);
+                let key = key
+                    .strip_prefix(&format!("profile.{profile}."))
+                    .unwrap_or(key);
                 let (id, secret) = match &entry.creds {
-                    Some(Creds::Keys { access_key_id, secret }) => (access_key_id.clone(), secret.clone()),
+                    Some(Creds::Keys {
+                        access_key_id,
+                        secret,
+                    }) => (access_key_id.clone(), secret.clone()),
                     _ => (String::new(), String::new()),
                 };
                 match key {
                     // Session tokens are not checked by the simulation; keys identify sessions.
                     "aws_session_token" => {}
-                    "aws_access_key_id" => entry.creds = Some(Creds::Keys { access_key_id: value, secret }),
-                    "aws_secret_access_key" => entry.creds = Some(Creds::Keys { access_key_id: id, secret: value }),
+                    "aws_access_key_id" => {
+                        entry.creds = Some(Creds::Keys {
+                            access_key_id: value,
+                            secret,
+                        })
+                    }
+                    "aws_secret_access_key" => {
+                        entry.creds = Some(Creds::Keys {
+                            access_key_id: id,
+                            secret: value,
+                        })
+                    }
                     "region" => entry.region = Some(value),
                     other => {
-                        let known = ["aws_access_key_id", "aws_secret_access_key", "aws_session_token", "region"];
-                        let hint = nearest(other, known).map(|k| format!(" (did you mean `{k}`?)")).unwrap_or_default();
-                        return Err(format!("unknown setting `{other}`{hint}"));
+                        let known = [
+                            "aws_access_key_id",
+                            "aws_secret_access_key",
+                            "aws_session_token",
+                            "region",
+                        ];
+                        let hint = nearest(other, known)
+                            .map(|k| Say::DidYouMean.fill(lang, &[("name", &k)]))
+                            .unwrap_or_default();
+                        return Err(Say::ConfigureUnknownSetting
+                            .fill(lang, &[("name", &other), ("hint", &hint)]));
                     }
                 }
                 Ok(Output::default())
@@ -872,7 +913,14 @@ impl Sandbox {
             Some("list") => {
                 let (key, method) = match &entry.creds {
                     Some(Creds::Keys { access_key_id, .. }) => {
-                        let tail: String = access_key_id.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+                        let tail: String = access_key_id
+                            .chars()
+                            .rev()
+                            .take(4)
+                            .collect::<Vec<_>>()
+                            .into_iter()
+                            .rev()
+                            .collect();
                         (format!("****************{tail}"), "shared-credentials-file")
                     }
                     Some(Creds::RootConsole) => ("(root user, console)".to_string(), "sandbox"),
@@ -895,12 +943,12 @@ impl Sandbox {
                 // Our addition: switch the default profile for the rest of the session.
                 let name = words.get(1).cloned().unwrap_or_else(|| profile.to_string());
                 if !self.profiles.contains_key(&name) {
-                    return Err(format!("the profile `{name}` does not exist; set its keys first with aws configure set aws_access_key_id … --profile {name}"));
+                    return Err(Say::ConfigureNoProfile.fill(lang, &[("name", &name)]));
                 }
                 self.profile = name;
                 Ok(Output::default())
             }
-            _ => Err("usage: aws configure set|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)".into()),
+            _ => Err(Say::ConfigureUsage.text(lang).into()),
         }
     }
 
@@ -1058,17 +1106,12 @@ const MAX_ECHO: usize = 1000;
 
 /// Checks a `--query` against [`MAX_QUERY`] and [`MAX_QUERY_NESTING`] before the JMESPath
 /// parser (which recurses) sees it, then compiles it.
-fn compile_query(q: &str) -> Result<jmespath::Expression<'static>, String> {
+fn compile_query(q: &str, lang: Lang) -> Result<jmespath::Expression<'static>, String> {
     if q.len() > MAX_QUERY {
-        return Err(format!(
-            "the query is {} bytes; the sandbox takes queries of at most {MAX_QUERY} bytes",
-            q.len()
-        ));
+        return Err(Say::QueryTooLong.fill(lang, &[("len", &q.len()), ("max", &MAX_QUERY)]));
     }
     if query_nesting(q) > MAX_QUERY_NESTING {
-        return Err(format!(
-            "the query nests deeper than {MAX_QUERY_NESTING} levels (brackets, parentheses and `!`)"
-        ));
+        return Err(Say::QueryTooDeep.fill(lang, &[("max", &MAX_QUERY_NESTING)]));
     }
     jmespath::compile(q).map_err(|e| e.to_string())
 }

@@ -675,40 +675,63 @@ fn revoke_ingress(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     Ok(json!({"Return": true}))
 }
 
+/// Why the instance metadata service gives no credentials: the sandbox's own messages
+/// (`crate::msg::sandbox::Sandbox::Imds…`), since the real service answers only `404 Not Found`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImdsError {
+    /// No instance has this id.
+    NoInstance(String),
+    /// The instance is not running.
+    NotRunning(String),
+    /// The instance has no instance profile.
+    NoProfile,
+    /// The instance profile holds no role.
+    NoRole,
+    /// Another role was asked for than the instance's, named here.
+    OtherRole(String),
+}
+
+impl ImdsError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        use crate::msg::Message;
+        use crate::msg::sandbox::Sandbox as Say;
+        match self {
+            ImdsError::NoInstance(id) => Say::ImdsNoInstance.fill(lang, &[("instance", id)]),
+            ImdsError::NotRunning(id) => Say::ImdsNotRunning.fill(lang, &[("instance", id)]),
+            ImdsError::NoProfile => Say::ImdsNoProfile.text(lang).to_string(),
+            ImdsError::NoRole => Say::ImdsNoRole.text(lang).to_string(),
+            ImdsError::OtherRole(role) => Say::ImdsOtherRole.fill(lang, &[("role", role)]),
+        }
+    }
+}
+
 /// The instance metadata service: what a program on the instance gets from
 /// `http://169.254.169.254/latest/meta-data/iam/security-credentials/ROLE` — temporary
-/// credentials of the instance profile's role, from STS. `None` with a reason when the
-/// instance has no role (or another role is asked for).
+/// credentials of the instance profile's role, from STS. An [`ImdsError`] when the instance
+/// has no role (or another role is asked for).
 pub fn imds_credentials(
     acct: &mut Account,
     instance_id: &str,
     role: Option<&str>,
-) -> Result<Value, String> {
+) -> Result<Value, ImdsError> {
     let inst = acct
         .instances
         .get(instance_id)
         .cloned()
-        .ok_or_else(|| format!("no instance `{instance_id}` in this account"))?;
+        .ok_or_else(|| ImdsError::NoInstance(instance_id.to_string()))?;
     if inst.state != State::Running {
-        return Err(format!("the instance `{instance_id}` is not running"));
+        return Err(ImdsError::NotRunning(instance_id.to_string()));
     }
     let profile = inst
         .instance_profile
         .as_ref()
         .and_then(|p| acct.instance_profiles.get(p))
-        .ok_or("this instance has no instance profile, so no role credentials (404 Not Found)")?;
-    let role_name = profile
-        .roles
-        .first()
-        .cloned()
-        .ok_or("the instance profile holds no role (404 Not Found)")?;
+        .ok_or(ImdsError::NoProfile)?;
+    let role_name = profile.roles.first().cloned().ok_or(ImdsError::NoRole)?;
     match role {
         None => return Ok(Value::String(role_name)),
-        Some(r) if r != role_name => {
-            return Err(format!(
-                "404 Not Found: this instance's role is `{role_name}`"
-            ));
-        }
+        Some(r) if r != role_name => return Err(ImdsError::OtherRole(role_name)),
         Some(_) => {}
     }
     let id = acct.new_id("ASIA", 16);

@@ -1,7 +1,9 @@
 //! Findings over a simulated (or imported) account: AWS Security Hub controls where one
 //! exists (with the matching CIS AWS Foundations Benchmark item) and checks of our own that go
 //! further (`IAMDOJO.n`). Every finding carries the evidence that shows it and the AWS CLI
-//! commands that fix it.
+//! commands that fix it, as catalog entries of `msg::audit` with their values (see
+//! [`super::said`]): the text report and the interface word them in the reader's language,
+//! the JSON output in English, exactly as before.
 //!
 //! Control ids and severities follow the Security Hub controls reference
 //! (<https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-controls-reference.html>);
@@ -15,9 +17,13 @@ use serde::Serialize;
 
 use crate::account::ec2::State;
 use crate::account::{Account, KeyStatus};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::audit::Audit;
 use crate::policy::Effect;
 
 use super::escalation;
+use super::said::{Arg, Fix, Said, Sep, values};
 
 /// How bad a finding is, as Security Hub grades it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -48,7 +54,9 @@ impl Severity {
     }
 }
 
-/// One finding.
+/// One finding. It is kept as what it says (catalog entries and their values), worded when
+/// shown: `title.text(lang)`, `evidence.render(lang)`, each fix line's `render(lang)`. The
+/// JSON form carries the English of each, as it always has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Security Hub control id (`IAM.4`) or ours (`IAMDOJO.2`).
@@ -61,13 +69,26 @@ pub struct Finding {
     /// The resource's ARN.
     pub resource: String,
     /// What is wrong, in one line.
-    pub title: String,
+    #[serde(serialize_with = "english")]
+    pub title: Audit,
     /// What in the data shows it.
-    pub evidence: String,
-    /// AWS CLI commands that fix it.
-    pub fix: Vec<String>,
+    pub evidence: Said,
+    /// The AWS CLI commands that fix it, and what is to be done between them.
+    pub fix: Vec<Fix>,
     /// Where to read more.
     pub learn_more: String,
+}
+
+impl Finding {
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        self.title.text(lang)
+    }
+}
+
+/// A catalog entry as the JSON output writes it: in English.
+fn english<S: serde::Serializer>(m: &Audit, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(m.en())
 }
 
 /// A control: its id, grading and the check that finds violations.
@@ -79,11 +100,18 @@ pub struct Control {
     /// Severity.
     pub severity: Severity,
     /// Title.
-    pub title: &'static str,
+    pub title: Audit,
     /// Reference.
     pub learn_more: &'static str,
     /// The check: resource, evidence and fix commands of each violation.
     pub check: fn(&Account, Timestamp) -> Vec<Hit>,
+}
+
+impl Control {
+    /// The title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        self.title.text(lang)
+    }
 }
 
 /// One violation found by a check.
@@ -91,17 +119,27 @@ pub struct Hit {
     /// The resource's ARN.
     pub resource: String,
     /// What shows it.
-    pub evidence: String,
+    pub evidence: Said,
     /// What fixes it.
-    pub fix: Vec<String>,
+    pub fix: Vec<Fix>,
 }
 
-fn hit(resource: impl Into<String>, evidence: impl Into<String>, fix: Vec<String>) -> Hit {
+fn hit(resource: impl Into<String>, evidence: Said, fix: Vec<Fix>) -> Hit {
     Hit {
         resource: resource.into(),
-        evidence: evidence.into(),
+        evidence,
         fix,
     }
+}
+
+/// A fix line that is a command alone.
+fn run(command: impl Into<String>) -> Fix {
+    Fix::Run(command.into())
+}
+
+/// A fix line that says what to do (`# …`).
+fn note(msg: Audit) -> Fix {
+    Fix::Note(Said::new(msg))
 }
 
 const SH: &str = "https://docs.aws.amazon.com/securityhub/latest/userguide/";
@@ -126,12 +164,13 @@ struct HeldDocument<'a> {
     /// The ARN reported: the policy's, or its owner's for an inline policy.
     resource: String,
     /// How to name it in evidence.
-    label: String,
+    label: Said,
     /// Its name, for file names in the fix.
     name: String,
     text: &'a str,
-    /// The command that puts a corrected document in place.
-    replace: String,
+    /// The command that puts a corrected document in place (for an AWS managed policy, what
+    /// to do instead).
+    replace: Fix,
     aws_managed: bool,
 }
 
@@ -151,13 +190,13 @@ fn held_documents<'a>(a: &'a Account, attached: &HashMap<&str, usize>) -> Vec<He
         if !p.aws_managed {
             out.push(HeldDocument {
                 resource: p.arn.clone(),
-                label: format!("policy {}", p.name),
+                label: Said::new(Audit::LabelPolicy).with("name", &p.name),
                 name: p.name.clone(),
                 text: &d.text,
-                replace: format!(
+                replace: run(format!(
                     "aws iam create-policy-version --policy-arn {} --policy-document file://{}.json --set-as-default",
                     p.arn, p.name
-                ),
+                )),
                 aws_managed: false,
             });
             continue;
@@ -169,41 +208,41 @@ fn held_documents<'a>(a: &'a Account, attached: &HashMap<&str, usize>) -> Vec<He
         }
         out.push(HeldDocument {
             resource: p.arn.clone(),
-            label: format!("AWS managed policy {} (attached {holders} time(s))", p.name),
+            label: Said::new(Audit::LabelAwsManaged)
+                .with("name", &p.name)
+                .with("n", holders),
             name: p.name.clone(),
             text: &d.text,
-            replace: format!(
-                "# AWS maintains {0}: write a customer managed policy with only what is needed (aws iam create-policy --policy-name {0}-scoped --policy-document file://{0}-scoped.json), attach it, then detach {0} from its holders",
-                p.name
-            ),
+            replace: Fix::Note(Said::new(Audit::AwsMaintains).with("name", &p.name)),
             aws_managed: true,
         });
     }
-    // Inline policies: (kind, name, ARN, policies) of every user, group and role.
+    // Inline policies: (kind, how to name one, name, ARN, policies) of every user, group and
+    // role.
     let owners = a
         .users
         .values()
-        .map(|u| ("user", &u.name, &u.arn, &u.inline))
+        .map(|u| ("user", Audit::LabelInlineUser, &u.name, &u.arn, &u.inline))
         .chain(
             a.groups
                 .values()
-                .map(|g| ("group", &g.name, &g.arn, &g.inline)),
+                .map(|g| ("group", Audit::LabelInlineGroup, &g.name, &g.arn, &g.inline)),
         )
         .chain(
             a.roles
                 .values()
-                .map(|r| ("role", &r.name, &r.arn, &r.inline)),
+                .map(|r| ("role", Audit::LabelInlineRole, &r.name, &r.arn, &r.inline)),
         );
-    for (kind, owner, arn, inline) in owners {
+    for (kind, label, owner, arn, inline) in owners {
         for (n, d) in inline {
             out.push(HeldDocument {
                 resource: arn.clone(),
-                label: format!("inline policy {n} of {kind} {owner}"),
+                label: Said::new(label).with("name", n).with("owner", owner),
                 name: n.clone(),
                 text: &d.text,
-                replace: format!(
+                replace: run(format!(
                     "aws iam put-{kind}-policy --{kind}-name {owner} --policy-name {n} --policy-document file://{n}.json"
-                ),
+                )),
                 aws_managed: false,
             });
         }
@@ -215,9 +254,9 @@ fn held_documents<'a>(a: &'a Account, attached: &HashMap<&str, usize>) -> Vec<He
 /// text itself is not kept.
 struct Linted {
     resource: String,
-    label: String,
+    label: Said,
     name: String,
-    replace: String,
+    replace: Fix,
     aws_managed: bool,
     /// Used only as a permissions boundary (it grants nothing).
     boundary_only: bool,
@@ -345,26 +384,41 @@ fn lint_hits(
         .filter(|d| !(skip_boundaries && d.boundary_only))
         .filter(|d| security || !d.aws_managed)
         .filter_map(|d| {
-            let found: Vec<String> = d
+            let found: Vec<Arg> = d
                 .findings
                 .iter()
                 .filter(|f| types.contains(&f.finding_type))
                 // IAM.1 and IAM.21 already report these on customer managed policies.
                 .filter(|f| {
                     !(d.resource.contains(":policy/")
-                        && matches!(f.issue_code, "ALLOW_ALL_ACTIONS" | "SERVICE_WILDCARD_ACTION"))
+                        && matches!(
+                            f.issue_code,
+                            "ALLOW_ALL_ACTIONS" | "SERVICE_WILDCARD_ACTION"
+                        ))
                 })
                 .map(|f| {
                     let line = f.locations.first().map_or(0, |l| l.span.start.line);
-                    format!("{} (line {line}): {}", f.issue_code, f.finding_details)
+                    Said::new(Audit::LintItem)
+                        .with("code", f.issue_code)
+                        .with("line", line)
+                        .detailing("details", f.finding_details.clone())
+                        .into()
                 })
                 .collect();
             (!found.is_empty()).then(|| {
                 hit(
                     &d.resource,
-                    format!("{}: {}", d.label, found.join("; ")),
+                    Said::new(Audit::LintFound)
+                        .saying("label", d.label.clone())
+                        .listing("found", found, Sep::Sentences),
                     vec![
-                        format!("iamdojo validate-policy --risks --policy-document file://{}.json   # see each finding, fix the document, then:", d.name),
+                        Fix::RunThen(
+                            format!(
+                                "iamdojo validate-policy --risks --policy-document file://{}.json",
+                                d.name
+                            ),
+                            Said::new(Audit::SeeEachFinding),
+                        ),
                         d.replace.clone(),
                     ],
                 )
@@ -431,7 +485,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.4",
             cis: Some("CIS v3.0 1.4"),
             severity: Severity::Critical,
-            title: "The root user has an access key",
+            title: Audit::TitleIam4,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4",
             check: |a, _| {
                 a.root
@@ -441,14 +495,12 @@ pub fn controls() -> Vec<Control> {
                     .map(|k| {
                         hit(
                             root_arn(a),
-                            format!(
-                                "root access key {} is active (created {})",
-                                k.id,
-                                date(k.created)
-                            ),
-                            vec![format!(
-                                "aws iam delete-access-key --access-key-id {}   # as the root user",
-                                k.id
+                            Said::new(Audit::RootKeyActive)
+                                .with("key", &k.id)
+                                .with("date", date(k.created)),
+                            vec![Fix::RunThen(
+                                format!("aws iam delete-access-key --access-key-id {}", k.id),
+                                Said::new(Audit::AsRoot),
                             )],
                         )
                     })
@@ -459,13 +511,17 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.9",
             cis: Some("CIS v3.0 1.5"),
             severity: Severity::Critical,
-            title: "MFA is not enabled for the root user",
+            title: Audit::TitleIam9,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-9",
             check: |a, _| {
                 if a.root.mfa_enabled {
                     vec![]
                 } else {
-                    vec![hit(root_arn(a), "the root user signs in with a password alone", vec!["# Sign in as root, open Security credentials and assign an MFA device (the root user's MFA cannot be set from the CLI)".into()])]
+                    vec![hit(
+                        root_arn(a),
+                        Said::new(Audit::RootPasswordAlone),
+                        vec![note(Audit::RootMfaInConsole)],
+                    )]
                 }
             },
         },
@@ -473,13 +529,17 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.6",
             cis: Some("CIS v3.0 1.6"),
             severity: Severity::Critical,
-            title: "Hardware MFA is not enabled for the root user",
+            title: Audit::TitleIam6,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-6",
             check: |a, _| {
                 if a.root.mfa_enabled {
                     vec![]
                 } else {
-                    vec![hit(root_arn(a), "the root user has no MFA device, hardware or virtual", vec!["# Assign a hardware security key or token to the root user in the console".into()])]
+                    vec![hit(
+                        root_arn(a),
+                        Said::new(Audit::RootNoMfaDevice),
+                        vec![note(Audit::RootHardwareMfa)],
+                    )]
                 }
             },
         },
@@ -487,38 +547,38 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.1",
             cis: Some("CIS v3.0 1.16"),
             severity: Severity::High,
-            title: "A customer managed policy grants full \"*\" administrative privileges",
+            title: Audit::TitleIam1,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
             check: |a, _| {
                 let used = PolicyUse::of(a);
-                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !used.boundary_only(&p.arn)).map(|p| hit(&p.arn, format!("the default version {} of {} allows \"Action\": \"*\" on \"Resource\": \"*\"", p.default_version, p.name), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn)])).collect()
+                a.policies.values().filter(|p| !p.aws_managed).filter(|p| p.default_document().is_some_and(|d| is_admin_document(&d.policy))).filter(|p| !used.boundary_only(&p.arn)).map(|p| hit(&p.arn, Said::new(Audit::AdminDefaultVersion).with("version", &p.default_version).with("policy", &p.name), vec![run(format!("aws iam create-policy-version --policy-arn {} --policy-document file://least-privilege.json --set-as-default", p.arn))])).collect()
             },
         },
         Control {
             id: "S3.2",
             cis: None,
             severity: Severity::Critical,
-            title: "An S3 bucket allows public read access",
+            title: Audit::TitleS32,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
             check: |a, _| {
-                a.buckets.values().filter(|b| effectively_public(a, b, false)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name), format!("aws s3api delete-bucket-policy --bucket {}", b.name)])).collect()
+                a.buckets.values().filter(|b| effectively_public(a, b, false)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![run(format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name)), run(format!("aws s3api delete-bucket-policy --bucket {}", b.name))])).collect()
             },
         },
         Control {
             id: "S3.3",
             cis: None,
             severity: Severity::Critical,
-            title: "An S3 bucket allows public write access",
+            title: Audit::TitleS33,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-3",
             check: |a, _| {
-                a.buckets.values().filter(|b| effectively_public(a, b, true)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![format!("aws s3api put-bucket-acl --bucket {} --acl private", b.name), format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name)])).collect()
+                a.buckets.values().filter(|b| effectively_public(a, b, true)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), public_evidence(b), vec![run(format!("aws s3api put-bucket-acl --bucket {} --acl private", b.name)), run(format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name))])).collect()
             },
         },
         Control {
             id: "EC2.13",
             cis: None,
             severity: Severity::High,
-            title: "A security group allows SSH (port 22) from anywhere",
+            title: Audit::TitleEc213,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
             check: |a, _| {
                 let mut v = open_port(a, 22, "0.0.0.0/0");
@@ -530,7 +590,7 @@ pub fn controls() -> Vec<Control> {
             id: "EC2.14",
             cis: None,
             severity: Severity::High,
-            title: "A security group allows RDP (port 3389) from anywhere",
+            title: Audit::TitleEc214,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-14",
             check: |a, _| {
                 let mut v = open_port(a, 3389, "0.0.0.0/0");
@@ -542,7 +602,7 @@ pub fn controls() -> Vec<Control> {
             id: "EC2.53",
             cis: Some("CIS v3.0 5.2"),
             severity: Severity::High,
-            title: "A security group allows remote administration ports from 0.0.0.0/0",
+            title: Audit::TitleEc253,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53",
             check: |a, _| {
                 let mut v = open_port(a, 22, "0.0.0.0/0");
@@ -554,7 +614,7 @@ pub fn controls() -> Vec<Control> {
             id: "EC2.54",
             cis: Some("CIS v3.0 5.3"),
             severity: Severity::High,
-            title: "A security group allows remote administration ports from ::/0",
+            title: Audit::TitleEc254,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-54",
             check: |a, _| {
                 let mut v = open_port(a, 22, "::/0");
@@ -566,27 +626,27 @@ pub fn controls() -> Vec<Control> {
             id: "EC2.2",
             cis: Some("CIS v3.0 5.4"),
             severity: Severity::High,
-            title: "The default security group allows traffic",
+            title: Audit::TitleEc22,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
             check: |a, _| {
-                a.security_groups.values().filter(|g| g.name == "default" && !g.ingress.is_empty()).map(|g| hit(format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id), format!("the default group {} has {} ingress rule(s)", g.id, g.ingress.len()), g.ingress.iter().map(|r| format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {}", g.id, r.protocol, port_text(r), r.cidr)).collect())).collect()
+                a.security_groups.values().filter(|g| g.name == "default" && !g.ingress.is_empty()).map(|g| hit(format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id), Said::new(Audit::DefaultGroupRules).with("group", &g.id).with("n", g.ingress.len()), g.ingress.iter().map(|r| run(format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {}", g.id, r.protocol, port_text(r), r.cidr))).collect())).collect()
             },
         },
         Control {
             id: "EC2.8",
             cis: Some("CIS v3.0 5.6"),
             severity: Severity::High,
-            title: "An EC2 instance does not require IMDSv2",
+            title: Audit::TitleEc28,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-8",
             check: |a, _| {
-                a.instances.values().filter(|i| i.state != State::Terminated && i.http_tokens != "required").map(|i| hit(format!("arn:aws:ec2:{}:{}:instance/{}", i.region, a.id, i.id), format!("{} ({}) accepts metadata requests without a session token (HttpTokens={})", i.id, i.instance_type, i.http_tokens), vec![format!("aws ec2 modify-instance-metadata-options --instance-id {} --http-tokens required", i.id)])).collect()
+                a.instances.values().filter(|i| i.state != State::Terminated && i.http_tokens != "required").map(|i| hit(format!("arn:aws:ec2:{}:{}:instance/{}", i.region, a.id, i.id), Said::new(Audit::NoSessionToken).with("instance", &i.id).with("kind", &i.instance_type).with("tokens", &i.http_tokens), vec![run(format!("aws ec2 modify-instance-metadata-options --instance-id {} --http-tokens required", i.id))])).collect()
             },
         },
         Control {
             id: "CloudTrail.1",
             cis: Some("CIS v3.0 3.1"),
             severity: Severity::High,
-            title: "No multi-Region CloudTrail trail is logging",
+            title: Audit::TitleCloudTrail1,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1",
             check: |a, _| {
                 if a.cloudtrail
@@ -597,21 +657,28 @@ pub fn controls() -> Vec<Control> {
                     return vec![];
                 }
                 let evidence = if a.cloudtrail.trails.is_empty() {
-                    "the account has no trail: API activity older than 90 days is lost and nothing is kept outside the account".to_string()
+                    Said::new(Audit::NoTrail)
                 } else {
-                    format!(
-                        "{} trail(s), none both multi-Region and logging",
-                        a.cloudtrail.trails.len()
-                    )
+                    Said::new(Audit::TrailsNotLogging).with("n", a.cloudtrail.trails.len())
                 };
-                vec![hit(root_arn(a), evidence, vec!["aws s3api create-bucket --bucket audit-logs-<account-id>".into(), "aws cloudtrail create-trail --name main --s3-bucket-name audit-logs-<account-id> --is-multi-region-trail --enable-log-file-validation".into(), "aws cloudtrail start-logging --name main".into()])]
+                vec![hit(
+                    root_arn(a),
+                    evidence,
+                    vec![
+                        run("aws s3api create-bucket --bucket audit-logs-<account-id>"),
+                        run(
+                            "aws cloudtrail create-trail --name main --s3-bucket-name audit-logs-<account-id> --is-multi-region-trail --enable-log-file-validation",
+                        ),
+                        run("aws cloudtrail start-logging --name main"),
+                    ],
+                )]
             },
         },
         Control {
             id: "GuardDuty.1",
             cis: None,
             severity: Severity::High,
-            title: "GuardDuty is not enabled",
+            title: Audit::TitleGuardDuty1,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html#guardduty-1",
             check: |a, _| {
                 if a.guardduty.enabled_at.is_some() {
@@ -619,8 +686,8 @@ pub fn controls() -> Vec<Control> {
                 } else {
                     vec![hit(
                         root_arn(a),
-                        "no GuardDuty detector: crypto mining or calls from malicious IPs would go unnoticed",
-                        vec!["aws guardduty create-detector --enable".into()],
+                        Said::new(Audit::NoDetector),
+                        vec![run("aws guardduty create-detector --enable")],
                     )]
                 }
             },
@@ -629,7 +696,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.5",
             cis: Some("CIS v3.0 1.10"),
             severity: Severity::Medium,
-            title: "A user with a console password has no MFA",
+            title: Audit::TitleIam5,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-5",
             check: |a, _| {
                 a.users
@@ -640,10 +707,7 @@ pub fn controls() -> Vec<Control> {
                     .map(|u| {
                         hit(
                             &u.arn,
-                            format!(
-                                "{} signs in to the console with a password and no MFA device",
-                                u.name
-                            ),
+                            Said::new(Audit::ConsoleWithoutMfa).with("user", &u.name),
                             mfa_fix(a, &u.name),
                         )
                     })
@@ -654,7 +718,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.19",
             cis: None,
             severity: Severity::Medium,
-            title: "MFA is not enabled for a user",
+            title: Audit::TitleIam19,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-19",
             check: |a, _| {
                 a.users
@@ -663,7 +727,7 @@ pub fn controls() -> Vec<Control> {
                     .map(|u| {
                         hit(
                             &u.arn,
-                            format!("{} has no MFA device", u.name),
+                            Said::new(Audit::UserNoMfa).with("user", &u.name),
                             mfa_fix(a, &u.name),
                         )
                     })
@@ -674,17 +738,17 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.3",
             cis: Some("CIS v3.0 1.14"),
             severity: Severity::Medium,
-            title: "An access key has not been rotated in 90 days",
+            title: Audit::TitleIam3,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-3",
             check: |a, now| {
-                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && days(k.created, now) > 90).map(move |k| hit(&u.arn, format!("{}'s key {} is {} days old (created {})", u.name, k.id, days(k.created, now), date(k.created)), vec![format!("aws iam create-access-key --user-name {}", u.name), "# move the application to the new key, then:".into(), format!("aws iam update-access-key --user-name {} --access-key-id {} --status Inactive", u.name, k.id), format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id)]))).collect()
+                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && days(k.created, now) > 90).map(move |k| hit(&u.arn, Said::new(Audit::KeyAge).with("user", &u.name).with("key", &k.id).with("days", days(k.created, now)).with("date", date(k.created)), vec![run(format!("aws iam create-access-key --user-name {}", u.name)), note(Audit::MoveToNewKey), run(format!("aws iam update-access-key --user-name {} --access-key-id {} --status Inactive", u.name, k.id)), run(format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id))]))).collect()
             },
         },
         Control {
             id: "IAM.8",
             cis: None,
             severity: Severity::Medium,
-            title: "A user's credentials have not been used in 90 days",
+            title: Audit::TitleIam8,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-8",
             check: |a, now| unused_credentials(a, now, 90),
         },
@@ -692,7 +756,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.22",
             cis: Some("CIS v3.0 1.12"),
             severity: Severity::Medium,
-            title: "A user's credentials have not been used in 45 days",
+            title: Audit::TitleIam22,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-22",
             check: |a, now| unused_credentials(a, now, 45),
         },
@@ -700,31 +764,40 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.7",
             cis: None,
             severity: Severity::Medium,
-            title: "The password policy is weak",
+            title: Audit::TitleIam7,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7",
             check: |a, _| match &a.password_policy {
                 None => vec![hit(
                     root_arn(a),
-                    "no password policy: AWS's defaults allow 8-character passwords that never expire",
+                    Said::new(Audit::NoPasswordPolicyDefaults),
                     vec![strong_policy_fix()],
                 )],
                 Some(p) => {
                     let mut weak = Vec::new();
                     // Security Hub checks IAM.7 with a minimum of 8 (14 is IAM.15's bar).
                     if p.minimum_password_length < 8 {
-                        weak.push(format!("minimum length {}", p.minimum_password_length));
+                        weak.push(
+                            Said::new(Audit::MinimumLength)
+                                .with("n", p.minimum_password_length)
+                                .into(),
+                        );
                     }
                     if !(p.require_uppercase_characters
                         && p.require_lowercase_characters
                         && p.require_numbers
                         && p.require_symbols)
                     {
-                        weak.push("not every character type required".to_string());
+                        weak.push(Said::new(Audit::NotEveryCharacterType).into());
                     }
                     if weak.is_empty() {
                         vec![]
                     } else {
-                        vec![hit(root_arn(a), weak.join("; "), vec![strong_policy_fix()])]
+                        let evidence = Said::new(Audit::WeakPasswordPolicy).listing(
+                            "what",
+                            weak,
+                            Sep::Sentences,
+                        );
+                        vec![hit(root_arn(a), evidence, vec![strong_policy_fix()])]
                     }
                 }
             },
@@ -733,13 +806,13 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.11",
             cis: None,
             severity: Severity::Medium,
-            title: "The password policy does not require an uppercase letter",
+            title: Audit::TitleIam11,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-11",
             check: |a, _| {
                 pw(
                     a,
                     |p| p.require_uppercase_characters,
-                    "uppercase letters are not required",
+                    Audit::UppercaseNotRequired,
                 )
             },
         },
@@ -747,13 +820,13 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.12",
             cis: None,
             severity: Severity::Medium,
-            title: "The password policy does not require a lowercase letter",
+            title: Audit::TitleIam12,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-12",
             check: |a, _| {
                 pw(
                     a,
                     |p| p.require_lowercase_characters,
-                    "lowercase letters are not required",
+                    Audit::LowercaseNotRequired,
                 )
             },
         },
@@ -761,29 +834,29 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.13",
             cis: None,
             severity: Severity::Medium,
-            title: "The password policy does not require a symbol",
+            title: Audit::TitleIam13,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-13",
-            check: |a, _| pw(a, |p| p.require_symbols, "symbols are not required"),
+            check: |a, _| pw(a, |p| p.require_symbols, Audit::SymbolsNotRequired),
         },
         Control {
             id: "IAM.14",
             cis: None,
             severity: Severity::Medium,
-            title: "The password policy does not require a number",
+            title: Audit::TitleIam14,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-14",
-            check: |a, _| pw(a, |p| p.require_numbers, "numbers are not required"),
+            check: |a, _| pw(a, |p| p.require_numbers, Audit::NumbersNotRequired),
         },
         Control {
             id: "IAM.15",
             cis: Some("CIS v3.0 1.8"),
             severity: Severity::Medium,
-            title: "The password policy allows passwords shorter than 14 characters",
+            title: Audit::TitleIam15,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-15",
             check: |a, _| {
                 pw(
                     a,
                     |p| p.minimum_password_length >= 14,
-                    "the minimum length is below 14",
+                    Audit::MinimumBelow14,
                 )
             },
         },
@@ -791,13 +864,13 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.16",
             cis: Some("CIS v3.0 1.9"),
             severity: Severity::Low,
-            title: "The password policy allows reusing recent passwords",
+            title: Audit::TitleIam16,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-16",
             check: |a, _| {
                 pw(
                     a,
                     |p| p.password_reuse_prevention.is_some_and(|n| n >= 24),
-                    "fewer than the last 24 passwords are remembered",
+                    Audit::FewerThan24Remembered,
                 )
             },
         },
@@ -805,13 +878,13 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.17",
             cis: None,
             severity: Severity::Low,
-            title: "The password policy does not expire passwords within 90 days",
+            title: Audit::TitleIam17,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-17",
             check: |a, _| {
                 pw(
                     a,
                     |p| p.max_password_age.is_some_and(|d| d <= 90),
-                    "passwords do not expire within 90 days",
+                    Audit::NoExpiryWithin90,
                 )
             },
         },
@@ -819,7 +892,7 @@ pub fn controls() -> Vec<Control> {
             id: "S3.1",
             cis: Some("CIS v3.0 2.1.4"),
             severity: Severity::Medium,
-            title: "Account-level S3 Block Public Access is not fully on",
+            title: Audit::TitleS31,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-1",
             check: |a, _| {
                 let on = a.account_public_access_block.is_some_and(|p| {
@@ -833,11 +906,11 @@ pub fn controls() -> Vec<Control> {
                 } else {
                     vec![hit(
                         root_arn(a),
-                        "not every account-level Block Public Access setting is on, so one bucket setting away from a leak",
-                        vec![format!(
+                        Said::new(Audit::AccountBlockPartial),
+                        vec![run(format!(
                             "aws s3control put-public-access-block --account-id {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
                             a.id
-                        )],
+                        ))],
                     )]
                 }
             },
@@ -846,25 +919,26 @@ pub fn controls() -> Vec<Control> {
             id: "S3.8",
             cis: Some("CIS v3.0 2.1.4"),
             severity: Severity::High,
-            title: "An S3 bucket does not block public access",
+            title: Audit::TitleS38,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
             check: |a, _| {
-                a.buckets.values().filter(|b| !b.public_access_block.is_some_and(|p| p.block_public_acls && p.ignore_public_acls && p.block_public_policy && p.restrict_public_buckets)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), format!("{} has no complete bucket-level Block Public Access", b.name), vec![format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name)])).collect()
+                a.buckets.values().filter(|b| !b.public_access_block.is_some_and(|p| p.block_public_acls && p.ignore_public_acls && p.block_public_policy && p.restrict_public_buckets)).map(|b| hit(format!("arn:aws:s3:::{}", b.name), Said::new(Audit::BucketBlockPartial).with("bucket", &b.name), vec![run(format!("aws s3api put-public-access-block --bucket {} --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true", b.name))])).collect()
             },
         },
         Control {
             id: "IAM.2",
             cis: Some("CIS v3.0 1.15"),
             severity: Severity::Low,
-            title: "A user has policies attached directly instead of through a group",
+            title: Audit::TitleIam2,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-2",
             check: |a, _| {
                 a.users.values().filter(|u| !u.attached.is_empty() || !u.inline.is_empty()).map(|u| {
-                let names: Vec<String> = u.attached.iter().map(|p| p.rsplit('/').next().unwrap_or(p).to_string()).chain(u.inline.keys().map(|k| format!("{k} (inline)"))).collect();
-                let mut fix: Vec<String> = u.attached.iter().map(|p| format!("aws iam detach-user-policy --user-name {} --policy-arn {p}", u.name)).collect();
-                fix.extend(u.inline.keys().map(|k| format!("aws iam delete-user-policy --user-name {} --policy-name {k}", u.name)));
-                fix.insert(0, format!("aws iam add-user-to-group --user-name {} --group-name <a group that has these permissions>", u.name));
-                hit(&u.arn, format!("{} has {} attached: {}", u.name, if names.len() == 1 { "a policy" } else { "policies" }, names.join(", ")), fix)
+                let names: Vec<Arg> = u.attached.iter().map(|p| Arg::Value(p.rsplit('/').next().unwrap_or(p).to_string())).chain(u.inline.keys().map(|k| Said::new(Audit::InlineName).with("name", k).into())).collect();
+                let mut fix: Vec<Fix> = u.attached.iter().map(|p| run(format!("aws iam detach-user-policy --user-name {} --policy-arn {p}", u.name))).collect();
+                fix.extend(u.inline.keys().map(|k| run(format!("aws iam delete-user-policy --user-name {} --policy-name {k}", u.name))));
+                fix.insert(0, Fix::RunFilling(format!("aws iam add-user-to-group --user-name {} --group-name {{group}}", u.name), vec![("group", Audit::HoleGroupWithThese)]));
+                let msg = if names.len() == 1 { Audit::UserPolicyAttached } else { Audit::UserPoliciesAttached };
+                hit(&u.arn, Said::new(msg).with("user", &u.name).listing("names", names, Sep::Comma), fix)
             }).collect()
             },
         },
@@ -872,15 +946,19 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.21",
             cis: None,
             severity: Severity::Low,
-            title: "A customer managed policy allows a whole service (\"service:*\")",
+            title: Audit::TitleIam21,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
             check: |a, _| {
                 let used = PolicyUse::of(a);
                 a.policies.values().filter(|p| !p.aws_managed).filter_map(|p| {
                 let d = p.default_document()?;
                 // `Allow` with `NotAction: "s3:*"` allows every other service whole: it fails too.
-                let wild: BTreeSet<String> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| if neg { format!("everything but {} (NotAction)", a.raw.value) } else { a.raw.value.clone() }).collect();
-                (!wild.is_empty() && !used.boundary_only(&p.arn)).then(|| hit(&p.arn, format!("{} allows {}", p.name, wild.into_iter().collect::<Vec<_>>().join(", ")), vec![format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn)]))
+                // Ordered by their English, as the evidence always listed them.
+                let wild: BTreeMap<String, Arg> = d.policy.statements.iter().filter(|s| s.effect == Effect::Allow).flat_map(|s| s.action.patterns.iter().map(move |a| (s.action.negated, a))).filter(|(_, a)| a.raw.value.ends_with(":*")).map(|(neg, a)| {
+                    let arg = if neg { Said::new(Audit::EverythingBut).with("action", &a.raw.value).into() } else { Arg::Value(a.raw.value.clone()) };
+                    (arg.render(Lang::En), arg)
+                }).collect();
+                (!wild.is_empty() && !used.boundary_only(&p.arn)).then(|| hit(&p.arn, Said::new(Audit::PolicyAllows).with("policy", &p.name).listing("actions", wild.into_values().collect(), Sep::Comma), vec![run(format!("aws iam create-policy-version --policy-arn {} --policy-document file://only-needed-actions.json --set-as-default", p.arn))]))
             }).collect()
             },
         },
@@ -888,7 +966,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.27",
             cis: Some("CIS v3.0 1.22"),
             severity: Severity::Medium,
-            title: "An identity has AWSCloudShellFullAccess attached",
+            title: Audit::TitleIam27,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-27",
             check: |a, _| {
                 let arn = "arn:aws:iam::aws:policy/AWSCloudShellFullAccess";
@@ -900,14 +978,11 @@ pub fn controls() -> Vec<Control> {
                 {
                     out.push(hit(
                         &u.arn,
-                        format!(
-                            "the user {} can upload and download files through CloudShell",
-                            u.name
-                        ),
-                        vec![format!(
+                        Said::new(Audit::CloudShellUser).with("user", &u.name),
+                        vec![run(format!(
                             "aws iam detach-user-policy --user-name {} --policy-arn {arn}",
                             u.name
-                        )],
+                        ))],
                     ));
                 }
                 for g in a
@@ -915,7 +990,14 @@ pub fn controls() -> Vec<Control> {
                     .values()
                     .filter(|g| g.attached.iter().any(|p| p == arn))
                 {
-                    out.push(hit(&g.arn, format!("every member of the group {} can upload and download files through CloudShell", g.name), vec![format!("aws iam detach-group-policy --group-name {} --policy-arn {arn}", g.name)]));
+                    out.push(hit(
+                        &g.arn,
+                        Said::new(Audit::CloudShellGroup).with("group", &g.name),
+                        vec![run(format!(
+                            "aws iam detach-group-policy --group-name {} --policy-arn {arn}",
+                            g.name
+                        ))],
+                    ));
                 }
                 for r in a
                     .roles
@@ -924,14 +1006,11 @@ pub fn controls() -> Vec<Control> {
                 {
                     out.push(hit(
                         &r.arn,
-                        format!(
-                            "the role {} can upload and download files through CloudShell",
-                            r.name
-                        ),
-                        vec![format!(
+                        Said::new(Audit::CloudShellRole).with("role", &r.name),
+                        vec![run(format!(
                             "aws iam detach-role-policy --role-name {} --policy-arn {arn}",
                             r.name
-                        )],
+                        ))],
                     ));
                 }
                 out
@@ -941,7 +1020,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAM.18",
             cis: Some("CIS v3.0 1.17"),
             severity: Severity::Low,
-            title: "No role is set up for AWS Support incidents",
+            title: Audit::TitleIam18,
             learn_more: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-18",
             check: |a, _| {
                 let arn = "arn:aws:iam::aws:policy/AWSSupportAccess";
@@ -958,7 +1037,18 @@ pub fn controls() -> Vec<Control> {
                 {
                     vec![]
                 } else {
-                    vec![hit(root_arn(a), "no role has AWSSupportAccess, so incidents wait for someone with broader rights", vec!["aws iam create-role --role-name SupportRole --assume-role-policy-document file://trust-account.json".into(), format!("aws iam attach-role-policy --role-name SupportRole --policy-arn {arn}")])]
+                    vec![hit(
+                        root_arn(a),
+                        Said::new(Audit::NoSupportRole),
+                        vec![
+                            run(
+                                "aws iam create-role --role-name SupportRole --assume-role-policy-document file://trust-account.json",
+                            ),
+                            run(format!(
+                                "aws iam attach-role-policy --role-name SupportRole --policy-arn {arn}"
+                            )),
+                        ],
+                    )]
                 }
             },
         },
@@ -967,39 +1057,80 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.1",
             cis: None,
             severity: Severity::High,
-            title: "More than one identity has full administrator access",
+            title: Audit::TitleDojo1,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
             check: |a, _| {
                 let admins = escalation::admins(a);
                 if admins.len() <= 1 {
                     return vec![];
                 }
-                admins.iter().map(|p| hit(p, format!("{} identities are full administrators: {}", admins.len(), admins.iter().map(|x| x.rsplit([':', '/']).next().unwrap_or(x)).collect::<Vec<_>>().join(", ")), vec![format!("# keep one administrator; for {}, replace AdministratorAccess with a policy for the job", p.rsplit(['/', ':']).next().unwrap_or(p))])).collect()
+                let names = values(
+                    admins
+                        .iter()
+                        .map(|x| x.rsplit([':', '/']).next().unwrap_or(x)),
+                );
+                admins
+                    .iter()
+                    .map(|p| {
+                        hit(
+                            p,
+                            Said::new(Audit::Administrators)
+                                .with("n", admins.len())
+                                .listing("names", names.clone(), Sep::Comma),
+                            vec![Fix::Note(
+                                Said::new(Audit::KeepOneAdmin)
+                                    .with("name", p.rsplit(['/', ':']).next().unwrap_or(p)),
+                            )],
+                        )
+                    })
+                    .collect()
             },
         },
         Control {
             id: "IAMDOJO.2",
             cis: None,
             severity: Severity::High,
-            title: "An identity can escalate itself to administrator",
+            title: Audit::TitleDojo2,
             learn_more: "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/",
             check: |a, _| {
-                escalation::paths(a).into_iter().map(|p| hit(&p.from, format!("{}: {}", p.from.rsplit(['/', ':']).next().unwrap_or(&p.from), p.steps.join(" → ")), vec![format!("# remove {} from {}'s policies, or limit it to resources that are not administrators", p.permission, p.from.rsplit(['/', ':']).next().unwrap_or(&p.from))])).collect()
+                escalation::paths(a)
+                    .into_iter()
+                    .map(|p| {
+                        let from = p
+                            .from
+                            .rsplit(['/', ':'])
+                            .next()
+                            .unwrap_or(&p.from)
+                            .to_string();
+                        let steps = p.steps.into_iter().map(Arg::Said).collect();
+                        hit(
+                            &p.from,
+                            Said::new(Audit::EscalationPath)
+                                .with("from", &from)
+                                .listing("steps", steps, Sep::Arrow),
+                            vec![Fix::Note(
+                                Said::new(Audit::RemovePermission)
+                                    .with("permission", &p.permission)
+                                    .with("name", &from),
+                            )],
+                        )
+                    })
+                    .collect()
             },
         },
         Control {
             id: "IAMDOJO.3",
             cis: None,
             severity: Severity::High,
-            title: "A role's trust policy admits anyone, another account without an external id, or any identity of a web identity provider",
+            title: Audit::TitleDojo3,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html",
             check: |a, _| {
                 a.roles.values().filter_map(|r| {
-                let bad: Vec<String> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
+                let bad: Vec<Arg> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
                     let p = s.principal.as_ref()?;
                     let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid");
                     let org = s.conditions.iter().any(|c| c.key_lower == "aws:principalorgid" || c.key_lower == "aws:principalaccount");
-                    if (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*")) && !org { return Some("anyone (\"*\")".to_string()); }
+                    if (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*")) && !org { return Some(Said::new(Audit::Anyone).into()); }
                     // A web identity provider (OIDC) admits every identity it issues tokens for
                     // unless a condition names the subject (for GitHub, the repository).
                     let unbound_oidc: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Federated).map(|(_, v)| v.value.as_str()).filter(|v| v.contains(":oidc-provider/")).filter(|v| {
@@ -1007,12 +1138,12 @@ pub fn controls() -> Vec<Control> {
                         !s.conditions.iter().any(|c| c.key_lower == format!("{host}:sub"))
                     }).collect();
                     if !unbound_oidc.is_empty() {
-                        return Some(format!("every identity of {} (no condition on its `sub` claim)", unbound_oidc.join(", ")));
+                        return Some(Said::new(Audit::EveryOidcIdentity).listing("providers", values(unbound_oidc), Sep::Comma).into());
                     }
                     let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| *v != "*" && !v.contains(&a.id)).collect();
-                    (!other.is_empty() && !external).then(|| format!("account(s) {} without sts:ExternalId", other.join(", ")))
+                    (!other.is_empty() && !external).then(|| Said::new(Audit::AccountsWithoutExternalId).listing("accounts", values(other), Sep::Comma).into())
                 }).collect();
-                (!bad.is_empty()).then(|| hit(&r.arn, format!("{} can be assumed by {}", r.name, bad.join("; ")), vec![format!("aws iam update-assume-role-policy --role-name {} --policy-document file://trust-with-external-id.json", r.name)]))
+                (!bad.is_empty()).then(|| hit(&r.arn, Said::new(Audit::AssumableBy).with("role", &r.name).listing("who", bad, Sep::Semicolon), vec![run(format!("aws iam update-assume-role-policy --role-name {} --policy-document file://trust-with-external-id.json", r.name))]))
             }).collect()
             },
         },
@@ -1020,30 +1151,63 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.4",
             cis: None,
             severity: Severity::Medium,
-            title: "A role has not been used in 90 days",
+            title: Audit::TitleDojo4,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#remove-credentials",
             check: |a, now| {
-                a.roles.values().filter(|r| !r.path.starts_with("/aws-service-role/")).filter(|r| days(r.last_used.as_ref().map(|l| l.date).unwrap_or(r.created), now) > 90).map(|r| hit(&r.arn, format!("{} last used {}", r.name, r.last_used.as_ref().map(|l| date(l.date)).unwrap_or_else(|| format!("never (created {})", date(r.created)))), vec![format!("aws iam delete-role --role-name {}   # after detaching its policies and instance profiles", r.name)])).collect()
+                a.roles
+                    .values()
+                    .filter(|r| !r.path.starts_with("/aws-service-role/"))
+                    .filter(|r| {
+                        days(
+                            r.last_used.as_ref().map(|l| l.date).unwrap_or(r.created),
+                            now,
+                        ) > 90
+                    })
+                    .map(|r| {
+                        let evidence = match &r.last_used {
+                            Some(l) => Said::new(Audit::RoleLastUsed)
+                                .with("role", &r.name)
+                                .with("date", date(l.date)),
+                            None => Said::new(Audit::RoleNeverUsed)
+                                .with("role", &r.name)
+                                .with("date", date(r.created)),
+                        };
+                        hit(
+                            &r.arn,
+                            evidence,
+                            vec![Fix::RunThen(
+                                format!("aws iam delete-role --role-name {}", r.name),
+                                Said::new(Audit::AfterDetaching),
+                            )],
+                        )
+                    })
+                    .collect()
             },
         },
         Control {
             id: "IAMDOJO.5",
             cis: None,
             severity: Severity::High,
-            title: "No budget or billing alarm warns about unexpected charges",
+            title: Audit::TitleDojo5,
             learn_more: "https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-managing-costs.html",
             check: |a, _| {
                 if !a.billing.budgets.is_empty() || !a.billing.alarms.is_empty() {
                     return vec![];
                 }
-                vec![hit(root_arn(a), "no AWS Budgets budget and no EstimatedCharges alarm: a crypto-mining bill would be noticed at the end of the month", vec!["aws budgets create-budget --account-id <account-id> --budget file://budget.json --notifications-with-subscribers file://notify.json".into()])]
+                vec![hit(
+                    root_arn(a),
+                    Said::new(Audit::NoBudget),
+                    vec![run(
+                        "aws budgets create-budget --account-id <account-id> --budget file://budget.json --notifications-with-subscribers file://notify.json",
+                    )],
+                )]
             },
         },
         Control {
             id: "IAMDOJO.6",
             cis: Some("CIS v3.0 1.7"),
             severity: Severity::Medium,
-            title: "The root user was used recently",
+            title: Audit::TitleDojo6,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-tasks.html",
             check: |a, now| {
                 let api = a
@@ -1058,19 +1222,23 @@ pub fn controls() -> Vec<Control> {
                 }
                 let mut ev = Vec::new();
                 if let Some(t) = signin {
-                    ev.push(format!("console sign-in on {}", date(t)));
+                    ev.push(Said::new(Audit::RootSignIn).with("date", date(t)).into());
                 }
                 if api > 0 {
-                    ev.push(format!("{api} API call(s) in the last 30 days"));
+                    ev.push(Said::new(Audit::RootApiCalls).with("n", api).into());
                 }
-                vec![hit(root_arn(a), format!("root: {}", ev.join(", ")), vec!["# use an administrator IAM user or role for daily work; keep root for the tasks only root can do".into()])]
+                vec![hit(
+                    root_arn(a),
+                    Said::new(Audit::RootUsed).listing("what", ev, Sep::Comma),
+                    vec![note(Audit::RootForRootTasks)],
+                )]
             },
         },
         Control {
             id: "IAMDOJO.7",
             cis: None,
             severity: Severity::High,
-            title: "An access key was used from a known malicious IP or an unusual place",
+            title: Audit::TitleDojo7,
             learn_more: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-iam.html",
             check: |a, _| {
                 let mut out = Vec::new();
@@ -1089,19 +1257,17 @@ pub fn controls() -> Vec<Control> {
                     if (threat || regions.len() > 1) && seen.insert(k.clone()) {
                         let user = e.arn.clone();
                         let why = if threat {
-                            format!(
-                                "{} called {} from {}, an address on the threat list",
-                                k, e.name, e.source_ip
-                            )
+                            Said::new(Audit::KeyFromThreatList)
+                                .with("key", k)
+                                .with("api", &e.name)
+                                .with("ip", &e.source_ip)
                         } else {
-                            format!(
-                                "{} was used from {} regions: {}",
-                                k,
-                                regions.len(),
-                                regions.into_iter().collect::<Vec<_>>().join(", ")
-                            )
+                            Said::new(Audit::KeyFromRegions)
+                                .with("key", k)
+                                .with("n", regions.len())
+                                .listing("regions", values(regions), Sep::Comma)
                         };
-                        out.push(hit(user.clone(), why, vec![format!("aws iam update-access-key --user-name {} --access-key-id {k} --status Inactive", user.rsplit('/').next().unwrap_or(&user)), format!("aws cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue={k}")]));
+                        out.push(hit(user.clone(), why, vec![run(format!("aws iam update-access-key --user-name {} --access-key-id {k} --status Inactive", user.rsplit('/').next().unwrap_or(&user))), run(format!("aws cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue={k}"))]));
                     }
                 }
                 out
@@ -1111,17 +1277,17 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.8",
             cis: None,
             severity: Severity::High,
-            title: "GuardDuty has active findings",
+            title: Audit::TitleDojo8,
             learn_more: "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_findings.html",
             check: |a, _| {
-                a.guardduty.findings.iter().filter(|f| f.severity >= 4.0).filter(|f| !f.resource.starts_with("i-") || a.instances.get(&f.resource).is_some_and(|i| i.state == State::Running)).map(|f| hit(&f.resource, format!("{}: {}", f.kind, f.title), if f.resource.starts_with("i-") { vec![format!("aws ec2 terminate-instances --instance-ids {}", f.resource)] } else { vec![format!("aws iam update-access-key --access-key-id {} --status Inactive", f.resource)] })).collect()
+                a.guardduty.findings.iter().filter(|f| f.severity >= 4.0).filter(|f| !f.resource.starts_with("i-") || a.instances.get(&f.resource).is_some_and(|i| i.state == State::Running)).map(|f| hit(&f.resource, Said::new(Audit::GuardDutyFinding).with("kind", &f.kind).quoting("title", &f.title), if f.resource.starts_with("i-") { vec![run(format!("aws ec2 terminate-instances --instance-ids {}", f.resource))] } else { vec![run(format!("aws iam update-access-key --access-key-id {} --status Inactive", f.resource))] })).collect()
             },
         },
         Control {
             id: "IAMDOJO.10",
             cis: None,
             severity: Severity::Medium,
-            title: "A policy has entries that are invalid or grant nothing (typos)",
+            title: Audit::TitleDojo10,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-validation.html",
             check: |a, _| lint_hits(a, &[super::validate::FindingType::Error], false),
         },
@@ -1129,7 +1295,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.11",
             cis: None,
             severity: Severity::High,
-            title: "A policy grants risky permissions (escalation, credentials, data, permissions management on every resource)",
+            title: Audit::TitleDojo11,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
             check: |a, _| lint_hits(a, &[super::validate::FindingType::SecurityWarning], true),
         },
@@ -1137,7 +1303,7 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.12",
             cis: None,
             severity: Severity::Low,
-            title: "A policy has entries that do not do what they seem to (validate-policy warnings)",
+            title: Audit::TitleDojo12,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html",
             check: |a, _| lint_hits(a, &[super::validate::FindingType::Warning], false),
         },
@@ -1145,10 +1311,10 @@ pub fn controls() -> Vec<Control> {
             id: "IAMDOJO.9",
             cis: None,
             severity: Severity::Medium,
-            title: "An access key is active but has never been used",
+            title: Audit::TitleDojo9,
             learn_more: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
             check: |a, now| {
-                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && k.last_used.is_none() && days(k.created, now) > 7).map(move |k| hit(&u.arn, format!("{}'s key {} was created {} and never used", u.name, k.id, date(k.created)), vec![format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id)]))).collect()
+                a.users.values().flat_map(|u| u.access_keys.iter().filter(move |k| k.status == KeyStatus::Active && k.last_used.is_none() && days(k.created, now) > 7).map(move |k| hit(&u.arn, Said::new(Audit::KeyNeverUsed).with("user", &u.name).with("key", &k.id).with("date", date(k.created)), vec![run(format!("aws iam delete-access-key --user-name {} --access-key-id {}", u.name, k.id))]))).collect()
             },
         },
     ]
@@ -1176,39 +1342,47 @@ fn open_port(a: &Account, port: i64, cidr: &str) -> Vec<Hit> {
             (!rules.is_empty()).then(|| {
                 hit(
                     format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id),
-                    format!("{} ({}) lets port {port} in from {cidr}", g.id, g.name),
-                    rules.iter().map(|r| format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {cidr}", g.id, r.protocol, port_text(r))).chain([format!("aws ec2 authorize-security-group-ingress --group-id {} --protocol tcp --port {port} --cidr <your office range, e.g. 203.0.113.0/24>", g.id)]).collect(),
+                    Said::new(Audit::PortOpen).with("group", &g.id).with("name", &g.name).with("port", port).with("cidr", cidr),
+                    rules.iter().map(|r| run(format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {cidr}", g.id, r.protocol, port_text(r)))).chain([Fix::RunFilling(format!("aws ec2 authorize-security-group-ingress --group-id {} --protocol tcp --port {port} --cidr {{range}}", g.id), vec![("range", Audit::HoleOfficeRange)])]).collect(),
                 )
             })
         })
         .collect()
 }
 
-fn mfa_fix(a: &Account, user: &str) -> Vec<String> {
+fn mfa_fix(a: &Account, user: &str) -> Vec<Fix> {
     vec![
-        format!("aws iam create-virtual-mfa-device --virtual-mfa-device-name {user}"),
-        format!(
-            "aws iam enable-mfa-device --user-name {user} --serial-number arn:aws:iam::{}:mfa/{user} --authentication-code1 <code> --authentication-code2 <next code>",
-            a.id
+        run(format!(
+            "aws iam create-virtual-mfa-device --virtual-mfa-device-name {user}"
+        )),
+        Fix::RunFilling(
+            format!(
+                "aws iam enable-mfa-device --user-name {user} --serial-number arn:aws:iam::{}:mfa/{user} --authentication-code1 {{code}} --authentication-code2 {{next}}",
+                a.id
+            ),
+            vec![("code", Audit::HoleCode), ("next", Audit::HoleNextCode)],
         ),
     ]
 }
 
-fn strong_policy_fix() -> String {
-    "aws iam update-account-password-policy --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --max-password-age 90 --password-reuse-prevention 24".into()
+fn strong_policy_fix() -> Fix {
+    run(
+        "aws iam update-account-password-policy --minimum-password-length 14 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password --max-password-age 90 --password-reuse-prevention 24",
+    )
 }
 
-fn pw(a: &Account, ok: fn(&crate::account::PasswordPolicy) -> bool, what: &str) -> Vec<Hit> {
+fn pw(a: &Account, ok: fn(&crate::account::PasswordPolicy) -> bool, what: Audit) -> Vec<Hit> {
+    let evidence = |msg| Said::new(msg).saying("what", Said::new(what));
     match &a.password_policy {
         Some(p) if ok(p) => vec![],
         Some(_) => vec![hit(
             root_arn(a),
-            format!("in the password policy, {what}"),
+            evidence(Audit::InPasswordPolicy),
             vec![strong_policy_fix()],
         )],
         None => vec![hit(
             root_arn(a),
-            format!("there is no password policy, so {what}"),
+            evidence(Audit::NoPasswordPolicySo),
             vec![strong_policy_fix()],
         )],
     }
@@ -1220,19 +1394,17 @@ fn unused_credentials(a: &Account, now: Timestamp, limit: i64) -> Vec<Hit> {
         if let Some(lp) = &u.login_profile {
             let last = lp.last_used.unwrap_or(lp.created);
             if days(last, now) > limit {
+                let evidence = match lp.last_used {
+                    Some(t) => Said::new(Audit::PasswordLastUsed).with("date", date(t)),
+                    None => Said::new(Audit::PasswordNeverUsed).with("date", date(lp.created)),
+                };
                 out.push(hit(
                     &u.arn,
-                    format!(
-                        "{}'s console password was last used {}",
-                        u.name,
-                        lp.last_used
-                            .map(date)
-                            .unwrap_or_else(|| format!("never (set {})", date(lp.created)))
-                    ),
-                    vec![format!(
+                    evidence.with("user", &u.name),
+                    vec![run(format!(
                         "aws iam delete-login-profile --user-name {}",
                         u.name
-                    )],
+                    ))],
                 ));
             }
         }
@@ -1243,7 +1415,18 @@ fn unused_credentials(a: &Account, now: Timestamp, limit: i64) -> Vec<Hit> {
         {
             let last = k.last_used.as_ref().map(|l| l.date).unwrap_or(k.created);
             if days(last, now) > limit {
-                out.push(hit(&u.arn, format!("{}'s key {} was last used {}", u.name, k.id, k.last_used.as_ref().map(|l| date(l.date)).unwrap_or_else(|| format!("never (created {})", date(k.created)))), vec![format!("aws iam update-access-key --user-name {} --access-key-id {} --status Inactive", u.name, k.id)]));
+                let evidence = match &k.last_used {
+                    Some(l) => Said::new(Audit::KeyLastUsed).with("date", date(l.date)),
+                    None => Said::new(Audit::KeyNeverUsedSince).with("date", date(k.created)),
+                };
+                out.push(hit(
+                    &u.arn,
+                    evidence.with("user", &u.name).with("key", &k.id),
+                    vec![run(format!(
+                        "aws iam update-access-key --user-name {} --access-key-id {} --status Inactive",
+                        u.name, k.id
+                    ))],
+                ));
             }
         }
     }
@@ -1284,15 +1467,17 @@ fn effectively_public(a: &Account, b: &crate::account::s3::Bucket, write: bool) 
     acl || policy
 }
 
-fn public_evidence(b: &crate::account::s3::Bucket) -> String {
-    let mut why = Vec::new();
+fn public_evidence(b: &crate::account::s3::Bucket) -> Said {
+    let mut why: Vec<Arg> = Vec::new();
     if b.acl_is_public() {
-        why.push(format!("the ACL is {}", b.acl));
+        why.push(Said::new(Audit::BucketAcl).with("acl", &b.acl).into());
     }
     if b.policy_is_public() {
-        why.push("the bucket policy allows Principal \"*\" without a condition".to_string());
+        why.push(Said::new(Audit::BucketPolicyPublic).into());
     }
-    format!("{}: {}", b.name, why.join("; "))
+    Said::new(Audit::BucketWhy)
+        .with("bucket", &b.name)
+        .listing("why", why, Sep::Sentences)
 }
 
 /// What a control needs to know about the account beyond its IAM entities and policies.
@@ -1334,19 +1519,13 @@ impl Needs {
         }
     }
 
-    /// What to give for it, in words.
-    pub fn remedy(self) -> &'static str {
+    /// What to give for it, in words (nothing for what every input has).
+    pub fn remedy(self) -> Option<Audit> {
         match self {
-            Needs::Iam => "",
-            Needs::Credentials => {
-                "a credential report (--credential-report FILE, from `aws iam get-credential-report`)"
-            }
-            Needs::PasswordPolicy => {
-                "the password policy (--password-policy FILE, from `aws iam get-account-password-policy`)"
-            }
-            Needs::Services => {
-                "a scenario file describing the account's services (--scenario FILE)"
-            }
+            Needs::Iam => None,
+            Needs::Credentials => Some(Audit::NeedsCredentials),
+            Needs::PasswordPolicy => Some(Audit::NeedsPasswordPolicy),
+            Needs::Services => Some(Audit::NeedsServices),
         }
     }
 }
@@ -1357,7 +1536,8 @@ pub struct NotEvaluated {
     /// The control id.
     pub control: String,
     /// Its title.
-    pub title: String,
+    #[serde(serialize_with = "english")]
+    pub title: Audit,
     /// What it needs.
     pub needs: Needs,
 }
@@ -1369,7 +1549,7 @@ pub fn not_evaluated(a: &Account) -> Vec<NotEvaluated> {
         .filter(|c| !Needs::of(c.id).met(a))
         .map(|c| NotEvaluated {
             control: c.id.to_string(),
-            title: c.title.to_string(),
+            title: c.title,
             needs: Needs::of(c.id),
         })
         .collect()
@@ -1387,7 +1567,7 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
                 cis: c.cis.map(str::to_string),
                 severity: c.severity,
                 resource: h.resource,
-                title: c.title.to_string(),
+                title: c.title,
                 evidence: h.evidence,
                 fix: h.fix,
                 learn_more: c.learn_more.to_string(),

@@ -16,7 +16,10 @@ use crate::account::authz::{Caller, Identity};
 use crate::eval::{
     Context, Decision, PolicySet, Principal, Request, SourceType, SourcedPolicy, evaluate,
 };
+use crate::msg::audit::Audit;
 use crate::policy::{Effect, PrincipalKind};
+
+use super::said::Said;
 
 /// One escalation path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,8 +30,8 @@ pub struct Path {
     pub to: String,
     /// The first permission used (what to take away).
     pub permission: String,
-    /// Each step, in words.
-    pub steps: Vec<String>,
+    /// Each step, as a sentence to be worded in the reader's language.
+    pub steps: Vec<Said>,
 }
 
 /// A sample of powerful actions across services; allowed on `*`, they mean administrator.
@@ -510,7 +513,7 @@ impl<'a> Graph<'a> {
     }
 
     /// The sentence of one step taken by principal `from`.
-    fn sentence(&self, from: usize, e: Edge<'_>) -> String {
+    fn sentence(&self, from: usize, e: Edge<'_>) -> Said {
         let me = short(self.arn(from));
         let target = e.to.map_or("", |t| self.arn(t));
         let role = match e
@@ -521,54 +524,32 @@ impl<'a> Graph<'a> {
             Some(Identity::Role { role, .. }) => role.as_str(),
             _ => short(target),
         };
+        let say = |msg| Said::new(msg).with("me", me);
+        let permission = e.step.permission();
         match e.step {
-            Step::AttachUserPolicy => {
-                format!("{me} attaches AdministratorAccess to itself (iam:AttachUserPolicy)")
+            Step::AttachUserPolicy | Step::AttachRolePolicy => {
+                say(Audit::StepAttachToSelf).with("permission", permission)
             }
-            Step::PutUserPolicy => {
-                format!("{me} writes itself an inline admin policy (iam:PutUserPolicy)")
+            Step::PutUserPolicy | Step::PutRolePolicy => {
+                say(Audit::StepInlineToSelf).with("permission", permission)
             }
-            Step::AttachGroupPolicy(g) => format!(
-                "{me} attaches AdministratorAccess to its group {g} (iam:AttachGroupPolicy)"
-            ),
-            Step::PutGroupPolicy(g) => {
-                format!("{me} writes an admin policy into its group {g} (iam:PutGroupPolicy)")
+            Step::AttachGroupPolicy(g) => say(Audit::StepAttachToGroup).with("group", g),
+            Step::PutGroupPolicy(g) => say(Audit::StepInlineToGroup).with("group", g),
+            Step::CreatePolicyVersion(pol, true) => {
+                say(Audit::StepNewDefaultVersion).with("policy", short(pol))
             }
-            Step::CreatePolicyVersion(pol, true) => format!(
-                "{me} rewrites its own policy {} with a new default version (iam:CreatePolicyVersion)",
-                short(pol)
-            ),
-            Step::CreatePolicyVersion(pol, false) => format!(
-                "{me} rewrites its own policy {} (iam:CreatePolicyVersion)",
-                short(pol)
-            ),
-            Step::AddUserToGroup(g) => {
-                format!("{me} adds itself to the administrators' group {g} (iam:AddUserToGroup)")
+            Step::CreatePolicyVersion(pol, false) => {
+                say(Audit::StepRewritePolicy).with("policy", short(pol))
             }
-            Step::AttachRolePolicy => {
-                format!("{me} attaches AdministratorAccess to itself (iam:AttachRolePolicy)")
+            Step::AddUserToGroup(g) => say(Audit::StepJoinAdmins).with("group", g),
+            Step::CreateAccessKey => say(Audit::StepKeyForAdmin).with("target", short(target)),
+            Step::UpdateLoginProfile => {
+                say(Audit::StepPasswordForAdmin).with("target", short(target))
             }
-            Step::PutRolePolicy => {
-                format!("{me} writes itself an inline admin policy (iam:PutRolePolicy)")
-            }
-            Step::CreateAccessKey => format!(
-                "{me} creates an access key for the administrator {} (iam:CreateAccessKey)",
-                short(target)
-            ),
-            Step::UpdateLoginProfile => format!(
-                "{me} sets the console password of the administrator {} (iam:CreateLoginProfile / iam:UpdateLoginProfile)",
-                short(target)
-            ),
-            Step::AssumeRole => format!("{me} assumes the role {role} (sts:AssumeRole)"),
-            Step::UpdateAssumeRolePolicy => format!(
-                "{me} rewrites the trust policy of the administrator role {role} and assumes it (iam:UpdateAssumeRolePolicy)"
-            ),
-            Step::PassRoleToEc2 => format!(
-                "{me} launches an instance with the administrator role {role} and reads its credentials from the metadata service (iam:PassRole + ec2:RunInstances)"
-            ),
-            Step::PassRoleToLambda => format!(
-                "{me} creates a Lambda function with the administrator role {role} (iam:PassRole + lambda:CreateFunction)"
-            ),
+            Step::AssumeRole => say(Audit::StepAssume).with("role", role),
+            Step::UpdateAssumeRolePolicy => say(Audit::StepRetrust).with("role", role),
+            Step::PassRoleToEc2 => say(Audit::StepPassToEc2).with("role", role),
+            Step::PassRoleToLambda => say(Audit::StepPassToLambda).with("role", role),
         }
     }
 }

@@ -10,8 +10,12 @@
 //! set qualifiers), then for over-broad grants (`*`, `service:*`, `NotAction`,
 //! `NotResource`, `iam:PassRole` on every role, public principals), redundancy, and the known
 //! privilege-escalation permissions ([`escalation`]). The issue codes are listed in [`issue`].
+//!
+//! A finding's sentence is data ([`Detail`]): it is said in English in the JSON output, as
+//! Access Analyzer says it, and in the reader's language by the text report and the TUI.
 
 mod checks;
+pub mod detail;
 pub mod escalation;
 mod hints;
 pub mod issue;
@@ -19,11 +23,15 @@ mod locate;
 
 use serde::Serialize;
 
+pub use detail::{Detail, Risk, RiskScope, StatementName};
 pub use hints::Hints;
 pub use issue::{FindingType, Issue};
 pub use locate::{Location, PathElement, TextPosition, TextSpan, parse_path, path_string};
 
 use crate::audit::catalog::{Catalog, CatalogError};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::validate::Validate;
 use crate::policy::{Policy, PolicyType};
 
 /// The policy types `validate-policy` accepts, named as Access Analyzer names them.
@@ -85,8 +93,9 @@ pub struct Finding {
     pub finding_type: FindingType,
     /// The issue code.
     pub issue_code: &'static str,
-    /// What is wrong and what to do, in one or two sentences.
-    pub finding_details: String,
+    /// What is wrong and what to do: [`Detail::text`] in the reader's language; its
+    /// `Display` and the JSON output are the English.
+    pub finding_details: Detail,
     /// A page that explains the issue.
     pub learn_more_link: &'static str,
     /// The places in the policy it is about (at least one).
@@ -94,7 +103,8 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub(crate) fn new(issue: Issue, details: String, locations: Vec<Location>) -> Finding {
+    pub(crate) fn new(details: Detail, locations: Vec<Location>) -> Finding {
+        let issue = details.issue();
         Finding {
             finding_type: issue.finding_type,
             issue_code: issue.code,
@@ -143,33 +153,42 @@ impl Report {
         s
     }
 
-    /// The report for people: each finding with its place, the line of the policy it points
-    /// at underlined, and the page to read; then a one-line summary.
-    pub fn render_text(&self, text: &str) -> String {
+    /// The report for people, in `lang`: each finding with its place, the line of the policy
+    /// it points at underlined, and the page to read; then a one-line summary.
+    pub fn render_text(&self, text: &str, lang: Lang) -> String {
         use crate::input::snippet::{self, Mark};
         use crate::printable;
         let mut out = String::new();
         for f in &self.findings {
-            let first = f.locations.first();
-            let place = match first {
-                Some(l) if !l.path.is_empty() => format!(
-                    "{} (line {}, column {})",
-                    printable::inline(&l.path_string()),
-                    l.span.start.line,
-                    l.span.start.column + 1
+            let place = match f.locations.first() {
+                Some(l) if !l.path.is_empty() => Validate::PlacePath.fill(
+                    lang,
+                    &[
+                        ("path", &printable::inline(&l.path_string())),
+                        ("line", &l.span.start.line),
+                        ("column", &(l.span.start.column + 1)),
+                    ],
                 ),
-                Some(l) => format!(
-                    "line {}, column {}",
-                    l.span.start.line,
-                    l.span.start.column + 1
+                Some(l) => Validate::PlaceLine.fill(
+                    lang,
+                    &[
+                        ("line", &l.span.start.line),
+                        ("column", &(l.span.start.column + 1)),
+                    ],
                 ),
-                None => "the policy".into(),
+                None => Validate::PlaceWhole.text(lang).into(),
             };
+            let heading = Validate::Heading.fill(
+                lang,
+                &[
+                    ("type", &f.finding_type.text(lang)),
+                    ("code", &f.issue_code),
+                    ("place", &place),
+                ],
+            );
             out.push_str(&format!(
-                "{} {} at {place}\n  {}\n",
-                f.finding_type.as_str(),
-                f.issue_code,
-                printable::clean(&f.finding_details)
+                "{heading}\n  {}\n",
+                printable::clean(&f.finding_details.text(lang))
             ));
             let marks: Vec<Mark<'_>> = f
                 .locations
@@ -188,37 +207,49 @@ impl Report {
                 out.push_str(line);
                 out.push('\n');
             }
-            out.push_str(&format!("  learn more: {}\n\n", f.learn_more_link));
+            out.push_str(&format!(
+                "  {}\n\n",
+                Validate::LearnMore.fill(lang, &[("url", &f.learn_more_link)])
+            ));
         }
-        out.push_str(&self.summary());
+        out.push_str(&self.summary(lang));
         out.push('\n');
         out
     }
 
-    /// `3 findings: 1 error, 2 warnings` or `no findings`.
-    pub fn summary(&self) -> String {
+    /// `3 findings: 1 error, 2 warnings` or `no findings`, in `lang`.
+    pub fn summary(&self, lang: Lang) -> String {
         if self.findings.is_empty() {
-            return "no findings".into();
+            return Validate::NoFindings.text(lang).into();
         }
-        let names = [
-            ("error", "errors"),
-            ("security warning", "security warnings"),
-            ("warning", "warnings"),
-            ("suggestion", "suggestions"),
-        ];
         let parts: Vec<String> = self
             .counts()
             .iter()
-            .zip(names)
-            .filter(|((_, n), _)| *n > 0)
-            .map(|((_, n), (one, many))| format!("{n} {}", if *n == 1 { one } else { many }))
+            .filter(|(_, n)| *n > 0)
+            .map(|(t, n)| {
+                let (one, many) = match t {
+                    FindingType::Error => (Validate::CountError, Validate::CountErrors),
+                    FindingType::SecurityWarning => (
+                        Validate::CountSecurityWarning,
+                        Validate::CountSecurityWarnings,
+                    ),
+                    FindingType::Warning => (Validate::CountWarning, Validate::CountWarnings),
+                    FindingType::Suggestion => {
+                        (Validate::CountSuggestion, Validate::CountSuggestions)
+                    }
+                };
+                if *n == 1 {
+                    one.text(lang).into()
+                } else {
+                    many.fill(lang, &[("n", n)])
+                }
+            })
             .collect();
-        let n = self.findings.len();
-        format!(
-            "{n} finding{}: {}",
-            if n == 1 { "" } else { "s" },
-            parts.join(", ")
-        )
+        let counts = parts.join(Validate::ListSep.text(lang));
+        match self.findings.len() {
+            1 => Validate::SummaryOne.fill(lang, &[("counts", &counts)]),
+            n => Validate::SummaryMany.fill(lang, &[("n", &n), ("counts", &counts)]),
+        }
     }
 }
 
@@ -257,7 +288,11 @@ pub fn validate_with_hints(
         Err(e) => {
             let span = e.span.unwrap_or_else(|| loc.document());
             let location = loc.at(parse_path(&e.path), span);
-            let finding = Finding::new(issue::syntax(e.kind), e.message.clone(), vec![location]);
+            let details = Detail::Syntax {
+                kind: e.kind,
+                message: e.message.clone(),
+            };
+            let finding = Finding::new(details, vec![location]);
             return Report {
                 findings: vec![finding],
             };

@@ -8,9 +8,13 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::json;
 
+use super::LangArg;
 use crate::account::Account;
 use crate::account::authz::{Caller, Identity};
 use crate::audit::catalog::Catalog;
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::audit::Audit;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -50,6 +54,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// The language of the readable lines (default: from the locale, LANG); the JSON output
+    /// is the same in every language.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 fn principals(a: &Account) -> Vec<(String, Caller)> {
@@ -92,26 +100,73 @@ fn resource_policy<'a>(a: &'a Account, resource: &str) -> Option<&'a crate::acco
 
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    let account =
-        match super::audit::load_account(args.scenario.as_ref(), args.gaad.as_ref(), None, None) {
-            Ok(a) => a,
-            Err(e) => {
-                eprintln!("iamdojo access: {e}");
-                return Ok(2);
-            }
-        };
+    let lang = super::lang_or_locale(args.lang);
+    let account = match super::audit::load_account(
+        args.scenario.as_ref(),
+        args.gaad.as_ref(),
+        None,
+        None,
+        lang,
+    ) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("iamdojo access: {}", e.say(lang));
+            return Ok(2);
+        }
+    };
     match (&args.action, &args.principal) {
         (Some(action), _) => who_can(
             &account,
             action,
             args.resource.as_deref().unwrap_or("*"),
             args.format,
+            lang,
             out,
         ),
-        (None, Some(p)) => what_can(&account, p, args.format, out),
+        (None, Some(p)) => what_can(&account, p, args.format, lang, out),
         (None, None) => {
-            eprintln!("iamdojo access: give --action ACTION or --principal PRINCIPAL");
+            eprintln!(
+                "iamdojo access: {}",
+                Audit::GiveActionOrPrincipal.text(lang)
+            );
             Ok(2)
+        }
+    }
+}
+
+/// Why a principal may: the statements that allow it, or the reason when none is needed.
+enum Because {
+    /// A statement of a policy.
+    Statement(crate::eval::MatchedStatement),
+    /// The decision's reason, when no statement took part.
+    Reason(crate::eval::Reason),
+}
+
+impl Because {
+    /// In `lang`; the JSON output has the English.
+    fn say(&self, lang: Lang) -> String {
+        match self {
+            Because::Statement(m) => Audit::MatchedStatement.fill(
+                lang,
+                &[
+                    ("kind", &m.kind.name(lang)),
+                    ("policy", &m.policy_id),
+                    ("index", &m.index),
+                    (
+                        "sid",
+                        &m.sid
+                            .as_deref()
+                            .map(|s| format!(" ({s})"))
+                            .unwrap_or_default(),
+                    ),
+                    ("line", &m.start.line),
+                ],
+            ),
+            Because::Reason(crate::eval::Reason::RootUser) => {
+                Audit::RootNeedsNoPolicy.text(lang).to_string()
+            }
+            // The reason's name, as the decision has it.
+            Because::Reason(other) => format!("{other:?}"),
         }
     }
 }
@@ -121,11 +176,13 @@ fn who_can(
     action: &str,
     resource: &str,
     format: Format,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     if !action.contains(':') {
         eprintln!(
-            "iamdojo access: `{action}` is not an action: write service:Action, e.g. s3:GetObject"
+            "iamdojo access: {}",
+            Audit::NotAnAction.fill(lang, &[("action", &action)])
         );
         return Ok(2);
     }
@@ -134,28 +191,10 @@ fn who_can(
     for (arn, c) in principals(a) {
         let (_, _, d) = a.decide(&c, action, resource, &[], policy);
         if d.is_allowed() {
-            let why: Vec<String> = if d.matched.is_empty() {
-                vec![match d.reason {
-                    crate::eval::Reason::RootUser => "the root user needs no policy".to_string(),
-                    other => format!("{other:?}"),
-                }]
+            let why: Vec<Because> = if d.matched.is_empty() {
+                vec![Because::Reason(d.reason)]
             } else {
-                d.matched
-                    .iter()
-                    .map(|m| {
-                        format!(
-                            "{} {} statement {}{} (line {})",
-                            m.kind.label(),
-                            m.policy_id,
-                            m.index,
-                            m.sid
-                                .as_deref()
-                                .map(|s| format!(" ({s})"))
-                                .unwrap_or_default(),
-                            m.start.line
-                        )
-                    })
-                    .collect()
+                d.matched.iter().cloned().map(Because::Statement).collect()
             };
             rows.push((arn, why));
         }
@@ -164,7 +203,10 @@ fn who_can(
         Format::Json => {
             let list: Vec<_> = rows
                 .iter()
-                .map(|(p, w)| json!({"principal": p, "because": w}))
+                .map(|(p, w)| {
+                    let w: Vec<String> = w.iter().map(|b| b.say(Lang::En)).collect();
+                    json!({"principal": p, "because": w})
+                })
                 .collect();
             writeln!(
                 out,
@@ -178,13 +220,24 @@ fn who_can(
         Format::Table => {
             writeln!(
                 out,
-                "{} principal(s) may {action} on {resource}:",
-                rows.len()
+                "{}",
+                Audit::WhoMay.fill(
+                    lang,
+                    &[
+                        ("n", &rows.len()),
+                        ("action", &action),
+                        ("resource", &resource)
+                    ]
+                )
             )?;
             for (p, why) in &rows {
                 writeln!(out, "  {p}")?;
                 for w in why {
-                    writeln!(out, "      because of {w}")?;
+                    writeln!(
+                        out,
+                        "      {}",
+                        Audit::BecauseOf.fill(lang, &[("why", &w.say(lang))])
+                    )?;
                 }
             }
         }
@@ -192,27 +245,34 @@ fn who_can(
     Ok(0)
 }
 
-fn what_can(a: &Account, who: &str, format: Format, out: &mut dyn Write) -> io::Result<u8> {
+fn what_can(
+    a: &Account,
+    who: &str,
+    format: Format,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let identity = match crate::lesson::check::identity_of(a, who) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("iamdojo access: {e}");
+            eprintln!("iamdojo access: {}", e.text(lang));
             return Ok(2);
         }
+    };
+    let no_catalog = |e: &dyn std::fmt::Display| {
+        eprintln!(
+            "iamdojo access: {}",
+            Audit::CatalogDoesNotLoad.fill(lang, &[("error", e)])
+        );
+        Ok(2)
     };
     let catalog = match Catalog::get() {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("iamdojo access: the action catalog does not load: {e}");
-            return Ok(2);
-        }
+        Err(e) => return no_catalog(&e),
     };
     let by_service = match crate::audit::access::permissions(a, identity) {
         Ok(b) => b,
-        Err(e) => {
-            eprintln!("iamdojo access: the action catalog does not load: {e}");
-            return Ok(2);
-        }
+        Err(e) => return no_catalog(&e),
     };
     match format {
         Format::Json => writeln!(
@@ -229,16 +289,26 @@ fn what_can(a: &Account, who: &str, format: Format, out: &mut dyn Write) -> io::
                 .sum();
             writeln!(
                 out,
-                "{who} may perform {total} action(s) in {} service(s):",
-                by_service.len()
+                "{}",
+                Audit::MayPerform.fill(
+                    lang,
+                    &[("who", &who), ("total", &total), ("n", &by_service.len())]
+                )
             )?;
             for (svc, levels) in &by_service {
+                // Access levels are the Service Authorization Reference's names, as in the
+                // JSON output.
                 let summary: Vec<String> = levels
                     .iter()
                     .map(|(l, acts)| format!("{l} {}", acts.len()))
                     .collect();
                 let all = catalog.service(svc).map(|s| s.actions.len()).unwrap_or(0);
-                writeln!(out, "  {svc:<24} {}  (of {all})", summary.join(", "))?;
+                writeln!(
+                    out,
+                    "  {svc:<24} {}  {}",
+                    summary.join(Audit::SepComma.text(lang)),
+                    Audit::OfAll.fill(lang, &[("all", &all)])
+                )?;
             }
         }
     }

@@ -7,8 +7,12 @@ use std::path::PathBuf;
 use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::json;
 
+use super::LangArg;
 use crate::account::Account;
-use crate::audit::controls::{Finding, audit};
+use crate::audit::controls::{Finding, Severity, audit};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::audit::Audit;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,6 +49,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// The language of the table (default: from the locale, LANG); the JSON and SARIF output
+    /// is the same in every language.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 /// `--format json`: the findings, and the controls the input could not answer when there are
@@ -56,33 +64,56 @@ struct JsonReport<'a> {
     not_evaluated: &'a [crate::audit::controls::NotEvaluated],
 }
 
-/// Loads the account the arguments name.
+/// Why no account could be loaded.
+pub(crate) enum LoadError {
+    /// The arguments name no account.
+    NoAccount,
+    /// The file named does not load (its error, as the loader words it).
+    File(String),
+}
+
+impl LoadError {
+    /// The error in `lang`.
+    pub(crate) fn say(&self, lang: Lang) -> String {
+        match self {
+            LoadError::NoAccount => Audit::NoAccount.text(lang).to_string(),
+            LoadError::File(e) => e.clone(),
+        }
+    }
+}
+
+/// Loads the account the arguments name (an import's warnings led by `warning` in `lang`).
 pub(crate) fn load_account(
     scenario: Option<&PathBuf>,
     gaad: Option<&PathBuf>,
     report: Option<&PathBuf>,
     policy: Option<&PathBuf>,
-) -> Result<Account, String> {
+    lang: Lang,
+) -> Result<Account, LoadError> {
     if let Some(p) = scenario {
-        return crate::cli::load_scenario(p).map(|s| s.sandbox.account);
+        return crate::cli::load_scenario(p)
+            .map(|s| s.sandbox.account)
+            .map_err(LoadError::File);
     }
     if let Some(g) = gaad {
-        return crate::cli::load_gaad(g, report, policy);
+        return crate::cli::load_gaad(g, report, policy, lang).map_err(LoadError::File);
     }
-    Err("give an account to look at: --scenario FILE or --gaad FILE".into())
+    Err(LoadError::NoAccount)
 }
 
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
+    let lang = super::lang_or_locale(args.lang);
     let account = match load_account(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
         args.credential_report.as_ref(),
         args.password_policy.as_ref(),
+        lang,
     ) {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("iamdojo audit: {e}");
+            eprintln!("iamdojo audit: {}", e.say(lang));
             return Ok(2);
         }
     };
@@ -91,7 +122,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             Some(t) => t,
             None => {
                 eprintln!(
-                    "iamdojo audit: --now `{t}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"
+                    "iamdojo audit: {}",
+                    Audit::NotATime.fill(lang, &[("time", t)])
                 );
                 return Ok(2);
             }
@@ -114,7 +146,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let findings = audit(&account, now);
     let skipped = crate::audit::controls::not_evaluated(&account);
     let text = match args.format {
-        Format::Table => table(&findings) + &not_evaluated_table(&skipped),
+        Format::Table => table(&findings, lang) + &not_evaluated_table(&skipped, lang),
         Format::Json => {
             // Written as it is serialized: a large account's findings are not copied into a
             // JSON tree and a string first.
@@ -135,7 +167,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
 }
 
 /// The controls the input could not answer, grouped by what to add.
-fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated]) -> String {
+fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated], lang: Lang) -> String {
     use crate::audit::controls::Needs;
     let mut out = String::new();
     for need in [Needs::Credentials, Needs::PasswordPolicy, Needs::Services] {
@@ -144,32 +176,49 @@ fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated]) -> Stri
             .filter(|s| s.needs == need)
             .map(|s| s.control.as_str())
             .collect();
+        let Some(remedy) = need.remedy() else {
+            continue;
+        };
         if !ids.is_empty() {
-            out.push_str(&format!(
-                "\nNot checked, for want of {}: {}\n",
-                need.remedy(),
-                ids.join(", ")
+            out.push('\n');
+            out.push_str(&Audit::NotChecked.fill(
+                lang,
+                &[
+                    ("need", &remedy.text(lang)),
+                    ("ids", &ids.join(Audit::SepComma.text(lang))),
+                ],
             ));
+            out.push('\n');
         }
     }
     out
 }
 
+/// How many findings of a severity, as the summary line counts them.
+fn count(severity: Severity, n: usize, lang: Lang) -> String {
+    let msg = match severity {
+        Severity::Critical => Audit::CountCritical,
+        Severity::High => Audit::CountHigh,
+        Severity::Medium => Audit::CountMedium,
+        Severity::Low => Audit::CountLow,
+        Severity::Informational => Audit::CountInformational,
+    };
+    msg.fill(lang, &[("n", &n)])
+}
+
 /// The to-do list: one numbered item per control, most severe first; a control that fails on
-/// many resources is one item that lists them (the JSON output keeps one finding each).
-pub fn table(findings: &[Finding]) -> String {
+/// many resources is one item that lists them (the JSON output keeps one finding each). The
+/// severity labels are Security Hub's values in every language, as in the JSON output.
+pub fn table(findings: &[Finding], lang: Lang) -> String {
     if findings.is_empty() {
-        return "No findings: nothing to fix.\n".into();
+        return format!("{}\n", Audit::NoFindings.text(lang));
     }
     let mut s = String::new();
     let mut counts = std::collections::BTreeMap::new();
     for f in findings {
         *counts.entry(std::cmp::Reverse(f.severity)).or_insert(0) += 1;
     }
-    let summary: Vec<String> = counts
-        .iter()
-        .map(|(k, n)| format!("{n} {}", k.0.as_str().to_lowercase()))
-        .collect();
+    let summary: Vec<String> = counts.iter().map(|(k, n)| count(k.0, *n, lang)).collect();
     // Group by control, keeping the first appearance's place (findings come sorted).
     let mut groups: Vec<Vec<&Finding>> = Vec::new();
     for f in findings {
@@ -181,12 +230,29 @@ pub fn table(findings: &[Finding]) -> String {
             None => groups.push(vec![f]),
         }
     }
-    s.push_str(&format!(
-        "{} findings ({}) in {} items, most severe first:\n\n",
-        findings.len(),
-        summary.join(", "),
-        groups.len()
+    s.push_str(&Audit::Summary.fill(
+        lang,
+        &[
+            ("n", &findings.len()),
+            ("counts", &summary.join(Audit::SepComma.text(lang))),
+            ("items", &groups.len()),
+        ],
     ));
+    s.push_str("\n\n");
+    // The labels of an item's lines, padded to one column in display cells.
+    let labels = [
+        Audit::LabelResource,
+        Audit::LabelEvidence,
+        Audit::LabelFix,
+        Audit::LabelMore,
+    ];
+    let column = labels
+        .iter()
+        .map(|l| crate::text::width(l.text(lang)))
+        .max()
+        .unwrap_or(0);
+    let label = |l: Audit| format!("     {} ", crate::text::pad(l.text(lang), column));
+    let under = " ".repeat(5 + column + 1);
     const SHOWN: usize = 3;
     for (i, g) in groups.iter().enumerate() {
         // Every group holds at least the finding that opened it.
@@ -195,7 +261,7 @@ pub fn table(findings: &[Finding]) -> String {
         };
         let cis = f.cis.as_ref().map(|c| format!(", {c}")).unwrap_or_default();
         let many = if g.len() > 1 {
-            format!(" — {} resources", g.len())
+            Audit::ManyResources.fill(lang, &[("n", &g.len())])
         } else {
             String::new()
         };
@@ -203,52 +269,60 @@ pub fn table(findings: &[Finding]) -> String {
             "{:>3}. [{}] {} ({}{cis}){many}\n",
             i + 1,
             f.severity.as_str(),
-            f.title,
+            f.title.text(lang),
             f.control
         ));
         for x in g.iter().take(SHOWN) {
-            s.push_str(&format!("     resource: {}\n", x.resource));
-            s.push_str(&format!("     evidence: {}\n", x.evidence));
+            s.push_str(&format!("{}{}\n", label(Audit::LabelResource), x.resource));
+            s.push_str(&format!(
+                "{}{}\n",
+                label(Audit::LabelEvidence),
+                x.evidence.render(lang)
+            ));
         }
         if g.len() > SHOWN {
             s.push_str(&format!(
-                "     … and {} more (see --format json)\n",
-                g.len() - SHOWN
+                "     {}\n",
+                Audit::AndMore.fill(lang, &[("n", &(g.len() - SHOWN))])
             ));
         }
         for (j, cmd) in f.fix.iter().enumerate() {
-            s.push_str(&format!(
-                "     {} {cmd}\n",
-                if j == 0 { "fix:     " } else { "         " }
-            ));
+            let lead = if j == 0 {
+                label(Audit::LabelFix)
+            } else {
+                under.clone()
+            };
+            s.push_str(&format!("{lead}{}\n", cmd.render(lang)));
         }
         if g.len() > 1 {
-            s.push_str("               (the same for each resource)\n");
+            s.push_str(&format!("{under}{}\n", Audit::SameForEach.text(lang)));
         }
-        s.push_str(&format!("     more:     {}\n\n", f.learn_more));
+        s.push_str(&format!("{}{}\n\n", label(Audit::LabelMore), f.learn_more));
     }
     s
 }
 
-/// SARIF 2.1.0.
+/// SARIF 2.1.0, worded in English (code-scanning tools show one text per result).
 pub fn sarif(findings: &[Finding]) -> String {
+    let en = Lang::En;
     let mut rules: Vec<serde_json::Value> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for f in findings {
         if seen.insert(f.control.clone()) {
-            rules.push(json!({"id": f.control, "shortDescription": {"text": f.title}, "helpUri": f.learn_more}));
+            rules.push(json!({"id": f.control, "shortDescription": {"text": f.title.text(en)}, "helpUri": f.learn_more}));
         }
     }
     let level = |f: &Finding| match f.severity {
-        crate::audit::controls::Severity::Critical | crate::audit::controls::Severity::High => {
-            "error"
-        }
-        crate::audit::controls::Severity::Medium => "warning",
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
         _ => "note",
     };
     let results: Vec<serde_json::Value> = findings
         .iter()
-        .map(|f| json!({"ruleId": f.control, "level": level(f), "message": {"text": format!("{}: {}", f.title, f.evidence)}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.resource}}}], "fixes": [{"description": {"text": f.fix.join("\n")}}]}))
+        .map(|f| {
+            let fixes: Vec<String> = f.fix.iter().map(|x| x.render(en)).collect();
+            json!({"ruleId": f.control, "level": level(f), "message": {"text": format!("{}: {}", f.title.text(en), f.evidence.render(en))}, "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.resource}}}], "fixes": [{"description": {"text": fixes.join("\n")}}]})
+        })
         .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

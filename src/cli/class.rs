@@ -1,18 +1,35 @@
 //! `iamdojo class report`: learners' progress exports merged into one report for the
-//! instructor, as text, CSV or a self-contained HTML page.
+//! instructor, as text, CSV or a self-contained HTML page. Text and HTML are in the
+//! instructor's language (`--lang`, else the top-level `--lang`, else the locale); CSV is the
+//! same in every language.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
-use crate::progress::{ClassReport, Export, render};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::progress::Progress as P;
+use crate::progress::render::{self, count};
+use crate::progress::{ClassReport, Export};
 
-use super::progress::{Course, CourseArgs, read_export, write_file};
+use super::LangArg;
+use super::progress::{Course, CourseArgs, load_export, write_file};
 
 /// Arguments of `class`.
 #[derive(Debug, ClapArgs)]
 pub struct Args {
+    /// The language of the report and of lesson titles: en or ja (default: the top-level
+    /// --lang, else the locale). CSV is the same in every language.
+    #[arg(
+        id = "output_lang",
+        long = "lang",
+        global = true,
+        value_enum,
+        value_name = "LANG"
+    )]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Sub,
 }
@@ -30,6 +47,7 @@ const EXAMPLES: &str = "Examples:
   iamdojo class report exports/                       (every *.json in the folder)
   iamdojo class report alice.json bob.json --format csv --out class.csv
   iamdojo class report exports/ --format html --out report.html
+  iamdojo class report exports/ --lang ja
 
 Each learner's export is made with `iamdojo progress export --out NAME.json`. Two exports
 of the same profile are merged; two learners who both kept the name `default` stay apart
@@ -62,19 +80,27 @@ enum Format {
 
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> {
+    let lang = match course.lang(args.lang) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("iamdojo class: {msg}");
+            return Ok(2);
+        }
+    };
     match &args.command {
-        Sub::Report(a) => report(a, course, out),
+        Sub::Report(a) => report(a, course, lang, out),
     }
 }
 
 /// The files named: each file itself, and the `*.json` files directly inside each folder,
 /// sorted.
-fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+fn expand(inputs: &[PathBuf], lang: Lang) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let entries = std::fs::read_dir(input)
-                .map_err(|e| format!("cannot read the folder `{}`: {e}", input.display()))?;
+            let entries = std::fs::read_dir(input).map_err(|e| {
+                P::ClassCannotReadFolder.fill(lang, &[("path", &input.display()), ("error", &e)])
+            })?;
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
@@ -85,10 +111,7 @@ fn expand(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
                 })
                 .collect();
             if found.is_empty() {
-                return Err(format!(
-                    "the folder `{}` holds no *.json export files",
-                    input.display()
-                ));
+                return Err(P::ClassEmptyFolder.fill(lang, &[("path", &input.display())]));
             }
             found.sort();
             files.extend(found);
@@ -105,59 +128,69 @@ fn label(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn report(args: &ReportArgs, top: &Course, out: &mut dyn Write) -> io::Result<u8> {
+fn report(args: &ReportArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     let fail = |msg: String| {
         eprintln!("iamdojo class report: {msg}");
         2
     };
-    let files = match expand(&args.inputs) {
+    let files = match expand(&args.inputs, lang) {
         Ok(f) => f,
         Err(msg) => return Ok(fail(msg)),
     };
     let mut exports: Vec<(String, Export)> = Vec::with_capacity(files.len());
-    let mut failed = 0usize;
+    let mut failed = 0u64;
     for f in &files {
-        let read = read_export(f).and_then(|text| {
-            Export::from_json(&text).map_err(|e| format!("`{}`: {e}", f.display()))
-        });
-        match read {
+        match load_export(f, lang) {
             Ok(e) => exports.push((label(f), e)),
             Err(msg) => {
-                eprintln!("iamdojo class report: skipped {msg}");
+                eprintln!(
+                    "iamdojo class report: {}",
+                    P::ClassSkipped.fill(lang, &[("problem", &msg)])
+                );
                 failed += 1;
             }
         }
     }
     if exports.is_empty() {
-        return Ok(fail(
-            "no readable progress export among the files given".to_string(),
-        ));
+        return Ok(fail(P::ClassNoReadable.text(lang).to_string()));
     }
-    let catalog = top.with(&args.course).catalog("class report");
+    let catalog = top.with(&args.course).catalog("class report", lang);
     let report = ClassReport::build(exports.iter().map(|(s, e)| (s.as_str(), e)), &catalog);
     let text = match args.format {
-        Format::Text => render::text(&report),
+        Format::Text => render::text(&report, lang),
         Format::Csv => render::csv(&report),
-        Format::Html => render::html(&report),
+        Format::Html => render::html(&report, lang),
     };
     match &args.out {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            if let Err(msg) = write_file(path, &text) {
+            if let Err(msg) = write_file(path, &text, lang) {
                 return Ok(fail(msg));
             }
+            let learners = count(
+                lang,
+                report.learners.len() as u64,
+                P::LearnersOne,
+                P::LearnersMany,
+            );
+            let read = count(lang, exports.len() as u64, P::FilesOne, P::FilesMany);
             eprintln!(
-                "wrote the report on {} learners from {} files to `{}`",
-                report.learners.len(),
-                exports.len(),
-                path.display()
+                "{}",
+                P::ClassWrote.fill(
+                    lang,
+                    &[
+                        ("learners", &learners),
+                        ("files", &read),
+                        ("path", &path.display()),
+                    ],
+                )
             );
         }
     }
     if failed > 0 {
         eprintln!(
-            "iamdojo class report: {failed} of {} files could not be read",
-            files.len()
+            "iamdojo class report: {}",
+            P::ClassUnread.fill(lang, &[("failed", &failed), ("total", &files.len())])
         );
         Ok(2)
     } else {

@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
-use crate::lesson::lint::{Level, lint};
+use super::LangArg;
+use crate::lang::Lang;
+use crate::lesson::lint::{Level, lint_in};
 use crate::lesson::{LessonEntry, Pack, PackSet, load};
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -37,12 +41,19 @@ pub enum LessonsCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// The language of the text output (default: the locale's, from LC_ALL, LC_MESSAGES
+        /// or LANG; the JSON output is the same in every language).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// List packs and their lessons.
     List {
         /// More pack folders besides the built-in course.
         #[arg(long = "pack", value_name = "PATH")]
         packs: Vec<PathBuf>,
+        /// The language of the list (default: the locale's, from LC_ALL, LC_MESSAGES or LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the JSON Schema of lesson files and pack.yaml (also in
     /// assets/lesson-pack.schema.json), for editors that complete YAML.
@@ -51,14 +62,19 @@ pub enum LessonsCommand {
     New {
         /// The folder to create (its name becomes the pack id).
         name: PathBuf,
+        /// The language of what it prints (default: the locale's, from LC_ALL, LC_MESSAGES or
+        /// LANG).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
 }
 
-/// Loads the packs named (or the built-in course), in order. A pack whose id another one
-/// already uses is refused, as the TUI refuses it: one named earlier, or the built-in course
-/// (which the TUI loads first) unless it is the built-in course's own folder.
-fn packs(paths: &[PathBuf]) -> Vec<Result<Pack, String>> {
-    let builtin = PackSet::load(true, &[]);
+/// Loads the packs named (or the built-in course), in order, with errors in `lang`. A pack
+/// whose id another one already uses is refused, as the TUI refuses it: one named earlier, or
+/// the built-in course (which the TUI loads first) unless it is the built-in course's own
+/// folder.
+fn packs(paths: &[PathBuf], lang: Lang) -> Vec<Result<Pack, String>> {
+    let builtin = PackSet::load_in(lang, true, &[]);
     if paths.is_empty() {
         return builtin_results(builtin);
     }
@@ -66,14 +82,14 @@ fn packs(paths: &[PathBuf]) -> Vec<Result<Pack, String>> {
     paths
         .iter()
         .map(|p| {
-            let pack = load::load_dir(p).map_err(|e| e.to_string())?;
+            let pack = load::load_dir_in(p, lang).map_err(|e| load::describe(&e, lang))?;
             let same_as_builtin = builtin
                 .packs
                 .iter()
                 .any(|b| b.meta.id == pack.meta.id && b.content_hash == pack.content_hash);
             let clash = given
-                .clash(&pack)
-                .or_else(|| builtin.clash(&pack).filter(|_| !same_as_builtin));
+                .clash(&pack, lang)
+                .or_else(|| builtin.clash(&pack, lang).filter(|_| !same_as_builtin));
             if let Some(e) = clash {
                 return Err(e);
             }
@@ -95,9 +111,22 @@ fn builtin_results(set: PackSet) -> Vec<Result<Pack, String>> {
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     match &args.command {
-        LessonsCommand::Lint { paths, format } => lint_cmd(paths, *format, out),
-        LessonsCommand::List { packs: extra } => list(extra, out),
-        LessonsCommand::New { name } => new_pack(name, out),
+        LessonsCommand::Lint {
+            paths,
+            format,
+            lang,
+        } => {
+            // JSON is for tools: the same in every language.
+            let lang = match format {
+                Format::Json => Lang::En,
+                Format::Text => super::lang_or_locale(*lang),
+            };
+            lint_cmd(paths, *format, lang, out)
+        }
+        LessonsCommand::List { packs: extra, lang } => {
+            list(extra, super::lang_or_locale(*lang), out)
+        }
+        LessonsCommand::New { name, lang } => new_pack(name, super::lang_or_locale(*lang), out),
         LessonsCommand::Schema => {
             writeln!(
                 out,
@@ -110,20 +139,21 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-fn lint_cmd(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Result<u8> {
+fn lint_cmd(paths: &[PathBuf], format: Format, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     let mut errors = 0;
     let mut warnings = 0;
     let mut json_packs = Vec::new();
     let mut text = String::new();
-    for p in packs(paths) {
+    for p in packs(paths, lang) {
         match p {
             Err(e) => {
                 errors += 1;
+                // `error` stays English in every language, as the issues' level does.
                 text.push_str(&format!("error: {e}\n"));
                 json_packs.push(serde_json::json!({"pack": null, "error": e}));
             }
             Ok(pack) => {
-                let issues = lint(&pack);
+                let issues = lint_in(&pack, lang);
                 for i in &issues {
                     match i.level {
                         Level::Error => errors += 1,
@@ -132,13 +162,23 @@ fn lint_cmd(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Resul
                     text.push_str(&format!("{}: {i}\n", pack.origin));
                 }
                 let lessons = pack.lessons.len();
-                text.push_str(&format!(
-                    "{} ({}): {lessons} lesson(s), {} error(s), {} warning(s)\n",
-                    pack.meta.id,
-                    pack.origin,
-                    issues.iter().filter(|i| i.level == Level::Error).count(),
-                    issues.iter().filter(|i| i.level == Level::Warning).count()
+                text.push_str(&Lint::LintSummary.fill(
+                    lang,
+                    &[
+                        ("id", &pack.meta.id),
+                        ("origin", &pack.origin),
+                        ("lessons", &lessons),
+                        (
+                            "errors",
+                            &issues.iter().filter(|i| i.level == Level::Error).count(),
+                        ),
+                        (
+                            "warnings",
+                            &issues.iter().filter(|i| i.level == Level::Warning).count(),
+                        ),
+                    ],
                 ));
+                text.push('\n');
                 json_packs.push(serde_json::json!({"pack": pack.meta.id, "origin": pack.origin, "lessons": lessons, "issues": issues}));
             }
         }
@@ -157,9 +197,9 @@ fn lint_cmd(paths: &[PathBuf], format: Format, out: &mut dyn Write) -> io::Resul
     Ok(u8::from(errors > 0))
 }
 
-fn list(extra: &[PathBuf], out: &mut dyn Write) -> io::Result<u8> {
+fn list(extra: &[PathBuf], lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     // The built-in course, then the extra folders, refused as the TUI refuses them.
-    let mut set = PackSet::load(true, &[]);
+    let mut set = PackSet::load_in(lang, true, &[]);
     let mut all: Vec<Result<Pack, String>> = set
         .packs
         .iter()
@@ -168,27 +208,31 @@ fn list(extra: &[PathBuf], out: &mut dyn Write) -> io::Result<u8> {
         .chain(set.broken.iter().cloned().map(Err))
         .collect();
     for p in extra {
-        all.push(load::load_dir(p).map_err(|e| e.to_string()).and_then(
-            |pack| match set.clash(&pack) {
-                Some(e) => Err(e),
-                None => {
-                    set.packs.push(pack.clone());
-                    Ok(pack)
-                }
-            },
-        ));
+        all.push(
+            load::load_dir_in(p, lang)
+                .map_err(|e| load::describe(&e, lang))
+                .and_then(|pack| match set.clash(&pack, lang) {
+                    Some(e) => Err(e),
+                    None => {
+                        set.packs.push(pack.clone());
+                        Ok(pack)
+                    }
+                }),
+        );
     }
     for p in all {
         match p {
-            Err(e) => writeln!(out, "(broken pack) {e}")?,
+            Err(e) => writeln!(out, "{}", Lint::BrokenPack.fill(lang, &[("error", &e)]))?,
             Ok(pack) => {
-                let lang = pack.default_language().to_string();
+                // Titles in the chosen language where the pack has it, else in its default.
+                let code = lang.code();
+                let fallback = pack.default_language().to_string();
                 writeln!(
                     out,
                     "{} {} — {} [{}]",
                     pack.meta.id,
                     pack.meta.version,
-                    pack.meta.title.get(&lang, &lang),
+                    pack.meta.title.get(code, &fallback),
                     pack.origin
                 )?;
                 for l in &pack.lessons {
@@ -202,16 +246,24 @@ fn list(extra: &[PathBuf], out: &mut dyn Write) -> io::Result<u8> {
                                 .collect();
                             writeln!(
                                 out,
-                                "  {} {} ({} min; {} exercise(s))",
+                                "  {} {}",
                                 crate::text::pad(lesson.id.as_ref(), 28),
-                                lesson.title.get(&lang, &lang),
-                                lesson.minutes.unwrap_or(0),
-                                kinds.len()
+                                Lint::ListLesson.fill(
+                                    lang,
+                                    &[
+                                        ("title", &lesson.title.get(code, &fallback)),
+                                        ("minutes", &lesson.minutes.unwrap_or(0)),
+                                        ("exercises", &kinds.len()),
+                                    ],
+                                )
                             )?;
                         }
-                        LessonEntry::Broken { file, error } => {
-                            writeln!(out, "  {} BROKEN: {error}", crate::text::pad(file, 28))?
-                        }
+                        LessonEntry::Broken { file, error } => writeln!(
+                            out,
+                            "  {} {}",
+                            crate::text::pad(file, 28),
+                            Lint::ListBroken.fill(lang, &[("error", &load::describe(error, lang))])
+                        )?,
                     }
                 }
             }
@@ -338,12 +390,9 @@ users:
   - name: dana
 "#;
 
-fn new_pack(dir: &Path, out: &mut dyn Write) -> io::Result<u8> {
+fn new_pack(dir: &Path, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     if dir.exists() {
-        eprintln!(
-            "iamdojo lessons new: `{}` already exists; choose a new folder name",
-            dir.display()
-        );
+        eprintln!("{}", Lint::NewExists.fill(lang, &[("dir", &dir.display())]));
         return Ok(2);
     }
     let id: String = dir
@@ -365,22 +414,23 @@ fn new_pack(dir: &Path, out: &mut dyn Write) -> io::Result<u8> {
             && let Err(e) = std::fs::create_dir_all(parent)
         {
             eprintln!(
-                "iamdojo lessons new: cannot create `{}`: {e}",
-                parent.display()
+                "{}",
+                Lint::NewCannotCreate.fill(lang, &[("dir", &parent.display()), ("error", &e)])
             );
             return Ok(2);
         }
         if let Err(e) = std::fs::write(&p, text) {
-            eprintln!("iamdojo lessons new: cannot write `{}`: {e}", p.display());
+            eprintln!(
+                "{}",
+                Lint::NewCannotWrite.fill(lang, &[("file", &p.display()), ("error", &e)])
+            );
             return Ok(2);
         }
     }
     writeln!(
         out,
-        "Created the pack `{id}` in {}.\nCheck it:  iamdojo lessons lint {}\nTry it:    iamdojo --pack {}",
-        dir.display(),
-        dir.display(),
-        dir.display()
+        "{}",
+        Lint::NewCreated.fill(lang, &[("id", &id), ("dir", &dir.display())])
     )?;
     Ok(0)
 }

@@ -1,22 +1,30 @@
 //! `iamdojo progress show | export | import | reset`: a learner's saved progress, moved
-//! between machines as a JSON export.
+//! between machines as a JSON export. Everything a person reads is in the learner's
+//! language (`--lang`, else the top-level `--lang`, else the locale); JSON and CSV are the
+//! same in every language.
 
 use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 
+use crate::lang::Lang;
 use crate::lesson::PackSet;
+use crate::msg::Message;
+use crate::msg::progress::Progress as P;
+use crate::progress::render::{self, count};
 use crate::progress::{
-    Catalog, Dashboard, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary,
-    Saving, Store, active::IDLE_NOTE, render::duration,
+    Catalog, Export, LearnerName, PackId, ProgressError, ResetScope, ResetSummary, Saving, Store,
 };
 
+use super::LangArg;
+
 /// The course as the top-level options name it (`iamdojo --pack DIR --lang ja progress
-/// show`): the packs whose lessons' titles and exercise counts progress output uses.
+/// show`): the packs whose lessons' titles and exercise counts progress output uses, and the
+/// language asked for.
 #[derive(Debug, Clone, Default)]
 pub struct Course {
-    /// `--lang`.
+    /// The top-level `--lang`, as typed.
     pub lang: Option<String>,
     /// `--pack` folders.
     pub packs: Vec<PathBuf>,
@@ -32,36 +40,52 @@ pub struct CourseArgs {
     /// (repeatable; the built-in course is always loaded unless --no-builtin).
     #[arg(long = "pack", value_name = "PATH")]
     pub packs: Vec<PathBuf>,
-    /// The language of lesson and pack titles: en or ja (default English).
-    #[arg(long, value_name = "LANG")]
-    pub lang: Option<String>,
 }
 
 impl Course {
-    /// The top-level options with a subcommand's own added (its `--lang` wins).
+    /// The top-level options with a subcommand's own packs added.
     pub fn with(&self, local: &CourseArgs) -> Course {
         let mut packs = self.packs.clone();
         packs.extend(local.packs.iter().cloned());
         Course {
-            lang: local.lang.clone().or_else(|| self.lang.clone()),
+            lang: self.lang.clone(),
             packs,
             builtin: self.builtin,
         }
     }
 
-    /// Loads the packs and collects what progress output needs from them: titles in the
-    /// language asked for (else English, else the pack's own default) and each lesson's
-    /// exercises (every step but `read`). A pack that does not load is named on standard
-    /// error and left out; its lessons then appear by id.
-    pub fn catalog(&self, command: &str) -> Catalog {
-        let set = PackSet::load(self.builtin, &self.packs);
-        for b in &set.broken {
-            eprintln!("iamdojo {command}: warning: pack not used: {b}");
+    /// The language of the output and of lesson titles: the subcommand's `--lang`, else the
+    /// top-level `--lang`, else the locale. A top-level value iamdojo does not speak is
+    /// refused, in the locale's language.
+    pub fn lang(&self, local: Option<LangArg>) -> Result<Lang, String> {
+        if let Some(l) = local {
+            return Ok(l.into());
         }
-        let lang = self.lang.as_deref().unwrap_or("en");
+        match &self.lang {
+            None => Ok(Lang::from_env()),
+            Some(v) => {
+                Lang::parse(v).ok_or_else(|| P::LangUnknown.fill(Lang::from_env(), &[("value", v)]))
+            }
+        }
+    }
+
+    /// Loads the packs and collects what progress output needs from them: titles in `lang`
+    /// (else the pack's own default) and each lesson's exercises (every step but `read`). A
+    /// pack that does not load is named on standard error and left out; its lessons then
+    /// appear by id.
+    pub fn catalog(&self, command: &str, lang: Lang) -> Catalog {
+        let set = PackSet::load_in(lang, self.builtin, &self.packs);
+        for b in &set.broken {
+            warn(command, lang, &P::PackNotUsed.fill(lang, &[("problem", b)]));
+        }
         // The same catalog as the interface's progress panel builds.
         crate::tui::panel::catalog(&set.packs, lang)
     }
+}
+
+/// Prints `iamdojo COMMAND: warning: TEXT` on standard error, in `lang`.
+fn warn(command: &str, lang: Lang, text: &str) {
+    eprintln!("iamdojo {command}: {}: {text}", P::Warning.text(lang));
 }
 
 /// Where progress is kept and whose it is; shared by every command that uses the store.
@@ -85,11 +109,11 @@ impl StoreArgs {
         }
     }
 
-    /// Opens the store, printing its notices as warnings on standard error.
-    pub fn open(&self, command: &str) -> Result<Store, String> {
-        let store = Store::open_default(self.data_dir.as_deref()).map_err(|e| e.to_string())?;
+    /// Opens the store, printing its notices as warnings on standard error, in `lang`.
+    pub fn open(&self, command: &str, lang: Lang) -> Result<Store, String> {
+        let store = Store::open_default(self.data_dir.as_deref()).map_err(|e| e.message(lang))?;
         for n in store.notices() {
-            eprintln!("iamdojo {command}: warning: {n}");
+            warn(command, lang, &n.message(lang));
         }
         Ok(store)
     }
@@ -101,12 +125,23 @@ impl StoreArgs {
 pub struct Args {
     #[command(flatten)]
     store: StoreArgs,
+    /// The language of the output and of lesson titles: en or ja (default: the top-level
+    /// --lang, else the locale). JSON and CSV are the same in every language.
+    #[arg(
+        id = "output_lang",
+        long = "lang",
+        global = true,
+        value_enum,
+        value_name = "LANG"
+    )]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Sub,
 }
 
 const EXAMPLES: &str = "Examples:
   iamdojo progress show
+  iamdojo progress show --lang ja
   iamdojo progress export --learner alice --out alice.json
   iamdojo progress import alice.json          (on another machine; importing twice adds nothing)
   iamdojo progress reset --pack iam-basics --yes
@@ -188,7 +223,14 @@ pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> 
         Sub::Import { .. } => "progress import",
         Sub::Reset { .. } => "progress reset",
     };
-    match execute(args, course, name, out) {
+    let lang = match course.lang(args.lang) {
+        Ok(l) => l,
+        Err(msg) => {
+            eprintln!("iamdojo {name}: {msg}");
+            return Ok(2);
+        }
+    };
+    match execute(args, course, name, lang, out) {
         Ok(code) => Ok(code),
         Err(Stop::Input(msg)) => {
             eprintln!("iamdojo {name}: {msg}");
@@ -198,20 +240,26 @@ pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> 
     }
 }
 
-fn execute(args: &Args, top: &Course, name: &str, out: &mut dyn Write) -> Result<u8, Stop> {
+fn execute(
+    args: &Args,
+    top: &Course,
+    name: &str,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8, Stop> {
     let learner = args.store.learner_name()?;
-    let store = args.store.open(name)?;
+    let store = args.store.open(name, lang)?;
     match &args.command {
         Sub::Show { format, course } => {
-            let catalog = top.with(course).catalog(name);
-            show(&store, &learner, &catalog, *format, out)
+            let catalog = top.with(course).catalog(name, lang);
+            show(&store, &learner, &catalog, *format, lang, out)
         }
         Sub::Export { format, out: dest } => {
-            export(&store, &learner, *format, dest.as_deref(), out)
+            export(&store, &learner, *format, dest.as_deref(), lang, out)
         }
         Sub::Import { file } => {
             let into = args.store.learner.is_some().then_some(&learner);
-            import(&store, file, into, out)
+            import(&store, file, into, lang, out)
         }
         Sub::Reset { pack, yes } => {
             let scope = match pack {
@@ -220,7 +268,7 @@ fn execute(args: &Args, top: &Course, name: &str, out: &mut dyn Write) -> Result
                 }
                 None => ResetScope::All,
             };
-            reset(&store, &learner, &scope, *yes, out)
+            reset(&store, &learner, &scope, *yes, lang, out)
         }
     }
 }
@@ -230,16 +278,17 @@ fn show(
     name: &LearnerName,
     catalog: &Catalog,
     format: ShowFormat,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
-    let err = |e: ProgressError| e.to_string();
+    let err = |e: ProgressError| e.message(lang);
     let Some(learner) = store.find_learner(name).map_err(err)? else {
         let others = store.learners().map_err(err)?;
         match format {
             ShowFormat::Json => writeln!(out, "null")?,
             ShowFormat::Text => {
-                writeln!(out, "no progress yet for learner `{name}`")?;
-                print_others(&others, name, out)?;
+                writeln!(out, "{}", P::ShowNoProgress.fill(lang, &[("name", name)]))?;
+                print_others(&others, name, lang, out)?;
             }
         }
         return Ok(0);
@@ -261,103 +310,33 @@ fn show(
             writeln!(out, "{s}")?;
         }
         ShowFormat::Text => {
-            write!(out, "{}", dashboard_text(&dash, catalog, store.saving()))?;
-            print_others(&store.learners().map_err(err)?, name, out)?;
+            write!(
+                out,
+                "{}",
+                render::dashboard(&dash, catalog, store.saving(), lang)
+            )?;
+            print_others(&store.learners().map_err(err)?, name, lang, out)?;
         }
     }
     Ok(0)
 }
 
-fn print_others(all: &[LearnerName], me: &LearnerName, out: &mut dyn Write) -> io::Result<()> {
+fn print_others(
+    all: &[LearnerName],
+    me: &LearnerName,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let others: Vec<&str> = all
         .iter()
         .filter(|l| *l != me)
         .map(LearnerName::as_str)
         .collect();
     if !others.is_empty() {
-        writeln!(
-            out,
-            "other learners here (use --learner NAME): {}",
-            others.join(", ")
-        )?;
+        let names = others.join(P::ListJoin.text(lang));
+        writeln!(out, "{}", P::ShowOthers.fill(lang, &[("names", &names)]))?;
     }
     Ok(())
-}
-
-/// `solved/exercises` when the lesson is loaded, else `solved/?`.
-fn solved_of(solved: u64, exercises: Option<u64>) -> String {
-    match exercises {
-        Some(n) => format!("{solved}/{n}"),
-        None => format!("{solved}/?"),
-    }
-}
-
-fn dashboard_text(d: &Dashboard, catalog: &Catalog, saving: &Saving) -> String {
-    use std::fmt::Write as _;
-    let mut o = String::new();
-    let place = match saving {
-        Saving::ToFile(p) => format!("saved in `{}`", p.display()),
-        Saving::No { .. } => "NOT being saved (see the warning above)".to_string(),
-    };
-    let _ = writeln!(o, "learner `{}`: progress {place}", d.learner);
-    if let Some(p) = &d.last_position {
-        let _ = writeln!(
-            o,
-            "last position: {} / {} / step {} ({})",
-            catalog.pack_name(&p.pack),
-            catalog.lesson_title(&p.pack, &p.lesson),
-            p.step,
-            p.at.strftime("%Y-%m-%d %H:%M UTC")
-        );
-    }
-    if d.lessons.is_empty() {
-        let _ = writeln!(o, "no answers yet");
-        return o;
-    }
-    let mut unknown = false;
-    for pack in d.packs() {
-        let _ = writeln!(
-            o,
-            "\n{}: {} lessons started, {} finished; {} answers ({} correct); {}",
-            catalog.pack_name(&pack.pack),
-            pack.lessons_started,
-            pack.lessons_completed,
-            pack.attempts,
-            pack.correct,
-            duration(pack.time_spent_ms)
-        );
-        let _ = writeln!(
-            o,
-            "  {:<8} {:>7} {:>7} {:>16} {:>5} {:>8}  lesson",
-            "finished", "answers", "correct", "exercises solved", "hints", "time"
-        );
-        for l in d.lessons.iter().filter(|l| l.pack == pack.pack) {
-            let exercises = catalog.exercises(&l.pack, &l.lesson);
-            unknown |= exercises.is_none();
-            let _ = writeln!(
-                o,
-                "  {:<8} {:>7} {:>7} {:>16} {:>5} {:>8}  {}",
-                if l.completed.is_some() { "yes" } else { "-" },
-                l.attempts,
-                l.correct,
-                solved_of(l.steps_solved, exercises),
-                l.hints_used,
-                duration(l.time_spent_ms),
-                catalog.lesson_title(&l.pack, &l.lesson)
-            );
-        }
-    }
-    let _ = writeln!(
-        o,
-        "\ntime: active time, each moment counted once ({IDLE_NOTE})"
-    );
-    if unknown {
-        let _ = writeln!(
-            o,
-            "?: a lesson not in the loaded packs (shown by id; load its pack with --pack DIR)"
-        );
-    }
-    o
 }
 
 fn export(
@@ -365,23 +344,32 @@ fn export(
     name: &LearnerName,
     format: ExportFormat,
     dest: Option<&Path>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
+    let err = |e: ProgressError| e.message(lang);
     // A learner with no progress yet gets a valid, empty export (and a profile, so that its
     // id stays the same from one export to the next): "everyone export now" never fails.
-    let known = store.find_learner(name).map_err(|e| e.to_string())?;
+    let known = store.find_learner(name).map_err(err)?;
     if known.is_none() {
         let names: Vec<String> = store
             .learners()
             .map(|v| v.iter().map(|n| n.as_str().to_string()).collect())
             .unwrap_or_default();
-        let hint = crate::suggest::did_you_mean(name.as_str(), names.iter().map(String::as_str));
-        eprintln!("learner `{name}` has no progress yet; the export holds none{hint}");
+        let near = crate::suggest::nearest(name.as_str(), names.iter().map(String::as_str));
+        eprintln!(
+            "{}",
+            match near {
+                Some(near) =>
+                    P::ExportNoProgressNear.fill(lang, &[("name", name), ("near", &near)]),
+                None => P::ExportNoProgress.fill(lang, &[("name", name)]),
+            }
+        );
     }
     let data = match known {
-        Some(l) => store.export(&l).map_err(|e| e.to_string())?,
+        Some(l) => store.export(&l).map_err(err)?,
         None => match store.learner(name) {
-            Ok(l) => store.export(&l).map_err(|e| e.to_string())?,
+            Ok(l) => store.export(&l).map_err(err)?,
             // A store that cannot save cannot create the profile: export it unsaved.
             Err(_) => crate::progress::Export::empty(crate::progress::ExportedLearner {
                 name: name.clone(),
@@ -396,12 +384,31 @@ fn export(
     match dest {
         None => out.write_all(text.as_bytes())?,
         Some(path) => {
-            write_file(path, &text)?;
+            write_file(path, &text, lang)?;
+            let answers = data.attempts.len() as u64;
+            let finished = data.completions.len() as u64;
             eprintln!(
-                "wrote the progress of learner `{name}` ({}, {}) to `{}`",
-                count(data.attempts.len() as u64, "answer"),
-                count(data.completions.len() as u64, "finished lesson"),
-                path.display()
+                "{}",
+                P::ExportWrote.fill(
+                    lang,
+                    &[
+                        ("name", name),
+                        (
+                            "answers",
+                            &count(lang, answers, P::AnswersOne, P::AnswersMany)
+                        ),
+                        (
+                            "finished",
+                            &count(
+                                lang,
+                                finished,
+                                P::FinishedLessonsOne,
+                                P::FinishedLessonsMany
+                            )
+                        ),
+                        ("path", &path.display()),
+                    ],
+                )
             );
         }
     }
@@ -409,8 +416,8 @@ fn export(
 }
 
 /// Writes `text` to `path` through a temporary file beside it and a rename, so that a
-/// crash never leaves half a file.
-pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
+/// crash never leaves half a file; a failure is said in `lang`.
+pub(crate) fn write_file(path: &Path, text: &str, lang: Lang) -> Result<(), String> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -422,7 +429,7 @@ pub(crate) fn write_file(path: &Path, text: &str) -> Result<(), String> {
     });
     if let Err(e) = written.and_then(|()| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(format!("cannot write `{}`: {e}", path.display()));
+        return Err(P::CannotWrite.fill(lang, &[("path", &path.display()), ("error", &e)]));
     }
     Ok(())
 }
@@ -443,66 +450,81 @@ pub(crate) fn read_export(path: &Path) -> Result<String, String> {
     .map_err(|e| e.to_string())
 }
 
+/// Reads and parses the export at `path`; a parse error names the file and is said in
+/// `lang`.
+pub(crate) fn load_export(path: &Path, lang: Lang) -> Result<Export, String> {
+    let text = read_export(path)?;
+    Export::from_json(&text).map_err(|e| format!("`{}`: {}", path.display(), e.message(lang)))
+}
+
 fn import(
     store: &Store,
     file: &Path,
     into: Option<&LearnerName>,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
     if let Saving::No { reason } = store.saving() {
-        return Err(
-            format!("nothing was imported: progress cannot be saved here ({reason})").into(),
-        );
+        return Err(P::ImportNotSaving
+            .fill(lang, &[("reason", &reason.message(lang))])
+            .into());
     }
-    let text = read_export(file)?;
-    let data = Export::from_json(&text).map_err(|e| format!("`{}`: {e}", file.display()))?;
-    let sum = store.import(&data, into).map_err(|e| e.to_string())?;
+    let data = load_export(file, lang)?;
+    let sum = store.import(&data, into).map_err(|e| e.message(lang))?;
     if !sum.changed() {
         writeln!(
             out,
-            "nothing new: everything in `{}` was already in learner `{}`",
-            file.display(),
-            sum.learner
+            "{}",
+            P::ImportNothingNew.fill(
+                lang,
+                &[("file", &file.display()), ("learner", &sum.learner)]
+            )
         )?;
         return Ok(0);
     }
     let mut parts = vec![
-        count(sum.attempts, "answer"),
-        count(sum.completions, "finished lesson"),
-        count(sum.commands, "sandbox command"),
+        count(lang, sum.attempts, P::AnswersOne, P::AnswersMany),
+        count(
+            lang,
+            sum.completions,
+            P::FinishedLessonsOne,
+            P::FinishedLessonsMany,
+        ),
+        count(lang, sum.commands, P::CommandsOne, P::CommandsMany),
     ];
     if sum.settings > 0 {
-        parts.push(count(sum.settings, "setting"));
+        parts.push(count(lang, sum.settings, P::SettingsOne, P::SettingsMany));
     }
     if sum.position {
-        parts.push("the last position".to_string());
+        parts.push(P::LastPositionPart.text(lang).to_string());
     }
+    let entry = if sum.created_learner {
+        P::ImportedNew
+    } else {
+        P::Imported
+    };
+    let parts = parts.join(P::ListJoin.text(lang));
     writeln!(
         out,
-        "imported into learner `{}`{}: {}",
-        sum.learner,
-        if sum.created_learner {
-            " (new profile)"
-        } else {
-            ""
-        },
-        parts.join(", ")
+        "{}",
+        entry.fill(lang, &[("learner", &sum.learner), ("parts", &parts)])
     )?;
     Ok(0)
 }
 
-/// `1 answer`, `3 answers`.
-fn count(n: u64, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-}
-
-fn describe(s: &ResetSummary) -> String {
-    format!(
-        "{}, {}, {}",
-        count(s.attempts, "answer"),
-        count(s.completions, "finished lesson"),
-        count(s.commands, "sandbox command")
-    )
+/// `3 answers, 1 finished lesson, 1 sandbox command`.
+fn describe(s: &ResetSummary, lang: Lang) -> String {
+    [
+        count(lang, s.attempts, P::AnswersOne, P::AnswersMany),
+        count(
+            lang,
+            s.completions,
+            P::FinishedLessonsOne,
+            P::FinishedLessonsMany,
+        ),
+        count(lang, s.commands, P::CommandsOne, P::CommandsMany),
+    ]
+    .join(P::ListJoin.text(lang))
 }
 
 fn reset(
@@ -510,46 +532,53 @@ fn reset(
     name: &LearnerName,
     scope: &ResetScope,
     yes: bool,
+    lang: Lang,
     out: &mut dyn Write,
 ) -> Result<u8, Stop> {
     if let Saving::No { reason } = store.saving() {
-        return Err(format!("nothing was reset: progress cannot be saved here ({reason})").into());
+        return Err(P::ResetNotSaving
+            .fill(lang, &[("reason", &reason.message(lang))])
+            .into());
     }
-    let learner = store.require_learner(name).map_err(|e| e.to_string())?;
+    let learner = store.require_learner(name).map_err(|e| e.message(lang))?;
     let what = match scope {
-        ResetScope::All => format!("all progress of learner `{name}`"),
-        ResetScope::Pack(p) => format!("the progress of learner `{name}` in pack `{p}`"),
+        ResetScope::All => P::ResetAll.fill(lang, &[("name", name)]),
+        ResetScope::Pack(p) => P::ResetPack.fill(lang, &[("name", name), ("pack", p)]),
     };
     let preview = store
         .reset_preview(&learner, scope)
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.message(lang))?;
     if preview == ResetSummary::default() {
-        writeln!(out, "nothing to reset: {what} is already empty")?;
+        writeln!(out, "{}", P::ResetEmpty.fill(lang, &[("what", &what)]))?;
         return Ok(0);
     }
     if !yes {
         if !std::io::stdin().is_terminal() {
-            return Err(format!(
-                "refusing to erase {what} without confirmation: run it in a terminal, or add --yes"
-            )
-            .into());
+            return Err(P::ResetRefused.fill(lang, &[("what", &what)]).into());
         }
         eprint!(
-            "erase {what} ({})? This cannot be undone; `iamdojo progress export --out FILE` keeps a copy. [y/N] ",
-            describe(&preview)
+            "{}",
+            P::ResetAsk.fill(
+                lang,
+                &[("what", &what), ("counts", &describe(&preview, lang))]
+            )
         );
         let _ = std::io::stderr().flush();
         let mut answer = String::new();
         std::io::stdin()
             .lock()
             .read_line(&mut answer)
-            .map_err(|e| format!("cannot read the answer: {e}"))?;
+            .map_err(|e| P::CannotReadAnswer.fill(lang, &[("error", &e)]))?;
         if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            writeln!(out, "not reset")?;
+            writeln!(out, "{}", P::NotReset.text(lang))?;
             return Ok(1);
         }
     }
-    let done = store.reset(&learner, scope).map_err(|e| e.to_string())?;
-    writeln!(out, "erased {what}: {}", describe(&done))?;
+    let done = store.reset(&learner, scope).map_err(|e| e.message(lang))?;
+    writeln!(
+        out,
+        "{}",
+        P::Erased.fill(lang, &[("what", &what), ("counts", &describe(&done, lang))])
+    )?;
     Ok(0)
 }

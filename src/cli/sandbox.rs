@@ -1,6 +1,9 @@
 //! `iamdojo sandbox`: a line shell over a simulated account, with history and completion of
 //! commands, flags and entity names. It reads commands from standard input when that is not
 //! a terminal, so that it can be scripted and used with a screen reader.
+//!
+//! The shell's own text (its banner, `help`, its errors) and the sandbox's own messages are in
+//! the language of `--lang`; what the simulated AWS CLI prints stays AWS's English.
 
 use std::cell::RefCell;
 use std::io::{self, BufRead, IsTerminal, Write};
@@ -17,6 +20,11 @@ use rustyline::{Config, Editor, Helper};
 use crate::account::authz::Identity;
 use crate::account::command::{Creds, Output, Sandbox};
 use crate::account::{Account, DEFAULT_ACCOUNT_ID};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::cli::Cli as Say;
+
+use super::LangArg;
 
 /// Arguments of `sandbox`.
 #[derive(Debug, ClapArgs)]
@@ -42,14 +50,20 @@ pub struct Args {
     /// With --gaad: set the password policy from `aws iam get-account-password-policy` JSON.
     #[arg(long, value_name = "FILE", requires = "gaad")]
     pub password_policy: Option<std::path::PathBuf>,
+    /// The language of the shell's own text and of the sandbox's own messages (`help`,
+    /// `explain`, `wait`, …; default: the locale's, from LC_ALL, LC_MESSAGES or LANG). What
+    /// the AWS CLI would print stays AWS's English.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 /// Loads the account that `--gaad` and its companions describe; the error is the message.
-fn import(args: &Args, gaad: &std::path::Path) -> Result<Account, String> {
+fn import(args: &Args, gaad: &std::path::Path, lang: Lang) -> Result<Account, String> {
     crate::cli::load_gaad(
         gaad,
         args.credential_report.as_ref(),
         args.password_policy.as_ref(),
+        lang,
     )
 }
 
@@ -102,20 +116,27 @@ fn prompt(sb: &Sandbox) -> String {
                     Identity::User(u) => u,
                     Identity::Role { role, session } => format!("{role}/{session}"),
                 },
-                Err(_) => format!("{access_key_id} (invalid)"),
+                Err(_) => Say::SandboxInvalidKey.fill(sb.lang, &[("key", access_key_id)]),
             }
         }
     };
     format!("[{who}@{} {}]$ ", sb.account.id, sb.profile)
 }
 
-const HELP: &str = "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nShell commands: help, exit.\nServices: ";
+/// The first line of an interactive session, in the sandbox's language.
+fn banner(sb: &Sandbox) -> String {
+    Say::SandboxBanner.fill(sb.lang, &[("id", &sb.account.id)])
+}
 
+/// `help`: how commands are typed, then every service's commands (names, in every
+/// language), in the sandbox's language.
 fn help(sb: &Sandbox) -> String {
     let table = crate::account::command::commands();
     let mut services: Vec<&str> = table.iter().map(|c| c.service).collect();
     services.dedup();
-    let mut s = format!("{HELP}{}, configure\n", services.join(", "));
+    let listed: Vec<&str> = services.iter().copied().chain(["configure"]).collect();
+    let sep = Say::SandboxListSep.text(sb.lang);
+    let mut s = Say::SandboxHelp.fill(sb.lang, &[("services", &listed.join(sep))]);
     for svc in services {
         let names: Vec<&str> = table
             .iter()
@@ -124,7 +145,6 @@ fn help(sb: &Sandbox) -> String {
             .collect();
         s.push_str(&format!("\n{svc}:\n  {}\n", names.join("\n  ")));
     }
-    let _ = sb;
     s
 }
 
@@ -138,7 +158,8 @@ fn show(output: &Output, out: &mut dyn Write) -> io::Result<()> {
 
 /// Runs the shell; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    let sb = match &args.scenario {
+    let lang = super::lang_or_locale(args.lang);
+    let mut sb = match &args.scenario {
         Some(path) => match crate::cli::load_scenario(path) {
             Ok(s) => s.sandbox,
             Err(e) => {
@@ -147,7 +168,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             }
         },
         None => match &args.gaad {
-            Some(path) => match import(args, path) {
+            Some(path) => match import(args, path, lang) {
                 Ok(account) => Sandbox::new(account),
                 Err(e) => {
                     eprintln!("iamdojo sandbox: {e}");
@@ -157,6 +178,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
         },
     };
+    sb.lang = lang;
     if std::io::stdin().is_terminal() {
         interactive(sb, out)
     } else {
@@ -168,7 +190,7 @@ fn scripted(mut sb: Sandbox, echo: bool, out: &mut dyn Write) -> io::Result<u8> 
     let mut failed = false;
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else {
-            eprintln!("iamdojo sandbox: standard input is not UTF-8 text");
+            eprintln!("iamdojo sandbox: {}", Say::SandboxNotUtf8.text(sb.lang));
             return Ok(2);
         };
         let t = line.trim();
@@ -192,24 +214,24 @@ fn scripted(mut sb: Sandbox, echo: bool, out: &mut dyn Write) -> io::Result<u8> 
 }
 
 fn interactive(sb: Sandbox, out: &mut dyn Write) -> io::Result<u8> {
+    let lang = sb.lang;
     let shared = Rc::new(RefCell::new(sb));
     let config = Config::builder().auto_add_history(true).build();
     let mut ed: Editor<Completion, MemHistory> =
         match Editor::with_history(config, MemHistory::new()) {
             Ok(e) => e,
             Err(e) => {
-                eprintln!("iamdojo sandbox: cannot start the line editor: {e}");
+                eprintln!(
+                    "iamdojo sandbox: {}",
+                    Say::SandboxNoEditor.fill(lang, &[("error", &e)])
+                );
                 return Ok(2);
             }
         };
     ed.set_helper(Some(Completion {
         sandbox: shared.clone(),
     }));
-    let id = shared.borrow().account.id.clone();
-    writeln!(
-        out,
-        "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave."
-    )?;
+    writeln!(out, "{}", banner(&shared.borrow()))?;
     loop {
         let p = prompt(&shared.borrow());
         match ed.readline(&p) {
@@ -230,4 +252,40 @@ fn interactive(sb: Sandbox, out: &mut dyn Write) -> io::Result<u8> {
         }
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A sandbox over a new account, speaking `lang`.
+    fn sandbox(lang: Lang) -> Sandbox {
+        let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+        sb.lang = lang;
+        sb
+    }
+
+    #[test]
+    fn the_banner_is_in_the_sandbox_language() {
+        assert_eq!(
+            banner(&sandbox(Lang::Ja)),
+            format!(
+                "iamdojo sandbox: シミュレーションの AWS アカウント ({DEFAULT_ACCOUNT_ID}) です。ルートユーザーとして操作します。ヘルプは `help`、終了するには `exit` と入力してください。"
+            )
+        );
+        assert!(banner(&sandbox(Lang::En)).contains("You are the root user."));
+    }
+
+    #[test]
+    fn an_invalid_key_is_said_so_in_the_prompt() {
+        let mut sb = sandbox(Lang::Ja);
+        let set = sb.run("aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE");
+        assert_eq!(set.code, 0, "{}", set.stderr);
+        assert_eq!(
+            prompt(&sb),
+            format!("[AKIAIOSFODNN7EXAMPLE (無効)@{DEFAULT_ACCOUNT_ID} default]$ ")
+        );
+        sb.lang = Lang::En;
+        assert!(prompt(&sb).contains("AKIAIOSFODNN7EXAMPLE (invalid)@"));
+    }
 }

@@ -2,16 +2,18 @@
 
 use std::io::{self, Write};
 
-use clap::{Args as ClapArgs, ValueEnum};
+use clap::Args as ClapArgs;
 
 use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::simulate::Simulate as Say;
 
 use crate::eval::explain;
 use crate::eval::simulate::{
     ContextEntry, OrganizationLevel, SimulateError, SimulateInput, Simulation, simulate,
 };
 
-use super::read_arg;
+use super::{LangArg, lang_or_locale, read_arg};
 use crate::input::snippet::{self, Mark};
 
 /// Arguments of `simulate-custom-policy`; the flags mirror the AWS CLI's.
@@ -57,27 +59,10 @@ pub struct Args {
     /// Print a readable trace of every decision instead of JSON.
     #[arg(long)]
     pub explain: bool,
-    /// The language of the `--explain` trace (the JSON output is the same in every language).
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
-}
-
-/// The languages of `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// English.
-    En,
-    /// Japanese.
-    Ja,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::En => Lang::En,
-            LangArg::Ja => Lang::Ja,
-        }
-    }
+    /// The language of the `--explain` trace and of the errors (default: the locale's, from
+    /// LC_ALL, LC_MESSAGES or LANG). The JSON output is the same in every language.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -90,9 +75,8 @@ Exit status: 0 when every input was read (whatever the decisions), 2 when an inp
 
 /// Runs the command; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
-    match build_input(args)
-        .and_then(|input| execute(&input, args.explain.then_some(args.lang.into())))
-    {
+    let lang = lang_or_locale(args.lang);
+    match build_input(args, lang).and_then(|input| execute(&input, args.explain, lang)) {
         Ok(text) => {
             out.write_all(text.as_bytes())?;
             Ok(0)
@@ -104,16 +88,16 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-/// Decides the input: JSON as AWS prints it, or with `explain` the readable trace in that
-/// language.
-fn execute(input: &SimulateInput, explain_in: Option<Lang>) -> Result<String, String> {
+/// Decides the input: JSON as AWS prints it, or with `trace` the readable trace; the
+/// trace and the errors are in `lang`.
+fn execute(input: &SimulateInput, trace: bool, lang: Lang) -> Result<String, String> {
     let fmt = |e: SimulateError| match &e {
         SimulateError::Policy {
             list,
             number,
             error,
         } => {
-            let mut msg = format!("{} ({})", e, error.aws_code());
+            let mut msg = format!("{} ({})", e.message(lang), error.aws_code());
             if let (Some(text), Some(pos)) = (policy_text(input, list, *number), error.position) {
                 let start = (pos.column as usize).saturating_sub(1);
                 let width = error
@@ -131,14 +115,14 @@ fn execute(input: &SimulateInput, explain_in: Option<Lang>) -> Result<String, St
             }
             msg
         }
-        _ => e.to_string(),
+        _ => e.message(lang),
     };
-    let Some(lang) = explain_in else {
+    if !trace {
         let out = simulate(input).map_err(fmt)?;
         let mut s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
         s.push('\n');
         return Ok(s);
-    };
+    }
     if input.action_names.is_empty() {
         return Err(fmt(SimulateError::NoActions));
     }
@@ -183,16 +167,17 @@ fn policy_text<'a>(input: &'a SimulateInput, list: &str, number: usize) -> Optio
     docs.get(number.checked_sub(1)?).map(String::as_str)
 }
 
-fn build_input(args: &Args) -> Result<SimulateInput, String> {
+/// The input the flags describe; an error is in `lang`, led by its flag.
+fn build_input(args: &Args, lang: Lang) -> Result<SimulateInput, String> {
     let mut input = match &args.cli_input_json {
         Some(v) => {
             let text = read_arg(v)?;
             serde_json::from_str::<SimulateInput>(&text).map_err(|e| {
-                format!(
-                    "--cli-input-json: line {} column {}: {e}",
-                    e.line(),
-                    e.column()
-                )
+                let at = Say::JsonAt.fill(
+                    lang,
+                    &[("line", &e.line()), ("column", &e.column()), ("error", &e)],
+                );
+                format!("--cli-input-json: {at}")
             })?
         }
         None => SimulateInput::default(),
@@ -230,13 +215,13 @@ fn build_input(args: &Args) -> Result<SimulateInput, String> {
         input.caller_arn = Some(v.clone());
     }
     if !args.context_entries.is_empty() {
-        input.context_entries = parse_context_entries(&args.context_entries)?;
+        input.context_entries = parse_context_entries(&args.context_entries, lang)?;
     }
     Ok(input)
 }
 
 /// Reads `--context-entries` values: a JSON list or object, or AWS shorthand.
-fn parse_context_entries(values: &[String]) -> Result<Vec<ContextEntry>, String> {
+fn parse_context_entries(values: &[String], lang: Lang) -> Result<Vec<ContextEntry>, String> {
     let mut out = Vec::new();
     for v in values {
         let text = read_arg(v)?;
@@ -252,15 +237,35 @@ fn parse_context_entries(values: &[String]) -> Result<Vec<ContextEntry>, String>
                     .map_err(|e| format!("--context-entries: {e}"))?,
             );
         } else {
-            out.push(parse_shorthand(t)?);
+            out.push(parse_shorthand(t).map_err(|e| e.message(lang))?);
         }
     }
     Ok(out)
 }
 
+/// A `--context-entries` value that is not AWS's shorthand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ShorthandError {
+    /// A piece that is no `Name=value` and follows no field.
+    Unreadable(String),
+    /// No `ContextKeyName=`.
+    NoName(String),
+}
+
+impl ShorthandError {
+    /// The message in `lang`, after the flag.
+    fn message(&self, lang: Lang) -> String {
+        let said = match self {
+            ShorthandError::Unreadable(v) => Say::ShorthandUnreadable.fill(lang, &[("value", v)]),
+            ShorthandError::NoName(v) => Say::ShorthandNoName.fill(lang, &[("value", v)]),
+        };
+        format!("--context-entries: {said}")
+    }
+}
+
 /// `ContextKeyName=k,ContextKeyValues=v1,v2,ContextKeyType=stringList`: a value list runs
 /// until the next `Name=`.
-fn parse_shorthand(s: &str) -> Result<ContextEntry, String> {
+fn parse_shorthand(s: &str) -> Result<ContextEntry, ShorthandError> {
     let mut name = None;
     let mut values = Vec::new();
     let mut ty = None;
@@ -277,15 +282,11 @@ fn parse_shorthand(s: &str) -> Result<ContextEntry, String> {
             Some("ContextKeyName") => name = Some(val.to_string()),
             Some("ContextKeyValues") => values.push(val.to_string()),
             Some("ContextKeyType") => ty = Some(val.to_string()),
-            _ => {
-                return Err(format!(
-                    "--context-entries: cannot read `{s}`; write ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE"
-                ));
-            }
+            _ => return Err(ShorthandError::Unreadable(s.to_string())),
         }
         current = key;
     }
-    let name = name.ok_or_else(|| format!("--context-entries: `{s}` has no ContextKeyName="))?;
+    let name = name.ok_or_else(|| ShorthandError::NoName(s.to_string()))?;
     Ok(ContextEntry {
         context_key_name: name,
         context_key_values: values,

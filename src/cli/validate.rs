@@ -6,7 +6,7 @@ use clap::{Args as ClapArgs, ValueEnum};
 
 use crate::audit::validate::ValidationType;
 
-use super::read_arg;
+use super::{LangArg, lang_or_locale, read_arg};
 
 /// Arguments of `validate-policy`; the flags mirror `aws accessanalyzer validate-policy`.
 #[derive(Debug, ClapArgs)]
@@ -32,6 +32,11 @@ pub struct Args {
     /// resource of their kind.
     #[arg(long)]
     pub risks: bool,
+    /// The language of `--format text` (default: the locale's, from `LC_ALL`,
+    /// `LC_MESSAGES` or `LANG`). The JSON output is Access Analyzer's English in every
+    /// language.
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
 }
 
 /// `--policy-type` values.
@@ -73,6 +78,7 @@ pub enum Format {
 const EXAMPLES: &str = "Examples:
   iamdojo validate-policy --policy-document file://policy.json
   iamdojo validate-policy --policy-document file://bucket-policy.json --policy-type RESOURCE_POLICY --format text
+  iamdojo validate-policy --policy-document file://policy.json --format text --lang ja
   cat policy.json | iamdojo validate-policy --policy-document -
 
 Exit status: 0 when no finding is an ERROR, 1 when one is, 2 when the policy cannot be read.";
@@ -103,7 +109,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     };
     match args.format {
         Format::Json => write!(out, "{}", report.to_json())?,
-        Format::Text => write!(out, "{}", report.render_text(&text))?,
+        Format::Text => {
+            let lang = lang_or_locale(args.lang);
+            write!(out, "{}", report.render_text(&text, lang))?
+        }
     }
     Ok(if report.has_errors() { 1 } else { 0 })
 }

@@ -3,7 +3,8 @@
 //!
 //! Everything here is data (a [`Verdict`] per statement, the [`PathStep`]s of the decision
 //! path, the [`FlowStep`]s of the flowchart), read off the decision's own code path; `say`
-//! turns it into English or Japanese text, in one place.
+//! puts it into words with the catalog's entries (`crate::msg::explain::Explain`), which hold
+//! every sentence in English and Japanese.
 
 mod say;
 

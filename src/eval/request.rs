@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::simulate::Simulate;
+
 /// What kind of identity makes the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PrincipalType {
@@ -34,12 +38,24 @@ pub struct Principal {
     pub role_arn: Option<String>,
 }
 
-/// A principal ARN that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com"
-)]
+/// A principal ARN that could not be read. `Display` gives the English message.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrincipalArnError(pub String);
+
+impl PrincipalArnError {
+    /// The message in `lang`: what was given and the forms a principal is written in.
+    pub fn message(&self, lang: Lang) -> String {
+        Simulate::NotPrincipalArn.fill(lang, &[("arn", &self.0)])
+    }
+}
+
+impl fmt::Display for PrincipalArnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for PrincipalArnError {}
 
 impl Principal {
     /// Reads a principal from its ARN (or a service principal name).

@@ -6,6 +6,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::simulate::Simulate as Say;
 use crate::policy::{Policy, PolicyError, PolicyType, Position};
 
 use super::decide::{
@@ -189,11 +192,12 @@ pub struct SimulateOutput {
     pub is_truncated: bool,
 }
 
-/// Why a simulation input was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a simulation input was refused. `Display` gives the English message (the sandbox's
+/// `aws iam simulate-*` quotes it as AWS would); [`SimulateError::message`] gives it in the
+/// reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SimulateError {
     /// A policy is malformed.
-    #[error("{list}.{number}: {error}")]
     Policy {
         /// The input list, e.g. `PolicyInputList`.
         list: String,
@@ -203,15 +207,79 @@ pub enum SimulateError {
         error: PolicyError,
     },
     /// The caller ARN cannot be read.
-    #[error("CallerArn: {0}")]
-    Caller(#[from] PrincipalArnError),
+    Caller(PrincipalArnError),
     /// A context entry is wrong.
-    #[error("ContextEntries: {0}")]
-    Context(String),
+    Context(ContextError),
     /// No action was given.
-    #[error("ActionNames: give at least one action, e.g. --action-names s3:GetObject")]
     NoActions,
 }
+
+/// A context entry that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextError {
+    /// `ContextKeyType` is none of AWS's type names.
+    UnknownType {
+        /// The key.
+        key: String,
+        /// The type given.
+        ty: String,
+    },
+    /// Several values for a single-valued type.
+    TooManyValues {
+        /// The key.
+        key: String,
+        /// How many values were given.
+        values: usize,
+        /// The type given.
+        ty: String,
+    },
+}
+
+impl From<PrincipalArnError> for SimulateError {
+    fn from(e: PrincipalArnError) -> Self {
+        SimulateError::Caller(e)
+    }
+}
+
+impl SimulateError {
+    /// The message in `lang`, led by the input field it is about (`ContextEntries: …`). A
+    /// malformed policy is said as the policy parser says it.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SimulateError::Policy {
+                list,
+                number,
+                error,
+            } => format!("{list}.{number}: {error}"),
+            SimulateError::Caller(e) => format!("CallerArn: {}", e.message(lang)),
+            SimulateError::Context(e) => format!("ContextEntries: {}", e.message(lang)),
+            SimulateError::NoActions => format!("ActionNames: {}", Say::NoActions.text(lang)),
+        }
+    }
+}
+
+impl ContextError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ContextError::UnknownType { key, ty } => {
+                Say::UnknownContextType.fill(lang, &[("type", ty), ("key", key)])
+            }
+            ContextError::TooManyValues { key, values, ty } => {
+                Say::ContextTooManyValues.fill(lang, &[("key", key), ("n", values), ("type", ty)])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for SimulateError {
+    /// The message in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for SimulateError {}
 
 /// The default caller when none is given.
 pub const DEFAULT_CALLER: &str = "arn:aws:iam::123456789012:user/simulated-user";
@@ -257,18 +325,18 @@ pub fn context_from_entries(entries: &[ContextEntry]) -> Result<Context, Simulat
             "date" => (ContextType::Date, false),
             "dateList" => (ContextType::Date, true),
             other => {
-                return Err(SimulateError::Context(format!(
-                    "`{other}` is not a ContextKeyType for `{}`; use string, stringList, numeric, numericList, boolean, booleanList, ip, ipList, binary, binaryList, date or dateList",
-                    e.context_key_name
-                )));
+                return Err(SimulateError::Context(ContextError::UnknownType {
+                    key: e.context_key_name.clone(),
+                    ty: other.to_string(),
+                }));
             }
         };
         if !multi && e.context_key_values.len() > 1 {
-            return Err(SimulateError::Context(format!(
-                "`{}` has {} values but type `{ty_name}` takes one; use `{ty_name}List`",
-                e.context_key_name,
-                e.context_key_values.len()
-            )));
+            return Err(SimulateError::Context(ContextError::TooManyValues {
+                key: e.context_key_name.clone(),
+                values: e.context_key_values.len(),
+                ty: ty_name.to_string(),
+            }));
         }
         ctx.insert(
             &e.context_key_name,

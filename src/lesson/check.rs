@@ -12,6 +12,9 @@ use crate::account::authz::{Caller, Identity};
 use crate::account::command::{Creds, Sandbox};
 use crate::account::ec2::State;
 use crate::eval::{ContextType, ContextValue, Decision};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 mod say;
 
@@ -27,8 +30,37 @@ pub struct CheckResult {
     pub fail_message: Option<String>,
 }
 
+/// Why a principal string names no one in the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoOne {
+    /// `user/NAME` for a user the account does not have.
+    User(String),
+    /// `role/NAME` for a role the account does not have.
+    Role(String),
+    /// Not of a form a principal is written in.
+    NotAPrincipal(String),
+}
+
+impl NoOne {
+    /// The reason in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            NoOne::User(n) => Lint::NoUser.fill(lang, &[("name", n)]),
+            NoOne::Role(n) => Lint::NoRole.fill(lang, &[("name", n)]),
+            NoOne::NotAPrincipal(w) => Lint::NotPrincipal.fill(lang, &[("who", w)]),
+        }
+    }
+}
+
+impl std::fmt::Display for NoOne {
+    /// The reason in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
 /// Who a principal string names: `root`, `user/NAME`, `role/NAME`, or an ARN.
-pub fn identity_of(a: &Account, who: &str) -> Result<Identity, String> {
+pub fn identity_of(a: &Account, who: &str) -> Result<Identity, NoOne> {
     let w = who.trim();
     if w == "root" || w.ends_with(":root") {
         return Ok(Identity::Root);
@@ -43,7 +75,7 @@ pub fn identity_of(a: &Account, who: &str) -> Result<Identity, String> {
         return if a.users.contains_key(n) {
             Ok(Identity::User(n.to_string()))
         } else {
-            Err(format!("no user `{n}`"))
+            Err(NoOne::User(n.to_string()))
         };
     }
     if let Some(n) = tail.strip_prefix("role/") {
@@ -54,12 +86,10 @@ pub fn identity_of(a: &Account, who: &str) -> Result<Identity, String> {
                 session: "lesson".into(),
             })
         } else {
-            Err(format!("no role `{n}`"))
+            Err(NoOne::Role(n.to_string()))
         };
     }
-    Err(format!(
-        "`{who}` is not a principal: write root, user/NAME, role/NAME or an ARN"
-    ))
+    Err(NoOne::NotAPrincipal(who.to_string()))
 }
 
 fn scalar(v: &serde_yaml::Value) -> String {
@@ -95,27 +125,21 @@ pub fn context_extra(ctx: &BTreeMap<String, serde_yaml::Value>) -> Vec<(String, 
 }
 
 /// Decides a lesson request in the account.
-pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, String> {
+pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, NoOne> {
     let (req, set) = request_and_policies(a, r)?;
     Ok(crate::eval::evaluate(&req, &set))
 }
 
-/// Whether the request is allowed, as the sandbox's commands would allow it, and the outcome
-/// in words. Assuming a role needs its trust policy's allow even within the account (an
-/// identity-based allow alone is not enough), as `sts assume-role` enforces: "IAM role trust
-/// policies and AWS KMS key policies ... must explicitly allow access for principals"
+/// Whether the request is allowed, as the sandbox's commands would allow it. Assuming a role
+/// needs its trust policy's allow even within the account (an identity-based allow alone is
+/// not enough), as `sts assume-role` enforces: "IAM role trust policies and AWS KMS key
+/// policies ... must explicitly allow access for principals"
 /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html>).
-fn permitted(a: &Account, r: &RequestSpec) -> Result<(bool, String), String> {
+fn permitted(a: &Account, r: &RequestSpec) -> Result<bool, NoOne> {
     let d = decide(a, r)?;
     let assumes_role = r.action.to_ascii_lowercase().starts_with("sts:assumerole")
         && a.roles.values().any(|x| x.arn == r.resource);
-    if d.is_allowed() && assumes_role && d.allowed_by_resource != Some(true) {
-        return Ok((
-            false,
-            "implicitDeny: the role's trust policy does not allow it".to_string(),
-        ));
-    }
-    Ok((d.is_allowed(), d.outcome.as_str().to_string()))
+    Ok(d.is_allowed() && !(assumes_role && d.allowed_by_resource != Some(true)))
 }
 
 /// The request a spec describes and every policy that takes part in deciding it (the
@@ -123,7 +147,7 @@ fn permitted(a: &Account, r: &RequestSpec) -> Result<(bool, String), String> {
 pub fn request_and_policies(
     a: &Account,
     r: &RequestSpec,
-) -> Result<(crate::eval::Request, crate::eval::PolicySet), String> {
+) -> Result<(crate::eval::Request, crate::eval::PolicySet), NoOne> {
     let identity = identity_of(a, &r.principal)?;
     let caller = Caller::probe(identity, None);
     let mut req = crate::eval::Request::new(
@@ -219,8 +243,8 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
                     }
             })
         }
-        Check::Can(r) => permitted(a, r).is_ok_and(|(allowed, _)| allowed),
-        Check::Cannot(r) => permitted(a, r).is_ok_and(|(allowed, _)| !allowed),
+        Check::Can(r) => permitted(a, r).is_ok_and(|allowed| allowed),
+        Check::Cannot(r) => permitted(a, r).is_ok_and(|allowed| !allowed),
         Check::Exists(m) => m.iter().all(|e| entity_exists(a, e)),
         Check::Absent(m) => m.iter().all(|e| !entity_exists(a, e)),
         Check::MemberOf(m) => a

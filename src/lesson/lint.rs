@@ -9,6 +9,9 @@ use super::load::{LessonEntry, Pack};
 use super::model::{Lesson, Solution, Step, StepKind, Text};
 use super::run;
 use crate::ids::LessonId;
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// How serious an issue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -36,11 +39,17 @@ pub struct Issue {
     pub step: Option<String>,
     /// The field path, e.g. `steps[3].task.goal[0]`.
     pub path: String,
-    /// What is wrong and what to do.
+    /// What is wrong and what to do, in [`Issue::lang`].
     pub message: String,
+    /// The language the issue is written in (the step and the field path are introduced in
+    /// it too); not part of the JSON output, which is the same in every language.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 impl std::fmt::Display for Issue {
+    /// `file:line:column: error: step ID: message (at `path`)`. The level stays `error` or
+    /// `warning` in every language, as in the JSON output, for tools that look for it.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = match self.level {
             Level::Error => "error",
@@ -55,11 +64,11 @@ impl std::fmt::Display for Issue {
         }
         write!(f, ": {level}: ")?;
         if let Some(step) = &self.step {
-            write!(f, "step {step}: ")?;
+            write!(f, "{}", Lint::StepPrefix.fill(self.lang, &[("id", step)]))?;
         }
         write!(f, "{}", self.message)?;
         if !self.path.is_empty() {
-            write!(f, " (at `{}`)", self.path)?;
+            write!(f, "{}", Lint::At.fill(self.lang, &[("path", &self.path)]))?;
         }
         Ok(())
     }
@@ -67,6 +76,8 @@ impl std::fmt::Display for Issue {
 
 struct Ctx<'a> {
     pack: &'a Pack,
+    /// The language of the issues.
+    lang: Lang,
     file: String,
     /// Where the current file's fields and steps stand, for line numbers.
     outline: crate::input::yaml::Outline,
@@ -81,7 +92,7 @@ impl Ctx<'_> {
         self.file = file.to_string();
         self.outline = self
             .pack
-            .read(file)
+            .read(file, self.lang)
             .map(|t| crate::input::yaml::Outline::of(&t))
             .unwrap_or_default();
         self.step_ids = lesson
@@ -108,49 +119,61 @@ impl Ctx<'_> {
             step,
             path: path.into(),
             message: message.into(),
+            lang: self.lang,
         });
     }
 
+    /// `m` in the issues' language.
+    fn say(&self, m: Lint) -> String {
+        m.text(self.lang).to_string()
+    }
+
+    /// `m` in the issues' language, with its values.
+    fn fill(&self, m: Lint, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        m.fill(self.lang, args)
+    }
+
     fn text(&mut self, path: &str, t: &Text) {
+        self.glossary_links(path, t);
         if let Text::Map(m) = t {
+            let langs = self.pack.meta.languages.join(", ");
             for lang in &self.pack.meta.languages {
                 if m.get(lang).is_none_or(|s| s.trim().is_empty()) {
-                    self.push(
-                        Level::Warning,
-                        path,
-                        format!(
-                            "no `{lang}` text; the pack declares {}",
-                            self.pack.meta.languages.join(", ")
-                        ),
-                    );
+                    let message = self.fill(Lint::NoLangText, &[("lang", lang), ("langs", &langs)]);
+                    self.push(Level::Warning, path, message);
                 }
             }
             for lang in m.keys() {
                 if !self.pack.meta.languages.contains(lang) {
-                    self.push(
-                        Level::Warning,
-                        path,
-                        format!(
-                            "`{lang}` is not one of the pack's languages ({})",
-                            self.pack.meta.languages.join(", ")
-                        ),
-                    );
+                    let message =
+                        self.fill(Lint::LangNotDeclared, &[("lang", lang), ("langs", &langs)]);
+                    self.push(Level::Warning, path, message);
                 }
             }
         }
     }
 }
 
-/// Lints a loaded pack.
+/// Lints a loaded pack, with the issues in English ([`lint_in`] writes them in another
+/// language).
 pub fn lint(pack: &Pack) -> Vec<Issue> {
+    lint_in(pack, Lang::En)
+}
+
+/// Lints a loaded pack, with the issues in `lang` (and the goal sentences they quote in it,
+/// when the pack has texts in it). A lesson that did not load is reported with the loader's
+/// error as the loader wrote it, so load the pack in `lang` too (`load::load_dir_in`).
+pub fn lint_in(pack: &Pack, lang: Lang) -> Vec<Issue> {
     let mut cx = Ctx {
         pack,
+        lang,
         file: String::new(),
         outline: Default::default(),
         step_ids: Vec::new(),
         out: Vec::new(),
     };
     cx.file("pack.yaml", None);
+    lint_glossary(&mut cx);
     cx.text("title", &pack.meta.title.clone());
     if let Some(d) = pack.meta.description.clone() {
         cx.text("description", &d);
@@ -169,16 +192,14 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
                     step: None,
                     path: error.path.clone(),
                     message: error.message.clone(),
+                    lang,
                 });
             }
             LessonEntry::Ok { file, lesson } => {
                 cx.file(file, Some(lesson));
                 if seen.contains(&lesson.id) {
-                    cx.push(
-                        Level::Error,
-                        "id",
-                        format!("the lesson id `{}` is used twice in the pack", lesson.id),
-                    );
+                    let message = cx.fill(Lint::LessonIdTwice, &[("id", &lesson.id)]);
+                    cx.push(Level::Error, "id", message);
                 }
                 seen.push(lesson.id.clone());
                 lint_lesson(&mut cx, lesson, &ids);
@@ -187,6 +208,60 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
     }
     requires_cycles(&mut cx);
     cx.out
+}
+
+/// A glossary that did not load is an error at its line (the pack's lessons still load, but
+/// their links to its terms do not resolve).
+fn lint_glossary(cx: &mut Ctx) {
+    if let Err(e) = &cx.pack.glossary {
+        cx.out.push(Issue {
+            level: Level::Error,
+            file: e.file.clone(),
+            line: e.location.map(|(l, _)| l),
+            column: e.location.map(|(_, c)| c).filter(|c| *c > 1),
+            step: None,
+            path: e.path.clone(),
+            message: e.message.clone(),
+            lang: cx.lang,
+        });
+    }
+}
+
+impl Ctx<'_> {
+    /// Every `[text](glossary:ID)` link of a text must name a term of the pack's glossary or
+    /// of the built-in course's; each unknown id is reported once per text.
+    fn glossary_links(&mut self, path: &str, t: &Text) {
+        let texts: Vec<&str> = match t {
+            Text::One(s) => vec![s.as_str()],
+            Text::Map(m) => m.values().map(String::as_str).collect(),
+        };
+        let mut unknown: Vec<String> = Vec::new();
+        for id in texts.into_iter().flat_map(super::glossary::links) {
+            if self.pack.term(&id).is_none() && !unknown.contains(&id) {
+                unknown.push(id);
+            }
+        }
+        for id in unknown {
+            let file = super::glossary::FILE;
+            let message = match &self.pack.glossary {
+                Err(_) => self.fill(Lint::GlossaryLinkBroken, &[("id", &id), ("file", &file)]),
+                Ok(g) => {
+                    let known = g
+                        .terms
+                        .iter()
+                        .chain(&super::load::built_in_glossary().terms)
+                        .map(|t| t.id.as_str());
+                    match crate::suggest::nearest(&id, known) {
+                        Some(near) => {
+                            self.fill(Lint::GlossaryNoTermNear, &[("id", &id), ("near", &near)])
+                        }
+                        None => self.fill(Lint::GlossaryNoTerm, &[("id", &id), ("file", &file)]),
+                    }
+                }
+            };
+            self.push(Level::Error, path, message);
+        }
+    }
 }
 
 /// Reports a lesson that requires itself and every cycle of `requires` (no lesson of a
@@ -252,19 +327,14 @@ fn requires_cycles(cx: &mut Ctx) {
         let file = (*file).to_string();
         cx.file(&file, None);
         let message = if cycle.len() == 1 {
-            format!(
-                "the lesson `{first}` requires itself, so it can never be started; remove it from its own `requires`"
-            )
+            cx.fill(Lint::RequiresItself, &[("id", first)])
         } else {
             let names: Vec<String> = cycle
                 .iter()
                 .chain(cycle.first())
                 .map(|l| format!("`{l}`"))
                 .collect();
-            format!(
-                "the lessons {} require each other in a cycle, so none of them can ever be started; remove one of these requirements",
-                names.join(" → ")
-            )
+            cx.fill(Lint::RequiresCycle, &[("cycle", &names.join(" → "))])
         };
         cx.push(Level::Error, "requires", message);
     }
@@ -287,27 +357,25 @@ fn lint_lesson(cx: &mut Ctx, l: &Lesson, ids: &[&str]) {
             // A lesson that failed to load has no id to match: say so rather than "no such
             // lesson", so that the one real error is the one fixed.
             let message = if broken.is_empty() {
-                format!(
-                    "no lesson `{r}` in this pack{}",
-                    crate::suggest::did_you_mean(r.as_str(), ids.iter().copied())
-                )
+                let mut m = cx.fill(Lint::NoSuchLesson, &[("id", r)]);
+                if let Some(n) = crate::suggest::nearest(r.as_str(), ids.iter().copied()) {
+                    m.push_str(&cx.fill(Lint::DidYouMean, &[("name", &n)]));
+                }
+                m
             } else {
-                format!(
-                    "requires `{r}`, which is not among the lessons that loaded; it may be a lesson that failed to load ({}): fix that one first",
-                    broken.join(", ")
+                cx.fill(
+                    Lint::RequiresBroken,
+                    &[("id", r), ("files", &broken.join(", "))],
                 )
             };
             cx.push(Level::Error, &format!("requires[{i}]"), message);
         }
     }
     if let Some(s) = &l.scenario
-        && let Err(e) = cx.pack.sandbox(Some(s))
+        && let Err(e) = cx.pack.sandbox_in(Some(s), cx.lang)
     {
-        cx.push(
-            Level::Error,
-            "scenario",
-            format!("the scenario does not load: {e}"),
-        );
+        let message = cx.fill(Lint::LessonScenario, &[("error", &e)]);
+        cx.push(Level::Error, "scenario", message);
     }
     for (i, s) in l.steps.iter().enumerate() {
         let path = format!("steps[{i}]");
@@ -326,41 +394,40 @@ pub const NEAR_MISSES: usize = 2;
 
 /// Every near miss of a step must fail; an exercise with fewer than [`NEAR_MISSES`] gets a
 /// warning (the built-in course's test holds it to no warnings).
-fn lint_near_misses(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str, lang: &str) {
+fn lint_near_misses(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
     let kind = s.kind();
     let wanted = matches!(
         kind,
         StepKind::Task | StepKind::Policy | StepKind::Investigate
     );
     if wanted && s.wrong.len() < NEAR_MISSES {
-        cx.push(
-            Level::Warning,
-            &format!("{path}.wrong"),
-            format!(
-                "{} near miss(es); give at least {NEAR_MISSES} `wrong:` attempts a learner would plausibly make, so lint proves they fail",
-                s.wrong.len()
-            ),
+        let message = cx.fill(
+            Lint::FewNearMisses,
+            &[("n", &s.wrong.len()), ("min", &NEAR_MISSES)],
         );
+        cx.push(Level::Warning, &format!("{path}.wrong"), message);
     }
     for (k, w) in s.wrong.iter().enumerate() {
         if let Some(why) = &w.why {
             cx.text(&format!("{path}.wrong[{k}].why"), why);
         }
-        match run::near_miss_passes(cx.pack, l, s, w, lang) {
+        match run::near_miss_passes(cx.pack, l, s, w, cx.lang) {
             Ok(false) => {}
-            Ok(true) => cx.push(
-                Level::Error,
-                &format!("{path}.wrong[{k}]"),
-                "this near miss passes: a learner making this mistake would be told \"Correct!\"; strengthen the goal or the expected requests",
-            ),
+            Ok(true) => {
+                let message = cx.say(Lint::NearMissPasses);
+                cx.push(Level::Error, &format!("{path}.wrong[{k}]"), message);
+            }
             Err(e) => cx.push(Level::Error, &format!("{path}.wrong[{k}].attempt"), e),
         }
     }
 }
 
 fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
-    let lang = cx.pack.default_language().to_string();
-    lint_near_misses(cx, l, s, path, &lang);
+    // The goal sentences quoted in issues: in the issues' language, the author's texts in it
+    // or else in the pack's default language.
+    let lang = cx.lang.code();
+    let fallback = cx.pack.default_language().to_string();
+    lint_near_misses(cx, l, s, path);
     match s.kind() {
         StepKind::Read => {
             if let Some(t) = s.read() {
@@ -372,34 +439,28 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
             cx.text(&format!("{path}.quiz.question"), &q.question);
             let correct = q.choices.iter().filter(|c| c.correct).count();
             if q.choices.len() < 2 {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.quiz.choices"),
-                    "a quiz needs at least two choices",
-                );
+                let message = cx.say(Lint::QuizFewChoices);
+                cx.push(Level::Error, &format!("{path}.quiz.choices"), message);
             }
             if correct == 0 {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.quiz.choices"),
-                    "no choice is marked `correct: true`",
-                );
+                let message = cx.say(Lint::QuizNoCorrect);
+                cx.push(Level::Error, &format!("{path}.quiz.choices"), message);
             } else if correct > 1 && !q.multiple {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.quiz"),
-                    format!("{correct} choices are correct; set `multiple: true` or keep one"),
-                );
+                let message = cx.fill(Lint::QuizManyCorrect, &[("n", &correct)]);
+                cx.push(Level::Error, &format!("{path}.quiz"), message);
             }
             for (j, c) in q.choices.iter().enumerate() {
                 cx.text(&format!("{path}.quiz.choices[{j}].text"), &c.text);
                 match &c.why {
                     Some(w) => cx.text(&format!("{path}.quiz.choices[{j}].why"), w),
-                    None => cx.push(
-                        Level::Warning,
-                        &format!("{path}.quiz.choices[{j}]"),
-                        "no `why`: learners learn most from why a choice is right or wrong",
-                    ),
+                    None => {
+                        let message = cx.say(Lint::ChoiceNoWhy);
+                        cx.push(
+                            Level::Warning,
+                            &format!("{path}.quiz.choices[{j}]"),
+                            message,
+                        );
+                    }
                 }
             }
         }
@@ -407,87 +468,89 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
             if let Some(q) = s.predict().and_then(|p| p.question.as_ref()) {
                 cx.text(&format!("{path}.predict.question"), q);
             }
-            if let Err(e) = run::predict_answer(cx.pack, l, s) {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.predict.request"),
-                    format!("the request does not evaluate: {e}"),
-                );
+            if let Err(e) = run::predict_answer_in(cx.pack, l, s, cx.lang) {
+                let message = cx.fill(Lint::RequestDoesNotEvaluate, &[("error", &e)]);
+                cx.push(Level::Error, &format!("{path}.predict.request"), message);
             }
         }
         StepKind::Policy => {
             let Some(p) = s.policy() else { return };
             cx.text(&format!("{path}.policy.prompt"), &p.prompt);
             if p.expect.allow.is_empty() && p.expect.deny.is_empty() {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.policy.expect"),
-                    "give at least one request under `allow` or `deny`",
-                );
+                let message = cx.say(Lint::NoExpectedRequest);
+                cx.push(Level::Error, &format!("{path}.policy.expect"), message);
             }
             let starter = p.starter.clone().unwrap_or_default();
-            let start = run::check_policy(cx.pack, l, s, &starter);
-            if start
-                .error
-                .as_deref()
-                .is_some_and(|e| e.contains("scenario"))
-            {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.policy"),
-                    start.error.clone().unwrap_or_default(),
-                );
+            let start = run::check_policy_in(cx.pack, l, s, &starter, cx.lang);
+            if start.broken {
+                let message = start.error.clone().unwrap_or_default();
+                cx.push(Level::Error, &format!("{path}.policy"), message);
                 return;
             }
             if start.passed() {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.policy.starter"),
-                    "the starter already passes every expectation: there is nothing to do",
-                );
+                let message = cx.say(Lint::StarterPasses);
+                cx.push(Level::Error, &format!("{path}.policy.starter"), message);
             }
             match &s.solution {
                 Some(Solution::Text(sol)) => {
-                    let r = run::check_policy(cx.pack, l, s, sol);
+                    let r = run::check_policy_in(cx.pack, l, s, sol, cx.lang);
                     if !r.passed() {
                         let why = r.error.clone().unwrap_or_else(|| {
-                            let bad: Vec<String> = r.expectations.iter().filter(|e| !e.ok()).map(|e| format!("{} on {} should be {} but is {}", e.request.action, e.request.resource, if e.want_allow { "allowed" } else { "denied" }, e.got.as_str())).collect();
-                            if bad.is_empty() { format!("{} finding(s) worse than max_finding", r.too_severe) } else { bad.join("; ") }
+                            let bad: Vec<String> = r
+                                .expectations
+                                .iter()
+                                .filter(|e| !e.ok())
+                                .map(|e| {
+                                    let m = if e.want_allow {
+                                        Lint::ShouldBeAllowed
+                                    } else {
+                                        Lint::ShouldBeDenied
+                                    };
+                                    cx.fill(
+                                        m,
+                                        &[
+                                            ("action", &e.request.action),
+                                            ("resource", &e.request.resource),
+                                            ("got", &e.got.as_str()),
+                                        ],
+                                    )
+                                })
+                                .collect();
+                            if bad.is_empty() {
+                                cx.fill(Lint::TooSevere, &[("n", &r.too_severe)])
+                            } else {
+                                bad.join("; ")
+                            }
                         });
-                        cx.push(Level::Error, &format!("{path}.solution"), format!("the solution does not pass: {why}"));
+                        let message = cx.fill(Lint::SolutionFails, &[("why", &why)]);
+                        cx.push(Level::Error, &format!("{path}.solution"), message);
                     }
                 }
-                _ => cx.push(Level::Error, &format!("{path}.solution"), "a policy exercise needs a `solution` policy (it powers \"show me\" and proves the exercise is solvable)"),
+                _ => {
+                    let message = cx.say(Lint::PolicyNeedsSolution);
+                    cx.push(Level::Error, &format!("{path}.solution"), message);
+                }
             }
         }
         StepKind::Task => {
             let Some(t) = s.task() else { return };
             cx.text(&format!("{path}.task.prompt"), &t.prompt);
             if t.goal.is_empty() {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.task.goal"),
-                    "a task needs at least one check in `goal`",
-                );
+                let message = cx.say(Lint::TaskNeedsGoal);
+                cx.push(Level::Error, &format!("{path}.task.goal"), message);
                 return;
             }
-            let run0 = match run::start_task(cx.pack, l, s) {
+            let run0 = match run::start_task_in(cx.pack, l, s, cx.lang) {
                 Ok(r) => r,
                 Err(e) => {
-                    cx.push(
-                        Level::Error,
-                        &format!("{path}.task"),
-                        format!("the task does not start: {e}"),
-                    );
+                    let message = cx.fill(Lint::TaskDoesNotStart, &[("error", &e)]);
+                    cx.push(Level::Error, &format!("{path}.task"), message);
                     return;
                 }
             };
-            if run0.check(s, &lang, &lang).passed() {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.task.goal"),
-                    "the goal already holds before the learner does anything",
-                );
+            if run0.check(s, lang, &fallback).passed() {
+                let message = cx.say(Lint::GoalAlreadyHolds);
+                cx.push(Level::Error, &format!("{path}.task.goal"), message);
             }
             match &s.solution {
                 Some(Solution::Commands(cmds)) => {
@@ -495,50 +558,38 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                     for (k, c) in cmds.iter().enumerate() {
                         let out = r.sandbox.run(c);
                         if out.code != 0 {
-                            cx.push(
-                                Level::Error,
-                                &format!("{path}.solution[{k}]"),
-                                format!("the solution command fails: {}", out.stderr.trim()),
-                            );
+                            let message = cx
+                                .fill(Lint::SolutionCommandFails, &[("error", &out.stderr.trim())]);
+                            cx.push(Level::Error, &format!("{path}.solution[{k}]"), message);
                         }
                     }
-                    let g = r.check(s, &lang, &lang);
+                    let g = r.check(s, lang, &fallback);
                     for (k, res) in g.results.iter().enumerate() {
                         if !res.ok {
-                            cx.push(
-                                Level::Error,
-                                &format!("{path}.task.goal[{k}]"),
-                                format!("after the solution, the goal still fails: {}", res.what),
-                            );
+                            let message = cx.fill(Lint::GoalStillFails, &[("what", &res.what)]);
+                            cx.push(Level::Error, &format!("{path}.task.goal[{k}]"), message);
                         }
                     }
                 }
-                _ => cx.push(
-                    Level::Error,
-                    &format!("{path}.solution"),
-                    "a task needs a `solution` list of commands",
-                ),
+                _ => {
+                    let message = cx.say(Lint::TaskNeedsSolution);
+                    cx.push(Level::Error, &format!("{path}.solution"), message);
+                }
             }
         }
         StepKind::Investigate => {
             let Some(i) = s.investigate() else { return };
             cx.text(&format!("{path}.investigate.question"), &i.question);
             if i.answer.is_empty() {
-                cx.push(
-                    Level::Error,
-                    &format!("{path}.investigate.answer"),
-                    "give at least one accepted answer",
-                );
+                let message = cx.say(Lint::NeedsAnswer);
+                cx.push(Level::Error, &format!("{path}.investigate.answer"), message);
                 return;
             }
-            let mut r = match run::start_task(cx.pack, l, s) {
+            let mut r = match run::start_task_in(cx.pack, l, s, cx.lang) {
                 Ok(r) => r,
                 Err(e) => {
-                    cx.push(
-                        Level::Error,
-                        &format!("{path}.investigate"),
-                        format!("the investigation does not start: {e}"),
-                    );
+                    let message = cx.fill(Lint::InvestigationDoesNotStart, &[("error", &e)]);
+                    cx.push(Level::Error, &format!("{path}.investigate"), message);
                     return;
                 }
             };
@@ -555,7 +606,8 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                 .iter()
                 .any(|a| lower.contains(&a.trim().to_lowercase()))
             {
-                cx.push(Level::Error, &format!("{path}.investigate.answer"), format!("none of the accepted answers ({}) appears in the scenario's data: learners could not find it", i.answer.join(", ")));
+                let message = cx.fill(Lint::AnswerNotInData, &[("answers", &i.answer.join(", "))]);
+                cx.push(Level::Error, &format!("{path}.investigate.answer"), message);
             }
         }
     }

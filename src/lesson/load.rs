@@ -7,10 +7,14 @@ use std::sync::Arc;
 
 use include_dir::{Dir, include_dir};
 
+use super::glossary::{self, Glossary, Term};
 use super::model::{Invalid, Lesson, PackMeta};
 use super::raw;
 use crate::account::command::Sandbox;
 use crate::input::read::{Kind, Limit};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// The built-in course.
 static BUILT_IN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lessons");
@@ -30,21 +34,29 @@ pub type LoadError = crate::input::FileError;
 
 /// Where a pack's files come from.
 trait Source: Send + Sync + std::fmt::Debug {
-    fn read(&self, rel: &str) -> Result<String, String>;
+    /// The file's text, or why not in `lang`.
+    fn read(&self, rel: &str, lang: Lang) -> Result<String, String>;
+    /// Whether the pack has this file at all (an optional file that is absent is no error;
+    /// one that is there but cannot be read is).
+    fn has(&self, rel: &str) -> bool;
 }
 
 #[derive(Debug)]
 struct Embedded(&'static Dir<'static>);
 
 impl Source for Embedded {
-    fn read(&self, rel: &str) -> Result<String, String> {
+    fn read(&self, rel: &str, lang: Lang) -> Result<String, String> {
         let f = self
             .0
             .get_file(self.0.path().join(rel))
-            .ok_or_else(|| format!("no file `{rel}` in the built-in pack"))?;
+            .ok_or_else(|| Lint::NoFileBuiltIn.fill(lang, &[("file", &rel)]))?;
         f.contents_utf8()
             .map(str::to_string)
-            .ok_or_else(|| format!("`{rel}` is not UTF-8 text"))
+            .ok_or_else(|| Lint::NotUtf8.fill(lang, &[("file", &rel)]))
+    }
+
+    fn has(&self, rel: &str) -> bool {
+        self.0.get_file(self.0.path().join(rel)).is_some()
     }
 }
 
@@ -52,32 +64,36 @@ impl Source for Embedded {
 struct Folder(PathBuf);
 
 impl Source for Folder {
-    fn read(&self, rel: &str) -> Result<String, String> {
+    fn read(&self, rel: &str, lang: Lang) -> Result<String, String> {
         let p = self.0.join(rel);
         // Symbolic links may not lead out of the pack either.
-        let real = std::fs::canonicalize(&p).map_err(|e| format!("cannot read `{rel}`: {e}"))?;
+        let real = std::fs::canonicalize(&p)
+            .map_err(|e| Lint::CannotRead.fill(lang, &[("file", &rel), ("error", &e)]))?;
         let root = std::fs::canonicalize(&self.0)
-            .map_err(|e| format!("cannot read the pack folder: {e}"))?;
+            .map_err(|e| Lint::CannotReadPackFolder.fill(lang, &[("error", &e)]))?;
         if !real.starts_with(&root) {
-            return Err(format!("`{rel}` leads outside the pack folder"));
+            return Err(Lint::LeadsOutside.fill(lang, &[("file", &rel)]));
         }
         // Only plain files, bounded: a FIFO would block start-up, `/dev/zero` fill memory.
         crate::input::read::path(&p, Limit::PackFile, Kind::PlainFile, rel)
-            .map_err(|e| format!("`{rel}` {}", e.message))
+            .map_err(|e| Lint::FileRefused.fill(lang, &[("file", &rel), ("error", &e.message)]))
+    }
+
+    fn has(&self, rel: &str) -> bool {
+        // A dangling symbolic link is there too: reading it says what is wrong.
+        self.0.join(rel).symlink_metadata().is_ok()
     }
 }
 
-/// A checked path inside a pack: relative, no `..`, no root.
-pub fn safe_rel(rel: &str) -> Result<String, String> {
+/// A checked path inside a pack: relative, no `..`, no root (or why not, in `lang`).
+pub fn safe_rel(rel: &str, lang: Lang) -> Result<String, String> {
     let p = Path::new(rel);
     if rel.is_empty()
         || p.is_absolute()
         || p.components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(format!(
-            "`{rel}` must be a path inside the pack folder (no `..`, no leading `/`)"
-        ));
+        return Err(Lint::NotInsidePack.fill(lang, &[("file", &rel)]));
     }
     Ok(rel.trim_start_matches("./").to_string())
 }
@@ -112,62 +128,71 @@ pub struct Pack {
     pub lessons: Vec<LessonEntry>,
     /// A hash of its files, so that progress can notice a changed pack.
     pub content_hash: String,
+    /// Its glossary (`glossary.yaml`; empty when the pack has none), or why it did not load:
+    /// a broken glossary is reported by lint, and the lessons still load.
+    pub glossary: Result<Glossary, LoadError>,
     source: Arc<dyn Source>,
 }
 
 /// Parses one lesson file's text (as the loader does for each file of a pack); `file` names
-/// it in errors.
+/// it in errors, which are in English ([`parse_lesson_in`] says them in another language).
 pub fn parse_lesson(file: &str, text: &str) -> Result<Lesson, LoadError> {
-    let raw: raw::LessonFile = parse(file, text)?;
+    parse_lesson_in(file, text, Lang::En)
+}
+
+/// [`parse_lesson`], with its errors in `lang`.
+pub fn parse_lesson_in(file: &str, text: &str, lang: Lang) -> Result<Lesson, LoadError> {
+    let raw: raw::LessonFile = parse(file, text, lang)?;
     if raw.steps.len() > MAX_STEPS {
         return Err(LoadError::at(
             file,
             "steps",
-            format!("a lesson has at most {MAX_STEPS} steps; split it"),
+            Lint::TooManySteps.fill(lang, &[("max", &MAX_STEPS)]),
         ));
     }
-    Lesson::from_raw(raw).map_err(|e| invalid(file, text, e))
+    Lesson::from_raw(raw).map_err(|e| invalid(file, text, e, lang))
 }
 
 /// A rule of the model broken, as a file error pointing at the line of its field.
-fn invalid(file: &str, text: &str, e: Invalid) -> LoadError {
+fn invalid(file: &str, text: &str, e: Invalid, lang: Lang) -> LoadError {
     let line = crate::input::yaml::Outline::of(text).line_of(&e.path);
     LoadError {
         file: file.to_string(),
         location: line.map(|l| (l, 1)),
+        message: e.message(lang),
         path: e.path,
-        message: e.message,
     }
 }
 
-fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, LoadError> {
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<T, LoadError> {
     if text.len() > MAX_FILE {
         return Err(LoadError::new(
             file,
-            format!(
-                "is {} bytes; pack files are limited to {MAX_FILE}",
-                text.len()
-            ),
+            Lint::FileTooLarge.fill(lang, &[("n", &text.len()), ("max", &MAX_FILE)]),
         ));
     }
     crate::input::yaml::parse(file, text).map_err(|mut e| {
         if e.message.starts_with("invalid type") {
-            e.message
-                .push_str("; see docs/lesson-format.md for the expected shape");
+            e.message = Lint::InvalidType.fill(lang, &[("error", &e.message)]);
         }
-        // What to add for the fields people forget.
+        // What to add for the fields people forget (serde names the field in its message).
         if let Some(field) = e
             .message
             .strip_prefix("missing field `")
             .and_then(|r| r.split('`').next())
         {
-            let add = match (field, file) {
-                ("schema", _) => " at the top of pack.yaml: `schema: 1` (the format version this iamdojo reads)".to_string(),
-                ("version", "pack.yaml") => ": `version: 1.0.0` (the pack's semantic version)".to_string(),
-                ("version", _) => ": `version: 1` (raise it when you change the lesson's exercises; progress records it)".to_string(),
-                (f, _) => format!(": `{f}:` (see docs/lesson-format.md)"),
+            e.message = match (field, file) {
+                ("schema", glossary::FILE) => Lint::MissingGlossarySchema.text(lang).to_string(),
+                ("version", glossary::FILE) => Lint::MissingGlossaryVersion.text(lang).to_string(),
+                ("schema", _) => Lint::MissingSchema.text(lang).to_string(),
+                ("version", "pack.yaml") => Lint::MissingPackVersion.text(lang).to_string(),
+                ("version", _) => Lint::MissingLessonVersion.text(lang).to_string(),
+                (f, _) => Lint::MissingField.fill(lang, &[("field", &f)]),
             };
-            e.message = format!("missing field `{field}`; add it{add}");
         }
         e
     })
@@ -185,14 +210,14 @@ fn hash(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError> {
-    let text = source.read("pack.yaml").map_err(|m| LoadError {
+fn load_from(source: Arc<dyn Source>, origin: String, lang: Lang) -> Result<Pack, LoadError> {
+    let text = source.read("pack.yaml", lang).map_err(|m| LoadError {
         file: "pack.yaml".into(),
         location: None,
         path: String::new(),
         message: m,
     })?;
-    let meta: raw::PackFile = parse("pack.yaml", &text)?;
+    let meta: raw::PackFile = parse("pack.yaml", &text, lang)?;
     let err = |path: &str, message: String| LoadError {
         file: "pack.yaml".into(),
         location: None,
@@ -202,28 +227,25 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
     if meta.schema != SCHEMA {
         return Err(err(
             "schema",
-            format!(
-                "this pack uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo",
-                meta.schema
-            ),
+            Lint::SchemaMismatch.fill(lang, &[("got", &meta.schema), ("want", &SCHEMA)]),
         ));
     }
-    let meta = PackMeta::from_raw(meta).map_err(|e| invalid("pack.yaml", &text, e))?;
+    let meta = PackMeta::from_raw(meta).map_err(|e| invalid("pack.yaml", &text, e, lang))?;
     if meta.lessons.len() > MAX_LESSONS {
         return Err(err(
             "lessons",
-            format!("a pack lists at most {MAX_LESSONS} lessons"),
+            Lint::TooManyLessons.fill(lang, &[("max", &MAX_LESSONS)]),
         ));
     }
     let mut texts = vec![text.clone()];
     let mut lessons = Vec::new();
     for (i, file) in meta.lessons.iter().enumerate() {
-        let entry = match safe_rel(file) {
+        let entry = match safe_rel(file, lang) {
             Err(m) => LessonEntry::Broken {
                 file: file.clone(),
                 error: err(&format!("lessons[{i}]"), m),
             },
-            Ok(rel) => match source.read(&rel) {
+            Ok(rel) => match source.read(&rel, lang) {
                 Err(m) => LessonEntry::Broken {
                     file: rel.clone(),
                     error: LoadError {
@@ -235,7 +257,7 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
                 },
                 Ok(t) => {
                     texts.push(t.clone());
-                    match parse_lesson(&rel, &t) {
+                    match parse_lesson_in(&rel, &t, lang) {
                         Err(e) => LessonEntry::Broken {
                             file: rel,
                             error: e,
@@ -256,12 +278,74 @@ fn load_from(source: Arc<dyn Source>, origin: String) -> Result<Pack, LoadError>
         origin,
         lessons,
         content_hash: hash(&refs),
+        glossary: read_glossary(&*source, lang),
         source,
     })
 }
 
-/// The packs of the built-in course (one per folder of `lessons/`).
+/// The pack's `glossary.yaml`: none is an empty glossary.
+fn read_glossary(source: &dyn Source, lang: Lang) -> Result<Glossary, LoadError> {
+    if !source.has(glossary::FILE) {
+        return Ok(Glossary::default());
+    }
+    let text = source
+        .read(glossary::FILE, lang)
+        .map_err(|m| LoadError::new(glossary::FILE, m))?;
+    parse_glossary_in(glossary::FILE, &text, lang)
+}
+
+/// Parses a glossary file's text (as the loader does for a pack's `glossary.yaml`); `file`
+/// names it in errors, which are in English ([`parse_glossary_in`] says them in another
+/// language).
+pub fn parse_glossary(file: &str, text: &str) -> Result<Glossary, LoadError> {
+    parse_glossary_in(file, text, Lang::En)
+}
+
+/// [`parse_glossary`], with errors in `lang`.
+pub fn parse_glossary_in(file: &str, text: &str, lang: Lang) -> Result<Glossary, LoadError> {
+    let raw: raw::GlossaryFile = parse(file, text, lang)?;
+    if raw.schema != SCHEMA {
+        let e = Invalid::with(
+            "schema",
+            Lint::GlossarySchemaMismatch,
+            vec![
+                ("got", raw.schema.to_string()),
+                ("want", SCHEMA.to_string()),
+            ],
+        );
+        return Err(invalid(file, text, e, lang));
+    }
+    Glossary::from_raw(raw).map_err(|e| invalid(file, text, e, lang))
+}
+
+/// The glossary of the built-in course (every built-in pack's, in order): the terms any pack
+/// may link to, whether or not the built-in course is loaded in this run.
+pub fn built_in_glossary() -> &'static Glossary {
+    static GLOSSARY: std::sync::OnceLock<Glossary> = std::sync::OnceLock::new();
+    GLOSSARY.get_or_init(|| {
+        let mut all = Glossary::default();
+        for d in BUILT_IN.dirs() {
+            // A broken built-in glossary is the course's bug, caught by its tests and lint.
+            if let Ok(g) = read_glossary(&Embedded(d), Lang::En) {
+                for t in g.terms {
+                    if all.get(t.id.as_str()).is_none() {
+                        all.terms.push(t);
+                    }
+                }
+            }
+        }
+        all
+    })
+}
+
+/// The packs of the built-in course (one per folder of `lessons/`), with errors in English
+/// ([`built_in_in`] says them in another language).
 pub fn built_in() -> Vec<Result<Pack, (String, LoadError)>> {
+    built_in_in(Lang::En)
+}
+
+/// [`built_in`], with errors in `lang`.
+pub fn built_in_in(lang: Lang) -> Vec<Result<Pack, (String, LoadError)>> {
     let mut out = Vec::new();
     for d in BUILT_IN.dirs() {
         if d.get_file(d.path().join("pack.yaml")).is_none() {
@@ -269,28 +353,61 @@ pub fn built_in() -> Vec<Result<Pack, (String, LoadError)>> {
         }
         let name = d.path().display().to_string();
         out.push(
-            load_from(Arc::new(Embedded(d)), format!("built-in:{name}")).map_err(|e| (name, e)),
+            load_from(Arc::new(Embedded(d)), format!("built-in:{name}"), lang)
+                .map_err(|e| (name, e)),
         );
     }
     out
 }
 
-/// Loads a pack from a folder.
+/// Loads a pack from a folder, with errors in English ([`load_dir_in`] says them in another
+/// language).
 pub fn load_dir(dir: &Path) -> Result<Pack, LoadError> {
+    load_dir_in(dir, Lang::En)
+}
+
+/// [`load_dir`], with errors in `lang`.
+pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Pack, LoadError> {
     if !dir.join("pack.yaml").is_file() {
-        return Err(LoadError { file: dir.join("pack.yaml").display().to_string(), location: None, path: String::new(), message: "no pack.yaml here; a pack is a folder with pack.yaml and its lesson files (try `iamdojo lessons new NAME`)".into() });
+        return Err(LoadError::new(
+            dir.join("pack.yaml").display().to_string(),
+            Lint::NoPackYaml.text(lang),
+        ));
     }
     load_from(
         Arc::new(Folder(dir.to_path_buf())),
         dir.display().to_string(),
+        lang,
     )
 }
 
+/// `e` as one line, `file:line:column: message (at `path`)`, in `lang`: the file error's own
+/// rendering, with the field path introduced in `lang` (the message is already in it).
+pub fn describe(e: &LoadError, lang: Lang) -> String {
+    let mut bare = e.clone();
+    let path = std::mem::take(&mut bare.path);
+    let mut out = bare.to_string();
+    if !path.is_empty() {
+        out.push_str(&Lint::At.fill(lang, &[("path", &crate::printable::inline(&path))]));
+    }
+    out
+}
+
 impl Pack {
-    /// Reads a file of the pack (scenarios, virtual files).
-    pub fn read(&self, rel: &str) -> Result<String, String> {
-        let rel = safe_rel(rel)?;
-        self.source.read(&rel)
+    /// Reads a file of the pack (scenarios, virtual files), or says why not in `lang`.
+    pub fn read(&self, rel: &str, lang: Lang) -> Result<String, String> {
+        let rel = safe_rel(rel, lang)?;
+        self.source.read(&rel, lang)
+    }
+
+    /// The glossary term a lesson of this pack links to as `glossary:ID`: the pack's own
+    /// term, else the built-in course's.
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.glossary
+            .as_ref()
+            .ok()
+            .and_then(|g| g.get(id))
+            .or_else(|| built_in_glossary().get(id))
     }
 
     /// The lessons that loaded.
@@ -316,12 +433,19 @@ impl Pack {
             .unwrap_or("en")
     }
 
-    /// A sandbox over a scenario of this pack (an empty account when `None`).
+    /// A sandbox over a scenario of this pack (an empty account when `None`); an error in
+    /// English ([`Pack::sandbox_in`] says it in another language).
     pub fn sandbox(&self, scenario: Option<&str>) -> Result<Sandbox, String> {
+        self.sandbox_in(scenario, Lang::En)
+    }
+
+    /// [`Pack::sandbox`], with its error in `lang` (a scenario's own error is the scenario
+    /// loader's, in English).
+    pub fn sandbox_in(&self, scenario: Option<&str>, lang: Lang) -> Result<Sandbox, String> {
         match scenario {
             None => Ok(Sandbox::new(crate::account::Account::default())),
             Some(rel) => {
-                let text = self.read(rel)?;
+                let text = self.read(rel, lang)?;
                 crate::account::scenario::load(rel, &text)
                     .map(|s| s.sandbox)
                     .map_err(|e| e.to_string())

@@ -16,24 +16,103 @@ pub use super::raw::{
     FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, Quiz, RequestSpec, Solution, Text,
     Wrong,
 };
-use crate::ids::{LessonId, PackId, StepId};
+use crate::ids::{IdError, LessonId, PackId, StepId};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// A rule of the format that a file breaks: where (the field path, e.g.
-/// `steps[3].task.goal[0]`) and what to do.
+/// `steps[3].task.goal[0]`) and what to do, as a catalog entry rendered in the reader's
+/// language by [`Invalid::message`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     /// The field path.
     pub path: String,
-    /// What is wrong and what to do, naming the step by its id when it has one.
-    pub message: String,
+    /// The id of the step the rule is about, when the step has one (named before the message).
+    pub step: Option<String>,
+    why: Why,
+}
+
+/// What an [`Invalid`] says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Why {
+    /// A rule of the model: its message, the values it names, and the nearest known name to
+    /// an unknown one ("did you mean").
+    Rule {
+        msg: Lint,
+        args: Vec<(&'static str, String)>,
+        nearest: Option<String>,
+    },
+    /// An id that the id rule refuses (`ids`' own words).
+    Id(IdError),
 }
 
 impl Invalid {
-    fn at(path: impl Into<String>, message: impl Into<String>) -> Invalid {
+    fn at(path: impl Into<String>, msg: Lint) -> Invalid {
+        Invalid::with(path, msg, Vec::new())
+    }
+
+    pub(super) fn with(
+        path: impl Into<String>,
+        msg: Lint,
+        args: Vec<(&'static str, String)>,
+    ) -> Invalid {
         Invalid {
             path: path.into(),
-            message: message.into(),
+            step: None,
+            why: Why::Rule {
+                msg,
+                args,
+                nearest: None,
+            },
         }
+    }
+
+    fn id(path: impl Into<String>, e: IdError) -> Invalid {
+        Invalid {
+            path: path.into(),
+            step: None,
+            why: Why::Id(e),
+        }
+    }
+
+    /// The same rule, with the nearest of `known` to `word` suggested when one is near.
+    fn suggest<'a>(mut self, word: &str, known: impl IntoIterator<Item = &'a str>) -> Invalid {
+        if let Why::Rule { nearest, .. } = &mut self.why {
+            *nearest = crate::suggest::nearest(word, known).map(str::to_string);
+        }
+        self
+    }
+
+    /// The same rule, about the step `id` (when it has one).
+    fn of_step(self, id: Option<&String>) -> Invalid {
+        Invalid {
+            step: id.cloned(),
+            ..self
+        }
+    }
+
+    /// What is wrong and what to do, in `lang`, naming the step by its id when it has one.
+    pub fn message(&self, lang: Lang) -> String {
+        let mut out = self
+            .step
+            .as_ref()
+            .map(|id| Lint::StepPrefix.fill(lang, &[("id", id)]))
+            .unwrap_or_default();
+        match &self.why {
+            Why::Rule { msg, args, nearest } => {
+                let refs: Vec<(&str, &dyn std::fmt::Display)> = args
+                    .iter()
+                    .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+                    .collect();
+                out.push_str(&msg.fill(lang, &refs));
+                if let Some(n) = nearest {
+                    out.push_str(&Lint::DidYouMean.fill(lang, &[("name", n)]));
+                }
+            }
+            Why::Id(e) => out.push_str(&e.to_string()),
+        }
+        out
     }
 }
 
@@ -60,17 +139,15 @@ impl PackMeta {
     /// Checks `pack.yaml`'s fields beyond their shape (the schema version is checked by the
     /// loader, which knows which one it reads).
     pub fn from_raw(raw: raw::PackFile) -> Result<PackMeta, Invalid> {
-        let id = PackId::new(raw.id).map_err(|e| Invalid::at("id", e.to_string()))?;
+        let id = PackId::new(raw.id).map_err(|e| Invalid::id("id", e))?;
         if raw.languages.is_empty() {
-            return Err(Invalid::at(
-                "languages",
-                "list at least one language, e.g. [en, ja]; the first is the default",
-            ));
+            return Err(Invalid::at("languages", Lint::ListLanguages));
         }
         if !is_semver(&raw.version) {
-            return Err(Invalid::at(
+            return Err(Invalid::with(
                 "version",
-                format!("`{}` is not a semantic version such as 1.0.0", raw.version),
+                Lint::NotSemver,
+                vec![("version", raw.version)],
             ));
         }
         Ok(PackMeta {
@@ -85,7 +162,7 @@ impl PackMeta {
     }
 }
 
-fn is_semver(v: &str) -> bool {
+pub(super) fn is_semver(v: &str) -> bool {
     let core = v.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
     parts.len() == 3
@@ -348,7 +425,7 @@ impl Goal {
     /// e.g. `exists: {user: aoi}`; for tests and tools.
     pub fn from_yaml(text: &str) -> Result<Goal, String> {
         let raw: raw::Check = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-        Goal::from_raw(raw, "").map_err(|e| format!("{}: {}", e.path, e.message))
+        Goal::from_raw(raw, "").map_err(|e| format!("{}: {}", e.path, e.message(Lang::En)))
     }
 
     /// Converts a check as written, `path` being where it stands in the file.
@@ -628,10 +705,7 @@ fn yaml_bool(v: &serde_yaml::Value) -> Option<bool> {
 
 fn entities(m: &BTreeMap<String, String>, path: &str) -> Result<Vec<Entity>, Invalid> {
     if m.is_empty() {
-        return Err(Invalid::at(
-            path,
-            "name at least one entity, e.g. `{user: aoi}`",
-        ));
+        return Err(Invalid::at(path, Lint::NameAnEntity));
     }
     m.iter()
         .map(|(k, v)| {
@@ -641,14 +715,12 @@ fn entities(m: &BTreeMap<String, String>, path: &str) -> Result<Vec<Entity>, Inv
                 .map(|(kind, _)| *kind)
                 .ok_or_else(|| {
                     let keys: Vec<&str> = EntityKind::ALL.iter().map(|(_, s)| *s).collect();
-                    Invalid::at(
+                    Invalid::with(
                         format!("{path}.{k}"),
-                        format!(
-                            "`{k}` is not an entity kind; use one of {}{}",
-                            keys.join(", "),
-                            crate::suggest::did_you_mean(k, keys.iter().copied())
-                        ),
+                        Lint::NotEntityKind,
+                        vec![("kind", k.clone()), ("kinds", keys.join(", "))],
                     )
+                    .suggest(k, keys.iter().copied())
                 })?;
             Ok(Entity {
                 kind,
@@ -668,26 +740,23 @@ impl Check {
             .collect();
         match present.as_slice() {
             [] => {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     path,
-                    format!(
-                        "the check says nothing to check; give one of {}",
-                        CHECK_KEYS.join(", ")
-                    ),
+                    Lint::CheckSaysNothing,
+                    vec![("keys", CHECK_KEYS.join(", "))],
                 ));
             }
             [_] => {}
             many => {
-                return Err(Invalid::at(
+                let kinds = many
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(Invalid::with(
                     path,
-                    format!(
-                        "the check has {} kinds ({}); give exactly one, and combine several with `all:` or `any:`",
-                        many.len(),
-                        many.iter()
-                            .map(|k| format!("`{k}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Lint::CheckOfManyKinds,
+                    vec![("n", many.len().to_string()), ("kinds", kinds)],
                 ));
             }
         }
@@ -700,9 +769,10 @@ impl Check {
         };
         let goals = |list: &[raw::Check], key: &str| -> Result<Vec<Goal>, Invalid> {
             if list.is_empty() {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     sub(key),
-                    format!("`{key}` needs at least one check"),
+                    Lint::NeedsOneCheck,
+                    vec![("key", key.to_string())],
                 ));
             }
             list.iter()
@@ -722,9 +792,10 @@ impl Check {
             Check::MemberOf(m.clone())
         } else if let Some(m) = &c.policy_attached {
             let at = sub("policy_attached");
-            let policy = m.get("policy").cloned().ok_or_else(|| {
-                Invalid::at(&at, "name the policy: `{user: NAME, policy: NAME-OR-ARN}`")
-            })?;
+            let policy = m
+                .get("policy")
+                .cloned()
+                .ok_or_else(|| Invalid::at(&at, Lint::NameThePolicy))?;
             let targets: Vec<(Attachee, &String)> = [
                 ("user", Attachee::User),
                 ("group", Attachee::Group),
@@ -737,16 +808,14 @@ impl Check {
                 .keys()
                 .find(|k| !["policy", "user", "group", "role"].contains(&k.as_str()))
             {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     format!("{at}.{k}"),
-                    format!("`{k}` is not a field here; use policy and one of user, group, role"),
+                    Lint::PolicyAttachedField,
+                    vec![("field", k.clone())],
                 ));
             }
             let [(to, name)] = targets.as_slice() else {
-                return Err(Invalid::at(
-                    at,
-                    "name exactly one identity: `user`, `group` or `role`",
-                ));
+                return Err(Invalid::at(at, Lint::OneIdentity));
             };
             Check::PolicyAttached {
                 to: *to,
@@ -762,7 +831,7 @@ impl Check {
                 (Some(true), None) if m.len() == 1 => Check::MfaEnabled(MfaOf::Root),
                 (None, Some(u)) if m.len() == 1 => Check::MfaEnabled(MfaOf::User(u)),
                 _ => {
-                    return Err(Invalid::at(at, "write `{user: NAME}` or `{root: true}`"));
+                    return Err(Invalid::at(at, Lint::MfaShape));
                 }
             }
         } else if let Some(m) = &c.access_key_status {
@@ -771,9 +840,10 @@ impl Check {
                 .keys()
                 .find(|k| !["user", "key", "status"].contains(&k.as_str()))
             {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     format!("{at}.{k}"),
-                    format!("`{k}` is not a field here; use user, key and status"),
+                    Lint::AccessKeyField,
+                    vec![("field", k.clone())],
                 ));
             }
             let status = match m.get("status").map(String::as_str) {
@@ -781,9 +851,10 @@ impl Check {
                 Some("Inactive") => KeyWant::Inactive,
                 Some("none") => KeyWant::None,
                 Some(other) => {
-                    return Err(Invalid::at(
+                    return Err(Invalid::with(
                         format!("{at}.status"),
-                        format!("`{other}` is not a key state; use Active, Inactive or none"),
+                        Lint::NotKeyState,
+                        vec![("state", other.to_string())],
                     ));
                 }
             };
@@ -800,11 +871,14 @@ impl Check {
                 let num = || {
                     yaml_scalar(v)
                         .and_then(|s| s.parse::<u32>().ok())
-                        .ok_or_else(|| Invalid::at(&here, format!("`{k}` takes a whole number")))
+                        .ok_or_else(|| {
+                            Invalid::with(&here, Lint::TakesNumber, vec![("field", k.clone())])
+                        })
                 };
                 let flag = || {
-                    yaml_bool(v)
-                        .ok_or_else(|| Invalid::at(&here, format!("`{k}` takes true or false")))
+                    yaml_bool(v).ok_or_else(|| {
+                        Invalid::with(&here, Lint::TakesBool, vec![("field", k.clone())])
+                    })
                 };
                 rules.push(match k.as_str() {
                     "min_length" => PasswordRule::MinLength(num()?),
@@ -816,25 +890,20 @@ impl Check {
                     "reuse_prevention" => PasswordRule::ReusePrevention(num()?),
                     "allow_users_to_change" => PasswordRule::AllowUsersToChange(flag()?),
                     other => {
-                        return Err(Invalid::at(
+                        return Err(Invalid::with(
                             here.clone(),
-                            format!(
-                                "`{other}` is not a password policy field; use one of {}{}",
-                                PASSWORD_FIELDS.join(", "),
-                                crate::suggest::did_you_mean(
-                                    other,
-                                    PASSWORD_FIELDS.iter().copied()
-                                )
-                            ),
-                        ));
+                            Lint::NotPasswordField,
+                            vec![
+                                ("field", other.to_string()),
+                                ("fields", PASSWORD_FIELDS.join(", ")),
+                            ],
+                        )
+                        .suggest(other, PASSWORD_FIELDS.iter().copied()));
                     }
                 });
             }
             if rules.is_empty() {
-                return Err(Invalid::at(
-                    at,
-                    "name at least one field, e.g. `{min_length: 14}`",
-                ));
+                return Err(Invalid::at(at, Lint::NamePasswordField));
             }
             Check::PasswordPolicy(rules)
         } else if let Some(f) = &c.no_finding {
@@ -847,9 +916,10 @@ impl Check {
             if let Some(cidr) = &p.cidr
                 && cidr.parse::<ipnet::IpNet>().is_err()
             {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     format!("{}.cidr", sub("port_open")),
-                    format!("`{cidr}` is not a CIDR block such as 0.0.0.0/0"),
+                    Lint::NotCidr,
+                    vec![("cidr", cidr.clone())],
                 ));
             }
             Check::PortOpen(p.clone())
@@ -864,9 +934,10 @@ impl Check {
                 Some("stopped") => Some(InstanceState::Stopped),
                 Some("terminated") => Some(InstanceState::Terminated),
                 Some(other) => {
-                    return Err(Invalid::at(
+                    return Err(Invalid::with(
                         format!("{}.state", sub("instances")),
-                        format!("`{other}` is not a state; use running, stopped or terminated"),
+                        Lint::NotInstanceState,
+                        vec![("state", other.to_string())],
                     ));
                 }
             };
@@ -891,7 +962,7 @@ impl Check {
             Check::Not(Box::new(Goal::from_raw((**n).clone(), &sub("not"))?))
         } else {
             // `present` holds exactly one key, and every key is handled above.
-            return Err(Invalid::at(path, "the check says nothing to check"));
+            return Err(Invalid::at(path, Lint::CheckEmpty));
         })
     }
 }
@@ -929,17 +1000,15 @@ impl Lesson {
     /// Converts a lesson file as written into the model, checking every rule beyond its shape;
     /// the first rule broken is returned with its field path.
     pub fn from_raw(raw: raw::LessonFile) -> Result<Lesson, Invalid> {
-        let id = LessonId::new(raw.id).map_err(|e| Invalid::at("id", e.to_string()))?;
+        let id = LessonId::new(raw.id).map_err(|e| Invalid::id("id", e))?;
         let requires = raw
             .requires
             .into_iter()
             .enumerate()
-            .map(|(i, r)| {
-                LessonId::new(r).map_err(|e| Invalid::at(format!("requires[{i}]"), e.to_string()))
-            })
+            .map(|(i, r)| LessonId::new(r).map_err(|e| Invalid::id(format!("requires[{i}]"), e)))
             .collect::<Result<Vec<_>, _>>()?;
         if raw.steps.is_empty() {
-            return Err(Invalid::at("steps", "a lesson needs at least one step"));
+            return Err(Invalid::at("steps", Lint::LessonNeedsStep));
         }
         let mut steps: Vec<Step> = Vec::with_capacity(raw.steps.len());
         for (i, s) in raw.steps.into_iter().enumerate() {
@@ -948,11 +1017,10 @@ impl Lesson {
             if let Some(id) = &step.id
                 && steps.iter().any(|x| x.id.as_ref() == Some(id))
             {
-                return Err(Invalid::at(
+                return Err(Invalid::with(
                     format!("{path}.id"),
-                    format!(
-                        "the step id `{id}` is used twice in the lesson; give each step its own"
-                    ),
+                    Lint::StepIdTwice,
+                    vec![("id", id.to_string())],
                 ));
             }
             steps.push(step);
@@ -981,16 +1049,13 @@ impl Lesson {
 impl Step {
     /// Converts a step as written.
     pub fn from_raw(s: raw::Step, path: &str) -> Result<Step, Invalid> {
+        // Every rule of the step names the step by the id its author wrote.
         let named = s.id.clone();
-        let say = |m: String| match &named {
-            Some(id) => format!("step {id}: {m}"),
-            None => m,
-        };
-        let id = s
-            .id
-            .clone()
-            .map(|x| StepId::new(x).map_err(|e| Invalid::at(format!("{path}.id"), e.to_string())))
-            .transpose()?;
+        let say = |e: Invalid| e.of_step(named.as_ref());
+        let id =
+            s.id.clone()
+                .map(|x| StepId::new(x).map_err(|e| Invalid::id(format!("{path}.id"), e)))
+                .transpose()?;
         let given: Vec<&str> = [
             ("read", s.read.is_some()),
             ("quiz", s.quiz.is_some()),
@@ -1004,17 +1069,16 @@ impl Step {
         .map(|(k, _)| k)
         .collect();
         if given.len() != 1 {
-            let m = if given.is_empty() {
-                "the step has no kind: give one of read, quiz, predict, policy, task, investigate"
-                    .to_string()
+            let e = if given.is_empty() {
+                Invalid::at(path, Lint::StepNoKind)
             } else {
-                format!(
-                    "the step has {} kinds ({}); give exactly one, and split the rest into steps of their own",
-                    given.len(),
-                    given.join(", ")
+                Invalid::with(
+                    path,
+                    Lint::StepManyKinds,
+                    vec![("n", given.len().to_string()), ("kinds", given.join(", "))],
                 )
             };
-            return Err(Invalid::at(path, say(m)));
+            return Err(say(e));
         }
         let body = if let Some(t) = s.read {
             StepBody::Read(t)
@@ -1027,19 +1091,18 @@ impl Step {
             let max_finding = match p.max_finding.as_deref() {
                 None => FindingType::Error,
                 Some(m) => FindingType::parse(m).ok_or_else(|| {
-                    Invalid::at(
+                    say(Invalid::with(
                         format!("{at}.max_finding"),
-                        say(format!(
-                            "`{m}` is not a finding type: ERROR, SECURITY_WARNING, WARNING or SUGGESTION"
-                        )),
-                    )
+                        Lint::NotFindingType,
+                        vec![("value", m.to_string())],
+                    ))
                 })?,
             };
             if p.expect.allow.is_empty() && p.expect.deny.is_empty() {
-                return Err(Invalid::at(
+                return Err(say(Invalid::at(
                     format!("{at}.expect"),
-                    say("give at least one request under `allow` or `deny`".into()),
-                ));
+                    Lint::NoExpectedRequest,
+                )));
             }
             StepBody::Policy(PolicyExercise {
                 prompt: p.prompt,
@@ -1052,21 +1115,13 @@ impl Step {
         } else if let Some(t) = s.task {
             let at = format!("{path}.task");
             if t.goal.is_empty() {
-                return Err(Invalid::at(
-                    format!("{at}.goal"),
-                    say("a task needs at least one check in `goal`".into()),
-                ));
+                return Err(say(Invalid::at(format!("{at}.goal"), Lint::TaskNeedsGoal)));
             }
             let goal = t
                 .goal
                 .into_iter()
                 .enumerate()
-                .map(|(k, c)| {
-                    Goal::from_raw(c, &format!("{at}.goal[{k}]")).map_err(|e| Invalid {
-                        message: say(e.message),
-                        ..e
-                    })
-                })
+                .map(|(k, c)| Goal::from_raw(c, &format!("{at}.goal[{k}]")).map_err(say))
                 .collect::<Result<Vec<_>, _>>()?;
             StepBody::Task(Task {
                 prompt: t.prompt,
@@ -1079,19 +1134,15 @@ impl Step {
             let after = match i.after.as_deref() {
                 None => None,
                 Some(a) => Some(crate::account::command::parse_duration(a).ok_or_else(|| {
-                    Invalid::at(
+                    say(Invalid::with(
                         format!("{at}.after"),
-                        say(format!(
-                            "`{a}` is not a duration: write a number and s, m, h or d, e.g. 3h or 1h30m"
-                        )),
-                    )
+                        Lint::NotDuration,
+                        vec![("value", a.to_string())],
+                    ))
                 })?),
             };
             if i.answer.is_empty() {
-                return Err(Invalid::at(
-                    format!("{at}.answer"),
-                    say("give at least one accepted answer".into()),
-                ));
+                return Err(say(Invalid::at(format!("{at}.answer"), Lint::NeedsAnswer)));
             }
             StepBody::Investigate(Investigate {
                 question: i.question,
@@ -1101,13 +1152,10 @@ impl Step {
             })
         } else {
             // `given` holds exactly one kind, and every kind is handled above.
-            return Err(Invalid::at(path, "the step has no kind"));
+            return Err(Invalid::at(path, Lint::StepEmpty));
         };
         if id.is_none() && !matches!(body, StepBody::Read(_)) {
-            return Err(Invalid::at(
-                path,
-                "an exercise needs an `id` so that progress can be recorded, e.g. `id: add-deny`",
-            ));
+            return Err(Invalid::at(path, Lint::ExerciseNeedsId));
         }
         Ok(Step {
             id,
@@ -1140,11 +1188,21 @@ mod tests {
         let e = step("{id: x, read: hi, quiz: {question: q, choices: []}}").unwrap_err();
         assert_eq!(e.path, "steps[0]");
         assert!(
-            e.message
+            e.message(Lang::En)
                 .starts_with("step x: the step has 2 kinds (read, quiz)"),
             "{e:?}"
         );
-        assert!(step("{id: x}").unwrap_err().message.contains("no kind"));
+        assert!(
+            e.message(Lang::Ja)
+                .starts_with("ステップ x: ステップに種類が 2 つあります (read, quiz)"),
+            "{e:?}"
+        );
+        assert!(
+            step("{id: x}")
+                .unwrap_err()
+                .message(Lang::En)
+                .contains("no kind")
+        );
         assert_eq!(step("{read: hi}").map(|s| s.kind()), Ok(StepKind::Read));
     }
 
@@ -1185,7 +1243,7 @@ mod tests {
     #[test]
     fn an_exercise_needs_an_id_that_progress_accepts() {
         let e = step("{task: {prompt: p, goal: [{trail_logging: true}]}}").unwrap_err();
-        assert!(e.message.contains("needs an `id`"), "{e:?}");
+        assert!(e.message(Lang::En).contains("needs an `id`"), "{e:?}");
         let e = step("{id: Add Deny, read: hi}").unwrap_err();
         assert_eq!(e.path, "steps[0].id");
     }

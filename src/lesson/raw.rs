@@ -500,15 +500,63 @@ pub struct CalledCheck {
     pub principal: String,
 }
 
-/// The JSON Schema of a lesson file and of `pack.yaml`, for editors (YAML language servers
-/// read JSON Schema): `{"pack": …, "lesson": …}` as one document with both definitions.
+/// `glossary.yaml`: the pack's glossary, optional. Every term has both languages and the AWS
+/// documentation page for each.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    /// The format version (1, as in `pack.yaml`).
+    pub schema: u32,
+    /// Semantic version of the glossary.
+    pub version: String,
+    /// The terms, in the order the glossary lists them.
+    pub terms: Vec<GlossaryTerm>,
+}
+
+/// One term of the glossary.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// A stable id (lowercase letters, digits, `-`), what lessons link to: `[text](glossary:ID)`.
+    pub id: String,
+    /// The term in English.
+    pub en: TermText,
+    /// The term in Japanese.
+    pub ja: TermText,
+    /// The AWS documentation page of the term, per language.
+    pub doc: TermDoc,
+}
+
+/// A term and its definition in one language.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermText {
+    /// The term as AWS's documentation in this language writes it.
+    pub term: String,
+    /// One or two sentences.
+    pub definition: String,
+}
+
+/// The AWS documentation page of a term, per language (`https://docs.aws.amazon.com/…`).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermDoc {
+    /// The English page.
+    pub en: String,
+    /// The Japanese page (`https://docs.aws.amazon.com/ja_jp/…`).
+    pub ja: String,
+}
+
+/// The JSON Schema of a lesson file, of `pack.yaml` and of `glossary.yaml`, for editors (YAML
+/// language servers read JSON Schema), as one document: a file is one of the three.
 pub fn json_schema() -> serde_json::Value {
     let lesson = schemars::schema_for!(LessonFile);
     let pack = schemars::schema_for!(PackFile);
+    let glossary = schemars::schema_for!(GlossaryFile);
     serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "iamdojo lesson pack",
-        "description": "A lesson file (the default) or pack.yaml (see $defs/pack). Format: docs/lesson-format.md.",
-        "oneOf": [lesson.as_value(), pack.as_value()],
+        "description": "A lesson file (the default), pack.yaml or glossary.yaml. Format: docs/lesson-format.md.",
+        "oneOf": [lesson.as_value(), pack.as_value(), glossary.as_value()],
     })
 }

@@ -6,6 +6,9 @@ use super::load::Pack;
 use super::model::{ExpectRequest, FindingType, Lesson, Solution, Step, StepKind, Text, Wrong};
 use crate::account::command::{Creds, Profile, Sandbox};
 use crate::eval::{Decision, Outcome};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// The scenario a step uses: its own, else the lesson's.
 pub fn scenario_of<'a>(lesson: &'a Lesson, step: &'a Step) -> Option<&'a str> {
@@ -29,15 +32,29 @@ pub fn grade_quiz(step: &Step, chosen: &[usize]) -> bool {
     want == got
 }
 
-/// The evaluator's answer to a predict step: the decision and how it was made.
+/// The evaluator's answer to a predict step: the decision and how it was made (or why there
+/// is none, in English: [`predict_answer_in`] says it in another language).
 pub fn predict_answer(
     pack: &Pack,
     lesson: &Lesson,
     step: &Step,
 ) -> Result<(Decision, crate::account::DecisionTrace), String> {
-    let p = step.predict().ok_or("not a predict step")?;
-    let sb = pack.sandbox(scenario_of(lesson, step))?;
-    let (request, set) = check::request_and_policies(&sb.account, &p.request)?;
+    predict_answer_in(pack, lesson, step, Lang::En)
+}
+
+/// [`predict_answer`], with its error in `lang`.
+pub fn predict_answer_in(
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+    lang: Lang,
+) -> Result<(Decision, crate::account::DecisionTrace), String> {
+    let p = step
+        .predict()
+        .ok_or_else(|| Lint::NotPredictStep.text(lang).to_string())?;
+    let sb = pack.sandbox_in(scenario_of(lesson, step), lang)?;
+    let (request, set) =
+        check::request_and_policies(&sb.account, &p.request).map_err(|e| e.text(lang))?;
     let trace = crate::account::DecisionTrace::new(request, &set);
     Ok((trace.explanation.decision.clone(), trace))
 }
@@ -70,10 +87,14 @@ impl Expectation {
 /// The result of checking a policy exercise.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PolicyReport {
-    /// A parse error, if the policy does not parse.
+    /// A parse error, if the policy does not parse, or why the exercise cannot be checked.
     pub error: Option<String>,
-    /// validate-policy findings as (type, code, line, details).
-    pub findings: Vec<(String, String, u32, String)>,
+    /// The error is the exercise's, not the policy's: its scenario does not load, or it tests
+    /// the policy on an identity its scenario does not have.
+    pub broken: bool,
+    /// validate-policy findings as (type, code, line, details); the details are said in the
+    /// learner's language where they are shown (`Detail::text`).
+    pub findings: Vec<(String, String, u32, crate::audit::validate::Detail)>,
     /// Findings worse than the exercise allows.
     pub too_severe: usize,
     /// Each expected request.
@@ -91,11 +112,24 @@ impl PolicyReport {
 }
 
 /// Checks a learner's policy against a policy step: it must parse, stay under the allowed
-/// finding type, and make every expected request come out as expected.
+/// finding type, and make every expected request come out as expected. A broken exercise's
+/// error is in English ([`check_policy_in`] says it in another language).
 pub fn check_policy(pack: &Pack, lesson: &Lesson, step: &Step, text: &str) -> PolicyReport {
+    check_policy_in(pack, lesson, step, text, Lang::En)
+}
+
+/// [`check_policy`], with a broken exercise's error in `lang` (a policy's parse error is
+/// the policy parser's, in English as AWS writes it).
+pub fn check_policy_in(
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+    text: &str,
+    lang: Lang,
+) -> PolicyReport {
     let mut report = PolicyReport::default();
     let Some(ex) = step.policy() else {
-        report.error = Some("not a policy step".into());
+        report.error = Some(Lint::NotPolicyStep.text(lang).to_string());
         return report;
     };
     let doc = match crate::account::document(text, crate::policy::PolicyType::InlineUser) {
@@ -124,10 +158,11 @@ pub fn check_policy(pack: &Pack, lesson: &Lesson, step: &Step, text: &str) -> Po
                 .push((ty, f.issue_code.to_string(), line, f.finding_details));
         }
     }
-    let mut sb = match pack.sandbox(scenario_of(lesson, step)) {
+    let mut sb = match pack.sandbox_in(scenario_of(lesson, step), lang) {
         Ok(s) => s,
         Err(e) => {
-            report.error = Some(format!("the exercise's scenario does not load: {e}"));
+            report.error = Some(Lint::ExerciseScenario.fill(lang, &[("error", &e)]));
+            report.broken = true;
             return report;
         }
     };
@@ -174,9 +209,8 @@ pub fn check_policy(pack: &Pack, lesson: &Lesson, step: &Step, text: &str) -> Po
         false
     };
     if !placed {
-        report.error = Some(format!(
-            "the exercise tests the policy on `{who}`, which is not in its scenario"
-        ));
+        report.error = Some(Lint::PolicyTargetMissing.fill(lang, &[("who", &who)]));
+        report.broken = true;
         return report;
     }
     for (want_allow, list) in [(true, &ex.expect.allow), (false, &ex.expect.deny)] {
@@ -231,13 +265,24 @@ impl GoalReport {
     }
 }
 
-/// Starts a task (or an investigation): its scenario, acting as its `as` identity.
+/// Starts a task (or an investigation): its scenario, acting as its `as` identity (or why it
+/// cannot start, in English: [`start_task_in`] says it in another language).
 pub fn start_task(pack: &Pack, lesson: &Lesson, step: &Step) -> Result<TaskRun, String> {
-    let mut sandbox = pack.sandbox(scenario_of(lesson, step))?;
+    start_task_in(pack, lesson, step, Lang::En)
+}
+
+/// [`start_task`], with its error in `lang`.
+pub fn start_task_in(
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+    lang: Lang,
+) -> Result<TaskRun, String> {
+    let mut sandbox = pack.sandbox_in(scenario_of(lesson, step), lang)?;
     if let Some(t) = step.task()
         && let Some(who) = t.as_.as_deref().filter(|w| *w != "root")
     {
-        let identity = check::identity_of(&sandbox.account, who)?;
+        let identity = check::identity_of(&sandbox.account, who).map_err(|e| e.text(lang))?;
         let key = match identity {
             crate::account::authz::Identity::User(u) => {
                 let a = &mut sandbox.account;
@@ -269,7 +314,7 @@ pub fn start_task(pack: &Pack, lesson: &Lesson, step: &Step) -> Result<TaskRun, 
                     }
                 }
             }
-            _ => return Err(format!("a task acts as root or a user, not `{who}`")),
+            _ => return Err(Lint::TaskActsAs.fill(lang, &[("who", &who)])),
         };
         sandbox.profiles.insert(
             "default".into(),
@@ -318,24 +363,25 @@ pub fn grade_investigate(step: &Step, answer: &str) -> bool {
 
 /// Whether a near miss passes the step, run through the same engine as a learner's attempt:
 /// its commands in a fresh sandbox against the goal, its policy against the expectations, its
-/// answer or choices graded. `Err` when the attempt does not fit the step's kind.
+/// answer or choices graded. `Err` when the attempt does not fit the step's kind, or the step
+/// does not start (in `lang`).
 pub fn near_miss_passes(
     pack: &Pack,
     lesson: &Lesson,
     step: &Step,
     wrong: &Wrong,
-    lang: &str,
+    lang: Lang,
 ) -> Result<bool, String> {
     match (&wrong.attempt, step.kind()) {
         (Solution::Commands(cmds), StepKind::Task) => {
-            let mut r = start_task(pack, lesson, step)?;
+            let mut r = start_task_in(pack, lesson, step, lang)?;
             for c in cmds {
                 r.sandbox.run(c);
             }
-            Ok(r.check(step, lang, lang).passed())
+            Ok(r.check(step, lang.code(), lang.code()).passed())
         }
         (Solution::Text(policy), StepKind::Policy) => {
-            Ok(check_policy(pack, lesson, step, policy).passed())
+            Ok(check_policy_in(pack, lesson, step, policy, lang).passed())
         }
         (Solution::Text(answer), StepKind::Investigate) => Ok(grade_investigate(step, answer)),
         (Solution::Commands(answers), StepKind::Investigate) => {
@@ -348,16 +394,15 @@ pub fn near_miss_passes(
                 .collect();
             Ok(grade_quiz(step, &chosen))
         }
-        (_, kind) => Err(format!(
-            "a near miss of a {kind:?} step is {}",
-            match kind {
-                StepKind::Task => "a list of commands",
-                StepKind::Policy => "a policy document",
-                StepKind::Investigate => "an answer",
-                StepKind::Quiz => "a list of choice numbers",
-                _ => "not used by this kind of step",
+        (_, kind) => Err(match kind {
+            StepKind::Task => Lint::NearMissTask.text(lang).to_string(),
+            StepKind::Policy => Lint::NearMissPolicy.text(lang).to_string(),
+            StepKind::Investigate => Lint::NearMissInvestigate.text(lang).to_string(),
+            StepKind::Quiz => Lint::NearMissQuiz.text(lang).to_string(),
+            StepKind::Read | StepKind::Predict => {
+                Lint::NearMissUnused.fill(lang, &[("kind", &kind.key())])
             }
-        )),
+        }),
     }
 }
 

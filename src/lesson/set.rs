@@ -7,6 +7,9 @@
 use std::path::PathBuf;
 
 use super::load::{self, Pack};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::lint::Lint;
 
 /// Loaded packs with distinct ids, and the packs that could not be used, as messages.
 #[derive(Debug, Default)]
@@ -18,23 +21,36 @@ pub struct PackSet {
 }
 
 impl PackSet {
-    /// Loads the built-in course (when `builtin`), then each folder of `dirs` in order.
+    /// Loads the built-in course (when `builtin`), then each folder of `dirs` in order; the
+    /// refusals are in English ([`PackSet::load_in`] says them in another language).
     pub fn load(builtin: bool, dirs: &[PathBuf]) -> PackSet {
+        PackSet::load_in(Lang::En, builtin, dirs)
+    }
+
+    /// [`PackSet::load`], with every load error and refusal in `lang`.
+    pub fn load_in(lang: Lang, builtin: bool, dirs: &[PathBuf]) -> PackSet {
         let mut set = PackSet::default();
         if builtin {
-            for r in load::built_in() {
-                set.add(r.map_err(|(n, e)| format!("{n}: {e}")));
+            for r in load::built_in_in(lang) {
+                set.add(
+                    r.map_err(|(n, e)| format!("{n}: {}", load::describe(&e, lang))),
+                    lang,
+                );
             }
         }
         for d in dirs {
-            set.add(load::load_dir(d).map_err(|e| e.to_string()));
+            set.add(
+                load::load_dir_in(d, lang).map_err(|e| load::describe(&e, lang)),
+                lang,
+            );
         }
         set
     }
 
-    /// Adds a pack, or records why it is refused: it did not load, or its id is taken.
-    pub fn add(&mut self, pack: Result<Pack, String>) {
-        match pack.and_then(|p| match self.clash(&p) {
+    /// Adds a pack, or records why it is refused (in `lang`): it did not load, or its id is
+    /// taken.
+    pub fn add(&mut self, pack: Result<Pack, String>, lang: Lang) {
+        match pack.and_then(|p| match self.clash(&p, lang) {
             Some(e) => Err(e),
             None => Ok(p),
         }) {
@@ -43,19 +59,24 @@ impl PackSet {
         }
     }
 
-    /// Why `pack` cannot join the set (its id is already loaded, from where), if it cannot.
-    pub fn clash(&self, pack: &Pack) -> Option<String> {
+    /// Why `pack` cannot join the set (its id is already loaded, from where), in `lang`, if
+    /// it cannot.
+    pub fn clash(&self, pack: &Pack, lang: Lang) -> Option<String> {
         self.packs
             .iter()
             .find(|p| p.meta.id == pack.meta.id)
-            .map(|p| duplicate_id(pack, p))
+            .map(|p| duplicate_id(pack, p, lang))
     }
 }
 
-/// The message for `pack` whose id `first` already uses; both origins are named.
-pub fn duplicate_id(pack: &Pack, first: &Pack) -> String {
-    format!(
-        "{}: the pack id `{}` is already used by the pack loaded from `{}`; progress is kept by pack id, so give this pack another `id` in its pack.yaml",
-        pack.origin, pack.meta.id, first.origin
+/// The message for `pack` whose id `first` already uses, in `lang`; both origins are named.
+pub fn duplicate_id(pack: &Pack, first: &Pack, lang: Lang) -> String {
+    Lint::DuplicatePackId.fill(
+        lang,
+        &[
+            ("origin", &pack.origin),
+            ("id", &pack.meta.id),
+            ("first", &first.origin),
+        ],
     )
 }

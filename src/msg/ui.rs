@@ -3,6 +3,35 @@
 crate::catalog! {
     /// Strings of the TUI (and of the plain mode, where it shows the same thing).
     pub enum Ui {
+        ExNoHints => ("This exercise has no hints.", "この演習にはヒントがありません。"),
+        KindRead => (
+            "read",
+            "解説",
+        ),
+        KindQuiz => (
+            "quiz",
+            "クイズ",
+        ),
+        KindPredict => (
+            "predict",
+            "予想",
+        ),
+        KindPolicy => (
+            "policy",
+            "ポリシー",
+        ),
+        KindTask => (
+            "task",
+            "タスク",
+        ),
+        KindInvestigate => (
+            "investigate",
+            "調査",
+        ),
+        RequestPrincipal => ("principal", "プリンシパル"),
+        RequestAction => ("action", "アクション"),
+        RequestResource => ("resource", "リソース"),
+        RequestContext => ("context", "コンテキスト"),
         AppTitle => (
             "iamdojo — learn AWS IAM security",
             "iamdojo — AWS IAM セキュリティを学ぶ",
@@ -324,30 +353,6 @@ crate::catalog! {
         HomeLessonBroken => (
             "This lesson did not load: {e}",
             "このレッスンは読み込めませんでした: {e}",
-        ),
-        KindRead => (
-            "read",
-            "解説",
-        ),
-        KindQuiz => (
-            "quiz",
-            "クイズ",
-        ),
-        KindPredict => (
-            "predict",
-            "予想",
-        ),
-        KindPolicy => (
-            "policy",
-            "ポリシー",
-        ),
-        KindTask => (
-            "task",
-            "タスク",
-        ),
-        KindInvestigate => (
-            "investigate",
-            "調査",
         ),
         StepSolved => (
             ", solved",
@@ -739,6 +744,18 @@ crate::catalog! {
             "scroll the console forward",
             "コンソールを進める",
         ),
+        Glossary => (
+            "glossary (this step's linked terms first)",
+            "用語集 (このステップのリンク先の用語が先頭)",
+        ),
+        TypingGlossary => (
+            "glossary (this step's linked terms first)",
+            "用語集 (このステップのリンク先の用語が先頭)",
+        ),
+        Filter => (
+            "filter the glossary (type, then Enter keeps it, Esc clears it)",
+            "用語集を絞り込み (入力後、Enter で確定、Esc で解除)",
+        ),
     }
 }
 
@@ -824,6 +841,10 @@ crate::catalog! {
         AnywhereQuit => (
             "quit (asks first if answers could not be saved)",
             "終了 (保存できなかった回答があれば先に確認)",
+        ),
+        AnywhereGlossary => (
+            "show the terms matching WORD in English and Japanese, with their AWS pages (without WORD: this step's terms, or the list)",
+            "語句に一致する用語を英語と日本語で、AWS のページとともに表示 (語句なし: このステップの用語、または一覧)",
         ),
     }
 }

@@ -20,11 +20,8 @@
 //! the attempts each time.
 
 /// The longest gap between two known moments that still counts in full: 5 minutes. Longer
-/// gaps count as this much ("idle time over 5 min not counted").
+/// gaps count as this much (the words that say so are `msg::progress::Progress::IdleNote`).
 pub const IDLE_CAP_MS: u64 = 5 * 60 * 1000;
-
-/// The words that say so, for output that shows times.
-pub const IDLE_NOTE: &str = "idle time over 5 min not counted";
 
 /// The active time of attempts given as `(at_ms, time_spent_ms)` (milliseconds since the
 /// epoch, and since the step was shown), in any order.

@@ -12,6 +12,9 @@ pub(crate) mod rfc3339 {
     use jiff::Timestamp;
     use serde::{Deserialize, Deserializer, Serializer, de::Error as _};
 
+    use crate::msg::Message;
+    use crate::msg::progress::Progress as P;
+
     /// Writes the timestamp as RFC 3339.
     pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(t)
@@ -20,10 +23,9 @@ pub(crate) mod rfc3339 {
     /// Reads RFC 3339 text.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
         let s = String::deserialize(d)?;
+        // serde's errors have no language: the English text of the catalog entry.
         s.parse().map_err(|_| {
-            D::Error::custom(format!(
-                "`{s}` is not a timestamp (write RFC 3339, e.g. `2026-11-29T10:00:00Z`)"
-            ))
+            D::Error::custom(P::BadTimestamp.fill(crate::lang::Lang::En, &[("value", &s)]))
         })
     }
 }
@@ -262,7 +264,8 @@ pub struct LessonProgress {
     pub completed: Option<Timestamp>,
 }
 
-fn opt_ts<S: serde::Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
+/// serde for an optional [`Timestamp`] as RFC 3339 text.
+pub(super) fn opt_ts<S: serde::Serializer>(t: &Option<Timestamp>, s: S) -> Result<S::Ok, S::Error> {
     match t {
         Some(t) => s.collect_str(t),
         None => s.serialize_none(),

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use jiff::Timestamp;
 use serde::Serialize;
 
 use super::catalog::Catalog;
@@ -39,6 +40,12 @@ pub struct ReportLearner {
     pub id: RecordId,
     /// The files this learner's progress came from.
     pub sources: Vec<String>,
+    /// When the learner last answered, if ever: how recently they worked.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::model::opt_ts"
+    )]
+    pub last_answer: Option<Timestamp>,
 }
 
 /// One learner in one lesson.
@@ -138,6 +145,7 @@ struct Merged {
     id: RecordId,
     name: String,
     sources: Vec<String>,
+    last_answer: Option<Timestamp>,
     seen_attempts: HashSet<RecordId>,
     cells: HashMap<LessonKey, Cell>,
     /// Per (lesson, step): (wrong answers, ever right).
@@ -184,6 +192,7 @@ impl ClassReport {
                     id: export.learner.id.clone(),
                     name: export.learner.name.to_string(),
                     sources: Vec::new(),
+                    last_answer: None,
                     seen_attempts: HashSet::new(),
                     cells: HashMap::new(),
                     steps: HashMap::new(),
@@ -200,6 +209,7 @@ impl ClassReport {
                 if !m.seen_attempts.insert(a.id.clone()) {
                     continue;
                 }
+                m.last_answer = m.last_answer.max(Some(a.at));
                 let key = LessonKey {
                     pack: a.pack.clone(),
                     lesson: a.lesson.clone(),
@@ -372,6 +382,7 @@ impl ClassReport {
                     label: label.clone(),
                     id: m.id.clone(),
                     sources: m.sources.clone(),
+                    last_answer: m.last_answer,
                 })
                 .collect(),
             lessons,

@@ -20,7 +20,7 @@ use rusqlite::{
     Connection, ErrorCode, OptionalExtension, Transaction, TransactionBehavior, params,
 };
 
-use super::error::ProgressError;
+use super::error::{Problem, ProgressError, WriteFailure};
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 use super::model::{
     Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
@@ -28,6 +28,9 @@ use super::model::{
 };
 use super::schema::{self, DATA_TABLES, LATEST, Migrated};
 use crate::ids::{IdError, LearnerName, LessonId, PackId, RecordId, StepId};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::progress::Progress as P;
 
 /// The database file's name inside the data directory.
 pub const DB_FILE: &str = "progress.db";
@@ -67,8 +70,8 @@ pub enum Saving {
     ToFile(PathBuf),
     /// Nowhere: the store lives in memory and is lost on exit.
     No {
-        /// Why, as a sentence to show the learner.
-        reason: String,
+        /// Why.
+        reason: Problem,
     },
 }
 
@@ -90,40 +93,53 @@ pub enum Notice {
         /// The database file that could not be used.
         path: PathBuf,
         /// Why.
-        problem: String,
+        problem: Problem,
         /// Whether the progress already in the file was read and is shown.
         history_shown: bool,
     },
 }
 
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Notice {
+    /// The notice in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
             Notice::MovedAside {
                 path,
                 backup,
                 problem,
-            } => write!(
-                f,
-                "the progress database `{}` was damaged ({problem}); it was moved aside to `{}` (nothing was deleted) and a new one was started. Progress exported earlier can be brought back with `iamdojo progress import FILE`",
-                path.display(),
-                backup.display()
+            } => P::MovedAside.fill(
+                lang,
+                &[
+                    ("path", &path.display()),
+                    ("problem", problem),
+                    ("backup", &backup.display()),
+                ],
             ),
             Notice::NotSaving {
                 path,
                 problem,
                 history_shown,
             } => {
-                write!(
-                    f,
-                    "progress is NOT being saved: {problem}. iamdojo keeps working, but what you do now is lost when it exits; use --data-dir DIR or IAMDOJO_DATA_DIR to pick a writable directory"
-                )?;
-                if *history_shown {
-                    write!(f, " (progress already in `{}` is shown)", path.display())?;
-                }
-                Ok(())
+                let entry = if *history_shown {
+                    P::NotSavingShown
+                } else {
+                    P::NotSaving
+                };
+                entry.fill(
+                    lang,
+                    &[
+                        ("problem", &problem.message(lang)),
+                        ("path", &path.display()),
+                    ],
+                )
             }
         }
+    }
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -132,7 +148,7 @@ enum OpenFailure {
     /// Damaged: move it aside and start again.
     Corrupt(String),
     /// Cannot be written (permissions, read-only, full, locked…): work in memory.
-    CannotWrite(String),
+    CannotWrite(WriteFailure),
     /// From a newer iamdojo: refuse.
     Newer {
         found: i64,
@@ -145,7 +161,7 @@ fn classify(e: &rusqlite::Error) -> OpenFailure {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
             OpenFailure::Corrupt(e.to_string())
         }
-        _ => OpenFailure::CannotWrite(e.to_string()),
+        _ => OpenFailure::CannotWrite(WriteFailure::Sqlite(e.to_string())),
     }
 }
 
@@ -166,9 +182,7 @@ fn open_file(path: &Path) -> Result<Connection, OpenFailure> {
         .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))
         .map_err(|e| classify(&e))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(OpenFailure::CannotWrite(format!(
-            "the database cannot use write-ahead logging (journal mode `{mode}`)"
-        )));
+        return Err(OpenFailure::CannotWrite(WriteFailure::NoWal(mode)));
     }
     conn.pragma_update(None, "synchronous", "FULL")
         .map_err(|e| classify(&e))?;
@@ -325,7 +339,7 @@ impl Store {
     pub fn open_default(data_dir_flag: Option<&Path>) -> Result<Store, ProgressError> {
         match data_dir(data_dir_flag) {
             Ok(dir) => Store::open_dir(&dir),
-            Err(e) => Store::fallback(PathBuf::from(DB_FILE), e.to_string(), false),
+            Err(_) => Store::fallback(PathBuf::from(DB_FILE), Problem::NoDataDir, false),
         }
     }
 
@@ -333,7 +347,10 @@ impl Store {
     pub fn open_dir(dir: &Path) -> Result<Store, ProgressError> {
         let path = dir.join(DB_FILE);
         if let Err(e) = std::fs::create_dir_all(dir) {
-            let problem = format!("cannot create the data directory `{}`: {e}", dir.display());
+            let problem = Problem::CreateDir {
+                dir: dir.to_path_buf(),
+                error: e.to_string(),
+            };
             return Store::fallback(path, problem, false);
         }
         Store::open(&path)
@@ -356,18 +373,22 @@ impl Store {
                 supported: LATEST,
                 written_by,
             }),
-            Err(OpenFailure::CannotWrite(problem)) => {
-                let problem = format!("cannot write `{}`: {problem}", path.display());
+            Err(OpenFailure::CannotWrite(why)) => {
+                let problem = Problem::CannotWrite {
+                    path: path.to_path_buf(),
+                    why,
+                };
                 Store::fallback(path.to_path_buf(), problem, true)
             }
             Err(OpenFailure::Corrupt(problem)) => {
                 let backup = match move_aside(path) {
                     Ok(b) => b,
                     Err(e) => {
-                        let problem = format!(
-                            "`{}` is damaged ({problem}) and could not be moved aside ({e})",
-                            path.display()
-                        );
+                        let problem = Problem::NotMovedAside {
+                            path: path.to_path_buf(),
+                            damage: problem,
+                            error: e.to_string(),
+                        };
                         return Store::fallback(path.to_path_buf(), problem, false);
                     }
                 };
@@ -391,9 +412,18 @@ impl Store {
                             written_by,
                         });
                     }
-                    Err(OpenFailure::Corrupt(p) | OpenFailure::CannotWrite(p)) => {
-                        let problem =
-                            format!("cannot start a new database at `{}`: {p}", path.display());
+                    Err(OpenFailure::CannotWrite(why)) => {
+                        let problem = Problem::CannotStart {
+                            path: path.to_path_buf(),
+                            why,
+                        };
+                        Store::fallback(path.to_path_buf(), problem, false)?
+                    }
+                    Err(OpenFailure::Corrupt(p)) => {
+                        let problem = Problem::CannotStart {
+                            path: path.to_path_buf(),
+                            why: WriteFailure::Sqlite(p),
+                        };
                         Store::fallback(path.to_path_buf(), problem, false)?
                     }
                 };
@@ -405,30 +435,28 @@ impl Store {
 
     /// An in-memory store that saves nothing, for when no file can be used; `reason` is
     /// what [`Store::saving`] reports.
-    pub fn in_memory(reason: impl Into<String>) -> Result<Store, ProgressError> {
+    pub fn in_memory(reason: Problem) -> Result<Store, ProgressError> {
         let conn = Connection::open_in_memory().map_err(|source| ProgressError::Database {
-            doing: "open",
-            place: "memory".to_string(),
+            doing: P::DoOpen,
+            place: None,
             source,
         })?;
         let db = |source| ProgressError::Database {
-            doing: "set up",
-            place: "memory".to_string(),
+            doing: P::DoSetUp,
+            place: None,
             source,
         };
         configure(&conn).map_err(db)?;
         schema::migrate(&conn).map_err(db)?;
         Ok(Store {
             conn,
-            saving: Saving::No {
-                reason: reason.into(),
-            },
+            saving: Saving::No { reason },
             notices: Vec::new(),
             full_disk: FullDisk::default(),
         })
     }
 
-    fn fallback(path: PathBuf, problem: String, copy: bool) -> Result<Store, ProgressError> {
+    fn fallback(path: PathBuf, problem: Problem, copy: bool) -> Result<Store, ProgressError> {
         let mut store = Store::in_memory(problem.clone())?;
         let history_shown = copy && copy_history(&store.conn, &path);
         store.notices.push(Notice::NotSaving {
@@ -470,14 +498,14 @@ impl Store {
         Ok(())
     }
 
-    fn place(&self) -> String {
+    fn place(&self) -> Option<PathBuf> {
         match &self.saving {
-            Saving::ToFile(p) => p.display().to_string(),
-            Saving::No { .. } => "memory".to_string(),
+            Saving::ToFile(p) => Some(p.clone()),
+            Saving::No { .. } => None,
         }
     }
 
-    fn err(&self, doing: &'static str) -> impl Fn(rusqlite::Error) -> ProgressError + '_ {
+    fn err(&self, doing: P) -> impl Fn(rusqlite::Error) -> ProgressError + '_ {
         move |source| ProgressError::Database {
             doing,
             place: self.place(),
@@ -489,7 +517,7 @@ impl Store {
     /// returning.
     fn write<T>(
         &self,
-        doing: &'static str,
+        doing: P,
         f: impl FnOnce(&Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, ProgressError> {
         let run = || {
@@ -513,7 +541,7 @@ impl Store {
             let rows = st.query_map([], |r| id_col::<LearnerName>(r, 0))?;
             rows.collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("list the learners"))
+        read().map_err(self.err(P::DoListLearners))
     }
 
     /// The profile called `name`, if there is one.
@@ -530,7 +558,7 @@ impl Store {
                 })
                 .optional()
             })
-            .map_err(self.err("read the learner"))
+            .map_err(self.err(P::DoReadLearner))
     }
 
     /// The profile called `name`, or [`ProgressError::NoLearner`] naming the nearest one.
@@ -539,16 +567,13 @@ impl Store {
             return Ok(l);
         }
         let known = self.learners()?;
-        let names: Vec<&str> = known.iter().map(LearnerName::as_str).collect();
-        let mut hint = crate::suggest::did_you_mean(name.as_str(), names.iter().copied());
-        if names.is_empty() {
-            hint.push_str("; no progress has been saved in this data directory yet");
-        } else {
-            hint.push_str(&format!("; learners here: {}", names.join(", ")));
-        }
+        let known: Vec<String> = known.iter().map(|n| n.as_str().to_string()).collect();
+        let near = crate::suggest::nearest(name.as_str(), known.iter().map(String::as_str))
+            .map(str::to_string);
         Err(ProgressError::NoLearner {
             name: name.to_string(),
-            hint,
+            near,
+            known,
         })
     }
 
@@ -569,7 +594,7 @@ impl Store {
         }
         // A uid already taken here (the same person imported under another name) gets a
         // fresh one: profiles must stay distinct.
-        let created = self.write("create the learner", |tx| {
+        let created = self.write(P::DoCreateLearner, |tx| {
             let taken: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM learners WHERE uid = ?1)",
                 [uid.as_str()],
@@ -602,7 +627,7 @@ impl Store {
         self.check_space()
             .and_then(|()| insert_attempt(&self.conn, learner.row, a))
             .map(|n| n > 0)
-            .map_err(self.err("save the attempt"))
+            .map_err(self.err(P::DoSaveAttempt))
     }
 
     /// Records that a lesson was finished; the earliest completion is kept.
@@ -614,7 +639,7 @@ impl Store {
         self.check_space()
             .and_then(|()| upsert_completion(&self.conn, learner.row, c))
             .map(|n| n > 0)
-            .map_err(self.err("save the completion"))
+            .map_err(self.err(P::DoSaveCompletion))
     }
 
     /// Records a command run in the sandbox during a task.
@@ -626,7 +651,7 @@ impl Store {
         self.check_space()
             .and_then(|()| insert_command(&self.conn, learner.row, c))
             .map(|n| n > 0)
-            .map_err(self.err("save the command"))
+            .map_err(self.err(P::DoSaveCommand))
     }
 
     /// Records that a version of a pack was opened now.
@@ -648,7 +673,7 @@ impl Store {
         self.check_space()
             .and_then(|()| upsert_pack_seen(&self.conn, learner.row, &seen))
             .map(|_| ())
-            .map_err(self.err("save the pack version"))
+            .map_err(self.err(P::DoSavePack))
     }
 
     /// Sets where the learner is.
@@ -674,7 +699,7 @@ impl Store {
                 ])
             })
             .map(|_| ())
-            .map_err(self.err("save the position"))
+            .map_err(self.err(P::DoSavePosition))
     }
 
     /// Sets a preference.
@@ -701,7 +726,7 @@ impl Store {
                 ])
             })
             .map(|_| ())
-            .map_err(self.err("save the setting"))
+            .map_err(self.err(P::DoSaveSetting))
     }
 
     // ---- reading ----
@@ -718,7 +743,7 @@ impl Store {
                 st.query_row(params![learner.row, setting.key()], |r| r.get(0))
                     .optional()
             })
-            .map_err(self.err("read the setting"))
+            .map_err(self.err(P::DoReadSetting))
     }
 
     /// Where the learner was last, if anywhere.
@@ -738,7 +763,7 @@ impl Store {
                 })
                 .optional()
             })
-            .map_err(self.err("read the position"))
+            .map_err(self.err(P::DoReadPosition))
     }
 
     /// The learner's progress per lesson, for the home screen and `progress show`.
@@ -822,7 +847,7 @@ impl Store {
             }
             Ok(lessons)
         };
-        let lessons = read().map_err(self.err("read the dashboard"))?;
+        let lessons = read().map_err(self.err(P::DoReadDashboard))?;
         Ok(Dashboard {
             learner: learner.name.clone(),
             lessons,
@@ -859,7 +884,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("read the lesson's steps"))
+        read().map_err(self.err(P::DoReadSteps))
     }
 
     /// The learner's attempts, oldest first, optionally in one pack only.
@@ -892,12 +917,12 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("read the attempts"))
+        read().map_err(self.err(P::DoReadAttempts))
     }
 
     /// The lessons the learner finished, by pack and lesson id.
     pub fn completions(&self, learner: &Learner) -> Result<Vec<Completion>, ProgressError> {
-        read_completions(&self.conn, learner.row).map_err(self.err("read the completions"))
+        read_completions(&self.conn, learner.row).map_err(self.err(P::DoReadCompletions))
     }
 
     /// The commands run in the sandbox during one task, oldest first.
@@ -943,7 +968,7 @@ impl Store {
             )?
             .collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("read the commands"))
+        read().map_err(self.err(P::DoReadCommands))
     }
 
     /// The pack versions the learner opened.
@@ -964,7 +989,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("read the packs seen"))
+        read().map_err(self.err(P::DoReadPacks))
     }
 
     fn settings(&self, learner: &Learner) -> Result<Vec<SettingValue>, ProgressError> {
@@ -981,7 +1006,7 @@ impl Store {
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         };
-        read().map_err(self.err("read the settings"))
+        read().map_err(self.err(P::DoReadSettings))
     }
 
     // ---- moving progress ----
@@ -990,7 +1015,7 @@ impl Store {
     /// so a concurrent writer cannot make it inconsistent.
     pub fn export(&self, learner: &Learner) -> Result<Export, ProgressError> {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)
-            .map_err(self.err("read the learner's progress"))?;
+            .map_err(self.err(P::DoReadProgress))?;
         let mut out = Export::empty(ExportedLearner {
             name: learner.name.clone(),
             id: learner.uid.clone(),
@@ -1001,8 +1026,7 @@ impl Store {
         out.commands = self.read_commands(learner, None)?;
         out.settings = self.settings(learner)?;
         out.last_position = self.last_position(learner)?;
-        tx.finish()
-            .map_err(self.err("read the learner's progress"))?;
+        tx.finish().map_err(self.err(P::DoReadProgress))?;
         Ok(out)
     }
 
@@ -1044,7 +1068,7 @@ impl Store {
             position: false,
         };
         let row = learner.row;
-        self.write("import the progress", |tx| {
+        self.write(P::DoImport, |tx| {
             for a in &export.attempts {
                 sum.attempts += insert_attempt(tx, row, a)? as u64;
             }
@@ -1099,7 +1123,7 @@ impl Store {
             ResetScope::Pack(p) => Some(p.as_str()),
         };
         let row = learner.row;
-        self.write("reset the progress", |tx| {
+        self.write(P::DoReset, |tx| {
             let del = |table: &str| {
                 tx.execute(
                     &format!(
@@ -1149,7 +1173,7 @@ impl Store {
                 position: count("positions")? > 0,
             })
         };
-        read().map_err(self.err("count the progress"))
+        read().map_err(self.err(P::DoCount))
     }
 }
 

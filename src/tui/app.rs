@@ -3,6 +3,7 @@
 //! app can be driven by tests. Every write to the progress store goes through `writes`,
 //! which keeps what could not be saved and retries it; a failure is shown in the status line.
 
+mod glossary;
 pub mod writes;
 
 use std::collections::BTreeSet;
@@ -11,13 +12,16 @@ use std::time::Instant;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 
+use super::effect::Effect;
+pub use super::exercise::Exercise;
+use super::exercise::{self as component, investigate, policy, predict, quiz, read, task};
 use super::i18n::{Lang, Message, Ui};
 use super::keymap::{Action, Context, Keymap};
+use super::panel::settings::Choice;
 use super::panel::{Body, Kind, Panel};
 use super::theme::Theme;
-use crate::eval::{Decision, Outcome};
 use crate::lesson::model::Solution;
-use crate::lesson::run::{self, GoalReport, PolicyReport, TaskRun};
+use crate::lesson::run::{self};
 use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::progress::{Attempt, Completion, LessonId, PackId, Position, StepId, Store};
 use writes::{Report, Write, Writes};
@@ -36,68 +40,6 @@ pub struct Msg {
     pub ok: bool,
     /// The text.
     pub text: String,
-}
-
-/// The state of the exercise on screen.
-pub enum Exercise {
-    /// A reading step.
-    Read,
-    /// A quiz: the cursor and the chosen answers.
-    Quiz {
-        /// Highlighted choice.
-        cursor: usize,
-        /// Chosen choices.
-        chosen: Vec<bool>,
-    },
-    /// A prediction: the cursor over the three decisions, and the evaluator's answer once given.
-    Predict {
-        /// Highlighted decision.
-        cursor: usize,
-        /// The evaluator's decision and trace, once the learner answered.
-        revealed: Option<(Decision, Box<crate::account::DecisionTrace>)>,
-        /// The scenario's account the question is about, for the account explorer and the
-        /// findings (read-only: nothing runs in it).
-        scenario: Option<Box<crate::account::Account>>,
-    },
-    /// A policy editor and the last check.
-    Policy {
-        /// The editor.
-        editor: Box<TextArea<'static>>,
-        /// The last check.
-        report: Option<PolicyReport>,
-        /// Edited since the last check.
-        dirty: bool,
-    },
-    /// A sandbox task.
-    Task {
-        /// The sandbox.
-        run: Box<TaskRun>,
-        /// The line being typed.
-        input: super::line::LineEdit,
-        /// What the console printed.
-        output: Vec<String>,
-        /// Commands typed.
-        history: Vec<String>,
-        /// Place in the history while browsing it.
-        hist: usize,
-        /// The goal's state.
-        report: GoalReport,
-    },
-    /// An investigation: a sandbox and an answer field.
-    Investigate {
-        /// The sandbox.
-        run: Box<TaskRun>,
-        /// The command being typed.
-        input: super::line::LineEdit,
-        /// What the console printed.
-        output: Vec<String>,
-        /// The answer being typed.
-        answer: super::line::LineEdit,
-        /// Typing into the answer field (else the console).
-        on_answer: bool,
-    },
-    /// The exercise could not start.
-    Broken(String),
 }
 
 /// A lesson being worked through.
@@ -417,7 +359,9 @@ impl App {
         if f.disk_full {
             Ui::SaveFull.text(self.lang).to_string()
         } else {
-            Ui::SaveFailed.text(self.lang).replace("{e}", &f.detail)
+            Ui::SaveFailed
+                .text(self.lang)
+                .replace("{e}", &f.message(self.lang))
         }
     }
 
@@ -425,7 +369,7 @@ impl App {
     pub fn waiting_reason(&self) -> String {
         match self.writes.failure() {
             Some(f) if f.disk_full => Ui::ReasonFull.text(self.lang).to_string(),
-            Some(f) => format!("{}: {}", Ui::ReasonDb.text(self.lang), f.detail),
+            Some(f) => format!("{}: {}", Ui::ReasonDb.text(self.lang), f.message(self.lang)),
             None => Ui::ReasonDb.text(self.lang).to_string(),
         }
     }
@@ -526,6 +470,13 @@ impl App {
     pub fn footer_actions(&self) -> Vec<Action> {
         use Action as A;
         let ctx = self.context();
+        if self
+            .panel
+            .as_ref()
+            .is_some_and(|p| p.kind == Kind::Glossary)
+        {
+            return vec![A::Back, A::Filter, A::Up, A::Down, A::Focus];
+        }
         let Some((_, lesson, ls)) = self.current() else {
             return match ctx {
                 Context::Home => vec![
@@ -547,7 +498,9 @@ impl App {
         let step = lesson.steps.get(ls.step);
         let hints = step.is_some_and(|s| !s.hints.is_empty());
         let solution = step.is_some_and(|s| s.solution.is_some());
-        let sandbox = matches!(ls.ex, Exercise::Task { .. } | Exercise::Investigate { .. });
+        let sandbox = ls.ex.has_console();
+        // A step that links glossary terms says where they are.
+        let linked = !self.step_terms().is_empty();
         let mut v = Vec::new();
         if ctx == Context::Typing {
             v.push(A::Back);
@@ -575,6 +528,9 @@ impl App {
                 v.push(A::Explain);
                 v.push(A::Account);
             }
+            if linked {
+                v.push(A::Glossary);
+            }
             return v;
         }
         match &ls.ex {
@@ -585,7 +541,7 @@ impl App {
                 v.extend([A::Focus, A::Next])
             }
         }
-        if !matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+        if ls.ex.is_exercise() {
             if hints {
                 v.push(A::Hint);
             }
@@ -597,6 +553,15 @@ impl App {
             }
             v.push(A::Prev);
             v.push(A::Back);
+        }
+        if linked {
+            // On a reading, right after "next": the glossary is what the reader may want.
+            let at = if matches!(ls.ex, Exercise::Read) {
+                1
+            } else {
+                v.len()
+            };
+            v.insert(at.min(v.len()), A::Glossary);
         }
         v
     }
@@ -660,6 +625,12 @@ impl App {
                 KeyCode::PageDown => self.help_scroll = self.help_scroll.saturating_add(10),
                 _ => self.help = false,
             }
+            return;
+        }
+        // Typing the glossary's filter: keys are text.
+        if let Some(p) = &mut self.panel
+            && p.filter_key(&key)
+        {
             return;
         }
         // Typing a new learner's name in the settings.
@@ -837,6 +808,7 @@ impl App {
             Action::Findings => self.open_panel(Kind::Findings),
             Action::Dashboard => self.open_panel(Kind::Progress),
             Action::Settings => self.open_panel(Kind::Settings),
+            Action::Glossary => self.open_panel(Kind::Glossary),
             _ if self.panel.is_some() => self.panel_action(a),
             Action::Quit => {
                 self.retry_saving();
@@ -859,15 +831,7 @@ impl App {
         let Screen::Lesson(ls) = &self.screen else {
             return None;
         };
-        match &ls.ex {
-            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                Some(&run.sandbox.account)
-            }
-            Exercise::Predict {
-                scenario: Some(a), ..
-            } => Some(a),
-            _ => None,
-        }
+        ls.ex.account()
     }
 
     /// The decision to explain: the prediction's answer, else the sandbox's last denial.
@@ -875,20 +839,7 @@ impl App {
         let Screen::Lesson(ls) = &self.screen else {
             return None;
         };
-        match &ls.ex {
-            Exercise::Predict {
-                revealed: Some((_, trace)),
-                ..
-            } => Some(trace.clone()),
-            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                run.sandbox.last_denial.clone()
-            }
-            // The first expected request the policy gets wrong.
-            Exercise::Policy {
-                report: Some(r), ..
-            } => r.expectations.iter().find_map(|e| e.trace.clone()),
-            _ => None,
-        }
+        ls.ex.decision()
     }
 
     /// Opens a panel, gathering its data now (not while drawing).
@@ -900,19 +851,31 @@ impl App {
                     .map(|a| crate::audit::controls::audit(a, a.now)),
             ),
             Kind::Account => {
-                let ja = self.lang == super::i18n::Lang::Ja;
-                Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, ja)))
+                let lang = self.lang;
+                Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, lang)))
             }
+            // A store that cannot be read is said in the status line, never passed over.
             Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
-                (Some(s), Some(l)) => s.dashboard(l).ok(),
+                (Some(s), Some(l)) => match s.dashboard(l) {
+                    Ok(d) => Some(d),
+                    Err(e) => {
+                        self.status = e.message(self.lang);
+                        None
+                    }
+                },
                 _ => None,
             }),
-            Kind::Settings => Body::Settings(
-                self.store
-                    .as_ref()
-                    .and_then(|s| s.learners().ok())
-                    .unwrap_or_default(),
-            ),
+            Kind::Settings => Body::Settings(match &self.store {
+                Some(s) => match s.learners() {
+                    Ok(l) => l,
+                    Err(e) => {
+                        self.status = e.message(self.lang);
+                        Vec::new()
+                    }
+                },
+                None => Vec::new(),
+            }),
+            Kind::Glossary => Body::Glossary(self.glossary_list()),
         };
         let mut panel = Panel::new(kind, body);
         if let Some(&(cursor, scroll)) = self.panel_pos.get(&kind) {
@@ -920,20 +883,19 @@ impl App {
             panel.step(i32::try_from(cursor).unwrap_or(i32::MAX));
             panel.scroll = scroll;
         }
+        // Opened from a step that links terms, the glossary starts at the first of them.
+        if let Body::Glossary(g) = &panel.body
+            && g.pinned > 0
+        {
+            panel.cursor = 0;
+            panel.scroll = 0;
+        }
         self.panel = Some(panel);
     }
 
     fn panel_action(&mut self, a: Action) {
         let account = match &self.screen {
-            Screen::Lesson(ls) => match &ls.ex {
-                Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
-                    Some(&run.sandbox.account)
-                }
-                Exercise::Predict {
-                    scenario: Some(a), ..
-                } => Some(&**a),
-                _ => None,
-            },
+            Screen::Lesson(ls) => ls.ex.account(),
             Screen::Home | Screen::Complete(_) => None,
         };
         let Some(p) = &mut self.panel else {
@@ -962,11 +924,11 @@ impl App {
                     Body::Settings(l) => l.clone(),
                     _ => Vec::new(),
                 };
-                match row {
-                    0 => self.act(Action::Language),
-                    1 => self.act(Action::Theme),
-                    2 => self.next_learner(&learners),
-                    _ => {
+                match super::panel::settings::choice(row) {
+                    Choice::Language => self.act(Action::Language),
+                    Choice::Theme => self.act(Action::Theme),
+                    Choice::NextLearner => self.next_learner(&learners),
+                    Choice::NewLearner => {
                         if let Some(p) = &mut self.panel {
                             p.input = Some(String::new());
                         }
@@ -974,6 +936,7 @@ impl App {
                 }
             }
             Action::Enter => p.open(account),
+            Action::Filter => p.start_filter(),
             _ => {}
         }
     }
@@ -983,10 +946,12 @@ impl App {
         let Some(store) = &self.store else {
             return;
         };
+        let lang = self.lang;
         let opened = crate::progress::LearnerName::new(name.to_string())
-            .map_err(|e| e.to_string())
-            .and_then(|n| store.learner(&n).map_err(|e| e.to_string()))
-            .map(|l| (l, store.learners().unwrap_or_default()));
+            .map_err(crate::progress::ProgressError::from)
+            .and_then(|n| store.learner(&n))
+            .and_then(|l| Ok((l, store.learners()?)))
+            .map_err(|e| e.message(lang));
         match opened {
             Ok((l, learners)) => {
                 self.learner = Some(l);
@@ -1026,7 +991,7 @@ impl App {
                 self.solved.clear();
                 self.load_progress();
             }
-            Err(e) => self.status = e.to_string(),
+            Err(e) => self.status = e.message(self.lang),
         }
     }
 
@@ -1040,12 +1005,7 @@ impl App {
 
     fn unsaved_work(&self) -> bool {
         match &self.screen {
-            Screen::Lesson(ls) => match &ls.ex {
-                Exercise::Policy { dirty, .. } => *dirty && !ls.solved,
-                Exercise::Task { input, .. } => !input.is_empty(),
-                Exercise::Investigate { answer, .. } => !answer.is_empty() && !ls.solved,
-                _ => false,
-            },
+            Screen::Lesson(ls) => ls.ex.unsaved(ls.solved),
             Screen::Home | Screen::Complete(_) => false,
         }
     }
@@ -1277,7 +1237,7 @@ impl App {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        if !ls.solved || matches!(ls.ex, Exercise::Read | Exercise::Broken(_)) {
+        if !ls.solved || !ls.ex.is_exercise() {
             return;
         }
         let Some(p) = self.packs.get(ls.pack) else {
@@ -1319,7 +1279,7 @@ impl App {
         ));
         // The mode stays as it was: F5 while typing keeps typing, `r` in normal mode stays
         // in normal mode.
-        ls.ex = fresh_exercise(pack, lesson, s, code, dim, false);
+        ls.ex = component::fresh(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
         ls.message = Some(Msg {
             ok: true,
@@ -1367,13 +1327,8 @@ impl App {
             ls.ex = ex;
         } else {
             // Arriving is always normal mode: keys navigate until Enter or `i` starts typing.
-            let ex = fresh_exercise(pack, lesson, s, code, dim, ls.solved);
-            if ls.solved
-                && matches!(
-                    ex,
-                    Exercise::Task { .. } | Exercise::Investigate { .. } | Exercise::Policy { .. }
-                )
-            {
+            let ex = component::fresh(pack, lesson, s, code, dim, ls.solved);
+            if ls.solved && ex.types() {
                 ls.message = Some(Msg {
                     ok: true,
                     text: Ui::ExSolvedBefore.text(self.lang).to_string(),
@@ -1406,7 +1361,7 @@ impl App {
         let step_idx = ls.step;
         let (pack_id, lesson_id, version) =
             (pack.meta.id.clone(), lesson.id.clone(), lesson.version);
-        let fallback = pack.default_language().to_string();
+        let _fallback = pack.default_language().to_string();
         match a {
             Action::Back => {
                 if let Screen::Lesson(ls) = &mut self.screen
@@ -1433,7 +1388,7 @@ impl App {
             }
             Action::Reset => {
                 if let Screen::Lesson(ls) = &mut self.screen
-                    && !matches!(ls.ex, Exercise::Read | Exercise::Broken(_))
+                    && ls.ex.is_exercise()
                 {
                     ls.confirm_reset = true;
                     ls.message = Some(Msg {
@@ -1444,36 +1399,31 @@ impl App {
             }
             Action::Prev if step_idx > 0 => self.enter_step(step_idx - 1),
             Action::Hint => {
-                let code = self.code();
+                let lang = self.lang;
                 if let Screen::Lesson(ls) = &mut self.screen {
                     if ls.hints < step.hints.len() {
                         ls.hints += 1;
                     } else if step.hints.is_empty() {
                         ls.message = Some(Msg {
                             ok: false,
-                            text: match code {
-                                "ja" => "この演習にはヒントがありません。".into(),
-                                _ => "This exercise has no hints.".into(),
-                            },
+                            text: Ui::ExNoHints.text(lang).into(),
                         });
                     }
                 }
             }
-            Action::Solution => self.show_solution(&step, &pack_id, &lesson_id, version),
+            Action::Solution => self.show_solution(),
             Action::Focus => {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     match &mut ls.ex {
                         Exercise::Investigate { on_answer, .. } if ls.typing => {
                             *on_answer = !*on_answer
                         }
-                        Exercise::Policy { .. }
-                        | Exercise::Task { .. }
-                        | Exercise::Investigate { .. } => ls.typing = true,
+                        ex if ex.types() => ls.typing = true,
                         _ => {}
                     }
                 }
             }
-            Action::Check => self.check_policy(&step, &pack_id, &lesson_id, version, &fallback),
+            Action::Check => self.check(),
             Action::Undo | Action::Redo => {
                 let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id) else {
                     return;
@@ -1568,7 +1518,7 @@ impl App {
                     }
                 }
             }
-            Action::Enter => self.enter(&step, &pack_id, &lesson_id, version),
+            Action::Enter => self.enter(),
             _ => {}
         }
     }
@@ -1805,507 +1755,205 @@ impl App {
         }
     }
 
-    fn enter(&mut self, step: &Step, pack: &PackId, lesson: &LessonId, version: u32) {
-        let key = match &self.screen {
-            Screen::Lesson(ls) => step_key(step, ls.step),
-            Screen::Home | Screen::Complete(_) => return,
-        };
-        let (pk, lf) = match self.packs.iter().find(|p| &p.meta.id == pack) {
-            Some(p) => (p.clone(), p.lesson(lesson).cloned()),
-            None => return,
-        };
-        let Some(lf) = lf else { return };
-        let Screen::Lesson(ls) = &mut self.screen else {
-            return;
-        };
-        match &mut ls.ex {
-            Exercise::Read => {
-                let next = ls.step + 1;
-                if next < lf.steps.len() {
-                    self.enter_step(next);
+    /// The step on screen, as the effects of its component are performed on it.
+    fn here(&self) -> Option<Here> {
+        let (p, l, ls) = self.current()?;
+        let step = l.steps.get(ls.step)?.clone();
+        Some(Here {
+            pack: p.meta.id.clone(),
+            lesson: l.id.clone(),
+            version: l.version,
+            key: step_key(&step, ls.step),
+            step,
+        })
+    }
+
+    /// The pack and lesson of the step on screen (shared, for a component to read while the
+    /// app's state is borrowed for the exercise).
+    fn pack_and_lesson(&self, here: &Here) -> Option<(Pack, Lesson)> {
+        let pk = self.packs.iter().find(|p| p.meta.id == here.pack)?;
+        let lf = pk.lesson(&here.lesson)?.clone();
+        Some((pk.clone(), lf))
+    }
+
+    /// Performs, in order, what the exercise's component asked for: the one place that
+    /// records attempts and commands (a failed save is shown by `save`) and says so.
+    fn perform(&mut self, here: &Here, effects: Vec<Effect>) {
+        let lang = self.lang;
+        let saved_note = format!("  ({})", Ui::StatusSaved.text(lang));
+        for e in effects {
+            match e {
+                Effect::Record { answer, correct } => self.record(
+                    &here.pack,
+                    &here.lesson,
+                    here.version,
+                    &here.key,
+                    &answer,
+                    correct,
+                ),
+                Effect::NearMiss(attempt) => self.near_miss_note(&here.step, &here.pack, &attempt),
+                Effect::Command { line, code } => {
+                    self.save(Write::Command(crate::progress::CommandRecord::new(
+                        here.pack.clone(),
+                        here.lesson.clone(),
+                        here.key.clone(),
+                        line,
+                        code,
+                    )));
                 }
-            }
-            Exercise::Quiz { chosen, cursor } => {
-                // With one answer to give, Enter answers with the highlighted choice.
-                if !step.quiz().is_some_and(|q| q.multiple) {
-                    chosen
-                        .iter_mut()
-                        .enumerate()
-                        .for_each(|(i, c)| *c = i == *cursor);
-                }
-                let picked: Vec<usize> = chosen
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| **c)
-                    .map(|(i, _)| i)
-                    .collect();
-                if picked.is_empty() {
-                    ls.message = Some(Msg {
-                        ok: false,
-                        text: Ui::QuizPickAll.text(self.lang).to_string(),
-                    });
-                    return;
-                }
-                let ok = run::grade_quiz(step, &picked);
-                let answer = picked
-                    .iter()
-                    .map(|i| (i + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(",");
-                self.record(pack, lesson, version, &key, &answer, ok);
-                if !ok {
-                    let numbers = picked
-                        .iter()
-                        .filter_map(|&i| u32::try_from(i + 1).ok())
-                        .collect();
-                    self.near_miss_note(step, pack, &Solution::Choices(numbers));
-                }
-            }
-            Exercise::Predict {
-                cursor, revealed, ..
-            } => {
-                if revealed.is_some() {
-                    return;
-                }
-                let guess = match *cursor {
-                    0 => Outcome::Allowed,
-                    1 => Outcome::ExplicitDeny,
-                    _ => Outcome::ImplicitDeny,
-                };
-                // One rule, in the TUI and plain mode alike: IAM's answer stays hidden until the
-                // prediction is right or the learner asks to see it (`s`, recorded like a shown
-                // solution); a wrong prediction leaves the choices active for another try.
-                match run::predict_answer(&pk, &lf, step) {
-                    Ok((d, trace)) => {
-                        let ok = run::grade_predict(guess, &d);
-                        if ok {
-                            *revealed = Some((d, Box::new(trace)));
+                Effect::GoTo(n) => self.enter_step(n),
+                Effect::Note(m) => self.say(false, m.text(lang).to_string()),
+                Effect::Problem(text) => self.say(false, text),
+                Effect::Wrong(m) => {
+                    // The precise text takes the generic one's place, keeping "(Saved)".
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        let saved = ls
+                            .message
+                            .as_ref()
+                            .is_some_and(|x| x.text.ends_with(&saved_note));
+                        let mut text = m.text(lang).to_string();
+                        if saved {
+                            text.push_str(&saved_note);
                         }
-                        self.record(pack, lesson, version, &key, guess.as_str(), ok);
-                        if !ok && let Screen::Lesson(ls) = &mut self.screen {
-                            let saved = ls.message.as_ref().is_some_and(|m| {
-                                m.text
-                                    .ends_with(&format!("({})", Ui::StatusSaved.text(self.lang)))
-                            });
-                            let mut text = Ui::PredictWrong.text(self.lang).to_string();
-                            if saved {
-                                text.push_str(&format!("  ({})", Ui::StatusSaved.text(self.lang)));
-                            }
-                            ls.message = Some(Msg { ok: false, text });
-                        }
+                        ls.message = Some(Msg { ok: false, text });
                     }
-                    Err(e) => ls.message = Some(Msg { ok: false, text: e }),
+                }
+                Effect::SolutionShown => {
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        ls.solution_shown = true;
+                    }
+                }
+                Effect::ScrollToEnd => {
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        ls.scroll = 0;
+                    }
+                }
+                Effect::AskReset => {
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        ls.confirm_reset = true;
+                    }
+                    self.say(false, Ui::ResetAsk.text(lang).to_string());
                 }
             }
-            Exercise::Policy { .. } => ls.typing = true,
-            Exercise::Task { .. } | Exercise::Investigate { .. } => ls.typing = true,
-            Exercise::Broken(_) => {}
         }
     }
 
-    fn check_policy(
-        &mut self,
-        step: &Step,
-        pack: &PackId,
-        lesson: &LessonId,
-        version: u32,
-        _fallback: &str,
-    ) {
-        let Some(pk) = self.packs.iter().find(|p| &p.meta.id == pack).cloned() else {
-            return;
-        };
-        let Some(lf) = pk.lesson(lesson).cloned() else {
+    /// A message under the exercise.
+    fn say(&mut self, ok: bool, text: String) {
+        if let Screen::Lesson(ls) = &mut self.screen {
+            ls.message = Some(Msg { ok, text });
+        }
+    }
+
+    /// Enter in normal mode: the exercise's component answers (a quiz, a prediction), goes
+    /// on (reading) or starts typing (an editor, a console).
+    fn enter(&mut self) {
+        let Some(here) = self.here() else { return };
+        let Some((pk, lf)) = self.pack_and_lesson(&here) else {
             return;
         };
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        let key = step_key(step, ls.step);
-        match &mut ls.ex {
-            Exercise::Policy {
-                editor,
-                report,
-                dirty,
-            } => {
-                let text = editor.lines().join("\n");
-                let r = run::check_policy(&pk, &lf, step, &text);
-                let ok = r.passed();
-                *report = Some(r);
-                *dirty = false;
-                self.record(pack, lesson, version, &key, &text, ok);
-                if !ok {
-                    self.near_miss_note(step, pack, &Solution::Text(text));
-                }
+        let effects = match &mut ls.ex {
+            Exercise::Read => read::enter(ls.step, lf.steps.len()),
+            ex @ Exercise::Quiz { .. } => quiz::enter(ex, &here.step),
+            ex @ Exercise::Predict { .. } => predict::enter(ex, &pk, &lf, &here.step),
+            Exercise::Policy { .. } | Exercise::Task { .. } | Exercise::Investigate { .. } => {
+                ls.typing = true;
+                Vec::new()
             }
-            Exercise::Investigate { answer, .. } => {
-                let a = answer.as_str().to_string();
-                let ok = run::grade_investigate(step, &a);
-                self.record(pack, lesson, version, &key, &a, ok);
-                if !ok {
-                    self.near_miss_note(step, pack, &Solution::Text(a));
-                }
-            }
-            _ => {}
-        }
+            Exercise::Broken(_) => Vec::new(),
+        };
+        self.perform(&here, effects);
     }
 
-    fn show_solution(&mut self, step: &Step, pack: &PackId, lesson: &LessonId, version: u32) {
-        // A prediction's solution is IAM's answer: shown, and recorded as shown.
-        if step.predict().is_some() {
-            let answer = self
-                .packs
-                .iter()
-                .find(|p| &p.meta.id == pack)
-                .and_then(|pk| {
-                    pk.lesson(lesson)
-                        .map(|lf| run::predict_answer(pk, lf, step))
-                });
-            let Screen::Lesson(ls) = &mut self.screen else {
-                return;
-            };
-            let key = step_key(step, ls.step);
-            if let (
-                Exercise::Predict {
-                    revealed: r @ None, ..
-                },
-                Some(Ok((d, trace))),
-            ) = (&mut ls.ex, answer)
-            {
-                *r = Some((d, Box::new(trace)));
-                ls.solution_shown = true;
-                self.record(pack, lesson, version, &key, "(solution shown)", false);
-                if let Screen::Lesson(ls) = &mut self.screen {
-                    ls.message = Some(Msg {
-                        ok: false,
-                        text: Ui::ExSolutionShown.text(self.lang).to_string(),
-                    });
-                }
-            }
+    /// Ctrl+S: the policy is checked, the investigation's answer given.
+    fn check(&mut self) {
+        let Some(here) = self.here() else { return };
+        let Some((pk, lf)) = self.pack_and_lesson(&here) else {
             return;
-        }
-        let ui_lang = self.lang;
+        };
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        if step.solution.is_none() || ls.solution_shown {
-            return;
-        }
-        ls.solution_shown = true;
-        ls.message = Some(Msg {
-            ok: false,
-            text: Ui::ExSolutionShown.text(self.lang).to_string(),
-        });
-        // "Show me" plays the solution where it can, and is recorded as such.
-        let key = step_key(step, ls.step);
-        if let (Exercise::Policy { editor, .. }, Some(crate::lesson::model::Solution::Text(s))) =
-            (&mut ls.ex, &step.solution)
-        {
-            **editor = TextArea::new(s.lines().map(str::to_string).collect());
-        }
-        if let (
-            Exercise::Task {
-                run: r,
-                output,
-                report,
-                ..
-            },
-            Some(crate::lesson::model::Solution::Commands(cmds)),
-        ) = (&mut ls.ex, &step.solution)
-        {
-            for c in cmds {
-                run_in_console(&mut r.sandbox, output, c, ui_lang);
-            }
-            let code = self.lang.code();
-            if let Some(p) = self.packs.iter().find(|p| &p.meta.id == pack) {
-                *report = r.check(step, code, p.default_language());
-            }
-            let ok = report.passed();
-            self.record(pack, lesson, version, &key, "(solution)", ok);
-        } else {
-            self.record(pack, lesson, version, &key, "(solution shown)", false);
-        }
+        let effects = match &mut ls.ex {
+            ex @ Exercise::Policy { .. } => policy::check(ex, &pk, &lf, &here.step),
+            ex @ Exercise::Investigate { .. } => investigate::check(ex, &here.step),
+            _ => Vec::new(),
+        };
+        self.perform(&here, effects);
     }
 
+    /// `s`: the solution, shown (and played where it can be: the editor, the console) and
+    /// recorded as shown.
+    fn show_solution(&mut self) {
+        let Some(here) = self.here() else { return };
+        let Some((pk, lf)) = self.pack_and_lesson(&here) else {
+            return;
+        };
+        let lang = self.lang;
+        let fallback = pk.default_language().to_string();
+        let Screen::Lesson(ls) = &mut self.screen else {
+            return;
+        };
+        let effects = match &mut ls.ex {
+            ex @ Exercise::Predict { .. } => predict::solution(ex, &pk, &lf, &here.step),
+            _ if here.step.solution.is_none() || ls.solution_shown => Vec::new(),
+            ex => {
+                let played = match ex {
+                    Exercise::Task { .. } => task::solution(ex, &here.step, lang, &fallback),
+                    Exercise::Policy { .. } => policy::solution(ex, &here.step),
+                    _ => vec![Effect::Record {
+                        answer: "(solution shown)".into(),
+                        correct: false,
+                    }],
+                };
+                [Effect::SolutionShown, Effect::Note(Ui::ExSolutionShown)]
+                    .into_iter()
+                    .chain(played)
+                    .collect()
+            }
+        };
+        self.perform(&here, effects);
+    }
+
+    /// A key while typing goes to the exercise's component (the editor, the console, the
+    /// answer field); `reset` typed on a console asks to restart, as the key does.
     fn type_key(&mut self, key: KeyEvent) {
-        let (pack_id, lesson_id, version, step) = match self.current() {
-            Some((p, l, ls)) => (
-                p.meta.id.clone(),
-                l.id.clone(),
-                l.version,
-                l.steps.get(ls.step).cloned(),
-            ),
-            None => return,
+        let Some(here) = self.here() else { return };
+        let Some((pk, lf)) = self.pack_and_lesson(&here) else {
+            return;
         };
-        let Some(step) = step else { return };
-        let lang = self.lang.code();
-        let ui_lang = self.lang;
-        let fallback = self
-            .packs
-            .iter()
-            .find(|p| p.meta.id == pack_id)
-            .map(|p| p.default_language().to_string())
-            .unwrap_or_default();
+        let lang = self.lang;
+        let fallback = pk.default_language().to_string();
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        let skey = step_key(&step, ls.step);
-        let mut record: Option<(String, bool)> = None;
-        let mut near_miss: Option<Solution> = None;
-        let mut command_ran: Option<(String, i32)> = None;
-        // `reset` typed in a sandbox console asks to restart the exercise, as the key does.
-        if key.code == KeyCode::Enter
-            && let Exercise::Task { input, .. }
-            | Exercise::Investigate {
-                input,
-                on_answer: false,
-                ..
-            } = &mut ls.ex
-            && input.as_str().trim() == "reset"
-        {
-            input.take();
-            ls.confirm_reset = true;
-            ls.message = Some(Msg {
-                ok: false,
-                text: Ui::ResetAsk.text(self.lang).to_string(),
-            });
-            return;
-        }
-        match &mut ls.ex {
-            Exercise::Policy {
-                editor,
-                dirty,
-                report,
-            } => {
-                let cur = editor.cursor();
-                let line = editor.lines().get(cur.0).cloned().unwrap_or_default();
-                let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
-                let changed = match key.code {
-                    // Enter keeps the indentation, two spaces more after `{` or `[`.
-                    KeyCode::Enter if plain => {
-                        editor.insert_newline();
-                        editor.insert_str(super::editor::newline_indent(&line, cur.1));
-                        true
-                    }
-                    // A closing bracket on an indented empty line steps back one level.
-                    KeyCode::Char(c @ ('}' | ']')) if plain => {
-                        if super::editor::dedent_on_close(&line, cur.1) {
-                            editor.delete_char();
-                            editor.delete_char();
-                        }
-                        editor.insert_char(c);
-                        true
-                    }
-                    _ => editor.input(key),
-                };
-                *dirty |= changed;
-                // Live feedback: findings and expected requests follow every edit (the
-                // attempt is recorded only when the learner checks with Ctrl+S).
-                if changed
-                    && let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id)
-                    && let Some(lf) = pk.lesson(&lesson_id)
-                {
-                    *report = Some(run::check_policy(pk, lf, &step, &editor.lines().join("\n")));
+        let effects = if component::typed_reset(&mut ls.ex, key) {
+            vec![Effect::AskReset]
+        } else {
+            match &mut ls.ex {
+                ex @ Exercise::Policy { .. } => policy::type_key(ex, key, &pk, &lf, &here.step),
+                ex @ Exercise::Task { .. } => task::type_key(ex, key, &here.step, lang, &fallback),
+                ex @ Exercise::Investigate { .. } => {
+                    investigate::type_key(ex, key, &here.step, lang)
                 }
+                _ => Vec::new(),
             }
-            Exercise::Task {
-                run: r,
-                input,
-                output,
-                history,
-                hist,
-                report,
-            } => match key.code {
-                KeyCode::Enter => {
-                    let line = input.take();
-                    if line.trim().is_empty() {
-                        return;
-                    }
-                    let code = run_in_console(&mut r.sandbox, output, &line, ui_lang);
-                    history.push(line.clone());
-                    *hist = history.len();
-                    let before = report.passed();
-                    *report = r.check(&step, lang, &fallback);
-                    command_ran = Some((line.clone(), code));
-                    if report.passed() && !before {
-                        record = Some((history.join("\n"), true));
-                    } else if !report.passed() {
-                        near_miss = Some(Solution::Commands(history.clone()));
-                    }
-                }
-                KeyCode::Up if *hist > 0 => {
-                    *hist -= 1;
-                    input.set(history.get(*hist).cloned().unwrap_or_default());
-                }
-                KeyCode::Down => {
-                    *hist = (*hist + 1).min(history.len());
-                    input.set(history.get(*hist).cloned().unwrap_or_default());
-                }
-                KeyCode::Tab => {
-                    let c = r.sandbox.complete(input.as_str());
-                    if let [only] = c.as_slice() {
-                        let cut = input.as_str().rfind(' ').map_or(0, |i| {
-                            input.as_str().get(..=i).map_or(0, |s| s.chars().count())
-                        });
-                        input.truncate_chars(cut);
-                        input.push_str(only);
-                        input.push_str(" ");
-                    } else if !c.is_empty() {
-                        output.push(c.join("  "));
-                    }
-                }
-                _ => {
-                    input.key(key);
-                }
-            },
-            Exercise::Investigate {
-                run: r,
-                input,
-                output,
-                answer,
-                on_answer,
-            } => match key.code {
-                KeyCode::Enter if *on_answer => {
-                    record = Some((
-                        answer.as_str().to_string(),
-                        run::grade_investigate(&step, answer.as_str()),
-                    ));
-                }
-                KeyCode::Enter => {
-                    let line = input.take();
-                    if line.trim().is_empty() {
-                        return;
-                    }
-                    let code = run_in_console(&mut r.sandbox, output, &line, ui_lang);
-                    command_ran = Some((line, code));
-                }
-                _ => {
-                    if *on_answer {
-                        answer.key(key);
-                    } else {
-                        input.key(key);
-                    }
-                }
-            },
-            _ => {}
-        }
-        // A new command's output is shown from its end.
-        if command_ran.is_some() {
-            ls.scroll = 0;
-        }
-        if let Some((cmd, code)) = command_ran {
-            self.save(Write::Command(crate::progress::CommandRecord::new(
-                pack_id.clone(),
-                lesson_id.clone(),
-                skey.clone(),
-                cmd,
-                code,
-            )));
-        }
-        if let Some((answer, ok)) = record {
-            self.record(&pack_id, &lesson_id, version, &skey, &answer, ok);
-            if !ok {
-                self.near_miss_note(&step, &pack_id, &Solution::Text(answer));
-            }
-        }
-        if let Some(attempt) = near_miss {
-            self.near_miss_note(&step, &pack_id, &attempt);
-        }
+        };
+        self.perform(&here, effects);
     }
 }
 
-/// A step's exercise at its start: a sandbox made from the scenario, the editor holding the
-/// starter policy. A quiz solved before shows the boxes that solved it (the correct ones).
-fn fresh_exercise(
-    pack: &Pack,
-    lesson: &Lesson,
-    s: &Step,
-    code: &str,
-    dim: ratatui::style::Style,
-    solved: bool,
-) -> Exercise {
-    match s.kind() {
-        StepKind::Read => Exercise::Read,
-        StepKind::Quiz => Exercise::Quiz {
-            cursor: 0,
-            chosen: s
-                .quiz()
-                .map(|q| q.choices.iter().map(|c| solved && c.correct).collect())
-                .unwrap_or_default(),
-        },
-        StepKind::Predict => Exercise::Predict {
-            cursor: 0,
-            revealed: None,
-            scenario: pack
-                .sandbox(run::scenario_of(lesson, s))
-                .ok()
-                .map(|sb| Box::new(sb.account)),
-        },
-        StepKind::Policy => {
-            let starter = s
-                .policy()
-                .and_then(|p| p.starter.clone())
-                .unwrap_or_default();
-            let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
-            editor.set_line_number_style(dim);
-            // Every edit of an exercise can be undone, not only the last 50.
-            editor.set_max_histories(10_000);
-            Exercise::Policy {
-                editor: Box::new(editor),
-                report: None,
-                dirty: false,
-            }
-        }
-        StepKind::Task => match run::start_task(pack, lesson, s) {
-            Ok(r) => {
-                let report = r.check(s, code, pack.default_language());
-                Exercise::Task {
-                    run: Box::new(r),
-                    input: Default::default(),
-                    output: Vec::new(),
-                    history: Vec::new(),
-                    hist: 0,
-                    report,
-                }
-            }
-            Err(e) => Exercise::Broken(e),
-        },
-        StepKind::Investigate => match run::start_task(pack, lesson, s) {
-            Ok(r) => Exercise::Investigate {
-                run: Box::new(r),
-                input: Default::default(),
-                output: Vec::new(),
-                answer: Default::default(),
-                on_answer: false,
-            },
-            Err(e) => Exercise::Broken(e),
-        },
-    }
-}
-
-/// Runs a console line in the sandbox: the line, its output and its non-empty error lines go
-/// into the console; the exit code comes back.
-fn run_in_console(
-    sandbox: &mut crate::account::command::Sandbox,
-    output: &mut Vec<String>,
-    line: &str,
-    lang: Lang,
-) -> i32 {
-    sandbox.lang = lang;
-    output.push(format!("$ {}", crate::printable::clean(line)));
-    let out = sandbox.run(line);
-    // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
-    let clean = |l: &str| crate::printable::clean(l).into_owned();
-    output.extend(out.stdout.lines().map(clean));
-    for l in out.stderr.lines().filter(|l| !l.trim().is_empty()) {
-        output.push(clean(l));
-        // AWS's message stays as AWS sends it; in Japanese a gloss line follows.
-        if lang == Lang::Ja
-            && let Some(gloss) = super::i18n::aws_error_gloss(l)
-        {
-            output.push(format!("  ↳ {gloss}"));
-        }
-    }
-    out.code
+/// The step on screen, named as progress records it, while its component's effects are
+/// performed.
+struct Here {
+    pack: PackId,
+    lesson: LessonId,
+    version: u32,
+    key: StepId,
+    step: Step,
 }
 
 /// The key progress records a step by (its id, or `#N`).

@@ -1,6 +1,9 @@
 //! Keys as one data table: (where, key, action, what it does). The same table drives dispatch
 //! and the help overlay, so the help can never drift from what the keys do.
 
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::keyfile::KeyFile;
 use crate::msg::ui::Keys;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -65,6 +68,10 @@ pub enum Action {
     Top,
     /// Jump to the last row (or the newest console output).
     Bottom,
+    /// Open the glossary (the step's linked terms first).
+    Glossary,
+    /// Start typing the glossary's filter.
+    Filter,
 }
 
 /// Where a key applies.
@@ -203,6 +210,15 @@ pub const KEYMAP: &[Binding] = &[
         "S",
         Keys::Settings,
     ),
+    // `W` for words: free in every context (`g`/`G` go to the top and bottom of lists).
+    b(
+        Context::Global,
+        KeyCode::Char('W'),
+        N,
+        Action::Glossary,
+        "W",
+        Keys::Glossary,
+    ),
     b(
         Context::Panel,
         KeyCode::Esc,
@@ -306,6 +322,14 @@ pub const KEYMAP: &[Binding] = &[
         Action::Focus,
         "Tab",
         Keys::Focus,
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('/'),
+        N,
+        Action::Filter,
+        "/",
+        Keys::Filter,
     ),
     b(
         Context::Home,
@@ -709,6 +733,14 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(
         Context::Typing,
+        KeyCode::F(6),
+        N,
+        Action::Glossary,
+        "F6",
+        Keys::TypingGlossary,
+    ),
+    b(
+        Context::Typing,
         KeyCode::PageUp,
         N,
         Action::PageUp,
@@ -826,6 +858,8 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("settings", Action::Settings),
     ("continue", Action::Continue),
     ("reset", Action::Reset),
+    ("glossary", Action::Glossary),
+    ("filter", Action::Filter),
 ];
 
 const CONTEXT_NAMES: &[(&str, Context)] = &[
@@ -905,10 +939,111 @@ pub fn keys_file() -> Option<std::path::PathBuf> {
     directories::ProjectDirs::from("", "", "iamdojo").map(|d| d.config_dir().join(KEYS_FILE))
 }
 
+/// One problem of the key file: where it is and what it is. `Display` gives the English
+/// message; [`KeyFileProblem::message`] gives it in the learner's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyFileProblem {
+    /// The file, as named in messages.
+    pub file: String,
+    /// The line the problem is on, when the file says.
+    pub line: Option<usize>,
+    /// The column, when the YAML parser says.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub kind: KeyFileError,
+}
+
+/// What is wrong in the key file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyFileError {
+    /// The file cannot be read (too large, not a plain file, not UTF-8, …): the defaults stay.
+    Unreadable(crate::input::FileError),
+    /// The YAML nests deeper than a key file may: the defaults stay.
+    TooDeep,
+    /// The file is YAML but not a mapping: the defaults stay.
+    NotAMapping,
+    /// The file is not YAML (the parser's message): the defaults stay.
+    NotYaml(String),
+    /// A key of the mapping is not text: that entry is left out.
+    NotText,
+    /// `context.action` names a context that does not exist.
+    UnknownContext(String),
+    /// An action that does not exist, with the nearest one when it is near enough.
+    UnknownAction {
+        /// The action written.
+        action: String,
+        /// The nearest action's name.
+        near: Option<&'static str>,
+    },
+    /// A value that is not a key.
+    NotAKey(String),
+    /// A plain character bound while typing, where it is text (the entry's name).
+    PlainWhileTyping(String),
+}
+
+impl KeyFileProblem {
+    /// The problem in `lang`, after `FILE:LINE:COLUMN: ` (a file that cannot be read is
+    /// named by its own error).
+    pub fn message(&self, lang: Lang) -> String {
+        let names = |list: &[&str]| list.join(KeyFile::ListSep.text(lang));
+        let what = match &self.kind {
+            KeyFileError::Unreadable(e) => {
+                return KeyFile::Unreadable.fill(lang, &[("error", e)]);
+            }
+            KeyFileError::TooDeep => KeyFile::TooDeep.text(lang).to_string(),
+            KeyFileError::NotAMapping => KeyFile::NotAMapping.text(lang).to_string(),
+            KeyFileError::NotYaml(e) => KeyFile::NotYaml.fill(lang, &[("error", e)]),
+            KeyFileError::NotText => KeyFile::NotText.text(lang).to_string(),
+            KeyFileError::UnknownContext(name) => {
+                let contexts: Vec<&str> = CONTEXT_NAMES.iter().map(|x| x.0).collect();
+                KeyFile::UnknownContext
+                    .fill(lang, &[("name", name), ("contexts", &names(&contexts))])
+            }
+            KeyFileError::UnknownAction { action, near } => {
+                let actions: Vec<&str> = ACTION_NAMES.iter().map(|x| x.0).collect();
+                let hint = near
+                    .map(|n| KeyFile::DidYouMean.fill(lang, &[("name", &n)]))
+                    .unwrap_or_default();
+                KeyFile::UnknownAction.fill(
+                    lang,
+                    &[
+                        ("action", action),
+                        ("hint", &hint),
+                        ("actions", &names(&actions)),
+                    ],
+                )
+            }
+            KeyFileError::NotAKey(t) => KeyFile::NotAKey.fill(lang, &[("text", t)]),
+            KeyFileError::PlainWhileTyping(name) => {
+                KeyFile::PlainWhileTyping.fill(lang, &[("name", name)])
+            }
+        };
+        let at = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        };
+        format!("{}{at}: {what}", self.file)
+    }
+
+    /// Every problem in `lang`, on one line (the status line's).
+    pub fn join(problems: &[KeyFileProblem], lang: Lang) -> String {
+        let said: Vec<String> = problems.iter().map(|p| p.message(lang)).collect();
+        said.join(KeyFile::ProblemSep.text(lang))
+    }
+}
+
+impl std::fmt::Display for KeyFileProblem {
+    /// The problem in English.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 impl Keymap {
     /// The defaults changed by the key file, if there is one; each problem in the file is
     /// reported (file, line, what to do) and its entry left out, never fatal.
-    pub fn load() -> (Keymap, Vec<String>) {
+    pub fn load() -> (Keymap, Vec<KeyFileProblem>) {
         let Some(path) = keys_file() else {
             return (Keymap::default(), Vec::new());
         };
@@ -921,7 +1056,12 @@ impl Keymap {
             Ok(text) => Keymap::default().with_overrides(&text, &name),
             Err(e) => (
                 Keymap::default(),
-                vec![format!("{e}; the default keys are used")],
+                vec![KeyFileProblem {
+                    file: name,
+                    line: None,
+                    column: None,
+                    kind: KeyFileError::Unreadable(e),
+                }],
             ),
         }
     }
@@ -930,45 +1070,44 @@ impl Keymap {
     /// key or a list of keys, e.g. `next: l`, `lesson.hint: [h, F2]`, `typing.check: Ctrl+E`.
     /// The new keys replace that action's keys (in every context but typing, unless a context
     /// is named). `file` names the file in messages.
-    pub fn with_overrides(mut self, text: &str, file: &str) -> (Keymap, Vec<String>) {
+    pub fn with_overrides(mut self, text: &str, file: &str) -> (Keymap, Vec<KeyFileProblem>) {
         let mut errors = Vec::new();
+        let problem =
+            |line: Option<usize>, column: Option<usize>, kind: KeyFileError| KeyFileProblem {
+                file: file.to_string(),
+                line,
+                column,
+                kind,
+            };
         if let Some((line, column, _)) =
             crate::input::yaml::too_deep(text, crate::input::yaml::MAX_DEPTH)
         {
-            errors.push(format!(
-                "{file}:{line}:{column}: nests too deep for a key file; the default keys are used"
-            ));
+            errors.push(problem(Some(line), Some(column), KeyFileError::TooDeep));
             return (self, errors);
         }
         let map: serde_yaml::Mapping = match serde_yaml::from_str(text) {
             Ok(serde_yaml::Value::Mapping(m)) => m,
             Ok(serde_yaml::Value::Null) => return (self, errors),
             Ok(_) => {
-                errors.push(format!(
-                    "{file}: expected a mapping such as `next: l`; the default keys are used"
-                ));
+                errors.push(problem(None, None, KeyFileError::NotAMapping));
                 return (self, errors);
             }
             Err(e) => {
-                let at = e
+                let (line, column) = e
                     .location()
-                    .map(|l| format!(":{}:{}", l.line(), l.column()))
-                    .unwrap_or_default();
-                errors.push(format!(
-                    "{file}{at}: not valid YAML ({e}); the default keys are used"
-                ));
+                    .map_or((None, None), |l| (Some(l.line()), Some(l.column())));
+                errors.push(problem(line, column, KeyFileError::NotYaml(e.to_string())));
                 return (self, errors);
             }
         };
         let line_of = |name: &str| {
             text.lines()
                 .position(|l| l.trim_start().starts_with(&format!("{name}:")))
-                .map(|i| format!(":{}", i + 1))
-                .unwrap_or_default()
+                .map(|i| i + 1)
         };
         for (k, v) in &map {
             let Some(name) = k.as_str() else {
-                errors.push(format!("{file}: a key that is not text is ignored"));
+                errors.push(problem(None, None, KeyFileError::NotText));
                 continue;
             };
             let at = line_of(name);
@@ -977,21 +1116,22 @@ impl Keymap {
                 None => (None, name),
             };
             if name.contains('.') && ctx.is_none() {
-                let names: Vec<&str> = CONTEXT_NAMES.iter().map(|x| x.0).collect();
-                errors.push(format!(
-                    "{file}{at}: unknown context in `{name}`; use one of {}",
-                    names.join(", ")
+                errors.push(problem(
+                    at,
+                    None,
+                    KeyFileError::UnknownContext(name.to_string()),
                 ));
                 continue;
             }
             let Some(action) = ACTION_NAMES.iter().find(|(n, _)| *n == act).map(|x| x.1) else {
-                let names: Vec<&str> = ACTION_NAMES.iter().map(|x| x.0).collect();
-                let hint = crate::suggest::nearest(act, names.iter().copied())
-                    .map(|n| format!(" (did you mean `{n}`?)"))
-                    .unwrap_or_default();
-                errors.push(format!(
-                    "{file}{at}: unknown action `{act}`{hint}; actions are {}",
-                    names.join(", ")
+                let near = crate::suggest::nearest(act, ACTION_NAMES.iter().map(|x| x.0));
+                errors.push(problem(
+                    at,
+                    None,
+                    KeyFileError::UnknownAction {
+                        action: act.to_string(),
+                        near,
+                    },
                 ));
                 continue;
             };
@@ -1003,7 +1143,7 @@ impl Keymap {
             for t in &texts {
                 match parse_key(t) {
                     Some(k) => keys.push(k),
-                    None => errors.push(format!("{file}{at}: `{t}` is not a key; write e.g. `n`, `Space`, `Enter`, `F2` or `Ctrl+S`")),
+                    None => errors.push(problem(at, None, KeyFileError::NotAKey(t.clone()))),
                 }
             }
             if keys.is_empty() {
@@ -1031,7 +1171,11 @@ impl Keymap {
                     matches!(c, KeyCode::Char(_)) && !m.contains(KeyModifiers::CONTROL)
                 })
             {
-                errors.push(format!("{file}{at}: while typing, a plain character is text; bind `{name}` to a Ctrl+ or F key"));
+                errors.push(problem(
+                    at,
+                    None,
+                    KeyFileError::PlainWhileTyping(name.to_string()),
+                ));
                 continue;
             }
             for target in targets {

@@ -196,7 +196,15 @@ pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>>
                 cell_edge = true;
                 styles.push(last(&styles).add_modifier(Modifier::CROSSED_OUT));
             }
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
+            // A link's text is underlined (a `glossary:` link names a term of the glossary,
+            // which `W` opens with the step's linked terms first); its target is not shown.
+            Event::Start(Tag::Link { .. }) => {
+                cell_edge = true;
+                styles.push(last(&styles).add_modifier(Modifier::UNDERLINED));
+            }
+            Event::End(
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link,
+            ) => {
                 cell_edge = true;
                 styles.pop();
             }
@@ -411,6 +419,22 @@ mod fit_tests {
             "{:?}",
             plain(&lines)
         );
+    }
+
+    #[test]
+    fn a_link_shows_its_text_underlined_and_not_its_target() {
+        let lines = render_width(
+            "権限を与えるのは[**ポリシー**](glossary:policy)だけです。",
+            &Theme::no_color(),
+            80,
+        );
+        assert_eq!(plain(&lines), ["権限を与えるのはポリシーだけです。"]);
+        let span = lines
+            .iter()
+            .flat_map(|l| &l.spans)
+            .find(|s| s.content == "ポリシー")
+            .map(|s| s.style.add_modifier);
+        assert_eq!(span, Some(Modifier::UNDERLINED | Modifier::BOLD));
     }
 
     #[test]

@@ -1,11 +1,34 @@
-//! Full-screen panels opened over any screen: the decision explainer, the audit findings, the
-//! account explorer, the progress dashboard and the settings. Each panel's data is gathered
-//! from the engines once, when it opens (or when Enter asks for more), never while drawing.
+//! Full-screen panels opened over any screen. Each panel is one module holding its data,
+//! gathered from the engines once when it opens (or when Enter asks for more), never while
+//! drawing, and its drawing: `explain` (the decision explainer), `findings` (the audit
+//! findings), `explorer` (the account explorer), `progress` (the dashboard), `settings`
+//! (language, theme, learner) and `glossary`. This module holds what they share: the open
+//! panel's selection and scroll, and the list-and-detail layout.
 
-use crate::account::authz::Identity;
+pub mod explain;
+pub mod explorer;
+pub mod findings;
+pub mod glossary;
+pub mod progress;
+pub mod settings;
+
+pub use explorer::{Entity, EntityKind, Tree, tree};
+pub use progress::catalog;
+pub use settings::SETTINGS_ROWS;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use crate::msg::panel::PanelText;
+use crate::msg::progress::Progress as ProgressMsg;
+use crate::tui::app::App;
+use crate::tui::view::{inner, wrapped};
+
 use crate::account::{Account, DecisionTrace};
-use crate::audit::access::ByService;
 use crate::audit::controls::Finding;
+use crate::msg::Message;
 use crate::progress::{Dashboard, LearnerName};
 
 /// Which panel.
@@ -21,45 +44,8 @@ pub enum Kind {
     Progress,
     /// Language, theme and learner.
     Settings,
-}
-
-/// What kind of thing an explorer row is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    /// A section title (Users, Groups, Roles, Policies).
-    Heading,
-    /// A user, group or role.
-    Principal,
-    /// A group membership or an instance profile.
-    Link,
-    /// A policy document (managed, inline, boundary or trust).
-    Document,
-    /// A line of facts (keys, MFA, last use).
-    Fact,
-}
-
-/// One row of the account explorer's tree.
-#[derive(Debug, Clone)]
-pub struct Entity {
-    /// Indentation level.
-    pub depth: u8,
-    /// What it is.
-    pub kind: EntityKind,
-    /// The text shown.
-    pub label: String,
-    /// For a document: its JSON text.
-    pub document: Option<String>,
-    /// For a user or role: who to summarise.
-    pub identity: Option<Identity>,
-}
-
-/// The explorer's data.
-#[derive(Debug, Clone, Default)]
-pub struct Tree {
-    /// Every row, in order.
-    pub rows: Vec<Entity>,
-    /// The effective-permission summary of the principal last opened with Enter.
-    pub summary: Option<(usize, Result<ByService, String>)>,
+    /// The glossary of the loaded packs.
+    Glossary,
 }
 
 /// What a panel shows.
@@ -74,6 +60,8 @@ pub enum Body {
     Progress(Option<Dashboard>),
     /// The learners in the store.
     Settings(Vec<LearnerName>),
+    /// The glossary's terms and filter.
+    Glossary(glossary::GlossaryList),
 }
 
 /// An open panel.
@@ -113,6 +101,7 @@ impl Panel {
             Body::Account(t) => t.as_ref().map_or(0, |t| t.rows.len()),
             Body::Progress(d) => d.as_ref().map_or(0, |d| d.lessons.len()),
             Body::Settings(_) => SETTINGS_ROWS,
+            Body::Glossary(g) => g.shown.len(),
         }
     }
 
@@ -140,21 +129,17 @@ impl Panel {
         let cursor = self.cursor;
         match &mut self.body {
             Body::Account(Some(tree)) => {
-                let Some(row) = tree.rows.get(cursor) else {
-                    return;
-                };
-                if let (Some(id), Some(a)) = (&row.identity, account) {
-                    let summary =
-                        crate::audit::access::permissions(a, id.clone()).map_err(|e| e.to_string());
-                    tree.summary = Some((cursor, summary));
-                    self.detail = true;
-                    self.scroll = 0;
-                } else if row.document.is_some() {
-                    self.detail = true;
+                // Nothing to show (a heading, a fact): the detail pane stays as it is.
+                let shown = explorer::open(tree, cursor, account);
+                self.detail |= shown;
+                if shown {
                     self.scroll = 0;
                 }
             }
-            Body::Findings(Some(_)) | Body::Explain(Some(_)) | Body::Progress(Some(_)) => {
+            Body::Findings(Some(_))
+            | Body::Explain(Some(_))
+            | Body::Progress(Some(_))
+            | Body::Glossary(_) => {
                 self.detail = !self.detail;
                 self.scroll = 0;
             }
@@ -163,197 +148,97 @@ impl Panel {
     }
 }
 
-/// Rows of the settings panel: language, theme, learner, new learner.
-pub const SETTINGS_ROWS: usize = 4;
-
-fn doc_text(d: &crate::account::Document) -> String {
-    match serde_json::from_str::<serde_json::Value>(&d.text) {
-        Ok(v) => serde_json::to_string_pretty(&v).unwrap_or_else(|_| d.text.clone()),
-        Err(_) => d.text.clone(),
-    }
-}
-
-fn short(arn: &str) -> &str {
-    arn.rsplit('/').next().unwrap_or(arn)
-}
-
-impl Entity {
-    fn new(depth: u8, kind: EntityKind, label: String) -> Entity {
-        Entity {
-            depth,
-            kind,
-            label,
-            document: None,
-            identity: None,
-        }
-    }
-
-    fn document(depth: u8, label: String, document: Option<String>) -> Entity {
-        Entity {
-            document,
-            ..Entity::new(depth, EntityKind::Document, label)
-        }
-    }
-
-    fn principal(label: String, identity: Identity) -> Entity {
-        Entity {
-            identity: Some(identity),
-            ..Entity::new(1, EntityKind::Principal, label)
-        }
-    }
-}
-
-/// The explorer's tree of an account: users (groups, policies, keys), groups, roles (trust,
-/// instance profiles, policies) and customer managed policies.
-pub fn tree(a: &Account, ja: bool) -> Tree {
-    let w = |en: &'static str, jp: &'static str| if ja { jp } else { en };
-    let managed = |arn: &str| -> Option<String> {
-        a.policies
-            .get(arn)
-            .and_then(|p| p.default_document())
-            .map(doc_text)
-    };
-    // The policies of a user, group or role: attached, inline, and its boundary.
-    let policies = |rows: &mut Vec<Entity>,
-                    attached: &[String],
-                    inline: &std::collections::BTreeMap<String, crate::account::Document>,
-                    boundary: Option<&str>| {
-        for p in attached {
-            let label = format!("{} {}", w("attached", "アタッチ"), short(p));
-            rows.push(Entity::document(2, label, managed(p)));
-        }
-        for (n, d) in inline {
-            let label = format!("{} {n}", w("inline", "インライン"));
-            rows.push(Entity::document(2, label, Some(doc_text(d))));
-        }
-        if let Some(b) = boundary {
-            let label = format!("{} {}", w("boundary", "境界"), short(b));
-            rows.push(Entity::document(2, label, managed(b)));
-        }
-    };
-    let heading =
-        |en, jp, n: usize| Entity::new(0, EntityKind::Heading, format!("{} ({n})", w(en, jp)));
-    let mut rows = vec![heading("Users", "ユーザー", a.users.len())];
-    for u in a.users.values() {
-        let mut facts = Vec::new();
-        facts.push(if u.mfa.is_empty() {
-            w("no MFA", "MFA なし").to_string()
+pub(super) fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            app.theme.title
         } else {
-            w("MFA", "MFA あり").to_string()
-        });
-        if u.login_profile.is_some() {
-            facts.push(w("console password", "コンソールパスワード").into());
-        }
-        let active = u
-            .access_keys
-            .iter()
-            .filter(|k| k.status == crate::account::model::KeyStatus::Active)
-            .count();
-        if active > 0 {
-            facts.push(if ja {
-                format!("有効なアクセスキー {active} 個")
-            } else {
-                format!("{active} active access key(s)")
-            });
-        }
-        rows.push(Entity::principal(
-            format!("{}  ({})", u.name, facts.join(", ")),
-            Identity::User(u.name.clone()),
-        ));
-        for g in &u.groups {
-            let label = format!("{} {g}", w("group", "グループ"));
-            rows.push(Entity::new(2, EntityKind::Link, label));
-        }
-        policies(&mut rows, &u.attached, &u.inline, u.boundary.as_deref());
-    }
-    rows.push(heading("Groups", "グループ", a.groups.len()));
-    for g in a.groups.values() {
-        let members = a
-            .users
-            .values()
-            .filter(|u| u.groups.contains(&g.name))
-            .count();
-        let label = if ja {
-            format!("{}  (メンバー {members} 人)", g.name)
-        } else {
-            format!("{}  ({members} member(s))", g.name)
-        };
-        rows.push(Entity::new(1, EntityKind::Link, label));
-        policies(&mut rows, &g.attached, &g.inline, None);
-    }
-    rows.push(heading("Roles", "ロール", a.roles.len()));
-    for r in a.roles.values() {
-        rows.push(Entity::principal(
-            r.name.clone(),
-            Identity::Role {
-                role: r.name.clone(),
-                session: "explorer".into(),
-            },
-        ));
-        let trust = w("trust policy", "信頼ポリシー").to_string();
-        rows.push(Entity::document(2, trust, Some(doc_text(&r.trust))));
-        for ip in a
-            .instance_profiles
-            .values()
-            .filter(|ip| ip.roles.contains(&r.name))
-        {
-            let label = format!(
-                "{} {}",
-                w("instance profile", "インスタンスプロファイル"),
-                ip.name
-            );
-            rows.push(Entity::new(2, EntityKind::Link, label));
-        }
-        policies(&mut rows, &r.attached, &r.inline, r.boundary.as_deref());
-    }
-    let customer: Vec<_> = a.policies.values().filter(|p| !p.aws_managed).collect();
-    rows.push(heading(
-        "Customer managed policies",
-        "カスタマー管理ポリシー",
-        customer.len(),
-    ));
-    for p in customer {
-        let label = format!(
-            "{}  ({} {})",
-            p.name,
-            w("default", "デフォルト"),
-            p.default_version
+            app.theme.border
+        })
+        .title(title)
+        .title_style(app.theme.title)
+}
+
+/// Draws the open panel over `area`.
+pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
+    let title = match p.kind {
+        Kind::Explain => PanelText::DecisionExplainer.text(app.lang),
+        Kind::Findings => PanelText::AuditFindings.text(app.lang),
+        Kind::Account => PanelText::AccountExplorer.text(app.lang),
+        Kind::Progress => ProgressMsg::PanelTitle.text(app.lang),
+        Kind::Settings => PanelText::Settings.text(app.lang),
+        Kind::Glossary => crate::msg::glossary::Glossary::Title.text(app.lang),
+    };
+    let empty = |f: &mut Frame, text: &str| {
+        f.render_widget(
+            Paragraph::new(wrapped(text.to_string(), inner(area)))
+                .style(app.theme.dim)
+                .block(block(app, title, true)),
+            area,
         );
-        rows.push(Entity::document(
-            1,
-            label,
-            p.default_document().map(doc_text),
-        ));
-    }
-    Tree {
-        rows,
-        summary: None,
+    };
+    match &p.body {
+        Body::Explain(None) => empty(f, PanelText::NothingToExplainYet.text(app.lang)),
+        Body::Explain(Some(t)) => explain::draw(f, app, p, t, area, title),
+        Body::Findings(None) | Body::Account(None) => {
+            empty(f, PanelText::ThisPanelShowsThe.text(app.lang))
+        }
+        Body::Findings(Some(fs)) => findings::draw(f, app, p, fs, area, title),
+        Body::Account(Some(_)) => explorer::draw(f, app, p, area, title),
+        Body::Progress(None) => empty(f, ProgressMsg::PanelNotSaving.text(app.lang)),
+        Body::Progress(Some(_)) => progress::draw(f, app, p, area, title),
+        Body::Settings(learners) => settings::draw(f, app, p, learners, area, title),
+        Body::Glossary(g) => glossary::draw(f, app, p, g, area),
     }
 }
 
-/// What the progress panel needs from the loaded packs: titles in `lang` and each lesson's
-/// exercises (every step but `read`), since progress knows lessons only by id.
-pub fn catalog(packs: &[crate::lesson::Pack], lang: &str) -> crate::progress::Catalog {
-    use crate::progress::{LessonId, LessonInfo, PackId};
-    let mut cat = crate::progress::Catalog::new();
-    for pack in packs {
-        let Ok(pid) = PackId::new(pack.meta.id.as_str()) else {
-            continue;
-        };
-        let fallback = pack.default_language();
-        cat.add_pack(pid.clone(), pack.meta.title.get(lang, fallback));
-        for lf in pack.ok_lessons() {
-            let Ok(lid) = LessonId::new(lf.id.as_str()) else {
-                continue;
-            };
-            let exercises = lf
-                .steps
-                .iter()
-                .filter(|s| s.kind() != crate::lesson::StepKind::Read)
-                .count() as u64;
-            let title = lf.title.get(lang, fallback).to_string();
-            cat.add_lesson(pid.clone(), lid, LessonInfo { title, exercises });
-        }
+pub(super) fn split(area: Rect) -> [Rect; 2] {
+    Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(area)
+}
+
+pub(super) fn list<'a>(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    items: Vec<ListItem<'a>>,
+    title: impl Into<Line<'a>>,
+    area: Rect,
+) {
+    let one_line = items.iter().all(|i| i.height() == 1);
+    let len = items.len();
+    let mut state = ListState::default().with_selected(Some(p.cursor));
+    f.render_stateful_widget(
+        List::new(items)
+            .block(block(app, title, !p.detail))
+            .highlight_style(app.theme.selected)
+            .highlight_symbol("▶ "),
+        area,
+        &mut state,
+    );
+    if one_line {
+        crate::tui::view::record_rows(
+            app,
+            area,
+            state.offset(),
+            len,
+            crate::tui::app::Target::PanelRow,
+        );
     }
-    cat
+}
+
+pub(super) fn detail<'a>(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    text: Text<'a>,
+    title: &'a str,
+    area: Rect,
+) {
+    f.render_widget(
+        Paragraph::new(wrapped(text, inner(area)))
+            .scroll((p.scroll, 0))
+            .block(block(app, title, p.detail)),
+        area,
+    );
 }

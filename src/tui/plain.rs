@@ -7,6 +7,7 @@
 //! holds the Markdown-to-text conversion, the line cleaner and the mode's own strings.
 
 mod commands;
+mod glossary;
 mod show;
 mod text;
 
@@ -18,6 +19,7 @@ use super::Options;
 use super::app::{App, Exercise, Screen};
 use super::i18n::{Message, Plain, Ui};
 use super::keymap::Context;
+use crate::msg::cli::Cli;
 use commands::{Cmd, Place};
 use text::clean;
 
@@ -34,6 +36,7 @@ pub fn run(opts: &Options) -> u8 {
             return 2;
         }
     };
+    let lang = app.lang;
     let stdin = io::stdin();
     // A terminal shows what was typed; a pipe does not, so the line is echoed after the prompt.
     let echo = !stdin.is_terminal();
@@ -45,7 +48,7 @@ pub fn run(opts: &Options) -> u8 {
     }
     .run(&mut stdin.lock(), opts.exit_after_first_frame);
     if code == 2 {
-        eprintln!("iamdojo: cannot write to standard output");
+        eprintln!("iamdojo: {}", Cli::CannotWriteOutPlain.text(lang));
     }
     code
 }
@@ -263,6 +266,7 @@ impl<W: Write> Session<W> {
             }
             Cmd::Run => self.run_command(arg),
             Cmd::Reply => self.reply(arg),
+            Cmd::Glossary => self.say_all(glossary::lines(&self.app, arg)),
         }
     }
 

@@ -40,7 +40,7 @@ pub fn draw(f: &mut Frame, app: &App) {
     match &app.screen {
         _ if app.panel.is_some() => {
             if let Some(p) = &app.panel {
-                super::panel_view::draw(f, app, p, body);
+                super::panel::draw(f, app, p, body);
             }
         }
         Screen::Home => home(f, app, body),
@@ -98,7 +98,7 @@ pub fn draw(f: &mut Frame, app: &App) {
 /// key missing from a request counts as unset), so that two requests for the same action on
 /// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
 /// under the other.
-fn distinguishing_context(
+pub(crate) fn distinguishing_context(
     es: &[crate::lesson::run::Expectation],
 ) -> Vec<Vec<(String, Option<String>)>> {
     use std::collections::BTreeSet;
@@ -224,7 +224,7 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
 /// wrap), at least 2 and at most half of the area, and returns the rest for the editor or
 /// console. A prompt that does not fit is never cut silently: its last row says that `v`
 /// shows all of it, and with `expanded` it takes the whole area.
-fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect, expanded: bool) -> Rect {
+pub(crate) fn prompt_above(f: &mut Frame, app: &App, md: &str, area: Rect, expanded: bool) -> Rect {
     let text = markdown::render_width(md, &app.theme, usize::from(area.width));
     let max = if expanded {
         area.height
@@ -287,7 +287,7 @@ pub fn inner(area: Rect) -> u16 {
     area.width.saturating_sub(2)
 }
 
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect {
@@ -298,7 +298,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
-fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
+pub(crate) fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border)
@@ -538,20 +538,14 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
     );
 }
 
-fn kind_label(k: StepKind, ja: bool) -> &'static str {
-    match (k, ja) {
-        (StepKind::Read, false) => "read",
-        (StepKind::Quiz, false) => "quiz",
-        (StepKind::Predict, false) => "predict",
-        (StepKind::Policy, false) => "policy",
-        (StepKind::Task, false) => "task",
-        (StepKind::Investigate, false) => "investigate",
-        (StepKind::Read, true) => "解説",
-        (StepKind::Quiz, true) => "クイズ",
-        (StepKind::Predict, true) => "予想",
-        (StepKind::Policy, true) => "ポリシー",
-        (StepKind::Task, true) => "タスク",
-        (StepKind::Investigate, true) => "調査",
+fn kind_label(k: StepKind) -> Ui {
+    match k {
+        StepKind::Read => Ui::KindRead,
+        StepKind::Quiz => Ui::KindQuiz,
+        StepKind::Predict => Ui::KindPredict,
+        StepKind::Policy => Ui::KindPolicy,
+        StepKind::Task => Ui::KindTask,
+        StepKind::Investigate => Ui::KindInvestigate,
     }
 }
 
@@ -566,7 +560,6 @@ fn lesson_screen(
     let Some(step) = lesson.steps.get(ls.step) else {
         return;
     };
-    let ja = app.lang == super::i18n::Lang::Ja;
     let [head, main, notes] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(6),
@@ -588,7 +581,7 @@ fn lesson_screen(
                     ls.step + 1,
                     Ui::LessonOf.text(app.lang),
                     lesson.steps.len(),
-                    kind_label(step.kind(), ja)
+                    kind_label(step.kind()).text(app.lang)
                 ),
                 app.theme.dim,
             ),
@@ -596,352 +589,13 @@ fn lesson_screen(
         head,
     );
     match &ls.ex {
-        Exercise::Read => {
-            let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
-            f.render_widget(
-                Paragraph::new(markdown::render_width(
-                    md,
-                    &app.theme,
-                    usize::from(inner(main)),
-                ))
-                .scroll((ls.scroll, 0))
-                .block(block(app, "")),
-                main,
-            );
-        }
-        Exercise::Quiz { cursor, chosen } => {
-            let Some(q) = step.quiz() else { return };
-            let mut lines = markdown::render_width(
-                tr(&q.question, app, pack),
-                &app.theme,
-                usize::from(main.width.saturating_sub(2)),
-            );
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                (if q.multiple {
-                    Ui::QuizPickAll
-                } else {
-                    Ui::QuizPickOne
-                })
-                .text(app.lang),
-                app.theme.dim,
-            )));
-            lines.push(Line::default());
-            for (i, c) in q.choices.iter().enumerate() {
-                let picked = chosen.get(i) == Some(&true);
-                let boxmark = if q.multiple {
-                    if picked { "[x]" } else { "[ ]" }
-                } else if picked {
-                    "(•)"
-                } else {
-                    "( )"
-                };
-                let style = if i == *cursor {
-                    app.theme.selected
-                } else {
-                    app.theme.text
-                };
-                lines.push(Line::from(Span::styled(
-                    format!("{boxmark} {}", one_line(tr(&c.text, app, pack))),
-                    style,
-                )));
-                if (ls.message.is_some() && picked || ls.solved)
-                    && let Some(w) = &c.why
-                {
-                    let style = if c.correct {
-                        app.theme.ok
-                    } else {
-                        app.theme.bad
-                    };
-                    lines.push(Line::from(Span::styled(
-                        format!(
-                            "      {} {}",
-                            if c.correct { "✓" } else { "✗" },
-                            one_line(tr(w, app, pack))
-                        ),
-                        style,
-                    )));
-                }
-            }
-            f.render_widget(
-                Paragraph::new(wrapped(lines, inner(main)))
-                    .scroll((ls.scroll, 0))
-                    .block(block(app, "")),
-                main,
-            );
-        }
-        Exercise::Predict {
-            cursor, revealed, ..
-        } => {
-            let Some(p) = step.predict() else { return };
-            // The question is Markdown like every lesson text (code spans, emphasis).
-            let question = p
-                .question
-                .as_ref()
-                .map(|q| tr(q, app, pack))
-                .unwrap_or(Ui::PredictQuestion.text(app.lang));
-            let mut lines = markdown::render_width(question, &app.theme, usize::from(inner(main)));
-            lines.push(Line::default());
-            let r = &p.request;
-            for (k, v) in [
-                ("principal", r.principal.as_str()),
-                ("action", r.action.as_str()),
-                ("resource", r.resource.as_str()),
-            ] {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {k:<10}"), app.theme.dim),
-                    Span::styled(v.to_string(), app.theme.code),
-                ]));
-            }
-            for (k, v) in &r.context {
-                lines.push(Line::from(vec![
-                    Span::styled("  context   ".to_string(), app.theme.dim),
-                    Span::styled(
-                        format!(
-                            "{k} = {}",
-                            serde_yaml::to_string(v).unwrap_or_default().trim()
-                        ),
-                        app.theme.code,
-                    ),
-                ]));
-            }
-            lines.push(Line::default());
-            let labels = [
-                Ui::PredictAllowed.text(app.lang),
-                Ui::PredictExplicit.text(app.lang),
-                Ui::PredictImplicit.text(app.lang),
-            ];
-            for (i, l) in labels.iter().enumerate() {
-                let style = if i == *cursor {
-                    app.theme.selected
-                } else {
-                    app.theme.text
-                };
-                lines.push(Line::from(Span::styled(
-                    format!("  {} {l}", if i == *cursor { "▶" } else { " " }),
-                    style,
-                )));
-            }
-            if let Some((d, trace)) = revealed {
-                lines.push(Line::default());
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "{}: {}",
-                        Ui::PredictEvaluator.text(app.lang),
-                        d.outcome.as_str()
-                    ),
-                    app.theme.title,
-                )));
-                lines.push(Line::from(Span::styled(
-                    Ui::PredictFlowchart.text(app.lang),
-                    app.theme.dim,
-                )));
-                lines.extend(
-                    trace
-                        .render(app.lang)
-                        .lines()
-                        .map(|l| Line::from(Span::styled(l.to_string(), app.theme.code))),
-                );
-            }
-            f.render_widget(
-                Paragraph::new(wrapped(lines, inner(main)))
-                    .scroll((ls.scroll, 0))
-                    .block(block(app, "")),
-                main,
-            );
-        }
-        Exercise::Policy { editor, report, .. } => {
-            let Some(p) = step.policy() else { return };
-            let work = prompt_above(f, app, tr(&p.prompt, app, pack), main, ls.prompt_full);
-            let [ed, side] =
-                Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                    .areas(work);
-            // The editor's text, coloured as JSON, numbered, with findings in the margin;
-            // scrolled so that the cursor stays in view.
-            let marks: Vec<(u32, bool)> = report
-                .iter()
-                .flat_map(|r| {
-                    r.findings
-                        .iter()
-                        .map(|(ty, _, line, _)| (*line, ty == "ERROR"))
-                })
-                .collect();
-            let cur = editor.cursor();
-            // Long lines scroll sideways so that the cursor never leaves the view.
-            let text_w = usize::from(ed.width.saturating_sub(2))
-                .saturating_sub(super::editor::gutter(editor.lines().len()));
-            let left = super::editor::left_column(cur.1, text_w);
-            let text = super::editor::render(
-                editor.lines(),
-                (cur.0, cur.1),
-                ls.typing,
-                &marks,
-                &app.theme,
-                left,
-            );
-            let inner_h = usize::from(ed.height.saturating_sub(2)).max(1);
-            let top = cur.0.saturating_sub(inner_h - 1);
-            f.render_widget(
-                Paragraph::new(text)
-                    .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
-                    .block(block(app, Ui::PolicyEditor.text(app.lang)).border_style(
-                        if ls.typing {
-                            app.theme.title
-                        } else {
-                            app.theme.border
-                        },
-                    )),
-                ed,
-            );
-            let mut lines = vec![Line::from(Span::styled(
-                Ui::PolicyFindings.text(app.lang),
-                app.theme.title,
-            ))];
-            match report {
-                None => lines.push(Line::from(Span::styled("Ctrl+S", app.theme.dim))),
-                Some(r) => {
-                    if let Some(e) = &r.error {
-                        lines.push(Line::from(Span::styled(e.clone(), app.theme.bad)));
-                    }
-                    if r.findings.is_empty() && r.error.is_none() {
-                        lines.push(Line::from(Span::styled(
-                            Ui::PolicyNone.text(app.lang),
-                            app.theme.ok,
-                        )));
-                    }
-                    for (ty, code, line, det) in &r.findings {
-                        let style = if ty == "ERROR" {
-                            app.theme.bad
-                        } else {
-                            app.theme.warn
-                        };
-                        lines.push(Line::from(Span::styled(
-                            format!("{ty} {code} (line {line})"),
-                            style,
-                        )));
-                        lines.push(Line::from(format!("  {det}")));
-                    }
-                    lines.push(Line::default());
-                    lines.push(Line::from(Span::styled(
-                        Ui::PolicyExpect.text(app.lang),
-                        app.theme.title,
-                    )));
-                    let context = distinguishing_context(&r.expectations);
-                    for (e, ctx) in r.expectations.iter().zip(context) {
-                        let want = (if e.want_allow {
-                            Ui::PolicyShouldAllow
-                        } else {
-                            Ui::PolicyShouldDeny
-                        })
-                        .text(app.lang);
-                        lines.push(Line::from(Span::styled(
-                            format!(
-                                "{} {} {} — {want} ({})",
-                                if e.ok() { "✓" } else { "✗" },
-                                e.request.action,
-                                e.request.resource,
-                                e.got.as_str()
-                            ),
-                            if e.ok() { app.theme.ok } else { app.theme.bad },
-                        )));
-                        // What tells this request apart from the others: its context keys.
-                        for (k, v) in ctx {
-                            let v =
-                                v.unwrap_or_else(|| Ui::PolicyCtxUnset.text(app.lang).to_string());
-                            lines.push(Line::from(Span::styled(
-                                format!("    {k} = {v}"),
-                                app.theme.dim,
-                            )));
-                        }
-                    }
-                }
-            }
-            f.render_widget(
-                Paragraph::new(wrapped(lines, inner(side))).block(block(app, "")),
-                side,
-            );
-        }
-        Exercise::Task {
-            run,
-            input,
-            output,
-            report,
-            ..
-        } => {
-            let Some(task) = step.task() else { return };
-            let work = prompt_above(f, app, tr(&task.prompt, app, pack), main, ls.prompt_full);
-            let [console, goal] =
-                Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)])
-                    .areas(work);
-            let who = task.as_.clone().unwrap_or_else(|| "root".into());
-            console_pane(
-                f,
-                app,
-                console,
-                &console_title(app, console.width, Some(&who)),
-                output,
-                input,
-                ls.typing,
-                &run.sandbox.account.id,
-                ls.scroll,
-            );
-            let mut lines = Vec::new();
-            for (i, r) in report.results.iter().enumerate() {
-                let shown = r
-                    .fail_message
-                    .clone()
-                    .filter(|_| !r.ok)
-                    .unwrap_or_else(|| r.what.clone());
-                let _ = i;
-                lines.push(Line::from(Span::styled(
-                    format!("{} {shown}", if r.ok { "✓" } else { "·" }),
-                    if r.ok { app.theme.ok } else { app.theme.text },
-                )));
-            }
-            f.render_widget(
-                Paragraph::new(wrapped(lines, inner(goal)))
-                    .block(block(app, Ui::TaskGoal.text(app.lang))),
-                goal,
-            );
-        }
-        Exercise::Investigate {
-            run,
-            input,
-            output,
-            answer,
-            on_answer,
-        } => {
-            let Some(inv) = step.investigate() else {
-                return;
-            };
-            let rest = prompt_above(f, app, tr(&inv.question, app, pack), main, ls.prompt_full);
-            let [work, ans] =
-                Layout::vertical([Constraint::Min(4), Constraint::Length(3)]).areas(rest);
-            console_pane(
-                f,
-                app,
-                work,
-                &console_title(app, work.width, None),
-                output,
-                input,
-                ls.typing && !on_answer,
-                &run.sandbox.account.id,
-                ls.scroll,
-            );
-            let style = if ls.typing && *on_answer {
-                app.theme.title
-            } else {
-                app.theme.border
-            };
-            let (before, after) = answer.view(usize::from(ans.width.saturating_sub(2)));
-            f.render_widget(
-                Paragraph::new(format!(
-                    "{before}{}{after}",
-                    if ls.typing && *on_answer { "▏" } else { "" }
-                ))
-                .block(block(app, Ui::InvAnswer.text(app.lang)).border_style(style)),
-                ans,
-            );
+        Exercise::Read => super::exercise::read::draw(f, app, pack, step, ls, main),
+        Exercise::Quiz { .. } => super::exercise::quiz::draw(f, app, pack, step, ls, main),
+        Exercise::Predict { .. } => super::exercise::predict::draw(f, app, pack, step, ls, main),
+        Exercise::Policy { .. } => super::exercise::policy::draw(f, app, pack, step, ls, main),
+        Exercise::Task { .. } => super::exercise::task::draw(f, app, pack, step, ls, main),
+        Exercise::Investigate { .. } => {
+            super::exercise::investigate::draw(f, app, pack, step, ls, main)
         }
         Exercise::Broken(e) => {
             f.render_widget(
@@ -959,7 +613,7 @@ fn lesson_screen(
 
 /// The console's title: the long label with who the learner acts as, or, when that does not
 /// fit the pane, the short label, so that who they are is never the part cut off.
-fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
+pub(crate) fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
     let with = |label: &str| match who {
         Some(w) => format!("{label} — {}: {w}", Ui::TaskAs.text(app.lang)),
         None => label.to_string(),
@@ -974,7 +628,7 @@ fn console_title(app: &App, width: u16, who: Option<&str>) -> String {
 
 // A drawing helper: the arguments are the parts of one pane.
 #[allow(clippy::too_many_arguments)]
-fn console_pane(
+pub(crate) fn console_pane(
     f: &mut Frame,
     app: &App,
     area: Rect,
@@ -1108,7 +762,7 @@ fn notes_height(
 }
 
 /// A text for a one-line place: line breaks and Markdown marks become plain text.
-fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")

@@ -10,9 +10,9 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
+use super::detail::{Detail, Risk, RiskScope, StatementName};
 use super::escalation::METHODS;
 use super::hints::{HintKind, Hints};
-use super::issue::{self, Issue};
 use super::locate::{Location, Locator, PathElement};
 use super::{Finding, ValidationType};
 use crate::audit::catalog::{AccessLevel, ActionId, Catalog, KeyLookup, KeyType, Service};
@@ -106,8 +106,8 @@ impl<'a> Checker<'a> {
         self.out
     }
 
-    fn push(&mut self, issue: Issue, details: String, locations: Vec<Location>) {
-        self.out.push(Finding::new(issue, details, locations));
+    fn push(&mut self, details: Detail, locations: Vec<Location>) {
+        self.out.push(Finding::new(details, locations));
     }
 
     fn entries_of(&self, i: usize) -> &[Entry<'a>] {
@@ -172,11 +172,7 @@ impl<'a> Checker<'a> {
     fn document(&mut self) {
         if !self.policy.version_given {
             let at = self.loc.at(Vec::new(), self.loc.document());
-            self.push(
-                issue::MISSING_VERSION,
-                "the policy has no `Version`, so it is read as version 2008-10-17, where policy variables such as ${aws:username} are plain text; add \"Version\": \"2012-10-17\" as its first element".into(),
-                vec![at],
-            );
+            self.push(Detail::MissingVersion, vec![at]);
         }
         if self.ty == ValidationType::Identity {
             let n = crate::policy::parse::count_policy_chars(&self.policy.text);
@@ -185,11 +181,7 @@ impl<'a> Checker<'a> {
                 .unwrap_or(6_144);
             if n > limit {
                 let at = self.loc.at(Vec::new(), self.loc.document());
-                self.push(
-                    issue::POLICY_SIZE_EXCEEDS_IDENTITY_POLICY_QUOTA,
-                    format!("the policy has {n} characters (white space not counted), over the {limit} that a managed policy may have; split it into several policies"),
-                    vec![at],
-                );
+                self.push(Detail::PolicySize { chars: n, limit }, vec![at]);
             }
         }
     }
@@ -213,9 +205,8 @@ impl<'a> Checker<'a> {
                 Glob::Exact(svc) => match cat.service_index(svc) {
                     None => {
                         entry.known = false;
-                        let hint = self.hints.get(HintKind::ServiceInAction, raw, || {
-                            let hints: Vec<String> = cat
-                                .suggest_services(svc_raw, 3)
+                        let hints = self.hints.get(HintKind::ServiceInAction, raw, || {
+                            cat.suggest_services(svc_raw, 3)
                                 .iter()
                                 .map(|h| {
                                     format!(
@@ -223,15 +214,15 @@ impl<'a> Checker<'a> {
                                         raw.split_once(':').map(|x| x.1).unwrap_or("")
                                     )
                                 })
-                                .collect();
-                            did_you_mean(&hints)
+                                .collect()
                         });
                         let at = self.action_loc(st, j, p);
                         self.push(
-                            issue::INVALID_SERVICE_IN_ACTION,
-                            format!(
-                                "`{svc_raw}` in `{raw}` is not an AWS service prefix, so this entry grants nothing{hint}"
-                            ),
+                            Detail::InvalidServiceInAction {
+                                prefix: svc_raw.into(),
+                                action: raw.into(),
+                                hints,
+                            },
                             vec![at],
                         );
                     }
@@ -246,16 +237,17 @@ impl<'a> Checker<'a> {
                             let name = raw.split_once(':').map(|x| x.1).unwrap_or("");
                             if service.action_index(name).is_none() {
                                 entry.known = false;
-                                let hint = self.hints.get(HintKind::Action, raw, || {
-                                    did_you_mean(&cat.suggest_actions(raw, 3))
-                                });
+                                let hints = self
+                                    .hints
+                                    .get(HintKind::Action, raw, || cat.suggest_actions(raw, 3));
                                 let at = self.action_loc(st, j, p);
                                 self.push(
-                                    issue::INVALID_ACTION,
-                                    format!(
-                                        "`{raw}` is not an action of {} (`{}`), so this entry grants nothing{hint}",
-                                        service.name, service.prefix,
-                                    ),
+                                    Detail::InvalidAction {
+                                        action: raw.into(),
+                                        service: service.name.to_string(),
+                                        prefix: service.prefix.to_string(),
+                                        hints,
+                                    },
                                     vec![at],
                                 );
                             }
@@ -263,11 +255,11 @@ impl<'a> Checker<'a> {
                             entry.known = false;
                             let at = self.action_loc(st, j, p);
                             self.push(
-                                issue::WILDCARD_MATCHES_NO_ACTION,
-                                format!(
-                                    "`{raw}` matches no action of {} (`{}`), so this entry grants nothing; check the spelling of the part before or after the wildcard",
-                                    service.name, service.prefix
-                                ),
+                                Detail::NoActionInService {
+                                    pattern: raw.into(),
+                                    service: service.name.to_string(),
+                                    prefix: service.prefix.to_string(),
+                                },
                                 vec![at],
                             );
                         }
@@ -277,10 +269,9 @@ impl<'a> Checker<'a> {
                 _ => {
                     let at = self.action_loc(st, j, p);
                     self.push(
-                        issue::WILDCARD_IN_SERVICE_NAME,
-                        format!(
-                            "`{raw}` has a wildcard in the service prefix, so it also covers services with similar names, now and in future; name the services"
-                        ),
+                        Detail::WildcardInServiceName {
+                            pattern: raw.into(),
+                        },
                         vec![at.clone()],
                     );
                     let any = cat.services_matching(&p.service).any(|si| {
@@ -290,8 +281,9 @@ impl<'a> Checker<'a> {
                     if !any {
                         entry.known = false;
                         self.push(
-                            issue::WILDCARD_MATCHES_NO_ACTION,
-                            format!("`{raw}` matches no action of any service, so this entry grants nothing"),
+                            Detail::NoActionAnywhere {
+                                pattern: raw.into(),
+                            },
                             vec![at],
                         );
                     }
@@ -310,27 +302,15 @@ impl<'a> Checker<'a> {
         if allow {
             if st.action.negated {
                 let at = self.loc.element_key(st, "NotAction");
-                self.push(
-                    issue::ALLOW_WITH_NOT_ACTION,
-                    "`Allow` with `NotAction` allows every action of every service except the listed ones, including services and actions AWS adds later; list the actions to allow in `Action` instead".into(),
-                    vec![at],
-                );
+                self.push(Detail::AllowWithNotAction, vec![at]);
             }
             if st.resource.as_ref().is_some_and(|r| r.negated) {
                 let at = self.loc.element_key(st, "NotResource");
-                self.push(
-                    issue::ALLOW_WITH_NOT_RESOURCE,
-                    "`Allow` with `NotResource` allows the actions on every resource except the listed ones, including resources created later; list the resources to allow in `Resource` instead".into(),
-                    vec![at],
-                );
+                self.push(Detail::AllowWithNotResource, vec![at]);
             }
             if st.principal.as_ref().is_some_and(|p| p.negated) {
                 let at = self.loc.element_key(st, "NotPrincipal");
-                self.push(
-                    issue::ALLOW_WITH_NOT_PRINCIPAL,
-                    "`Allow` with `NotPrincipal` allows everyone except the listed principals, anonymous callers included; name the principals in `Principal` instead".into(),
-                    vec![at],
-                );
+                self.push(Detail::AllowWithNotPrincipal, vec![at]);
             }
         }
         if grants && !st.action.negated && self.ty != ValidationType::Trust {
@@ -365,18 +345,12 @@ impl<'a> Checker<'a> {
         for (j, e) in self.entries_of(i).iter().enumerate() {
             let p = e.pat;
             if matches!(p.service, Glob::Any) && matches!(p.name, Glob::Any) {
-                let what = if everywhere {
-                    "every action of every AWS service on every resource, without conditions: full administrator access"
-                } else {
-                    "every action of every AWS service on the statement's resources"
-                };
                 let at = self.action_loc(st, j, p);
                 found.push(Finding::new(
-                    issue::ALLOW_ALL_ACTIONS,
-                    format!(
-                        "`{}` allows {what}; allow only the actions the job needs",
-                        p.raw.value
-                    ),
+                    Detail::AllowAllActions {
+                        pattern: p.raw.value.clone(),
+                        everywhere,
+                    },
                     vec![at],
                 ));
                 continue;
@@ -389,14 +363,12 @@ impl<'a> Checker<'a> {
             };
             let at = self.action_loc(st, j, p);
             found.push(Finding::new(
-                issue::SERVICE_WILDCARD_ACTION,
-                format!(
-                    "`{}` allows all {} actions of {}: {}; allow only the actions the job needs",
-                    p.raw.value,
-                    service.actions.len(),
-                    service.name,
-                    access_summary(service)
-                ),
+                Detail::ServiceWildcard {
+                    pattern: p.raw.value.clone(),
+                    service: service.name.to_string(),
+                    count: service.actions.len(),
+                    levels: access_summary(service),
+                },
                 vec![at],
             ));
         }
@@ -424,15 +396,11 @@ impl<'a> Checker<'a> {
             .iter()
             .flat_map(|m| m.actions.iter().copied())
             .collect();
-        // (issue, actions found, location of the first entry that grants one)
-        let mut found: [(Issue, Vec<String>, Option<Location>); 3] = [
-            (issue::CREDENTIALS_EXPOSURE, Vec::new(), None),
-            (issue::DATA_ACCESS_ON_EVERY_RESOURCE, Vec::new(), None),
-            (
-                issue::PERMISSIONS_MANAGEMENT_ON_EVERY_RESOURCE,
-                Vec::new(),
-                None,
-            ),
+        // (risk, actions found, location of the first entry that grants one)
+        let mut found: [(Risk, Vec<String>, Option<Location>); 3] = [
+            (Risk::Credentials, Vec::new(), None),
+            (Risk::Data, Vec::new(), None),
+            (Risk::PermissionsManagement, Vec::new(), None),
         ];
         // `NotAction`: the listed credential and data actions it does not exclude.
         if st.action.negated {
@@ -502,38 +470,28 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let resource = if rl.negated {
-            "every resource but those in `NotResource`".to_string()
+        let scope = if rl.negated {
+            RiskScope::AllButNotResource
         } else {
-            rl.patterns
-                .iter()
-                .find(|p| covers_a_whole_type(&p.raw.value))
-                .map(|p| format!("`{}`", p.raw.value))
-                .unwrap_or_default()
+            RiskScope::Pattern(
+                rl.patterns
+                    .iter()
+                    .find(|p| covers_a_whole_type(&p.raw.value))
+                    .map(|p| p.raw.value.clone())
+                    .unwrap_or_default(),
+            )
         };
-        for (k, (issue, actions, at)) in found.into_iter().enumerate() {
+        for (risk, mut actions, at) in found {
             let Some(at) = at else { continue };
-            let what = match k {
-                0 => {
-                    "hand out credentials (keys, passwords, temporary database or instance credentials) that outlive this policy"
-                }
-                1 => "read stored data and secrets",
-                _ => {
-                    "change who may access resources (resource policies, ACLs, trust and key policies)"
-                }
-            };
-            let shown: Vec<&str> = actions.iter().take(8).map(String::as_str).collect();
-            let more = if actions.len() > 8 {
-                format!(" and {} more", actions.len() - 8)
-            } else {
-                String::new()
-            };
+            let more = actions.len().saturating_sub(8);
+            actions.truncate(8);
             self.push(
-                issue,
-                format!(
-                    "this statement allows {}{more} on {resource}: actions that {what}, on every resource of their kind; name the resources the job needs",
-                    shown.join(", ")
-                ),
+                Detail::RiskOnEveryResource {
+                    risk,
+                    actions,
+                    more,
+                    scope: scope.clone(),
+                },
                 vec![at],
             );
         }
@@ -563,11 +521,7 @@ impl<'a> Checker<'a> {
         };
         if rl.negated {
             let at = self.loc.element_key(st, "NotResource");
-            self.push(
-                issue::PASS_ROLE_WITH_NOT_RESOURCE,
-                "this statement allows `iam:PassRole` with `NotResource`, so the holder can hand almost any role to an AWS service and act with that role's permissions; list the roles in `Resource`".into(),
-                vec![action_at, at],
-            );
+            self.push(Detail::PassRoleWithNotResource, vec![action_at, at]);
             return;
         }
         let passed_to = st
@@ -586,20 +540,11 @@ impl<'a> Checker<'a> {
             return;
         };
         let res_at = self.resource_loc(st, k, r, false);
-        let (issue, how) = if exact {
-            (issue::PASS_ROLE_WITH_STAR_IN_RESOURCE, "`iam:PassRole`")
-        } else {
-            (
-                issue::PASS_ROLE_WITH_STAR_IN_ACTION_AND_RESOURCE,
-                "`iam:PassRole` (through a wildcard action)",
-            )
-        };
         self.push(
-            issue,
-            format!(
-                "this statement allows {how} on every role (`{}`): the holder can hand any role, an administrator's included, to an AWS service and act with its permissions; list the role ARNs, or add the `iam:PassedToService` condition key",
-                r.raw.value
-            ),
+            Detail::PassRoleOnEveryRole {
+                via_wildcard: !exact,
+                resource: r.raw.value.clone(),
+            },
             vec![action_at, res_at],
         );
     }
@@ -666,7 +611,7 @@ impl<'a> Checker<'a> {
                 let Some(svc) = cat.service_at(si) else {
                     continue;
                 };
-                names.push(format!("{} (`{}`)", svc.name, svc.prefix));
+                names.push((svc.name.to_string(), svc.prefix.to_string()));
                 for t in 0..svc.resource_types.len() {
                     any_type = true;
                     if fits(si, svc, t as u16, *k, p) {
@@ -681,12 +626,10 @@ impl<'a> Checker<'a> {
             if any_type && !fit {
                 let at = self.resource_loc(st, *k, r, false);
                 findings.push(Finding::new(
-                    issue::RESOURCE_MISMATCH,
-                    format!(
-                        "`{}` fits none of the ARN formats of {}, so it matches no resource these actions work on; check the service, Region, account and resource parts against the Service Authorization Reference",
-                        r.raw.value,
-                        and_list(&names)
-                    ),
+                    Detail::ResourceMismatch {
+                        resource: r.raw.value.clone(),
+                        services: names,
+                    },
                     vec![at],
                 ));
             }
@@ -728,37 +671,33 @@ impl<'a> Checker<'a> {
                             continue;
                         };
                         if star_only {
-                            format!(
-                                "`{a}` does not work on particular resources: it needs \"Resource\": \"*\", so this statement does not allow it; move it to a statement with \"Resource\": \"*\""
-                            )
+                            Detail::ActionNeedsStar {
+                                action: a.to_string(),
+                            }
                         } else {
-                            let types: Vec<String> = a
+                            let types: Vec<(String, String)> = a
                                 .service
                                 .action_resource_types(a.action)
-                                .map(|(t, _)| format!("{} (`{}`)", t.name, t.arn))
+                                .map(|(t, _)| (t.name.to_string(), t.arn.to_string()))
                                 .collect();
-                            format!(
-                                "`{a}` works on {}, and no resource of this statement is one, so this statement does not allow it; add the right ARN",
-                                list_or(&types)
-                            )
+                            Detail::ActionWrongResource {
+                                action: a.to_string(),
+                                types,
+                            }
                         }
                     }
-                    _ if star_only => format!(
-                        "none of the {} actions that `{raw}` matches works on particular resources (they need \"Resource\": \"*\"), so this statement allows none of them",
-                        ids.len()
-                    ),
-                    _ => format!(
-                        "none of the {} actions that `{raw}` matches works on the resources of this statement, so it allows none of them",
-                        ids.len()
-                    ),
+                    _ if star_only => Detail::PatternNeedsStar {
+                        pattern: raw.clone(),
+                        count: ids.len(),
+                    },
+                    _ => Detail::PatternWrongResource {
+                        pattern: raw.clone(),
+                        count: ids.len(),
+                    },
                 };
                 let mut locations = vec![self.action_loc(st, j, e.pat)];
                 locations.extend(resource_locs.iter().cloned());
-                findings.push(Finding::new(
-                    issue::ACTION_WITHOUT_MATCHING_RESOURCE,
-                    details,
-                    locations,
-                ));
+                findings.push(Finding::new(details, locations));
             }
         }
         self.out.extend(findings);
@@ -773,36 +712,33 @@ impl<'a> Checker<'a> {
             let key = c.key.value.as_str();
             let (def, service_key) = match cat.condition_key(key) {
                 KeyLookup::BadFormat => {
-                    self.push(
-                        issue::INVALID_CONDITION_KEY_FORMAT,
-                        format!("`{key}` is not a condition key: keys are written `service:name`, e.g. `aws:SourceIp` or `s3:prefix`"),
-                        vec![at],
-                    );
+                    self.push(Detail::ConditionKeyFormat { key: key.into() }, vec![at]);
                     continue;
                 }
                 KeyLookup::UnknownGlobal => {
                     if let Some(tag) = missing_tag_key(&c.key_lower) {
                         self.push(
-                            issue::MISSING_TAG_KEY_IN_CONDITION,
-                            format!("`{key}` names no tag key; write `{tag}/` followed by the tag's key, e.g. `{tag}/team`"),
+                            Detail::MissingTagKey {
+                                key: key.into(),
+                                tag,
+                                example: true,
+                            },
                             vec![at],
                         );
                         continue;
                     }
-                    let hint = self.hints.get(HintKind::GlobalKey, key, || {
+                    let hints = self.hints.get(HintKind::GlobalKey, key, || {
                         let names = cat.global_condition_keys().iter().map(|k| &*k.name);
-                        let hints: Vec<String> =
-                            crate::audit::catalog::nearest_names(key, names, 3)
-                                .into_iter()
-                                .map(String::from)
-                                .collect();
-                        did_you_mean(&hints)
+                        crate::audit::catalog::nearest_names(key, names, 3)
+                            .into_iter()
+                            .map(String::from)
+                            .collect()
                     });
                     self.push(
-                        issue::INVALID_GLOBAL_CONDITION_KEY,
-                        format!(
-                            "`{key}` is not a global condition key, so no request carries it{hint}"
-                        ),
+                        Detail::InvalidGlobalKey {
+                            key: key.into(),
+                            hints,
+                        },
                         vec![at],
                     );
                     continue;
@@ -810,29 +746,29 @@ impl<'a> Checker<'a> {
                 KeyLookup::UnknownInService(svc) => {
                     if let Some(tag) = missing_tag_key(&c.key_lower) {
                         self.push(
-                            issue::MISSING_TAG_KEY_IN_CONDITION,
-                            format!(
-                                "`{key}` names no tag key; write `{tag}/` followed by the tag's key"
-                            ),
+                            Detail::MissingTagKey {
+                                key: key.into(),
+                                tag,
+                                example: false,
+                            },
                             vec![at],
                         );
                         continue;
                     }
-                    let hint = self.hints.get(HintKind::ServiceKey, key, || {
+                    let hints = self.hints.get(HintKind::ServiceKey, key, || {
                         let names = svc.condition_keys.iter().map(|k| &*k.name);
-                        let hints: Vec<String> =
-                            crate::audit::catalog::nearest_names(key, names, 3)
-                                .into_iter()
-                                .map(String::from)
-                                .collect();
-                        did_you_mean(&hints)
+                        crate::audit::catalog::nearest_names(key, names, 3)
+                            .into_iter()
+                            .map(String::from)
+                            .collect()
                     });
                     self.push(
-                        issue::INVALID_SERVICE_CONDITION_KEY,
-                        format!(
-                            "{} (`{}`) has no condition key `{key}`, so no request carries it{hint}",
-                            svc.name, svc.prefix,
-                        ),
+                        Detail::InvalidServiceKey {
+                            key: key.into(),
+                            service: svc.name.to_string(),
+                            prefix: svc.prefix.to_string(),
+                            hints,
+                        },
                         vec![at],
                     );
                     continue;
@@ -844,19 +780,20 @@ impl<'a> Checker<'a> {
                     if prefix.contains(['.', '/']) {
                         continue;
                     }
-                    let hint = self.hints.get(HintKind::KeyService, key, || {
-                        let hints: Vec<String> = cat
-                            .suggest_services(prefix, 3)
+                    let hints = self.hints.get(HintKind::KeyService, key, || {
+                        cat.suggest_services(prefix, 3)
                             .into_iter()
                             .map(|s| {
                                 format!("{s}:{}", key.split_once(':').map(|x| x.1).unwrap_or(""))
                             })
-                            .collect();
-                        did_you_mean(&hints)
+                            .collect()
                     });
                     self.push(
-                        issue::INVALID_SERVICE,
-                        format!("`{prefix}` in `{key}` is neither `aws` nor an AWS service prefix, so no request carries this key{hint}"),
+                        Detail::InvalidKeyService {
+                            prefix: prefix.into(),
+                            key: key.into(),
+                            hints,
+                        },
                         vec![at],
                     );
                     continue;
@@ -868,33 +805,33 @@ impl<'a> Checker<'a> {
             let op = &c.operator;
             if !operator_fits(op.base, def.key_type, &c.key_lower) {
                 self.push(
-                    issue::TYPE_MISMATCH,
-                    format!(
-                        "`{}` compares {}, but the key `{key}` has type `{}`; use {}",
-                        op.name,
-                        compares(op.base.value_type()),
-                        def.type_name(),
-                        operators_for(def.key_type, &c.key_lower)
-                    ),
+                    Detail::TypeMismatch {
+                        operator: op.name.clone(),
+                        compares: op.base.value_type(),
+                        key: key.into(),
+                        key_type_name: def.type_name(),
+                        key_type: def.key_type,
+                        epoch_time: c.key_lower == "aws:epochtime",
+                    },
                     vec![at.clone()],
                 );
             }
             match (op.qualifier, def.multivalued) {
                 (Some(SetQualifier::ForAllValues), false) => self.push(
-                    issue::FORALLVALUES_WITH_SINGLE_VALUED_KEY,
-                    format!("`ForAllValues:` with the single-valued key `{key}` is also true when the request lacks the key, which allows more than meant; remove `ForAllValues:`"),
+                    Detail::ForAllValuesSingle { key: key.into() },
                     vec![at.clone()],
                 ),
                 (Some(SetQualifier::ForAnyValue), false) => self.push(
-                    issue::FORANYVALUE_WITH_SINGLE_VALUED_KEY,
-                    format!("`ForAnyValue:` is for multivalued keys, and `{key}` has a single value; remove `ForAnyValue:`"),
+                    Detail::ForAnyValueSingle { key: key.into() },
                     vec![at.clone()],
                 ),
                 (None, true) if op.base != OpBase::Null => {
-                    let base = op.base.name();
                     self.push(
-                        issue::MISSING_QUALIFIER,
-                        format!("`{key}` can carry several values in one request, so a plain `{}` does not say how to compare them; write `ForAllValues:{base}` (every value must match) or `ForAnyValue:{base}` (one must)", op.name),
+                        Detail::MissingQualifier {
+                            key: key.into(),
+                            operator: op.name.clone(),
+                            base: op.base.name().to_string(),
+                        },
                         vec![at.clone()],
                     );
                 }
@@ -919,8 +856,10 @@ impl<'a> Checker<'a> {
                     "StringLike"
                 };
                 self.push(
-                    issue::WILDCARD_WITHOUT_LIKE_OPERATOR,
-                    format!("`{}` compares `*` and `?` as plain characters; to use them as wildcards, write `{like}`", op.name),
+                    Detail::WildcardWithoutLike {
+                        operator: op.name.clone(),
+                        like,
+                    },
                     vec![at.clone()],
                 );
             }
@@ -957,15 +896,12 @@ impl<'a> Checker<'a> {
             return;
         }
         if !named {
-            let details = format!(
-                "`{}` is a key of {} (`{}`) actions, and this statement has none, so the key is never in its requests",
-                c.key.value, svc.name, svc.prefix
-            );
-            self.push(
-                issue::CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS,
-                details,
-                vec![at],
-            );
+            let details = Detail::KeyOfAbsentService {
+                key: c.key.value.clone(),
+                service: svc.name.to_string(),
+                prefix: svc.prefix.to_string(),
+            };
+            self.push(details, vec![at]);
             return;
         }
         let supported = entries
@@ -981,15 +917,11 @@ impl<'a> Checker<'a> {
                 })
             });
         if !supported {
-            let details = format!(
-                "none of the `{}` actions of this statement supports the condition key `{}`, so the key is never in their requests; check the key against the actions in the Service Authorization Reference",
-                svc.prefix, c.key.value
-            );
-            self.push(
-                issue::CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS,
-                details,
-                vec![at],
-            );
+            let details = Detail::KeyNotSupported {
+                prefix: svc.prefix.to_string(),
+                key: c.key.value.clone(),
+            };
+            self.push(details, vec![at]);
         }
     }
 
@@ -1047,21 +979,22 @@ impl<'a> Checker<'a> {
                                 .is_some_and(|a| o.matches(&a.service.prefix, a.action.lower()))
                         })
                     })
-                    .map(|o| format!("`{}`", o.raw.value))
+                    .map(|o| o.raw.value.clone())
                     .collect();
                 let at = self.action_loc(st, j, e.pat);
                 let raw = &e.pat.raw.value;
                 let twice = others().any(|o| o.raw.value.eq_ignore_ascii_case(raw));
                 let details = if twice {
-                    format!("`{raw}` appears twice in this list; remove one")
+                    Detail::DuplicateAction {
+                        action: raw.clone(),
+                    }
                 } else {
-                    format!(
-                        "`{raw}` is redundant: {} already cover{} it; remove it",
-                        by.join(", "),
-                        if by.len() == 1 { "s" } else { "" }
-                    )
+                    Detail::RedundantAction {
+                        action: raw.clone(),
+                        by,
+                    }
                 };
-                found.push(Finding::new(issue::REDUNDANT_ACTION, details, vec![at]));
+                found.push(Finding::new(details, vec![at]));
                 if let Some(f) = flagged.get_mut(j) {
                     *f = true;
                 }
@@ -1098,20 +1031,16 @@ impl<'a> Checker<'a> {
                 if let Some(f) = flagged.get_mut(b) {
                     *f = true;
                 }
-                let name = |s: &Statement| {
-                    s.sid
-                        .as_ref()
-                        .map(|sid| format!("statement `{sid}`"))
-                        .unwrap_or_else(|| format!("statement {}", s.index))
+                let name = |s: &Statement| match &s.sid {
+                    Some(sid) => StatementName::Sid(sid.to_string()),
+                    None => StatementName::Index(s.index),
                 };
-                let details = format!(
-                    "{} allows or denies nothing that {} does not already; remove it, or the two will drift apart when one is edited",
-                    name(sb),
-                    name(sa)
-                );
+                let details = Detail::RedundantStatement {
+                    statement: name(sb),
+                    by: name(sa),
+                };
                 let locations = vec![self.statement_loc(sb), self.statement_loc(sa)];
-                self.out
-                    .push(Finding::new(issue::REDUNDANT_STATEMENT, details, locations));
+                self.out.push(Finding::new(details, locations));
             }
         }
     }
@@ -1201,32 +1130,27 @@ impl<'a> Checker<'a> {
         };
         let at = self.loc.at(path, span);
         let details = if self.ty == ValidationType::Trust {
-            "this statement lets anyone, in any AWS account, assume the role, with no condition; name the trusted principals, or add a condition such as `sts:ExternalId` or `aws:PrincipalOrgID`"
+            Detail::PublicTrust
         } else {
-            "this statement allows everyone — every AWS account and anonymous callers — with no condition; name the principals, or add a condition such as `aws:SourceAccount`, `aws:PrincipalOrgID` or `aws:SourceIp`"
+            Detail::PublicResource
         };
-        self.push(
-            issue::PUBLIC_PRINCIPAL_WITHOUT_CONDITION,
-            details.into(),
-            vec![at],
-        );
+        self.push(details, vec![at]);
     }
 
     /// `${…}` in a policy whose version substitutes no variables.
     fn variables_in_old_version(&mut self, st: &Statement) {
-        let why = "policy variables work only with \"Version\": \"2012-10-17\"; here `${…}` is plain text, so this matches nothing that was meant; set the version";
         if let Some(rl) = &st.resource {
             for (k, r) in rl.patterns.iter().enumerate() {
                 if r.raw.value.contains("${") {
                     let at = self.resource_loc(st, k, r, rl.negated);
-                    self.push(issue::VARIABLE_UNSUPPORTED_IN_VERSION, why.into(), vec![at]);
+                    self.push(Detail::VariableInOldVersion, vec![at]);
                 }
             }
         }
         for c in &st.conditions {
             if c.raw_values.iter().any(|v| v.contains("${")) {
                 let at = self.condition_loc(st, c);
-                self.push(issue::VARIABLE_UNSUPPORTED_IN_VERSION, why.into(), vec![at]);
+                self.push(Detail::VariableInOldVersion, vec![at]);
             }
         }
     }
@@ -1318,65 +1242,12 @@ impl<'a> Checker<'a> {
             }
         }
         for (locations, methods) in groups {
-            let details = match methods.as_slice() {
-                [m] => {
-                    let names: Vec<String> = m.actions.iter().map(|a| format!("`{a}`")).collect();
-                    format!(
-                        "this policy allows {}: the holder {}, and so can give themselves more permissions (privilege escalation method {} in Rhino Security Labs' list); remove it, or limit it to named resources and guard it with conditions",
-                        and_list(&names),
-                        m.how,
-                        m.name
-                    )
-                }
-                _ => {
-                    let each: Vec<String> = methods
-                        .iter()
-                        .map(|m| {
-                            let names: Vec<String> =
-                                m.actions.iter().map(|a| format!("`{a}`")).collect();
-                            format!("{} ({}: {})", m.name, and_list(&names), m.how)
-                        })
-                        .collect();
-                    format!(
-                        "this policy allows {} privilege escalation methods of Rhino Security Labs' list, ways for the holder to give themselves more permissions: {}; allow only the actions needed, on named resources",
-                        methods.len(),
-                        each.join("; ")
-                    )
-                }
-            };
-            self.push(issue::PRIVILEGE_ESCALATION, details, locations);
+            self.push(Detail::Escalation { methods }, locations);
         }
     }
 }
 
 // ---- helpers ----
-
-/// `; did you mean `a`?`, `; did you mean `a` or `b`?`, or nothing.
-fn did_you_mean(hints: &[String]) -> String {
-    if hints.is_empty() {
-        return String::new();
-    }
-    let quoted: Vec<String> = hints.iter().map(|h| format!("`{h}`")).collect();
-    format!("; did you mean {}?", list_or(&quoted))
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn list_or(items: &[String]) -> String {
-    join_last(items, " or ")
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
-    join_last(items, " and ")
-}
-
-fn join_last(items: &[String], last: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., tail] => format!("{}{last}{tail}", init.join(", ")),
-    }
-}
 
 /// True when the action list (negation included) covers `service:name` (lowercase).
 fn list_matches(list: &ActionList, service: &str, name: &str) -> bool {
@@ -1566,45 +1437,14 @@ fn operator_fits(op: OpBase, ty: KeyType, key_lower: &str) -> bool {
     }
 }
 
-/// What an operator family compares, for messages.
-fn compares(vt: ValueType) -> &'static str {
-    match vt {
-        ValueType::String => "strings",
-        ValueType::Arn => "ARNs",
-        ValueType::Numeric => "numbers",
-        ValueType::Date => "dates",
-        ValueType::Bool => "booleans",
-        ValueType::Binary => "binary values",
-        ValueType::Ip => "IP addresses",
-        ValueType::Null => "presence",
-    }
-}
-
-/// The operators to use for a key type, for messages.
-fn operators_for(ty: KeyType, key_lower: &str) -> &'static str {
-    match ty {
-        KeyType::String => "a string operator such as `StringEquals` or `StringLike`",
-        KeyType::Arn => "an ARN operator such as `ArnLike` or `ArnEquals`",
-        KeyType::Bool => "`Bool`",
-        KeyType::Numeric => "a numeric operator such as `NumericLessThan`",
-        KeyType::Date if key_lower == "aws:epochtime" => {
-            "a date or numeric operator such as `DateGreaterThan`"
-        }
-        KeyType::Date => "a date operator such as `DateGreaterThan`",
-        KeyType::IpAddress => "`IpAddress` or `NotIpAddress`",
-        KeyType::Binary => "`BinaryEquals`",
-        KeyType::Other => "an operator of the key's type",
-    }
-}
-
-/// `180 actions: 10 List, 60 Read, …` for a service.
-fn access_summary(service: &Service) -> String {
-    let parts: Vec<String> = AccessLevel::ALL
+/// How many actions of a service are of each access level (`10 List, 60 Read, …`), levels
+/// with none left out.
+fn access_summary(service: &Service) -> Vec<(AccessLevel, usize)> {
+    AccessLevel::ALL
         .iter()
         .filter_map(|lvl| {
             let n = service.actions.iter().filter(|a| a.access == *lvl).count();
-            (n > 0).then(|| format!("{n} {}", lvl.as_str()))
+            (n > 0).then_some((*lvl, n))
         })
-        .collect();
-    parts.join(", ")
+        .collect()
 }

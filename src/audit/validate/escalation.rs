@@ -9,6 +9,8 @@
 //! together with `sts:AssumeRole`; a role that holds either can change its own policies
 //! without assuming anything, so here they stand alone, as in the issue that asked for them.
 
+use crate::msg::validate::Validate;
+
 /// The page cited as `learnMoreLink` of every escalation finding.
 pub const SOURCE: &str =
     "https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/";
@@ -20,8 +22,8 @@ pub struct Method {
     pub name: &'static str,
     /// The actions it needs, all of them.
     pub actions: &'static [&'static str],
-    /// How it works, in one sentence.
-    pub how: &'static str,
+    /// How it works, in one sentence (a catalog entry: said in the learner's language).
+    pub how: Validate,
 }
 
 /// The methods, in Rhino's order.
@@ -29,72 +31,72 @@ pub const METHODS: &[Method] = &[
     Method {
         name: "CreateNewPolicyVersion",
         actions: &["iam:CreatePolicyVersion"],
-        how: "writes a new default version of a managed policy, which can grant anything",
+        how: Validate::HowCreateNewPolicyVersion,
     },
     Method {
         name: "SetExistingDefaultPolicyVersion",
         actions: &["iam:SetDefaultPolicyVersion"],
-        how: "switches a managed policy back to an older, possibly broader, version",
+        how: Validate::HowSetExistingDefaultPolicyVersion,
     },
     Method {
         name: "CreateEC2WithExistingIP",
         actions: &["iam:PassRole", "ec2:RunInstances"],
-        how: "starts an instance with a more powerful role and uses the role's credentials from it",
+        how: Validate::HowCreateEc2WithExistingIp,
     },
     Method {
         name: "CreateAccessKey",
         actions: &["iam:CreateAccessKey"],
-        how: "creates access keys for another, more powerful user",
+        how: Validate::HowCreateAccessKey,
     },
     Method {
         name: "CreateLoginProfile",
         actions: &["iam:CreateLoginProfile"],
-        how: "sets a console password for another user who has none, then signs in as them",
+        how: Validate::HowCreateLoginProfile,
     },
     Method {
         name: "UpdateLoginProfile",
         actions: &["iam:UpdateLoginProfile"],
-        how: "changes another user's console password, then signs in as them",
+        how: Validate::HowUpdateLoginProfile,
     },
     Method {
         name: "AttachUserPolicy",
         actions: &["iam:AttachUserPolicy"],
-        how: "attaches any managed policy, such as AdministratorAccess, to a user",
+        how: Validate::HowAttachUserPolicy,
     },
     Method {
         name: "AttachGroupPolicy",
         actions: &["iam:AttachGroupPolicy"],
-        how: "attaches any managed policy to a group the holder is in",
+        how: Validate::HowAttachGroupPolicy,
     },
     Method {
         name: "AttachRolePolicy",
         actions: &["iam:AttachRolePolicy"],
-        how: "attaches any managed policy to a role the holder is or can assume",
+        how: Validate::HowAttachRolePolicy,
     },
     Method {
         name: "PutUserPolicy",
         actions: &["iam:PutUserPolicy"],
-        how: "writes an inline policy granting anything to a user",
+        how: Validate::HowPutUserPolicy,
     },
     Method {
         name: "PutGroupPolicy",
         actions: &["iam:PutGroupPolicy"],
-        how: "writes an inline policy granting anything to a group the holder is in",
+        how: Validate::HowPutGroupPolicy,
     },
     Method {
         name: "PutRolePolicy",
         actions: &["iam:PutRolePolicy"],
-        how: "writes an inline policy granting anything to a role the holder is or can assume",
+        how: Validate::HowPutRolePolicy,
     },
     Method {
         name: "AddUserToGroup",
         actions: &["iam:AddUserToGroup"],
-        how: "adds a user to a more powerful group",
+        how: Validate::HowAddUserToGroup,
     },
     Method {
         name: "UpdateRolePolicyToAssumeIt",
         actions: &["iam:UpdateAssumeRolePolicy", "sts:AssumeRole"],
-        how: "rewrites a powerful role's trust policy to trust the holder, then assumes it",
+        how: Validate::HowUpdateRolePolicyToAssumeIt,
     },
     Method {
         name: "PassExistingRoleToNewLambdaThenInvoke",
@@ -103,7 +105,7 @@ pub const METHODS: &[Method] = &[
             "lambda:CreateFunction",
             "lambda:InvokeFunction",
         ],
-        how: "creates a function that runs with a more powerful role and invokes it",
+        how: Validate::HowPassRoleToNewLambdaThenInvoke,
     },
     Method {
         name: "PassExistingRoleToNewLambdaThenTriggerWithNewDynamo",
@@ -114,7 +116,7 @@ pub const METHODS: &[Method] = &[
             "dynamodb:CreateTable",
             "dynamodb:PutItem",
         ],
-        how: "creates a function with a more powerful role and triggers it from a new DynamoDB table",
+        how: Validate::HowPassRoleToNewLambdaWithNewDynamo,
     },
     Method {
         name: "PassExistingRoleToNewLambdaThenTriggerWithExistingDynamo",
@@ -123,31 +125,31 @@ pub const METHODS: &[Method] = &[
             "lambda:CreateFunction",
             "lambda:CreateEventSourceMapping",
         ],
-        how: "creates a function with a more powerful role and triggers it from an existing DynamoDB stream",
+        how: Validate::HowPassRoleToNewLambdaWithExistingDynamo,
     },
     Method {
         name: "PassExistingRoleToNewGlueDevEndpoint",
         actions: &["iam:PassRole", "glue:CreateDevEndpoint"],
-        how: "creates a Glue development endpoint with a more powerful role and logs in to it",
+        how: Validate::HowPassRoleToNewGlueDevEndpoint,
     },
     Method {
         name: "UpdateExistingGlueDevEndpoint",
         actions: &["glue:UpdateDevEndpoint"],
-        how: "puts the holder's SSH key on an existing Glue development endpoint and uses its role",
+        how: Validate::HowUpdateExistingGlueDevEndpoint,
     },
     Method {
         name: "PassExistingRoleToCloudFormation",
         actions: &["iam:PassRole", "cloudformation:CreateStack"],
-        how: "creates a stack that runs with a more powerful role and creates whatever it is told to",
+        how: Validate::HowPassRoleToCloudFormation,
     },
     Method {
         name: "PassExistingRoleToNewDataPipeline",
         actions: &["iam:PassRole", "datapipeline:CreatePipeline"],
-        how: "creates a data pipeline that runs commands with a more powerful role",
+        how: Validate::HowPassRoleToNewDataPipeline,
     },
     Method {
         name: "EditExistingLambdaFunctionWithRole",
         actions: &["lambda:UpdateFunctionCode"],
-        how: "replaces the code of a function that runs with a more powerful role",
+        how: Validate::HowEditExistingLambdaWithRole,
     },
 ];

@@ -27,12 +27,15 @@ pub(super) enum HintKind {
     KeyService,
 }
 
+/// The names suggested for one unknown name, nearest first, shared by every finding about it.
+type Names = Arc<[String]>;
+
 /// The suggestions of one run (an audit, a `validate-policy`, one lint of a policy): each
 /// unknown name is looked up once, whatever the number of documents or threads that name it.
 #[derive(Debug)]
 pub struct Hints {
     enabled: bool,
-    memo: Mutex<BTreeMap<(HintKind, String), Arc<str>>>,
+    memo: Mutex<BTreeMap<(HintKind, String), Names>>,
 }
 
 static OFF: Hints = Hints {
@@ -56,7 +59,7 @@ impl Hints {
     }
 
     /// No suggestions: for documents whose findings with suggestions (errors) are never
-    /// shown. The findings are the same, their sentences without "did you mean".
+    /// shown. The findings are the same, without "did you mean" names.
     pub fn off() -> &'static Hints {
         &OFF
     }
@@ -74,17 +77,19 @@ impl Hints {
         self.len() == 0
     }
 
-    /// The suggestion text (`; did you mean …?` or empty) for `name`, computed by `compute`
-    /// the first time the run meets it. `compute` runs outside the lock, so two threads
-    /// meeting a new name at once may both compute it; they get the same answer.
+    /// The names to suggest for `name` (nearest first; empty: none), computed by `compute`
+    /// the first time the run meets it. They are names, not a sentence: the finding says
+    /// "did you mean" in the reader's language when it is shown. `compute` runs outside the
+    /// lock, so two threads meeting a new name at once may both compute it; they get the same
+    /// answer.
     pub(super) fn get(
         &self,
         kind: HintKind,
         name: &str,
-        compute: impl FnOnce() -> String,
-    ) -> Arc<str> {
+        compute: impl FnOnce() -> Vec<String>,
+    ) -> Arc<[String]> {
         if !self.enabled {
-            return Arc::from("");
+            return Arc::from(Vec::new());
         }
         let key = (kind, name.to_string());
         if let Some(v) = self
@@ -95,7 +100,7 @@ impl Hints {
         {
             return v.clone();
         }
-        let value: Arc<str> = Arc::from(compute());
+        let value: Arc<[String]> = Arc::from(compute());
         self.memo
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -116,15 +121,15 @@ mod tests {
         for _ in 0..3 {
             let v = h.get(HintKind::Action, "s3:GetObjet", || {
                 calls += 1;
-                "; did you mean `s3:GetObject`?".into()
+                vec!["s3:GetObject".to_string()]
             });
-            assert_eq!(&*v, "; did you mean `s3:GetObject`?");
+            assert_eq!(&*v, ["s3:GetObject".to_string()]);
         }
         assert_eq!(calls, 1);
         // The same text as another kind of name is another question.
         h.get(HintKind::ServiceInAction, "s3:GetObjet", || {
             calls += 1;
-            String::new()
+            Vec::new()
         });
         assert_eq!(calls, 2);
         assert_eq!(h.len(), 2);
@@ -135,7 +140,7 @@ mod tests {
         let v = Hints::off().get(HintKind::Action, "s3:GetObjet", || {
             panic!("suggestions are off")
         });
-        assert_eq!(&*v, "");
+        assert!(v.is_empty());
         assert!(Hints::off().is_empty());
     }
 }

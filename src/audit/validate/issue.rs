@@ -32,6 +32,19 @@ impl FindingType {
             FindingType::Suggestion => "SUGGESTION",
         }
     }
+
+    /// Every type, from most to least severe.
+    pub const ALL: [FindingType; 4] = [
+        FindingType::Error,
+        FindingType::SecurityWarning,
+        FindingType::Warning,
+        FindingType::Suggestion,
+    ];
+
+    /// The type whose Access Analyzer name is `code` ([`FindingType::as_str`]), if any.
+    pub fn from_code(code: &str) -> Option<FindingType> {
+        FindingType::ALL.into_iter().find(|t| t.as_str() == code)
+    }
 }
 
 /// One kind of finding.

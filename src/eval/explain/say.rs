@@ -1,23 +1,15 @@
-//! Every sentence of an explanation, in English and Japanese, in one place: the verdicts of
-//! statements, the steps of the decision path, the flowchart's questions and answers, and the
-//! lines of [`super::Explanation::render`]. AWS's terms are written as AWS's Japanese
-//! documentation writes them (docs/style-ja.md); element names (`Action`, `Resource`, …),
-//! action names, ARNs, operators and AWS's decision values (`allowed`, `implicitDeny`, …) stay
-//! as they are in both languages.
+//! The explanation's data put into words: each verdict, path step, flowchart question and
+//! answer, policy type and line of [`super::Explanation::render`] is matched to its entry of
+//! the catalog (`crate::msg::explain::Explain`), which holds every sentence in English and
+//! Japanese. Only language-neutral punctuation is written here.
 
 use crate::eval::decide::{Decision, Outcome, PolicyKind, Reason};
 use crate::eval::request::Request;
 use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::explain::Explain;
 
 use super::{Answer, ConditionFailure, ConditionText, Gate, PathStep, StatementTrace, Verdict};
-
-/// `en` or `ja` by `lang`.
-fn pick<T>(lang: Lang, en: T, ja: T) -> T {
-    match lang {
-        Lang::En => en,
-        Lang::Ja => ja,
-    }
-}
 
 impl ConditionText {
     /// The condition as one line: `Bool aws:MultiFactorAuthPresent ["true"]`.
@@ -29,39 +21,14 @@ impl ConditionText {
 impl Verdict {
     /// The verdict in words: `applies`, or `does not apply: ` and the reason.
     pub fn text(&self, lang: Lang) -> String {
-        let not = |en: &str, ja: &str| {
-            pick(
-                lang,
-                format!("does not apply: {en}"),
-                format!("該当しません: {ja}"),
-            )
-        };
-        match self {
-            Verdict::Applies => pick(lang, "applies", "該当します").to_string(),
-            Verdict::ActionExcluded => not(
-                "the action is listed in NotAction",
-                "アクションが NotAction 要素に含まれています",
-            ),
-            Verdict::ActionNotListed => not(
-                "the action is not in Action",
-                "アクションが Action 要素に含まれていません",
-            ),
-            Verdict::ResourceExcluded => not(
-                "the resource is listed in NotResource",
-                "リソースが NotResource 要素に含まれています",
-            ),
-            Verdict::ResourceNotMatched => not(
-                "the resource does not match Resource",
-                "リソースが Resource 要素に一致しません",
-            ),
-            Verdict::PrincipalNotNamed => not(
-                "the caller is not the statement's principal",
-                "呼び出し元はこのステートメントのプリンシパルではありません",
-            ),
-            Verdict::VariableUnresolved => not(
-                "a policy variable has no value in the request",
-                "ポリシー変数の値がリクエストにありません",
-            ),
+        let why = match self {
+            Verdict::Applies => return Explain::VerdictApplies.text(lang).to_string(),
+            Verdict::ActionExcluded => Explain::WhyActionExcluded.text(lang).to_string(),
+            Verdict::ActionNotListed => Explain::WhyActionNotListed.text(lang).to_string(),
+            Verdict::ResourceExcluded => Explain::WhyResourceExcluded.text(lang).to_string(),
+            Verdict::ResourceNotMatched => Explain::WhyResourceNotMatched.text(lang).to_string(),
+            Verdict::PrincipalNotNamed => Explain::WhyPrincipalNotNamed.text(lang).to_string(),
+            Verdict::VariableUnresolved => Explain::WhyVariableUnresolved.text(lang).to_string(),
             Verdict::ConditionFalse { condition, why } => {
                 let name = condition.text();
                 let key = if condition.key.is_empty() {
@@ -69,98 +36,42 @@ impl Verdict {
                 } else {
                     condition.key.as_str()
                 };
-                match why {
-                    ConditionFailure::KeyMissing => not(
-                        &format!("condition `{name}` is false because the request has no `{key}`"),
-                        &format!("リクエストに `{key}` がないため、条件 `{name}` を満たしません"),
-                    ),
-                    ConditionFailure::NoMatch => not(
-                        &format!("condition `{name}` is false for the request's values"),
-                        &format!("リクエストの値は条件 `{name}` を満たしません"),
-                    ),
-                }
+                let entry = match why {
+                    ConditionFailure::KeyMissing => Explain::WhyConditionKeyMissing,
+                    ConditionFailure::NoMatch => Explain::WhyConditionNoMatch,
+                };
+                entry.fill(lang, &[("condition", &name), ("key", &key)])
             }
-        }
+        };
+        Explain::VerdictNot.fill(lang, &[("why", &why)])
     }
 }
 
 impl PathStep {
     /// The step in words.
     pub fn text(self, lang: Lang) -> String {
-        let s = |en: &'static str, ja: &'static str| pick(lang, en, ja).to_string();
-        match self {
-            PathStep::AlwaysAllowed => s(
-                "sts:GetCallerIdentity needs no permission and cannot be denied → allowed",
-                "sts:GetCallerIdentity は権限不要で、拒否もできません → allowed",
-            ),
-            PathStep::ExplicitDeny => s(
-                "an explicit Deny applies → explicitDeny (a deny always wins)",
-                "明示的な拒否 (Deny) が該当します → explicitDeny (明示的な拒否は常に優先されます)",
-            ),
-            PathStep::NoExplicitDeny => s(
-                "no explicit Deny applies",
-                "該当する明示的な拒否 (Deny) はありません",
-            ),
-            PathStep::ScpsAllow => s(
-                "every SCP level allows the action",
-                "すべての組織レベルの SCP がアクションを許可しています",
-            ),
-            PathStep::ScpDenies { level } => pick(
-                lang,
-                format!("no SCP at organization level {level} allows the action → implicitDeny"),
-                format!(
-                    "組織レベル {level} の SCP はどれもアクションを許可していません → implicitDeny"
-                ),
-            ),
-            PathStep::NoScps => s(
-                "no SCPs (not in an organization)",
-                "SCP はありません (組織に属していません)",
-            ),
-            PathStep::NoResourcePolicy => s(
-                "no resource-based policy",
-                "リソースベースのポリシーはありません",
-            ),
-            PathStep::ResourcePolicyGrants => s(
-                "the resource-based policy grants it to this principal → allowed",
-                "リソースベースのポリシーがこのプリンシパルに許可しています → allowed",
-            ),
-            PathStep::ResourcePolicyAllows => s(
-                "the resource-based policy allows it",
-                "リソースベースのポリシーが許可しています",
-            ),
-            PathStep::ResourcePolicyDenies => s(
-                "the resource-based policy does not allow it",
-                "リソースベースのポリシーは許可していません",
-            ),
-            PathStep::Identity { allows: true } => s(
-                "an identity-based policy allows it",
-                "アイデンティティベースのポリシーが許可しています",
-            ),
-            PathStep::Identity { allows: false } => s(
-                "no identity-based policy allows it",
-                "許可しているアイデンティティベースのポリシーはありません",
-            ),
-            PathStep::Boundary { allows: true } => s(
-                "the permissions boundary allows it",
-                "アクセス許可の境界が許可しています",
-            ),
-            PathStep::Boundary { allows: false } => s(
-                "the permissions boundary does not allow it",
-                "アクセス許可の境界は許可していません",
-            ),
-            PathStep::Session { allows: true } => s(
-                "the session policy allows it",
-                "セッションポリシーが許可しています",
-            ),
-            PathStep::Session { allows: false } => s(
-                "the session policy does not allow it",
-                "セッションポリシーは許可していません",
-            ),
-            PathStep::CrossAccount => s(
-                "cross-account: both the identity side and the resource's policy must allow",
-                "クロスアカウント: アイデンティティ側のポリシーとリソースのポリシーの両方が許可する必要があります",
-            ),
-        }
+        let entry = match self {
+            PathStep::ScpDenies { level } => {
+                return Explain::StepScpDenies.fill(lang, &[("level", &level)]);
+            }
+            PathStep::AlwaysAllowed => Explain::StepAlwaysAllowed,
+            PathStep::ExplicitDeny => Explain::StepExplicitDeny,
+            PathStep::NoExplicitDeny => Explain::StepNoExplicitDeny,
+            PathStep::ScpsAllow => Explain::StepScpsAllow,
+            PathStep::NoScps => Explain::StepNoScps,
+            PathStep::NoResourcePolicy => Explain::StepNoResourcePolicy,
+            PathStep::ResourcePolicyGrants => Explain::StepResourcePolicyGrants,
+            PathStep::ResourcePolicyAllows => Explain::StepResourcePolicyAllows,
+            PathStep::ResourcePolicyDenies => Explain::StepResourcePolicyDenies,
+            PathStep::Identity { allows: true } => Explain::StepIdentityAllows,
+            PathStep::Identity { allows: false } => Explain::StepIdentityDenies,
+            PathStep::Boundary { allows: true } => Explain::StepBoundaryAllows,
+            PathStep::Boundary { allows: false } => Explain::StepBoundaryDenies,
+            PathStep::Session { allows: true } => Explain::StepSessionAllows,
+            PathStep::Session { allows: false } => Explain::StepSessionDenies,
+            PathStep::CrossAccount => Explain::StepCrossAccount,
+        };
+        entry.text(lang).to_string()
     }
 }
 
@@ -168,48 +79,25 @@ impl Gate {
     /// The flowchart's question for this gate.
     pub fn question(self, lang: Lang) -> &'static str {
         match self {
-            Gate::ExplicitDeny => pick(
-                lang,
-                "Does an explicit Deny apply in any policy?",
-                "どこかのポリシーで明示的な Deny が該当？",
-            ),
-            Gate::Scps => pick(lang, "Do the SCPs allow it?", "SCP が許可している？"),
-            Gate::ResourcePolicy => pick(
-                lang,
-                "Does the resource-based policy grant it?",
-                "リソースベースのポリシーが許可？",
-            ),
-            Gate::IdentityPolicy => pick(
-                lang,
-                "Does an identity-based policy allow it?",
-                "アイデンティティベースのポリシーが許可？",
-            ),
-            Gate::Boundary => pick(
-                lang,
-                "Does the permissions boundary allow it?",
-                "アクセス許可の境界が許可？",
-            ),
-            Gate::SessionPolicy => pick(
-                lang,
-                "Does the session policy allow it?",
-                "セッションポリシーが許可？",
-            ),
-            Gate::CrossAccount => pick(
-                lang,
-                "Other account: does the resource's policy allow it too?",
-                "別アカウント: リソース側のポリシーも許可？",
-            ),
+            Gate::ExplicitDeny => Explain::GateExplicitDeny,
+            Gate::Scps => Explain::GateScps,
+            Gate::ResourcePolicy => Explain::GateResourcePolicy,
+            Gate::IdentityPolicy => Explain::GateIdentityPolicy,
+            Gate::Boundary => Explain::GateBoundary,
+            Gate::SessionPolicy => Explain::GateSessionPolicy,
+            Gate::CrossAccount => Explain::GateCrossAccount,
         }
+        .text(lang)
     }
 }
 
 impl Answer {
     /// The flowchart's answer: yes, no, `—` (the question does not arise) or nothing (not
-    /// reached).
+    /// reached). The last two are symbols, the same in every language.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Answer::Yes => pick(lang, "yes", "はい"),
-            Answer::No => pick(lang, "no", "いいえ"),
+            Answer::Yes => Explain::AnswerYes.text(lang),
+            Answer::No => Explain::AnswerNo.text(lang),
             Answer::NotApplicable => "—",
             Answer::NotReached => "",
         }
@@ -219,28 +107,27 @@ impl Answer {
 impl PolicyKind {
     /// The family's name in `lang` ([`PolicyKind::label`] in English).
     pub fn name(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.label(),
-            Lang::Ja => match self {
-                PolicyKind::Identity => "アイデンティティベースのポリシー",
-                PolicyKind::Resource => "リソースベースのポリシー",
-                PolicyKind::Boundary => "アクセス許可の境界",
-                PolicyKind::Session => "セッションポリシー",
-                PolicyKind::Scp => "サービスコントロールポリシー (SCP)",
-            },
+        match self {
+            PolicyKind::Identity => Explain::KindIdentity,
+            PolicyKind::Resource => Explain::KindResource,
+            PolicyKind::Boundary => Explain::KindBoundary,
+            PolicyKind::Session => Explain::KindSession,
+            PolicyKind::Scp => Explain::KindScp,
         }
+        .text(lang)
     }
 }
 
 /// The request line: who, which action, on what.
 pub(super) fn request(req: &Request, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{} → {} on {}", req.principal, req.action, req.resource),
-        Lang::Ja => format!(
-            "{} → {} (リソース: {})",
-            req.principal, req.action, req.resource
-        ),
-    }
+    Explain::RenderRequest.fill(
+        lang,
+        &[
+            ("principal", &req.principal),
+            ("action", &req.action),
+            ("resource", &req.resource),
+        ],
+    )
 }
 
 /// One statement's line: its policy, number, `Sid`, effect, line and verdict.
@@ -250,79 +137,52 @@ pub(super) fn statement(t: &StatementTrace, lang: Lang) -> String {
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
-    let kind = t.kind.name(lang);
-    let verdict = t.verdict.text(lang);
-    match lang {
-        Lang::En => format!(
-            "{kind} {} statement {}{sid} [{}, line {}]: {verdict}",
-            t.policy_id, t.index, t.effect, t.line
-        ),
-        Lang::Ja => format!(
-            "{kind} {}、ステートメント {}{sid} [{}、{} 行目]: {verdict}",
-            t.policy_id, t.index, t.effect, t.line
-        ),
-    }
+    Explain::RenderStatement.fill(
+        lang,
+        &[
+            ("kind", &t.kind.name(lang)),
+            ("policy", &t.policy_id),
+            ("index", &t.index),
+            ("sid", &sid),
+            ("effect", &t.effect),
+            ("line", &t.line),
+            ("verdict", &t.verdict.text(lang)),
+        ],
+    )
 }
 
 /// The heading of the decision path.
 pub(super) fn path_heading(lang: Lang) -> &'static str {
-    pick(lang, "decision path:", "判定の経路:")
+    Explain::RenderPathHeading.text(lang)
 }
 
 /// The decision line, with the policy type that withheld access for an implicit deny.
-pub(super) fn decision(d: &Decision, lang: Lang) -> String {
-    let outcome = d.outcome.as_str();
-    match lang {
-        Lang::En => {
-            let why = match d.reason.withheld_by() {
-                Some(w) if d.outcome == Outcome::ImplicitDeny => format!(" (no {w} allows it)"),
-                _ => String::new(),
-            };
-            format!("decision: {outcome}{why}")
-        }
-        Lang::Ja => {
-            let term = match d.outcome {
-                Outcome::Allowed => "許可",
-                Outcome::ExplicitDeny => "明示的な拒否",
-                Outcome::ImplicitDeny => "暗黙的な拒否",
-            };
-            let withheld = match d.reason {
-                Reason::NotAllowedByScp { .. } => Some("SCP で"),
-                Reason::NoIdentityAllow => Some("アイデンティティベースのポリシーで"),
-                Reason::NotAllowedByBoundary => Some("アクセス許可の境界で"),
-                Reason::NotAllowedBySession => Some("セッションポリシーで"),
-                Reason::NoResourceAllow => Some("リソースベースのポリシーで"),
-                _ => None,
-            };
-            match withheld {
-                Some(w) if d.outcome == Outcome::ImplicitDeny => {
-                    format!("判定: {outcome} ({term}): {w}許可されていません")
-                }
-                _ => format!("判定: {outcome} ({term})"),
-            }
-        }
-    }
+pub(super) fn decision(d: &Decision, lang: Lang) -> &'static str {
+    let entry = match (d.outcome, d.reason) {
+        (Outcome::Allowed, _) => Explain::DecisionAllowed,
+        (Outcome::ExplicitDeny, _) => Explain::DecisionExplicitDeny,
+        (Outcome::ImplicitDeny, Reason::NotAllowedByScp { .. }) => Explain::DecisionNoScpAllows,
+        (Outcome::ImplicitDeny, Reason::NoIdentityAllow) => Explain::DecisionNoIdentityAllows,
+        (Outcome::ImplicitDeny, Reason::NotAllowedByBoundary) => Explain::DecisionNoBoundaryAllows,
+        (Outcome::ImplicitDeny, Reason::NotAllowedBySession) => Explain::DecisionNoSessionAllows,
+        (Outcome::ImplicitDeny, Reason::NoResourceAllow) => Explain::DecisionNoResourceAllows,
+        (Outcome::ImplicitDeny, _) => Explain::DecisionImplicitDeny,
+    };
+    entry.text(lang)
 }
 
 /// The context keys the request lacked, and how to give them.
 pub(super) fn missing_context(keys: &[String], lang: Lang) -> String {
-    let keys = keys.join(", ");
-    match lang {
-        Lang::En => format!(
-            "missing context keys: {keys} (give them with --context-entries to decide conditions on them)"
-        ),
-        Lang::Ja => format!(
-            "リクエストにないコンテキストキー: {keys} (これらのキーの条件を判定するには、--context-entries で値を指定してください)"
-        ),
-    }
+    Explain::RenderMissingContext.fill(lang, &[("keys", &keys.join(", "))])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every verdict, path step, question and policy type has its own text in each language,
-    /// and the Japanese text is not the English one.
+    /// Every verdict, path step, question and policy type is matched to its own entry of the
+    /// catalog (no two share a text in either language), and the Japanese text is not the
+    /// English one.
     #[test]
     fn every_sentence_exists_in_both_languages() {
         let c = ConditionText {
@@ -415,6 +275,10 @@ mod tests {
             assert!(!en.is_empty() && !ja.is_empty());
             assert_ne!(en, ja, "not translated: {en}");
         }
-        assert_eq!(PolicyKind::Scp.name(Lang::En), PolicyKind::Scp.label());
+        // `label` is the English name other modules use without a language: the catalog
+        // must agree with it.
+        for k in kinds {
+            assert_eq!(k.name(Lang::En), k.label());
+        }
     }
 }

@@ -1,125 +1,148 @@
 //! The sentence a goal check reads as, in English or Japanese, in the state the sandbox is in:
-//! "The user aoi exists." once it holds, "The user aoi does not exist yet." before.
+//! "The user aoi exists." once it holds, "The user aoi does not exist yet." before. The words
+//! are the catalog's (`msg::goal::Goal`); this module chooses which entry to say and with
+//! which names.
 //!
 //! Every leaf check states one fact in four forms: the goal wants the fact and it holds
-//! (`yes`), wants it and it does not hold yet (`not_yet`), wants it gone and it is gone
-//! (`no_longer`), wants it gone and it is still there (`still`). A `not` flips what the goal
-//! wants, so `not: {exists: …}` reads "… no longer exists." rather than a double negative, and
+//! (`yes`), wants it and it does not hold yet (`not_yet`), wants it not to hold and it does
+//! not (`not`), wants it not to hold and it still does (`still`). A `not` flips what the goal
+//! wants, so `not: {exists: …}` reads "… does not exist." rather than a double negative, and
 //! `not` over `all`/`any` moves inward by De Morgan's laws. Checks that are the opposite of
 //! another (`absent`, `cannot`, `no_finding`, `public: false`, …) use that one's fact flipped.
+//!
+//! The `not` form states the present only ("The user aoi does not exist.", never "no longer
+//! exists"): the sandbox knows the state it is in, not whether the thing was ever there, and a
+//! goal such as `absent` is often met from the start (a name the learner must not create).
+
+use std::fmt::Display;
 
 use super::{entity_exists, holds, matching_instances, password_field_holds};
 use crate::account::command::Sandbox;
+use crate::lang::Lang;
 use crate::lesson::model::{
-    Attachee, Check, EntityKind, Goal, InstancesCheck, KeyCheck, KeyWant, MfaOf, PasswordRule,
-    RequestSpec,
+    Attachee, Check, EntityKind, Goal, InstanceState, InstancesCheck, KeyCheck, KeyWant, MfaOf,
+    PasswordRule, RequestSpec,
 };
+use crate::msg::Message;
+use crate::msg::goal::Goal as Say;
 
-/// The four forms of a fact, see the module comment.
+/// The four forms of a fact (see the module comment) and the values their templates name.
 struct Forms {
-    yes: String,
-    not_yet: String,
-    no_longer: String,
-    still: String,
+    yes: Say,
+    not_yet: Say,
+    not: Say,
+    still: Say,
+    args: Vec<(&'static str, String)>,
 }
 
 impl Forms {
-    /// The form for what the goal wants and whether the fact holds.
-    fn pick(self, want: bool, fact: bool) -> String {
-        match (want, fact) {
+    /// The sentence for what the goal wants and whether the fact holds.
+    fn pick(self, lang: Lang, want: bool, fact: bool) -> String {
+        let form = match (want, fact) {
             (true, true) => self.yes,
             (true, false) => self.not_yet,
-            (false, false) => self.no_longer,
+            (false, false) => self.not,
             (false, true) => self.still,
-        }
+        };
+        fill(form, lang, &self.args)
     }
 }
 
-fn forms(yes: String, not_yet: String, no_longer: String, still: String) -> Forms {
+/// The four forms `[yes, not_yet, not, still]` with their values.
+fn forms(f: [Say; 4], args: Vec<(&'static str, String)>) -> Forms {
+    let [yes, not_yet, not, still] = f;
     Forms {
         yes,
         not_yet,
-        no_longer,
+        not,
         still,
+        args,
     }
+}
+
+/// `m` in `lang` with owned values.
+fn fill(m: Say, lang: Lang, args: &[(&'static str, String)]) -> String {
+    let refs: Vec<(&str, &dyn Display)> =
+        args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+    m.fill(lang, &refs)
+}
+
+/// `m` in `lang` with one value.
+fn fill1(m: Say, lang: Lang, name: &'static str, value: &str) -> String {
+    m.fill(lang, &[(name, &value)])
 }
 
 /// The sentence for a check in `lang` (`ja` for Japanese, English otherwise); `holds` is
 /// whether the check holds, already decided by the caller (deciding it again would run an
 /// audit twice for a `finding` check).
 pub(super) fn sentence(sb: &Sandbox, c: &Check, lang: &str, holds: bool) -> String {
-    let ja = lang.starts_with("ja");
+    let lang = Lang::parse(lang).unwrap_or(Lang::En);
     let compound = matches!(c, Check::Not(_) | Check::All(_) | Check::Any(_));
     let s = if compound {
-        node(sb, c, true, ja)
+        node(sb, c, true, lang)
     } else {
-        leaf_known(sb, c, true, ja, Some(holds))
+        leaf_known(sb, c, true, lang, Some(holds))
     };
     let s = if s.is_empty() {
-        if ja {
-            "空のチェックです。"
-        } else {
-            "An empty check."
-        }
-        .to_string()
+        Say::Empty.text(lang).to_string()
     } else {
         s
     };
-    if ja { spaced(&s) } else { s }
-}
-
-/// `want`: the goal asks for the check to hold (true) or, under a `not`, not to hold.
-fn node(sb: &Sandbox, c: &Check, want: bool, ja: bool) -> String {
-    match c {
-        Check::Not(n) => node(sb, &n.check, !want, ja),
-        Check::All(all) if want => every(sb, all, true, ja),
-        Check::All(all) => some(sb, all, false, ja),
-        Check::Any(any) if want => some(sb, any, true, ja),
-        Check::Any(any) => every(sb, any, false, ja),
-        leaf_check => leaf(sb, leaf_check, want, ja),
+    match lang {
+        Lang::Ja => spaced(&s),
+        Lang::En => s,
     }
 }
 
-fn join(parts: impl Iterator<Item = String>, ja: bool) -> String {
+/// `want`: the goal asks for the check to hold (true) or, under a `not`, not to hold.
+fn node(sb: &Sandbox, c: &Check, want: bool, lang: Lang) -> String {
+    match c {
+        Check::Not(n) => node(sb, &n.check, !want, lang),
+        Check::All(all) if want => every(sb, all, true, lang),
+        Check::All(all) => some(sb, all, false, lang),
+        Check::Any(any) if want => some(sb, any, true, lang),
+        Check::Any(any) => every(sb, any, false, lang),
+        leaf_check => leaf(sb, leaf_check, want, lang),
+    }
+}
+
+/// The non-empty sentences one after another.
+fn join(parts: impl Iterator<Item = String>, lang: Lang) -> String {
     parts
         .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(if ja { "" } else { " " })
+        .reduce(|first, next| Say::Then.fill(lang, &[("first", &first), ("next", &next)]))
+        .unwrap_or_default()
 }
 
 /// Each of the checks, each in its own state.
-fn every(sb: &Sandbox, cs: &[Goal], want: bool, ja: bool) -> String {
-    join(cs.iter().map(|x| node(sb, &x.check, want, ja)), ja)
+fn every(sb: &Sandbox, cs: &[Goal], want: bool, lang: Lang) -> String {
+    join(cs.iter().map(|x| node(sb, &x.check, want, lang)), lang)
 }
 
 /// One of the checks: those that are met, or (when none is) all of them as the choices.
-fn some(sb: &Sandbox, cs: &[Goal], want: bool, ja: bool) -> String {
+fn some(sb: &Sandbox, cs: &[Goal], want: bool, lang: Lang) -> String {
     let met: Vec<&Check> = cs
         .iter()
         .map(|x| &x.check)
         .filter(|x| holds(sb, x) == want)
         .collect();
     if !met.is_empty() {
-        return join(met.into_iter().map(|x| node(sb, x, want, ja)), ja);
+        return join(met.into_iter().map(|x| node(sb, x, want, lang)), lang);
     }
     let choices = cs
         .iter()
-        .map(|x| node(sb, &x.check, want, ja))
+        .map(|x| node(sb, &x.check, want, lang))
         .collect::<Vec<_>>()
         .join(" / ");
-    if ja {
-        format!("次のいずれかが必要です: {choices}")
-    } else {
-        format!("One of these is needed: {choices}")
-    }
+    fill1(Say::OneOf, lang, "choices", &choices)
 }
 
-fn leaf(sb: &Sandbox, c: &Check, want: bool, ja: bool) -> String {
-    leaf_known(sb, c, want, ja, None)
+fn leaf(sb: &Sandbox, c: &Check, want: bool, lang: Lang) -> String {
+    leaf_known(sb, c, want, lang, None)
 }
 
 /// [`leaf`], with whether the check holds when the caller already knows it.
-fn leaf_known(sb: &Sandbox, c: &Check, want: bool, ja: bool, known: Option<bool>) -> String {
+fn leaf_known(sb: &Sandbox, c: &Check, want: bool, lang: Lang, known: Option<bool>) -> String {
     let a = &sb.account;
     let fact = known.unwrap_or_else(|| holds(sb, c));
     // The check as (forms of a fact, whether the check is that fact's opposite).
@@ -127,321 +150,253 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, ja: bool, known: Option<bool>
         Check::Exists(m) | Check::Absent(m) => {
             let flip = matches!(c, Check::Absent(_));
             return join(
-                m.iter()
-                    .map(|e| entity(e.kind, &e.name, ja).pick(want != flip, entity_exists(a, e))),
-                ja,
+                m.iter().map(|e| {
+                    entity(e.kind, &e.name, lang).pick(lang, want != flip, entity_exists(a, e))
+                }),
+                lang,
             );
         }
-        Check::LoginProfile(l) => (login_profile(&l.user, l.password_reset_required, ja), false),
-        Check::CliProfile(p) => (cli_profile(&p.name, &p.user, ja), false),
-        Check::Called(x) => (called(&x.operation, &who(&x.principal, ja), ja), false),
-        Check::Can(r) => (can(r, ja), false),
-        Check::Cannot(r) => (can(r, ja), true),
-        Check::MemberOf(m) => (member_of(&m.user, &m.group, ja), false),
+        Check::LoginProfile(l) => (
+            login_profile(&l.user, l.password_reset_required, lang),
+            false,
+        ),
+        Check::CliProfile(p) => (cli_profile(&p.name, &p.user), false),
+        Check::Called(x) => (called(&x.operation, &who(&x.principal, lang)), false),
+        Check::Can(r) => (can(r, lang), false),
+        Check::Cannot(r) => (can(r, lang), true),
+        Check::MemberOf(m) => (member_of(&m.user, &m.group), false),
         Check::PolicyAttached { to, name, policy } => {
-            (policy_attached(*to, name, policy, ja), false)
+            (policy_attached(*to, name, policy, lang), false)
         }
-        Check::MfaEnabled(MfaOf::Root) => (mfa("", true, ja), false),
-        Check::MfaEnabled(MfaOf::User(u)) => (mfa(u, false, ja), false),
-        Check::AccessKeyStatus(k) => (access_key(k, ja), false),
-        Check::PasswordPolicy(rules) => return password_policy(sb, rules, want, ja),
-        Check::Finding(f) => (finding(&f.control, f.resource.as_deref(), ja), false),
-        Check::NoFinding(f) => (finding(&f.control, f.resource.as_deref(), ja), true),
-        Check::BucketPublic(b) => (bucket_public(&b.bucket, ja), !b.public),
+        Check::MfaEnabled(MfaOf::Root) => (mfa(Say::RootUser.text(lang)), false),
+        Check::MfaEnabled(MfaOf::User(u)) => (mfa(u), false),
+        Check::AccessKeyStatus(k) => (access_key(k, lang), false),
+        Check::PasswordPolicy(rules) => return password_policy(sb, rules, want, lang),
+        Check::Finding(f) => (finding(&f.control, f.resource.as_deref(), lang), false),
+        Check::NoFinding(f) => (finding(&f.control, f.resource.as_deref(), lang), true),
+        Check::BucketPublic(b) => (bucket_public(&b.bucket), !b.public),
         Check::PortOpen(p) => {
             let cidr = p.cidr.as_deref().unwrap_or("0.0.0.0/0");
-            (port_open(p.port, cidr, ja), !p.open)
+            (port_open(p.port, cidr), !p.open)
         }
-        Check::TrailLogging(on) => (trail_logging(ja), !on),
-        Check::Budget(b) => (budget(b.max_limit.filter(|_| b.exists), ja), !b.exists),
-        Check::Instances(i) => (instances(i, matching_instances(a, i), ja), false),
-        Check::All(_) | Check::Any(_) | Check::Not(_) => return node(sb, c, want, ja),
+        Check::TrailLogging(on) => (trail_logging(), !on),
+        Check::Budget(b) => (budget(b.max_limit.filter(|_| b.exists), lang), !b.exists),
+        Check::Instances(i) => (instances(i, matching_instances(a, i), lang), false),
+        Check::All(_) | Check::Any(_) | Check::Not(_) => return node(sb, c, want, lang),
     };
-    f.pick(want != flip, fact != flip)
+    f.pick(lang, want != flip, fact != flip)
 }
 
-fn entity(kind: EntityKind, name: &str, ja: bool) -> Forms {
-    let noun = if ja {
-        let k = match kind {
-            EntityKind::User => "ユーザー",
-            EntityKind::Group => "グループ",
-            EntityKind::Role => "ロール",
-            EntityKind::Policy => "管理ポリシー",
-            EntityKind::Bucket => "バケット",
-            EntityKind::InstanceProfile => "インスタンスプロファイル",
-            EntityKind::Trail => "証跡",
-            EntityKind::SecurityGroup => "セキュリティグループ",
-        };
-        format!("{k} {name}")
-    } else {
-        let k = match kind {
-            EntityKind::Policy => "managed policy",
-            EntityKind::InstanceProfile => "instance profile",
-            EntityKind::SecurityGroup => "security group",
-            other => other.key(),
-        };
-        format!("The {k} {name}")
-    };
-    if ja {
-        forms(
-            format!("{noun}が存在します。"),
-            format!("{noun}はまだ存在しません。"),
-            format!("{noun}はもう存在しません。"),
-            format!("{noun}はまだ存在します。"),
-        )
-    } else {
-        forms(
-            format!("{noun} exists."),
-            format!("{noun} does not exist yet."),
-            format!("{noun} no longer exists."),
-            format!("{noun} still exists."),
-        )
+/// The kind of an entity as a sentence names it.
+fn kind_word(kind: EntityKind) -> Say {
+    match kind {
+        EntityKind::User => Say::KindUser,
+        EntityKind::Group => Say::KindGroup,
+        EntityKind::Role => Say::KindRole,
+        EntityKind::Policy => Say::KindPolicy,
+        EntityKind::Bucket => Say::KindBucket,
+        EntityKind::InstanceProfile => Say::KindInstanceProfile,
+        EntityKind::Trail => Say::KindTrail,
+        EntityKind::SecurityGroup => Say::KindSecurityGroup,
     }
 }
 
-fn member_of(user: &str, group: &str, ja: bool) -> Forms {
-    if ja {
-        forms(
-            format!("{user}はグループ {group}のメンバーです。"),
-            format!("{user}はまだグループ {group}のメンバーではありません。"),
-            format!("{user}はもうグループ {group}のメンバーではありません。"),
-            format!("{user}はまだグループ {group}のメンバーです。"),
-        )
-    } else {
-        forms(
-            format!("{user} is a member of the group {group}."),
-            format!("{user} is not a member of the group {group} yet."),
-            format!("{user} is no longer a member of the group {group}."),
-            format!("{user} is still a member of the group {group}."),
-        )
-    }
+fn entity(kind: EntityKind, name: &str, lang: Lang) -> Forms {
+    forms(
+        [
+            Say::ExistsYes,
+            Say::ExistsNotYet,
+            Say::ExistsNot,
+            Say::ExistsStill,
+        ],
+        vec![
+            ("kind", kind_word(kind).text(lang).to_string()),
+            ("name", name.to_string()),
+        ],
+    )
 }
 
-fn policy_attached(to: Attachee, n: &str, policy: &str, ja: bool) -> Forms {
+fn member_of(user: &str, group: &str) -> Forms {
+    forms(
+        [
+            Say::MemberYes,
+            Say::MemberNotYet,
+            Say::MemberNot,
+            Say::MemberStill,
+        ],
+        vec![("user", user.to_string()), ("group", group.to_string())],
+    )
+}
+
+fn policy_attached(to: Attachee, n: &str, policy: &str, lang: Lang) -> Forms {
     let policy = policy.rsplit('/').next().unwrap_or(policy);
-    let (k, k_ja) = match to {
-        Attachee::User => ("user", "ユーザー"),
-        Attachee::Group => ("group", "グループ"),
-        Attachee::Role => ("role", "ロール"),
+    let kind = match to {
+        Attachee::User => Say::KindUser,
+        Attachee::Group => Say::KindGroup,
+        Attachee::Role => Say::KindRole,
     };
-    let target = if ja {
-        format!("{k_ja} {n}")
-    } else {
-        format!("the {k} {n}")
-    };
-    if ja {
-        forms(
-            format!("管理ポリシー {policy}が{target}にアタッチされています。"),
-            format!("管理ポリシー {policy}はまだ{target}にアタッチされていません。"),
-            format!("管理ポリシー {policy}はもう{target}にアタッチされていません。"),
-            format!("管理ポリシー {policy}はまだ{target}にアタッチされています。"),
-        )
-    } else {
-        forms(
-            format!("The managed policy {policy} is attached to {target}."),
-            format!("The managed policy {policy} is not attached to {target} yet."),
-            format!("The managed policy {policy} is no longer attached to {target}."),
-            format!("The managed policy {policy} is still attached to {target}."),
-        )
-    }
+    let target = Say::AttachTarget.fill(lang, &[("kind", &kind.text(lang)), ("name", &n)]);
+    forms(
+        [
+            Say::AttachedYes,
+            Say::AttachedNotYet,
+            Say::AttachedNot,
+            Say::AttachedStill,
+        ],
+        vec![("policy", policy.to_string()), ("target", target)],
+    )
 }
 
-fn mfa(user: &str, root: bool, ja: bool) -> Forms {
-    if ja {
-        let s = if root { "ルートユーザー" } else { user };
-        forms(
-            format!("{s}の多要素認証 (MFA) が有効です。"),
-            format!("{s}の多要素認証 (MFA) はまだ有効ではありません。"),
-            format!("{s}の多要素認証 (MFA) はもう有効ではありません。"),
-            format!("{s}の多要素認証 (MFA) はまだ有効です。"),
-        )
-    } else {
-        let s = if root { "the root user" } else { user };
-        forms(
-            format!("MFA is enabled for {s}."),
-            format!("MFA is not enabled for {s} yet."),
-            format!("MFA is no longer enabled for {s}."),
-            format!("MFA is still enabled for {s}."),
-        )
-    }
+/// `who`: a user's name, or the root user in the learner's language.
+fn mfa(who: &str) -> Forms {
+    forms(
+        [Say::MfaYes, Say::MfaNotYet, Say::MfaNot, Say::MfaStill],
+        vec![("who", who.to_string())],
+    )
 }
 
-fn access_key(k: &KeyCheck, ja: bool) -> Forms {
-    let status = match k.status {
-        KeyWant::Active => "Active",
-        KeyWant::Inactive => "Inactive",
-        KeyWant::None => "none",
+fn access_key(k: &KeyCheck, lang: Lang) -> Forms {
+    let owner = match &k.user {
+        Some(u) => u.clone(),
+        None => Say::RootUser.text(lang).to_string(),
     };
-    let user = k.user.as_deref();
-    let key = k.key.as_ref();
-    if ja {
-        let owner = user.unwrap_or("ルートユーザー");
-        let s = match key {
-            Some(k) => format!("{owner}のアクセスキー {k}"),
-            None => format!("{owner}のアクセスキー"),
-        };
-        return match (status, key) {
-            ("none", Some(_)) => forms(
-                format!("{s}は削除されています。"),
-                format!("{s}はまだ存在します。"),
-                format!("{s}が存在します。"),
-                format!("{s}は存在しません。"),
-            ),
-            ("none", None) => forms(
-                format!("{owner}にはアクセスキーがありません。"),
-                format!("{owner}にはまだアクセスキーがあります。"),
-                format!("{owner}にはアクセスキーがあります。"),
-                format!("{owner}にはまだアクセスキーがありません。"),
-            ),
-            ("Inactive", _) => forms(
-                format!("{s}は無効 (Inactive) です。"),
-                format!("{s}はまだ有効 (Active) です。"),
-                format!("{s}は有効 (Active) です。"),
-                format!("{s}はまだ無効 (Inactive) です。"),
-            ),
-            _ => forms(
-                format!("{s}は有効 (Active) です。"),
-                format!("{s}はまだ有効 (Active) ではありません。"),
-                format!("{s}はもう有効 (Active) ではありません。"),
-                format!("{s}はまだ有効 (Active) です。"),
-            ),
-        };
+    let mut args = vec![("owner", owner)];
+    if let Some(key) = &k.key {
+        args.push(("key", key.clone()));
     }
-    let owner = user.unwrap_or("the root user");
-    let (s, be) = match key {
-        Some(k) => (format!("The access key {k} of {owner}"), "is"),
-        None => (format!("The access keys of {owner}"), "are"),
-    };
-    match (status, key) {
-        ("none", Some(_)) => forms(
-            format!("{s} has been deleted."),
-            format!("{s} still exists."),
-            format!("{s} exists."),
-            format!("{s} does not exist."),
-        ),
-        ("none", None) => {
-            let o = user.unwrap_or("The root user");
-            forms(
-                format!("{o} has no access keys."),
-                format!("{o} still has an access key."),
-                format!("{o} has an access key."),
-                format!("{o} has no access key yet."),
-            )
+    let f = match (k.status, k.key.is_some()) {
+        (KeyWant::None, true) => [
+            Say::KeyDeletedYes,
+            Say::KeyDeletedNotYet,
+            Say::KeyDeletedNot,
+            Say::KeyDeletedStill,
+        ],
+        (KeyWant::None, false) => {
+            // The owner begins this sentence.
+            if k.user.is_none() {
+                args = vec![("owner", Say::RootUserStart.text(lang).to_string())];
+            }
+            [
+                Say::NoKeysYes,
+                Say::NoKeysNotYet,
+                Say::NoKeysNot,
+                Say::NoKeysStill,
+            ]
         }
-        ("Inactive", _) => forms(
-            format!("{s} {be} inactive."),
-            format!("{s} {be} still active."),
-            format!("{s} {be} active."),
-            format!("{s} {be} still inactive."),
-        ),
-        _ => forms(
-            format!("{s} {be} active."),
-            format!("{s} {be} not active yet."),
-            format!("{s} {be} no longer active."),
-            format!("{s} {be} still active."),
-        ),
-    }
+        (KeyWant::Inactive, true) => [
+            Say::KeyInactiveYes,
+            Say::KeyInactiveNotYet,
+            Say::KeyInactiveNot,
+            Say::KeyInactiveStill,
+        ],
+        (KeyWant::Inactive, false) => [
+            Say::KeysInactiveYes,
+            Say::KeysInactiveNotYet,
+            Say::KeysInactiveNot,
+            Say::KeysInactiveStill,
+        ],
+        (KeyWant::Active, true) => [
+            Say::KeyActiveYes,
+            Say::KeyActiveNotYet,
+            Say::KeyActiveNot,
+            Say::KeyActiveStill,
+        ],
+        (KeyWant::Active, false) => [
+            Say::KeysActiveYes,
+            Say::KeysActiveNotYet,
+            Say::KeysActiveNot,
+            Say::KeysActiveStill,
+        ],
+    };
+    forms(f, args)
 }
 
 /// A password policy check names the fields that hold (or, not yet, those that do not).
-fn password_policy(sb: &Sandbox, rules: &[PasswordRule], want: bool, ja: bool) -> String {
+fn password_policy(sb: &Sandbox, rules: &[PasswordRule], want: bool, lang: Lang) -> String {
     let a = &sb.account;
     if a.password_policy.is_none() {
-        return match (want, ja) {
-            (true, true) => "パスワードポリシーはまだ設定されていません。",
-            (true, false) => "No password policy is set yet.",
-            (false, true) => "パスワードポリシーは設定されていません。",
-            (false, false) => "No password policy is set.",
-        }
-        .to_string();
+        let m = if want {
+            Say::NoPasswordPolicyYet
+        } else {
+            Say::NoPasswordPolicy
+        };
+        return m.text(lang).to_string();
     }
     let fact = rules.iter().all(|r| password_field_holds(a, r));
     // The fields the sentence names: all of them when they all hold, else the failing ones.
     let list = rules
         .iter()
         .filter(|r| fact || !password_field_holds(a, r))
-        .map(|r| password_field(r, ja))
-        .collect::<Vec<_>>()
-        .join(if ja { "、" } else { ", " });
-    let f = if ja {
-        forms(
-            format!("パスワードポリシーは次のとおりです: {list}。"),
-            format!("パスワードポリシーはまだ次のとおりではありません: {list}。"),
-            format!("パスワードポリシーはもう次のとおりではありません: {list}。"),
-            format!("パスワードポリシーはまだ次のとおりです: {list}。"),
-        )
-    } else {
-        forms(
-            format!("The password policy has: {list}."),
-            format!("The password policy does not have yet: {list}."),
-            format!("The password policy no longer has: {list}."),
-            format!("The password policy still has: {list}."),
-        )
-    };
-    f.pick(want, fact)
+        .map(|r| password_field(r, lang))
+        .reduce(|list, item| Say::ListMore.fill(lang, &[("list", &list), ("item", &item)]))
+        .unwrap_or_default();
+    forms(
+        [
+            Say::PasswordYes,
+            Say::PasswordNotYet,
+            Say::PasswordNot,
+            Say::PasswordStill,
+        ],
+        vec![("list", list)],
+    )
+    .pick(lang, want, fact)
 }
 
-fn password_field(r: &PasswordRule, ja: bool) -> String {
-    let required = |en: &str, jp: &str, on: bool| match (ja, on) {
-        (true, true) => format!("{jp}が必須"),
-        (true, false) => format!("{jp}は必須ではない"),
-        (false, true) => format!("{en} required"),
-        (false, false) => format!("{en} not required"),
+fn password_field(r: &PasswordRule, lang: Lang) -> String {
+    let required = |field: Say, on: bool| {
+        let m = if on {
+            Say::FieldRequired
+        } else {
+            Say::FieldNotRequired
+        };
+        fill1(m, lang, "field", field.text(lang))
     };
+    let number = |m: Say, n: u32| m.fill(lang, &[("n", &n)]);
     match *r {
-        PasswordRule::MinLength(n) if ja => format!("最小文字数 {n} 以上"),
-        PasswordRule::MinLength(n) => format!("minimum length {n} or more"),
-        PasswordRule::RequireSymbols(on) => required("symbols", "記号", on),
-        PasswordRule::RequireNumbers(on) => required("numbers", "数字", on),
-        PasswordRule::RequireUppercase(on) => required("uppercase letters", "大文字", on),
-        PasswordRule::RequireLowercase(on) => required("lowercase letters", "小文字", on),
-        PasswordRule::MaxAge(n) if ja => format!("有効期限 {n} 日以内"),
-        PasswordRule::MaxAge(n) => format!("passwords expire within {n} days"),
-        PasswordRule::ReusePrevention(n) if ja => format!("過去 {n} 個のパスワードの再利用を禁止"),
-        PasswordRule::ReusePrevention(n) => format!("the last {n} passwords cannot be reused"),
-        PasswordRule::AllowUsersToChange(on) => match (ja, on) {
-            (true, true) => "ユーザー自身によるパスワード変更を許可".to_string(),
-            (true, false) => "ユーザー自身によるパスワード変更を禁止".to_string(),
-            (false, true) => "users may change their own password".to_string(),
-            (false, false) => "users may not change their own password".to_string(),
-        },
+        PasswordRule::MinLength(n) => number(Say::FieldMinLength, n),
+        PasswordRule::RequireSymbols(on) => required(Say::FieldSymbols, on),
+        PasswordRule::RequireNumbers(on) => required(Say::FieldNumbers, on),
+        PasswordRule::RequireUppercase(on) => required(Say::FieldUppercase, on),
+        PasswordRule::RequireLowercase(on) => required(Say::FieldLowercase, on),
+        PasswordRule::MaxAge(n) => number(Say::FieldMaxAge, n),
+        PasswordRule::ReusePrevention(n) => number(Say::FieldReusePrevention, n),
+        PasswordRule::AllowUsersToChange(true) => Say::FieldUsersMayChange.text(lang).to_string(),
+        PasswordRule::AllowUsersToChange(false) => {
+            Say::FieldUsersMayNotChange.text(lang).to_string()
+        }
     }
 }
 
-fn finding(control: &str, resource: Option<&str>, ja: bool) -> Forms {
-    let what = if ja {
-        format!(
-            "{control} ({})",
-            control_ja(control).unwrap_or_else(|| control_en(control))
-        )
-    } else {
-        format!("{control} ({})", control_en(control))
-    };
-    if ja {
-        let on = resource.map(|r| format!("{r}について")).unwrap_or_default();
-        forms(
-            format!("監査で{on}{what}が報告されています。"),
-            format!("監査ではまだ{on}{what}が報告されていません。"),
-            format!("監査で{on}{what}はもう報告されていません。"),
-            format!("監査ではまだ{on}{what}が報告されています。"),
-        )
-    } else {
-        let on = resource.map(|r| format!(" for {r}")).unwrap_or_default();
-        forms(
-            format!("The audit reports {what}{on}."),
-            format!("The audit does not report {what}{on} yet."),
-            format!("The audit no longer reports {what}{on}."),
-            format!("The audit still reports {what}{on}."),
-        )
-    }
+fn finding(control: &str, resource: Option<&str>, lang: Lang) -> Forms {
+    let meaning = control_clause(control)
+        .map(|m| m.text(lang).to_string())
+        .unwrap_or_else(|| control_title_clause(control, lang));
+    // The control's id with its meaning, as the audit lists it.
+    let what = format!("{control} ({meaning})");
+    let on = resource
+        .map(|r| fill1(Say::FindingFor, lang, "resource", r))
+        .unwrap_or_default();
+    forms(
+        [
+            Say::FindingYes,
+            Say::FindingNotYet,
+            Say::FindingNot,
+            Say::FindingStill,
+        ],
+        vec![("what", what), ("on", on)],
+    )
 }
 
-/// A control's title as a clause ("a user with a console password has no MFA").
-fn control_en(id: &str) -> String {
-    let title = crate::audit::controls::controls()
+/// A control's title as a clause ("a user with a console password has no MFA"), for a
+/// control the catalog has no clause for (English in both languages: the audit's own title).
+fn control_title_clause(id: &str, lang: Lang) -> String {
+    let Some(title) = crate::audit::controls::controls()
         .into_iter()
         .find(|c| c.id == id)
-        .map_or("an unknown control", |c| c.title);
+        .map(|c| c.title(lang))
+    else {
+        return Say::ControlUnknown.text(lang).to_string();
+    };
     let first = title.split(' ').next().unwrap_or("");
     if matches!(first, "A" | "An" | "The" | "No" | "More" | "Account-level") {
         let mut cs = title.chars();
@@ -453,203 +408,149 @@ fn control_en(id: &str) -> String {
     }
 }
 
-/// A control's meaning in Japanese.
-fn control_ja(id: &str) -> Option<String> {
-    Some(
-        match id {
-            "IAM.4" => "ルートユーザーにアクセスキーがある",
-            "IAM.9" => "ルートユーザーの MFA が有効ではない",
-            "IAM.6" => "ルートユーザーのハードウェア MFA が有効ではない",
-            "IAM.1" => "カスタマー管理ポリシーが \"*\" の完全な管理者権限を付与している",
-            "S3.2" => "S3 バケットがパブリック読み取りアクセスを許可している",
-            "S3.3" => "S3 バケットがパブリック書き込みアクセスを許可している",
-            "EC2.13" => "セキュリティグループがどこからでも SSH (ポート 22) を許可している",
-            "EC2.14" => "セキュリティグループがどこからでも RDP (ポート 3389) を許可している",
-            "EC2.53" => "セキュリティグループが 0.0.0.0/0 からリモート管理ポートを許可している",
-            "EC2.54" => "セキュリティグループが ::/0 からリモート管理ポートを許可している",
-            "EC2.2" => "デフォルトのセキュリティグループがトラフィックを許可している",
-            "EC2.8" => "EC2 インスタンスが IMDSv2 を必須にしていない",
-            "CloudTrail.1" => "ログを記録しているマルチリージョンの証跡がない",
-            "GuardDuty.1" => "GuardDuty が有効ではない",
-            "IAM.5" => "コンソールパスワードを持つユーザーに MFA がない",
-            "IAM.19" => "ユーザーの MFA が有効ではない",
-            "IAM.3" => "アクセスキーが 90 日以上ローテーションされていない",
-            "IAM.8" => "ユーザーの認証情報が 90 日間使われていない",
-            "IAM.22" => "ユーザーの認証情報が 45 日間使われていない",
-            "IAM.7" => "パスワードポリシーが弱い",
-            "IAM.11" => "パスワードポリシーが大文字を必須にしていない",
-            "IAM.12" => "パスワードポリシーが小文字を必須にしていない",
-            "IAM.13" => "パスワードポリシーが記号を必須にしていない",
-            "IAM.14" => "パスワードポリシーが数字を必須にしていない",
-            "IAM.15" => "パスワードポリシーが 14 文字未満のパスワードを許可している",
-            "IAM.16" => "パスワードポリシーが最近のパスワードの再利用を許可している",
-            "IAM.17" => "パスワードポリシーが 90 日以内にパスワードを失効させない",
-            "S3.1" => "アカウントの S3 ブロックパブリックアクセスが完全には有効ではない",
-            "S3.8" => "S3 バケットがパブリックアクセスをブロックしていない",
-            "IAM.2" => "ユーザーにグループ経由ではなく直接ポリシーがアタッチされている",
-            "IAM.21" => "カスタマー管理ポリシーがサービス全体 (\"service:*\") を許可している",
-            "IAM.27" => "ID に AWSCloudShellFullAccess がアタッチされている",
-            "IAM.18" => "AWS サポートのインシデント対応用のロールがない",
-            "IAMDOJO.1" => "完全な管理者権限を持つ ID が複数ある",
-            "IAMDOJO.2" => "ID が自分自身を管理者に昇格できる",
-            "IAMDOJO.3" => "ロールの信頼ポリシーが誰でも、外部 ID のない別アカウント、またはウェブ ID プロバイダーの任意の ID を受け入れている",
-            "IAMDOJO.4" => "ロールが 90 日間使われていない",
-            "IAMDOJO.5" => "予期しない請求を警告する予算や請求アラームがない",
-            "IAMDOJO.6" => "ルートユーザーが最近使われた",
-            "IAMDOJO.7" => "アクセスキーが既知の悪意のある IP や普段と違う場所から使われた",
-            "IAMDOJO.8" => "GuardDuty にアクティブな検出結果がある",
-            "IAMDOJO.9" => "アクセスキーが有効なのに一度も使われていない",
-            "IAMDOJO.10" => "ポリシーに無効な、または何も許可しないエントリ (タイプミス) がある",
-            "IAMDOJO.11" => "ポリシーが危険な権限を付与している",
-            "IAMDOJO.12" => "ポリシーに見た目どおりに働かないエントリがある",
-            _ => return None,
-        }
-        .to_string(),
-    )
+/// A control's meaning as a clause of the catalog, by the control's id.
+fn control_clause(id: &str) -> Option<Say> {
+    Some(match id {
+        "IAM.4" => Say::ControlIam4,
+        "IAM.9" => Say::ControlIam9,
+        "IAM.6" => Say::ControlIam6,
+        "IAM.1" => Say::ControlIam1,
+        "S3.2" => Say::ControlS3Dot2,
+        "S3.3" => Say::ControlS3Dot3,
+        "EC2.13" => Say::ControlEc2Dot13,
+        "EC2.14" => Say::ControlEc2Dot14,
+        "EC2.53" => Say::ControlEc2Dot53,
+        "EC2.54" => Say::ControlEc2Dot54,
+        "EC2.2" => Say::ControlEc2Dot2,
+        "EC2.8" => Say::ControlEc2Dot8,
+        "CloudTrail.1" => Say::ControlCloudTrail1,
+        "GuardDuty.1" => Say::ControlGuardDuty1,
+        "IAM.5" => Say::ControlIam5,
+        "IAM.19" => Say::ControlIam19,
+        "IAM.3" => Say::ControlIam3,
+        "IAM.8" => Say::ControlIam8,
+        "IAM.22" => Say::ControlIam22,
+        "IAM.7" => Say::ControlIam7,
+        "IAM.11" => Say::ControlIam11,
+        "IAM.12" => Say::ControlIam12,
+        "IAM.13" => Say::ControlIam13,
+        "IAM.14" => Say::ControlIam14,
+        "IAM.15" => Say::ControlIam15,
+        "IAM.16" => Say::ControlIam16,
+        "IAM.17" => Say::ControlIam17,
+        "S3.1" => Say::ControlS3Dot1,
+        "S3.8" => Say::ControlS3Dot8,
+        "IAM.2" => Say::ControlIam2,
+        "IAM.21" => Say::ControlIam21,
+        "IAM.27" => Say::ControlIam27,
+        "IAM.18" => Say::ControlIam18,
+        "IAMDOJO.1" => Say::ControlIamdojo1,
+        "IAMDOJO.2" => Say::ControlIamdojo2,
+        "IAMDOJO.3" => Say::ControlIamdojo3,
+        "IAMDOJO.4" => Say::ControlIamdojo4,
+        "IAMDOJO.5" => Say::ControlIamdojo5,
+        "IAMDOJO.6" => Say::ControlIamdojo6,
+        "IAMDOJO.7" => Say::ControlIamdojo7,
+        "IAMDOJO.8" => Say::ControlIamdojo8,
+        "IAMDOJO.9" => Say::ControlIamdojo9,
+        "IAMDOJO.10" => Say::ControlIamdojo10,
+        "IAMDOJO.11" => Say::ControlIamdojo11,
+        "IAMDOJO.12" => Say::ControlIamdojo12,
+        _ => return None,
+    })
 }
 
-fn bucket_public(bucket: &str, ja: bool) -> Forms {
-    if ja {
-        forms(
-            format!("バケット {bucket}は公開されています。"),
-            format!("バケット {bucket}はまだ公開されていません。"),
-            format!("バケット {bucket}はもう公開されていません。"),
-            format!("バケット {bucket}はまだ公開されています。"),
-        )
-    } else {
-        forms(
-            format!("The bucket {bucket} is public."),
-            format!("The bucket {bucket} is not public yet."),
-            format!("The bucket {bucket} is no longer public."),
-            format!("The bucket {bucket} is still public."),
-        )
-    }
-}
-
-fn port_open(port: i64, cidr: &str, ja: bool) -> Forms {
-    if ja {
-        forms(
-            format!("セキュリティグループがポート {port}を {cidr}に開いています。"),
-            format!("ポート {port}を {cidr}に開いているセキュリティグループはまだありません。"),
-            format!("ポート {port}を {cidr}に開いているセキュリティグループはもうありません。"),
-            format!("セキュリティグループがまだポート {port}を {cidr}に開いています。"),
-        )
-    } else {
-        forms(
-            format!("A security group opens port {port} to {cidr}."),
-            format!("No security group opens port {port} to {cidr} yet."),
-            format!("No security group opens port {port} to {cidr} any more."),
-            format!("A security group still opens port {port} to {cidr}."),
-        )
-    }
-}
-
-fn trail_logging(ja: bool) -> Forms {
-    let s = |x: &str| x.to_string();
-    if ja {
-        forms(
-            s("マルチリージョンの証跡がログを記録しています。"),
-            s("ログを記録しているマルチリージョンの証跡はまだありません。"),
-            s("ログを記録しているマルチリージョンの証跡はもうありません。"),
-            s("マルチリージョンの証跡がまだログを記録しています。"),
-        )
-    } else {
-        forms(
-            s("A multi-Region trail is logging."),
-            s("No multi-Region trail is logging yet."),
-            s("No multi-Region trail is logging any more."),
-            s("A multi-Region trail is still logging."),
-        )
-    }
-}
-
-fn budget(max_limit: Option<f64>, ja: bool) -> Forms {
-    if ja {
-        let lim = max_limit
-            .map(|m| format!("上限 {m} USD 以下の"))
-            .unwrap_or_default();
-        forms(
-            format!("{lim}予算または請求アラームが設定されています。"),
-            format!("{lim}予算または請求アラームはまだ設定されていません。"),
-            format!("{lim}予算または請求アラームはもう設定されていません。"),
-            format!("{lim}予算または請求アラームがまだ設定されています。"),
-        )
-    } else {
-        let lim = max_limit
-            .map(|m| format!(" of at most {m} USD"))
-            .unwrap_or_default();
-        forms(
-            format!("A budget or billing alarm{lim} is set."),
-            format!("No budget or billing alarm{lim} is set yet."),
-            format!("No budget or billing alarm{lim} is set any more."),
-            format!("A budget or billing alarm{lim} is still set."),
-        )
-    }
-}
-
-fn instances(i: &InstancesCheck, n: usize, ja: bool) -> Forms {
-    use crate::lesson::model::InstanceState;
-    if ja {
-        let state = i.state.map(|s| match s {
-            InstanceState::Running => "実行中の",
-            InstanceState::Stopped => "停止済みの",
-            InstanceState::Terminated => "終了済みの",
-        });
-        let ty = i.instance_type.as_deref().map(|t| format!("{t} "));
-        let noun = format!(
-            "{}{}インスタンス",
-            state.unwrap_or_default(),
-            ty.unwrap_or_default()
-        );
-        let q = match (i.count, i.min, i.max) {
-            (Some(c), _, _) => format!("ちょうど {c} 台"),
-            (None, Some(lo), Some(hi)) => format!("最低 {lo} 台・最大 {hi} 台"),
-            (None, Some(lo), None) => format!("最低 {lo} 台"),
-            (None, None, Some(hi)) => format!("最大 {hi} 台"),
-            (None, None, None) => "任意の台数".to_string(),
-        };
-        return forms(
-            format!("{noun}は {n} 台で、目標 ({q}) のとおりです。"),
-            format!("{noun}は {n} 台です。目標は{q}です。"),
-            format!("{noun}は {n} 台で、もう{q}ではありません。"),
-            format!("{noun}はまだ {n} 台で、{q}のままです。"),
-        );
-    }
-    let adj: String = [i.state.map(|s| s.as_str()), i.instance_type.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(|w| format!("{w} "))
-        .collect();
-    let (be, count) = if n == 1 {
-        ("is", format!("1 {adj}instance"))
-    } else {
-        ("are", format!("{n} {adj}instances"))
-    };
-    let q = match (i.count, i.min, i.max) {
-        (Some(c), _, _) => format!("exactly {c}"),
-        (None, Some(lo), Some(hi)) => format!("between {lo} and {hi}"),
-        (None, Some(lo), None) => format!("at least {lo}"),
-        (None, None, Some(hi)) => format!("at most {hi}"),
-        (None, None, None) => "any number".to_string(),
-    };
+fn bucket_public(bucket: &str) -> Forms {
     forms(
-        format!("There {be} {count}, as the goal asks ({q})."),
-        format!("There {be} {count}; the goal is {q}."),
-        format!("There {be} {count}, no longer {q}."),
-        format!("There {be} still {count} ({q})."),
+        [
+            Say::PublicYes,
+            Say::PublicNotYet,
+            Say::PublicNot,
+            Say::PublicStill,
+        ],
+        vec![("bucket", bucket.to_string())],
     )
+}
+
+fn port_open(port: i64, cidr: &str) -> Forms {
+    forms(
+        [Say::PortYes, Say::PortNotYet, Say::PortNot, Say::PortStill],
+        vec![("port", port.to_string()), ("cidr", cidr.to_string())],
+    )
+}
+
+fn trail_logging() -> Forms {
+    forms(
+        [
+            Say::TrailYes,
+            Say::TrailNotYet,
+            Say::TrailNot,
+            Say::TrailStill,
+        ],
+        Vec::new(),
+    )
+}
+
+fn budget(max_limit: Option<f64>, lang: Lang) -> Forms {
+    let limit = max_limit
+        .map(|m| Say::BudgetLimit.fill(lang, &[("max", &m)]))
+        .unwrap_or_default();
+    forms(
+        [
+            Say::BudgetYes,
+            Say::BudgetNotYet,
+            Say::BudgetNot,
+            Say::BudgetStill,
+        ],
+        vec![("limit", limit)],
+    )
+}
+
+fn instances(i: &InstancesCheck, n: usize, lang: Lang) -> Forms {
+    let state = i.state.map(|s| {
+        match s {
+            InstanceState::Running => Say::StateRunning,
+            InstanceState::Stopped => Say::StateStopped,
+            InstanceState::Terminated => Say::StateTerminated,
+        }
+        .text(lang)
+    });
+    let ty = i
+        .instance_type
+        .as_deref()
+        .map(|t| format!("{t} "))
+        .unwrap_or_default();
+    let adj = format!("{}{ty}", state.unwrap_or_default());
+    let q = match (i.count, i.min, i.max) {
+        (Some(c), _, _) => Say::QtyExactly.fill(lang, &[("n", &c)]),
+        (None, Some(lo), Some(hi)) => Say::QtyBetween.fill(lang, &[("min", &lo), ("max", &hi)]),
+        (None, Some(lo), None) => Say::QtyAtLeast.fill(lang, &[("min", &lo)]),
+        (None, None, Some(hi)) => Say::QtyAtMost.fill(lang, &[("max", &hi)]),
+        (None, None, None) => Say::QtyAny.text(lang).to_string(),
+    };
+    let f = if n == 1 {
+        [
+            Say::InstancesYesOne,
+            Say::InstancesNotYetOne,
+            Say::InstancesNotOne,
+            Say::InstancesStillOne,
+        ]
+    } else {
+        [
+            Say::InstancesYes,
+            Say::InstancesNotYet,
+            Say::InstancesNot,
+            Say::InstancesStill,
+        ]
+    };
+    forms(f, vec![("n", n.to_string()), ("adj", adj), ("q", q)])
 }
 
 /// Who a principal string names, to begin a sentence with.
-fn who(p: &str, ja: bool) -> String {
+fn who(p: &str, lang: Lang) -> String {
     let p = p.trim();
     if p == "root" || p.ends_with(":root") {
-        return if ja {
-            "ルートユーザー"
-        } else {
-            "The root user"
-        }
-        .to_string();
+        return Say::RootUserStart.text(lang).to_string();
     }
     let tail = |marker: &str| {
         p.rsplit_once(marker)
@@ -659,48 +560,41 @@ fn who(p: &str, ja: bool) -> String {
         return n;
     }
     if let Some(n) = tail(":role/").or_else(|| tail("role/").filter(|_| p.starts_with("role/"))) {
-        return if ja {
-            format!("ロール {n}")
-        } else {
-            format!("The role {n}")
-        };
+        return fill1(Say::RoleStart, lang, "name", &n);
     }
     p.to_string()
 }
 
-/// What an action does, as a verb phrase (English) and a noun phrase (Japanese).
-fn action_words(action: &str) -> Option<(&'static str, &'static str)> {
+/// What an action does, in words (English a verb phrase, Japanese a noun phrase).
+fn action_words(action: &str) -> Option<Say> {
     Some(match action.to_ascii_lowercase().as_str() {
-        "budgets:viewbudget" => ("view budgets", "予算の表示"),
-        "ce:getcostandusage" => ("view costs and usage", "コストと使用量の表示"),
-        "ec2:describeinstances" => ("list instances", "インスタンスの一覧表示"),
-        "ec2:runinstances" => ("start instances", "インスタンスの起動"),
-        "ec2:terminateinstances" => ("terminate instances", "インスタンスの終了"),
-        "ec2:startinstances" => ("start stopped instances", "停止中のインスタンスの開始"),
-        "ec2:stopinstances" => ("stop instances", "インスタンスの停止"),
-        "iam:changepassword" => ("change their own password", "自分のパスワードの変更"),
-        "iam:createuser" => ("create users", "ユーザーの作成"),
-        "iam:deleteuser" => ("delete users", "ユーザーの削除"),
-        "iam:listusers" => ("list users", "ユーザーの一覧表示"),
-        "iam:passrole" => ("pass a role to a service", "サービスへのロールの受け渡し"),
-        "iam:attachuserpolicy" => ("attach policies to users", "ユーザーへのポリシーのアタッチ"),
-        "s3:deletebucket" => ("delete buckets", "バケットの削除"),
-        "s3:deleteobject" => ("delete objects", "オブジェクトの削除"),
-        "s3:getobject" => ("read objects", "オブジェクトの読み取り"),
-        "s3:listallmybuckets" => ("list buckets", "バケットの一覧表示"),
-        "s3:listbucket" => (
-            "list the objects in a bucket",
-            "バケット内のオブジェクトの一覧表示",
-        ),
-        "s3:putobject" => ("upload objects", "オブジェクトのアップロード"),
-        "sts:assumerole" => ("assume the role", "ロールの引き受け"),
+        "budgets:viewbudget" => Say::ActViewBudgets,
+        "ce:getcostandusage" => Say::ActViewCosts,
+        "ec2:describeinstances" => Say::ActListInstances,
+        "ec2:runinstances" => Say::ActRunInstances,
+        "ec2:terminateinstances" => Say::ActTerminateInstances,
+        "ec2:startinstances" => Say::ActStartInstances,
+        "ec2:stopinstances" => Say::ActStopInstances,
+        "iam:changepassword" => Say::ActChangePassword,
+        "iam:createuser" => Say::ActCreateUser,
+        "iam:deleteuser" => Say::ActDeleteUser,
+        "iam:listusers" => Say::ActListUsers,
+        "iam:passrole" => Say::ActPassRole,
+        "iam:attachuserpolicy" => Say::ActAttachUserPolicy,
+        "s3:deletebucket" => Say::ActDeleteBucket,
+        "s3:deleteobject" => Say::ActDeleteObject,
+        "s3:getobject" => Say::ActGetObject,
+        "s3:listallmybuckets" => Say::ActListBuckets,
+        "s3:listbucket" => Say::ActListBucket,
+        "s3:putobject" => Say::ActPutObject,
+        "sts:assumerole" => Say::ActAssumeRole,
         _ => return None,
     })
 }
 
-fn can(r: &RequestSpec, ja: bool) -> Forms {
-    let p = who(&r.principal, ja);
-    let act = &r.action;
+fn can(r: &RequestSpec, lang: Lang) -> Forms {
+    let p = who(&r.principal, lang);
+    let act = r.action.as_str();
     let res = r.resource.trim();
     let role = res
         .rsplit_once(":role/")
@@ -708,108 +602,60 @@ fn can(r: &RequestSpec, ja: bool) -> Forms {
     let target = if res == "*" || res.is_empty() {
         None
     } else if let Some(n) = role {
-        Some(if ja {
-            format!("ロール {n}")
-        } else {
-            format!("the role {n}")
-        })
+        Some(fill1(Say::Role, lang, "name", n))
     } else {
         Some(res.strip_prefix("arn:aws:s3:::").unwrap_or(res).to_string())
     };
-    if ja {
-        let on = target.map(|t| format!("{t}に対する")).unwrap_or_default();
-        let what = match action_words(act) {
-            Some((_, w)) => format!("{on}{w} ({act})"),
-            None => format!("{on}{act}の呼び出し"),
-        };
-        return forms(
-            format!("{p}は{what}ができます。"),
-            format!("{p}はまだ{what}ができません。"),
-            format!("{p}は{what}ができません。"),
-            format!("{p}はまだ{what}ができます。"),
-        );
-    }
-    let on = target.map(|t| format!(" on {t}")).unwrap_or_default();
+    let on = target
+        .map(|t| fill1(Say::CanOn, lang, "target", &t))
+        .unwrap_or_default();
     let what = match action_words(act) {
-        Some((w, _)) => format!("{w} ({act}){on}"),
-        None => format!("call {act}{on}"),
+        Some(verb) => Say::CanAction.fill(
+            lang,
+            &[("verb", &verb.text(lang)), ("action", &act), ("on", &on)],
+        ),
+        None => Say::CanCall.fill(lang, &[("action", &act), ("on", &on)]),
     };
     forms(
-        format!("{p} can {what}."),
-        format!("{p} still cannot {what}."),
-        format!("{p} cannot {what}."),
-        format!("{p} can still {what}."),
+        [Say::CanYes, Say::CanNotYet, Say::CanNot, Say::CanStill],
+        vec![("who", p), ("what", what)],
     )
 }
 
-fn login_profile(user: &str, reset: Option<bool>, ja: bool) -> Forms {
-    if ja {
-        let q = match reset {
-            Some(true) => "次回サインイン時に変更が必要な",
-            Some(false) => "変更が不要な",
-            None => "",
-        };
-        forms(
-            format!("{user}には{q}コンソールパスワードがあります。"),
-            format!("{user}にはまだ{q}コンソールパスワードがありません。"),
-            format!("{user}にはもう{q}コンソールパスワードがありません。"),
-            format!("{user}にはまだ{q}コンソールパスワードがあります。"),
-        )
-    } else {
-        let q = match reset {
-            Some(true) => " that must be changed at the next sign-in",
-            Some(false) => " that need not be changed",
-            None => "",
-        };
-        forms(
-            format!("{user} has a console password{q}."),
-            format!("{user} has no console password{q} yet."),
-            format!("{user} no longer has a console password{q}."),
-            format!("{user} still has a console password{q}."),
-        )
-    }
+fn login_profile(user: &str, reset: Option<bool>, lang: Lang) -> Forms {
+    let which = match reset {
+        Some(true) => Say::LoginMustChange.text(lang),
+        Some(false) => Say::LoginNeedNotChange.text(lang),
+        None => "",
+    };
+    forms(
+        [
+            Say::LoginYes,
+            Say::LoginNotYet,
+            Say::LoginNot,
+            Say::LoginStill,
+        ],
+        vec![("user", user.to_string()), ("which", which.to_string())],
+    )
 }
 
-fn cli_profile(name: &str, user: &str, ja: bool) -> Forms {
-    if ja {
-        forms(
-            format!("CLI プロファイル {name}に {user}の有効なアクセスキーが設定されています。"),
-            format!(
-                "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されていません。"
-            ),
-            format!(
-                "CLI プロファイル {name}にはもう {user}の有効なアクセスキーが設定されていません。"
-            ),
-            format!(
-                "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されています。"
-            ),
-        )
-    } else {
-        forms(
-            format!("The CLI profile {name} holds an active access key of {user}."),
-            format!("The CLI profile {name} does not hold an active access key of {user} yet."),
-            format!("The CLI profile {name} no longer holds an active access key of {user}."),
-            format!("The CLI profile {name} still holds an active access key of {user}."),
-        )
-    }
+fn cli_profile(name: &str, user: &str) -> Forms {
+    forms(
+        [Say::CliYes, Say::CliNotYet, Say::CliNot, Say::CliStill],
+        vec![("name", name.to_string()), ("user", user.to_string())],
+    )
 }
 
-fn called(op: &str, p: &str, ja: bool) -> Forms {
-    if ja {
-        forms(
-            format!("{p}は {op}の呼び出しに成功しています。"),
-            format!("{p}はまだ {op}の呼び出しに成功していません。"),
-            format!("{p}は {op}を呼び出していません。"),
-            format!("{p}は {op}を呼び出しています。"),
-        )
-    } else {
-        forms(
-            format!("{p} has called {op} successfully."),
-            format!("{p} has not called {op} successfully yet."),
-            format!("{p} has not called {op}."),
-            format!("{p} has called {op}."),
-        )
-    }
+fn called(op: &str, p: &str) -> Forms {
+    forms(
+        [
+            Say::CalledYes,
+            Say::CalledNotYet,
+            Say::CalledNot,
+            Say::CalledStill,
+        ],
+        vec![("who", p.to_string()), ("op", op.to_string())],
+    )
 }
 
 /// Japanese text with a half-width space wherever a Japanese word meets an ASCII word, as
@@ -835,4 +681,31 @@ fn spaced(s: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every control of the audit has a clause, and the clause's English is the control's
+    /// title as a clause, so the goal sentences cannot drift from the audit's titles.
+    #[test]
+    fn every_control_has_a_clause_that_matches_its_title() {
+        let controls = crate::audit::controls::controls();
+        assert!(controls.len() > 40);
+        for c in controls {
+            let clause = control_clause(c.id).unwrap_or_else(|| panic!("no clause for {}", c.id));
+            assert_eq!(
+                clause.text(Lang::En),
+                control_title_clause(c.id, Lang::En),
+                "{}",
+                c.id
+            );
+        }
+        assert_eq!(control_clause("NOPE.1"), None);
+        assert_eq!(
+            control_title_clause("NOPE.1", Lang::Ja),
+            Say::ControlUnknown.text(Lang::Ja)
+        );
+    }
 }

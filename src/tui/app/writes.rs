@@ -2,14 +2,16 @@
 //! the queue of writes that failed (a full disk, a database error), keeps them in memory
 //! in the order they were made, retries them before every later write and on the app's
 //! tick, and can export them as a `progress export` file when the learner quits without
-//! them. Nothing here draws or knows the language: it reports what happened and the app
-//! words it.
+//! them. Nothing here draws or knows the learner's language: it reports what happened and
+//! the app words it, in its language ([`Failure::message`]).
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 
+use crate::lang::Lang;
 use crate::progress::{
     Attempt, CommandRecord, Completion, Export, ExportedLearner, Learner, PackId, PackSeen,
     Position, ProgressError, Setting, SettingValue, Store,
@@ -70,20 +72,37 @@ impl Write {
     }
 }
 
-/// Why writes are waiting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why writes are waiting: the store's error, said in the learner's language where it is
+/// shown ([`Failure::message`]).
+#[derive(Debug, Clone)]
 pub struct Failure {
     /// SQLite said the disk is full.
     pub disk_full: bool,
-    /// The error, as a sentence.
-    pub detail: String,
+    /// The error itself (shared: a failure is kept as the last one and reported too).
+    error: Arc<ProgressError>,
 }
 
-impl From<&ProgressError> for Failure {
-    fn from(e: &ProgressError) -> Failure {
+impl Failure {
+    /// The error as a sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.error.message(lang)
+    }
+}
+
+/// Two failures are the same when they say the same (the store's error is not comparable).
+impl PartialEq for Failure {
+    fn eq(&self, other: &Failure) -> bool {
+        self.disk_full == other.disk_full && self.error.to_string() == other.error.to_string()
+    }
+}
+
+impl Eq for Failure {}
+
+impl From<ProgressError> for Failure {
+    fn from(e: ProgressError) -> Failure {
         Failure {
             disk_full: e.is_disk_full(),
-            detail: e.to_string(),
+            error: Arc::new(e),
         }
     }
 }
@@ -118,7 +137,7 @@ impl Writes {
         match write.run(store, learner) {
             Ok(()) => report.saved = true,
             Err(e) => {
-                let f = Failure::from(&e);
+                let f = Failure::from(e);
                 self.last_failure = Some(f.clone());
                 report.failed = Some(f);
                 self.waiting.push_back((learner.clone(), write));
@@ -133,7 +152,7 @@ impl Writes {
         let mut report = Report::default();
         while let Some((learner, write)) = self.waiting.front() {
             if let Err(e) = write.run(store, learner) {
-                let f = Failure::from(&e);
+                let f = Failure::from(e);
                 self.last_failure = Some(f.clone());
                 report.failed = Some(f);
                 return report;

@@ -85,6 +85,8 @@ pub(super) enum Cmd {
     Run,
     /// Answer an investigation.
     Reply,
+    /// Print the glossary terms matching a word (the step's terms, or the list, without one).
+    Glossary,
 }
 
 struct Command {
@@ -237,6 +239,13 @@ const COMMANDS: &[Command] = &[
         "q",
         Cmd::Quit,
         Commands::AnywhereQuit,
+    ),
+    c(
+        Place::Anywhere,
+        Prefix("glossary"),
+        "glossary WORD",
+        Cmd::Glossary,
+        Commands::AnywhereGlossary,
     ),
 ];
 

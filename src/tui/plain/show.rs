@@ -2,6 +2,7 @@
 //! lessons, a step, and the results of answers. Nothing here changes the app.
 
 use super::text::{markdown, one_line};
+use crate::audit::validate::FindingType;
 use crate::lesson::model::Solution;
 use crate::lesson::{Lesson, LessonEntry, Pack, Step, StepKind};
 use crate::tui::app::{App, Exercise, LessonState, Row, Screen, step_key, tr};
@@ -154,12 +155,12 @@ pub(super) fn broken_lesson(app: &App, row: usize) -> Option<String> {
 
 fn kind_label(lang: Lang, ex: &Exercise) -> &'static str {
     (match ex {
-        Exercise::Read | Exercise::Broken(_) => Plain::KindRead,
-        Exercise::Quiz { .. } => Plain::KindQuiz,
-        Exercise::Predict { .. } => Plain::KindPredict,
-        Exercise::Policy { .. } => Plain::KindPolicy,
-        Exercise::Task { .. } => Plain::KindTask,
-        Exercise::Investigate { .. } => Plain::KindInvestigate,
+        Exercise::Read | Exercise::Broken(_) => Ui::KindRead,
+        Exercise::Quiz { .. } => Ui::KindQuiz,
+        Exercise::Predict { .. } => Ui::KindPredict,
+        Exercise::Policy { .. } => Ui::KindPolicy,
+        Exercise::Task { .. } => Ui::KindTask,
+        Exercise::Investigate { .. } => Ui::KindInvestigate,
     })
     .text(lang)
 }
@@ -456,9 +457,13 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
         out.push(format!("- {}", Ui::PolicyNone.text(lang)));
     }
     for (ty, code, line, detail) in &r.findings {
+        // The type as AWS's documentation in the learner's language names it (セキュリティ警告);
+        // the issue code stays AWS's, as in the console.
+        let ty = FindingType::from_code(ty).map_or(ty.as_str(), |t| t.text(lang));
         out.push(format!(
-            "- {ty} {code}, {} {line}: {detail}",
-            Plain::PolicyLine.text(lang)
+            "- {ty} {code}, {}: {}",
+            crate::msg::validate::Validate::AtLine.fill(lang, &[("line", line)]),
+            detail.text(lang)
         ));
     }
     out.push(format!("{}:", Ui::PolicyExpect.text(lang)));

@@ -1,0 +1,73 @@
+//! What the binary says at its edges, in the reader's language: the top-level messages of
+//! `cli` (a missing terminal, a standard output that cannot be written), the terminal errors
+//! of `tui`, and the `iamdojo sandbox` shell's own text (its banner, `help` and errors).
+//!
+//! Not here: clap's `--help` and usage errors, which stay English as the AWS CLI's do; the
+//! commands, services and flags the text names; and what the simulated AWS CLI prints, which
+//! stays AWS's English (`msg::sandbox` has the sandbox's own messages inside the shell).
+
+crate::catalog! {
+    /// The binary's own messages at its edges.
+    pub enum Cli {
+        // The top level (after `iamdojo: `).
+        NeedsTerminal => (
+            "the course needs a terminal; use --plain for a line-by-line mode, or a subcommand for scripts (see `iamdojo --help`)",
+            "コースを表示するには端末が必要です。1 行ずつ読み書きするモードには --plain を、スクリプトにはサブコマンドを使ってください (`iamdojo --help` を参照)。",
+        ),
+        /// `{error}` is the operating system's.
+        CannotWriteOut => (
+            "cannot write to standard output: {error}",
+            "標準出力に書き込めません: {error}",
+        ),
+        /// The plain mode's, where the operating system's error is not kept.
+        CannotWriteOutPlain => (
+            "cannot write to standard output",
+            "標準出力に書き込めません。",
+        ),
+        /// The word before a warning of an imported file (`iamdojo: warning: …`).
+        Warning => ("warning", "警告"),
+
+        // The terminal interface (after `iamdojo: `; `{error}` is the terminal library's).
+        CannotSetUpTerminal => (
+            "cannot set up the terminal: {error}",
+            "端末を準備できません: {error}",
+        ),
+        CannotDraw => (
+            "cannot draw: {error}",
+            "画面を描画できません: {error}",
+        ),
+        CannotReadTerminal => (
+            "cannot read the terminal: {error}",
+            "端末から入力を読み取れません: {error}",
+        ),
+
+        // The `iamdojo sandbox` shell.
+        /// The first line of an interactive session; `{id}` is the account id.
+        SandboxBanner => (
+            "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave.",
+            "iamdojo sandbox: シミュレーションの AWS アカウント ({id}) です。ルートユーザーとして操作します。ヘルプは `help`、終了するには `exit` と入力してください。",
+        ),
+        /// The head of `help`; `{services}` lists the services, `configure` last.
+        SandboxHelp => (
+            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nShell commands: help, exit.\nServices: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の `aws` は省略できます)。\nシェルのコマンド: help、exit\nサービス: {services}\n",
+        ),
+        /// Between the names of `help`'s list of services.
+        SandboxListSep => (", ", "、"),
+        /// The prompt's caller when the profile's access key is not valid in the account.
+        SandboxInvalidKey => (
+            "{key} (invalid)",
+            "{key} (無効)",
+        ),
+        /// After `iamdojo sandbox: `.
+        SandboxNotUtf8 => (
+            "standard input is not UTF-8 text",
+            "標準入力が UTF-8 のテキストではありません。",
+        ),
+        /// After `iamdojo sandbox: `; `{error}` is the line editor's.
+        SandboxNoEditor => (
+            "cannot start the line editor: {error}",
+            "行エディターを起動できません: {error}",
+        ),
+    }
+}

@@ -1,0 +1,175 @@
+//! The simulated account's own messages (`account::command`, `account::ec2`'s metadata
+//! service): what the sandbox itself says, in the learner's language, as opposed to what it
+//! prints in imitation of AWS.
+//!
+//! The line between the two: whatever the real AWS CLI prints stays as the AWS CLI prints it,
+//! in English in both languages, and is not in this catalog: its usage text and
+//! `aws: error: …` messages (`argument command: Invalid choice`, `Unknown options`, `the
+//! following arguments are required`, `Unable to load paramfile`), AWS's
+//! `An error occurred (X) when calling the Y operation: …`, JSON, text and table output,
+//! `aws configure list`'s table, and `base64`'s error. What the sandbox adds is here: its own
+//! commands (`wait`, `explain`, `ls`, `cat`, `inbox`, `curl` to the metadata service, the
+//! shell's variables and `$(…)`), its limits, the "did you mean" hints it appends to the AWS
+//! CLI's errors, and the messages of its own `aws configure` forms.
+
+crate::catalog! {
+    /// The sandbox's own messages.
+    pub enum Sandbox {
+        // The sandbox's shell: lines, variables and `$(…)` (after `sandbox: `).
+        /// `{len}` bytes in a line longer than the `{max}` the sandbox reads.
+        LineTooLong => (
+            "the line is {len} bytes; the sandbox reads lines of at most {max} bytes",
+            "この行は {len} バイトです。サンドボックスが読み込める行は {max} バイトまでです。",
+        ),
+        /// A value of `{len}` bytes for the variable `{name}`.
+        ValueTooLong => (
+            "{name}: the value is {len} bytes; a variable holds at most {max} bytes",
+            "{name}: 値が {len} バイトあります。変数に入れられる値は {max} バイトまでです。",
+        ),
+        VariablesTooLarge => (
+            "{name}: the variables would hold more than {max} bytes in all; reuse a name instead",
+            "{name}: 変数の合計が {max} バイトを超えてしまいます。新しい名前の代わりに、使い終わった変数の名前を再利用してください。",
+        ),
+        SubstitutionUnclosed => (
+            "`$(` has no closing `)`",
+            "`$(` に対応する `)` がありません。",
+        ),
+        SubstitutionTooDeep => (
+            "`$(…)` nests deeper than {max} levels",
+            "`$(…)` の入れ子が {max} 段を超えています。",
+        ),
+        ExpandedTooLong => (
+            "the line is longer than {max} bytes once its variables and `$(…)` are expanded",
+            "変数と `$(…)` を展開すると、行が {max} バイトを超えます。",
+        ),
+
+        // `wait DURATION` and `explain`.
+        /// After `wait`: the simulated clock's new time.
+        TimeNow => (
+            "simulated time is now {time}",
+            "シミュレーションの時刻は {time} になりました。",
+        ),
+        WaitUsage => (
+            "usage: wait DURATION (for example 30m, 6h or 2d)",
+            "使い方: wait DURATION (例: 30m、6h、2d)",
+        ),
+        /// `explain` before any call was denied.
+        NothingDenied => (
+            "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.",
+            "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。",
+        ),
+
+        // `ls` and `cat`: the files that `file://NAME` reads (after `cat: `).
+        NoFiles => (
+            "(no files)",
+            "(ファイルはありません)",
+        ),
+        CatUsage => (
+            "usage: cat FILE (see `ls`)",
+            "使い方: cat FILE (ファイルの一覧は `ls` で表示できます)",
+        ),
+        CatNoSuchFile => (
+            "{name}: no such file (see `ls`)",
+            "{name}: そのようなファイルはありません (ファイルの一覧は `ls` で表示できます)",
+        ),
+        CatNoSuchFileNear => (
+            "{name}: no such file (did you mean `{nearest}`?)",
+            "{name}: そのようなファイルはありません (`{nearest}` のことですか？)",
+        ),
+
+        // `inbox`: the e-mails AWS sent (their subject and body are AWS's, in English).
+        NoMessages => (
+            "(no messages)",
+            "(メッセージはありません)",
+        ),
+        /// One e-mail: its time, subject, sender and body, over three lines.
+        InboxMessage => (
+            "{time}  {subject}\n  From: {from}\n  {body}\n",
+            "{time}  {subject}\n  差出人: {from}\n  {body}\n",
+        ),
+
+        // `curl` to the instance metadata service (after `curl: `).
+        CurlWhichInstance => (
+            "which instance is asking? add --instance i-… (the sandbox is not an instance)",
+            "どのインスタンスからの問い合わせかを --instance i-… で指定してください (サンドボックス自体はインスタンスではありません)。",
+        ),
+        ImdsNoInstance => (
+            "no instance `{instance}` in this account",
+            "このアカウントにインスタンス `{instance}` はありません。",
+        ),
+        ImdsNotRunning => (
+            "the instance `{instance}` is not running",
+            "インスタンス `{instance}` は実行中ではありません。",
+        ),
+        ImdsNoProfile => (
+            "this instance has no instance profile, so no role credentials (404 Not Found)",
+            "このインスタンスにはインスタンスプロファイルがないため、ロールの認証情報もありません (404 Not Found)。",
+        ),
+        ImdsNoRole => (
+            "the instance profile holds no role (404 Not Found)",
+            "インスタンスプロファイルにロールが含まれていません (404 Not Found)。",
+        ),
+        /// Credentials asked for another role than the instance's `{role}`.
+        ImdsOtherRole => (
+            "404 Not Found: this instance's role is `{role}`",
+            "404 Not Found: このインスタンスのロールは `{role}` です。",
+        ),
+
+        // Hints the sandbox appends to the AWS CLI's usage errors, which stay English.
+        /// After `argument command: Invalid choice, valid choices are: …`, on its own line.
+        ServiceDidYouMean => (
+            "Did you mean `{name}`?",
+            "`{name}` のことですか？",
+        ),
+        /// After ``argument operation: Invalid choice `NAME` ``; `{command}` is
+        /// `aws SERVICE OPERATION`.
+        OperationDidYouMean => (
+            ". Did you mean `{command}`?",
+            " (`{command}` のことですか？)",
+        ),
+        /// After an unknown flag or setting.
+        DidYouMean => (
+            " (did you mean `{name}`?)",
+            " (`{name}` のことですか？)",
+        ),
+        /// After `Unable to load paramfile file://NAME: no such file in this scenario`.
+        ParamfileDidYouMean => (
+            "; did you mean file://{name}?",
+            " (file://{name} のことですか？)",
+        ),
+        /// A line the sandbox cannot split into words (the AWS CLI never sees it).
+        UnclosedQuote => (
+            "the line has an unclosed quote",
+            "引用符が閉じられていません",
+        ),
+        /// After `Bad value for --query QUERY: `.
+        QueryTooLong => (
+            "the query is {len} bytes; the sandbox takes queries of at most {max} bytes",
+            "クエリが {len} バイトあります。サンドボックスで使えるクエリは {max} バイトまでです。",
+        ),
+        QueryTooDeep => (
+            "the query nests deeper than {max} levels (brackets, parentheses and `!`)",
+            "クエリの入れ子 (角かっこ、かっこ、`!`) が {max} 段を超えています。",
+        ),
+
+        // The sandbox's `aws configure` forms (after `aws: error: `).
+        ConfigureSetUsage => (
+            "usage: aws configure set <name> <value> [--profile NAME]",
+            "使い方: aws configure set <name> <value> [--profile NAME]",
+        ),
+        /// `{hint}` is empty or a `DidYouMean`.
+        ConfigureUnknownSetting => (
+            "unknown setting `{name}`{hint}",
+            "`{name}` という設定はありません{hint}",
+        ),
+        /// `aws configure use NAME` for a profile that does not exist.
+        ConfigureNoProfile => (
+            "the profile `{name}` does not exist; set its keys first with aws configure set aws_access_key_id … --profile {name}",
+            "プロファイル `{name}` はありません。先に `aws configure set aws_access_key_id … --profile {name}` でキーを設定してください。",
+        ),
+        ConfigureUsage => (
+            "usage: aws configure set|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)",
+            "使い方: aws configure set|list|list-profiles|use … (サンドボックスでは対話形式の `aws configure` は使えません。`aws configure set aws_access_key_id AKIA… --profile NAME` を使ってください)",
+        ),
+    }
+}

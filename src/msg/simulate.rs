@@ -1,0 +1,49 @@
+//! What `simulate-custom-policy` says about an input it cannot use (`eval::simulate`,
+//! `eval::request` and the flags of `cli::simulate`), in the reader's language.
+//!
+//! The names of AWS's input fields (`ActionNames`, `ContextEntries`, `CallerArn`,
+//! `ContextKeyType`), the flags, the type names (`stringList`, …), ARN forms and what
+//! serde_json or the policy parser said stay as they are written: the message leads with the
+//! field or flag it is about, as the AWS CLI's parameter errors do.
+
+crate::catalog! {
+    /// The simulator's input errors.
+    pub enum Simulate {
+        /// After `ActionNames: `.
+        NoActions => (
+            "give at least one action, e.g. --action-names s3:GetObject",
+            "アクションを 1 つ以上指定してください (例: --action-names s3:GetObject)。",
+        ),
+        /// After `ContextEntries: `; `{type}` is the type given for the key `{key}`.
+        UnknownContextType => (
+            "`{type}` is not a ContextKeyType for `{key}`; use string, stringList, numeric, numericList, boolean, booleanList, ip, ipList, binary, binaryList, date or dateList",
+            "`{type}` は `{key}` の ContextKeyType として使えません。string、stringList、numeric、numericList、boolean、booleanList、ip、ipList、binary、binaryList、date、dateList のいずれかを指定してください。",
+        ),
+        /// After `ContextEntries: `: `{n}` values for a single-valued type.
+        ContextTooManyValues => (
+            "`{key}` has {n} values but type `{type}` takes one; use `{type}List`",
+            "`{key}` に値が {n} 個ありますが、型 `{type}` の値は 1 つだけです。`{type}List` を使ってください。",
+        ),
+        /// After `CallerArn: `.
+        NotPrincipalArn => (
+            "`{arn}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com",
+            "`{arn}` はプリンシパルの ARN ではありません。arn:aws:iam::ACCOUNT:user/NAME、arn:aws:iam::ACCOUNT:role/NAME、arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION、arn:aws:iam::ACCOUNT:root、または ec2.amazonaws.com のようなサービスを指定してください。",
+        ),
+
+        // The flags of `iamdojo simulate-custom-policy` (after `--FLAG: `).
+        /// serde_json's `{error}` at a place in the `--cli-input-json` text.
+        JsonAt => (
+            "line {line} column {column}: {error}",
+            "{line} 行目、{column} 列目: {error}",
+        ),
+        /// A `--context-entries` value that is neither JSON nor AWS's shorthand.
+        ShorthandUnreadable => (
+            "cannot read `{value}`; write ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE",
+            "`{value}` を読み取れません。ContextKeyName=KEY,ContextKeyValues=V1,V2,ContextKeyType=TYPE の形で指定してください。",
+        ),
+        ShorthandNoName => (
+            "`{value}` has no ContextKeyName=",
+            "`{value}` に ContextKeyName= がありません。",
+        ),
+    }
+}

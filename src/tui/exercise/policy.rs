@@ -1,0 +1,247 @@
+//! The policy exercise: a JSON editor, live validate-policy findings and the expected
+//! requests re-evaluated on every edit; Ctrl+S records the attempt.
+//!
+//! A component of the exercise screen (see `super`): its state is `Exercise::Policy`, its
+//! drawing is [`draw`], and what its keys do returns effects that the app performs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::lesson::Pack;
+use crate::lesson::model::Step;
+use crate::tui::app::{App, Exercise, LessonState, tr};
+use crate::tui::i18n::{Message, Ui};
+use crate::tui::view::{block, distinguishing_context, inner, prompt_above, wrapped};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Style;
+use ratatui_textarea::TextArea;
+
+use crate::lesson::Lesson;
+use crate::lesson::model::Solution;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
+/// Draws the exercise in `main`, the pane between the step's title row and its notes.
+pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
+    let Exercise::Policy { editor, report, .. } = &ls.ex else {
+        return;
+    };
+    let Some(p) = step.policy() else { return };
+    let work = prompt_above(f, app, tr(&p.prompt, app, pack), main, ls.prompt_full);
+    let [ed, side] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(work);
+    // The editor's text, coloured as JSON, numbered, with findings in the margin;
+    // scrolled so that the cursor stays in view.
+    let marks: Vec<(u32, bool)> = report
+        .iter()
+        .flat_map(|r| {
+            r.findings
+                .iter()
+                .map(|(ty, _, line, _)| (*line, ty == "ERROR"))
+        })
+        .collect();
+    let cur = editor.cursor();
+    // Long lines scroll sideways so that the cursor never leaves the view.
+    let text_w = usize::from(ed.width.saturating_sub(2))
+        .saturating_sub(crate::tui::editor::gutter(editor.lines().len()));
+    let left = crate::tui::editor::left_column(cur.1, text_w);
+    let text = crate::tui::editor::render(
+        editor.lines(),
+        (cur.0, cur.1),
+        ls.typing,
+        &marks,
+        &app.theme,
+        left,
+    );
+    let inner_h = usize::from(ed.height.saturating_sub(2)).max(1);
+    let top = cur.0.saturating_sub(inner_h - 1);
+    f.render_widget(
+        Paragraph::new(text)
+            .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
+            .block(
+                block(app, Ui::PolicyEditor.text(app.lang)).border_style(if ls.typing {
+                    app.theme.title
+                } else {
+                    app.theme.border
+                }),
+            ),
+        ed,
+    );
+    let mut lines = vec![Line::from(Span::styled(
+        Ui::PolicyFindings.text(app.lang),
+        app.theme.title,
+    ))];
+    match report {
+        None => lines.push(Line::from(Span::styled("Ctrl+S", app.theme.dim))),
+        Some(r) => {
+            if let Some(e) = &r.error {
+                lines.push(Line::from(Span::styled(e.clone(), app.theme.bad)));
+            }
+            if r.findings.is_empty() && r.error.is_none() {
+                lines.push(Line::from(Span::styled(
+                    Ui::PolicyNone.text(app.lang),
+                    app.theme.ok,
+                )));
+            }
+            for (ty, code, line, det) in &r.findings {
+                let style = if ty == "ERROR" {
+                    app.theme.bad
+                } else {
+                    app.theme.warn
+                };
+                let at = crate::msg::validate::Validate::AtLine;
+                // The type in the learner's words (エラー, セキュリティ警告), the check's code as
+                // AWS writes it.
+                let named = crate::audit::validate::FindingType::from_code(ty)
+                    .map_or(ty.as_str(), |t| t.text(app.lang));
+                lines.push(Line::from(Span::styled(
+                    format!("{named} {code} ({})", at.fill(app.lang, &[("line", line)])),
+                    style,
+                )));
+                lines.push(Line::from(format!("  {}", det.text(app.lang))));
+            }
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                Ui::PolicyExpect.text(app.lang),
+                app.theme.title,
+            )));
+            let context = distinguishing_context(&r.expectations);
+            for (e, ctx) in r.expectations.iter().zip(context) {
+                let want = (if e.want_allow {
+                    Ui::PolicyShouldAllow
+                } else {
+                    Ui::PolicyShouldDeny
+                })
+                .text(app.lang);
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "{} {} {} — {want} ({})",
+                        if e.ok() { "✓" } else { "✗" },
+                        e.request.action,
+                        e.request.resource,
+                        e.got.as_str()
+                    ),
+                    if e.ok() { app.theme.ok } else { app.theme.bad },
+                )));
+                // What tells this request apart from the others: its context keys.
+                for (k, v) in ctx {
+                    let v = v.unwrap_or_else(|| Ui::PolicyCtxUnset.text(app.lang).to_string());
+                    lines.push(Line::from(Span::styled(
+                        format!("    {k} = {v}"),
+                        app.theme.dim,
+                    )));
+                }
+            }
+        }
+    }
+    f.render_widget(
+        Paragraph::new(wrapped(lines, inner(side))).block(block(app, "")),
+        side,
+    );
+}
+
+/// A policy exercise at its start: the editor holding the starter policy, nothing checked.
+pub fn fresh(s: &Step, dim: Style) -> Exercise {
+    let starter = s
+        .policy()
+        .and_then(|p| p.starter.clone())
+        .unwrap_or_default();
+    let mut editor = TextArea::new(starter.lines().map(str::to_string).collect());
+    editor.set_line_number_style(dim);
+    // Every edit of an exercise can be undone, not only the last 50.
+    editor.set_max_histories(10_000);
+    Exercise::Policy {
+        editor: Box::new(editor),
+        report: None,
+        dirty: false,
+    }
+}
+
+/// Ctrl+S checks the policy in the editor, and records it.
+pub fn check(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Vec<Effect> {
+    let Exercise::Policy {
+        editor,
+        report,
+        dirty,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    let text = editor.lines().join("\n");
+    let r = run::check_policy(pack, lesson, step, &text);
+    let correct = r.passed();
+    *report = Some(r);
+    *dirty = false;
+    let mut out = vec![Effect::Record {
+        answer: text.clone(),
+        correct,
+    }];
+    if !correct {
+        out.push(Effect::NearMiss(Solution::Text(text)));
+    }
+    out
+}
+
+/// A key while typing in the editor. Findings and expected requests follow every edit
+/// (live feedback); the attempt is recorded only when the learner checks with Ctrl+S.
+pub fn type_key(
+    ex: &mut Exercise,
+    key: KeyEvent,
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+) -> Vec<Effect> {
+    let Exercise::Policy {
+        editor,
+        dirty,
+        report,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    let cur = editor.cursor();
+    let line = editor.lines().get(cur.0).cloned().unwrap_or_default();
+    let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    let changed = match key.code {
+        // Enter keeps the indentation, two spaces more after `{` or `[`.
+        KeyCode::Enter if plain => {
+            editor.insert_newline();
+            editor.insert_str(crate::tui::editor::newline_indent(&line, cur.1));
+            true
+        }
+        // A closing bracket on an indented empty line steps back one level.
+        KeyCode::Char(c @ ('}' | ']')) if plain => {
+            if crate::tui::editor::dedent_on_close(&line, cur.1) {
+                editor.delete_char();
+                editor.delete_char();
+            }
+            editor.insert_char(c);
+            true
+        }
+        _ => editor.input(key),
+    };
+    *dirty |= changed;
+    if changed {
+        *report = Some(run::check_policy(
+            pack,
+            lesson,
+            step,
+            &editor.lines().join("\n"),
+        ));
+    }
+    Vec::new()
+}
+
+/// `s` puts the solution in the editor, recorded as shown.
+pub fn solution(ex: &mut Exercise, step: &Step) -> Vec<Effect> {
+    if let (Exercise::Policy { editor, .. }, Some(Solution::Text(s))) = (ex, &step.solution) {
+        **editor = TextArea::new(s.lines().map(str::to_string).collect());
+    }
+    vec![Effect::Record {
+        answer: "(solution shown)".into(),
+        correct: false,
+    }]
+}

@@ -1,0 +1,192 @@
+//! The sandbox task: an AWS CLI console on the scenario's account and the goal's live
+//! state; the goal reached records the attempt.
+//!
+//! A component of the exercise screen (see `super`): its state is `Exercise::Task`, its
+//! drawing is [`draw`], and what its keys do returns effects that the app performs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::lesson::Pack;
+use crate::lesson::model::Step;
+use crate::tui::app::{App, Exercise, LessonState, tr};
+use crate::tui::i18n::{Message, Ui};
+use crate::tui::view::{block, console_pane, console_title, inner, prompt_above, wrapped};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::run_in_console;
+use crate::lang::Lang;
+use crate::lesson::Lesson;
+use crate::lesson::model::Solution;
+use crate::lesson::run;
+use crate::tui::effect::Effect;
+
+/// Draws the exercise in `main`, the pane between the step's title row and its notes.
+pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
+    let Exercise::Task {
+        run,
+        input,
+        output,
+        report,
+        ..
+    } = &ls.ex
+    else {
+        return;
+    };
+    let Some(task) = step.task() else { return };
+    let work = prompt_above(f, app, tr(&task.prompt, app, pack), main, ls.prompt_full);
+    let [console, goal] =
+        Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)]).areas(work);
+    let who = task.as_.clone().unwrap_or_else(|| "root".into());
+    console_pane(
+        f,
+        app,
+        console,
+        &console_title(app, console.width, Some(&who)),
+        output,
+        input,
+        ls.typing,
+        &run.sandbox.account.id,
+        ls.scroll,
+    );
+    let mut lines = Vec::new();
+    for (i, r) in report.results.iter().enumerate() {
+        let shown = r
+            .fail_message
+            .clone()
+            .filter(|_| !r.ok)
+            .unwrap_or_else(|| r.what.clone());
+        let _ = i;
+        lines.push(Line::from(Span::styled(
+            format!("{} {shown}", if r.ok { "✓" } else { "·" }),
+            if r.ok { app.theme.ok } else { app.theme.text },
+        )));
+    }
+    f.render_widget(
+        Paragraph::new(wrapped(lines, inner(goal))).block(block(app, Ui::TaskGoal.text(app.lang))),
+        goal,
+    );
+}
+
+/// A task at its start: a sandbox made from the scenario, an empty console, the goal's state
+/// in the learner's language (`code`).
+pub fn fresh(pack: &Pack, lesson: &Lesson, s: &Step, code: &str) -> Exercise {
+    match run::start_task(pack, lesson, s) {
+        Ok(r) => {
+            let report = r.check(s, code, pack.default_language());
+            Exercise::Task {
+                run: Box::new(r),
+                input: Default::default(),
+                output: Vec::new(),
+                history: Vec::new(),
+                hist: 0,
+                report,
+            }
+        }
+        Err(e) => Exercise::Broken(e),
+    }
+}
+
+/// A key while typing in the console: Enter runs the line (the goal reached records the
+/// commands as the attempt), ↑/↓ walk the history, Tab completes, the rest edits the line.
+pub fn type_key(
+    ex: &mut Exercise,
+    key: KeyEvent,
+    step: &Step,
+    lang: Lang,
+    fallback: &str,
+) -> Vec<Effect> {
+    let Exercise::Task {
+        run: r,
+        input,
+        output,
+        history,
+        hist,
+        report,
+    } = ex
+    else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Enter => {
+            let line = input.take();
+            if line.trim().is_empty() {
+                return Vec::new();
+            }
+            let code = run_in_console(&mut r.sandbox, output, &line, lang);
+            history.push(line.clone());
+            *hist = history.len();
+            let before = report.passed();
+            *report = r.check(step, lang.code(), fallback);
+            let mut out = vec![Effect::ScrollToEnd, Effect::Command { line, code }];
+            if report.passed() && !before {
+                out.push(Effect::Record {
+                    answer: history.join("\n"),
+                    correct: true,
+                });
+            } else if !report.passed() {
+                out.push(Effect::NearMiss(Solution::Commands(history.clone())));
+            }
+            out
+        }
+        KeyCode::Up if *hist > 0 => {
+            *hist -= 1;
+            input.set(history.get(*hist).cloned().unwrap_or_default());
+            Vec::new()
+        }
+        KeyCode::Down => {
+            *hist = (*hist + 1).min(history.len());
+            input.set(history.get(*hist).cloned().unwrap_or_default());
+            Vec::new()
+        }
+        KeyCode::Tab => {
+            let c = r.sandbox.complete(input.as_str());
+            if let [only] = c.as_slice() {
+                let cut = input.as_str().rfind(' ').map_or(0, |i| {
+                    input.as_str().get(..=i).map_or(0, |s| s.chars().count())
+                });
+                input.truncate_chars(cut);
+                input.push_str(only);
+                input.push_str(" ");
+            } else if !c.is_empty() {
+                output.push(c.join("  "));
+            }
+            Vec::new()
+        }
+        _ => {
+            input.key(key);
+            Vec::new()
+        }
+    }
+}
+
+/// `s` plays the solution's commands in the console and records them (solved when they
+/// reach the goal, as they should).
+pub fn solution(ex: &mut Exercise, step: &Step, lang: Lang, fallback: &str) -> Vec<Effect> {
+    let (
+        Exercise::Task {
+            run: r,
+            output,
+            report,
+            ..
+        },
+        Some(Solution::Commands(cmds)),
+    ) = (ex, &step.solution)
+    else {
+        return vec![Effect::Record {
+            answer: "(solution shown)".into(),
+            correct: false,
+        }];
+    };
+    for c in cmds {
+        run_in_console(&mut r.sandbox, output, c, lang);
+    }
+    *report = r.check(step, lang.code(), fallback);
+    vec![Effect::Record {
+        answer: "(solution)".into(),
+        correct: report.passed(),
+    }]
+}
