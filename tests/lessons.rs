@@ -377,13 +377,29 @@ fn the_login_profile_cli_profile_and_called_checks_follow_the_sandbox() {
 
     run(
         &mut sb,
-        "KEY=$(aws iam create-access-key --user-name bob --query AccessKey.AccessKeyId --output text)",
+        "read -r KEY SECRET <<< \"$(aws iam create-access-key --user-name bob --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)\"",
     );
     assert!(!holds(&sb, &profile), "a key alone is not a profile");
     assert!(!holds(&sb, &profile), "no profile bob-cli yet");
     run(
         &mut sb,
         "aws configure set aws_access_key_id $KEY --profile bob-cli",
+    );
+    assert!(
+        !holds(&sb, &profile),
+        "the key id without its secret is not a key pair"
+    );
+    run(
+        &mut sb,
+        "aws configure set aws_secret_access_key wrong-secret --profile bob-cli",
+    );
+    assert!(
+        !holds(&sb, &profile),
+        "another secret does not sign for the key"
+    );
+    run(
+        &mut sb,
+        "aws configure set aws_secret_access_key $SECRET --profile bob-cli",
     );
     assert!(holds(&sb, &profile));
     assert!(!holds(&sb, &profile_of_eve));
@@ -447,17 +463,18 @@ fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
     assert!(!holds(&check("admin", true)));
     // The sandbox agrees.
     let mut as_admin = sb.clone();
-    let key = as_admin.run(
-        "aws iam create-access-key --user-name admin --query AccessKey.AccessKeyId --output text",
-    );
-    as_admin.run(&format!(
-        "aws configure set aws_access_key_id {} --profile a",
-        key.stdout.trim()
-    ));
+    for line in [
+        "read -r KEY SECRET <<< \"$(aws iam create-access-key --user-name admin --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)\"",
+        "aws configure set aws_access_key_id $KEY --profile a",
+        "aws configure set aws_secret_access_key $SECRET --profile a",
+    ] {
+        assert_eq!(as_admin.run(line).code, 0, "{line}");
+    }
     let out = as_admin.run(&format!(
-        "aws sts assume-role --role-arn {role} --role-session-name s --profile a"
+        "aws sts assume-role --role-arn {role} --role-session-name admin-try --profile a"
     ));
-    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.code, 254, "{}", out.stdout);
+    assert!(out.stderr.contains("AccessDenied"), "{}", out.stderr);
 }
 
 /// Every check kind reads as a sentence in both states and both languages:

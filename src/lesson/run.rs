@@ -316,12 +316,18 @@ pub fn start_task_in(
             }
             _ => return Err(Lint::TaskActsAs.fill(lang, &[("who", &who)])),
         };
+        // The learner's profile holds the key's own secret, as `aws configure` would.
+        let secret = sandbox
+            .account
+            .secret_of(&key)
+            .unwrap_or_default()
+            .to_string();
         sandbox.profiles.insert(
             "default".into(),
             Profile {
                 creds: Some(Creds::Keys {
                     access_key_id: key,
-                    secret: String::new(),
+                    secret,
                 }),
                 region: Some("us-east-1".into()),
             },

@@ -491,23 +491,23 @@ crate::catalog! {
 
         /// `cli_profile`.
         CliYes => (
-            "The CLI profile {name} holds an active access key of {user}.",
-            "CLI プロファイル {name}に {user}の有効なアクセスキーが設定されています。",
+            "The CLI profile {name} holds an active access key of {user}, with its secret.",
+            "CLI プロファイル {name}に {user}の有効なアクセスキーとそのシークレットが設定されています。",
         ),
         /// Not yet.
         CliNotYet => (
-            "The CLI profile {name} does not hold an active access key of {user} yet.",
-            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されていません。",
+            "The CLI profile {name} does not hold an active access key of {user} with its secret yet.",
+            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーとそのシークレットが設定されていません。",
         ),
         /// Wanted none, and none.
         CliNot => (
-            "The CLI profile {name} does not hold an active access key of {user}.",
-            "CLI プロファイル {name}には {user}の有効なアクセスキーが設定されていません。",
+            "The CLI profile {name} does not hold an active access key of {user} with its secret.",
+            "CLI プロファイル {name}には {user}の有効なアクセスキーとそのシークレットが設定されていません。",
         ),
         /// Wanted none, still one.
         CliStill => (
-            "The CLI profile {name} still holds an active access key of {user}.",
-            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されています。",
+            "The CLI profile {name} still holds an active access key of {user}, with its secret.",
+            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーとそのシークレットが設定されています。",
         ),
 
         /// `called`.
