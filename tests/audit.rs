@@ -211,6 +211,39 @@ fn every_control_reports_where_it_should_and_nowhere_else() {
     );
 }
 
+/// An action catalog that does not load leaves the policy-validation controls unchecked, and
+/// says so: they are listed as not checked (with what is missing), never reported clean.
+#[test]
+fn without_an_action_catalog_the_validation_controls_are_listed_as_not_checked() {
+    use iamdojo::audit::controls::{Context, Needs, audit_in, not_evaluated_in};
+    let f = fixtures();
+    let fixture = f.get("IAMDOJO.10.yaml").expect("the IAMDOJO.10 fixture");
+    let text = serde_yaml::to_string(fixture.present.as_ref().expect("present")).unwrap();
+    let s = scenario::load("IAMDOJO.10.yaml", &text).expect("loads");
+    let a = &s.sandbox.account;
+    let with = Context::new(a, a.now);
+    assert!(audit_in(&with).iter().any(|x| x.control == "IAMDOJO.10"));
+    assert!(
+        !not_evaluated_in(&with)
+            .iter()
+            .any(|x| x.needs == Needs::ActionCatalog)
+    );
+    let without = Context::with_catalog(a, a.now, None);
+    assert!(
+        !audit_in(&without).iter().any(|x| matches!(
+            x.control.as_str(),
+            "IAMDOJO.10" | "IAMDOJO.11" | "IAMDOJO.12"
+        )),
+        "no validation finding without a catalog"
+    );
+    let skipped: Vec<String> = not_evaluated_in(&without)
+        .into_iter()
+        .filter(|x| x.needs == Needs::ActionCatalog)
+        .map(|x| x.control)
+        .collect();
+    assert_eq!(skipped, ["IAMDOJO.10", "IAMDOJO.11", "IAMDOJO.12"]);
+}
+
 #[test]
 fn every_control_has_a_fixture() {
     let all = fixtures();
@@ -305,9 +338,8 @@ fn an_authorization_details_file_alone_checks_only_what_it_describes() {
     let a = &imported.account;
     let found = audit(a, a.now);
     for f in &found {
-        assert_eq!(
-            Needs::of(&f.control),
-            Needs::Iam,
+        assert!(
+            matches!(Needs::of(&f.control), Needs::Iam | Needs::ActionCatalog),
             "{} needs data a GAAD file lacks",
             f.control
         );
@@ -639,6 +671,7 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::NeedsCredentials,
         Audit::NeedsPasswordPolicy,
         Audit::NeedsServices,
+        Audit::NeedsActionCatalog,
         Audit::WhoMay,
         Audit::BecauseOf,
         Audit::MatchedStatement,

@@ -616,6 +616,10 @@ crate::catalog! {
             "a scenario file describing the account's services (--scenario FILE)",
             "アカウントのサービスを記述したシナリオファイル (--scenario FILE)",
         ),
+        NeedsActionCatalog => (
+            "the action catalog (it did not load; reinstall iamdojo)",
+            "アクションカタログ (読み込めませんでした。iamdojo を再インストールしてください)",
+        ),
 
         // ----- The text report of `iamdojo audit` -----
         NoFindings => (
