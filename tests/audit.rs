@@ -244,6 +244,48 @@ fn without_an_action_catalog_the_validation_controls_are_listed_as_not_checked()
     assert_eq!(skipped, ["IAMDOJO.10", "IAMDOJO.11", "IAMDOJO.12"]);
 }
 
+/// The Security Hub IAM controls no simulated account can answer (IAM.23, IAM.26, IAM.28 of
+/// <https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html>: accounts hold
+/// no Access Analyzer analyzers and no server certificates) are listed as not checked, with
+/// the reason, in the text report and the JSON; none is in the table of checked controls.
+#[test]
+fn controls_no_account_can_answer_are_listed_as_not_checked() {
+    use iamdojo::audit::controls::{Needs, not_evaluated};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/startup-incident.yaml");
+    let a = scenario::load_file(&path).expect("loads").sandbox.account;
+    let skipped: Vec<(String, Needs)> = not_evaluated(&a)
+        .into_iter()
+        .map(|x| (x.control, x.needs))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("IAM.23".to_string(), Needs::AccessAnalyzer),
+            ("IAM.26".to_string(), Needs::ServerCertificates),
+            ("IAM.28".to_string(), Needs::AccessAnalyzer),
+        ]
+    );
+    let checked: Vec<&str> = controls().iter().map(|c| c.id).collect();
+    assert!(
+        !checked
+            .iter()
+            .any(|c| ["IAM.23", "IAM.26", "IAM.28"].contains(c))
+    );
+    let table = audit_startup_incident("table");
+    assert!(
+        table.contains("IAM Access Analyzer's analyzers") && table.contains("IAM.23, IAM.28"),
+        "{table}"
+    );
+    assert!(
+        table.contains("server certificates") && table.contains(": IAM.26"),
+        "{table}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&audit_startup_incident("json")).unwrap();
+    assert_eq!(json["not_evaluated"][1]["control"], "IAM.26");
+    assert_eq!(json["not_evaluated"][1]["needs"], "server-certificates");
+}
+
 #[test]
 fn every_control_has_a_fixture() {
     let all = fixtures();
@@ -496,8 +538,11 @@ fn the_table_speaks_the_locale_unless_told_otherwise() {
 /// The first run of two or more English words in `text` (lowercase words, as sentences
 /// have; names such as `AdministratorAccess` or `AWS` are not words here), if any.
 fn english_run(text: &str) -> Option<String> {
-    // A proper name the Japanese cites as it is written.
-    let text = text.replace("Rhino Security Labs", "");
+    // Proper names the Japanese cites as they are written (AWS's Japanese pages keep the
+    // service's name "IAM Access Analyzer").
+    let text = text
+        .replace("Rhino Security Labs", "")
+        .replace("Access Analyzer", "");
     let word = |w: &&str| {
         let w = w
             .trim_start_matches(['(', '"', '`'])
@@ -672,6 +717,12 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::NeedsPasswordPolicy,
         Audit::NeedsServices,
         Audit::NeedsActionCatalog,
+        Audit::NeedsAccessAnalyzer,
+        Audit::NeedsServerCertificates,
+        // The titles of the controls no account can answer, listed as not checked.
+        Audit::TitleIam23,
+        Audit::TitleIam26,
+        Audit::TitleIam28,
         Audit::WhoMay,
         Audit::BecauseOf,
         Audit::MatchedStatement,

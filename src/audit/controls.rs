@@ -25,6 +25,7 @@ mod iam;
 mod lint;
 mod password;
 mod s3;
+mod tags;
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -233,6 +234,7 @@ pub fn controls() -> Vec<Control> {
         row("IAM.8", None, Medium, Audit::TitleIam8, Credentials, sh!("iam-controls.html#iam-8"), iam::unused_90_days),
         row("IAM.22", Some("CIS v3.0 1.12"), Medium, Audit::TitleIam22, Credentials, sh!("iam-controls.html#iam-22"), iam::unused_45_days),
         row("IAM.7", None, Medium, Audit::TitleIam7, PasswordPolicy, sh!("iam-controls.html#iam-7"), password::weak),
+        row("IAM.10", None, Medium, Audit::TitleIam10, PasswordPolicy, sh!("iam-controls.html#iam-10"), password::pci_minimums),
         row("IAM.11", None, Medium, Audit::TitleIam11, PasswordPolicy, sh!("iam-controls.html#iam-11"), password::no_uppercase),
         row("IAM.12", None, Medium, Audit::TitleIam12, PasswordPolicy, sh!("iam-controls.html#iam-12"), password::no_lowercase),
         row("IAM.13", None, Medium, Audit::TitleIam13, PasswordPolicy, sh!("iam-controls.html#iam-13"), password::no_symbol),
@@ -245,6 +247,8 @@ pub fn controls() -> Vec<Control> {
         row("IAM.2", Some("CIS v3.0 1.15"), Low, Audit::TitleIam2, Iam, sh!("iam-controls.html#iam-2"), iam::user_policies),
         row("IAM.21", None, Low, Audit::TitleIam21, Iam, sh!("iam-controls.html#iam-21"), iam::service_wildcards),
         row("IAM.27", Some("CIS v3.0 1.22"), Medium, Audit::TitleIam27, Iam, sh!("iam-controls.html#iam-27"), iam::cloudshell_full_access),
+        row("IAM.24", None, Low, Audit::TitleIam24, Iam, sh!("iam-controls.html#iam-24"), tags::untagged_roles),
+        row("IAM.25", None, Low, Audit::TitleIam25, Iam, sh!("iam-controls.html#iam-25"), tags::untagged_users),
         row("IAM.18", Some("CIS v3.0 1.17"), Low, Audit::TitleIam18, Iam, sh!("iam-controls.html#iam-18"), iam::no_support_role),
         // Checks of our own.
         row("IAMDOJO.1", None, High, Audit::TitleDojo1, Iam, "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege", iam::administrators),
@@ -364,6 +368,10 @@ pub enum Needs {
     Services,
     /// The action catalog iamdojo carries (to validate the policy documents).
     ActionCatalog,
+    /// IAM Access Analyzer's analyzers, which no iamdojo account holds yet.
+    AccessAnalyzer,
+    /// IAM's server certificates, which no iamdojo account holds yet.
+    ServerCertificates,
 }
 
 impl Needs {
@@ -383,6 +391,7 @@ impl Needs {
             Needs::PasswordPolicy => cx.account.known.password_policy,
             Needs::Services => cx.account.known.services,
             Needs::ActionCatalog => cx.catalog.is_some(),
+            Needs::AccessAnalyzer | Needs::ServerCertificates => false,
         }
     }
 
@@ -394,15 +403,19 @@ impl Needs {
             Needs::PasswordPolicy => Some(Audit::NeedsPasswordPolicy),
             Needs::Services => Some(Audit::NeedsServices),
             Needs::ActionCatalog => Some(Audit::NeedsActionCatalog),
+            Needs::AccessAnalyzer => Some(Audit::NeedsAccessAnalyzer),
+            Needs::ServerCertificates => Some(Audit::NeedsServerCertificates),
         }
     }
 
     /// Every kind of need that can go unmet, in the order the text report lists them.
-    pub const UNMET: [Needs; 4] = [
+    pub const UNMET: [Needs; 6] = [
         Needs::Credentials,
         Needs::PasswordPolicy,
         Needs::Services,
         Needs::ActionCatalog,
+        Needs::AccessAnalyzer,
+        Needs::ServerCertificates,
     ];
 }
 
@@ -423,7 +436,8 @@ pub fn not_evaluated(a: &Account) -> Vec<NotEvaluated> {
     not_evaluated_in(&Context::new(a, a.now))
 }
 
-/// The controls that the audit in `cx` cannot answer.
+/// The controls that the audit in `cx` cannot answer: those of the table whose need is not
+/// met, then the [`UNANSWERABLE`] ones.
 pub fn not_evaluated_in(cx: &Context) -> Vec<NotEvaluated> {
     controls()
         .into_iter()
@@ -433,8 +447,28 @@ pub fn not_evaluated_in(cx: &Context) -> Vec<NotEvaluated> {
             title: c.title,
             needs: c.needs,
         })
+        .chain(UNANSWERABLE.iter().map(|&(id, title, needs)| NotEvaluated {
+            control: id.to_string(),
+            title,
+            needs,
+        }))
         .collect()
 }
+
+/// The Security Hub IAM controls that no iamdojo account can answer yet, with what they
+/// would need: (id, title, need). They are always listed as not checked.
+///
+/// - IAM.23, IAM Access Analyzer analyzers should be tagged, and IAM.28, IAM Access Analyzer
+///   external access analyzer should be enabled: accounts hold no analyzers.
+/// - IAM.26, Expired SSL/TLS certificates managed in IAM should be removed: accounts hold no
+///   server certificates.
+///
+/// (<https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html>)
+pub const UNANSWERABLE: [(&str, Audit, Needs); 3] = [
+    ("IAM.23", Audit::TitleIam23, Needs::AccessAnalyzer),
+    ("IAM.26", Audit::TitleIam26, Needs::ServerCertificates),
+    ("IAM.28", Audit::TitleIam28, Needs::AccessAnalyzer),
+];
 
 /// Runs every check that the account's data can answer (see [`not_evaluated`] for the rest)
 /// and returns the findings, most severe first.

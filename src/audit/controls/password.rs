@@ -1,7 +1,7 @@
-//! The password policy controls of Security Hub (IAM.7, IAM.11–IAM.17): each fails when the
+//! The password policy controls of Security Hub (IAM.7, IAM.10, IAM.11–IAM.17): each fails when the
 //! account's policy (or, without one, IAM's default) misses its bar.
 
-use crate::audit::said::{Fix, Said, Sep};
+use crate::audit::said::{Arg, Fix, Said, Sep};
 use crate::msg::audit::Audit;
 
 use super::{Context, Hit, hit, run};
@@ -127,4 +127,43 @@ fn pw(cx: &Context, ok: fn(&crate::account::PasswordPolicy) -> bool, what: Audit
             vec![strong_policy_fix()],
         )],
     }
+}
+
+/// IAM.10: the password policy misses PCI DSS's minimums as Security Hub checks them:
+/// uppercase letters, lowercase letters and numbers required, at least 7 characters, the last
+/// 4 passwords remembered, passwords expiring within 90 days. Without a policy, IAM's default
+/// meets none of the last two.
+pub(super) fn pci_minimums(cx: &Context) -> Vec<Hit> {
+    let Some(p) = &cx.account.password_policy else {
+        return vec![hit(
+            cx.root_arn(),
+            Said::new(Audit::NoPasswordPolicyDefaults),
+            vec![strong_policy_fix()],
+        )];
+    };
+    let mut short: Vec<Arg> = Vec::new();
+    if !(p.require_uppercase_characters && p.require_lowercase_characters && p.require_numbers) {
+        short.push(Said::new(Audit::PciCharacterTypes).into());
+    }
+    if p.minimum_password_length < 7 {
+        short.push(
+            Said::new(Audit::MinimumLength)
+                .with("n", p.minimum_password_length)
+                .into(),
+        );
+    }
+    if p.password_reuse_prevention.is_none_or(|n| n < 4) {
+        short.push(Said::new(Audit::FewerThan4Remembered).into());
+    }
+    if p.max_password_age.is_none_or(|d| d > 90) {
+        short.push(Said::new(Audit::NoExpiryWithin90).into());
+    }
+    if short.is_empty() {
+        return vec![];
+    }
+    vec![hit(
+        cx.root_arn(),
+        Said::new(Audit::PciShort).listing("what", short, Sep::Sentences),
+        vec![strong_policy_fix()],
+    )]
 }
