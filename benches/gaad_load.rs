@@ -25,12 +25,58 @@
 #[path = "gaad_gen.rs"]
 mod gaad_gen;
 
+use std::alloc::{GlobalAlloc, Layout};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// The same allocator as the binary, so that the numbers are the product's.
+/// The same allocator as the binary, so that the numbers are the product's, counting the
+/// bytes live and their peak: the heap the load needs, apart from what the allocator and the
+/// kernel add to the resident size.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(n: usize) {
+    let now = LIVE.fetch_add(n, Ordering::Relaxed) + n;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on unchanged to mimalloc; the counters are only arithmetic.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        grew(l.size());
+        // SAFETY: the caller's contract is mimalloc's.
+        unsafe { mimalloc::MiMalloc.alloc(l) }
+    }
+    unsafe fn alloc_zeroed(&self, l: Layout) -> *mut u8 {
+        grew(l.size());
+        // SAFETY: as above.
+        unsafe { mimalloc::MiMalloc.alloc_zeroed(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { mimalloc::MiMalloc.dealloc(p, l) }
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, new: usize) -> *mut u8 {
+        if new >= l.size() {
+            grew(new - l.size());
+        } else {
+            LIVE.fetch_sub(l.size() - new, Ordering::Relaxed);
+        }
+        // SAFETY: as above.
+        unsafe { mimalloc::MiMalloc.realloc(p, l, new) }
+    }
+}
+
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: Counting = Counting;
+
+fn mb(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,13 +117,19 @@ fn main() -> ExitCode {
                 }
             };
             let start = Instant::now();
-            match iamdojo::account::gaad::import_gaad(path, &text) {
+            let before = LIVE.load(Ordering::Relaxed);
+            PEAK.store(before, Ordering::Relaxed);
+            let imported = iamdojo::account::gaad::import_gaad(path, &text);
+            let took = start.elapsed();
+            let (peak, held) = (PEAK.load(Ordering::Relaxed), LIVE.load(Ordering::Relaxed));
+            match imported {
                 Ok(imp) => {
                     let a = &imp.account;
                     println!(
-                        "loaded {} MB in {:?}: {} users, {} groups, {} roles, {} managed policies, {} warnings",
+                        "loaded {} MB in {took:?}, heap {} at most during the load besides the text, {} held by the account: {} users, {} groups, {} roles, {} managed policies, {} warnings",
                         text.len() / 1_000_000,
-                        start.elapsed(),
+                        mb(peak - before),
+                        mb(held - before),
                         a.users.len(),
                         a.groups.len(),
                         a.roles.len(),

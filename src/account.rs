@@ -23,14 +23,13 @@ pub mod sts;
 pub mod trail;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use jiff::Timestamp;
 
 pub use error::{AwsError, DecisionTrace};
 pub use model::*;
 
-use crate::policy::{Policy, PolicyError, PolicyType};
+use crate::policy::{PolicyError, PolicyType};
 
 /// The default account id of a new simulated account.
 pub const DEFAULT_ACCOUNT_ID: &str = "123456789012";
@@ -240,11 +239,7 @@ impl Account {
 
 /// Parses a policy document for storage in the account.
 pub fn document(text: &str, ty: PolicyType) -> Result<Document, PolicyError> {
-    let policy = Policy::parse(text, ty)?;
-    Ok(Document {
-        text: text.to_string(),
-        policy: Arc::new(policy),
-    })
+    Document::parse(text, ty)
 }
 
 /// The IAM credential report as AWS writes it (CSV, one row per user plus the root user).

@@ -233,12 +233,13 @@ pub(crate) fn read_arg(value: &str) -> Result<String, String> {
 /// Reads and loads a scenario file; an error is reported with the line it points at.
 pub(crate) fn load_scenario(
     path: &std::path::Path,
+    lang: Lang,
 ) -> Result<crate::account::scenario::Scenario, String> {
     use crate::input::read::{self, Kind, Limit};
     let name = path.display().to_string();
-    let text =
-        read::path(path, Limit::Scenario, Kind::AnyReadable, &name).map_err(|e| e.to_string())?;
-    crate::account::scenario::load(&name, &text).map_err(|e| e.report(&text))
+    let text = read::path(path, Limit::Scenario, Kind::AnyReadable, &name)
+        .map_err(|e| e.describe(lang))?;
+    crate::account::scenario::load(&name, &text).map_err(|e| e.report_in(&text, lang))
 }
 
 /// Loads an account from `get-account-authorization-details` JSON, with an optional
@@ -254,7 +255,8 @@ pub(crate) fn load_gaad(
     use crate::input::read::{Kind, Limit};
     let name = |p: &std::path::Path| p.display().to_string();
     let read = |p: &std::path::Path, limit: Limit| {
-        crate::input::read::path(p, limit, Kind::AnyReadable, &name(p)).map_err(|e| e.to_string())
+        crate::input::read::path(p, limit, Kind::AnyReadable, &name(p))
+            .map_err(|e| e.describe(lang))
     };
     // An error with a place shows that line of the file under the message. (A CSV row's
     // column counts fields, not characters, so only the row is shown.)

@@ -14,20 +14,106 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-/// Why a string cannot be used as an id or a name.
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::ids::Ids;
+use crate::msg::said::Said;
+
+/// Why a string cannot be used as an id or a name. `Display` is the English; [`IdError::message`]
+/// says it in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("`{value}` is not a valid {what}: {reason}")]
 pub struct IdError {
-    /// What the string was meant to be (`pack id`, `learner name`, …).
-    pub what: &'static str,
+    /// What the string was meant to be.
+    pub what: IdKind,
     /// The refused string, shortened when very long.
     pub value: String,
-    /// A lowercase sentence saying what is wrong.
-    pub reason: &'static str,
+    /// What is wrong.
+    pub reason: IdReason,
+}
+
+/// What a refused string was meant to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// A pack's `id`.
+    PackId,
+    /// A lesson's `id`.
+    LessonId,
+    /// A step's `id`.
+    StepId,
+    /// A learner profile's name.
+    LearnerName,
+    /// A [`RecordId`].
+    RecordId,
+    /// The name of a setting in the progress store.
+    SettingName,
+}
+
+/// Why a string was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdReason {
+    /// It is empty.
+    Empty,
+    /// It is longer than the rule allows.
+    TooLong,
+    /// It holds a control character.
+    ControlCharacter,
+    /// It starts or ends with a space.
+    OuterSpace,
+    /// It is not a slug (lowercase ASCII letters, digits, `-`, `_`).
+    Slug,
+    /// A record id with a character other than ASCII letters, digits, `-` and `_`.
+    RecordChars,
+    /// A setting name with a character other than lowercase ASCII letters, digits, `_`, `.`
+    /// and `-`.
+    SettingChars,
+}
+
+impl IdKind {
+    fn entry(self) -> Ids {
+        match self {
+            IdKind::PackId => Ids::PackId,
+            IdKind::LessonId => Ids::LessonId,
+            IdKind::StepId => Ids::StepId,
+            IdKind::LearnerName => Ids::LearnerName,
+            IdKind::RecordId => Ids::RecordId,
+            IdKind::SettingName => Ids::SettingName,
+        }
+    }
+}
+
+impl IdReason {
+    fn entry(self) -> Ids {
+        match self {
+            IdReason::Empty => Ids::Empty,
+            IdReason::TooLong => Ids::TooLong,
+            IdReason::ControlCharacter => Ids::ControlCharacter,
+            IdReason::OuterSpace => Ids::OuterSpace,
+            IdReason::Slug => Ids::Slug,
+            IdReason::RecordChars => Ids::RecordChars,
+            IdReason::SettingChars => Ids::SettingChars,
+        }
+    }
+}
+
+/// The English, as messages have always said it (`pack id`).
+impl fmt::Display for IdKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.entry().en())
+    }
+}
+
+/// The English, a lowercase sentence (`it is empty`).
+impl fmt::Display for IdReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.entry().en())
+    }
 }
 
 impl IdError {
-    fn new(what: &'static str, value: &str, reason: &'static str) -> IdError {
+    /// The refusal of `value` as a `what`, because of `reason`; a very long value is
+    /// shortened.
+    pub fn new(what: IdKind, value: &str, reason: IdReason) -> IdError {
         let value = if value.chars().count() > 80 {
             let mut s: String = value.chars().take(77).collect();
             s.push('…');
@@ -41,22 +127,35 @@ impl IdError {
             reason,
         }
     }
+
+    /// The refusal as a message to be worded when shown.
+    pub fn said(&self) -> Said {
+        Said::of(Ids::Invalid)
+            .with("value", &self.value)
+            .saying("what", Said::of(self.what.entry()))
+            .saying("reason", Said::of(self.reason.entry()))
+    }
+
+    /// The refusal in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        self.said().render(lang)
+    }
 }
 
 /// Checks the rules shared by every id: not empty, not too long, no control characters and
 /// no spaces at either end.
-fn check_text(what: &'static str, s: &str, max_chars: usize) -> Result<(), IdError> {
+fn check_text(what: IdKind, s: &str, max_chars: usize) -> Result<(), IdError> {
     if s.is_empty() {
-        return Err(IdError::new(what, s, "it is empty"));
+        return Err(IdError::new(what, s, IdReason::Empty));
     }
     if s.chars().count() > max_chars {
-        return Err(IdError::new(what, s, "it is too long"));
+        return Err(IdError::new(what, s, IdReason::TooLong));
     }
     if s.chars().any(char::is_control) {
-        return Err(IdError::new(what, s, "it contains a control character"));
+        return Err(IdError::new(what, s, IdReason::ControlCharacter));
     }
     if s.trim() != s {
-        return Err(IdError::new(what, s, "it starts or ends with a space"));
+        return Err(IdError::new(what, s, IdReason::OuterSpace));
     }
     Ok(())
 }
@@ -64,7 +163,7 @@ fn check_text(what: &'static str, s: &str, max_chars: usize) -> Result<(), IdErr
 /// The rule for ids that authors write: 1 to 128 characters, each a lowercase ASCII letter,
 /// a digit, `-` or `_` (`allow_position`: or `#` and digits, the place of a step without
 /// an id).
-fn check_slug(what: &'static str, s: &str, allow_position: bool) -> Result<(), IdError> {
+fn check_slug(what: IdKind, s: &str, allow_position: bool) -> Result<(), IdError> {
     check_text(what, s, 128)?;
     if allow_position
         && let Some(n) = s.strip_prefix('#')
@@ -77,17 +176,13 @@ fn check_slug(what: &'static str, s: &str, allow_position: bool) -> Result<(), I
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
     {
-        return Err(IdError::new(
-            what,
-            s,
-            "use lowercase letters, digits, `-` and `_` only",
-        ));
+        return Err(IdError::new(what, s, IdReason::Slug));
     }
     Ok(())
 }
 
 macro_rules! text_id {
-    ($(#[$doc:meta])* $name:ident, $what:literal, $max:literal, $rule:expr) => {
+    ($(#[$doc:meta])* $name:ident, $what:expr, $max:literal, $rule:expr) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -97,7 +192,7 @@ macro_rules! text_id {
             /// Checks `s` by the rule for new ids and wraps it.
             pub fn new(s: impl Into<String>) -> Result<Self, IdError> {
                 let s = s.into();
-                let rule: fn(&'static str, &str) -> Result<(), IdError> = $rule;
+                let rule: fn(IdKind, &str) -> Result<(), IdError> = $rule;
                 rule($what, &s)?;
                 Ok($name(s))
             }
@@ -167,14 +262,14 @@ macro_rules! text_id {
 text_id!(
     /// A lesson pack's `id`, as its `pack.yaml` declares it.
     PackId,
-    "pack id",
+    IdKind::PackId,
     128,
     |w, s| check_slug(w, s, false)
 );
 text_id!(
     /// A lesson's `id`, unique within its pack.
     LessonId,
-    "lesson id",
+    IdKind::LessonId,
     128,
     |w, s| check_slug(w, s, false)
 );
@@ -183,14 +278,14 @@ text_id!(
     /// named by its 1-based place in the lesson written `#N`, e.g. `#3`, when a position has
     /// to point at it.
     StepId,
-    "step id",
+    IdKind::StepId,
     128,
     |w, s| check_slug(w, s, true)
 );
 text_id!(
     /// A learner profile's name (`--learner NAME`); any language, up to 64 characters.
     LearnerName,
-    "learner name",
+    IdKind::LearnerName,
     64,
     |w, s| check_text(w, s, 64)
 );
@@ -245,20 +340,16 @@ impl RecordId {
     pub fn new(s: impl Into<String>) -> Result<RecordId, IdError> {
         let s = s.into();
         if s.is_empty() {
-            return Err(IdError::new("record id", &s, "it is empty"));
+            return Err(IdError::new(IdKind::RecordId, &s, IdReason::Empty));
         }
         if s.len() > 64 {
-            return Err(IdError::new("record id", &s, "it is too long"));
+            return Err(IdError::new(IdKind::RecordId, &s, IdReason::TooLong));
         }
         if !s
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         {
-            return Err(IdError::new(
-                "record id",
-                &s,
-                "only ASCII letters, digits, `-` and `_` are allowed",
-            ));
+            return Err(IdError::new(IdKind::RecordId, &s, IdReason::RecordChars));
         }
         Ok(RecordId(s))
     }
@@ -308,6 +399,33 @@ mod tests {
         assert!(LessonId::try_from(String::new()).is_err());
         let e = PackId::new("").err().map(|e| e.to_string());
         assert_eq!(e.as_deref(), Some("`` is not a valid pack id: it is empty"));
+    }
+
+    #[test]
+    fn refusals_are_worded_in_both_languages() {
+        let e = LessonId::new("Deny-Wins").err();
+        assert_eq!(
+            e.as_ref().map(|e| e.message(Lang::En)),
+            Some("`Deny-Wins` is not a valid lesson id: use lowercase letters, digits, `-` and `_` only".to_string())
+        );
+        assert_eq!(
+            e.as_ref().map(|e| e.message(Lang::En)),
+            e.map(|e| e.to_string())
+        );
+        let ja = LearnerName::new(" さくら")
+            .err()
+            .map(|e| e.message(Lang::Ja));
+        assert_eq!(
+            ja.as_deref(),
+            Some("学習者の名前: ` さくら` は使えません。先頭か末尾にスペースがあります")
+        );
+        let rec = RecordId::new("a b").err().map(|e| e.message(Lang::Ja));
+        assert_eq!(
+            rec.as_deref(),
+            Some(
+                "レコード ID: `a b` は使えません。使えるのは ASCII の英字、数字、`-`、`_` だけです"
+            )
+        );
     }
 
     #[test]

@@ -476,3 +476,26 @@ fn sandbox_in_japanese_keeps_aws_output_english() {
         "iamdojo sandbox: 標準入力が UTF-8 のテキストではありません。\n"
     );
 }
+
+/// A scenario the audit and the sandbox cannot load is explained in the reader's language,
+/// with the file, line and field kept; a file that is not there too.
+#[test]
+fn a_broken_scenario_is_explained_in_the_readers_language() {
+    let s = "tests/data/packs-broken/scenario-unknown-field/scenarios/s.yaml";
+    for cmd in ["audit", "sandbox"] {
+        let (code, _, ja) = iamdojo(&[cmd, "--lang", "ja", "--scenario", s]);
+        assert_eq!(code, 2, "{cmd}: {ja}");
+        assert!(ja.contains("s.yaml:"), "{cmd}: {ja}");
+        let (_, _, en) = iamdojo(&[cmd, "--lang", "en", "--scenario", s]);
+        assert_ne!(ja, en, "{cmd}: the Japanese differs from the English");
+        assert!(
+            !ja.contains("unknown field"),
+            "{cmd}: serde's English is not shown: {ja}"
+        );
+    }
+    let (code, _, ja) = iamdojo(&["audit", "--lang", "ja", "--scenario", "no/such.yaml"]);
+    assert_eq!(code, 2, "{ja}");
+    assert!(ja.contains("no/such.yaml"), "{ja}");
+    let (_, _, en) = iamdojo(&["audit", "--lang", "en", "--scenario", "no/such.yaml"]);
+    assert_ne!(ja, en, "{ja}");
+}

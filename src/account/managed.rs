@@ -4,7 +4,10 @@
 use jiff::Timestamp;
 use serde::Deserialize;
 
-use super::model::{ManagedPolicy, PolicyVersion};
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::model::{Document, ManagedPolicy, PolicyVersion};
 use crate::policy::PolicyType;
 
 /// The bundled AWS managed policies, one JSON file each.
@@ -30,31 +33,74 @@ struct Bundled {
     document: serde_json::Value,
 }
 
+/// A bundled AWS managed policy as read and compiled once: everything of a [`ManagedPolicy`]
+/// but the times.
+#[derive(Debug)]
+struct Parsed {
+    name: String,
+    arn: String,
+    path: String,
+    id: String,
+    description: Option<String>,
+    default_version: String,
+    document: Document,
+}
+
+/// Each bundled AWS managed policy, read and compiled the first time something names it and
+/// kept for the life of the process (`None`: its file does not read). The bundle never
+/// changes while the process runs, a [`Document`] is shared rather than copied, and
+/// `lessons lint` builds hundreds of accounts that attach the same large ones
+/// (`ReadOnlyAccess` has about 1,900 actions). Bounded by the number of bundled files.
+static PARSED: Mutex<BTreeMap<&'static str, Option<Arc<Parsed>>>> = Mutex::new(BTreeMap::new());
+
+/// The bundled policy of this name (the file's stem), from [`PARSED`].
+fn parsed(name: &str) -> Option<Arc<Parsed>> {
+    let lock = || PARSED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(p) = lock().get(name) {
+        return p.clone();
+    }
+    let (stem, text) = bundled().find(|(n, _)| *n == name)?;
+    let p = parse_bundled(stem, text).map(Arc::new);
+    lock().entry(stem).or_insert(p).clone()
+}
+
+fn parse_bundled(stem: &str, text: &str) -> Option<Parsed> {
+    let b: Bundled = serde_json::from_str(text).ok()?;
+    let doc_text = serde_json::to_string_pretty(&b.document).ok()?;
+    // AWS managed policies are not bound by the customer managed size quota.
+    let document = super::document(&doc_text, PolicyType::Identity).ok()?;
+    Some(Parsed {
+        name: b.policy_name,
+        arn: b.arn,
+        path: b.path,
+        id: format!("ANPA{}", &stable_id(stem)),
+        description: b.description,
+        default_version: b.default_version_id,
+        document,
+    })
+}
+
 /// The bundled AWS managed policy with this ARN, ready to insert into an account.
 pub fn aws_managed_policy(arn: &str, now: Timestamp) -> Option<ManagedPolicy> {
     let name = arn.strip_prefix("arn:aws:iam::aws:policy/")?;
     let name = name.rsplit('/').next()?;
-    let (_, text) = bundled().find(|(n, _)| *n == name)?;
-    let b: Bundled = serde_json::from_str(text).ok()?;
-    if b.arn != arn {
+    let p = parsed(name)?;
+    if p.arn != arn {
         return None;
     }
-    let doc_text = serde_json::to_string_pretty(&b.document).ok()?;
-    // AWS managed policies are not bound by the customer managed size quota.
-    let document = super::document(&doc_text, PolicyType::Identity).ok()?;
     Some(ManagedPolicy {
-        name: b.policy_name,
-        path: b.path,
-        id: format!("ANPA{}", &stable_id(name)),
-        arn: b.arn,
-        description: b.description,
+        name: p.name.clone(),
+        path: p.path.clone(),
+        id: p.id.clone(),
+        arn: p.arn.clone(),
+        description: p.description.clone(),
         aws_managed: true,
         versions: vec![PolicyVersion {
-            id: b.default_version_id.clone(),
-            document,
+            id: p.default_version.clone(),
+            document: p.document.clone(),
             created: now,
         }],
-        default_version: b.default_version_id,
+        default_version: p.default_version.clone(),
         created: now,
         next_version: 2,
     })
@@ -62,9 +108,7 @@ pub fn aws_managed_policy(arn: &str, now: Timestamp) -> Option<ManagedPolicy> {
 
 /// The ARN of a bundled AWS managed policy by name.
 pub fn arn_of(name: &str) -> Option<String> {
-    bundled()
-        .find(|(n, _)| *n == name)
-        .and_then(|(_, text)| serde_json::from_str::<Bundled>(text).ok().map(|b| b.arn))
+    parsed(name).map(|p| p.arn.clone())
 }
 
 /// A stable 17-character id derived from a name (AWS managed policy ids are fixed).

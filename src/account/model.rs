@@ -7,7 +7,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::policy::Policy;
+use crate::policy::{Policy, PolicyError, PolicyType};
 
 /// A key/value tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,12 +20,86 @@ pub struct Tag {
 }
 
 /// A policy document as written, with its compiled form.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Document {
     /// The JSON text.
-    pub text: String,
+    pub text: Text,
     /// The compiled policy.
     pub policy: Arc<Policy>,
+}
+
+impl Document {
+    /// Parses and compiles `text` as a policy of type `ty`.
+    pub fn parse(text: &str, ty: PolicyType) -> Result<Document, PolicyError> {
+        Policy::parse(text, ty).map(Document::from_policy)
+    }
+
+    /// The document of a compiled policy, whose text it keeps.
+    pub fn from_policy(policy: Policy) -> Document {
+        let policy = Arc::new(policy);
+        Document {
+            text: Text(policy.clone()),
+            policy,
+        }
+    }
+}
+
+/// Copying a document shares its text and compiled policy.
+impl Clone for Document {
+    fn clone(&self) -> Document {
+        Document {
+            text: Text(self.text.0.clone()),
+            policy: self.policy.clone(),
+        }
+    }
+}
+
+/// The JSON text of a [`Document`]: the compiled policy's own text, shared with it rather than
+/// copied (an imported account holds thousands of documents, and each was held twice).
+///
+/// It reads as the `String` it stands for: it dereferences to one and serializes as one. It
+/// is deliberately not `Clone`, so that `text.clone()` gives an owned copy of the text, as it
+/// did when the field was a `String`; copying the whole [`Document`] shares it.
+pub struct Text(Arc<Policy>);
+
+impl std::ops::Deref for Text {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.0.text
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        &self.0.text
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&self.0.text, f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text)
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.0.text == other.0.text
+    }
+}
+
+impl Eq for Text {}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.text)
+    }
 }
 
 /// `Active` or `Inactive`.

@@ -10,6 +10,9 @@
 
 use std::fmt;
 
+use crate::msg::said::Said;
+use crate::msg::scenario::Scenario as M;
+
 /// What kind of IAM name a value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -59,6 +62,18 @@ impl NameKind {
         }
     }
 
+    /// The kind in words as a catalog entry, to be worded in the reader's language.
+    pub fn said(self) -> Said {
+        Said::of(match self {
+            NameKind::User => M::KindUser,
+            NameKind::Group => M::KindGroup,
+            NameKind::Role => M::KindRole,
+            NameKind::Policy => M::KindPolicy,
+            NameKind::InlinePolicy => M::KindInlinePolicy,
+            NameKind::InstanceProfile => M::KindInstanceProfile,
+        })
+    }
+
     /// The resource type in an ARN, e.g. `user` or `instance-profile`.
     pub fn arn_word(self) -> &'static str {
         match self {
@@ -91,23 +106,29 @@ impl NameError {
     }
 }
 
-impl fmt::Display for NameError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl NameError {
+    /// The tutor's sentence saying what is allowed, to be worded when shown.
+    pub fn said(&self) -> Said {
         let n = self.name.chars().count();
         let max = self.kind.max_len();
         let why = if self.name.is_empty() {
-            " (it is empty)".to_string()
+            Said::of(M::NameEmpty)
         } else if n > max {
-            format!(" (it has {n})")
+            Said::of(M::NameLength).with("n", n)
         } else {
-            String::new()
+            Said::default()
         };
-        write!(
-            f,
-            "`{}` is not a valid IAM {} name: use letters, digits and + = , . @ _ - (at most {max} characters){why}",
-            quoted(&self.name),
-            self.kind.word()
-        )
+        Said::of(M::BadName)
+            .with("name", quoted(&self.name))
+            .saying("kind", self.kind.said())
+            .with("max", max)
+            .saying("why", why)
+    }
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.said().fmt(f)
     }
 }
 
@@ -155,13 +176,18 @@ impl PathError {
     }
 }
 
+impl PathError {
+    /// The tutor's sentence saying what is allowed, to be worded when shown.
+    pub fn said(&self) -> Said {
+        Said::of(M::BadPath)
+            .with("path", quoted(&self.path))
+            .with("max", MAX_PATH)
+    }
+}
+
 impl fmt::Display for PathError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is not a valid IAM path: begin and end with `/`, such as `/` or `/engineering/ops/`, and use printable ASCII characters without spaces (at most {MAX_PATH} characters)",
-            quoted(&self.path)
-        )
+        self.said().fmt(f)
     }
 }
 
@@ -332,13 +358,31 @@ impl QuotaError {
     }
 }
 
+impl QuotaError {
+    /// The tutor's sentence, to be worded when shown.
+    pub fn said(&self) -> Said {
+        let what = [
+            (POLICIES_PER_USER, M::QuotaUserPolicies),
+            (POLICIES_PER_GROUP, M::QuotaGroupPolicies),
+            (POLICIES_PER_ROLE, M::QuotaRolePolicies),
+            (GROUPS_PER_USER, M::QuotaGroupsPerUser),
+            (ACCESS_KEYS_PER_USER, M::QuotaKeysPerUser),
+            (ROLES_PER_INSTANCE_PROFILE, M::QuotaRolesPerProfile),
+        ]
+        .into_iter()
+        .find(|(q, _)| *q == self.quota)
+        .map_or_else(|| Said::quoted(self.quota.what), |(_, m)| Said::of(m));
+        Said::of(M::QuotaExceeded)
+            .with("count", self.count)
+            .saying("what", what)
+            .with("limit", self.limit)
+            .with("quota", self.quota.aws_name)
+    }
+}
+
 impl fmt::Display for QuotaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}, but AWS allows at most {} (the {} quota)",
-            self.count, self.quota.what, self.limit, self.quota.aws_name
-        )
+        self.said().fmt(f)
     }
 }
 

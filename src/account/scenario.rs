@@ -4,6 +4,7 @@
 //! (for syntax and type errors) or the field path (for references that do not resolve).
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, PoisonError};
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
@@ -17,8 +18,10 @@ use super::rules::{self, NameKind, Quota};
 use super::s3::{Bucket, Object, PublicAccessBlock};
 use super::trail::Trail;
 use super::{Account, InstanceProfile, document};
+use crate::input::Said;
+use crate::msg::input::Input;
+use crate::msg::scenario::Scenario as M;
 use crate::policy::PolicyType;
-use crate::suggest::did_you_mean;
 
 /// The largest scenario file read, in bytes (`input::read::Limit::Scenario`).
 pub const MAX_SIZE: usize = 2 * 1024 * 1024;
@@ -376,14 +379,15 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn err(&self, path: &str, message: String) -> ScenarioError {
+    fn err(&self, path: &str, message: Said) -> ScenarioError {
         // Values from the file are quoted into messages: escape any control character in
         // them (line breaks of multi-line messages stay), so none reaches the terminal raw.
-        let message = message
-            .split('\n')
-            .map(rules::quoted)
-            .collect::<Vec<_>>()
-            .join("\n");
+        let message = message.map_values(&|v| {
+            v.split('\n')
+                .map(rules::quoted)
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
         ScenarioError {
             file: self.file.to_string(),
             location: None,
@@ -394,13 +398,13 @@ impl Loader<'_> {
 
     /// Checks a name with the sandbox's own rule; `path` is the field, e.g. `users[2].name`.
     fn name(&self, path: &str, kind: NameKind, name: &str) -> Result<(), ScenarioError> {
-        rules::check_name(kind, name).map_err(|e| self.err(path, e.to_string()))
+        rules::check_name(kind, name).map_err(|e| self.err(path, e.said()))
     }
 
     /// Checks an optional IAM path (default `/`) with the sandbox's own rule.
     fn iam_path(&self, path: &str, p: Option<&String>) -> Result<String, ScenarioError> {
         let p = p.map_or("/", String::as_str);
-        rules::check_path(p).map_err(|e| self.err(path, e.to_string()))?;
+        rules::check_path(p).map_err(|e| self.err(path, e.said()))?;
         Ok(p.to_string())
     }
 
@@ -408,25 +412,22 @@ impl Loader<'_> {
     fn quota(&self, path: &str, quota: Quota, count: usize) -> Result<(), ScenarioError> {
         quota
             .check(count)
-            .map_err(|e| self.err(path, format!("{e}; remove some")))
+            .map_err(|e| self.err(path, e.said().then(Said::of(M::RemoveSome))))
     }
 
     fn time(&self, path: &str, s: &str) -> Result<Timestamp, ScenarioError> {
-        crate::policy::condition::parse_date(s).ok_or_else(|| {
-            self.err(
-                path,
-                format!("`{s}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z"),
-            )
-        })
+        crate::policy::condition::parse_date(s)
+            .ok_or_else(|| self.err(path, Said::of(M::NotATime).with("value", s)))
     }
 
     fn doc(&self, path: &str, d: &Doc, ty: PolicyType) -> Result<Document, ScenarioError> {
         let text = match d {
             Doc::Text(t) => t.clone(),
             Doc::Map(v) => serde_json::to_string_pretty(v)
-                .map_err(|e| self.err(path, format!("cannot turn the document into JSON: {e}")))?,
+                .map_err(|e| self.err(path, Said::of(M::NotJson).with("error", e)))?,
         };
-        document(&text, ty).map_err(|e| self.err(path, format!("the policy is malformed: {e}")))
+        document(&text, ty)
+            .map_err(|e| self.err(path, Said::of(M::MalformedPolicy).saying("error", e.said())))
     }
 
     /// Resolves a policy reference: a full ARN, the name of a policy of this scenario, or the
@@ -434,12 +435,7 @@ impl Loader<'_> {
     fn policy_arn(&mut self, path: &str, r: &str) -> Result<String, ScenarioError> {
         let arn = if r.starts_with("arn:") {
             if rules::iam_arn(r, NameKind::Policy).is_none() {
-                return Err(self.err(
-                    path,
-                    format!(
-                        "`{r}` is not the ARN of an IAM policy, such as `arn:aws:iam::123456789012:policy/Name` or `arn:aws:iam::aws:policy/ReadOnlyAccess`; or give the policy's name"
-                    ),
-                ));
+                return Err(self.err(path, Said::of(M::NotPolicyArn).with("arn", r)));
             }
             r.to_string()
         } else if let Some(p) = self
@@ -459,19 +455,15 @@ impl Loader<'_> {
                 .map(|p| p.name.clone())
                 .collect();
             names.extend(super::managed::bundled().map(|(n, _)| n.to_string()));
-            return Err(self.err(
-                path,
-                format!(
-                    "no policy `{r}` in this scenario or among the bundled AWS managed policies{}",
-                    did_you_mean(r, names.iter().map(String::as_str))
-                ),
-            ));
+            let message = near(
+                Said::of(M::NoSuchPolicy).with("name", r),
+                r,
+                names.iter().map(String::as_str),
+            );
+            return Err(self.err(path, message));
         };
         if self.account.managed_policy(&arn).is_none() {
-            return Err(self.err(
-                path,
-                format!("the policy `{arn}` does not exist; define it under `policies:`"),
-            ));
+            return Err(self.err(path, Said::of(M::PolicyNotDefined).with("arn", &arn)));
         }
         Ok(arn)
     }
@@ -483,21 +475,17 @@ impl Loader<'_> {
             other => {
                 return Err(self.err(
                     &format!("{path}.status"),
-                    format!("`{other}` is not a key status; use Active or Inactive"),
+                    Said::of(M::BadKeyStatus).with("value", other),
                 ));
             }
         };
-        let id =
-            match &k.id {
-                Some(id) if id.starts_with("AKIA") && id.len() == 20 => id.clone(),
-                Some(id) => return Err(self.err(
-                    &format!("{path}.id"),
-                    format!(
-                        "`{id}` is not an access key id: AKIA followed by 16 capitals and digits"
-                    ),
-                )),
-                None => self.account.new_id("AKIA", 16),
-            };
+        let id = match &k.id {
+            Some(id) if id.starts_with("AKIA") && id.len() == 20 => id.clone(),
+            Some(id) => {
+                return Err(self.err(&format!("{path}.id"), Said::of(M::BadKeyId).with("id", id)));
+            }
+            None => self.account.new_id("AKIA", 16),
+        };
         let created = match &k.created {
             Some(t) => self.time(&format!("{path}.created"), t)?,
             None => self.account.now,
@@ -544,6 +532,21 @@ impl Loader<'_> {
     }
 }
 
+/// "The {kind} `{name}` is defined twice".
+fn twice(kind: M, name: &str) -> Said {
+    Said::of(M::DefinedTwice)
+        .saying("kind", Said::of(kind))
+        .with("name", name)
+}
+
+/// `message`, then "did you mean" the name nearest to `word` among `names`, if one is near.
+fn near<'a>(message: Said, word: &str, names: impl IntoIterator<Item = &'a str>) -> Said {
+    match crate::suggest::nearest(word, names) {
+        Some(n) => message.then(Said::of(Input::DidYouMean).with("name", n)),
+        None => message,
+    }
+}
+
 /// A loaded scenario: the sandbox to act in and the events still to come.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -555,6 +558,31 @@ pub struct Scenario {
 /// was read (a name AWS refuses, a reference that does not resolve) gets the line of the entry
 /// its field path names.
 pub fn load(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+    let lock = || LOADED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, _, sandbox)) = lock().iter().find(|(f, t, _)| f == file && t == text) {
+        return Ok(Scenario {
+            sandbox: sandbox.clone(),
+        });
+    }
+    let loaded = load_uncached(file, text)?;
+    let mut memo = lock();
+    if memo.len() >= LOADED_MAX {
+        memo.remove(0);
+    }
+    memo.push((file.to_string(), text.to_string(), loaded.sandbox.clone()));
+    Ok(loaded)
+}
+
+/// The scenarios loaded so far, as (file, text, the sandbox it gave), the oldest first.
+/// Loading is a function of the file's name and text alone, and an account's copy shares
+/// its policy documents, so a scenario loaded again is a copy of the first: `lessons lint`
+/// loads each of the built-in course's scenarios for hundreds of fresh sandboxes.
+static LOADED: Mutex<Vec<(String, String, Sandbox)>> = Mutex::new(Vec::new());
+
+/// How many scenarios [`LOADED`] keeps (more than a pack uses).
+const LOADED_MAX: usize = 64;
+
+fn load_uncached(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     load_text(file, text).map_err(|mut e| {
         if e.location.is_none()
             && !e.path.is_empty()
@@ -576,10 +604,9 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             file: file.into(),
             location: None,
             path: String::new(),
-            message: format!(
-                "the file is {} bytes; scenarios are limited to {MAX_SIZE}",
-                text.len()
-            ),
+            message: Said::of(M::TooLarge)
+                .with("n", text.len())
+                .with("max", MAX_SIZE),
         });
     }
     let spec: ScenarioFile = crate::input::yaml::parse(file, text)?;
@@ -588,10 +615,9 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             file: file.into(),
             location: None,
             path: "schema".into(),
-            message: format!(
-                "this scenario uses schema {}, but this iamdojo reads schema {SCHEMA}; update iamdojo or the file",
-                spec.schema
-            ),
+            message: Said::of(M::SchemaMismatch)
+                .with("got", spec.schema)
+                .with("want", SCHEMA),
         });
     }
     let id = spec
@@ -604,7 +630,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             file: file.into(),
             location: None,
             path: "account.id".into(),
-            message: format!("`{id}` is not a 12-digit account id"),
+            message: Said::of(M::BadAccountId).with("id", &id),
         });
     }
     let mut l = Loader {
@@ -642,7 +668,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         )?;
         let arn = l.account.iam_arn("policy", &ppath, &p.name);
         if l.account.policies.contains_key(&arn) {
-            return Err(l.err(&path, format!("the policy `{}` is defined twice", p.name)));
+            return Err(l.err(&path, twice(M::KindPolicy, &p.name)));
         }
         let now = l.account.now;
         let pid = l.account.new_id("ANPA", 17);
@@ -704,7 +730,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             )
             .is_some()
         {
-            return Err(l.err(&path, format!("the group `{}` is defined twice", g.name)));
+            return Err(l.err(&path, twice(M::KindGroup, &g.name)));
         }
     }
     for (i, u) in spec.users.iter().enumerate() {
@@ -721,7 +747,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 let names: Vec<&str> = l.account.groups.keys().map(String::as_str).collect();
                 return Err(l.err(
                     &format!("{path}.groups[{j}]"),
-                    format!("no group `{g}` in this scenario{}", did_you_mean(g, names)),
+                    near(Said::of(M::NoSuchGroup).with("name", g), g, names),
                 ));
             }
         }
@@ -791,7 +817,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             boundary,
         };
         if l.account.users.insert(u.name.clone(), user).is_some() {
-            return Err(l.err(&path, format!("the user `{}` is defined twice", u.name)));
+            return Err(l.err(&path, twice(M::KindUser, &u.name)));
         }
     }
     for (i, r) in spec.roles.iter().enumerate() {
@@ -830,9 +856,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         if !rules::valid_max_session_duration(i64::from(max_session_duration)) {
             return Err(l.err(
                 &format!("{path}.max_session_duration"),
-                format!(
-                    "`{max_session_duration}` is outside AWS's range of 3600 to 43200 seconds (1 to 12 hours)"
-                ),
+                Said::of(M::SessionDuration).with("n", max_session_duration),
             ));
         }
         let rid = l.account.new_id("AROA", 17);
@@ -852,7 +876,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             tags: Loader::tags(&r.tags),
         };
         if l.account.roles.insert(r.name.clone(), role).is_some() {
-            return Err(l.err(&path, format!("the role `{}` is defined twice", r.name)));
+            return Err(l.err(&path, twice(M::KindRole, &r.name)));
         }
         if let Some(p) = &r.instance_profile {
             let at = format!("{path}.instance_profile");
@@ -863,10 +887,10 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 if let Err(e) = e {
                     return Err(l.err(
                         &at,
-                        format!(
-                            "the instance profile `{p}` already holds the role `{}`: {e}; give this role a profile of its own",
-                            other.roles.join("`, `")
-                        ),
+                        Said::of(M::ProfileTaken)
+                            .with("name", p)
+                            .with("roles", other.roles.join("`, `"))
+                            .saying("quota", e.said()),
                     ));
                 }
             }
@@ -931,15 +955,12 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 _ => (None, None),
             };
             let (Some(from_port), Some(to_port)) = (from, to) else {
-                return Err(l.err(
-                    &format!("{rp}.port"),
-                    "a port is a number, a range such as 8000-8080, or `all`".into(),
-                ));
+                return Err(l.err(&format!("{rp}.port"), Said::of(M::BadPort)));
             };
             if r.cidr.parse::<ipnet::IpNet>().is_err() {
                 return Err(l.err(
                     &format!("{rp}.cidr"),
-                    format!("`{}` is not a CIDR block such as 203.0.113.0/24", r.cidr),
+                    Said::of(M::BadCidr).with("cidr", &r.cidr),
                 ));
             }
             ingress.push(Rule {
@@ -972,9 +993,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             other => {
                 return Err(l.err(
                     &format!("{path}.state"),
-                    format!(
-                        "`{other}` is not an instance state; use running, stopped or terminated"
-                    ),
+                    Said::of(M::BadState).with("value", other),
                 ));
             }
         };
@@ -983,7 +1002,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         {
             return Err(l.err(
                 &format!("{path}.profile"),
-                format!("no instance profile `{p}`; give a role `instance_profile: {p}`"),
+                Said::of(M::NoSuchProfile).with("name", p),
             ));
         }
         let launched = match &inst.launched {
@@ -1075,7 +1094,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 let d = super::command::parse_duration(d).ok_or_else(|| {
                     l.err(
                         &format!("{path}.at"),
-                        format!("`{}` is not a time or an offset such as +2h", e.at),
+                        Said::of(M::NotATimeOrOffset).with("value", &e.at),
                     )
                 })?;
                 l.account.now.checked_add(d).unwrap_or(l.account.now)
@@ -1093,17 +1112,14 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 access_key: Some(k),
             } => Actor::AccessKey(k.clone()),
             _ => {
-                return Err(l.err(
-                    &format!("{path}.as"),
-                    "write `as: root`, `as: {user: NAME}` or `as: {access_key: AKIA…}`".into(),
-                ));
+                return Err(l.err(&format!("{path}.as"), Said::of(M::BadActor)));
             }
         };
         match &actor {
             Actor::User(u) if !l.account.users.contains_key(u) => {
                 return Err(l.err(
                     &format!("{path}.as"),
-                    format!("no user `{u}` in this scenario"),
+                    Said::of(M::NoSuchUser).with("name", u),
                 ));
             }
             Actor::AccessKey(k)
@@ -1114,10 +1130,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                         .values()
                         .any(|u| u.access_keys.iter().any(|x| x.id == *k)) =>
             {
-                return Err(l.err(
-                    &format!("{path}.as"),
-                    format!("no access key `{k}` in this scenario"),
-                ));
+                return Err(l.err(&format!("{path}.as"), Said::of(M::NoSuchKey).with("key", k)));
             }
             _ => {}
         }

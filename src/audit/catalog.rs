@@ -840,14 +840,26 @@ pub fn nearest_names<'a>(
     n: usize,
 ) -> Vec<&'a str> {
     let w = word.to_ascii_lowercase();
-    let near = 2.max(w.chars().count() / 4);
+    let len = w.chars().count();
+    let near = 2.max(len / 4);
+    let bag = Bag::of(&w);
     // One buffer for the lowercased candidates, and the edit distance only for those that
-    // pass the cheaper similarity test: both must hold.
+    // pass the cheaper similarity test: both must hold. Before either, two lower bounds of
+    // the edit distance rule out most candidates without computing it: an edit changes the
+    // length by at most one, and adds or removes at most one character of each kind.
     let mut lc = String::new();
     let mut scored: Vec<(usize, f64, &'a str)> = candidates
         .filter_map(|c| {
+            if c.chars().count().abs_diff(len) > near {
+                return None;
+            }
             lc.clear();
             lc.extend(c.chars().map(|ch| ch.to_ascii_lowercase()));
+            if let (Some(a), Some(b)) = (&bag, Bag::of(&lc))
+                && a.distance(&b) > near
+            {
+                return None;
+            }
             let jw = strsim::jaro_winkler(&w, &lc);
             if jw < 0.82 {
                 return None;
@@ -864,6 +876,36 @@ pub fn nearest_names<'a>(
         .take(n)
         .map(|s| s.2)
         .collect()
+}
+
+/// How many of each ASCII character a word holds.
+struct Bag([u16; 128]);
+
+impl Bag {
+    /// The bag of an ASCII word; none for other text.
+    fn of(word: &str) -> Option<Bag> {
+        let mut n = [0u16; 128];
+        for b in word.bytes() {
+            let slot = n.get_mut(usize::from(b))?;
+            *slot = slot.saturating_add(1);
+        }
+        Some(Bag(n))
+    }
+
+    /// The larger of the characters one has more of than the other, counted both ways: at
+    /// most the number of insertions, deletions, substitutions and transpositions between the
+    /// two words, since each of them changes either count by one at most.
+    fn distance(&self, other: &Bag) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if a > b {
+                more += usize::from(a - b);
+            } else {
+                fewer += usize::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
 }
 
 // ---- the JSON shape (see assets/README.md) ----
@@ -1084,5 +1126,60 @@ mod tests {
             vec!["GetObject"]
         );
         assert!(nearest_names("Zzzzzz", names.into_iter(), 3).is_empty());
+    }
+
+    /// The old way, every candidate scored: the filters before the scores only skip
+    /// candidates that would fail anyway.
+    fn nearest_by_scoring_all<'a>(word: &str, names: &[&'a str], n: usize) -> Vec<&'a str> {
+        let w = word.to_ascii_lowercase();
+        let near = 2.max(w.chars().count() / 4);
+        let mut scored: Vec<(usize, f64, &'a str)> = names
+            .iter()
+            .filter_map(|c| {
+                let lc = c.to_ascii_lowercase();
+                let jw = strsim::jaro_winkler(&w, &lc);
+                let d = strsim::osa_distance(&w, &lc);
+                (jw >= 0.82 && d <= near).then_some((d, jw, *c))
+            })
+            .collect();
+        scored.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(b.2)));
+        let best = scored.first().map(|s| s.0).unwrap_or(0);
+        scored
+            .into_iter()
+            .filter(|s| s.0 <= best + 1)
+            .take(n)
+            .map(|s| s.2)
+            .collect()
+    }
+
+    #[test]
+    fn filtered_suggestions_are_the_fully_scored_ones() {
+        let catalog = Catalog::get().unwrap();
+        for svc in ["s3", "ec2", "iam", "lambda"] {
+            let service = catalog.service(svc).unwrap();
+            let names: Vec<&str> = service.actions.iter().map(|a| &*a.name).collect();
+            let words = [
+                "GetObjet",
+                "ListBuckts",
+                "PutWidget12",
+                "DescribeInstanses",
+                "Get",
+                "CreateRole",
+                "AttachRolePolicy",
+                "TagWidget1601",
+                "InvokeFunctoin",
+                "x",
+                "ÉtatGetObject",
+                "getbucketpolicyy",
+                "DeleteAccessKey2",
+            ];
+            for w in words {
+                assert_eq!(
+                    nearest_names(w, names.iter().copied(), 3),
+                    nearest_by_scoring_all(w, &names, 3),
+                    "{svc}: {w}"
+                );
+            }
+        }
     }
 }

@@ -91,7 +91,7 @@ pub(crate) fn load_account(
     lang: Lang,
 ) -> Result<Account, LoadError> {
     if let Some(p) = scenario {
-        return crate::cli::load_scenario(p)
+        return crate::cli::load_scenario(p, lang)
             .map(|s| s.sandbox.account)
             .map_err(LoadError::File);
     }
@@ -137,7 +137,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     // sees what they did.
     if let Some(p) = &args.scenario
         && now > account.now
-        && let Ok(s) = crate::cli::load_scenario(p)
+        && let Ok(s) = crate::cli::load_scenario(p, lang)
     {
         let mut sb = s.sandbox;
         sb.advance_to(now);

@@ -160,7 +160,7 @@ fn show(output: &Output, out: &mut dyn Write) -> io::Result<()> {
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let lang = super::lang_or_locale(args.lang);
     let mut sb = match &args.scenario {
-        Some(path) => match crate::cli::load_scenario(path) {
+        Some(path) => match crate::cli::load_scenario(path, lang) {
             Ok(s) => s.sandbox,
             Err(e) => {
                 eprintln!("iamdojo sandbox: {e}");

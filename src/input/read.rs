@@ -8,7 +8,8 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::FileError;
+use super::{FileError, Said};
+use crate::msg::input::Input;
 
 /// What is read, and so how much of it may be read. `docs/limits.md` lists them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,19 +59,13 @@ impl Limit {
     }
 
     /// What the learner can do about a file over the limit.
-    fn advice(self) -> String {
+    fn advice(self) -> Said {
         match self {
-            Limit::Gaad => format!(
-                "for a very large account, raise the limit with {GAAD_LIMIT_VAR}=<MiB> (for example {GAAD_LIMIT_VAR}=2048)"
-            ),
-            Limit::PolicyDocument => {
-                "IAM itself accepts at most 10,240 characters in a policy".to_string()
-            }
-            Limit::PackFile => "split the lesson into several files".to_string(),
-            Limit::Scenario => {
-                "split the scenario or remove what the lesson does not need".to_string()
-            }
-            _ => "is this the right file?".to_string(),
+            Limit::Gaad => Said::of(Input::AdviceGaad).with("var", GAAD_LIMIT_VAR),
+            Limit::PolicyDocument => Said::of(Input::AdvicePolicy),
+            Limit::PackFile => Said::of(Input::AdvicePack),
+            Limit::Scenario => Said::of(Input::AdviceScenario),
+            _ => Said::of(Input::AdviceOther),
         }
     }
 }
@@ -85,15 +80,39 @@ pub enum Kind {
     AnyReadable,
 }
 
-/// Shows a byte count in the unit a person reads best.
+/// Shows a byte count in the unit a person reads best, in English ([`size`] in any language).
 pub fn human_bytes(n: usize) -> String {
+    size(n).to_string()
+}
+
+/// A byte count in the unit a person reads best: KiB and MiB read the same in every
+/// language, a count of bytes is worded.
+pub fn size(n: usize) -> Said {
     if n >= MIB && n.is_multiple_of(MIB) {
-        format!("{} MiB", n / MIB)
+        Said::quoted(format!("{} MiB", n / MIB))
     } else if n >= KIB && n.is_multiple_of(KIB) {
-        format!("{} KiB", n / KIB)
+        Said::quoted(format!("{} KiB", n / KIB))
     } else {
-        format!("{n} bytes")
+        Said::of(Input::Bytes).with("n", n)
     }
+}
+
+/// The error for a file whose text is over `limit` (`n` bytes, when its size is known).
+fn too_large(name: &str, limit: Limit, n: Option<u64>) -> FileError {
+    let said = match n {
+        Some(n) => Said::of(Input::TooLargeBytes).with("n", n),
+        None => Said::of(Input::TooLarge),
+    };
+    FileError::new(
+        name,
+        said.saying("limit", size(limit.bytes()))
+            .saying("advice", limit.advice()),
+    )
+}
+
+/// The error for a file that cannot be opened or read; `e` is the system's reason, quoted.
+fn cannot_read(name: &str, e: &std::io::Error) -> FileError {
+    FileError::new(name, Said::of(Input::CannotBeRead).with("error", e))
 }
 
 /// Reads `r` as UTF-8 text, at most `limit` bytes; `name` names it in errors.
@@ -102,53 +121,30 @@ pub fn bounded(r: impl Read, limit: Limit, name: &str) -> Result<String, FileErr
     let mut bytes = Vec::new();
     r.take(u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| FileError::new(name, format!("cannot be read: {e}")))?;
+        .map_err(|e| cannot_read(name, &e))?;
     if bytes.len() > max {
-        return Err(FileError::new(
-            name,
-            format!(
-                "is larger than the limit of {} for this kind of file; {}",
-                human_bytes(max),
-                limit.advice()
-            ),
-        ));
+        return Err(too_large(name, limit, None));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        FileError::new(
-            name,
-            format!("is not UTF-8 text (an invalid byte after {at} bytes); save it as UTF-8"),
-        )
+        FileError::new(name, Said::of(Input::NotUtf8).with("at", at))
     })
 }
 
 /// Reads the file at `path`, bounded by `limit`; `name` names it in errors (the path as the
 /// user wrote it, or relative to its pack).
 pub fn path(path: &Path, limit: Limit, kind: Kind, name: &str) -> Result<String, FileError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| FileError::new(name, format!("cannot be read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| cannot_read(name, &e))?;
     if meta.is_dir() {
-        return Err(FileError::new(name, "is a folder, not a file"));
+        return Err(FileError::new(name, Said::of(Input::IsFolder)));
     }
     if kind == Kind::PlainFile && !meta.is_file() {
-        return Err(FileError::new(
-            name,
-            "is not a plain file (a FIFO, device or socket); only plain files are read here",
-        ));
+        return Err(FileError::new(name, Said::of(Input::NotPlainFile)));
     }
     if meta.is_file() && meta.len() > u64::try_from(limit.bytes()).unwrap_or(u64::MAX) {
-        return Err(FileError::new(
-            name,
-            format!(
-                "is {} bytes, larger than the limit of {} for this kind of file; {}",
-                meta.len(),
-                human_bytes(limit.bytes()),
-                limit.advice()
-            ),
-        ));
+        return Err(too_large(name, limit, Some(meta.len())));
     }
-    let file = std::fs::File::open(path)
-        .map_err(|e| FileError::new(name, format!("cannot be read: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| cannot_read(name, &e))?;
     bounded(file, limit, name)
 }
 
@@ -189,6 +185,33 @@ mod tests {
         let r = bounded(&b"{}"[..], Limit::PasswordPolicy, "p.json");
         assert_eq!(r.ok().as_deref(), Some("{}"));
         let bad = bounded(&[0xff, 0xfe][..], Limit::PasswordPolicy, "p.json");
-        assert!(bad.is_err_and(|e| e.message.contains("not UTF-8")));
+        assert!(bad.is_err_and(|e| e.message.to_string().contains("not UTF-8")));
+    }
+
+    #[test]
+    fn reading_errors_are_worded_in_both_languages() {
+        use crate::lang::Lang;
+        let e = bounded(std::io::repeat(b'a'), Limit::PackFile, "l.yaml").err();
+        let e = e.map(|e| (e.describe(Lang::En), e.describe(Lang::Ja)));
+        assert_eq!(
+            e,
+            Some((
+                "l.yaml: is larger than the limit of 512 KiB for this kind of file; split the lesson into several files".to_string(),
+                "l.yaml: この種類のファイルの上限 (512 KiB) を超えています。レッスンを複数のファイルに分けてください".to_string(),
+            ))
+        );
+        assert_eq!(size(100).render(Lang::Ja), "100 バイト");
+        assert_eq!(human_bytes(100), "100 bytes");
+        let dir = std::env::temp_dir();
+        let folder = path(&dir, Limit::PackFile, Kind::PlainFile, "dir").err();
+        assert_eq!(
+            folder.map(|e| e.describe(Lang::Ja)),
+            Some("dir: ファイルではなくフォルダーです".to_string())
+        );
+        let missing = std::path::Path::new("/nonexistent/iamdojo/x.yaml");
+        let gone = path(missing, Limit::PackFile, Kind::PlainFile, "x.yaml").err();
+        let ja = gone.map(|e| e.describe(Lang::Ja)).unwrap_or_default();
+        // The system's reason is quoted as it is; our words around it are Japanese.
+        assert!(ja.starts_with("x.yaml: 読み込めません: "), "{ja}");
     }
 }

@@ -5,8 +5,8 @@
 //! and serde's message cleaned up once (the position moved into the error, "did you mean" for
 //! unknown fields, what to do for aliases that expand too far).
 
-use super::FileError;
-use crate::suggest::did_you_mean;
+use super::{FileError, Said, serde_msg};
+use crate::msg::input::Input;
 
 /// The deepest nesting a YAML file may have. The built-in course needs fewer than 12 levels.
 pub const MAX_DEPTH: usize = 64;
@@ -189,45 +189,32 @@ impl Outline {
 /// text's size (see [`super::read`]).
 pub fn parse<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, FileError> {
     if let Some((line, column, depth)) = too_deep(text, MAX_DEPTH) {
-        return Err(FileError::new(
-            file,
-            format!(
-                "nests {depth} levels deep here; YAML files are limited to {MAX_DEPTH} levels of nesting (flatten the structure)"
-            ),
-        )
-        .with_location(line, column));
+        let message = Said::of(Input::TooDeep)
+            .with("depth", depth)
+            .with("max", MAX_DEPTH);
+        return Err(FileError::new(file, message).with_location(line, column));
     }
     let de = serde_yaml::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| error(file, e))
 }
 
-/// serde_yaml's error as a [`FileError`]: position and path moved out of the message, with a
-/// suggestion for an unknown field and advice for the errors people meet.
+/// serde_yaml's error as a [`FileError`]: position and path moved out of the message, which
+/// is worded from the catalog ([`serde_msg`]), with a suggestion for an unknown field.
 fn error(file: &str, e: serde_path_to_error::Error<serde_yaml::Error>) -> FileError {
     let path = e.path().to_string();
     let inner = e.into_inner();
-    let mut message = inner
-        .to_string()
-        .split(" at line ")
-        .next()
-        .unwrap_or("")
-        .to_string();
-    if let Some(rest) = message.strip_prefix(&format!("{path}: ")) {
-        message = rest.to_string();
+    let full = inner.to_string();
+    let mut text = full.split(" at line ").next().unwrap_or("");
+    if let Some(rest) = text.strip_prefix(&format!("{path}: ")) {
+        text = rest;
     }
+    let mut message = serde_msg::said(text);
     // "unknown field `x`, expected one of `a`, `b`": add the likely intended name.
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
+    if text.starts_with("unknown field `")
+        && let Some((field, names)) = serde_msg::expected_names(text)
+        && let Some(near) = crate::suggest::nearest(field, names)
     {
-        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        message.push_str(&did_you_mean(field, names));
-    }
-    if message.starts_with("repetition limit exceeded")
-        || message.starts_with("recursion limit exceeded")
-    {
-        message.push_str(
-            "; YAML aliases or nesting expand too far (a file that grows when read is refused)",
-        );
+        message = message.then(Said::of(Input::DidYouMean).with("name", near));
     }
     FileError {
         file: file.into(),
@@ -289,5 +276,54 @@ mod tests {
             "{".repeat(100)
         );
         assert_eq!(too_deep(&text, 4), None);
+    }
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        steps: Vec<u32>,
+    }
+
+    /// The error of parsing `text` as [`Doc`], in both languages.
+    fn parse_error(text: &str) -> (String, String) {
+        use crate::lang::Lang;
+        let e = parse::<Doc>("d.yaml", text).err();
+        e.map(|e| (e.describe(Lang::En), e.describe(Lang::Ja)))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn serde_errors_read_in_both_languages_with_their_place() {
+        assert_eq!(
+            parse_error("title: x\nstep: []\n"),
+            (
+                "d.yaml:2:1: unknown field `step`, expected `title` or `steps`; did you mean `steps`? (at `step`)".to_string(),
+                "d.yaml:2:1: フィールド `step` はここでは使えません。使えるのは `title` か `steps` のどちらかです。`steps` の間違いではありませんか？ (場所: `step`)".to_string(),
+            )
+        );
+        assert_eq!(
+            parse_error("title: x\nsteps: [one]\n"),
+            (
+                "d.yaml:2:9: invalid type: string \"one\", expected u32 (at `steps[0]`)".to_string(),
+                "d.yaml:2:9: 値の種類が違います: 「0 以上の整数 (u32)」を書くところに「文字列 \"one\"」が書かれています (場所: `steps[0]`)".to_string(),
+            )
+        );
+        let (en, ja) = parse_error("title: x\n");
+        assert!(en.ends_with("missing field `steps`"), "{en}");
+        assert!(ja.ends_with("フィールド `steps` がありません"), "{ja}");
+        let (en, ja) = parse_error("title: \"x\nsteps: []\n");
+        assert!(
+            en.contains(": found unexpected end of stream (at `title`)"),
+            "{en}"
+        );
+        assert!(
+            ja.contains(": 引用符が閉じられないまま、ファイルが終わっています (場所: `title`)"),
+            "{ja}"
+        );
+        let deep = format!("title: x\nsteps: {}{}\n", "[".repeat(70), "]".repeat(70));
+        let (en, ja) = parse_error(&deep);
+        assert!(en.contains("nests 65 levels deep here"), "{en}");
+        assert!(ja.contains("入れ子が 65 段になっています"), "{ja}");
     }
 }

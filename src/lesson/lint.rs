@@ -191,7 +191,7 @@ pub fn lint_in(pack: &Pack, lang: Lang) -> Vec<Issue> {
                     column: error.location.map(|(_, c)| c).filter(|c| *c > 1),
                     step: None,
                     path: error.path.clone(),
-                    message: error.message.clone(),
+                    message: error.message.render(lang),
                     lang,
                 });
             }
@@ -221,7 +221,7 @@ fn lint_glossary(cx: &mut Ctx) {
             column: e.location.map(|(_, c)| c).filter(|c| *c > 1),
             step: None,
             path: e.path.clone(),
-            message: e.message.clone(),
+            message: e.message.render(cx.lang),
             lang: cx.lang,
         });
     }

@@ -11,9 +11,11 @@ use super::glossary::{self, Glossary, Term};
 use super::model::{Invalid, Lesson, PackMeta};
 use super::raw;
 use crate::account::command::Sandbox;
+use crate::input::Said;
 use crate::input::read::{Kind, Limit};
 use crate::lang::Lang;
 use crate::msg::Message;
+use crate::msg::input::Input;
 use crate::msg::lint::Lint;
 
 /// The built-in course.
@@ -75,8 +77,10 @@ impl Source for Folder {
             return Err(Lint::LeadsOutside.fill(lang, &[("file", &rel)]));
         }
         // Only plain files, bounded: a FIFO would block start-up, `/dev/zero` fill memory.
-        crate::input::read::path(&p, Limit::PackFile, Kind::PlainFile, rel)
-            .map_err(|e| Lint::FileRefused.fill(lang, &[("file", &rel), ("error", &e.message)]))
+        crate::input::read::path(&p, Limit::PackFile, Kind::PlainFile, rel).map_err(|e| {
+            let error = e.message.render(lang);
+            Lint::FileRefused.fill(lang, &[("file", &rel), ("error", &error)])
+        })
     }
 
     fn has(&self, rel: &str) -> bool {
@@ -150,16 +154,16 @@ pub fn parse_lesson_in(file: &str, text: &str, lang: Lang) -> Result<Lesson, Loa
             Lint::TooManySteps.fill(lang, &[("max", &MAX_STEPS)]),
         ));
     }
-    Lesson::from_raw(raw).map_err(|e| invalid(file, text, e, lang))
+    Lesson::from_raw(raw).map_err(|e| invalid(file, text, e))
 }
 
 /// A rule of the model broken, as a file error pointing at the line of its field.
-fn invalid(file: &str, text: &str, e: Invalid, lang: Lang) -> LoadError {
+fn invalid(file: &str, text: &str, e: Invalid) -> LoadError {
     let line = crate::input::yaml::Outline::of(text).line_of(&e.path);
     LoadError {
         file: file.to_string(),
         location: line.map(|l| (l, 1)),
-        message: e.message(lang),
+        message: e.said(),
         path: e.path,
     }
 }
@@ -176,22 +180,20 @@ fn parse<T: serde::de::DeserializeOwned>(
         ));
     }
     crate::input::yaml::parse(file, text).map_err(|mut e| {
-        if e.message.starts_with("invalid type") {
-            e.message = Lint::InvalidType.fill(lang, &[("error", &e.message)]);
+        if e.message.starts_with(Input::InvalidType) {
+            e.message = Said::of(Lint::InvalidType).saying("error", e.message);
         }
         // What to add for the fields people forget (serde names the field in its message).
-        if let Some(field) = e
-            .message
-            .strip_prefix("missing field `")
-            .and_then(|r| r.split('`').next())
+        if e.message.starts_with(Input::MissingField)
+            && let Some(field) = e.message.value("field")
         {
             e.message = match (field, file) {
-                ("schema", glossary::FILE) => Lint::MissingGlossarySchema.text(lang).to_string(),
-                ("version", glossary::FILE) => Lint::MissingGlossaryVersion.text(lang).to_string(),
-                ("schema", _) => Lint::MissingSchema.text(lang).to_string(),
-                ("version", "pack.yaml") => Lint::MissingPackVersion.text(lang).to_string(),
-                ("version", _) => Lint::MissingLessonVersion.text(lang).to_string(),
-                (f, _) => Lint::MissingField.fill(lang, &[("field", &f)]),
+                ("schema", glossary::FILE) => Said::of(Lint::MissingGlossarySchema),
+                ("version", glossary::FILE) => Said::of(Lint::MissingGlossaryVersion),
+                ("schema", _) => Said::of(Lint::MissingSchema),
+                ("version", "pack.yaml") => Said::of(Lint::MissingPackVersion),
+                ("version", _) => Said::of(Lint::MissingLessonVersion),
+                (f, _) => Said::of(Lint::MissingField).with("field", f),
             };
         }
         e
@@ -215,14 +217,14 @@ fn load_from(source: Arc<dyn Source>, origin: String, lang: Lang) -> Result<Pack
         file: "pack.yaml".into(),
         location: None,
         path: String::new(),
-        message: m,
+        message: m.into(),
     })?;
     let meta: raw::PackFile = parse("pack.yaml", &text, lang)?;
     let err = |path: &str, message: String| LoadError {
         file: "pack.yaml".into(),
         location: None,
         path: path.into(),
-        message,
+        message: message.into(),
     };
     if meta.schema != SCHEMA {
         return Err(err(
@@ -230,7 +232,7 @@ fn load_from(source: Arc<dyn Source>, origin: String, lang: Lang) -> Result<Pack
             Lint::SchemaMismatch.fill(lang, &[("got", &meta.schema), ("want", &SCHEMA)]),
         ));
     }
-    let meta = PackMeta::from_raw(meta).map_err(|e| invalid("pack.yaml", &text, e, lang))?;
+    let meta = PackMeta::from_raw(meta).map_err(|e| invalid("pack.yaml", &text, e))?;
     if meta.lessons.len() > MAX_LESSONS {
         return Err(err(
             "lessons",
@@ -252,7 +254,7 @@ fn load_from(source: Arc<dyn Source>, origin: String, lang: Lang) -> Result<Pack
                         file: rel,
                         location: None,
                         path: String::new(),
-                        message: m,
+                        message: m.into(),
                     },
                 },
                 Ok(t) => {
@@ -313,9 +315,9 @@ pub fn parse_glossary_in(file: &str, text: &str, lang: Lang) -> Result<Glossary,
                 ("want", SCHEMA.to_string()),
             ],
         );
-        return Err(invalid(file, text, e, lang));
+        return Err(invalid(file, text, e));
     }
-    Glossary::from_raw(raw).map_err(|e| invalid(file, text, e, lang))
+    Glossary::from_raw(raw).map_err(|e| invalid(file, text, e))
 }
 
 /// The glossary of the built-in course (every built-in pack's, in order): the terms any pack
@@ -384,13 +386,7 @@ pub fn load_dir_in(dir: &Path, lang: Lang) -> Result<Pack, LoadError> {
 /// `e` as one line, `file:line:column: message (at `path`)`, in `lang`: the file error's own
 /// rendering, with the field path introduced in `lang` (the message is already in it).
 pub fn describe(e: &LoadError, lang: Lang) -> String {
-    let mut bare = e.clone();
-    let path = std::mem::take(&mut bare.path);
-    let mut out = bare.to_string();
-    if !path.is_empty() {
-        out.push_str(&Lint::At.fill(lang, &[("path", &crate::printable::inline(&path))]));
-    }
-    out
+    e.describe(lang)
 }
 
 impl Pack {
@@ -439,8 +435,7 @@ impl Pack {
         self.sandbox_in(scenario, Lang::En)
     }
 
-    /// [`Pack::sandbox`], with its error in `lang` (a scenario's own error is the scenario
-    /// loader's, in English).
+    /// [`Pack::sandbox`], with its error in `lang`.
     pub fn sandbox_in(&self, scenario: Option<&str>, lang: Lang) -> Result<Sandbox, String> {
         match scenario {
             None => Ok(Sandbox::new(crate::account::Account::default())),
@@ -448,7 +443,7 @@ impl Pack {
                 let text = self.read(rel, lang)?;
                 crate::account::scenario::load(rel, &text)
                     .map(|s| s.sandbox)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.describe(lang))
             }
         }
     }

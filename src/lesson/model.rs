@@ -18,8 +18,8 @@ pub use super::raw::{
 };
 use crate::ids::{IdError, LessonId, PackId, StepId};
 use crate::lang::Lang;
-use crate::msg::Message;
 use crate::msg::lint::Lint;
+use crate::msg::said::Said;
 
 /// A rule of the format that a file breaks: where (the field path, e.g.
 /// `steps[3].task.goal[0]`) and what to do, as a catalog entry rendered in the reader's
@@ -43,7 +43,7 @@ enum Why {
         args: Vec<(&'static str, String)>,
         nearest: Option<String>,
     },
-    /// An id that the id rule refuses (`ids`' own words).
+    /// An id that the id rule refuses (worded by `ids`).
     Id(IdError),
 }
 
@@ -94,25 +94,28 @@ impl Invalid {
 
     /// What is wrong and what to do, in `lang`, naming the step by its id when it has one.
     pub fn message(&self, lang: Lang) -> String {
-        let mut out = self
-            .step
-            .as_ref()
-            .map(|id| Lint::StepPrefix.fill(lang, &[("id", id)]))
-            .unwrap_or_default();
-        match &self.why {
+        self.said().render(lang)
+    }
+
+    /// [`Invalid::message`], kept as catalog entries to be worded when shown.
+    pub fn said(&self) -> Said {
+        let rule = match &self.why {
             Why::Rule { msg, args, nearest } => {
-                let refs: Vec<(&str, &dyn std::fmt::Display)> = args
-                    .iter()
-                    .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
-                    .collect();
-                out.push_str(&msg.fill(lang, &refs));
-                if let Some(n) = nearest {
-                    out.push_str(&Lint::DidYouMean.fill(lang, &[("name", n)]));
+                let mut said = Said::of(*msg);
+                for (k, v) in args {
+                    said = said.with(k, v);
+                }
+                match nearest {
+                    Some(n) => said.then(Said::of(Lint::DidYouMean).with("name", n)),
+                    None => said,
                 }
             }
-            Why::Id(e) => out.push_str(&e.to_string()),
+            Why::Id(e) => e.said(),
+        };
+        match &self.step {
+            Some(id) => Said::of(Lint::StepPrefix).with("id", id).then(rule),
+            None => rule,
         }
-        out
     }
 }
 

@@ -141,10 +141,12 @@ pub struct ActionList {
     pub negated: bool,
     /// Every entry in order.
     pub patterns: Vec<ActionPattern>,
-    /// Entries whose service prefix is exact, grouped by it (sorted by prefix).
-    pub(crate) by_service: Vec<(Box<str>, Vec<u32>)>,
-    /// Entries whose service prefix has a wildcard.
-    pub(crate) wild_service: Vec<u32>,
+    /// The entries whose service prefix is exact, sorted by that prefix and then by their
+    /// place in `patterns`: one flat list rather than a map of small lists, since an account
+    /// keeps every statement it holds.
+    pub(crate) exact: Box<[u32]>,
+    /// The entries whose service prefix has a wildcard, in order.
+    pub(crate) wild_service: Box<[u32]>,
 }
 
 impl ActionList {
@@ -153,23 +155,37 @@ impl ActionList {
         self.first_match(service, name).is_some()
     }
 
+    /// The exact service prefix of entry `k`, if it has one.
+    fn exact_service(&self, k: u32) -> Option<&str> {
+        match self.patterns.get(k as usize).map(|p| &p.service) {
+            Some(Glob::Exact(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The entries whose exact service prefix is `service`, in order.
+    fn with_service(&self, service: &str) -> &[u32] {
+        let key = |k: &u32| self.exact_service(*k).unwrap_or_default();
+        let from = self.exact.partition_point(|k| key(k) < service);
+        let to = from
+            + self
+                .exact
+                .get(from..)
+                .map_or(0, |rest| rest.partition_point(|k| key(k) == service));
+        self.exact.get(from..to).unwrap_or_default()
+    }
+
     /// The index of the first entry that matches.
     pub fn first_match(&self, service: &str, name: &str) -> Option<usize> {
         let mut best: Option<usize> = None;
-        if let Ok(i) = self
-            .by_service
-            .binary_search_by(|(s, _)| (**s).cmp(service))
-            && let Some((_, ks)) = self.by_service.get(i)
-        {
-            for &k in ks {
-                if self
-                    .patterns
-                    .get(k as usize)
-                    .is_some_and(|p| p.name.matches(name))
-                {
-                    best = Some(k as usize);
-                    break;
-                }
+        for &k in self.with_service(service) {
+            if self
+                .patterns
+                .get(k as usize)
+                .is_some_and(|p| p.name.matches(name))
+            {
+                best = Some(k as usize);
+                break;
             }
         }
         for &k in &self.wild_service {
@@ -189,20 +205,30 @@ impl ActionList {
     }
 
     pub(crate) fn build_index(&mut self) {
-        let mut map: std::collections::BTreeMap<Box<str>, Vec<u32>> = Default::default();
-        self.wild_service.clear();
+        let (mut exact, mut wild) = (Vec::new(), Vec::new());
         for (i, p) in self.patterns.iter().enumerate() {
             match &p.service {
-                Glob::Exact(s) => map.entry(s.clone()).or_default().push(i as u32),
-                _ => self.wild_service.push(i as u32),
+                Glob::Exact(_) => exact.push(i as u32),
+                _ => wild.push(i as u32),
             }
         }
-        self.by_service = map.into_iter().collect();
+        // Stable: entries of one service stay in their order.
+        exact.sort_by(|a, b| self.exact_service(*a).cmp(&self.exact_service(*b)));
+        self.exact = exact.into();
+        self.wild_service = wild.into();
     }
 
-    /// The exact service prefixes named (for indexing statements by service).
-    pub(crate) fn services(&self) -> impl Iterator<Item = &str> {
-        self.by_service.iter().map(|(s, _)| &**s)
+    /// The exact service prefixes named, each once, in order of the prefix, with the first
+    /// entry naming it (for indexing statements by service).
+    pub(crate) fn services(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut last: Option<&str> = None;
+        self.exact.iter().filter_map(move |&k| {
+            let s = self.exact_service(k)?;
+            (last != Some(s)).then(|| {
+                last = Some(s);
+                (s, k)
+            })
+        })
     }
 
     /// True when an entry's service prefix has a wildcard.
@@ -351,31 +377,30 @@ pub struct Policy {
     pub statements: Vec<Statement>,
     /// The original text.
     pub text: String,
-    pub(crate) lines: LineIndex,
-    /// Statements indexed by exact action service prefix (sorted), for fast candidate lookup.
-    pub(crate) by_service: Vec<(Box<str>, Vec<u32>)>,
+    /// Statements indexed by exact action service prefix, for fast candidate lookup: (statement,
+    /// an entry of its `Action` naming the prefix), sorted by the prefix and then by statement,
+    /// one pair per prefix a statement names.
+    pub(crate) by_service: Box<[(u32, u32)]>,
     /// Statements that may match any service (wildcard prefix or `NotAction`).
-    pub(crate) any_service: Vec<u32>,
+    pub(crate) any_service: Box<[u32]>,
 }
 
 impl Policy {
-    /// The line and column of a byte offset.
+    /// The line and column of a byte offset. Worked out from the text when asked (only
+    /// for messages), rather than kept for every policy an account holds.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        LineIndex::position_in(&self.text, offset)
     }
 
     /// Calls `f` with the index of every statement whose action element could match
     /// `service`, in statement order.
     #[inline]
     pub fn for_candidates(&self, service: &str, mut f: impl FnMut(usize)) {
-        let exact: &[u32] = match self
-            .by_service
-            .binary_search_by(|(s, _)| (**s).cmp(service))
-        {
-            Ok(i) => self.by_service.get(i).map_or(&[], |(_, ks)| ks.as_slice()),
-            Err(_) => &[],
-        };
-        let (mut a, mut b) = (exact.iter().peekable(), self.any_service.iter().peekable());
+        let exact = self.with_service(service);
+        let (mut a, mut b) = (
+            exact.iter().map(|(s, _)| s).peekable(),
+            self.any_service.iter().peekable(),
+        );
         loop {
             let next = match (a.peek(), b.peek()) {
                 (Some(x), Some(y)) if x <= y => a.next(),
@@ -390,18 +415,97 @@ impl Policy {
         }
     }
 
+    /// The exact service prefix of an entry of `by_service`.
+    fn service_of(&self, (s, k): (u32, u32)) -> &str {
+        self.statements
+            .get(s as usize)
+            .and_then(|st| st.action.exact_service(k))
+            .unwrap_or_default()
+    }
+
+    /// The entries of `by_service` for `service`.
+    fn with_service(&self, service: &str) -> &[(u32, u32)] {
+        let from = self
+            .by_service
+            .partition_point(|e| self.service_of(*e) < service);
+        let to = from
+            + self.by_service.get(from..).map_or(0, |rest| {
+                rest.partition_point(|e| self.service_of(*e) == service)
+            });
+        self.by_service.get(from..to).unwrap_or_default()
+    }
+
     pub(crate) fn build_index(&mut self) {
-        let mut map: std::collections::BTreeMap<Box<str>, Vec<u32>> = Default::default();
-        self.any_service.clear();
+        let mut exact: Vec<(u32, u32)> = Vec::new();
+        let mut any = Vec::new();
         for s in &self.statements {
             if s.action.negated || s.action.has_wild_service() {
-                self.any_service.push(s.index as u32);
+                any.push(s.index as u32);
                 continue;
             }
-            for svc in s.action.services() {
-                map.entry(svc.into()).or_default().push(s.index as u32);
+            exact.extend(s.action.services().map(|(_, k)| (s.index as u32, k)));
+        }
+        // Stable: a prefix's statements stay in statement order.
+        exact.sort_by(|a, b| self.service_of(*a).cmp(self.service_of(*b)));
+        self.by_service = exact.into();
+        self.any_service = any.into();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexes give what reading every statement and entry in order gives.
+    #[test]
+    fn indexed_lookups_agree_with_a_scan() {
+        let text = r#"{"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["s3:Get*", "ec2:Describe*", "s3:PutObject"], "Resource": "*"},
+            {"Effect": "Allow", "Action": "iam:*", "Resource": "*"},
+            {"Effect": "Deny", "NotAction": "s3:*", "Resource": "*"},
+            {"Effect": "Allow", "Action": ["s*:List*", "ec2:Run*", "s3:List*", "S3:getobject"], "Resource": "*"},
+            {"Effect": "Allow", "Action": "*", "Resource": "*"},
+            {"Effect": "Allow", "Action": ["sqs:Send*", "s3:DeleteObject"], "Resource": "*"}
+        ]}"#;
+        let p = Policy::parse(text, PolicyType::Identity).unwrap();
+        let services = ["s3", "ec2", "iam", "sqs", "sns", "kms", "a"];
+        let names = [
+            "getobject",
+            "putobject",
+            "listbuckets",
+            "describeinstances",
+            "x",
+        ];
+        for service in services {
+            let mut found = Vec::new();
+            p.for_candidates(service, |i| found.push(i));
+            let scanned: Vec<usize> = p
+                .statements
+                .iter()
+                .filter(|s| {
+                    s.action.negated
+                        || s.action.patterns.iter().any(|a| match &a.service {
+                            Glob::Exact(x) => **x == *service,
+                            _ => true,
+                        })
+                })
+                .map(|s| s.index)
+                .collect();
+            assert_eq!(found, scanned, "{service}");
+            for name in names {
+                for s in &p.statements {
+                    let first = s
+                        .action
+                        .patterns
+                        .iter()
+                        .position(|a| a.matches(service, name));
+                    assert_eq!(
+                        s.action.first_match(service, name),
+                        first,
+                        "{service}:{name}"
+                    );
+                }
             }
         }
-        self.by_service = map.into_iter().collect();
     }
 }

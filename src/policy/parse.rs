@@ -10,7 +10,7 @@ use super::condition::{
 };
 use super::error::{ErrorKind, PolicyError};
 use super::model::*;
-use super::span::{LineIndex, Span};
+use super::span::{Cursor, Span};
 use super::variables::Template;
 use super::wildcard::Glob;
 use crate::suggest::did_you_mean;
@@ -30,10 +30,9 @@ const STATEMENT_ELEMENTS: &[&str] = &[
 
 /// Parses and compiles a policy document of the given type.
 pub fn parse(text: &str, policy_type: PolicyType) -> Result<Policy, PolicyError> {
-    let lines = LineIndex::new(text);
     let cx = Cx {
         text,
-        lines: &lines,
+        lines: Cursor::new(text),
         ty: policy_type,
     };
     let opts = ParseOptions {
@@ -118,7 +117,7 @@ pub fn count_policy_chars(text: &str) -> usize {
 
 struct Cx<'t> {
     text: &'t str,
-    lines: &'t LineIndex,
+    lines: Cursor<'t>,
     ty: PolicyType,
 }
 
@@ -155,7 +154,7 @@ impl<'t> Cx<'t> {
             kind,
             path: path.to_string(),
             span,
-            position: span.map(|s| self.lines.position(self.text, s.start)),
+            position: span.map(|s| self.lines.position(s.start)),
             message,
         }
     }
@@ -342,9 +341,8 @@ impl<'t> Cx<'t> {
             policy_type: self.ty,
             statements,
             text: self.text.to_string(),
-            lines: self.lines.clone(),
-            by_service: Vec::new(),
-            any_service: Vec::new(),
+            by_service: Box::default(),
+            any_service: Box::default(),
         };
         policy.build_index();
         Ok(policy)
@@ -434,8 +432,8 @@ impl<'t> Cx<'t> {
             resource,
             conditions,
             span,
-            start: self.lines.position(self.text, span.start),
-            end: self.lines.position(self.text, end_offset),
+            start: self.lines.position(span.start),
+            end: self.lines.position(end_offset),
         })
     }
 
@@ -572,6 +570,7 @@ impl<'t> Cx<'t> {
         }
         let mut list = ActionList {
             negated,
+            patterns: Vec::with_capacity(raw.len()),
             ..ActionList::default()
         };
         for a in raw {
@@ -680,7 +679,17 @@ impl<'t> Cx<'t> {
                 ),
             ));
         };
-        let mut out = Vec::new();
+        // Sized up front: a policy is kept as long as the account holding it, and a vector
+        // grown by pushing keeps up to twice the room it needs.
+        let keys = obj
+            .properties
+            .iter()
+            .map(|p| match &p.value {
+                Value::Object(k) => k.properties.len(),
+                _ => 0,
+            })
+            .sum();
+        let mut out = Vec::with_capacity(keys);
         let mut seen_ops: Vec<&str> = Vec::new();
         for op_prop in &obj.properties {
             let op_name = op_prop.name.as_str();

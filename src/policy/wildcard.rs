@@ -31,6 +31,20 @@ pub enum Glob {
 impl Glob {
     /// Compiles `pattern`, where `*` and `?` are wildcards.
     pub fn new(pattern: &str) -> Glob {
+        // The common shapes straight from the text, without splitting it first.
+        let wild = |s: &str| s.contains(['*', '?']);
+        if !wild(pattern) {
+            return Glob::Exact(pattern.into());
+        }
+        if let Some(head) = pattern.strip_suffix('*')
+            && !wild(head)
+        {
+            return if head.is_empty() {
+                Glob::Any
+            } else {
+                Glob::Prefix(head.into())
+            };
+        }
         Glob::from_pchars(&to_pchars(pattern))
     }
 

@@ -122,8 +122,7 @@ impl ProgressError {
                 };
                 P::TwoParts.fill(lang, &[("first", &first), ("second", &second)])
             }
-            // The id rules' own messages (`crate::ids`) are English.
-            ProgressError::Id(e) => e.to_string(),
+            ProgressError::Id(e) => e.message(lang),
             ProgressError::Export(e) => e.message(lang),
         }
     }
@@ -322,6 +321,21 @@ impl fmt::Display for Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_learner_name_is_said_in_the_readers_language() {
+        let e = crate::ids::LearnerName::new("")
+            .err()
+            .map(ProgressError::from);
+        assert_eq!(
+            e.as_ref().map(ToString::to_string).as_deref(),
+            Some("`` is not a valid learner name: it is empty")
+        );
+        assert_eq!(
+            e.map(|e| e.message(Lang::Ja)).as_deref(),
+            Some("学習者の名前: `` は使えません。空です")
+        );
+    }
 
     #[test]
     fn a_missing_learner_names_the_nearest_and_the_others_in_both_languages() {

@@ -27,7 +27,7 @@ use super::model::{
     PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue, StepProgress,
 };
 use super::schema::{self, DATA_TABLES, LATEST, Migrated};
-use crate::ids::{IdError, LearnerName, LessonId, PackId, RecordId, StepId};
+use crate::ids::{IdError, IdKind, IdReason, LearnerName, LessonId, PackId, RecordId, StepId};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::progress::Progress as P;
@@ -1186,11 +1186,11 @@ fn check_setting_key(key: &str) -> Result<(), IdError> {
     if ok {
         Ok(())
     } else {
-        Err(IdError {
-            what: "setting name",
-            value: key.chars().take(80).collect(),
-            reason: "only lowercase ASCII letters, digits, `_`, `.` and `-` are allowed",
-        })
+        Err(IdError::new(
+            IdKind::SettingName,
+            key,
+            IdReason::SettingChars,
+        ))
     }
 }
 

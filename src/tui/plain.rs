@@ -625,7 +625,7 @@ impl<W: Write> Session<W> {
                 let msg = Plain::PolicyFileError
                     .text(lang)
                     .replace("{path}", path)
-                    .replace("{e}", &e.message);
+                    .replace("{e}", &e.message.render(lang));
                 self.say(&msg)
             }
         }

@@ -9,7 +9,6 @@
 //! trust policies as trust policies.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
 
 use percent_encoding::percent_decode_str;
 use serde_json::value::RawValue;
@@ -284,10 +283,7 @@ impl Reader<'_> {
         };
         match written.as_bytes().first() {
             Some(b'{') => match Policy::parse(written, ty) {
-                Ok(p) => Ok(Document {
-                    text: written.to_string(),
-                    policy: Arc::new(p),
-                }),
+                Ok(p) => Ok(Document::from_policy(p)),
                 Err(e) => {
                     let (line, column) = self.position(self.offset_of(raw));
                     // The document is a slice of the file, so its positions shift by its start.
@@ -316,10 +312,7 @@ impl Reader<'_> {
                         .into_owned()
                 };
                 match Policy::parse(&text, ty) {
-                    Ok(p) => Ok(Document {
-                        text,
-                        policy: Arc::new(p),
-                    }),
+                    Ok(p) => Ok(Document::from_policy(p)),
                     Err(e) => {
                         let at = self.position(self.offset_of(raw));
                         let inner = e.position.unwrap_or(Position { line: 1, column: 1 });

@@ -58,12 +58,66 @@ impl ArnTemplate {
         if pattern.iter().all(|c| *c == PChar::Star) {
             return true;
         }
-        let psegs: Vec<Vec<Tok>> = split_pchars6(pattern)
+        let pieces = split_pchars6(pattern);
+        // A quick no before the search, for the usual case of a format of another resource
+        // type: segments that face each other must share a text, and two whose first (or
+        // last) characters are written out and differ cannot. Segments face one each while
+        // none has joined several: all of them when both sides have as many, else those
+        // before the first policy segment that ends in `*`.
+        let aligned = if pieces.len() == self.segments.len() {
+            pieces.len()
+        } else {
+            pieces
+                .iter()
+                .position(|p| p.last() == Some(&PChar::Star))
+                .unwrap_or(pieces.len())
+        };
+        if pieces
+            .iter()
+            .zip(&self.segments)
+            .take(aligned)
+            .any(|(p, t)| clash(p, t))
+        {
+            return false;
+        }
+        let psegs: Vec<Vec<Tok>> = pieces
             .into_iter()
             .map(|s| s.iter().map(|c| tok_of_pchar(*c)).collect())
             .collect();
         fits_segments(&psegs, &self.segments)
     }
+}
+
+/// True when no text matches both a policy segment and a format segment, as seen from their
+/// ends alone: their leading literal characters differ at a place both have one, or their
+/// trailing ones do, or both are literal throughout and of different lengths. (A format's
+/// token is one character or a run, so its literals stand at fixed places from either end
+/// until the first token that is not one.)
+fn clash(p: &[PChar], t: &[Tok]) -> bool {
+    let pl = |c: &PChar| match c {
+        PChar::Lit(x) => Some(*x),
+        _ => None,
+    };
+    let tl = |c: &Tok| match c {
+        Tok::Once(Class::Lit(x)) => Some(*x),
+        _ => None,
+    };
+    let differ = |(a, b): (Option<char>, Option<char>)| Some((a?, b?));
+    let head = p
+        .iter()
+        .map(pl)
+        .zip(t.iter().map(tl))
+        .map_while(differ)
+        .any(|(a, b)| a != b);
+    let tail = p
+        .iter()
+        .rev()
+        .map(pl)
+        .zip(t.iter().rev().map(tl))
+        .map_while(differ)
+        .any(|(a, b)| a != b);
+    let literal = p.iter().all(|c| pl(c).is_some()) && t.iter().all(|c| tl(c).is_some());
+    head || tail || (literal && p.len() != t.len())
 }
 
 /// Matches policy segments against template segments. A policy segment that ends with `*`
@@ -254,6 +308,92 @@ mod tests {
         assert!(fits(role, "arn:aws:iam::111122223333:role/admin"));
         assert!(fits(role, "arn:aws:iam::111122223333:role/team/*"));
         assert!(!fits(role, "arn:aws:iam::111122223333:user/alice"));
+    }
+
+    /// The search alone, without the quick no: what `fits` must always agree with.
+    fn fits_by_search(format: &str, resource: &str) -> bool {
+        let pattern = to_pchars(resource);
+        if pattern.iter().all(|c| *c == PChar::Star) {
+            return true;
+        }
+        let psegs: Vec<Vec<Tok>> = split_pchars6(&pattern)
+            .into_iter()
+            .map(|s| s.iter().map(|c| tok_of_pchar(*c)).collect())
+            .collect();
+        fits_segments(&psegs, &ArnTemplate::new(format).segments)
+    }
+
+    /// Segments of resource patterns: the real parts formats have, near misses of them, and
+    /// random text with wildcards.
+    fn segment() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(vec![
+                "arn",
+                "aws",
+                "s3",
+                "ec2",
+                "iam",
+                "logs",
+                "a1",
+                "b-",
+                "",
+                "*",
+                "?",
+                "ec*",
+                "us-east-1",
+                "111122223333",
+                "instance/*",
+                "instance/i-1",
+                "volume/*",
+                "role/*",
+                "role/admin",
+                "b/*",
+                "b",
+                "log-group",
+                "x/*",
+                "x/1",
+                "*/*",
+            ])
+            .prop_map(String::from),
+            "[a-z0-9*?/:-]{0,5}",
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_no_never_changes_the_answer(
+            parts in proptest::collection::vec(segment(), 1..8),
+            which in 0usize..6,
+        ) {
+            let formats = [
+                "arn:${Partition}:s3:::${BucketName}",
+                "arn:${Partition}:s3:::${BucketName}/${ObjectName}",
+                "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}",
+                "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}",
+                "arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}:log-stream:${LogStreamName}",
+                "arn:${Partition}:a1:b-:*:x/${Id}",
+            ];
+            let format = formats[which];
+            let resource = parts.join(":");
+            proptest::prop_assert_eq!(fits(format, &resource), fits_by_search(format, &resource));
+        }
+    }
+
+    #[test]
+    fn the_quick_no_agrees_on_known_cases() {
+        let instance = "arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}";
+        for r in [
+            "arn:aws:ec2:*:111122223333:instance/*",
+            "arn:aws:ec2:*:111122223333:volume/*",
+            "arn:aws:ec2:*",
+            "arn:aws:ec*:us-east-1:*:inst*",
+            "arn:aws:s3:::b/*",
+            "arn:*:ec2:*:*:*",
+            "arn:aws:ec2:us-east-1:1:instance/i-1/x",
+        ] {
+            assert_eq!(fits(instance, r), fits_by_search(instance, r), "{r}");
+        }
     }
 
     #[test]

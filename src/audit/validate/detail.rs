@@ -395,10 +395,7 @@ impl Detail {
             Syntax { message, .. } if lang == Lang::En => message.clone(),
             Syntax { kind, message } => V::SyntaxWithDetail.fill(
                 lang,
-                &[
-                    ("what", &syntax_entry(*kind).text(lang)),
-                    ("message", message),
-                ],
+                &[("what", &kind.entry().text(lang)), ("message", message)],
             ),
             MissingVersion => V::MissingVersion.text(lang).into(),
             PolicySize { chars, limit } => {
@@ -769,37 +766,5 @@ fn operators_entry(ty: KeyType, epoch_time: bool) -> V {
         KeyType::IpAddress => V::OperatorsIp,
         KeyType::Binary => V::OperatorsBinary,
         KeyType::Other => V::OperatorsOther,
-    }
-}
-
-/// The catalog's sentence for a parser error kind.
-fn syntax_entry(kind: ErrorKind) -> V {
-    use ErrorKind::*;
-    match kind {
-        NotJson => V::SyntaxNotJson,
-        NotAnObject => V::SyntaxNotAnObject,
-        UnknownElement => V::SyntaxUnknownElement,
-        WrongType => V::SyntaxWrongType,
-        DuplicateElement => V::SyntaxDuplicateElement,
-        MissingStatement => V::SyntaxMissingStatement,
-        EmptyStatement => V::SyntaxEmptyStatement,
-        MissingEffect => V::SyntaxMissingEffect,
-        InvalidEffect => V::SyntaxInvalidEffect,
-        MissingAction => V::SyntaxMissingAction,
-        ActionAndNotAction => V::SyntaxActionAndNotAction,
-        InvalidAction => V::SyntaxInvalidAction,
-        MissingResource => V::SyntaxMissingResource,
-        ResourceAndNotResource => V::SyntaxResourceAndNotResource,
-        InvalidResource => V::SyntaxInvalidResource,
-        PrincipalInIdentityPolicy => V::SyntaxPrincipalInIdentityPolicy,
-        MissingPrincipal => V::SyntaxMissingPrincipal,
-        PrincipalAndNotPrincipal => V::SyntaxPrincipalAndNotPrincipal,
-        InvalidPrincipal => V::SyntaxInvalidPrincipal,
-        UnknownVersion => V::SyntaxUnknownVersion,
-        UnknownOperator => V::SyntaxUnknownOperator,
-        InvalidConditionValue => V::SyntaxInvalidConditionValue,
-        InvalidSid => V::SyntaxInvalidSid,
-        DuplicateSid => V::SyntaxDuplicateSid,
-        PolicyTooLarge => V::SyntaxPolicyTooLarge,
     }
 }

@@ -1,0 +1,187 @@
+//! The messages of the scenario loader (`account::scenario`): why a scenario file does not
+//! load, and the sandbox's rules for names, paths and quotas as a file breaks them. Like the
+//! lint messages, they name fields and values in backticks and end without a full stop, since
+//! the field path follows them.
+
+crate::catalog! {
+    /// Scenario files that do not load.
+    pub enum Scenario {
+        /// The file is over the size limit.
+        TooLarge => (
+            "the file is {n} bytes; scenarios are limited to {max}",
+            "ファイルが {n} バイトあります。シナリオは {max} バイトまでです",
+        ),
+        /// A `schema` this build does not read.
+        SchemaMismatch => (
+            "this scenario uses schema {got}, but this iamdojo reads schema {want}; update iamdojo or the file",
+            "このシナリオはスキーマ {got} を使っていますが、この iamdojo が読めるのはスキーマ {want} です。iamdojo かファイルを更新してください",
+        ),
+        /// `account.id` that is not twelve digits.
+        BadAccountId => (
+            "`{id}` is not a 12-digit account id",
+            "`{id}` は 12 桁のアカウント ID ではありません",
+        ),
+        /// A time that does not parse.
+        NotATime => (
+            "`{value}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z",
+            "`{value}` は時刻ではありません。2026-03-02T09:00:00Z のような ISO 8601 形式で書いてください",
+        ),
+        /// An event's `at` that is neither a time nor an offset.
+        NotATimeOrOffset => (
+            "`{value}` is not a time or an offset such as +2h",
+            "`{value}` は時刻でも、+2h のようなオフセットでもありません",
+        ),
+        /// A YAML policy document that cannot become JSON; `{error}` is serde_json's reason.
+        NotJson => (
+            "cannot turn the document into JSON: {error}",
+            "ドキュメントを JSON に変換できません: {error}",
+        ),
+        /// A policy document the parser refuses; `{error}` is the parser's message.
+        MalformedPolicy => (
+            "the policy is malformed: {error}",
+            "ポリシーの形式が正しくありません: {error}",
+        ),
+        /// A reference that starts like an ARN but is not a policy's.
+        NotPolicyArn => (
+            "`{arn}` is not the ARN of an IAM policy, such as `arn:aws:iam::123456789012:policy/Name` or `arn:aws:iam::aws:policy/ReadOnlyAccess`; or give the policy's name",
+            "`{arn}` は IAM ポリシーの ARN ではありません。`arn:aws:iam::123456789012:policy/Name` や `arn:aws:iam::aws:policy/ReadOnlyAccess` のような ARN か、ポリシーの名前を指定してください",
+        ),
+        /// A policy name found nowhere.
+        NoSuchPolicy => (
+            "no policy `{name}` in this scenario or among the bundled AWS managed policies",
+            "このシナリオにも、同梱の AWS 管理ポリシーにも、ポリシー `{name}` はありません",
+        ),
+        /// A policy ARN of this account that is not defined.
+        PolicyNotDefined => (
+            "the policy `{arn}` does not exist; define it under `policies:`",
+            "ポリシー `{arn}` は存在しません。`policies:` の下で定義してください",
+        ),
+        /// An access key's `status` other than `Active` and `Inactive`.
+        BadKeyStatus => (
+            "`{value}` is not a key status; use Active or Inactive",
+            "`{value}` はアクセスキーのステータスではありません。Active か Inactive を使ってください",
+        ),
+        /// An access key id of the wrong shape.
+        BadKeyId => (
+            "`{id}` is not an access key id: AKIA followed by 16 capitals and digits",
+            "`{id}` はアクセスキー ID ではありません。AKIA の後に英大文字と数字を 16 文字続けてください",
+        ),
+        /// Two entities of one kind with one name; `{kind}` is one of the kinds below.
+        DefinedTwice => (
+            "the {kind} `{name}` is defined twice",
+            "{kind} `{name}` が 2 回定義されています",
+        ),
+        /// A policy, as a kind of entity.
+        KindPolicy => ("policy", "ポリシー"),
+        /// A group, as a kind of entity.
+        KindGroup => ("group", "グループ"),
+        /// A user, as a kind of entity.
+        KindUser => ("user", "ユーザー"),
+        /// A role, as a kind of entity.
+        KindRole => ("role", "ロール"),
+        /// A user's group that the scenario does not define.
+        NoSuchGroup => (
+            "no group `{name}` in this scenario",
+            "このシナリオにグループ `{name}` はありません",
+        ),
+        /// An event's user that the scenario does not define.
+        NoSuchUser => (
+            "no user `{name}` in this scenario",
+            "このシナリオにユーザー `{name}` はありません",
+        ),
+        /// An event's access key that the scenario does not define.
+        NoSuchKey => (
+            "no access key `{key}` in this scenario",
+            "このシナリオにアクセスキー `{key}` はありません",
+        ),
+        /// An instance's profile that no role gives.
+        NoSuchProfile => (
+            "no instance profile `{name}`; give a role `instance_profile: {name}`",
+            "インスタンスプロファイル `{name}` はありません。ロールに `instance_profile: {name}` を指定してください",
+        ),
+        /// A role's `max_session_duration` out of range.
+        SessionDuration => (
+            "`{n}` is outside AWS's range of 3600 to 43200 seconds (1 to 12 hours)",
+            "`{n}` は AWS の範囲 (3600〜43200 秒、1〜12 時間) の外です",
+        ),
+        /// A second role for an instance profile; `{quota}` is the quota's message.
+        ProfileTaken => (
+            "the instance profile `{name}` already holds the role `{roles}`: {quota}; give this role a profile of its own",
+            "インスタンスプロファイル `{name}` にはすでにロール `{roles}` があります: {quota}。このロールには別のインスタンスプロファイルを指定してください",
+        ),
+        /// A security group rule's port that does not parse.
+        BadPort => (
+            "a port is a number, a range such as 8000-8080, or `all`",
+            "ポートには数値、8000-8080 のような範囲、または `all` を書いてください",
+        ),
+        /// A security group rule's CIDR block that does not parse.
+        BadCidr => (
+            "`{cidr}` is not a CIDR block such as 203.0.113.0/24",
+            "`{cidr}` は 203.0.113.0/24 のような CIDR ブロックではありません",
+        ),
+        /// An instance's `state` of no known name.
+        BadState => (
+            "`{value}` is not an instance state; use running, stopped or terminated",
+            "`{value}` はインスタンスの状態ではありません。running、stopped、terminated のいずれかを使ってください",
+        ),
+        /// An event's `as` of no known form.
+        BadActor => (
+            "write `as: root`, `as: {user: NAME}` or `as: {access_key: AKIA…}`",
+            "`as: root`、`as: {user: NAME}`、`as: {access_key: AKIA…}` のいずれかを書いてください",
+        ),
+
+        // ---- quotas ----
+        /// More of something than a quota allows; `{what}` is one of the quotas below.
+        QuotaExceeded => (
+            "{count} {what}, but AWS allows at most {limit} (the {quota} quota)",
+            "{what}が {count} 個ありますが、AWS が許可するのは {limit} 個までです ({quota} クォータ)",
+        ),
+        /// After a quota exceeded in a file.
+        RemoveSome => ("; remove some", "。いくつか削除してください"),
+        /// The quota of managed policies per user.
+        QuotaUserPolicies => (
+            "managed policies attached to one user",
+            "1 人のユーザーにアタッチされた管理ポリシー",
+        ),
+        /// The quota of managed policies per group.
+        QuotaGroupPolicies => (
+            "managed policies attached to one group",
+            "1 つのグループにアタッチされた管理ポリシー",
+        ),
+        /// The quota of managed policies per role.
+        QuotaRolePolicies => (
+            "managed policies attached to one role",
+            "1 つのロールにアタッチされた管理ポリシー",
+        ),
+        /// The quota of groups per user.
+        QuotaGroupsPerUser => ("groups for one user", "1 人のユーザーが属するグループ"),
+        /// The quota of access keys per user.
+        QuotaKeysPerUser => ("access keys for one user", "1 人のユーザーのアクセスキー"),
+        /// The quota of roles per instance profile.
+        QuotaRolesPerProfile => (
+            "roles in one instance profile",
+            "1 つのインスタンスプロファイルのロール",
+        ),
+
+        // ---- IAM names and paths ----
+        /// A name AWS refuses; `{kind}` is one of the kinds below, `{why}` empty or one of the
+        /// reasons below.
+        BadName => (
+            "`{name}` is not a valid IAM {kind} name: use letters, digits and + = , . @ _ - (at most {max} characters){why}",
+            "`{name}` は IAM {kind}名として使えません。英字、数字、+ = , . @ _ - を使ってください ({max} 文字まで){why}",
+        ),
+        /// An empty name.
+        NameEmpty => (" (it is empty)", " (空です)"),
+        /// A name over the length limit.
+        NameLength => (" (it has {n})", " ({n} 文字あります)"),
+        /// An inline policy, as a kind of name.
+        KindInlinePolicy => ("inline policy", "インラインポリシー"),
+        /// An instance profile, as a kind of name.
+        KindInstanceProfile => ("instance profile", "インスタンスプロファイル"),
+        /// A path AWS refuses.
+        BadPath => (
+            "`{path}` is not a valid IAM path: begin and end with `/`, such as `/` or `/engineering/ops/`, and use printable ASCII characters without spaces (at most {max} characters)",
+            "`{path}` は IAM パスとして使えません。`/` や `/engineering/ops/` のように `/` で始めて `/` で終え、スペースを含まない印字可能な ASCII 文字を使ってください ({max} 文字まで)",
+        ),
+    }
+}
