@@ -720,6 +720,21 @@ crate::catalog! {
             "a customer managed policy allows a whole service (\"service:*\")",
             "カスタマー管理ポリシーがサービス全体 (\"service:*\") を許可している",
         ),
+        /// `IAM.10`.
+        ControlIam10 => (
+            "the password policy misses the PCI DSS minimums",
+            "パスワードポリシーが PCI DSS の最低要件を満たしていない",
+        ),
+        /// `IAM.24`.
+        ControlIam24 => (
+            "an IAM role has no tags",
+            "IAM ロールにタグが付けられていない",
+        ),
+        /// `IAM.25`.
+        ControlIam25 => (
+            "an IAM user has no tags",
+            "IAM ユーザーにタグが付けられていない",
+        ),
         /// `IAM.27`.
         ControlIam27 => (
             "an identity has AWSCloudShellFullAccess attached",
