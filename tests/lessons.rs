@@ -521,3 +521,42 @@ fn goal_checks_read_as_sentences_in_both_states() {
         insta::assert_snapshot!(format!("goal_sentences_{lang}"), out);
     }
 }
+
+/// Of two near misses an attempt matches, the more specific one speaks: creating ito and
+/// attaching ReadOnlyAccess hears about the policy on the user, not "a new user may do
+/// nothing" (lesson 1, step first-iam-user).
+#[test]
+fn the_most_specific_near_miss_speaks() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::near_miss_why;
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let lesson = packs
+        .iter()
+        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("what-is-iam").expect("an id")))
+        .expect("lesson 1");
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("first-iam-user"))
+        .expect("the step");
+    let attempt =
+        |cmds: &[&str]| Solution::Commands(cmds.iter().map(ToString::to_string).collect());
+    let both = near_miss_why(
+        step,
+        &attempt(&[
+            "aws iam create-user --user-name ito",
+            "aws iam attach-user-policy --user-name ito --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ]),
+    )
+    .expect("a near miss");
+    assert!(both.get("en", "en").contains("sit on the user"), "{both:?}");
+    let alone = near_miss_why(step, &attempt(&["aws iam create-user --user-name ito"]))
+        .expect("a near miss");
+    assert!(
+        alone.get("en", "en").contains("may do nothing"),
+        "{alone:?}"
+    );
+}

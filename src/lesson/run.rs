@@ -442,8 +442,17 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
         }
         _ => false,
     };
+    // The most specific near miss the attempt matches: of two that both match (`create-user`
+    // alone, and `create-user` with `attach-user-policy`), the one with more commands says
+    // what this attempt did; among equals, the first written.
+    let size = |w: &Solution| match w {
+        Solution::Commands(c) => c.len(),
+        _ => 1,
+    };
     step.wrong
         .iter()
-        .find(|w| same(&w.attempt))
+        .rev()
+        .filter(|w| same(&w.attempt))
+        .max_by_key(|w| size(&w.attempt))
         .and_then(|w| w.why.as_ref())
 }
