@@ -1557,3 +1557,25 @@ fn the_footer_names_what_ctrl_s_does_here() {
     assert!(s.contains("Ctrl+S 回答を送信"), "{s}");
     assert!(!s.contains("ポリシーをチェック"), "{s}");
 }
+
+/// A task's goal pane reads as its checks until the learner has run a command; then a check
+/// not met shows the author's advice for it.
+#[test]
+fn the_goal_pane_gives_advice_only_after_a_try() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let before = screen(&app, 120, 40);
+    assert!(
+        before.contains("[task]") || before.contains("Goal"),
+        "on the task: {before}"
+    );
+    assert!(!before.contains("dana is not in readers yet."), "{before}");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "aws iam list-groups");
+    key(&mut app, KeyCode::Enter);
+    let after = screen(&app, 120, 40);
+    assert!(after.contains("dana is not in readers yet."), "{after}");
+}
