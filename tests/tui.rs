@@ -1579,3 +1579,25 @@ fn the_goal_pane_gives_advice_only_after_a_try() {
     let after = screen(&app, 120, 40);
     assert!(after.contains("dana is not in readers yet."), "{after}");
 }
+
+/// A help line wider than the overlay wraps inside it: the Japanese note about keys.yaml is
+/// whole at 80×24 (at the end of the scroll), never cut at the border.
+#[test]
+fn the_help_wraps_its_long_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::Ja, dir.path());
+    key(&mut app, KeyCode::Char('?'));
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    let s = screen(&app, 80, 24);
+    // The overlay's rows, inside its borders, joined.
+    let flat: String = s
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = (l.find('│')?, l.rfind('│')?);
+            l.get(a + '│'.len_utf8()..b).map(str::trim)
+        })
+        .collect();
+    assert!(flat.contains("(README を参照)。"), "{s}");
+}

@@ -803,6 +803,8 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(u16::MAX)
         .max(40)
         .min(area.width.saturating_sub(2));
+    // A line wider than the overlay (a long sentence, on a narrow screen) wraps inside it.
+    let lines = markdown::fit(lines, usize::from(width.saturating_sub(2)));
     let r = centered(
         area,
         width,
