@@ -1601,3 +1601,52 @@ fn the_help_wraps_its_long_lines() {
         .collect();
     assert!(flat.contains("(README を参照)。"), "{s}");
 }
+
+/// The progress dashboard numbers lessons as the course does and lists them in its order:
+/// an answer in lesson 5 (groups) and one in lesson 1 show as L1 then L5.
+#[test]
+fn the_dashboard_numbers_lessons_as_the_course_does() {
+    use iamdojo::tui::panel::Kind;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let packs: Vec<_> = iamdojo::lesson::load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let store = Store::open_dir(dir.path()).expect("a store");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("the default learner");
+    let mut app = App::new(
+        packs,
+        Vec::new(),
+        Lang::En,
+        Theme::no_color(),
+        Some(store),
+        Some(learner),
+    );
+    for id in ["groups", "what-is-iam"] {
+        let lesson = app
+            .packs
+            .first()
+            .and_then(|p| p.lesson(id))
+            .cloned()
+            .expect("the lesson");
+        let si = lesson
+            .steps
+            .iter()
+            .position(|s| s.kind() == iamdojo::lesson::StepKind::Quiz)
+            .expect("a quiz");
+        app.open_lesson(0, &lesson.id, si);
+        key(&mut app, KeyCode::Char(' '));
+        key(&mut app, KeyCode::Enter);
+    }
+    app.open_panel(Kind::Progress);
+    let s = screen(&app, 120, 40);
+    let l1 = s.find("L1 ").expect("lesson 1 is L1");
+    let l5 = s.find("L5 ").expect("lesson 5 is L5");
+    assert!(l1 < l5, "{s}");
+    assert!(
+        !s.contains("L2 "),
+        "only the lessons answered are listed: {s}"
+    );
+}

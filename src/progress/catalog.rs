@@ -14,6 +14,8 @@ pub struct LessonInfo {
     pub title: String,
     /// Its exercises: the steps a learner answers (every step but reading).
     pub exercises: u64,
+    /// Its place in its pack's course, from 1 (as the lesson list numbers it).
+    pub number: u64,
 }
 
 /// Titles and exercise counts of the loaded lessons. An empty catalog (no pack loaded, or a
@@ -64,6 +66,11 @@ impl Catalog {
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .unwrap_or_else(|| pack.to_string())
+    }
+
+    /// The lesson's place in its pack's course (from 1), if it is loaded.
+    pub fn number(&self, pack: &PackId, lesson: &LessonId) -> Option<u64> {
+        self.lesson(pack, lesson).map(|l| l.number)
     }
 
     /// The lesson's exercise count, if it is loaded.

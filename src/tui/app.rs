@@ -857,7 +857,18 @@ impl App {
             // A store that cannot be read is said in the status line, never passed over.
             Kind::Progress => Body::Progress(match (&self.store, &self.learner) {
                 (Some(s), Some(l)) => match s.dashboard(l) {
-                    Ok(d) => Some(d),
+                    // In the course's order, as the lesson list shows it.
+                    Ok(mut d) => {
+                        let cat = super::panel::catalog(&self.packs, self.lang);
+                        d.lessons.sort_by_key(|x| {
+                            (
+                                x.pack.clone(),
+                                cat.number(&x.pack, &x.lesson).unwrap_or(u64::MAX),
+                                x.lesson.clone(),
+                            )
+                        });
+                        Some(d)
+                    }
                     Err(e) => {
                         self.status = e.message(self.lang);
                         None

@@ -24,17 +24,29 @@ pub fn catalog(packs: &[crate::lesson::Pack], lang: crate::lang::Lang) -> crate:
         };
         let fallback = pack.default_language();
         cat.add_pack(pid.clone(), pack.meta.title.get(lang, fallback));
-        for lf in pack.ok_lessons() {
+        for (i, entry) in pack.lessons.iter().enumerate() {
+            let crate::lesson::LessonEntry::Ok { lesson: lf, .. } = entry else {
+                continue;
+            };
             let Ok(lid) = LessonId::new(lf.id.as_str()) else {
                 continue;
             };
+            let number = i as u64 + 1;
             let exercises = lf
                 .steps
                 .iter()
                 .filter(|s| s.kind() != crate::lesson::StepKind::Read)
                 .count() as u64;
             let title = lf.title.get(lang, fallback).to_string();
-            cat.add_lesson(pid.clone(), lid, LessonInfo { title, exercises });
+            cat.add_lesson(
+                pid.clone(),
+                lid,
+                LessonInfo {
+                    title,
+                    exercises,
+                    number,
+                },
+            );
         }
     }
     cat
@@ -154,9 +166,8 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
             .lessons
             .iter()
             .take(usize::from(chart_area.width.saturating_sub(2) / 4).max(1))
-            .enumerate()
-            .map(|(i, x)| {
-                let label = format!("L{}", i + 1);
+            .map(|x| {
+                let label = lesson_label(&cat, x);
                 ratatui::widgets::Bar::default()
                     .value(x.correct)
                     .text_value(format!("{}/{}", x.correct, x.attempts))
@@ -176,8 +187,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
     let items: Vec<ListItem> = d
         .lessons
         .iter()
-        .enumerate()
-        .map(|(i, x)| {
+        .map(|x| {
             let done = if x.completed.is_some() { "✔" } else { " " };
             let exercises = cat.exercises(&x.pack, &x.lesson);
             let of = exercises.map_or_else(|| "?".to_string(), |n| n.to_string());
@@ -196,7 +206,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                 ],
             );
             ListItem::new(Line::from(vec![
-                Span::styled(format!("L{} {done} ", i + 1), app.theme.ok),
+                Span::styled(format!("{} {done} ", lesson_label(&cat, x)), app.theme.ok),
                 Span::raw(format!("{} ", cat.lesson_title(&x.pack, &x.lesson))),
                 Span::styled(
                     format!(
@@ -223,4 +233,11 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
     } else {
         list(f, app, p, items, lessons_title, right);
     }
+}
+
+/// A lesson's label in the dashboard: `L` and its number in the course, as the lesson list
+/// numbers it (`L?` for a lesson no loaded pack has).
+fn lesson_label(cat: &crate::progress::Catalog, x: &crate::progress::LessonProgress) -> String {
+    cat.number(&x.pack, &x.lesson)
+        .map_or_else(|| "L?".to_string(), |n| format!("L{n}"))
 }
