@@ -1650,3 +1650,28 @@ fn the_dashboard_numbers_lessons_as_the_course_does() {
         "only the lessons answered are listed: {s}"
     );
 }
+
+/// A reading longer than its pane says so on the pane's bottom border, until the end is on
+/// screen (lesson 1, step 1 at 80×24 goes on below the first screen).
+#[test]
+fn a_long_reading_says_there_is_more_below() {
+    let packs: Vec<_> = iamdojo::lesson::load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let id = app
+        .packs
+        .first()
+        .and_then(|p| p.lesson("what-is-iam"))
+        .map(|l| l.id.clone())
+        .expect("lesson 1");
+    app.open_lesson(0, &id, 0);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("▼ 続きがあります"), "{first}");
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Down);
+    }
+    let last = screen(&app, 80, 24);
+    assert!(!last.contains("▼ 続きがあります"), "{last}");
+}

@@ -72,8 +72,12 @@ pub(super) fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec
                 ));
                 continue;
             }
+            // The bottom border may carry a title ("▼ more below"): the border runs on to
+            // the corner past it.
+            let width = g.get(bottom).map_or(0, Vec::len);
             let mut right = left + 1;
-            while at(g, right, bottom) == "─" {
+            while right < width && !["┘", "└", "┌", "┐", "│"].contains(&at(g, right, bottom))
+            {
                 right += 1;
             }
             if at(g, right, bottom) != "┘" || at(g, right, top) != "┐" {

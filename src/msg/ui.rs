@@ -92,6 +92,11 @@ crate::catalog! {
             "TYPING",
             "入力",
         ),
+        /// On a pane's bottom border when its text goes on below what is shown.
+        MoreBelow => (
+            "▼ more below (↓ / j)",
+            "▼ 続きがあります (↓ / j)",
+        ),
         FooterMore => (
             "more",
             "その他のキー",

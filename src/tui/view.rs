@@ -306,6 +306,26 @@ pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+/// `b` with "more below" on its bottom border when `rows` lines scrolled by `scroll` go on
+/// past the `area` the block is drawn over, so that a reader never takes the pane's last
+/// line for the end of the text.
+pub(crate) fn more_below<'a>(
+    app: &App,
+    b: Block<'a>,
+    rows: usize,
+    scroll: u16,
+    area: Rect,
+) -> Block<'a> {
+    let visible = usize::from(area.height.saturating_sub(2));
+    if rows > usize::from(scroll) + visible {
+        b.title_bottom(
+            Line::from(Span::styled(Ui::MoreBelow.text(app.lang), app.theme.dim)).right_aligned(),
+        )
+    } else {
+        b
+    }
+}
+
 pub(crate) fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)

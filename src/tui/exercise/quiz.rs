@@ -14,7 +14,7 @@ use crate::lesson::model::Step;
 use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
 use crate::tui::markdown;
-use crate::tui::view::{block, inner, one_line, wrapped};
+use crate::tui::view::{block, inner, more_below, one_line, wrapped};
 
 use crate::lesson::model::Solution;
 use crate::lesson::run;
@@ -95,10 +95,15 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         rows.extend(w);
     }
     let scroll = follow(ls.scroll, at, usize::from(main.height.saturating_sub(2)));
+    let n = rows.len();
     f.render_widget(
-        Paragraph::new(rows)
-            .scroll((scroll, 0))
-            .block(block(app, "")),
+        Paragraph::new(rows).scroll((scroll, 0)).block(more_below(
+            app,
+            block(app, ""),
+            n,
+            scroll,
+            main,
+        )),
         main,
     );
 }

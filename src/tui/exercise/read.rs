@@ -11,21 +11,19 @@ use crate::lesson::Pack;
 use crate::lesson::model::Step;
 use crate::tui::app::{App, LessonState, tr};
 use crate::tui::markdown;
-use crate::tui::view::{block, inner};
+use crate::tui::view::{block, inner, more_below};
 
 use crate::tui::effect::Effect;
 
 /// Draws the exercise in `main`, the pane between the step's title row and its notes.
 pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState, main: Rect) {
     let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
+    let lines = markdown::render_width(md, &app.theme, usize::from(inner(main)));
+    let rows = lines.len();
     f.render_widget(
-        Paragraph::new(markdown::render_width(
-            md,
-            &app.theme,
-            usize::from(inner(main)),
-        ))
-        .scroll((ls.scroll, 0))
-        .block(block(app, "")),
+        Paragraph::new(lines)
+            .scroll((ls.scroll, 0))
+            .block(more_below(app, block(app, ""), rows, ls.scroll, main)),
         main,
     );
 }
