@@ -23,6 +23,7 @@ pub mod input;
 pub mod keyfile;
 pub mod lint;
 pub mod panel;
+pub mod policy;
 pub mod progress;
 pub mod said;
 pub mod sandbox;
@@ -135,6 +136,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Simulate", simulate::Simulate::ALL);
     push_area(&mut out, "Cli", cli::Cli::ALL);
     push_area(&mut out, "KeyFile", keyfile::KeyFile::ALL);
+    push_area(&mut out, "PolicyParse", policy::PolicyParse::ALL);
     out
 }
 

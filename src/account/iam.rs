@@ -1749,7 +1749,7 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         .collect();
     texts.push(&doc.text);
     crate::policy::parse::check_inline_total(e.inline_type(), &texts)
-        .map_err(|err| AwsError::new(op, "LimitExceeded", err.message))?;
+        .map_err(|err| AwsError::new(op, "LimitExceeded", err.message.to_string()))?;
     h.inline.insert(pname, doc);
     Ok(Value::Null)
 }
