@@ -261,7 +261,7 @@ pub(crate) fn load_gaad(
     // An error with a place shows that line of the file under the message. (A CSV row's
     // column counts fields, not characters, so only the row is shown.)
     let report_error = |e: gaad::ImportError, text: &str| {
-        let mut msg = e.to_string();
+        let mut msg = e.said().render(lang);
         if let Some((line, column)) = e.location() {
             let column = if matches!(e, gaad::ImportError::Csv { .. }) {
                 1

@@ -577,3 +577,34 @@ fn sandbox_explains_a_refused_policy_in_the_learners_language() {
         "{en}"
     );
 }
+
+/// `audit --gaad` and `sandbox --gaad` explain a file they cannot import in the reader's
+/// language, with the file, line and column and that line of the file.
+#[test]
+fn a_broken_gaad_file_is_explained_in_the_readers_language() {
+    let bad_json = "tests/data/gaad/errors/bad-json.gaad.json";
+    let bad_doc = "tests/data/gaad/errors/bad-document.gaad.json";
+    for cmd in ["audit", "sandbox"] {
+        let (code, _, ja) = iamdojo(&[cmd, "--lang", "ja", "--gaad", bad_json]);
+        assert_eq!(code, 2, "{cmd}: {ja}");
+        assert!(
+            ja.contains(
+                "bad-json.gaad.json`:7:13: 正しい JSON ではありません: `,` または `}` が必要です。"
+            ),
+            "{cmd}: {ja}"
+        );
+        assert!(ja.contains("7 |"), "{cmd}: the line is shown: {ja}");
+        let (_, _, en) = iamdojo(&[cmd, "--lang", "en", "--gaad", bad_json]);
+        assert!(
+            en.contains("bad-json.gaad.json`:7:13: this is not valid JSON: expected `,` or `}`; save the output"),
+            "{cmd}: {en}"
+        );
+    }
+    let (code, _, ja) = iamdojo(&["audit", "--lang", "ja", "--gaad", bad_doc]);
+    assert_eq!(code, 2, "{ja}");
+    assert!(
+        ja.contains("グループ `Developers` のインラインポリシー `ReadBuckets`"),
+        "{ja}"
+    );
+    assert!(!ja.contains("is refused"), "{ja}");
+}
