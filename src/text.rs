@@ -62,6 +62,29 @@ pub fn joins_tight(before: char, after: char) -> bool {
         || (is_wide(after) && no_end(after))
 }
 
+/// `s` with each tab replaced by the spaces that reach the next tab stop (every `stop`
+/// cells, counted in display width), as a terminal shows a tab: a pane does not draw the
+/// tab character, so the columns of `--output text` would run together.
+pub fn expand_tabs(s: &str, stop: usize) -> String {
+    if !s.contains('\t') {
+        return s.to_string();
+    }
+    let stop = stop.max(1);
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            let n = stop - col % stop;
+            out.extend(std::iter::repeat_n(' ', n));
+            col += n;
+        } else {
+            out.push(c);
+            col += c.width().unwrap_or(0);
+        }
+    }
+    out
+}
+
 /// `s` padded with spaces on the right to `cells` display cells (unchanged if it is wider).
 pub fn pad(s: &str, cells: usize) -> String {
     format!("{s}{}", " ".repeat(cells.saturating_sub(width(s))))
@@ -319,6 +342,15 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tabs_reach_the_next_stop_by_display_width() {
+        assert_eq!(super::expand_tabs("a\tb", 8), "a       b");
+        assert_eq!(super::expand_tabs("POLICIES\tx", 8), "POLICIES        x");
+        assert_eq!(super::expand_tabs("ユーザー\tx", 8), "ユーザー        x");
+        assert_eq!(super::expand_tabs("ab\tc\td", 4), "ab  c   d");
+        assert_eq!(super::expand_tabs("none", 8), "none");
+    }
+
     use super::*;
 
     #[test]

@@ -377,13 +377,29 @@ fn the_login_profile_cli_profile_and_called_checks_follow_the_sandbox() {
 
     run(
         &mut sb,
-        "KEY=$(aws iam create-access-key --user-name bob --query AccessKey.AccessKeyId --output text)",
+        "read -r KEY SECRET <<< \"$(aws iam create-access-key --user-name bob --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)\"",
     );
     assert!(!holds(&sb, &profile), "a key alone is not a profile");
     assert!(!holds(&sb, &profile), "no profile bob-cli yet");
     run(
         &mut sb,
         "aws configure set aws_access_key_id $KEY --profile bob-cli",
+    );
+    assert!(
+        !holds(&sb, &profile),
+        "the key id without its secret is not a key pair"
+    );
+    run(
+        &mut sb,
+        "aws configure set aws_secret_access_key wrong-secret --profile bob-cli",
+    );
+    assert!(
+        !holds(&sb, &profile),
+        "another secret does not sign for the key"
+    );
+    run(
+        &mut sb,
+        "aws configure set aws_secret_access_key $SECRET --profile bob-cli",
     );
     assert!(holds(&sb, &profile));
     assert!(!holds(&sb, &profile_of_eve));
@@ -447,17 +463,18 @@ fn assuming_a_role_needs_its_trust_policy_in_checks_too() {
     assert!(!holds(&check("admin", true)));
     // The sandbox agrees.
     let mut as_admin = sb.clone();
-    let key = as_admin.run(
-        "aws iam create-access-key --user-name admin --query AccessKey.AccessKeyId --output text",
-    );
-    as_admin.run(&format!(
-        "aws configure set aws_access_key_id {} --profile a",
-        key.stdout.trim()
-    ));
+    for line in [
+        "read -r KEY SECRET <<< \"$(aws iam create-access-key --user-name admin --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)\"",
+        "aws configure set aws_access_key_id $KEY --profile a",
+        "aws configure set aws_secret_access_key $SECRET --profile a",
+    ] {
+        assert_eq!(as_admin.run(line).code, 0, "{line}");
+    }
     let out = as_admin.run(&format!(
-        "aws sts assume-role --role-arn {role} --role-session-name s --profile a"
+        "aws sts assume-role --role-arn {role} --role-session-name admin-try --profile a"
     ));
-    assert_ne!(out.code, 0, "{}", out.stdout);
+    assert_eq!(out.code, 254, "{}", out.stdout);
+    assert!(out.stderr.contains("AccessDenied"), "{}", out.stderr);
 }
 
 /// Every check kind reads as a sentence in both states and both languages:
@@ -503,4 +520,43 @@ fn goal_checks_read_as_sentences_in_both_states() {
         }
         insta::assert_snapshot!(format!("goal_sentences_{lang}"), out);
     }
+}
+
+/// Of two near misses an attempt matches, the more specific one speaks: creating ito and
+/// attaching ReadOnlyAccess hears about the policy on the user, not "a new user may do
+/// nothing" (lesson 1, step first-iam-user).
+#[test]
+fn the_most_specific_near_miss_speaks() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::near_miss_why;
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let lesson = packs
+        .iter()
+        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("what-is-iam").expect("an id")))
+        .expect("lesson 1");
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("first-iam-user"))
+        .expect("the step");
+    let attempt =
+        |cmds: &[&str]| Solution::Commands(cmds.iter().map(ToString::to_string).collect());
+    let both = near_miss_why(
+        step,
+        &attempt(&[
+            "aws iam create-user --user-name ito",
+            "aws iam attach-user-policy --user-name ito --policy-arn arn:aws:iam::aws:policy/ReadOnlyAccess",
+        ]),
+    )
+    .expect("a near miss");
+    assert!(both.get("en", "en").contains("sit on the user"), "{both:?}");
+    let alone = near_miss_why(step, &attempt(&["aws iam create-user --user-name ito"]))
+        .expect("a near miss");
+    assert!(
+        alone.get("en", "en").contains("may do nothing"),
+        "{alone:?}"
+    );
 }

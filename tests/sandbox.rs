@@ -207,3 +207,46 @@ fn completion_offers_the_prepared_files() {
         vec!["file://reports-read.json"]
     );
 }
+
+/// A profile's secret must be the key's own: AWS checks the signature the secret makes, so a
+/// known key id with another secret is `SignatureDoesNotMatch` (an unknown id is
+/// `InvalidClientTokenId`). https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
+#[test]
+fn a_wrong_secret_fails_the_signature_as_aws_does() {
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    assert_eq!(sb.run("aws iam create-user --user-name sync").code, 0);
+    let out = sb.run("aws iam create-access-key --user-name sync");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let id = v["AccessKey"]["AccessKeyId"]
+        .as_str()
+        .expect("an id")
+        .to_string();
+    let secret = v["AccessKey"]["SecretAccessKey"]
+        .as_str()
+        .expect("a secret")
+        .to_string();
+    sb.run(&format!(
+        "aws configure set aws_access_key_id {id} --profile sync"
+    ));
+    sb.run("aws configure set aws_secret_access_key not-the-secret --profile sync");
+    let wrong = sb.run("aws sts get-caller-identity --profile sync");
+    assert_eq!(wrong.code, 254, "{wrong:?}");
+    assert!(
+        wrong.stderr.contains(
+            "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: The request signature we calculated does not match the signature you provided."
+        ),
+        "{wrong:?}"
+    );
+    sb.run(&format!(
+        "aws configure set aws_secret_access_key {secret} --profile sync"
+    ));
+    let right = sb.run("aws sts get-caller-identity --profile sync");
+    assert_eq!(right.code, 0, "{right:?}");
+    assert!(right.stdout.contains("user/sync"), "{right:?}");
+    sb.run("aws configure set aws_access_key_id AKIANOTAKEY000000000 --profile sync");
+    let unknown = sb.run("aws sts get-caller-identity --profile sync");
+    assert!(
+        unknown.stderr.contains("InvalidClientTokenId"),
+        "{unknown:?}"
+    );
+}

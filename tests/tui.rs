@@ -1324,8 +1324,9 @@ fn the_explainer_shows_full_line_numbers_and_whole_reasons() {
     for line in [
         "aws iam create-user --user-name deep".to_string(),
         format!("aws iam put-user-policy --user-name deep --policy-name Long --policy-document '{policy}'"),
-        "KEY=$(aws iam create-access-key --user-name deep --query AccessKey.AccessKeyId --output text)".to_string(),
+        "read -r KEY SECRET <<< \"$(aws iam create-access-key --user-name deep --query 'AccessKey.[AccessKeyId,SecretAccessKey]' --output text)\"".to_string(),
         "aws configure set aws_access_key_id $KEY --profile deep".to_string(),
+        "aws configure set aws_secret_access_key $SECRET --profile deep".to_string(),
     ] {
         let out = sb.run(&line);
         assert_eq!(out.code, 0, "{line}: {}", out.stderr);
@@ -1471,4 +1472,163 @@ fn a_json_mistake_in_the_policy_editor_is_explained_in_the_learners_language() {
         assert!(!shown.contains(not), "{lang:?}: {shown}");
         assert!(!shown.contains("パーサー"), "{lang:?}: {shown}");
     }
+}
+
+/// A quiz longer than its pane follows the highlighted choice: at 80×24 every choice of the
+/// EC2 operator quiz (lesson 3, step "read-a-policy") is on screen when it is highlighted, so
+/// Space never ticks a choice out of sight.
+#[test]
+fn a_long_quiz_follows_its_cursor() {
+    let packs: Vec<_> = iamdojo::lesson::load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let (pi, lesson) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lesson(iamdojo::ids::LessonId::new("policies").expect("an id"))
+                .map(|l| (i, l.clone()))
+        })
+        .expect("the policies lesson");
+    let si = lesson
+        .steps
+        .iter()
+        .position(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("read-a-policy"))
+        .expect("the quiz step");
+    app.open_lesson(pi, &lesson.id, si);
+    let choices = [
+        "インスタンスを一覧表示する",
+        "起動中のインスタンスを停止する",
+        "新しいインスタンスを起動する",
+        "インスタンスを終了 (削除) する",
+        "S3 のオブジェクトを読む",
+    ];
+    let first = screen(&app, 80, 24);
+    assert!(
+        !first.contains(choices[4]),
+        "the last choice starts out of sight: {first}"
+    );
+    for (i, c) in choices.iter().enumerate() {
+        if i > 0 {
+            key(&mut app, KeyCode::Down);
+        }
+        let s = screen(&app, 80, 24);
+        assert!(
+            s.contains(c),
+            "choice {} is on screen when highlighted: {s}",
+            i + 1
+        );
+    }
+}
+
+/// The lesson console shows `--output text` with its columns apart, as a terminal shows the
+/// tabs the AWS CLI prints (a pane would draw nothing for a tab).
+#[test]
+fn the_console_keeps_text_output_columns_apart() {
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    sb.run("aws iam create-user --user-name mika");
+    let raw = sb.run("aws iam list-users --output text").stdout;
+    assert!(
+        raw.contains('\t'),
+        "the sandbox prints tabs as the CLI does: {raw:?}"
+    );
+    let mut out = Vec::new();
+    iamdojo::tui::exercise::run_in_console(
+        &mut sb,
+        &mut out,
+        "aws iam list-users --output text",
+        Lang::En,
+    );
+    let users = out
+        .iter()
+        .find(|l| l.starts_with("USERS"))
+        .expect("a USERS row");
+    assert!(!users.contains('\t'), "{users:?}");
+    let columns: Vec<&str> = raw
+        .lines()
+        .find(|l| l.starts_with("USERS"))
+        .expect("a USERS row")
+        .split('\t')
+        .collect();
+    let shown: Vec<&str> = users.split_whitespace().collect();
+    assert_eq!(shown, columns, "every column is there, apart: {users:?}");
+}
+
+/// In an investigate step's answer box the footer says that Ctrl+S submits the answer (there
+/// is no policy to check there); in a policy step it checks the policy.
+#[test]
+fn the_footer_names_what_ctrl_s_does_here() {
+    let packs: Vec<_> = iamdojo::lesson::load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let (pi, lesson, si) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(pi, p)| {
+            p.ok_lessons().find_map(|l| {
+                l.steps
+                    .iter()
+                    .position(|s| s.kind() == iamdojo::lesson::StepKind::Investigate)
+                    .map(|si| (pi, l.clone(), si))
+            })
+        })
+        .expect("an investigate step in the course");
+    app.open_lesson(pi, &lesson.id, si);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Tab);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Ctrl+S 回答を送信"), "{s}");
+    assert!(!s.contains("ポリシーをチェック"), "{s}");
+}
+
+/// A task's goal pane reads as its checks until the learner has run a command; then a check
+/// not met shows the author's advice for it.
+#[test]
+fn the_goal_pane_gives_advice_only_after_a_try() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    let before = screen(&app, 120, 40);
+    assert!(
+        before.contains("[task]") || before.contains("Goal"),
+        "on the task: {before}"
+    );
+    assert!(!before.contains("dana is not in readers yet."), "{before}");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "aws iam list-groups");
+    key(&mut app, KeyCode::Enter);
+    let after = screen(&app, 120, 40);
+    assert!(after.contains("dana is not in readers yet."), "{after}");
+}
+
+/// A help line wider than the overlay wraps inside it: the Japanese note about keys.yaml is
+/// whole at 80×24 (at the end of the scroll), never cut at the border.
+#[test]
+fn the_help_wraps_its_long_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::Ja, dir.path());
+    key(&mut app, KeyCode::Char('?'));
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    let s = screen(&app, 80, 24);
+    // The overlay's rows, inside its borders, joined.
+    let flat: String = s
+        .lines()
+        .filter_map(|l| {
+            let (a, b) = (l.find('│')?, l.rfind('│')?);
+            l.get(a + '│'.len_utf8()..b).map(str::trim)
+        })
+        .collect();
+    assert!(flat.contains("(README を参照)。"), "{s}");
 }

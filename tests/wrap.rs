@@ -206,7 +206,9 @@ fn check_frame(app: &App, w: u16, h: u16, what: &str, bad: &mut Vec<String>) {
                 );
             }
         }
-        Exercise::Task { report, .. } => {
+        Exercise::Task { report, output, .. } => {
+            // The author's advice shows once a command has been run (as the pane draws it).
+            let tried = output.iter().any(|l| l.starts_with("$ "));
             if let Some(t) = step.task()
                 && let Some(shown) = above(main)
             {
@@ -221,7 +223,7 @@ fn check_frame(app: &App, w: u16, h: u16, what: &str, bad: &mut Vec<String>) {
                         let shown = r
                             .fail_message
                             .clone()
-                            .filter(|_| !r.ok)
+                            .filter(|_| !r.ok && tried)
                             .unwrap_or_else(|| r.what.clone());
                         squeeze(&format!("{} {shown}", if r.ok { "✓" } else { "·" }))
                     })

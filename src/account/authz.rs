@@ -79,6 +79,43 @@ pub fn add_extra(ctx: &mut Context, extra: &[(&str, Vec<String>)]) {
 }
 
 impl Account {
+    /// The secret that goes with an access key id (a user's or the root user's long-term key,
+    /// or a session's temporary one), if the key exists.
+    pub fn secret_of(&self, key: &str) -> Option<&str> {
+        if let Some(k) = self.root.access_keys.iter().find(|k| k.id == key) {
+            return Some(&k.secret);
+        }
+        if let Some(k) = self
+            .key_owner(key)
+            .and_then(|u| u.access_keys.iter().find(|k| k.id == key))
+        {
+            return Some(&k.secret);
+        }
+        self.sessions.get(key).map(|s| s.secret.as_str())
+    }
+
+    /// Finds who signed a request with the key pair `key` / `secret`, as AWS does: an unknown
+    /// or inactive key is `InvalidClientTokenId`, a known key with another secret fails the
+    /// signature check (`SignatureDoesNotMatch`, as IAM and STS answer it).
+    pub fn caller_for_key_pair(
+        &self,
+        operation: &str,
+        key: &str,
+        secret: &str,
+        source_ip: &str,
+        region: &str,
+    ) -> Result<Caller, AwsError> {
+        let caller = self.caller_for_key(operation, key, source_ip, region)?;
+        if self.secret_of(key) != Some(secret) {
+            return Err(AwsError::new(
+                operation,
+                "SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+            ));
+        }
+        Ok(caller)
+    }
+
     /// Finds who owns an access key, as AWS does when a request is signed with it.
     pub fn caller_for_key(
         &self,

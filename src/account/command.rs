@@ -354,25 +354,42 @@ impl Sandbox {
         }
         if let Some((name, value)) = assignment(&line) {
             let value = value.trim_matches('"');
-            let others: usize = self
-                .vars
+            return match self.set_var(name, value) {
+                Ok(()) => Output::default(),
+                Err(out) => out,
+            };
+        }
+        // `read -r ID SECRET <<< "$(aws … --output text)"`: the words of a here-string into
+        // variables, the last one taking the rest, as bash does (how a script keeps both
+        // halves of a new access key from one call).
+        if let Some(words) = shlex::split(&line)
+            && words.first().map(String::as_str) == Some("read")
+            && let Some(here) = words.iter().position(|w| w == "<<<")
+        {
+            let names: Vec<&String> = words
+                .get(1..here)
+                .unwrap_or_default()
                 .iter()
-                .filter(|(n, _)| n.as_str() != name)
-                .map(|(n, v)| n.len() + v.len())
-                .sum();
-            if value.len() > MAX_VALUE {
-                return shell_error(Say::ValueTooLong.fill(
-                    self.lang,
-                    &[("name", &name), ("len", &value.len()), ("max", &MAX_VALUE)],
-                ));
+                .filter(|w| !w.starts_with('-'))
+                .collect();
+            let text = words.get(here + 1..).unwrap_or_default().join(" ");
+            let mut rest = text.trim_start();
+            for (i, name) in names.iter().enumerate() {
+                if !valid_var_name(name) {
+                    return shell_error(format!("read: `{name}': not a valid identifier"));
+                }
+                let value = if i + 1 == names.len() {
+                    std::mem::take(&mut rest).trim_end()
+                } else {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    let (word, after) = rest.split_at(end);
+                    rest = after.trim_start();
+                    word
+                };
+                if let Err(out) = self.set_var(name, value) {
+                    return out;
+                }
             }
-            if others + name.len() + value.len() > MAX_VARIABLES {
-                return shell_error(
-                    Say::VariablesTooLarge
-                        .fill(self.lang, &[("name", &name), ("max", &MAX_VARIABLES)]),
-                );
-            }
-            self.vars.insert(name.to_string(), value.to_string());
             return Output::default();
         }
         if let Some(out) = self.builtin(&line) {
@@ -382,6 +399,29 @@ impl Sandbox {
             Ok(out) => out,
             Err(out) => out,
         }
+    }
+
+    /// Sets the shell variable `name`, within the sandbox's bounds on one value and on all.
+    fn set_var(&mut self, name: &str, value: &str) -> Result<(), Output> {
+        let others: usize = self
+            .vars
+            .iter()
+            .filter(|(n, _)| n.as_str() != name)
+            .map(|(n, v)| n.len() + v.len())
+            .sum();
+        if value.len() > MAX_VALUE {
+            return Err(shell_error(Say::ValueTooLong.fill(
+                self.lang,
+                &[("name", &name), ("len", &value.len()), ("max", &MAX_VALUE)],
+            )));
+        }
+        if others + name.len() + value.len() > MAX_VARIABLES {
+            return Err(shell_error(
+                Say::VariablesTooLarge.fill(self.lang, &[("name", &name), ("max", &MAX_VARIABLES)]),
+            ));
+        }
+        self.vars.insert(name.to_string(), value.to_string());
+        Ok(())
     }
 
     /// The sandbox's own commands, beside the AWS CLI: `wait 6h` lets simulated time pass,
@@ -705,9 +745,37 @@ impl Sandbox {
                 source_ip: self.source_ip.clone(),
                 region: region.clone(),
             },
-            Some(Creds::Keys { access_key_id, .. }) => self
+            // Half a key pair is not credentials: the CLI stops before sending anything.
+            Some(Creds::Keys {
+                access_key_id,
+                secret,
+            }) if access_key_id.is_empty() || secret.is_empty() => {
+                let missing = if access_key_id.is_empty() {
+                    "aws_access_key_id"
+                } else {
+                    "aws_secret_access_key"
+                };
+                return Err(Output {
+                    stdout: String::new(),
+                    stderr: format!(
+                        "\nPartial credentials found in shared-credentials-file, missing: {missing}\n"
+                    ),
+                    // Not a NoCredentialsError: the CLI's general error status.
+                    code: 255,
+                });
+            }
+            Some(Creds::Keys {
+                access_key_id,
+                secret,
+            }) => self
                 .account
-                .caller_for_key(spec.operation, access_key_id, &self.source_ip, &region)
+                .caller_for_key_pair(
+                    spec.operation,
+                    access_key_id,
+                    secret,
+                    &self.source_ip,
+                    &region,
+                )
                 .map_err(|e| service_error(&e))?,
         };
         // Each call takes a second of simulated time, so that events have an order.
@@ -1074,10 +1142,14 @@ pub fn parse_duration(s: &str) -> Option<jiff::SignedDuration> {
 /// `NAME=value` → (`NAME`, `value`), after command substitution.
 fn assignment(line: &str) -> Option<(&str, &str)> {
     let (name, value) = line.split_once('=')?;
-    let valid = !name.is_empty()
+    valid_var_name(name).then_some((name, value))
+}
+
+/// A shell variable's name: letters, digits and `_`, not starting with a digit.
+fn valid_var_name(name: &str) -> bool {
+    !name.is_empty()
         && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !name.starts_with(|c: char| c.is_ascii_digit());
-    valid.then_some((name, value))
+        && !name.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The length of `$(…)`'s body up to its closing parenthesis (nested parentheses and quoted

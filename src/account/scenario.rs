@@ -1165,9 +1165,11 @@ impl Sandbox {
             }
             let creds = match &e.actor {
                 Actor::Root => Some(Creds::RootConsole),
+                // The script signs with the key's own secret (a key that is not there fails
+                // as AWS fails it).
                 Actor::AccessKey(k) => Some(Creds::Keys {
                     access_key_id: k.clone(),
-                    secret: String::new(),
+                    secret: self.account.secret_of(k).unwrap_or_default().to_string(),
                 }),
                 Actor::User(u) => self
                     .account
@@ -1176,7 +1178,7 @@ impl Sandbox {
                     .and_then(|u| u.access_keys.iter().find(|k| k.status == KeyStatus::Active))
                     .map(|k| Creds::Keys {
                         access_key_id: k.id.clone(),
-                        secret: String::new(),
+                        secret: k.secret.clone(),
                     }),
             };
             let saved = (self.source_ip.clone(), self.profile.clone());

@@ -170,7 +170,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
 fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated], lang: Lang) -> String {
     use crate::audit::controls::Needs;
     let mut out = String::new();
-    for need in [Needs::Credentials, Needs::PasswordPolicy, Needs::Services] {
+    for need in Needs::UNMET {
         let ids: Vec<&str> = skipped
             .iter()
             .filter(|s| s.needs == need)

@@ -106,11 +106,17 @@ impl Helper for Completion {}
 fn prompt(sb: &Sandbox) -> String {
     let who = match sb.profiles.get(&sb.profile).and_then(|p| p.creds.as_ref()) {
         Some(Creds::RootConsole) | None => "root".to_string(),
-        Some(Creds::Keys { access_key_id, .. }) => {
-            match sb
-                .account
-                .caller_for_key("", access_key_id, &sb.source_ip, "us-east-1")
-            {
+        Some(Creds::Keys {
+            access_key_id,
+            secret,
+        }) => {
+            match sb.account.caller_for_key_pair(
+                "",
+                access_key_id,
+                secret,
+                &sb.source_ip,
+                "us-east-1",
+            ) {
                 Ok(c) => match c.identity {
                     Identity::Root => "root".into(),
                     Identity::User(u) => u,

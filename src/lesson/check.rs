@@ -214,15 +214,21 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
             })
         }
         Check::CliProfile(p) => {
-            let key = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
-                Some(Creds::Keys { access_key_id, .. }) => Some(access_key_id),
+            // The pair must work: the user's active key id, with its own secret.
+            let pair = sb.profiles.get(&p.name).and_then(|x| match &x.creds {
+                Some(Creds::Keys {
+                    access_key_id,
+                    secret,
+                }) => Some((access_key_id, secret)),
                 _ => None,
             });
-            key.is_some_and(|id| {
+            pair.is_some_and(|(id, secret)| {
                 a.users.get(&p.user).is_some_and(|u| {
-                    u.access_keys
-                        .iter()
-                        .any(|k| &k.id == id && k.status == crate::account::KeyStatus::Active)
+                    u.access_keys.iter().any(|k| {
+                        &k.id == id
+                            && &k.secret == secret
+                            && k.status == crate::account::KeyStatus::Active
+                    })
                 })
             })
         }

@@ -318,12 +318,18 @@ pub fn start_task_in(
             }
             _ => return Err(Lint::TaskActsAs.fill(lang, &[("who", &who)])),
         };
+        // The learner's profile holds the key's own secret, as `aws configure` would.
+        let secret = sandbox
+            .account
+            .secret_of(&key)
+            .unwrap_or_default()
+            .to_string();
         sandbox.profiles.insert(
             "default".into(),
             Profile {
                 creds: Some(Creds::Keys {
                     access_key_id: key,
-                    secret: String::new(),
+                    secret,
                 }),
                 region: Some("us-east-1".into()),
             },
@@ -438,8 +444,17 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
         }
         _ => false,
     };
+    // The most specific near miss the attempt matches: of two that both match (`create-user`
+    // alone, and `create-user` with `attach-user-policy`), the one with more commands says
+    // what this attempt did; among equals, the first written.
+    let size = |w: &Solution| match w {
+        Solution::Commands(c) => c.len(),
+        _ => 1,
+    };
     step.wrong
         .iter()
-        .find(|w| same(&w.attempt))
+        .rev()
+        .filter(|w| same(&w.attempt))
+        .max_by_key(|w| size(&w.attempt))
         .and_then(|w| w.why.as_ref())
 }

@@ -152,6 +152,30 @@ crate::catalog! {
             "A customer managed policy allows a whole service (\"service:*\")",
             "カスタマー管理ポリシーがサービス全体 (\"service:*\") を許可しています",
         ),
+        TitleIam10 => (
+            "The password policy misses the PCI DSS minimums",
+            "パスワードポリシーが PCI DSS の最低要件を満たしていません",
+        ),
+        TitleIam24 => (
+            "An IAM role has no tags",
+            "IAM ロールにタグが付けられていません",
+        ),
+        TitleIam25 => (
+            "An IAM user has no tags",
+            "IAM ユーザーにタグが付けられていません",
+        ),
+        TitleIam23 => (
+            "An IAM Access Analyzer analyzer has no tags",
+            "IAM Access Analyzer のアナライザーにタグが付けられていません",
+        ),
+        TitleIam26 => (
+            "An expired SSL/TLS certificate is still stored in IAM",
+            "期限切れの SSL/TLS 証明書が IAM に保存されたままです",
+        ),
+        TitleIam28 => (
+            "No IAM Access Analyzer external access analyzer is enabled",
+            "IAM Access Analyzer の外部アクセスアナライザーが有効になっていません",
+        ),
         TitleIam27 => (
             "An identity has AWSCloudShellFullAccess attached",
             "アイデンティティに AWSCloudShellFullAccess がアタッチされています",
@@ -301,6 +325,26 @@ crate::catalog! {
         NoPasswordPolicyDefaults => (
             "no password policy: AWS's defaults allow 8-character passwords that never expire",
             "パスワードポリシーがありません。AWS のデフォルトでは、失効しない 8 文字のパスワードが許可されます",
+        ),
+        PciShort => (
+            "short of PCI DSS: {what}",
+            "PCI DSS の要件に届かない点: {what}",
+        ),
+        PciCharacterTypes => (
+            "uppercase letters, lowercase letters and numbers are not all required",
+            "大文字、小文字、数字のすべてが必須にはなっていません",
+        ),
+        FewerThan4Remembered => (
+            "fewer than the last 4 passwords are remembered",
+            "記憶される過去のパスワードが 4 個より少なくなっています",
+        ),
+        RoleUntagged => (
+            "the role {role} has no tags (tags starting with aws: are not counted)",
+            "ロール {role} にはタグがありません (aws: で始まるタグは数えません)",
+        ),
+        UserUntagged => (
+            "the user {user} has no tags (tags starting with aws: are not counted)",
+            "ユーザー {user} にはタグがありません (aws: で始まるタグは数えません)",
         ),
         MinimumLength => (
             "minimum length {n}",
@@ -586,6 +630,10 @@ crate::catalog! {
             "AWS maintains {name}: write a customer managed policy with only what is needed (aws iam create-policy --policy-name {name}-scoped --policy-document file://{name}-scoped.json), attach it, then detach {name} from its holders",
             "{name} は AWS が管理しています。必要な権限だけのカスタマー管理ポリシーを作成して (aws iam create-policy --policy-name {name}-scoped --policy-document file://{name}-scoped.json) アタッチし、{name} をアタッチ先からデタッチします",
         ),
+        HoleOwningTeam => (
+            "<the team that owns it>",
+            "<所有するチーム>",
+        ),
         HoleGroupWithThese => (
             "<a group that has these permissions>",
             "<これらの権限を持つグループ>",
@@ -615,6 +663,18 @@ crate::catalog! {
         NeedsServices => (
             "a scenario file describing the account's services (--scenario FILE)",
             "アカウントのサービスを記述したシナリオファイル (--scenario FILE)",
+        ),
+        NeedsAccessAnalyzer => (
+            "IAM Access Analyzer's analyzers, which iamdojo's accounts do not hold yet",
+            "IAM Access Analyzer のアナライザー (iamdojo のアカウントにはまだありません)",
+        ),
+        NeedsServerCertificates => (
+            "IAM's server certificates, which iamdojo's accounts do not hold yet",
+            "IAM のサーバー証明書 (iamdojo のアカウントにはまだありません)",
+        ),
+        NeedsActionCatalog => (
+            "the action catalog (it did not load; reinstall iamdojo)",
+            "アクションカタログ (読み込めませんでした。iamdojo を再インストールしてください)",
         ),
 
         // ----- The text report of `iamdojo audit` -----

@@ -491,23 +491,23 @@ crate::catalog! {
 
         /// `cli_profile`.
         CliYes => (
-            "The CLI profile {name} holds an active access key of {user}.",
-            "CLI プロファイル {name}に {user}の有効なアクセスキーが設定されています。",
+            "The CLI profile {name} holds an active access key of {user}, with its secret.",
+            "CLI プロファイル {name}に {user}の有効なアクセスキーとそのシークレットが設定されています。",
         ),
         /// Not yet.
         CliNotYet => (
-            "The CLI profile {name} does not hold an active access key of {user} yet.",
-            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されていません。",
+            "The CLI profile {name} does not hold an active access key of {user} with its secret yet.",
+            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーとそのシークレットが設定されていません。",
         ),
         /// Wanted none, and none.
         CliNot => (
-            "The CLI profile {name} does not hold an active access key of {user}.",
-            "CLI プロファイル {name}には {user}の有効なアクセスキーが設定されていません。",
+            "The CLI profile {name} does not hold an active access key of {user} with its secret.",
+            "CLI プロファイル {name}には {user}の有効なアクセスキーとそのシークレットが設定されていません。",
         ),
         /// Wanted none, still one.
         CliStill => (
-            "The CLI profile {name} still holds an active access key of {user}.",
-            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーが設定されています。",
+            "The CLI profile {name} still holds an active access key of {user}, with its secret.",
+            "CLI プロファイル {name}にはまだ {user}の有効なアクセスキーとそのシークレットが設定されています。",
         ),
 
         /// `called`.
@@ -719,6 +719,21 @@ crate::catalog! {
         ControlIam21 => (
             "a customer managed policy allows a whole service (\"service:*\")",
             "カスタマー管理ポリシーがサービス全体 (\"service:*\") を許可している",
+        ),
+        /// `IAM.10`.
+        ControlIam10 => (
+            "the password policy misses the PCI DSS minimums",
+            "パスワードポリシーが PCI DSS の最低要件を満たしていない",
+        ),
+        /// `IAM.24`.
+        ControlIam24 => (
+            "an IAM role has no tags",
+            "IAM ロールにタグが付けられていない",
+        ),
+        /// `IAM.25`.
+        ControlIam25 => (
+            "an IAM user has no tags",
+            "IAM ユーザーにタグが付けられていない",
         ),
         /// `IAM.27`.
         ControlIam27 => (

@@ -712,6 +712,11 @@ crate::catalog! {
             "check the policy / submit",
             "ポリシーをチェック / 回答",
         ),
+        /// The footer's word for Ctrl+S where the step has an answer box, not a policy.
+        SubmitAnswer => (
+            "submit the answer",
+            "回答を送信",
+        ),
         TypingFocus => (
             "switch between console and answer",
             "コンソールと回答欄を切り替え",

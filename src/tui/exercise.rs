@@ -200,7 +200,8 @@ pub fn run_in_console(
     output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
     // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
-    let clean = |l: &str| crate::printable::clean(l).into_owned();
+    // Tabs (`--output text`) become the spaces a terminal would show.
+    let clean = |l: &str| crate::text::expand_tabs(&crate::printable::clean(l), 8);
     output.extend(out.stdout.lines().map(clean));
     for l in out.stderr.lines().filter(|l| !l.trim().is_empty()) {
         output.push(clean(l));

@@ -156,7 +156,15 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
                 .or(keys.first())
                 .copied()
                 .unwrap_or_default();
-            let help = r.help.text(app.lang);
+            // Ctrl+S checks a policy, but submits where the step has an answer box.
+            let answers = a == Action::Check
+                && matches!(&app.screen, super::app::Screen::Lesson(ls)
+                    if matches!(ls.ex, super::app::Exercise::Investigate { .. }));
+            let help = if answers {
+                crate::msg::ui::Keys::SubmitAnswer.text(app.lang)
+            } else {
+                r.help.text(app.lang)
+            };
             let help = help.split(" / ").next().unwrap_or(help);
             let help = help.split(['(', '（']).next().unwrap_or(help).trim_end();
             format!("{key} {help}")
@@ -795,6 +803,8 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
         .unwrap_or(u16::MAX)
         .max(40)
         .min(area.width.saturating_sub(2));
+    // A line wider than the overlay (a long sentence, on a narrow screen) wraps inside it.
+    let lines = markdown::fit(lines, usize::from(width.saturating_sub(2)));
     let r = centered(
         area,
         width,

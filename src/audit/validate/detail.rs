@@ -724,7 +724,7 @@ fn statement_name(s: &StatementName, lang: Lang) -> String {
 
 /// An access level's name: the reference's English (`AccessLevel::as_str`), or the Japanese
 /// of AWS's Japanese documentation.
-fn access_level(level: AccessLevel, lang: Lang) -> &'static str {
+pub fn access_level(level: AccessLevel, lang: Lang) -> &'static str {
     match level {
         AccessLevel::List => V::AccessList,
         AccessLevel::Read => V::AccessRead,

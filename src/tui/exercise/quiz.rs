@@ -42,7 +42,11 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         app.theme.dim,
     )));
     lines.push(Line::default());
+    let mut cursor_line = 0;
     for (i, c) in q.choices.iter().enumerate() {
+        if i == *cursor {
+            cursor_line = lines.len();
+        }
         let picked = chosen.get(i) == Some(&true);
         let boxmark = if q.multiple {
             if picked { "[x]" } else { "[ ]" }
@@ -78,12 +82,40 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             )));
         }
     }
+    // Wrapped line by line, so that the highlighted choice's rows are known: the view
+    // follows the cursor, and a choice is never chosen out of sight.
+    let width = inner(main);
+    let mut rows = Vec::new();
+    let mut at = (0, 1);
+    for (i, l) in lines.into_iter().enumerate() {
+        let w = wrapped(l, width).lines;
+        if i == cursor_line {
+            at = (rows.len(), w.len().max(1));
+        }
+        rows.extend(w);
+    }
+    let scroll = follow(ls.scroll, at, usize::from(main.height.saturating_sub(2)));
     f.render_widget(
-        Paragraph::new(wrapped(lines, inner(main)))
-            .scroll((ls.scroll, 0))
+        Paragraph::new(rows)
+            .scroll((scroll, 0))
             .block(block(app, "")),
         main,
     );
+}
+
+/// The scroll that keeps `rows` (first row, height) in a view `visible` rows high, moving
+/// as little as possible from `scroll`.
+fn follow(scroll: u16, (row, height): (usize, usize), visible: usize) -> u16 {
+    let scroll = usize::from(scroll);
+    let end = row + height;
+    let s = if row < scroll {
+        row
+    } else if end > scroll + visible {
+        end.saturating_sub(visible).min(row)
+    } else {
+        scroll
+    };
+    u16::try_from(s).unwrap_or(u16::MAX)
 }
 
 /// A quiz at its start: nothing chosen, or, when it was solved before, the boxes that solved

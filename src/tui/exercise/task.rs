@@ -52,14 +52,16 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         &run.sandbox.account.id,
         ls.scroll,
     );
+    // Before the first command the goal reads as its checks; the author's advice for a check
+    // not met (often the command that meets it) waits until the learner has tried something.
+    let tried = output.iter().any(|l| l.starts_with("$ "));
     let mut lines = Vec::new();
-    for (i, r) in report.results.iter().enumerate() {
+    for r in &report.results {
         let shown = r
             .fail_message
             .clone()
-            .filter(|_| !r.ok)
+            .filter(|_| !r.ok && tried)
             .unwrap_or_else(|| r.what.clone());
-        let _ = i;
         lines.push(Line::from(Span::styled(
             format!("{} {shown}", if r.ok { "✓" } else { "·" }),
             if r.ok { app.theme.ok } else { app.theme.text },

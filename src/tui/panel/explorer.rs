@@ -257,7 +257,17 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                 for (svc, levels) in by {
                     let summary: Vec<String> = levels
                         .iter()
-                        .map(|(lv, acts)| format!("{lv} {}", acts.len()))
+                        .map(|(lv, acts)| {
+                            use crate::audit::catalog::AccessLevel;
+                            let level = AccessLevel::ALL
+                                .into_iter()
+                                .find(|l| l.as_str() == lv.as_str())
+                                .map_or(lv.as_str(), |l| {
+                                    crate::audit::validate::detail::access_level(l, app.lang)
+                                });
+                            crate::msg::validate::Validate::AccessCount
+                                .fill(app.lang, &[("n", &acts.len()), ("level", &level)])
+                        })
                         .collect();
                     lines.push(Line::from(vec![
                         Span::styled(format!("{svc:<20} "), app.theme.code),
