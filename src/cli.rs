@@ -287,7 +287,11 @@ pub(crate) fn load_gaad(
             .map_err(|e| report_error(e, &text))?;
     }
     for w in &imported.warnings {
-        eprintln!("iamdojo: {}: {w}", Say::Warning.text(lang));
+        eprintln!(
+            "iamdojo: {}: {}",
+            Say::Warning.text(lang),
+            w.said().render(lang)
+        );
     }
     Ok(imported.account)
 }

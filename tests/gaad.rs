@@ -476,3 +476,18 @@ fn broken_files_are_explained_in_japanese() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     insta::assert_snapshot!(said.join("\n"));
 }
+
+/// What an import put up with is said in Japanese for `--lang ja` too, the place kept.
+#[test]
+fn import_warnings_are_said_in_japanese() {
+    let imp = gaad::import_gaad("stand-ins.gaad.json", &data("warnings/stand-ins.gaad.json"))
+        .expect("stand-ins are not errors");
+    assert!(!imp.warnings.is_empty());
+    for w in &imp.warnings {
+        let ja = w.said().render(iamdojo::lang::Lang::Ja);
+        assert_eq!(w.said().render(iamdojo::lang::Lang::En), w.to_string());
+        let english = super::english::english_in(&ja);
+        assert!(english.is_empty(), "English {english:?} in {ja}");
+        assert!(ja.contains(&format!("場所: `{}`", w.place)), "{ja}");
+    }
+}

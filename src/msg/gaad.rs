@@ -54,6 +54,21 @@ crate::catalog! {
             "`aws iam get-account-password-policy --output json` の出力をそのまま保存してください。",
         ),
 
+        // ---- what an import put up with (after `warning: `) ----
+        Warning => ("`{file}`: at `{place}`: {message}", "`{file}`: 場所: `{place}`: {message}"),
+        WarnTruncated => (
+            "the file is one page of several (`IsTruncated` is true), so entities may be missing; let the AWS CLI fetch every page (leave out `--max-items`)",
+            "このファイルは複数ページのうちの 1 ページです (`IsTruncated` が true)。含まれていないエンティティがあるかもしれません。AWS CLI にすべてのページを取得させてください (`--max-items` を付けないでください)。",
+        ),
+        WarnStandIn => (
+            "the AWS managed policy `{arn}` is neither in `Policies` nor bundled with iamdojo: it stays attached, but as a stand-in that allows nothing; get the authorization details again without `--filter` so that the file holds its document",
+            "AWS 管理ポリシー `{arn}` は `Policies` になく、iamdojo にも同梱されていません。アタッチされたままですが、何も許可しない代わりのポリシーとして扱います。ファイルにそのドキュメントが含まれるように、`--filter` を付けずに認証の詳細をもう一度取得してください。",
+        ),
+        WarnMissingGroup => (
+            "the group `{group}` is not in `GroupDetailList`: its members keep it, but it has no policies here; get the authorization details again without `--filter` to include it",
+            "グループ `{group}` は `GroupDetailList` にありません。メンバーはこのグループに属したままですが、ここではポリシーを持ちません。このグループを含めるには、`--filter` を付けずに認証の詳細をもう一度取得してください。",
+        ),
+
         // ---- serde_json's syntax messages ----
         JsonEofList => ("EOF while parsing a list", "リストの途中でファイルが終わっています"),
         JsonEofObject => ("EOF while parsing an object", "オブジェクトの途中でファイルが終わっています"),

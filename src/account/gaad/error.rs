@@ -297,13 +297,24 @@ pub struct Warning {
     pub file: String,
     /// Where: a JSON path or `line N`.
     pub place: String,
-    /// What happened and what to do about it, in lowercase.
-    pub message: String,
+    /// What happened and what to do about it, in lowercase; worded when shown.
+    pub message: Said,
 }
 
+impl Warning {
+    /// The warning, to be worded in the reader's language when shown.
+    pub fn said(&self) -> Said {
+        Said::of(G::Warning)
+            .with("file", &self.file)
+            .with("place", &self.place)
+            .saying("message", self.message.clone())
+    }
+}
+
+/// The English.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: at `{}`: {}", self.file, self.place, self.message)
+        self.said().fmt(f)
     }
 }
 

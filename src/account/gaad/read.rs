@@ -64,10 +64,7 @@ pub(super) fn read(file: &str, text: &str) -> Result<(Account, Vec<Warning>), Im
         missing_groups: BTreeSet::new(),
     };
     if details.is_truncated {
-        r.warn(
-            "IsTruncated",
-            "the file is one page of several (`IsTruncated` is true), so entities may be missing; let the AWS CLI fetch every page (leave out `--max-items`)".into(),
-        );
+        r.warn("IsTruncated", Said::of(G::WarnTruncated));
     }
     r.policies(&details.policies)?;
     r.groups(&details.group_detail_list)?;
@@ -236,7 +233,7 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn warn(&mut self, place: &str, message: String) {
+    fn warn(&mut self, place: &str, message: Said) {
         self.warnings.push(Warning {
             file: self.file.to_string(),
             place: place.to_string(),
@@ -428,12 +425,7 @@ impl Reader<'_> {
                 next_version: 2,
             },
         );
-        self.warn(
-            at,
-            format!(
-                "the AWS managed policy `{arn}` is neither in `Policies` nor bundled with iamdojo: it stays attached, but as a stand-in that allows nothing; get the authorization details again without `--filter` so that the file holds its document"
-            ),
-        );
+        self.warn(at, Said::of(G::WarnStandIn).with("arn", arn));
         Ok(())
     }
 
@@ -715,9 +707,7 @@ impl Reader<'_> {
                 if !self.account.groups.contains_key(g) && self.missing_groups.insert(g.clone()) {
                     self.warn(
                         &format!("{at}.GroupList[{k}]"),
-                        format!(
-                            "the group `{g}` is not in `GroupDetailList`: its members keep it, but it has no policies here; get the authorization details again without `--filter` to include it"
-                        ),
+                        Said::of(G::WarnMissingGroup).with("group", g),
                     );
                 }
             }
