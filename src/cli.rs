@@ -261,7 +261,7 @@ pub(crate) fn load_gaad(
     // An error with a place shows that line of the file under the message. (A CSV row's
     // column counts fields, not characters, so only the row is shown.)
     let report_error = |e: gaad::ImportError, text: &str| {
-        let mut msg = e.to_string();
+        let mut msg = e.said().render(lang);
         if let Some((line, column)) = e.location() {
             let column = if matches!(e, gaad::ImportError::Csv { .. }) {
                 1
@@ -287,7 +287,11 @@ pub(crate) fn load_gaad(
             .map_err(|e| report_error(e, &text))?;
     }
     for w in &imported.warnings {
-        eprintln!("iamdojo: {}: {w}", Say::Warning.text(lang));
+        eprintln!(
+            "iamdojo: {}: {}",
+            Say::Warning.text(lang),
+            w.said().render(lang)
+        );
     }
     Ok(imported.account)
 }

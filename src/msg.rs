@@ -16,6 +16,7 @@ pub use crate::lang::Lang;
 pub mod audit;
 pub mod cli;
 pub mod explain;
+pub mod gaad;
 pub mod glossary;
 pub mod goal;
 pub mod ids;
@@ -23,6 +24,7 @@ pub mod input;
 pub mod keyfile;
 pub mod lint;
 pub mod panel;
+pub mod policy;
 pub mod progress;
 pub mod said;
 pub mod sandbox;
@@ -135,6 +137,8 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "Simulate", simulate::Simulate::ALL);
     push_area(&mut out, "Cli", cli::Cli::ALL);
     push_area(&mut out, "KeyFile", keyfile::KeyFile::ALL);
+    push_area(&mut out, "PolicyParse", policy::PolicyParse::ALL);
+    push_area(&mut out, "Gaad", gaad::Gaad::ALL);
     out
 }
 

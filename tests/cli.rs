@@ -499,3 +499,112 @@ fn a_broken_scenario_is_explained_in_the_readers_language() {
     let (_, _, en) = iamdojo(&["audit", "--lang", "en", "--scenario", "no/such.yaml"]);
     assert_ne!(ja, en, "{ja}");
 }
+
+/// A policy the parser refuses is explained in the reader's language by
+/// `validate-policy --format text` and `simulate-custom-policy`, with its line and column;
+/// `validate-policy`'s JSON stays as AWS writes it, in English.
+#[test]
+fn a_refused_policy_is_explained_in_the_readers_language() {
+    let typo = r#"{"Version":"2012-10-17","Statement":[{"Efect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#;
+    let (code, ja, _) = iamdojo(&[
+        "validate-policy",
+        "--lang",
+        "ja",
+        "--format",
+        "text",
+        "--policy-document",
+        typo,
+    ]);
+    assert_eq!(code, 1, "{ja}");
+    assert!(
+        ja.contains(
+            "`Efect` はステートメントの要素ではありません。`Effect` の間違いではありませんか？"
+        ),
+        "{ja}"
+    );
+    assert!(ja.contains("1 行目、39 列目"), "{ja}");
+    assert!(!ja.contains("is not an element"), "{ja}");
+    let (_, json, _) = iamdojo(&["validate-policy", "--lang", "ja", "--policy-document", typo]);
+    assert!(
+        json.contains(r#""findingDetails": "`Efect` is not an element of a statement; did you mean `Effect`?""#),
+        "{json}"
+    );
+    let sim = |lang| {
+        iamdojo(&[
+            "simulate-custom-policy",
+            "--lang",
+            lang,
+            "--policy-input-list",
+            typo,
+            "--action-names",
+            "s3:GetObject",
+        ])
+    };
+    let (code, _, ja) = sim("ja");
+    assert_eq!(code, 2, "{ja}");
+    assert!(
+        ja.contains("PolicyInputList.1: 1:39: `Efect` はステートメントの要素ではありません。"),
+        "{ja}"
+    );
+    assert!(ja.contains("(場所: `Statement[0].Efect`)"), "{ja}");
+    let (_, _, en) = sim("en");
+    assert!(
+        en.contains("1:39: `Efect` is not an element of a statement; did you mean `Effect`? (at `Statement[0].Efect`)"),
+        "{en}"
+    );
+}
+
+/// A policy document the sandbox refuses: the error is AWS's, in English as AWS sends it, and
+/// `explain` then says why in the learner's language, with the line and column.
+#[test]
+fn sandbox_explains_a_refused_policy_in_the_learners_language() {
+    let script = concat!(
+        "aws iam create-user --user-name aoi\n",
+        r#"aws iam put-user-policy --user-name aoi --policy-name p --policy-document '{"Version":"2012-10-17","Statement":[{"Efect":"Allow","Action":"s3:GetObject","Resource":"*"}]}'"#,
+        "\nexplain\n",
+    );
+    let (_, ja, ja_err) = iamdojo_with_input(&["sandbox", "--lang", "ja"], script.as_bytes());
+    let (_, en, en_err) = iamdojo_with_input(&["sandbox", "--lang", "en"], script.as_bytes());
+    let aws = "An error occurred (MalformedPolicyDocument) when calling the PutUserPolicy operation: 1:39: `Efect` is not an element of a statement; did you mean `Effect`? (at `Statement[0].Efect`)";
+    assert!(ja_err.contains(aws), "{ja_err}");
+    assert!(en_err.contains(aws), "{en_err}");
+    assert!(
+        ja.contains("直前の呼び出しのポリシードキュメントは受け付けられませんでした: 1:39: `Efect` はステートメントの要素ではありません。"),
+        "{ja}"
+    );
+    assert!(
+        en.contains("The last call's policy document was refused: 1:39: `Efect` is not an element of a statement"),
+        "{en}"
+    );
+}
+
+/// `audit --gaad` and `sandbox --gaad` explain a file they cannot import in the reader's
+/// language, with the file, line and column and that line of the file.
+#[test]
+fn a_broken_gaad_file_is_explained_in_the_readers_language() {
+    let bad_json = "tests/data/gaad/errors/bad-json.gaad.json";
+    let bad_doc = "tests/data/gaad/errors/bad-document.gaad.json";
+    for cmd in ["audit", "sandbox"] {
+        let (code, _, ja) = iamdojo(&[cmd, "--lang", "ja", "--gaad", bad_json]);
+        assert_eq!(code, 2, "{cmd}: {ja}");
+        assert!(
+            ja.contains(
+                "bad-json.gaad.json`:7:13: 正しい JSON ではありません: `,` または `}` が必要です。"
+            ),
+            "{cmd}: {ja}"
+        );
+        assert!(ja.contains("7 |"), "{cmd}: the line is shown: {ja}");
+        let (_, _, en) = iamdojo(&[cmd, "--lang", "en", "--gaad", bad_json]);
+        assert!(
+            en.contains("bad-json.gaad.json`:7:13: this is not valid JSON: expected `,` or `}`; save the output"),
+            "{cmd}: {en}"
+        );
+    }
+    let (code, _, ja) = iamdojo(&["audit", "--lang", "ja", "--gaad", bad_doc]);
+    assert_eq!(code, 2, "{ja}");
+    assert!(
+        ja.contains("グループ `Developers` のインラインポリシー `ReadBuckets`"),
+        "{ja}"
+    );
+    assert!(!ja.contains("is refused"), "{ja}");
+}

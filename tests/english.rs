@@ -270,7 +270,7 @@ const ENGLISH: &[&str] = &[
 /// not words: ARNs, action names, flags and paths hold `:`, `.`, `-`, `/`, `_`, `=` or digits,
 /// policy names are CamelCase, and the sandbox's users, groups and roles are lowercase names
 /// that no list of English words holds.
-fn english_in(line: &str) -> Vec<String> {
+pub(crate) fn english_in(line: &str) -> Vec<String> {
     let mut line = line.to_string();
     for p in KEPT_PHRASES {
         line = line.replace(p, " ");

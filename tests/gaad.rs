@@ -434,3 +434,60 @@ fn a_user_name_with_a_comma_and_a_quote_round_trips_through_the_report() {
     assert_eq!(again.users.get(odd).map(|u| &u.arn), Some(&arn));
     assert_eq!(gaad::export_credential_report(&again), report);
 }
+
+/// A broken file is explained in Japanese for `--lang ja`, file, line, column and path kept:
+/// a file that is not JSON, a field of the wrong type, a policy document the parser refuses
+/// (written as an object or URL-encoded), a name or path IAM refuses and an unknown policy
+/// read with no English sentence left. (Some of the import's own checks still say what is
+/// wrong in English behind a Japanese place: see the snapshot.)
+#[test]
+fn broken_files_are_explained_in_japanese() {
+    let japanese_only = [
+        "bad-json.gaad.json",
+        "wrong-type.gaad.json",
+        "bad-document.gaad.json",
+        "bad-encoded-document.gaad.json",
+        "bad-path.gaad.json",
+        "name-too-long.gaad.json",
+        "name-with-space.gaad.json",
+        "unknown-policy.gaad.json",
+    ];
+    let mut said = Vec::new();
+    let mut bad = Vec::new();
+    for name in japanese_only {
+        let text = data(&format!("errors/{name}"));
+        let err = gaad::import_gaad(name, &text).expect_err("a broken file is refused");
+        let ja = err.said().render(iamdojo::lang::Lang::Ja);
+        assert_eq!(err.said().render(iamdojo::lang::Lang::En), err.to_string());
+        let english = super::english::english_in(&ja);
+        if !english.is_empty() {
+            bad.push(format!("{name}: English {english:?} in {ja}"));
+        }
+        if !ja.starts_with(&format!("`{name}`")) {
+            bad.push(format!("{name}: the file is not named first: {ja}"));
+        }
+        if let Some((line, column)) = err.location()
+            && !ja.contains(&format!("{line}:{column}"))
+        {
+            bad.push(format!("{name}: {line}:{column} not in {ja}"));
+        }
+        said.push(format!("{name}:\n{ja}\n"));
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    insta::assert_snapshot!(said.join("\n"));
+}
+
+/// What an import put up with is said in Japanese for `--lang ja` too, the place kept.
+#[test]
+fn import_warnings_are_said_in_japanese() {
+    let imp = gaad::import_gaad("stand-ins.gaad.json", &data("warnings/stand-ins.gaad.json"))
+        .expect("stand-ins are not errors");
+    assert!(!imp.warnings.is_empty());
+    for w in &imp.warnings {
+        let ja = w.said().render(iamdojo::lang::Lang::Ja);
+        assert_eq!(w.said().render(iamdojo::lang::Lang::En), w.to_string());
+        let english = super::english::english_in(&ja);
+        assert!(english.is_empty(), "English {english:?} in {ja}");
+        assert!(ja.contains(&format!("場所: `{}`", w.place)), "{ja}");
+    }
+}

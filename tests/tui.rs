@@ -1443,6 +1443,37 @@ fn policy_findings_name_their_type_in_the_learners_language() {
     }
 }
 
+/// A policy the parser refuses is explained in the policy editor in the learner's language:
+/// in Japanese, Japanese only, with no English sentence of the parser's after it.
+#[test]
+fn a_json_mistake_in_the_policy_editor_is_explained_in_the_learners_language() {
+    let comma = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",}]}"#;
+    let typo = r#"{"Version": "2012-10-17", "Statement": [{"Efect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+    // Short pieces: the findings panel wraps the message.
+    for (lang, policy, want, not) in [
+        (Lang::En, comma, "not valid JSON", "JSON ではありません"),
+        (Lang::Ja, comma, "JSON ではありません", "Trailing"),
+        (Lang::Ja, comma, "最後の要素の後に", "not valid"),
+        (Lang::En, typo, "is not an element", "ステートメント"),
+        (Lang::Ja, typo, "はステートメントの要素", "not an element"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = tiny_app(lang, dir.path());
+        key(&mut app, KeyCode::Down);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        assert!(
+            app.replace_policy(policy),
+            "the policy editor takes the text"
+        );
+        ctrl(&mut app, 's');
+        let shown = screen(&app, 160, 40);
+        assert!(shown.contains(want), "{lang:?}: {shown}");
+        assert!(!shown.contains(not), "{lang:?}: {shown}");
+        assert!(!shown.contains("パーサー"), "{lang:?}: {shown}");
+    }
+}
+
 /// A quiz longer than its pane follows the highlighted choice: at 80×24 every choice of the
 /// EC2 operator quiz (lesson 3, step "read-a-policy") is on screen when it is highlighted, so
 /// Space never ticks a choice out of sight.

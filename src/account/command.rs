@@ -197,6 +197,11 @@ impl Call<'_> {
     pub fn err(&self, code: &str, message: impl Into<String>) -> AwsError {
         AwsError::new(self.operation, code, message)
     }
+
+    /// The error `code` for a policy document the parser refused.
+    pub fn refused(&self, code: &str, error: crate::policy::PolicyError) -> AwsError {
+        AwsError::refused(self.operation, code, error)
+    }
 }
 
 /// The credentials of a CLI profile.
@@ -252,6 +257,9 @@ pub struct Sandbox {
     pub events: Vec<super::scenario::ScheduledEvent>,
     /// The last access denial, for `explain`.
     pub last_denial: Option<Box<super::error::DecisionTrace>>,
+    /// The parser's error for the last refused policy document, for `explain` (cleared by a
+    /// later denial, which `explain` shows instead).
+    pub last_refusal: Option<Box<crate::policy::PolicyError>>,
     /// The learner's language, for the sandbox's own messages (`explain`, `wait`, `cat`, its
     /// limits, the hints it adds: `crate::msg::sandbox`); what the AWS CLI prints stays AWS's
     /// English.
@@ -294,6 +302,7 @@ impl Sandbox {
             vars: BTreeMap::new(),
             events: Vec::new(),
             last_denial: None,
+            last_refusal: None,
             lang: Lang::En,
         }
     }
@@ -442,9 +451,13 @@ impl Sandbox {
                 }
                 None => fail(Say::WaitUsage.text(lang).into()),
             }),
-            "explain" => Some(match &self.last_denial {
-                Some(x) => ok(x.render(lang)),
-                None => ok(format!("{}\n", Say::NothingDenied.text(lang))),
+            "explain" => Some(match (&self.last_refusal, &self.last_denial) {
+                (Some(r), _) => ok(format!(
+                    "{}\n",
+                    Say::PolicyRefused.fill(lang, &[("error", &r.said().render(lang))])
+                )),
+                (None, Some(x)) => ok(x.render(lang)),
+                (None, None) => ok(format!("{}\n", Say::NothingDenied.text(lang))),
             }),
             // The files that `file://NAME` can read: `ls` lists them, `cat NAME` prints one.
             "ls" => Some(ok(if self.files.is_empty() {
@@ -781,10 +794,14 @@ impl Sandbox {
             result.as_ref().err(),
         );
         self.account.note_key_use(&caller, spec.service);
-        if let Err(e) = &result
-            && let Some(x) = &e.denial
-        {
-            self.last_denial = Some(x.clone());
+        if let Err(e) = &result {
+            if let Some(x) = &e.denial {
+                self.last_denial = Some(x.clone());
+                self.last_refusal = None;
+            }
+            if let Some(r) = &e.refusal {
+                self.last_refusal = Some(r.clone());
+            }
         }
         let value = result.map_err(|e| service_error(&e))?;
         if value.is_null() {

@@ -13,6 +13,9 @@ pub struct AwsError {
     /// For an access denial: the request and the evaluator's account of the decision (the
     /// sandbox's `explain`, the interface's decision explainer).
     pub denial: Option<Box<DecisionTrace>>,
+    /// For a refused policy document: the parser's error, which the sandbox's `explain` says
+    /// in the learner's language (the message is its English, as AWS sends it).
+    pub refusal: Option<Box<crate::policy::PolicyError>>,
 }
 
 /// A request and how the evaluator decided it.
@@ -86,6 +89,16 @@ impl AwsError {
             message: message.into(),
             operation: operation.to_string(),
             denial: None,
+            refusal: None,
+        }
+    }
+
+    /// `code` (`MalformedPolicyDocument`, `MalformedPolicy`, `LimitExceeded`) for a policy
+    /// document the parser refused, with the parser's English as the message.
+    pub fn refused(operation: &str, code: &str, error: crate::policy::PolicyError) -> AwsError {
+        AwsError {
+            refusal: Some(Box::new(error.clone())),
+            ..AwsError::new(operation, code, error.to_string())
         }
     }
 

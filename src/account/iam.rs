@@ -775,7 +775,7 @@ fn path_of(c: &Call, a: &Args) -> Result<String, AwsError> {
 }
 
 fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError> {
-    document(text, ty).map_err(|e| c.err(e.aws_code(), e.to_string()))
+    document(text, ty).map_err(|e| c.refused(e.aws_code(), e))
 }
 
 /// Reads `Key=k,Value=v` shorthand or a JSON list of tags.
@@ -1748,8 +1748,10 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         .map(|(_, d)| d.text.as_str())
         .collect();
     texts.push(&doc.text);
-    crate::policy::parse::check_inline_total(e.inline_type(), &texts)
-        .map_err(|err| AwsError::new(op, "LimitExceeded", err.message))?;
+    crate::policy::parse::check_inline_total(e.inline_type(), &texts).map_err(|err| AwsError {
+        message: err.message.to_string(),
+        ..AwsError::refused(op, "LimitExceeded", err)
+    })?;
     h.inline.insert(pname, doc);
     Ok(Value::Null)
 }

@@ -329,7 +329,7 @@ fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_s3(c, "s3:PutBucketPolicy", &bucket_arn(&name), &name, &[])?;
     let doc = super::document(a.s("policy"), PolicyType::Resource)
-        .map_err(|e| c.err("MalformedPolicy", e.to_string()))?;
+        .map_err(|e| c.refused("MalformedPolicy", e))?;
     let b = c
         .account
         .buckets

@@ -169,7 +169,7 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let policy = match a.opt("policy") {
         Some(text) => Some(
             super::document(text, PolicyType::Session)
-                .map_err(|e| c.err("MalformedPolicyDocument", e.to_string()))?,
+                .map_err(|e| c.refused("MalformedPolicyDocument", e))?,
         ),
         None => None,
     };

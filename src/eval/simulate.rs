@@ -250,7 +250,7 @@ impl SimulateError {
                 list,
                 number,
                 error,
-            } => format!("{list}.{number}: {error}"),
+            } => format!("{list}.{number}: {}", error.said().render(lang)),
             SimulateError::Caller(e) => format!("CallerArn: {}", e.message(lang)),
             SimulateError::Context(e) => format!("ContextEntries: {}", e.message(lang)),
             SimulateError::NoActions => format!("ActionNames: {}", Say::NoActions.text(lang)),

@@ -483,7 +483,7 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
             let starter = p.starter.clone().unwrap_or_default();
             let start = run::check_policy_in(cx.pack, l, s, &starter, cx.lang);
             if start.broken {
-                let message = start.error.clone().unwrap_or_default();
+                let message = start.error.map(|e| e.render(cx.lang)).unwrap_or_default();
                 cx.push(Level::Error, &format!("{path}.policy"), message);
                 return;
             }
@@ -495,33 +495,37 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                 Some(Solution::Text(sol)) => {
                     let r = run::check_policy_in(cx.pack, l, s, sol, cx.lang);
                     if !r.passed() {
-                        let why = r.error.clone().unwrap_or_else(|| {
-                            let bad: Vec<String> = r
-                                .expectations
-                                .iter()
-                                .filter(|e| !e.ok())
-                                .map(|e| {
-                                    let m = if e.want_allow {
-                                        Lint::ShouldBeAllowed
+                        let why =
+                            r.error
+                                .as_ref()
+                                .map(|e| e.render(cx.lang))
+                                .unwrap_or_else(|| {
+                                    let bad: Vec<String> = r
+                                        .expectations
+                                        .iter()
+                                        .filter(|e| !e.ok())
+                                        .map(|e| {
+                                            let m = if e.want_allow {
+                                                Lint::ShouldBeAllowed
+                                            } else {
+                                                Lint::ShouldBeDenied
+                                            };
+                                            cx.fill(
+                                                m,
+                                                &[
+                                                    ("action", &e.request.action),
+                                                    ("resource", &e.request.resource),
+                                                    ("got", &e.got.as_str()),
+                                                ],
+                                            )
+                                        })
+                                        .collect();
+                                    if bad.is_empty() {
+                                        cx.fill(Lint::TooSevere, &[("n", &r.too_severe)])
                                     } else {
-                                        Lint::ShouldBeDenied
-                                    };
-                                    cx.fill(
-                                        m,
-                                        &[
-                                            ("action", &e.request.action),
-                                            ("resource", &e.request.resource),
-                                            ("got", &e.got.as_str()),
-                                        ],
-                                    )
-                                })
-                                .collect();
-                            if bad.is_empty() {
-                                cx.fill(Lint::TooSevere, &[("n", &r.too_severe)])
-                            } else {
-                                bad.join("; ")
-                            }
-                        });
+                                        bad.join("; ")
+                                    }
+                                });
                         let message = cx.fill(Lint::SolutionFails, &[("why", &why)]);
                         cx.push(Level::Error, &format!("{path}.solution"), message);
                     }

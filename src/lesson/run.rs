@@ -9,6 +9,7 @@ use crate::eval::{Decision, Outcome};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::lint::Lint;
+use crate::msg::said::Said;
 
 /// The scenario a step uses: its own, else the lesson's.
 pub fn scenario_of<'a>(lesson: &'a Lesson, step: &'a Step) -> Option<&'a str> {
@@ -87,8 +88,9 @@ impl Expectation {
 /// The result of checking a policy exercise.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PolicyReport {
-    /// A parse error, if the policy does not parse, or why the exercise cannot be checked.
-    pub error: Option<String>,
+    /// A parse error, if the policy does not parse, or why the exercise cannot be checked;
+    /// worded in the learner's language where it is shown.
+    pub error: Option<Said>,
     /// The error is the exercise's, not the policy's: its scenario does not load, or it tests
     /// the policy on an identity its scenario does not have.
     pub broken: bool,
@@ -113,13 +115,13 @@ impl PolicyReport {
 
 /// Checks a learner's policy against a policy step: it must parse, stay under the allowed
 /// finding type, and make every expected request come out as expected. A broken exercise's
-/// error is in English ([`check_policy_in`] says it in another language).
+/// scenario error is in English ([`check_policy_in`] loads the scenario in another language).
 pub fn check_policy(pack: &Pack, lesson: &Lesson, step: &Step, text: &str) -> PolicyReport {
     check_policy_in(pack, lesson, step, text, Lang::En)
 }
 
-/// [`check_policy`], with a broken exercise's error in `lang` (a policy's parse error is
-/// the policy parser's, in English as AWS writes it).
+/// [`check_policy`], loading the exercise's scenario in `lang` (the report's other errors are
+/// worded where they are shown).
 pub fn check_policy_in(
     pack: &Pack,
     lesson: &Lesson,
@@ -129,13 +131,13 @@ pub fn check_policy_in(
 ) -> PolicyReport {
     let mut report = PolicyReport::default();
     let Some(ex) = step.policy() else {
-        report.error = Some(Lint::NotPolicyStep.text(lang).to_string());
+        report.error = Some(Said::of(Lint::NotPolicyStep));
         return report;
     };
     let doc = match crate::account::document(text, crate::policy::PolicyType::InlineUser) {
         Ok(d) => d,
         Err(e) => {
-            report.error = Some(e.to_string());
+            report.error = Some(e.said());
             return report;
         }
     };
@@ -161,7 +163,7 @@ pub fn check_policy_in(
     let mut sb = match pack.sandbox_in(scenario_of(lesson, step), lang) {
         Ok(s) => s,
         Err(e) => {
-            report.error = Some(Lint::ExerciseScenario.fill(lang, &[("error", &e)]));
+            report.error = Some(Said::of(Lint::ExerciseScenario).with("error", e));
             report.broken = true;
             return report;
         }
@@ -209,7 +211,7 @@ pub fn check_policy_in(
         false
     };
     if !placed {
-        report.error = Some(Lint::PolicyTargetMissing.fill(lang, &[("who", &who)]));
+        report.error = Some(Said::of(Lint::PolicyTargetMissing).with("who", &who));
         report.broken = true;
         return report;
     }

@@ -54,6 +54,12 @@ crate::catalog! {
             "使い方: wait DURATION (例: 30m、6h、2d)",
         ),
         /// `explain` before any call was denied.
+        /// `explain` after a call whose policy document was refused; `{error}` is the
+        /// parser's message with its line and column.
+        PolicyRefused => (
+            "The last call's policy document was refused: {error}",
+            "直前の呼び出しのポリシードキュメントは受け付けられませんでした: {error}",
+        ),
         NothingDenied => (
             "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.",
             "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。",

@@ -3,7 +3,6 @@
 use super::span::{Position, Span};
 use crate::msg::input::Input;
 use crate::msg::said::Said;
-use crate::msg::validate::Validate as V;
 
 /// What is wrong with a policy document. The kebab-case names ([`ErrorKind::as_str`]) are
 /// stable: tests, lesson lint and JSON output use them.
@@ -95,40 +94,6 @@ impl ErrorKind {
     }
 }
 
-impl ErrorKind {
-    /// The catalog's sentence for this kind of error.
-    pub fn entry(self) -> V {
-        use ErrorKind::*;
-        match self {
-            NotJson => V::SyntaxNotJson,
-            NotAnObject => V::SyntaxNotAnObject,
-            UnknownElement => V::SyntaxUnknownElement,
-            WrongType => V::SyntaxWrongType,
-            DuplicateElement => V::SyntaxDuplicateElement,
-            MissingStatement => V::SyntaxMissingStatement,
-            EmptyStatement => V::SyntaxEmptyStatement,
-            MissingEffect => V::SyntaxMissingEffect,
-            InvalidEffect => V::SyntaxInvalidEffect,
-            MissingAction => V::SyntaxMissingAction,
-            ActionAndNotAction => V::SyntaxActionAndNotAction,
-            InvalidAction => V::SyntaxInvalidAction,
-            MissingResource => V::SyntaxMissingResource,
-            ResourceAndNotResource => V::SyntaxResourceAndNotResource,
-            InvalidResource => V::SyntaxInvalidResource,
-            PrincipalInIdentityPolicy => V::SyntaxPrincipalInIdentityPolicy,
-            MissingPrincipal => V::SyntaxMissingPrincipal,
-            PrincipalAndNotPrincipal => V::SyntaxPrincipalAndNotPrincipal,
-            InvalidPrincipal => V::SyntaxInvalidPrincipal,
-            UnknownVersion => V::SyntaxUnknownVersion,
-            UnknownOperator => V::SyntaxUnknownOperator,
-            InvalidConditionValue => V::SyntaxInvalidConditionValue,
-            InvalidSid => V::SyntaxInvalidSid,
-            DuplicateSid => V::SyntaxDuplicateSid,
-            PolicyTooLarge => V::SyntaxPolicyTooLarge,
-        }
-    }
-}
-
 impl std::fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
@@ -148,8 +113,9 @@ pub struct PolicyError {
     pub span: Option<Span>,
     /// Line and column (1-based) of the start of the span.
     pub position: Option<Position>,
-    /// A lowercase sentence saying what is wrong and what to do.
-    pub message: String,
+    /// A lowercase sentence saying what is wrong and what to do, worded when shown (its
+    /// `Display` is the English, which AWS-shaped outputs print).
+    pub message: Said,
 }
 
 impl PolicyError {
@@ -163,14 +129,8 @@ impl PolicyError {
 
     /// The error as [`Display`](std::fmt::Display) shows it (`line:column: message (at
     /// `path`)`), to be worded in the reader's language when shown.
-    /// In Japanese the kind's own sentence leads, and the parser's English sentence follows
-    /// it as the parser's.
     pub fn said(&self) -> Said {
-        let ja = Said::of(V::SyntaxWithDetail)
-            .saying("what", Said::of(self.kind.entry()))
-            .with("message", &self.message);
-        let mut said = Said::quoted(format!("{}: ", self.location()))
-            .then(Said::by_lang(Said::quoted(&self.message), ja));
+        let mut said = Said::quoted(format!("{}: ", self.location())).then(self.message.clone());
         if !self.path.is_empty() {
             said = said.then(Said::of(Input::At).with("path", &self.path));
         }

@@ -13,7 +13,9 @@ use super::model::*;
 use super::span::{Cursor, Span};
 use super::variables::Template;
 use super::wildcard::Glob;
-use crate::suggest::did_you_mean;
+use crate::msg::policy::PolicyParse as P;
+use crate::msg::said::Said;
+use crate::suggest::nearest;
 
 const TOP_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 const STATEMENT_ELEMENTS: &[&str] = &[
@@ -60,19 +62,11 @@ pub fn parse(text: &str, policy_type: PolicyType) -> Result<Policy, PolicyError>
                 start: r.start,
                 end: r.end,
             }),
-            format!(
-                "the policy is not valid JSON: {}; check quotes, commas and brackets",
-                e.kind()
-            ),
+            Said::of(P::NotJson).saying("error", json_error(e.kind())),
         )
     })?;
     let Some(root) = ast.value else {
-        return Err(cx.err(
-            ErrorKind::NotJson,
-            "",
-            None,
-            "the policy is empty; a policy is a JSON object with `Version` and `Statement`".into(),
-        ));
+        return Err(cx.err(ErrorKind::NotJson, "", None, Said::of(P::Empty)));
     };
     if let Some(limit) = policy_type.size_limit() {
         let n = count_policy_chars(text);
@@ -81,10 +75,10 @@ pub fn parse(text: &str, policy_type: PolicyType) -> Result<Policy, PolicyError>
                 ErrorKind::PolicyTooLarge,
                 "",
                 None,
-                format!(
-                    "the {} has {n} characters (white space not counted) but the quota is {limit}; split it into several policies or use wildcards",
-                    policy_type.as_str()
-                ),
+                Said::of(P::TooLarge)
+                    .saying("ty", ty_said(policy_type))
+                    .with("n", n)
+                    .with("limit", limit),
             ));
         }
     }
@@ -129,15 +123,86 @@ fn span_of(v: &impl Ranged) -> Span {
     }
 }
 
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::StringLit(_) => "a string",
-        Value::NumberLit(_) => "a number",
-        Value::BooleanLit(_) => "a boolean",
-        Value::Object(_) => "an object",
-        Value::Array(_) => "a list",
-        Value::NullKeyword(_) => "null",
-    }
+/// The JSON type of `v`, as a message ("a string").
+fn type_name(v: &Value) -> Said {
+    Said::of(match v {
+        Value::StringLit(_) => P::TypeString,
+        Value::NumberLit(_) => P::TypeNumber,
+        Value::BooleanLit(_) => P::TypeBool,
+        Value::Object(_) => P::TypeObject,
+        Value::Array(_) => P::TypeList,
+        Value::NullKeyword(_) => P::TypeNull,
+    })
+}
+
+/// The kind of policy, as a message ("managed policy").
+fn ty_said(ty: PolicyType) -> Said {
+    Said::of(match ty {
+        PolicyType::Identity => P::TyIdentity,
+        PolicyType::Managed => P::TyManaged,
+        PolicyType::InlineUser => P::TyInlineUser,
+        PolicyType::InlineGroup => P::TyInlineGroup,
+        PolicyType::InlineRole => P::TyInlineRole,
+        PolicyType::Boundary => P::TyBoundary,
+        PolicyType::Session => P::TySession,
+        PolicyType::Scp => P::TyScp,
+        PolicyType::Trust => P::TyTrust,
+        PolicyType::Resource => P::TyResource,
+    })
+}
+
+/// "; did you mean `x`?" when a candidate is near `word`, else nothing.
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Said {
+    nearest(word, candidates)
+        .map(|c| Said::of(P::DidYouMean).with("name", c))
+        .unwrap_or_default()
+}
+
+/// The JSON parser's sentence, as a catalog entry whose English is the parser's own words.
+fn json_error(kind: &jsonc_parser::errors::ParseErrorKind) -> Said {
+    use jsonc_parser::ParseStringErrorKind as S;
+    use jsonc_parser::errors::ParseErrorKind as K;
+    let entry = match kind {
+        K::BareDecimalPointNumbersNotAllowed => P::JsonBareDecimalPoint,
+        K::CommentsNotAllowed => P::JsonComments,
+        K::ExpectedColonAfterObjectKey => P::JsonExpectedColon,
+        K::ExpectedObjectValue => P::JsonExpectedValue,
+        K::ExpectedDigit => P::JsonExpectedDigit,
+        K::ExpectedDigitFollowingNegativeSign => P::JsonExpectedDigitAfterMinus,
+        K::ExpectedPlusMinusOrDigitInNumberLiteral => P::JsonExpectedExponent,
+        K::ExpectedStringObjectProperty => P::JsonExpectedPropertyName,
+        K::HexadecimalNumbersNotAllowed => P::JsonHexadecimal,
+        K::ExpectedComma => P::JsonExpectedComma,
+        K::MultipleRootJsonValues => P::JsonMultipleValues,
+        K::NonFiniteNumbersNotAllowed => P::JsonNonFinite,
+        K::SingleQuotedStringsNotAllowed => P::JsonSingleQuoted,
+        K::TrailingCommasNotAllowed => P::JsonTrailingComma,
+        K::UnaryPlusNumbersNotAllowed => P::JsonUnaryPlus,
+        K::UnexpectedCloseBrace => P::JsonUnexpectedCloseBrace,
+        K::UnexpectedCloseBracket => P::JsonUnexpectedCloseBracket,
+        K::UnexpectedColon => P::JsonUnexpectedColon,
+        K::UnexpectedComma => P::JsonUnexpectedComma,
+        K::UnexpectedToken => P::JsonUnexpectedToken,
+        K::UnexpectedTokenInObject => P::JsonUnexpectedTokenInObject,
+        K::UnexpectedWord => P::JsonUnexpectedWord,
+        K::UnterminatedArray => P::JsonUnterminatedArray,
+        K::UnterminatedCommentBlock => P::JsonUnterminatedComment,
+        K::UnterminatedObject => P::JsonUnterminatedObject,
+        K::NestingDepthExceeded => P::JsonTooDeep,
+        K::String(S::InvalidEscapeInSingleQuoteString) => P::JsonInvalidEscapeSingle,
+        K::String(S::InvalidEscapeInDoubleQuoteString) => P::JsonInvalidEscapeDouble,
+        K::String(S::ExpectedFourHexDigits) => P::JsonFourHexDigits,
+        K::String(S::ExpectedTwoHexDigits) => P::JsonTwoHexDigits,
+        K::String(S::InvalidUnicodeEscapeSequence(v)) => {
+            return Said::of(P::JsonInvalidUnicode).with("value", v);
+        }
+        K::String(S::InvalidEscape) => P::JsonInvalidEscape,
+        K::String(S::UnterminatedStringLiteral) => P::JsonUnterminatedString,
+        // A sentence of a newer parser (or of one of its optional features).
+        #[allow(unreachable_patterns)]
+        other => return Said::of(P::JsonOther).with("error", other),
+    };
+    Said::of(entry)
 }
 
 fn join(path: &str, elem: &str) -> String {
@@ -149,7 +214,7 @@ fn join(path: &str, elem: &str) -> String {
 }
 
 impl<'t> Cx<'t> {
-    fn err(&self, kind: ErrorKind, path: &str, span: Option<Span>, message: String) -> PolicyError {
+    fn err(&self, kind: ErrorKind, path: &str, span: Option<Span>, message: Said) -> PolicyError {
         PolicyError {
             kind,
             path: path.to_string(),
@@ -165,7 +230,7 @@ impl<'t> Cx<'t> {
         props: &'a [ObjectProp<'v>],
         path: &str,
         known: &[&'static str],
-        what: &str,
+        what: P,
     ) -> Result<Vec<(&'static str, &'a ObjectProp<'v>)>, PolicyError> {
         let mut out: Vec<(&'static str, &'a ObjectProp<'v>)> = Vec::with_capacity(props.len());
         for p in props {
@@ -175,10 +240,10 @@ impl<'t> Cx<'t> {
                     ErrorKind::UnknownElement,
                     &join(path, name),
                     Some(span_of(&p.name)),
-                    format!(
-                        "`{name}` is not an element of {what}{}",
-                        did_you_mean(name, known.iter().copied())
-                    ),
+                    Said::of(P::UnknownElement)
+                        .with("name", name)
+                        .saying("what", Said::of(what))
+                        .saying("hint", did_you_mean(name, known.iter().copied())),
                 ));
             };
             if out.iter().any(|(n, _)| n == k) {
@@ -186,7 +251,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::DuplicateElement,
                     &join(path, name),
                     Some(span_of(&p.name)),
-                    format!("`{name}` appears twice; keep one and merge the values"),
+                    Said::of(P::DuplicateElement).with("name", name),
                 ));
             }
             out.push((k, p));
@@ -206,7 +271,9 @@ impl<'t> Cx<'t> {
                     ErrorKind::WrongType,
                     &path,
                     Some(span_of(other)),
-                    format!("`{path}` must be a string, not {}", type_name(other)),
+                    Said::of(P::NotString)
+                        .with("path", &path)
+                        .saying("type", type_name(other)),
                 ))
             }
         }
@@ -227,10 +294,9 @@ impl<'t> Cx<'t> {
             other => Ok(vec![self.string(other, parent, elem).map_err(
                 |mut e| {
                     let path = join(parent, elem);
-                    e.message = format!(
-                        "`{path}` must be a string or a list of strings, not {}",
-                        type_name(other)
-                    );
+                    e.message = Said::of(P::NotStrings)
+                        .with("path", path)
+                        .saying("type", type_name(other));
                     e
                 },
             )?]),
@@ -243,13 +309,10 @@ impl<'t> Cx<'t> {
                 ErrorKind::NotAnObject,
                 "",
                 Some(span_of(root)),
-                format!(
-                    "a policy must be a JSON object with `Version` and `Statement`, not {}",
-                    type_name(root)
-                ),
+                Said::of(P::PolicyNotObject).saying("type", type_name(root)),
             ));
         };
-        let props = self.props(&obj.properties, "", TOP_ELEMENTS, "a policy")?;
+        let props = self.props(&obj.properties, "", TOP_ELEMENTS, P::WhatPolicy)?;
         let mut version = Version::V2008_10_17;
         let mut version_given = false;
         let mut id = None;
@@ -266,9 +329,7 @@ impl<'t> Cx<'t> {
                                 ErrorKind::UnknownVersion,
                                 "Version",
                                 Some(v.span),
-                                format!(
-                                    "`{other}` is not a policy language version; use \"2012-10-17\""
-                                ),
+                                Said::of(P::UnknownVersion).with("version", other),
                             ));
                         }
                     };
@@ -283,7 +344,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::MissingStatement,
                 "",
                 Some(span_of(root)),
-                "the policy has no `Statement`; add at least one statement".into(),
+                Said::of(P::MissingStatement),
             ));
         };
         let items: Vec<(String, &Value)> = match &st.value {
@@ -293,7 +354,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::EmptyStatement,
                     "Statement",
                     Some(span_of(&st.value)),
-                    "`Statement` is empty; add at least one statement".into(),
+                    Said::of(P::EmptyStatement),
                 ));
             }
             Value::Array(a) => a
@@ -307,10 +368,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::WrongType,
                     "Statement",
                     Some(span_of(other)),
-                    format!(
-                        "`Statement` must be an object or a list of objects, not {}",
-                        type_name(other)
-                    ),
+                    Said::of(P::StatementWrongType).saying("type", type_name(other)),
                 ));
             }
         };
@@ -330,7 +388,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::DuplicateSid,
                     &join(path, "Sid"),
                     Some(s.span),
-                    format!("the Sid `{sid}` is used by two statements; Sids must be unique"),
+                    Said::of(P::DuplicateSid).with("sid", sid),
                 ));
             }
         }
@@ -360,11 +418,11 @@ impl<'t> Cx<'t> {
                 ErrorKind::NotAnObject,
                 path,
                 Some(span_of(v)),
-                format!("a statement must be a JSON object, not {}", type_name(v)),
+                Said::of(P::StatementNotObject).saying("type", type_name(v)),
             ));
         };
         let span = span_of(obj);
-        let props = self.props(&obj.properties, path, STATEMENT_ELEMENTS, "a statement")?;
+        let props = self.props(&obj.properties, path, STATEMENT_ELEMENTS, P::WhatStatement)?;
         let get = |n: &str| props.iter().find(|(k, _)| *k == n).map(|(_, p)| *p);
 
         let sid = match get("Sid") {
@@ -376,10 +434,7 @@ impl<'t> Cx<'t> {
                         ErrorKind::InvalidSid,
                         &join(path, "Sid"),
                         Some(s.span),
-                        format!(
-                            "the Sid `{}` may hold only ASCII letters and digits (A-Z, a-z, 0-9)",
-                            s.value
-                        ),
+                        Said::of(P::InvalidSid).with("sid", &s.value),
                     ));
                 }
                 Some(std::sync::Arc::from(s.value))
@@ -393,7 +448,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::MissingEffect,
                     path,
                     Some(span),
-                    "the statement has no `Effect`; add \"Effect\": \"Allow\" or \"Deny\"".into(),
+                    Said::of(P::MissingEffect),
                 ));
             }
             Some(p) => {
@@ -406,9 +461,7 @@ impl<'t> Cx<'t> {
                             ErrorKind::InvalidEffect,
                             &join(path, "Effect"),
                             Some(e.span),
-                            format!(
-                                "`Effect` must be \"Allow\" or \"Deny\" (with that case), not `{other}`"
-                            ),
+                            Said::of(P::InvalidEffect).with("effect", other),
                         ));
                     }
                 }
@@ -449,7 +502,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::PrincipalAndNotPrincipal,
                 &join(path, "NotPrincipal"),
                 Some(span_of(&n.name)),
-                "a statement can have `Principal` or `NotPrincipal`, not both".into(),
+                Said::of(P::PrincipalAndNotPrincipal),
             ));
         }
         let (p, negated) = match (pos, neg) {
@@ -461,10 +514,7 @@ impl<'t> Cx<'t> {
                         ErrorKind::MissingPrincipal,
                         path,
                         Some(span),
-                        format!(
-                            "a statement of a {} must name a `Principal` (or `NotPrincipal`)",
-                            self.ty.as_str()
-                        ),
+                        Said::of(P::MissingPrincipal).saying("ty", ty_said(self.ty)),
                     ));
                 }
                 return Ok(None);
@@ -477,10 +527,9 @@ impl<'t> Cx<'t> {
                 ErrorKind::PrincipalInIdentityPolicy,
                 &ppath(),
                 Some(span_of(&p.name)),
-                format!(
-                    "a {} cannot have `{elem}`: it applies to whoever it is attached to; remove the element",
-                    self.ty.as_str()
-                ),
+                Said::of(P::PrincipalNotAllowed)
+                    .saying("ty", ty_said(self.ty))
+                    .with("elem", elem),
             ));
         }
         let mut out = PrincipalList {
@@ -492,7 +541,7 @@ impl<'t> Cx<'t> {
             Value::StringLit(s) if s.value == "*" => out.everyone = true,
             Value::Object(o) => {
                 let known = ["AWS", "Service", "Federated", "CanonicalUser"];
-                let props = self.props(&o.properties, &ppath(), &known, "a principal")?;
+                let props = self.props(&o.properties, &ppath(), &known, P::WhatPrincipal)?;
                 for (name, prop) in props {
                     let kind = match name {
                         "AWS" => PrincipalKind::Aws,
@@ -507,10 +556,7 @@ impl<'t> Cx<'t> {
                                 ErrorKind::InvalidPrincipal,
                                 &join(&pp, name),
                                 Some(v.span),
-                                format!(
-                                    "`{}` is not a valid AWS principal: use \"*\", a 12-digit account id or an ARN such as arn:aws:iam::111122223333:user/alice (wildcards inside an ARN are not allowed)",
-                                    v.value
-                                ),
+                                Said::of(P::InvalidAwsPrincipal).with("value", &v.value),
                             ));
                         }
                         out.entries.push((kind, v));
@@ -522,9 +568,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::InvalidPrincipal,
                     &ppath(),
                     Some(span_of(other)),
-                    format!(
-                        "`{elem}` must be \"*\" or an object such as {{\"AWS\": \"arn:aws:iam::111122223333:root\"}}"
-                    ),
+                    Said::of(P::PrincipalWrongType).with("elem", elem),
                 ));
             }
         }
@@ -543,7 +587,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::ActionAndNotAction,
                 &join(path, "NotAction"),
                 Some(span_of(&n.name)),
-                "a statement can have `Action` or `NotAction`, not both".into(),
+                Said::of(P::ActionAndNotAction),
             ));
         }
         let (p, negated) = match (pos, neg) {
@@ -554,7 +598,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::MissingAction,
                     path,
                     Some(span),
-                    "the statement has no `Action` (or `NotAction`); name the actions it is about, e.g. \"s3:GetObject\"".into(),
+                    Said::of(P::MissingAction),
                 ));
             }
         };
@@ -565,7 +609,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::MissingAction,
                 &join(path, aelem),
                 Some(span_of(&p.value)),
-                "the action list is empty; name at least one action".into(),
+                Said::of(P::EmptyActions),
             ));
         }
         let mut list = ActionList {
@@ -579,10 +623,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::InvalidAction,
                     &join(path, aelem),
                     Some(a.span),
-                    format!(
-                        "`{}` is not an action: write service:Action, e.g. \"s3:GetObject\", or \"*\"",
-                        a.value
-                    ),
+                    Said::of(P::InvalidAction).with("action", &a.value),
                 )
             })?;
             list.patterns.push(ActionPattern {
@@ -608,7 +649,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::ResourceAndNotResource,
                 &join(path, "NotResource"),
                 Some(span_of(&n.name)),
-                "a statement can have `Resource` or `NotResource`, not both".into(),
+                Said::of(P::ResourceAndNotResource),
             ));
         }
         let (p, negated) = match (pos, neg) {
@@ -622,10 +663,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::MissingResource,
                     path,
                     Some(span),
-                    format!(
-                        "the statement has no `Resource` (or `NotResource`), which a {} needs; use \"*\" or the ARNs it is about",
-                        self.ty.as_str()
-                    ),
+                    Said::of(P::MissingResource).saying("ty", ty_said(self.ty)),
                 ));
             }
         };
@@ -636,7 +674,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::UnknownElement,
                 &rpath(),
                 Some(span_of(&p.name)),
-                format!("a role trust policy cannot have `{elem}`: the resource is the role itself; remove it"),
+                Said::of(P::ResourceInTrustPolicy).with("elem", elem),
             ));
         }
         let raw = self.strings(&p.value, path, elem)?;
@@ -645,7 +683,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::MissingResource,
                 &rpath(),
                 Some(span_of(&p.value)),
-                "the resource list is empty; use \"*\" or at least one ARN".into(),
+                Said::of(P::EmptyResources),
             ));
         }
         let mut patterns = Vec::with_capacity(raw.len());
@@ -655,10 +693,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::InvalidResource,
                     &rpath(),
                     Some(r.span),
-                    format!(
-                        "`{}` is not \"*\" or an ARN; resources are written as ARNs, e.g. arn:aws:s3:::my-bucket/*",
-                        r.value
-                    ),
+                    Said::of(P::InvalidResource).with("resource", &r.value),
                 ));
             }
             let template = Template::parse(&r.value, vars);
@@ -673,10 +708,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::WrongType,
                 path,
                 Some(span_of(v)),
-                format!(
-                    "`Condition` must be an object of operators, not {}",
-                    type_name(v)
-                ),
+                Said::of(P::ConditionWrongType).saying("type", type_name(v)),
             ));
         };
         // Sized up front: a policy is kept as long as the account holding it, and a vector
@@ -704,10 +736,9 @@ impl<'t> Cx<'t> {
                     ErrorKind::UnknownOperator,
                     &opath(),
                     Some(span_of(&op_prop.name)),
-                    format!(
-                        "`{op_name}` is not a condition operator{}",
-                        did_you_mean(base, names)
-                    ),
+                    Said::of(P::UnknownOperator)
+                        .with("op", op_name)
+                        .saying("hint", did_you_mean(base, names)),
                 ));
             };
             if seen_ops.contains(&op_name) {
@@ -715,9 +746,7 @@ impl<'t> Cx<'t> {
                     ErrorKind::DuplicateElement,
                     &opath(),
                     Some(span_of(&op_prop.name)),
-                    format!(
-                        "the operator `{op_name}` appears twice; merge its keys into one block"
-                    ),
+                    Said::of(P::DuplicateOperator).with("op", op_name),
                 ));
             }
             seen_ops.push(op_name);
@@ -726,10 +755,9 @@ impl<'t> Cx<'t> {
                     ErrorKind::WrongType,
                     &opath(),
                     Some(span_of(&op_prop.value)),
-                    format!(
-                        "`{op_name}` must be an object of condition keys and values, not {}",
-                        type_name(&op_prop.value)
-                    ),
+                    Said::of(P::OperatorWrongType)
+                        .with("op", op_name)
+                        .saying("type", type_name(&op_prop.value)),
                 ));
             };
             let mut seen_keys: Vec<String> = Vec::new();
@@ -742,7 +770,9 @@ impl<'t> Cx<'t> {
                         ErrorKind::DuplicateElement,
                         &kpath(),
                         Some(span_of(&kp.name)),
-                        format!("the key `{key}` appears twice under `{op_name}` (keys ignore case); merge the values"),
+                        Said::of(P::DuplicateKey)
+                            .with("key", &key)
+                            .with("op", op_name),
                     ));
                 }
                 seen_keys.push(key_lower.clone());
@@ -779,10 +809,7 @@ impl<'t> Cx<'t> {
                         ErrorKind::InvalidConditionValue,
                         &path(),
                         Some(span_of(other)),
-                        format!(
-                            "a condition value must be a string, number or boolean (or a list of them), not {}",
-                            type_name(other)
-                        ),
+                        Said::of(P::ConditionValueType).saying("type", type_name(other)),
                     ));
                 }
             };
@@ -800,7 +827,7 @@ impl<'t> Cx<'t> {
                 ErrorKind::InvalidConditionValue,
                 &path(),
                 Some(span_of(v)),
-                "the condition has no value; give at least one".into(),
+                Said::of(P::NoConditionValue),
             ));
         }
         Ok(vals)
@@ -817,7 +844,7 @@ impl<'t> Cx<'t> {
             cx: &Cx,
             raw: &[Spanned<String>],
             path: &dyn Fn() -> String,
-            what: &str,
+            what: P,
             f: impl Fn(&str) -> Option<T>,
         ) -> Result<Vec<T>, PolicyError> {
             raw.iter()
@@ -827,7 +854,7 @@ impl<'t> Cx<'t> {
                             ErrorKind::InvalidConditionValue,
                             &path(),
                             Some(r.span),
-                            format!("`{}` is not {what}", r.value),
+                            Said::of(what).with("value", &r.value),
                         )
                     })
                 })
@@ -844,28 +871,12 @@ impl<'t> Cx<'t> {
                     .map(|r| Template::parse(&r.value, vars))
                     .collect(),
             ),
-            ValueType::Numeric => Values::Num(each(self, raw, path, "a number", parse_number)?),
-            ValueType::Date => Values::Date(each(
-                self,
-                raw,
-                path,
-                "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)",
-                parse_date,
-            )?),
-            ValueType::Bool => {
-                Values::Bool(each(self, raw, path, "`true` or `false`", parse_bool)?)
-            }
-            ValueType::Null => {
-                Values::Null(each(self, raw, path, "`true` or `false`", parse_bool)?)
-            }
+            ValueType::Numeric => Values::Num(each(self, raw, path, P::NotANumber, parse_number)?),
+            ValueType::Date => Values::Date(each(self, raw, path, P::NotADate, parse_date)?),
+            ValueType::Bool => Values::Bool(each(self, raw, path, P::NotABool, parse_bool)?),
+            ValueType::Null => Values::Null(each(self, raw, path, P::NotABool, parse_bool)?),
             ValueType::Binary => Values::Bin(raw.iter().map(|r| r.value.clone()).collect()),
-            ValueType::Ip => Values::Ip(each(
-                self,
-                raw,
-                path,
-                "an IP address or CIDR block such as 203.0.113.0/24",
-                parse_ip,
-            )?),
+            ValueType::Ip => Values::Ip(each(self, raw, path, P::NotAnIp, parse_ip)?),
         })
     }
 }
@@ -918,10 +929,10 @@ pub fn check_inline_total(ty: PolicyType, docs: &[&str]) -> Result<(), PolicyErr
         path: String::new(),
         span: None,
         position: None,
-        message: format!(
-            "the {}s together have {total} characters (white space not counted) but the quota is {limit}; move some permissions into a managed policy",
-            ty.as_str()
-        ),
+        message: Said::of(P::InlineTotal)
+            .saying("ty", ty_said(ty))
+            .with("total", total)
+            .with("limit", limit),
     })
 }
 

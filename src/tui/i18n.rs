@@ -29,9 +29,12 @@ const AWS_ERRORS: &[(&str, &str)] = &[
     ("LimitExceeded", "クォータ (上限) を超えています。"),
     (
         "MalformedPolicyDocument",
-        "ポリシードキュメントの書き方が正しくありません。",
+        "ポリシードキュメントの書き方が正しくありません。理由は `explain` で確認できます。",
     ),
-    ("MalformedPolicy", "ポリシーの書き方が正しくありません。"),
+    (
+        "MalformedPolicy",
+        "ポリシーの書き方が正しくありません。理由は `explain` で確認できます。",
+    ),
     ("InvalidInput", "入力値が正しくありません。"),
     ("ValidationError", "入力値がチェックを通りませんでした。"),
     (

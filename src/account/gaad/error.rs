@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+use crate::input::serde_msg;
+use crate::msg::Message;
+use crate::msg::gaad::Gaad as G;
+use crate::msg::input::Input;
+use crate::msg::said::Said;
 use crate::policy::{PolicyError, Position};
 
 /// Which of AWS's formats a file is in; it says how to get a good copy.
@@ -17,27 +22,30 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// What to do to get a file of this kind that reads.
+    /// What to do to get a file of this kind that reads, in English.
     pub fn hint(self) -> &'static str {
+        self.entry().en()
+    }
+
+    /// What to do to get a file of this kind that reads, to be worded when shown.
+    pub fn said(self) -> Said {
+        Said::of(self.entry())
+    }
+
+    fn entry(self) -> G {
         match self {
-            FileKind::AuthorizationDetails => {
-                "save the output of `aws iam get-account-authorization-details --output json` as it is"
-            }
-            FileKind::CredentialReport => {
-                "save the report as `aws iam get-credential-report --query Content --output text | base64 -d` gives it"
-            }
-            FileKind::PasswordPolicy => {
-                "save the output of `aws iam get-account-password-policy --output json` as it is"
-            }
+            FileKind::AuthorizationDetails => G::HintAuthorizationDetails,
+            FileKind::CredentialReport => G::HintCredentialReport,
+            FileKind::PasswordPolicy => G::HintPasswordPolicy,
         }
     }
 }
 
-/// A file that could not be imported.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// A file that could not be imported. `Display` is the English; [`ImportError::said`] words it
+/// in the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The text is not JSON at all.
-    #[error("`{file}`:{line}:{column}: this is not valid JSON: {message}; {}", kind.hint())]
     Syntax {
         /// The file's name.
         file: String,
@@ -51,7 +59,6 @@ pub enum ImportError {
         message: String,
     },
     /// A field is missing, has the wrong type or a value that cannot be.
-    #[error("{}: {}: {message}", place(file, *position), at(path))]
     Field {
         /// The file's name.
         file: String,
@@ -61,17 +68,16 @@ pub enum ImportError {
         /// Line and column, when known.
         position: Option<(usize, usize)>,
         /// What is wrong and what to do, in lowercase.
-        message: String,
+        message: Said,
     },
     /// A policy document that the policy parser refused.
-    #[error("{}", document_message(self))]
     Document {
         /// The file's name.
         file: String,
         /// The JSON path of the document.
         path: String,
         /// Whose document, e.g. "inline policy `deploy` of user `dave`".
-        what: String,
+        what: Said,
         /// Line and column in the file: of the fault for a document written as an object, of
         /// the string for a URL-encoded one.
         position: (usize, usize),
@@ -81,9 +87,6 @@ pub enum ImportError {
         source: Box<PolicyError>,
     },
     /// An attachment or boundary names a customer managed policy the file does not hold.
-    #[error(
-        "`{file}`: at `{path}`: the customer managed policy `{arn}` is not in `Policies`{hint}; get the authorization details again without `--filter` so that the file holds every policy it refers to, or remove the reference"
-    )]
     UnknownPolicy {
         /// The file's name.
         file: String,
@@ -91,11 +94,10 @@ pub enum ImportError {
         path: String,
         /// The ARN referred to.
         arn: String,
-        /// `; did you mean …?` or empty.
-        hint: String,
+        /// ` (did you mean …?)` or empty.
+        hint: Said,
     },
     /// A row of the credential report that cannot be read.
-    #[error("`{file}`: line {line}{}: {message}", column_of(column))]
     Csv {
         /// The file's name.
         file: String,
@@ -115,50 +117,132 @@ fn place(file: &str, position: Option<(usize, usize)>) -> String {
     }
 }
 
-fn column_of(column: &Option<(usize, String)>) -> String {
-    match column {
-        Some((n, name)) => format!(", column {n} (`{name}`)"),
-        None => String::new(),
+/// serde_json's syntax message as a catalog entry whose English is serde_json's words.
+fn json_syntax(message: &str) -> Said {
+    const KNOWN: &[G] = &[
+        G::JsonEofList,
+        G::JsonEofObject,
+        G::JsonEofString,
+        G::JsonEofValue,
+        G::JsonExpectedColon,
+        G::JsonExpectedListComma,
+        G::JsonExpectedObjectComma,
+        G::JsonExpectedIdent,
+        G::JsonExpectedValue,
+        G::JsonInvalidEscape,
+        G::JsonInvalidNumber,
+        G::JsonNumberOutOfRange,
+        G::JsonInvalidUnicode,
+        G::JsonControlCharacter,
+        G::JsonKeyMustBeString,
+        G::JsonTrailingComma,
+        G::JsonTrailingCharacters,
+        G::JsonRecursionLimit,
+        G::JsonLoneSurrogate,
+        G::JsonUnexpectedHexEnd,
+    ];
+    match KNOWN.iter().find(|m| m.en() == message) {
+        Some(m) => Said::of(*m),
+        None => Said::of(G::JsonOther).with("error", message),
     }
 }
 
-fn at(path: &str) -> String {
-    if path.is_empty() {
-        "at the top level".into()
-    } else {
-        format!("at `{path}`")
+impl ImportError {
+    /// The message, to be worded in the reader's language when shown.
+    pub fn said(&self) -> Said {
+        match self {
+            ImportError::Syntax {
+                file,
+                kind,
+                line,
+                column,
+                message,
+            } => Said::of(G::NotJson)
+                .with("file", file)
+                .with("line", line)
+                .with("column", column)
+                .saying("error", json_syntax(message))
+                .saying("hint", kind.said()),
+            ImportError::Field {
+                file,
+                path,
+                position,
+                message,
+            } => {
+                let at = if path.is_empty() {
+                    Said::of(G::AtTop)
+                } else {
+                    Said::of(G::AtPath).with("path", path)
+                };
+                Said::quoted(format!("{}: ", place(file, *position)))
+                    .then(at)
+                    .then(Said::quoted(": "))
+                    .then(message.clone())
+            }
+            ImportError::Document {
+                file,
+                path,
+                what,
+                position,
+                decoded,
+                source,
+            } => {
+                let mut error = source.message.clone();
+                if !source.path.is_empty() {
+                    error = error.then(Said::of(Input::At).with("path", &source.path));
+                }
+                let (l, c) = *position;
+                let said = match decoded {
+                    Some(p) => Said::of(G::DecodedRefused)
+                        .with("inner_line", p.line)
+                        .with("inner_column", p.column),
+                    None => Said::of(G::DocumentRefused),
+                };
+                said.with("file", file)
+                    .with("line", l)
+                    .with("column", c)
+                    .saying("what", what.clone())
+                    .with("path", path)
+                    .saying("error", error)
+            }
+            ImportError::UnknownPolicy {
+                file,
+                path,
+                arn,
+                hint,
+            } => Said::of(G::UnknownPolicy)
+                .with("file", file)
+                .with("path", path)
+                .with("arn", arn)
+                .saying("hint", hint.clone()),
+            ImportError::Csv {
+                file,
+                line,
+                column,
+                message,
+            } => {
+                let column = match column {
+                    Some((n, name)) => Said::of(G::CsvColumn).with("n", n).with("name", name),
+                    None => Said::default(),
+                };
+                Said::of(G::Csv)
+                    .with("file", file)
+                    .with("line", line)
+                    .saying("column", column)
+                    .with("message", message)
+            }
+        }
     }
 }
 
-fn document_message(e: &ImportError) -> String {
-    let ImportError::Document {
-        file,
-        path,
-        what,
-        position,
-        decoded,
-        source,
-    } = e
-    else {
-        return String::new();
-    };
-    let at = if source.path.is_empty() {
-        String::new()
-    } else {
-        format!(" (at `{}`)", source.path)
-    };
-    let (l, c) = *position;
-    match decoded {
-        Some(p) => format!(
-            "`{file}`:{l}:{c}: the URL-encoded {what} (`{path}`) is refused at {}:{} of the decoded document: {}{at}; fix the document and import again",
-            p.line, p.column, source.message
-        ),
-        None => format!(
-            "`{file}`:{l}:{c}: the {what} (`{path}`) is refused: {}{at}; fix the document and import again",
-            source.message
-        ),
+/// The English.
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.said().fmt(f)
     }
 }
+
+impl std::error::Error for ImportError {}
 
 impl ImportError {
     /// Turns a serde error (with the path `serde_path_to_error` tracked) into a message.
@@ -192,7 +276,8 @@ impl ImportError {
                     path.to_string()
                 },
                 position: Some((line, column)),
-                message: format!("{message}; {}", kind.hint()),
+                message: serde_msg::said(&message)
+                    .then(Said::of(G::ThenHint).saying("hint", kind.said())),
             },
             _ => ImportError::Syntax {
                 file: file.to_string(),
@@ -212,13 +297,24 @@ pub struct Warning {
     pub file: String,
     /// Where: a JSON path or `line N`.
     pub place: String,
-    /// What happened and what to do about it, in lowercase.
-    pub message: String,
+    /// What happened and what to do about it, in lowercase; worded when shown.
+    pub message: Said,
 }
 
+impl Warning {
+    /// The warning, to be worded in the reader's language when shown.
+    pub fn said(&self) -> Said {
+        Said::of(G::Warning)
+            .with("file", &self.file)
+            .with("place", &self.place)
+            .saying("message", self.message.clone())
+    }
+}
+
+/// The English.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}`: at `{}`: {}", self.file, self.place, self.message)
+        self.said().fmt(f)
     }
 }
 

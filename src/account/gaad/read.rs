@@ -23,6 +23,8 @@ use crate::account::{
     Account, DEFAULT_ACCOUNT_ID, Document, Group, InstanceProfile, LastUsed, ManagedPolicy,
     PolicyVersion, Role, User,
 };
+use crate::msg::gaad::Gaad as G;
+use crate::msg::said::Said;
 use crate::policy::span::LineIndex;
 use crate::policy::{Policy, PolicyType, Position};
 use crate::suggest::nearest;
@@ -62,10 +64,7 @@ pub(super) fn read(file: &str, text: &str) -> Result<(Account, Vec<Warning>), Im
         missing_groups: BTreeSet::new(),
     };
     if details.is_truncated {
-        r.warn(
-            "IsTruncated",
-            "the file is one page of several (`IsTruncated` is true), so entities may be missing; let the AWS CLI fetch every page (leave out `--max-items`)".into(),
-        );
+        r.warn("IsTruncated", Said::of(G::WarnTruncated));
     }
     r.policies(&details.policies)?;
     r.groups(&details.group_detail_list)?;
@@ -86,7 +85,8 @@ fn not_an_arn(file: &str, path: String, arn: &str, kind: NameKind) -> ImportErro
             kind.word(),
             kind.arn_word(),
             KIND.hint()
-        ),
+        )
+        .into(),
     }
 }
 
@@ -109,16 +109,16 @@ fn check_name_and_path(
     name: &str,
     path: Option<&str>,
 ) -> Result<(), ImportError> {
-    let field = |path: String, message: String| ImportError::Field {
+    let field = |path: String, message: Said| ImportError::Field {
         file: file.to_string(),
         path,
         position: None,
         message,
     };
     rules::check_name(kind, name)
-        .map_err(|e| field(format!("{at}.{}", name_field(kind)), e.to_string()))?;
+        .map_err(|e| field(format!("{at}.{}", name_field(kind)), e.said()))?;
     if let Some(p) = path {
-        rules::check_path(p).map_err(|e| field(format!("{at}.Path"), e.to_string()))?;
+        rules::check_path(p).map_err(|e| field(format!("{at}.Path"), e.said()))?;
     }
     Ok(())
 }
@@ -171,7 +171,8 @@ fn account_id(file: &str, d: &AuthorizationDetails<Raw<'_>>) -> Result<String, I
                     message: format!(
                         "`{arn}` is of account `{}` but `{at}` is of account `{id}`; a file holds one account: get the authorization details of each account separately",
                         parts.account
-                    ),
+                    )
+                    .into(),
                 });
             }
             Some(_) => {}
@@ -232,7 +233,7 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    fn warn(&mut self, place: &str, message: String) {
+    fn warn(&mut self, place: &str, message: Said) {
         self.warnings.push(Warning {
             file: self.file.to_string(),
             place: place.to_string(),
@@ -240,12 +241,12 @@ impl Reader<'_> {
         });
     }
 
-    fn field(&self, path: String, message: String) -> ImportError {
+    fn field(&self, path: String, message: impl Into<Said>) -> ImportError {
         ImportError::Field {
             file: self.file.to_string(),
             path,
             position: None,
-            message,
+            message: message.into(),
         }
     }
 
@@ -270,7 +271,7 @@ impl Reader<'_> {
         raw: Raw<'_>,
         ty: PolicyType,
         path: &str,
-        what: impl FnOnce() -> String,
+        what: impl FnOnce() -> Said,
     ) -> Result<Document, ImportError> {
         let written = raw.get();
         let refused = |position, decoded, source| ImportError::Document {
@@ -329,7 +330,8 @@ impl Reader<'_> {
                     message: format!(
                         "a policy document is a JSON object or a URL-encoded JSON string, not `{shown}`; {}",
                         KIND.hint()
-                    ),
+                    )
+                    .into(),
                 })
             }
         }
@@ -380,7 +382,7 @@ impl Reader<'_> {
         };
         if parts.account != "aws" {
             let hint = nearest(arn, self.account.policies.keys().map(String::as_str))
-                .map(|n| format!(" (did you mean `{n}`?)"))
+                .map(|n| Said::of(G::DidYouMean).with("name", n))
                 .unwrap_or_default();
             return Err(ImportError::UnknownPolicy {
                 file: self.file.to_string(),
@@ -423,12 +425,7 @@ impl Reader<'_> {
                 next_version: 2,
             },
         );
-        self.warn(
-            at,
-            format!(
-                "the AWS managed policy `{arn}` is neither in `Policies` nor bundled with iamdojo: it stays attached, but as a stand-in that allows nothing; get the authorization details again without `--filter` so that the file holds its document"
-            ),
-        );
+        self.warn(at, Said::of(G::WarnStandIn).with("arn", arn));
         Ok(())
     }
 
@@ -452,7 +449,7 @@ impl Reader<'_> {
         }
         quota
             .check_raised(out.len())
-            .map_err(|e| self.field(format!("{at}.AttachedManagedPolicies"), e.to_string()))?;
+            .map_err(|e| self.field(format!("{at}.AttachedManagedPolicies"), e.said()))?;
         Ok(out)
     }
 
@@ -475,18 +472,22 @@ impl Reader<'_> {
         at: &str,
         field: &str,
         ty: PolicyType,
-        owner: &str,
+        owner: &Said,
     ) -> Result<BTreeMap<String, Document>, ImportError> {
         let mut out = BTreeMap::new();
         for (i, p) in list.iter().enumerate() {
             let path = format!("{at}.{field}[{i}]");
             rules::check_name(NameKind::InlinePolicy, &p.policy_name)
-                .map_err(|e| self.field(format!("{path}.PolicyName"), e.to_string()))?;
+                .map_err(|e| self.field(format!("{path}.PolicyName"), e.said()))?;
             let d = self.doc(
                 p.policy_document,
                 ty,
                 &format!("{path}.PolicyDocument"),
-                || format!("inline policy `{}` of {owner}", p.policy_name),
+                || {
+                    Said::of(G::WhatInline)
+                        .with("name", &p.policy_name)
+                        .saying("owner", owner.clone())
+                },
             )?;
             if out.insert(p.policy_name.clone(), d).is_some() {
                 return Err(self.field(
@@ -520,7 +521,7 @@ impl Reader<'_> {
             if p.policy_version_list.is_empty() {
                 return Err(self.field(
                     format!("{at}.PolicyVersionList"),
-                    "a managed policy has at least one version, and this list is empty; list its versions with their documents".into(),
+                    "a managed policy has at least one version, and this list is empty; list its versions with their documents",
                 ));
             }
             let created = p.create_date.map(|t| t.0).unwrap_or(self.account.now);
@@ -551,10 +552,9 @@ impl Reader<'_> {
                     PolicyType::Identity,
                     &format!("{vat}.Document"),
                     || {
-                        format!(
-                            "version `{}` of the managed policy `{}`",
-                            v.version_id, p.arn
-                        )
+                        Said::of(G::WhatVersion)
+                            .with("version", &v.version_id)
+                            .with("arn", &p.arn)
                     },
                 )?;
                 versions.push((
@@ -647,7 +647,7 @@ impl Reader<'_> {
                     format!("a second group named `{}`; keep one entry", g.group_name),
                 ));
             }
-            let owner = format!("group `{}`", g.group_name);
+            let owner = Said::of(G::OwnerGroup).with("name", &g.group_name);
             let inline = self.inline(
                 &g.group_policy_list,
                 &at,
@@ -689,7 +689,7 @@ impl Reader<'_> {
                     format!("a second user named `{}`; keep one entry", u.user_name),
                 ));
             }
-            let owner = format!("user `{}`", u.user_name);
+            let owner = Said::of(G::OwnerUser).with("name", &u.user_name);
             let inline = self.inline(
                 &u.user_policy_list,
                 &at,
@@ -702,14 +702,12 @@ impl Reader<'_> {
             let boundary = self.boundary(u.permissions_boundary.as_ref(), &at)?;
             rules::GROUPS_PER_USER
                 .check_raised(u.group_list.len())
-                .map_err(|e| self.field(format!("{at}.GroupList"), e.to_string()))?;
+                .map_err(|e| self.field(format!("{at}.GroupList"), e.said()))?;
             for (k, g) in u.group_list.iter().enumerate() {
                 if !self.account.groups.contains_key(g) && self.missing_groups.insert(g.clone()) {
                     self.warn(
                         &format!("{at}.GroupList[{k}]"),
-                        format!(
-                            "the group `{g}` is not in `GroupDetailList`: its members keep it, but it has no policies here; get the authorization details again without `--filter` to include it"
-                        ),
+                        Said::of(G::WarnMissingGroup).with("group", g),
                     );
                 }
             }
@@ -755,9 +753,9 @@ impl Reader<'_> {
                 r.assume_role_policy_document,
                 PolicyType::Trust,
                 &format!("{at}.AssumeRolePolicyDocument"),
-                || format!("trust policy of role `{}`", r.role_name),
+                || Said::of(G::WhatTrust).with("name", &r.role_name),
             )?;
-            let owner = format!("role `{}`", r.role_name);
+            let owner = Said::of(G::OwnerRole).with("name", &r.role_name);
             let inline = self.inline(
                 &r.role_policy_list,
                 &at,

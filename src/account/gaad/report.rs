@@ -213,7 +213,7 @@ fn csv_text<'t>(file: &str, text: &'t str) -> Result<Cow<'t, str>, ImportError> 
         file: file.to_string(),
         path: "Content".into(),
         position: None,
-        message: format!("{message}; {}", REPORT.hint()),
+        message: format!("{message}; {}", REPORT.hint()).into(),
     };
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(r.content.trim())
@@ -408,16 +408,19 @@ pub fn parse_password_policy(file: &str, text: &str) -> Result<PasswordPolicy, I
     de.end()
         .map_err(|e| ImportError::from_json_at(file, KIND, "", &e))?;
     let f = j.password_policy;
-    let range = |name: &str, v: Option<u32>, lo: u32, hi: u32| match v {
+    let range = |name: &str, v: Option<u32>, lo: u32, hi: u32| {
+        match v {
         Some(n) if !(lo..=hi).contains(&n) => Err(ImportError::Field {
             file: file.to_string(),
             path: format!("PasswordPolicy.{name}"),
             position: None,
             message: format!(
                 "`{n}` is outside AWS's range of {lo} to {hi}, so AWS cannot have written it; use a value in that range"
-            ),
+            )
+            .into(),
         }),
         _ => Ok(()),
+    }
     };
     range("MinimumPasswordLength", f.minimum_password_length, 6, 128)?;
     range("MaxPasswordAge", f.max_password_age, 1, 1095)?;

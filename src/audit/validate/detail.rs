@@ -17,6 +17,7 @@ use super::issue::{self, FindingType, Issue};
 use crate::audit::catalog::{AccessLevel, KeyType};
 use crate::lang::Lang;
 use crate::msg::Message;
+use crate::msg::said::Said;
 use crate::msg::validate::Validate as V;
 use crate::policy::ErrorKind;
 use crate::policy::condition::ValueType;
@@ -56,12 +57,12 @@ pub enum StatementName {
 /// off).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
-    /// The parser refused the document: its error kind and its own (English) sentence.
+    /// The parser refused the document: its error kind and its sentence (worded when shown).
     Syntax {
         /// What is wrong.
         kind: ErrorKind,
         /// The parser's sentence.
-        message: String,
+        message: Said,
     },
     /// No `Version` element.
     MissingVersion,
@@ -391,12 +392,7 @@ impl Detail {
         use Detail::*;
         let code = |s: &str| format!("`{s}`");
         match self {
-            // English is the parser's own sentence, which says what is wrong already.
-            Syntax { message, .. } if lang == Lang::En => message.clone(),
-            Syntax { kind, message } => V::SyntaxWithDetail.fill(
-                lang,
-                &[("what", &kind.entry().text(lang)), ("message", message)],
-            ),
+            Syntax { message, .. } => message.render(lang),
             MissingVersion => V::MissingVersion.text(lang).into(),
             PolicySize { chars, limit } => {
                 V::PolicySize.fill(lang, &[("n", chars), ("limit", limit)])

@@ -78,7 +78,7 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         None => lines.push(Line::from(Span::styled("Ctrl+S", app.theme.dim))),
         Some(r) => {
             if let Some(e) = &r.error {
-                lines.push(Line::from(Span::styled(e.clone(), app.theme.bad)));
+                lines.push(Line::from(Span::styled(e.render(app.lang), app.theme.bad)));
             }
             if r.findings.is_empty() && r.error.is_none() {
                 lines.push(Line::from(Span::styled(

@@ -450,7 +450,7 @@ pub(super) fn policy_report(app: &App) -> Vec<String> {
     let lang = app.lang;
     // A policy that does not parse is neither validated nor tried on requests.
     if let Some(e) = &r.error {
-        return vec![e.clone()];
+        return vec![e.render(lang)];
     }
     let mut out = vec![format!("{}:", Ui::PolicyFindings.text(lang))];
     if r.findings.is_empty() {
