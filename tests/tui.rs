@@ -1706,3 +1706,31 @@ fn a_long_reading_says_there_is_more_below() {
     let last = screen(&app, 80, 24);
     assert!(!last.contains("▼ 続きがあります"), "{last}");
 }
+
+/// A wrong secret in the lesson console gets AWS's SignatureDoesNotMatch, and in Japanese a
+/// gloss saying what it means.
+#[test]
+fn a_wrong_secret_is_glossed_in_japanese() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::Ja, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Enter);
+    for line in [
+        "aws iam create-user --user-name sync",
+        "KEY=$(aws iam create-access-key --user-name sync --query AccessKey.AccessKeyId --output text)",
+        "aws configure set aws_access_key_id $KEY --profile sync",
+        "aws configure set aws_secret_access_key not-it --profile sync",
+        "aws sts get-caller-identity --profile sync",
+    ] {
+        typed(&mut app, line);
+        key(&mut app, KeyCode::Enter);
+    }
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("An error occurred (SignatureDoesNotMatch)"),
+        "{s}"
+    );
+    assert!(s.contains("↳ シークレットアクセスキーが"), "{s}");
+}
