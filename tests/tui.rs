@@ -31,6 +31,26 @@ fn tiny_app(lang: Lang, dir: &Path) -> App {
     )
 }
 
+/// The app on the built-in course, with a progress store in `dir` when one is given.
+fn course_app(lang: Lang, dir: Option<&Path>) -> App {
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    assert!(!packs.is_empty(), "the built-in course loads");
+    let (store, learner) = match dir {
+        Some(d) => {
+            let store = Store::open_dir(d).expect("a store in a temp dir");
+            let learner = store
+                .learner(&LearnerName::default_profile())
+                .expect("the default learner");
+            (Some(store), Some(learner))
+        }
+        None => (None, None),
+    };
+    App::new(packs, Vec::new(), lang, Theme::no_color(), store, learner)
+}
+
 fn screen(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| view::draw(f, app)).expect("draws");
@@ -1479,11 +1499,7 @@ fn a_json_mistake_in_the_policy_editor_is_explained_in_the_learners_language() {
 /// Space never ticks a choice out of sight.
 #[test]
 fn a_long_quiz_follows_its_cursor() {
-    let packs: Vec<_> = iamdojo::lesson::load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let mut app = course_app(Lang::Ja, None);
     let (pi, lesson) = app
         .packs
         .iter()
@@ -1563,11 +1579,7 @@ fn the_console_keeps_text_output_columns_apart() {
 /// is no policy to check there); in a policy step it checks the policy.
 #[test]
 fn the_footer_names_what_ctrl_s_does_here() {
-    let packs: Vec<_> = iamdojo::lesson::load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let mut app = course_app(Lang::Ja, None);
     let (pi, lesson, si) = app
         .packs
         .iter()
@@ -1639,22 +1651,7 @@ fn the_help_wraps_its_long_lines() {
 fn the_dashboard_numbers_lessons_as_the_course_does() {
     use iamdojo::tui::panel::Kind;
     let dir = tempfile::tempdir().expect("temp dir");
-    let packs: Vec<_> = iamdojo::lesson::load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let store = Store::open_dir(dir.path()).expect("a store");
-    let learner = store
-        .learner(&LearnerName::default_profile())
-        .expect("the default learner");
-    let mut app = App::new(
-        packs,
-        Vec::new(),
-        Lang::En,
-        Theme::no_color(),
-        Some(store),
-        Some(learner),
-    );
+    let mut app = course_app(Lang::En, Some(dir.path()));
     for id in ["groups", "what-is-iam"] {
         let lesson = app
             .packs
@@ -1686,11 +1683,7 @@ fn the_dashboard_numbers_lessons_as_the_course_does() {
 /// screen (lesson 1, step 1 at 80×24 goes on below the first screen).
 #[test]
 fn a_long_reading_says_there_is_more_below() {
-    let packs: Vec<_> = iamdojo::lesson::load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let mut app = App::new(packs, Vec::new(), Lang::Ja, Theme::no_color(), None, None);
+    let mut app = course_app(Lang::Ja, None);
     let id = app
         .packs
         .first()
