@@ -16,6 +16,7 @@ pub mod iam;
 pub mod index;
 pub mod managed;
 pub mod model;
+pub mod output;
 pub mod rules;
 pub mod s3;
 pub mod scenario;

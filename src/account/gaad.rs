@@ -26,8 +26,9 @@ pub use error::{FileKind, ImportError, Warning};
 pub use report::{apply_credential_report, parse_password_policy, password_policy_json};
 pub use write::{FILTER_VALUES, Filter, authorization_details};
 
-use super::command::{Args, Call, Kind, Spec, opt, render};
+use super::command::{Args, Call, Kind, Spec, opt};
 use super::error::AwsError;
+use super::output::render;
 use super::{Account, credential_report};
 
 /// An account read from AWS's formats, with what the import had to put up with.

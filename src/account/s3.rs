@@ -582,7 +582,7 @@ fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             .values()
             .map(|b| format!("{} {}", b.created.strftime("%Y-%m-%d %H:%M:%S"), b.name))
             .collect();
-        return Ok(super::command::plain_text(lines.join("\n")));
+        return Ok(super::output::plain_text(lines.join("\n")));
     };
     let (name, prefix) = rest.split_once('/').unwrap_or((rest, ""));
     allow_s3(
@@ -609,7 +609,7 @@ fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             )
         })
         .collect();
-    Ok(super::command::plain_text(lines.join("\n")))
+    Ok(super::output::plain_text(lines.join("\n")))
 }
 
 fn check_account(c: &Call, a: &Args) -> Result<(), AwsError> {
