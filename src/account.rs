@@ -20,6 +20,7 @@ pub mod output;
 pub mod rules;
 pub mod s3;
 pub mod scenario;
+pub mod service_model;
 pub mod sts;
 pub mod trail;
 

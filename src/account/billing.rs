@@ -5,7 +5,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, obj, opt, req};
+use super::command::{Args, Call, Spec, obj};
 use super::error::AwsError;
 
 /// A notification of a budget.
@@ -161,55 +161,35 @@ pub const COMMANDS: &[Spec] = &[
         service: "budgets",
         name: "create-budget",
         operation: "CreateBudget",
-        params: &[
-            req("account-id", Kind::Str),
-            req("budget", Kind::Doc),
-            opt("notifications-with-subscribers", Kind::Doc),
-        ],
+        params: &[],
         run: create_budget,
     },
     Spec {
         service: "budgets",
         name: "describe-budgets",
         operation: "DescribeBudgets",
-        params: &[req("account-id", Kind::Str)],
+        params: &[],
         run: describe_budgets,
     },
     Spec {
         service: "cloudwatch",
         name: "put-metric-alarm",
         operation: "PutMetricAlarm",
-        params: &[
-            req("alarm-name", Kind::Str),
-            req("metric-name", Kind::Str),
-            req("namespace", Kind::Str),
-            req("threshold", Kind::Str),
-            req("comparison-operator", Kind::Str),
-            opt("statistic", Kind::Str),
-            opt("period", Kind::Int),
-            opt("evaluation-periods", Kind::Int),
-            opt("alarm-actions", Kind::List),
-            opt("dimensions", Kind::List),
-        ],
+        params: &[],
         run: put_metric_alarm,
     },
     Spec {
         service: "cloudwatch",
         name: "describe-alarms",
         operation: "DescribeAlarms",
-        params: &[opt("alarm-names", Kind::List)],
+        params: &[],
         run: describe_alarms,
     },
     Spec {
         service: "ce",
         name: "get-cost-and-usage",
         operation: "GetCostAndUsage",
-        params: &[
-            req("time-period", Kind::Str),
-            req("granularity", Kind::Str),
-            req("metrics", Kind::List),
-            opt("group-by", Kind::List),
-        ],
+        params: &[],
         run: get_cost_and_usage,
     },
 ];
@@ -246,13 +226,7 @@ fn create_budget(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             )
         })?;
     let mut notices = Vec::new();
-    if let Some(text) = a.opt("notifications-with-subscribers") {
-        let list: Value = serde_json::from_str(text).map_err(|e| {
-            c.err(
-                "InvalidParameterException",
-                format!("cannot read --notifications-with-subscribers as JSON: {e}"),
-            )
-        })?;
+    if let Some(list) = a.member("NotificationsWithSubscribers") {
         for n in list.as_array().into_iter().flatten() {
             let note = &n["Notification"];
             notices.push(BudgetNotice {
@@ -374,15 +348,15 @@ fn describe_alarms(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn get_cost_and_usage(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("ce:GetCostAndUsage", "*", &[])?;
+    // `--time-period Start=…,End=…` or JSON, read by the command layer into the model's shape.
     let tp = a.s("time-period");
-    let (mut start, mut end) = (None, None);
-    for part in tp.split(',') {
-        if let Some(s) = part.strip_prefix("Start=") {
-            start = crate::policy::condition::parse_date(s);
-        } else if let Some(e) = part.strip_prefix("End=") {
-            end = crate::policy::condition::parse_date(e);
-        }
-    }
+    let part = |k: &str| {
+        a.member("TimePeriod")
+            .and_then(|t| t.get(k))
+            .and_then(Value::as_str)
+            .and_then(crate::policy::condition::parse_date)
+    };
+    let (start, end) = (part("Start"), part("End"));
     let (Some(start), Some(end)) = (start, end) else {
         return Err(c.err(
             "ValidationException",

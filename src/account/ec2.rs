@@ -9,7 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::command::{Args, Call, Spec, obj, time};
 use super::error::AwsError;
 use super::model::{Session, SessionKind};
 
@@ -172,96 +172,70 @@ pub const COMMANDS: &[Spec] = &[
         service: "ec2",
         name: "run-instances",
         operation: "RunInstances",
-        params: &[
-            req("image-id", Kind::Str),
-            opt("instance-type", Kind::Str),
-            opt("count", Kind::Int),
-            opt("iam-instance-profile", Kind::Str),
-            opt("security-group-ids", Kind::List),
-            opt("key-name", Kind::Str),
-            opt("user-data", Kind::Doc),
-            opt("metadata-options", Kind::Str),
-        ],
+        params: &[],
         run: run_instances,
     },
     Spec {
         service: "ec2",
         name: "describe-instances",
         operation: "DescribeInstances",
-        params: &[opt("instance-ids", Kind::List), opt("filters", Kind::List)],
+        params: &[],
         run: describe_instances,
     },
     Spec {
         service: "ec2",
         name: "terminate-instances",
         operation: "TerminateInstances",
-        params: &[req("instance-ids", Kind::List)],
+        params: &[],
         run: terminate_instances,
     },
     Spec {
         service: "ec2",
         name: "stop-instances",
         operation: "StopInstances",
-        params: &[req("instance-ids", Kind::List)],
+        params: &[],
         run: stop_instances,
     },
     Spec {
         service: "ec2",
         name: "associate-iam-instance-profile",
         operation: "AssociateIamInstanceProfile",
-        params: &[
-            req("instance-id", Kind::Str),
-            req("iam-instance-profile", Kind::Str),
-        ],
+        params: &[],
         run: associate_profile,
     },
     Spec {
         service: "ec2",
         name: "modify-instance-metadata-options",
         operation: "ModifyInstanceMetadataOptions",
-        params: &[req("instance-id", Kind::Str), opt("http-tokens", Kind::Str)],
+        params: &[],
         run: modify_metadata,
     },
     Spec {
         service: "ec2",
         name: "create-security-group",
         operation: "CreateSecurityGroup",
-        params: &[
-            req("group-name", Kind::Str),
-            req("description", Kind::Str),
-            opt("vpc-id", Kind::Str),
-        ],
+        params: &[],
         run: create_security_group,
     },
     Spec {
         service: "ec2",
         name: "describe-security-groups",
         operation: "DescribeSecurityGroups",
-        params: &[opt("group-ids", Kind::List)],
+        params: &[],
         run: describe_security_groups,
     },
     Spec {
         service: "ec2",
         name: "authorize-security-group-ingress",
         operation: "AuthorizeSecurityGroupIngress",
-        params: &[
-            req("group-id", Kind::Str),
-            opt("protocol", Kind::Str),
-            opt("port", Kind::Str),
-            opt("cidr", Kind::Str),
-        ],
+        params: &[],
         run: authorize_ingress,
     },
     Spec {
         service: "ec2",
         name: "revoke-security-group-ingress",
         operation: "RevokeSecurityGroupIngress",
-        params: &[
-            req("group-id", Kind::Str),
-            opt("protocol", Kind::Str),
-            opt("port", Kind::Str),
-            opt("cidr", Kind::Str),
-        ],
+        params: &[],
         run: revoke_ingress,
     },
 ];
@@ -273,17 +247,15 @@ fn instance_arn(c: &Call, id: &str) -> String {
     )
 }
 
-/// Reads `Name=x` / `Arn=arn:…` (or a bare name) into an instance profile name.
-fn profile_name(v: &str) -> String {
-    for part in v.split(',') {
-        if let Some(n) = part.strip_prefix("Name=") {
-            return n.to_string();
-        }
-        if let Some(a) = part.strip_prefix("Arn=") {
-            return a.rsplit('/').next().unwrap_or(a).to_string();
-        }
+/// The instance profile's name from `--iam-instance-profile` (`Name=x` or `Arn=arn:…`, as
+/// shorthand or JSON, read by the command layer into the model's structure).
+fn profile_name(a: &Args) -> Option<String> {
+    let v = a.member("IamInstanceProfile")?;
+    if let Some(n) = v.get("Name").and_then(Value::as_str) {
+        return Some(n.to_string());
     }
-    v.to_string()
+    let arn = v.get("Arn").and_then(Value::as_str)?;
+    Some(arn.rsplit('/').next().unwrap_or(arn).to_string())
 }
 
 /// Checks `iam:PassRole` for the role inside an instance profile, as EC2 does when a profile
@@ -330,7 +302,7 @@ fn run_instances(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             ("ec2:Region", vec![c.caller.region.clone()]),
         ],
     )?;
-    let profile = a.opt("iam-instance-profile").map(profile_name);
+    let profile = profile_name(a);
     if let Some(p) = &profile {
         check_pass_role(c, p)?;
     }
@@ -397,17 +369,26 @@ fn describe_instances(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("ec2:DescribeInstances", "*", &[])?;
     let ids = a.list("instance-ids");
     let mut filters: Vec<(String, Vec<String>)> = Vec::new();
-    for f in a.list("filters") {
-        let (mut name, mut values) = (String::new(), Vec::new());
-        for part in f.split(',') {
-            if let Some(n) = part.strip_prefix("Name=") {
-                name = n.to_string();
-            } else if let Some(v) = part.strip_prefix("Values=") {
-                values.push(v.to_string());
-            } else if !name.is_empty() && !values.is_empty() {
-                values.push(part.to_string());
-            }
-        }
+    // `--filters Name=x,Values=a,b` or JSON, read by the command layer into the model's shape.
+    for f in a
+        .member("Filters")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let name = f
+            .get("Name")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
+        let values = f
+            .get("Values")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
         filters.push((name, values));
     }
     for id in ids {
@@ -486,7 +467,7 @@ fn associate_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &instance_arn(c, &id),
         &[],
     )?;
-    let profile = profile_name(a.s("iam-instance-profile"));
+    let profile = profile_name(a).unwrap_or_default();
     check_pass_role(c, &profile)?;
     let op = c.operation;
     let arn = c

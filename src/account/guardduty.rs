@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, opt, req, time};
+use super::command::{Args, Call, Spec, time};
 use super::error::AwsError;
 
 /// One finding.
@@ -119,10 +119,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "guardduty",
         name: "create-detector",
         operation: "CreateDetector",
-        params: &[
-            opt("enable", Kind::Bool),
-            opt("finding-publishing-frequency", Kind::Str),
-        ],
+        params: &[],
         run: create_detector,
     },
     Spec {
@@ -136,17 +133,14 @@ pub const COMMANDS: &[Spec] = &[
         service: "guardduty",
         name: "list-findings",
         operation: "ListFindings",
-        params: &[req("detector-id", Kind::Str)],
+        params: &[],
         run: list_findings,
     },
     Spec {
         service: "guardduty",
         name: "get-findings",
         operation: "GetFindings",
-        params: &[
-            req("detector-id", Kind::Str),
-            req("finding-ids", Kind::List),
-        ],
+        params: &[],
         run: get_findings,
     },
 ];

@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::command::{Args, Call, Kind, Spec, obj, opt, time};
 use super::error::AwsError;
 use super::model::Document;
 use crate::policy::PolicyType;
@@ -130,11 +130,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "s3api",
         name: "create-bucket",
         operation: "CreateBucket",
-        params: &[
-            req("bucket", Kind::Str),
-            opt("acl", Kind::Str),
-            opt("create-bucket-configuration", Kind::Str),
-        ],
+        params: &[],
         run: create_bucket,
     },
     Spec {
@@ -148,91 +144,77 @@ pub const COMMANDS: &[Spec] = &[
         service: "s3api",
         name: "put-bucket-policy",
         operation: "PutBucketPolicy",
-        params: &[req("bucket", Kind::Str), req("policy", Kind::Doc)],
+        params: &[],
         run: put_bucket_policy,
     },
     Spec {
         service: "s3api",
         name: "get-bucket-policy",
         operation: "GetBucketPolicy",
-        params: &[req("bucket", Kind::Str)],
+        params: &[],
         run: get_bucket_policy,
     },
     Spec {
         service: "s3api",
         name: "delete-bucket-policy",
         operation: "DeleteBucketPolicy",
-        params: &[req("bucket", Kind::Str)],
+        params: &[],
         run: delete_bucket_policy,
     },
     Spec {
         service: "s3api",
         name: "put-public-access-block",
         operation: "PutPublicAccessBlock",
-        params: &[
-            req("bucket", Kind::Str),
-            req("public-access-block-configuration", Kind::Doc),
-        ],
+        params: &[],
         run: put_public_access_block,
     },
     Spec {
         service: "s3api",
         name: "get-public-access-block",
         operation: "GetPublicAccessBlock",
-        params: &[req("bucket", Kind::Str)],
+        params: &[],
         run: get_public_access_block,
     },
     Spec {
         service: "s3api",
         name: "put-bucket-acl",
         operation: "PutBucketAcl",
-        params: &[req("bucket", Kind::Str), req("acl", Kind::Str)],
+        params: &[],
         run: put_bucket_acl,
     },
     Spec {
         service: "s3api",
         name: "put-object",
         operation: "PutObject",
-        params: &[
-            req("bucket", Kind::Str),
-            req("key", Kind::Str),
-            opt("body", Kind::Doc),
-        ],
+        params: &[],
         run: put_object,
     },
     Spec {
         service: "s3api",
         name: "get-object",
         operation: "GetObject",
-        params: &[
-            req("bucket", Kind::Str),
-            req("key", Kind::Str),
-            opt("outfile", Kind::Positional),
-        ],
+        params: &[],
         run: get_object,
     },
     Spec {
         service: "s3api",
         name: "list-objects-v2",
         operation: "ListObjectsV2",
-        params: &[req("bucket", Kind::Str), opt("prefix", Kind::Str)],
+        params: &[],
         run: list_objects,
     },
     Spec {
         service: "s3control",
         name: "put-public-access-block",
         operation: "PutPublicAccessBlock",
-        params: &[
-            req("account-id", Kind::Str),
-            req("public-access-block-configuration", Kind::Doc),
-        ],
+        params: &[],
         run: put_account_public_access_block,
     },
     Spec {
         service: "s3control",
         name: "get-public-access-block",
         operation: "GetPublicAccessBlock",
-        params: &[req("account-id", Kind::Str)],
+        params: &[],
         run: get_account_public_access_block,
     },
     Spec {

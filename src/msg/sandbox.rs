@@ -133,6 +133,13 @@ crate::catalog! {
             ". Did you mean `{command}`?",
             " (`{command}` のことですか？)",
         ),
+        /// For a real operation of a simulated service that the sandbox does not simulate,
+        /// after `aws: error: `; `{command}` is `aws SERVICE OPERATION`, `{closest}` a list
+        /// of simulated commands.
+        NotSimulated => (
+            "iamdojo does not simulate `{command}` yet. The closest simulated commands: {closest}",
+            "iamdojo は `{command}` をまだシミュレートしていません。近いコマンド: {closest}",
+        ),
         /// After an unknown flag or setting.
         DidYouMean => (
             " (did you mean `{name}`?)",
