@@ -30,6 +30,7 @@ mod plain;
 mod progress;
 mod properties;
 mod sandbox;
+mod service_models;
 mod style_ja;
 mod tui;
 mod validate;

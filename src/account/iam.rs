@@ -717,6 +717,33 @@ fn user_json(u: &User) -> Value {
     ])
 }
 
+/// A user with its tags and permissions boundary, as `GetUser` and `CreateUser` answer.
+fn user_detail_json(u: &User) -> Value {
+    let mut v = user_json(u);
+    if let Value::Object(m) = &mut v {
+        add_boundary_and_tags(m, u.boundary.as_deref(), &u.tags);
+    }
+    v
+}
+
+/// `PermissionsBoundary` (type `PermissionsBoundaryPolicy`, the model's only value) and `Tags`,
+/// each when there is one.
+fn add_boundary_and_tags(
+    m: &mut serde_json::Map<String, Value>,
+    boundary: Option<&str>,
+    tags: &[Tag],
+) {
+    if let Some(b) = boundary {
+        m.insert(
+            "PermissionsBoundary".into(),
+            json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": b}),
+        );
+    }
+    if !tags.is_empty() {
+        m.insert("Tags".into(), json!(tags));
+    }
+}
+
 fn group_json(g: &Group) -> Value {
     obj([
         ("Path", json!(g.path)),
@@ -835,7 +862,7 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         inline: BTreeMap::new(),
         boundary,
     };
-    let out = json!({ "User": user_json(&u) });
+    let out = json!({ "User": user_detail_json(&u) });
     c.account.users.insert(name.clone(), u);
     c.account.sync_user(&name);
     Ok(out)
@@ -860,19 +887,7 @@ fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .users
         .get(&name)
         .ok_or_else(|| no_entity(c, Ent::User, &name))?;
-    let mut v = user_json(u);
-    if let Value::Object(m) = &mut v {
-        if !u.tags.is_empty() {
-            m.insert("Tags".into(), json!(u.tags));
-        }
-        if let Some(b) = &u.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
-            );
-        }
-    }
-    Ok(json!({ "User": v }))
+    Ok(json!({ "User": user_detail_json(u) }))
 }
 
 fn list_users(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
@@ -1183,7 +1198,11 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         last_used: None,
         tags,
     };
-    let out = json!({ "Role": role_json(&r) });
+    let mut out = role_json(&r);
+    if let Value::Object(m) = &mut out {
+        add_boundary_and_tags(m, r.boundary.as_deref(), &r.tags);
+    }
+    let out = json!({ "Role": out });
     c.account.roles.insert(name.clone(), r);
     c.account.sync_role(&name);
     Ok(out)
@@ -1206,15 +1225,7 @@ fn get_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
                 None => json!({}),
             },
         );
-        if !r.tags.is_empty() {
-            m.insert("Tags".into(), json!(r.tags));
-        }
-        if let Some(b) = &r.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
-            );
-        }
+        add_boundary_and_tags(m, r.boundary.as_deref(), &r.tags);
     }
     Ok(json!({ "Role": v }))
 }
