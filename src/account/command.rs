@@ -18,7 +18,7 @@ use serde_json::{Map, Value};
 
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
-use super::output::render;
+use super::output::{Format, Style, render};
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -281,6 +281,10 @@ pub struct Sandbox {
     /// limits, the hints it adds: `crate::msg::sandbox`); what the AWS CLI prints stays AWS's
     /// English.
     pub lang: Lang,
+    /// The width of the terminal answers are printed in, for `--output table`, which turns
+    /// one-row sections into key/value rows where they would be wider (80, as the AWS CLI
+    /// assumes when it writes to a pipe).
+    pub terminal_width: usize,
 }
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -295,6 +299,11 @@ pub const MAX_NESTING: usize = 4;
 pub const MAX_QUERY: usize = 2048;
 /// How deep a `--query` may nest (see `query_nesting`).
 pub const MAX_QUERY_NESTING: usize = 64;
+
+/// How the AWS CLI starts the error of a parameter it cannot load (`file://x.json` that is not
+/// there): `Error parsing parameter '--policy-document': Unable to load paramfile
+/// file://x.json: [Errno 2] No such file or directory: 'x.json'`, exit status 252.
+const PARAMFILE_ERROR: &str = "Error parsing parameter";
 
 /// The AWS CLI's usage text, printed with every usage error.
 const USAGE: &str = "usage: aws [options] <command> <subcommand> [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
@@ -321,6 +330,7 @@ impl Sandbox {
             last_denial: None,
             last_refusal: None,
             lang: Lang::En,
+            terminal_width: 80,
         }
     }
 
@@ -540,7 +550,7 @@ impl Sandbox {
                 Some(
                     match super::ec2::imds_credentials(&mut self.account, inst, role) {
                         Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
-                        Ok(v) => ok(render(&v, "json")),
+                        Ok(v) => ok(render(&v, Style::JSON)),
                         Err(e) => fail(format!("curl: {}", e.text(lang))),
                     },
                 )
@@ -667,12 +677,12 @@ impl Sandbox {
                 _ => region = Some(v),
             }
         }
-        if !matches!(output.as_str(), "json" | "text" | "table") {
+        let Some(format) = Format::parse(&output) else {
             return Err(usage_err(format!(
-                "argument --output: Invalid choice: '{}', valid choices are: json | text | table",
+                "argument --output: Found invalid choice '{}'",
                 printable::excerpt(&output, 40)
             )));
-        }
+        };
         // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
         let query = match &query {
             Some(q) => Some(compile_query(q, self.lang).map_err(|m| Output {
@@ -688,7 +698,11 @@ impl Sandbox {
         let service = rest.first().cloned().unwrap_or_default();
         if service == "configure" {
             return self
-                .configure(rest.get(1..).unwrap_or_default(), &profile)
+                .configure(
+                    rest.get(1..).unwrap_or_default(),
+                    &profile,
+                    profile != self.profile || profile != "default",
+                )
                 .map_err(usage_err);
         }
         let table = commands();
@@ -735,11 +749,23 @@ impl Sandbox {
             }));
         };
         let words = rest.get(2..).unwrap_or_default();
+        // The CLI reports a parameter it cannot load on its own, without the usage.
+        let arg_err = |m: String| {
+            if m.starts_with(PARAMFILE_ERROR) {
+                Output {
+                    stdout: String::new(),
+                    stderr: format!("\n{m}\n"),
+                    code: 252,
+                }
+            } else {
+                usage_err(m)
+            }
+        };
         let model = model_of(&spec);
         let (args, paging) = match model {
             Some((svc, op)) => {
                 let parsed = self.parse_model_args(svc, op, words).map_err(|e| match e {
-                    args::ArgError::Usage(m) => usage_err(m),
+                    args::ArgError::Usage(m) => arg_err(m),
                     args::ArgError::Client(m) => client_error(&m),
                 })?;
                 if let Some(kind) = parsed.skeleton {
@@ -747,7 +773,7 @@ impl Sandbox {
                 }
                 (parsed.args, Some((op, parsed.paging)))
             }
-            None => (self.parse_args(&spec, words).map_err(usage_err)?, None),
+            None => (self.parse_args(&spec, words).map_err(arg_err)?, None),
         };
         let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
             stdout: String::new(),
@@ -856,7 +882,15 @@ impl Sandbox {
                 self.last_refusal = Some(r.clone());
             }
         }
-        let value = result.map_err(|e| service_error(&e))?;
+        let value = result.map_err(|e| {
+            let mut out = service_error(&e);
+            // AWS's message names the mistake, not its place: say where to find that.
+            if e.refusal.is_some() {
+                out.stderr.push_str(Say::RefusedExplainHint.text(self.lang));
+                out.stderr.push('\n');
+            }
+            out
+        })?;
         if value.is_null() {
             return Ok(Output::default());
         }
@@ -873,7 +907,14 @@ impl Sandbox {
             None => value,
         };
         Ok(Output {
-            stdout: render(&value, &output),
+            stdout: render(
+                &value,
+                Style {
+                    format,
+                    operation: spec.operation,
+                    width: self.terminal_width,
+                },
+            ),
             stderr: String::new(),
             code: 0,
         })
@@ -990,7 +1031,7 @@ impl Sandbox {
                         }
                     };
                     vals.push(match param.kind {
-                        Kind::Doc => self.read_doc(&v)?,
+                        Kind::Doc => self.read_doc(flag, &v)?,
                         Kind::Int => {
                             v.parse::<i64>().map_err(|_| {
                                 format!("argument {flag}: invalid int value: '{v}'")
@@ -1024,22 +1065,66 @@ impl Sandbox {
         Ok(args)
     }
 
-    /// Reads `file://NAME` from the sandbox's files; anything else is the text itself.
-    fn read_doc(&self, v: &str) -> Result<String, String> {
+    /// Reads `file://NAME` from the sandbox's files; anything else is the text itself. A
+    /// missing file is the AWS CLI's own client-side error (see [`PARAMFILE_ERROR`]), with the
+    /// sandbox's "did you mean" after it.
+    fn read_doc(&self, flag: &str, v: &str) -> Result<String, String> {
         match v.strip_prefix("file://") {
             Some(name) => self.files.get(name).cloned().ok_or_else(|| {
                 let names: Vec<&str> = self.files.keys().map(String::as_str).collect();
                 let hint = nearest(name, names.iter().copied())
-                    .map(|n| Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)]))
+                    .map(|n| {
+                        format!(
+                            "\n{}",
+                            Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)])
+                        )
+                    })
                     .unwrap_or_default();
-                format!("Error parsing parameter: Unable to load paramfile file://{name}: no such file in this scenario{hint}")
+                format!("{PARAMFILE_ERROR} '{flag}': Unable to load paramfile file://{name}: [Errno 2] No such file or directory: '{name}'{hint}")
             }),
             None => Ok(v.to_string()),
         }
     }
 
-    fn configure(&mut self, words: &[String], profile: &str) -> Result<Output, String> {
+    fn configure(
+        &mut self,
+        words: &[String],
+        profile: &str,
+        named: bool,
+    ) -> Result<Output, String> {
         let lang = self.lang;
+        if words.first().map(String::as_str) == Some("get") {
+            // `aws configure get NAME` prints the value, or nothing with exit status 1.
+            let Some(name) = words.get(1) else {
+                return Err(Say::ConfigureUsage.text(lang).into());
+            };
+            let (prof, key) = match name
+                .strip_prefix("profile.")
+                .and_then(|r| r.split_once('.'))
+            {
+                Some((p, k)) => (p.to_string(), k),
+                None => (profile.to_string(), name.as_str()),
+            };
+            let entry = self.profiles.get(&prof);
+            let value = entry.and_then(|e| match (key, &e.creds) {
+                ("aws_access_key_id", Some(Creds::Keys { access_key_id, .. })) => {
+                    Some(access_key_id.clone())
+                }
+                ("aws_secret_access_key", Some(Creds::Keys { secret, .. })) => Some(secret.clone()),
+                ("region", _) => e.region.clone(),
+                _ => None,
+            });
+            return Ok(match value {
+                Some(v) if !v.is_empty() => Output {
+                    stdout: format!("{v}\n"),
+                    ..Output::default()
+                },
+                _ => Output {
+                    code: 1,
+                    ..Output::default()
+                },
+            });
+        }
         let entry = self.profiles.entry(profile.to_string()).or_insert(Profile {
             creds: None,
             region: None,
@@ -1093,27 +1178,53 @@ impl Sandbox {
                 Ok(Output::default())
             }
             Some("list") => {
-                let (key, method) = match &entry.creds {
-                    Some(Creds::Keys { access_key_id, .. }) => {
-                        let tail: String = access_key_id
-                            .chars()
-                            .rev()
-                            .take(4)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        (format!("****************{tail}"), "shared-credentials-file")
-                    }
-                    Some(Creds::RootConsole) => ("(root user, console)".to_string(), "sandbox"),
-                    None => ("<not set>".to_string(), "None"),
+                // As `aws configure list` prints it: `%10s %24s %16s    %s` per row, keys
+                // masked but for their last four characters.
+                let row = |name: &str, value: &str, kind: &str, location: &str| {
+                    format!("{name:>10} {value:>24} {kind:>16}    {location}\n")
                 };
-                let region = entry.region.clone().unwrap_or_else(|| "<not set>".into());
+                let mask = |v: &str| {
+                    let n = v.chars().count();
+                    let tail: String = v.chars().skip(n.saturating_sub(4)).collect();
+                    format!("{}{tail}", "*".repeat(16))
+                };
+                let mut out = row("Name", "Value", "Type", "Location");
+                out.push_str(&row("----", "-----", "----", "--------"));
+                out.push_str(&if named {
+                    row("profile", profile, "manual", "--profile")
+                } else {
+                    row("profile", "<not set>", "None", "None")
+                });
+                match &entry.creds {
+                    Some(Creds::Keys {
+                        access_key_id,
+                        secret,
+                    }) => {
+                        let method = "shared-credentials-file";
+                        for (name, v) in [("access_key", access_key_id), ("secret_key", secret)] {
+                            out.push_str(&if v.is_empty() {
+                                row(name, "<not set>", "None", "None")
+                            } else {
+                                row(name, &mask(v), method, "")
+                            });
+                        }
+                    }
+                    Some(Creds::RootConsole) => {
+                        // The sandbox's own starting identity, not a key pair.
+                        out.push_str(&row("access_key", "(root user, console)", "sandbox", ""));
+                        out.push_str(&row("secret_key", "(root user, console)", "sandbox", ""));
+                    }
+                    None => {
+                        out.push_str(&row("access_key", "<not set>", "None", "None"));
+                        out.push_str(&row("secret_key", "<not set>", "None", "None"));
+                    }
+                }
+                out.push_str(&match &entry.region {
+                    Some(r) => row("region", r, "config-file", "~/.aws/config"),
+                    None => row("region", "<not set>", "None", "None"),
+                });
                 Ok(Output {
-                    stdout: format!(
-                        "      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile {:>18}           manual    --profile\naccess_key     {key:>20} {method:>12}\nsecret_key     ****************     {method:>12}\n    region     {region:>20}      config-file\n",
-                        profile
-                    ),
+                    stdout: out,
                     ..Output::default()
                 })
             }
@@ -1280,12 +1391,29 @@ fn shell_error(message: String) -> Output {
 /// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
 /// a pathologically long value is cut (see `printable::excerpt`).
 fn service_error(e: &AwsError) -> Output {
+    // EC2's encoded authorization message is printed whole: it is the input of
+    // `sts decode-authorization-message`, and the sandbox made it, not the learner.
+    let text = e.to_string();
+    let stderr = match text.split_once(ENCODED_MESSAGE) {
+        Some((head, token)) => format!(
+            "\n{}{ENCODED_MESSAGE}{}\n",
+            printable::excerpt(head, MAX_ECHO),
+            printable::excerpt(token, MAX_ENCODED)
+        ),
+        None => format!("\n{}\n", printable::excerpt(&text, MAX_ECHO)),
+    };
     Output {
         stdout: String::new(),
-        stderr: format!("\n{}\n", printable::excerpt(&e.to_string(), MAX_ECHO)),
+        stderr,
         code: 254,
     }
 }
+
+/// What precedes the encoded message of an EC2 denial.
+const ENCODED_MESSAGE: &str = "Encoded authorization failure message: ";
+
+/// The longest encoded authorization message printed whole.
+const MAX_ENCODED: usize = 64 * 1024;
 
 /// How many characters of an error message are shown before it is cut.
 const MAX_ECHO: usize = 1000;
@@ -1303,8 +1431,7 @@ fn compile_query(q: &str, lang: Lang) -> Result<jmespath::Expression<'static>, S
 }
 
 fn search_query(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
-    let r = expr.search(v).map_err(|e| e.to_string())?;
-    serde_json::to_value(&*r).map_err(|e| e.to_string())
+    super::query::search(expr, v)
 }
 
 /// How deep a JMESPath expression nests: open brackets, braces and parentheses (outside
@@ -1426,7 +1553,7 @@ fn skeleton_output(
     };
     let stdout = match kind {
         args::Skeleton::YamlInput => serde_yaml::to_string(&value).unwrap_or_default(),
-        _ => render(&value, "json"),
+        _ => render(&value, Style::JSON),
     };
     Output {
         stdout,

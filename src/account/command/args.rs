@@ -440,7 +440,10 @@ impl Sandbox {
             let (Some(a), Some(v)) = (t.get(*ix), vals.first()) else {
                 continue;
             };
-            let text = || self.read_doc(v).map_err(ArgError::Usage);
+            let text = || {
+                self.read_doc(&format!("--{}", a.flag), v)
+                    .map_err(ArgError::Usage)
+            };
             let doc: Option<Value> = match a.target {
                 Target::InputJson => Some(serde_json::from_str(&text()?).map_err(|e| {
                     ArgError::Client(format!(
@@ -571,8 +574,8 @@ impl Sandbox {
         let mut words = Vec::with_capacity(vals.len());
         for v in vals {
             let v = match v.strip_prefix("fileb://") {
-                Some(rest) => self.read_doc(&format!("file://{rest}")),
-                None => self.read_doc(v),
+                Some(rest) => self.read_doc(&format!("--{flag}"), &format!("file://{rest}")),
+                None => self.read_doc(&format!("--{flag}"), v),
             }
             .map_err(ArgError::Usage)?;
             words.push(v);
