@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
-use super::output::render;
+use super::output::{Format, Style, render};
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -264,6 +264,10 @@ pub struct Sandbox {
     /// limits, the hints it adds: `crate::msg::sandbox`); what the AWS CLI prints stays AWS's
     /// English.
     pub lang: Lang,
+    /// The width of the terminal answers are printed in, for `--output table`, which turns
+    /// one-row sections into key/value rows where they would be wider (80, as the AWS CLI
+    /// assumes when it writes to a pipe).
+    pub terminal_width: usize,
 }
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -304,6 +308,7 @@ impl Sandbox {
             last_denial: None,
             last_refusal: None,
             lang: Lang::En,
+            terminal_width: 80,
         }
     }
 
@@ -523,7 +528,7 @@ impl Sandbox {
                 Some(
                     match super::ec2::imds_credentials(&mut self.account, inst, role) {
                         Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
-                        Ok(v) => ok(render(&v, "json")),
+                        Ok(v) => ok(render(&v, Style::JSON)),
                         Err(e) => fail(format!("curl: {}", e.text(lang))),
                     },
                 )
@@ -650,12 +655,12 @@ impl Sandbox {
                 _ => region = Some(v),
             }
         }
-        if !matches!(output.as_str(), "json" | "text" | "table") {
+        let Some(format) = Format::parse(&output) else {
             return Err(usage_err(format!(
-                "argument --output: Invalid choice: '{}', valid choices are: json | text | table",
+                "argument --output: Found invalid choice '{}'",
                 printable::excerpt(&output, 40)
             )));
-        }
+        };
         // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
         let query = match &query {
             Some(q) => Some(compile_query(q, self.lang).map_err(|m| Output {
@@ -816,7 +821,14 @@ impl Sandbox {
             None => value,
         };
         Ok(Output {
-            stdout: render(&value, &output),
+            stdout: render(
+                &value,
+                Style {
+                    format,
+                    operation: spec.operation,
+                    width: self.terminal_width,
+                },
+            ),
             stderr: String::new(),
             code: 0,
         })
@@ -1206,8 +1218,7 @@ fn compile_query(q: &str, lang: Lang) -> Result<jmespath::Expression<'static>, S
 }
 
 fn search_query(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
-    let r = expr.search(v).map_err(|e| e.to_string())?;
-    serde_json::to_value(&*r).map_err(|e| e.to_string())
+    super::query::search(expr, v)
 }
 
 /// How deep a JMESPath expression nests: open brackets, braces and parentheses (outside
