@@ -676,7 +676,11 @@ impl Sandbox {
         let service = rest.first().cloned().unwrap_or_default();
         if service == "configure" {
             return self
-                .configure(rest.get(1..).unwrap_or_default(), &profile)
+                .configure(
+                    rest.get(1..).unwrap_or_default(),
+                    &profile,
+                    profile != self.profile || profile != "default",
+                )
                 .map_err(usage_err);
         }
         let table = commands();
@@ -953,8 +957,45 @@ impl Sandbox {
         }
     }
 
-    fn configure(&mut self, words: &[String], profile: &str) -> Result<Output, String> {
+    fn configure(
+        &mut self,
+        words: &[String],
+        profile: &str,
+        named: bool,
+    ) -> Result<Output, String> {
         let lang = self.lang;
+        if words.first().map(String::as_str) == Some("get") {
+            // `aws configure get NAME` prints the value, or nothing with exit status 1.
+            let Some(name) = words.get(1) else {
+                return Err(Say::ConfigureUsage.text(lang).into());
+            };
+            let (prof, key) = match name
+                .strip_prefix("profile.")
+                .and_then(|r| r.split_once('.'))
+            {
+                Some((p, k)) => (p.to_string(), k),
+                None => (profile.to_string(), name.as_str()),
+            };
+            let entry = self.profiles.get(&prof);
+            let value = entry.and_then(|e| match (key, &e.creds) {
+                ("aws_access_key_id", Some(Creds::Keys { access_key_id, .. })) => {
+                    Some(access_key_id.clone())
+                }
+                ("aws_secret_access_key", Some(Creds::Keys { secret, .. })) => Some(secret.clone()),
+                ("region", _) => e.region.clone(),
+                _ => None,
+            });
+            return Ok(match value {
+                Some(v) if !v.is_empty() => Output {
+                    stdout: format!("{v}\n"),
+                    ..Output::default()
+                },
+                _ => Output {
+                    code: 1,
+                    ..Output::default()
+                },
+            });
+        }
         let entry = self.profiles.entry(profile.to_string()).or_insert(Profile {
             creds: None,
             region: None,
@@ -1008,27 +1049,53 @@ impl Sandbox {
                 Ok(Output::default())
             }
             Some("list") => {
-                let (key, method) = match &entry.creds {
-                    Some(Creds::Keys { access_key_id, .. }) => {
-                        let tail: String = access_key_id
-                            .chars()
-                            .rev()
-                            .take(4)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        (format!("****************{tail}"), "shared-credentials-file")
-                    }
-                    Some(Creds::RootConsole) => ("(root user, console)".to_string(), "sandbox"),
-                    None => ("<not set>".to_string(), "None"),
+                // As `aws configure list` prints it: `%10s %24s %16s    %s` per row, keys
+                // masked but for their last four characters.
+                let row = |name: &str, value: &str, kind: &str, location: &str| {
+                    format!("{name:>10} {value:>24} {kind:>16}    {location}\n")
                 };
-                let region = entry.region.clone().unwrap_or_else(|| "<not set>".into());
+                let mask = |v: &str| {
+                    let n = v.chars().count();
+                    let tail: String = v.chars().skip(n.saturating_sub(4)).collect();
+                    format!("{}{tail}", "*".repeat(16))
+                };
+                let mut out = row("Name", "Value", "Type", "Location");
+                out.push_str(&row("----", "-----", "----", "--------"));
+                out.push_str(&if named {
+                    row("profile", profile, "manual", "--profile")
+                } else {
+                    row("profile", "<not set>", "None", "None")
+                });
+                match &entry.creds {
+                    Some(Creds::Keys {
+                        access_key_id,
+                        secret,
+                    }) => {
+                        let method = "shared-credentials-file";
+                        for (name, v) in [("access_key", access_key_id), ("secret_key", secret)] {
+                            out.push_str(&if v.is_empty() {
+                                row(name, "<not set>", "None", "None")
+                            } else {
+                                row(name, &mask(v), method, "")
+                            });
+                        }
+                    }
+                    Some(Creds::RootConsole) => {
+                        // The sandbox's own starting identity, not a key pair.
+                        out.push_str(&row("access_key", "(root user, console)", "sandbox", ""));
+                        out.push_str(&row("secret_key", "(root user, console)", "sandbox", ""));
+                    }
+                    None => {
+                        out.push_str(&row("access_key", "<not set>", "None", "None"));
+                        out.push_str(&row("secret_key", "<not set>", "None", "None"));
+                    }
+                }
+                out.push_str(&match &entry.region {
+                    Some(r) => row("region", r, "config-file", "~/.aws/config"),
+                    None => row("region", "<not set>", "None", "None"),
+                });
                 Ok(Output {
-                    stdout: format!(
-                        "      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile {:>18}           manual    --profile\naccess_key     {key:>20} {method:>12}\nsecret_key     ****************     {method:>12}\n    region     {region:>20}      config-file\n",
-                        profile
-                    ),
+                    stdout: out,
                     ..Output::default()
                 })
             }
