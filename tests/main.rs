@@ -13,6 +13,8 @@
 mod architecture;
 mod assets;
 mod audit;
+mod aws_cases;
+mod aws_errors;
 mod catalog;
 mod cli;
 mod docs;
@@ -24,6 +26,7 @@ mod gaad;
 mod glossary;
 mod hostile;
 mod hostile_properties;
+mod iam_staples;
 mod lessons;
 mod parse_cases;
 mod plain;
