@@ -33,6 +33,7 @@ mod plain;
 mod progress;
 mod properties;
 mod sandbox;
+mod service_fields;
 mod style_ja;
 mod tui;
 mod validate;
