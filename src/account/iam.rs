@@ -1024,7 +1024,8 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         inline: BTreeMap::new(),
         boundary,
     };
-    let out = json!({ "User": user_json(&u) });
+    let out =
+        json!({ "User": with_tags_and_boundary(user_json(&u), &u.tags, u.boundary.as_deref()) });
     c.account.users.insert(name.clone(), u);
     c.account.sync_user(&name);
     Ok(out)
@@ -1043,6 +1044,23 @@ fn check_boundary_exists(c: &mut Call, boundary: Option<&str>) -> Result<(), Aws
         ));
     }
     Ok(())
+}
+
+/// A user's or role's JSON with its `Tags` (when it has any) and `PermissionsBoundary` (when
+/// set), as `CreateUser`, `GetUser`, `CreateRole` and `GetRole` answer them.
+fn with_tags_and_boundary(mut v: Value, tags: &[Tag], boundary: Option<&str>) -> Value {
+    if let Value::Object(m) = &mut v {
+        if let Some(b) = boundary {
+            m.insert(
+                "PermissionsBoundary".into(),
+                json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": b}),
+            );
+        }
+        if !tags.is_empty() {
+            m.insert("Tags".into(), json!(tags));
+        }
+    }
+    v
 }
 
 fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
@@ -1064,18 +1082,7 @@ fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .users
         .get(&name)
         .ok_or_else(|| no_entity(c, Ent::User, &name))?;
-    let mut v = user_json(u);
-    if let Value::Object(m) = &mut v {
-        if !u.tags.is_empty() {
-            m.insert("Tags".into(), json!(u.tags));
-        }
-        if let Some(b) = &u.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": b}),
-            );
-        }
-    }
+    let v = with_tags_and_boundary(user_json(u), &u.tags, u.boundary.as_deref());
     Ok(json!({ "User": v }))
 }
 
@@ -1396,7 +1403,8 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         last_used: None,
         tags,
     };
-    let out = json!({ "Role": role_json(&r) });
+    let out =
+        json!({ "Role": with_tags_and_boundary(role_json(&r), &r.tags, r.boundary.as_deref()) });
     c.account.roles.insert(name.clone(), r);
     c.account.sync_role(&name);
     Ok(out)
@@ -1419,16 +1427,8 @@ fn get_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
                 None => json!({}),
             },
         );
-        if !r.tags.is_empty() {
-            m.insert("Tags".into(), json!(r.tags));
-        }
-        if let Some(b) = &r.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": b}),
-            );
-        }
     }
+    let v = with_tags_and_boundary(v, &r.tags, r.boundary.as_deref());
     Ok(json!({ "Role": v }))
 }
 
