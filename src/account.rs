@@ -18,6 +18,7 @@ pub mod last_accessed;
 pub mod managed;
 pub mod model;
 pub mod output;
+pub mod query;
 pub mod rules;
 pub mod s3;
 pub mod scenario;

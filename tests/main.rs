@@ -17,6 +17,7 @@ mod aws_cases;
 mod aws_errors;
 mod catalog;
 mod cli;
+mod cli_formats;
 mod docs;
 mod e2e;
 mod english;
