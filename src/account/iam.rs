@@ -843,8 +843,34 @@ fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError>
         {
             err.message = format!("Has prohibited field {field}");
         }
+        // IAM's words for a document over its quota (an inline policy's name the entity:
+        // see `put_inline`).
+        if err.code == "LimitExceeded" {
+            match (ty, ty.size_limit()) {
+                (PolicyType::Managed, Some(n)) => {
+                    err.message = format!("Cannot exceed quota for PolicySize: {n}");
+                }
+                (PolicyType::Trust, Some(n)) => {
+                    err.message = format!("Cannot exceed quota for ACLSizePerRole: {n}");
+                }
+                _ => {}
+            }
+        }
         err
     })
+}
+
+/// IAM's `LimitExceeded` message for the inline policies of entity `name` of kind `e` over
+/// their quota, alone or together.
+fn inline_too_large(e: Ent, name: &str, refused: AwsError) -> AwsError {
+    let limit = e.inline_type().size_limit().unwrap_or_default();
+    AwsError {
+        message: format!(
+            "Maximum policy size of {limit} bytes exceeded for {} {name}",
+            e.word()
+        ),
+        ..refused
+    }
 }
 
 /// `Resource` or `NotResource` when a statement of the trust policy `text` has one.
@@ -1898,8 +1924,14 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         &entity_arn(c, e, &name),
         &[],
     )?;
-    let doc = parse_doc(c, a.s("policy-document"), e.inline_type())?;
     let op = c.operation;
+    let doc = parse_doc(c, a.s("policy-document"), e.inline_type()).map_err(|err| {
+        if err.code == "LimitExceeded" {
+            inline_too_large(e, &name, err)
+        } else {
+            err
+        }
+    })?;
     let h = holdings(c.account, e, &name)
         .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
     let mut texts: Vec<&str> = h
@@ -1909,10 +1941,8 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         .map(|(_, d)| d.text.as_str())
         .collect();
     texts.push(&doc.text);
-    crate::policy::parse::check_inline_total(e.inline_type(), &texts).map_err(|err| AwsError {
-        message: err.message.to_string(),
-        ..AwsError::refused(op, "LimitExceeded", err)
-    })?;
+    crate::policy::parse::check_inline_total(e.inline_type(), &texts)
+        .map_err(|err| inline_too_large(e, &name, AwsError::refused(op, "LimitExceeded", err)))?;
     h.inline.insert(pname, doc);
     Ok(Value::Null)
 }
