@@ -488,33 +488,38 @@ impl Account {
             return Ok(d);
         }
         let caller = self.caller_arn(c);
-        let mut e = match action.strip_prefix("ec2:") {
-            // EC2 answers `UnauthorizedOperation`, leaves out `on resource: *` for actions
-            // without resource-level permissions and, for the actions that change something,
-            // adds the encoded message `sts decode-authorization-message` reads.
-            // https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
-            Some(name) => {
-                let shown = if resource == "*" { "" } else { resource };
-                let mut m = format!(
-                    "You are not authorized to perform this operation. {}",
-                    denial_message(&caller, action, shown, &d)
-                );
-                if !name.starts_with("Describe") {
-                    m.push_str(". Encoded authorization failure message: ");
-                    m.push_str(&encode_authorization_message(
-                        &self.caller_userid(c),
-                        &caller,
-                        &req,
-                        &d,
-                    ));
-                }
-                AwsError::new(operation, "UnauthorizedOperation", m)
+        // An EC2 operation (or an EC2 action) is refused by EC2, also for the `iam:PassRole`
+        // that `RunInstances` needs.
+        let ec2 = action.starts_with("ec2:")
+            || super::ec2::COMMANDS
+                .iter()
+                .any(|s| s.operation == operation);
+        // EC2 answers `UnauthorizedOperation`, leaves out `on resource: *` for actions
+        // without resource-level permissions and, for the operations that change
+        // something, adds the encoded message `sts decode-authorization-message` reads.
+        // https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+        let mut e = if ec2 {
+            let shown = if resource == "*" { "" } else { resource };
+            let mut m = format!(
+                "You are not authorized to perform this operation. {}",
+                denial_message(&caller, action, shown, &d)
+            );
+            if !operation.starts_with("Describe") {
+                m.push_str(". Encoded authorization failure message: ");
+                m.push_str(&encode_authorization_message(
+                    &self.caller_userid(c),
+                    &caller,
+                    &req,
+                    &d,
+                ));
             }
-            None => AwsError::new(
+            AwsError::new(operation, "UnauthorizedOperation", m)
+        } else {
+            AwsError::new(
                 operation,
                 "AccessDenied",
                 denial_message(&caller, action, resource, &d),
-            ),
+            )
         };
         e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
         Err(e)
