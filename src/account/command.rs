@@ -174,6 +174,9 @@ impl Args {
 pub struct Call<'a> {
     /// The account.
     pub account: &'a mut Account,
+    /// The sandbox's local files (what `file://NAME` reads, and `aws s3 cp` uploads and
+    /// downloads).
+    pub files: &'a mut BTreeMap<String, String>,
     /// The caller.
     pub caller: Caller,
     /// e.g. `CreateUser`.
@@ -834,14 +837,21 @@ impl Sandbox {
         self.account.advance(jiff::SignedDuration::from_secs(1));
         let mut call = Call {
             account: &mut self.account,
+            files: &mut self.files,
             caller: caller.clone(),
             operation: spec.operation,
         };
         let result = (spec.run)(&mut call, &args);
+        // A high-level command (`aws s3 cp`) is recorded under the API operation it made last,
+        // which its handler names in `call.operation`.
+        let recorded = Spec {
+            operation: call.operation,
+            ..spec
+        };
         trail::record(
             &mut self.account,
             &caller,
-            &spec,
+            &recorded,
             &args,
             result.as_ref().err(),
         );
@@ -1235,6 +1245,17 @@ fn shell_error(message: String) -> Output {
 /// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
 /// a pathologically long value is cut (see `printable::excerpt`).
 fn service_error(e: &AwsError) -> Output {
+    if let Some(said) = &e.said {
+        return Output {
+            stdout: said.stdout.clone(),
+            stderr: said
+                .stderr
+                .lines()
+                .map(|l| format!("{}\n", printable::excerpt(l, MAX_ECHO)))
+                .collect(),
+            code: said.exit,
+        };
+    }
     Output {
         stdout: String::new(),
         stderr: format!("\n{}\n", printable::excerpt(&e.to_string(), MAX_ECHO)),
