@@ -386,12 +386,16 @@ fn matching_instances(a: &Account, i: &InstancesCheck) -> usize {
     a.instances
         .values()
         .filter(|x| {
+            // An instance still on its way (pending, stopping, shutting down) is in none of
+            // the states a lesson names.
             i.state.is_none_or(|s| {
-                s == match x.state {
-                    State::Running => InstanceState::Running,
-                    State::Stopped => InstanceState::Stopped,
-                    State::Terminated => InstanceState::Terminated,
-                }
+                Some(s)
+                    == match x.state {
+                        State::Running => Some(InstanceState::Running),
+                        State::Stopped => Some(InstanceState::Stopped),
+                        State::Terminated => Some(InstanceState::Terminated),
+                        State::Pending | State::Stopping | State::ShuttingDown => None,
+                    }
             }) && i
                 .instance_type
                 .as_ref()

@@ -104,6 +104,26 @@ crate::catalog! {
             "which instance is asking? add --instance i-… (the sandbox is not an instance)",
             "どのインスタンスからの問い合わせかを --instance i-… で指定してください (サンドボックス自体はインスタンスではありません)。",
         ),
+        /// `curl` to anything but the metadata service (after `curl: `).
+        CurlOnlyMetadata => (
+            "the sandbox has no network: curl reaches only the instance metadata service at http://169.254.169.254/",
+            "サンドボックスはネットワークにつながっていません。curl で届くのは http://169.254.169.254/ のインスタンスメタデータサービスだけです。",
+        ),
+        /// After the metadata service's 401 page.
+        Imds401 => (
+            "401 Unauthorized: this instance requires IMDSv2. Get a token first: TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\" --instance ID), then add -H \"X-aws-ec2-metadata-token: $TOKEN\"",
+            "401 Unauthorized: このインスタンスでは IMDSv2 が必須です。先にトークンを取得してください: TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\" --instance ID)。その後、-H \"X-aws-ec2-metadata-token: $TOKEN\" を付けます。",
+        ),
+        /// After the metadata service's 403 page.
+        Imds403 => (
+            "403 Forbidden: the metadata service is turned off on this instance (HttpEndpoint disabled)",
+            "403 Forbidden: このインスタンスではメタデータサービスが無効になっています (HttpEndpoint が disabled)。",
+        ),
+        /// After the metadata service's 400 page.
+        Imds400 => (
+            "400 Bad Request: a token request needs the header X-aws-ec2-metadata-token-ttl-seconds with 1 to 21600 seconds",
+            "400 Bad Request: トークンのリクエストには、1〜21600 秒を指定したヘッダー X-aws-ec2-metadata-token-ttl-seconds が必要です。",
+        ),
         ImdsNoInstance => (
             "no instance `{instance}` in this account",
             "このアカウントにインスタンス `{instance}` はありません。",
