@@ -419,7 +419,6 @@ pub fn near_miss_passes(
 /// surrounding space; choices when the same set; commands when every command of the near
 /// miss is among the learner's (spaces folded).
 pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text> {
-    let fold = |c: &str| c.split_whitespace().collect::<Vec<_>>().join(" ");
     let same = |w: &Solution| match (w, attempt) {
         (Solution::Text(a), Solution::Text(b)) => {
             match (
@@ -438,10 +437,7 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
             b.dedup();
             a == b
         }
-        (Solution::Commands(a), Solution::Commands(b)) => {
-            let typed: Vec<String> = b.iter().map(|c| fold(c)).collect();
-            !a.is_empty() && a.iter().all(|c| typed.contains(&fold(c)))
-        }
+        (Solution::Commands(a), Solution::Commands(b)) => typed_all(a, b),
         _ => false,
     };
     // The most specific near miss the attempt matches: of two that both match (`create-user`
@@ -457,4 +453,91 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
         .filter(|w| same(&w.attempt))
         .max_by_key(|w| size(&w.attempt))
         .and_then(|w| w.why.as_ref())
+}
+
+/// Whether every command of a near miss is among the commands typed (spaces folded): the test
+/// [`near_miss_why`] and [`task_advice`] share.
+fn typed_all(near: &[String], typed: &[String]) -> bool {
+    let fold = |c: &str| c.split_whitespace().collect::<Vec<_>>().join(" ");
+    let typed: Vec<String> = typed.iter().map(|c| fold(c)).collect();
+    !near.is_empty() && near.iter().all(|c| typed.contains(&fold(c)))
+}
+
+/// Which of a task's goal checks hold after a near miss's commands, run in a fresh sandbox of
+/// the task as a learner's would be (`None` when the near miss is not commands or the task
+/// does not start).
+pub fn near_miss_goals(
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+    wrong: &Wrong,
+    lang: Lang,
+) -> Option<Vec<bool>> {
+    let Solution::Commands(cmds) = &wrong.attempt else {
+        return None;
+    };
+    let mut r = start_task_in(pack, lesson, step, lang).ok()?;
+    for c in cmds {
+        r.sandbox.run(c);
+    }
+    Some(
+        r.check(step, lang.code(), lang.code())
+            .results
+            .iter()
+            .map(|c| c.ok)
+            .collect(),
+    )
+}
+
+/// What a task's status line should say while its goal is not reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskAdvice<'a> {
+    /// The `why` of the near miss the learner is in.
+    NearMiss(&'a Text),
+    /// The goal check with this index (its `fail_message`, else its sentence).
+    Goal(usize),
+}
+
+/// What is wrong *now* with a task the learner has typed `typed` into, whose goal checks held
+/// as `start` at the start and hold as `now`; `None` when every check holds.
+///
+/// A near miss speaks only when the learner typed all its commands *and* the account is in
+/// the state they lead to (its replay, `replay(k, wrong)` from [`near_miss_goals`], leaves
+/// exactly the checks unmet that are unmet now): a problem the learner has fixed since, or a
+/// mistake made on top of it, is not described by it. Of several, the one with most commands
+/// speaks; among equals, the first written. Otherwise the first check the learner broke (it
+/// held at the start and does not now) is named, since undoing it comes first; else the
+/// first check not met.
+pub fn task_advice<'a>(
+    step: &'a Step,
+    typed: &[String],
+    start: &[bool],
+    now: &[bool],
+    mut replay: impl FnMut(usize, &Wrong) -> Option<Vec<bool>>,
+) -> Option<TaskAdvice<'a>> {
+    if now.iter().all(|ok| *ok) {
+        return None;
+    }
+    let mut best: Option<(usize, &Text)> = None;
+    for (k, w) in step.wrong.iter().enumerate() {
+        let (Solution::Commands(cmds), Some(why)) = (&w.attempt, &w.why) else {
+            continue;
+        };
+        if best.is_some_and(|(n, _)| n >= cmds.len()) || !typed_all(cmds, typed) {
+            continue;
+        }
+        if replay(k, w).as_deref() == Some(now) {
+            best = Some((cmds.len(), why));
+        }
+    }
+    if let Some((_, why)) = best {
+        return Some(TaskAdvice::NearMiss(why));
+    }
+    let broken = now
+        .iter()
+        .zip(start)
+        .position(|(now, start)| *start && !*now);
+    broken
+        .or_else(|| now.iter().position(|ok| !*ok))
+        .map(TaskAdvice::Goal)
 }

@@ -1749,6 +1749,11 @@ impl App {
             .map_or("en", |p| p.default_language())
             .to_string();
         let text = why.get(self.lang.code(), &fallback).to_string();
+        self.advise(text);
+    }
+
+    /// Says what is wrong with the attempt on the status line.
+    fn advise(&mut self, text: String) {
         // The author's why says more than "Not yet", and the status line is short at 80×24:
         // it takes the generic text's place, keeping the "(Saved)" note.
         let saved = format!("  ({})", Ui::StatusSaved.text(self.lang));
@@ -1803,6 +1808,7 @@ impl App {
                     correct,
                 ),
                 Effect::NearMiss(attempt) => self.near_miss_note(&here.step, &here.pack, &attempt),
+                Effect::Advice(text) => self.advise(text),
                 Effect::Command { line, code } => {
                     self.save(Write::Command(crate::progress::CommandRecord::new(
                         here.pack.clone(),
@@ -1937,7 +1943,6 @@ impl App {
             return;
         };
         let lang = self.lang;
-        let fallback = pk.default_language().to_string();
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
@@ -1946,7 +1951,7 @@ impl App {
         } else {
             match &mut ls.ex {
                 ex @ Exercise::Policy { .. } => policy::type_key(ex, key, &pk, &lf, &here.step),
-                ex @ Exercise::Task { .. } => task::type_key(ex, key, &here.step, lang, &fallback),
+                ex @ Exercise::Task { .. } => task::type_key(ex, key, (&pk, &lf, &here.step), lang),
                 ex @ Exercise::Investigate { .. } => {
                     investigate::type_key(ex, key, &here.step, lang)
                 }

@@ -67,6 +67,12 @@ pub enum Exercise {
         hist: usize,
         /// The goal's state.
         report: GoalReport,
+        /// Which goal checks held at the start (a check that held and fails now was broken
+        /// by the learner, and the status line names it first).
+        start: Vec<bool>,
+        /// The goal checks each near miss leaves met, by its index, worked out the first
+        /// time the learner's commands match it (`None`: it could not be replayed).
+        replayed: std::collections::BTreeMap<usize, Option<Vec<bool>>>,
     },
     /// An investigation: a sandbox and an answer field.
     Investigate {
