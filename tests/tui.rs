@@ -1815,3 +1815,58 @@ fn a_tasks_status_names_what_is_wrong_now() {
     );
     assert!(status(&app).contains("正解"), "{}", status(&app));
 }
+
+/// A policy that fails hears which expected request came out wrong and what of the policy
+/// let it through, and the side pane shows that request (trial L3-7): a wildcard that also
+/// matches another bucket, and a CIDR wider than the office's network.
+#[test]
+fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
+    let mut app = course_app(Lang::Ja, None);
+    open_course_step(&mut app, "policies", "write-uploads-policy");
+    let wide = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::midori-books-*/*"}]}"#;
+    key(&mut app, KeyCode::Char('i'));
+    assert!(app.replace_policy(wide));
+    ctrl(&mut app, 's');
+    let said = status(&app);
+    assert!(
+        said.contains("arn:aws:s3:::midori-books-hr/salaries.csv に対する s3:GetObject は拒否される必要があります"),
+        "{said}{}", screen(&app, 80, 24)
+    );
+    assert!(
+        said.contains("Resource の arn:aws:s3:::midori-books-*/* がこのリソースにも一致します"),
+        "{said}"
+    );
+    // The failing request is in the side pane at 80×24, below the requests that pass.
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("salaries.csv"), "{shown}");
+    assert!(shown.contains("✗"), "{shown}");
+
+    open_course_step(&mut app, "policies", "office-only-condition");
+    let cidr = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["s3:PutObject", "s3:GetObject"], "Resource": "arn:aws:s3:::midori-books-uploads/*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.0.0/16"}}}]}"#;
+    key(&mut app, KeyCode::Char('i'));
+    assert!(app.replace_policy(cidr));
+    ctrl(&mut app, 's');
+    let said = status(&app);
+    assert!(said.contains("aws:SourceIp = 203.0.7.19"), "{said}");
+    assert!(
+        said.contains(r#"Condition の IpAddress aws:SourceIp ["203.0.0.0/16"] は aws:SourceIp = 203.0.7.19 でも満たされます"#),
+        "{said}"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("203.0.7.19"), "{shown}");
+    assert!(shown.contains("▲ 上にもあります"), "{shown}");
+
+    // In English, an action the allowed requests do not use is named by the Action entry that
+    // covers it.
+    let mut app = course_app(Lang::En, None);
+    open_course_step(&mut app, "policies", "write-uploads-policy");
+    let star = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::midori-books-uploads*"}]}"#;
+    key(&mut app, KeyCode::Char('i'));
+    assert!(app.replace_policy(star));
+    ctrl(&mut app, 's');
+    let said = status(&app);
+    assert!(
+        said.contains("s3:DeleteObject on arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf must be denied, but the statement on line 1 allows it. Its Action s3:* also covers s3:DeleteObject."),
+        "{said}"
+    );
+}

@@ -76,6 +76,52 @@ pub struct Expectation {
     pub got: Outcome,
     /// How it was decided, kept when it did not come out as wanted (for the explainer).
     pub trace: Option<Box<crate::account::DecisionTrace>>,
+    /// What of the learner's policy made it come out wrong, when it did.
+    pub miss: Option<Miss>,
+}
+
+/// Why an expected request came out wrong, read off its decision: the statement of the
+/// learner's policy to look at (by its line) and the part of it that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// It must be denied, and the learner's statement on `line` allows it `through` one of
+    /// its parts.
+    Allowed {
+        /// The statement's line.
+        line: u32,
+        /// What lets the request in.
+        through: Through,
+    },
+    /// It must be denied, and a policy of the identity other than the learner's allows it.
+    AllowedElsewhere,
+    /// It must be allowed, and a `Deny` statement applies: the learner's on `line`, or
+    /// another policy's (`None`).
+    Denied {
+        /// The learner's statement's line.
+        line: Option<u32>,
+    },
+    /// It must be allowed, and no `Allow` statement applies: the learner's that comes
+    /// nearest (the first whose action matches, else the first) and why it does not apply.
+    NotAllowed {
+        /// The statement's line and verdict, when the policy has an `Allow` statement.
+        nearest: Option<(u32, crate::eval::explain::Verdict)>,
+    },
+}
+
+/// The part of a statement that lets in a request that must be denied, found by comparing the
+/// request with the ones that must be allowed: another action, another resource, or the same
+/// action and resource in another context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Through {
+    /// An `Action` entry, as written, that also covers an action no allowed request uses.
+    Action(String),
+    /// A `Resource` entry, as written, that also covers a resource no allowed request uses.
+    Resource(String),
+    /// The statement's conditions, each as one line with its context key, all hold in this
+    /// request's context.
+    Conditions(Vec<(String, String)>),
+    /// The statement has no condition, so the context does not matter.
+    NoCondition,
 }
 
 impl Expectation {
@@ -235,15 +281,106 @@ pub fn check_policy_in(
                 }
                 _ => None,
             };
+            let miss = trace
+                .as_deref()
+                .and_then(|t| miss(t, &doc.policy, want_allow, &ex.expect.allow));
             report.expectations.push(Expectation {
                 request: r.clone(),
                 want_allow,
                 got,
                 trace,
+                miss,
             });
         }
     }
     report
+}
+
+/// What of the learner's policy `doc` made the request of `t` come out wrong (it should have
+/// been allowed when `want_allow`); `allowed` are the requests the exercise wants allowed,
+/// against which a wrongly allowed request is compared to find the part that lets it in.
+fn miss(
+    t: &crate::account::DecisionTrace,
+    doc: &crate::policy::Policy,
+    want_allow: bool,
+    allowed: &[ExpectRequest],
+) -> Option<Miss> {
+    use crate::eval::explain::Verdict;
+    // The learner's statements are those of the policy whose text is the learner's.
+    let ours = |id: &str| t.policy(id).is_some_and(|p| p.text == doc.text);
+    let stmts = &t.explanation.statements;
+    if want_allow {
+        if let Some(d) = stmts.iter().find(|s| s.applies && s.effect == "Deny") {
+            let line = ours(&d.policy_id).then_some(d.line);
+            return Some(Miss::Denied { line });
+        }
+        let allows: Vec<_> = stmts
+            .iter()
+            .filter(|s| s.effect == "Allow" && ours(&s.policy_id))
+            .collect();
+        let nearest = allows
+            .iter()
+            .find(|s| {
+                !matches!(
+                    s.verdict,
+                    Verdict::ActionNotListed | Verdict::ActionExcluded
+                )
+            })
+            .or(allows.first())
+            .map(|s| (s.line, s.verdict.clone()));
+        return Some(Miss::NotAllowed { nearest });
+    }
+    let Some(a) = stmts
+        .iter()
+        .find(|s| s.applies && s.effect == "Allow" && ours(&s.policy_id))
+    else {
+        return Some(Miss::AllowedElsewhere);
+    };
+    let stmt = doc.statements.get(a.index)?;
+    let req = &t.request;
+    let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+    let lower = req.action.to_ascii_lowercase();
+    let (service, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
+    let action = (!allowed.iter().any(|r| same(&r.action, &req.action)) && !stmt.action.negated)
+        .then(|| stmt.action.first_match(service, name))
+        .flatten()
+        .and_then(|k| stmt.action.patterns.get(k))
+        .map(|p| Through::Action(p.raw.value.clone()));
+    let resource = || {
+        let res = stmt.resource.as_ref().filter(|r| !r.negated)?;
+        if allowed.iter().any(|r| r.resource == req.resource) {
+            return None;
+        }
+        let k =
+            crate::eval::statement::covering_resource(&res.patterns, &req.resource, &req.context)?;
+        res.patterns
+            .get(k)
+            .map(|p| Through::Resource(p.raw.value.clone()))
+    };
+    let through = action.or_else(resource).unwrap_or_else(|| {
+        if stmt.conditions.is_empty() {
+            Through::NoCondition
+        } else {
+            Through::Conditions(
+                stmt.conditions
+                    .iter()
+                    .map(|c| {
+                        let text = crate::eval::explain::ConditionText {
+                            operator: c.operator.name.to_string(),
+                            key: c.key.value.clone(),
+                            values: c.raw_values.clone(),
+                        }
+                        .text();
+                        (text, c.key.value.clone())
+                    })
+                    .collect(),
+            )
+        }
+    });
+    Some(Miss::Allowed {
+        line: a.line,
+        through,
+    })
 }
 
 /// A task in progress: the sandbox the learner types into.

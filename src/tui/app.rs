@@ -1891,11 +1891,12 @@ impl App {
         let Some((pk, lf)) = self.pack_and_lesson(&here) else {
             return;
         };
+        let lang = self.lang;
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
         let effects = match &mut ls.ex {
-            ex @ Exercise::Policy { .. } => policy::check(ex, &pk, &lf, &here.step),
+            ex @ Exercise::Policy { .. } => policy::check(ex, (&pk, &lf, &here.step), lang),
             ex @ Exercise::Investigate { .. } => investigate::check(ex, &here.step),
             _ => Vec::new(),
         };

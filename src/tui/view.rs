@@ -94,15 +94,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// For each expected request, the context keys whose values differ between the requests (a
-/// key missing from a request counts as unset), so that two requests for the same action on
-/// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
-/// under the other.
-pub(crate) fn distinguishing_context(
-    es: &[crate::lesson::run::Expectation],
-) -> Vec<Vec<(String, Option<String>)>> {
-    use std::collections::BTreeSet;
-    let value = |v: &serde_yaml::Value| match v {
+/// A context value of an expected request as one line (a list's items joined by `, `).
+pub(crate) fn context_value(v: &serde_yaml::Value) -> String {
+    match v {
         serde_yaml::Value::String(s) => s.clone(),
         serde_yaml::Value::Sequence(items) => items
             .iter()
@@ -118,7 +112,18 @@ pub(crate) fn distinguishing_context(
             .unwrap_or_default()
             .trim()
             .to_string(),
-    };
+    }
+}
+
+/// For each expected request, the context keys whose values differ between the requests (a
+/// key missing from a request counts as unset), so that two requests for the same action on
+/// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
+/// under the other.
+pub(crate) fn distinguishing_context(
+    es: &[crate::lesson::run::Expectation],
+) -> Vec<Vec<(String, Option<String>)>> {
+    use std::collections::BTreeSet;
+    let value = context_value;
     let keys: BTreeSet<&String> = es.iter().flat_map(|e| e.request.context.keys()).collect();
     let differing: Vec<&String> = keys
         .into_iter()
@@ -880,6 +885,7 @@ mod tests {
             want_allow: true,
             got: Outcome::Allowed,
             trace: None,
+            miss: None,
         }
     }
 
