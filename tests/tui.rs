@@ -1054,7 +1054,7 @@ fn the_footer_fits_and_shows_only_keys_that_work_here() {
                 "{lang:?} {w}x{h}: the footer ends with the help key: {footer:?}"
             );
             assert!(
-                !text.contains("Tab"),
+                !text.contains("Ctrl+R"),
                 "no console/answer switch in a task: {footer:?}"
             );
             assert!(text.contains("Esc"), "{footer:?}");
@@ -1595,7 +1595,7 @@ fn the_footer_names_what_ctrl_s_does_here() {
         .expect("an investigate step in the course");
     app.open_lesson(pi, &lesson.id, si);
     key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'r');
     let s = screen(&app, 120, 40);
     assert!(s.contains("Ctrl+S 回答を送信"), "{s}");
     assert!(!s.contains("ポリシーをチェック"), "{s}");
@@ -1869,4 +1869,50 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
         said.contains("s3:DeleteObject on arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf must be denied, but the statement on line 1 allows it. Its Action s3:* also covers s3:DeleteObject."),
         "{said}"
     );
+}
+
+/// In an investigation's console Tab completes, as in a task's (trial L5-1), and Ctrl+R
+/// switches to the answer field, as the footer and the help say; text typed after the switch
+/// goes to the answer.
+#[test]
+fn an_investigation_console_completes_and_ctrl_r_switches_to_the_answer() {
+    use iamdojo::msg::Message;
+    use iamdojo::tui::keymap::Context;
+    let mut app = course_app(Lang::Ja, None);
+    open_course_step(&mut app, "groups", "find-forgotten-policy");
+    key(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "aws iam list-attached-user-p");
+    key(&mut app, KeyCode::Tab);
+    typed(&mut app, "--user-name n");
+    key(&mut app, KeyCode::Tab);
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("$ aws iam list-attached-user-policies --user-name nishi"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Ctrl+R コンソール ⇄ 回答欄"),
+        "the footer says how to switch: {s}"
+    );
+    let help: Vec<String> = app
+        .keymap
+        .help_rows(Context::Typing)
+        .iter()
+        .map(|r| format!("{} {}", r.keys, r.help.text(Lang::Ja)))
+        .collect();
+    assert!(
+        help.iter()
+            .any(|r| r.starts_with("Tab コマンド、フラグ、名前を補完")),
+        "{help:?}"
+    );
+    assert!(
+        help.iter()
+            .any(|r| r.starts_with("Ctrl+R コンソール ⇄ 回答欄")),
+        "{help:?}"
+    );
+    key(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'r');
+    typed(&mut app, "nishi");
+    key(&mut app, KeyCode::Enter);
+    assert!(status(&app).contains("正解"), "{}", status(&app));
 }

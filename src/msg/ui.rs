@@ -331,8 +331,8 @@ crate::catalog! {
             "現在の ID",
         ),
         InvAnswer => (
-            "Your answer (Tab to switch, Enter to submit)",
-            "あなたの答え (Tab で切り替え、Enter で回答)",
+            "Your answer (Ctrl+R: console ⇄ answer, Enter submits)",
+            "あなたの答え (Ctrl+R でコンソールと切り替え、Enter で回答)",
         ),
         HelpTitle => (
             "Keys",
@@ -792,8 +792,13 @@ crate::catalog! {
             "回答を送信",
         ),
         TypingFocus => (
-            "switch between console and answer",
-            "コンソールと回答欄を切り替え",
+            "console ⇄ answer field",
+            "コンソール ⇄ 回答欄",
+        ),
+        /// Tab in a sandbox console.
+        Complete => (
+            "complete a command, flag or name (sandbox console)",
+            "コマンド、フラグ、名前を補完 (サンドボックスのコンソール)",
         ),
         Undo => (
             "undo (policy editor)",

@@ -686,15 +686,6 @@ impl App {
         }
         let ctx = self.context();
         let action = self.keymap.action_for(ctx, &key);
-        // In the sandbox console, Tab completes commands, flags and names.
-        if ctx == Context::Typing
-            && key.code == KeyCode::Tab
-            && let Screen::Lesson(ls) = &self.screen
-            && matches!(ls.ex, Exercise::Task { .. })
-        {
-            self.type_key(key);
-            return;
-        }
         if ctx == Context::Typing {
             match action {
                 Some(a) => self.act(a),
@@ -779,7 +770,9 @@ impl App {
         self.act(if down { Action::Down } else { Action::Up });
     }
 
-    fn act(&mut self, a: Action) {
+    /// Does what `a` asks, as a key bound to it would (plain mode asks by action, so that a
+    /// remapped key file cannot break it).
+    pub(crate) fn act(&mut self, a: Action) {
         match a {
             Action::Help => {
                 self.help = true;
@@ -1435,6 +1428,21 @@ impl App {
                 }
             }
             Action::Check => self.check(),
+            // In a sandbox console (a task's, or an investigation's), Tab completes commands,
+            // flags and names; the console's component does it.
+            Action::Complete => {
+                let console = matches!(
+                    &self.screen,
+                    Screen::Lesson(ls) if ls.typing && match &ls.ex {
+                        Exercise::Task { .. } => true,
+                        Exercise::Investigate { on_answer, .. } => !*on_answer,
+                        _ => false,
+                    }
+                );
+                if console {
+                    self.type_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+                }
+            }
             Action::Undo | Action::Redo => {
                 let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id) else {
                     return;

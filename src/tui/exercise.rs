@@ -221,5 +221,25 @@ pub fn run_in_console(
     out.code
 }
 
+/// Tab in a sandbox console: a single completion of the line's last word replaces it
+/// (followed by a space); several are listed in the console.
+pub fn complete_in_console(
+    sandbox: &crate::account::command::Sandbox,
+    input: &mut crate::tui::line::LineEdit,
+    output: &mut Vec<String>,
+) {
+    let c = sandbox.complete(input.as_str());
+    if let [only] = c.as_slice() {
+        let cut = input.as_str().rfind(' ').map_or(0, |i| {
+            input.as_str().get(..=i).map_or(0, |s| s.chars().count())
+        });
+        input.truncate_chars(cut);
+        input.push_str(only);
+        input.push_str(" ");
+    } else if !c.is_empty() {
+        output.push(c.join("  "));
+    }
+}
+
 /// Keeps the editor type in one place for the components that hold one.
 pub type Editor = TextArea<'static>;

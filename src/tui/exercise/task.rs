@@ -171,17 +171,7 @@ pub fn type_key(
             Vec::new()
         }
         KeyCode::Tab => {
-            let c = r.sandbox.complete(input.as_str());
-            if let [only] = c.as_slice() {
-                let cut = input.as_str().rfind(' ').map_or(0, |i| {
-                    input.as_str().get(..=i).map_or(0, |s| s.chars().count())
-                });
-                input.truncate_chars(cut);
-                input.push_str(only);
-                input.push_str(" ");
-            } else if !c.is_empty() {
-                output.push(c.join("  "));
-            }
+            super::complete_in_console(&r.sandbox, input, output);
             Vec::new()
         }
         _ => {
