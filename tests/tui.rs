@@ -1916,3 +1916,41 @@ fn an_investigation_console_completes_and_ctrl_r_switches_to_the_answer() {
     key(&mut app, KeyCode::Enter);
     assert!(status(&app).contains("正解"), "{}", status(&app));
 }
+
+/// `help` in a lesson's console answers in the learner's language, as `iamdojo sandbox` does,
+/// and the "did you mean" hint stands on a line of its own after the AWS CLI's English error
+/// (trial X-1, L5-2).
+#[test]
+fn help_and_hints_in_the_lesson_console_speak_the_learners_language() {
+    let mut app = course_app(Lang::Ja, None);
+    open_course_step(&mut app, "groups", "find-forgotten-policy");
+    key(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "help");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("コマンドは AWS CLI と同じように入力します"),
+        "{s}"
+    );
+    assert!(!s.contains("Invalid choice"), "{s}");
+    typed(&mut app, "aws iam list-attached-user-p");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    let lines: Vec<&str> = s.lines().collect();
+    let error = lines
+        .iter()
+        .position(|l| l.contains("aws: error: argument operation: Invalid choice"))
+        .expect("the AWS CLI's error");
+    let line = lines.get(error).copied().unwrap_or_default();
+    assert!(
+        !line.contains("のことですか"),
+        "AWS's line stays English: {line}"
+    );
+    assert!(
+        lines
+            .iter()
+            .skip(error + 1)
+            .any(|l| l.contains("`aws iam list-attached-user-policies` のことですか？")),
+        "{s}"
+    );
+}
