@@ -17,6 +17,7 @@ pub mod index;
 pub mod managed;
 pub mod model;
 pub mod output;
+pub mod query;
 pub mod rules;
 pub mod s3;
 pub mod scenario;

@@ -331,3 +331,9 @@ fn event_loop(
         }
     }
 }
+
+/// The width of the terminal in columns, if it can be told (the sandbox's `--output table`
+/// fits it, as the AWS CLI does).
+pub fn terminal_columns() -> Option<u16> {
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)
+}

@@ -15,6 +15,7 @@ mod assets;
 mod audit;
 mod catalog;
 mod cli;
+mod cli_formats;
 mod docs;
 mod e2e;
 mod english;

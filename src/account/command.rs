@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::authz::{Caller, Identity};
 use super::error::AwsError;
-use super::output::render;
+use super::output::{Format, Style, render};
 use super::{Account, billing, ec2, guardduty, iam, s3, sts, trail};
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -274,6 +274,10 @@ pub struct Sandbox {
     /// limits, the hints it adds: `crate::msg::sandbox`); what the AWS CLI prints stays AWS's
     /// English.
     pub lang: Lang,
+    /// The width of the terminal answers are printed in, for `--output table`, which turns
+    /// one-row sections into key/value rows where they would be wider (80, as the AWS CLI
+    /// assumes when it writes to a pipe).
+    pub terminal_width: usize,
 }
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -314,6 +318,7 @@ impl Sandbox {
             last_denial: None,
             last_refusal: None,
             lang: Lang::En,
+            terminal_width: 80,
         }
     }
 
@@ -535,7 +540,7 @@ impl Sandbox {
                 Some(
                     match super::ec2::imds_credentials(&mut self.account, inst, role) {
                         Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
-                        Ok(v) => ok(render(&v, "json")),
+                        Ok(v) => ok(render(&v, Style::JSON)),
                         Err(e) => fail(format!("curl: {}", e.text(lang))),
                     },
                 )
@@ -662,12 +667,12 @@ impl Sandbox {
                 _ => region = Some(v),
             }
         }
-        if !matches!(output.as_str(), "json" | "text" | "table") {
+        let Some(format) = Format::parse(&output) else {
             return Err(usage_err(format!(
-                "argument --output: Invalid choice: '{}', valid choices are: json | text | table",
+                "argument --output: Found invalid choice '{}'",
                 printable::excerpt(&output, 40)
             )));
-        }
+        };
         // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
         let query = match &query {
             Some(q) => Some(compile_query(q, self.lang).map_err(|m| Output {
@@ -683,7 +688,11 @@ impl Sandbox {
         let service = rest.first().cloned().unwrap_or_default();
         if service == "configure" {
             return self
-                .configure(rest.get(1..).unwrap_or_default(), &profile)
+                .configure(
+                    rest.get(1..).unwrap_or_default(),
+                    &profile,
+                    profile != self.profile || profile != "default",
+                )
                 .map_err(usage_err);
         }
         let table = commands();
@@ -827,7 +836,14 @@ impl Sandbox {
             None => value,
         };
         Ok(Output {
-            stdout: render(&value, &output),
+            stdout: render(
+                &value,
+                Style {
+                    format,
+                    operation: spec.operation,
+                    width: self.terminal_width,
+                },
+            ),
             stderr: String::new(),
             code: 0,
         })
@@ -960,8 +976,45 @@ impl Sandbox {
         }
     }
 
-    fn configure(&mut self, words: &[String], profile: &str) -> Result<Output, String> {
+    fn configure(
+        &mut self,
+        words: &[String],
+        profile: &str,
+        named: bool,
+    ) -> Result<Output, String> {
         let lang = self.lang;
+        if words.first().map(String::as_str) == Some("get") {
+            // `aws configure get NAME` prints the value, or nothing with exit status 1.
+            let Some(name) = words.get(1) else {
+                return Err(Say::ConfigureUsage.text(lang).into());
+            };
+            let (prof, key) = match name
+                .strip_prefix("profile.")
+                .and_then(|r| r.split_once('.'))
+            {
+                Some((p, k)) => (p.to_string(), k),
+                None => (profile.to_string(), name.as_str()),
+            };
+            let entry = self.profiles.get(&prof);
+            let value = entry.and_then(|e| match (key, &e.creds) {
+                ("aws_access_key_id", Some(Creds::Keys { access_key_id, .. })) => {
+                    Some(access_key_id.clone())
+                }
+                ("aws_secret_access_key", Some(Creds::Keys { secret, .. })) => Some(secret.clone()),
+                ("region", _) => e.region.clone(),
+                _ => None,
+            });
+            return Ok(match value {
+                Some(v) if !v.is_empty() => Output {
+                    stdout: format!("{v}\n"),
+                    ..Output::default()
+                },
+                _ => Output {
+                    code: 1,
+                    ..Output::default()
+                },
+            });
+        }
         let entry = self.profiles.entry(profile.to_string()).or_insert(Profile {
             creds: None,
             region: None,
@@ -1015,27 +1068,53 @@ impl Sandbox {
                 Ok(Output::default())
             }
             Some("list") => {
-                let (key, method) = match &entry.creds {
-                    Some(Creds::Keys { access_key_id, .. }) => {
-                        let tail: String = access_key_id
-                            .chars()
-                            .rev()
-                            .take(4)
-                            .collect::<Vec<_>>()
-                            .into_iter()
-                            .rev()
-                            .collect();
-                        (format!("****************{tail}"), "shared-credentials-file")
-                    }
-                    Some(Creds::RootConsole) => ("(root user, console)".to_string(), "sandbox"),
-                    None => ("<not set>".to_string(), "None"),
+                // As `aws configure list` prints it: `%10s %24s %16s    %s` per row, keys
+                // masked but for their last four characters.
+                let row = |name: &str, value: &str, kind: &str, location: &str| {
+                    format!("{name:>10} {value:>24} {kind:>16}    {location}\n")
                 };
-                let region = entry.region.clone().unwrap_or_else(|| "<not set>".into());
+                let mask = |v: &str| {
+                    let n = v.chars().count();
+                    let tail: String = v.chars().skip(n.saturating_sub(4)).collect();
+                    format!("{}{tail}", "*".repeat(16))
+                };
+                let mut out = row("Name", "Value", "Type", "Location");
+                out.push_str(&row("----", "-----", "----", "--------"));
+                out.push_str(&if named {
+                    row("profile", profile, "manual", "--profile")
+                } else {
+                    row("profile", "<not set>", "None", "None")
+                });
+                match &entry.creds {
+                    Some(Creds::Keys {
+                        access_key_id,
+                        secret,
+                    }) => {
+                        let method = "shared-credentials-file";
+                        for (name, v) in [("access_key", access_key_id), ("secret_key", secret)] {
+                            out.push_str(&if v.is_empty() {
+                                row(name, "<not set>", "None", "None")
+                            } else {
+                                row(name, &mask(v), method, "")
+                            });
+                        }
+                    }
+                    Some(Creds::RootConsole) => {
+                        // The sandbox's own starting identity, not a key pair.
+                        out.push_str(&row("access_key", "(root user, console)", "sandbox", ""));
+                        out.push_str(&row("secret_key", "(root user, console)", "sandbox", ""));
+                    }
+                    None => {
+                        out.push_str(&row("access_key", "<not set>", "None", "None"));
+                        out.push_str(&row("secret_key", "<not set>", "None", "None"));
+                    }
+                }
+                out.push_str(&match &entry.region {
+                    Some(r) => row("region", r, "config-file", "~/.aws/config"),
+                    None => row("region", "<not set>", "None", "None"),
+                });
                 Ok(Output {
-                    stdout: format!(
-                        "      Name                    Value             Type    Location\n      ----                    -----             ----    --------\n   profile {:>18}           manual    --profile\naccess_key     {key:>20} {method:>12}\nsecret_key     ****************     {method:>12}\n    region     {region:>20}      config-file\n",
-                        profile
-                    ),
+                    stdout: out,
                     ..Output::default()
                 })
             }
@@ -1225,8 +1304,7 @@ fn compile_query(q: &str, lang: Lang) -> Result<jmespath::Expression<'static>, S
 }
 
 fn search_query(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
-    let r = expr.search(v).map_err(|e| e.to_string())?;
-    serde_json::to_value(&*r).map_err(|e| e.to_string())
+    super::query::search(expr, v)
 }
 
 /// How deep a JMESPath expression nests: open brackets, braces and parentheses (outside

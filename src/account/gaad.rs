@@ -28,7 +28,7 @@ pub use write::{FILTER_VALUES, Filter, authorization_details};
 
 use super::command::{Args, Call, Kind, Spec, opt};
 use super::error::AwsError;
-use super::output::render;
+use super::output::{Style, render};
 use super::{Account, credential_report};
 
 /// An account read from AWS's formats, with what the import had to put up with.
@@ -79,7 +79,7 @@ impl Imported {
 pub fn export_gaad(a: &Account) -> String {
     let details = authorization_details(a, Filter::ALL);
     serde_json::to_value(&details)
-        .map(|v| render(&v, "json"))
+        .map(|v| render(&v, Style::JSON))
         .unwrap_or_default()
 }
 
@@ -93,7 +93,7 @@ pub fn export_credential_report(a: &Account) -> String {
 pub fn export_password_policy(a: &Account) -> Option<String> {
     a.password_policy
         .as_ref()
-        .map(|p| render(&password_policy_json(p), "json"))
+        .map(|p| render(&password_policy_json(p), Style::JSON))
 }
 
 /// The commands this module adds to the sandbox.

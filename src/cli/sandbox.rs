@@ -185,6 +185,12 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         },
     };
     sb.lang = lang;
+    // As the AWS CLI does, `--output table` fits the terminal it prints to (80 in a pipe).
+    if std::io::stdout().is_terminal()
+        && let Some(columns) = crate::tui::terminal_columns()
+    {
+        sb.terminal_width = usize::from(columns);
+    }
     if std::io::stdin().is_terminal() {
         interactive(sb, out)
     } else {

@@ -174,8 +174,8 @@ crate::catalog! {
             "プロファイル `{name}` はありません。先に `aws configure set aws_access_key_id … --profile {name}` でキーを設定してください。",
         ),
         ConfigureUsage => (
-            "usage: aws configure set|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)",
-            "使い方: aws configure set|list|list-profiles|use … (サンドボックスでは対話形式の `aws configure` は使えません。`aws configure set aws_access_key_id AKIA… --profile NAME` を使ってください)",
+            "usage: aws configure set|get|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)",
+            "使い方: aws configure set|get|list|list-profiles|use … (サンドボックスでは対話形式の `aws configure` は使えません。`aws configure set aws_access_key_id AKIA… --profile NAME` を使ってください)",
         ),
     }
 }
