@@ -1954,3 +1954,43 @@ fn help_and_hints_in_the_lesson_console_speak_the_learners_language() {
         "{s}"
     );
 }
+
+/// A prediction's result longer than its pane says so on the border (trial L3-2), and in the
+/// account explorer the footer says what Esc does: back to the list while a detail is open,
+/// close after (trial L4-4, issue 14).
+#[test]
+fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
+    let mut app = course_app(Lang::Ja, None);
+    open_course_step(&mut app, "policies", "predict-new-user");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    assert!(status(&app).contains("正解"), "{}", status(&app));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("判定の経路"), "{s}");
+    assert!(s.contains("▼ 続きがあります"), "{s}");
+    for _ in 0..100 {
+        key(&mut app, KeyCode::Char('j'));
+    }
+    let s = screen(&app, 80, 24);
+    assert!(!s.contains("▼ 続きがあります"), "scrolled to the end: {s}");
+
+    key(&mut app, KeyCode::Char('A'));
+    let footer = |app: &App| {
+        screen(app, 80, 24)
+            .lines()
+            .filter(|l| l.starts_with('"'))
+            .last()
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(footer(&app).contains("Esc 閉じる"), "{}", footer(&app));
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Enter);
+    assert!(footer(&app).contains("Esc 一覧に戻る"), "{}", footer(&app));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.panel.is_some(), "the first Esc leaves the detail only");
+    assert!(footer(&app).contains("Esc 閉じる"), "{}", footer(&app));
+    key(&mut app, KeyCode::Esc);
+    assert!(app.panel.is_none());
+}

@@ -646,6 +646,12 @@ crate::catalog! {
             "close (or leave the detail pane)",
             "閉じる (詳細から戻る)",
         ),
+        /// The footer's word for Esc in a panel whose detail is open: the first Esc goes back
+        /// to the list, the next one closes the panel.
+        BackToList => (
+            "back to the list",
+            "一覧に戻る",
+        ),
         Top => (
             "first row",
             "最初の行",

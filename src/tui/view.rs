@@ -165,8 +165,14 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
             let answers = a == Action::Check
                 && matches!(&app.screen, super::app::Screen::Lesson(ls)
                     if matches!(ls.ex, super::app::Exercise::Investigate { .. }));
+            // Esc in a panel leaves an open detail first, and closes the panel only then.
+            let leaves_detail = a == Action::Back
+                && ctx == Context::Panel
+                && app.panel.as_ref().is_some_and(|p| p.detail);
             let help = if answers {
                 crate::msg::ui::Keys::SubmitAnswer.text(app.lang)
+            } else if leaves_detail {
+                crate::msg::ui::Keys::BackToList.text(app.lang)
             } else {
                 r.help.text(app.lang)
             };
