@@ -86,6 +86,16 @@ pub struct Spec {
     pub run: Handler,
 }
 
+/// What `help` says in the sandbox console, in `lang`: how commands are typed, the sandbox's
+/// own commands and the services (their operations are listed by `aws SERVICE` alone).
+pub fn help_text(lang: Lang) -> String {
+    let mut services: Vec<&str> = commands().iter().map(|c| c.service).collect();
+    services.dedup();
+    services.push("configure");
+    let sep = Say::ConsoleHelpSep.text(lang);
+    Say::ConsoleHelp.fill(lang, &[("services", &services.join(sep))])
+}
+
 /// Every command the sandbox knows.
 pub fn commands() -> Vec<Spec> {
     let mut v = Vec::new();
@@ -437,7 +447,8 @@ impl Sandbox {
         Ok(())
     }
 
-    /// The sandbox's own commands, beside the AWS CLI: `wait 6h` lets simulated time pass,
+    /// The sandbox's own commands, beside the AWS CLI: `help` lists the commands,
+    /// `wait 6h` lets simulated time pass,
     /// `date` shows it, `inbox` shows the e-mails AWS sent (budgets, alarms), `ls` and
     /// `cat NAME` show the files that `file://NAME` reads, and
     /// `curl http://169.254.169.254/latest/meta-data/iam/security-credentials/[ROLE] --instance ID`
@@ -496,6 +507,7 @@ impl Sandbox {
                     }
                 }
             }),
+            "help" => Some(ok(help_text(lang))),
             "date" => Some(ok(format!(
                 "{}\n",
                 self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -756,7 +768,7 @@ impl Sandbox {
                 .map(|s| {
                     format!(
                         "\n\n{}",
-                        Say::ServiceDidYouMean.fill(self.lang, &[("name", &s)])
+                        Say::AwsDidYouMean.fill(self.lang, &[("name", &s)])
                     )
                 })
                 .unwrap_or_default();
@@ -771,10 +783,9 @@ impl Sandbox {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
             return Err(usage_err(match nearest(&name, names.iter().copied()) {
                 Some(s) => format!(
-                    "argument operation: Invalid choice `{}`{}",
+                    "argument operation: Invalid choice `{}`\n\n{}",
                     printable::excerpt(&name, 60),
-                    Say::OperationDidYouMean
-                        .fill(self.lang, &[("command", &format!("aws {service} {s}"))])
+                    Say::AwsDidYouMean.fill(self.lang, &[("name", &format!("aws {service} {s}"))])
                 ),
                 None => format!(
                     "argument operation: Invalid choice `{}`, valid choices are:\n  {}",
@@ -963,7 +974,12 @@ impl Sandbox {
                     Some(p) => (p, true),
                     None => {
                         let hint = nearest(flag, flags.iter().map(String::as_str))
-                            .map(|f| Say::DidYouMean.fill(self.lang, &[("name", &f)]))
+                            .map(|f| {
+                                format!(
+                                    "\n\n{}",
+                                    Say::AwsDidYouMean.fill(self.lang, &[("name", &f)])
+                                )
+                            })
                             .unwrap_or_default();
                         return Err(format!(
                             "Unknown options: {}{hint}",

@@ -146,19 +146,17 @@ crate::catalog! {
             "404 Not Found: このインスタンスのロールは `{role}` です。",
         ),
 
-        // Hints the sandbox appends to the AWS CLI's usage errors, which stay English.
-        /// After `argument command: Invalid choice, valid choices are: …`, on its own line.
-        ServiceDidYouMean => (
+        // Hints the sandbox adds to the AWS CLI's errors, which stay English: each on a line
+        // of its own after the error, so that AWS's line is never mixed with the learner's
+        // language.
+        /// After an unknown service, operation or option, or a `file://` name with no file;
+        /// `{name}` is the nearest known one (`iam`, `aws iam list-users`, `--user-name`,
+        /// `file://readonly.json`).
+        AwsDidYouMean => (
             "Did you mean `{name}`?",
             "`{name}` のことですか？",
         ),
-        /// After ``argument operation: Invalid choice `NAME` ``; `{command}` is
-        /// `aws SERVICE OPERATION`.
-        OperationDidYouMean => (
-            ". Did you mean `{command}`?",
-            " (`{command}` のことですか？)",
-        ),
-        /// After an unknown flag or setting.
+        /// After an unknown setting of the sandbox's own `aws configure` forms.
         DidYouMean => (
             " (did you mean `{name}`?)",
             " (`{name}` のことですか？)",
@@ -168,6 +166,13 @@ crate::catalog! {
             "Did you mean file://{name}? (`ls` lists the files of this scenario.)",
             "file://{name} のことですか？ (`ls` でこのシナリオのファイルを一覧できます。)",
         ),
+        /// `help` in the sandbox console; `{services}` lists the services, `configure` last.
+        ConsoleHelp => (
+            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nServices: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の `aws` は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\nサービス: {services}\n",
+        ),
+        /// Between the names of `help`'s list of services.
+        ConsoleHelpSep => (", ", "、"),
         /// A line the sandbox cannot split into words (the AWS CLI never sees it).
         UnclosedQuote => (
             "the line has an unclosed quote",
