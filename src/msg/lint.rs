@@ -371,6 +371,11 @@ crate::catalog! {
             "name the policy: `{user: NAME, policy: NAME-OR-ARN}`",
             "ポリシーを指定してください: `{user: NAME, policy: NAME-OR-ARN}`",
         ),
+        /// `trust_only` with an empty list of principals.
+        TrustOnlyEmpty => (
+            "list at least one principal the trust policy may allow, e.g. `ec2.amazonaws.com` or `user/NAME`",
+            "信頼ポリシーが許可してよいプリンシパルを 1 つ以上指定してください (例: `ec2.amazonaws.com`、`user/NAME`)",
+        ),
         /// An unknown field of `policy_attached`.
         PolicyAttachedField => (
             "`{field}` is not a field here; use policy and one of user, group, role",
