@@ -1979,8 +1979,7 @@ fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
     let footer = |app: &App| {
         screen(app, 80, 24)
             .lines()
-            .filter(|l| l.starts_with('"'))
-            .last()
+            .rfind(|l| l.starts_with('"'))
             .map(str::to_string)
             .unwrap_or_default()
     };
