@@ -13,7 +13,7 @@ Run it with the Python of a virtualenv that has the pinned packages (nothing is 
 the script itself):
 
     python3 -m venv /tmp/venv-models
-    /tmp/venv-models/bin/pip install botocore==1.44.8 awscli==1.46.3
+    /tmp/venv-models/bin/pip install awscli==1.46.3 botocore==1.43.62
     /tmp/venv-models/bin/python assets/gen/gen-service-models.py \
         --ops assets/gen/simulated-operations.txt --out assets/aws-models.json.gz \
         --xform tests/data/models/xform.txt

@@ -366,40 +366,18 @@ fn alarm_arn(c: &Call, name: &str) -> String {
     )
 }
 
-/// Reads `Name=Currency,Value=USD` (one per word) or the JSON list of dimensions.
-fn dimensions(c: &Call, items: &[String]) -> Result<Vec<(String, String)>, AwsError> {
-    let mut out = Vec::new();
-    for item in items {
-        let t = item.trim();
-        if t.starts_with('[') {
-            let v: Vec<Value> = serde_json::from_str(t).map_err(|e| {
-                c.err(
-                    "InvalidParameterValue",
-                    format!("cannot read --dimensions as JSON: {e}"),
-                )
-            })?;
-            for d in v {
-                let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                out.push((get("Name"), get("Value")));
-            }
-            continue;
-        }
-        let (mut name, mut value) = (String::new(), String::new());
-        for part in t.split(',') {
-            match part.split_once('=') {
-                Some(("Name", x)) => name = x.to_string(),
-                Some(("Value", x)) => value = x.to_string(),
-                _ => {
-                    return Err(c.err(
-                        "InvalidParameterValue",
-                        format!("cannot read the dimension `{t}`: write Name=Currency,Value=USD"),
-                    ));
-                }
-            }
-        }
-        out.push((name, value));
-    }
-    Ok(out)
+/// `--dimensions` (shorthand `Name=Currency,Value=USD` or JSON, read by the command layer
+/// into the model's list of `Dimension` structures) as (name, value).
+fn dimensions(a: &Args) -> Vec<(String, String)> {
+    a.member("Dimensions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            (get("Name"), get("Value"))
+        })
+        .collect()
 }
 
 /// `put-metric-alarm`, for the billing alarm of AWS's guide: the metric `AWS/Billing`
@@ -454,8 +432,8 @@ fn put_metric_alarm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     alarm.actions_enabled = a.flag("actions-enabled").unwrap_or(true);
     alarm.ok_actions = a.list("ok-actions").to_vec();
     alarm.insufficient_data_actions = a.list("insufficient-data-actions").to_vec();
-    if !a.list("dimensions").is_empty() {
-        alarm.dimensions = dimensions(c, a.list("dimensions"))?;
+    if a.member("Dimensions").is_some() {
+        alarm.dimensions = dimensions(a);
     }
     c.account.billing.alarms.retain(|x| x.name != name);
     c.account.billing.alarms.push(alarm);

@@ -391,10 +391,13 @@ impl Sandbox {
                     .filter(|u| u.starts_with("--"))
                     .find_map(|u| crate::suggest::nearest(u, missing.iter().map(String::as_str)))
                     .map(|f| {
-                        crate::msg::Message::fill(
-                            crate::msg::sandbox::Sandbox::DidYouMean,
-                            self.lang,
-                            &[("name", &f)],
+                        format!(
+                            "\n\n{}",
+                            crate::msg::Message::fill(
+                                crate::msg::sandbox::Sandbox::AwsDidYouMean,
+                                self.lang,
+                                &[("name", &f)],
+                            )
                         )
                     })
                     .unwrap_or_default();
@@ -410,10 +413,13 @@ impl Sandbox {
                     let flags: Vec<String> = t.iter().map(|a| format!("--{}", a.flag)).collect();
                     crate::suggest::nearest(one, flags.iter().map(String::as_str))
                         .map(|f| {
-                            crate::msg::Message::fill(
-                                crate::msg::sandbox::Sandbox::DidYouMean,
-                                self.lang,
-                                &[("name", &f)],
+                            format!(
+                                "\n\n{}",
+                                crate::msg::Message::fill(
+                                    crate::msg::sandbox::Sandbox::AwsDidYouMean,
+                                    self.lang,
+                                    &[("name", &f)],
+                                )
                             )
                         })
                         .unwrap_or_default()
