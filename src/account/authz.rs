@@ -449,6 +449,32 @@ impl Account {
         }
     }
 
+    /// Whether the AWS service `service` (`ec2.amazonaws.com`) may assume the role `role`:
+    /// its trust policy decides alone, since a service principal has no identity-based
+    /// policies (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html>).
+    pub fn service_may_assume(&self, role: &str, service: &str) -> bool {
+        let Some(r) = self.roles.get(role) else {
+            return false;
+        };
+        let Ok(p) = Principal::from_arn(service) else {
+            return false;
+        };
+        let mut ctx = crate::eval::Context::new();
+        ctx.set("aws:PrincipalServiceName", service.to_string());
+        let req = Request::new(p, "sts:AssumeRole", &r.arn, ctx)
+            .with_resource_account(Some(self.id.clone()));
+        let set = PolicySet {
+            resource: Some(SourcedPolicy::new(
+                r.trust.policy.clone(),
+                "TrustPolicy",
+                SourceType::Resource,
+            )),
+            ..PolicySet::default()
+        };
+        let d = evaluate(&req, &set);
+        d.is_allowed() && d.allowed_by_resource == Some(true)
+    }
+
     /// Decides one call. `resource_policy` is the resource's own policy, if it has one.
     pub fn decide(
         &self,

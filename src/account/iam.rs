@@ -736,6 +736,16 @@ fn path_of(c: &Call, a: &Args) -> Result<String, AwsError> {
 }
 
 fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError> {
+    // "You cannot use the NotPrincipal element in an IAM identity-based policy nor in an IAM
+    // role trust policy"
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+    // IAM's words are those it uses for a trust policy's `Resource`.
+    if ty == PolicyType::Trust && trust_statement_has(text, "NotPrincipal") {
+        return Err(c.err(
+            "MalformedPolicyDocument",
+            "Has prohibited field NotPrincipal",
+        ));
+    }
     document(text, ty).map_err(|e| {
         let mut err = c.refused(e.aws_code(), e);
         // IAM refuses a trust policy's `Resource` before it asks for the `Principal` (a
@@ -773,6 +783,18 @@ fn inline_too_large(e: Ent, name: &str, refused: AwsError) -> AwsError {
             e.word()
         ),
         ..refused
+    }
+}
+
+/// Whether a statement of the policy `text` (JSON) has the element `field`.
+fn trust_statement_has(text: &str, field: &str) -> bool {
+    let Ok(v) = serde_json::from_str::<Value>(text) else {
+        return false;
+    };
+    match v.get("Statement") {
+        Some(Value::Array(a)) => a.iter().any(|s| s.get(field).is_some()),
+        Some(one) => one.get(field).is_some(),
+        None => false,
     }
 }
 

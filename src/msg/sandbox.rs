@@ -145,6 +145,11 @@ crate::catalog! {
             "404 Not Found: this instance's role is `{role}`",
             "404 Not Found: このインスタンスのロールは `{role}` です。",
         ),
+        /// Credentials asked for a role whose trust policy does not let EC2 assume it.
+        ImdsNotTrusted => (
+            "no credentials: EC2 cannot assume the role `{role}`, because its trust policy does not allow the service `ec2.amazonaws.com` (404 Not Found)",
+            "認証情報がありません: ロール `{role}` の信頼ポリシーがサービス `ec2.amazonaws.com` を許可していないため、EC2 はこのロールを引き受けられません (404 Not Found)。",
+        ),
 
         // Hints the sandbox adds to the AWS CLI's errors, which stay English: each on a line
         // of its own after the error, so that AWS's line is never mixed with the learner's

@@ -80,6 +80,8 @@ pub enum ImdsError {
     NoRole,
     /// Another role was asked for than the instance's, named here.
     OtherRole(String),
+    /// The role's trust policy does not let EC2 assume it, so EC2 has no credentials to give.
+    NotTrusted(String),
 }
 
 impl ImdsError {
@@ -93,6 +95,7 @@ impl ImdsError {
             ImdsError::NoProfile => Say::ImdsNoProfile.text(lang).to_string(),
             ImdsError::NoRole => Say::ImdsNoRole.text(lang).to_string(),
             ImdsError::OtherRole(role) => Say::ImdsOtherRole.fill(lang, &[("role", role)]),
+            ImdsError::NotTrusted(role) => Say::ImdsNotTrusted.fill(lang, &[("role", role)]),
         }
     }
 }
@@ -263,6 +266,9 @@ pub fn credentials(
         None => return Ok(Value::String(role_name)),
         Some(r) if r != role_name => return Err(ImdsError::OtherRole(role_name)),
         Some(_) => {}
+    }
+    if !acct.service_may_assume(&role_name, "ec2.amazonaws.com") {
+        return Err(ImdsError::NotTrusted(role_name));
     }
     let id = acct.new_id("ASIA", 16);
     let secret = acct.new_secret();

@@ -293,12 +293,20 @@ fn ports(c: &Call, port: &str) -> Result<(i64, i64), AwsError> {
     }
 }
 
-fn check_cidr(c: &Call, cidr: &str) -> Result<(), AwsError> {
-    if cidr.parse::<ipnet::IpNet>().is_err() {
+/// Checks an IPv4 range (`cidrIp`: `--cidr`, `IpRanges`) or an IPv6 one (`cidrIpv6`:
+/// `Ipv6Ranges`) as EC2 does: an IPv6 range given as `--cidr` is not a valid `cidrIp`.
+fn check_cidr(c: &Call, cidr: &str, v6: bool) -> Result<(), AwsError> {
+    let ok = if v6 {
+        cidr.parse::<ipnet::Ipv6Net>().is_ok()
+    } else {
+        cidr.parse::<ipnet::Ipv4Net>().is_ok()
+    };
+    if !ok {
+        let param = if v6 { "cidrIpv6" } else { "cidrIp" };
         return Err(c.err(
             "InvalidParameterValue",
             format!(
-                "Value ({cidr}) for parameter cidrIp is invalid. This is not a valid CIDR block."
+                "Value ({cidr}) for parameter {param} is invalid. This is not a valid CIDR block."
             ),
         ));
     }
@@ -344,8 +352,28 @@ fn rules_from(c: &Call, a: &Args) -> Result<Vec<Rule>, AwsError> {
         }]);
     }
     let cidr = a.opt("cidr").unwrap_or("0.0.0.0/0");
-    check_cidr(c, cidr)?;
+    check_cidr(c, cidr, false)?;
     Ok(vec![Rule::cidr(&protocol, from_port, to_port, cidr)])
+}
+
+/// The group a rule command changes: `--group-id`, or `--group-name` (a group of the
+/// default VPC, as EC2 accepts:
+/// <https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html>).
+fn target_group(c: &Call, a: &Args) -> Result<String, AwsError> {
+    match (a.opt("group-id"), a.opt("group-name")) {
+        (Some(id), _) => Ok(id.to_string()),
+        (None, Some(name)) => c
+            .account
+            .security_groups
+            .values()
+            .find(|s| s.name == name)
+            .map(|s| s.id.clone())
+            .ok_or_else(|| not_found(c, name)),
+        (None, None) => Err(c.err(
+            "MissingParameter",
+            "The request must contain the parameter groupName or groupId",
+        )),
+    }
 }
 
 /// A group named by id or by name.
@@ -421,12 +449,12 @@ fn ip_permissions(c: &Call, text: &str) -> Result<Vec<Rule>, AwsError> {
         let field = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
         for r in items("IpRanges") {
             let cidr = field(&r, "CidrIp").unwrap_or_default();
-            check_cidr(c, &cidr)?;
+            check_cidr(c, &cidr, false)?;
             out.push(Rule::cidr(&proto, from, to, &cidr));
         }
         for r in items("Ipv6Ranges") {
             let cidr = field(&r, "CidrIpv6").unwrap_or_default();
-            check_cidr(c, &cidr)?;
+            check_cidr(c, &cidr, true)?;
             out.push(Rule::cidr(&proto, from, to, &cidr));
         }
         for r in items("UserIdGroupPairs") {
@@ -491,7 +519,7 @@ fn rules_json(c: &mut Call, id: &str, rules: &[Rule]) -> Vec<Value> {
 
 /// `authorize-security-group-ingress`.
 pub fn authorize_ingress(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let id = a.s("group-id").to_string();
+    let id = target_group(c, a)?;
     c.allow("ec2:AuthorizeSecurityGroupIngress", &group_arn(c, &id), &[])?;
     let rules = rules_from(c, a)?;
     let Some(g) = c.account.security_groups.get(&id) else {
@@ -524,7 +552,7 @@ pub fn authorize_ingress(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 /// `revoke-security-group-ingress`.
 pub fn revoke_ingress(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let id = a.s("group-id").to_string();
+    let id = target_group(c, a)?;
     c.allow("ec2:RevokeSecurityGroupIngress", &group_arn(c, &id), &[])?;
     let rules = rules_from(c, a)?;
     let Some(g) = c.account.security_groups.get(&id) else {
