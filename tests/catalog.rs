@@ -47,3 +47,64 @@ fn no_two_entries_of_an_area_share_a_name() {
         assert!(seen.insert((e.area, e.key)), "{}::{} twice", e.area, e.key);
     }
 }
+
+/// Every AWS error code the sandbox can print (a string literal in `src/` shaped like one of
+/// AWS's codes: `Invalid…`, `NoSuch…`, `Malformed…`, `….NotFound`, `…Exception`, …) gets the
+/// Japanese gloss line under it in Japanese mode.
+#[test]
+fn every_aws_error_code_in_the_sandbox_has_a_gloss() {
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                files(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let shaped = |s: &str| {
+        let word = s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
+            && s.starts_with(|c: char| c.is_ascii_uppercase());
+        let known = [
+            "AccessDenied",
+            "UnauthorizedOperation",
+            "EntityAlreadyExists",
+            "DeleteConflict",
+            "LimitExceeded",
+            "ValidationError",
+            "SignatureDoesNotMatch",
+            "ExpiredToken",
+        ];
+        word && (known.contains(&s)
+            || ["Invalid", "NoSuch", "Malformed"]
+                .iter()
+                .any(|p| s.starts_with(p) && s.len() > p.len())
+            || [".NotFound", ".Duplicate", "Exception"]
+                .iter()
+                .any(|x| s.ends_with(x)))
+    };
+    let mut paths = Vec::new();
+    files(std::path::Path::new("src"), &mut paths);
+    let mut codes = std::collections::BTreeSet::new();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).expect("a source file reads");
+        for piece in text.split('"').skip(1).step_by(2) {
+            if shaped(piece) {
+                codes.insert(piece.to_string());
+            }
+        }
+    }
+    assert!(
+        codes.contains("NoSuchEntity") && codes.len() > 10,
+        "{codes:?}"
+    );
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| {
+            let line = format!("An error occurred ({c}) when calling the X operation: m");
+            iamdojo::tui::i18n::aws_error_gloss(&line).is_none()
+        })
+        .collect();
+    assert!(missing.is_empty(), "no Japanese gloss for {missing:?}");
+}

@@ -444,8 +444,9 @@ fn a_user_name_with_a_comma_and_a_quote_round_trips_through_the_report() {
 /// A broken file is explained in Japanese for `--lang ja`, file, line, column and path kept:
 /// a file that is not JSON, a field of the wrong type, a policy document the parser refuses
 /// (written as an object or URL-encoded), a name or path IAM refuses and an unknown policy
-/// read with no English sentence left. (Some of the import's own checks still say what is
-/// wrong in English behind a Japanese place: see the snapshot.)
+/// read with no English sentence left, and so do the import's own checks of ARNs, accounts,
+/// versions and quotas. (The credential report's row errors and unreadable times are still
+/// English: their text is a `String` in `error.rs` / `shape.rs`.)
 #[test]
 fn broken_files_are_explained_in_japanese() {
     let japanese_only = [
@@ -457,6 +458,13 @@ fn broken_files_are_explained_in_japanese() {
         "name-too-long.gaad.json",
         "name-with-space.gaad.json",
         "unknown-policy.gaad.json",
+        "bad-arn.gaad.json",
+        "eleven-groups.gaad.json",
+        "malformed-arn.gaad.json",
+        "name-with-esc.gaad.json",
+        "no-default-version.gaad.json",
+        "twenty-one-managed-policies.gaad.json",
+        "two-accounts.gaad.json",
     ];
     let mut said = Vec::new();
     let mut bad = Vec::new();

@@ -29,8 +29,8 @@ crate::catalog! {
             " 設定 ",
         ),
         NothingToExplainYet => (
-            "Nothing to explain yet. Answer a predict exercise, make a call that is denied in a sandbox exercise, or check a policy that gets an expected request wrong; then press E (F3 while typing).",
-            "まだ説明する判定がありません。予測の演習に答える、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E (入力中は F3) を押してください。",
+            "Nothing to explain yet. Answer a predict exercise correctly, make a call that is denied in a sandbox exercise, or check a policy that gets an expected request wrong; then press E (F3 while typing).",
+            "まだ説明する判定がありません。予想の演習に正解する、サンドボックスで拒否される呼び出しをする、または期待どおりにならないポリシーをチェックしてから E (入力中は F3) を押してください。",
         ),
         ThisPanelShowsThe => (
             "This panel shows the account of a sandbox exercise. Open a task or investigation step, then press the key again.",

@@ -111,7 +111,7 @@ crate::catalog! {
         ),
         LessonCompleteNext => (
             "Lesson complete — n (Ctrl+N while typing) shows what you learned",
-            "レッスン完了です — n (入力中は Ctrl+N) で学んだことを表示します",
+            "レッスン完了です — n (入力中は Ctrl+N) で学んだことを表示します。",
         ),
         LessonUnsolved => (
             "The lesson is not complete yet: solve step {list} first",
@@ -131,7 +131,7 @@ crate::catalog! {
         ),
         CompleteNext => (
             "Next lesson: {title} — Enter opens it, Esc goes back to the lessons",
-            "次のレッスン: {title} — Enter で開きます。Esc でレッスン一覧に戻ります",
+            "次のレッスン: {title} — Enter で開きます。Esc でレッスン一覧に戻ります。",
         ),
         CompleteLast => (
             "That was the last lesson. Esc goes back to the lessons.",
@@ -556,7 +556,7 @@ crate::catalog! {
         ),
         LessonCompleteNext => (
             "Lesson complete — type n to see what you learned",
-            "レッスン完了です — n で学んだことを表示します",
+            "レッスン完了です — n で学んだことを表示します。",
         ),
         CompleteThen => (
             "Type c to go on with the next unfinished exercise, or the number of a lesson.",

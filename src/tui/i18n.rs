@@ -57,6 +57,80 @@ const AWS_ERRORS: &[(&str, &str)] = &[
     ),
     ("ExpiredToken", "一時的な認証情報の有効期限が切れています。"),
     ("InvalidBucketName", "バケット名の規則に合っていません。"),
+    ("InvalidArgument", "引数が正しくありません。"),
+    (
+        "InvalidAuthenticationCode",
+        "MFA の認証コードが正しくありません。デバイスに表示されている現在のコードを入力してください。",
+    ),
+    (
+        "InvalidAuthorizationMessageException",
+        "エンコードされた認証メッセージが正しくありません。",
+    ),
+    (
+        "InvalidGroup.Duplicate",
+        "同じ名前のセキュリティグループがすでに存在します。",
+    ),
+    (
+        "InvalidGroup.NotFound",
+        "指定したセキュリティグループが存在しません。",
+    ),
+    ("InvalidAMIID.NotFound", "指定した AMI が存在しません。"),
+    (
+        "InvalidInstanceID.NotFound",
+        "指定したインスタンスが存在しません。",
+    ),
+    (
+        "InvalidSubnetID.NotFound",
+        "指定したサブネットが存在しません。",
+    ),
+    ("InvalidVpcID.NotFound", "指定した VPC が存在しません。"),
+    (
+        "InvalidPermission.Duplicate",
+        "同じルールがすでにセキュリティグループにあります。",
+    ),
+    (
+        "InvalidPermission.NotFound",
+        "指定したルールはセキュリティグループにありません。",
+    ),
+    (
+        "InvalidParameterCombination",
+        "同時に指定できないパラメーターの組み合わせです。",
+    ),
+    (
+        "InvalidParameterException",
+        "パラメーターが正しくありません。",
+    ),
+    (
+        "InvalidLookupAttributesException",
+        "検索条件 (--lookup-attributes) が正しくありません。",
+    ),
+    (
+        "InvalidWaiter",
+        "`aws ec2 wait` の後に指定した待機条件はありません。メッセージにある名前から選んでください。",
+    ),
+    ("MalformedXML", "リクエストの XML が正しくありません。"),
+    (
+        "NoSuchPublicAccessBlockConfiguration",
+        "このバケットにはパブリックアクセスブロックの設定がありません。",
+    ),
+    ("BadRequestException", "リクエストが正しくありません。"),
+    (
+        "DuplicateRecordException",
+        "同じレコードがすでに存在します。",
+    ),
+    (
+        "ValidationException",
+        "入力値がチェックを通りませんでした。",
+    ),
+    ("TrailNotFoundException", "指定した証跡が存在しません。"),
+    (
+        "TrailAlreadyExistsException",
+        "同じ名前の証跡がすでに存在します。",
+    ),
+    (
+        "S3BucketDoesNotExistException",
+        "証跡のログの保存先に指定した S3 バケットが存在しません。",
+    ),
 ];
 
 /// The Japanese gloss of the AWS error on a console line (`An error occurred (CODE) when

@@ -79,14 +79,11 @@ fn not_an_arn(file: &str, path: String, arn: &str, kind: NameKind) -> ImportErro
         file: file.to_string(),
         path,
         position: None,
-        message: format!(
-            "`{}` is not the ARN of an IAM {}, such as `arn:aws:iam::123456789012:{}/Name`, with a valid path and name; {}",
-            quoted(arn),
-            kind.word(),
-            kind.arn_word(),
-            KIND.hint()
-        )
-        .into(),
+        message: Said::of(G::NotAnArn)
+            .with("arn", quoted(arn))
+            .saying("kind", kind.said())
+            .with("arn_word", kind.arn_word())
+            .saying("hint", KIND.said()),
     }
 }
 
@@ -168,11 +165,11 @@ fn account_id(file: &str, d: &AuthorizationDetails<Raw<'_>>) -> Result<String, I
                     file: file.to_string(),
                     path,
                     position: None,
-                    message: format!(
-                        "`{arn}` is of account `{}` but `{at}` is of account `{id}`; a file holds one account: get the authorization details of each account separately",
-                        parts.account
-                    )
-                    .into(),
+                    message: Said::of(G::TwoAccounts)
+                        .with("arn", arn)
+                        .with("account", parts.account)
+                        .with("at", at)
+                        .with("id", id),
                 });
             }
             Some(_) => {}
@@ -308,7 +305,7 @@ impl Reader<'_> {
                             file: self.file.to_string(),
                             path: path.to_string(),
                             position: Some(self.position(self.offset_of(raw))),
-                            message: "the URL-encoded document does not decode to UTF-8 text; write the document as a JSON object instead".into(),
+                            message: Said::of(G::EncodedNotUtf8),
                         })?
                         .into_owned()
                 };
@@ -327,11 +324,9 @@ impl Reader<'_> {
                     file: self.file.to_string(),
                     path: path.to_string(),
                     position: Some(self.position(self.offset_of(raw))),
-                    message: format!(
-                        "a policy document is a JSON object or a URL-encoded JSON string, not `{shown}`; {}",
-                        KIND.hint()
-                    )
-                    .into(),
+                    message: Said::of(G::NotADocument)
+                        .with("shown", shown)
+                        .saying("hint", KIND.said()),
                 })
             }
         }
@@ -351,11 +346,11 @@ impl Reader<'_> {
         if parts.name != name {
             return Err(self.field(
                 format!("{at}.Arn"),
-                format!(
-                    "the ARN `{arn}` ends in `{}` but the {}'s name is `{name}`; an ARN ends with the name of what it names, so make them agree",
-                    parts.name,
-                    kind.word()
-                ),
+                Said::of(G::ArnNameMismatch)
+                    .with("arn", arn)
+                    .with("end", parts.name)
+                    .saying("kind", kind.said())
+                    .with("name", name),
             ));
         }
         if let Some(p) = path
@@ -363,10 +358,10 @@ impl Reader<'_> {
         {
             return Err(self.field(
                 format!("{at}.Path"),
-                format!(
-                    "the path `{p}` is not the one in the ARN `{arn}` (`{}`); make them agree",
-                    parts.path
-                ),
+                Said::of(G::PathMismatch)
+                    .with("path", p)
+                    .with("arn", arn)
+                    .with("arn_path", &parts.path),
             ));
         }
         Ok(parts.path)
@@ -399,7 +394,7 @@ impl Reader<'_> {
             crate::account::document(PLACEHOLDER, PolicyType::Identity).map_err(|e| {
                 self.field(
                     at.to_string(),
-                    format!("cannot make a stand-in for `{arn}`: {e}"),
+                    Said::of(G::NoStandIn).with("arn", arn).with("error", e),
                 )
             })?;
         let now = self.account.now;
@@ -492,10 +487,9 @@ impl Reader<'_> {
             if out.insert(p.policy_name.clone(), d).is_some() {
                 return Err(self.field(
                     format!("{path}.PolicyName"),
-                    format!(
-                        "a second inline policy named `{}` in the same {owner}; inline policy names are unique per entity",
-                        p.policy_name
-                    ),
+                    Said::of(G::DuplicateInline)
+                        .with("name", &p.policy_name)
+                        .saying("owner", owner.clone()),
                 ));
             }
         }
@@ -515,14 +509,11 @@ impl Reader<'_> {
             if self.account.policies.contains_key(&p.arn) {
                 return Err(self.field(
                     format!("{at}.Arn"),
-                    format!("the policy `{}` is listed twice; keep one entry", p.arn),
+                    Said::of(G::DuplicatePolicy).with("arn", &p.arn),
                 ));
             }
             if p.policy_version_list.is_empty() {
-                return Err(self.field(
-                    format!("{at}.PolicyVersionList"),
-                    "a managed policy has at least one version, and this list is empty; list its versions with their documents",
-                ));
+                return Err(self.field(format!("{at}.PolicyVersionList"), Said::of(G::NoVersions)));
             }
             let created = p.create_date.map(|t| t.0).unwrap_or(self.account.now);
             let mut versions: Vec<(u32, PolicyVersion)> = Vec::new();
@@ -535,16 +526,13 @@ impl Reader<'_> {
                     .ok_or_else(|| {
                         self.field(
                             format!("{vat}.VersionId"),
-                            format!(
-                                "`{}` is not a version id such as `v1` or `v2`",
-                                v.version_id
-                            ),
+                            Said::of(G::BadVersionId).with("id", &v.version_id),
                         )
                     })?;
                 if versions.iter().any(|(_, x)| x.id == v.version_id) {
                     return Err(self.field(
                         format!("{vat}.VersionId"),
-                        format!("the version `{}` is listed twice; keep one", v.version_id),
+                        Said::of(G::DuplicateVersion).with("id", &v.version_id),
                     ));
                 }
                 let document = self.doc(
@@ -573,17 +561,15 @@ impl Reader<'_> {
                     .iter()
                     .map(|(_, v)| format!("`{}`", v.id))
                     .collect::<Vec<_>>()
-                    .join(", ")
             };
             let default = match &p.default_version_id {
                 Some(d) if versions.iter().any(|(_, v)| v.id == *d) => d.clone(),
                 Some(d) => {
                     return Err(self.field(
                         format!("{at}.DefaultVersionId"),
-                        format!(
-                            "there is no version `{d}` in `PolicyVersionList` (it has {}); name one of them",
-                            ids()
-                        ),
+                        Said::of(G::NoSuchDefault)
+                            .with("id", d)
+                            .listing("ids", ids(), G::Comma),
                     ));
                 }
                 None => {
@@ -598,10 +584,7 @@ impl Reader<'_> {
                         _ => {
                             return Err(self.field(
                                 format!("{at}.DefaultVersionId"),
-                                format!(
-                                    "say which version is in force: give `DefaultVersionId`, or mark exactly one of {} with `\"IsDefaultVersion\": true`",
-                                    ids()
-                                ),
+                                Said::of(G::WhichDefault).listing("ids", ids(), G::Comma),
                             ));
                         }
                     }
@@ -644,7 +627,9 @@ impl Reader<'_> {
             if self.account.groups.contains_key(&g.group_name) {
                 return Err(self.field(
                     format!("{at}.GroupName"),
-                    format!("a second group named `{}`; keep one entry", g.group_name),
+                    Said::of(G::DuplicateEntity)
+                        .saying("kind", NameKind::Group.said())
+                        .with("name", &g.group_name),
                 ));
             }
             let owner = Said::of(G::OwnerGroup).with("name", &g.group_name);
@@ -686,7 +671,9 @@ impl Reader<'_> {
             if self.account.users.contains_key(&u.user_name) {
                 return Err(self.field(
                     format!("{at}.UserName"),
-                    format!("a second user named `{}`; keep one entry", u.user_name),
+                    Said::of(G::DuplicateEntity)
+                        .saying("kind", NameKind::User.said())
+                        .with("name", &u.user_name),
                 ));
             }
             let owner = Said::of(G::OwnerUser).with("name", &u.user_name);
@@ -746,7 +733,9 @@ impl Reader<'_> {
             if self.account.roles.contains_key(&r.role_name) {
                 return Err(self.field(
                     format!("{at}.RoleName"),
-                    format!("a second role named `{}`; keep one entry", r.role_name),
+                    Said::of(G::DuplicateEntity)
+                        .saying("kind", NameKind::Role.said())
+                        .with("name", &r.role_name),
                 ));
             }
             let trust = self.doc(
@@ -770,7 +759,7 @@ impl Reader<'_> {
             if !rules::valid_max_session_duration(i64::from(max)) {
                 return Err(self.field(
                     format!("{at}.MaxSessionDuration"),
-                    format!("`{max}` is outside AWS's range of 3600 to 43200 seconds"),
+                    Said::of(G::SessionDuration).with("max", max),
                 ));
             }
             let last_used = r.role_last_used.as_ref().and_then(|l| {
@@ -813,7 +802,11 @@ impl Reader<'_> {
                     .map_err(|e| {
                         self.field(
                             format!("{pat}.Roles"),
-                            format!("{e}: roles {}", roles.join(", ")),
+                            e.said().then(Said::of(G::RolesOfProfile).listing(
+                                "roles",
+                                roles.clone(),
+                                G::Comma,
+                            )),
                         )
                     })?;
                 if let Some(existing) = self
@@ -837,10 +830,11 @@ impl Reader<'_> {
                     if parts.name != p.instance_profile_name {
                         return Err(self.field(
                             format!("{pat}.Arn"),
-                            format!(
-                                "the ARN `{arn}` ends in `{}` but the instance profile's name is `{}`; make them agree",
-                                parts.name, p.instance_profile_name
-                            ),
+                            Said::of(G::ArnNameMismatch)
+                                .with("arn", arn)
+                                .with("end", parts.name)
+                                .saying("kind", NameKind::InstanceProfile.said())
+                                .with("name", &p.instance_profile_name),
                         ));
                     }
                 }

@@ -19,6 +19,8 @@ use crate::account::command::obj;
 use crate::account::{
     AccessKey, Account, KeyStatus, LastUsed, LoginProfile, MfaDevice, PasswordPolicy, User,
 };
+use crate::msg::gaad::Gaad as G;
+use crate::msg::said::Said;
 
 const REPORT: FileKind = FileKind::CredentialReport;
 
@@ -63,7 +65,10 @@ impl Columns {
                     file: file.to_string(),
                     line: 1,
                     column: None,
-                    message: format!("the header has no column `{name}`; {}", REPORT.hint()),
+                    message: Said::of(G::MissingColumn)
+                        .with("name", name)
+                        .saying("hint", REPORT.said())
+                        .to_string(),
                 })
         };
         let key = |n: u8| -> Result<KeyColumns, ImportError> {
@@ -102,7 +107,7 @@ impl Row<'_> {
         self.record.get(i).unwrap_or("").trim()
     }
 
-    fn err(&self, i: usize, message: String) -> ImportError {
+    fn err(&self, i: usize, message: Said) -> ImportError {
         ImportError::Csv {
             file: self.file.to_string(),
             line: self.line,
@@ -110,7 +115,7 @@ impl Row<'_> {
                 i + 1,
                 self.columns.names.get(i).cloned().unwrap_or_default(),
             )),
-            message,
+            message: message.to_string(),
         }
     }
 
@@ -123,7 +128,9 @@ impl Row<'_> {
         } else {
             Err(self.err(
                 i,
-                format!("`{v}` is not `true` or `false`; {}", REPORT.hint()),
+                Said::of(G::NotBool)
+                    .with("value", v)
+                    .saying("hint", REPORT.said()),
             ))
         }
     }
@@ -134,19 +141,21 @@ impl Row<'_> {
         if matches!(v, "" | "N/A" | "no_information" | "not_supported") {
             return Ok(None);
         }
-        Time::parse(v)
-            .map(|t| Some(t.0))
-            .map_err(|m| self.err(i, format!("{m}, nor `N/A`; {}", REPORT.hint())))
+        Time::parse(v).map(|t| Some(t.0)).map_err(|_| {
+            self.err(
+                i,
+                Said::of(G::NotTime)
+                    .with("value", v)
+                    .saying("hint", REPORT.said()),
+            )
+        })
     }
 
     fn key(&self, c: &KeyColumns) -> Result<Option<KeyRow>, ImportError> {
         let active = self.flag(c.active)?;
         let Some(rotated) = self.time(c.rotated)? else {
             if active {
-                return Err(self.err(
-                    c.rotated,
-                    "an active access key needs the time it was made (`last_rotated`); give it, or set the key's `active` to `false` with `N/A` here for no key".into(),
-                ));
+                return Err(self.err(c.rotated, Said::of(G::KeyNeedsRotated)));
             }
             return Ok(None);
         };
@@ -209,18 +218,18 @@ fn csv_text<'t>(file: &str, text: &'t str) -> Result<Cow<'t, str>, ImportError> 
     let mut de = serde_json::Deserializer::from_str(text);
     let r: ReportJson = serde_path_to_error::deserialize(&mut de)
         .map_err(|e| ImportError::from_json(file, REPORT, e))?;
-    let field = |message: &str| ImportError::Field {
+    let field = |message: G| ImportError::Field {
         file: file.to_string(),
         path: "Content".into(),
         position: None,
-        message: format!("{message}; {}", REPORT.hint()).into(),
+        message: Said::of(message).then(Said::of(G::ThenHint).saying("hint", REPORT.said())),
     };
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(r.content.trim())
-        .map_err(|_| field("the report's `Content` is not base64"))?;
+        .map_err(|_| field(G::ContentNotBase64))?;
     String::from_utf8(bytes)
         .map(Cow::Owned)
-        .map_err(|_| field("the report's `Content` does not decode to UTF-8 text"))
+        .map_err(|_| field(G::ContentNotUtf8))
 }
 
 /// Applies an IAM credential report (CSV, or the JSON of `get-credential-report`) to an
@@ -237,11 +246,14 @@ pub fn apply_credential_report(a: &mut Account, file: &str, text: &str) -> Resul
         let message = match e.kind() {
             csv::ErrorKind::UnequalLengths {
                 expected_len, len, ..
-            } => format!(
-                "the row has {len} fields but the header has {expected_len}; every row of the report has one value per column"
-            ),
-            _ => format!("cannot read this row: {e}; {}", REPORT.hint()),
-        };
+            } => Said::of(G::RowLength)
+                .with("len", len)
+                .with("expected", expected_len),
+            _ => Said::of(G::BadRow)
+                .with("error", &e)
+                .saying("hint", REPORT.said()),
+        }
+        .to_string();
         ImportError::Csv {
             file: file.to_string(),
             line,
@@ -276,10 +288,9 @@ fn apply_row(a: &mut Account, row: &Row<'_>) -> Result<(), ImportError> {
     if account_of(&arn).as_deref() != Some(a.id.as_str()) {
         return Err(row.err(
             c.arn,
-            format!(
-                "`{arn}` is not of the account being loaded (`{}`); use the credential report of the same account as the authorization details",
-                a.id
-            ),
+            Said::of(G::OtherAccount)
+                .with("arn", &arn)
+                .with("id", &a.id),
         ));
     }
     if name == "<root_account>" {
@@ -307,9 +318,10 @@ fn apply_row(a: &mut Account, row: &Row<'_>) -> Result<(), ImportError> {
         _ => {
             return Err(row.err(
                 c.arn,
-                format!(
-                    "`{arn}` is not the ARN of the user `{name}`, such as `{prefix}/{name}`; use the report as AWS wrote it"
-                ),
+                Said::of(G::NotUserArn)
+                    .with("arn", &arn)
+                    .with("name", &name)
+                    .with("prefix", &prefix),
             ));
         }
     };
@@ -318,10 +330,10 @@ fn apply_row(a: &mut Account, row: &Row<'_>) -> Result<(), ImportError> {
     {
         return Err(row.err(
             c.arn,
-            format!(
-                "the authorization details give user `{name}` the ARN `{}`, not `{arn}`; use a report and authorization details of the same moment",
-                u.arn
-            ),
+            Said::of(G::ArnDiffers)
+                .with("name", &name)
+                .with("details", &u.arn)
+                .with("arn", &arn),
         ));
     }
     if !a.users.contains_key(&name) {
@@ -408,19 +420,17 @@ pub fn parse_password_policy(file: &str, text: &str) -> Result<PasswordPolicy, I
     de.end()
         .map_err(|e| ImportError::from_json_at(file, KIND, "", &e))?;
     let f = j.password_policy;
-    let range = |name: &str, v: Option<u32>, lo: u32, hi: u32| {
-        match v {
+    let range = |name: &str, v: Option<u32>, lo: u32, hi: u32| match v {
         Some(n) if !(lo..=hi).contains(&n) => Err(ImportError::Field {
             file: file.to_string(),
             path: format!("PasswordPolicy.{name}"),
             position: None,
-            message: format!(
-                "`{n}` is outside AWS's range of {lo} to {hi}, so AWS cannot have written it; use a value in that range"
-            )
-            .into(),
+            message: Said::of(G::OutOfRange)
+                .with("n", n)
+                .with("lo", lo)
+                .with("hi", hi),
         }),
         _ => Ok(()),
-    }
     };
     range("MinimumPasswordLength", f.minimum_password_length, 6, 128)?;
     range("MaxPasswordAge", f.max_password_age, 1, 1095)?;
