@@ -105,8 +105,8 @@ pub enum ImportError {
         line: u64,
         /// The column, from 1, with its name in the header; none for a whole row.
         column: Option<(usize, String)>,
-        /// What is wrong and what to do, in lowercase.
-        message: String,
+        /// What is wrong and what to do, in lowercase, in the reader's language.
+        message: Said,
     },
 }
 
@@ -229,7 +229,7 @@ impl ImportError {
                     .with("file", file)
                     .with("line", line)
                     .saying("column", column)
-                    .with("message", message)
+                    .saying("message", message.clone())
             }
         }
     }

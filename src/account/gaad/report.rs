@@ -67,8 +67,7 @@ impl Columns {
                     column: None,
                     message: Said::of(G::MissingColumn)
                         .with("name", name)
-                        .saying("hint", REPORT.said())
-                        .to_string(),
+                        .saying("hint", REPORT.said()),
                 })
         };
         let key = |n: u8| -> Result<KeyColumns, ImportError> {
@@ -115,7 +114,7 @@ impl Row<'_> {
                 i + 1,
                 self.columns.names.get(i).cloned().unwrap_or_default(),
             )),
-            message: message.to_string(),
+            message,
         }
     }
 
@@ -252,8 +251,7 @@ pub fn apply_credential_report(a: &mut Account, file: &str, text: &str) -> Resul
             _ => Said::of(G::BadRow)
                 .with("error", &e)
                 .saying("hint", REPORT.said()),
-        }
-        .to_string();
+        };
         ImportError::Csv {
             file: file.to_string(),
             line,
