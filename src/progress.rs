@@ -45,9 +45,9 @@ pub use catalog::{Catalog, LessonInfo};
 pub use error::{ExportError, Problem, ProgressError, WriteFailure};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 pub use model::{
-    Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
-    PackProgress, PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue,
-    StepProgress,
+    Attempt, ClassLink, CommandRecord, Completion, Dashboard, ImportSummary, Learner,
+    LessonProgress, PackProgress, PackSeen, Position, Queued, ResetScope, ResetSummary, Setting,
+    SettingValue, StepProgress,
 };
 pub use report::{
     Cell, ClassReport, FailedStep, LessonKey, LessonStats, ReportLearner, TOP, WrongAnswer,
