@@ -14,6 +14,7 @@ mod architecture;
 mod assets;
 mod audit;
 mod catalog;
+mod class;
 mod cli;
 mod cli_formats;
 mod docs;
