@@ -3,8 +3,8 @@
 //! report built from many learners' exports.
 //!
 //! Progress knows lessons only by their ids ([`PackId`], [`LessonId`], [`StepId`]): it never
-//! loads a lesson, so a lesson can change without the store having to. Only `tui` and `cli`
-//! use this module.
+//! loads a lesson, so a lesson can change without the store having to. Only `tui`, `cli`
+//! and `class` use this module.
 //!
 //! ```no_run
 //! use iamdojo::progress::{Attempt, LearnerName, LessonId, PackId, StepId, Store};

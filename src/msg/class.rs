@@ -11,7 +11,7 @@ crate::catalog! {
         /// Resumed an open class from the data directory.
         Resumed => (
             "Resumed the open class in {dir} (start with --new-class for a new one)",
-            "{dir} にある開催中のクラスを再開しました（新しいクラスは --new-class で開始します）",
+            "{dir} にある開催中のクラスを再開しました (新しいクラスは --new-class で開始します)",
         ),
         /// The join code line.
         JoinCodeLine => ("Join code: {code}", "参加コード: {code}"),
@@ -20,14 +20,14 @@ crate::catalog! {
         /// The instructor token, printed once.
         TokenLine => (
             "Instructor token (shown only now; stored hashed): {token}",
-            "講師トークン（表示は今回だけです。ハッシュ化して保存します）: {token}",
+            "講師トークン (表示は今回だけです。ハッシュ化して保存します): {token}",
         ),
         /// Where the instructor opens the dashboard.
         DashboardLine => ("Dashboard: {url}", "ダッシュボード: {url}"),
         /// A resumed class's token cannot be shown again.
         TokenNotShown => (
             "Instructor token: as printed when the class was created (it is stored hashed and cannot be shown again)",
-            "講師トークン: クラス作成時に表示したものを使います（ハッシュ化して保存しているため、再表示できません）",
+            "講師トークン: クラス作成時に表示したものを使います (ハッシュ化して保存しているため、再表示できません)",
         ),
         /// How to stop.
         StopHint => ("Press Ctrl+C to stop.", "停止するには Ctrl+C を押します。"),
@@ -67,7 +67,7 @@ crate::catalog! {
         ),
         AlreadyJoined => (
             "this learner profile has joined the class already (its token is kept in that learner's database)",
-            "この学習者プロファイルはすでにクラスに参加しています（トークンはその学習者のデータベースにあります）",
+            "この学習者プロファイルはすでにクラスに参加しています (トークンはその学習者のデータベースにあります)",
         ),
         BadToken => (
             "the token is missing or not one of this class's",
@@ -96,7 +96,7 @@ crate::catalog! {
             "no open class has this code: check the code on the instructor's screen",
             "このコードの開催中のクラスはありません。講師の画面のコードを確認してください",
         ),
-        JoinRefused => ("the class refused to join (HTTP {status}): {reason}", "クラスへの参加が拒否されました（HTTP {status}）: {reason}"),
+        JoinRefused => ("the class refused to join (HTTP {status}): {reason}", "クラスへの参加が拒否されました (HTTP {status}): {reason}"),
         JoinNotSaving => (
             "progress is not being saved, so answers could not wait for the class: fix the data directory first",
             "進捗が保存されていないため、クラスへの送信を待つ解答を保持できません。先にデータディレクトリを修正してください",
@@ -125,15 +125,15 @@ crate::catalog! {
         DashWrongToken => ("That is not this class's instructor token.", "このクラスの講師トークンではありません。"),
         DashSignIn => ("Open the dashboard", "ダッシュボードを開く"),
         DashOtherLanguage => ("日本語", "English"),
-        DashReportCsv => ("Class report (CSV)", "クラスレポート（CSV）"),
-        DashReportHtml => ("Class report (HTML)", "クラスレポート（HTML）"),
+        DashReportCsv => ("Class report (CSV)", "クラスレポート (CSV)"),
+        DashReportHtml => ("Class report (HTML)", "クラスレポート (HTML)"),
         DashClose => ("Close the class to new learners", "新しい学習者の参加を締め切る"),
         DashClosed => (
             "The class is closed: its code lets no one join any more.",
             "クラスは締め切られています。このコードでは参加できません。",
         ),
         DashReconnecting => ("Connection to the server lost; reconnecting…", "サーバーとの接続が切れました。再接続しています…"),
-        DashLearners => ("Learners ({count})", "学習者（{count} 人）"),
+        DashLearners => ("Learners ({count})", "学習者 ({count} 人)"),
         DashNoLearners => (
             "No one has joined yet. Learners run: iamdojo --join URL --code CODE",
             "まだ誰も参加していません。学習者は iamdojo --join URL --code CODE を実行します",
@@ -160,6 +160,6 @@ crate::catalog! {
         /// How many times a wrong answer was given.
         Times => ("{count}×", "{count} 回"),
         /// Share of the room that solved an exercise.
-        Share => ("{percent}% ({solved})", "{percent}%（{solved} 人）"),
+        Share => ("{percent}% ({solved})", "{percent}% ({solved} 人)"),
     }
 }
