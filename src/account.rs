@@ -14,6 +14,7 @@ pub mod gaad;
 pub mod guardduty;
 pub mod iam;
 pub mod index;
+pub mod last_accessed;
 pub mod managed;
 pub mod model;
 pub mod output;
@@ -76,6 +77,8 @@ pub struct Account {
     pub billing: billing::Billing,
     /// GuardDuty.
     pub guardduty: guardduty::GuardDuty,
+    /// Service last accessed reports by job id (`generate-service-last-accessed-details`).
+    pub access_reports: last_accessed::Reports,
     /// When `generate-credential-report` last started a report (`None`: no report yet).
     pub credential_report_generated: Option<Timestamp>,
     /// Which parts of the account the data it came from describes.
@@ -155,6 +158,7 @@ impl Account {
             security_groups: BTreeMap::new(),
             billing: billing::Billing::default(),
             guardduty: guardduty::GuardDuty::default(),
+            access_reports: last_accessed::Reports::new(),
             credential_report_generated: None,
             known: Known::default(),
             index: index::IndexCell::default(),

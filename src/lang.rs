@@ -29,6 +29,17 @@ impl Lang {
         }
     }
 
+    /// An AWS documentation page in this language: AWS publishes the Japanese edition of
+    /// each page under `/ja_jp/` (`https://docs.aws.amazon.com/ja_jp/IAM/latest/UserGuide/…`);
+    /// other links are returned as they are.
+    pub fn aws_doc(self, url: &str) -> String {
+        const DOCS: &str = "https://docs.aws.amazon.com/";
+        match (self, url.strip_prefix(DOCS)) {
+            (Lang::Ja, Some(path)) if !path.starts_with("ja_jp/") => format!("{DOCS}ja_jp/{path}"),
+            _ => url.to_string(),
+        }
+    }
+
     /// Reads `en`/`ja` (or a locale such as `ja_JP.UTF-8`).
     pub fn parse(s: &str) -> Option<Lang> {
         let s = s.to_ascii_lowercase();
@@ -49,5 +60,28 @@ impl Lang {
             .find(|v| !v.is_empty())
             .and_then(|v| Lang::parse(&v))
             .unwrap_or(Lang::En)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_links_go_to_the_japanese_edition_of_aws_pages() {
+        // AWS's Japanese pages live under /ja_jp/, e.g.
+        // https://docs.aws.amazon.com/ja_jp/securityhub/latest/userguide/iam-controls.html
+        let en = "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-4";
+        assert_eq!(
+            Lang::Ja.aws_doc(en),
+            "https://docs.aws.amazon.com/ja_jp/securityhub/latest/userguide/iam-controls.html#iam-4"
+        );
+        assert_eq!(Lang::En.aws_doc(en), en);
+        let ja = Lang::Ja.aws_doc(en);
+        assert_eq!(Lang::Ja.aws_doc(&ja), ja);
+        assert_eq!(
+            Lang::Ja.aws_doc("https://example.com/x"),
+            "https://example.com/x"
+        );
     }
 }

@@ -487,20 +487,130 @@ impl Account {
         if d.is_allowed() {
             return Ok(d);
         }
-        let mut e = AwsError::new(
-            operation,
-            "AccessDenied",
-            denial_message(&self.caller_arn(c), action, resource, &d),
-        );
+        let caller = self.caller_arn(c);
+        // An EC2 operation (or an EC2 action) is refused by EC2, also for the `iam:PassRole`
+        // that `RunInstances` needs.
+        let ec2 = action.starts_with("ec2:")
+            || super::ec2::COMMANDS
+                .iter()
+                .any(|s| s.operation == operation);
+        // EC2 answers `UnauthorizedOperation`, leaves out `on resource: *` for actions
+        // without resource-level permissions and, for the operations that change
+        // something, adds the encoded message `sts decode-authorization-message` reads.
+        // https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+        let mut e = if ec2 {
+            let shown = if resource == "*" { "" } else { resource };
+            let mut m = format!(
+                "You are not authorized to perform this operation. {}",
+                denial_message(&caller, action, shown, &d)
+            );
+            if !operation.starts_with("Describe") {
+                m.push_str(". Encoded authorization failure message: ");
+                m.push_str(&encode_authorization_message(
+                    &self.caller_userid(c),
+                    &caller,
+                    &req,
+                    &d,
+                ));
+            }
+            AwsError::new(operation, "UnauthorizedOperation", m)
+        } else {
+            AwsError::new(
+                operation,
+                "AccessDenied",
+                denial_message(&caller, action, resource, &d),
+            )
+        };
         e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
         Err(e)
     }
 }
 
+/// What EC2's encoded authorization failure message says, as `sts decode-authorization-message`
+/// returns it (`DecodedMessage`): whether the request was allowed, whether an explicit deny
+/// decided it, the statements that decided, the principal, the action, the resource and the
+/// request's condition keys. AWS encrypts it; the sandbox encodes it in base64url, so the
+/// message carries its own content and needs no state to decode.
+// The shape: https://docs.aws.amazon.com/cli/latest/reference/sts/decode-authorization-message.html
+pub fn authorization_details(
+    userid: &str,
+    caller: &str,
+    req: &Request,
+    d: &Decision,
+) -> serde_json::Value {
+    use serde_json::json;
+    let items = |v: Vec<serde_json::Value>| json!({ "items": v });
+    let matched: Vec<serde_json::Value> = d
+        .matched
+        .iter()
+        .map(|m| {
+            json!({
+                "statementId": m.sid.as_deref().unwrap_or(""),
+                "effect": m.effect.to_uppercase(),
+                "principals": items(vec![json!({"value": userid})]),
+                "principalGroups": items(Vec::new()),
+                "actions": items(vec![json!({"value": req.action})]),
+                "resources": items(vec![json!({"value": req.resource})]),
+                "conditions": items(Vec::new()),
+            })
+        })
+        .collect();
+    let conditions: Vec<serde_json::Value> = req
+        .context
+        .iter()
+        .map(|(k, v)| {
+            json!({
+                "key": k,
+                "values": items(v.values.iter().map(|x| json!({"value": x})).collect()),
+            })
+        })
+        .collect();
+    let action = req
+        .action
+        .split_once(':')
+        .map_or(req.action.as_str(), |(_, n)| n);
+    json!({
+        "allowed": d.is_allowed(),
+        "explicitDeny": d.outcome == Outcome::ExplicitDeny,
+        "matchedStatements": items(matched),
+        "failures": items(Vec::new()),
+        "context": {
+            "principal": {"id": userid, "arn": caller},
+            "action": action,
+            "resource": req.resource,
+            "conditions": items(conditions),
+        },
+    })
+}
+
+/// The encoded form of [`authorization_details`].
+fn encode_authorization_message(userid: &str, caller: &str, req: &Request, d: &Decision) -> String {
+    use base64::Engine as _;
+    let text = authorization_details(userid, caller, req, d).to_string();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(text.as_bytes())
+}
+
+/// Reads an encoded authorization message back to its JSON text; `None` when it is not one
+/// the sandbox made.
+pub fn decode_authorization_message(encoded: &str) -> Option<String> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(encoded.trim())
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let v: serde_json::Value = serde_json::from_str(&text).ok()?;
+    v.get("context")?;
+    Some(text)
+}
+
 /// AWS's modern AccessDenied message.
 pub fn denial_message(caller: &str, action: &str, resource: &str, d: &Decision) -> String {
-    let head =
-        format!("User: {caller} is not authorized to perform: {action} on resource: {resource}");
+    // An empty resource is left out, as EC2 leaves out `*` for its Describe actions.
+    let head = if resource.is_empty() {
+        format!("User: {caller} is not authorized to perform: {action}")
+    } else {
+        format!("User: {caller} is not authorized to perform: {action} on resource: {resource}")
+    };
     if d.outcome == Outcome::ExplicitDeny {
         let kind = d
             .matched

@@ -39,12 +39,80 @@ pub struct Budget {
 pub struct Alarm {
     /// Name.
     pub name: String,
+    /// `--alarm-description`.
+    pub description: Option<String>,
     /// Threshold in USD.
     pub threshold: f64,
-    /// SNS topics (or e-mail addresses) to notify.
+    /// `GreaterThanThreshold` or `GreaterThanOrEqualToThreshold`.
+    pub comparison: String,
+    /// `Maximum`, as AWS's billing alarm uses, or another statistic.
+    pub statistic: String,
+    /// Seconds per evaluated period (AWS's billing example: 21600, six hours).
+    pub period: i64,
+    /// How many periods are evaluated.
+    pub evaluation_periods: i64,
+    /// `--datapoints-to-alarm`, when given.
+    pub datapoints_to_alarm: Option<i64>,
+    /// `Name=Currency,Value=USD`: the metric's dimensions, as (name, value).
+    pub dimensions: Vec<(String, String)>,
+    /// `--unit`, when given.
+    pub unit: Option<String>,
+    /// `--treat-missing-data`, when given.
+    pub treat_missing_data: Option<String>,
+    /// Whether the actions run (`--actions-enabled`, the default, or `--no-actions-enabled`).
+    pub actions_enabled: bool,
+    /// SNS topics (or e-mail addresses) to notify on `ALARM`.
     pub actions: Vec<String>,
+    /// Notified on `OK`.
+    pub ok_actions: Vec<String>,
+    /// Notified on `INSUFFICIENT_DATA`.
+    pub insufficient_data_actions: Vec<String>,
     /// `OK`, `ALARM` or `INSUFFICIENT_DATA`.
     pub state: String,
+    /// Why it is in that state, as CloudWatch words it.
+    pub state_reason: String,
+    /// When the state last changed.
+    pub state_updated: Timestamp,
+    /// When the alarm was created or last changed.
+    pub configuration_updated: Timestamp,
+}
+
+impl Alarm {
+    /// A billing alarm as AWS's guide creates it (`Maximum` over six hours, one period,
+    /// `Currency=USD`), in `INSUFFICIENT_DATA` until first evaluated.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/monitor_estimated_charges_with_cloudwatch.html
+    pub fn billing(name: &str, threshold: f64, actions: Vec<String>, now: Timestamp) -> Alarm {
+        Alarm {
+            name: name.to_string(),
+            description: None,
+            threshold,
+            comparison: "GreaterThanThreshold".into(),
+            statistic: "Maximum".into(),
+            period: 21_600,
+            evaluation_periods: 1,
+            datapoints_to_alarm: None,
+            dimensions: vec![("Currency".into(), "USD".into())],
+            unit: None,
+            treat_missing_data: None,
+            actions_enabled: true,
+            actions,
+            ok_actions: Vec::new(),
+            insufficient_data_actions: Vec::new(),
+            state: "INSUFFICIENT_DATA".into(),
+            state_reason: "Unchecked: Initial alarm creation".into(),
+            state_updated: now,
+            configuration_updated: now,
+        }
+    }
+
+    /// `AWS/Billing` `EstimatedCharges` crosses (or not) the threshold.
+    fn breached(&self, spent: f64) -> bool {
+        if self.comparison == "GreaterThanOrEqualToThreshold" {
+            spent >= self.threshold
+        } else {
+            spent > self.threshold
+        }
+    }
 }
 
 /// A message in the simulated inbox.
@@ -105,7 +173,8 @@ pub fn month_to_date(acct: &Account) -> f64 {
 
 /// Checks budgets and alarms after time has passed, sending messages on threshold crossings.
 pub fn evaluate(acct: &mut Account) {
-    let spent = month_to_date(acct);
+    // Adding 0.0 turns the empty sum's -0.0 into 0.0, which prints without a sign.
+    let spent = month_to_date(acct) + 0.0;
     let now = acct.now;
     let mut mail = Vec::new();
     for b in &mut acct.billing.budgets {
@@ -133,9 +202,21 @@ pub fn evaluate(acct: &mut Account) {
         }
     }
     for a in &mut acct.billing.alarms {
-        let new = if spent > a.threshold { "ALARM" } else { "OK" };
+        let new = if a.breached(spent) { "ALARM" } else { "OK" };
         if new != a.state {
-            if new == "ALARM" {
+            let op = if a.comparison == "GreaterThanOrEqualToThreshold" {
+                "greater than or equal to"
+            } else {
+                "greater than"
+            };
+            let not = if new == "ALARM" { "" } else { "not " };
+            a.state_reason = format!(
+                "Threshold Crossed: 1 datapoint [{spent:.2} ({})] was {not}{op} the threshold ({:.1}).",
+                now.strftime("%d/%m/%y %H:%M:%S"),
+                a.threshold
+            );
+            a.state_updated = now;
+            if new == "ALARM" && a.actions_enabled {
                 mail.push(Message {
                     time: now,
                     from: "AWS Notifications <no-reply@sns.amazonaws.com>".into(),
@@ -185,11 +266,19 @@ pub const COMMANDS: &[Spec] = &[
             req("namespace", Kind::Str),
             req("threshold", Kind::Str),
             req("comparison-operator", Kind::Str),
+            opt("evaluation-periods", Kind::Int),
+            opt("alarm-description", Kind::Str),
             opt("statistic", Kind::Str),
             opt("period", Kind::Int),
-            opt("evaluation-periods", Kind::Int),
+            opt("datapoints-to-alarm", Kind::Int),
+            opt("unit", Kind::Str),
+            opt("treat-missing-data", Kind::Str),
+            opt("actions-enabled", Kind::Bool),
             opt("alarm-actions", Kind::List),
+            opt("ok-actions", Kind::List),
+            opt("insufficient-data-actions", Kind::List),
             opt("dimensions", Kind::List),
+            opt("tags", Kind::List),
         ],
         run: put_metric_alarm,
     },
@@ -197,7 +286,11 @@ pub const COMMANDS: &[Spec] = &[
         service: "cloudwatch",
         name: "describe-alarms",
         operation: "DescribeAlarms",
-        params: &[opt("alarm-names", Kind::List)],
+        params: &[
+            opt("alarm-names", Kind::List),
+            opt("alarm-name-prefix", Kind::Str),
+            opt("state-value", Kind::Str),
+        ],
         run: describe_alarms,
     },
     Spec {
@@ -304,16 +397,56 @@ fn describe_budgets(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
     Ok(json!({ "Budgets": list }))
 }
 
+fn alarm_arn(c: &Call, name: &str) -> String {
+    format!(
+        "arn:aws:cloudwatch:{}:{}:alarm:{name}",
+        c.caller.region, c.account.id
+    )
+}
+
+/// Reads `Name=Currency,Value=USD` (one per word) or the JSON list of dimensions.
+fn dimensions(c: &Call, items: &[String]) -> Result<Vec<(String, String)>, AwsError> {
+    let mut out = Vec::new();
+    for item in items {
+        let t = item.trim();
+        if t.starts_with('[') {
+            let v: Vec<Value> = serde_json::from_str(t).map_err(|e| {
+                c.err(
+                    "InvalidParameterValue",
+                    format!("cannot read --dimensions as JSON: {e}"),
+                )
+            })?;
+            for d in v {
+                let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                out.push((get("Name"), get("Value")));
+            }
+            continue;
+        }
+        let (mut name, mut value) = (String::new(), String::new());
+        for part in t.split(',') {
+            match part.split_once('=') {
+                Some(("Name", x)) => name = x.to_string(),
+                Some(("Value", x)) => value = x.to_string(),
+                _ => {
+                    return Err(c.err(
+                        "InvalidParameterValue",
+                        format!("cannot read the dimension `{t}`: write Name=Currency,Value=USD"),
+                    ));
+                }
+            }
+        }
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// `put-metric-alarm`, for the billing alarm of AWS's guide: the metric `AWS/Billing`
+/// `EstimatedCharges` in `us-east-1`. An alarm of the same name is replaced, as CloudWatch
+/// does.
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
 fn put_metric_alarm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("alarm-name").to_string();
-    c.allow(
-        "cloudwatch:PutMetricAlarm",
-        &format!(
-            "arn:aws:cloudwatch:{}:{}:alarm:{name}",
-            c.caller.region, c.account.id
-        ),
-        &[],
-    )?;
+    c.allow("cloudwatch:PutMetricAlarm", &alarm_arn(c, &name), &[])?;
     if a.s("namespace") != "AWS/Billing" || a.s("metric-name") != "EstimatedCharges" {
         return Err(c.err("InvalidParameterValue", "the simulation knows one metric: --namespace AWS/Billing --metric-name EstimatedCharges (a billing alarm)"));
     }
@@ -329,47 +462,105 @@ fn put_metric_alarm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("`{}` is not a number", a.s("threshold")),
         )
     })?;
-    if a.s("comparison-operator") != "GreaterThanThreshold"
-        && a.s("comparison-operator") != "GreaterThanOrEqualToThreshold"
-    {
+    let comparison = a.s("comparison-operator").to_string();
+    if comparison != "GreaterThanThreshold" && comparison != "GreaterThanOrEqualToThreshold" {
         return Err(c.err(
             "InvalidParameterValue",
             "a billing alarm compares with GreaterThanThreshold",
         ));
     }
+    let statistic = a.opt("statistic").unwrap_or("Maximum").to_string();
+    const STATISTICS: [&str; 5] = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
+    if !STATISTICS.contains(&statistic.as_str()) {
+        return Err(AwsError::validation(
+            c.operation,
+            format!(
+                "1 validation error detected: Value '{statistic}' at 'statistic' failed to satisfy constraint: Member must satisfy enum value set: [SampleCount, Average, Sum, Minimum, Maximum]"
+            ),
+        ));
+    }
+    let now = c.account.now;
+    let mut alarm = Alarm::billing(&name, threshold, a.list("alarm-actions").to_vec(), now);
+    alarm.description = a.opt("alarm-description").map(str::to_string);
+    alarm.comparison = comparison;
+    alarm.statistic = statistic;
+    alarm.period = a.int("period").unwrap_or(alarm.period);
+    alarm.evaluation_periods = a.int("evaluation-periods").unwrap_or(1);
+    alarm.datapoints_to_alarm = a.int("datapoints-to-alarm");
+    alarm.unit = a.opt("unit").map(str::to_string);
+    alarm.treat_missing_data = a.opt("treat-missing-data").map(str::to_string);
+    alarm.actions_enabled = a.flag("actions-enabled").unwrap_or(true);
+    alarm.ok_actions = a.list("ok-actions").to_vec();
+    alarm.insufficient_data_actions = a.list("insufficient-data-actions").to_vec();
+    if !a.list("dimensions").is_empty() {
+        alarm.dimensions = dimensions(c, a.list("dimensions"))?;
+    }
     c.account.billing.alarms.retain(|x| x.name != name);
-    c.account.billing.alarms.push(Alarm {
-        name,
-        threshold,
-        actions: a.list("alarm-actions").to_vec(),
-        state: "INSUFFICIENT_DATA".into(),
-    });
+    c.account.billing.alarms.push(alarm);
     evaluate(c.account);
     Ok(Value::Null)
+}
+
+fn alarm_json(c: &Call, x: &Alarm) -> Value {
+    let dims: Vec<Value> = x
+        .dimensions
+        .iter()
+        .map(|(n, v)| json!({"Name": n, "Value": v}))
+        .collect();
+    obj([
+        ("AlarmName", json!(x.name)),
+        ("AlarmArn", json!(alarm_arn(c, &x.name))),
+        ("AlarmDescription", json!(x.description)),
+        (
+            "AlarmConfigurationUpdatedTimestamp",
+            cw_time(x.configuration_updated),
+        ),
+        ("ActionsEnabled", json!(x.actions_enabled)),
+        ("OKActions", json!(x.ok_actions)),
+        ("AlarmActions", json!(x.actions)),
+        (
+            "InsufficientDataActions",
+            json!(x.insufficient_data_actions),
+        ),
+        ("StateValue", json!(x.state)),
+        ("StateReason", json!(x.state_reason)),
+        ("StateUpdatedTimestamp", cw_time(x.state_updated)),
+        ("MetricName", json!("EstimatedCharges")),
+        ("Namespace", json!("AWS/Billing")),
+        ("Statistic", json!(x.statistic)),
+        ("Dimensions", json!(dims)),
+        ("Period", json!(x.period)),
+        ("Unit", json!(x.unit)),
+        ("EvaluationPeriods", json!(x.evaluation_periods)),
+        ("DatapointsToAlarm", json!(x.datapoints_to_alarm)),
+        ("Threshold", json!(x.threshold)),
+        ("ComparisonOperator", json!(x.comparison)),
+        ("TreatMissingData", json!(x.treat_missing_data)),
+        ("StateTransitionedTimestamp", cw_time(x.state_updated)),
+    ])
+}
+
+/// CloudWatch's time format: milliseconds and `+00:00`.
+fn cw_time(t: Timestamp) -> Value {
+    Value::String(t.strftime("%Y-%m-%dT%H:%M:%S.000+00:00").to_string())
 }
 
 fn describe_alarms(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("cloudwatch:DescribeAlarms", "*", &[])?;
     let names = a.list("alarm-names");
+    let prefix = a.opt("alarm-name-prefix").unwrap_or("");
+    let state = a.opt("state-value");
     let list: Vec<Value> = c
         .account
         .billing
         .alarms
         .iter()
         .filter(|x| names.is_empty() || names.contains(&x.name))
-        .map(|x| {
-            obj([
-                ("AlarmName", json!(x.name)),
-                ("Namespace", json!("AWS/Billing")),
-                ("MetricName", json!("EstimatedCharges")),
-                ("Threshold", json!(x.threshold)),
-                ("ComparisonOperator", json!("GreaterThanThreshold")),
-                ("AlarmActions", json!(x.actions)),
-                ("StateValue", json!(x.state)),
-            ])
-        })
+        .filter(|x| x.name.starts_with(prefix))
+        .filter(|x| state.is_none_or(|s| s == x.state))
+        .map(|x| alarm_json(c, x))
         .collect();
-    Ok(json!({ "MetricAlarms": list }))
+    Ok(json!({ "MetricAlarms": list, "CompositeAlarms": [] }))
 }
 
 fn get_cost_and_usage(c: &mut Call, a: &Args) -> Result<Value, AwsError> {

@@ -283,6 +283,11 @@ pub const MAX_QUERY: usize = 2048;
 /// How deep a `--query` may nest (see `query_nesting`).
 pub const MAX_QUERY_NESTING: usize = 64;
 
+/// How the AWS CLI starts the error of a parameter it cannot load (`file://x.json` that is not
+/// there): `Error parsing parameter '--policy-document': Unable to load paramfile
+/// file://x.json: [Errno 2] No such file or directory: 'x.json'`, exit status 252.
+const PARAMFILE_ERROR: &str = "Error parsing parameter";
+
 /// The AWS CLI's usage text, printed with every usage error.
 const USAGE: &str = "usage: aws [options] <command> <subcommand> [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
 
@@ -725,7 +730,18 @@ impl Sandbox {
         };
         let args = self
             .parse_args(&spec, rest.get(2..).unwrap_or_default())
-            .map_err(usage_err)?;
+            .map_err(|m| {
+                // The CLI reports a parameter it cannot load on its own, without the usage.
+                if m.starts_with(PARAMFILE_ERROR) {
+                    Output {
+                        stdout: String::new(),
+                        stderr: format!("\n{m}\n"),
+                        code: 252,
+                    }
+                } else {
+                    usage_err(m)
+                }
+            })?;
         let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
             stdout: String::new(),
             stderr: format!(
@@ -812,7 +828,15 @@ impl Sandbox {
                 self.last_refusal = Some(r.clone());
             }
         }
-        let value = result.map_err(|e| service_error(&e))?;
+        let value = result.map_err(|e| {
+            let mut out = service_error(&e);
+            // AWS's message names the mistake, not its place: say where to find that.
+            if e.refusal.is_some() {
+                out.stderr.push_str(Say::RefusedExplainHint.text(self.lang));
+                out.stderr.push('\n');
+            }
+            out
+        })?;
         if value.is_null() {
             return Ok(Output::default());
         }
@@ -912,7 +936,7 @@ impl Sandbox {
                         }
                     };
                     vals.push(match param.kind {
-                        Kind::Doc => self.read_doc(&v)?,
+                        Kind::Doc => self.read_doc(flag, &v)?,
                         Kind::Int => {
                             v.parse::<i64>().map_err(|_| {
                                 format!("argument {flag}: invalid int value: '{v}'")
@@ -943,15 +967,22 @@ impl Sandbox {
         Ok(args)
     }
 
-    /// Reads `file://NAME` from the sandbox's files; anything else is the text itself.
-    fn read_doc(&self, v: &str) -> Result<String, String> {
+    /// Reads `file://NAME` from the sandbox's files; anything else is the text itself. A
+    /// missing file is the AWS CLI's own client-side error (see [`PARAMFILE_ERROR`]), with the
+    /// sandbox's "did you mean" after it.
+    fn read_doc(&self, flag: &str, v: &str) -> Result<String, String> {
         match v.strip_prefix("file://") {
             Some(name) => self.files.get(name).cloned().ok_or_else(|| {
                 let names: Vec<&str> = self.files.keys().map(String::as_str).collect();
                 let hint = nearest(name, names.iter().copied())
-                    .map(|n| Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)]))
+                    .map(|n| {
+                        format!(
+                            "\n{}",
+                            Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)])
+                        )
+                    })
                     .unwrap_or_default();
-                format!("Error parsing parameter: Unable to load paramfile file://{name}: no such file in this scenario{hint}")
+                format!("{PARAMFILE_ERROR} '{flag}': Unable to load paramfile file://{name}: [Errno 2] No such file or directory: '{name}'{hint}")
             }),
             None => Ok(v.to_string()),
         }
@@ -1262,12 +1293,29 @@ fn shell_error(message: String) -> Output {
 /// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
 /// a pathologically long value is cut (see `printable::excerpt`).
 fn service_error(e: &AwsError) -> Output {
+    // EC2's encoded authorization message is printed whole: it is the input of
+    // `sts decode-authorization-message`, and the sandbox made it, not the learner.
+    let text = e.to_string();
+    let stderr = match text.split_once(ENCODED_MESSAGE) {
+        Some((head, token)) => format!(
+            "\n{}{ENCODED_MESSAGE}{}\n",
+            printable::excerpt(head, MAX_ECHO),
+            printable::excerpt(token, MAX_ENCODED)
+        ),
+        None => format!("\n{}\n", printable::excerpt(&text, MAX_ECHO)),
+    };
     Output {
         stdout: String::new(),
-        stderr: format!("\n{}\n", printable::excerpt(&e.to_string(), MAX_ECHO)),
+        stderr,
         code: 254,
     }
 }
+
+/// What precedes the encoded message of an EC2 denial.
+const ENCODED_MESSAGE: &str = "Encoded authorization failure message: ";
+
+/// The longest encoded authorization message printed whole.
+const MAX_ENCODED: usize = 64 * 1024;
 
 /// How many characters of an error message are shown before it is cut.
 const MAX_ECHO: usize = 1000;

@@ -94,11 +94,19 @@ impl AwsError {
     }
 
     /// `code` (`MalformedPolicyDocument`, `MalformedPolicy`, `LimitExceeded`) for a policy
-    /// document the parser refused, with the parser's English as the message.
+    /// document the parser refused. IAM's and STS's `MalformedPolicyDocument` carries the
+    /// message IAM sends for that mistake ([`iam_policy_message`]); the others carry the
+    /// parser's English. Either way the parser's error is kept, with its line, column and
+    /// element path, for the sandbox's `explain` and the policy editor.
     pub fn refused(operation: &str, code: &str, error: crate::policy::PolicyError) -> AwsError {
+        let message = if code == "MalformedPolicyDocument" {
+            iam_policy_message(&error)
+        } else {
+            error.to_string()
+        };
         AwsError {
-            refusal: Some(Box::new(error.clone())),
-            ..AwsError::new(operation, code, error.to_string())
+            refusal: Some(Box::new(error)),
+            ..AwsError::new(operation, code, message)
         }
     }
 
@@ -120,8 +128,68 @@ impl AwsError {
         )
     }
 
+    /// `InvalidInput` for a value that is not an ARN where IAM wants one (`--policy-arn foo`).
+    pub fn invalid_arn(operation: &str, arn: &str) -> AwsError {
+        AwsError::new(
+            operation,
+            "InvalidInput",
+            format!("ARN {arn} is not valid."),
+        )
+    }
+
     /// `ValidationError`.
     pub fn validation(operation: &str, message: impl Into<String>) -> AwsError {
         AwsError::new(operation, "ValidationError", message)
+    }
+}
+
+/// The message IAM's `MalformedPolicyDocument` carries for what the parser refused: IAM names
+/// the kind of mistake, never its place (iamdojo's line, column and element path stay in the
+/// refusal, for `explain`). The wordings are those IAM returns, as quoted in AWS's
+/// troubleshooting pages and in reports of the errors (see `tests/data/aws-errors/`); where
+/// IAM says no more than that the document is wrong, the message is its general
+/// `Syntax errors in policy.` A trust policy's `Resource` is refused before anything else it
+/// lacks: see `iam::parse_doc`.
+pub fn iam_policy_message(e: &crate::policy::PolicyError) -> String {
+    use crate::msg::policy::PolicyParse as P;
+    use crate::policy::ErrorKind as K;
+    let value = |name: &str| e.message.value(name).unwrap_or_default().to_string();
+    match e.kind {
+        K::UnknownElement if e.message.starts_with(P::ResourceInTrustPolicy) => {
+            format!("Has prohibited field {}", value("elem"))
+        }
+        K::PrincipalInIdentityPolicy => "Policy document should not specify a principal.".into(),
+        K::MissingPrincipal => "Missing required field Principal".into(),
+        K::InvalidPrincipal if e.message.starts_with(P::InvalidAwsPrincipal) => {
+            format!("Invalid principal in policy: \"AWS\":\"{}\"", value("value"))
+        }
+        K::InvalidPrincipal => "Invalid principal in policy".into(),
+        K::MissingAction => "Policy statement must contain actions.".into(),
+        K::InvalidAction => {
+            "Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.".into()
+        }
+        K::MissingResource => "Policy statement must contain resources.".into(),
+        K::InvalidResource => format!(
+            "Resource {} must be in ARN format or \"*\".",
+            value("resource")
+        ),
+        K::UnknownVersion => "The policy failed legacy parsing".into(),
+        K::InvalidSid => "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression [0-9A-Za-z]*".into(),
+        K::DuplicateSid => "Statement IDs (SID) in a single policy must be unique.".into(),
+        K::PolicyTooLarge => e.to_string(),
+        K::NotJson
+        | K::NotAnObject
+        | K::UnknownElement
+        | K::WrongType
+        | K::DuplicateElement
+        | K::MissingStatement
+        | K::EmptyStatement
+        | K::MissingEffect
+        | K::InvalidEffect
+        | K::ActionAndNotAction
+        | K::ResourceAndNotResource
+        | K::PrincipalAndNotPrincipal
+        | K::UnknownOperator
+        | K::InvalidConditionValue => "Syntax errors in policy.".into(),
     }
 }

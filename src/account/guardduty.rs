@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, opt, req, time};
+use super::command::{Args, Call, Kind, Spec, obj, opt, req};
 use super::error::AwsError;
 
 /// One finding.
@@ -26,6 +26,11 @@ pub struct Finding {
     pub resource: String,
     /// When it was raised.
     pub created: Timestamp,
+    /// When it last changed (raised, archived or unarchived).
+    pub updated: Timestamp,
+    /// Archived with `archive-findings`: `list-findings` still lists it unless asked for
+    /// `service.archived` `false`, as GuardDuty does.
+    pub archived: bool,
 }
 
 /// The detector and its findings.
@@ -109,6 +114,8 @@ pub fn evaluate(acct: &mut Account) {
             description,
             resource,
             created: now,
+            updated: now,
+            archived: false,
         });
     }
 }
@@ -136,8 +143,33 @@ pub const COMMANDS: &[Spec] = &[
         service: "guardduty",
         name: "list-findings",
         operation: "ListFindings",
-        params: &[req("detector-id", Kind::Str)],
+        params: &[
+            req("detector-id", Kind::Str),
+            opt("finding-criteria", Kind::Doc),
+            opt("sort-criteria", Kind::Doc),
+            opt("max-results", Kind::Int),
+        ],
         run: list_findings,
+    },
+    Spec {
+        service: "guardduty",
+        name: "archive-findings",
+        operation: "ArchiveFindings",
+        params: &[
+            req("detector-id", Kind::Str),
+            req("finding-ids", Kind::List),
+        ],
+        run: |c, a| set_archived(c, a, true),
+    },
+    Spec {
+        service: "guardduty",
+        name: "unarchive-findings",
+        operation: "UnarchiveFindings",
+        params: &[
+            req("detector-id", Kind::Str),
+            req("finding-ids", Kind::List),
+        ],
+        run: |c, a| set_archived(c, a, false),
     },
     Spec {
         service: "guardduty",
@@ -181,26 +213,249 @@ fn check_detector(c: &Call, id: &str) -> Result<(), AwsError> {
     }
 }
 
+/// The value of a finding's criterion field (GuardDuty's lowercase dotted names), as text.
+fn field(acct: &Account, f: &Finding, name: &str) -> Option<String> {
+    Some(match name {
+        "id" => f.id.clone(),
+        "type" => f.kind.clone(),
+        "severity" => f.severity.to_string(),
+        "region" => "us-east-1".into(),
+        "accountId" => acct.id.clone(),
+        "service.archived" => f.archived.to_string(),
+        "resource.resourceType" => resource_type(f).into(),
+        "resource.instanceDetails.instanceId" if f.resource.starts_with("i-") => f.resource.clone(),
+        "resource.accessKeyDetails.accessKeyId" if !f.resource.starts_with("i-") => {
+            f.resource.clone()
+        }
+        "resource.accessKeyDetails.userName" if !f.resource.starts_with("i-") => acct
+            .key_owner(&f.resource)
+            .map_or_else(|| "root".to_string(), |u| u.name.clone()),
+        _ => return None,
+    })
+}
+
+/// True when `f` meets every condition of `--finding-criteria`
+/// (`{"Criterion": {"service.archived": {"Eq": ["false"]}}}`): `Eq`/`Equals` (any of the
+/// values), `Neq`/`NotEquals` (none of them), and the numeric `Gt`/`Gte`/`Lt`/`Lte` and their
+/// long forms.
+// https://docs.aws.amazon.com/guardduty/latest/APIReference/API_FindingCriteria.html
+fn meets(acct: &Account, f: &Finding, criteria: &Value) -> bool {
+    let Some(map) = criteria.get("Criterion").and_then(Value::as_object) else {
+        return true;
+    };
+    map.iter().all(|(name, cond)| {
+        let Some(v) = field(acct, f, name) else {
+            return false;
+        };
+        let texts = |k: &str| -> Vec<String> {
+            cond.get(k)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let num = v.parse::<f64>().ok();
+        let cmp = |k: &str, ok: fn(f64, f64) -> bool| {
+            cond.get(k)
+                .and_then(Value::as_f64)
+                .is_none_or(|bound| num.is_some_and(|n| ok(n, bound)))
+        };
+        let eq: Vec<String> = [texts("Eq"), texts("Equals")].concat();
+        let neq: Vec<String> = [texts("Neq"), texts("NotEquals")].concat();
+        (eq.is_empty() || eq.contains(&v))
+            && !neq.contains(&v)
+            && cmp("Gt", |n, b| n > b)
+            && cmp("GreaterThan", |n, b| n > b)
+            && cmp("Gte", |n, b| n >= b)
+            && cmp("GreaterThanOrEqual", |n, b| n >= b)
+            && cmp("Lt", |n, b| n < b)
+            && cmp("LessThan", |n, b| n < b)
+            && cmp("Lte", |n, b| n <= b)
+            && cmp("LessThanOrEqual", |n, b| n <= b)
+    })
+}
+
+/// Reads a JSON parameter, failing as GuardDuty does for one it cannot read.
+fn json_param(c: &Call, a: &Args, flag: &str) -> Result<Option<Value>, AwsError> {
+    a.opt(flag)
+        .map(|t| {
+            serde_json::from_str(t).map_err(|_| {
+                c.err(
+                    "BadRequestException",
+                    format!("The request is rejected because the input {flag} is not valid JSON."),
+                )
+            })
+        })
+        .transpose()
+}
+
 fn list_findings(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    c.allow("guardduty:ListFindings", "*", &[])?;
+    c.allow(
+        "guardduty:ListFindings",
+        &detector_arn(c, a.s("detector-id")),
+        &[],
+    )?;
     check_detector(c, a.s("detector-id"))?;
-    let ids: Vec<&String> = c.account.guardduty.findings.iter().map(|f| &f.id).collect();
+    let criteria = json_param(c, a, "finding-criteria")?.unwrap_or(Value::Null);
+    let sort = json_param(c, a, "sort-criteria")?;
+    let acct = &*c.account;
+    let mut found: Vec<&Finding> = acct
+        .guardduty
+        .findings
+        .iter()
+        .filter(|f| meets(acct, f, &criteria))
+        .collect();
+    if let Some(s) = &sort {
+        let by = s.get("AttributeName").and_then(Value::as_str).unwrap_or("");
+        let desc = s.get("OrderBy").and_then(Value::as_str) == Some("DESC");
+        found.sort_by(|x, y| {
+            let o = match by {
+                "severity" => x.severity.total_cmp(&y.severity),
+                "createdAt" => x.created.cmp(&y.created),
+                "updatedAt" => x.updated.cmp(&y.updated),
+                "type" => x.kind.cmp(&y.kind),
+                _ => std::cmp::Ordering::Equal,
+            };
+            if desc { o.reverse() } else { o }
+        });
+    }
+    let max = a.int("max-results").unwrap_or(50).clamp(1, 50) as usize;
+    let ids: Vec<&String> = found.iter().take(max).map(|f| &f.id).collect();
     Ok(json!({ "FindingIds": ids }))
 }
 
+/// `archive-findings` / `unarchive-findings`: no output, as GuardDuty answers.
+fn set_archived(c: &mut Call, a: &Args, archived: bool) -> Result<Value, AwsError> {
+    let action = if archived {
+        "guardduty:ArchiveFindings"
+    } else {
+        "guardduty:UnarchiveFindings"
+    };
+    c.allow(action, &detector_arn(c, a.s("detector-id")), &[])?;
+    check_detector(c, a.s("detector-id"))?;
+    let ids = a.list("finding-ids").to_vec();
+    if let Some(bad) = ids
+        .iter()
+        .find(|id| !c.account.guardduty.findings.iter().any(|f| f.id == **id))
+    {
+        return Err(c.err(
+            "BadRequestException",
+            format!("The request is rejected because the input findingId {bad} is not valid."),
+        ));
+    }
+    let now = c.account.now;
+    for f in c
+        .account
+        .guardduty
+        .findings
+        .iter_mut()
+        .filter(|f| ids.contains(&f.id))
+    {
+        if f.archived != archived {
+            f.archived = archived;
+            f.updated = now;
+        }
+    }
+    Ok(Value::Null)
+}
+
+/// GuardDuty's time format: milliseconds and `Z` (`2026-01-05T09:10:00.000Z`).
+fn gd_time(t: Timestamp) -> Value {
+    Value::String(t.strftime("%Y-%m-%dT%H:%M:%S.000Z").to_string())
+}
+
+fn resource_type(f: &Finding) -> &'static str {
+    if f.resource.starts_with("i-") {
+        "Instance"
+    } else {
+        "AccessKey"
+    }
+}
+
+/// The finding's `Resource`: the instance's details, or the access key's and its user's.
+fn resource_json(acct: &Account, f: &Finding) -> Value {
+    if let Some(i) = acct.instances.get(&f.resource) {
+        return json!({
+            "ResourceType": "Instance",
+            "InstanceDetails": obj([
+                ("InstanceId", json!(i.id)),
+                ("InstanceType", json!(i.instance_type)),
+                ("InstanceState", json!(i.state.name_code().0)),
+                ("LaunchTime", gd_time(i.launched)),
+            ]),
+        });
+    }
+    if f.resource.starts_with("i-") {
+        return json!({"ResourceType": "Instance", "InstanceDetails": {"InstanceId": f.resource}});
+    }
+    let details = match acct.key_owner(&f.resource) {
+        Some(u) => {
+            json!({"AccessKeyId": f.resource, "PrincipalId": u.id, "UserName": u.name, "UserType": "IAMUser"})
+        }
+        None if f.resource == "root" => {
+            json!({"PrincipalId": acct.id, "UserName": "Root", "UserType": "Root"})
+        }
+        None => json!({"AccessKeyId": f.resource}),
+    };
+    json!({"ResourceType": "AccessKey", "AccessKeyDetails": details})
+}
+
+fn finding_json(acct: &Account, detector: &str, f: &Finding) -> Value {
+    json!({
+        "AccountId": acct.id,
+        "Arn": format!("arn:aws:guardduty:us-east-1:{}:detector/{detector}/finding/{}", acct.id, f.id),
+        "CreatedAt": gd_time(f.created),
+        "Description": f.description,
+        "Id": f.id,
+        "Partition": "aws",
+        "Region": "us-east-1",
+        "Resource": resource_json(acct, f),
+        "SchemaVersion": "2.0",
+        "Service": {
+            "Archived": f.archived,
+            "Count": 1,
+            "DetectorId": detector,
+            "EventFirstSeen": gd_time(f.created),
+            "EventLastSeen": gd_time(f.created),
+            "ResourceRole": "TARGET",
+            "ServiceName": "guardduty",
+        },
+        "Severity": f.severity,
+        "Title": f.title,
+        "Type": f.kind,
+        "UpdatedAt": gd_time(f.updated),
+    })
+}
+
 fn get_findings(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    c.allow("guardduty:GetFindings", "*", &[])?;
+    c.allow(
+        "guardduty:GetFindings",
+        &detector_arn(c, a.s("detector-id")),
+        &[],
+    )?;
     check_detector(c, a.s("detector-id"))?;
     let ids = a.list("finding-ids");
+    let detector = a.s("detector-id");
     let acct = &*c.account;
     let list: Vec<Value> = acct
         .guardduty
         .findings
         .iter()
         .filter(|f| ids.contains(&f.id))
-        .map(|f| json!({"Id": f.id, "Type": f.kind, "Severity": f.severity, "Title": f.title, "Description": f.description, "AccountId": acct.id, "Region": "us-east-1", "CreatedAt": time(f.created), "Resource": {"ResourceType": if f.resource.starts_with("i-") { "Instance" } else { "AccessKey" }, "Id": f.resource}}))
+        .map(|f| finding_json(acct, detector, f))
         .collect();
     Ok(json!({ "Findings": list }))
+}
+
+/// The detector's ARN, GuardDuty's resource for finding actions.
+fn detector_arn(c: &Call, id: &str) -> String {
+    format!(
+        "arn:aws:guardduty:{}:{}:detector/{id}",
+        c.caller.region, c.account.id
+    )
 }
 
 /// Ten minutes: how long a miner must run before GuardDuty notices it (a simulation choice).

@@ -211,7 +211,12 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "list-policies",
         operation: "ListPolicies",
-        params: &[opt("scope", Kind::Str), opt("only-attached", Kind::Bool)],
+        params: &[
+            opt("scope", Kind::Str),
+            opt("only-attached", Kind::Bool),
+            opt("path-prefix", Kind::Str),
+            opt("policy-usage-filter", Kind::Str),
+        ],
         run: list_policies,
     },
     Spec {
@@ -660,8 +665,61 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "list-instance-profiles",
         operation: "ListInstanceProfiles",
-        params: &[],
+        params: &[opt("path-prefix", Kind::Str)],
         run: list_instance_profiles,
+    },
+    Spec {
+        service: "iam",
+        name: "get-instance-profile",
+        operation: "GetInstanceProfile",
+        params: &[req("instance-profile-name", Kind::Str)],
+        run: get_instance_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "list-instance-profiles-for-role",
+        operation: "ListInstanceProfilesForRole",
+        params: &[req("role-name", Kind::Str)],
+        run: list_instance_profiles_for_role,
+    },
+    Spec {
+        service: "iam",
+        name: "remove-role-from-instance-profile",
+        operation: "RemoveRoleFromInstanceProfile",
+        params: &[
+            req("instance-profile-name", Kind::Str),
+            req("role-name", Kind::Str),
+        ],
+        run: remove_role_from_instance_profile,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-instance-profile",
+        operation: "DeleteInstanceProfile",
+        params: &[req("instance-profile-name", Kind::Str)],
+        run: delete_instance_profile,
+    },
+    // The account.
+    Spec {
+        service: "iam",
+        name: "get-account-summary",
+        operation: "GetAccountSummary",
+        params: &[],
+        run: get_account_summary,
+    },
+    Spec {
+        service: "iam",
+        name: "generate-service-last-accessed-details",
+        operation: "GenerateServiceLastAccessedDetails",
+        params: &[req("arn", Kind::Str), opt("granularity", Kind::Str)],
+        run: super::last_accessed::generate,
+    },
+    Spec {
+        service: "iam",
+        name: "get-service-last-accessed-details",
+        operation: "GetServiceLastAccessedDetails",
+        params: &[req("job-id", Kind::Str), opt("max-items", Kind::Int)],
+        run: super::last_accessed::get,
     },
 ];
 
@@ -775,7 +833,58 @@ fn path_of(c: &Call, a: &Args) -> Result<String, AwsError> {
 }
 
 fn parse_doc(c: &Call, text: &str, ty: PolicyType) -> Result<Document, AwsError> {
-    document(text, ty).map_err(|e| c.refused(e.aws_code(), e))
+    document(text, ty).map_err(|e| {
+        let mut err = c.refused(e.aws_code(), e);
+        // IAM refuses a trust policy's `Resource` before it asks for the `Principal` (a
+        // permissions policy pasted as a trust policy lacks both).
+        if ty == PolicyType::Trust
+            && err.code == "MalformedPolicyDocument"
+            && let Some(field) = prohibited_trust_field(text)
+        {
+            err.message = format!("Has prohibited field {field}");
+        }
+        // IAM's words for a document over its quota (an inline policy's name the entity:
+        // see `put_inline`).
+        if err.code == "LimitExceeded" {
+            match (ty, ty.size_limit()) {
+                (PolicyType::Managed, Some(n)) => {
+                    err.message = format!("Cannot exceed quota for PolicySize: {n}");
+                }
+                (PolicyType::Trust, Some(n)) => {
+                    err.message = format!("Cannot exceed quota for ACLSizePerRole: {n}");
+                }
+                _ => {}
+            }
+        }
+        err
+    })
+}
+
+/// IAM's `LimitExceeded` message for the inline policies of entity `name` of kind `e` over
+/// their quota, alone or together.
+fn inline_too_large(e: Ent, name: &str, refused: AwsError) -> AwsError {
+    let limit = e.inline_type().size_limit().unwrap_or_default();
+    AwsError {
+        message: format!(
+            "Maximum policy size of {limit} bytes exceeded for {} {name}",
+            e.word()
+        ),
+        ..refused
+    }
+}
+
+/// `Resource` or `NotResource` when a statement of the trust policy `text` has one.
+fn prohibited_trust_field(text: &str) -> Option<&'static str> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let statements = match v.get("Statement")? {
+        Value::Array(a) => a.iter().collect::<Vec<_>>(),
+        one => vec![one],
+    };
+    statements.iter().find_map(|s| {
+        ["Resource", "NotResource"]
+            .into_iter()
+            .find(|f| s.get(f).is_some())
+    })
 }
 
 /// Reads `Key=k,Value=v` shorthand or a JSON list of tags.
@@ -911,7 +1020,10 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     valid_name(c, "userName", &name, NameKind::User)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("user", &path, &name);
-    let boundary = a.opt("permissions-boundary").map(str::to_string);
+    let boundary = match a.opt("permissions-boundary") {
+        Some(_) => Some(policy_arn(c, a, "permissions-boundary")?),
+        None => None,
+    };
     let mut extra = Vec::new();
     if let Some(b) = &boundary {
         extra.push(("iam:PermissionsBoundary", vec![b.clone()]));
@@ -920,15 +1032,7 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if c.account.name_taken(EntityKind::User, &name) {
         return Err(AwsError::already_exists(c.operation, "User", &name));
     }
-    if let Some(b) = &boundary
-        && c.account.managed_policy(b).is_none()
-    {
-        return Err(AwsError::new(
-            c.operation,
-            "NoSuchEntity",
-            format!("Scope ARN: {b} does not exist or is not attachable."),
-        ));
-    }
+    check_boundary_exists(c, boundary.as_deref())?;
     let tags = parse_tags(c, a.list("tags"))?;
     let id = c.account.new_id("AIDA", 17);
     let u = User {
@@ -946,10 +1050,43 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         inline: BTreeMap::new(),
         boundary,
     };
-    let out = json!({ "User": user_json(&u) });
+    let out =
+        json!({ "User": with_tags_and_boundary(user_json(&u), &u.tags, u.boundary.as_deref()) });
     c.account.users.insert(name.clone(), u);
     c.account.sync_user(&name);
     Ok(out)
+}
+
+/// `NoSuchEntity` for a `--permissions-boundary` that names no managed policy, in the words
+/// IAM uses for a boundary ("Scope ARN").
+fn check_boundary_exists(c: &mut Call, boundary: Option<&str>) -> Result<(), AwsError> {
+    if let Some(b) = boundary
+        && c.account.managed_policy(b).is_none()
+    {
+        return Err(AwsError::new(
+            c.operation,
+            "NoSuchEntity",
+            format!("Scope ARN: {b} does not exist or is not attachable."),
+        ));
+    }
+    Ok(())
+}
+
+/// A user's or role's JSON with its `Tags` (when it has any) and `PermissionsBoundary` (when
+/// set), as `CreateUser`, `GetUser`, `CreateRole` and `GetRole` answer them.
+fn with_tags_and_boundary(mut v: Value, tags: &[Tag], boundary: Option<&str>) -> Value {
+    if let Value::Object(m) = &mut v {
+        if let Some(b) = boundary {
+            m.insert(
+                "PermissionsBoundary".into(),
+                json!({"PermissionsBoundaryType": "PermissionsBoundaryPolicy", "PermissionsBoundaryArn": b}),
+            );
+        }
+        if !tags.is_empty() {
+            m.insert("Tags".into(), json!(tags));
+        }
+    }
+    v
 }
 
 fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
@@ -971,18 +1108,7 @@ fn get_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .users
         .get(&name)
         .ok_or_else(|| no_entity(c, Ent::User, &name))?;
-    let mut v = user_json(u);
-    if let Value::Object(m) = &mut v {
-        if !u.tags.is_empty() {
-            m.insert("Tags".into(), json!(u.tags));
-        }
-        if let Some(b) = &u.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
-            );
-        }
-    }
+    let v = with_tags_and_boundary(user_json(u), &u.tags, u.boundary.as_deref());
     Ok(json!({ "User": v }))
 }
 
@@ -1266,11 +1392,20 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     valid_name(c, "roleName", &name, NameKind::Role)?;
     let path = path_of(c, a)?;
     let arn = c.account.iam_arn("role", &path, &name);
-    c.allow("iam:CreateRole", &arn, &[])?;
+    let boundary = match a.opt("permissions-boundary") {
+        Some(_) => Some(policy_arn(c, a, "permissions-boundary")?),
+        None => None,
+    };
+    let extra: Vec<(&str, Vec<String>)> = boundary
+        .iter()
+        .map(|b| ("iam:PermissionsBoundary", vec![b.clone()]))
+        .collect();
+    c.allow("iam:CreateRole", &arn, &extra)?;
     if c.account.name_taken(EntityKind::Role, &name) {
         return Err(AwsError::already_exists(c.operation, "Role", &name));
     }
     let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
+    check_boundary_exists(c, boundary.as_deref())?;
     let max = a.int("max-session-duration").unwrap_or(3600);
     if !rules::valid_max_session_duration(max) {
         return Err(AwsError::validation(
@@ -1289,12 +1424,13 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         trust,
         attached: Vec::new(),
         inline: BTreeMap::new(),
-        boundary: a.opt("permissions-boundary").map(str::to_string),
+        boundary,
         max_session_duration: max as u32,
         last_used: None,
         tags,
     };
-    let out = json!({ "Role": role_json(&r) });
+    let out =
+        json!({ "Role": with_tags_and_boundary(role_json(&r), &r.tags, r.boundary.as_deref()) });
     c.account.roles.insert(name.clone(), r);
     c.account.sync_role(&name);
     Ok(out)
@@ -1317,16 +1453,8 @@ fn get_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
                 None => json!({}),
             },
         );
-        if !r.tags.is_empty() {
-            m.insert("Tags".into(), json!(r.tags));
-        }
-        if let Some(b) = &r.boundary {
-            m.insert(
-                "PermissionsBoundary".into(),
-                json!({"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": b}),
-            );
-        }
     }
+    let v = with_tags_and_boundary(v, &r.tags, r.boundary.as_deref());
     Ok(json!({ "Role": v }))
 }
 
@@ -1428,6 +1556,17 @@ fn create_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     Ok(out)
 }
 
+/// The ARN given with `--{flag}`: `InvalidInput` when it is not an ARN at all, as IAM
+/// answers before it looks for the policy.
+fn policy_arn(c: &Call, a: &Args, flag: &str) -> Result<String, AwsError> {
+    let arn = a.s(flag);
+    if rules::is_arn(arn) {
+        Ok(arn.to_string())
+    } else {
+        Err(AwsError::invalid_arn(c.operation, arn))
+    }
+}
+
 fn policy_ref<'a>(c: &'a mut Call, arn: &str) -> Result<&'a ManagedPolicy, AwsError> {
     let op = c.operation;
     c.account.managed_policy(arn).ok_or_else(|| {
@@ -1440,15 +1579,41 @@ fn policy_ref<'a>(c: &'a mut Call, arn: &str) -> Result<&'a ManagedPolicy, AwsEr
 }
 
 fn get_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow("iam:GetPolicy", &arn, &[])?;
     let p = policy_ref(c, &arn)?.clone();
     Ok(json!({ "Policy": policy_json(c.account, &p) }))
 }
 
+/// `list-policies`: `--scope All|AWS|Local` (AWS managed, customer managed or both),
+/// `--only-attached` (attached to a user, group or role, or used as a permissions boundary),
+/// `--policy-usage-filter PermissionsPolicy|PermissionsBoundary` (with `--only-attached`: how
+/// the policy is used) and `--path-prefix`.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListPolicies.html
 fn list_policies(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    c.allow("iam:ListPolicies", "*", &[])?;
+    let enum_error = |field: &str, v: &str, set: &str| {
+        AwsError::validation(
+            c.operation,
+            format!(
+                "1 validation error detected: Value '{v}' at '{field}' failed to satisfy constraint: Member must satisfy enum value set: [{set}]"
+            ),
+        )
+    };
     let scope = a.opt("scope").unwrap_or("All");
+    if !matches!(scope, "All" | "AWS" | "Local") {
+        return Err(enum_error("scope", scope, "All, AWS, Local"));
+    }
+    let usage = a.opt("policy-usage-filter");
+    if let Some(u) = usage
+        && !matches!(u, "PermissionsPolicy" | "PermissionsBoundary")
+    {
+        return Err(enum_error(
+            "policyUsageFilter",
+            u,
+            "PermissionsPolicy, PermissionsBoundary",
+        ));
+    }
+    c.allow("iam:ListPolicies", "*", &[])?;
     if scope == "AWS" || scope == "All" {
         for (n, _) in super::managed::bundled() {
             if let Some(arn) = super::managed::arn_of(n) {
@@ -1457,6 +1622,7 @@ fn list_policies(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         }
     }
     let only_attached = a.flag("only-attached").unwrap_or(false);
+    let prefix = a.opt("path-prefix").unwrap_or("/");
     let acct = &*c.account;
     let list: Vec<Value> = acct
         .policies
@@ -1466,14 +1632,26 @@ fn list_policies(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             "AWS" => p.aws_managed,
             _ => true,
         })
-        .filter(|p| !only_attached || attachment_count(acct, &p.arn) > 0)
+        .filter(|p| p.path.starts_with(prefix))
+        .filter(|p| {
+            let (attached, bounds) = (
+                attachment_count(acct, &p.arn) > 0,
+                boundary_count(acct, &p.arn) > 0,
+            );
+            !only_attached
+                || match usage {
+                    Some("PermissionsPolicy") => attached,
+                    Some(_) => bounds,
+                    None => attached || bounds,
+                }
+        })
         .map(|p| policy_json(acct, p))
         .collect();
-    Ok(json!({ "Policies": list }))
+    Ok(json!({ "Policies": list, "IsTruncated": false }))
 }
 
 fn delete_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow("iam:DeletePolicy", &arn, &[])?;
     let p = policy_ref(c, &arn)?;
     if p.aws_managed {
@@ -1513,7 +1691,7 @@ fn version_json(v: &PolicyVersion, default: &str, with_doc: bool) -> Value {
 }
 
 fn create_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow("iam:CreatePolicyVersion", &arn, &[])?;
     let doc = parse_doc(c, a.s("policy-document"), PolicyType::Managed)?;
     let p = policy_ref(c, &arn)?;
@@ -1548,7 +1726,10 @@ fn create_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 }
 
 fn get_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    let (arn, vid) = (
+        policy_arn(c, a, "policy-arn")?,
+        a.s("version-id").to_string(),
+    );
     c.allow("iam:GetPolicyVersion", &arn, &[])?;
     let op = c.operation;
     let p = policy_ref(c, &arn)?;
@@ -1566,7 +1747,7 @@ fn c_err_nse(op: &str, m: &str) -> AwsError {
 }
 
 fn list_policy_versions(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow("iam:ListPolicyVersions", &arn, &[])?;
     let p = policy_ref(c, &arn)?;
     let list: Vec<Value> = p
@@ -1579,7 +1760,10 @@ fn list_policy_versions(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 }
 
 fn delete_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    let (arn, vid) = (
+        policy_arn(c, a, "policy-arn")?,
+        a.s("version-id").to_string(),
+    );
     c.allow("iam:DeletePolicyVersion", &arn, &[])?;
     let op = c.operation;
     policy_ref(c, &arn)?;
@@ -1605,7 +1789,10 @@ fn delete_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 }
 
 fn set_default_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let (arn, vid) = (a.s("policy-arn").to_string(), a.s("version-id").to_string());
+    let (arn, vid) = (
+        policy_arn(c, a, "policy-arn")?,
+        a.s("version-id").to_string(),
+    );
     c.allow("iam:SetDefaultPolicyVersion", &arn, &[])?;
     let op = c.operation;
     policy_ref(c, &arn)?;
@@ -1623,7 +1810,7 @@ fn set_default_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError>
 }
 
 fn list_entities_for_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow("iam:ListEntitiesForPolicy", &arn, &[])?;
     policy_ref(c, &arn)?;
     let acct = &*c.account;
@@ -1651,7 +1838,7 @@ fn list_entities_for_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow(
         &format!("iam:Attach{}Policy", e.cap()),
         &entity_arn(c, e, &name),
@@ -1681,7 +1868,7 @@ fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
 
 fn detach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
-    let arn = a.s("policy-arn").to_string();
+    let arn = policy_arn(c, a, "policy-arn")?;
     c.allow(
         &format!("iam:Detach{}Policy", e.cap()),
         &entity_arn(c, e, &name),
@@ -1737,8 +1924,14 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         &entity_arn(c, e, &name),
         &[],
     )?;
-    let doc = parse_doc(c, a.s("policy-document"), e.inline_type())?;
     let op = c.operation;
+    let doc = parse_doc(c, a.s("policy-document"), e.inline_type()).map_err(|err| {
+        if err.code == "LimitExceeded" {
+            inline_too_large(e, &name, err)
+        } else {
+            err
+        }
+    })?;
     let h = holdings(c.account, e, &name)
         .ok_or_else(|| AwsError::no_such_entity(op, e.word(), &name))?;
     let mut texts: Vec<&str> = h
@@ -1748,10 +1941,8 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
         .map(|(_, d)| d.text.as_str())
         .collect();
     texts.push(&doc.text);
-    crate::policy::parse::check_inline_total(e.inline_type(), &texts).map_err(|err| AwsError {
-        message: err.message.to_string(),
-        ..AwsError::refused(op, "LimitExceeded", err)
-    })?;
+    crate::policy::parse::check_inline_total(e.inline_type(), &texts)
+        .map_err(|err| inline_too_large(e, &name, AwsError::refused(op, "LimitExceeded", err)))?;
     h.inline.insert(pname, doc);
     Ok(Value::Null)
 }
@@ -1819,7 +2010,7 @@ fn delete_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
 
 fn put_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
-    let arn = a.s("permissions-boundary").to_string();
+    let arn = policy_arn(c, a, "permissions-boundary")?;
     c.allow(
         &format!("iam:Put{}PermissionsBoundary", e.cap()),
         &entity_arn(c, e, &name),
@@ -2516,7 +2707,7 @@ fn add_role_to_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsErro
         .account
         .instance_profiles
         .get_mut(&name)
-        .ok_or_else(|| AwsError::no_such_entity(op, "instance profile", &name))?;
+        .ok_or_else(|| no_instance_profile(op, &name))?;
     rules::ROLES_PER_INSTANCE_PROFILE
         .check(p.roles.len() + 1)
         .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
@@ -2525,13 +2716,171 @@ fn add_role_to_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsErro
     Ok(Value::Null)
 }
 
-fn list_instance_profiles(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
-    c.allow("iam:ListInstanceProfiles", "*", &[])?;
+fn list_instance_profiles(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow(
+        "iam:ListInstanceProfiles",
+        &c.account.iam_arn("instance-profile", "/", ""),
+        &[],
+    )?;
+    let prefix = a.opt("path-prefix").unwrap_or("/");
     let list: Vec<Value> = c
         .account
         .instance_profiles
         .values()
+        .filter(|p| p.path.starts_with(prefix))
         .map(|p| profile_json(c.account, p))
         .collect();
-    Ok(json!({ "InstanceProfiles": list }))
+    Ok(json!({ "InstanceProfiles": list, "IsTruncated": false }))
+}
+
+/// IAM's `NoSuchEntity` for an instance profile: "Instance Profile NAME cannot be found."
+fn no_instance_profile(op: &str, name: &str) -> AwsError {
+    AwsError::new(
+        op,
+        "NoSuchEntity",
+        format!("Instance Profile {name} cannot be found."),
+    )
+}
+
+/// The ARN of instance profile `name` (as it would be on the root path when there is none).
+fn profile_arn(c: &Call, name: &str) -> String {
+    c.account
+        .instance_profiles
+        .get(name)
+        .map(|p| p.arn.clone())
+        .unwrap_or_else(|| c.account.iam_arn("instance-profile", "/", name))
+}
+
+fn get_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("instance-profile-name").to_string();
+    c.allow("iam:GetInstanceProfile", &profile_arn(c, &name), &[])?;
+    let p = c
+        .account
+        .instance_profiles
+        .get(&name)
+        .ok_or_else(|| no_instance_profile(c.operation, &name))?;
+    Ok(json!({ "InstanceProfile": profile_json(c.account, p) }))
+}
+
+fn list_instance_profiles_for_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let role = a.s("role-name").to_string();
+    c.allow(
+        "iam:ListInstanceProfilesForRole",
+        &entity_arn(c, Ent::Role, &role),
+        &[],
+    )?;
+    if !c.account.roles.contains_key(&role) {
+        return Err(no_entity(c, Ent::Role, &role));
+    }
+    let list: Vec<Value> = c
+        .account
+        .role_instance_profiles(&role)
+        .iter()
+        .filter_map(|n| c.account.instance_profiles.get(n))
+        .map(|p| profile_json(c.account, p))
+        .collect();
+    Ok(json!({ "InstanceProfiles": list, "IsTruncated": false }))
+}
+
+fn remove_role_from_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (name, role) = (
+        a.s("instance-profile-name").to_string(),
+        a.s("role-name").to_string(),
+    );
+    c.allow(
+        "iam:RemoveRoleFromInstanceProfile",
+        &profile_arn(c, &name),
+        &[],
+    )?;
+    let op = c.operation;
+    let p = c
+        .account
+        .instance_profiles
+        .get_mut(&name)
+        .ok_or_else(|| no_instance_profile(op, &name))?;
+    if !p.roles.contains(&role) {
+        return Err(AwsError::no_such_entity(op, "role", &role));
+    }
+    p.roles.retain(|r| *r != role);
+    c.account.sync_instance_profile(&name);
+    Ok(Value::Null)
+}
+
+fn delete_instance_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("instance-profile-name").to_string();
+    c.allow("iam:DeleteInstanceProfile", &profile_arn(c, &name), &[])?;
+    let p = c
+        .account
+        .instance_profiles
+        .get(&name)
+        .ok_or_else(|| no_instance_profile(c.operation, &name))?;
+    if !p.roles.is_empty() {
+        return Err(c.err(
+            "DeleteConflict",
+            "Cannot delete entity, must remove roles from instance profile first.",
+        ));
+    }
+    c.account.instance_profiles.remove(&name);
+    c.account.sync_instance_profile(&name);
+    Ok(Value::Null)
+}
+
+/// `get-account-summary`: IAM's `SummaryMap`, every key AWS returns, counted from the account
+/// (the usage) or IAM's default quotas (the `…Quota` and `…SizeQuota` keys).
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html
+fn get_account_summary(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:GetAccountSummary", "*", &[])?;
+    let acct = &*c.account;
+    let customer_policies = acct.policies.values().filter(|p| !p.aws_managed).count();
+    let attached = acct
+        .policies
+        .values()
+        .filter(|p| acct.attachment_count(&p.arn) > 0)
+        .count();
+    let mfa_devices: usize = acct.users.values().map(|u| u.mfa.len()).sum::<usize>()
+        + usize::from(acct.root.mfa_enabled);
+    let mfa_in_use: usize = acct
+        .users
+        .values()
+        .map(|u| u.mfa.iter().filter(|d| d.enabled.is_some()).count())
+        .sum::<usize>()
+        + usize::from(acct.root.mfa_enabled);
+    let keys_per_user = rules::ACCESS_KEYS_PER_USER.default;
+    let map = json!({
+        "GroupPolicySizeQuota": 5120,
+        "InstanceProfilesQuota": 1000,
+        "Policies": customer_policies,
+        "GroupsPerUserQuota": rules::GROUPS_PER_USER.default,
+        "InstanceProfiles": acct.instance_profiles.len(),
+        "AttachedPoliciesPerUserQuota": rules::POLICIES_PER_USER.default,
+        "Users": acct.users.len(),
+        "PoliciesQuota": 1500,
+        "Providers": 0,
+        "AccountMFAEnabled": u8::from(acct.root.mfa_enabled),
+        "AccessKeysPerUserQuota": keys_per_user,
+        "AssumeRolePolicySizeQuota": 2048,
+        "PolicyVersionsInUseQuota": 10000,
+        "GlobalEndpointTokenVersion": 1,
+        "VersionsPerPolicyQuota": 5,
+        "AttachedPoliciesPerGroupQuota": rules::POLICIES_PER_GROUP.default,
+        "PolicySizeQuota": 6144,
+        "Groups": acct.groups.len(),
+        "AccountSigningCertificatesPresent": 0,
+        "UsersQuota": 5000,
+        "ServerCertificatesQuota": 20,
+        "MFADevices": mfa_devices,
+        "UserPolicySizeQuota": 2048,
+        "PolicyVersionsInUse": attached,
+        "ServerCertificates": 0,
+        "Roles": acct.roles.len(),
+        "RolesQuota": 1000,
+        "SigningCertificatesPerUserQuota": 2,
+        "MFADevicesInUse": mfa_in_use,
+        "RolePolicySizeQuota": 10240,
+        "AttachedPoliciesPerRoleQuota": rules::POLICIES_PER_ROLE.default,
+        "AccountAccessKeysPresent": u8::from(!acct.root.access_keys.is_empty()),
+        "AccountPasswordPresent": 1,
+        "GroupsQuota": 300,
+    });
+    Ok(json!({ "SummaryMap": map }))
 }

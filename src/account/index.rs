@@ -377,6 +377,15 @@ impl Account {
             .is_some_and(|p| !p.is_empty())
     }
 
+    /// The names of the instance profiles that hold role `role`, in name order.
+    pub fn role_instance_profiles(&self, role: &str) -> Vec<String> {
+        self.index()
+            .profiles
+            .get(role)
+            .map(|p| p.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// True when an entity of `kind` is named `name`, ignoring case (IAM's rule).
     pub fn name_taken(&self, kind: EntityKind, name: &str) -> bool {
         self.index()

@@ -1092,85 +1092,76 @@ fn yaml_float(s: &str) -> bool {
 /// `YYYY-MM-DD`, or `YYYY-M-D` with a time: `[Tt]` or blanks, `H:MM:SS`, an optional
 /// fraction and an optional zone (`Z`, `+H`, `+HH:MM`).
 fn yaml_timestamp(s: &str) -> bool {
-    let b = s.as_bytes();
-    let d = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    if b.len() == 10
-        && (0..4).all(d)
-        && b.get(4) == Some(&b'-')
-        && d(5)
-        && d(6)
-        && b.get(7) == Some(&b'-')
-        && d(8)
-        && d(9)
-    {
+    let mut c = Cursor {
+        b: s.as_bytes(),
+        i: 0,
+    };
+    let short = c.digits(4, 4) && c.byte(b'-') && c.digits(2, 2) && c.byte(b'-') && c.digits(2, 2);
+    if short && c.done() {
         return true;
     }
-    // The long form, read left to right.
-    let mut i = 0;
-    let digits = |i: &mut usize, min: usize, max: usize| -> bool {
-        let start = *i;
-        while *i - start < max && d(*i) {
-            *i += 1;
-        }
-        *i - start >= min
+    let mut c = Cursor {
+        b: s.as_bytes(),
+        i: 0,
     };
-    if !digits(&mut i, 4, 4) || b.get(i) != Some(&b'-') {
+    let date = c.digits(4, 4) && c.byte(b'-') && c.digits(1, 2) && c.byte(b'-') && c.digits(1, 2);
+    let between = c.byte(b'T') || c.byte(b't') || c.blanks() > 0;
+    let time = c.digits(1, 2) && c.byte(b':') && c.digits(2, 2) && c.byte(b':') && c.digits(2, 2);
+    if !(date && between && time) {
         return false;
     }
-    i += 1;
-    if !digits(&mut i, 1, 2) || b.get(i) != Some(&b'-') {
-        return false;
+    if c.byte(b'.') {
+        c.digits(0, usize::MAX);
     }
-    i += 1;
-    if !digits(&mut i, 1, 2) {
-        return false;
+    c.blanks();
+    if c.byte(b'Z') {
+        return c.done();
     }
-    match b.get(i) {
-        Some(b'T' | b't') => i += 1,
-        Some(b' ' | b'\t') => {
-            while matches!(b.get(i), Some(b' ' | b'\t')) {
-                i += 1;
-            }
+    if c.byte(b'-') || c.byte(b'+') {
+        if !c.digits(1, 2) {
+            return false;
         }
-        _ => return false,
-    }
-    if !digits(&mut i, 1, 2) || b.get(i) != Some(&b':') {
-        return false;
-    }
-    i += 1;
-    if !digits(&mut i, 2, 2) || b.get(i) != Some(&b':') {
-        return false;
-    }
-    i += 1;
-    if !digits(&mut i, 2, 2) {
-        return false;
-    }
-    if b.get(i) == Some(&b'.') {
-        i += 1;
-        while d(i) {
-            i += 1;
+        if c.byte(b':') && !c.digits(2, 2) {
+            return false;
         }
     }
-    while matches!(b.get(i), Some(b' ' | b'\t')) {
-        i += 1;
-    }
-    match b.get(i) {
-        None => true,
-        Some(b'Z') => i + 1 == b.len(),
-        Some(b'-' | b'+') => {
-            i += 1;
-            if !digits(&mut i, 1, 2) {
-                return false;
-            }
-            if b.get(i) == Some(&b':') {
-                i += 1;
-                if !digits(&mut i, 2, 2) {
-                    return false;
-                }
-            }
-            i == b.len()
+    c.done()
+}
+
+/// Reads a string byte by byte for [`yaml_timestamp`].
+struct Cursor<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Cursor<'_> {
+    /// Takes `min` to `max` ASCII digits; whether there were at least `min`.
+    fn digits(&mut self, min: usize, max: usize) -> bool {
+        let start = self.i;
+        while self.i - start < max && self.b.get(self.i).is_some_and(u8::is_ascii_digit) {
+            self.i += 1;
         }
-        _ => false,
+        self.i - start >= min
+    }
+
+    /// Takes `c` if it is next.
+    fn byte(&mut self, c: u8) -> bool {
+        let hit = self.b.get(self.i) == Some(&c);
+        self.i += usize::from(hit);
+        hit
+    }
+
+    /// Takes spaces and tabs; how many.
+    fn blanks(&mut self) -> usize {
+        let start = self.i;
+        while matches!(self.b.get(self.i), Some(b' ' | b'\t')) {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn done(&self) -> bool {
+        self.i == self.b.len()
     }
 }
 

@@ -273,6 +273,22 @@ pub fn iam_arn(arn: &str, kind: NameKind) -> Option<IamArn<'_>> {
     })
 }
 
+/// True when `s` has the shape of an ARN at all: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`
+/// with a partition, a service and a resource. IAM answers `InvalidInput` ("ARN foo is not
+/// valid.") for a policy ARN without it, and `NoSuchEntity` for a well-formed ARN of no
+/// policy.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+pub fn is_arn(s: &str) -> bool {
+    let mut it = s.splitn(6, ':');
+    let parts: Vec<&str> = it.by_ref().collect();
+    match parts.as_slice() {
+        ["arn", partition, service, _region, _account, resource] => {
+            !partition.is_empty() && !service.is_empty() && !resource.is_empty()
+        }
+        _ => false,
+    }
+}
+
 /// A per-entity quota of IAM.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Quota {

@@ -1042,13 +1042,13 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         );
     }
     for t in &spec.trails {
-        l.account.cloudtrail.trails.push(Trail {
-            name: t.name.clone(),
-            bucket: t.bucket.clone(),
-            logging: t.logging,
-            multi_region: t.multi_region,
-            log_file_validation: t.log_file_validation,
-        });
+        let mut trail = Trail::new(&t.name, &t.bucket);
+        trail.logging = t.logging;
+        trail.multi_region = t.multi_region;
+        trail.log_file_validation = t.log_file_validation;
+        // A trail the scenario starts logging has logged since the scenario's start.
+        trail.started = t.logging.then_some(l.account.now);
+        l.account.cloudtrail.trails.push(trail);
     }
     if let Some(g) = &spec.guardduty {
         l.account.guardduty = GuardDuty {
@@ -1079,12 +1079,9 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         });
     }
     for a in &spec.alarms {
-        l.account.billing.alarms.push(Alarm {
-            name: a.name.clone(),
-            threshold: a.threshold,
-            actions: a.notify.clone(),
-            state: "OK".into(),
-        });
+        let mut alarm = Alarm::billing(&a.name, a.threshold, a.notify.clone(), l.account.now);
+        alarm.state = "OK".into();
+        l.account.billing.alarms.push(alarm);
     }
     let mut events = Vec::new();
     for (i, e) in spec.events.iter().enumerate() {

@@ -44,7 +44,28 @@ pub const COMMANDS: &[Spec] = &[
         ],
         run: get_session_token,
     },
+    Spec {
+        service: "sts",
+        name: "decode-authorization-message",
+        operation: "DecodeAuthorizationMessage",
+        params: &[req("encoded-message", Kind::Str)],
+        run: decode_authorization_message,
+    },
 ];
+
+/// `sts decode-authorization-message`: what an EC2 denial's encoded message says (it needs
+/// `sts:DecodeAuthorizationMessage`, as on AWS).
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+fn decode_authorization_message(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("sts:DecodeAuthorizationMessage", "*", &[])?;
+    match super::authz::decode_authorization_message(a.s("encoded-message")) {
+        Some(text) => Ok(json!({ "DecodedMessage": text })),
+        None => Err(c.err(
+            "InvalidAuthorizationMessageException",
+            "The error message provided is not a valid authorization message.",
+        )),
+    }
+}
 
 fn get_caller_identity(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
     // No permission is needed, and a deny cannot stop it; the evaluator knows this too.

@@ -59,6 +59,25 @@ pub struct Trail {
     pub multi_region: bool,
     /// Log file integrity validation.
     pub log_file_validation: bool,
+    /// When logging last started.
+    pub started: Option<Timestamp>,
+    /// When logging last stopped.
+    pub stopped: Option<Timestamp>,
+}
+
+impl Trail {
+    /// A trail writing to `bucket`, not logging until `start-logging`.
+    pub fn new(name: &str, bucket: &str) -> Trail {
+        Trail {
+            name: name.to_string(),
+            bucket: bucket.to_string(),
+            logging: false,
+            multi_region: false,
+            log_file_validation: false,
+            started: None,
+            stopped: None,
+        }
+    }
 }
 
 /// The account's CloudTrail state.
@@ -324,13 +343,9 @@ fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("S3 bucket {bucket} does not exist."),
         ));
     }
-    let t = Trail {
-        name: name.clone(),
-        bucket: bucket.clone(),
-        logging: false,
-        multi_region: a.flag("is-multi-region-trail").unwrap_or(false),
-        log_file_validation: a.flag("enable-log-file-validation").unwrap_or(false),
-    };
+    let mut t = Trail::new(&name, &bucket);
+    t.multi_region = a.flag("is-multi-region-trail").unwrap_or(false);
+    t.log_file_validation = a.flag("enable-log-file-validation").unwrap_or(false);
     let out = obj([
         ("Name", json!(name)),
         ("S3BucketName", json!(bucket)),
@@ -347,7 +362,16 @@ fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn set_logging(c: &mut Call, a: &Args, on: bool, action: &str) -> Result<Value, AwsError> {
     let name = a.s("name").to_string();
     c.allow(action, &trail_arn(c, &name), &[])?;
-    find_trail(c, &name)?.logging = on;
+    let now = c.account.now;
+    let t = find_trail(c, &name)?;
+    if t.logging != on {
+        if on {
+            t.started = Some(now);
+        } else {
+            t.stopped = Some(now);
+        }
+    }
+    t.logging = on;
     Ok(Value::Null)
 }
 
@@ -374,6 +398,10 @@ fn describe_trails(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
                 ("HomeRegion", json!(c.caller.region)),
                 ("TrailARN", json!(trail_arn(c, &t.name))),
                 ("LogFileValidationEnabled", json!(t.log_file_validation)),
+                ("IncludeGlobalServiceEvents", json!(true)),
+                ("HasCustomEventSelectors", json!(false)),
+                ("HasInsightSelectors", json!(false)),
+                ("IsOrganizationTrail", json!(false)),
             ])
         })
         .collect();
@@ -383,6 +411,51 @@ fn describe_trails(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
 fn get_trail_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("name").to_string();
     c.allow("cloudtrail:GetTrailStatus", &trail_arn(c, &name), &[])?;
-    let logging = find_trail(c, &name)?.logging;
-    Ok(json!({ "IsLogging": logging }))
+    let t = find_trail(c, &name)?.clone();
+    // CloudTrail delivers a log file about every five minutes: the last delivery is the last
+    // whole five minutes since logging started, up to when it stopped.
+    let end = if t.logging {
+        Some(c.account.now)
+    } else {
+        t.stopped
+    };
+    let delivered = match (t.started, end) {
+        (Some(s), Some(e)) if e.as_second() - s.as_second() >= DELIVERY_SECONDS => {
+            let whole = (e.as_second() - s.as_second()) / DELIVERY_SECONDS * DELIVERY_SECONDS;
+            Timestamp::from_second(s.as_second() + whole).ok()
+        }
+        _ => None,
+    };
+    // The string fields are empty, not absent, when there is nothing to say.
+    let utc = |t: Option<Timestamp>| {
+        json!(
+            t.map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap_or_default()
+        )
+    };
+    Ok(obj([
+        ("IsLogging", json!(t.logging)),
+        (
+            "LatestDeliveryTime",
+            delivered.map(time).unwrap_or(Value::Null),
+        ),
+        (
+            "StartLoggingTime",
+            t.started.map(time).unwrap_or(Value::Null),
+        ),
+        (
+            "StopLoggingTime",
+            t.stopped.map(time).unwrap_or(Value::Null),
+        ),
+        ("LatestDeliveryAttemptTime", utc(delivered)),
+        ("LatestNotificationAttemptTime", json!("")),
+        ("LatestNotificationAttemptSucceeded", json!("")),
+        ("LatestDeliveryAttemptSucceeded", utc(delivered)),
+        ("TimeLoggingStarted", utc(t.started)),
+        ("TimeLoggingStopped", utc(t.stopped)),
+    ]))
 }
+
+/// How often CloudTrail delivers log files to the bucket, in seconds (about every 5 minutes).
+// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/how-cloudtrail-works.html
+const DELIVERY_SECONDS: i64 = 300;

@@ -209,7 +209,7 @@ impl Report {
             }
             out.push_str(&format!(
                 "  {}\n\n",
-                Validate::LearnMore.fill(lang, &[("url", &f.learn_more_link)])
+                Validate::LearnMore.fill(lang, &[("url", &lang.aws_doc(f.learn_more_link))])
             ));
         }
         out.push_str(&self.summary(lang));

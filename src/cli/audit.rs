@@ -297,7 +297,11 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
         if g.len() > 1 {
             s.push_str(&format!("{under}{}\n", Audit::SameForEach.text(lang)));
         }
-        s.push_str(&format!("{}{}\n\n", label(Audit::LabelMore), f.learn_more));
+        s.push_str(&format!(
+            "{}{}\n\n",
+            label(Audit::LabelMore),
+            lang.aws_doc(&f.learn_more)
+        ));
     }
     s
 }

@@ -60,6 +60,11 @@ crate::catalog! {
             "The last call's policy document was refused: {error}",
             "直前の呼び出しのポリシードキュメントは受け付けられませんでした: {error}",
         ),
+        /// After IAM's `MalformedPolicyDocument`, which names the mistake but not its place.
+        RefusedExplainHint => (
+            "(iamdojo: `explain` shows where in the document, and why.)",
+            "(iamdojo: `explain` で、ドキュメントのどこがなぜ受け付けられなかったかを確認できます。)",
+        ),
         NothingDenied => (
             "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.",
             "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。",
@@ -140,8 +145,8 @@ crate::catalog! {
         ),
         /// After `Unable to load paramfile file://NAME: no such file in this scenario`.
         ParamfileDidYouMean => (
-            "; did you mean file://{name}?",
-            " (file://{name} のことですか？)",
+            "Did you mean file://{name}? (`ls` lists the files of this scenario.)",
+            "file://{name} のことですか？ (`ls` でこのシナリオのファイルを一覧できます。)",
         ),
         /// A line the sandbox cannot split into words (the AWS CLI never sees it).
         UnclosedQuote => (

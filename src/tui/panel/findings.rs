@@ -80,7 +80,7 @@ pub(super) fn draw(
         );
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            x.learn_more.clone(),
+            app.lang.aws_doc(&x.learn_more),
             app.theme.dim,
         )));
         detail(
