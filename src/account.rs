@@ -73,6 +73,8 @@ pub struct Account {
     pub instances: BTreeMap<String, ec2::Instance>,
     /// Security groups by id.
     pub security_groups: BTreeMap<String, ec2::SecurityGroup>,
+    /// The AMIs the account can launch (Amazon's public ones and the scenario's), by id.
+    pub images: BTreeMap<String, ec2::Image>,
     /// Budgets, billing alarms and the inbox.
     pub billing: billing::Billing,
     /// GuardDuty.
@@ -138,10 +140,11 @@ impl Default for Account {
 impl Account {
     /// A new, empty account with the clock at 2026-01-05T09:00:00Z.
     pub fn new(id: &str, seed: u64) -> Account {
+        let now = Timestamp::from_second(1_767_603_600).unwrap_or(Timestamp::UNIX_EPOCH);
         Account {
             id: id.to_string(),
             alias: None,
-            now: Timestamp::from_second(1_767_603_600).unwrap_or(Timestamp::UNIX_EPOCH),
+            now,
             seq: seed.wrapping_mul(0x9E37_79B9_7F4A_7C15),
             root: RootUser::default(),
             users: BTreeMap::new(),
@@ -156,6 +159,10 @@ impl Account {
             cloudtrail: trail::CloudTrail::default(),
             instances: BTreeMap::new(),
             security_groups: BTreeMap::new(),
+            images: ec2::builtin_images(now)
+                .into_iter()
+                .map(|i| (i.id.clone(), i))
+                .collect(),
             billing: billing::Billing::default(),
             guardduty: guardduty::GuardDuty::default(),
             access_reports: last_accessed::Reports::new(),
@@ -220,9 +227,11 @@ impl Account {
             .collect()
     }
 
-    /// Advances the simulated clock; budgets, alarms and GuardDuty look at what happened.
+    /// Advances the simulated clock; instances move on through their states, then budgets,
+    /// alarms and GuardDuty look at what happened.
     pub fn advance(&mut self, span: jiff::SignedDuration) {
         self.now = self.now.checked_add(span).unwrap_or(self.now);
+        ec2::settle(self);
         billing::evaluate(self);
         guardduty::evaluate(self);
     }

@@ -560,3 +560,58 @@ fn the_most_specific_near_miss_speaks() {
         "{alone:?}"
     );
 }
+
+/// Right answers written differently from the solution stay accepted:
+/// `tests/data/right-answers/course.yaml` lists them (lesson, step, attempt, the AWS page
+/// that says it is right), and each must pass its step's check in the built-in course.
+#[test]
+fn right_answers_written_differently_are_accepted() {
+    use iamdojo::lesson::model::{Solution, Wrong};
+    use iamdojo::lesson::run::near_miss_passes;
+    #[derive(serde::Deserialize)]
+    struct Case {
+        lesson: String,
+        step: String,
+        why: String,
+        doc: String,
+        attempt: Solution,
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/right-answers/course.yaml");
+    let cases: Vec<Case> = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert!(cases.len() >= 3, "{} cases", cases.len());
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    for c in &cases {
+        assert!(
+            c.doc.starts_with("https://docs.aws.amazon.com/"),
+            "{}",
+            c.doc
+        );
+        let (pack, lesson) = packs
+            .iter()
+            .find_map(|p| {
+                p.lesson(iamdojo::ids::LessonId::new(c.lesson.as_str()).expect("an id"))
+                    .map(|l| (p, l))
+            })
+            .unwrap_or_else(|| panic!("no lesson {}", c.lesson));
+        let step = lesson
+            .steps
+            .iter()
+            .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some(c.step.as_str()))
+            .unwrap_or_else(|| panic!("no step {} in {}", c.step, c.lesson));
+        let attempt = Wrong {
+            attempt: c.attempt.clone(),
+            why: None,
+        };
+        let passes = near_miss_passes(pack, lesson, step, &attempt, Lang::En)
+            .unwrap_or_else(|e| panic!("{}/{}: {e}", c.lesson, c.step));
+        assert!(
+            passes,
+            "{}/{} refuses a right answer ({})",
+            c.lesson, c.step, c.why
+        );
+    }
+}

@@ -86,6 +86,16 @@ pub struct Spec {
     pub run: Handler,
 }
 
+/// What `help` says in the sandbox console, in `lang`: how commands are typed, the sandbox's
+/// own commands and the services (their operations are listed by `aws SERVICE` alone).
+pub fn help_text(lang: Lang) -> String {
+    let mut services: Vec<&str> = commands().iter().map(|c| c.service).collect();
+    services.dedup();
+    services.push("configure");
+    let sep = Say::ConsoleHelpSep.text(lang);
+    Say::ConsoleHelp.fill(lang, &[("services", &services.join(sep))])
+}
+
 /// Every command the sandbox knows.
 pub fn commands() -> Vec<Spec> {
     let mut v = Vec::new();
@@ -174,6 +184,9 @@ impl Args {
 pub struct Call<'a> {
     /// The account.
     pub account: &'a mut Account,
+    /// The sandbox's local files (what `file://NAME` reads, and `aws s3 cp` uploads and
+    /// downloads).
+    pub files: &'a mut BTreeMap<String, String>,
     /// The caller.
     pub caller: Caller,
     /// e.g. `CreateUser`.
@@ -434,7 +447,8 @@ impl Sandbox {
         Ok(())
     }
 
-    /// The sandbox's own commands, beside the AWS CLI: `wait 6h` lets simulated time pass,
+    /// The sandbox's own commands, beside the AWS CLI: `help` lists the commands,
+    /// `wait 6h` lets simulated time pass,
     /// `date` shows it, `inbox` shows the e-mails AWS sent (budgets, alarms), `ls` and
     /// `cat NAME` show the files that `file://NAME` reads, and
     /// `curl http://169.254.169.254/latest/meta-data/iam/security-credentials/[ROLE] --instance ID`
@@ -493,6 +507,7 @@ impl Sandbox {
                     }
                 }
             }),
+            "help" => Some(ok(help_text(lang))),
             "date" => Some(ok(format!(
                 "{}\n",
                 self.account.now.strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -517,28 +532,80 @@ impl Sandbox {
                     })
                     .collect()
             })),
-            "curl" => {
-                let url = words.iter().skip(1).find(|w| w.starts_with("http"))?;
-                let path = url.strip_prefix(
-                    "http://169.254.169.254/latest/meta-data/iam/security-credentials/",
-                )?;
-                let inst = words
-                    .iter()
-                    .position(|w| w == "--instance")
-                    .and_then(|i| words.get(i + 1));
-                let Some(inst) = inst else {
-                    return Some(fail(format!("curl: {}", Say::CurlWhichInstance.text(lang))));
-                };
-                let role = (!path.is_empty()).then_some(path.trim_end_matches('/'));
-                Some(
-                    match super::ec2::imds_credentials(&mut self.account, inst, role) {
-                        Ok(serde_json::Value::String(s)) => ok(format!("{s}\n")),
-                        Ok(v) => ok(render(&v, Style::JSON)),
-                        Err(e) => fail(format!("curl: {}", e.text(lang))),
-                    },
-                )
-            }
+            "curl" => Some(self.curl(words.get(1..).unwrap_or_default())),
             _ => None,
+        }
+    }
+
+    /// `curl` to the instance metadata service, as a program on the instance given by
+    /// `--instance ID` would: `-X`/`--request` sets the method, `-H`/`--header` adds a header,
+    /// `-f`/`--fail` turns an HTTP error into curl's exit status 22 (other flags such as `-s`
+    /// change nothing here). Only `http://169.254.169.254/…` answers.
+    fn curl(&mut self, args: &[String]) -> Output {
+        use super::ec2::imds::{self, Reply};
+        let lang = self.lang;
+        let (mut method, mut headers, mut fail, mut url, mut inst) =
+            ("GET".to_string(), Vec::new(), false, None, None);
+        let mut it = args.iter();
+        while let Some(w) = it.next() {
+            match w.as_str() {
+                "-X" | "--request" => method = it.next().cloned().unwrap_or_default(),
+                "-H" | "--header" => {
+                    if let Some((n, v)) = it.next().and_then(|h| h.split_once(':')) {
+                        headers.push((n.trim().to_string(), v.trim().to_string()));
+                    }
+                }
+                "--instance" => inst = it.next().cloned(),
+                "--fail" => fail = true,
+                f if f.starts_with('-') && !f.starts_with("--") => fail |= f.contains('f'),
+                u if u.starts_with("http") => url = Some(u.to_string()),
+                _ => {}
+            }
+        }
+        let out = |s: String, code: i32| Output {
+            stdout: if code == 0 { s.clone() } else { String::new() },
+            stderr: if code == 0 { String::new() } else { s },
+            code,
+        };
+        let Some(path) = url
+            .as_deref()
+            .and_then(|u| u.strip_prefix("http://169.254.169.254"))
+        else {
+            return out(format!("curl: {}\n", Say::CurlOnlyMetadata.text(lang)), 7);
+        };
+        let Some(inst) = inst else {
+            return out(format!("curl: {}\n", Say::CurlWhichInstance.text(lang)), 1);
+        };
+        let request = imds::Request {
+            method: &method.to_ascii_uppercase(),
+            path,
+            headers: &headers,
+        };
+        match imds::serve(&mut self.account, &inst, &request) {
+            Reply::Text(s) => out(format!("{s}\n"), 0),
+            Reply::Json(v) => out(render(&v, Style::JSON), 0),
+            Reply::Status(code) if fail => out(
+                format!("curl: (22) The requested URL returned error: {code}\n"),
+                22,
+            ),
+            Reply::Status(code) => {
+                let hint = match code {
+                    401 => Say::Imds401.text(lang),
+                    403 => Say::Imds403.text(lang),
+                    400 => Say::Imds400.text(lang),
+                    _ => "",
+                };
+                Output {
+                    stdout: imds::status_page(code),
+                    stderr: if hint.is_empty() {
+                        String::new()
+                    } else {
+                        format!("curl: {hint}\n")
+                    },
+                    code: 0,
+                }
+            }
+            Reply::Sandbox(e) => out(format!("curl: {}\n", e.text(lang)), 1),
         }
     }
 
@@ -701,7 +768,7 @@ impl Sandbox {
                 .map(|s| {
                     format!(
                         "\n\n{}",
-                        Say::ServiceDidYouMean.fill(self.lang, &[("name", &s)])
+                        Say::AwsDidYouMean.fill(self.lang, &[("name", &s)])
                     )
                 })
                 .unwrap_or_default();
@@ -716,10 +783,9 @@ impl Sandbox {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
             return Err(usage_err(match nearest(&name, names.iter().copied()) {
                 Some(s) => format!(
-                    "argument operation: Invalid choice `{}`{}",
+                    "argument operation: Invalid choice `{}`\n\n{}",
                     printable::excerpt(&name, 60),
-                    Say::OperationDidYouMean
-                        .fill(self.lang, &[("command", &format!("aws {service} {s}"))])
+                    Say::AwsDidYouMean.fill(self.lang, &[("name", &format!("aws {service} {s}"))])
                 ),
                 None => format!(
                     "argument operation: Invalid choice `{}`, valid choices are:\n  {}",
@@ -807,14 +873,21 @@ impl Sandbox {
         self.account.advance(jiff::SignedDuration::from_secs(1));
         let mut call = Call {
             account: &mut self.account,
+            files: &mut self.files,
             caller: caller.clone(),
             operation: spec.operation,
         };
         let result = (spec.run)(&mut call, &args);
+        // A high-level command (`aws s3 cp`) is recorded under the API operation it made last,
+        // which its handler names in `call.operation`.
+        let recorded = Spec {
+            operation: call.operation,
+            ..spec
+        };
         trail::record(
             &mut self.account,
             &caller,
-            &spec,
+            &recorded,
             &args,
             result.as_ref().err(),
         );
@@ -901,7 +974,12 @@ impl Sandbox {
                     Some(p) => (p, true),
                     None => {
                         let hint = nearest(flag, flags.iter().map(String::as_str))
-                            .map(|f| Say::DidYouMean.fill(self.lang, &[("name", &f)]))
+                            .map(|f| {
+                                format!(
+                                    "\n\n{}",
+                                    Say::AwsDidYouMean.fill(self.lang, &[("name", &f)])
+                                )
+                            })
                             .unwrap_or_default();
                         return Err(format!(
                             "Unknown options: {}{hint}",
@@ -1293,6 +1371,17 @@ fn shell_error(message: String) -> Output {
 /// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
 /// a pathologically long value is cut (see `printable::excerpt`).
 fn service_error(e: &AwsError) -> Output {
+    if let Some(said) = &e.said {
+        return Output {
+            stdout: said.stdout.clone(),
+            stderr: said
+                .stderr
+                .lines()
+                .map(|l| format!("{}\n", printable::excerpt(l, MAX_ECHO)))
+                .collect(),
+            code: said.exit,
+        };
+    }
     // EC2's encoded authorization message is printed whole: it is the input of
     // `sts decode-authorization-message`, and the sandbox made it, not the learner.
     let text = e.to_string();

@@ -4,6 +4,10 @@
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("An error occurred ({code}) when calling the {operation} operation: {message}")]
 pub struct AwsError {
+    /// How the AWS CLI itself reports this failure, when it does not print AWS's error line
+    /// alone: a high-level command such as `aws s3 cp` says `upload failed: … An error
+    /// occurred …` and exits 1, and one whose local file is missing never calls AWS.
+    pub said: Option<Box<CliSaid>>,
     /// e.g. `AccessDenied`, `NoSuchEntity`.
     pub code: String,
     /// The message.
@@ -16,6 +20,17 @@ pub struct AwsError {
     /// For a refused policy document: the parser's error, which the sandbox's `explain` says
     /// in the learner's language (the message is its English, as AWS sends it).
     pub refusal: Option<Box<crate::policy::PolicyError>>,
+}
+
+/// What the AWS CLI prints for a failed high-level command, and its exit status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CliSaid {
+    /// What it printed on standard output before the failure (the transfers that worked).
+    pub stdout: String,
+    /// What it prints on standard error.
+    pub stderr: String,
+    /// Its exit status (1 for a failed transfer, 255 for a path that does not exist).
+    pub exit: i32,
 }
 
 /// A request and how the evaluator decided it.
@@ -90,6 +105,7 @@ impl AwsError {
             operation: operation.to_string(),
             denial: None,
             refusal: None,
+            said: None,
         }
     }
 

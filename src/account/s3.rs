@@ -1,5 +1,8 @@
 //! S3 as far as the course needs it: buckets, objects, bucket policies (the resource-based
-//! policy the evaluator weighs), canned ACLs and Block Public Access.
+//! policy the evaluator weighs), canned ACLs and Block Public Access; the AWS CLI's
+//! high-level `aws s3` commands are in `transfer.rs`.
+
+pub mod transfer;
 
 use std::collections::BTreeMap;
 
@@ -219,6 +222,20 @@ pub const COMMANDS: &[Spec] = &[
         run: list_objects,
     },
     Spec {
+        service: "s3api",
+        name: "delete-object",
+        operation: "DeleteObject",
+        params: &[req("bucket", Kind::Str), req("key", Kind::Str)],
+        run: delete_object,
+    },
+    Spec {
+        service: "s3api",
+        name: "delete-bucket",
+        operation: "DeleteBucket",
+        params: &[req("bucket", Kind::Str)],
+        run: delete_bucket,
+    },
+    Spec {
         service: "s3control",
         name: "put-public-access-block",
         operation: "PutPublicAccessBlock",
@@ -239,9 +256,82 @@ pub const COMMANDS: &[Spec] = &[
         service: "s3",
         name: "ls",
         operation: "ListObjectsV2",
-        params: &[opt("path", Kind::Positional)],
-        run: s3_ls,
+        params: &[
+            opt("path", Kind::Positional),
+            opt("recursive", Kind::Bool),
+            opt("human-readable", Kind::Bool),
+            opt("summarize", Kind::Bool),
+        ],
+        run: transfer::ls,
     },
+    Spec {
+        service: "s3",
+        name: "cp",
+        operation: "PutObject",
+        params: TRANSFER_PARAMS,
+        run: transfer::cp,
+    },
+    Spec {
+        service: "s3",
+        name: "mv",
+        operation: "PutObject",
+        params: TRANSFER_PARAMS,
+        run: transfer::mv,
+    },
+    Spec {
+        service: "s3",
+        name: "sync",
+        operation: "ListObjectsV2",
+        params: &[
+            req("source", Kind::Positional),
+            req("destination", Kind::Positional),
+            opt("delete", Kind::Bool),
+            opt("exclude", Kind::List),
+            opt("include", Kind::List),
+            opt("dryrun", Kind::Bool),
+            opt("quiet", Kind::Bool),
+        ],
+        run: transfer::sync,
+    },
+    Spec {
+        service: "s3",
+        name: "mb",
+        operation: "CreateBucket",
+        params: &[req("path", Kind::Positional)],
+        run: transfer::mb,
+    },
+    Spec {
+        service: "s3",
+        name: "rb",
+        operation: "DeleteBucket",
+        params: &[req("path", Kind::Positional), opt("force", Kind::Bool)],
+        run: transfer::rb,
+    },
+    Spec {
+        service: "s3",
+        name: "rm",
+        operation: "DeleteObject",
+        params: &[
+            req("path", Kind::Positional),
+            opt("recursive", Kind::Bool),
+            opt("exclude", Kind::List),
+            opt("include", Kind::List),
+            opt("dryrun", Kind::Bool),
+            opt("quiet", Kind::Bool),
+        ],
+        run: transfer::rm,
+    },
+];
+
+/// The parameters of `aws s3 cp` and `aws s3 mv`.
+const TRANSFER_PARAMS: &[crate::account::command::Param] = &[
+    req("source", Kind::Positional),
+    req("destination", Kind::Positional),
+    opt("recursive", Kind::Bool),
+    opt("exclude", Kind::List),
+    opt("include", Kind::List),
+    opt("dryrun", Kind::Bool),
+    opt("quiet", Kind::Bool),
 ];
 
 fn bucket_arn(name: &str) -> String {
@@ -278,7 +368,15 @@ fn allow_s3(
 
 fn create_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    c.allow("s3:CreateBucket", &bucket_arn(&name), &[])?;
+    create(c, &name, a.opt("acl"))?;
+    Ok(json!({ "Location": format!("/{name}") }))
+}
+
+/// Creates the bucket `name` in the caller's Region (`CreateBucket`, for `s3api
+/// create-bucket` and `s3 mb`).
+fn create(c: &mut Call, name: &str, acl: Option<&str>) -> Result<(), AwsError> {
+    c.allow("s3:CreateBucket", &bucket_arn(name), &[])?;
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
     let valid = (3..=63).contains(&name.len())
         && name
             .chars()
@@ -286,18 +384,63 @@ fn create_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if !valid {
         return Err(c.err("InvalidBucketName", "The specified bucket is not valid."));
     }
-    if c.account.buckets.contains_key(&name) {
+    if c.account.buckets.contains_key(name) {
         return Err(c.err(
             "BucketAlreadyOwnedByYou",
             "Your previous request to create the named bucket succeeded and you already own it.",
         ));
     }
-    let mut b = Bucket::new(&name, &c.caller.region, c.account.now);
-    if let Some(acl) = a.opt("acl") {
+    let mut b = Bucket::new(name, &c.caller.region, c.account.now);
+    if let Some(acl) = acl {
         b.acl = acl.to_string();
     }
-    c.account.buckets.insert(name.clone(), b);
-    Ok(json!({ "Location": format!("/{name}") }))
+    c.account.buckets.insert(name.to_string(), b);
+    Ok(())
+}
+
+fn delete_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    delete_bucket_named(c, a.s("bucket"))?;
+    Ok(Value::Null)
+}
+
+/// `DeleteBucket`: only an empty bucket can go
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html>).
+fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
+    allow_s3(c, "s3:DeleteBucket", &bucket_arn(name), name, &[])?;
+    let b = c
+        .account
+        .buckets
+        .get(name)
+        .ok_or_else(|| c.err("NoSuchBucket", "The specified bucket does not exist"))?;
+    if !b.objects.is_empty() {
+        return Err(c.err(
+            "BucketNotEmpty",
+            "The bucket you tried to delete is not empty",
+        ));
+    }
+    c.account.buckets.remove(name);
+    Ok(())
+}
+
+fn delete_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let (name, key) = (a.s("bucket").to_string(), a.s("key").to_string());
+    allow_s3(
+        c,
+        "s3:DeleteObject",
+        &format!("{}/{key}", bucket_arn(&name)),
+        &name,
+        &[],
+    )?;
+    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+        AwsError::new(
+            "DeleteObject",
+            "NoSuchBucket",
+            "The specified bucket does not exist",
+        )
+    })?;
+    // S3 answers a delete of a key that is not there with success, too.
+    b.objects.remove(&key);
+    Ok(Value::Null)
 }
 
 fn list_buckets(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
@@ -570,46 +713,6 @@ fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ("RequestCharged", Value::Null),
         ("KeyCount", json!(contents.len())),
     ]))
-}
-
-fn s3_ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let path = a.opt("path").unwrap_or("");
-    let Some(rest) = path.strip_prefix("s3://") else {
-        c.allow("s3:ListAllMyBuckets", "*", &[])?;
-        let lines: Vec<String> = c
-            .account
-            .buckets
-            .values()
-            .map(|b| format!("{} {}", b.created.strftime("%Y-%m-%d %H:%M:%S"), b.name))
-            .collect();
-        return Ok(super::output::plain_text(lines.join("\n")));
-    };
-    let (name, prefix) = rest.split_once('/').unwrap_or((rest, ""));
-    allow_s3(
-        c,
-        "s3:ListBucket",
-        &bucket_arn(name),
-        name,
-        &[("s3:prefix", vec![prefix.to_string()])],
-    )?;
-    let b = c
-        .account
-        .buckets
-        .get(name)
-        .ok_or_else(|| no_bucket(c, name))?;
-    let lines: Vec<String> = b
-        .objects
-        .iter()
-        .filter(|(k, _)| k.starts_with(prefix))
-        .map(|(k, o)| {
-            format!(
-                "{} {:>10} {k}",
-                o.modified.strftime("%Y-%m-%d %H:%M:%S"),
-                o.body.len()
-            )
-        })
-        .collect();
-    Ok(super::output::plain_text(lines.join("\n")))
 }
 
 fn check_account(c: &Call, a: &Args) -> Result<(), AwsError> {

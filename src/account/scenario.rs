@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use super::billing::{Alarm, Budget, BudgetNotice};
 use super::command::{Creds, Profile, Sandbox};
-use super::ec2::{Instance, Rule, SecurityGroup, State};
+use super::ec2::{self, Image, Instance, Rule, SecurityGroup, State};
 use super::guardduty::GuardDuty;
 use super::model::*;
 use super::rules::{self, NameKind, Quota};
@@ -198,6 +198,9 @@ struct SgSpec {
     description: Option<String>,
     #[serde(default)]
     ingress: Vec<RuleSpec>,
+    /// `None`: AWS's default, all traffic out.
+    #[serde(default)]
+    egress: Option<Vec<RuleSpec>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -225,6 +228,28 @@ struct InstanceSpec {
     from: Option<String>,
     #[serde(default)]
     http_tokens: Option<String>,
+    #[serde(default)]
+    image: Option<String>,
+    #[serde(default)]
+    tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageSpec {
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    /// `self` (the default), `amazon`, or an account id.
+    #[serde(default)]
+    owner: Option<String>,
+    #[serde(default)]
+    architecture: Option<String>,
+    #[serde(default)]
+    imds_support: Option<String>,
+    #[serde(default)]
+    public: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -336,6 +361,8 @@ struct ScenarioFile {
     #[serde(default)]
     security_groups: Vec<SgSpec>,
     #[serde(default)]
+    images: Vec<ImageSpec>,
+    #[serde(default)]
     instances: Vec<InstanceSpec>,
     #[serde(default)]
     trails: Vec<TrailSpec>,
@@ -413,6 +440,30 @@ impl Loader<'_> {
         quota
             .check(count)
             .map_err(|e| self.err(path, e.said().then(Said::of(M::RemoveSome))))
+    }
+
+    /// A security group rule of the file; `path` names it in errors.
+    fn rule(&self, path: &str, r: &RuleSpec) -> Result<Rule, ScenarioError> {
+        let (from, to) = match &r.port {
+            serde_yaml::Value::Number(n) => (n.as_i64(), n.as_i64()),
+            serde_yaml::Value::String(s) => match s.split_once('-') {
+                Some((a, b)) => (a.trim().parse().ok(), b.trim().parse().ok()),
+                None if s == "all" => (Some(0), Some(65535)),
+                None => (s.parse().ok(), s.parse().ok()),
+            },
+            _ => (None, None),
+        };
+        let (Some(from_port), Some(to_port)) = (from, to) else {
+            return Err(self.err(&format!("{path}.port"), Said::of(M::BadPort)));
+        };
+        if r.cidr.parse::<ipnet::IpNet>().is_err() {
+            return Err(self.err(
+                &format!("{path}.cidr"),
+                Said::of(M::BadCidr).with("cidr", &r.cidr),
+            ));
+        }
+        let protocol = r.protocol.clone().unwrap_or_else(|| "tcp".into());
+        Ok(Rule::cidr(&protocol, from_port, to_port, &r.cidr))
     }
 
     fn time(&self, path: &str, s: &str) -> Result<Timestamp, ScenarioError> {
@@ -942,43 +993,43 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             Some(x) => x.clone(),
             None => format!("sg-0{}", l.account.new_hex(16)),
         };
-        let mut ingress = Vec::new();
-        for (j, r) in g.ingress.iter().enumerate() {
-            let rp = format!("{path}.ingress[{j}]");
-            let (from, to) = match &r.port {
-                serde_yaml::Value::Number(n) => (n.as_i64(), n.as_i64()),
-                serde_yaml::Value::String(s) => match s.split_once('-') {
-                    Some((a, b)) => (a.trim().parse().ok(), b.trim().parse().ok()),
-                    None if s == "all" => (Some(0), Some(65535)),
-                    None => (s.parse().ok(), s.parse().ok()),
-                },
-                _ => (None, None),
-            };
-            let (Some(from_port), Some(to_port)) = (from, to) else {
-                return Err(l.err(&format!("{rp}.port"), Said::of(M::BadPort)));
-            };
-            if r.cidr.parse::<ipnet::IpNet>().is_err() {
-                return Err(l.err(
-                    &format!("{rp}.cidr"),
-                    Said::of(M::BadCidr).with("cidr", &r.cidr),
-                ));
-            }
-            ingress.push(Rule {
-                protocol: r.protocol.clone().unwrap_or_else(|| "tcp".into()),
-                from_port,
-                to_port,
-                cidr: r.cidr.clone(),
-            });
-        }
-        l.account.security_groups.insert(
-            gid.clone(),
-            SecurityGroup {
-                id: gid,
-                name: g.name.clone(),
-                description: g.description.clone().unwrap_or_default(),
-                ingress,
-            },
-        );
+        let ingress = g
+            .ingress
+            .iter()
+            .enumerate()
+            .map(|(j, r)| l.rule(&format!("{path}.ingress[{j}]"), r))
+            .collect::<Result<Vec<_>, _>>()?;
+        let egress = match &g.egress {
+            None => vec![Rule::allow_all_egress()],
+            Some(list) => list
+                .iter()
+                .enumerate()
+                .map(|(j, r)| l.rule(&format!("{path}.egress[{j}]"), r))
+                .collect::<Result<Vec<_>, _>>()?,
+        };
+        let mut group = SecurityGroup::new(&gid, &g.name, g.description.as_deref().unwrap_or(""));
+        group.ingress = ingress;
+        group.egress = egress;
+        l.account.security_groups.insert(gid, group);
+    }
+    for im in &spec.images {
+        let owner = match im.owner.as_deref() {
+            None | Some("self") => l.account.id.clone(),
+            Some("amazon") => "137112412989".to_string(),
+            Some(other) => other.to_string(),
+        };
+        let image = Image {
+            id: im.id.clone(),
+            name: im.name.clone(),
+            description: im.description.clone().unwrap_or_default(),
+            owner_alias: (im.owner.as_deref() == Some("amazon")).then(|| "amazon".to_string()),
+            owner_id: owner,
+            architecture: im.architecture.clone().unwrap_or_else(|| "x86_64".into()),
+            imds_support: im.imds_support.clone(),
+            created: l.account.now,
+            public: im.public || im.owner.as_deref() == Some("amazon"),
+        };
+        l.account.images.insert(im.id.clone(), image);
     }
     let source_ip = spec
         .source_ip
@@ -986,16 +1037,12 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         .unwrap_or_else(|| "203.0.113.10".into());
     for (i, inst) in spec.instances.iter().enumerate() {
         let path = format!("instances[{i}]");
-        let state = match inst.state.as_deref().unwrap_or("running") {
-            "running" => State::Running,
-            "stopped" => State::Stopped,
-            "terminated" => State::Terminated,
-            other => {
-                return Err(l.err(
-                    &format!("{path}.state"),
-                    Said::of(M::BadState).with("value", other),
-                ));
-            }
+        let state_name = inst.state.as_deref().unwrap_or("running");
+        let Some(state) = State::from_name(state_name) else {
+            return Err(l.err(
+                &format!("{path}.state"),
+                Said::of(M::BadState).with("value", state_name),
+            ));
         };
         if let Some(p) = &inst.profile
             && !l.account.instance_profiles.contains_key(p)
@@ -1017,29 +1064,51 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             .launched_by
             .clone()
             .unwrap_or_else(|| format!("arn:aws:iam::{id}:root", id = l.account.id));
-        l.account.instances.insert(
-            id.clone(),
-            Instance {
-                id,
-                instance_type: inst.instance_type.clone(),
-                state,
-                region: inst.region.clone().unwrap_or_else(|| "us-east-1".into()),
-                launched,
-                stopped_at: (state != State::Running).then_some(launched),
-                image_id: "ami-0abcdef1234567890".into(),
-                instance_profile: inst.profile.clone(),
-                security_groups: inst.security_groups.clone(),
-                launched_by,
-                launched_with_key: None,
-                launched_from: inst.from.clone().unwrap_or_else(|| source_ip.clone()),
-                user_data: inst.user_data.clone().unwrap_or_default(),
-                http_tokens: inst
-                    .http_tokens
-                    .clone()
-                    .unwrap_or_else(|| "optional".into()),
-                key_name: None,
-            },
-        );
+        let region = inst.region.clone().unwrap_or_else(|| "us-east-1".into());
+        let subnets = ec2::network::default_subnets(&l.account.id, &region);
+        let Some(subnet) = subnets
+            .first()
+            .filter(|_| ec2::network::known_region(&region))
+        else {
+            return Err(l.err(
+                &format!("{path}.region"),
+                Said::of(M::BadRegion).with("value", &region),
+            ));
+        };
+        let taken: Vec<String> = l
+            .account
+            .instances
+            .values()
+            .filter(|i| i.subnet_id == subnet.id)
+            .map(|i| i.private_ip.clone())
+            .collect();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let ip = ec2::network::private_ip(subnet, &id, &taken);
+        let mut i = Instance::new(&id, &inst.instance_type, subnet, ip, launched);
+        i.state = state;
+        i.state_since = launched;
+        i.stopped_at = (!matches!(state, State::Running | State::Pending)).then_some(launched);
+        if let Some(img) = &inst.image {
+            i.image_id = img.clone();
+        }
+        i.instance_profile = inst.profile.clone();
+        i.security_groups = inst.security_groups.clone();
+        i.launched_by = launched_by;
+        i.launched_from = inst.from.clone().unwrap_or_else(|| source_ip.clone());
+        i.user_data = inst.user_data.clone().unwrap_or_default();
+        i.http_tokens = inst
+            .http_tokens
+            .clone()
+            .unwrap_or_else(|| "optional".into());
+        i.tags = inst
+            .tags
+            .iter()
+            .map(|(k, v)| Tag {
+                key: k.clone(),
+                value: v.clone(),
+            })
+            .collect();
+        l.account.instances.insert(id, i);
     }
     for t in &spec.trails {
         let mut trail = Trail::new(&t.name, &t.bucket);

@@ -131,7 +131,12 @@ pub fn record(
         request_parameters: args.request_parameters(),
         management: !matches!(
             spec.operation,
-            "GetObject" | "PutObject" | "ListObjectsV2" | "DeleteObject"
+            "GetObject"
+                | "PutObject"
+                | "ListObjectsV2"
+                | "DeleteObject"
+                | "CopyObject"
+                | "HeadObject"
         ),
     };
     account.cloudtrail.events.push(event);

@@ -144,6 +144,18 @@ fn note_missing_vars<'a>(
     }
 }
 
+/// The first entry of a `Resource` element that covers `resource` (its policy variables
+/// resolved from `ctx`): which part of a statement lets a request in.
+pub fn covering_resource(
+    patterns: &[crate::policy::ResourcePattern],
+    resource: &str,
+    ctx: &Context,
+) -> Option<usize> {
+    patterns
+        .iter()
+        .position(|p| resource_matches(std::slice::from_ref(p), resource, ctx) == Some(true))
+}
+
 /// `Some(true)` when a pattern matches the resource, `None` when a variable could not be
 /// resolved.
 fn resource_matches(

@@ -148,19 +148,24 @@ pub fn request_and_policies(
     a: &Account,
     r: &RequestSpec,
 ) -> Result<(crate::eval::Request, crate::eval::PolicySet), NoOne> {
-    let identity = identity_of(a, &r.principal)?;
-    let caller = Caller::probe(identity, None);
-    let mut req = crate::eval::Request::new(
-        a.principal(&caller),
-        &r.action,
-        &r.resource,
-        a.request_context(&caller, &[]),
-    )
-    .with_resource_account(Some(a.id.clone()));
+    let (mut req, mut set) = match outsider(a, &r.principal) {
+        Some(p) => outsider_request(a, p, r),
+        None => {
+            let identity = identity_of(a, &r.principal)?;
+            let caller = Caller::probe(identity, None);
+            let req = crate::eval::Request::new(
+                a.principal(&caller),
+                &r.action,
+                &r.resource,
+                a.request_context(&caller, &[]),
+            );
+            (req, a.policy_set(&caller))
+        }
+    };
+    req = req.with_resource_account(Some(a.id.clone()));
     for (k, v) in context_extra(&r.context) {
         req.context.insert(&k, v);
     }
-    let mut set = a.policy_set(&caller);
     if let Some(bucket) = r.resource.strip_prefix("arn:aws:s3:::") {
         let name = bucket.split('/').next().unwrap_or(bucket);
         if let Some(d) = a.buckets.get(name).and_then(|b| b.policy.as_ref()) {
@@ -178,6 +183,137 @@ pub fn request_and_policies(
         ));
     }
     Ok((req, set))
+}
+
+/// A principal outside the account: a service principal (`ec2.amazonaws.com`) or the ARN of
+/// a principal of another account. `None` for this account's principals and for anything
+/// that is not a principal (which [`identity_of`] then names).
+pub(crate) fn outsider(a: &Account, who: &str) -> Option<crate::eval::Principal> {
+    let p = crate::eval::Principal::from_arn(who.trim()).ok()?;
+    match p.kind {
+        crate::eval::PrincipalType::Service => Some(p),
+        crate::eval::PrincipalType::Anonymous => None,
+        _ if p.account != a.id => Some(p),
+        _ => None,
+    }
+}
+
+/// The request of a principal outside the account and the policies that decide it. Its own
+/// account is assumed to allow it everything (the worst case: this account cannot see those
+/// policies), so what decides is this account's resource policy, as for a cross-account
+/// request in AWS; a service has no identity-based policies at all.
+fn outsider_request(
+    a: &Account,
+    p: crate::eval::Principal,
+    r: &RequestSpec,
+) -> (crate::eval::Request, crate::eval::PolicySet) {
+    let mut ctx = crate::eval::Context::new();
+    ctx.set("aws:PrincipalArn", p.arn.clone());
+    if !p.account.is_empty() {
+        ctx.set("aws:PrincipalAccount", p.account.clone());
+    }
+    if p.kind == crate::eval::PrincipalType::Service {
+        ctx.set("aws:PrincipalServiceName", p.arn.clone());
+    }
+    ctx.insert(
+        "aws:CurrentTime",
+        ContextValue {
+            values: vec![a.now.to_string()],
+            multi: false,
+            ty: ContextType::Date,
+        },
+    );
+    let mut set = crate::eval::PolicySet::default();
+    if p.kind != crate::eval::PrincipalType::Service {
+        let everything = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+        if let Ok(policy) =
+            crate::policy::Policy::parse(everything, crate::policy::PolicyType::Identity)
+        {
+            set.identity.push(crate::eval::SourcedPolicy::new(
+                std::sync::Arc::new(policy),
+                "OwnAccount",
+                crate::eval::SourceType::User,
+            ));
+        }
+    }
+    (
+        crate::eval::Request::new(p, &r.action, &r.resource, ctx),
+        set,
+    )
+}
+
+/// Whether a trust policy entry of `kind` with `value` names one of `allowed` (as
+/// [`normalize`] writes them).
+fn trust_entry_allowed(
+    a: &Account,
+    kind: crate::policy::PrincipalKind,
+    value: &str,
+    allowed: &[String],
+) -> bool {
+    let v = match kind {
+        crate::policy::PrincipalKind::Aws => normalize(a, value),
+        _ => value.trim().to_string(),
+    };
+    v != "*" && allowed.contains(&v)
+}
+
+/// A principal as an ARN: `root`, an account id, `user/NAME`, `role/NAME` in this account.
+fn normalize(a: &Account, who: &str) -> String {
+    let w = who.trim();
+    if w == "root" {
+        return format!("arn:aws:iam::{}:root", a.id);
+    }
+    if w.len() == 12 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("arn:aws:iam::{w}:root");
+    }
+    if let Some(n) = w.strip_prefix("user/") {
+        return a
+            .users
+            .get(n)
+            .map(|u| u.arn.clone())
+            .unwrap_or_else(|| format!("arn:aws:iam::{}:user/{n}", a.id));
+    }
+    if let Some(n) = w.strip_prefix("role/") {
+        return a
+            .roles
+            .get(n)
+            .map(|r| r.arn.clone())
+            .unwrap_or_else(|| format!("arn:aws:iam::{}:role/{n}", a.id));
+    }
+    w.to_string()
+}
+
+/// Whether the role's trust policy allows no principal but `only`: every `Allow` statement
+/// names its principals (no `NotPrincipal`, no `*`), each of them listed. Conditions are not
+/// read: a statement that trusts everyone under a condition still trusts more than the list.
+fn trusts_only(a: &Account, role: &str, only: &[String]) -> bool {
+    let Some(r) = a.roles.get(role) else {
+        return false;
+    };
+    let allowed: Vec<String> = only
+        .iter()
+        .map(|x| {
+            if x.ends_with(".amazonaws.com") && !x.starts_with("arn:") {
+                x.trim().to_string()
+            } else {
+                normalize(a, x)
+            }
+        })
+        .collect();
+    r.trust
+        .policy
+        .statements
+        .iter()
+        .filter(|st| st.effect == crate::policy::Effect::Allow)
+        .all(|st| {
+            st.principal.as_ref().is_some_and(|p| {
+                !p.negated
+                    && !p.everyone
+                    && p.entries
+                        .iter()
+                        .all(|(k, v)| trust_entry_allowed(a, *k, &v.value, &allowed))
+            })
+        })
 }
 
 fn policy_matches(a: &Account, arn: &str, want: &str) -> bool {
@@ -338,14 +474,30 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
                 .any(|t| t.logging && t.multi_region);
             on == *want
         }
+        Check::TrustOnly(t) => trusts_only(a, &t.role, &t.principals),
+        Check::ProfileHolds(x) => {
+            let holds_role = a
+                .instance_profiles
+                .get(&x.profile)
+                .is_some_and(|p| p.roles.contains(&x.role));
+            let on_instance = x.instance.as_ref().is_none_or(|id| {
+                a.instances
+                    .get(id)
+                    .is_some_and(|i| i.instance_profile.as_deref() == Some(x.profile.as_str()))
+            });
+            holds_role && on_instance
+        }
         Check::Budget(b) => {
-            let limits: Vec<f64> = a
-                .billing
-                .budgets
-                .iter()
-                .map(|x| x.limit)
-                .chain(a.billing.alarms.iter().map(|x| x.threshold))
-                .collect();
+            let limits: Vec<f64> = if b.notifies {
+                alert_amounts(a)
+            } else {
+                a.billing
+                    .budgets
+                    .iter()
+                    .map(|x| x.limit)
+                    .chain(a.billing.alarms.iter().map(|x| x.threshold))
+                    .collect()
+            };
             if b.exists {
                 !limits.is_empty() && b.max_limit.is_none_or(|m| limits.iter().any(|l| *l <= m))
             } else {
@@ -362,6 +514,34 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
         Check::Any(any) => any.iter().any(|x| holds(sb, &x.check)),
         Check::Not(n) => !holds(sb, &n.check),
     }
+}
+
+/// The amounts in USD at which someone is told about the bill: each budget notification
+/// with a subscriber (a percentage of the budget's limit, or an absolute threshold), and each
+/// billing alarm with an action. A budget's notifications are optional, and without one AWS
+/// e-mails nobody (<https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-create.html>);
+/// an alarm without an action only changes its state
+/// (<https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/monitor_estimated_charges_with_cloudwatch.html>).
+fn alert_amounts(a: &Account) -> Vec<f64> {
+    let budgets = a.billing.budgets.iter().flat_map(|b| {
+        b.notices
+            .iter()
+            .filter(|n| !n.subscribers.is_empty())
+            .map(|n| {
+                if n.percentage {
+                    b.limit * n.threshold / 100.0
+                } else {
+                    n.threshold
+                }
+            })
+    });
+    let alarms = a
+        .billing
+        .alarms
+        .iter()
+        .filter(|x| !x.actions.is_empty())
+        .map(|x| x.threshold);
+    budgets.chain(alarms).collect()
 }
 
 /// Whether one field of a `password_policy` check holds (false when no policy is set).
@@ -386,12 +566,16 @@ fn matching_instances(a: &Account, i: &InstancesCheck) -> usize {
     a.instances
         .values()
         .filter(|x| {
+            // An instance still on its way (pending, stopping, shutting down) is in none of
+            // the states a lesson names.
             i.state.is_none_or(|s| {
-                s == match x.state {
-                    State::Running => InstanceState::Running,
-                    State::Stopped => InstanceState::Stopped,
-                    State::Terminated => InstanceState::Terminated,
-                }
+                Some(s)
+                    == match x.state {
+                        State::Running => Some(InstanceState::Running),
+                        State::Stopped => Some(InstanceState::Stopped),
+                        State::Terminated => Some(InstanceState::Terminated),
+                        State::Pending | State::Stopping | State::ShuttingDown => None,
+                    }
             }) && i
                 .instance_type
                 .as_ref()

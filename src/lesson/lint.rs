@@ -449,6 +449,36 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                 let message = cx.fill(Lint::QuizManyCorrect, &[("n", &correct)]);
                 cx.push(Level::Error, &format!("{path}.quiz"), message);
             }
+            // A wrong choice's `why` is shown to a learner who picked it, and a near miss's
+            // to one who picked its set: neither may hand out a right choice.
+            let right = |lang: &str| -> Vec<String> {
+                q.choices
+                    .iter()
+                    .filter(|c| c.correct)
+                    .map(|c| c.text.get(lang, &fallback).to_string())
+                    .collect()
+            };
+            for (j, c) in q.choices.iter().enumerate() {
+                if let (false, Some(w)) = (c.correct, &c.why) {
+                    let own = |lang: &str| c.text.get(lang, &fallback).to_string();
+                    feedback_leak(cx, &format!("{path}.quiz.choices[{j}].why"), w, right, own);
+                }
+            }
+            for (k, w) in s.wrong.iter().enumerate() {
+                if let (Some(why), Solution::Choices(picked)) = (&w.why, &w.attempt) {
+                    let own = |lang: &str| {
+                        picked
+                            .iter()
+                            .filter_map(|&n| {
+                                q.choices.get(usize::try_from(n).ok()?.checked_sub(1)?)
+                            })
+                            .map(|c| c.text.get(lang, &fallback))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
+                    feedback_leak(cx, &format!("{path}.wrong[{k}].why"), why, right, own);
+                }
+            }
             for (j, c) in q.choices.iter().enumerate() {
                 cx.text(&format!("{path}.quiz.choices[{j}].text"), &c.text);
                 match &c.why {
@@ -584,6 +614,13 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
         StepKind::Investigate => {
             let Some(i) = s.investigate() else { return };
             cx.text(&format!("{path}.investigate.question"), &i.question);
+            for (k, w) in s.wrong.iter().enumerate() {
+                if let (Some(why), Solution::Text(attempt)) = (&w.why, &w.attempt) {
+                    let answers = |_: &str| i.answer.clone();
+                    let own = |_: &str| attempt.clone();
+                    feedback_leak(cx, &format!("{path}.wrong[{k}].why"), why, answers, own);
+                }
+            }
             if i.answer.is_empty() {
                 let message = cx.say(Lint::NeedsAnswer);
                 cx.push(Level::Error, &format!("{path}.investigate.answer"), message);
@@ -615,6 +652,82 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
             }
         }
     }
+}
+
+/// Reports a wrong answer's feedback that names an accepted answer (`answers` gives them in
+/// the feedback's language): feedback says why that answer is wrong, and a learner who
+/// guessed must still find the right one. An accepted answer that the wrong answer itself
+/// names (`own`: "Groups" in "Security groups") may be repeated. A plain string is checked in
+/// the pack's languages.
+fn feedback_leak(
+    cx: &mut Ctx,
+    path: &str,
+    why: &Text,
+    answers: impl Fn(&str) -> Vec<String>,
+    own: impl Fn(&str) -> String,
+) {
+    let texts: Vec<(String, &str)> = match why {
+        Text::One(t) => cx
+            .pack
+            .meta
+            .languages
+            .iter()
+            .map(|l| (l.clone(), t.as_str()))
+            .collect(),
+        Text::Map(m) => m.iter().map(|(l, t)| (l.clone(), t.as_str())).collect(),
+    };
+    let mut named: Vec<String> = Vec::new();
+    for (lang, text) in texts {
+        let own = own(&lang);
+        for a in answers(&lang) {
+            if names(text, &a) && !names(&own, &a) && !named.contains(&a) {
+                named.push(a);
+            }
+        }
+    }
+    for a in named {
+        let message = cx.fill(Lint::FeedbackNamesAnswer, &[("answer", &a.trim())]);
+        cx.push(Level::Error, path, message);
+    }
+}
+
+/// A text as a reader sees it: without Markdown's emphasis and code marks, lowercased.
+fn plain(t: &str) -> String {
+    t.chars()
+        .filter(|c| !matches!(c, '*' | '`' | '_'))
+        .collect::<String>()
+        .trim()
+        .to_lowercase()
+}
+
+/// Whether `text` names `answer` as a word of its own: `nishi` in "… is nishi.", but not
+/// `ReadOnlyAccess` inside `AmazonS3ReadOnlyAccess` (an ASCII letter, digit or `-` next to
+/// it makes it part of another name). Case and Markdown marks do not matter.
+fn names(text: &str, answer: &str) -> bool {
+    let (text, answer) = (plain(text), plain(answer));
+    if answer.is_empty() {
+        return false;
+    }
+    // Two characters of one word: ASCII letters and digits (with `-`), or katakana (with
+    // 「ー」), so that ロール is not found in ロールセッション.
+    let kind = |c: char| {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            1
+        } else if ('\u{30A0}'..='\u{30FF}').contains(&c) {
+            2
+        } else {
+            0
+        }
+    };
+    let joined = |edge: Option<char>, next: Option<char>| match (edge, next) {
+        (Some(e), Some(n)) => kind(e) != 0 && kind(e) == kind(n),
+        _ => false,
+    };
+    text.match_indices(&answer).any(|(at, _)| {
+        let before = text.get(..at).and_then(|b| b.chars().next_back());
+        let after = text.get(at + answer.len()..).and_then(|a| a.chars().next());
+        !joined(answer.chars().next(), before) && !joined(answer.chars().next_back(), after)
+    })
 }
 
 /// Everything a learner could look at in an account, as text.

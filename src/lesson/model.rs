@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use super::raw;
 pub use super::raw::{
     BucketPublic, BudgetCheck, CalledCheck, Choice, CliProfileCheck, ExpectRequest, Expectations,
-    FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, Quiz, RequestSpec, Solution, Text,
-    Wrong,
+    FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, ProfileHolds, Quiz, RequestSpec,
+    Solution, Text, TrustOnly, Wrong,
 };
 use crate::ids::{IdError, LessonId, PackId, StepId};
 use crate::lang::Lang;
@@ -655,6 +655,10 @@ pub enum Check {
     CliProfile(CliProfileCheck),
     /// A call of the operation succeeded as the principal.
     Called(CalledCheck),
+    /// The role's trust policy allows no principal but the listed ones.
+    TrustOnly(TrustOnly),
+    /// The instance profile holds the role (and is associated with the instance).
+    ProfileHolds(ProfileHolds),
     /// All must hold (at least one goal).
     All(Vec<Goal>),
     /// One must hold (at least one goal).
@@ -684,6 +688,8 @@ pub const CHECK_KEYS: &[&str] = &[
     "login_profile",
     "cli_profile",
     "called",
+    "trust_only",
+    "profile_holds",
     "all",
     "any",
     "not",
@@ -957,6 +963,16 @@ impl Check {
             Check::CliProfile(p.clone())
         } else if let Some(x) = &c.called {
             Check::Called(x.clone())
+        } else if let Some(t) = &c.trust_only {
+            if t.principals.is_empty() {
+                return Err(Invalid::at(
+                    format!("{}.principals", sub("trust_only")),
+                    Lint::TrustOnlyEmpty,
+                ));
+            }
+            Check::TrustOnly(t.clone())
+        } else if let Some(x) = &c.profile_holds {
+            Check::ProfileHolds(x.clone())
         } else if let Some(all) = &c.all {
             Check::All(goals(all, "all")?)
         } else if let Some(any) = &c.any {
@@ -992,6 +1008,8 @@ fn raw_has(c: &raw::Check, key: &str) -> bool {
         "login_profile" => c.login_profile.is_some(),
         "cli_profile" => c.cli_profile.is_some(),
         "called" => c.called.is_some(),
+        "trust_only" => c.trust_only.is_some(),
+        "profile_holds" => c.profile_holds.is_some(),
         "all" => c.all.is_some(),
         "any" => c.any.is_some(),
         "not" => c.not.is_some(),

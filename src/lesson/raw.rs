@@ -371,6 +371,13 @@ pub struct Check {
     /// `{operation, principal}`: a call of that operation succeeded as that principal.
     #[serde(default)]
     pub called: Option<CalledCheck>,
+    /// `{role, principals}`: the role's trust policy allows no principal but these.
+    #[serde(default)]
+    pub trust_only: Option<TrustOnly>,
+    /// `{profile, role, instance (optional)}`: the instance profile holds the role (and is
+    /// associated with the instance).
+    #[serde(default)]
+    pub profile_holds: Option<ProfileHolds>,
     /// All must hold.
     #[serde(default)]
     pub all: Option<Vec<Check>>,
@@ -439,9 +446,14 @@ pub struct BudgetCheck {
     /// A budget or billing alarm exists (default true).
     #[serde(default = "yes")]
     pub exists: bool,
-    /// Its limit (or alarm threshold) is at most this.
+    /// Its limit (or alarm threshold) is at most this; with `notifies`, the amount at which
+    /// someone is told is at most this.
     #[serde(default)]
     pub max_limit: Option<f64>,
+    /// Someone is told: the budget has a notification with a subscriber, or the alarm has an
+    /// action.
+    #[serde(default)]
+    pub notifies: bool,
 }
 
 fn yes() -> bool {
@@ -498,6 +510,30 @@ pub struct CalledCheck {
     pub operation: String,
     /// Who made the call: `root`, `user/NAME` or `role/NAME`.
     pub principal: String,
+}
+
+/// `trust_only`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TrustOnly {
+    /// The role's name.
+    pub role: String,
+    /// The principals its trust policy may allow: `user/NAME`, `role/NAME`, `root` (this
+    /// account), an ARN, an account id or a service principal such as `ec2.amazonaws.com`.
+    pub principals: Vec<String>,
+}
+
+/// `profile_holds`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileHolds {
+    /// The instance profile's name.
+    pub profile: String,
+    /// The role it must hold.
+    pub role: String,
+    /// When given, the EC2 instance the profile must be associated with.
+    #[serde(default)]
+    pub instance: Option<String>,
 }
 
 /// `glossary.yaml`: the pack's glossary, optional. Every term has both languages and the AWS

@@ -76,6 +76,52 @@ pub struct Expectation {
     pub got: Outcome,
     /// How it was decided, kept when it did not come out as wanted (for the explainer).
     pub trace: Option<Box<crate::account::DecisionTrace>>,
+    /// What of the learner's policy made it come out wrong, when it did.
+    pub miss: Option<Miss>,
+}
+
+/// Why an expected request came out wrong, read off its decision: the statement of the
+/// learner's policy to look at (by its line) and the part of it that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Miss {
+    /// It must be denied, and the learner's statement on `line` allows it `through` one of
+    /// its parts.
+    Allowed {
+        /// The statement's line.
+        line: u32,
+        /// What lets the request in.
+        through: Through,
+    },
+    /// It must be denied, and a policy of the identity other than the learner's allows it.
+    AllowedElsewhere,
+    /// It must be allowed, and a `Deny` statement applies: the learner's on `line`, or
+    /// another policy's (`None`).
+    Denied {
+        /// The learner's statement's line.
+        line: Option<u32>,
+    },
+    /// It must be allowed, and no `Allow` statement applies: the learner's that comes
+    /// nearest (the first whose action matches, else the first) and why it does not apply.
+    NotAllowed {
+        /// The statement's line and verdict, when the policy has an `Allow` statement.
+        nearest: Option<(u32, crate::eval::explain::Verdict)>,
+    },
+}
+
+/// The part of a statement that lets in a request that must be denied, found by comparing the
+/// request with the ones that must be allowed: another action, another resource, or the same
+/// action and resource in another context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Through {
+    /// An `Action` entry, as written, that also covers an action no allowed request uses.
+    Action(String),
+    /// A `Resource` entry, as written, that also covers a resource no allowed request uses.
+    Resource(String),
+    /// The statement's conditions, each as one line with its context key, all hold in this
+    /// request's context.
+    Conditions(Vec<(String, String)>),
+    /// The statement has no condition, so the context does not matter.
+    NoCondition,
 }
 
 impl Expectation {
@@ -235,15 +281,106 @@ pub fn check_policy_in(
                 }
                 _ => None,
             };
+            let miss = trace
+                .as_deref()
+                .and_then(|t| miss(t, &doc.policy, want_allow, &ex.expect.allow));
             report.expectations.push(Expectation {
                 request: r.clone(),
                 want_allow,
                 got,
                 trace,
+                miss,
             });
         }
     }
     report
+}
+
+/// What of the learner's policy `doc` made the request of `t` come out wrong (it should have
+/// been allowed when `want_allow`); `allowed` are the requests the exercise wants allowed,
+/// against which a wrongly allowed request is compared to find the part that lets it in.
+fn miss(
+    t: &crate::account::DecisionTrace,
+    doc: &crate::policy::Policy,
+    want_allow: bool,
+    allowed: &[ExpectRequest],
+) -> Option<Miss> {
+    use crate::eval::explain::Verdict;
+    // The learner's statements are those of the policy whose text is the learner's.
+    let ours = |id: &str| t.policy(id).is_some_and(|p| p.text == doc.text);
+    let stmts = &t.explanation.statements;
+    if want_allow {
+        if let Some(d) = stmts.iter().find(|s| s.applies && s.effect == "Deny") {
+            let line = ours(&d.policy_id).then_some(d.line);
+            return Some(Miss::Denied { line });
+        }
+        let allows: Vec<_> = stmts
+            .iter()
+            .filter(|s| s.effect == "Allow" && ours(&s.policy_id))
+            .collect();
+        let nearest = allows
+            .iter()
+            .find(|s| {
+                !matches!(
+                    s.verdict,
+                    Verdict::ActionNotListed | Verdict::ActionExcluded
+                )
+            })
+            .or(allows.first())
+            .map(|s| (s.line, s.verdict.clone()));
+        return Some(Miss::NotAllowed { nearest });
+    }
+    let Some(a) = stmts
+        .iter()
+        .find(|s| s.applies && s.effect == "Allow" && ours(&s.policy_id))
+    else {
+        return Some(Miss::AllowedElsewhere);
+    };
+    let stmt = doc.statements.get(a.index)?;
+    let req = &t.request;
+    let same = |x: &str, y: &str| x.eq_ignore_ascii_case(y);
+    let lower = req.action.to_ascii_lowercase();
+    let (service, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
+    let action = (!allowed.iter().any(|r| same(&r.action, &req.action)) && !stmt.action.negated)
+        .then(|| stmt.action.first_match(service, name))
+        .flatten()
+        .and_then(|k| stmt.action.patterns.get(k))
+        .map(|p| Through::Action(p.raw.value.clone()));
+    let resource = || {
+        let res = stmt.resource.as_ref().filter(|r| !r.negated)?;
+        if allowed.iter().any(|r| r.resource == req.resource) {
+            return None;
+        }
+        let k =
+            crate::eval::statement::covering_resource(&res.patterns, &req.resource, &req.context)?;
+        res.patterns
+            .get(k)
+            .map(|p| Through::Resource(p.raw.value.clone()))
+    };
+    let through = action.or_else(resource).unwrap_or_else(|| {
+        if stmt.conditions.is_empty() {
+            Through::NoCondition
+        } else {
+            Through::Conditions(
+                stmt.conditions
+                    .iter()
+                    .map(|c| {
+                        let text = crate::eval::explain::ConditionText {
+                            operator: c.operator.name.to_string(),
+                            key: c.key.value.clone(),
+                            values: c.raw_values.clone(),
+                        }
+                        .text();
+                        (text, c.key.value.clone())
+                    })
+                    .collect(),
+            )
+        }
+    });
+    Some(Miss::Allowed {
+        line: a.line,
+        through,
+    })
 }
 
 /// A task in progress: the sandbox the learner types into.
@@ -419,7 +556,6 @@ pub fn near_miss_passes(
 /// surrounding space; choices when the same set; commands when every command of the near
 /// miss is among the learner's (spaces folded).
 pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text> {
-    let fold = |c: &str| c.split_whitespace().collect::<Vec<_>>().join(" ");
     let same = |w: &Solution| match (w, attempt) {
         (Solution::Text(a), Solution::Text(b)) => {
             match (
@@ -438,10 +574,7 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
             b.dedup();
             a == b
         }
-        (Solution::Commands(a), Solution::Commands(b)) => {
-            let typed: Vec<String> = b.iter().map(|c| fold(c)).collect();
-            !a.is_empty() && a.iter().all(|c| typed.contains(&fold(c)))
-        }
+        (Solution::Commands(a), Solution::Commands(b)) => typed_all(a, b),
         _ => false,
     };
     // The most specific near miss the attempt matches: of two that both match (`create-user`
@@ -457,4 +590,91 @@ pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text>
         .filter(|w| same(&w.attempt))
         .max_by_key(|w| size(&w.attempt))
         .and_then(|w| w.why.as_ref())
+}
+
+/// Whether every command of a near miss is among the commands typed (spaces folded): the test
+/// [`near_miss_why`] and [`task_advice`] share.
+fn typed_all(near: &[String], typed: &[String]) -> bool {
+    let fold = |c: &str| c.split_whitespace().collect::<Vec<_>>().join(" ");
+    let typed: Vec<String> = typed.iter().map(|c| fold(c)).collect();
+    !near.is_empty() && near.iter().all(|c| typed.contains(&fold(c)))
+}
+
+/// Which of a task's goal checks hold after a near miss's commands, run in a fresh sandbox of
+/// the task as a learner's would be (`None` when the near miss is not commands or the task
+/// does not start).
+pub fn near_miss_goals(
+    pack: &Pack,
+    lesson: &Lesson,
+    step: &Step,
+    wrong: &Wrong,
+    lang: Lang,
+) -> Option<Vec<bool>> {
+    let Solution::Commands(cmds) = &wrong.attempt else {
+        return None;
+    };
+    let mut r = start_task_in(pack, lesson, step, lang).ok()?;
+    for c in cmds {
+        r.sandbox.run(c);
+    }
+    Some(
+        r.check(step, lang.code(), lang.code())
+            .results
+            .iter()
+            .map(|c| c.ok)
+            .collect(),
+    )
+}
+
+/// What a task's status line should say while its goal is not reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskAdvice<'a> {
+    /// The `why` of the near miss the learner is in.
+    NearMiss(&'a Text),
+    /// The goal check with this index (its `fail_message`, else its sentence).
+    Goal(usize),
+}
+
+/// What is wrong *now* with a task the learner has typed `typed` into, whose goal checks held
+/// as `start` at the start and hold as `now`; `None` when every check holds.
+///
+/// A near miss speaks only when the learner typed all its commands *and* the account is in
+/// the state they lead to (its replay, `replay(k, wrong)` from [`near_miss_goals`], leaves
+/// exactly the checks unmet that are unmet now): a problem the learner has fixed since, or a
+/// mistake made on top of it, is not described by it. Of several, the one with most commands
+/// speaks; among equals, the first written. Otherwise the first check the learner broke (it
+/// held at the start and does not now) is named, since undoing it comes first; else the
+/// first check not met.
+pub fn task_advice<'a>(
+    step: &'a Step,
+    typed: &[String],
+    start: &[bool],
+    now: &[bool],
+    mut replay: impl FnMut(usize, &Wrong) -> Option<Vec<bool>>,
+) -> Option<TaskAdvice<'a>> {
+    if now.iter().all(|ok| *ok) {
+        return None;
+    }
+    let mut best: Option<(usize, &Text)> = None;
+    for (k, w) in step.wrong.iter().enumerate() {
+        let (Solution::Commands(cmds), Some(why)) = (&w.attempt, &w.why) else {
+            continue;
+        };
+        if best.is_some_and(|(n, _)| n >= cmds.len()) || !typed_all(cmds, typed) {
+            continue;
+        }
+        if replay(k, w).as_deref() == Some(now) {
+            best = Some((cmds.len(), why));
+        }
+    }
+    if let Some((_, why)) = best {
+        return Some(TaskAdvice::NearMiss(why));
+    }
+    let broken = now
+        .iter()
+        .zip(start)
+        .position(|(now, start)| *start && !*now);
+    broken
+        .or_else(|| now.iter().position(|ok| !*ok))
+        .map(TaskAdvice::Goal)
 }

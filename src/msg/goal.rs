@@ -522,6 +522,77 @@ crate::catalog! {
         /// Under `not`, and a call was made.
         CalledStill => ("{who} has called {op}.", "{who}は {op}を呼び出しています。"),
 
+        /// `trust_only`: `{who}` lists the principals, joined by `, `.
+        TrustOnlyYes => (
+            "The trust policy of the role {role} allows no one but {who} to assume it.",
+            "ロール {role}の信頼ポリシーが引き受けを許可しているのは {who}だけです。",
+        ),
+        /// Not yet.
+        TrustOnlyNotYet => (
+            "The trust policy of the role {role} does not yet allow only {who}: it names someone else, `*` or `NotPrincipal`, or the role does not exist.",
+            "ロール {role}の信頼ポリシーは、まだ {who}だけを許可する形になっていません。ほかのプリンシパル、`*`、`NotPrincipal` のいずれかがあるか、ロールが存在しません。",
+        ),
+        /// Under `not`, and the policy allows someone else too.
+        TrustOnlyNot => (
+            "The trust policy of the role {role} allows more than {who}.",
+            "ロール {role}の信頼ポリシーは {who}以外も許可しています。",
+        ),
+        /// Under `not`, and the policy still allows only them.
+        TrustOnlyStill => (
+            "The trust policy of the role {role} still allows no one but {who}.",
+            "ロール {role}の信頼ポリシーは、まだ {who}だけを許可しています。",
+        ),
+
+        /// `profile_holds`' `instance`, as it qualifies the profile (`{on}`).
+        ProfileOnInstance => (
+            ", and the profile is associated with the instance {instance}",
+            "いて、プロファイルがインスタンス {instance}に関連付けられて",
+        ),
+        /// `profile_holds`.
+        ProfileHoldsYes => (
+            "The instance profile {profile} holds the role {role}{on}.",
+            "インスタンスプロファイル {profile}にロール {role}が入って{on}います。",
+        ),
+        /// Not yet.
+        ProfileHoldsNotYet => (
+            "The instance profile {profile} does not hold the role {role}{on} yet.",
+            "インスタンスプロファイル {profile}にロール {role}が入って{on}いる状態に、まだなっていません。",
+        ),
+        /// Wanted not, and not.
+        ProfileHoldsNot => (
+            "The instance profile {profile} does not hold the role {role}{on}.",
+            "インスタンスプロファイル {profile}にロール {role}が入って{on}いる状態ではありません。",
+        ),
+        /// Wanted not, still so.
+        ProfileHoldsStill => (
+            "The instance profile {profile} still holds the role {role}{on}.",
+            "インスタンスプロファイル {profile}には、まだロール {role}が入って{on}います。",
+        ),
+
+        /// `budget` with `notifies: true`: someone is told (`{limit}` as in `BudgetLimit`,
+        /// here the amount at which they are told).
+        BudgetNotifiesYes => (
+            "A budget or billing alarm notifies someone{limit}.",
+            "{limit}誰かに通知する予算または請求アラームが設定されています。",
+        ),
+        /// Not yet.
+        BudgetNotifiesNotYet => (
+            "No budget or billing alarm notifies anyone{limit} yet: a budget needs a notification with a subscriber, an alarm an action.",
+            "{limit}誰かに通知する予算または請求アラームはまだありません。予算には通知先 (サブスクライバー) のある通知が、アラームにはアクションが必要です。",
+        ),
+        /// Wanted none, and none.
+        BudgetNotifiesNot => (
+            "No budget or billing alarm notifies anyone{limit}.",
+            "{limit}誰かに通知する予算または請求アラームはありません。",
+        ),
+        /// Wanted none, still one.
+        BudgetNotifiesStill => (
+            "A budget or billing alarm still notifies someone{limit}.",
+            "{limit}誰かに通知する予算または請求アラームがまだあります。",
+        ),
+        /// `budget`'s `max_limit` with `notifies: true`: the amount at which someone is told.
+        BudgetNotifyAt => (" at {max} USD or less", "{max} USD 以下で"),
+
         /// What actions do: an English verb phrase, a Japanese noun phrase.
         ActViewBudgets => ("view budgets", "予算の表示"),
         /// `ce:GetCostAndUsage`.

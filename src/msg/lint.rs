@@ -171,6 +171,11 @@ crate::catalog! {
             "調査を開始できません: {error}",
         ),
         /// No accepted answer can be found in the scenario.
+        /// A wrong answer's feedback that names the accepted answer.
+        FeedbackNamesAnswer => (
+            "this feedback on a wrong answer names the accepted answer `{answer}`, so a learner who guesses is handed it; say why this answer is wrong and let the hints lead to the right one",
+            "この誤答へのフィードバックが正解の `{answer}` を含んでいます。当て推量で答えた学習者に正解を教えてしまいます。この答えがなぜ違うのかを書き、正解へはヒントで導いてください",
+        ),
         AnswerNotInData => (
             "none of the accepted answers ({answers}) appears in the scenario's data: learners could not find it",
             "受け付ける答え ({answers}) のどれもシナリオのデータにありません。学習者には見つけられません",
@@ -365,6 +370,11 @@ crate::catalog! {
         NameThePolicy => (
             "name the policy: `{user: NAME, policy: NAME-OR-ARN}`",
             "ポリシーを指定してください: `{user: NAME, policy: NAME-OR-ARN}`",
+        ),
+        /// `trust_only` with an empty list of principals.
+        TrustOnlyEmpty => (
+            "list at least one principal the trust policy may allow, e.g. `ec2.amazonaws.com` or `user/NAME`",
+            "信頼ポリシーが許可してよいプリンシパルを 1 つ以上指定してください (例: `ec2.amazonaws.com`、`user/NAME`)",
         ),
         /// An unknown field of `policy_attached`.
         PolicyAttachedField => (

@@ -104,6 +104,26 @@ crate::catalog! {
             "which instance is asking? add --instance i-… (the sandbox is not an instance)",
             "どのインスタンスからの問い合わせかを --instance i-… で指定してください (サンドボックス自体はインスタンスではありません)。",
         ),
+        /// `curl` to anything but the metadata service (after `curl: `).
+        CurlOnlyMetadata => (
+            "the sandbox has no network: curl reaches only the instance metadata service at http://169.254.169.254/",
+            "サンドボックスはネットワークにつながっていません。curl で届くのは http://169.254.169.254/ のインスタンスメタデータサービスだけです。",
+        ),
+        /// After the metadata service's 401 page.
+        Imds401 => (
+            "401 Unauthorized: this instance requires IMDSv2. Get a token first: TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\" --instance ID), then add -H \"X-aws-ec2-metadata-token: $TOKEN\"",
+            "401 Unauthorized: このインスタンスでは IMDSv2 が必須です。先にトークンを取得してください: TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 21600\" --instance ID)。その後、-H \"X-aws-ec2-metadata-token: $TOKEN\" を付けます。",
+        ),
+        /// After the metadata service's 403 page.
+        Imds403 => (
+            "403 Forbidden: the metadata service is turned off on this instance (HttpEndpoint disabled)",
+            "403 Forbidden: このインスタンスではメタデータサービスが無効になっています (HttpEndpoint が disabled)。",
+        ),
+        /// After the metadata service's 400 page.
+        Imds400 => (
+            "400 Bad Request: a token request needs the header X-aws-ec2-metadata-token-ttl-seconds with 1 to 21600 seconds",
+            "400 Bad Request: トークンのリクエストには、1〜21600 秒を指定したヘッダー X-aws-ec2-metadata-token-ttl-seconds が必要です。",
+        ),
         ImdsNoInstance => (
             "no instance `{instance}` in this account",
             "このアカウントにインスタンス `{instance}` はありません。",
@@ -126,19 +146,17 @@ crate::catalog! {
             "404 Not Found: このインスタンスのロールは `{role}` です。",
         ),
 
-        // Hints the sandbox appends to the AWS CLI's usage errors, which stay English.
-        /// After `argument command: Invalid choice, valid choices are: …`, on its own line.
-        ServiceDidYouMean => (
+        // Hints the sandbox adds to the AWS CLI's errors, which stay English: each on a line
+        // of its own after the error, so that AWS's line is never mixed with the learner's
+        // language.
+        /// After an unknown service, operation or option, or a `file://` name with no file;
+        /// `{name}` is the nearest known one (`iam`, `aws iam list-users`, `--user-name`,
+        /// `file://readonly.json`).
+        AwsDidYouMean => (
             "Did you mean `{name}`?",
             "`{name}` のことですか？",
         ),
-        /// After ``argument operation: Invalid choice `NAME` ``; `{command}` is
-        /// `aws SERVICE OPERATION`.
-        OperationDidYouMean => (
-            ". Did you mean `{command}`?",
-            " (`{command}` のことですか？)",
-        ),
-        /// After an unknown flag or setting.
+        /// After an unknown setting of the sandbox's own `aws configure` forms.
         DidYouMean => (
             " (did you mean `{name}`?)",
             " (`{name}` のことですか？)",
@@ -148,6 +166,13 @@ crate::catalog! {
             "Did you mean file://{name}? (`ls` lists the files of this scenario.)",
             "file://{name} のことですか？ (`ls` でこのシナリオのファイルを一覧できます。)",
         ),
+        /// `help` in the sandbox console; `{services}` lists the services, `configure` last.
+        ConsoleHelp => (
+            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nServices: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の `aws` は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\nサービス: {services}\n",
+        ),
+        /// Between the names of `help`'s list of services.
+        ConsoleHelpSep => (", ", "、"),
         /// A line the sandbox cannot split into words (the AWS CLI never sees it).
         UnclosedQuote => (
             "the line has an unclosed quote",

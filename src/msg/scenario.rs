@@ -121,8 +121,13 @@ crate::catalog! {
         ),
         /// An instance's `state` of no known name.
         BadState => (
-            "`{value}` is not an instance state; use running, stopped or terminated",
-            "`{value}` はインスタンスの状態ではありません。running、stopped、terminated のいずれかを使ってください",
+            "`{value}` is not an instance state; use pending, running, stopping, stopped, shutting-down or terminated",
+            "`{value}` はインスタンスの状態ではありません。pending、running、stopping、stopped、shutting-down、terminated のいずれかを使ってください",
+        ),
+        /// An instance's `region` of no known name.
+        BadRegion => (
+            "`{value}` is not an AWS Region; write a Region code such as us-east-1 or ap-northeast-1",
+            "`{value}` は AWS リージョンではありません。us-east-1 や ap-northeast-1 のようなリージョンコードを書いてください",
         ),
         /// An event's `as` of no known form.
         BadActor => (

@@ -245,6 +245,75 @@ crate::catalog! {
             "should be denied",
             "拒否されるべき",
         ),
+        /// Before the first check: where the findings will appear.
+        PolicyNotChecked => (
+            "Ctrl+S checks the policy; its findings and the expected requests appear here.",
+            "Ctrl+S でチェックすると、検出結果と期待されるリクエストがここに表示されます。",
+        ),
+        /// The side pane is scrolled to the first request that comes out wrong.
+        PolicyMoreAbove => (
+            "▲ more above",
+            "▲ 上にもあります",
+        ),
+        /// The side pane goes on below.
+        PolicyMoreBelow => (
+            "▼ more below",
+            "▼ 続きがあります",
+        ),
+        // A policy check that failed: the first expected request that came out wrong and
+        // what of the learner's policy made it so (`run::Miss`), on the status line.
+        /// The request: `{ctx}` is empty or ` (key = value, …)`.
+        MissRequest => (
+            "{action} on {resource}{ctx}",
+            "{resource} に対する {action}{ctx}",
+        ),
+        /// Must be denied; the learner's statement allows it. `{why}` is a `MissBy…` sentence.
+        MissAllowed => (
+            "Not yet: {request} must be denied, but the statement on line {line} allows it. {why}",
+            "まだです。{request} は拒否される必要がありますが、{line} 行目のステートメントが許可しています。{why}",
+        ),
+        MissByAction => (
+            "Its Action {pattern} also covers {action}.",
+            "Action の {pattern} が {action} にも一致します。",
+        ),
+        MissByResource => (
+            "Its Resource {pattern} also matches this resource.",
+            "Resource の {pattern} がこのリソースにも一致します。",
+        ),
+        /// `{values}`: the request's `key = value` for the condition's keys.
+        MissByCondition => (
+            "Its Condition {conditions} also holds for {values}.",
+            "Condition の {conditions} は {values} でも満たされます。",
+        ),
+        MissNoCondition => (
+            "It has no Condition, so it applies whatever the request's context is.",
+            "Condition がないため、リクエストのコンテキストに関係なく適用されます。",
+        ),
+        /// Must be denied; another policy of the identity allows it.
+        MissAllowedElsewhere => (
+            "Not yet: {request} must be denied, but another policy of this identity allows it.",
+            "まだです。{request} は拒否される必要がありますが、この ID の別のポリシーが許可しています。",
+        ),
+        /// Must be allowed; the learner's Deny statement applies.
+        MissDenied => (
+            "Not yet: {request} must be allowed, but the Deny statement on line {line} applies to it.",
+            "まだです。{request} は許可される必要がありますが、{line} 行目の Deny ステートメントが該当します。",
+        ),
+        /// Must be allowed; a Deny of another policy applies.
+        MissDeniedElsewhere => (
+            "Not yet: {request} must be allowed, but a Deny in another policy of this identity applies to it.",
+            "まだです。{request} は許可される必要がありますが、この ID の別のポリシーの Deny が該当します。",
+        ),
+        /// Must be allowed; the nearest Allow statement does not apply (`{verdict}` says why).
+        MissNotAllowed => (
+            "Not yet: {request} must be allowed, but the Allow statement on line {line} {verdict}.",
+            "まだです。{request} は許可される必要がありますが、{line} 行目の Allow ステートメントは{verdict}。",
+        ),
+        /// Must be allowed; the policy has no Allow statement.
+        MissNoAllow => (
+            "Not yet: {request} must be allowed, but no Allow statement covers it.",
+            "まだです。{request} は許可される必要がありますが、それを許可する Allow ステートメントがありません。",
+        ),
         TaskConsole => (
             "Sandbox (type aws commands, Enter runs)",
             "サンドボックス (aws コマンドを入力して Enter)",
@@ -262,8 +331,8 @@ crate::catalog! {
             "現在の ID",
         ),
         InvAnswer => (
-            "Your answer (Tab to switch, Enter to submit)",
-            "あなたの答え (Tab で切り替え、Enter で回答)",
+            "Your answer (Ctrl+R: console ⇄ answer, Enter submits)",
+            "あなたの答え (Ctrl+R でコンソールと切り替え、Enter で回答)",
         ),
         HelpTitle => (
             "Keys",
@@ -577,6 +646,12 @@ crate::catalog! {
             "close (or leave the detail pane)",
             "閉じる (詳細から戻る)",
         ),
+        /// The footer's word for Esc in a panel whose detail is open: the first Esc goes back
+        /// to the list, the next one closes the panel.
+        BackToList => (
+            "back to the list",
+            "一覧に戻る",
+        ),
         Top => (
             "first row",
             "最初の行",
@@ -723,8 +798,13 @@ crate::catalog! {
             "回答を送信",
         ),
         TypingFocus => (
-            "switch between console and answer",
-            "コンソールと回答欄を切り替え",
+            "console ⇄ answer field",
+            "コンソール ⇄ 回答欄",
+        ),
+        /// Tab in a sandbox console.
+        Complete => (
+            "complete a command, flag or name (sandbox console)",
+            "コマンド、フラグ、名前を補完 (サンドボックスのコンソール)",
         ),
         Undo => (
             "undo (policy editor)",

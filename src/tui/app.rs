@@ -723,15 +723,6 @@ impl App {
         }
         let ctx = self.context();
         let action = self.keymap.action_for(ctx, &key);
-        // In the sandbox console, Tab completes commands, flags and names.
-        if ctx == Context::Typing
-            && key.code == KeyCode::Tab
-            && let Screen::Lesson(ls) = &self.screen
-            && matches!(ls.ex, Exercise::Task { .. })
-        {
-            self.type_key(key);
-            return;
-        }
         if ctx == Context::Typing {
             match action {
                 Some(a) => self.act(a),
@@ -816,7 +807,9 @@ impl App {
         self.act(if down { Action::Down } else { Action::Up });
     }
 
-    fn act(&mut self, a: Action) {
+    /// Does what `a` asks, as a key bound to it would (plain mode asks by action, so that a
+    /// remapped key file cannot break it).
+    pub(crate) fn act(&mut self, a: Action) {
         match a {
             Action::Help => {
                 self.help = true;
@@ -1472,6 +1465,21 @@ impl App {
                 }
             }
             Action::Check => self.check(),
+            // In a sandbox console (a task's, or an investigation's), Tab completes commands,
+            // flags and names; the console's component does it.
+            Action::Complete => {
+                let console = matches!(
+                    &self.screen,
+                    Screen::Lesson(ls) if ls.typing && match &ls.ex {
+                        Exercise::Task { .. } => true,
+                        Exercise::Investigate { on_answer, .. } => !*on_answer,
+                        _ => false,
+                    }
+                );
+                if console {
+                    self.type_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+                }
+            }
             Action::Undo | Action::Redo => {
                 let Some(pk) = self.packs.iter().find(|p| p.meta.id == pack_id) else {
                     return;
@@ -1786,6 +1794,11 @@ impl App {
             .map_or("en", |p| p.default_language())
             .to_string();
         let text = why.get(self.lang.code(), &fallback).to_string();
+        self.advise(text);
+    }
+
+    /// Says what is wrong with the attempt on the status line.
+    fn advise(&mut self, text: String) {
         // The author's why says more than "Not yet", and the status line is short at 80×24:
         // it takes the generic text's place, keeping the "(Saved)" note.
         let saved = format!("  ({})", Ui::StatusSaved.text(self.lang));
@@ -1840,6 +1853,7 @@ impl App {
                     correct,
                 ),
                 Effect::NearMiss(attempt) => self.near_miss_note(&here.step, &here.pack, &attempt),
+                Effect::Advice(text) => self.advise(text),
                 Effect::Command { line, code } => {
                     self.save(Write::Command(crate::progress::CommandRecord::new(
                         here.pack.clone(),
@@ -1922,11 +1936,12 @@ impl App {
         let Some((pk, lf)) = self.pack_and_lesson(&here) else {
             return;
         };
+        let lang = self.lang;
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
         let effects = match &mut ls.ex {
-            ex @ Exercise::Policy { .. } => policy::check(ex, &pk, &lf, &here.step),
+            ex @ Exercise::Policy { .. } => policy::check(ex, (&pk, &lf, &here.step), lang),
             ex @ Exercise::Investigate { .. } => investigate::check(ex, &here.step),
             _ => Vec::new(),
         };
@@ -1974,7 +1989,6 @@ impl App {
             return;
         };
         let lang = self.lang;
-        let fallback = pk.default_language().to_string();
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
@@ -1983,7 +1997,7 @@ impl App {
         } else {
             match &mut ls.ex {
                 ex @ Exercise::Policy { .. } => policy::type_key(ex, key, &pk, &lf, &here.step),
-                ex @ Exercise::Task { .. } => task::type_key(ex, key, &here.step, lang, &fallback),
+                ex @ Exercise::Task { .. } => task::type_key(ex, key, (&pk, &lf, &here.step), lang),
                 ex @ Exercise::Investigate { .. } => {
                     investigate::type_key(ex, key, &here.step, lang)
                 }

@@ -19,6 +19,9 @@ pub enum Effect {
     /// After a wrong answer: when it is one of the step's near misses, the status says why
     /// that mistake is wrong.
     NearMiss(Solution),
+    /// After a task command that left the goal unmet: what is wrong now (a near miss's why,
+    /// or the goal check to fix first), in place of the status line's text ("saved" kept).
+    Advice(String),
     /// Keep a console command in the progress store (for the class report).
     Command {
         /// The command line.

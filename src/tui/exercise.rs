@@ -67,6 +67,12 @@ pub enum Exercise {
         hist: usize,
         /// The goal's state.
         report: GoalReport,
+        /// Which goal checks held at the start (a check that held and fails now was broken
+        /// by the learner, and the status line names it first).
+        start: Vec<bool>,
+        /// The goal checks each near miss leaves met, by its index, worked out the first
+        /// time the learner's commands match it (`None`: it could not be replayed).
+        replayed: std::collections::BTreeMap<usize, Option<Vec<bool>>>,
     },
     /// An investigation: a sandbox and an answer field.
     Investigate {
@@ -213,6 +219,26 @@ pub fn run_in_console(
         }
     }
     out.code
+}
+
+/// Tab in a sandbox console: a single completion of the line's last word replaces it
+/// (followed by a space); several are listed in the console.
+pub fn complete_in_console(
+    sandbox: &crate::account::command::Sandbox,
+    input: &mut crate::tui::line::LineEdit,
+    output: &mut Vec<String>,
+) {
+    let c = sandbox.complete(input.as_str());
+    if let [only] = c.as_slice() {
+        let cut = input.as_str().rfind(' ').map_or(0, |i| {
+            input.as_str().get(..=i).map_or(0, |s| s.chars().count())
+        });
+        input.truncate_chars(cut);
+        input.push_str(only);
+        input.push_str(" ");
+    } else if !c.is_empty() {
+        output.push(c.join("  "));
+    }
 }
 
 /// Keeps the editor type in one place for the components that hold one.

@@ -40,6 +40,8 @@ pub enum Action {
     Check,
     /// Switch focus.
     Focus,
+    /// Complete the sandbox console's command, flag or name.
+    Complete,
     /// Switch the language.
     Language,
     /// Switch the theme.
@@ -647,8 +649,16 @@ pub const KEYMAP: &[Binding] = &[
         Context::Typing,
         KeyCode::Tab,
         N,
-        Action::Focus,
+        Action::Complete,
         "Tab",
+        Keys::Complete,
+    ),
+    b(
+        Context::Typing,
+        KeyCode::Char('r'),
+        C,
+        Action::Focus,
+        "Ctrl+R",
         Keys::TypingFocus,
     ),
     b(
@@ -849,6 +859,7 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("solution", Action::Solution),
     ("check", Action::Check),
     ("focus", Action::Focus),
+    ("complete", Action::Complete),
     ("language", Action::Language),
     ("theme", Action::Theme),
     ("account", Action::Account),

@@ -709,7 +709,7 @@ impl<W: Write> Session<W> {
             _ => return Ok(()),
         };
         if on_answer {
-            self.key(KeyCode::Tab);
+            self.app.act(crate::tui::keymap::Action::Focus);
         }
         for _ in 0..typed {
             self.key(KeyCode::Backspace);
@@ -753,7 +753,7 @@ impl<W: Write> Session<W> {
         };
         let (on_answer, old) = (*on_answer, old.as_str().chars().count());
         if !on_answer {
-            self.key(KeyCode::Tab);
+            self.app.act(crate::tui::keymap::Action::Focus);
         }
         for _ in 0..old {
             self.key(KeyCode::Backspace);

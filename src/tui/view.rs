@@ -98,15 +98,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     }
 }
 
-/// For each expected request, the context keys whose values differ between the requests (a
-/// key missing from a request counts as unset), so that two requests for the same action on
-/// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
-/// under the other.
-pub(crate) fn distinguishing_context(
-    es: &[crate::lesson::run::Expectation],
-) -> Vec<Vec<(String, Option<String>)>> {
-    use std::collections::BTreeSet;
-    let value = |v: &serde_yaml::Value| match v {
+/// A context value of an expected request as one line (a list's items joined by `, `).
+pub(crate) fn context_value(v: &serde_yaml::Value) -> String {
+    match v {
         serde_yaml::Value::String(s) => s.clone(),
         serde_yaml::Value::Sequence(items) => items
             .iter()
@@ -122,7 +116,18 @@ pub(crate) fn distinguishing_context(
             .unwrap_or_default()
             .trim()
             .to_string(),
-    };
+    }
+}
+
+/// For each expected request, the context keys whose values differ between the requests (a
+/// key missing from a request counts as unset), so that two requests for the same action on
+/// the same resource can be told apart: `aws:SourceIp = 203.0.113.9` under one, `(not set)`
+/// under the other.
+pub(crate) fn distinguishing_context(
+    es: &[crate::lesson::run::Expectation],
+) -> Vec<Vec<(String, Option<String>)>> {
+    use std::collections::BTreeSet;
+    let value = context_value;
     let keys: BTreeSet<&String> = es.iter().flat_map(|e| e.request.context.keys()).collect();
     let differing: Vec<&String> = keys
         .into_iter()
@@ -164,8 +169,14 @@ fn footer_line(app: &App, width: u16) -> Line<'static> {
             let answers = a == Action::Check
                 && matches!(&app.screen, super::app::Screen::Lesson(ls)
                     if matches!(ls.ex, super::app::Exercise::Investigate { .. }));
+            // Esc in a panel leaves an open detail first, and closes the panel only then.
+            let leaves_detail = a == Action::Back
+                && ctx == Context::Panel
+                && app.panel.as_ref().is_some_and(|p| p.detail);
             let help = if answers {
                 crate::msg::ui::Keys::SubmitAnswer.text(app.lang)
+            } else if leaves_detail {
+                crate::msg::ui::Keys::BackToList.text(app.lang)
             } else {
                 r.help.text(app.lang)
             };
@@ -884,6 +895,7 @@ mod tests {
             want_allow: true,
             got: Outcome::Allowed,
             trace: None,
+            miss: None,
         }
     }
 

@@ -45,7 +45,28 @@ pub(super) fn admin_ports_open_ipv6(cx: &Context) -> Vec<Hit> {
 /// EC2.2: A default security group has inbound rules.
 pub(super) fn default_group_rules(cx: &Context) -> Vec<Hit> {
     let a = cx.account;
-    a.security_groups.values().filter(|g| g.name == "default" && !g.ingress.is_empty()).map(|g| hit(format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id), Said::new(Audit::DefaultGroupRules).with("group", &g.id).with("n", g.ingress.len()), g.ingress.iter().map(|r| run(format!("aws ec2 revoke-security-group-ingress --group-id {} --protocol {} --port {} --cidr {}", g.id, r.protocol, port_text(r), r.cidr))).collect())).collect()
+    a.security_groups
+        .values()
+        .filter(|g| g.name == "default" && !g.ingress.is_empty())
+        .map(|g| {
+            hit(
+                format!("arn:aws:ec2:us-east-1:{}:security-group/{}", a.id, g.id),
+                Said::new(Audit::DefaultGroupRules)
+                    .with("group", &g.id)
+                    .with("n", g.ingress.len()),
+                g.ingress
+                    .iter()
+                    .map(|r| {
+                        run(format!(
+                            "aws ec2 revoke-security-group-ingress --group-id {} {}",
+                            g.id,
+                            r.flags()
+                        ))
+                    })
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 /// EC2.8: An instance does not require IMDSv2 session tokens.

@@ -162,8 +162,8 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, lang: Lang, known: Option<boo
         ),
         Check::CliProfile(p) => (cli_profile(&p.name, &p.user), false),
         Check::Called(x) => (called(&x.operation, &who(&x.principal, lang)), false),
-        Check::Can(r) => (can(r, lang), false),
-        Check::Cannot(r) => (can(r, lang), true),
+        Check::Can(r) => (can(a, r, lang), false),
+        Check::Cannot(r) => (can(a, r, lang), true),
         Check::MemberOf(m) => (member_of(&m.user, &m.group), false),
         Check::PolicyAttached { to, name, policy } => {
             (policy_attached(*to, name, policy, lang), false)
@@ -180,7 +180,15 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, lang: Lang, known: Option<boo
             (port_open(p.port, cidr), !p.open)
         }
         Check::TrailLogging(on) => (trail_logging(), !on),
-        Check::Budget(b) => (budget(b.max_limit.filter(|_| b.exists), lang), !b.exists),
+        Check::Budget(b) => (
+            budget(b.max_limit.filter(|_| b.exists), b.notifies, lang),
+            !b.exists,
+        ),
+        Check::TrustOnly(t) => (trust_only(&t.role, &t.principals), false),
+        Check::ProfileHolds(x) => (
+            profile_holds(&x.profile, &x.role, x.instance.as_deref(), lang),
+            false,
+        ),
         Check::Instances(i) => (instances(i, matching_instances(a, i), lang), false),
         Check::All(_) | Check::Any(_) | Check::Not(_) => return node(sb, c, want, lang),
     };
@@ -494,18 +502,62 @@ fn trail_logging() -> Forms {
     )
 }
 
-fn budget(max_limit: Option<f64>, lang: Lang) -> Forms {
+fn budget(max_limit: Option<f64>, notifies: bool, lang: Lang) -> Forms {
+    let (at, f) = if notifies {
+        (
+            Say::BudgetNotifyAt,
+            [
+                Say::BudgetNotifiesYes,
+                Say::BudgetNotifiesNotYet,
+                Say::BudgetNotifiesNot,
+                Say::BudgetNotifiesStill,
+            ],
+        )
+    } else {
+        (
+            Say::BudgetLimit,
+            [
+                Say::BudgetYes,
+                Say::BudgetNotYet,
+                Say::BudgetNot,
+                Say::BudgetStill,
+            ],
+        )
+    };
     let limit = max_limit
-        .map(|m| Say::BudgetLimit.fill(lang, &[("max", &m)]))
+        .map(|m| at.fill(lang, &[("max", &m)]))
+        .unwrap_or_default();
+    forms(f, vec![("limit", limit)])
+}
+
+fn profile_holds(profile: &str, role: &str, instance: Option<&str>, lang: Lang) -> Forms {
+    let on = instance
+        .map(|i| fill1(Say::ProfileOnInstance, lang, "instance", i))
         .unwrap_or_default();
     forms(
         [
-            Say::BudgetYes,
-            Say::BudgetNotYet,
-            Say::BudgetNot,
-            Say::BudgetStill,
+            Say::ProfileHoldsYes,
+            Say::ProfileHoldsNotYet,
+            Say::ProfileHoldsNot,
+            Say::ProfileHoldsStill,
         ],
-        vec![("limit", limit)],
+        vec![
+            ("profile", profile.to_string()),
+            ("role", role.to_string()),
+            ("on", on),
+        ],
+    )
+}
+
+fn trust_only(role: &str, principals: &[String]) -> Forms {
+    forms(
+        [
+            Say::TrustOnlyYes,
+            Say::TrustOnlyNotYet,
+            Say::TrustOnlyNot,
+            Say::TrustOnlyStill,
+        ],
+        vec![("role", role.to_string()), ("who", principals.join(", "))],
     )
 }
 
@@ -595,8 +647,14 @@ fn action_words(action: &str) -> Option<Say> {
     })
 }
 
-fn can(r: &RequestSpec, lang: Lang) -> Forms {
-    let p = who(&r.principal, lang);
+fn can(a: &crate::account::Account, r: &RequestSpec, lang: Lang) -> Forms {
+    // A principal outside the account is said in full, so another account's yuki never reads
+    // as this account's.
+    let p = if super::outsider(a, &r.principal).is_some() {
+        r.principal.trim().to_string()
+    } else {
+        who(&r.principal, lang)
+    };
     let act = r.action.as_str();
     let res = r.resource.trim();
     let role = res

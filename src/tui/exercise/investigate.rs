@@ -97,8 +97,8 @@ pub fn check(ex: &mut Exercise, step: &Step) -> Vec<Effect> {
     out
 }
 
-/// A key while typing: in the answer field Enter answers; in the console Enter runs the line;
-/// the rest edits the field that has the cursor.
+/// A key while typing: in the answer field Enter answers; in the console Enter runs the line
+/// and Tab completes it; the rest edits the field that has the cursor.
 pub fn type_key(ex: &mut Exercise, key: KeyEvent, step: &Step, lang: Lang) -> Vec<Effect> {
     let Exercise::Investigate {
         run: r,
@@ -119,6 +119,10 @@ pub fn type_key(ex: &mut Exercise, key: KeyEvent, step: &Step, lang: Lang) -> Ve
             }
             let code = run_in_console(&mut r.sandbox, output, &line, lang);
             vec![Effect::ScrollToEnd, Effect::Command { line, code }]
+        }
+        KeyCode::Tab if !*on_answer => {
+            super::complete_in_console(&r.sandbox, input, output);
+            Vec::new()
         }
         _ => {
             if *on_answer {

@@ -19,6 +19,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui_textarea::TextArea;
 
+use crate::lang::Lang;
 use crate::lesson::Lesson;
 use crate::lesson::model::Solution;
 use crate::lesson::run;
@@ -74,8 +75,14 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         Ui::PolicyFindings.text(app.lang),
         app.theme.title,
     ))];
+    // The lines (from, to) of the first expected request that comes out wrong and its
+    // context, kept in view.
+    let mut failing = None;
     match report {
-        None => lines.push(Line::from(Span::styled("Ctrl+S", app.theme.dim))),
+        None => lines.push(Line::from(Span::styled(
+            Ui::PolicyNotChecked.text(app.lang),
+            app.theme.dim,
+        ))),
         Some(r) => {
             if let Some(e) = &r.error {
                 lines.push(Line::from(Span::styled(e.render(app.lang), app.theme.bad)));
@@ -110,6 +117,9 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             )));
             let context = distinguishing_context(&r.expectations);
             for (e, ctx) in r.expectations.iter().zip(context) {
+                if !e.ok() && failing.is_none() {
+                    failing = Some((lines.len(), lines.len() + 1 + ctx.len()));
+                }
                 let want = (if e.want_allow {
                     Ui::PolicyShouldAllow
                 } else {
@@ -137,8 +147,50 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             }
         }
     }
+    // Wrapped line by line, so that the failing request's rows are known: when the pane is
+    // too short for everything, it is scrolled into view (with its context lines), and the
+    // borders say what is out of sight.
+    let width = inner(side);
+    let mut rows = Vec::new();
+    let (mut from, mut to) = (None, None);
+    for (i, l) in lines.into_iter().enumerate() {
+        if failing.is_some_and(|(a, _)| a == i) {
+            from = Some(rows.len());
+        }
+        if failing.is_some_and(|(_, b)| b == i) {
+            to = Some(rows.len());
+        }
+        rows.extend(wrapped(l, width).lines);
+    }
+    let visible = usize::from(side.height.saturating_sub(2));
+    // At the bottom of the view at most, and never above its first row.
+    let scroll = from.map_or(0, |row| {
+        let end = to.unwrap_or(rows.len());
+        end.saturating_sub(visible).min(row)
+    });
+    let mut b = block(app, "");
+    if scroll > 0 {
+        b = b.title(
+            Line::from(Span::styled(
+                Ui::PolicyMoreAbove.text(app.lang),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    if rows.len() > scroll + visible {
+        b = b.title_bottom(
+            Line::from(Span::styled(
+                Ui::PolicyMoreBelow.text(app.lang),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
     f.render_widget(
-        Paragraph::new(wrapped(lines, inner(side))).block(block(app, "")),
+        Paragraph::new(rows)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+            .block(b),
         side,
     );
 }
@@ -160,8 +212,13 @@ pub fn fresh(s: &Step, dim: Style) -> Exercise {
     }
 }
 
-/// Ctrl+S checks the policy in the editor, and records it.
-pub fn check(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Vec<Effect> {
+/// Ctrl+S checks the policy in the editor, and records it; a policy that fails hears which
+/// expected request came out wrong and why (a near miss it matches says more).
+pub fn check(
+    ex: &mut Exercise,
+    (pack, lesson, step): (&Pack, &Lesson, &Step),
+    lang: Lang,
+) -> Vec<Effect> {
     let Exercise::Policy {
         editor,
         report,
@@ -173,6 +230,7 @@ pub fn check(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Ve
     let text = editor.lines().join("\n");
     let r = run::check_policy(pack, lesson, step, &text);
     let correct = r.passed();
+    let advice = miss_text(&r, lang);
     *report = Some(r);
     *dirty = false;
     let mut out = vec![Effect::Record {
@@ -180,9 +238,99 @@ pub fn check(ex: &mut Exercise, pack: &Pack, lesson: &Lesson, step: &Step) -> Ve
         correct,
     }];
     if !correct {
+        out.extend(advice.map(Effect::Advice));
         out.push(Effect::NearMiss(Solution::Text(text)));
     }
     out
+}
+
+/// The first expected request that came out wrong and what of the policy made it so, as the
+/// status line says it in `lang`.
+pub fn miss_text(r: &run::PolicyReport, lang: Lang) -> Option<String> {
+    use run::{Miss, Through};
+    if r.error.is_some() {
+        return None;
+    }
+    let context = distinguishing_context(&r.expectations);
+    let (e, ctx) = r.expectations.iter().zip(context).find(|(e, _)| !e.ok())?;
+    let pairs = |kv: &[(String, Option<String>)]| {
+        kv.iter()
+            .map(|(k, v)| {
+                let v = v
+                    .clone()
+                    .unwrap_or_else(|| Ui::PolicyCtxUnset.text(lang).to_string());
+                format!("{k} = {v}")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let shown = if ctx.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", pairs(&ctx))
+    };
+    let request = Ui::MissRequest.fill(
+        lang,
+        &[
+            ("action", &e.request.action),
+            ("resource", &e.request.resource),
+            ("ctx", &shown),
+        ],
+    );
+    let text = match e.miss.as_ref()? {
+        Miss::Allowed { line, through } => {
+            let why = match through {
+                Through::Action(p) => {
+                    Ui::MissByAction.fill(lang, &[("pattern", p), ("action", &e.request.action)])
+                }
+                Through::Resource(p) => Ui::MissByResource.fill(lang, &[("pattern", p)]),
+                Through::Conditions(cs) => {
+                    let conditions: Vec<&str> = cs.iter().map(|(c, _)| c.as_str()).collect();
+                    let values: Vec<(String, Option<String>)> = cs
+                        .iter()
+                        .map(|(_, k)| {
+                            let v = e
+                                .request
+                                .context
+                                .iter()
+                                .find(|(x, _)| x.eq_ignore_ascii_case(k))
+                                .map(|(_, v)| crate::tui::view::context_value(v));
+                            (k.clone(), v)
+                        })
+                        .collect();
+                    Ui::MissByCondition.fill(
+                        lang,
+                        &[
+                            ("conditions", &conditions.join(", ")),
+                            ("values", &pairs(&values)),
+                        ],
+                    )
+                }
+                Through::NoCondition => Ui::MissNoCondition.text(lang).to_string(),
+            };
+            Ui::MissAllowed.fill(
+                lang,
+                &[("request", &request), ("line", line), ("why", &why)],
+            )
+        }
+        Miss::AllowedElsewhere => Ui::MissAllowedElsewhere.fill(lang, &[("request", &request)]),
+        Miss::Denied { line: Some(line) } => {
+            Ui::MissDenied.fill(lang, &[("request", &request), ("line", line)])
+        }
+        Miss::Denied { line: None } => Ui::MissDeniedElsewhere.fill(lang, &[("request", &request)]),
+        Miss::NotAllowed {
+            nearest: Some((line, verdict)),
+        } => Ui::MissNotAllowed.fill(
+            lang,
+            &[
+                ("request", &request),
+                ("line", line),
+                ("verdict", &verdict.text(lang)),
+            ],
+        ),
+        Miss::NotAllowed { nearest: None } => Ui::MissNoAllow.fill(lang, &[("request", &request)]),
+    };
+    Some(text)
 }
 
 /// A key while typing in the editor. Findings and expected requests follow every edit

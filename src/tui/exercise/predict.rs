@@ -14,7 +14,7 @@ use crate::lesson::model::Step;
 use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
 use crate::tui::markdown;
-use crate::tui::view::{block, inner, wrapped};
+use crate::tui::view::{block, inner, more_below, wrapped};
 
 use crate::eval::Outcome;
 use crate::lesson::Lesson;
@@ -110,10 +110,13 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
                 .map(|l| Line::from(Span::styled(l.to_string(), app.theme.code))),
         );
     }
+    // A result longer than the pane says so on its bottom border, as a reading does.
+    let text = wrapped(lines, inner(main));
+    let rows = text.lines.len();
     f.render_widget(
-        Paragraph::new(wrapped(lines, inner(main)))
+        Paragraph::new(text)
             .scroll((ls.scroll, 0))
-            .block(block(app, "")),
+            .block(more_below(app, block(app, ""), rows, ls.scroll, main)),
         main,
     );
 }

@@ -85,6 +85,8 @@ pub fn fresh(pack: &Pack, lesson: &Lesson, s: &Step, code: &str) -> Exercise {
                 output: Vec::new(),
                 history: Vec::new(),
                 hist: 0,
+                start: report.results.iter().map(|c| c.ok).collect(),
+                replayed: Default::default(),
                 report,
             }
         }
@@ -93,14 +95,15 @@ pub fn fresh(pack: &Pack, lesson: &Lesson, s: &Step, code: &str) -> Exercise {
 }
 
 /// A key while typing in the console: Enter runs the line (the goal reached records the
-/// commands as the attempt), ↑/↓ walk the history, Tab completes, the rest edits the line.
+/// commands as the attempt; a goal still unmet gets advice on what is wrong now), ↑/↓ walk
+/// the history, Tab completes, the rest edits the line.
 pub fn type_key(
     ex: &mut Exercise,
     key: KeyEvent,
-    step: &Step,
+    (pack, lesson, step): (&Pack, &Lesson, &Step),
     lang: Lang,
-    fallback: &str,
 ) -> Vec<Effect> {
+    let fallback = pack.default_language();
     let Exercise::Task {
         run: r,
         input,
@@ -108,6 +111,8 @@ pub fn type_key(
         history,
         hist,
         report,
+        start,
+        replayed,
     } = ex
     else {
         return Vec::new();
@@ -122,7 +127,10 @@ pub fn type_key(
             history.push(line.clone());
             *hist = history.len();
             let before = report.passed();
+            let held = |g: &run::GoalReport| g.results.iter().map(|c| c.ok).collect::<Vec<_>>();
+            let was = held(report);
             *report = r.check(step, lang.code(), fallback);
+            let now = held(report);
             let mut out = vec![Effect::ScrollToEnd, Effect::Command { line, code }];
             if report.passed() && !before {
                 out.push(Effect::Record {
@@ -130,7 +138,25 @@ pub fn type_key(
                     correct: true,
                 });
             } else if !report.passed() {
-                out.push(Effect::NearMiss(Solution::Commands(history.clone())));
+                let advice = run::task_advice(step, history, start, &now, |k, w| {
+                    replayed
+                        .entry(k)
+                        .or_insert_with(|| run::near_miss_goals(pack, lesson, step, w, lang))
+                        .clone()
+                });
+                // A command that changed nothing the goal checks leaves the status as it is
+                // (it is still true); a near miss the account is in speaks in any case.
+                let text = match advice {
+                    Some(run::TaskAdvice::NearMiss(why)) => Some(why.get(lang.code(), fallback)),
+                    Some(run::TaskAdvice::Goal(i)) if now != was => report
+                        .results
+                        .get(i)
+                        .map(|c| c.fail_message.as_deref().unwrap_or(&c.what)),
+                    _ => None,
+                };
+                if let Some(text) = text {
+                    out.push(Effect::Advice(text.to_string()));
+                }
             }
             out
         }
@@ -145,17 +171,7 @@ pub fn type_key(
             Vec::new()
         }
         KeyCode::Tab => {
-            let c = r.sandbox.complete(input.as_str());
-            if let [only] = c.as_slice() {
-                let cut = input.as_str().rfind(' ').map_or(0, |i| {
-                    input.as_str().get(..=i).map_or(0, |s| s.chars().count())
-                });
-                input.truncate_chars(cut);
-                input.push_str(only);
-                input.push_str(" ");
-            } else if !c.is_empty() {
-                output.push(c.join("  "));
-            }
+            super::complete_in_console(&r.sandbox, input, output);
             Vec::new()
         }
         _ => {

@@ -1,0 +1,293 @@
+//! The instance metadata service at `http://169.254.169.254`, as a program on an instance
+//! sees it: IMDSv2's session tokens (`PUT /latest/api/token` with
+//! `X-aws-ec2-metadata-token-ttl-seconds`, then `X-aws-ec2-metadata-token` on every request),
+//! `401` for a request without a valid token when the instance requires IMDSv2, `403` when the
+//! endpoint is turned off, `400` for a bad token request, `404` for a path it does not have
+//! (<https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html>,
+//! <https://repost.aws/knowledge-center/ec2-linux-metadata-retrieval>), a few of the
+//! instance's own facts and the instance profile role's temporary credentials.
+
+use jiff::{SignedDuration, Timestamp};
+use serde_json::{Value, json};
+
+use super::{Instance, State};
+use crate::account::Account;
+use crate::account::command::time;
+use crate::account::model::{Session, SessionKind};
+
+/// The longest a session token lives, in seconds (six hours).
+pub const MAX_TOKEN_TTL: i64 = 21_600;
+
+/// One HTTP request to the metadata service.
+#[derive(Debug, Clone, Copy)]
+pub struct Request<'a> {
+    /// `GET` or `PUT`.
+    pub method: &'a str,
+    /// The path after the address, e.g. `/latest/meta-data/instance-id`.
+    pub path: &'a str,
+    /// The headers, as `(name, value)`.
+    pub headers: &'a [(String, String)],
+}
+
+impl Request<'_> {
+    /// The value of a header, its name compared without case as HTTP does.
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.trim())
+    }
+}
+
+/// What the metadata service answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// `200 OK` with this text.
+    Text(String),
+    /// `200 OK` with this JSON document (credentials, `iam/info`).
+    Json(Value),
+    /// An HTTP error status: 400, 401, 403, 404 or 405.
+    Status(u16),
+    /// No answer an instance would get: the sandbox's own explanation.
+    Sandbox(ImdsError),
+}
+
+/// The page the metadata service sends with an error status.
+pub fn status_page(code: u16) -> String {
+    let reason = match code {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        405 => "Method Not Allowed",
+        _ => "Not Found",
+    };
+    format!(
+        "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\"\n\t\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n <head>\n  <title>{code} - {reason}</title>\n </head>\n <body>\n  <h1>{code} - {reason}</h1>\n </body>\n</html>\n"
+    )
+}
+
+/// Why the instance metadata service gives no credentials: the sandbox's own messages
+/// (`crate::msg::sandbox::Sandbox::Imds…`), since the real service answers only `404 Not Found`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImdsError {
+    /// No instance has this id.
+    NoInstance(String),
+    /// The instance is not running.
+    NotRunning(String),
+    /// The instance has no instance profile.
+    NoProfile,
+    /// The instance profile holds no role.
+    NoRole,
+    /// Another role was asked for than the instance's, named here.
+    OtherRole(String),
+}
+
+impl ImdsError {
+    /// The message in `lang`.
+    pub fn text(&self, lang: crate::lang::Lang) -> String {
+        use crate::msg::Message;
+        use crate::msg::sandbox::Sandbox as Say;
+        match self {
+            ImdsError::NoInstance(id) => Say::ImdsNoInstance.fill(lang, &[("instance", id)]),
+            ImdsError::NotRunning(id) => Say::ImdsNotRunning.fill(lang, &[("instance", id)]),
+            ImdsError::NoProfile => Say::ImdsNoProfile.text(lang).to_string(),
+            ImdsError::NoRole => Say::ImdsNoRole.text(lang).to_string(),
+            ImdsError::OtherRole(role) => Say::ImdsOtherRole.fill(lang, &[("role", role)]),
+        }
+    }
+}
+
+/// Answers one request made on `instance_id`.
+pub fn serve(acct: &mut Account, instance_id: &str, req: &Request<'_>) -> Reply {
+    let Some(inst) = acct.instances.get(instance_id) else {
+        return Reply::Sandbox(ImdsError::NoInstance(instance_id.to_string()));
+    };
+    if inst.state != State::Running {
+        return Reply::Sandbox(ImdsError::NotRunning(instance_id.to_string()));
+    }
+    if inst.http_endpoint == "disabled" {
+        return Reply::Status(403);
+    }
+    let now = acct.now;
+    let path = req.path.split(['?', '#']).next().unwrap_or("");
+    if path == "/latest/api/token" {
+        return match req.method {
+            "PUT" => issue_token(acct, instance_id, req),
+            // A token is only ever handed out to a PUT, which a forwarded request cannot be.
+            _ => Reply::Status(405),
+        };
+    }
+    let token_ok = match req.header("X-aws-ec2-metadata-token") {
+        Some(t) => inst.imds_tokens.iter().any(|(v, exp)| v == t && *exp > now),
+        None => false,
+    };
+    if req.header("X-aws-ec2-metadata-token").is_some() && !token_ok {
+        return Reply::Status(401);
+    }
+    if inst.http_tokens == "required" && !token_ok {
+        return Reply::Status(401);
+    }
+    if req.method != "GET" {
+        return Reply::Status(405);
+    }
+    let Some(rest) = path.strip_prefix("/latest/") else {
+        return Reply::Status(404);
+    };
+    if rest == "user-data" {
+        return if inst.user_data.is_empty() {
+            Reply::Status(404)
+        } else {
+            Reply::Text(inst.user_data.clone())
+        };
+    }
+    let Some(item) = rest.strip_prefix("meta-data") else {
+        return Reply::Status(404);
+    };
+    let item = item.trim_start_matches('/');
+    if let Some(role) = item.strip_prefix("iam/security-credentials") {
+        let role = role.trim_matches('/');
+        return match credentials(acct, instance_id, (!role.is_empty()).then_some(role)) {
+            Ok(Value::String(s)) => Reply::Text(s),
+            Ok(v) => Reply::Json(v),
+            Err(e) => Reply::Sandbox(e),
+        };
+    }
+    if item == "iam/info" {
+        return match inst
+            .instance_profile
+            .as_ref()
+            .and_then(|p| acct.instance_profiles.get(p))
+        {
+            Some(p) => Reply::Json(
+                json!({"Code": "Success", "LastUpdated": time(now), "InstanceProfileArn": p.arn, "InstanceProfileId": p.id}),
+            ),
+            None => Reply::Status(404),
+        };
+    }
+    match fact(acct, inst, item) {
+        Some(text) => Reply::Text(text),
+        None => Reply::Status(404),
+    }
+}
+
+/// `PUT /latest/api/token`: a new session token for 1 to 21,600 seconds.
+fn issue_token(acct: &mut Account, instance_id: &str, req: &Request<'_>) -> Reply {
+    let ttl = req
+        .header("X-aws-ec2-metadata-token-ttl-seconds")
+        .and_then(|v| v.parse::<i64>().ok());
+    let Some(ttl) = ttl.filter(|t| (1..=MAX_TOKEN_TTL).contains(t)) else {
+        return Reply::Status(400);
+    };
+    let token = format!("AQAEA{}==", acct.new_secret());
+    let expires = acct
+        .now
+        .checked_add(SignedDuration::from_secs(ttl))
+        .unwrap_or(acct.now);
+    let now = acct.now;
+    if let Some(i) = acct.instances.get_mut(instance_id) {
+        i.imds_tokens.retain(|(_, exp)| *exp > now);
+        i.imds_tokens.push((token.clone(), expires));
+    }
+    Reply::Text(token)
+}
+
+/// The instance's own facts under `/latest/meta-data/`
+/// (<https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-categories.html>).
+fn fact(acct: &Account, inst: &Instance, item: &str) -> Option<String> {
+    let net = inst.network(acct);
+    Some(match item {
+        "" => [
+            "ami-id",
+            "hostname",
+            "iam/",
+            "instance-id",
+            "instance-type",
+            "local-hostname",
+            "local-ipv4",
+            "mac",
+            "placement/",
+            "public-ipv4",
+            "security-groups",
+        ]
+        .join("\n"),
+        "ami-id" => inst.image_id.clone(),
+        "instance-id" => inst.id.clone(),
+        "instance-type" => inst.instance_type.clone(),
+        "hostname" | "local-hostname" => net.private_dns.clone(),
+        "local-ipv4" => inst.private_ip.clone(),
+        "mac" => net.mac.clone(),
+        "public-ipv4" => net.public_ip.clone()?,
+        "iam" | "iam/" => "info\nsecurity-credentials/".to_string(),
+        "placement" | "placement/" => "availability-zone\nregion".to_string(),
+        "placement/availability-zone" => net.zone.clone(),
+        "placement/region" => inst.region.clone(),
+        "security-groups" => inst
+            .security_groups
+            .iter()
+            .map(|g| {
+                acct.security_groups
+                    .get(g)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_else(|| g.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => return None,
+    })
+}
+
+/// What a program on the instance gets from
+/// `http://169.254.169.254/latest/meta-data/iam/security-credentials/ROLE` — temporary
+/// credentials of the instance profile's role, from STS. An [`ImdsError`] when the instance
+/// has no role (or another role is asked for).
+pub fn credentials(
+    acct: &mut Account,
+    instance_id: &str,
+    role: Option<&str>,
+) -> Result<Value, ImdsError> {
+    let inst = acct
+        .instances
+        .get(instance_id)
+        .cloned()
+        .ok_or_else(|| ImdsError::NoInstance(instance_id.to_string()))?;
+    if inst.state != State::Running {
+        return Err(ImdsError::NotRunning(instance_id.to_string()));
+    }
+    let profile = inst
+        .instance_profile
+        .as_ref()
+        .and_then(|p| acct.instance_profiles.get(p))
+        .ok_or(ImdsError::NoProfile)?;
+    let role_name = profile.roles.first().cloned().ok_or(ImdsError::NoRole)?;
+    match role {
+        None => return Ok(Value::String(role_name)),
+        Some(r) if r != role_name => return Err(ImdsError::OtherRole(role_name)),
+        Some(_) => {}
+    }
+    let id = acct.new_id("ASIA", 16);
+    let secret = acct.new_secret();
+    let token = format!("IQoJb3JpZ2luX2VjE{}", acct.new_secret());
+    let now: Timestamp = acct.now;
+    let expires = now
+        .checked_add(SignedDuration::from_hours(6))
+        .unwrap_or(now);
+    acct.sessions.insert(
+        id.clone(),
+        Session {
+            access_key_id: id.clone(),
+            secret: secret.clone(),
+            token: token.clone(),
+            expires,
+            issued: now,
+            kind: SessionKind::Role {
+                role: role_name.clone(),
+                session_name: instance_id.to_string(),
+            },
+            session_policy: None,
+            mfa: false,
+        },
+    );
+    Ok(
+        json!({"Code": "Success", "LastUpdated": time(now), "Type": "AWS-HMAC", "AccessKeyId": id, "SecretAccessKey": secret, "Token": token, "Expiration": time(expires)}),
+    )
+}
