@@ -59,6 +59,13 @@ pub struct Cli {
     /// Line-oriented text mode for screen readers and dumb terminals: no full-screen drawing.
     #[arg(long)]
     pub plain: bool,
+    /// Join the live class at this URL (as the instructor shows it) before starting; needs
+    /// --code. Answers are kept locally and delivered as the network allows.
+    #[arg(long, value_name = "URL", requires = "code")]
+    pub join: Option<String>,
+    /// The class's join code, with --join.
+    #[arg(long, value_name = "CODE", requires = "join")]
+    pub code: Option<String>,
     /// Draw the first frame and exit (for start-up measurements).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -139,6 +146,10 @@ pub fn run() -> ExitCode {
                 theme: cli.theme,
                 exit_after_first_frame: cli.exit_after_first_frame,
                 no_builtin: cli.no_builtin,
+                join: cli
+                    .join
+                    .zip(cli.code)
+                    .map(|(url, code)| crate::tui::Join { url, code }),
             };
             if cli.plain {
                 return ExitCode::from(crate::tui::plain::run(&opts));

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod class;
 pub mod cli;
 pub mod eval;
 pub mod ids;

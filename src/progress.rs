@@ -3,8 +3,8 @@
 //! report built from many learners' exports.
 //!
 //! Progress knows lessons only by their ids ([`PackId`], [`LessonId`], [`StepId`]): it never
-//! loads a lesson, so a lesson can change without the store having to. Only `tui` and `cli`
-//! use this module.
+//! loads a lesson, so a lesson can change without the store having to. Only `tui`, `cli`
+//! and `class` use this module.
 //!
 //! ```no_run
 //! use iamdojo::progress::{Attempt, LearnerName, LessonId, PackId, StepId, Store};
@@ -45,9 +45,9 @@ pub use catalog::{Catalog, LessonInfo};
 pub use error::{ExportError, Problem, ProgressError, WriteFailure};
 pub use export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 pub use model::{
-    Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
-    PackProgress, PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue,
-    StepProgress,
+    Attempt, ClassLink, CommandRecord, Completion, Dashboard, ImportSummary, Learner,
+    LessonProgress, PackProgress, PackSeen, Position, Queued, ResetScope, ResetSummary, Setting,
+    SettingValue, StepProgress,
 };
 pub use report::{
     Cell, ClassReport, FailedStep, LessonKey, LessonStats, ReportLearner, TOP, WrongAnswer,

@@ -50,6 +50,17 @@ pub struct Options {
     pub exit_after_first_frame: bool,
     /// Leave out the built-in course.
     pub no_builtin: bool,
+    /// Join this live class before starting (`--join URL --code CODE`).
+    pub join: Option<Join>,
+}
+
+/// A live class to join: its URL and join code, as the instructor shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Join {
+    /// The class server's URL.
+    pub url: String,
+    /// The join code.
+    pub code: String,
 }
 
 /// Loads the built-in course, the data directory's packs and `--pack` folders, in that
@@ -147,6 +158,21 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
             text: e.message(lang),
         });
     }
+    // Joining asks the server once, before the interface starts; after that only the
+    // sender's thread talks to the network.
+    if let (Some(j), Some(store), Some(learner)) = (&opts.join, &app.store, &app.learner) {
+        let link = crate::class::client::join(store, learner, &j.url, &j.code)
+            .map_err(|e| e.message(lang))?;
+        app.status = crate::msg::class::Class::Joined.fill(
+            lang,
+            &[
+                ("code", &link.code),
+                ("url", &link.server),
+                ("learner", learner.name()),
+            ],
+        );
+    }
+    app.start_class_sender(crate::class::client::Timing::default());
     Ok(app)
 }
 
@@ -274,6 +300,7 @@ pub fn run(opts: &Options) -> u8 {
         Err(e) => Err(Say::CannotSetUpTerminal.fill(app.lang, &[("error", &e)])),
     };
     restore();
+    app.finish_class();
     let signalled = SIGNALLED.load(std::sync::atomic::Ordering::SeqCst);
     if signalled != 0 && !app.writes.is_empty() {
         // Answers the database could not take: keep them in a file rather than lose them.

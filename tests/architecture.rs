@@ -39,7 +39,7 @@ fn code(module: &str) -> Vec<(PathBuf, String)> {
 }
 
 const MODULES: &[&str] = &[
-    "policy", "eval", "account", "audit", "lesson", "progress", "tui", "cli",
+    "policy", "eval", "account", "audit", "lesson", "progress", "class", "tui", "cli",
 ];
 
 /// What each module may use besides itself and `suggest`.
@@ -51,9 +51,12 @@ fn allowed(module: &str) -> &'static [&'static str] {
         "audit" => &["policy", "eval", "account"],
         "lesson" => &["policy", "eval", "account", "audit"],
         "progress" => &[],
-        "tui" => &["policy", "eval", "account", "audit", "lesson", "progress"],
+        "class" => &["progress"],
+        "tui" => &[
+            "policy", "eval", "account", "audit", "lesson", "progress", "class",
+        ],
         "cli" => &[
-            "policy", "eval", "account", "audit", "lesson", "progress", "tui",
+            "policy", "eval", "account", "audit", "lesson", "progress", "class", "tui",
         ],
         _ => &[],
     }
@@ -147,4 +150,33 @@ fn leaf_utilities_use_no_domain_module() {
         "a leaf module depends on a domain module:\n{}",
         bad.join("\n")
     );
+}
+
+/// Only the class server runs an async runtime: the learner's side (`class/client.rs`, and
+/// the interface that uses it) stays blocking, and no other module talks HTTP.
+#[test]
+fn only_the_class_server_uses_tokio_and_axum() {
+    let mut bad = Vec::new();
+    for m in MODULES {
+        for (file, line) in code(m) {
+            let in_server = file.components().any(|c| c.as_os_str() == "server")
+                || file.ends_with("class/server.rs");
+            if !in_server && (line.contains("tokio") || line.contains("axum")) {
+                bad.push(format!(
+                    "{}: async outside the server: {}",
+                    file.display(),
+                    line.trim()
+                ));
+            }
+            if *m != "class" && line.contains("ureq") {
+                bad.push(format!(
+                    "{}: HTTP outside class: {}",
+                    file.display(),
+                    line.trim()
+                ));
+            }
+        }
+    }
+    assert!(!files("class").is_empty(), "no source for `class`");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
 }

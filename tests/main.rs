@@ -16,6 +16,7 @@ mod audit;
 mod aws_cases;
 mod aws_errors;
 mod catalog;
+mod class;
 mod cli;
 mod cli_formats;
 mod docs;

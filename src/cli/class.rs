@@ -1,7 +1,7 @@
 //! `iamdojo class report`: learners' progress exports merged into one report for the
 //! instructor, as text, CSV or a self-contained HTML page. Text and HTML are in the
 //! instructor's language (`--lang`, else the top-level `--lang`, else the locale); CSV is the
-//! same in every language.
+//! same in every language. `iamdojo class serve`: the live class server (`crate::class`).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -41,6 +41,47 @@ enum Sub {
     /// most common wrong answers.
     #[command(after_long_help = EXAMPLES)]
     Report(ReportArgs),
+    /// Run a live class: learners join with a code and their answers reach a dashboard in
+    /// the instructor's browser as they give them.
+    #[command(after_long_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
+}
+
+const SERVE_EXAMPLES: &str = "Examples:
+  iamdojo class serve                                  (this machine only, to try it)
+  iamdojo class serve --listen 0.0.0.0:8080            (learners on the room's network)
+  iamdojo class serve --data-dir ~/workshop --stuck-minutes 5
+
+It prints the URL, the join code and the instructor token (once: it is stored hashed).
+Learners run `iamdojo --join URL --code CODE [--learner NAME]`; the instructor opens the
+dashboard URL it prints. Stopping (Ctrl+C) and starting again with the same --data-dir
+resumes the class; --new-class starts another.
+
+Exit status: 0 stopped with Ctrl+C, 2 when it could not start.";
+
+#[derive(Debug, ClapArgs)]
+struct ServeArgs {
+    /// The address to listen on: 127.0.0.1:8080 is this machine only; 0.0.0.0:8080 takes
+    /// learners from every network the machine is on (plain HTTP: a warning says so). Port
+    /// 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
+    listen: String,
+    /// Where the class's database (class.db) is kept (default: $IAMDOJO_DATA_DIR, else the
+    /// platform's data directory, e.g. ~/.local/share/iamdojo).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// A learner with no right answer for this many minutes is shown as stuck.
+    #[arg(long, default_value_t = 10, value_name = "MINUTES")]
+    stuck_minutes: u64,
+    /// Start a new class (a new code and instructor token) even when one is open in the
+    /// data directory.
+    #[arg(long)]
+    new_class: bool,
+    /// Do not draw the URL as a QR code.
+    #[arg(long)]
+    no_qr: bool,
+    #[command(flatten)]
+    course: CourseArgs,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -89,6 +130,7 @@ pub fn run(args: &Args, course: &Course, out: &mut dyn Write) -> io::Result<u8> 
     };
     match &args.command {
         Sub::Report(a) => report(a, course, lang, out),
+        Sub::Serve(a) => serve(a, course, lang, out),
     }
 }
 
@@ -196,4 +238,97 @@ fn report(args: &ReportArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> i
     } else {
         Ok(0)
     }
+}
+
+/// The address learners can reach when the server listens on every interface: the one the
+/// system would send from (a UDP socket is "connected", which sends nothing).
+fn reachable(addr: std::net::SocketAddr) -> std::net::SocketAddr {
+    if !addr.ip().is_unspecified() {
+        return addr;
+    }
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| s.connect("192.0.2.1:9").map(|()| s))
+        .and_then(|s| s.local_addr());
+    match probe {
+        Ok(local) => std::net::SocketAddr::new(local.ip(), addr.port()),
+        Err(_) => addr,
+    }
+}
+
+fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
+    use crate::class::server;
+    use crate::msg::class::Class as C;
+    let fail = |msg: String| {
+        eprintln!("iamdojo class serve: {msg}");
+        Ok(2)
+    };
+    let Ok(listen) = args.listen.parse::<std::net::SocketAddr>() else {
+        return fail(C::BadListen.fill(lang, &[("value", &args.listen)]));
+    };
+    let data_dir = match crate::progress::data_dir(args.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => return fail(e.message(lang)),
+    };
+    let course = top.with(&args.course);
+    let config = server::Config {
+        listen,
+        data_dir: data_dir.clone(),
+        stuck: std::time::Duration::from_secs(args.stuck_minutes.saturating_mul(60)),
+        new_class: args.new_class,
+        catalogs: (
+            course.catalog("class serve", Lang::En),
+            course.catalog("class serve", Lang::Ja),
+        ),
+    };
+    let running = match server::start(config, true) {
+        Ok(r) => r,
+        Err(e) => return fail(e.message(lang)),
+    };
+    if !running.addr.ip().is_loopback() {
+        eprintln!(
+            "iamdojo class serve: {}",
+            C::PlainHttpWarning.fill(lang, &[("addr", &running.addr)])
+        );
+    }
+    let url = format!("http://{}", reachable(running.addr));
+    writeln!(out, "{}", C::Serving.fill(lang, &[("url", &url)]))?;
+    if running.instructor_token.is_none() {
+        writeln!(
+            out,
+            "{}",
+            C::Resumed.fill(lang, &[("dir", &data_dir.display())])
+        )?;
+    }
+    writeln!(
+        out,
+        "{}",
+        C::JoinCodeLine.fill(lang, &[("code", &running.code)])
+    )?;
+    writeln!(out, "{}", C::LearnersRun.text(lang))?;
+    writeln!(out, "  iamdojo --join {url} --code {}", running.code)?;
+    if !args.no_qr
+        && let Ok(qr) = qrcode::QrCode::new(url.as_bytes())
+    {
+        let drawn = qr
+            .render::<qrcode::render::unicode::Dense1x2>()
+            .quiet_zone(true)
+            .build();
+        writeln!(out, "{drawn}")?;
+    }
+    match &running.instructor_token {
+        Some(token) => {
+            writeln!(out, "{}", C::TokenLine.fill(lang, &[("token", token)]))?;
+            let dash = format!("{url}/?token={token}");
+            writeln!(out, "{}", C::DashboardLine.fill(lang, &[("url", &dash)]))?;
+        }
+        None => {
+            writeln!(out, "{}", C::TokenNotShown.text(lang))?;
+            writeln!(out, "{}", C::DashboardLine.fill(lang, &[("url", &url)]))?;
+        }
+    }
+    writeln!(out, "{}", C::StopHint.text(lang))?;
+    out.flush()?;
+    running.wait();
+    writeln!(out, "{}", C::Stopped.text(lang))?;
+    Ok(0)
 }

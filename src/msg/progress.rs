@@ -400,5 +400,9 @@ crate::catalog! {
         DoImport => ("import the progress", "進捗の取り込み"),
         DoReset => ("reset the progress", "進捗のリセット"),
         DoCount => ("count the progress", "進捗の集計"),
+        DoJoinClass => ("save the class joined", "参加したクラスの保存"),
+        DoReadClass => ("read the class joined", "参加したクラスの読み取り"),
+        DoReadOutbox => ("read the answers waiting for the class", "クラスへの送信を待つ解答の読み取り"),
+        DoClearOutbox => ("mark answers as delivered to the class", "クラスへ届いた解答の記録"),
     }
 }

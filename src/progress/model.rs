@@ -227,6 +227,42 @@ impl Learner {
     }
 }
 
+/// The live class a learner joined (`iamdojo --join URL --code CODE`): where its answers
+/// are delivered and the learner token that lets them in. The token is a secret: the server
+/// keeps only its hash, and nothing shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClassLink {
+    /// The class server's base URL (`http://10.0.0.5:8080`).
+    pub server: String,
+    /// The class's join code.
+    pub code: String,
+    /// The learner token the server gave on joining.
+    pub token: String,
+    /// When the learner joined.
+    pub joined: Timestamp,
+}
+
+impl std::fmt::Debug for ClassLink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClassLink")
+            .field("server", &self.server)
+            .field("code", &self.code)
+            .field("token", &"<secret>")
+            .field("joined", &self.joined)
+            .finish()
+    }
+}
+
+/// An answer waiting in the outbox to be delivered to the class, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    /// Its place in the outbox: delivered rows are cleared up to a place
+    /// ([`super::Store::outbox_delivered`]).
+    pub seq: i64,
+    /// The answer.
+    pub attempt: Attempt,
+}
+
 /// One learner's progress in one lesson, as the dashboard shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LessonProgress {

@@ -92,6 +92,28 @@ pub const MIGRATIONS: &[&str] = &[
         updated_ms INTEGER NOT NULL
     );
     ",
+    // 2: joining a live class. A learner joined to a class keeps the server's address, the
+    // class code and the learner token the server gave (the server keeps only its hash);
+    // every answer recorded while joined is queued in `outbox` in the same transaction, and
+    // the sender deletes a row once the server has acknowledged it.
+    "
+    CREATE TABLE class_links (
+        learner_id INTEGER PRIMARY KEY REFERENCES learners(id) ON DELETE CASCADE,
+        server     TEXT NOT NULL,
+        code       TEXT NOT NULL,
+        token      TEXT NOT NULL,
+        joined_ms  INTEGER NOT NULL
+    );
+
+    CREATE TABLE outbox (
+        seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+        learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+        attempt    INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        queued_ms  INTEGER NOT NULL,
+        UNIQUE (attempt)
+    );
+    CREATE INDEX outbox_by_learner ON outbox (learner_id, seq);
+    ",
 ];
 
 /// The schema version this binary writes: the number of migrations.
@@ -106,6 +128,8 @@ pub(super) const DATA_TABLES: &[&str] = &[
     "commands",
     "settings",
     "positions",
+    "class_links",
+    "outbox",
 ];
 
 /// What [`migrate`] found.

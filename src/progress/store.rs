@@ -23,8 +23,9 @@ use rusqlite::{
 use super::error::{Problem, ProgressError, WriteFailure};
 use super::export::{EXPORT_FORMAT, EXPORT_VERSION, Export, ExportedLearner};
 use super::model::{
-    Attempt, CommandRecord, Completion, Dashboard, ImportSummary, Learner, LessonProgress,
-    PackSeen, Position, ResetScope, ResetSummary, Setting, SettingValue, StepProgress,
+    Attempt, ClassLink, CommandRecord, Completion, Dashboard, ImportSummary, Learner,
+    LessonProgress, PackSeen, Position, Queued, ResetScope, ResetSummary, Setting, SettingValue,
+    StepProgress,
 };
 use super::schema::{self, DATA_TABLES, LATEST, Migrated};
 use crate::ids::{IdError, IdKind, IdReason, LearnerName, LessonId, PackId, RecordId, StepId};
@@ -623,11 +624,16 @@ impl Store {
 
     /// Records an answer, committed before this returns. Recording the same attempt (same
     /// id) again changes nothing; the result says whether it was new.
+    /// While the learner is joined to a class, a new answer is also queued in the outbox in
+    /// the same transaction: it is committed and queued, or neither.
     pub fn record_attempt(&self, learner: &Learner, a: &Attempt) -> Result<bool, ProgressError> {
-        self.check_space()
-            .and_then(|()| insert_attempt(&self.conn, learner.row, a))
-            .map(|n| n > 0)
-            .map_err(self.err(P::DoSaveAttempt))
+        self.write(P::DoSaveAttempt, |tx| {
+            let added = insert_attempt(tx, learner.row, a)? > 0;
+            if added {
+                queue_for_class(tx, learner.row)?;
+            }
+            Ok(added)
+        })
     }
 
     /// Records that a lesson was finished; the earliest completion is kept.
@@ -1009,6 +1015,117 @@ impl Store {
         read().map_err(self.err(P::DoReadSettings))
     }
 
+    // ---- a live class ----
+
+    /// Joins the learner to a class (replacing a class joined before) and queues every
+    /// answer they already gave, oldest first, so that the class sees their whole progress.
+    /// Returns how many answers were queued.
+    pub fn join_class(&self, learner: &Learner, link: &ClassLink) -> Result<u64, ProgressError> {
+        self.write(P::DoJoinClass, |tx| {
+            tx.execute(
+                "INSERT INTO class_links (learner_id, server, code, token, joined_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (learner_id) DO UPDATE SET server = excluded.server,
+                   code = excluded.code, token = excluded.token, joined_ms = excluded.joined_ms",
+                params![
+                    learner.row,
+                    link.server,
+                    link.code,
+                    link.token,
+                    to_ms(link.joined)
+                ],
+            )?;
+            // A new class has seen none of the answers: the old queue goes, all are queued.
+            tx.execute("DELETE FROM outbox WHERE learner_id = ?1", [learner.row])?;
+            let n = tx.execute(
+                "INSERT INTO outbox (learner_id, attempt, queued_ms)
+                 SELECT learner_id, id, ?2 FROM attempts WHERE learner_id = ?1
+                 ORDER BY at_ms, id",
+                params![learner.row, to_ms(Timestamp::now())],
+            )?;
+            Ok(n as u64)
+        })
+    }
+
+    /// The class the learner joined, if any.
+    pub fn class_link(&self, learner: &Learner) -> Result<Option<ClassLink>, ProgressError> {
+        self.conn
+            .prepare_cached(
+                "SELECT server, code, token, joined_ms FROM class_links WHERE learner_id = ?1",
+            )
+            .and_then(|mut st| {
+                st.query_row([learner.row], |r| {
+                    Ok(ClassLink {
+                        server: r.get(0)?,
+                        code: r.get(1)?,
+                        token: r.get(2)?,
+                        joined: from_ms(r.get(3)?),
+                    })
+                })
+                .optional()
+            })
+            .map_err(self.err(P::DoReadClass))
+    }
+
+    /// Up to `limit` answers waiting for the class, in the order they were queued.
+    pub fn outbox(&self, learner: &Learner, limit: usize) -> Result<Vec<Queued>, ProgressError> {
+        let read = || {
+            let mut st = self.conn.prepare_cached(
+                "SELECT o.seq, a.uid, a.pack, a.lesson, a.lesson_version, a.step, a.answer,
+                        a.correct, a.hints_used, a.solution_shown, a.time_spent_ms, a.at_ms
+                 FROM outbox o JOIN attempts a ON a.id = o.attempt
+                 WHERE o.learner_id = ?1 ORDER BY o.seq LIMIT ?2",
+            )?;
+            st.query_map(
+                params![learner.row, i64::try_from(limit).unwrap_or(i64::MAX)],
+                |r| {
+                    Ok(Queued {
+                        seq: r.get(0)?,
+                        attempt: Attempt {
+                            id: id_col(r, 1)?,
+                            pack: id_col(r, 2)?,
+                            lesson: id_col(r, 3)?,
+                            lesson_version: r.get(4)?,
+                            step: id_col(r, 5)?,
+                            answer: r.get(6)?,
+                            correct: r.get(7)?,
+                            hints_used: u32::try_from(r.get::<_, i64>(8)?).unwrap_or(u32::MAX),
+                            solution_shown: r.get(9)?,
+                            time_spent_ms: to_u64(r.get(10)?),
+                            at: from_ms(r.get(11)?),
+                        },
+                    })
+                },
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        };
+        read().map_err(self.err(P::DoReadOutbox))
+    }
+
+    /// How many answers are waiting for the class.
+    pub fn outbox_len(&self, learner: &Learner) -> Result<u64, ProgressError> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM outbox WHERE learner_id = ?1",
+                [learner.row],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(to_u64)
+            .map_err(self.err(P::DoReadOutbox))
+    }
+
+    /// Clears the outbox up to and including `seq`: the server acknowledged those answers.
+    /// (The answers themselves stay: the outbox only says what the class has not seen.)
+    pub fn outbox_delivered(&self, learner: &Learner, seq: i64) -> Result<u64, ProgressError> {
+        self.write(P::DoClearOutbox, |tx| {
+            tx.execute(
+                "DELETE FROM outbox WHERE learner_id = ?1 AND seq <= ?2",
+                params![learner.row, seq],
+            )
+            .map(|n| n as u64)
+        })
+    }
+
     // ---- moving progress ----
 
     /// Everything about one learner, as an export file holds it. Read in one transaction,
@@ -1070,7 +1187,10 @@ impl Store {
         let row = learner.row;
         self.write(P::DoImport, |tx| {
             for a in &export.attempts {
-                sum.attempts += insert_attempt(tx, row, a)? as u64;
+                if insert_attempt(tx, row, a)? > 0 {
+                    sum.attempts += 1;
+                    queue_for_class(tx, row)?;
+                }
             }
             for c in &export.completions {
                 sum.completions += upsert_completion(tx, row, c)? as u64;
@@ -1214,6 +1334,19 @@ fn insert_attempt(conn: &Connection, learner: i64, a: &Attempt) -> rusqlite::Res
         a.solution_shown,
         to_i64(a.time_spent_ms),
         to_ms(a.at)
+    ])
+}
+
+/// Queues the attempt just inserted for the class, when the learner is joined to one.
+fn queue_for_class(tx: &Transaction<'_>, learner: i64) -> rusqlite::Result<usize> {
+    tx.prepare_cached(
+        "INSERT INTO outbox (learner_id, attempt, queued_ms)
+         SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM class_links WHERE learner_id = ?1)",
+    )?
+    .execute(params![
+        learner,
+        tx.last_insert_rowid(),
+        to_ms(Timestamp::now())
     ])
 }
 

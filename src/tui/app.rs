@@ -186,6 +186,10 @@ pub struct App {
     panel_pos: std::collections::HashMap<super::panel::Kind, (usize, u16)>,
     /// Hints used and solutions shown by step in this session (pack, lesson, step).
     aids: std::collections::BTreeMap<(PackId, LessonId, StepId), (u32, bool)>,
+    /// The live class's sender, while the learner is joined to one.
+    pub class: Option<crate::class::client::Sender>,
+    /// What the sender last said, copied on every tick for the status line.
+    pub class_status: Option<crate::class::client::Status>,
 }
 
 /// Something a mouse click can select.
@@ -245,6 +249,8 @@ impl App {
             kept: std::collections::HashMap::new(),
             panel_pos: std::collections::HashMap::new(),
             aids: std::collections::BTreeMap::new(),
+            class: None,
+            class_status: None,
         };
         app.cursor = app
             .rows
@@ -321,8 +327,39 @@ impl App {
         self.show_save(&report);
     }
 
-    /// Called by the event loop on every poll: retries waiting writes every few seconds.
+    /// Starts delivering the learner's answers to the class they joined, if they joined
+    /// one and progress is saved to a file (the sender reads the same file).
+    pub fn start_class_sender(&mut self, timing: crate::class::client::Timing) {
+        let (Some(store), Some(learner)) = (&self.store, &self.learner) else {
+            return;
+        };
+        let crate::progress::Saving::ToFile(path) = store.saving() else {
+            return;
+        };
+        if matches!(store.class_link(learner), Ok(Some(_))) {
+            self.class = Some(crate::class::client::Sender::start(
+                path.clone(),
+                learner.name().clone(),
+                timing,
+            ));
+            self.class_status = Some(crate::class::client::Status::default());
+        }
+    }
+
+    /// On quitting: lets the class sender deliver what is waiting for a moment (never
+    /// long, and not at all when offline: the answers wait in the outbox).
+    pub fn finish_class(&mut self) {
+        if let Some(s) = self.class.take() {
+            s.finish(std::time::Duration::from_secs(3));
+        }
+    }
+
+    /// Called by the event loop on every poll: retries waiting writes every few seconds,
+    /// and copies the class sender's status for the status line.
     pub fn tick(&mut self) {
+        if let Some(s) = &self.class {
+            self.class_status = Some(s.status());
+        }
         if !self.writes.is_empty() && self.last_try.elapsed() >= RETRY_EVERY {
             self.retry_saving();
         }

@@ -114,7 +114,9 @@ fn read_line(input: &mut impl BufRead) -> Option<String> {
 
 impl<W: Write> Session<W> {
     fn run(mut self, input: &mut impl BufRead, first_screen_only: bool) -> u8 {
-        match self.session(input, first_screen_only) {
+        let done = self.session(input, first_screen_only);
+        self.app.finish_class();
+        match done {
             Ok(()) => 0,
             // The reader went away (`iamdojo --plain | head`): answers are committed as they
             // are given (those a full disk refused were said so at once).

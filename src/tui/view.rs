@@ -26,7 +26,9 @@ pub fn draw(f: &mut Frame, app: &App) {
         return;
     }
     // A save problem (or waiting answers saved at last) takes a status line above the keys.
-    let note_height = u16::from(app.save_note.is_some());
+    // The live class's status takes the same line when there is no save note.
+    let class_line = app.class_status.map(|s| s.line(app.lang));
+    let note_height = u16::from(app.save_note.is_some() || class_line.is_some());
     let [body, note, footer] = Layout::vertical([
         Constraint::Min(3),
         Constraint::Length(note_height),
@@ -36,6 +38,8 @@ pub fn draw(f: &mut Frame, app: &App) {
     if let Some(m) = &app.save_note {
         let style = if m.ok { app.theme.dim } else { app.theme.warn };
         f.render_widget(Paragraph::new(m.text.as_str()).style(style), note);
+    } else if let Some(line) = class_line {
+        f.render_widget(Paragraph::new(line).style(app.theme.dim), note);
     }
     match &app.screen {
         _ if app.panel.is_some() => {

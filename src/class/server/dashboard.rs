@@ -1,0 +1,402 @@
+//! The live dashboard: what the instructor sees, worked out from the class's data
+//! ([`View::build`], pure: the time comes in) and rendered as self-contained HTML (inline
+//! CSS and a few lines of inline JavaScript for the server-sent events; no CDN, so it works
+//! on a LAN with no internet). Everything a learner typed is escaped.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::time::Duration;
+
+use jiff::Timestamp;
+
+use super::db::LearnerData;
+use crate::ids::{LessonId, PackId, StepId};
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::class::Class as C;
+use crate::progress::Catalog;
+use crate::progress::render::{duration, escape_html};
+
+/// A learner not heard from for this long is shown offline (the sender says it is there
+/// every few seconds).
+pub const OFFLINE_AFTER: Duration = Duration::from_secs(30);
+
+/// How many wrong answers are listed per exercise.
+pub const WRONG_SHOWN: usize = 3;
+
+/// What a learner is doing, as the dashboard says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    /// Joined, no answer yet.
+    NotStarted,
+    /// Working and answering.
+    Working,
+    /// No right answer for the `--stuck-minutes`.
+    Stuck,
+    /// Not heard from for [`OFFLINE_AFTER`] (their answers wait on their laptop).
+    Offline,
+}
+
+/// One learner's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearnerRow {
+    /// The name, with the start of the profile id when another learner has the same name.
+    pub label: String,
+    /// The lesson on their screen (its title), if known.
+    pub lesson: Option<String>,
+    /// The step on their screen.
+    pub step: Option<String>,
+    /// How long they have been on that step, in milliseconds.
+    pub on_step_ms: Option<u64>,
+    /// Answers given.
+    pub answers: u64,
+    /// Exercises solved.
+    pub solved: u64,
+    /// Hints used (the most shown per step, summed).
+    pub hints: u64,
+    /// Steps whose solution was shown.
+    pub solutions: u64,
+    /// What they are doing.
+    pub doing: Doing,
+}
+
+/// One exercise across the room.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseRow {
+    /// The lesson's title.
+    pub lesson: String,
+    /// The step.
+    pub step: StepId,
+    /// Learners who answered it.
+    pub tried: u64,
+    /// Learners who solved it.
+    pub solved: u64,
+    /// Solved, out of every learner in the class, in percent.
+    pub share: u64,
+    /// The most common wrong answers and how many times each was given.
+    pub wrong: Vec<(String, u64)>,
+}
+
+/// The whole dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The join code.
+    pub code: String,
+    /// Whether the class is closed to new learners.
+    pub closed: bool,
+    /// The learners, in the order they joined.
+    pub learners: Vec<LearnerRow>,
+    /// The exercises answered, by lesson and step.
+    pub exercises: Vec<ExerciseRow>,
+    /// When this was worked out.
+    pub at: Timestamp,
+}
+
+fn since(now: Timestamp, t: Timestamp) -> u64 {
+    u64::try_from(now.as_millisecond().saturating_sub(t.as_millisecond())).unwrap_or(0)
+}
+
+type StepKey = (PackId, LessonId, StepId);
+
+impl View {
+    /// Works out the dashboard at `now`: a learner with no right answer for `stuck` (since
+    /// their last one, or since joining) is stuck.
+    pub fn build(
+        code: &str,
+        closed: bool,
+        data: &[LearnerData],
+        now: Timestamp,
+        stuck: Duration,
+        catalog: &Catalog,
+    ) -> View {
+        let mut names: HashMap<&str, u32> = HashMap::new();
+        for d in data {
+            *names.entry(d.learner.name.as_str()).or_default() += 1;
+        }
+        let stuck_ms = u64::try_from(stuck.as_millis()).unwrap_or(u64::MAX);
+        let offline_ms = u64::try_from(OFFLINE_AFTER.as_millis()).unwrap_or(u64::MAX);
+        let mut learners = Vec::with_capacity(data.len());
+        let mut tried: BTreeMap<StepKey, HashSet<usize>> = BTreeMap::new();
+        let mut solved: BTreeMap<StepKey, HashSet<usize>> = BTreeMap::new();
+        let mut wrong: BTreeMap<StepKey, BTreeMap<String, u64>> = BTreeMap::new();
+        for (i, d) in data.iter().enumerate() {
+            let name = d.learner.name.as_str();
+            let label = if names.get(name).copied().unwrap_or(0) > 1 {
+                let id = d.learner.uid.as_str();
+                let short: String = id.chars().take(6).collect();
+                format!("{name} ({short})")
+            } else {
+                name.to_string()
+            };
+            let mut steps: HashMap<StepKey, (bool, u32, bool)> = HashMap::new();
+            let mut last_right = d.learner.joined;
+            for a in &d.attempts {
+                let key = (a.pack.clone(), a.lesson.clone(), a.step.clone());
+                let s = steps.entry(key.clone()).or_default();
+                s.0 |= a.correct;
+                s.1 = s.1.max(a.hints_used);
+                s.2 |= a.solution_shown;
+                tried.entry(key.clone()).or_default().insert(i);
+                if a.correct {
+                    last_right = last_right.max(a.at);
+                    solved.entry(key).or_default().insert(i);
+                } else {
+                    let answer = a.answer.split_whitespace().collect::<Vec<_>>().join(" ");
+                    *wrong.entry(key).or_default().entry(answer).or_default() += 1;
+                }
+            }
+            // Where they are: the position they sent, else their last answer's step.
+            let here = d
+                .position
+                .as_ref()
+                .map(|p| (p.pack.clone(), p.lesson.clone(), p.step.clone(), p.at))
+                .or_else(|| {
+                    d.attempts
+                        .last()
+                        .map(|a| (a.pack.clone(), a.lesson.clone(), a.step.clone(), a.at))
+                });
+            let doing = if since(now, d.learner.last_seen) >= offline_ms {
+                Doing::Offline
+            } else if d.attempts.is_empty() && d.position.is_none() {
+                Doing::NotStarted
+            } else if since(now, last_right) >= stuck_ms {
+                Doing::Stuck
+            } else {
+                Doing::Working
+            };
+            learners.push(LearnerRow {
+                label,
+                lesson: here.as_ref().map(|(p, l, _, _)| catalog.lesson_title(p, l)),
+                step: here.as_ref().map(|(_, _, s, _)| s.to_string()),
+                on_step_ms: here.as_ref().map(|(_, _, _, at)| since(now, *at)),
+                answers: d.attempts.len() as u64,
+                solved: steps.values().filter(|s| s.0).count() as u64,
+                hints: steps.values().map(|s| u64::from(s.1)).sum(),
+                solutions: steps.values().filter(|s| s.2).count() as u64,
+                doing,
+            });
+        }
+        let total = data.len() as u64;
+        let exercises = tried
+            .into_iter()
+            .map(|(key, who)| {
+                let done = solved.get(&key).map_or(0, |s| s.len() as u64);
+                let mut w: Vec<(String, u64)> =
+                    wrong.remove(&key).unwrap_or_default().into_iter().collect();
+                w.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                w.truncate(WRONG_SHOWN);
+                ExerciseRow {
+                    lesson: catalog.lesson_title(&key.0, &key.1),
+                    step: key.2,
+                    tried: who.len() as u64,
+                    solved: done,
+                    share: (done * 100).checked_div(total).unwrap_or(0),
+                    wrong: w,
+                }
+            })
+            .collect();
+        View {
+            code: code.to_string(),
+            closed,
+            learners,
+            exercises,
+            at: now,
+        }
+    }
+}
+
+/// Text escaped for HTML.
+pub fn escape(s: &str) -> String {
+    escape_html(s)
+}
+
+/// A learner's answer shortened for a table cell (whole characters).
+fn short(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:1.5rem;color:#111;background:#fff}
+h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f2f2f2}.code{font-size:1.6rem;font-weight:bold;letter-spacing:.2rem}
+.stuck{color:#a00;font-weight:bold}.offline{color:#777}.working{color:#060}
+.bar{display:inline-block;height:.7rem;background:#2a6;vertical-align:middle}
+nav a,nav form{margin-right:1rem;display:inline}#conn{color:#a00}
+@media (prefers-color-scheme:dark){body{background:#111;color:#eee}th{background:#222}}";
+
+/// The sign-in page: open the URL printed with the instructor token once.
+pub fn login(lang: Lang, wrong: bool) -> String {
+    let mut o = String::new();
+    o.push_str(&format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body><h1>{}</h1>",
+        lang.code(),
+        escape(C::DashTitle.text(lang)),
+        escape(C::DashTitle.text(lang))
+    ));
+    if wrong {
+        o.push_str(&format!(
+            "<p class=\"stuck\">{}</p>",
+            escape(C::DashWrongToken.text(lang))
+        ));
+    }
+    o.push_str(&format!(
+        "<p>{}</p><form method=\"get\" action=\"/\"><input type=\"hidden\" name=\"lang\" value=\"{}\"><input name=\"token\" type=\"password\" size=\"66\" autocomplete=\"off\"> <button>{}</button></form></body></html>",
+        escape(C::DashNeedsToken.text(lang)),
+        lang.code(),
+        escape(C::DashSignIn.text(lang))
+    ));
+    o
+}
+
+/// The whole page: header, the live part and the script that keeps it live.
+pub fn page(v: &View, lang: Lang) -> String {
+    let code = lang.code();
+    let other = match lang {
+        Lang::En => Lang::Ja,
+        Lang::Ja => Lang::En,
+    };
+    let mut o = String::with_capacity(8 * 1024);
+    o.push_str(&format!(
+        "<!doctype html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>",
+        escape(C::DashTitle.text(lang))
+    ));
+    o.push_str(&format!(
+        "<h1>{}</h1><p>{} <span class=\"code\">{}</span></p>",
+        escape(C::DashTitle.text(lang)),
+        escape(C::DashJoinCode.text(lang)),
+        escape(&v.code)
+    ));
+    o.push_str(&format!(
+        "<nav><a href=\"/?lang={}\">{}</a><a href=\"/report.csv?lang={code}\">{}</a><a href=\"/report.html?lang={code}\">{}</a>",
+        other.code(),
+        escape(C::DashOtherLanguage.text(lang)),
+        escape(C::DashReportCsv.text(lang)),
+        escape(C::DashReportHtml.text(lang)),
+    ));
+    if !v.closed {
+        o.push_str(&format!(
+            "<form method=\"post\" action=\"/close?lang={code}\"><button>{}</button></form>",
+            escape(C::DashClose.text(lang))
+        ));
+    }
+    o.push_str("</nav><p id=\"conn\"></p><main id=\"live\">");
+    o.push_str(&live(v, lang));
+    // The reconnecting note as a JSON string, with `</` broken so it cannot end the script.
+    let note = serde_json::to_string(C::DashReconnecting.text(lang))
+        .unwrap_or_else(|_| "\"\"".to_string())
+        .replace("</", "<\\/");
+    o.push_str(&format!(
+        "</main><script>
+const live=document.getElementById('live'),conn=document.getElementById('conn');
+const es=new EventSource('/events?lang={code}');
+es.addEventListener('live',e=>{{live.innerHTML=e.data;conn.textContent='';}});
+es.onerror=()=>{{conn.textContent={note};}};
+</script></body></html>"
+    ));
+    o
+}
+
+/// The live part: the learners' table and the exercises' table.
+pub fn live(v: &View, lang: Lang) -> String {
+    let mut o = String::with_capacity(4 * 1024);
+    if v.closed {
+        o.push_str(&format!("<p>{}</p>", escape(C::DashClosed.text(lang))));
+    }
+    o.push_str(&format!(
+        "<h2>{}</h2>",
+        escape(&C::DashLearners.fill(lang, &[("count", &v.learners.len())]))
+    ));
+    if v.learners.is_empty() {
+        o.push_str(&format!("<p>{}</p>", escape(C::DashNoLearners.text(lang))));
+    } else {
+        o.push_str("<table id=\"learners\"><tr>");
+        for h in [
+            C::ColLearner,
+            C::ColLesson,
+            C::ColStep,
+            C::ColOnStep,
+            C::ColAnswers,
+            C::ColSolved,
+            C::ColHints,
+            C::ColSolutions,
+            C::ColState,
+        ] {
+            o.push_str(&format!("<th>{}</th>", escape(h.text(lang))));
+        }
+        o.push_str("</tr>");
+        for l in &v.learners {
+            let (class, state) = match l.doing {
+                Doing::NotStarted => ("", C::StateNotStarted),
+                Doing::Working => ("working", C::StateWorking),
+                Doing::Stuck => ("stuck", C::StateStuck),
+                Doing::Offline => ("offline", C::StateOffline),
+            };
+            o.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{class}\">{}</td></tr>",
+                escape(&l.label),
+                escape(l.lesson.as_deref().unwrap_or("—")),
+                escape(l.step.as_deref().unwrap_or("—")),
+                l.on_step_ms.map(|ms| duration(ms, lang)).unwrap_or_else(|| "—".to_string()),
+                l.answers,
+                l.solved,
+                l.hints,
+                l.solutions,
+                escape(state.text(lang)),
+            ));
+        }
+        o.push_str("</table>");
+    }
+    o.push_str(&format!("<h2>{}</h2>", escape(C::DashExercises.text(lang))));
+    if v.exercises.is_empty() {
+        o.push_str(&format!("<p>{}</p>", escape(C::DashNoAnswers.text(lang))));
+    } else {
+        o.push_str("<table id=\"exercises\"><tr>");
+        for h in [
+            C::ColLesson,
+            C::ColStep,
+            C::ColTried,
+            C::ColShare,
+            C::ColWrong,
+        ] {
+            o.push_str(&format!("<th>{}</th>", escape(h.text(lang))));
+        }
+        o.push_str("</tr>");
+        for e in &v.exercises {
+            let wrong: Vec<String> = e
+                .wrong
+                .iter()
+                .map(|(a, n)| {
+                    format!(
+                        "<code>{}</code> ({})",
+                        escape(&short(a)),
+                        escape(&C::Times.fill(lang, &[("count", n)]))
+                    )
+                })
+                .collect();
+            o.push_str(&format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"bar\" style=\"width:{}px\"></span> {}</td><td>{}</td></tr>",
+                escape(&e.lesson),
+                escape(e.step.as_str()),
+                e.tried,
+                e.share,
+                escape(&C::Share.fill(
+                    lang,
+                    &[("percent", &e.share), ("solved", &e.solved)]
+                )),
+                if wrong.is_empty() { "—".to_string() } else { wrong.join("<br>") },
+            ));
+        }
+        o.push_str("</table>");
+    }
+    o.push_str(&format!(
+        "<p><small>{}</small></p>",
+        escape(&C::DashUpdated.fill(lang, &[("time", &v.at.strftime("%H:%M:%S UTC"))]))
+    ));
+    o
+}

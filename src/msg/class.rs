@@ -1,0 +1,165 @@
+//! The strings of a live class: `class serve`'s start-up lines and errors, joining, the
+//! learner's status line and the instructor's dashboard. The server's JSON refusals carry
+//! the English text; the learner's side words them again in the learner's language.
+
+crate::catalog! {
+    /// Strings of the class server, joining and the dashboard.
+    pub enum Class {
+        // ---- class serve ----
+        /// First line of `class serve`.
+        Serving => ("Class server running at {url}", "クラスサーバーを {url} で起動しました"),
+        /// Resumed an open class from the data directory.
+        Resumed => (
+            "Resumed the open class in {dir} (start with --new-class for a new one)",
+            "{dir} にある開催中のクラスを再開しました (新しいクラスは --new-class で開始します)",
+        ),
+        /// The join code line.
+        JoinCodeLine => ("Join code: {code}", "参加コード: {code}"),
+        /// What learners type.
+        LearnersRun => ("Learners run:", "学習者は次のコマンドを実行します:"),
+        /// The instructor token, printed once.
+        TokenLine => (
+            "Instructor token (shown only now; stored hashed): {token}",
+            "講師トークン (表示は今回だけです。ハッシュ化して保存します): {token}",
+        ),
+        /// Where the instructor opens the dashboard.
+        DashboardLine => ("Dashboard: {url}", "ダッシュボード: {url}"),
+        /// A resumed class's token cannot be shown again.
+        TokenNotShown => (
+            "Instructor token: as printed when the class was created (it is stored hashed and cannot be shown again)",
+            "講師トークン: クラス作成時に表示したものを使います (ハッシュ化して保存しているため、再表示できません)",
+        ),
+        /// How to stop.
+        StopHint => ("Press Ctrl+C to stop.", "停止するには Ctrl+C を押します。"),
+        /// After Ctrl+C.
+        Stopped => ("Class server stopped.", "クラスサーバーを停止しました。"),
+        /// Listening beyond loopback over plain HTTP.
+        PlainHttpWarning => (
+            "warning: listening on {addr} over plain HTTP: tokens and answers cross the network unencrypted; use it only on a network you trust",
+            "警告: {addr} で暗号化なしの HTTP で待ち受けています。トークンと解答は暗号化されずにネットワークを流れます。信頼できるネットワークでのみ使用してください",
+        ),
+        /// --listen could not be read.
+        BadListen => (
+            "`{value}` is not an address to listen on, such as 127.0.0.1:8080 or 0.0.0.0:8080",
+            "`{value}` は待ち受けるアドレスではありません。127.0.0.1:8080 や 0.0.0.0:8080 のように指定します",
+        ),
+        CannotListen => ("cannot listen on {addr}: {error}", "{addr} で待ち受けできません: {error}"),
+        CannotOpenDb => (
+            "cannot use the class database in {dir}: {error}",
+            "{dir} のクラスデータベースを使用できません: {error}",
+        ),
+        NoRandomness => (
+            "cannot make a token: {error}",
+            "トークンを作成できません: {error}",
+        ),
+        CannotStart => ("cannot start the server: {error}", "サーバーを起動できません: {error}"),
+        /// The server's database failed during a request.
+        ServerDbError => ("the class database failed: {error}", "クラスデータベースでエラーが発生しました: {error}"),
+
+        // ---- refusals (the server's, in English in its JSON) ----
+        NoSuchClass => (
+            "no open class has the code `{code}`",
+            "コード `{code}` の開催中のクラスはありません",
+        ),
+        ClassClosed => (
+            "the class is closed: the instructor no longer takes new learners",
+            "クラスは終了しています。新しい学習者は参加できません",
+        ),
+        AlreadyJoined => (
+            "this learner profile has joined the class already (its token is kept in that learner's database)",
+            "この学習者プロファイルはすでにクラスに参加しています (トークンはその学習者のデータベースにあります)",
+        ),
+        BadToken => (
+            "the token is missing or not one of this class's",
+            "トークンがないか、このクラスのトークンではありません",
+        ),
+        TooManyAttempts => (
+            "attempts: {count} attempts in one delivery, at most {max} are taken",
+            "attempts: 1 回の送信に {count} 件の解答があります。受け付けるのは {max} 件までです",
+        ),
+        AnswerTooLong => ("longer than {max} bytes", "{max} バイトを超えています"),
+        BadVersion => (
+            "longer than 64 characters or holds a control character",
+            "64 文字を超えているか、制御文字を含んでいます",
+        ),
+
+        // ---- joining ----
+        JoinBadUrl => (
+            "`{url}` is not a class URL: give it as the instructor shows it, such as http://192.168.1.10:8080",
+            "`{url}` はクラスの URL ではありません。講師が示すとおりに http://192.168.1.10:8080 のように指定します",
+        ),
+        JoinUnreachable => (
+            "cannot reach the class at {url}: {error}. Check the URL and that you are on the classroom's network",
+            "{url} のクラスに接続できません: {error}。URL と、教室のネットワークに接続していることを確認してください",
+        ),
+        JoinNoClass => (
+            "no open class has this code: check the code on the instructor's screen",
+            "このコードの開催中のクラスはありません。講師の画面のコードを確認してください",
+        ),
+        JoinRefused => ("the class refused to join (HTTP {status}): {reason}", "クラスへの参加が拒否されました (HTTP {status}): {reason}"),
+        JoinNotSaving => (
+            "progress is not being saved, so answers could not wait for the class: fix the data directory first",
+            "進捗が保存されていないため、クラスへの送信を待つ解答を保持できません。先にデータディレクトリを修正してください",
+        ),
+        /// After joining, before the interface starts.
+        Joined => (
+            "Joined the class {code} at {url} as {learner}.",
+            "{url} のクラス {code} に {learner} として参加しました。",
+        ),
+
+        // ---- the learner's status line ----
+        StatusConnected => ("connected", "接続中"),
+        StatusOffline => ("offline", "オフライン"),
+        StatusLine => ("class: {state}", "クラス: {state}"),
+        StatusLineWaiting => ("class: {state}, {waiting}", "クラス: {state}、{waiting}"),
+        StatusWaitingOne => ("1 answer waiting", "送信待ちの解答 1 件"),
+        StatusWaitingMany => ("{count} answers waiting", "送信待ちの解答 {count} 件"),
+
+        // ---- the dashboard ----
+        DashTitle => ("iamdojo class", "iamdojo クラス"),
+        DashJoinCode => ("Join code:", "参加コード:"),
+        DashNeedsToken => (
+            "Paste the instructor token that class serve printed when it started.",
+            "class serve の起動時に表示された講師トークンを貼り付けます。",
+        ),
+        DashWrongToken => ("That is not this class's instructor token.", "このクラスの講師トークンではありません。"),
+        DashSignIn => ("Open the dashboard", "ダッシュボードを開く"),
+        DashOtherLanguage => ("日本語", "English"),
+        DashReportCsv => ("Class report (CSV)", "クラスレポート (CSV)"),
+        DashReportHtml => ("Class report (HTML)", "クラスレポート (HTML)"),
+        DashClose => ("Close the class to new learners", "新しい学習者の参加を締め切る"),
+        DashClosed => (
+            "The class is closed: its code lets no one join any more.",
+            "クラスは締め切られています。このコードでは参加できません。",
+        ),
+        DashReconnecting => ("Connection to the server lost; reconnecting…", "サーバーとの接続が切れました。再接続しています…"),
+        DashLearners => ("Learners ({count})", "学習者 ({count} 人)"),
+        DashNoLearners => (
+            "No one has joined yet. Learners run: iamdojo --join URL --code CODE",
+            "まだ誰も参加していません。学習者は iamdojo --join URL --code CODE を実行します",
+        ),
+        DashExercises => ("Exercises", "演習"),
+        DashNoAnswers => ("No answers yet.", "まだ解答はありません。"),
+        DashUpdated => ("Updated {time}", "更新: {time}"),
+        ColLearner => ("Learner", "学習者"),
+        ColLesson => ("Lesson", "レッスン"),
+        ColStep => ("Step", "ステップ"),
+        ColOnStep => ("On it for", "経過時間"),
+        ColAnswers => ("Answers", "解答数"),
+        ColSolved => ("Solved", "正解数"),
+        ColHints => ("Hints", "ヒント"),
+        ColSolutions => ("Solutions shown", "解答の表示"),
+        ColState => ("State", "状態"),
+        ColTried => ("Tried by", "解答した人数"),
+        ColShare => ("Solved by", "正解した割合"),
+        ColWrong => ("Most common wrong answers", "多かった誤答"),
+        StateNotStarted => ("joined", "参加済み"),
+        StateWorking => ("working", "学習中"),
+        StateStuck => ("stuck", "停滞中"),
+        StateOffline => ("offline", "オフライン"),
+        /// How many times a wrong answer was given.
+        Times => ("{count}×", "{count} 回"),
+        /// Share of the room that solved an exercise.
+        Share => ("{percent}% ({solved})", "{percent}% ({solved} 人)"),
+    }
+}

@@ -1,0 +1,432 @@
+//! The live class (`iamdojo class serve`, `--join`), over loopback only: every test starts
+//! its own server on a free port and stops by itself within a bounded wait. Each fault test
+//! ends by checking that the server holds exactly the union of the learners' local answers.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use iamdojo::class::client::{self, Sender, Timing};
+use iamdojo::class::server::{self, Config, Running, db::Db};
+use iamdojo::progress::{Attempt, Catalog, LearnerName, LessonId, PackId, StepId, Store};
+
+fn config(dir: &Path, listen: &str) -> Config {
+    Config {
+        listen: listen.parse().unwrap(),
+        data_dir: dir.to_path_buf(),
+        stuck: Duration::from_secs(600),
+        new_class: false,
+        catalogs: (Catalog::new(), Catalog::new()),
+    }
+}
+
+fn fast() -> Timing {
+    Timing {
+        poll: Duration::from_millis(50),
+        heartbeat: Duration::from_millis(500),
+        backoff_start: Duration::from_millis(50),
+        backoff_max: Duration::from_millis(400),
+        request_timeout: Duration::from_secs(3),
+    }
+}
+
+fn attempt(step: &str, answer: &str, correct: bool) -> Attempt {
+    Attempt::new(
+        PackId::new("p").unwrap(),
+        LessonId::new("l").unwrap(),
+        "1",
+        StepId::new(step).unwrap(),
+        answer,
+        correct,
+    )
+}
+
+/// Waits up to 15 s for `f`.
+fn eventually(what: &str, mut f: impl FnMut() -> bool) {
+    let until = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < until {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The attempt ids the server holds, per learner id.
+fn server_ids(dir: &Path) -> BTreeSet<(String, String)> {
+    let db = Db::open(dir).unwrap();
+    let class = db.open_class().unwrap().expect("an open class");
+    db.class_data(class.id)
+        .unwrap()
+        .iter()
+        .flat_map(|d| {
+            d.attempts
+                .iter()
+                .map(|a| (d.learner.uid.to_string(), a.id.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// The attempt ids in learners' local databases, per learner id.
+fn local_ids(stores: &[(&Store, &iamdojo::progress::Learner)]) -> BTreeSet<(String, String)> {
+    stores
+        .iter()
+        .flat_map(|(s, l)| {
+            s.attempts(l, None)
+                .unwrap()
+                .into_iter()
+                .map(|a| (l.uid().to_string(), a.id.to_string()))
+        })
+        .collect()
+}
+
+fn learner(dir: &Path, name: &str) -> (Store, iamdojo::progress::Learner) {
+    let s = Store::open_dir(dir).unwrap();
+    let l = s.learner(&LearnerName::new(name).unwrap()).unwrap();
+    (s, l)
+}
+
+fn post(url: &str, token: Option<&str>, body: &str) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let mut req = agent.post(url).header("content-type", "application/json");
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    // A server refusing a body too large may close the connection before reading it all:
+    // status 0 then.
+    match req.send(body) {
+        Ok(resp) => {
+            let status = resp.status().as_u16();
+            (
+                status,
+                resp.into_body().read_to_string().unwrap_or_default(),
+            )
+        }
+        Err(e) => (0, e.to_string()),
+    }
+}
+
+fn get(url: &str, token: Option<&str>) -> (u16, String) {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .build()
+        .into();
+    let mut req = agent.get(url);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let resp = req.call().unwrap();
+    let status = resp.status().as_u16();
+    (
+        status,
+        resp.into_body().read_to_string().unwrap_or_default(),
+    )
+}
+
+fn start(dir: &Path) -> Running {
+    server::start(config(dir, "127.0.0.1:0"), false).unwrap()
+}
+
+#[test]
+fn answers_reach_the_server_once_and_only_under_their_own_learner() {
+    let srv = tempfile::tempdir().unwrap();
+    let running = start(srv.path());
+    let token = running
+        .instructor_token
+        .clone()
+        .expect("a new class prints its token");
+    let url = running.url();
+    let (da, db_) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (sa, la) = learner(da.path(), "default");
+    let (sb, lb) = learner(db_.path(), "default");
+    // An answer given before joining is delivered too.
+    sa.record_attempt(&la, &attempt("s1", "<script>alert(1)</script>", false))
+        .unwrap();
+    let link_a = client::join(&sa, &la, &url, &running.code.to_lowercase()).unwrap();
+    let link_b = client::join(&sb, &lb, &url, &running.code).unwrap();
+    sb.record_attempt(&lb, &attempt("s1", "=HYPERLINK(\"x\")", false))
+        .unwrap();
+    sb.record_attempt(&lb, &attempt("s1", "right", true))
+        .unwrap();
+    assert_eq!(sa.outbox_len(&la).unwrap(), 1);
+    assert_eq!(sb.outbox_len(&lb).unwrap(), 2);
+
+    let deliver = |store: &Store, l, tok: &str| {
+        let q = store.outbox(l, 100).unwrap();
+        let attempts: Vec<Attempt> = q.iter().map(|q| q.attempt.clone()).collect();
+        let body = serde_json::json!({ "attempts": attempts }).to_string();
+        post(&format!("{url}/api/v1/attempts"), Some(tok), &body)
+    };
+    let (status, body) = deliver(&sa, &la, &link_a.token);
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"accepted":1,"known":0}"#)
+    );
+    // The same outbox delivered twice adds nothing.
+    let (status, body) = deliver(&sa, &la, &link_a.token);
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"accepted":0,"known":1}"#)
+    );
+    // A's attempt sent with B's token is B's on the server, never A's: the token says who.
+    let (status, _) = deliver(&sa, &la, &link_b.token);
+    assert_eq!(status, 200);
+    let ids = server_ids(srv.path());
+    assert!(ids.iter().filter(|(l, _)| l == la.uid().as_str()).count() == 1);
+    // No token, or a wrong one, writes nothing.
+    assert_eq!(deliver(&sb, &lb, "nope").0, 401);
+    assert_eq!(post(&format!("{url}/api/v1/attempts"), None, "{}").0, 401);
+    let (status, _) = deliver(&sb, &lb, &link_b.token);
+    assert_eq!(status, 200);
+
+    // The dashboard needs the instructor token; names and answers are escaped; two learners
+    // named `default` are told apart by their ids.
+    assert_eq!(get(&format!("{url}/"), None).0, 401);
+    assert_eq!(get(&format!("{url}/"), Some(&link_a.token)).0, 401);
+    let (status, page) = get(&format!("{url}/?lang=en"), Some(&token));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(
+        page.contains(&format!("default ({})", &la.uid().as_str()[..6])),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("default ({})", &lb.uid().as_str()[..6])),
+        "{page}"
+    );
+    let (status, ja) = get(&format!("{url}/?lang=ja"), Some(&token));
+    assert_eq!(status, 200);
+    assert!(ja.contains("学習者 (2 人)"), "{ja}");
+    // Opening the URL with the token once moves it into a cookie and out of the address.
+    let (status, _) = get(&format!("{url}/?token={token}"), None);
+    assert_eq!(status, 303);
+    let (status, csv) = get(&format!("{url}/report.csv"), Some(&token));
+    assert_eq!(status, 200);
+    assert!(csv.lines().count() == 3, "{csv}");
+    assert_eq!(get(&format!("{url}/report.csv"), None).0, 401);
+    running.stop();
+}
+
+#[test]
+fn deliveries_are_read_strictly_and_bounded() {
+    let srv = tempfile::tempdir().unwrap();
+    let running = start(srv.path());
+    let url = running.url();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "ann");
+    let link = client::join(&s, &l, &url, &running.code).unwrap();
+    let at = format!("{url}/api/v1/attempts");
+    let (status, body) = post(&at, Some(&link.token), r#"{"attempts":[],"extra":1}"#);
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("extra"), "{body}");
+    let mut a = serde_json::to_value(attempt("s1", "x", true)).unwrap();
+    a["step"] = serde_json::json!("");
+    let (status, body) = post(
+        &at,
+        Some(&link.token),
+        &serde_json::json!({ "attempts": [a] }).to_string(),
+    );
+    assert_eq!(status, 400, "{body}");
+    assert!(body.contains("attempts[0].step"), "{body}");
+    let huge = format!(
+        r#"{{"attempts":[],"pad":"{}"}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    let (status, body) = post(&at, Some(&link.token), &huge);
+    assert!(matches!(status, 413 | 0), "{status} {body}");
+    assert!(server_ids(srv.path()).is_empty());
+    let join = format!("{url}/api/v1/join");
+    let (status, body) = post(
+        &join,
+        None,
+        r#"{"code":"WRONG1","learner":{"name":"x","id":"y"}}"#,
+    );
+    assert_eq!(status, 404, "{body}");
+    // Once the instructor closes the class, its code lets no one in.
+    let token = running.instructor_token.clone().unwrap();
+    assert_eq!(post(&format!("{url}/close"), Some(&token), "").0, 303);
+    let (status, body) = post(
+        &join,
+        None,
+        &format!(
+            r#"{{"code":"{}","learner":{{"name":"x","id":"y"}}}}"#,
+            running.code
+        ),
+    );
+    assert_eq!(status, 410, "{body}");
+    running.stop();
+}
+
+#[test]
+fn a_learner_offline_then_back_loses_nothing() {
+    let srv = tempfile::tempdir().unwrap();
+    let running = start(srv.path());
+    let addr = running.addr;
+    let url = running.url();
+    let (da, db_) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (sa, la) = learner(da.path(), "sam");
+    let (sb, lb) = learner(db_.path(), "sam");
+    client::join(&sa, &la, &url, &running.code).unwrap();
+    client::join(&sb, &lb, &url, &running.code).unwrap();
+    let senders = [
+        Sender::start(da.path().join("progress.db"), la.name().clone(), fast()),
+        Sender::start(db_.path().join("progress.db"), lb.name().clone(), fast()),
+    ];
+    sa.record_attempt(&la, &attempt("s1", "a", false)).unwrap();
+    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    // The server goes away mid-class; both keep answering.
+    running.stop();
+    for n in 0..5 {
+        sa.record_attempt(&la, &attempt("s2", &format!("a{n}"), n == 4))
+            .unwrap();
+        sb.record_attempt(&lb, &attempt("s2", &format!("b{n}"), false))
+            .unwrap();
+    }
+    eventually("the senders to notice", || {
+        senders
+            .iter()
+            .all(|s| !s.status().connected && s.status().waiting == 5)
+    });
+    assert_eq!(
+        senders[0].status().line(iamdojo::lang::Lang::En),
+        "class: offline, 5 answers waiting"
+    );
+    // It comes back on the same address with the same data: the class resumes.
+    let again = server::start(config(srv.path(), &addr.to_string()), false).unwrap();
+    assert!(
+        again.instructor_token.is_none(),
+        "the open class is resumed"
+    );
+    let want = local_ids(&[(&sa, &la), (&sb, &lb)]);
+    eventually("the union of both learners' answers", || {
+        server_ids(srv.path()) == want
+    });
+    eventually("empty outboxes", || {
+        senders.iter().all(|s| s.status().waiting == 0)
+    });
+    assert_eq!(want.len(), 11);
+    for s in senders {
+        s.stop();
+    }
+    again.stop();
+}
+
+#[test]
+fn a_killed_server_restarted_mid_class_loses_nothing() {
+    let srv = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let spawn = || {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .args(["class", "serve", "--no-qr", "--lang", "en", "--listen"])
+            .arg(format!("127.0.0.1:{port}"))
+            .arg("--data-dir")
+            .arg(srv.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut lines = Vec::new();
+        loop {
+            let mut line = String::new();
+            let n = std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+            if n == 0 || line.starts_with("Press Ctrl+C") {
+                break;
+            }
+            lines.push(line);
+        }
+        (child, lines.concat())
+    };
+    let (mut first, said) = spawn();
+    let code = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Join code: "))
+        .expect("the join code is printed")
+        .to_string();
+    assert!(said.contains("Instructor token"), "{said}");
+    let url = format!("http://127.0.0.1:{port}");
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "kim");
+    client::join(&s, &l, &url, &code).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    s.record_attempt(&l, &attempt("s1", "one", true)).unwrap();
+    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    first.kill().unwrap();
+    first.wait().unwrap();
+    for n in 0..3 {
+        s.record_attempt(&l, &attempt("s2", &format!("n{n}"), false))
+            .unwrap();
+    }
+    let (mut second, said) = spawn();
+    assert!(said.contains(&format!("Join code: {code}")), "{said}");
+    assert!(said.contains("Resumed"), "{said}");
+    let want = local_ids(&[(&s, &l)]);
+    eventually("the union of the local answers", || {
+        server_ids(srv.path()) == want
+    });
+    sender.stop();
+    second.kill().unwrap();
+    second.wait().unwrap();
+}
+
+#[test]
+fn the_dashboard_updates_live_within_two_seconds() {
+    use std::io::BufRead as _;
+    let srv = tempfile::tempdir().unwrap();
+    let running = start(srv.path());
+    let url = running.url();
+    let token = running.instructor_token.clone().unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "lee");
+    client::join(&s, &l, &url, &running.code).unwrap();
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(Duration::from_secs(10)))
+        .build()
+        .into();
+    let resp = agent
+        .get(format!("{url}/events?lang=en"))
+        .header("authorization", format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    let mut events = std::io::BufReader::new(resp.into_body().into_reader());
+    let mut line = String::new();
+    // The first event is the state now.
+    events.read_line(&mut line).unwrap();
+    assert_eq!(line.trim(), "event: live");
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    let sent = Instant::now();
+    s.record_attempt(&l, &attempt("s9", "wrong-guess", false))
+        .unwrap();
+    loop {
+        line.clear();
+        assert!(events.read_line(&mut line).unwrap() > 0, "the stream ended");
+        if line.contains("wrong-guess") {
+            break;
+        }
+    }
+    assert!(
+        sent.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        sent.elapsed()
+    );
+    sender.stop();
+    drop(events);
+    running.stop();
+}
