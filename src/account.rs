@@ -22,6 +22,7 @@ pub mod query;
 pub mod rules;
 pub mod s3;
 pub mod scenario;
+pub mod service_model;
 pub mod sts;
 pub mod trail;
 

@@ -344,9 +344,15 @@ fn get_account_authorization_details_answers_in_the_sandbox() {
     let out = sb.run("aws iam get-account-authorization-details --filter Users");
     assert_eq!(out.code, 254);
     insta::assert_snapshot!("filter_typo", out.stderr);
-    // The export and the command agree.
+    // The export and the command agree, but for the page marker the CLI's paginator drops
+    // (it fetches every page and prints the entities alone).
     let out = sb.run("aws iam get-account-authorization-details");
-    assert_eq!(out.stdout, gaad::export_gaad(&sb.account));
+    let printed: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let mut exported: serde_json::Value =
+        serde_json::from_str(&gaad::export_gaad(&sb.account)).unwrap();
+    assert_eq!(exported["IsTruncated"], serde_json::json!(false));
+    exported.as_object_mut().unwrap().remove("IsTruncated");
+    assert_eq!(printed, exported);
 }
 
 #[test]

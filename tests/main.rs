@@ -35,6 +35,7 @@ mod progress;
 mod properties;
 mod sandbox;
 mod service_fields;
+mod service_models;
 mod style_ja;
 mod tui;
 mod validate;

@@ -5,7 +5,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, obj, opt, req};
+use super::command::{Args, Call, Spec, obj};
 use super::error::AwsError;
 
 /// A notification of a budget.
@@ -242,67 +242,35 @@ pub const COMMANDS: &[Spec] = &[
         service: "budgets",
         name: "create-budget",
         operation: "CreateBudget",
-        params: &[
-            req("account-id", Kind::Str),
-            req("budget", Kind::Doc),
-            opt("notifications-with-subscribers", Kind::Doc),
-        ],
+        params: &[],
         run: create_budget,
     },
     Spec {
         service: "budgets",
         name: "describe-budgets",
         operation: "DescribeBudgets",
-        params: &[req("account-id", Kind::Str)],
+        params: &[],
         run: describe_budgets,
     },
     Spec {
         service: "cloudwatch",
         name: "put-metric-alarm",
         operation: "PutMetricAlarm",
-        params: &[
-            req("alarm-name", Kind::Str),
-            req("metric-name", Kind::Str),
-            req("namespace", Kind::Str),
-            req("threshold", Kind::Str),
-            req("comparison-operator", Kind::Str),
-            opt("evaluation-periods", Kind::Int),
-            opt("alarm-description", Kind::Str),
-            opt("statistic", Kind::Str),
-            opt("period", Kind::Int),
-            opt("datapoints-to-alarm", Kind::Int),
-            opt("unit", Kind::Str),
-            opt("treat-missing-data", Kind::Str),
-            opt("actions-enabled", Kind::Bool),
-            opt("alarm-actions", Kind::List),
-            opt("ok-actions", Kind::List),
-            opt("insufficient-data-actions", Kind::List),
-            opt("dimensions", Kind::List),
-            opt("tags", Kind::List),
-        ],
+        params: &[],
         run: put_metric_alarm,
     },
     Spec {
         service: "cloudwatch",
         name: "describe-alarms",
         operation: "DescribeAlarms",
-        params: &[
-            opt("alarm-names", Kind::List),
-            opt("alarm-name-prefix", Kind::Str),
-            opt("state-value", Kind::Str),
-        ],
+        params: &[],
         run: describe_alarms,
     },
     Spec {
         service: "ce",
         name: "get-cost-and-usage",
         operation: "GetCostAndUsage",
-        params: &[
-            req("time-period", Kind::Str),
-            req("granularity", Kind::Str),
-            req("metrics", Kind::List),
-            opt("group-by", Kind::List),
-        ],
+        params: &[],
         run: get_cost_and_usage,
     },
 ];
@@ -339,13 +307,7 @@ fn create_budget(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             )
         })?;
     let mut notices = Vec::new();
-    if let Some(text) = a.opt("notifications-with-subscribers") {
-        let list: Value = serde_json::from_str(text).map_err(|e| {
-            c.err(
-                "InvalidParameterException",
-                format!("cannot read --notifications-with-subscribers as JSON: {e}"),
-            )
-        })?;
+    if let Some(list) = a.member("NotificationsWithSubscribers") {
         for n in list.as_array().into_iter().flatten() {
             let note = &n["Notification"];
             notices.push(BudgetNotice {
@@ -404,40 +366,18 @@ fn alarm_arn(c: &Call, name: &str) -> String {
     )
 }
 
-/// Reads `Name=Currency,Value=USD` (one per word) or the JSON list of dimensions.
-fn dimensions(c: &Call, items: &[String]) -> Result<Vec<(String, String)>, AwsError> {
-    let mut out = Vec::new();
-    for item in items {
-        let t = item.trim();
-        if t.starts_with('[') {
-            let v: Vec<Value> = serde_json::from_str(t).map_err(|e| {
-                c.err(
-                    "InvalidParameterValue",
-                    format!("cannot read --dimensions as JSON: {e}"),
-                )
-            })?;
-            for d in v {
-                let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-                out.push((get("Name"), get("Value")));
-            }
-            continue;
-        }
-        let (mut name, mut value) = (String::new(), String::new());
-        for part in t.split(',') {
-            match part.split_once('=') {
-                Some(("Name", x)) => name = x.to_string(),
-                Some(("Value", x)) => value = x.to_string(),
-                _ => {
-                    return Err(c.err(
-                        "InvalidParameterValue",
-                        format!("cannot read the dimension `{t}`: write Name=Currency,Value=USD"),
-                    ));
-                }
-            }
-        }
-        out.push((name, value));
-    }
-    Ok(out)
+/// `--dimensions` (shorthand `Name=Currency,Value=USD` or JSON, read by the command layer
+/// into the model's list of `Dimension` structures) as (name, value).
+fn dimensions(a: &Args) -> Vec<(String, String)> {
+    a.member("Dimensions")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            let get = |k: &str| d.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+            (get("Name"), get("Value"))
+        })
+        .collect()
 }
 
 /// `put-metric-alarm`, for the billing alarm of AWS's guide: the metric `AWS/Billing`
@@ -492,8 +432,8 @@ fn put_metric_alarm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     alarm.actions_enabled = a.flag("actions-enabled").unwrap_or(true);
     alarm.ok_actions = a.list("ok-actions").to_vec();
     alarm.insufficient_data_actions = a.list("insufficient-data-actions").to_vec();
-    if !a.list("dimensions").is_empty() {
-        alarm.dimensions = dimensions(c, a.list("dimensions"))?;
+    if a.member("Dimensions").is_some() {
+        alarm.dimensions = dimensions(a);
     }
     c.account.billing.alarms.retain(|x| x.name != name);
     c.account.billing.alarms.push(alarm);
@@ -565,15 +505,15 @@ fn describe_alarms(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn get_cost_and_usage(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("ce:GetCostAndUsage", "*", &[])?;
+    // `--time-period Start=…,End=…` or JSON, read by the command layer into the model's shape.
     let tp = a.s("time-period");
-    let (mut start, mut end) = (None, None);
-    for part in tp.split(',') {
-        if let Some(s) = part.strip_prefix("Start=") {
-            start = crate::policy::condition::parse_date(s);
-        } else if let Some(e) = part.strip_prefix("End=") {
-            end = crate::policy::condition::parse_date(e);
-        }
-    }
+    let part = |k: &str| {
+        a.member("TimePeriod")
+            .and_then(|t| t.get(k))
+            .and_then(Value::as_str)
+            .and_then(crate::policy::condition::parse_date)
+    };
+    let (start, end) = (part("Start"), part("End"));
     let (Some(start), Some(end)) = (start, end) else {
         return Err(c.err(
             "ValidationException",

@@ -8,6 +8,10 @@
 //! messages (its commands, its limits, the hints it adds) are in [`Sandbox::lang`], from the
 //! catalog's `crate::msg::sandbox` area.
 
+pub mod args;
+mod shorthand;
+mod validate;
+
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
@@ -113,10 +117,23 @@ pub fn commands() -> Vec<Spec> {
 /// The parsed parameters of one call.
 #[derive(Debug, Clone, Default)]
 pub struct Args {
-    values: BTreeMap<&'static str, Vec<String>>,
+    values: BTreeMap<String, Vec<String>>,
+    input: Map<String, Value>,
 }
 
 impl Args {
+    /// For a command of AWS's model: the request as the CLI sends it, by member name
+    /// (`{"UserName": "alice", "Tags": [{"Key": …, "Value": …}]}`), whichever way it was
+    /// written (flags, shorthand, JSON, `--cli-input-json`).
+    pub fn input(&self) -> &Map<String, Value> {
+        &self.input
+    }
+
+    /// One member of [`Args::input`].
+    pub fn member(&self, name: &str) -> Option<&Value> {
+        self.input.get(name)
+    }
+
     /// A string parameter (required ones are checked before the handler runs).
     pub fn s(&self, name: &str) -> &str {
         self.opt(name).unwrap_or("")
@@ -152,9 +169,9 @@ impl Args {
         for (k, v) in &self.values {
             if k.contains("document")
                 || k.contains("password")
-                || *k == "policy"
-                || *k == "body"
-                || *k == "user-data"
+                || k == "policy"
+                || k == "body"
+                || k == "user-data"
             {
                 continue;
             }
@@ -781,6 +798,9 @@ impl Sandbox {
         let in_service: Vec<&Spec> = table.iter().filter(|c| c.service == service).collect();
         let Some(spec) = in_service.iter().find(|c| c.name == name).copied().copied() else {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
+            if let Some(out) = self.not_simulated(&service, &name, &names) {
+                return Err(usage_err(out));
+            }
             return Err(usage_err(match nearest(&name, names.iter().copied()) {
                 Some(s) => format!(
                     "argument operation: Invalid choice `{}`\n\n{}",
@@ -794,20 +814,33 @@ impl Sandbox {
                 ),
             }));
         };
-        let args = self
-            .parse_args(&spec, rest.get(2..).unwrap_or_default())
-            .map_err(|m| {
-                // The CLI reports a parameter it cannot load on its own, without the usage.
-                if m.starts_with(PARAMFILE_ERROR) {
-                    Output {
-                        stdout: String::new(),
-                        stderr: format!("\n{m}\n"),
-                        code: 252,
-                    }
-                } else {
-                    usage_err(m)
+        let words = rest.get(2..).unwrap_or_default();
+        // The CLI reports a parameter it cannot load on its own, without the usage.
+        let arg_err = |m: String| {
+            if m.starts_with(PARAMFILE_ERROR) {
+                Output {
+                    stdout: String::new(),
+                    stderr: format!("\n{m}\n"),
+                    code: 252,
                 }
-            })?;
+            } else {
+                usage_err(m)
+            }
+        };
+        let model = model_of(&spec);
+        let (args, paging) = match model {
+            Some((svc, op)) => {
+                let parsed = self.parse_model_args(svc, op, words).map_err(|e| match e {
+                    args::ArgError::Usage(m) => arg_err(m),
+                    args::ArgError::Client(m) => client_error(&m),
+                })?;
+                if let Some(kind) = parsed.skeleton {
+                    return Ok(skeleton_output(svc, op, kind));
+                }
+                (parsed.args, Some((op, parsed.paging)))
+            }
+            None => (self.parse_args(&spec, words).map_err(arg_err)?, None),
+        };
         let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
             stdout: String::new(),
             stderr: format!(
@@ -869,6 +902,27 @@ impl Sandbox {
                 )
                 .map_err(|e| service_error(&e))?,
         };
+        // The service checks the request's constraints before anything else (IAM and STS
+        // here: the services whose `ValidationError` wording this follows).
+        if let Some((svc, op)) = model
+            && matches!(svc.cli_name.as_str(), "iam" | "sts")
+            && let Some(shape) = op.input
+        {
+            let broken = validate::server(svc, shape, &Value::Object(args.input().clone()));
+            if !broken.is_empty() {
+                let n = broken.len();
+                let e = AwsError::new(
+                    spec.operation,
+                    "ValidationError",
+                    format!(
+                        "{n} validation error{} detected: {}",
+                        if n == 1 { "" } else { "s" },
+                        broken.join("; ")
+                    ),
+                );
+                return Err(service_error(&e));
+            }
+        }
         // Each call takes a second of simulated time, so that events have an order.
         self.account.advance(jiff::SignedDuration::from_secs(1));
         let mut call = Call {
@@ -913,26 +967,74 @@ impl Sandbox {
         if value.is_null() {
             return Ok(Output::default());
         }
-        let value = match &query {
-            Some(q) => search_query(q, &value).map_err(|m| Output {
+        let mut value = match paging {
+            Some((op, paging)) => args::page(op, paging, value),
+            None => value,
+        };
+        // `text` prints a cut answer's token after it, as its own section (`NEXTTOKEN\t…`),
+        // as the AWS CLI does; `--query` applies to the answer, not to the token (the CLI
+        // printed `None` there until https://github.com/aws/aws-cli/pull/10486).
+        let resume = match (&paging, format, &mut value) {
+            (Some(_), Format::Text, Value::Object(m)) => m.shift_remove("NextToken"),
+            _ => None,
+        };
+        let queried = |v: Value| match &query {
+            Some(q) => search_query(q, &v).map_err(|m| Output {
                 stdout: String::new(),
                 stderr: format!("\nBad value for --query: {m}\n"),
                 code: 255,
-            })?,
-            None => value,
+            }),
+            None => Ok(v),
         };
+        let style = Style {
+            format,
+            operation: spec.operation,
+            width: self.terminal_width,
+        };
+        let mut stdout = render(&queried(value)?, style);
+        if let Some(token) = resume {
+            let part = serde_json::json!({"NextToken": {"NextToken": token}});
+            stdout.push_str(&render(&part, style));
+        }
         Ok(Output {
-            stdout: render(
-                &value,
-                Style {
-                    format,
-                    operation: spec.operation,
-                    width: self.terminal_width,
-                },
-            ),
+            stdout,
             stderr: String::new(),
             code: 0,
         })
+    }
+
+    /// For a real operation of a simulated service that the sandbox does not simulate: says
+    /// so, with the closest simulated commands, instead of "Invalid choice".
+    fn not_simulated(&self, service: &str, name: &str, simulated: &[&str]) -> Option<String> {
+        let models = super::service_model::models().ok()?;
+        let svc = models.service(service)?;
+        let op = svc
+            .other_operations
+            .iter()
+            .find(|o| super::service_model::xform_name(o) == name)?;
+        let _ = op;
+        // Closest: the most words in common (`list`, `providers`), then the fewest edits.
+        let words: Vec<&str> = name.split('-').collect();
+        let mut near: Vec<(std::cmp::Reverse<usize>, usize, &str)> = simulated
+            .iter()
+            .map(|c| {
+                let shared = c.split('-').filter(|w| words.contains(w)).count();
+                (std::cmp::Reverse(shared), strsim::levenshtein(name, c), *c)
+            })
+            .collect();
+        near.sort();
+        let close: Vec<String> = near
+            .iter()
+            .take(3)
+            .map(|(_, _, c)| format!("aws {service} {c}"))
+            .collect();
+        Some(Say::NotSimulated.fill(
+            self.lang,
+            &[
+                ("command", &format!("aws {service} {name}")),
+                ("closest", &close.join(", ")),
+            ],
+        ))
     }
 
     fn parse_args(&self, spec: &Spec, words: &[String]) -> Result<Args, String> {
@@ -955,7 +1057,10 @@ impl Sandbox {
                     .find(|p| p.kind == Kind::Positional && !args.values.contains_key(p.name));
                 match free {
                     Some(p) => {
-                        args.values.entry(p.name).or_default().push(w.clone());
+                        args.values
+                            .entry(p.name.to_string())
+                            .or_default()
+                            .push(w.clone());
                         i += 1;
                         continue;
                     }
@@ -1028,7 +1133,10 @@ impl Sandbox {
             if vals.is_empty() {
                 return Err(format!("argument {flag}: expected at least one argument"));
             }
-            args.values.entry(param.name).or_default().extend(vals);
+            args.values
+                .entry(param.name.to_string())
+                .or_default()
+                .extend(vals);
         }
         let missing: Vec<String> = spec
             .params
@@ -1263,7 +1371,7 @@ impl Sandbox {
                     table
                         .iter()
                         .find(|c| c.service == *svc && c.name == *cmd)
-                        .map(|c| c.params.iter().map(|p| format!("--{}", p.name)).collect())
+                        .map(flags_of)
                         .unwrap_or_default()
                 } else {
                     self.entity_names(last)
@@ -1475,4 +1583,84 @@ pub fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Value {
 /// AWS CLI's time format, e.g. `2026-01-05T09:00:00+00:00`.
 pub fn time(t: jiff::Timestamp) -> Value {
     Value::String(t.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string())
+}
+
+/// The model's service and operation of a command, when AWS's model has it: its flags then
+/// come from the model (`args`), and its hand-written `params` are empty.
+pub fn model_of(
+    spec: &Spec,
+) -> Option<(
+    &'static super::service_model::Service,
+    &'static super::service_model::Operation,
+)> {
+    // A command of the CLI's own (`ec2 wait`, `s3 cp`) names an operation it calls but is
+    // not that operation: only a command named as the CLI names the operation has its model.
+    if super::service_model::xform_name(spec.operation) != spec.name {
+        return None;
+    }
+    super::service_model::operation(spec.service, spec.operation)
+}
+
+/// Every flag a command takes, for completion.
+pub fn flags_of(spec: &Spec) -> Vec<String> {
+    match model_of(spec) {
+        Some((svc, op)) => args::table(svc, op)
+            .iter()
+            .filter(|a| {
+                !matches!(
+                    a.target,
+                    args::Target::Extra {
+                        positional: true,
+                        ..
+                    }
+                )
+            })
+            .map(|a| format!("--{}", a.flag))
+            .collect(),
+        None => spec
+            .params
+            .iter()
+            .map(|p| format!("--{}", p.name))
+            .collect(),
+    }
+}
+
+/// A client-side error as the AWS CLI prints it: a blank line, the message, exit 255.
+fn client_error(message: &str) -> Output {
+    Output {
+        stdout: String::new(),
+        stderr: format!(
+            "\n{}\n",
+            message
+                .lines()
+                .map(|l| printable::excerpt(l, MAX_ECHO))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        code: 255,
+    }
+}
+
+/// What `--generate-cli-skeleton` prints.
+fn skeleton_output(
+    svc: &super::service_model::Service,
+    op: &super::service_model::Operation,
+    kind: args::Skeleton,
+) -> Output {
+    let shape = match kind {
+        args::Skeleton::Output => op.output,
+        _ => op.input,
+    };
+    let value = match shape {
+        Some(s) => args::skeleton(svc, s, &mut Vec::new()),
+        None => Value::Object(Map::new()),
+    };
+    let stdout = match kind {
+        args::Skeleton::YamlInput => serde_yaml::to_string(&value).unwrap_or_default(),
+        _ => render(&value, Style::JSON),
+    };
+    Output {
+        stdout,
+        ..Output::default()
+    }
 }

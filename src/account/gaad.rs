@@ -26,7 +26,7 @@ pub use error::{FileKind, ImportError, Warning};
 pub use report::{apply_credential_report, parse_password_policy, password_policy_json};
 pub use write::{FILTER_VALUES, Filter, authorization_details};
 
-use super::command::{Args, Call, Kind, Spec, opt};
+use super::command::{Args, Call, Spec};
 use super::error::AwsError;
 use super::output::{Style, render};
 use super::{Account, credential_report};
@@ -101,7 +101,7 @@ pub const COMMANDS: &[Spec] = &[Spec {
     service: "iam",
     name: "get-account-authorization-details",
     operation: "GetAccountAuthorizationDetails",
-    params: &[opt("filter", Kind::List)],
+    params: &[],
     run: get_account_authorization_details,
 }];
 

@@ -6,7 +6,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
-use super::command::{Args, Call, Kind, Spec, obj, opt, req};
+use super::command::{Args, Call, Spec, obj};
 use super::error::AwsError;
 
 /// One finding.
@@ -126,10 +126,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "guardduty",
         name: "create-detector",
         operation: "CreateDetector",
-        params: &[
-            opt("enable", Kind::Bool),
-            opt("finding-publishing-frequency", Kind::Str),
-        ],
+        params: &[],
         run: create_detector,
     },
     Spec {
@@ -143,42 +140,28 @@ pub const COMMANDS: &[Spec] = &[
         service: "guardduty",
         name: "list-findings",
         operation: "ListFindings",
-        params: &[
-            req("detector-id", Kind::Str),
-            opt("finding-criteria", Kind::Doc),
-            opt("sort-criteria", Kind::Doc),
-            opt("max-results", Kind::Int),
-        ],
+        params: &[],
         run: list_findings,
     },
     Spec {
         service: "guardduty",
         name: "archive-findings",
         operation: "ArchiveFindings",
-        params: &[
-            req("detector-id", Kind::Str),
-            req("finding-ids", Kind::List),
-        ],
+        params: &[],
         run: |c, a| set_archived(c, a, true),
     },
     Spec {
         service: "guardduty",
         name: "unarchive-findings",
         operation: "UnarchiveFindings",
-        params: &[
-            req("detector-id", Kind::Str),
-            req("finding-ids", Kind::List),
-        ],
+        params: &[],
         run: |c, a| set_archived(c, a, false),
     },
     Spec {
         service: "guardduty",
         name: "get-findings",
         operation: "GetFindings",
-        params: &[
-            req("detector-id", Kind::Str),
-            req("finding-ids", Kind::List),
-        ],
+        params: &[],
         run: get_findings,
     },
 ];

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use base64::Engine as _;
 use serde_json::{Value, json};
 
-use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::command::{Args, Call, Spec, obj, time};
 use super::error::AwsError;
 use super::index::EntityKind;
 use super::model::*;
@@ -22,58 +22,49 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-user",
         operation: "CreateUser",
-        params: &[
-            req("user-name", Kind::Str),
-            opt("path", Kind::Str),
-            opt("permissions-boundary", Kind::Str),
-            opt("tags", Kind::List),
-        ],
+        params: &[],
         run: create_user,
     },
     Spec {
         service: "iam",
         name: "get-user",
         operation: "GetUser",
-        params: &[opt("user-name", Kind::Str)],
+        params: &[],
         run: get_user,
     },
     Spec {
         service: "iam",
         name: "list-users",
         operation: "ListUsers",
-        params: &[opt("path-prefix", Kind::Str)],
+        params: &[],
         run: list_users,
     },
     Spec {
         service: "iam",
         name: "update-user",
         operation: "UpdateUser",
-        params: &[
-            req("user-name", Kind::Str),
-            opt("new-user-name", Kind::Str),
-            opt("new-path", Kind::Str),
-        ],
+        params: &[],
         run: update_user,
     },
     Spec {
         service: "iam",
         name: "delete-user",
         operation: "DeleteUser",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: delete_user,
     },
     Spec {
         service: "iam",
         name: "tag-user",
         operation: "TagUser",
-        params: &[req("user-name", Kind::Str), req("tags", Kind::List)],
+        params: &[],
         run: tag_user,
     },
     Spec {
         service: "iam",
         name: "untag-user",
         operation: "UntagUser",
-        params: &[req("user-name", Kind::Str), req("tag-keys", Kind::List)],
+        params: &[],
         run: untag_user,
     },
     // Groups.
@@ -81,49 +72,49 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-group",
         operation: "CreateGroup",
-        params: &[req("group-name", Kind::Str), opt("path", Kind::Str)],
+        params: &[],
         run: create_group,
     },
     Spec {
         service: "iam",
         name: "get-group",
         operation: "GetGroup",
-        params: &[req("group-name", Kind::Str)],
+        params: &[],
         run: get_group,
     },
     Spec {
         service: "iam",
         name: "list-groups",
         operation: "ListGroups",
-        params: &[opt("path-prefix", Kind::Str)],
+        params: &[],
         run: list_groups,
     },
     Spec {
         service: "iam",
         name: "delete-group",
         operation: "DeleteGroup",
-        params: &[req("group-name", Kind::Str)],
+        params: &[],
         run: delete_group,
     },
     Spec {
         service: "iam",
         name: "add-user-to-group",
         operation: "AddUserToGroup",
-        params: &[req("group-name", Kind::Str), req("user-name", Kind::Str)],
+        params: &[],
         run: add_user_to_group,
     },
     Spec {
         service: "iam",
         name: "remove-user-from-group",
         operation: "RemoveUserFromGroup",
-        params: &[req("group-name", Kind::Str), req("user-name", Kind::Str)],
+        params: &[],
         run: remove_user_from_group,
     },
     Spec {
         service: "iam",
         name: "list-groups-for-user",
         operation: "ListGroupsForUser",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: list_groups_for_user,
     },
     // Roles.
@@ -131,60 +122,49 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-role",
         operation: "CreateRole",
-        params: &[
-            req("role-name", Kind::Str),
-            req("assume-role-policy-document", Kind::Doc),
-            opt("path", Kind::Str),
-            opt("description", Kind::Str),
-            opt("max-session-duration", Kind::Int),
-            opt("permissions-boundary", Kind::Str),
-            opt("tags", Kind::List),
-        ],
+        params: &[],
         run: create_role,
     },
     Spec {
         service: "iam",
         name: "get-role",
         operation: "GetRole",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: get_role,
     },
     Spec {
         service: "iam",
         name: "list-roles",
         operation: "ListRoles",
-        params: &[opt("path-prefix", Kind::Str)],
+        params: &[],
         run: list_roles,
     },
     Spec {
         service: "iam",
         name: "delete-role",
         operation: "DeleteRole",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: delete_role,
     },
     Spec {
         service: "iam",
         name: "update-assume-role-policy",
         operation: "UpdateAssumeRolePolicy",
-        params: &[
-            req("role-name", Kind::Str),
-            req("policy-document", Kind::Doc),
-        ],
+        params: &[],
         run: update_assume_role_policy,
     },
     Spec {
         service: "iam",
         name: "tag-role",
         operation: "TagRole",
-        params: &[req("role-name", Kind::Str), req("tags", Kind::List)],
+        params: &[],
         run: tag_role,
     },
     Spec {
         service: "iam",
         name: "untag-role",
         operation: "UntagRole",
-        params: &[req("role-name", Kind::Str), req("tag-keys", Kind::List)],
+        params: &[],
         run: untag_role,
     },
     // Managed policies.
@@ -192,84 +172,70 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-policy",
         operation: "CreatePolicy",
-        params: &[
-            req("policy-name", Kind::Str),
-            req("policy-document", Kind::Doc),
-            opt("path", Kind::Str),
-            opt("description", Kind::Str),
-        ],
+        params: &[],
         run: create_policy,
     },
     Spec {
         service: "iam",
         name: "get-policy",
         operation: "GetPolicy",
-        params: &[req("policy-arn", Kind::Str)],
+        params: &[],
         run: get_policy,
     },
     Spec {
         service: "iam",
         name: "list-policies",
         operation: "ListPolicies",
-        params: &[
-            opt("scope", Kind::Str),
-            opt("only-attached", Kind::Bool),
-            opt("path-prefix", Kind::Str),
-            opt("policy-usage-filter", Kind::Str),
-        ],
+        params: &[],
         run: list_policies,
     },
     Spec {
         service: "iam",
         name: "delete-policy",
         operation: "DeletePolicy",
-        params: &[req("policy-arn", Kind::Str)],
+        params: &[],
         run: delete_policy,
     },
     Spec {
         service: "iam",
         name: "create-policy-version",
         operation: "CreatePolicyVersion",
-        params: &[
-            req("policy-arn", Kind::Str),
-            req("policy-document", Kind::Doc),
-            opt("set-as-default", Kind::Bool),
-        ],
+        params: &[],
         run: create_policy_version,
     },
     Spec {
         service: "iam",
         name: "get-policy-version",
         operation: "GetPolicyVersion",
-        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        params: &[],
         run: get_policy_version,
     },
     Spec {
         service: "iam",
         name: "list-policy-versions",
         operation: "ListPolicyVersions",
-        params: &[req("policy-arn", Kind::Str)],
+        params: &[],
         run: list_policy_versions,
     },
     Spec {
         service: "iam",
         name: "delete-policy-version",
         operation: "DeletePolicyVersion",
-        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        params: &[],
         run: delete_policy_version,
     },
     Spec {
         service: "iam",
         name: "set-default-policy-version",
         operation: "SetDefaultPolicyVersion",
-        params: &[req("policy-arn", Kind::Str), req("version-id", Kind::Str)],
+        params: &[],
         run: set_default_policy_version,
     },
     Spec {
         service: "iam",
         name: "list-entities-for-policy",
         operation: "ListEntitiesForPolicy",
-        params: &[req("policy-arn", Kind::Str)],
+        params: &[],
         run: list_entities_for_policy,
     },
     // Attachments and inline policies, for users, groups and roles.
@@ -277,193 +243,175 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "attach-user-policy",
         operation: "AttachUserPolicy",
-        params: &[req("user-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| attach(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "attach-group-policy",
         operation: "AttachGroupPolicy",
-        params: &[req("group-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| attach(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "attach-role-policy",
         operation: "AttachRolePolicy",
-        params: &[req("role-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| attach(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "detach-user-policy",
         operation: "DetachUserPolicy",
-        params: &[req("user-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| detach(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "detach-group-policy",
         operation: "DetachGroupPolicy",
-        params: &[req("group-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| detach(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "detach-role-policy",
         operation: "DetachRolePolicy",
-        params: &[req("role-name", Kind::Str), req("policy-arn", Kind::Str)],
+        params: &[],
         run: |c, a| detach(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "list-attached-user-policies",
         operation: "ListAttachedUserPolicies",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_attached(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "list-attached-group-policies",
         operation: "ListAttachedGroupPolicies",
-        params: &[req("group-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_attached(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "list-attached-role-policies",
         operation: "ListAttachedRolePolicies",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_attached(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "put-user-policy",
         operation: "PutUserPolicy",
-        params: &[
-            req("user-name", Kind::Str),
-            req("policy-name", Kind::Str),
-            req("policy-document", Kind::Doc),
-        ],
+        params: &[],
         run: |c, a| put_inline(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "put-group-policy",
         operation: "PutGroupPolicy",
-        params: &[
-            req("group-name", Kind::Str),
-            req("policy-name", Kind::Str),
-            req("policy-document", Kind::Doc),
-        ],
+        params: &[],
         run: |c, a| put_inline(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "put-role-policy",
         operation: "PutRolePolicy",
-        params: &[
-            req("role-name", Kind::Str),
-            req("policy-name", Kind::Str),
-            req("policy-document", Kind::Doc),
-        ],
+        params: &[],
         run: |c, a| put_inline(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "get-user-policy",
         operation: "GetUserPolicy",
-        params: &[req("user-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| get_inline(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "get-group-policy",
         operation: "GetGroupPolicy",
-        params: &[req("group-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| get_inline(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "get-role-policy",
         operation: "GetRolePolicy",
-        params: &[req("role-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| get_inline(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "list-user-policies",
         operation: "ListUserPolicies",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_inline(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "list-group-policies",
         operation: "ListGroupPolicies",
-        params: &[req("group-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_inline(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "list-role-policies",
         operation: "ListRolePolicies",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: |c, a| list_inline(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "delete-user-policy",
         operation: "DeleteUserPolicy",
-        params: &[req("user-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| delete_inline(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "delete-group-policy",
         operation: "DeleteGroupPolicy",
-        params: &[req("group-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| delete_inline(c, a, Ent::Group),
     },
     Spec {
         service: "iam",
         name: "delete-role-policy",
         operation: "DeleteRolePolicy",
-        params: &[req("role-name", Kind::Str), req("policy-name", Kind::Str)],
+        params: &[],
         run: |c, a| delete_inline(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "put-user-permissions-boundary",
         operation: "PutUserPermissionsBoundary",
-        params: &[
-            req("user-name", Kind::Str),
-            req("permissions-boundary", Kind::Str),
-        ],
+        params: &[],
         run: |c, a| put_boundary(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "put-role-permissions-boundary",
         operation: "PutRolePermissionsBoundary",
-        params: &[
-            req("role-name", Kind::Str),
-            req("permissions-boundary", Kind::Str),
-        ],
+        params: &[],
         run: |c, a| put_boundary(c, a, Ent::Role),
     },
     Spec {
         service: "iam",
         name: "delete-user-permissions-boundary",
         operation: "DeleteUserPermissionsBoundary",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: |c, a| delete_boundary(c, a, Ent::User),
     },
     Spec {
         service: "iam",
         name: "delete-role-permissions-boundary",
         operation: "DeleteRolePermissionsBoundary",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: |c, a| delete_boundary(c, a, Ent::Role),
     },
     // Console passwords.
@@ -471,36 +419,28 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-login-profile",
         operation: "CreateLoginProfile",
-        params: &[
-            req("user-name", Kind::Str),
-            req("password", Kind::Str),
-            opt("password-reset-required", Kind::Bool),
-        ],
+        params: &[],
         run: create_login_profile,
     },
     Spec {
         service: "iam",
         name: "update-login-profile",
         operation: "UpdateLoginProfile",
-        params: &[
-            req("user-name", Kind::Str),
-            opt("password", Kind::Str),
-            opt("password-reset-required", Kind::Bool),
-        ],
+        params: &[],
         run: update_login_profile,
     },
     Spec {
         service: "iam",
         name: "get-login-profile",
         operation: "GetLoginProfile",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: get_login_profile,
     },
     Spec {
         service: "iam",
         name: "delete-login-profile",
         operation: "DeleteLoginProfile",
-        params: &[req("user-name", Kind::Str)],
+        params: &[],
         run: delete_login_profile,
     },
     // Access keys.
@@ -508,39 +448,35 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-access-key",
         operation: "CreateAccessKey",
-        params: &[opt("user-name", Kind::Str)],
+        params: &[],
         run: create_access_key,
     },
     Spec {
         service: "iam",
         name: "list-access-keys",
         operation: "ListAccessKeys",
-        params: &[opt("user-name", Kind::Str)],
+        params: &[],
         run: list_access_keys,
     },
     Spec {
         service: "iam",
         name: "update-access-key",
         operation: "UpdateAccessKey",
-        params: &[
-            req("access-key-id", Kind::Str),
-            req("status", Kind::Str),
-            opt("user-name", Kind::Str),
-        ],
+        params: &[],
         run: update_access_key,
     },
     Spec {
         service: "iam",
         name: "delete-access-key",
         operation: "DeleteAccessKey",
-        params: &[req("access-key-id", Kind::Str), opt("user-name", Kind::Str)],
+        params: &[],
         run: delete_access_key,
     },
     Spec {
         service: "iam",
         name: "get-access-key-last-used",
         operation: "GetAccessKeyLastUsed",
-        params: &[req("access-key-id", Kind::Str)],
+        params: &[],
         run: get_access_key_last_used,
     },
     // MFA.
@@ -548,37 +484,28 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-virtual-mfa-device",
         operation: "CreateVirtualMFADevice",
-        params: &[
-            req("virtual-mfa-device-name", Kind::Str),
-            opt("outfile", Kind::Str),
-            opt("bootstrap-method", Kind::Str),
-        ],
+        params: &[],
         run: create_virtual_mfa_device,
     },
     Spec {
         service: "iam",
         name: "enable-mfa-device",
         operation: "EnableMFADevice",
-        params: &[
-            req("user-name", Kind::Str),
-            req("serial-number", Kind::Str),
-            req("authentication-code1", Kind::Str),
-            req("authentication-code2", Kind::Str),
-        ],
+        params: &[],
         run: enable_mfa_device,
     },
     Spec {
         service: "iam",
         name: "deactivate-mfa-device",
         operation: "DeactivateMFADevice",
-        params: &[req("user-name", Kind::Str), req("serial-number", Kind::Str)],
+        params: &[],
         run: deactivate_mfa_device,
     },
     Spec {
         service: "iam",
         name: "list-mfa-devices",
         operation: "ListMFADevices",
-        params: &[opt("user-name", Kind::Str)],
+        params: &[],
         run: list_mfa_devices,
     },
     // Password policy.
@@ -593,17 +520,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "update-account-password-policy",
         operation: "UpdateAccountPasswordPolicy",
-        params: &[
-            opt("minimum-password-length", Kind::Int),
-            opt("require-symbols", Kind::Bool),
-            opt("require-numbers", Kind::Bool),
-            opt("require-uppercase-characters", Kind::Bool),
-            opt("require-lowercase-characters", Kind::Bool),
-            opt("allow-users-to-change-password", Kind::Bool),
-            opt("max-password-age", Kind::Int),
-            opt("password-reuse-prevention", Kind::Int),
-            opt("hard-expiry", Kind::Bool),
-        ],
+        params: &[],
         run: update_password_policy,
     },
     Spec {
@@ -632,12 +549,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "simulate-principal-policy",
         operation: "SimulatePrincipalPolicy",
-        params: &[
-            req("policy-source-arn", Kind::Str),
-            req("action-names", Kind::List),
-            opt("resource-arns", Kind::List),
-            opt("context-entries", Kind::List),
-        ],
+        params: &[],
         run: simulate_principal_policy,
     },
     // Instance profiles.
@@ -645,58 +557,49 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "create-instance-profile",
         operation: "CreateInstanceProfile",
-        params: &[
-            req("instance-profile-name", Kind::Str),
-            opt("path", Kind::Str),
-        ],
+        params: &[],
         run: create_instance_profile,
     },
     Spec {
         service: "iam",
         name: "add-role-to-instance-profile",
         operation: "AddRoleToInstanceProfile",
-        params: &[
-            req("instance-profile-name", Kind::Str),
-            req("role-name", Kind::Str),
-        ],
+        params: &[],
         run: add_role_to_instance_profile,
     },
     Spec {
         service: "iam",
         name: "list-instance-profiles",
         operation: "ListInstanceProfiles",
-        params: &[opt("path-prefix", Kind::Str)],
+        params: &[],
         run: list_instance_profiles,
     },
     Spec {
         service: "iam",
         name: "get-instance-profile",
         operation: "GetInstanceProfile",
-        params: &[req("instance-profile-name", Kind::Str)],
+        params: &[],
         run: get_instance_profile,
     },
     Spec {
         service: "iam",
         name: "list-instance-profiles-for-role",
         operation: "ListInstanceProfilesForRole",
-        params: &[req("role-name", Kind::Str)],
+        params: &[],
         run: list_instance_profiles_for_role,
     },
     Spec {
         service: "iam",
         name: "remove-role-from-instance-profile",
         operation: "RemoveRoleFromInstanceProfile",
-        params: &[
-            req("instance-profile-name", Kind::Str),
-            req("role-name", Kind::Str),
-        ],
+        params: &[],
         run: remove_role_from_instance_profile,
     },
     Spec {
         service: "iam",
         name: "delete-instance-profile",
         operation: "DeleteInstanceProfile",
-        params: &[req("instance-profile-name", Kind::Str)],
+        params: &[],
         run: delete_instance_profile,
     },
     // The account.
@@ -711,14 +614,14 @@ pub const COMMANDS: &[Spec] = &[
         service: "iam",
         name: "generate-service-last-accessed-details",
         operation: "GenerateServiceLastAccessedDetails",
-        params: &[req("arn", Kind::Str), opt("granularity", Kind::Str)],
+        params: &[],
         run: super::last_accessed::generate,
     },
     Spec {
         service: "iam",
         name: "get-service-last-accessed-details",
         operation: "GetServiceLastAccessedDetails",
-        params: &[req("job-id", Kind::Str), opt("max-items", Kind::Int)],
+        params: &[],
         run: super::last_accessed::get,
     },
 ];
@@ -887,36 +790,14 @@ fn prohibited_trust_field(text: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads `Key=k,Value=v` shorthand or a JSON list of tags.
-fn parse_tags(c: &Call, items: &[String]) -> Result<Vec<Tag>, AwsError> {
-    let mut out = Vec::new();
-    for item in items {
-        let t = item.trim();
-        if t.starts_with('[') {
-            let v: Vec<Tag> = serde_json::from_str(t)
-                .map_err(|e| AwsError::validation(c.operation, format!("cannot read tags: {e}")))?;
-            out.extend(v);
-            continue;
-        }
-        let (mut k, mut v) = (None, None);
-        for part in t.split(',') {
-            match part.split_once('=') {
-                Some(("Key", x)) => k = Some(x.to_string()),
-                Some(("Value", x)) => v = Some(x.to_string()),
-                _ => {
-                    return Err(AwsError::validation(
-                        c.operation,
-                        format!("cannot read the tag `{t}`: write Key=team,Value=dev"),
-                    ));
-                }
-            }
-        }
-        out.push(Tag {
-            key: k.unwrap_or_default(),
-            value: v.unwrap_or_default(),
-        });
+/// The tags of the request (`--tags`, shorthand or JSON, read by the command layer).
+fn parse_tags(c: &Call, a: &Args) -> Result<Vec<Tag>, AwsError> {
+    // The command layer has read shorthand or JSON into the model's shape and checked it.
+    match a.member("Tags") {
+        None => Ok(Vec::new()),
+        Some(v) => serde_json::from_value(v.clone())
+            .map_err(|e| AwsError::validation(c.operation, format!("cannot read tags: {e}"))),
     }
-    Ok(out)
 }
 
 fn user_json(u: &User) -> Value {
@@ -1033,7 +914,7 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         return Err(AwsError::already_exists(c.operation, "User", &name));
     }
     check_boundary_exists(c, boundary.as_deref())?;
-    let tags = parse_tags(c, a.list("tags"))?;
+    let tags = parse_tags(c, a)?;
     let id = c.account.new_id("AIDA", 17);
     let u = User {
         name: name.clone(),
@@ -1209,7 +1090,7 @@ fn tags_of<'a>(acct: &'a mut Account, e: Ent, name: &str) -> Option<&'a mut Vec<
 
 fn tag(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
-    let new = parse_tags(c, a.list("tags"))?;
+    let new = parse_tags(c, a)?;
     let keys: Vec<String> = new.iter().map(|t| t.key.clone()).collect();
     c.allow(
         &format!("iam:Tag{}", e.cap()),
@@ -1413,7 +1294,7 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             "1 validation error detected: Value at 'maxSessionDuration' failed to satisfy constraint: Member must have value between 3600 and 43200",
         ));
     }
-    let tags = parse_tags(c, a.list("tags"))?;
+    let tags = parse_tags(c, a)?;
     let r = Role {
         name: name.clone(),
         path,

@@ -5,7 +5,7 @@ use jiff::SignedDuration;
 use serde_json::{Value, json};
 
 use super::authz::Identity;
-use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::command::{Args, Call, Spec, obj, time};
 use super::error::AwsError;
 use super::model::{Session, SessionKind};
 use crate::policy::PolicyType;
@@ -23,32 +23,21 @@ pub const COMMANDS: &[Spec] = &[
         service: "sts",
         name: "assume-role",
         operation: "AssumeRole",
-        params: &[
-            req("role-arn", Kind::Str),
-            req("role-session-name", Kind::Str),
-            opt("policy", Kind::Doc),
-            opt("duration-seconds", Kind::Int),
-            opt("serial-number", Kind::Str),
-            opt("token-code", Kind::Str),
-        ],
+        params: &[],
         run: assume_role,
     },
     Spec {
         service: "sts",
         name: "get-session-token",
         operation: "GetSessionToken",
-        params: &[
-            opt("duration-seconds", Kind::Int),
-            opt("serial-number", Kind::Str),
-            opt("token-code", Kind::Str),
-        ],
+        params: &[],
         run: get_session_token,
     },
     Spec {
         service: "sts",
         name: "decode-authorization-message",
         operation: "DecodeAuthorizationMessage",
-        params: &[req("encoded-message", Kind::Str)],
+        params: &[],
         run: decode_authorization_message,
     },
 ];

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::Account;
 use super::authz::{Caller, Identity};
-use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
+use super::command::{Args, Call, Spec, obj, time};
 use super::error::AwsError;
 
 /// One recorded API call.
@@ -194,38 +194,28 @@ pub const COMMANDS: &[Spec] = &[
         service: "cloudtrail",
         name: "lookup-events",
         operation: "LookupEvents",
-        params: &[
-            opt("lookup-attributes", Kind::List),
-            opt("max-results", Kind::Int),
-            opt("start-time", Kind::Str),
-            opt("end-time", Kind::Str),
-        ],
+        params: &[],
         run: lookup_events,
     },
     Spec {
         service: "cloudtrail",
         name: "create-trail",
         operation: "CreateTrail",
-        params: &[
-            req("name", Kind::Str),
-            req("s3-bucket-name", Kind::Str),
-            opt("is-multi-region-trail", Kind::Bool),
-            opt("enable-log-file-validation", Kind::Bool),
-        ],
+        params: &[],
         run: create_trail,
     },
     Spec {
         service: "cloudtrail",
         name: "start-logging",
         operation: "StartLogging",
-        params: &[req("name", Kind::Str)],
+        params: &[],
         run: start_logging,
     },
     Spec {
         service: "cloudtrail",
         name: "stop-logging",
         operation: "StopLogging",
-        params: &[req("name", Kind::Str)],
+        params: &[],
         run: stop_logging,
     },
     Spec {
@@ -239,7 +229,7 @@ pub const COMMANDS: &[Spec] = &[
         service: "cloudtrail",
         name: "get-trail-status",
         operation: "GetTrailStatus",
-        params: &[req("name", Kind::Str)],
+        params: &[],
         run: get_trail_status,
     },
 ];
@@ -254,18 +244,17 @@ fn trail_arn(c: &Call, name: &str) -> String {
 fn lookup_events(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("cloudtrail:LookupEvents", "*", &[])?;
     let mut filter: Option<(String, String)> = None;
-    for attr in a.list("lookup-attributes") {
-        let mut key = None;
-        let mut value = None;
-        for part in attr.split(',') {
-            match part.split_once('=') {
-                Some(("AttributeKey", k)) => key = Some(k.to_string()),
-                Some(("AttributeValue", v)) => value = Some(v.to_string()),
-                _ => {}
-            }
-        }
+    // Read by the command layer into the model's shape, from shorthand or JSON.
+    for attr in a
+        .member("LookupAttributes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let key = attr.get("AttributeKey").and_then(Value::as_str);
+        let value = attr.get("AttributeValue").and_then(Value::as_str);
         match (key, value) {
-            (Some(k), Some(v)) => filter = Some((k, v)),
+            (Some(k), Some(v)) => filter = Some((k.to_string(), v.to_string())),
             _ => return Err(c.err(
                 "InvalidLookupAttributesException",
                 format!(

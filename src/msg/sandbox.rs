@@ -156,7 +156,14 @@ crate::catalog! {
             "Did you mean `{name}`?",
             "`{name}` のことですか？",
         ),
-        /// After an unknown setting of the sandbox's own `aws configure` forms.
+        /// For a real operation of a simulated service that the sandbox does not simulate,
+        /// after `aws: error: `; `{command}` is `aws SERVICE OPERATION`, `{closest}` a list
+        /// of simulated commands.
+        NotSimulated => (
+            "iamdojo does not simulate `{command}` yet. The closest simulated commands: {closest}",
+            "iamdojo は `{command}` をまだシミュレートしていません。近いコマンド: {closest}",
+        ),
+        /// After an unknown flag, or an unknown setting of the sandbox's own `aws configure` forms.
         DidYouMean => (
             " (did you mean `{name}`?)",
             " (`{name}` のことですか？)",

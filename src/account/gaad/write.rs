@@ -240,7 +240,10 @@ pub fn authorization_details(a: &Account, filter: Filter) -> AuthorizationDetail
             arn: r.arn.clone(),
             create_date: Some(Time(r.created)),
             assume_role_policy_document: doc_value(&r.trust),
-            description: r.description.clone(),
+            // AWS's `RoleDetail` has no description (iamdojo still reads one from its older
+            // exports). It has no MaxSessionDuration either, but a duration other than the
+            // default is kept so that an export imports again unchanged.
+            description: None,
             max_session_duration: (r.max_session_duration != 3600)
                 .then_some(r.max_session_duration),
             instance_profile_list: profiles_of
