@@ -258,9 +258,11 @@ pub fn validate(text: &str, ty: ValidationType) -> Result<Report, CatalogError> 
     Ok(validate_with(Catalog::get()?, text, ty))
 }
 
-/// Validates `text` as a policy of type `ty` against `catalog`.
+/// Validates `text` as a policy of type `ty` against `catalog`, with the process's shared
+/// "did you mean" memo ([`Hints::shared`]): a caller that validates one document at a time
+/// (`lessons lint`, the policy editor) looks each unknown name up once.
 pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_with_hints(catalog, text, ty, false, &Hints::new())
+    validate_with_hints(catalog, text, ty, false, Hints::shared())
 }
 
 /// [`validate_with`] plus the audit's risk checks of identity policies (our own issue codes,
@@ -268,7 +270,7 @@ pub fn validate_with(catalog: &Catalog, text: &str, ty: ValidationType) -> Repor
 /// every resource of their kind. `iamdojo audit` runs these over every policy an account
 /// holds; `validate-policy` runs them with `--risks`.
 pub fn validate_with_risks(catalog: &Catalog, text: &str, ty: ValidationType) -> Report {
-    validate_with_hints(catalog, text, ty, true, &Hints::new())
+    validate_with_hints(catalog, text, ty, true, Hints::shared())
 }
 
 /// [`validate_with`] (`risks`: [`validate_with_risks`]) as one document of a run that

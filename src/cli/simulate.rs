@@ -11,6 +11,7 @@ use crate::msg::simulate::Simulate as Say;
 use crate::eval::explain;
 use crate::eval::simulate::{
     ContextEntry, OrganizationLevel, SimulateError, SimulateInput, Simulation, simulate,
+    simulate_each,
 };
 
 use super::{LangArg, lang_or_locale, read_arg};
@@ -73,10 +74,37 @@ const EXAMPLES: &str = "Examples:
 
 Exit status: 0 when every input was read (whatever the decisions), 2 when an input is malformed.";
 
-/// Runs the command; returns the exit status.
+/// Runs the command; returns the exit status. The JSON answer is streamed: each
+/// `EvaluationResult` is written as soon as it is decided, so memory does not grow with the
+/// number of actions.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let lang = lang_or_locale(args.lang);
-    match build_input(args, lang).and_then(|input| execute(&input, args.explain, lang)) {
+    let input = match build_input(args, lang) {
+        Ok(i) => i,
+        Err(msg) => {
+            eprintln!("iamdojo simulate-custom-policy: {msg}");
+            return Ok(2);
+        }
+    };
+    if !args.explain {
+        let mut w = io::BufWriter::new(out);
+        match write_json(&input, &mut w) {
+            Ok(written) => {
+                written?;
+                w.flush()?;
+                return Ok(0);
+            }
+            // The input is refused before the first result, so nothing has been written:
+            // `execute` words the error (with the policy's snippet) as for `--explain`.
+            Err(_) => return finish(execute(&input, false, lang), w.get_mut()),
+        }
+    }
+    finish(execute(&input, true, lang), out)
+}
+
+/// Writes `text` to `out` (exit 0) or `msg` to stderr (exit 2).
+fn finish(result: Result<String, String>, out: &mut dyn Write) -> io::Result<u8> {
+    match result {
         Ok(text) => {
             out.write_all(text.as_bytes())?;
             Ok(0)
@@ -86,6 +114,39 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             Ok(2)
         }
     }
+}
+
+/// Writes the simulation's JSON answer to `w` one result at a time, byte for byte what
+/// `serde_json::to_string_pretty` of the whole [`simulate`] output prints (plus a newline).
+/// A refused input is the outer error (nothing written); a failed write the inner one.
+fn write_json(input: &SimulateInput, w: &mut impl Write) -> Result<io::Result<()>, SimulateError> {
+    let mut first = true;
+    let written = simulate_each(input, |r| -> io::Result<()> {
+        w.write_all(if first {
+            b"{\n  \"EvaluationResults\": [\n".as_slice()
+        } else {
+            b",\n".as_slice()
+        })?;
+        first = false;
+        let text = serde_json::to_string_pretty(&r).map_err(io::Error::other)?;
+        // A JSON string never holds a raw newline, so every line is the document's own and
+        // takes the array's indentation.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                w.write_all(b"\n")?;
+            }
+            w.write_all(b"    ")?;
+            w.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    })?;
+    Ok(written.and_then(|()| {
+        w.write_all(if first {
+            b"{\n  \"EvaluationResults\": [],\n  \"IsTruncated\": false\n}\n".as_slice()
+        } else {
+            b"\n  ],\n  \"IsTruncated\": false\n}\n".as_slice()
+        })
+    }))
 }
 
 /// Decides the input: JSON as AWS prints it, or with `trace` the readable trace; the
@@ -312,5 +373,59 @@ mod tests {
             ))
         );
         assert!(parse_shorthand("Foo=bar").is_err());
+    }
+}
+
+#[cfg(test)]
+mod streaming {
+    use super::*;
+
+    const POLICY: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::photos/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}},{"Effect":"Deny","Action":"s3:Delete*","Resource":"*"}]}"#;
+
+    fn streamed(input: &SimulateInput) -> String {
+        let mut out = Vec::new();
+        write_json(input, &mut out)
+            .map_err(|e| e.to_string())
+            .and_then(|w| w.map_err(|e| e.to_string()))
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn whole(input: &SimulateInput) -> String {
+        let mut s = serde_json::to_string_pretty(&simulate(input).unwrap()).unwrap();
+        s.push('\n');
+        s
+    }
+
+    #[test]
+    fn the_streamed_answer_is_byte_for_byte_the_whole_one() {
+        let actions = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let one = SimulateInput {
+            policy_input_list: vec![POLICY.to_string()],
+            action_names: actions(&["s3:GetObject"]),
+            ..SimulateInput::default()
+        };
+        let many = SimulateInput {
+            action_names: actions(&["s3:GetObject", "s3:DeleteObject", "iam:ListUsers"]),
+            resource_arns: actions(&["arn:aws:s3:::photos/cat.jpg", "arn:aws:s3:::other/x"]),
+            ..one.clone()
+        };
+        for input in [&one, &many] {
+            let (s, w) = (streamed(input), whole(input));
+            assert!(s.contains("EvaluationResult"), "{s}");
+            assert_eq!(s, w);
+        }
+    }
+
+    #[test]
+    fn a_refused_input_writes_nothing() {
+        let input = SimulateInput {
+            policy_input_list: vec!["{".to_string()],
+            action_names: vec!["s3:GetObject".to_string()],
+            ..SimulateInput::default()
+        };
+        let mut out = Vec::new();
+        assert!(write_json(&input, &mut out).is_err());
+        assert!(out.is_empty());
     }
 }

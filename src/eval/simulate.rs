@@ -487,6 +487,28 @@ fn details(d: &Decision) -> Option<serde_json::Map<String, serde_json::Value>> {
 /// Runs a whole simulation: one result per action, with per-resource results when several
 /// resources are given.
 pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> {
+    let mut results = Vec::with_capacity(input.action_names.len());
+    let pushed: Result<(), std::convert::Infallible> = simulate_each(input, |r| {
+        results.push(r);
+        Ok(())
+    })?;
+    if let Err(never) = pushed {
+        match never {}
+    }
+    Ok(SimulateOutput {
+        evaluation_results: results,
+        is_truncated: false,
+    })
+}
+
+/// [`simulate`] one result at a time: `each` is given every `EvaluationResult` as it is
+/// decided, in the order of the input's actions, so a caller can write it out and drop it
+/// (`iamdojo simulate-custom-policy` streams its answer). The input is checked before the
+/// first result; `each`'s first error stops the run and is returned inside `Ok`.
+pub fn simulate_each<E>(
+    input: &SimulateInput,
+    mut each: impl FnMut(EvaluationResult) -> Result<(), E>,
+) -> Result<Result<(), E>, SimulateError> {
     if input.action_names.is_empty() {
         return Err(SimulateError::NoActions);
     }
@@ -496,8 +518,18 @@ pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> 
     } else {
         input.resource_arns.iter().map(String::as_str).collect()
     };
-    let mut results = Vec::with_capacity(input.action_names.len());
     for action in &input.action_names {
+        if let Err(e) = each(sim.result(action, &resources)) {
+            return Ok(Err(e));
+        }
+    }
+    Ok(Ok(()))
+}
+
+impl Simulation {
+    /// The `EvaluationResult` of `action` on `resources` (one or more).
+    fn result(&self, action: &str, resources: &[&str]) -> EvaluationResult {
+        let sim = self;
         let decisions: Vec<(&str, Decision)> = resources
             .iter()
             .map(|r| (*r, sim.decide(action, r)))
@@ -509,8 +541,8 @@ pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> 
                 })
         };
         if let [(r, d)] = decisions.as_slice() {
-            results.push(EvaluationResult {
-                eval_action_name: action.clone(),
+            return EvaluationResult {
+                eval_action_name: action.to_string(),
                 eval_resource_name: r.to_string(),
                 eval_decision: d.outcome,
                 matched_statements: aws_statements(d),
@@ -523,8 +555,7 @@ pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> 
                 permissions_boundary_decision_detail: boundary(d),
                 eval_decision_details: details(d),
                 resource_specific_results: Vec::new(),
-            });
-            continue;
+            };
         }
         // Several resources: the overall decision is the most restrictive one.
         let overall = decisions
@@ -548,8 +579,8 @@ pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> 
             .iter()
             .filter_map(|(_, d)| d.allowed_by_scps)
             .reduce(|a, b| a && b);
-        results.push(EvaluationResult {
-            eval_action_name: action.clone(),
+        EvaluationResult {
+            eval_action_name: action.to_string(),
             eval_resource_name: "*".into(),
             eval_decision: overall,
             matched_statements: Vec::new(),
@@ -570,10 +601,6 @@ pub fn simulate(input: &SimulateInput) -> Result<SimulateOutput, SimulateError> 
                     permissions_boundary_decision_detail: boundary(d),
                 })
                 .collect(),
-        });
+        }
     }
-    Ok(SimulateOutput {
-        evaluation_results: results,
-        is_truncated: false,
-    })
 }

@@ -43,6 +43,11 @@ static OFF: Hints = Hints {
     memo: Mutex::new(BTreeMap::new()),
 };
 
+/// The memo of the whole process, for the callers that validate one document at a time
+/// (`validate-policy`, `lessons lint`, the policy editor): the same misspelling met again,
+/// in another lesson or on the next key press, is not looked up again.
+static SHARED: Hints = Hints::new();
+
 impl Default for Hints {
     fn default() -> Hints {
         Hints::new()
@@ -62,6 +67,13 @@ impl Hints {
     /// shown. The findings are the same, without "did you mean" names.
     pub fn off() -> &'static Hints {
         &OFF
+    }
+
+    /// Suggestions on, remembered for the rest of the process: what [`super::validate`] and
+    /// [`super::validate_with`] use. It holds one entry per distinct unknown name met, which
+    /// a person's typing or a course's documents keep small.
+    pub fn shared() -> &'static Hints {
+        &SHARED
     }
 
     /// How many distinct names have been looked up.
@@ -133,6 +145,20 @@ mod tests {
         });
         assert_eq!(calls, 2);
         assert_eq!(h.len(), 2);
+    }
+
+    #[test]
+    fn the_shared_memo_is_on_and_remembers() {
+        let mut calls = 0;
+        for _ in 0..2 {
+            let v = Hints::shared().get(HintKind::Action, "hints-test:SharedOnce", || {
+                calls += 1;
+                vec!["hints-test:SharedOne".to_string()]
+            });
+            assert_eq!(&*v, ["hints-test:SharedOne".to_string()]);
+        }
+        assert_eq!(calls, 1);
+        assert!(!Hints::shared().is_empty());
     }
 
     #[test]
