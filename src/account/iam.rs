@@ -2300,6 +2300,19 @@ fn enable_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let serial = a.s("serial-number").to_string();
     let now = c.account.now;
     let op = c.operation;
+    // One MFA device belongs to one user: a device enabled for someone else is in use
+    // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_EnableMFADevice.html).
+    if c.account
+        .users
+        .values()
+        .any(|u| u.name != name && u.mfa.iter().any(|d| d.serial == serial))
+    {
+        return Err(AwsError::new(
+            op,
+            "EntityAlreadyExists",
+            "MFA Device is already in use.",
+        ));
+    }
     let u = c
         .account
         .users
