@@ -9,7 +9,6 @@ pub mod filter;
 pub mod imds;
 pub mod network;
 pub mod security_group;
-pub mod shorthand;
 
 use std::collections::BTreeMap;
 
@@ -1146,19 +1145,33 @@ fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("ec2:DescribeInstances", "*", &[])?;
     let filters = filter::parse_known(c, a, INSTANCE_FILTERS)?;
     let ids = a.list("instance-ids").to_vec();
+    // Only `InstanceRunning` retries on an instance id that does not exist (yet).
+    let retries_not_found = *name == "InstanceRunning";
+    let mut retried_not_found = false;
     for attempt in 1..=40 {
-        let states: Vec<State> = selected(c, &ids, &filters)?
-            .into_iter()
-            .map(|i| i.state)
-            .collect();
+        let states: Vec<State> = match selected(c, &ids, &filters) {
+            Ok(list) => list.into_iter().map(|i| i.state).collect(),
+            Err(e) if retries_not_found && e.code == "InvalidInstanceID.NotFound" => {
+                retried_not_found = true;
+                Vec::new()
+            }
+            Err(e) => {
+                return Err(waiter_failed(
+                    c,
+                    name,
+                    &format!("An error occurred ({}): {}", e.code, e.message),
+                ));
+            }
+        };
         if !states.is_empty() && states.iter().all(|s| s == want) {
             return Ok(Value::Null);
         }
         if let Some(bad) = states.iter().find(|s| fail.contains(s)) {
-            return Err(c.err(
-                "WaiterError",
-                format!(
-                    "Waiter {name} failed: Waiter encountered a terminal failure state: For expression \"Reservations[].Instances[].State.Name\" we matched expected path: \"{}\" at least once",
+            return Err(waiter_failed(
+                c,
+                name,
+                &format!(
+                    "Waiter encountered a terminal failure state: For expression \"Reservations[].Instances[].State.Name\" we matched expected path: \"{}\" at least once",
                     bad.name()
                 ),
             ));
@@ -1167,10 +1180,26 @@ fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             c.account.advance(SignedDuration::from_secs(15));
         }
     }
-    Err(c.err(
-        "WaiterError",
-        format!("Waiter {name} failed: Max attempts exceeded"),
-    ))
+    let reason = if retried_not_found {
+        "Max attempts exceeded. Previously accepted state: Matched expected service error code: InvalidInstanceID.NotFound"
+    } else {
+        "Max attempts exceeded"
+    };
+    Err(waiter_failed(c, name, reason))
+}
+
+/// A waiter's failure as the AWS CLI reports it: botocore's `WaiterError`
+/// (`Waiter NAME failed: REASON`) alone on standard error, exit status 255.
+fn waiter_failed(c: &Call, name: &str, reason: &str) -> AwsError {
+    let message = format!("Waiter {name} failed: {reason}");
+    AwsError {
+        said: Some(Box::new(super::error::CliSaid {
+            stdout: String::new(),
+            stderr: format!("\n{message}\n"),
+            exit: 255,
+        })),
+        ..c.err("WaiterError", message)
+    }
 }
 
 fn associate_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {

@@ -389,8 +389,9 @@ fn resolve_group(c: &Call, g: &str) -> Result<String, AwsError> {
         .ok_or_else(|| not_found(c, g))
 }
 
-/// One `--ip-permissions` value: JSON (`[{"IpProtocol": "tcp", …}]`) or shorthand
-/// (`IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=203.0.113.0/24}]`).
+/// One `--ip-permissions` item, as the command layer passes it: the JSON of one
+/// `IpPermission` structure, whichever way it was written (shorthand or JSON, read by
+/// `command/shorthand.rs` against AWS's model).
 fn ip_permissions(c: &Call, text: &str) -> Result<Vec<Rule>, AwsError> {
     let bad = |m: String| {
         c.err(
@@ -398,12 +399,7 @@ fn ip_permissions(c: &Call, text: &str) -> Result<Vec<Rule>, AwsError> {
             format!("Error parsing parameter '--ip-permissions': {m}"),
         )
     };
-    let t = text.trim();
-    let value = if t.starts_with('[') || t.starts_with('{') {
-        serde_json::from_str::<Value>(t).map_err(|e| bad(e.to_string()))?
-    } else {
-        crate::account::ec2::shorthand::parse(t).map_err(bad)?
-    };
+    let value = serde_json::from_str::<Value>(text.trim()).map_err(|e| bad(e.to_string()))?;
     let list = match value {
         Value::Array(v) => v,
         other => vec![other],
