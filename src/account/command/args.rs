@@ -390,16 +390,7 @@ impl Sandbox {
                     .iter()
                     .filter(|u| u.starts_with("--"))
                     .find_map(|u| crate::suggest::nearest(u, missing.iter().map(String::as_str)))
-                    .map(|f| {
-                        format!(
-                            "\n\n{}",
-                            crate::msg::Message::fill(
-                                crate::msg::sandbox::Sandbox::AwsDidYouMean,
-                                self.lang,
-                                &[("name", &f)],
-                            )
-                        )
-                    })
+                    .map(|f| did_you_mean(self.lang, f))
                     .unwrap_or_default();
                 return Err(ArgError::Usage(format!(
                     "the following arguments are required: {}{hint}",
@@ -412,16 +403,7 @@ impl Sandbox {
                 [one] if one.starts_with("--") => {
                     let flags: Vec<String> = t.iter().map(|a| format!("--{}", a.flag)).collect();
                     crate::suggest::nearest(one, flags.iter().map(String::as_str))
-                        .map(|f| {
-                            format!(
-                                "\n\n{}",
-                                crate::msg::Message::fill(
-                                    crate::msg::sandbox::Sandbox::AwsDidYouMean,
-                                    self.lang,
-                                    &[("name", &f)],
-                                )
-                            )
-                        })
+                        .map(|f| did_you_mean(self.lang, f))
                         .unwrap_or_default()
                 }
                 _ => String::new(),
@@ -660,6 +642,18 @@ fn scalar(kind: &Kind, w: &str) -> Result<Value, ArgError> {
 
 /// A value as the handlers' string view holds it: text as itself, numbers and booleans
 /// written out, structures as compact JSON.
+/// The sandbox's suggestion after a usage error, on a line of its own below the CLI's.
+fn did_you_mean(lang: crate::lang::Lang, flag: &str) -> String {
+    format!(
+        "\n\n{}",
+        crate::msg::Message::fill(
+            crate::msg::sandbox::Sandbox::AwsDidYouMean,
+            lang,
+            &[("name", &flag)],
+        )
+    )
+}
+
 fn legacy(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
