@@ -1105,25 +1105,29 @@ fn terminate_instances(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 /// The AWS CLI's instance waiters (botocore's `waiters-2.json`): each polls
 /// `DescribeInstances` every 15 seconds, at most 40 times, until every selected instance is in
-/// the wanted state, or stops at once when one is in a state that can never get there.
-const WAITERS: &[(&str, &str, State, &[State])] = &[
+/// the wanted state, or stops at once when one is in a state that can never get there; the
+/// last column says whether it retries on `InvalidInstanceID.NotFound` (an id not there yet).
+const WAITERS: &[(&str, &str, State, &[State], bool)] = &[
     (
         "instance-running",
         "InstanceRunning",
         State::Running,
         &[State::ShuttingDown, State::Terminated, State::Stopping],
+        true,
     ),
     (
         "instance-stopped",
         "InstanceStopped",
         State::Stopped,
         &[State::Pending, State::Terminated],
+        false,
     ),
     (
         "instance-terminated",
         "InstanceTerminated",
         State::Terminated,
         &[State::Pending, State::Stopping],
+        false,
     ),
 ];
 
@@ -1132,7 +1136,8 @@ const WAITERS: &[(&str, &str, State, &[State])] = &[
 /// they do (scripted events due meanwhile run at the next `wait` of the sandbox).
 fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let which = a.s("waiter");
-    let Some((_, name, want, fail)) = WAITERS.iter().find(|w| w.0 == which) else {
+    let Some((_, name, want, fail, retries_not_found)) = WAITERS.iter().find(|w| w.0 == which)
+    else {
         let names: Vec<&str> = WAITERS.iter().map(|w| w.0).collect();
         return Err(c.err(
             "InvalidWaiter",
@@ -1145,13 +1150,11 @@ fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     c.allow("ec2:DescribeInstances", "*", &[])?;
     let filters = filter::parse_known(c, a, INSTANCE_FILTERS)?;
     let ids = a.list("instance-ids").to_vec();
-    // Only `InstanceRunning` retries on an instance id that does not exist (yet).
-    let retries_not_found = *name == "InstanceRunning";
     let mut retried_not_found = false;
     for attempt in 1..=40 {
         let states: Vec<State> = match selected(c, &ids, &filters) {
             Ok(list) => list.into_iter().map(|i| i.state).collect(),
-            Err(e) if retries_not_found && e.code == "InvalidInstanceID.NotFound" => {
+            Err(e) if *retries_not_found && e.code == "InvalidInstanceID.NotFound" => {
                 retried_not_found = true;
                 Vec::new()
             }

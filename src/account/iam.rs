@@ -786,26 +786,27 @@ fn inline_too_large(e: Ent, name: &str, refused: AwsError) -> AwsError {
     }
 }
 
+/// The statements of the policy `text` (JSON): its `Statement` list, or the one statement
+/// it holds; none when it is not JSON.
+fn statements_of(text: &str) -> Vec<Value> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(mut m)) => match m.shift_remove("Statement") {
+            Some(Value::Array(a)) => a,
+            Some(one) => vec![one],
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
 /// Whether a statement of the policy `text` (JSON) has the element `field`.
 fn trust_statement_has(text: &str, field: &str) -> bool {
-    let Ok(v) = serde_json::from_str::<Value>(text) else {
-        return false;
-    };
-    match v.get("Statement") {
-        Some(Value::Array(a)) => a.iter().any(|s| s.get(field).is_some()),
-        Some(one) => one.get(field).is_some(),
-        None => false,
-    }
+    statements_of(text).iter().any(|s| s.get(field).is_some())
 }
 
 /// `Resource` or `NotResource` when a statement of the trust policy `text` has one.
 fn prohibited_trust_field(text: &str) -> Option<&'static str> {
-    let v: Value = serde_json::from_str(text).ok()?;
-    let statements = match v.get("Statement")? {
-        Value::Array(a) => a.iter().collect::<Vec<_>>(),
-        one => vec![one],
-    };
-    statements.iter().find_map(|s| {
+    statements_of(text).iter().find_map(|s| {
         ["Resource", "NotResource"]
             .into_iter()
             .find(|f| s.get(f).is_some())
