@@ -213,9 +213,9 @@ pub fn run_in_console(
         output.push(clean(l));
         // AWS's message stays as AWS sends it; in Japanese a gloss line follows.
         if lang == Lang::Ja
-            && let Some(gloss) = crate::tui::i18n::aws_error_gloss(l)
+            && let Some(gloss) = crate::msg::awserror::AwsError::of_line(l)
         {
-            output.push(format!("  ↳ {gloss}"));
+            output.push(format!("  ↳ {}", crate::msg::Message::text(gloss, lang)));
         }
     }
     out.code
