@@ -141,7 +141,16 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Not yet"), "{s}");
     key(&mut app, KeyCode::Esc);
+    // `s` asks first (the solution shown is recorded); anything but y keeps it hidden.
     key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Show the solution?"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("The solution was not shown."), "{s}");
+    assert!(!s.contains("Solution:"), "{s}");
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     let s = screen(&app, 120, 40);
@@ -889,6 +898,7 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
     assert_eq!((ls.lesson_id.as_str(), ls.step), ("policy", 0));
     // With everything solved, c says so.
     key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);

@@ -70,6 +70,8 @@ pub struct LessonState {
     pub finished: bool,
     /// Asking whether to restart the exercise (y/n).
     pub confirm_reset: bool,
+    /// Asking whether to show the solution (y/n): it is recorded, and a task's runs.
+    pub confirm_solution: bool,
     /// The exercise's prompt is shown whole, over the work area (`v`).
     pub prompt_full: bool,
 }
@@ -721,6 +723,21 @@ impl App {
             }
             return;
         }
+        if let Screen::Lesson(ls) = &mut self.screen
+            && ls.confirm_solution
+            && self.panel.is_none()
+        {
+            ls.confirm_solution = false;
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.show_solution();
+            } else {
+                ls.message = Some(Msg {
+                    ok: false,
+                    text: Ui::SolutionKept.text(self.lang).to_string(),
+                });
+            }
+            return;
+        }
         let ctx = self.context();
         let action = self.keymap.action_for(ctx, &key);
         if ctx == Context::Typing {
@@ -1135,6 +1152,7 @@ impl App {
             started: Instant::now(),
             finished: false,
             confirm_reset: false,
+            confirm_solution: false,
             prompt_full: false,
         }));
         self.enter_step(step);
@@ -1352,6 +1370,7 @@ impl App {
         ls.message = None;
         ls.typing = false;
         ls.confirm_reset = false;
+        ls.confirm_solution = false;
         ls.prompt_full = false;
         ls.started = Instant::now();
         let (pack_id, lesson_id, key) =
@@ -1452,7 +1471,22 @@ impl App {
                     }
                 }
             }
-            Action::Solution => self.show_solution(),
+            // Showing the solution is recorded (and a task's commands run), so a stray key
+            // never does it: it asks first, unless the step is solved or already shown.
+            Action::Solution => {
+                let has = step.solution.is_some() || step.kind() == StepKind::Predict;
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    if has && !ls.solved && !ls.solution_shown && ls.ex.is_exercise() {
+                        ls.confirm_solution = true;
+                        ls.message = Some(Msg {
+                            ok: false,
+                            text: Ui::SolutionAsk.text(self.lang).to_string(),
+                        });
+                    } else {
+                        self.show_solution();
+                    }
+                }
+            }
             Action::Focus => {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     match &mut ls.ex {
