@@ -2008,3 +2008,50 @@ fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
     key(&mut app, KeyCode::Esc);
     assert!(app.panel.is_none());
 }
+
+/// `--output table` in a lesson's console is laid out for the console's width, as the AWS CLI
+/// lays it out for its terminal's (a section wider than the terminal turns vertical), not for
+/// 80 columns the pane does not have.
+#[test]
+fn a_table_in_the_console_is_laid_out_for_the_console() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    // A frame at 80×24 gives the console its width.
+    let _ = screen(&app, 80, 24);
+    let width = usize::from(app.console_width.get());
+    assert!(
+        width > 10 && width < 78,
+        "the console is narrower than the screen: {width}"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    let line = "aws sts get-caller-identity --output table";
+    typed(&mut app, line);
+    key(&mut app, KeyCode::Enter);
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("the lesson")
+    };
+    let Exercise::Task { output, run, .. } = &ls.ex else {
+        panic!("the task")
+    };
+    assert_eq!(run.sandbox.terminal_width, width);
+    let table = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| l.starts_with('+') || l.starts_with('|'))
+            .collect()
+    };
+    let shown = table(output.clone());
+    // The same command in a sandbox whose terminal is 80 columns wide is laid out otherwise.
+    let mut wide = run.sandbox.clone();
+    wide.terminal_width = 80;
+    let at_80 = table(wide.run(line).stdout.lines().map(String::from).collect());
+    let mut narrow = run.sandbox.clone();
+    let at_width = table(narrow.run(line).stdout.lines().map(String::from).collect());
+    assert!(shown.len() > 3, "{output:?}");
+    assert_eq!(shown, at_width);
+    assert_ne!(shown, at_80, "the layout depends on the width");
+}

@@ -169,6 +169,9 @@ pub struct App {
     pub resume_label: Option<String>,
     /// Where the last frame drew clickable rows (written while drawing, read on a click).
     pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
+    /// The width inside the sandbox console of the last frame (written while drawing), which
+    /// the sandbox takes as its terminal's, as the AWS CLI fits `--output table` to it.
+    pub console_width: std::cell::Cell<u16>,
     /// Every store write, and those waiting to be retried.
     pub writes: Writes,
     /// The status line about saving: a failure (not ok) or waiting writes saved (ok).
@@ -241,6 +244,7 @@ impl App {
             panel: None,
             keymap: Keymap::default(),
             hits: std::cell::RefCell::new(Vec::new()),
+            console_width: std::cell::Cell::new(0),
             resume_label: None,
             writes: Writes::default(),
             save_note: None,
@@ -2026,6 +2030,11 @@ impl App {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
+        if let Exercise::Task { run, .. } | Exercise::Investigate { run, .. } = &mut ls.ex
+            && self.console_width.get() > 0
+        {
+            run.sandbox.terminal_width = usize::from(self.console_width.get());
+        }
         let effects = if component::typed_reset(&mut ls.ex, key) {
             vec![Effect::AskReset]
         } else {
