@@ -26,7 +26,7 @@ crate::catalog! {
         /// The named profile does not exist (`The config profile (NAME) could not be found`).
         ProfileNotFound => (
             "No profile of that name is configured: aws configure set … --profile NAME creates it, aws configure list-profiles lists them.",
-            "その名前のプロファイルは設定されていません。aws configure set … --profile 名前 で作成でき、aws configure list-profiles で一覧を表示できます。",
+            "その名前のプロファイルは設定されていません。プロファイルは aws configure set … --profile NAME で作成でき、aws configure list-profiles で一覧を表示できます。",
         ),
         AccessDenied => (
             "Access was denied: no policy allows the call, or an explicit deny applies. The explain command shows why.",
