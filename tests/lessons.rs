@@ -615,3 +615,73 @@ fn right_answers_written_differently_are_accepted() {
         );
     }
 }
+
+/// Every near miss of every built-in lesson, replayed as a learner's attempt, hears its own
+/// `why`: a task's commands typed in a fresh sandbox of the task lead to the state the status
+/// line describes with that near miss (not a goal check's generic sentence, not another near
+/// miss), and a policy, answer or choices match it. A goal that accepts a near miss fails
+/// here as in lint.
+#[test]
+fn every_near_miss_hears_its_own_why() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::{
+        TaskAdvice, near_miss_goals, near_miss_passes, near_miss_why, start_task_in, task_advice,
+    };
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut heard = 0;
+    let mut problems = Vec::new();
+    for pack in &packs {
+        for entry in &pack.lessons {
+            let LessonEntry::Ok { lesson, .. } = entry else {
+                continue;
+            };
+            for step in &lesson.steps {
+                let id = step.id.as_ref().map(ToString::to_string).unwrap_or_default();
+                for (k, w) in step.wrong.iter().enumerate() {
+                    let at = format!("{}/{id} wrong[{k}]", lesson.id);
+                    let Some(why) = w.why.as_ref() else {
+                        continue;
+                    };
+                    if near_miss_passes(pack, lesson, step, w, Lang::En) != Ok(false) {
+                        problems.push(format!("{at}: the goal accepts it"));
+                        continue;
+                    }
+                    let said = match (&w.attempt, step.kind()) {
+                        (Solution::Commands(cmds), StepKind::Task) => {
+                            let run = start_task_in(pack, lesson, step, Lang::En)
+                                .unwrap_or_else(|e| panic!("{at}: {e}"));
+                            let start: Vec<bool> = run
+                                .check(step, "en", "en")
+                                .results
+                                .iter()
+                                .map(|c| c.ok)
+                                .collect();
+                            let now = near_miss_goals(pack, lesson, step, w, Lang::En)
+                                .unwrap_or_else(|| panic!("{at}: does not replay"));
+                            match task_advice(step, cmds, &start, &now, |_, w| {
+                                near_miss_goals(pack, lesson, step, w, Lang::En)
+                            }) {
+                                Some(TaskAdvice::NearMiss(t)) => Some(t),
+                                _ => None,
+                            }
+                        }
+                        _ => near_miss_why(step, &w.attempt),
+                    };
+                    match said {
+                        Some(t) if t == why => heard += 1,
+                        Some(t) => problems.push(format!(
+                            "{at}: hears another near miss: {}",
+                            t.get("en", "en")
+                        )),
+                        None => problems.push(format!("{at}: hears no near miss")),
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(heard >= 100, "{heard} near misses heard");
+}
