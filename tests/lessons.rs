@@ -639,7 +639,11 @@ fn every_near_miss_hears_its_own_why() {
                 continue;
             };
             for step in &lesson.steps {
-                let id = step.id.as_ref().map(ToString::to_string).unwrap_or_default();
+                let id = step
+                    .id
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
                 for (k, w) in step.wrong.iter().enumerate() {
                     let at = format!("{}/{id} wrong[{k}]", lesson.id);
                     let Some(why) = w.why.as_ref() else {
