@@ -689,3 +689,32 @@ fn every_near_miss_hears_its_own_why() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert!(heard >= 100, "{heard} near misses heard");
 }
+
+/// A policy near miss is matched by what it says, not how it is written: lesson 4's first
+/// near miss of guard-the-audit-logs written with a one-element `Resource` list, its keys in
+/// another order and on one line hears the near miss's `why` (not a generic reason).
+#[test]
+fn a_policy_near_miss_written_differently_hears_its_why() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::near_miss_why;
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let lesson = packs
+        .iter()
+        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("policy-evaluation").expect("an id")))
+        .expect("lesson 4");
+    let step = lesson
+        .steps
+        .iter()
+        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("guard-the-audit-logs"))
+        .expect("the step");
+    let first = step.wrong.first().expect("a near miss");
+    let written = |text: &str| near_miss_why(step, &Solution::Text(text.to_string()));
+    let listed = r#"{"Statement": [{"Resource": ["arn:aws:s3:::midori-books-audit-logs/*"], "Effect": "Deny", "Action": ["s3:DeleteBucket", "s3:DeleteObject"]}], "Version": "2012-10-17"}"#;
+    assert_eq!(written(listed), first.why.as_ref());
+    // Another resource is another mistake, not this one.
+    let other = listed.replace("audit-logs/*", "audit-logs/AWSLogs/*");
+    assert_ne!(written(&other), first.why.as_ref());
+}
