@@ -141,7 +141,16 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Not yet"), "{s}");
     key(&mut app, KeyCode::Esc);
+    // `s` asks first (the solution shown is recorded); anything but y keeps it hidden.
     key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Show the solution?"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("The solution was not shown."), "{s}");
+    assert!(!s.contains("Solution:"), "{s}");
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     let s = screen(&app, 120, 40);
@@ -889,6 +898,7 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
     assert_eq!((ls.lesson_id.as_str(), ls.step), ("policy", 0));
     // With everything solved, c says so.
     key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);
@@ -1997,4 +2007,98 @@ fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
     assert!(footer(&app).contains("Esc 閉じる"), "{}", footer(&app));
     key(&mut app, KeyCode::Esc);
     assert!(app.panel.is_none());
+}
+
+/// `--output table` in a lesson's console is laid out for the console's width, as the AWS CLI
+/// lays it out for its terminal's (a section wider than the terminal turns vertical), not for
+/// 80 columns the pane does not have.
+#[test]
+fn a_table_in_the_console_is_laid_out_for_the_console() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    // A frame at 80×24 gives the console its width.
+    let _ = screen(&app, 80, 24);
+    let width = usize::from(app.console_width.get());
+    assert!(
+        width > 10 && width < 78,
+        "the console is narrower than the screen: {width}"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    let line = "aws sts get-caller-identity --output table";
+    typed(&mut app, line);
+    key(&mut app, KeyCode::Enter);
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("the lesson")
+    };
+    let Exercise::Task { output, run, .. } = &ls.ex else {
+        panic!("the task")
+    };
+    assert_eq!(run.sandbox.terminal_width, width);
+    let table = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| l.starts_with('+') || l.starts_with('|'))
+            .collect()
+    };
+    let shown = table(output.clone());
+    // The same command in a sandbox whose terminal is 80 columns wide is laid out otherwise.
+    let mut wide = run.sandbox.clone();
+    wide.terminal_width = 80;
+    let at_80 = table(wide.run(line).stdout.lines().map(String::from).collect());
+    let mut narrow = run.sandbox.clone();
+    let at_width = table(narrow.run(line).stdout.lines().map(String::from).collect());
+    assert!(shown.len() > 3, "{output:?}");
+    assert_eq!(shown, at_width);
+    assert_ne!(shown, at_80, "the layout depends on the width");
+}
+
+/// The check pane beside the policy editor moves by keys: PgDn/↓ and G down to the last
+/// expected request (its top border then says more is above), PgUp/↑ and g back up to the
+/// findings; editing the policy brings it back to where it follows a wrong request.
+#[test]
+fn the_policy_check_pane_scrolls_by_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let wide = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+    assert!(app.replace_policy(wide));
+    ctrl(&mut app, 's');
+    let (w, h) = (80, 24);
+    let first = screen(&app, w, h);
+    assert!(first.contains("validate-policy findings"), "{first}");
+    assert!(
+        first.contains("more below") && !first.contains("more above"),
+        "{first}"
+    );
+    key(&mut app, KeyCode::Char('G'));
+    let bottom = screen(&app, w, h);
+    assert!(
+        bottom.contains("more above") && !bottom.contains("more below"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("validate-policy findings"), "{bottom}");
+    assert!(bottom.contains("payroll/salaries"), "{bottom}");
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(screen(&app, w, h), first, "g goes back to the top");
+    key(&mut app, KeyCode::PageDown);
+    assert!(screen(&app, w, h).contains("more above"));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(
+        screen(&app, w, h),
+        first,
+        "PgUp and ↑ go back up, no further than the top"
+    );
+    // Scrolled away, editing the policy brings the pane back to where it follows.
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Char(' '));
+    let edited = screen(&app, w, h);
+    assert!(edited.contains("validate-policy findings"), "{edited}");
 }

@@ -11,6 +11,9 @@
 pub mod args;
 mod shorthand;
 mod validate;
+mod whoami;
+
+pub use whoami::Who;
 
 use std::collections::BTreeMap;
 

@@ -52,6 +52,10 @@ pub struct LessonState {
     pub step: usize,
     /// Scroll offset of the reading pane.
     pub scroll: u16,
+    /// Rows the policy step's check pane is moved from where it follows the first request
+    /// that comes out wrong (↑/↓, PgUp/PgDn, g/G); editing the policy follows it again.
+    /// (Kept within the text by the frame that draws it, so g/G leave no debt to undo.)
+    pub side_offset: std::cell::Cell<i32>,
     /// The exercise.
     pub ex: Exercise,
     /// Hints shown.
@@ -70,6 +74,8 @@ pub struct LessonState {
     pub finished: bool,
     /// Asking whether to restart the exercise (y/n).
     pub confirm_reset: bool,
+    /// Asking whether to show the solution (y/n): it is recorded, and a task's runs.
+    pub confirm_solution: bool,
     /// The exercise's prompt is shown whole, over the work area (`v`).
     pub prompt_full: bool,
 }
@@ -167,6 +173,9 @@ pub struct App {
     pub resume_label: Option<String>,
     /// Where the last frame drew clickable rows (written while drawing, read on a click).
     pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
+    /// The width inside the sandbox console of the last frame (written while drawing), which
+    /// the sandbox takes as its terminal's, as the AWS CLI fits `--output table` to it.
+    pub console_width: std::cell::Cell<u16>,
     /// Every store write, and those waiting to be retried.
     pub writes: Writes,
     /// The status line about saving: a failure (not ok) or waiting writes saved (ok).
@@ -239,6 +248,7 @@ impl App {
             panel: None,
             keymap: Keymap::default(),
             hits: std::cell::RefCell::new(Vec::new()),
+            console_width: std::cell::Cell::new(0),
             resume_label: None,
             writes: Writes::default(),
             save_note: None,
@@ -721,6 +731,21 @@ impl App {
             }
             return;
         }
+        if let Screen::Lesson(ls) = &mut self.screen
+            && ls.confirm_solution
+            && self.panel.is_none()
+        {
+            ls.confirm_solution = false;
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.show_solution();
+            } else {
+                ls.message = Some(Msg {
+                    ok: false,
+                    text: Ui::SolutionKept.text(self.lang).to_string(),
+                });
+            }
+            return;
+        }
         let ctx = self.context();
         let action = self.keymap.action_for(ctx, &key);
         if ctx == Context::Typing {
@@ -1126,6 +1151,7 @@ impl App {
             lesson_id: lesson_id.clone(),
             step,
             scroll: 0,
+            side_offset: std::cell::Cell::new(0),
             ex: Exercise::Read,
             hints: 0,
             solved: false,
@@ -1135,6 +1161,7 @@ impl App {
             started: Instant::now(),
             finished: false,
             confirm_reset: false,
+            confirm_solution: false,
             prompt_full: false,
         }));
         self.enter_step(step);
@@ -1322,6 +1349,7 @@ impl App {
         // in normal mode.
         ls.ex = component::fresh(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
+        ls.side_offset.set(0);
         ls.message = Some(Msg {
             ok: true,
             text: Ui::ResetDone.text(self.lang).to_string(),
@@ -1347,11 +1375,13 @@ impl App {
         };
         ls.step = step;
         ls.scroll = 0;
+        ls.side_offset.set(0);
         ls.hints = 0;
         ls.solution_shown = false;
         ls.message = None;
         ls.typing = false;
         ls.confirm_reset = false;
+        ls.confirm_solution = false;
         ls.prompt_full = false;
         ls.started = Instant::now();
         let (pack_id, lesson_id, key) =
@@ -1452,7 +1482,22 @@ impl App {
                     }
                 }
             }
-            Action::Solution => self.show_solution(),
+            // Showing the solution is recorded (and a task's commands run), so a stray key
+            // never does it: it asks first, unless the step is solved or already shown.
+            Action::Solution => {
+                let has = step.solution.is_some() || step.kind() == StepKind::Predict;
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    if has && !ls.solved && !ls.solution_shown && ls.ex.is_exercise() {
+                        ls.confirm_solution = true;
+                        ls.message = Some(Msg {
+                            ok: false,
+                            text: Ui::SolutionAsk.text(self.lang).to_string(),
+                        });
+                    } else {
+                        self.show_solution();
+                    }
+                }
+            }
             Action::Focus => {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     match &mut ls.ex {
@@ -1532,6 +1577,11 @@ impl App {
                         Exercise::Task { .. } | Exercise::Investigate { .. } => {
                             ls.scroll = (ls.scroll as i32 - delta).max(0) as u16
                         }
+                        // The check pane beside the policy editor (its findings, then the
+                        // expected requests) moves from where it follows a wrong request.
+                        Exercise::Policy { .. } => ls
+                            .side_offset
+                            .set(ls.side_offset.get().saturating_add(delta)),
                         _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
                     }
                 }
@@ -1556,6 +1606,8 @@ impl App {
                             ls.scroll = 0
                         }
                         (Exercise::Task { .. } | Exercise::Investigate { .. }, _) => {}
+                        (Exercise::Policy { .. }, Action::Top) => ls.side_offset.set(-100_000),
+                        (Exercise::Policy { .. }, _) => ls.side_offset.set(100_000),
                         (_, Action::Top) => ls.scroll = 0,
                         _ => {}
                     }
@@ -1992,11 +2044,19 @@ impl App {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
+        if let Exercise::Task { run, .. } | Exercise::Investigate { run, .. } = &mut ls.ex
+            && self.console_width.get() > 0
+        {
+            run.sandbox.terminal_width = usize::from(self.console_width.get());
+        }
         let effects = if component::typed_reset(&mut ls.ex, key) {
             vec![Effect::AskReset]
         } else {
             match &mut ls.ex {
-                ex @ Exercise::Policy { .. } => policy::type_key(ex, key, &pk, &lf, &here.step),
+                ex @ Exercise::Policy { .. } => {
+                    ls.side_offset.set(0);
+                    policy::type_key(ex, key, &pk, &lf, &here.step)
+                }
                 ex @ Exercise::Task { .. } => task::type_key(ex, key, (&pk, &lf, &here.step), lang),
                 ex @ Exercise::Investigate { .. } => {
                     investigate::type_key(ex, key, &here.step, lang)

@@ -500,6 +500,10 @@ impl<W: Write> Session<W> {
         let solved_before = self.solved();
         let lines_before = self.console_len();
         self.lesson_key(KeyCode::Char('s'));
+        // Typing the command `s` is the deliberate ask the TUI's key confirms with y.
+        if self.lesson_state().is_some_and(|ls| ls.confirm_solution) {
+            self.lesson_key(KeyCode::Char('y'));
+        }
         let Some(ls) = self.lesson_state() else {
             return Ok(());
         };

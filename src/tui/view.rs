@@ -684,13 +684,17 @@ pub(crate) fn console_pane(
 ) {
     let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let inner_h = area.height.saturating_sub(3) as usize;
+    app.console_width.set(area.width.saturating_sub(2).max(1));
     // Long lines (error messages, JSON) wrap, so the pane shows the last screenful of wrapped
     // rows.
     let mut rows: Vec<(String, Style)> = Vec::new();
     for l in output {
         let style = if l.starts_with("$ ") {
             app.theme.code
-        } else if l.starts_with("An error occurred") || l.starts_with("aws: error") {
+        } else if l.starts_with("An error occurred")
+            || l.starts_with("aws: error")
+            || l.starts_with("aws: [ERROR]")
+        {
             app.theme.bad
         } else {
             app.theme.text
