@@ -529,19 +529,7 @@ fn goal_checks_read_as_sentences_in_both_states() {
 fn the_most_specific_near_miss_speaks() {
     use iamdojo::lesson::model::Solution;
     use iamdojo::lesson::run::near_miss_why;
-    let packs: Vec<_> = load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let lesson = packs
-        .iter()
-        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("what-is-iam").expect("an id")))
-        .expect("lesson 1");
-    let step = lesson
-        .steps
-        .iter()
-        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("first-iam-user"))
-        .expect("the step");
+    let step = &built_in_step("what-is-iam", "first-iam-user");
     let attempt =
         |cmds: &[&str]| Solution::Commands(cmds.iter().map(ToString::to_string).collect());
     let both = near_miss_why(
@@ -697,19 +685,7 @@ fn every_near_miss_hears_its_own_why() {
 fn a_policy_near_miss_written_differently_hears_its_why() {
     use iamdojo::lesson::model::Solution;
     use iamdojo::lesson::run::near_miss_why;
-    let packs: Vec<_> = load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let lesson = packs
-        .iter()
-        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("policy-evaluation").expect("an id")))
-        .expect("lesson 4");
-    let step = lesson
-        .steps
-        .iter()
-        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("guard-the-audit-logs"))
-        .expect("the step");
+    let step = &built_in_step("policy-evaluation", "guard-the-audit-logs");
     let first = step.wrong.first().expect("a near miss");
     let written = |text: &str| near_miss_why(step, &Solution::Text(text.to_string()));
     let listed = r#"{"Statement": [{"Resource": ["arn:aws:s3:::midori-books-audit-logs/*"], "Effect": "Deny", "Action": ["s3:DeleteBucket", "s3:DeleteObject"]}], "Version": "2012-10-17"}"#;
@@ -717,4 +693,20 @@ fn a_policy_near_miss_written_differently_hears_its_why() {
     // Another resource is another mistake, not this one.
     let other = listed.replace("audit-logs/*", "audit-logs/AWSLogs/*");
     assert_ne!(written(&other), first.why.as_ref());
+}
+
+/// A step of the built-in course, by its lesson's id and its own.
+fn built_in_step(lesson: &str, step: &str) -> iamdojo::lesson::model::Step {
+    load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find_map(|p| {
+            p.lesson(iamdojo::ids::LessonId::new(lesson).expect("an id"))
+                .cloned()
+        })
+        .unwrap_or_else(|| panic!("lesson {lesson}"))
+        .steps
+        .into_iter()
+        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some(step))
+        .unwrap_or_else(|| panic!("step {step} of {lesson}"))
 }

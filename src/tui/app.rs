@@ -716,33 +716,19 @@ impl App {
             }
             return;
         }
+        // The answer to "restart?" or "show the solution?" (y/n): anything but y keeps things.
         if let Screen::Lesson(ls) = &mut self.screen
-            && ls.confirm_reset
+            && (ls.confirm_reset || ls.confirm_solution)
             && self.panel.is_none()
         {
+            let solution = std::mem::take(&mut ls.confirm_solution);
             ls.confirm_reset = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                self.reset_exercise();
-            } else {
-                ls.message = Some(Msg {
-                    ok: false,
-                    text: Ui::ResetKept.text(self.lang).to_string(),
-                });
-            }
-            return;
-        }
-        if let Screen::Lesson(ls) = &mut self.screen
-            && ls.confirm_solution
-            && self.panel.is_none()
-        {
-            ls.confirm_solution = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                self.show_solution();
-            } else {
-                ls.message = Some(Msg {
-                    ok: false,
-                    text: Ui::SolutionKept.text(self.lang).to_string(),
-                });
+            let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+            match (solution, yes) {
+                (false, true) => self.reset_exercise(),
+                (true, true) => self.show_solution(),
+                (false, false) => self.say(false, Ui::ResetKept.text(self.lang).to_string()),
+                (true, false) => self.say(false, Ui::SolutionKept.text(self.lang).to_string()),
             }
             return;
         }
