@@ -572,7 +572,12 @@ impl App {
                 v.push(A::Hint);
             }
             if sandbox {
-                v.push(A::Explain);
+                // "Explain the last denial" only once a call was denied.
+                if let Exercise::Task { run, .. } | Exercise::Investigate { run, .. } = &ls.ex
+                    && run.sandbox.last_denial.is_some()
+                {
+                    v.push(A::Explain);
+                }
                 v.push(A::Account);
             }
             if linked {
