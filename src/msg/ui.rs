@@ -256,8 +256,8 @@ crate::catalog! {
         ),
         /// Before the first check: where the findings will appear.
         PolicyNotChecked => (
-            "Ctrl+S checks the policy; its findings and the expected requests appear here.",
-            "Ctrl+S でチェックすると、検出結果と期待されるリクエストがここに表示されます。",
+            "As you type, the policy's findings and the expected requests appear here; Ctrl+S checks it as your answer.",
+            "入力するたびに、検出結果と期待されるリクエストがここに表示されます。Ctrl+S で解答として確認します。",
         ),
         /// The side pane is scrolled to the first request that comes out wrong.
         PolicyMoreAbove => (
