@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Record how the current AWS CLI v2 prints its errors, into tests/data/cli-errors/recorded.txt.
+
+The sandbox prints the AWS CLI's errors; this records the CLI's own output for the same
+command lines, so that `tests/cli_errors.rs` can compare the two without Python.
+
+Data source: the AWS CLI v2 (Apache-2.0, Amazon), built from the read-only mirror of its
+repository (branch `v2`). Nothing of its code is copied here: the CLI is run, and what it
+prints is recorded.
+
+Usage (the build takes a few minutes; PyPI is needed for the CLI's dependencies):
+
+    python3 assets/gen/record-cli-errors.py --build      # build /tmp/venv-v2, then record
+    python3 assets/gen/record-cli-errors.py              # record with the venv already built
+
+Every command runs with fake credentials (`AKIAEXAMPLE`), no config or credentials file, no
+pager, and `AWS_ENDPOINT_URL` set to a port nothing listens on, so nothing reaches AWS. A case
+marked `service` instead points `AWS_ENDPOINT_URL` at a local HTTP server that answers every
+request with IAM's XML error body (status 404), which is how the CLI prints a service error.
+
+Output format (a new case is one more entry in CASES, then a rerun):
+
+    # comment lines (the CLI version, the mirror's commit)
+    == NAME
+    $ COMMAND LINE                  (as the sandbox runs it)
+    exit N
+    stdout:
+    |LINE                           (each line of standard output, after `|`)
+    stderr:
+    |LINE                           (each line of standard error)
+
+A stream that does not end with a newline has a line `\\ no newline at end` after its last
+line.
+"""
+
+import argparse
+import http.server
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+MIRROR = "/work/.mirror/aws+aws-cli/repo"
+BRANCH = "v2"
+SRC = Path("/tmp/awscli-v2-src")
+VENV = Path("/tmp/venv-v2")
+ROOT = Path(__file__).resolve().parent.parent.parent
+OUT = ROOT / "tests/data/cli-errors/recorded.txt"
+
+# (name, command line, needs the local IAM endpoint)
+CASES = [
+    ("unknown-command", "aws iamm list-users", False),
+    ("unknown-operation-near", "aws iam list-user", False),
+    ("unknown-operation-far", "aws iam frobnicate", False),
+    ("missing-required", "aws iam get-user-policy --user-name bob", False),
+    ("unknown-option", "aws iam get-user --user-nme bob", False),
+    ("invalid-output", "aws iam list-users --output jsn", False),
+    ("param-validation-min-length", "aws iam get-policy --policy-arn abc", False),
+    (
+        "bad-json-structure",
+        "aws ec2 run-instances --image-id ami-0abcdef1234567890 "
+        "--iam-instance-profile '{\"Name\":'",
+        False,
+    ),
+    (
+        "missing-paramfile",
+        "aws iam create-policy --policy-name P --policy-document file://missing.json",
+        False,
+    ),
+    ("unknown-profile", "aws iam list-users --profile nosuch", False),
+    ("unknown-waiter", "aws ec2 wait no-such-waiter", False),
+    ("no-such-entity", "aws iam get-user --user-name bob", True),
+]
+
+IAM_ERROR = (
+    b"<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code>"
+    b"<Message>The user with name bob cannot be found.</Message></Error>"
+    b"<RequestId>x</RequestId></ErrorResponse>"
+)
+
+
+class IamError(http.server.BaseHTTPRequestHandler):
+    """Answers every request with IAM's NoSuchEntity error."""
+
+    def do_POST(self):
+        length = int(self.headers.get("Content-Length", "0"))
+        self.rfile.read(length)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/xml")
+        self.send_header("Content-Length", str(len(IAM_ERROR)))
+        self.end_headers()
+        self.wfile.write(IAM_ERROR)
+
+    do_GET = do_POST
+
+    def log_message(self, *args):
+        pass
+
+
+def build():
+    subprocess.run(["rm", "-rf", str(SRC), str(VENV)], check=True)
+    SRC.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", MIRROR, "archive", BRANCH], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(SRC)], input=archive, check=True)
+    subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    subprocess.run([str(VENV / "bin/pip"), "install", "-q", str(SRC)], check=True)
+
+
+def stream(name, text):
+    lines = [f"{name}:"]
+    if text:
+        body = text[:-1] if text.endswith("\n") else text
+        lines += ["|" + l for l in body.split("\n")]
+        if not text.endswith("\n"):
+            lines.append("\\ no newline at end")
+    return lines
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", action="store_true", help="build the CLI into /tmp/venv-v2 first")
+    opts = ap.parse_args()
+    if opts.build:
+        build()
+    aws = VENV / "bin/aws"
+    version = subprocess.run(
+        [str(aws), "--version"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    commit = subprocess.run(
+        ["git", "-C", MIRROR, "rev-parse", BRANCH], capture_output=True, text=True, check=True
+    ).stdout.strip()
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), IamError)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+
+    out = [
+        "# How the AWS CLI v2 prints its errors, recorded by assets/gen/record-cli-errors.py",
+        f"# {version}",
+        f"# built from aws/aws-cli branch {BRANCH} at commit {commit}",
+        "# Each case ran with fake credentials, no config files and AWS_ENDPOINT_URL on a port",
+        "# nothing listens on; a `service` case had a local server answer IAM's NoSuchEntity",
+        "# error (status 404). Regenerate with the script; do not edit by hand.",
+    ]
+    with tempfile.TemporaryDirectory() as work:
+        for name, line, service in CASES:
+            env = {
+                "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+                "HOME": work,
+                "LANG": "C.UTF-8",
+                "AWS_ACCESS_KEY_ID": "AKIAEXAMPLE",
+                "AWS_SECRET_ACCESS_KEY": "x",
+                "AWS_DEFAULT_REGION": "us-east-1",
+                "AWS_CONFIG_FILE": os.path.join(work, "config"),
+                "AWS_SHARED_CREDENTIALS_FILE": os.path.join(work, "credentials"),
+                "AWS_PAGER": "",
+                "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port if service else 9}",
+            }
+            words = shlex.split(line)
+            words[0] = str(aws)
+            p = subprocess.run(
+                words, cwd=work, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
+            )
+            out.append("")
+            out.append(f"== {name}{' service' if service else ''}")
+            out.append(f"$ {line}")
+            out.append(f"exit {p.returncode}")
+            out += stream("stdout", p.stdout)
+            out += stream("stderr", p.stderr)
+    server.shutdown()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text("\n".join(out) + "\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
