@@ -690,7 +690,10 @@ pub(crate) fn console_pane(
     for l in output {
         let style = if l.starts_with("$ ") {
             app.theme.code
-        } else if l.starts_with("An error occurred") || l.starts_with("aws: error") {
+        } else if l.starts_with("aws: [ERROR]:")
+            || l.starts_with("An error occurred")
+            || l.starts_with("aws: error")
+        {
             app.theme.bad
         } else {
             app.theme.text

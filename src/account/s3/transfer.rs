@@ -9,8 +9,9 @@
 use serde_json::Value;
 
 use super::{Object, allow_s3, bucket_arn};
+use crate::account::command::cli_error::{CliError, Kind};
 use crate::account::command::{Args, Call, Handler, Spec};
-use crate::account::error::{AwsError, CliSaid};
+use crate::account::error::AwsError;
 use crate::account::output::plain_text;
 use crate::policy::wildcard::{glob_match, to_pchars};
 
@@ -111,24 +112,30 @@ fn failed(out: &[String], verb: &str, subject: &str, e: AwsError) -> AwsError {
     let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
     let stderr = format!("{verb} failed: {subject} {e}\n");
     AwsError {
-        said: Some(Box::new(CliSaid {
-            stdout,
-            stderr,
-            exit: 1,
-        })),
+        said: Some(Box::new(CliError::printed(stdout, stderr, 1))),
         ..e
     }
 }
 
 /// The CLI's own error for a local path that is not there (no AWS call is made).
 fn no_local_path(c: &Call, path: &str) -> AwsError {
+    let message = format!("The user-provided path {path} does not exist.");
     AwsError {
-        said: Some(Box::new(CliSaid {
-            stdout: String::new(),
-            stderr: format!("\nThe user-provided path {path} does not exist.\n"),
-            exit: 255,
-        })),
-        ..c.err("", format!("The user-provided path {path} does not exist."))
+        said: Some(Box::new(CliError::new(Kind::General, message.clone()))),
+        ..c.err("", message)
+    }
+}
+
+/// The usage of `cp`, `mv` and `sync`, as the CLI names their paths.
+const TRANSFER_USAGE: &str = "<LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>";
+
+/// The CLI's refusal of a path of the wrong kind (a local path where an `s3://` one is
+/// needed): its usage of the command, then `Error: Invalid argument type` (exit 252).
+fn invalid_argument_type(c: &Call, usage: &str) -> AwsError {
+    let message = format!("{usage}\nError: Invalid argument type");
+    AwsError {
+        said: Some(Box::new(CliError::new(Kind::Param, message.clone()))),
+        ..c.err("", message)
     }
 }
 
@@ -209,11 +216,11 @@ fn head(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<Stri
         None => {
             let e = c.err("404", format!("Key \"{key}\" does not exist"));
             Err(AwsError {
-                said: Some(Box::new(CliSaid {
-                    stdout: String::new(),
-                    stderr: format!("fatal error: {e}\n"),
-                    exit: 1,
-                })),
+                said: Some(Box::new(CliError::printed(
+                    String::new(),
+                    format!("fatal error: {e}"),
+                    1,
+                ))),
                 ..e
             })
         }
@@ -397,14 +404,10 @@ fn plan(
 ) -> Result<Vec<Transfer>, AwsError> {
     let (from, to) = (Loc::parse(src), Loc::parse(dst));
     if let (Loc::Local(_), Loc::Local(_)) = (&from, &to) {
-        return Err(AwsError {
-            said: Some(Box::new(CliSaid {
-                stdout: String::new(),
-                stderr: "\nError: Invalid argument type\n".into(),
-                exit: 252,
-            })),
-            ..c.err("", "Error: Invalid argument type")
-        });
+        return Err(invalid_argument_type(
+            c,
+            &format!("usage: aws s3 {} {TRANSFER_USAGE}", calls.name),
+        ));
     }
     // What is under the source: (path relative to the source, full local name or key).
     let items: Vec<(String, String)> = match &from {
@@ -732,17 +735,13 @@ pub fn sync(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 pub fn mb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let path = a.s("path");
     let Loc::S3 { bucket, .. } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "<S3Uri>"));
     };
     c.operation = "CreateBucket";
     super::create(c, &bucket, None).map_err(|e| {
         let stderr = format!("make_bucket failed: {path} {e}\n");
         AwsError {
-            said: Some(Box::new(CliSaid {
-                stdout: String::new(),
-                stderr,
-                exit: 1,
-            })),
+            said: Some(Box::new(CliError::printed(String::new(), stderr, 1))),
             ..e
         }
     })?;
@@ -754,7 +753,7 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let mut calls = Calls::new("rb", rb);
     let path = a.s("path");
     let Loc::S3 { bucket, .. } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "<S3Uri>"));
     };
     let mut out = Vec::new();
     if a.flag("force").unwrap_or(false) {
@@ -770,11 +769,11 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if let Err(e) = super::delete_bucket_named(c, &bucket) {
         let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
         return Err(AwsError {
-            said: Some(Box::new(CliSaid {
+            said: Some(Box::new(CliError::printed(
                 stdout,
-                stderr: format!("remove_bucket failed: {path} {e}\n"),
-                exit: 1,
-            })),
+                format!("remove_bucket failed: {path} {e}"),
+                1,
+            ))),
             ..e
         });
     }
@@ -787,7 +786,7 @@ pub fn rm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let mut calls = Calls::new("rm", rm);
     let path = a.s("path");
     let Loc::S3 { bucket, key } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "usage: aws s3 rm <S3Uri>"));
     };
     let dry = a.flag("dryrun").unwrap_or(false);
     let keys: Vec<String> = if a.flag("recursive").unwrap_or(false) {
