@@ -72,6 +72,11 @@ CASES = [
     ),
     ("unknown-profile", "aws iam list-users --profile nosuch", False),
     ("unknown-waiter", "aws ec2 wait no-such-waiter", False),
+    ("no-operation", "aws iam", False),
+    ("s3-mb-local-path", "aws s3 mb my-bucket", False),
+    ("s3-cp-local-to-local", "aws s3 cp a.txt b.txt", False),
+    ("s3-rm-local-path", "aws s3 rm a.txt", False),
+    ("s3-cp-missing-local-file", "aws s3 cp nothere.txt s3://my-bucket/", False),
     ("no-such-entity", "aws iam get-user --user-name bob", True),
 ]
 
