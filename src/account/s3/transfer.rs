@@ -289,26 +289,31 @@ fn delete(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<()
     Ok(())
 }
 
-/// A size as `--human-readable` shows it: `10 Bytes`, `2.9 MiB`.
+/// A size as `--human-readable` shows it: `10 Bytes`, `2.9 MiB`. As the CLI's
+/// `human_readable_size`, a size takes the first unit in which it rounds (half to even, as
+/// Python's `round`) below 1024: 1,048,064 bytes are `1.0 MiB`, not `1023.5 KiB`.
 pub fn human_size(n: usize) -> String {
     const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if n == 1 {
+        return "1 Byte".to_string();
+    }
     if n < 1024 {
-        return if n == 1 {
-            "1 Byte".to_string()
-        } else {
-            format!("{n} Bytes")
-        };
+        return format!("{n} Bytes");
     }
-    let mut v = n as f64 / 1024.0;
-    let mut unit = UNITS[0];
-    for u in UNITS.iter().skip(1) {
-        if v < 1024.0 {
-            break;
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "as the CLI, which converts to a float"
+    )]
+    let bytes = n as f64;
+    let mut scale = 1024.0_f64;
+    for unit in UNITS {
+        let v = bytes / scale;
+        if v.round_ties_even() < 1024.0 || unit == "EiB" {
+            return format!("{v:.1} {unit}");
         }
-        v /= 1024.0;
-        unit = u;
+        scale *= 1024.0;
     }
-    format!("{v:.1} {unit}")
+    format!("{n} Bytes")
 }
 
 /// `aws s3 ls [s3://bucket[/prefix]] [--recursive] [--human-readable] [--summarize]`
@@ -830,5 +835,28 @@ mod tests {
         assert_eq!(human_size(1), "1 Byte");
         assert_eq!(human_size(2_863_288), "2.7 MiB");
         assert_eq!(human_size(3 * 1024 * 1024 * 1024), "3.0 GiB");
+    }
+
+    /// What `awscli.customizations.s3.utils.human_readable_size` (AWS CLI 2.36.7) returns for
+    /// each size, run in Python: the edges where a unit rounds up to the next.
+    #[test]
+    fn human_sizes_round_up_to_the_next_unit_as_the_cli_does() {
+        let cli = [
+            (0, "0 Bytes"),
+            (1023, "1023 Bytes"),
+            (1024, "1.0 KiB"),
+            (1536, "1.5 KiB"),
+            (10_239, "10.0 KiB"),
+            (1_048_064, "1.0 MiB"),
+            (1_048_575, "1.0 MiB"),
+            (1_572_864, "1.5 MiB"),
+            (3_040_870, "2.9 MiB"),
+            (1_073_741_823, "1.0 GiB"),
+            (5_497_558_138_879, "5.0 TiB"),
+            (1_125_899_906_842_623, "1.0 PiB"),
+        ];
+        for (n, want) in cli {
+            assert_eq!(human_size(n), want, "{n}");
+        }
     }
 }
