@@ -14,6 +14,7 @@ use std::fmt::Display;
 pub use crate::lang::Lang;
 
 pub mod audit;
+pub mod awserror;
 pub mod class;
 pub mod cli;
 pub mod explain;
@@ -141,6 +142,7 @@ pub fn all() -> Vec<Entry> {
     push_area(&mut out, "PolicyParse", policy::PolicyParse::ALL);
     push_area(&mut out, "Gaad", gaad::Gaad::ALL);
     push_area(&mut out, "Class", class::Class::ALL);
+    push_area(&mut out, "AwsError", awserror::AwsError::ALL);
     out
 }
 

@@ -103,7 +103,7 @@ fn every_aws_error_code_in_the_sandbox_has_a_gloss() {
         .iter()
         .filter(|c| {
             let line = format!("An error occurred ({c}) when calling the X operation: m");
-            iamdojo::tui::i18n::aws_error_gloss(&line).is_none()
+            iamdojo::msg::awserror::AwsError::of_line(&line).is_none()
         })
         .collect();
     assert!(missing.is_empty(), "no Japanese gloss for {missing:?}");

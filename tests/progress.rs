@@ -962,7 +962,7 @@ fn progress_show_counts_exercises_from_the_lesson_and_shows_titles() {
         out.contains("\nEight questions: 1 lesson started, 0 finished"),
         "{out}"
     );
-    assert!(out.contains("idle time over 5 min not counted"), "{out}");
+    assert!(out.contains("a pause counts at most 5 min"), "{out}");
 
     // The same row in Japanese with --lang ja, also given before the subcommand.
     let (code, out, err) = iamdojo(

@@ -141,7 +141,16 @@ fn a_whole_lesson_by_keys_is_recorded_in_sqlite() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("Not yet"), "{s}");
     key(&mut app, KeyCode::Esc);
+    // `s` asks first (the solution shown is recorded); anything but y keeps it hidden.
     key(&mut app, KeyCode::Char('s'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Show the solution?"), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("The solution was not shown."), "{s}");
+    assert!(!s.contains("Solution:"), "{s}");
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     let s = screen(&app, 120, 40);
@@ -700,13 +709,18 @@ fn a_near_miss_is_told_why_it_is_wrong() {
     );
     ctrl(&mut app, 's');
     let shown = screen(&app, 120, 40);
-    assert!(shown.contains("end the bucket name with"), "{shown}");
+    assert!(shown.contains("such as reports-archive; end"), "{shown}");
+    // The author's code spans are styled, not shown as backticks.
+    assert!(
+        shown.contains("reports* also") && !shown.contains('`'),
+        "{shown}"
+    );
     let other = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}]}"#;
     assert!(app.replace_policy(other));
     ctrl(&mut app, 's');
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("Not yet"), "{shown}");
-    assert!(!shown.contains("end the bucket name with"), "{shown}");
+    assert!(!shown.contains("such as reports-archive"), "{shown}");
 }
 
 /// A wrong prediction keeps IAM's answer hidden and the choices active; the right one then
@@ -884,6 +898,7 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
     assert_eq!((ls.lesson_id.as_str(), ls.step), ("policy", 0));
     // With everything solved, c says so.
     key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
     key(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     key(&mut app, KeyCode::Esc);
@@ -1993,4 +2008,51 @@ fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
     assert!(footer(&app).contains("Esc 閉じる"), "{}", footer(&app));
     key(&mut app, KeyCode::Esc);
     assert!(app.panel.is_none());
+}
+
+/// `--output table` in a lesson's console is laid out for the console's width, as the AWS CLI
+/// lays it out for its terminal's (a section wider than the terminal turns vertical), not for
+/// 80 columns the pane does not have.
+#[test]
+fn a_table_in_the_console_is_laid_out_for_the_console() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    // A frame at 80×24 gives the console its width.
+    let _ = screen(&app, 80, 24);
+    let width = usize::from(app.console_width.get());
+    assert!(
+        width > 10 && width < 78,
+        "the console is narrower than the screen: {width}"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    let line = "aws sts get-caller-identity --output table";
+    typed(&mut app, line);
+    key(&mut app, KeyCode::Enter);
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("the lesson")
+    };
+    let Exercise::Task { output, run, .. } = &ls.ex else {
+        panic!("the task")
+    };
+    assert_eq!(run.sandbox.terminal_width, width);
+    let table = |lines: Vec<String>| -> Vec<String> {
+        lines
+            .into_iter()
+            .filter(|l| l.starts_with('+') || l.starts_with('|'))
+            .collect()
+    };
+    let shown = table(output.clone());
+    // The same command in a sandbox whose terminal is 80 columns wide is laid out otherwise.
+    let mut wide = run.sandbox.clone();
+    wide.terminal_width = 80;
+    let at_80 = table(wide.run(line).stdout.lines().map(String::from).collect());
+    let mut narrow = run.sandbox.clone();
+    let at_width = table(narrow.run(line).stdout.lines().map(String::from).collect());
+    assert!(shown.len() > 3, "{output:?}");
+    assert_eq!(shown, at_width);
+    assert_ne!(shown, at_80, "the layout depends on the width");
 }

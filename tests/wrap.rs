@@ -229,7 +229,9 @@ fn check_frame(app: &App, w: u16, h: u16, what: &str, bad: &mut Vec<String>) {
                             .clone()
                             .filter(|_| !r.ok && tried)
                             .unwrap_or_else(|| r.what.clone());
-                        squeeze(&format!("{} {shown}", if r.ok { "✓" } else { "·" }))
+                        // The advice is Markdown: its code spans show without backticks.
+                        let mark = if r.ok { "✓" } else { "·" };
+                        format!("{mark}{}", md_text(&shown, u16::MAX))
                     })
                     .collect();
                 shows_start_of(&inside(goal), &text, &format!("{what} (goal)"), bad);

@@ -22,6 +22,7 @@ use crate::account::command::{Creds, Output, Sandbox};
 use crate::account::{Account, DEFAULT_ACCOUNT_ID};
 use crate::lang::Lang;
 use crate::msg::Message;
+use crate::msg::awserror::AwsError;
 use crate::msg::cli::Cli as Say;
 
 use super::LangArg;
@@ -154,11 +155,23 @@ fn help(sb: &Sandbox) -> String {
     s
 }
 
-fn show(output: &Output, out: &mut dyn Write) -> io::Result<()> {
+/// Prints what the command printed; at a Japanese prompt (`glossed`), each AWS error line is
+/// followed by its Japanese gloss, as in the lessons' consoles. Scripts get the CLI's bytes.
+fn show(output: &Output, out: &mut dyn Write, glossed: Option<Lang>) -> io::Result<()> {
     out.write_all(output.stdout.as_bytes())?;
     // Flush first, so that output and errors appear in the order they happened.
     out.flush()?;
-    eprint!("{}", output.stderr);
+    match glossed {
+        Some(lang @ Lang::Ja) => {
+            for line in output.stderr.lines() {
+                eprintln!("{line}");
+                if let Some(gloss) = AwsError::of_line(line) {
+                    eprintln!("  ↳ {}", gloss.text(lang));
+                }
+            }
+        }
+        _ => eprint!("{}", output.stderr),
+    }
     Ok(())
 }
 
@@ -218,7 +231,7 @@ fn scripted(mut sb: Sandbox, echo: bool, out: &mut dyn Write) -> io::Result<u8> 
             _ => {
                 let output = sb.run(t);
                 failed |= output.code != 0;
-                show(&output, out)?;
+                show(&output, out, None)?;
             }
         }
     }
@@ -255,7 +268,7 @@ fn interactive(sb: Sandbox, out: &mut dyn Write) -> io::Result<u8> {
                     "help" => write!(out, "{}", help(&shared.borrow()))?,
                     _ => {
                         let output = shared.borrow_mut().run(t);
-                        show(&output, out)?;
+                        show(&output, out, Some(lang))?;
                     }
                 }
             }

@@ -76,6 +76,11 @@ fn recognise(m: &str) -> Option<Said> {
     {
         return Some(Said::of(Input::DuplicateField).with("field", f));
     }
+    if let Some((_, tail)) = Input::NotTime.en().split_once("{value}")
+        && let Some(value) = m.strip_prefix('`').and_then(|r| r.strip_suffix(tail))
+    {
+        return Some(Said::of(Input::NotTime).with("value", value));
+    }
     if let Some(key) = m.strip_prefix("duplicate entry with key ") {
         return Some(Said::of(Input::DuplicateKey).with("key", key));
     }

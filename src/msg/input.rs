@@ -31,6 +31,11 @@ crate::catalog! {
             "is not UTF-8 text (an invalid byte after {at} bytes); save it as UTF-8",
             "UTF-8 のテキストではありません (先頭から {at} バイトの後に不正なバイトがあります)。UTF-8 で保存してください",
         ),
+        /// A time that is not ISO 8601 with a zone (a GAAD or credential-report field).
+        NotTime => (
+            "`{value}` is not an ISO 8601 time with a zone, such as `2026-01-05T09:00:00Z` or `2026-01-05T09:00:00+00:00`",
+            "`{value}` は、タイムゾーン付きの ISO 8601 形式の時刻 (`2026-01-05T09:00:00Z`、`2026-01-05T09:00:00+00:00` など) ではありません",
+        ),
         /// A folder where a file was meant.
         IsFolder => ("is a folder, not a file", "ファイルではなくフォルダーです"),
         /// A FIFO, device or socket inside a pack.

@@ -32,13 +32,13 @@ crate::catalog! {
         Seconds => ("{s}s", "{s} 秒"),
         /// How time is counted (`progress::active`), after every output that shows times.
         TimeNote => (
-            "time: active time, each moment counted once ({idle})",
-            "時間: 操作していた時間です。同じ時間は 1 回だけ数えます ({idle})",
+            "time: from an exercise shown to its answers, each moment counted once ({idle})",
+            "時間: 演習を表示してから解答するまでの時間です。重なった時間は 1 回分として数えます ({idle})",
         ),
         /// The idle cap, in minutes (`progress::active::IDLE_CAP_MS`).
         IdleNote => (
-            "idle time over {min} min not counted",
-            "{min} 分を超える無操作の時間は数えません",
+            "a pause counts at most {min} min",
+            "操作のない時間は 1 回につき最大 {min} 分まで数えます",
         ),
 
         // ---- counted things (one / many) ----
@@ -271,16 +271,18 @@ crate::catalog! {
             "Progress is not being saved, so there is nothing to show.",
             "進捗が保存されていないため、表示するものがありません。",
         ),
-        PanelSolved => ("{solved}/{total} exercises solved", "{solved}/{total} 問を解答済み"),
-        /// One pack's totals; `{completed}` is a `LessonsCompleted*` entry.
+        PanelSolved => ("{solved}/{total} exercises solved", "{total} 問中 {solved} 問を正解"),
+        /// One pack's totals; `{completed}` is a `LessonsCompleted*` entry, `{answers}` an
+        /// `Answers*` one.
         PanelPack => (
-            "{pack}: {completed} · {started} started · {correct}/{attempts} answers right · {time}",
-            "{pack}: {completed} · 開始 {started} · 正答 {correct}/{attempts} · {time}",
+            "{pack}: {completed} · {started} started · {answers}, {correct} right · {time}",
+            "{pack}: {completed} · 開始 {started} · {answers} (正答 {correct} 件) · {time}",
         ),
-        /// One lesson's figures after its bar; `{hints}` is a `Hints*` entry.
+        /// One lesson's figures after its bar; `{hints}` is a `Hints*` entry, `{answers}` an
+        /// `Answers*` one.
         PanelLesson => (
-            "{solved}/{of} exercises · {correct}/{attempts} answers right · {hints} · {time}",
-            "{solved}/{of} 問 · 正答 {correct}/{attempts} · {hints} · {time}",
+            "{solved}/{of} exercises · {answers}, {correct} right · {hints} · {time}",
+            "{solved}/{of} 問 · {answers} (正答 {correct} 件) · {hints} · {time}",
         ),
         /// Under a pack's totals: its lesson finished last.
         PanelLastFinished => (

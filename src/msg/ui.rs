@@ -153,6 +153,13 @@ crate::catalog! {
             "Restarted: this exercise is back at its start.",
             "やり直します。この演習を最初の状態に戻しました。",
         ),
+        /// `s` asks before the solution is shown.
+        SolutionAsk => (
+            "Show the solution? It is recorded as shown, and a task's commands run in the sandbox. (y/n)",
+            "解答を表示しますか？ 解答を表示したことが記録され、タスクではコマンドがサンドボックスで実行されます。(y/n)",
+        ),
+        /// The answer to `SolutionAsk` was not yes.
+        SolutionKept => ("The solution was not shown.", "解答を表示しませんでした。"),
         ResetKept => (
             "Not restarted.",
             "やり直しませんでした。",

@@ -70,6 +70,8 @@ pub struct LessonState {
     pub finished: bool,
     /// Asking whether to restart the exercise (y/n).
     pub confirm_reset: bool,
+    /// Asking whether to show the solution (y/n): it is recorded, and a task's runs.
+    pub confirm_solution: bool,
     /// The exercise's prompt is shown whole, over the work area (`v`).
     pub prompt_full: bool,
 }
@@ -167,6 +169,9 @@ pub struct App {
     pub resume_label: Option<String>,
     /// Where the last frame drew clickable rows (written while drawing, read on a click).
     pub hits: std::cell::RefCell<Vec<(ratatui::layout::Rect, Target)>>,
+    /// The width inside the sandbox console of the last frame (written while drawing), which
+    /// the sandbox takes as its terminal's, as the AWS CLI fits `--output table` to it.
+    pub console_width: std::cell::Cell<u16>,
     /// Every store write, and those waiting to be retried.
     pub writes: Writes,
     /// The status line about saving: a failure (not ok) or waiting writes saved (ok).
@@ -239,6 +244,7 @@ impl App {
             panel: None,
             keymap: Keymap::default(),
             hits: std::cell::RefCell::new(Vec::new()),
+            console_width: std::cell::Cell::new(0),
             resume_label: None,
             writes: Writes::default(),
             save_note: None,
@@ -721,6 +727,21 @@ impl App {
             }
             return;
         }
+        if let Screen::Lesson(ls) = &mut self.screen
+            && ls.confirm_solution
+            && self.panel.is_none()
+        {
+            ls.confirm_solution = false;
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.show_solution();
+            } else {
+                ls.message = Some(Msg {
+                    ok: false,
+                    text: Ui::SolutionKept.text(self.lang).to_string(),
+                });
+            }
+            return;
+        }
         let ctx = self.context();
         let action = self.keymap.action_for(ctx, &key);
         if ctx == Context::Typing {
@@ -1135,6 +1156,7 @@ impl App {
             started: Instant::now(),
             finished: false,
             confirm_reset: false,
+            confirm_solution: false,
             prompt_full: false,
         }));
         self.enter_step(step);
@@ -1352,6 +1374,7 @@ impl App {
         ls.message = None;
         ls.typing = false;
         ls.confirm_reset = false;
+        ls.confirm_solution = false;
         ls.prompt_full = false;
         ls.started = Instant::now();
         let (pack_id, lesson_id, key) =
@@ -1452,7 +1475,22 @@ impl App {
                     }
                 }
             }
-            Action::Solution => self.show_solution(),
+            // Showing the solution is recorded (and a task's commands run), so a stray key
+            // never does it: it asks first, unless the step is solved or already shown.
+            Action::Solution => {
+                let has = step.solution.is_some() || step.kind() == StepKind::Predict;
+                if let Screen::Lesson(ls) = &mut self.screen {
+                    if has && !ls.solved && !ls.solution_shown && ls.ex.is_exercise() {
+                        ls.confirm_solution = true;
+                        ls.message = Some(Msg {
+                            ok: false,
+                            text: Ui::SolutionAsk.text(self.lang).to_string(),
+                        });
+                    } else {
+                        self.show_solution();
+                    }
+                }
+            }
             Action::Focus => {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     match &mut ls.ex {
@@ -1992,6 +2030,11 @@ impl App {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
+        if let Exercise::Task { run, .. } | Exercise::Investigate { run, .. } = &mut ls.ex
+            && self.console_width.get() > 0
+        {
+            run.sandbox.terminal_width = usize::from(self.console_width.get());
+        }
         let effects = if component::typed_reset(&mut ls.ex, key) {
             vec![Effect::AskReset]
         } else {

@@ -213,31 +213,12 @@ pub fn run_in_console(
         output.push(clean(l));
         // AWS's message stays as AWS sends it; in Japanese a gloss line follows.
         if lang == Lang::Ja
-            && let Some(gloss) = crate::tui::i18n::aws_error_gloss(&older_layout(l))
+            && let Some(gloss) = crate::msg::awserror::AwsError::of_line(l)
         {
-            output.push(format!("  ↳ {gloss}"));
+            output.push(format!("  ↳ {}", crate::msg::Message::text(gloss, lang)));
         }
     }
     out.code
-}
-
-/// A line of the AWS CLI's current error layout (`aws: [ERROR]: …`, since CLI 2.34.0) in the
-/// older one the gloss table reads: a service's error starts `An error occurred (CODE) when
-/// calling …`, and the CLI's own errors start `aws: error:`.
-fn older_layout(line: &str) -> std::borrow::Cow<'_, str> {
-    let Some(message) = line.strip_prefix("aws: [ERROR]: ") else {
-        return line.into();
-    };
-    // argparse's refusals (and the words left over after them) were `aws: error: …`.
-    match message.strip_prefix("An error occurred (ParamValidation): argument ") {
-        Some(rest) => format!("aws: error: argument {rest}").into(),
-        None if message.starts_with("Unknown options: ")
-            || message.contains("the following arguments are required") =>
-        {
-            format!("aws: error: {message}").into()
-        }
-        None => message.into(),
-    }
 }
 
 /// Tab in a sandbox console: a single completion of the line's last word replaces it

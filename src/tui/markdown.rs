@@ -144,10 +144,16 @@ pub fn render(md: &str, theme: &Theme) -> Vec<Line<'static>> {
 /// Renders Markdown into lines for a pane `width` cells wide, wrapped with [`fit`]; tables are
 /// fitted to it, their widest columns narrowed and their cells wrapped inside the column.
 pub fn render_width(md: &str, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    render_in(md, theme, width, theme.text)
+}
+
+/// Renders Markdown whose plain text takes `base` (a feedback line's colour, say): emphasis
+/// adds to it, code spans keep the code style, so no backtick or star is ever shown.
+pub fn render_in(md: &str, theme: &Theme, width: usize, base: Style) -> Vec<Line<'static>> {
     let mut out: Vec<Line<'static>> = Vec::new();
     // The spans of the line being built, each with the emphasis level or code mark it is in.
     let mut cur: Vec<(Span<'static>, u8)> = Vec::new();
-    let mut styles: Vec<Style> = vec![theme.text];
+    let mut styles: Vec<Style> = vec![base];
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut in_code = false;
     let mut table: Option<Vec<Vec<String>>> = None;

@@ -684,15 +684,16 @@ pub(crate) fn console_pane(
 ) {
     let inner_w = area.width.saturating_sub(2).max(1) as usize;
     let inner_h = area.height.saturating_sub(3) as usize;
+    app.console_width.set(area.width.saturating_sub(2).max(1));
     // Long lines (error messages, JSON) wrap, so the pane shows the last screenful of wrapped
     // rows.
     let mut rows: Vec<(String, Style)> = Vec::new();
     for l in output {
         let style = if l.starts_with("$ ") {
             app.theme.code
-        } else if l.starts_with("aws: [ERROR]:")
-            || l.starts_with("An error occurred")
+        } else if l.starts_with("An error occurred")
             || l.starts_with("aws: error")
+            || l.starts_with("aws: [ERROR]")
         {
             app.theme.bad
         } else {
@@ -755,17 +756,20 @@ fn notes_lines(
     width: u16,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
+    // Feedback and hints are Markdown from the pack (or the catalog): code spans are styled,
+    // never shown as backticks.
     if let Some(m) = &ls.message {
-        lines.push(Line::from(Span::styled(
-            m.text.clone(),
-            if m.ok { app.theme.ok } else { app.theme.warn },
-        )));
+        let style = if m.ok { app.theme.ok } else { app.theme.warn };
+        lines.extend(inline(&m.text, &app.theme, style, None));
     }
     for h in step.hints.iter().take(ls.hints) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", Ui::ExHint.text(app.lang)), app.theme.warn),
-            Span::raw(one_line(tr(h, app, pack))),
-        ]));
+        let label = Span::styled(format!("{}: ", Ui::ExHint.text(app.lang)), app.theme.warn);
+        lines.extend(inline(
+            tr(h, app, pack),
+            &app.theme,
+            app.theme.text,
+            Some(label),
+        ));
     }
     if ls.solution_shown
         && let Some(s) = &step.solution
@@ -805,6 +809,21 @@ fn notes_height(
 ) -> u16 {
     let n = notes_lines(app, pack, step, ls, width).len();
     u16::try_from(n).unwrap_or(u16::MAX).min(12)
+}
+
+/// `md` rendered as Markdown in `style`, one paragraph per line, the first line led by `label`.
+pub(crate) fn inline(
+    md: &str,
+    theme: &crate::tui::theme::Theme,
+    style: ratatui::style::Style,
+    label: Option<Span<'static>>,
+) -> Vec<Line<'static>> {
+    let mut lines = markdown::render_in(md, theme, usize::MAX, style);
+    lines.retain(|l| !l.spans.iter().all(|s| s.content.trim().is_empty()));
+    if let (Some(label), Some(first)) = (label, lines.first_mut()) {
+        first.spans.insert(0, label);
+    }
+    lines
 }
 
 /// A text for a one-line place: line breaks and Markdown marks become plain text.

@@ -11,6 +11,9 @@ use jiff::Timestamp;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::account::model::Tag;
+use crate::lang::Lang;
+use crate::msg::Message;
+use crate::msg::input::Input;
 
 /// A time as AWS writes it: ISO 8601 with a zone (`2026-01-05T09:00:00Z` or `…+00:00`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -24,11 +27,12 @@ impl Time {
 
     /// Reads an ISO 8601 time with a zone; the error is a sentence for people.
     pub fn parse(text: &str) -> Result<Time, String> {
-        text.trim().parse::<Timestamp>().map(Time).map_err(|_| {
-            format!(
-                "`{text}` is not an ISO 8601 time with a zone, such as `2026-01-05T09:00:00Z` or `2026-01-05T09:00:00+00:00`"
-            )
-        })
+        // In English here (serde carries it as text); `input::serde_msg` words it again in
+        // the reader's language.
+        text.trim()
+            .parse::<Timestamp>()
+            .map(Time)
+            .map_err(|_| Input::NotTime.fill(Lang::En, &[("value", &text)]))
     }
 }
 

@@ -6,14 +6,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
 use crate::lesson::Pack;
 use crate::lesson::model::Step;
 use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
-use crate::tui::view::{block, console_pane, console_title, inner, prompt_above, wrapped};
+use crate::tui::view::{
+    block, console_pane, console_title, inline, inner, more_below, prompt_above, wrapped,
+};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -62,15 +64,20 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
             .clone()
             .filter(|_| !r.ok && tried)
             .unwrap_or_else(|| r.what.clone());
-        lines.push(Line::from(Span::styled(
-            format!("{} {shown}", if r.ok { "✓" } else { "·" }),
-            if r.ok { app.theme.ok } else { app.theme.text },
-        )));
+        // The author's advice is Markdown: a command in it is styled as code, not backticked.
+        let style = if r.ok { app.theme.ok } else { app.theme.text };
+        let mark = Span::styled(if r.ok { "✓ " } else { "· " }, style);
+        lines.extend(inline(&shown, &app.theme, style, Some(mark)));
     }
-    f.render_widget(
-        Paragraph::new(wrapped(lines, inner(goal))).block(block(app, Ui::TaskGoal.text(app.lang))),
+    let text = wrapped(lines, inner(goal));
+    let b = more_below(
+        app,
+        block(app, Ui::TaskGoal.text(app.lang)),
+        text.lines.len(),
+        0,
         goal,
     );
+    f.render_widget(Paragraph::new(text).block(b), goal);
 }
 
 /// A task at its start: a sandbox made from the scenario, an empty console, the goal's state

@@ -121,7 +121,10 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                 ("completed", &completed),
                 ("started", &pk.lessons_started),
                 ("correct", &pk.correct),
-                ("attempts", &pk.attempts),
+                (
+                    "answers",
+                    &count(lang, pk.attempts, P::AnswersOne, P::AnswersMany),
+                ),
                 ("time", &duration(pk.time_spent_ms, lang)),
             ],
         )));
@@ -197,7 +200,10 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                     ("solved", &x.steps_solved),
                     ("of", &of),
                     ("correct", &x.correct),
-                    ("attempts", &x.attempts),
+                    (
+                        "answers",
+                        &count(lang, x.attempts, P::AnswersOne, P::AnswersMany),
+                    ),
                     (
                         "hints",
                         &count(lang, x.hints_used, P::HintsOne, P::HintsMany),

@@ -1,0 +1,279 @@
+//! What AWS's own error codes mean, as a gloss line under the error in the sandbox console.
+//! AWS sends its messages in English and the console shows them as sent; in Japanese mode
+//! the gloss follows them (`↳ …`). The English text is the same explanation, for tests, for
+//! the catalog's checks and for anyone who asks for the gloss in English.
+
+crate::catalog! {
+    /// The gloss of one AWS error code, or of the AWS CLI's own usage error.
+    pub enum AwsError {
+        /// The CLI's own usage error (`aws: error: …`, `aws: [ERROR]: argument …`).
+        CliUsage => (
+            "The command is not written as the AWS CLI expects. Tab lists the commands and options.",
+            "コマンドの書き方が正しくありません。Tab キーでコマンドとオプションの候補を確認できます。",
+        ),
+        AccessDenied => (
+            "Access was denied: no policy allows the call, or an explicit deny applies. The explain command shows why.",
+            "アクセスが拒否されました。許可するポリシーがないか、明示的な拒否があります。理由は explain コマンドで確認できます。",
+        ),
+        UnauthorizedOperation => (
+            "You are not allowed to perform this operation. The explain command shows why.",
+            "この操作は許可されていません。理由は explain コマンドで確認できます。",
+        ),
+        NoSuchEntity => (
+            "What you named (a user, group, role, policy, …) does not exist. Check the name.",
+            "指定したもの (ユーザー、グループ、ロール、ポリシーなど) が存在しません。名前を確認してください。",
+        ),
+        EntityAlreadyExists => ("Something with the same name already exists.", "同じ名前のものがすでに存在します。"),
+        DeleteConflict => (
+            "It cannot be deleted while something is still attached to it (policies, group members, access keys, …). Remove those first.",
+            "まだ関連付けられているものがあるため削除できません (アタッチされたポリシー、グループのメンバー、アクセスキーなど)。先に外してください。",
+        ),
+        LimitExceeded => ("A quota (limit) is exceeded.", "クォータ (上限) を超えています。"),
+        MalformedPolicyDocument => (
+            "The policy document is not written correctly. The explain command shows where.",
+            "ポリシードキュメントの書き方が正しくありません。理由は explain コマンドで確認できます。",
+        ),
+        MalformedPolicy => (
+            "The policy is not written correctly. The explain command shows where.",
+            "ポリシーの書き方が正しくありません。理由は explain コマンドで確認できます。",
+        ),
+        InvalidInput => ("An input value is not valid.", "入力値が正しくありません。"),
+        ValidationError => ("An input value did not pass validation.", "入力値がチェックを通りませんでした。"),
+        InvalidParameterValue => ("A parameter's value is not valid.", "パラメーターの値が正しくありません。"),
+        NoSuchBucket => ("The bucket you named does not exist.", "指定したバケットが存在しません。"),
+        NoSuchBucketPolicy => ("This bucket has no bucket policy.", "このバケットにはバケットポリシーがありません。"),
+        NoSuchKey => ("The object you named does not exist.", "指定したオブジェクトが存在しません。"),
+        SignatureDoesNotMatch => (
+            "The secret access key does not belong to the access key ID, so the signature did not match. Set the secret that was shown when the key was created.",
+            "シークレットアクセスキーがアクセスキー ID と組になっていないため、署名が一致しませんでした。キーを作成したときに表示されたシークレットを設定してください。",
+        ),
+        InvalidClientTokenId => (
+            "This access key ID does not exist or is not active.",
+            "このアクセスキー ID は存在しないか、無効になっています。",
+        ),
+        ExpiredToken => ("The temporary credentials have expired.", "一時的な認証情報の有効期限が切れています。"),
+        InvalidBucketName => ("The name does not follow the bucket naming rules.", "バケット名の規則に合っていません。"),
+        InvalidArgument => ("An argument is not valid.", "引数が正しくありません。"),
+        InvalidAuthenticationCode => (
+            "The MFA code is wrong. Enter the code the device shows now.",
+            "MFA の認証コードが正しくありません。デバイスに表示されている現在のコードを入力してください。",
+        ),
+        InvalidAuthorizationMessageException => (
+            "The encoded authorization message is not valid.",
+            "エンコードされた認証メッセージが正しくありません。",
+        ),
+        InvalidGroupDuplicate => (
+            "A security group with the same name already exists.",
+            "同じ名前のセキュリティグループがすでに存在します。",
+        ),
+        InvalidGroupNotFound => ("The security group you named does not exist.", "指定したセキュリティグループが存在しません。"),
+        InvalidAmiIdNotFound => ("The AMI you named does not exist.", "指定した AMI が存在しません。"),
+        InvalidInstanceIdNotFound => ("The instance you named does not exist.", "指定したインスタンスが存在しません。"),
+        InvalidSubnetIdNotFound => ("The subnet you named does not exist.", "指定したサブネットが存在しません。"),
+        InvalidVpcIdNotFound => ("The VPC you named does not exist.", "指定した VPC が存在しません。"),
+        InvalidPermissionDuplicate => (
+            "The security group already has this rule.",
+            "同じルールがすでにセキュリティグループにあります。",
+        ),
+        InvalidPermissionNotFound => (
+            "The security group has no such rule.",
+            "指定したルールはセキュリティグループにありません。",
+        ),
+        InvalidParameterCombination => (
+            "These parameters cannot be given together.",
+            "同時に指定できないパラメーターの組み合わせです。",
+        ),
+        InvalidParameterException => ("A parameter is not valid.", "パラメーターが正しくありません。"),
+        InvalidLookupAttributesException => (
+            "The lookup condition (--lookup-attributes) is not valid.",
+            "検索条件 (--lookup-attributes) が正しくありません。",
+        ),
+        InvalidWaiter => (
+            "There is no such waiter after aws ec2 wait. Choose one of the names in the message.",
+            "aws ec2 wait の後に指定した待機条件はありません。メッセージにある名前から選んでください。",
+        ),
+        MalformedXml => ("The request's XML is not valid.", "リクエストの XML が正しくありません。"),
+        NoSuchPublicAccessBlockConfiguration => (
+            "This bucket has no Block Public Access configuration.",
+            "このバケットにはパブリックアクセスブロックの設定がありません。",
+        ),
+        BadRequestException => ("The request is not valid.", "リクエストが正しくありません。"),
+        DuplicateRecordException => ("The same record already exists.", "同じレコードがすでに存在します。"),
+        ValidationException => ("An input value did not pass validation.", "入力値がチェックを通りませんでした。"),
+        TrailNotFoundException => ("The trail you named does not exist.", "指定した証跡が存在しません。"),
+        TrailAlreadyExistsException => ("A trail with the same name already exists.", "同じ名前の証跡がすでに存在します。"),
+        S3BucketDoesNotExistException => (
+            "The S3 bucket named as the trail's log destination does not exist.",
+            "証跡のログの保存先に指定した S3 バケットが存在しません。",
+        ),
+        InsufficientS3BucketPolicyException => (
+            "The bucket policy of the trail's log bucket does not let CloudTrail write to it.",
+            "証跡のログの保存先の S3 バケットのバケットポリシーで、CloudTrail の書き込みが許可されていません。",
+        ),
+    }
+}
+
+/// Each AWS error code as AWS spells it, with its gloss.
+const CODES: &[(&str, AwsError)] = &[
+    ("AccessDenied", AwsError::AccessDenied),
+    ("UnauthorizedOperation", AwsError::UnauthorizedOperation),
+    ("NoSuchEntity", AwsError::NoSuchEntity),
+    ("EntityAlreadyExists", AwsError::EntityAlreadyExists),
+    ("DeleteConflict", AwsError::DeleteConflict),
+    ("LimitExceeded", AwsError::LimitExceeded),
+    ("MalformedPolicyDocument", AwsError::MalformedPolicyDocument),
+    ("MalformedPolicy", AwsError::MalformedPolicy),
+    ("InvalidInput", AwsError::InvalidInput),
+    ("ValidationError", AwsError::ValidationError),
+    ("InvalidParameterValue", AwsError::InvalidParameterValue),
+    ("NoSuchBucket", AwsError::NoSuchBucket),
+    ("NoSuchBucketPolicy", AwsError::NoSuchBucketPolicy),
+    ("NoSuchKey", AwsError::NoSuchKey),
+    ("SignatureDoesNotMatch", AwsError::SignatureDoesNotMatch),
+    ("InvalidClientTokenId", AwsError::InvalidClientTokenId),
+    ("ExpiredToken", AwsError::ExpiredToken),
+    ("InvalidBucketName", AwsError::InvalidBucketName),
+    ("InvalidArgument", AwsError::InvalidArgument),
+    (
+        "InvalidAuthenticationCode",
+        AwsError::InvalidAuthenticationCode,
+    ),
+    (
+        "InvalidAuthorizationMessageException",
+        AwsError::InvalidAuthorizationMessageException,
+    ),
+    ("InvalidGroup.Duplicate", AwsError::InvalidGroupDuplicate),
+    ("InvalidGroup.NotFound", AwsError::InvalidGroupNotFound),
+    ("InvalidAMIID.NotFound", AwsError::InvalidAmiIdNotFound),
+    (
+        "InvalidInstanceID.NotFound",
+        AwsError::InvalidInstanceIdNotFound,
+    ),
+    (
+        "InvalidSubnetID.NotFound",
+        AwsError::InvalidSubnetIdNotFound,
+    ),
+    ("InvalidVpcID.NotFound", AwsError::InvalidVpcIdNotFound),
+    (
+        "InvalidPermission.Duplicate",
+        AwsError::InvalidPermissionDuplicate,
+    ),
+    (
+        "InvalidPermission.NotFound",
+        AwsError::InvalidPermissionNotFound,
+    ),
+    (
+        "InvalidParameterCombination",
+        AwsError::InvalidParameterCombination,
+    ),
+    (
+        "InvalidParameterException",
+        AwsError::InvalidParameterException,
+    ),
+    (
+        "InvalidLookupAttributesException",
+        AwsError::InvalidLookupAttributesException,
+    ),
+    ("InvalidWaiter", AwsError::InvalidWaiter),
+    ("MalformedXML", AwsError::MalformedXml),
+    (
+        "NoSuchPublicAccessBlockConfiguration",
+        AwsError::NoSuchPublicAccessBlockConfiguration,
+    ),
+    ("BadRequestException", AwsError::BadRequestException),
+    (
+        "DuplicateRecordException",
+        AwsError::DuplicateRecordException,
+    ),
+    ("ValidationException", AwsError::ValidationException),
+    ("TrailNotFoundException", AwsError::TrailNotFoundException),
+    (
+        "TrailAlreadyExistsException",
+        AwsError::TrailAlreadyExistsException,
+    ),
+    (
+        "S3BucketDoesNotExistException",
+        AwsError::S3BucketDoesNotExistException,
+    ),
+    (
+        "InsufficientS3BucketPolicyException",
+        AwsError::InsufficientS3BucketPolicyException,
+    ),
+];
+
+impl AwsError {
+    /// The gloss of an AWS error code, if the catalog has one.
+    pub fn of_code(code: &str) -> Option<Self> {
+        CODES.iter().find(|(c, _)| *c == code).map(|(_, g)| *g)
+    }
+
+    /// Every code the catalog glosses, as AWS spells it.
+    pub fn codes() -> impl Iterator<Item = &'static str> {
+        CODES.iter().map(|(c, _)| *c)
+    }
+
+    /// The gloss of an error line the console shows: the AWS CLI's own usage error
+    /// (`aws: error: …`, or `aws: [ERROR]: …` without an error code, as AWS CLI v2 prints it
+    /// since 2.34), or a service error (`An error occurred (CODE) when calling …`, with or
+    /// without the `aws: [ERROR]: ` prefix).
+    pub fn of_line(line: &str) -> Option<Self> {
+        let line = line.trim_start();
+        let (prefixed, rest) = match line
+            .strip_prefix("aws: [ERROR]:")
+            .or_else(|| line.strip_prefix("aws: error:"))
+        {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, line),
+        };
+        match rest.strip_prefix("An error occurred (") {
+            Some(after) => {
+                let code = after.split(')').next()?;
+                // The CLI's own parameter errors wear the same frame with its own code.
+                match code {
+                    "ParamValidation" => Some(Self::CliUsage),
+                    _ => Self::of_code(code),
+                }
+            }
+            None if prefixed => Some(Self::CliUsage),
+            None => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gloss_is_found_in_every_layout_the_console_shows() {
+        let old = "An error occurred (NoSuchEntity) when calling the GetUser operation: m";
+        let new =
+            "aws: [ERROR]: An error occurred (NoSuchEntity) when calling the GetUser operation: m";
+        assert_eq!(AwsError::of_line(old), Some(AwsError::NoSuchEntity));
+        assert_eq!(AwsError::of_line(new), Some(AwsError::NoSuchEntity));
+        assert_eq!(
+            AwsError::of_line("aws: error: argument operation: Invalid choice"),
+            Some(AwsError::CliUsage)
+        );
+        assert_eq!(
+            AwsError::of_line("aws: [ERROR]: An error occurred (ParamValidation): argument"),
+            Some(AwsError::CliUsage)
+        );
+        assert_eq!(
+            AwsError::of_line("An error occurred (Nope) when calling"),
+            None
+        );
+        assert_eq!(AwsError::of_line("Users: []"), None);
+    }
+
+    #[test]
+    fn every_code_is_listed_once_and_every_gloss_but_usage_has_a_code() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in AwsError::codes() {
+            assert!(seen.insert(c), "{c} is listed twice");
+        }
+        for g in AwsError::ALL.iter().filter(|g| **g != AwsError::CliUsage) {
+            assert!(CODES.iter().any(|(_, x)| x == g), "{g:?} has no code");
+        }
+    }
+}
