@@ -441,25 +441,33 @@ impl Sandbox {
             let doc: Option<Value> = match a.target {
                 Target::InputJson => {
                     let text = text()?;
-                    Some(serde_json::from_str(&text).map_err(|e| {
-                        let e = super::pyjson::error(&text).unwrap_or_else(|| e.to_string());
-                        param(format!(
-                            "Error parsing parameter '--cli-input-json': Invalid JSON received: {e}"
-                        ))
+                    // The CLI names neither the mistake nor its place here.
+                    Some(serde_json::from_str(&text).map_err(|_| {
+                        param(
+                            "Error parsing parameter 'cli-input-json': Invalid JSON received."
+                                .to_string(),
+                        )
                     })?)
                 }
-                Target::InputYaml => Some(serde_yaml::from_str(&text()?).map_err(|e| {
-                    param(format!(
-                        "Error parsing parameter '--cli-input-yaml': Invalid YAML received: {e}"
-                    ))
+                Target::InputYaml => Some(serde_yaml::from_str(&text()?).map_err(|_| {
+                    param("Error parsing parameter 'cli-input-yaml': Invalid YAML received.".into())
                 })?),
                 _ => None,
             };
             match doc {
                 Some(Value::Object(m)) => input.extend(m),
-                Some(_) => {
+                Some(other) => {
+                    // Python's name of the type the document was read as.
+                    let kind = match other {
+                        Value::Array(_) => "list",
+                        Value::String(_) => "str",
+                        Value::Bool(_) => "bool",
+                        Value::Number(n) if n.is_f64() => "float",
+                        Value::Number(_) => "int",
+                        _ => "NoneType",
+                    };
                     return Err(param(format!(
-                        "Error parsing parameter '--{}': the input must be a JSON object",
+                        "Error parsing parameter '--{}': Invalid type: expecting map, received <class '{kind}'>",
                         a.flag
                     )));
                 }
@@ -496,10 +504,11 @@ impl Sandbox {
                         Some("yaml-input") => Skeleton::YamlInput,
                         Some("output") => Skeleton::Output,
                         Some(other) => {
-                            return Err(usage(format!(
-                                "argument --generate-cli-skeleton: Invalid choice: '{}', valid choices are: input | output | yaml-input",
-                                crate::printable::excerpt(other, 40)
-                            )));
+                            return Err(super::cli_error::invalid_choice(
+                                "--generate-cli-skeleton",
+                                other,
+                                ["input", "output", "yaml-input"],
+                            ));
                         }
                     });
                 }
