@@ -12,6 +12,7 @@ use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
 #[derive(Debug, Default)]
 struct Case {
     name: String,
+    setup: Vec<String>,
     line: String,
     exit: i32,
     stdout: String,
@@ -39,7 +40,9 @@ fn cases(text: &str) -> Vec<Case> {
         let case = out
             .last_mut()
             .unwrap_or_else(|| panic!("recorded.txt:{at}: a line before the first case"));
-        if let Some(l) = line.strip_prefix("$ ") {
+        if let Some(l) = line.strip_prefix("setup: ") {
+            case.setup.push(l.to_string());
+        } else if let Some(l) = line.strip_prefix("$ ") {
             case.line = l.to_string();
         } else if let Some(code) = line.strip_prefix("exit ") {
             case.exit = code
@@ -86,6 +89,10 @@ fn the_sandbox_prints_the_errors_the_aws_cli_v2_prints() {
     let mut failures = Vec::new();
     for case in recorded() {
         let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+        for s in &case.setup {
+            let o = sb.run(s);
+            assert_eq!(o.code, 0, "case {}: setup `{s}`: {}", case.name, o.stderr);
+        }
         let got = sb.run(&case.line);
         // What the sandbox may add after the CLI's text: its own suggestion lines.
         let extra = got.stderr.strip_prefix(&case.stderr);
@@ -106,7 +113,7 @@ fn the_sandbox_prints_the_errors_the_aws_cli_v2_prints() {
 /// The reader itself: a stream without its last newline, and two streams of one case.
 #[test]
 fn the_recorded_format_reads_back() {
-    let text = "# header\n\n== a\n$ aws x\nexit 3\nstdout:\n|out\n\\ no newline at end\nstderr:\n|\n|err\n";
+    let text = "# header\n\n== a\nsetup: aws y\n$ aws x\nexit 3\nstdout:\n|out\n\\ no newline at end\nstderr:\n|\n|err\n";
     let all = cases(text);
     assert_eq!(all.len(), 1);
     let c = &all[0];
@@ -114,6 +121,7 @@ fn the_recorded_format_reads_back() {
         (c.name.as_str(), c.line.as_str(), c.exit),
         ("a", "aws x", 3)
     );
+    assert_eq!(c.setup, ["aws y"]);
     assert_eq!(c.stdout, "out");
     assert_eq!(c.stderr, "\nerr\n");
 }

@@ -22,6 +22,7 @@ Output format (a new case is one more entry in CASES, then a rerun):
 
     # comment lines (the CLI version, the mirror's commit)
     == NAME
+    setup: COMMAND LINE             (what the sandbox runs first; the CLI has files instead)
     $ COMMAND LINE                  (as the sandbox runs it)
     exit N
     stdout:
@@ -88,6 +89,26 @@ CASES = [
     ("s3-rm-local-path", "aws s3 rm a.txt", False),
     ("s3-cp-missing-local-file", "aws s3 cp nothere.txt s3://my-bucket/", False),
     ("no-such-entity", "aws iam get-user --user-name bob", True),
+]
+
+# Cases about profiles: (name, command line, what the sandbox runs first to set the profile up,
+# the CLI's config file, its credentials file). These run without credentials in the
+# environment, so that the profile's are the only ones.
+PROFILE_CASES = [
+    (
+        "no-credentials",
+        "aws iam list-users --profile nocreds",
+        ["aws configure set region us-east-1 --profile nocreds"],
+        "[profile nocreds]\nregion = us-east-1\n",
+        "",
+    ),
+    (
+        "partial-credentials",
+        "aws iam list-users --profile half",
+        ["aws configure set aws_access_key_id AKIAEXAMPLE --profile half"],
+        "[profile half]\nregion = us-east-1\n",
+        "[half]\naws_access_key_id = AKIAEXAMPLE\n",
+    ),
 ]
 
 IAM_ERROR = (
@@ -160,10 +181,14 @@ def main():
         f"# built from aws/aws-cli branch {BRANCH} at commit {commit}",
         "# Each case ran with fake credentials, no config files and AWS_ENDPOINT_URL on a port",
         "# nothing listens on; a `service` case had a local server answer IAM's NoSuchEntity",
-        "# error (status 404). Regenerate with the script; do not edit by hand.",
+        "# error (status 404); a case with `setup:` lines ran with no credentials in the",
+        "# environment and its profile written to the config and credentials files instead.",
+        "# Regenerate with the script; do not edit by hand.",
     ]
     with tempfile.TemporaryDirectory() as work:
-        for name, line, service in CASES:
+        runs = [(n, l, svc, [], None, None) for n, l, svc in CASES]
+        runs += [(n, l, False, setup, conf, creds) for n, l, setup, conf, creds in PROFILE_CASES]
+        for name, line, service, setup, config, credentials in runs:
             env = {
                 "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                 "HOME": work,
@@ -176,6 +201,16 @@ def main():
                 "AWS_PAGER": "",
                 "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port if service else 9}",
             }
+            for path, text in (("config", config), ("credentials", credentials)):
+                target = os.path.join(work, path)
+                if text is None:
+                    if os.path.exists(target):
+                        os.remove(target)
+                else:
+                    with open(target, "w") as f:
+                        f.write(text)
+            if config is not None:
+                del env["AWS_ACCESS_KEY_ID"], env["AWS_SECRET_ACCESS_KEY"]
             words = shlex.split(line)
             words[0] = str(aws)
             p = subprocess.run(
@@ -183,6 +218,7 @@ def main():
             )
             out.append("")
             out.append(f"== {name}{' service' if service else ''}")
+            out += [f"setup: {c}" for c in setup]
             out.append(f"$ {line}")
             out.append(f"exit {p.returncode}")
             out += stream("stdout", p.stdout)
