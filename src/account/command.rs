@@ -931,14 +931,24 @@ impl Sandbox {
             operation: call.operation,
             ..spec
         };
-        trail::record(
-            &mut self.account,
-            &caller,
-            &recorded,
-            &args,
-            result.as_ref().err(),
-        );
-        self.account.note_key_use(&caller, spec.service);
+        // What the CLI refuses itself (a waiter name it does not have, a local path that is
+        // not there) never reaches AWS: no event, no use of the key.
+        let reached = match &result {
+            Err(AwsError {
+                said: Some(said), ..
+            }) => said.reached_aws(),
+            _ => true,
+        };
+        if reached {
+            trail::record(
+                &mut self.account,
+                &caller,
+                &recorded,
+                &args,
+                result.as_ref().err(),
+            );
+            self.account.note_key_use(&caller, spec.service);
+        }
         if let Err(e) = &result {
             if let Some(x) = &e.denial {
                 self.last_denial = Some(x.clone());

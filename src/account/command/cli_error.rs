@@ -70,6 +70,9 @@ pub struct CliError {
     pub hint: Option<String>,
     /// What the command printed on standard output before it failed.
     pub stdout: String,
+    /// The CLI stopped before it called AWS, though the error's kind does not say so (a
+    /// general error such as a local path that is not there).
+    pub before_call: bool,
 }
 
 impl CliError {
@@ -80,7 +83,26 @@ impl CliError {
             message: message.into(),
             hint: None,
             stdout: String::new(),
+            before_call: false,
         }
+    }
+
+    /// The same error, marked as one the CLI raises before it calls AWS.
+    pub fn before_call(self) -> CliError {
+        CliError {
+            before_call: true,
+            ..self
+        }
+    }
+
+    /// Whether AWS saw the call: not for the CLI's refusals of the command line, its
+    /// parameters or its configuration, which it makes before sending anything.
+    pub fn reached_aws(&self) -> bool {
+        !self.before_call
+            && !matches!(
+                self.kind,
+                Kind::Usage | Kind::Unknown | Kind::Param | Kind::Config(_)
+            )
     }
 
     /// What a high-level command printed: `stdout`, then `stderr` as it is, exit status `exit`.

@@ -121,7 +121,9 @@ fn failed(out: &[String], verb: &str, subject: &str, e: AwsError) -> AwsError {
 fn no_local_path(c: &Call, path: &str) -> AwsError {
     let message = format!("The user-provided path {path} does not exist.");
     AwsError {
-        said: Some(Box::new(CliError::new(Kind::General, message.clone()))),
+        said: Some(Box::new(
+            CliError::new(Kind::General, message.clone()).before_call(),
+        )),
         ..c.err("", message)
     }
 }
