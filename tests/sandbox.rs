@@ -250,3 +250,31 @@ fn a_wrong_secret_fails_the_signature_as_aws_does() {
         "{unknown:?}"
     );
 }
+
+/// Who the sandbox runs as follows `aws configure set` on the current profile: root at first,
+/// the user whose key the default profile gets, and "invalid" for a key IAM does not know.
+#[test]
+fn who_follows_the_default_profile() {
+    use iamdojo::account::command::Who;
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    assert_eq!(sb.who(), Who::Root);
+    sb.run("aws iam create-user --user-name sync");
+    let out = sb.run("aws iam create-access-key --user-name sync");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let id = v["AccessKey"]["AccessKeyId"].as_str().expect("an id");
+    let secret = v["AccessKey"]["SecretAccessKey"]
+        .as_str()
+        .expect("a secret");
+    // Another profile changes nothing for commands without --profile.
+    sb.run(&format!(
+        "aws configure set aws_access_key_id {id} --profile other"
+    ));
+    assert_eq!(sb.who(), Who::Root);
+    sb.run(&format!("aws configure set aws_access_key_id {id}"));
+    sb.run(&format!("aws configure set aws_secret_access_key {secret}"));
+    assert_eq!(sb.who(), Who::User("sync".into()));
+    let me = sb.run("aws sts get-caller-identity");
+    assert!(me.stdout.contains("user/sync"), "{me:?}");
+    sb.run("aws configure set aws_access_key_id AKIANOTAKEY000000000");
+    assert_eq!(sb.who(), Who::Invalid("AKIANOTAKEY000000000".into()));
+}

@@ -2056,3 +2056,50 @@ fn a_table_in_the_console_is_laid_out_for_the_console() {
     assert_eq!(shown, at_width);
     assert_ne!(shown, at_80, "the layout depends on the width");
 }
+
+/// The check pane beside the policy editor moves by keys: PgDn/↓ and G down to the last
+/// expected request (its top border then says more is above), PgUp/↑ and g back up to the
+/// findings; editing the policy brings it back to where it follows a wrong request.
+#[test]
+fn the_policy_check_pane_scrolls_by_keys() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let wide = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}"#;
+    assert!(app.replace_policy(wide));
+    ctrl(&mut app, 's');
+    let (w, h) = (80, 24);
+    let first = screen(&app, w, h);
+    assert!(first.contains("validate-policy findings"), "{first}");
+    assert!(
+        first.contains("more below") && !first.contains("more above"),
+        "{first}"
+    );
+    key(&mut app, KeyCode::Char('G'));
+    let bottom = screen(&app, w, h);
+    assert!(
+        bottom.contains("more above") && !bottom.contains("more below"),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("validate-policy findings"), "{bottom}");
+    assert!(bottom.contains("payroll/salaries"), "{bottom}");
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(screen(&app, w, h), first, "g goes back to the top");
+    key(&mut app, KeyCode::PageDown);
+    assert!(screen(&app, w, h).contains("more above"));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(
+        screen(&app, w, h),
+        first,
+        "PgUp and ↑ go back up, no further than the top"
+    );
+    // Scrolled away, editing the policy brings the pane back to where it follows.
+    key(&mut app, KeyCode::Char('G'));
+    key(&mut app, KeyCode::Char('i'));
+    key(&mut app, KeyCode::End);
+    key(&mut app, KeyCode::Char(' '));
+    let edited = screen(&app, w, h);
+    assert!(edited.contains("validate-policy findings"), "{edited}");
+}

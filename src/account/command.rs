@@ -13,6 +13,9 @@ pub mod cli_error;
 mod pyjson;
 mod shorthand;
 mod validate;
+mod whoami;
+
+pub use whoami::Who;
 
 use std::collections::BTreeMap;
 

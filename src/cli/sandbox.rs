@@ -17,8 +17,7 @@ use rustyline::history::MemHistory;
 use rustyline::validate::Validator;
 use rustyline::{Config, Editor, Helper};
 
-use crate::account::authz::Identity;
-use crate::account::command::{Creds, Output, Sandbox};
+use crate::account::command::{Output, Sandbox, Who};
 use crate::account::{Account, DEFAULT_ACCOUNT_ID};
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -105,27 +104,10 @@ impl Validator for Completion {}
 impl Helper for Completion {}
 
 fn prompt(sb: &Sandbox) -> String {
-    let who = match sb.profiles.get(&sb.profile).and_then(|p| p.creds.as_ref()) {
-        Some(Creds::RootConsole) | None => "root".to_string(),
-        Some(Creds::Keys {
-            access_key_id,
-            secret,
-        }) => {
-            match sb.account.caller_for_key_pair(
-                "",
-                access_key_id,
-                secret,
-                &sb.source_ip,
-                "us-east-1",
-            ) {
-                Ok(c) => match c.identity {
-                    Identity::Root => "root".into(),
-                    Identity::User(u) => u,
-                    Identity::Role { role, session } => format!("{role}/{session}"),
-                },
-                Err(_) => Say::SandboxInvalidKey.fill(sb.lang, &[("key", access_key_id)]),
-            }
-        }
+    let who = match sb.who() {
+        Who::Root | Who::Nobody => "root".to_string(),
+        Who::User(u) | Who::Role(u) => u,
+        Who::Invalid(key) => Say::SandboxInvalidKey.fill(sb.lang, &[("key", &key)]),
     };
     format!("[{who}@{} {}]$ ", sb.account.id, sb.profile)
 }

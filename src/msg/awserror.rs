@@ -1,4 +1,5 @@
-//! What AWS's own error codes mean, as a gloss line under the error in the sandbox console.
+//! What AWS's own error codes (and the AWS CLI's own messages about parameters and
+//! credentials) mean, as a gloss line under the error in the sandbox console.
 //! AWS sends its messages in English and the console shows them as sent; in Japanese mode
 //! the gloss follows them (`↳ …`). The English text is the same explanation, for tests, for
 //! the catalog's checks and for anyone who asks for the gloss in English.
@@ -10,6 +11,22 @@ crate::catalog! {
         CliUsage => (
             "The command is not written as the AWS CLI expects. Tab lists the commands and options.",
             "コマンドの書き方が正しくありません。Tab キーでコマンドとオプションの候補を確認できます。",
+        ),
+        /// The CLI could not read a parameter's value (`Error parsing parameter …`), most
+        /// often a `file://` that does not exist.
+        ParamParse => (
+            "The CLI could not read this parameter's value. With file://, check the file's name (ls lists the files).",
+            "パラメーターの値を読み込めませんでした。file:// を使う場合は、ファイル名を確認してください (ls でファイルの一覧を表示できます)。",
+        ),
+        /// A profile has an access key ID without its secret (`Partial credentials found …`).
+        PartialCredentials => (
+            "The profile has only part of a key: set both aws_access_key_id and aws_secret_access_key.",
+            "プロファイルにアクセスキーの一部しか設定されていません。aws_access_key_id と aws_secret_access_key の両方を設定してください。",
+        ),
+        /// The named profile does not exist (`The config profile (NAME) could not be found`).
+        ProfileNotFound => (
+            "No profile of that name is configured: aws configure set … --profile NAME creates it, aws configure list-profiles lists them.",
+            "その名前のプロファイルは設定されていません。プロファイルは aws configure set … --profile NAME で作成でき、aws configure list-profiles で一覧を表示できます。",
         ),
         AccessDenied => (
             "Access was denied: no policy allows the call, or an explicit deny applies. The explain command shows why.",
@@ -225,6 +242,16 @@ impl AwsError {
             Some(rest) => (true, rest.trim_start()),
             None => (false, line),
         };
+        // The CLI's own messages about a parameter or the credentials.
+        if rest.starts_with("Error parsing parameter") {
+            return Some(Self::ParamParse);
+        }
+        if rest.starts_with("Partial credentials found") {
+            return Some(Self::PartialCredentials);
+        }
+        if rest.starts_with("The config profile (") && rest.ends_with(") could not be found") {
+            return Some(Self::ProfileNotFound);
+        }
         match rest.strip_prefix("An error occurred (") {
             Some(after) => {
                 let code = after.split(')').next()?;
@@ -264,6 +291,22 @@ mod tests {
             None
         );
         assert_eq!(AwsError::of_line("Users: []"), None);
+        for (line, gloss) in [
+            (
+                "Error parsing parameter '--policy-document': Unable to load paramfile file://x",
+                AwsError::ParamParse,
+            ),
+            (
+                "aws: [ERROR]: Partial credentials found in shared-credentials-file, missing: aws_secret_access_key",
+                AwsError::PartialCredentials,
+            ),
+            (
+                "The config profile (nobody) could not be found",
+                AwsError::ProfileNotFound,
+            ),
+        ] {
+            assert_eq!(AwsError::of_line(line), Some(gloss), "{line}");
+        }
     }
 
     #[test]
@@ -272,7 +315,13 @@ mod tests {
         for c in AwsError::codes() {
             assert!(seen.insert(c), "{c} is listed twice");
         }
-        for g in AwsError::ALL.iter().filter(|g| **g != AwsError::CliUsage) {
+        let cli = [
+            AwsError::CliUsage,
+            AwsError::ParamParse,
+            AwsError::PartialCredentials,
+            AwsError::ProfileNotFound,
+        ];
+        for g in AwsError::ALL.iter().filter(|g| !cli.contains(g)) {
             assert!(CODES.iter().any(|(_, x)| x == g), "{g:?} has no code");
         }
     }

@@ -52,6 +52,10 @@ pub struct LessonState {
     pub step: usize,
     /// Scroll offset of the reading pane.
     pub scroll: u16,
+    /// Rows the policy step's check pane is moved from where it follows the first request
+    /// that comes out wrong (↑/↓, PgUp/PgDn, g/G); editing the policy follows it again.
+    /// (Kept within the text by the frame that draws it, so g/G leave no debt to undo.)
+    pub side_offset: std::cell::Cell<i32>,
     /// The exercise.
     pub ex: Exercise,
     /// Hints shown.
@@ -1147,6 +1151,7 @@ impl App {
             lesson_id: lesson_id.clone(),
             step,
             scroll: 0,
+            side_offset: std::cell::Cell::new(0),
             ex: Exercise::Read,
             hints: 0,
             solved: false,
@@ -1344,6 +1349,7 @@ impl App {
         // in normal mode.
         ls.ex = component::fresh(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
+        ls.side_offset.set(0);
         ls.message = Some(Msg {
             ok: true,
             text: Ui::ResetDone.text(self.lang).to_string(),
@@ -1369,6 +1375,7 @@ impl App {
         };
         ls.step = step;
         ls.scroll = 0;
+        ls.side_offset.set(0);
         ls.hints = 0;
         ls.solution_shown = false;
         ls.message = None;
@@ -1570,6 +1577,11 @@ impl App {
                         Exercise::Task { .. } | Exercise::Investigate { .. } => {
                             ls.scroll = (ls.scroll as i32 - delta).max(0) as u16
                         }
+                        // The check pane beside the policy editor (its findings, then the
+                        // expected requests) moves from where it follows a wrong request.
+                        Exercise::Policy { .. } => ls
+                            .side_offset
+                            .set(ls.side_offset.get().saturating_add(delta)),
                         _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
                     }
                 }
@@ -1594,6 +1606,8 @@ impl App {
                             ls.scroll = 0
                         }
                         (Exercise::Task { .. } | Exercise::Investigate { .. }, _) => {}
+                        (Exercise::Policy { .. }, Action::Top) => ls.side_offset.set(-100_000),
+                        (Exercise::Policy { .. }, _) => ls.side_offset.set(100_000),
                         (_, Action::Top) => ls.scroll = 0,
                         _ => {}
                     }
@@ -2039,7 +2053,10 @@ impl App {
             vec![Effect::AskReset]
         } else {
             match &mut ls.ex {
-                ex @ Exercise::Policy { .. } => policy::type_key(ex, key, &pk, &lf, &here.step),
+                ex @ Exercise::Policy { .. } => {
+                    ls.side_offset.set(0);
+                    policy::type_key(ex, key, &pk, &lf, &here.step)
+                }
                 ex @ Exercise::Task { .. } => task::type_key(ex, key, (&pk, &lf, &here.step), lang),
                 ex @ Exercise::Investigate { .. } => {
                     investigate::type_key(ex, key, &here.step, lang)

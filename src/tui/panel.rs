@@ -18,7 +18,7 @@ pub use settings::SETTINGS_ROWS;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Text};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::msg::panel::PanelText;
@@ -201,12 +201,26 @@ pub(super) fn list<'a>(
     f: &mut Frame,
     app: &App,
     p: &Panel,
-    items: Vec<ListItem<'a>>,
+    rows: Vec<Text<'a>>,
     title: impl Into<Line<'a>>,
     area: Rect,
 ) {
-    let one_line = items.iter().all(|i| i.height() == 1);
-    let len = items.len();
+    let len = rows.len();
+    let one_line = rows.iter().all(|r| r.lines.len() == 1);
+    // Inside the borders, after the room the selection mark takes on every row: a line that
+    // does not fit ends in `…`, so that no fact is cut without a sign.
+    let cells = usize::from(area.width.saturating_sub(2 + 2));
+    let items: Vec<ListItem> = rows
+        .into_iter()
+        .map(|t| {
+            ListItem::new(Text::from(
+                t.lines
+                    .into_iter()
+                    .map(|l| cut_line(l, cells))
+                    .collect::<Vec<_>>(),
+            ))
+        })
+        .collect();
     let mut state = ListState::default().with_selected(Some(p.cursor));
     f.render_stateful_widget(
         List::new(items)
@@ -225,6 +239,41 @@ pub(super) fn list<'a>(
             crate::tui::app::Target::PanelRow,
         );
     }
+}
+
+/// `line` cut to `cells` display cells, its last piece ending in `…` when anything was cut.
+pub(crate) fn cut_line(line: Line<'_>, cells: usize) -> Line<'static> {
+    let total: usize = line
+        .spans
+        .iter()
+        .map(|s| crate::text::width(&s.content))
+        .sum();
+    let style = line.style;
+    let mut out = Vec::with_capacity(line.spans.len());
+    if total <= cells {
+        out.extend(
+            line.spans
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        return Line::from(out).style(style);
+    }
+    let mut left = cells;
+    for s in line.spans {
+        let w = crate::text::width(&s.content);
+        if w < left {
+            left -= w;
+            out.push(Span::styled(s.content.into_owned(), s.style));
+        } else {
+            // This piece reaches the edge: it ends the row, with the mark of what was cut.
+            out.push(Span::styled(
+                crate::text::ellipsis(&s.content, left),
+                s.style,
+            ));
+            break;
+        }
+    }
+    Line::from(out).style(style)
 }
 
 pub(super) fn detail<'a>(

@@ -500,8 +500,7 @@ impl<W: Write> Session<W> {
         let solved_before = self.solved();
         let lines_before = self.console_len();
         self.lesson_key(KeyCode::Char('s'));
-        // The TUI asks before it shows a solution; the plain mode's `s` is typed as a command
-        // of its own, which is the answer.
+        // Typing the command `s` is the deliberate ask the TUI's key confirms with y.
         if self.lesson_state().is_some_and(|ls| ls.confirm_solution) {
             self.lesson_key(KeyCode::Char('y'));
         }

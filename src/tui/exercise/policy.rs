@@ -164,10 +164,24 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     }
     let visible = usize::from(side.height.saturating_sub(2));
     // At the bottom of the view at most, and never above its first row.
-    let scroll = from.map_or(0, |row| {
+    let follow = from.map_or(0, |row| {
         let end = to.unwrap_or(rows.len());
         end.saturating_sub(visible).min(row)
     });
+    // Moved by the learner's keys from there, within the text.
+    let last = rows.len().saturating_sub(visible);
+    let scroll = usize::try_from(
+        i64::try_from(follow)
+            .unwrap_or(i64::MAX)
+            .saturating_add(i64::from(ls.side_offset.get()))
+            .max(0),
+    )
+    .unwrap_or(0)
+    .min(last);
+    ls.side_offset.set(
+        i32::try_from(i64::try_from(scroll).unwrap_or(0) - i64::try_from(follow).unwrap_or(0))
+            .unwrap_or(0),
+    );
     let mut b = block(app, "");
     if scroll > 0 {
         b = b.title(

@@ -20,6 +20,7 @@ use crate::tui::view::{
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::run_in_console;
+use crate::account::command::Who;
 use crate::lang::Lang;
 use crate::lesson::Lesson;
 use crate::lesson::model::Solution;
@@ -42,7 +43,17 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     let work = prompt_above(f, app, tr(&task.prompt, app, pack), main, ls.prompt_full);
     let [console, goal] =
         Layout::horizontal([Constraint::Percentage(64), Constraint::Percentage(36)]).areas(work);
-    let who = task.as_.clone().unwrap_or_else(|| "root".into());
+    // Who the commands run as now: the lesson's starting identity until the learner
+    // configures the default profile with another key.
+    let who = match run.sandbox.who() {
+        Who::Root => "root".to_string(),
+        Who::User(u) => format!("user/{u}"),
+        Who::Role(r) => format!("role/{r}"),
+        Who::Nobody => "—".to_string(),
+        Who::Invalid(key) => {
+            crate::msg::cli::Cli::SandboxInvalidKey.fill(app.lang, &[("key", &key)])
+        }
+    };
     console_pane(
         f,
         app,

@@ -4,8 +4,8 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 use super::{Panel, block, list};
 use crate::account::DecisionTrace;
@@ -216,7 +216,7 @@ pub(super) fn draw(
         );
         return;
     }
-    let items: Vec<ListItem> = t
+    let items: Vec<Text> = t
         .explanation
         .statements
         .iter()
@@ -258,7 +258,7 @@ pub(super) fn draw(
                     )));
                 }
             }
-            ListItem::new(lines)
+            Text::from(lines)
         })
         .collect();
     list(

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::ListItem;
 
 use super::{Body, Panel, detail, list, split};
 use crate::account::Account;
@@ -215,7 +214,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
         return;
     };
     let [left, right] = split(area);
-    let items: Vec<ListItem> = tree
+    let items: Vec<Text> = tree
         .rows
         .iter()
         .map(|e| {
@@ -225,11 +224,12 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                 EntityKind::Document => app.theme.code,
                 EntityKind::Link | EntityKind::Fact => app.theme.dim,
             };
-            ListItem::new(Line::from(Span::styled(
+            Line::from(Span::styled(
                 format!("{}{}", "  ".repeat(usize::from(e.depth)), e.label),
                 style,
-            )))
+            ))
         })
+        .map(Text::from)
         .collect();
     list(f, app, p, items, title, left);
     let row = tree.rows.get(p.cursor);

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{Panel, block, detail, list, split};
 use crate::msg::Message;
@@ -29,7 +29,7 @@ pub(super) fn draw(
         return;
     }
     let [left, right] = split(area);
-    let items: Vec<ListItem> = fs
+    let items: Vec<Text> = fs
         .iter()
         .map(|x| {
             let sev = format!("{:?}", x.severity).to_uppercase();
@@ -41,12 +41,13 @@ pub(super) fn draw(
             // Rows that cannot show the whole title end in `…`, so that they can be told
             // apart; the detail pane shows it whole.
             let room = usize::from(left.width.saturating_sub(2)).saturating_sub(2 + 9 + 12);
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(format!("{sev:<8} "), style),
                 Span::styled(format!("{:<11} ", x.control), app.theme.title),
                 Span::raw(crate::text::ellipsis(x.title(app.lang), room)),
-            ]))
+            ])
         })
+        .map(Text::from)
         .collect();
     list(f, app, p, items, format!("{title}({}) ", fs.len()), left);
     if let Some(x) = fs.get(p.cursor) {

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 use super::{Body, Panel, block, list, split};
 use crate::msg::Message;
@@ -187,7 +187,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
             chart_area,
         );
     }
-    let items: Vec<ListItem> = d
+    let items: Vec<Text> = d
         .lessons
         .iter()
         .map(|x| {
@@ -211,7 +211,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                     ("time", &duration(x.time_spent_ms, lang)),
                 ],
             );
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(format!("{} {done} ", lesson_label(&cat, x)), app.theme.ok),
                 Span::raw(format!("{} ", cat.lesson_title(&x.pack, &x.lesson))),
                 Span::styled(
@@ -225,8 +225,9 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                     ),
                     app.theme.dim,
                 ),
-            ]))
+            ])
         })
+        .map(Text::from)
         .collect();
     let lessons_title = P::PanelLessons.text(lang);
     if items.is_empty() {

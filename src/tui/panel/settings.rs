@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 use super::{Panel, list};
 use crate::msg::Message;
@@ -79,14 +79,15 @@ pub(super) fn draw(
         .max()
         .unwrap_or(0)
         + 2;
-    let items: Vec<ListItem> = rows
+    let items: Vec<Text> = rows
         .iter()
         .map(|(k, v)| {
-            ListItem::new(Line::from(vec![
+            Line::from(vec![
                 Span::styled(crate::text::pad(k, kw), app.theme.title),
                 Span::raw(v.clone()),
-            ]))
+            ])
         })
+        .map(Text::from)
         .collect();
     let [top, bottom] = Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area);
     list(f, app, p, items, title, top);

@@ -1,0 +1,52 @@
+//! Who the sandbox's commands run as now: the identity of the current profile's credentials,
+//! for a prompt or a console's title (which must follow `aws configure set`, not the lesson's
+//! starting identity).
+
+use super::{Creds, Sandbox};
+use crate::account::authz::Identity;
+
+/// The identity behind the current profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// The root user (the console's starting credentials, or root's access key).
+    Root,
+    /// An IAM user, by name.
+    User(String),
+    /// A role session: `role/session`.
+    Role(String),
+    /// The profile has no credentials.
+    Nobody,
+    /// The profile's access key is unknown, inactive or incomplete: calls will be refused.
+    Invalid(String),
+}
+
+impl Sandbox {
+    /// Who a command without `--profile` runs as.
+    pub fn who(&self) -> Who {
+        match self
+            .profiles
+            .get(&self.profile)
+            .and_then(|p| p.creds.as_ref())
+        {
+            None => Who::Nobody,
+            Some(Creds::RootConsole) => Who::Root,
+            Some(Creds::Keys {
+                access_key_id,
+                secret,
+            }) => match self.account.caller_for_key_pair(
+                "",
+                access_key_id,
+                secret,
+                &self.source_ip,
+                "us-east-1",
+            ) {
+                Ok(c) => match c.identity {
+                    Identity::Root => Who::Root,
+                    Identity::User(u) => Who::User(u),
+                    Identity::Role { role, session } => Who::Role(format!("{role}/{session}")),
+                },
+                Err(_) => Who::Invalid(access_key_id.clone()),
+            },
+        }
+    }
+}
