@@ -15,8 +15,10 @@ Usage (the build takes a few minutes; PyPI is needed for the CLI's dependencies)
 
 Every command runs with fake credentials (`AKIAEXAMPLE`), no config or credentials file, no
 pager, and `AWS_ENDPOINT_URL` set to a port nothing listens on, so nothing reaches AWS. A case
-marked `service` instead points `AWS_ENDPOINT_URL` at a local HTTP server that answers every
-request with IAM's XML error body (status 404), which is how the CLI prints a service error.
+marked `service` instead points `AWS_ENDPOINT_URL` at a local HTTP server that answers IAM's
+XML error body (status 404), which is how the CLI prints a service error, or EC2's
+DescribeInstances with an instance shutting down (a waiter that fails). A profile case runs
+without credentials in the environment, its profile written to the CLI's files.
 
 Output format (a new case is one more entry in CASES, then a rerun):
 
@@ -111,6 +113,29 @@ PROFILE_CASES = [
     ),
 ]
 
+# Cases the local server answers that need the sandbox set up first: (name, command line,
+# what the sandbox runs first). The server answers EC2's DescribeInstances with one
+# instance shutting down, which is what the sandbox's setup leaves.
+SERVED_CASES = [
+    (
+        "waiter-failed",
+        "aws ec2 wait instance-running --instance-ids $I",
+        [
+            "I=$(aws ec2 run-instances --image-id ami-1 --instance-type t3.micro "
+            "--query Instances[0].InstanceId --output text)",
+            "aws ec2 terminate-instances --instance-ids $I",
+        ],
+    ),
+]
+
+EC2_SHUTTING_DOWN = (
+    b'<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">'
+    b"<requestId>x</requestId><reservationSet><item><reservationId>r-1</reservationId>"
+    b"<ownerId>123456789012</ownerId><instancesSet><item><instanceId>i-1</instanceId>"
+    b"<instanceState><code>32</code><name>shutting-down</name></instanceState>"
+    b"</item></instancesSet></item></reservationSet></DescribeInstancesResponse>"
+)
+
 IAM_ERROR = (
     b"<ErrorResponse><Error><Type>Sender</Type><Code>NoSuchEntity</Code>"
     b"<Message>The user with name bob cannot be found.</Message></Error>"
@@ -119,16 +144,20 @@ IAM_ERROR = (
 
 
 class IamError(http.server.BaseHTTPRequestHandler):
-    """Answers every request with IAM's NoSuchEntity error."""
+    """Answers EC2's DescribeInstances with an instance shutting down, and every other request
+    with IAM's NoSuchEntity error."""
 
     def do_POST(self):
         length = int(self.headers.get("Content-Length", "0"))
-        self.rfile.read(length)
-        self.send_response(404)
+        body = self.rfile.read(length)
+        status, answer = (
+            (200, EC2_SHUTTING_DOWN) if b"Action=DescribeInstances" in body else (404, IAM_ERROR)
+        )
+        self.send_response(status)
         self.send_header("Content-Type", "text/xml")
-        self.send_header("Content-Length", str(len(IAM_ERROR)))
+        self.send_header("Content-Length", str(len(answer)))
         self.end_headers()
-        self.wfile.write(IAM_ERROR)
+        self.wfile.write(answer)
 
     do_GET = do_POST
 
@@ -180,14 +209,17 @@ def main():
         f"# {version}",
         f"# built from aws/aws-cli branch {BRANCH} at commit {commit}",
         "# Each case ran with fake credentials, no config files and AWS_ENDPOINT_URL on a port",
-        "# nothing listens on; a `service` case had a local server answer IAM's NoSuchEntity",
-        "# error (status 404); a case with `setup:` lines ran with no credentials in the",
-        "# environment and its profile written to the config and credentials files instead.",
+        "# nothing listens on. A `service` case had a local server answer instead: IAM's",
+        "# NoSuchEntity error (status 404), or EC2's DescribeInstances with an instance shutting",
+        "# down. A profile case ran with no credentials in the environment and its profile in",
+        "# the config and credentials files. `setup:` lines are what the sandbox runs first to",
+        "# be in the same state.",
         "# Regenerate with the script; do not edit by hand.",
     ]
     with tempfile.TemporaryDirectory() as work:
         runs = [(n, l, svc, [], None, None) for n, l, svc in CASES]
         runs += [(n, l, False, setup, conf, creds) for n, l, setup, conf, creds in PROFILE_CASES]
+        runs += [(n, l, True, setup, None, None) for n, l, setup in SERVED_CASES]
         for name, line, service, setup, config, credentials in runs:
             env = {
                 "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
