@@ -994,6 +994,7 @@ impl Sandbox {
             operation: spec.operation,
             width: self.terminal_width,
         };
+        let code = super::output::exit_status(&value);
         let mut stdout = render(&queried(value)?, style);
         if let Some(token) = resume {
             let part = serde_json::json!({"NextToken": {"NextToken": token}});
@@ -1002,7 +1003,7 @@ impl Sandbox {
         Ok(Output {
             stdout,
             stderr: String::new(),
-            code: 0,
+            code,
         })
     }
 

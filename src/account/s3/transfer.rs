@@ -12,7 +12,7 @@ use super::{Object, allow_s3, bucket_arn};
 use crate::account::command::cli_error::{CliError, Kind};
 use crate::account::command::{Args, Call, Handler, Spec};
 use crate::account::error::AwsError;
-use crate::account::output::plain_text;
+use crate::account::output::{plain_text, plain_text_exit};
 use crate::policy::wildcard::{glob_match, to_pchars};
 
 /// A path as the high-level commands take it.
@@ -381,12 +381,16 @@ pub fn ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             size(o.body.len())
         ));
     }
+    // A listing under a prefix that finds nothing ends with exit status 1, as the CLI's
+    // (a bucket's whole listing does not).
+    let found = !lines.is_empty();
     if a.flag("summarize").unwrap_or(false) {
         lines.push(String::new());
         lines.push(format!("Total Objects: {count}"));
         lines.push(format!("   Total Size: {}", size(total)));
     }
-    Ok(plain_text(lines.join("\n")))
+    let code = if prefix.is_empty() || found { 0 } else { 1 };
+    Ok(plain_text_exit(lines.join("\n"), code))
 }
 
 /// One transfer a `cp`, `mv` or `sync` makes.
