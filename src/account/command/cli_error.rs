@@ -38,7 +38,8 @@ pub enum Kind {
     Config(&'static str),
     /// AWS answered with an error (`An error occurred (CODE) when calling …`); exit 254.
     Service,
-    /// Anything else the CLI raised (a waiter that failed, a bad `--query`); exit 255.
+    /// Anything else the CLI raised (a waiter that failed, an unknown profile, a `--query`
+    /// that fails on the answer); exit 255.
     General,
     /// What a high-level command prints itself, outside the CLI's error format
     /// (`upload failed: … An error occurred …`, `fatal error: …`), with its exit status.
