@@ -7,6 +7,7 @@
 
 pub mod condition;
 pub mod error;
+pub mod meaning;
 pub mod model;
 pub mod parse;
 pub mod span;
@@ -14,6 +15,7 @@ pub mod variables;
 pub mod wildcard;
 
 pub use error::{ErrorKind, PolicyError};
+pub use meaning::Meaning;
 pub use model::{
     ActionList, ActionPattern, Condition, Effect, Policy, PolicyType, PrincipalKind, PrincipalList,
     ResourceList, ResourcePattern, Spanned, Statement, Version,

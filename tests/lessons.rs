@@ -529,19 +529,7 @@ fn goal_checks_read_as_sentences_in_both_states() {
 fn the_most_specific_near_miss_speaks() {
     use iamdojo::lesson::model::Solution;
     use iamdojo::lesson::run::near_miss_why;
-    let packs: Vec<_> = load::built_in()
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    let lesson = packs
-        .iter()
-        .find_map(|p| p.lesson(iamdojo::ids::LessonId::new("what-is-iam").expect("an id")))
-        .expect("lesson 1");
-    let step = lesson
-        .steps
-        .iter()
-        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some("first-iam-user"))
-        .expect("the step");
+    let step = &built_in_step("what-is-iam", "first-iam-user");
     let attempt =
         |cmds: &[&str]| Solution::Commands(cmds.iter().map(ToString::to_string).collect());
     let both = near_miss_why(
@@ -614,4 +602,111 @@ fn right_answers_written_differently_are_accepted() {
             c.lesson, c.step, c.why
         );
     }
+}
+
+/// Every near miss of every built-in lesson, replayed as a learner's attempt, hears its own
+/// `why`: a task's commands typed in a fresh sandbox of the task lead to the state the status
+/// line describes with that near miss (not a goal check's generic sentence, not another near
+/// miss), and a policy, answer or choices match it. A goal that accepts a near miss fails
+/// here as in lint.
+#[test]
+fn every_near_miss_hears_its_own_why() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::{
+        TaskAdvice, near_miss_goals, near_miss_passes, near_miss_why, start_task_in, task_advice,
+    };
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let mut heard = 0;
+    let mut problems = Vec::new();
+    for pack in &packs {
+        for entry in &pack.lessons {
+            let LessonEntry::Ok { lesson, .. } = entry else {
+                continue;
+            };
+            for step in &lesson.steps {
+                let id = step
+                    .id
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                for (k, w) in step.wrong.iter().enumerate() {
+                    let at = format!("{}/{id} wrong[{k}]", lesson.id);
+                    let Some(why) = w.why.as_ref() else {
+                        continue;
+                    };
+                    if near_miss_passes(pack, lesson, step, w, Lang::En) != Ok(false) {
+                        problems.push(format!("{at}: the goal accepts it"));
+                        continue;
+                    }
+                    let said = match (&w.attempt, step.kind()) {
+                        (Solution::Commands(cmds), StepKind::Task) => {
+                            let run = start_task_in(pack, lesson, step, Lang::En)
+                                .unwrap_or_else(|e| panic!("{at}: {e}"));
+                            let start: Vec<bool> = run
+                                .check(step, "en", "en")
+                                .results
+                                .iter()
+                                .map(|c| c.ok)
+                                .collect();
+                            let now = near_miss_goals(pack, lesson, step, w, Lang::En)
+                                .unwrap_or_else(|| panic!("{at}: does not replay"));
+                            match task_advice(step, cmds, &start, &now, |_, w| {
+                                near_miss_goals(pack, lesson, step, w, Lang::En)
+                            }) {
+                                Some(TaskAdvice::NearMiss(t)) => Some(t),
+                                _ => None,
+                            }
+                        }
+                        _ => near_miss_why(step, &w.attempt),
+                    };
+                    match said {
+                        Some(t) if t == why => heard += 1,
+                        Some(t) => problems.push(format!(
+                            "{at}: hears another near miss: {}",
+                            t.get("en", "en")
+                        )),
+                        None => problems.push(format!("{at}: hears no near miss")),
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert!(heard >= 100, "{heard} near misses heard");
+}
+
+/// A policy near miss is matched by what it says, not how it is written: lesson 4's first
+/// near miss of guard-the-audit-logs written with a one-element `Resource` list, its keys in
+/// another order and on one line hears the near miss's `why` (not a generic reason).
+#[test]
+fn a_policy_near_miss_written_differently_hears_its_why() {
+    use iamdojo::lesson::model::Solution;
+    use iamdojo::lesson::run::near_miss_why;
+    let step = &built_in_step("policy-evaluation", "guard-the-audit-logs");
+    let first = step.wrong.first().expect("a near miss");
+    let written = |text: &str| near_miss_why(step, &Solution::Text(text.to_string()));
+    let listed = r#"{"Statement": [{"Resource": ["arn:aws:s3:::midori-books-audit-logs/*"], "Effect": "Deny", "Action": ["s3:DeleteBucket", "s3:DeleteObject"]}], "Version": "2012-10-17"}"#;
+    assert_eq!(written(listed), first.why.as_ref());
+    // Another resource is another mistake, not this one.
+    let other = listed.replace("audit-logs/*", "audit-logs/AWSLogs/*");
+    assert_ne!(written(&other), first.why.as_ref());
+}
+
+/// A step of the built-in course, by its lesson's id and its own.
+fn built_in_step(lesson: &str, step: &str) -> iamdojo::lesson::model::Step {
+    load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .find_map(|p| {
+            p.lesson(iamdojo::ids::LessonId::new(lesson).expect("an id"))
+                .cloned()
+        })
+        .unwrap_or_else(|| panic!("lesson {lesson}"))
+        .steps
+        .into_iter()
+        .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some(step))
+        .unwrap_or_else(|| panic!("step {step} of {lesson}"))
 }

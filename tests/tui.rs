@@ -2103,3 +2103,19 @@ fn the_policy_check_pane_scrolls_by_keys() {
     let edited = screen(&app, w, h);
     assert!(edited.contains("validate-policy findings"), "{edited}");
 }
+
+/// On a lesson's first step the footer offers no "previous step", and `p` says why nothing
+/// happened instead of doing nothing silently.
+#[test]
+fn p_on_the_first_step_says_it_is_the_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    let first = screen(&app, 120, 40);
+    assert!(!first.contains("previous step"), "{first}");
+    key(&mut app, KeyCode::Char('p'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("This is the first step."), "{s}");
+    key(&mut app, KeyCode::Char('n'));
+    assert!(screen(&app, 120, 40).contains("previous step"));
+}

@@ -64,6 +64,10 @@ impl Imported {
         self.account.reindex();
         applied?;
         self.account.known.credentials = true;
+        // The account has a credential report now: `get-credential-report` answers with it.
+        if self.account.credential_report_generated.is_none() {
+            self.account.credential_report_generated = Some(self.account.now);
+        }
         Ok(())
     }
 

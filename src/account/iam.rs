@@ -2472,11 +2472,16 @@ fn generate_credential_report(c: &mut Call, _: &Args) -> Result<Value, AwsError>
 
 fn get_credential_report(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
     c.allow("iam:GetCredentialReport", "*", &[])?;
+    // Before any GenerateCredentialReport there is no report: IAM refuses with
+    // ReportNotPresent (HTTP 410, https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html),
+    // whose message is the bare "Unknown" (as seen in
+    // https://github.com/prowler-cloud/prowler/issues/272).
+    let Some(generated) = c.account.credential_report_generated else {
+        return Err(c.err("ReportNotPresent", "Unknown"));
+    };
     let csv = super::credential_report(c.account);
     let content = base64::engine::general_purpose::STANDARD.encode(csv.as_bytes());
-    Ok(
-        json!({"Content": content, "ReportFormat": "text/csv", "GeneratedTime": time(c.account.now)}),
-    )
+    Ok(json!({"Content": content, "ReportFormat": "text/csv", "GeneratedTime": time(generated)}))
 }
 
 fn simulate_principal_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {

@@ -401,6 +401,12 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
             };
             attached.is_some_and(|v| v.iter().any(|arn| policy_matches(a, arn, policy)))
         }
+        Check::InlinePolicy { to, name, policy } => match to {
+            Attachee::User => a.users.get(name).map(|x| &x.inline),
+            Attachee::Group => a.groups.get(name).map(|x| &x.inline),
+            Attachee::Role => a.roles.get(name).map(|x| &x.inline),
+        }
+        .is_some_and(|inline| inline.contains_key(policy)),
         Check::MfaEnabled(MfaOf::Root) => a.root.mfa_enabled,
         Check::MfaEnabled(MfaOf::User(user)) => a
             .users

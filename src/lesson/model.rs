@@ -629,6 +629,15 @@ pub enum Check {
         /// The policy's name or ARN.
         policy: String,
     },
+    /// An inline policy of that name is embedded in an identity.
+    InlinePolicy {
+        /// The kind of identity.
+        to: Attachee,
+        /// Its name.
+        name: String,
+        /// The inline policy's name.
+        policy: String,
+    },
     /// MFA is enabled.
     MfaEnabled(MfaOf),
     /// Access keys are in a state.
@@ -675,6 +684,7 @@ pub const CHECK_KEYS: &[&str] = &[
     "absent",
     "member_of",
     "policy_attached",
+    "inline_policy",
     "mfa_enabled",
     "access_key_status",
     "password_policy",
@@ -805,32 +815,16 @@ impl Check {
                 .get("policy")
                 .cloned()
                 .ok_or_else(|| Invalid::at(&at, Lint::NameThePolicy))?;
-            let targets: Vec<(Attachee, &String)> = [
-                ("user", Attachee::User),
-                ("group", Attachee::Group),
-                ("role", Attachee::Role),
-            ]
-            .into_iter()
-            .filter_map(|(k, a)| m.get(k).map(|n| (a, n)))
-            .collect();
-            if let Some(k) = m
-                .keys()
-                .find(|k| !["policy", "user", "group", "role"].contains(&k.as_str()))
-            {
-                return Err(Invalid::with(
-                    format!("{at}.{k}"),
-                    Lint::PolicyAttachedField,
-                    vec![("field", k.clone())],
-                ));
-            }
-            let [(to, name)] = targets.as_slice() else {
-                return Err(Invalid::at(at, Lint::OneIdentity));
-            };
-            Check::PolicyAttached {
-                to: *to,
-                name: (*name).clone(),
-                policy,
-            }
+            let (to, name) = identity_of(m, "policy", &at, Lint::PolicyAttachedField)?;
+            Check::PolicyAttached { to, name, policy }
+        } else if let Some(m) = &c.inline_policy {
+            let at = sub("inline_policy");
+            let policy = m
+                .get("name")
+                .cloned()
+                .ok_or_else(|| Invalid::at(&at, Lint::NameTheInlinePolicy))?;
+            let (to, name) = identity_of(m, "name", &at, Lint::InlinePolicyField)?;
+            Check::InlinePolicy { to, name, policy }
         } else if let Some(m) = &c.mfa_enabled {
             let at = sub("mfa_enabled");
             match (
@@ -986,6 +980,38 @@ impl Check {
     }
 }
 
+/// The one identity (`user`, `group` or `role`) a policy check at `at` names, beside its
+/// `policy_key`; any other field is refused with `unknown`.
+fn identity_of(
+    m: &BTreeMap<String, String>,
+    policy_key: &str,
+    at: &str,
+    unknown: Lint,
+) -> Result<(Attachee, String), Invalid> {
+    if let Some(k) = m
+        .keys()
+        .find(|k| ![policy_key, "user", "group", "role"].contains(&k.as_str()))
+    {
+        return Err(Invalid::with(
+            format!("{at}.{k}"),
+            unknown,
+            vec![("field", k.clone())],
+        ));
+    }
+    let targets: Vec<(Attachee, &String)> = [
+        ("user", Attachee::User),
+        ("group", Attachee::Group),
+        ("role", Attachee::Role),
+    ]
+    .into_iter()
+    .filter_map(|(k, a)| m.get(k).map(|n| (a, n)))
+    .collect();
+    let [(to, name)] = targets.as_slice() else {
+        return Err(Invalid::at(at, Lint::OneIdentity));
+    };
+    Ok((*to, (*name).clone()))
+}
+
 /// Whether the raw check gives `key`.
 fn raw_has(c: &raw::Check, key: &str) -> bool {
     match key {
@@ -995,6 +1021,7 @@ fn raw_has(c: &raw::Check, key: &str) -> bool {
         "absent" => c.absent.is_some(),
         "member_of" => c.member_of.is_some(),
         "policy_attached" => c.policy_attached.is_some(),
+        "inline_policy" => c.inline_policy.is_some(),
         "mfa_enabled" => c.mfa_enabled.is_some(),
         "access_key_status" => c.access_key_status.is_some(),
         "password_policy" => c.password_policy.is_some(),
@@ -1244,6 +1271,31 @@ mod tests {
         assert_eq!(
             Goal::from_yaml("{mfa_enabled: {root: true}}").map(|g| g.check),
             Ok(Check::MfaEnabled(MfaOf::Root))
+        );
+    }
+
+    #[test]
+    fn an_inline_policy_check_names_one_identity_and_the_policy() {
+        assert_eq!(
+            Goal::from_yaml("{inline_policy: {group: devs, name: ReadLogs}}").map(|g| g.check),
+            Ok(Check::InlinePolicy {
+                to: Attachee::Group,
+                name: "devs".into(),
+                policy: "ReadLogs".into(),
+            })
+        );
+        let e = Goal::from_yaml("{inline_policy: {user: aoi}}").unwrap_err();
+        assert!(
+            e.starts_with("inline_policy: name the inline policy"),
+            "{e}"
+        );
+        let e = Goal::from_yaml("{inline_policy: {user: aoi, role: r, name: P}}").unwrap_err();
+        assert!(e.contains("exactly one identity"), "{e}");
+        // `policy` is `policy_attached`'s field; here the policy is named by `name`.
+        let e = Goal::from_yaml("{inline_policy: {user: aoi, name: P, policy: P}}").unwrap_err();
+        assert!(
+            e.starts_with("inline_policy.policy: `policy` is not a field here"),
+            "{e}"
         );
     }
 

@@ -328,6 +328,9 @@ pub struct Check {
     /// `{user|group|role, policy}`: a managed policy (name or ARN) is attached.
     #[serde(default)]
     pub policy_attached: Option<BTreeMap<String, String>>,
+    /// `{user|group|role, name}`: an inline policy of that name is embedded in the identity.
+    #[serde(default)]
+    pub inline_policy: Option<BTreeMap<String, String>>,
     /// `{user: NAME}` or `{root: true}`.
     #[serde(default)]
     #[schemars(with = "Option<BTreeMap<String, serde_json::Value>>")]

@@ -551,20 +551,33 @@ pub fn near_miss_passes(
     }
 }
 
+/// Whether two policy documents say the same: both parse as IAM reads them and mean the
+/// same ([`crate::policy::Meaning`]: a one-element list is its string; key order, statement
+/// order, spacing and `Sid`s do not matter), or else (one does not parse) they are the same
+/// JSON. `None` when either is not JSON at all.
+fn same_policy(a: &str, b: &str) -> Option<bool> {
+    use crate::policy::{Policy, PolicyType};
+    let parse = |t: &str| Policy::parse(t, PolicyType::Identity).map(|p| p.meaning());
+    if let (Ok(x), Ok(y)) = (parse(a), parse(b)) {
+        return Some(x == y);
+    }
+    match (
+        serde_json::from_str::<serde_json::Value>(a),
+        serde_json::from_str::<serde_json::Value>(b),
+    ) {
+        (Ok(x), Ok(y)) => Some(x == y),
+        _ => None,
+    }
+}
+
 /// What the learner's failed attempt should hear: the `why` of the near miss it matches.
-/// A policy matches when it is the same JSON; an answer when it is the same ignoring case and
-/// surrounding space; choices when the same set; commands when every command of the near
-/// miss is among the learner's (spaces folded).
+/// A policy matches when it says the same as IAM reads it (see `same_policy`); an answer
+/// when it is the same ignoring case and surrounding space; choices when the same set;
+/// commands when every command of the near miss is among the learner's (spaces folded).
 pub fn near_miss_why<'a>(step: &'a Step, attempt: &Solution) -> Option<&'a Text> {
     let same = |w: &Solution| match (w, attempt) {
         (Solution::Text(a), Solution::Text(b)) => {
-            match (
-                serde_json::from_str::<serde_json::Value>(a),
-                serde_json::from_str::<serde_json::Value>(b),
-            ) {
-                (Ok(x), Ok(y)) => x == y,
-                _ => a.trim().to_lowercase() == b.trim().to_lowercase(),
-            }
+            same_policy(a, b).unwrap_or_else(|| a.trim().to_lowercase() == b.trim().to_lowercase())
         }
         (Solution::Choices(a), Solution::Choices(b)) => {
             let (mut a, mut b) = (a.clone(), b.clone());

@@ -123,6 +123,10 @@ crate::catalog! {
             "The S3 bucket named as the trail's log destination does not exist.",
             "証跡のログの保存先に指定した S3 バケットが存在しません。",
         ),
+        ReportNotPresent => (
+            "There is no credential report yet: run aws iam generate-credential-report first.",
+            "認証情報レポートがまだありません。先に aws iam generate-credential-report を実行してください。",
+        ),
         InsufficientS3BucketPolicyException => (
             "The bucket policy of the trail's log bucket does not let CloudTrail write to it.",
             "証跡のログの保存先の S3 バケットのバケットポリシーで、CloudTrail の書き込みが許可されていません。",
@@ -212,6 +216,7 @@ const CODES: &[(&str, AwsError)] = &[
         "S3BucketDoesNotExistException",
         AwsError::S3BucketDoesNotExistException,
     ),
+    ("ReportNotPresent", AwsError::ReportNotPresent),
     (
         "InsufficientS3BucketPolicyException",
         AwsError::InsufficientS3BucketPolicyException,

@@ -90,6 +90,26 @@ crate::catalog! {
             "The managed policy {policy} is still attached to {target}.",
             "管理ポリシー {policy}はまだ{target}にアタッチされています。",
         ),
+        /// `inline_policy`: `{target}` is an `AttachTarget`.
+        InlineYes => (
+            "The inline policy {policy} is embedded in {target}.",
+            "インラインポリシー {policy}が{target}に埋め込まれています。",
+        ),
+        /// Not yet.
+        InlineNotYet => (
+            "The inline policy {policy} is not embedded in {target} yet.",
+            "インラインポリシー {policy}はまだ{target}に埋め込まれていません。",
+        ),
+        /// Wanted absent, and absent.
+        InlineNot => (
+            "The inline policy {policy} is not embedded in {target}.",
+            "インラインポリシー {policy}は{target}に埋め込まれていません。",
+        ),
+        /// Wanted absent, still embedded.
+        InlineStill => (
+            "The inline policy {policy} is still embedded in {target}.",
+            "インラインポリシー {policy}はまだ{target}に埋め込まれています。",
+        ),
 
         /// The root user, inside a sentence.
         RootUser => ("the root user", "ルートユーザー"),

@@ -371,6 +371,11 @@ crate::catalog! {
             "name the policy: `{user: NAME, policy: NAME-OR-ARN}`",
             "ポリシーを指定してください: `{user: NAME, policy: NAME-OR-ARN}`",
         ),
+        /// `inline_policy` without the policy's name.
+        NameTheInlinePolicy => (
+            "name the inline policy: `{user: NAME, name: POLICY-NAME}`",
+            "インラインポリシーの名前を指定してください: `{user: NAME, name: POLICY-NAME}`",
+        ),
         /// `trust_only` with an empty list of principals.
         TrustOnlyEmpty => (
             "list at least one principal the trust policy may allow, e.g. `ec2.amazonaws.com` or `user/NAME`",
@@ -381,7 +386,12 @@ crate::catalog! {
             "`{field}` is not a field here; use policy and one of user, group, role",
             "`{field}` はここでは使えないフィールドです。policy と、user、group、role のいずれか 1 つを使ってください",
         ),
-        /// `policy_attached` naming no identity, or several.
+        /// An unknown field of `inline_policy`.
+        InlinePolicyField => (
+            "`{field}` is not a field here; use name and one of user, group, role",
+            "`{field}` はここでは使えないフィールドです。name と、user、group、role のいずれか 1 つを使ってください",
+        ),
+        /// `policy_attached` or `inline_policy` naming no identity, or several.
         OneIdentity => (
             "name exactly one identity: `user`, `group` or `role`",
             "アイデンティティを 1 つだけ指定してください: `user`、`group`、`role` のいずれか",

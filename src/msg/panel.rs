@@ -92,6 +92,10 @@ crate::catalog! {
             "Theme",
             "テーマ",
         ),
+        /// A theme's name in the settings, with the value `--theme` takes.
+        ThemeDefault => ("default", "標準 (default)"),
+        ThemeHighContrast => ("high-contrast", "ハイコントラスト (high-contrast)"),
+        ThemeNoColor => ("no-color", "色なし (no-color)"),
         Learner => (
             "Learner",
             "学習者",

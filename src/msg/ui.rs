@@ -110,8 +110,8 @@ crate::catalog! {
             "レッスン完了です！ Esc でレッスン一覧に戻ります。",
         ),
         LessonCompleteNext => (
-            "Lesson complete — n (Ctrl+N while typing) shows what you learned",
-            "レッスン完了です — n (入力中は Ctrl+N) で学んだことを表示します。",
+            "Lesson complete — n (Ctrl+N while typing) shows your results",
+            "レッスン完了です — n (入力中は Ctrl+N) で結果を表示します。",
         ),
         LessonUnsolved => (
             "The lesson is not complete yet: solve step {list} first",
@@ -160,6 +160,8 @@ crate::catalog! {
         ),
         /// The answer to `SolutionAsk` was not yes.
         SolutionKept => ("The solution was not shown.", "解答を表示しませんでした。"),
+        /// Before the lesson's summary on the lesson-complete screen.
+        CompleteCovered => ("This lesson:", "このレッスンの内容:"),
         ResetKept => (
             "Not restarted.",
             "やり直しませんでした。",
@@ -562,8 +564,8 @@ crate::catalog! {
             "これが最後のステップです。すべての演習を解くとレッスン完了です。",
         ),
         LessonCompleteNext => (
-            "Lesson complete — type n to see what you learned",
-            "レッスン完了です — n で学んだことを表示します。",
+            "Lesson complete — type n to see your results",
+            "レッスン完了です — n で結果を表示します。",
         ),
         CompleteThen => (
             "Type c to go on with the next unfinished exercise, or the number of a lesson.",

@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 use super::effect::Effect;
 pub use super::exercise::Exercise;
 use super::exercise::{self as component, investigate, policy, predict, quiz, read, task};
-use super::i18n::{Lang, Message, Ui};
+use super::i18n::{Lang, Message, Plain, Ui};
 use super::keymap::{Action, Context, Keymap};
 use super::panel::settings::Choice;
 use super::panel::{Body, Kind, Panel};
@@ -581,7 +581,14 @@ impl App {
             return v;
         }
         match &ls.ex {
-            Exercise::Read | Exercise::Broken(_) => v.extend([A::Next, A::Prev, A::Down, A::Back]),
+            Exercise::Read | Exercise::Broken(_) => {
+                v.push(A::Next);
+                // There is no step before the first.
+                if ls.step > 0 {
+                    v.push(A::Prev);
+                }
+                v.extend([A::Down, A::Back]);
+            }
             Exercise::Quiz { .. } => v.extend([A::Toggle, A::Enter, A::Next]),
             Exercise::Predict { .. } => v.extend([A::Enter, A::Next]),
             Exercise::Policy { .. } | Exercise::Task { .. } | Exercise::Investigate { .. } => {
@@ -598,7 +605,9 @@ impl App {
             if self.sandbox_account().is_some() {
                 v.push(A::Account);
             }
-            v.push(A::Prev);
+            if ls.step > 0 {
+                v.push(A::Prev);
+            }
             v.push(A::Back);
         }
         if linked {
@@ -716,33 +725,19 @@ impl App {
             }
             return;
         }
+        // The answer to "restart?" or "show the solution?" (y/n): anything but y keeps things.
         if let Screen::Lesson(ls) = &mut self.screen
-            && ls.confirm_reset
+            && (ls.confirm_reset || ls.confirm_solution)
             && self.panel.is_none()
         {
+            let solution = std::mem::take(&mut ls.confirm_solution);
             ls.confirm_reset = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                self.reset_exercise();
-            } else {
-                ls.message = Some(Msg {
-                    ok: false,
-                    text: Ui::ResetKept.text(self.lang).to_string(),
-                });
-            }
-            return;
-        }
-        if let Screen::Lesson(ls) = &mut self.screen
-            && ls.confirm_solution
-            && self.panel.is_none()
-        {
-            ls.confirm_solution = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                self.show_solution();
-            } else {
-                ls.message = Some(Msg {
-                    ok: false,
-                    text: Ui::SolutionKept.text(self.lang).to_string(),
-                });
+            let yes = matches!(key.code, KeyCode::Char('y' | 'Y'));
+            match (solution, yes) {
+                (false, true) => self.reset_exercise(),
+                (true, true) => self.show_solution(),
+                (false, false) => self.say(false, Ui::ResetKept.text(self.lang).to_string()),
+                (true, false) => self.say(false, Ui::SolutionKept.text(self.lang).to_string()),
             }
             return;
         }
@@ -1469,6 +1464,7 @@ impl App {
                 }
             }
             Action::Prev if step_idx > 0 => self.enter_step(step_idx - 1),
+            Action::Prev => self.say(false, Plain::StepFirst.text(self.lang).to_string()),
             Action::Hint => {
                 let lang = self.lang;
                 if let Screen::Lesson(ls) = &mut self.screen {

@@ -37,7 +37,20 @@ pub fn fit<'a>(lines: impl IntoIterator<Item = Line<'a>>, width: usize) -> Vec<L
             ));
             continue;
         }
-        let indent = text::hang(&plain);
+        // A list or feedback marker hangs the continuation lines, but only one written as a
+        // marker: a code span `*` or `-` that happens to begin the line is text.
+        let mut first = String::new();
+        for s in &line.spans {
+            first.push_str(&s.content);
+            if !s.content.trim().is_empty() {
+                break;
+            }
+        }
+        let indent = if text::hang(&first) == text::hang(&plain) {
+            text::hang(&plain)
+        } else {
+            plain.len() - plain.trim_start_matches(' ').len()
+        };
         let pieces: Vec<(Style, &str)> = line
             .spans
             .iter()
@@ -381,6 +394,26 @@ fn render_table(rows: &[Vec<String>], theme: &Theme, width: usize) -> Vec<Line<'
 #[cfg(test)]
 mod fit_tests {
     use super::*;
+
+    fn rows(lines: &[Line<'_>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_code_span_star_at_the_start_is_text_not_a_list_marker() {
+        let theme = Theme::no_color();
+        let md = "`*` に対する `s3:*` では、パスワードが盗まれただけで、人事のファイルを含むすべてのバケットが削除されかねません。";
+        let r = rows(&render_width(md, &theme, 30));
+        assert!(r.len() > 1, "{r:?}");
+        assert!(r.iter().skip(1).all(|x| !x.starts_with(' ')), "{r:?}");
+        // A list item still hangs its continuation lines under its text.
+        let list = "- アクションとリソースを具体的に書けば、ミスや漏えいの被害を小さくできます。";
+        let r = rows(&render_width(list, &theme, 20));
+        assert!(r.get(1).is_some_and(|x| x.starts_with("  ")), "{r:?}");
+    }
 
     fn plain(lines: &[Line]) -> Vec<String> {
         lines

@@ -546,7 +546,14 @@ fn complete(f: &mut Frame, app: &App, done: &super::app::Finished, area: Rect) {
             app.theme.ok,
         )),
         Line::default(),
-        Line::from(tr(&l.summary, app, p).to_string()),
+        // The summary says what the lesson is about (often as a plan): labelled as such.
+        Line::from(vec![
+            Span::styled(
+                format!("{} ", Ui::CompleteCovered.text(app.lang)),
+                app.theme.dim,
+            ),
+            Span::raw(tr(&l.summary, app, p).to_string()),
+        ]),
         Line::default(),
         Line::from(
             Ui::CompleteExercises

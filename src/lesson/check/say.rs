@@ -168,6 +168,7 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, lang: Lang, known: Option<boo
         Check::PolicyAttached { to, name, policy } => {
             (policy_attached(*to, name, policy, lang), false)
         }
+        Check::InlinePolicy { to, name, policy } => (inline_policy(*to, name, policy, lang), false),
         Check::MfaEnabled(MfaOf::Root) => (mfa(Say::RootUser.text(lang)), false),
         Check::MfaEnabled(MfaOf::User(u)) => (mfa(u), false),
         Check::AccessKeyStatus(k) => (access_key(k, lang), false),
@@ -236,14 +237,34 @@ fn member_of(user: &str, group: &str) -> Forms {
     )
 }
 
-fn policy_attached(to: Attachee, n: &str, policy: &str, lang: Lang) -> Forms {
-    let policy = policy.rsplit('/').next().unwrap_or(policy);
+/// The identity a policy is attached to or embedded in, inside a sentence.
+fn target(to: Attachee, n: &str, lang: Lang) -> String {
     let kind = match to {
         Attachee::User => Say::KindUser,
         Attachee::Group => Say::KindGroup,
         Attachee::Role => Say::KindRole,
     };
-    let target = Say::AttachTarget.fill(lang, &[("kind", &kind.text(lang)), ("name", &n)]);
+    Say::AttachTarget.fill(lang, &[("kind", &kind.text(lang)), ("name", &n)])
+}
+
+fn inline_policy(to: Attachee, n: &str, policy: &str, lang: Lang) -> Forms {
+    forms(
+        [
+            Say::InlineYes,
+            Say::InlineNotYet,
+            Say::InlineNot,
+            Say::InlineStill,
+        ],
+        vec![
+            ("policy", policy.to_string()),
+            ("target", target(to, n, lang)),
+        ],
+    )
+}
+
+fn policy_attached(to: Attachee, n: &str, policy: &str, lang: Lang) -> Forms {
+    let policy = policy.rsplit('/').next().unwrap_or(policy);
+    let target = target(to, n, lang);
     forms(
         [
             Say::AttachedYes,

@@ -108,7 +108,13 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
                     format!("{named} {code} ({})", at.fill(app.lang, &[("line", line)])),
                     style,
                 )));
-                lines.push(Line::from(format!("  {}", det.text(app.lang))));
+                // The detail is Markdown (element names and ARN formats as code).
+                lines.extend(crate::tui::view::inline(
+                    &det.text(app.lang),
+                    &app.theme,
+                    app.theme.text,
+                    Some(Span::raw("  ")),
+                ));
             }
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(

@@ -55,7 +55,15 @@ pub(super) fn draw(
             PanelText::Language.text(app.lang),
             app.lang.autonym().into(),
         ),
-        (PanelText::Theme.text(app.lang), app.theme.name.to_string()),
+        (
+            PanelText::Theme.text(app.lang),
+            match app.theme.name {
+                "high-contrast" => PanelText::ThemeHighContrast.text(app.lang),
+                "no-color" => PanelText::ThemeNoColor.text(app.lang),
+                _ => PanelText::ThemeDefault.text(app.lang),
+            }
+            .to_string(),
+        ),
         (
             PanelText::Learner.text(app.lang),
             format!(
