@@ -180,3 +180,27 @@ fn only_the_class_server_uses_tokio_and_axum() {
     assert!(!files("class").is_empty(), "no source for `class`");
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+/// One writer of the AWS CLI's errors (docs/ARCHITECTURE.md): no code of `account` but
+/// `command/cli_error.rs` writes the CLI's `[ERROR]` prefix or argparse's usage text.
+#[test]
+fn only_cli_error_writes_the_clis_error_layout() {
+    let writer = Path::new("command").join("cli_error.rs");
+    let lines = code("account");
+    assert!(
+        lines
+            .iter()
+            .any(|(p, l)| p.ends_with(&writer) && l.contains("[ERROR]")),
+        "cli_error.rs writes the prefix"
+    );
+    for (p, l) in lines {
+        if p.ends_with(&writer) {
+            continue;
+        }
+        assert!(
+            !l.contains("[ERROR]") && !l.contains("usage: aws [options]"),
+            "{}: {l}",
+            p.display()
+        );
+    }
+}

@@ -18,6 +18,7 @@ mod aws_errors;
 mod catalog;
 mod class;
 mod cli;
+mod cli_errors;
 mod cli_formats;
 mod docs;
 mod e2e;

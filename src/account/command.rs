@@ -9,6 +9,8 @@
 //! catalog's `crate::msg::sandbox` area.
 
 pub mod args;
+pub mod cli_error;
+mod pyjson;
 mod shorthand;
 mod validate;
 mod whoami;
@@ -28,6 +30,7 @@ use crate::msg::Message;
 use crate::msg::sandbox::Sandbox as Say;
 use crate::printable;
 use crate::suggest::nearest;
+use cli_error::{CliError, Kind as ErrKind};
 
 /// The kind of value a parameter takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -320,9 +323,6 @@ pub const MAX_QUERY_NESTING: usize = 64;
 /// there): `Error parsing parameter '--policy-document': Unable to load paramfile
 /// file://x.json: [Errno 2] No such file or directory: 'x.json'`, exit status 252.
 const PARAMFILE_ERROR: &str = "Error parsing parameter";
-
-/// The AWS CLI's usage text, printed with every usage error.
-const USAGE: &str = "usage: aws [options] <command> <subcommand> [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n";
 
 impl Sandbox {
     /// A sandbox over `account`, acting as the root user.
@@ -701,13 +701,9 @@ impl Sandbox {
     }
 
     fn run_inner(&mut self, line: &str) -> Result<Output, Output> {
-        let usage_err = |msg: String| Output {
-            stdout: String::new(),
-            stderr: format!("{USAGE}\naws: error: {msg}\n"),
-            code: 252,
-        };
         let Some(mut words) = shlex::split(line) else {
-            return Err(usage_err(Say::UnclosedQuote.text(self.lang).into()));
+            // The sandbox's shell, not the CLI, reads the quotes.
+            return Err(shell_error(Say::UnclosedQuote.text(self.lang).into()));
         };
         if words.first().map(String::as_str) == Some("aws") {
             words.remove(0);
@@ -738,7 +734,7 @@ impl Sandbox {
                 continue;
             }
             let Some(v) = inline.or_else(|| it.next()) else {
-                return Err(usage_err(format!("argument {flag}: expected one argument")));
+                return Err(usage(format!("argument {flag}: expected one argument")).output());
             };
             match flag.as_str() {
                 "--output" => output = v,
@@ -748,20 +744,16 @@ impl Sandbox {
             }
         }
         let Some(format) = Format::parse(&output) else {
-            return Err(usage_err(format!(
-                "argument --output: Found invalid choice '{}'",
-                printable::excerpt(&output, 40)
-            )));
+            return Err(cli_error::invalid_choice("--output", &output, OUTPUT_CHOICES).output());
         };
         // The query is compiled before the call, as the AWS CLI does: a bad one changes nothing.
         let query = match &query {
-            Some(q) => Some(compile_query(q, self.lang).map_err(|m| Output {
-                stdout: String::new(),
-                stderr: format!(
-                    "\nBad value for --query {}: {m}\n",
-                    printable::excerpt(q, 80)
-                ),
-                code: 255,
+            Some(q) => Some(compile_query(q, self.lang).map_err(|m| {
+                CliError::new(
+                    ErrKind::Param,
+                    format!("Bad value for --query {}: {m}", printable::excerpt(q, 80)),
+                )
+                .output()
             })?),
             None => None,
         };
@@ -773,7 +765,7 @@ impl Sandbox {
                     &profile,
                     profile != self.profile || profile != "default",
                 )
-                .map_err(usage_err);
+                .map_err(|m| usage(m).output());
         }
         let table = commands();
         let services: Vec<&str> = {
@@ -783,85 +775,86 @@ impl Sandbox {
             s.dedup();
             s
         };
+        if service.is_empty() {
+            return Err(usage("the following arguments are required: command".into()).output());
+        }
         if !services.contains(&service.as_str()) {
+            let e = cli_error::invalid_choice("command", &service, services.iter().copied());
+            // The sandbox's addition, where the CLI names nothing near.
             let hint = nearest(&service, services.iter().copied())
-                .map(|s| {
-                    format!(
-                        "\n\n{}",
-                        Say::AwsDidYouMean.fill(self.lang, &[("name", &s)])
-                    )
-                })
-                .unwrap_or_default();
-            return Err(usage_err(format!(
-                "argument command: Invalid choice, valid choices are: {}{hint}",
-                services.join(" | ")
-            )));
+                .filter(|_| !e.message.contains("Maybe you meant"))
+                .map(|s| Say::AwsDidYouMean.fill(self.lang, &[("name", &s)]));
+            return Err(e.hint(hint).output());
         }
         let name = rest.get(1).cloned().unwrap_or_default();
+        if name.is_empty() {
+            return Err(usage("the following arguments are required: operation".into()).output());
+        }
         let in_service: Vec<&Spec> = table.iter().filter(|c| c.service == service).collect();
         let Some(spec) = in_service.iter().find(|c| c.name == name).copied().copied() else {
             let names: Vec<&str> = in_service.iter().map(|c| c.name).collect();
-            if let Some(out) = self.not_simulated(&service, &name, &names) {
-                return Err(usage_err(out));
+            // The CLI's choices are every operation of the service, simulated or not.
+            let others: Vec<String> = super::service_model::models()
+                .ok()
+                .and_then(|m| m.service(&service))
+                .map(|svc| {
+                    svc.other_operations
+                        .iter()
+                        .map(|o| super::service_model::xform_name(o))
+                        .collect()
+                })
+                .unwrap_or_default();
+            // A real operation the sandbox does not simulate is no error of the CLI's: the
+            // sandbox says so itself.
+            if let Some(said) = self.not_simulated(&service, &name, &names) {
+                return Err(shell_error(said));
             }
-            return Err(usage_err(match nearest(&name, names.iter().copied()) {
-                Some(s) => format!(
-                    "argument operation: Invalid choice `{}`\n\n{}",
-                    printable::excerpt(&name, 60),
+            let choices = names
+                .iter()
+                .copied()
+                .chain(others.iter().map(String::as_str));
+            let e = cli_error::invalid_choice("operation", &name, choices);
+            let hint = nearest(&name, names.iter().copied())
+                .filter(|_| !e.message.contains("Maybe you meant"))
+                .map(|s| {
                     Say::AwsDidYouMean.fill(self.lang, &[("name", &format!("aws {service} {s}"))])
-                ),
-                None => format!(
-                    "argument operation: Invalid choice `{}`, valid choices are:\n  {}",
-                    printable::excerpt(&name, 60),
-                    names.join("\n  ")
-                ),
-            }));
+                });
+            return Err(e.hint(hint).output());
         };
         let words = rest.get(2..).unwrap_or_default();
-        // The CLI reports a parameter it cannot load on its own, without the usage.
-        let arg_err = |m: String| {
-            if m.starts_with(PARAMFILE_ERROR) {
-                Output {
-                    stdout: String::new(),
-                    stderr: format!("\n{m}\n"),
-                    code: 252,
-                }
-            } else {
-                usage_err(m)
-            }
-        };
         let model = model_of(&spec);
         let (args, paging) = match model {
             Some((svc, op)) => {
-                let parsed = self.parse_model_args(svc, op, words).map_err(|e| match e {
-                    args::ArgError::Usage(m) => arg_err(m),
-                    args::ArgError::Client(m) => client_error(&m),
-                })?;
+                let parsed = self
+                    .parse_model_args(svc, op, words)
+                    .map_err(|e| e.output())?;
                 if let Some(kind) = parsed.skeleton {
                     return Ok(skeleton_output(svc, op, kind));
                 }
                 (parsed.args, Some((op, parsed.paging)))
             }
-            None => (self.parse_args(&spec, words).map_err(arg_err)?, None),
+            None => (self.parse_args(&spec, words).map_err(|e| e.output())?, None),
         };
-        let prof = self.profiles.get(&profile).cloned().ok_or_else(|| Output {
-            stdout: String::new(),
-            stderr: format!(
-                "\nThe config profile ({}) could not be found\n",
-                printable::excerpt(&profile, 60)
-            ),
-            code: 255,
+        let prof = self.profiles.get(&profile).cloned().ok_or_else(|| {
+            CliError::new(
+                ErrKind::General,
+                format!(
+                    "The config profile ({}) could not be found",
+                    printable::excerpt(&profile, 60)
+                ),
+            )
+            .output()
         })?;
         let region = region
             .or(prof.region.clone())
             .unwrap_or_else(|| "us-east-1".to_string());
         let caller = match &prof.creds {
             None => {
-                return Err(Output {
-                    stdout: String::new(),
-                    stderr: "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n".into(),
-                    code: 253,
-                });
+                return Err(CliError::new(
+                    ErrKind::Config("NoCredentials"),
+                    "Unable to locate credentials. You can configure credentials by running \"aws login\".",
+                )
+                .output());
             }
             Some(Creds::RootConsole) => Caller {
                 identity: Identity::Root,
@@ -882,14 +875,14 @@ impl Sandbox {
                 } else {
                     "aws_secret_access_key"
                 };
-                return Err(Output {
-                    stdout: String::new(),
-                    stderr: format!(
-                        "\nPartial credentials found in shared-credentials-file, missing: {missing}\n"
+                // Not a NoCredentialsError: the CLI's general error.
+                return Err(CliError::new(
+                    ErrKind::General,
+                    format!(
+                        "Partial credentials found in shared-credentials-file, missing: {missing}"
                     ),
-                    // Not a NoCredentialsError: the CLI's general error status.
-                    code: 255,
-                });
+                )
+                .output());
             }
             Some(Creds::Keys {
                 access_key_id,
@@ -903,7 +896,7 @@ impl Sandbox {
                     &self.source_ip,
                     &region,
                 )
-                .map_err(|e| service_error(&e))?,
+                .map_err(|e| service_error(&e).output())?,
         };
         // The service checks the request's constraints before anything else (IAM and STS
         // here: the services whose `ValidationError` wording this follows).
@@ -923,7 +916,7 @@ impl Sandbox {
                         broken.join("; ")
                     ),
                 );
-                return Err(service_error(&e));
+                return Err(service_error(&e).output());
             }
         }
         // Each call takes a second of simulated time, so that events have an order.
@@ -941,14 +934,24 @@ impl Sandbox {
             operation: call.operation,
             ..spec
         };
-        trail::record(
-            &mut self.account,
-            &caller,
-            &recorded,
-            &args,
-            result.as_ref().err(),
-        );
-        self.account.note_key_use(&caller, spec.service);
+        // What the CLI refuses itself (a waiter name it does not have, a local path that is
+        // not there) never reaches AWS: no event, no use of the key.
+        let reached = match &result {
+            Err(AwsError {
+                said: Some(said), ..
+            }) => said.reached_aws(),
+            _ => true,
+        };
+        if reached {
+            trail::record(
+                &mut self.account,
+                &caller,
+                &recorded,
+                &args,
+                result.as_ref().err(),
+            );
+            self.account.note_key_use(&caller, spec.service);
+        }
         if let Err(e) = &result {
             if let Some(x) = &e.denial {
                 self.last_denial = Some(x.clone());
@@ -959,13 +962,12 @@ impl Sandbox {
             }
         }
         let value = result.map_err(|e| {
-            let mut out = service_error(&e);
             // AWS's message names the mistake, not its place: say where to find that.
-            if e.refusal.is_some() {
-                out.stderr.push_str(Say::RefusedExplainHint.text(self.lang));
-                out.stderr.push('\n');
-            }
-            out
+            let hint = e
+                .refusal
+                .as_ref()
+                .map(|_| Say::RefusedExplainHint.text(self.lang).to_string());
+            service_error(&e).hint(hint).output()
         })?;
         if value.is_null() {
             return Ok(Output::default());
@@ -982,10 +984,8 @@ impl Sandbox {
             _ => None,
         };
         let queried = |v: Value| match &query {
-            Some(q) => search_query(q, &v).map_err(|m| Output {
-                stdout: String::new(),
-                stderr: format!("\nBad value for --query: {m}\n"),
-                code: 255,
+            Some(q) => search_query(q, &v).map_err(|m| {
+                CliError::new(ErrKind::General, format!("Bad value for --query: {m}")).output()
             }),
             None => Ok(v),
         };
@@ -994,6 +994,7 @@ impl Sandbox {
             operation: spec.operation,
             width: self.terminal_width,
         };
+        let code = super::output::exit_status(&value);
         let mut stdout = render(&queried(value)?, style);
         if let Some(token) = resume {
             let part = serde_json::json!({"NextToken": {"NextToken": token}});
@@ -1002,7 +1003,7 @@ impl Sandbox {
         Ok(Output {
             stdout,
             stderr: String::new(),
-            code: 0,
+            code,
         })
     }
 
@@ -1040,7 +1041,7 @@ impl Sandbox {
         ))
     }
 
-    fn parse_args(&self, spec: &Spec, words: &[String]) -> Result<Args, String> {
+    fn parse_args(&self, spec: &Spec, words: &[String]) -> Result<Args, CliError> {
         let mut args = Args::default();
         let mut i = 0;
         let flags: Vec<String> = spec
@@ -1068,7 +1069,10 @@ impl Sandbox {
                         continue;
                     }
                     None => {
-                        return Err(format!("Unknown options: {}", printable::excerpt(w, 60)));
+                        return Err(CliError::new(
+                            ErrKind::Unknown,
+                            format!("Unknown options: {}", printable::excerpt(w, 60)),
+                        ));
                     }
                 }
             };
@@ -1082,17 +1086,12 @@ impl Sandbox {
                     Some(p) => (p, true),
                     None => {
                         let hint = nearest(flag, flags.iter().map(String::as_str))
-                            .map(|f| {
-                                format!(
-                                    "\n\n{}",
-                                    Say::AwsDidYouMean.fill(self.lang, &[("name", &f)])
-                                )
-                            })
-                            .unwrap_or_default();
-                        return Err(format!(
-                            "Unknown options: {}{hint}",
-                            printable::excerpt(flag, 60)
-                        ));
+                            .map(|f| Say::AwsDidYouMean.fill(self.lang, &[("name", &f)]));
+                        return Err(CliError::new(
+                            ErrKind::Unknown,
+                            format!("Unknown options: {}", printable::excerpt(flag, 60)),
+                        )
+                        .hint(hint));
                     }
                 },
             };
@@ -1113,10 +1112,9 @@ impl Sandbox {
                     let v = match inline {
                         Some(v) => v,
                         None => {
-                            let v = words
-                                .get(i)
-                                .cloned()
-                                .ok_or_else(|| format!("argument {flag}: expected one argument"))?;
+                            let v = words.get(i).cloned().ok_or_else(|| {
+                                usage(format!("argument {flag}: expected one argument"))
+                            })?;
                             i += 1;
                             v
                         }
@@ -1125,7 +1123,7 @@ impl Sandbox {
                         Kind::Doc => self.read_doc(flag, &v)?,
                         Kind::Int => {
                             v.parse::<i64>().map_err(|_| {
-                                format!("argument {flag}: invalid int value: '{v}'")
+                                usage(format!("argument {flag}: invalid int value: '{v}'"))
                             })?;
                             v
                         }
@@ -1134,7 +1132,9 @@ impl Sandbox {
                 }
             }
             if vals.is_empty() {
-                return Err(format!("argument {flag}: expected at least one argument"));
+                return Err(usage(format!(
+                    "argument {flag}: expected at least one argument"
+                )));
             }
             args.values
                 .entry(param.name.to_string())
@@ -1148,10 +1148,10 @@ impl Sandbox {
             .map(|p| format!("--{}", p.name))
             .collect();
         if !missing.is_empty() {
-            return Err(format!(
+            return Err(usage(format!(
                 "the following arguments are required: {}",
                 missing.join(", ")
-            ));
+            )));
         }
         Ok(args)
     }
@@ -1159,19 +1159,17 @@ impl Sandbox {
     /// Reads `file://NAME` from the sandbox's files; anything else is the text itself. A
     /// missing file is the AWS CLI's own client-side error (see [`PARAMFILE_ERROR`]), with the
     /// sandbox's "did you mean" after it.
-    fn read_doc(&self, flag: &str, v: &str) -> Result<String, String> {
+    fn read_doc(&self, flag: &str, v: &str) -> Result<String, CliError> {
         match v.strip_prefix("file://") {
             Some(name) => self.files.get(name).cloned().ok_or_else(|| {
                 let names: Vec<&str> = self.files.keys().map(String::as_str).collect();
                 let hint = nearest(name, names.iter().copied())
-                    .map(|n| {
-                        format!(
-                            "\n{}",
-                            Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)])
-                        )
-                    })
-                    .unwrap_or_default();
-                format!("{PARAMFILE_ERROR} '{flag}': Unable to load paramfile file://{name}: [Errno 2] No such file or directory: '{name}'{hint}")
+                    .map(|n| Say::ParamfileDidYouMean.fill(self.lang, &[("name", &n)]));
+                CliError::new(
+                    ErrKind::Param,
+                    format!("{PARAMFILE_ERROR} '{flag}': Unable to load paramfile file://{name}: [Errno 2] No such file or directory: '{name}'"),
+                )
+                .hint(hint)
             }),
             None => Ok(v.to_string()),
         }
@@ -1470,6 +1468,14 @@ fn closing_paren(body: &str) -> Option<usize> {
     None
 }
 
+/// The choices of the CLI's `--output` (`off` is one the sandbox does not print).
+const OUTPUT_CHOICES: [&str; 6] = ["json", "text", "table", "yaml", "yaml-stream", "off"];
+
+/// argparse's refusal of the command line (exit 252).
+fn usage(message: String) -> CliError {
+    CliError::new(ErrKind::Usage, message)
+}
+
 /// An error of the sandbox's own shell (not of the AWS CLI).
 fn shell_error(message: String) -> Output {
     Output {
@@ -1479,46 +1485,14 @@ fn shell_error(message: String) -> Output {
     }
 }
 
-/// A service's error as the AWS CLI prints it. AWS echoes the values it refuses; an echo of
-/// a pathologically long value is cut (see `printable::excerpt`).
-fn service_error(e: &AwsError) -> Output {
-    if let Some(said) = &e.said {
-        return Output {
-            stdout: said.stdout.clone(),
-            stderr: said
-                .stderr
-                .lines()
-                .map(|l| format!("{}\n", printable::excerpt(l, MAX_ECHO)))
-                .collect(),
-            code: said.exit,
-        };
-    }
-    // EC2's encoded authorization message is printed whole: it is the input of
-    // `sts decode-authorization-message`, and the sandbox made it, not the learner.
-    let text = e.to_string();
-    let stderr = match text.split_once(ENCODED_MESSAGE) {
-        Some((head, token)) => format!(
-            "\n{}{ENCODED_MESSAGE}{}\n",
-            printable::excerpt(head, MAX_ECHO),
-            printable::excerpt(token, MAX_ENCODED)
-        ),
-        None => format!("\n{}\n", printable::excerpt(&text, MAX_ECHO)),
-    };
-    Output {
-        stdout: String::new(),
-        stderr,
-        code: 254,
+/// A service's error as the AWS CLI prints it (or what a high-level command prints in its
+/// place, `AwsError::said`).
+fn service_error(e: &AwsError) -> CliError {
+    match &e.said {
+        Some(said) => (**said).clone(),
+        None => CliError::new(ErrKind::Service, e.to_string()),
     }
 }
-
-/// What precedes the encoded message of an EC2 denial.
-const ENCODED_MESSAGE: &str = "Encoded authorization failure message: ";
-
-/// The longest encoded authorization message printed whole.
-const MAX_ENCODED: usize = 64 * 1024;
-
-/// How many characters of an error message are shown before it is cut.
-const MAX_ECHO: usize = 1000;
 
 /// Checks a `--query` against [`MAX_QUERY`] and [`MAX_QUERY_NESTING`] before the JMESPath
 /// parser (which recurses) sees it, then compiles it.
@@ -1625,22 +1599,6 @@ pub fn flags_of(spec: &Spec) -> Vec<String> {
             .iter()
             .map(|p| format!("--{}", p.name))
             .collect(),
-    }
-}
-
-/// A client-side error as the AWS CLI prints it: a blank line, the message, exit 255.
-fn client_error(message: &str) -> Output {
-    Output {
-        stdout: String::new(),
-        stderr: format!(
-            "\n{}\n",
-            message
-                .lines()
-                .map(|l| printable::excerpt(l, MAX_ECHO))
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-        code: 255,
     }
 }
 

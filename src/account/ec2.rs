@@ -16,6 +16,7 @@ use jiff::{SignedDuration, Timestamp};
 use serde_json::{Value, json};
 
 use super::Account;
+use super::command::cli_error::{self, CliError, Kind as ErrKind};
 use super::command::{Args, Call, Kind, Spec, obj, opt, req, time};
 use super::error::AwsError;
 use super::model::Tag;
@@ -1138,14 +1139,12 @@ fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let which = a.s("waiter");
     let Some((_, name, want, fail, retries_not_found)) = WAITERS.iter().find(|w| w.0 == which)
     else {
-        let names: Vec<&str> = WAITERS.iter().map(|w| w.0).collect();
-        return Err(c.err(
-            "InvalidWaiter",
-            format!(
-                "`{which}` is not a waiter the simulation has; use one of: {}",
-                names.join(", ")
-            ),
-        ));
+        // argparse's refusal of the waiter's name, as the CLI's `ec2 wait` reads it.
+        let e = cli_error::invalid_choice("subcommand", which, WAITERS.iter().map(|w| w.0));
+        return Err(AwsError {
+            said: Some(Box::new(e.clone())),
+            ..c.err("InvalidWaiter", e.message)
+        });
     };
     c.allow("ec2:DescribeInstances", "*", &[])?;
     let filters = filter::parse_known(c, a, INSTANCE_FILTERS)?;
@@ -1196,11 +1195,7 @@ fn wait(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn waiter_failed(c: &Call, name: &str, reason: &str) -> AwsError {
     let message = format!("Waiter {name} failed: {reason}");
     AwsError {
-        said: Some(Box::new(super::error::CliSaid {
-            stdout: String::new(),
-            stderr: format!("\n{message}\n"),
-            exit: 255,
-        })),
+        said: Some(Box::new(CliError::new(ErrKind::General, message.clone()))),
         ..c.err("WaiterError", message)
     }
 }

@@ -7,7 +7,7 @@ pub struct AwsError {
     /// How the AWS CLI itself reports this failure, when it does not print AWS's error line
     /// alone: a high-level command such as `aws s3 cp` says `upload failed: … An error
     /// occurred …` and exits 1, and one whose local file is missing never calls AWS.
-    pub said: Option<Box<CliSaid>>,
+    pub said: Option<Box<crate::account::command::cli_error::CliError>>,
     /// e.g. `AccessDenied`, `NoSuchEntity`.
     pub code: String,
     /// The message.
@@ -20,17 +20,6 @@ pub struct AwsError {
     /// For a refused policy document: the parser's error, which the sandbox's `explain` says
     /// in the learner's language (the message is its English, as AWS sends it).
     pub refusal: Option<Box<crate::policy::PolicyError>>,
-}
-
-/// What the AWS CLI prints for a failed high-level command, and its exit status.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CliSaid {
-    /// What it printed on standard output before the failure (the transfers that worked).
-    pub stdout: String,
-    /// What it prints on standard error.
-    pub stderr: String,
-    /// Its exit status (1 for a failed transfer, 255 for a path that does not exist).
-    pub exit: i32,
 }
 
 /// A request and how the evaluator decided it.

@@ -14,11 +14,32 @@ use serde_json::{Map, Value};
 /// The key under which a high-level command (`aws s3 ls`) returns plain text.
 pub const PLAIN_TEXT: &str = "$plain-text";
 
+/// The key under which a high-level command gives the exit status it ends with when it did
+/// not fail (`aws s3 ls s3://bucket/prefix` that finds nothing: 1).
+pub const EXIT_STATUS: &str = "$exit-status";
+
 /// Wraps plain text output.
 pub fn plain_text(s: String) -> Value {
     let mut m = Map::new();
     m.insert(PLAIN_TEXT.to_string(), Value::String(s));
     Value::Object(m)
+}
+
+/// Plain text output, and the exit status the command ends with.
+pub fn plain_text_exit(s: String, code: i32) -> Value {
+    let mut v = plain_text(s);
+    if let Value::Object(m) = &mut v {
+        m.insert(EXIT_STATUS.to_string(), Value::from(code));
+    }
+    v
+}
+
+/// The exit status an answer asks for (0 unless a high-level command says otherwise).
+pub fn exit_status(v: &Value) -> i32 {
+    v.get(EXIT_STATUS)
+        .and_then(Value::as_i64)
+        .and_then(|c| i32::try_from(c).ok())
+        .unwrap_or(0)
 }
 
 /// An output format of the AWS CLI (`--output`).

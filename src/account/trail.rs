@@ -337,6 +337,20 @@ fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("S3 bucket {bucket} does not exist."),
         ));
     }
+    let arn = trail_arn(c, &name);
+    if let Some(policy) = c
+        .account
+        .buckets
+        .get(&bucket)
+        .and_then(|b| b.policy.as_ref())
+        && !lets_cloudtrail_write(&c.account.id, &bucket, &arn, &c.caller.region, policy)
+    {
+        // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
+        return Err(c.err(
+            "InsufficientS3BucketPolicyException",
+            format!("Incorrect S3 bucket policy is detected for bucket: {bucket}"),
+        ));
+    }
     let mut t = Trail::new(&name, &bucket);
     t.multi_region = a.flag("is-multi-region-trail").unwrap_or(false);
     t.log_file_validation = a.flag("enable-log-file-validation").unwrap_or(false);
@@ -345,12 +359,63 @@ fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ("S3BucketName", json!(bucket)),
         ("IncludeGlobalServiceEvents", json!(true)),
         ("IsMultiRegionTrail", json!(t.multi_region)),
-        ("TrailARN", json!(trail_arn(c, &name))),
+        ("TrailARN", json!(arn)),
         ("LogFileValidationEnabled", json!(t.log_file_validation)),
         ("IsOrganizationTrail", json!(false)),
     ]);
     c.account.cloudtrail.trails.push(t);
     Ok(out)
+}
+
+/// Whether the bucket policy `policy` lets CloudTrail do what it checks before it creates a
+/// trail: read the bucket's ACL (`s3:GetBucketAcl` on the bucket) and write the trail's log
+/// files (`s3:PutObject` under `AWSLogs/ACCOUNT/`, with the ACL `bucket-owner-full-control`),
+/// as the service principal `cloudtrail.amazonaws.com` for the trail `trail`
+/// (<https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html>).
+/// The bucket policy decides alone: a service principal has no identity-based policies.
+fn lets_cloudtrail_write(
+    account: &str,
+    bucket: &str,
+    trail: &str,
+    region: &str,
+    policy: &super::model::Document,
+) -> bool {
+    use crate::eval::{Context, PolicySet, Principal, Request, SourceType, SourcedPolicy};
+    let Ok(principal) = Principal::from_arn("cloudtrail.amazonaws.com") else {
+        return false;
+    };
+    let set = PolicySet {
+        resource: Some(SourcedPolicy::new(
+            policy.policy.clone(),
+            "BucketPolicy",
+            SourceType::Resource,
+        )),
+        ..PolicySet::default()
+    };
+    let log = format!(
+        "arn:aws:s3:::{bucket}/AWSLogs/{account}/CloudTrail/{region}/{account}_CloudTrail_{region}.json.gz"
+    );
+    [
+        ("s3:GetBucketAcl", format!("arn:aws:s3:::{bucket}")),
+        ("s3:PutObject", log),
+    ]
+    .into_iter()
+    .all(|(action, resource)| {
+        let mut ctx = Context::new();
+        ctx.set(
+            "aws:PrincipalServiceName",
+            "cloudtrail.amazonaws.com".to_string(),
+        );
+        ctx.set("aws:SourceArn", trail.to_string());
+        ctx.set("aws:SourceAccount", account.to_string());
+        if action == "s3:PutObject" {
+            ctx.set("s3:x-amz-acl", "bucket-owner-full-control".to_string());
+        }
+        let req = Request::new(principal.clone(), action, &resource, ctx)
+            .with_resource_account(Some(account.to_string()));
+        let d = crate::eval::evaluate(&req, &set);
+        d.is_allowed() && d.allowed_by_resource == Some(true)
+    })
 }
 
 fn set_logging(c: &mut Call, a: &Args, on: bool, action: &str) -> Result<Value, AwsError> {

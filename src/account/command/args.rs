@@ -8,6 +8,7 @@
 
 use serde_json::{Map, Value};
 
+use super::cli_error::Kind as ErrKind;
 use super::shorthand;
 use super::validate;
 use super::{Args, Sandbox};
@@ -94,13 +95,22 @@ pub struct Parsed {
     pub paging: Paging,
 }
 
-/// A refusal, printed as the CLI prints it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArgError {
-    /// argparse's: the usage lines, then `aws: error: …` (exit 252).
-    Usage(String),
-    /// After parsing: a blank line and the message (exit 255).
-    Client(String),
+/// A refusal, printed as the CLI prints it (see `cli_error`).
+pub type ArgError = super::cli_error::CliError;
+
+/// argparse's refusal of the command line (exit 252).
+fn usage(message: String) -> ArgError {
+    ArgError::new(ErrKind::Usage, message)
+}
+
+/// A parameter the CLI could not read, or that fails the model's constraints (exit 252).
+fn param(message: String) -> ArgError {
+    ArgError::new(ErrKind::Param, message)
+}
+
+/// An error the CLI raises from below its argument handling (Python's `ValueError`; exit 255).
+fn general(message: String) -> ArgError {
+    ArgError::new(ErrKind::General, message)
 }
 
 /// The argument table of an operation, worked out once.
@@ -270,7 +280,7 @@ impl Sandbox {
                 Found::One(ix) => ix,
                 Found::Many(flags) => {
                     let list: Vec<String> = flags.iter().map(|f| format!("--{f}")).collect();
-                    return Err(ArgError::Usage(format!(
+                    return Err(usage(format!(
                         "ambiguous option: --{name} could match {}",
                         list.join(", ")
                     )));
@@ -299,7 +309,7 @@ impl Sandbox {
             );
             if flagless {
                 if let Some(v) = inline {
-                    return Err(ArgError::Usage(format!(
+                    return Err(usage(format!(
                         "argument --{}: ignored explicit argument '{v}'",
                         a.flag
                     )));
@@ -329,7 +339,7 @@ impl Sandbox {
                     i += 1;
                 }
                 if vals.is_empty() {
-                    return Err(ArgError::Usage(format!(
+                    return Err(usage(format!(
                         "argument --{}: expected at least one argument",
                         a.flag
                     )));
@@ -341,7 +351,7 @@ impl Sandbox {
                         i += 1;
                     }
                     None => {
-                        return Err(ArgError::Usage(format!(
+                        return Err(usage(format!(
                             "argument --{}: expected one argument",
                             a.flag
                         )));
@@ -390,32 +400,31 @@ impl Sandbox {
                     .iter()
                     .filter(|u| u.starts_with("--"))
                     .find_map(|u| crate::suggest::nearest(u, missing.iter().map(String::as_str)))
-                    .map(|f| did_you_mean(self.lang, f))
-                    .unwrap_or_default();
-                return Err(ArgError::Usage(format!(
-                    "the following arguments are required: {}{hint}",
+                    .map(|f| did_you_mean(self.lang, f));
+                return Err(usage(format!(
+                    "the following arguments are required: {}",
                     missing.join(", ")
-                )));
+                ))
+                .hint(hint));
             }
         }
         if !unknown.is_empty() {
-            let hint = match unknown.as_slice() {
-                [one] if one.starts_with("--") => {
-                    let flags: Vec<String> = t.iter().map(|a| format!("--{}", a.flag)).collect();
-                    crate::suggest::nearest(one, flags.iter().map(String::as_str))
-                        .map(|f| did_you_mean(self.lang, f))
-                        .unwrap_or_default()
-                }
-                _ => String::new(),
-            };
+            // The sandbox's addition: the flag nearest the first unknown one.
+            let flags: Vec<String> = t.iter().map(|a| format!("--{}", a.flag)).collect();
+            let hint = unknown
+                .iter()
+                .find(|u| u.starts_with("--"))
+                .and_then(|u| crate::suggest::nearest(u, flags.iter().map(String::as_str)))
+                .map(|f| did_you_mean(self.lang, f));
             let shown: Vec<String> = unknown
                 .iter()
                 .map(|u| crate::printable::excerpt(u, 60))
                 .collect();
-            return Err(ArgError::Usage(format!(
-                "Unknown options: {}{hint}",
-                shown.join(", ")
-            )));
+            return Err(ArgError::new(
+                ErrKind::Unknown,
+                format!("Unknown options: {}", shown.join(", ")),
+            )
+            .hint(hint));
         }
         let mut parsed = Parsed {
             args: Args::default(),
@@ -428,28 +437,37 @@ impl Sandbox {
             let (Some(a), Some(v)) = (t.get(*ix), vals.first()) else {
                 continue;
             };
-            let text = || {
-                self.read_doc(&format!("--{}", a.flag), v)
-                    .map_err(ArgError::Usage)
-            };
+            let text = || self.read_doc(&format!("--{}", a.flag), v);
             let doc: Option<Value> = match a.target {
-                Target::InputJson => Some(serde_json::from_str(&text()?).map_err(|e| {
-                    ArgError::Client(format!(
-                        "Error parsing parameter '--cli-input-json': Invalid JSON received: {e}"
-                    ))
-                })?),
-                Target::InputYaml => Some(serde_yaml::from_str(&text()?).map_err(|e| {
-                    ArgError::Client(format!(
-                        "Error parsing parameter '--cli-input-yaml': Invalid YAML received: {e}"
-                    ))
+                Target::InputJson => {
+                    let text = text()?;
+                    // The CLI names neither the mistake nor its place here.
+                    Some(serde_json::from_str(&text).map_err(|_| {
+                        param(
+                            "Error parsing parameter 'cli-input-json': Invalid JSON received."
+                                .to_string(),
+                        )
+                    })?)
+                }
+                Target::InputYaml => Some(serde_yaml::from_str(&text()?).map_err(|_| {
+                    param("Error parsing parameter 'cli-input-yaml': Invalid YAML received.".into())
                 })?),
                 _ => None,
             };
             match doc {
                 Some(Value::Object(m)) => input.extend(m),
-                Some(_) => {
-                    return Err(ArgError::Client(format!(
-                        "Error parsing parameter '--{}': the input must be a JSON object",
+                Some(other) => {
+                    // Python's name of the type the document was read as.
+                    let kind = match other {
+                        Value::Array(_) => "list",
+                        Value::String(_) => "str",
+                        Value::Bool(_) => "bool",
+                        Value::Number(n) if n.is_f64() => "float",
+                        Value::Number(_) => "int",
+                        _ => "NoneType",
+                    };
+                    return Err(param(format!(
+                        "Error parsing parameter '--{}': Invalid type: expecting map, received <class '{kind}'>",
                         a.flag
                     )));
                 }
@@ -486,22 +504,23 @@ impl Sandbox {
                         Some("yaml-input") => Skeleton::YamlInput,
                         Some("output") => Skeleton::Output,
                         Some(other) => {
-                            return Err(ArgError::Usage(format!(
-                                "argument --generate-cli-skeleton: Invalid choice: '{}', valid choices are: input | output | yaml-input",
-                                crate::printable::excerpt(other, 40)
-                            )));
+                            return Err(super::cli_error::invalid_choice(
+                                "--generate-cli-skeleton",
+                                other,
+                                ["input", "output", "yaml-input"],
+                            ));
                         }
                     });
                 }
                 Target::StartingToken => {
                     let v = vals.first().map(String::as_str).unwrap_or("");
                     parsed.paging.start = decode_token(v)
-                        .ok_or_else(|| ArgError::Client(format!("Bad starting token: {v}")))?;
+                        .ok_or_else(|| general(format!("Bad starting token: {v}")))?;
                 }
                 Target::PageSize | Target::MaxItems => {
                     let v = vals.first().map(String::as_str).unwrap_or("");
                     let n: i64 = v.parse().map_err(|_| {
-                        ArgError::Usage(format!("argument --{}: invalid int value: '{v}'", a.flag))
+                        usage(format!("argument --{}: invalid int value: '{v}'", a.flag))
                     })?;
                     if a.target == Target::MaxItems {
                         parsed.paging.max_items = Some(usize::try_from(n).unwrap_or(0));
@@ -524,7 +543,7 @@ impl Sandbox {
                     input.entry("MaxCount").or_insert(Value::from(hi));
                 }
                 _ => {
-                    return Err(ArgError::Client(format!(
+                    return Err(param(format!(
                         "Error parsing parameter '--count': invalid value: {count}"
                     )));
                 }
@@ -533,7 +552,7 @@ impl Sandbox {
         if let Some(shape) = op.input {
             let report = validate::client(svc, shape, &Value::Object(input.clone()));
             if !report.is_empty() {
-                return Err(ArgError::Client(format!(
+                return Err(param(format!(
                     "Parameter validation failed:\n{}",
                     report.join("\n")
                 )));
@@ -564,21 +583,20 @@ impl Sandbox {
             let v = match v.strip_prefix("fileb://") {
                 Some(rest) => self.read_doc(&format!("--{flag}"), &format!("file://{rest}")),
                 None => self.read_doc(&format!("--{flag}"), v),
-            }
-            .map_err(ArgError::Usage)?;
+            }?;
             words.push(v);
         }
         let json = |text: &str| -> Result<Value, ArgError> {
             serde_json::from_str(text).map_err(|e| {
-                ArgError::Client(format!(
+                let e = super::pyjson::error(text).unwrap_or_else(|| e.to_string());
+                param(format!(
                     "Error parsing parameter '--{flag}': Invalid JSON: {e}\nJSON received: {text}"
                 ))
             })
         };
         let short = |text: &str, shape: ShapeId| -> Result<Value, ArgError> {
-            let tree = shorthand::parse(text).map_err(|e| {
-                ArgError::Client(format!("Error parsing parameter '--{flag}': {e}"))
-            })?;
+            let tree = shorthand::parse(text)
+                .map_err(|e| param(format!("Error parsing parameter '--{flag}': {e}")))?;
             Ok(shorthand::typed(svc, shape, &tree))
         };
         let one = words.first().map(String::as_str).unwrap_or("");
@@ -625,16 +643,18 @@ impl Sandbox {
 /// A scalar flag's value, converted as the CLI converts it.
 fn scalar(kind: &Kind, w: &str) -> Result<Value, ArgError> {
     match kind {
-        Kind::Integer | Kind::Long => w.trim().parse::<i64>().map(Value::from).map_err(|_| {
-            ArgError::Client(format!("invalid literal for int() with base 10: '{w}'"))
-        }),
+        Kind::Integer | Kind::Long => w
+            .trim()
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| general(format!("invalid literal for int() with base 10: '{w}'"))),
         Kind::Double => w
             .trim()
             .parse::<f64>()
             .ok()
             .and_then(serde_json::Number::from_f64)
             .map(Value::Number)
-            .ok_or_else(|| ArgError::Client(format!("could not convert string to float: '{w}'"))),
+            .ok_or_else(|| general(format!("could not convert string to float: '{w}'"))),
         Kind::Boolean => Ok(Value::Bool(!w.eq_ignore_ascii_case("false"))),
         _ => Ok(Value::String(w.to_string())),
     }
@@ -644,13 +664,10 @@ fn scalar(kind: &Kind, w: &str) -> Result<Value, ArgError> {
 /// written out, structures as compact JSON.
 /// The sandbox's suggestion after a usage error, on a line of its own below the CLI's.
 fn did_you_mean(lang: crate::lang::Lang, flag: &str) -> String {
-    format!(
-        "\n\n{}",
-        crate::msg::Message::fill(
-            crate::msg::sandbox::Sandbox::AwsDidYouMean,
-            lang,
-            &[("name", &flag)],
-        )
+    crate::msg::Message::fill(
+        crate::msg::sandbox::Sandbox::AwsDidYouMean,
+        lang,
+        &[("name", &flag)],
     )
 }
 

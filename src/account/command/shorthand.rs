@@ -23,7 +23,6 @@ pub fn parse(text: &str) -> Result<Tree, String> {
     let mut p = Parser {
         s: text.chars().collect(),
         i: 0,
-        text,
     };
     let m = p.keyvals(None)?;
     if p.i < p.s.len() {
@@ -32,13 +31,12 @@ pub fn parse(text: &str) -> Result<Tree, String> {
     Ok(Tree::Map(m))
 }
 
-struct Parser<'a> {
+struct Parser {
     s: Vec<char>,
     i: usize,
-    text: &'a str,
 }
 
-impl Parser<'_> {
+impl Parser {
     fn peek(&self) -> Option<char> {
         self.s.get(self.i).copied()
     }
@@ -49,10 +47,27 @@ impl Parser<'_> {
             None => "EOF".to_string(),
         };
         format!(
-            "Expected: '{what}', received: '{got}' for input:\n{}\n{}^",
-            self.text,
-            " ".repeat(self.i)
+            "Expected: '{what}', received: '{got}' for input:\n {}",
+            self.location()
         )
+    }
+
+    /// The input with a caret under the place, as the CLI's `ShorthandParseError` shows it:
+    /// the caret goes under the line it is on, the rest of the input after it.
+    fn location(&self) -> String {
+        let before = self.s.get(..self.i).unwrap_or(&self.s);
+        let spaces = match before.iter().rposition(|c| *c == '\n') {
+            Some(nl) => self.i - nl - 1,
+            None => self.i,
+        };
+        let after = self.s.get(self.i..).unwrap_or_default();
+        let split = after
+            .iter()
+            .position(|c| *c == '\n')
+            .map_or(self.s.len(), |n| self.i + n);
+        let consumed: String = self.s.get(..split).unwrap_or(&self.s).iter().collect();
+        let remaining: String = self.s.get(split..).unwrap_or_default().iter().collect();
+        format!("{consumed}\n{}^{remaining}", " ".repeat(spaces))
     }
 
     /// `key=value` pairs separated by commas, up to `close` (or the end).
@@ -290,7 +305,7 @@ mod tests {
     fn a_word_without_equals_is_the_clis_error() {
         assert_eq!(
             parse("Foo").unwrap_err(),
-            "Expected: '=', received: 'EOF' for input:\nFoo\n   ^"
+            "Expected: '=', received: 'EOF' for input:\n Foo\n   ^"
         );
     }
 }

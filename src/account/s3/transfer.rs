@@ -9,9 +9,10 @@
 use serde_json::Value;
 
 use super::{Object, allow_s3, bucket_arn};
+use crate::account::command::cli_error::{CliError, Kind};
 use crate::account::command::{Args, Call, Handler, Spec};
-use crate::account::error::{AwsError, CliSaid};
-use crate::account::output::plain_text;
+use crate::account::error::AwsError;
+use crate::account::output::{plain_text, plain_text_exit};
 use crate::policy::wildcard::{glob_match, to_pchars};
 
 /// A path as the high-level commands take it.
@@ -111,24 +112,32 @@ fn failed(out: &[String], verb: &str, subject: &str, e: AwsError) -> AwsError {
     let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
     let stderr = format!("{verb} failed: {subject} {e}\n");
     AwsError {
-        said: Some(Box::new(CliSaid {
-            stdout,
-            stderr,
-            exit: 1,
-        })),
+        said: Some(Box::new(CliError::printed(stdout, stderr, 1))),
         ..e
     }
 }
 
 /// The CLI's own error for a local path that is not there (no AWS call is made).
 fn no_local_path(c: &Call, path: &str) -> AwsError {
+    let message = format!("The user-provided path {path} does not exist.");
     AwsError {
-        said: Some(Box::new(CliSaid {
-            stdout: String::new(),
-            stderr: format!("\nThe user-provided path {path} does not exist.\n"),
-            exit: 255,
-        })),
-        ..c.err("", format!("The user-provided path {path} does not exist."))
+        said: Some(Box::new(
+            CliError::new(Kind::General, message.clone()).before_call(),
+        )),
+        ..c.err("", message)
+    }
+}
+
+/// The usage of `cp`, `mv` and `sync`, as the CLI names their paths.
+const TRANSFER_USAGE: &str = "<LocalPath> <S3Uri> or <S3Uri> <LocalPath> or <S3Uri> <S3Uri>";
+
+/// The CLI's refusal of a path of the wrong kind (a local path where an `s3://` one is
+/// needed): its usage of the command, then `Error: Invalid argument type` (exit 252).
+fn invalid_argument_type(c: &Call, usage: &str) -> AwsError {
+    let message = format!("{usage}\nError: Invalid argument type");
+    AwsError {
+        said: Some(Box::new(CliError::new(Kind::Param, message.clone()))),
+        ..c.err("", message)
     }
 }
 
@@ -209,11 +218,11 @@ fn head(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<Stri
         None => {
             let e = c.err("404", format!("Key \"{key}\" does not exist"));
             Err(AwsError {
-                said: Some(Box::new(CliSaid {
-                    stdout: String::new(),
-                    stderr: format!("fatal error: {e}\n"),
-                    exit: 1,
-                })),
+                said: Some(Box::new(CliError::printed(
+                    String::new(),
+                    format!("fatal error: {e}"),
+                    1,
+                ))),
                 ..e
             })
         }
@@ -282,26 +291,31 @@ fn delete(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<()
     Ok(())
 }
 
-/// A size as `--human-readable` shows it: `10 Bytes`, `2.9 MiB`.
+/// A size as `--human-readable` shows it: `10 Bytes`, `2.9 MiB`. As the CLI's
+/// `human_readable_size`, a size takes the first unit in which it rounds (half to even, as
+/// Python's `round`) below 1024: 1,048,064 bytes are `1.0 MiB`, not `1023.5 KiB`.
 pub fn human_size(n: usize) -> String {
     const UNITS: [&str; 6] = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+    if n == 1 {
+        return "1 Byte".to_string();
+    }
     if n < 1024 {
-        return if n == 1 {
-            "1 Byte".to_string()
-        } else {
-            format!("{n} Bytes")
-        };
+        return format!("{n} Bytes");
     }
-    let mut v = n as f64 / 1024.0;
-    let mut unit = UNITS[0];
-    for u in UNITS.iter().skip(1) {
-        if v < 1024.0 {
-            break;
+    #[allow(
+        clippy::cast_precision_loss,
+        reason = "as the CLI, which converts to a float"
+    )]
+    let bytes = n as f64;
+    let mut scale = 1024.0_f64;
+    for unit in UNITS {
+        let v = bytes / scale;
+        if v.round_ties_even() < 1024.0 || unit == "EiB" {
+            return format!("{v:.1} {unit}");
         }
-        v /= 1024.0;
-        unit = u;
+        scale *= 1024.0;
     }
-    format!("{v:.1} {unit}")
+    format!("{n} Bytes")
 }
 
 /// `aws s3 ls [s3://bucket[/prefix]] [--recursive] [--human-readable] [--summarize]`
@@ -367,12 +381,16 @@ pub fn ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             size(o.body.len())
         ));
     }
+    // A listing under a prefix that finds nothing ends with exit status 1, as the CLI's
+    // (a bucket's whole listing does not).
+    let found = !lines.is_empty();
     if a.flag("summarize").unwrap_or(false) {
         lines.push(String::new());
         lines.push(format!("Total Objects: {count}"));
         lines.push(format!("   Total Size: {}", size(total)));
     }
-    Ok(plain_text(lines.join("\n")))
+    let code = if prefix.is_empty() || found { 0 } else { 1 };
+    Ok(plain_text_exit(lines.join("\n"), code))
 }
 
 /// One transfer a `cp`, `mv` or `sync` makes.
@@ -397,14 +415,10 @@ fn plan(
 ) -> Result<Vec<Transfer>, AwsError> {
     let (from, to) = (Loc::parse(src), Loc::parse(dst));
     if let (Loc::Local(_), Loc::Local(_)) = (&from, &to) {
-        return Err(AwsError {
-            said: Some(Box::new(CliSaid {
-                stdout: String::new(),
-                stderr: "\nError: Invalid argument type\n".into(),
-                exit: 252,
-            })),
-            ..c.err("", "Error: Invalid argument type")
-        });
+        return Err(invalid_argument_type(
+            c,
+            &format!("usage: aws s3 {} {TRANSFER_USAGE}", calls.name),
+        ));
     }
     // What is under the source: (path relative to the source, full local name or key).
     let items: Vec<(String, String)> = match &from {
@@ -732,17 +746,13 @@ pub fn sync(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 pub fn mb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let path = a.s("path");
     let Loc::S3 { bucket, .. } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "<S3Uri>"));
     };
     c.operation = "CreateBucket";
     super::create(c, &bucket, None).map_err(|e| {
         let stderr = format!("make_bucket failed: {path} {e}\n");
         AwsError {
-            said: Some(Box::new(CliSaid {
-                stdout: String::new(),
-                stderr,
-                exit: 1,
-            })),
+            said: Some(Box::new(CliError::printed(String::new(), stderr, 1))),
             ..e
         }
     })?;
@@ -754,7 +764,7 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let mut calls = Calls::new("rb", rb);
     let path = a.s("path");
     let Loc::S3 { bucket, .. } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "<S3Uri>"));
     };
     let mut out = Vec::new();
     if a.flag("force").unwrap_or(false) {
@@ -770,11 +780,11 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if let Err(e) = super::delete_bucket_named(c, &bucket) {
         let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
         return Err(AwsError {
-            said: Some(Box::new(CliSaid {
+            said: Some(Box::new(CliError::printed(
                 stdout,
-                stderr: format!("remove_bucket failed: {path} {e}\n"),
-                exit: 1,
-            })),
+                format!("remove_bucket failed: {path} {e}"),
+                1,
+            ))),
             ..e
         });
     }
@@ -787,7 +797,7 @@ pub fn rm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let mut calls = Calls::new("rm", rm);
     let path = a.s("path");
     let Loc::S3 { bucket, key } = Loc::parse(path) else {
-        return Err(c.err("", format!("Error: Invalid argument type: {path}")));
+        return Err(invalid_argument_type(c, "usage: aws s3 rm <S3Uri>"));
     };
     let dry = a.flag("dryrun").unwrap_or(false);
     let keys: Vec<String> = if a.flag("recursive").unwrap_or(false) {
@@ -831,5 +841,28 @@ mod tests {
         assert_eq!(human_size(1), "1 Byte");
         assert_eq!(human_size(2_863_288), "2.7 MiB");
         assert_eq!(human_size(3 * 1024 * 1024 * 1024), "3.0 GiB");
+    }
+
+    /// What `awscli.customizations.s3.utils.human_readable_size` (AWS CLI 2.36.7) returns for
+    /// each size, run in Python: the edges where a unit rounds up to the next.
+    #[test]
+    fn human_sizes_round_up_to_the_next_unit_as_the_cli_does() {
+        let cli = [
+            (0, "0 Bytes"),
+            (1023, "1023 Bytes"),
+            (1024, "1.0 KiB"),
+            (1536, "1.5 KiB"),
+            (10_239, "10.0 KiB"),
+            (1_048_064, "1.0 MiB"),
+            (1_048_575, "1.0 MiB"),
+            (1_572_864, "1.5 MiB"),
+            (3_040_870, "2.9 MiB"),
+            (1_073_741_823, "1.0 GiB"),
+            (5_497_558_138_879, "5.0 TiB"),
+            (1_125_899_906_842_623, "1.0 PiB"),
+        ];
+        for (n, want) in cli {
+            assert_eq!(human_size(n), want, "{n}");
+        }
     }
 }
