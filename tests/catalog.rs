@@ -108,3 +108,23 @@ fn every_aws_error_code_in_the_sandbox_has_a_gloss() {
         .collect();
     assert!(missing.is_empty(), "no Japanese gloss for {missing:?}");
 }
+
+/// Every error line the AWS CLI v2 printed for the recorded cases (and so the sandbox prints,
+/// `cli_errors`) has a gloss for the Japanese console.
+#[test]
+fn every_recorded_cli_error_has_a_gloss() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cli-errors/recorded.txt");
+    let text = std::fs::read_to_string(&path).expect("the recorded errors");
+    let lines: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix('|'))
+        .filter(|l| l.starts_with("aws: [ERROR]:"))
+        .collect();
+    assert!(lines.len() > 20, "{} error lines", lines.len());
+    let missing: Vec<&&str> = lines
+        .iter()
+        .filter(|l| iamdojo::msg::awserror::AwsError::of_line(l).is_none())
+        .collect();
+    assert!(missing.is_empty(), "no gloss for {missing:#?}");
+}

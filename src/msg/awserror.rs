@@ -18,6 +18,21 @@ crate::catalog! {
             "The CLI could not read this parameter's value. With file://, check the file's name (ls lists the files).",
             "パラメーターの値を読み込めませんでした。file:// を使う場合は、ファイル名を確認してください (ls でファイルの一覧を表示できます)。",
         ),
+        /// No credentials at all (`An error occurred (NoCredentials): Unable to locate …`).
+        NoCredentials => (
+            "The profile has no credentials: set a key with aws configure set, or use another --profile.",
+            "プロファイルに認証情報がありません。aws configure set でキーを設定するか、別の --profile を指定してください。",
+        ),
+        /// `aws s3 cp` of a local file that is not there (`The user-provided path …`).
+        LocalPathMissing => (
+            "There is no local file of that name: ls lists the files.",
+            "その名前のローカルファイルはありません。ls でファイルの一覧を表示できます。",
+        ),
+        /// `aws ec2 wait …` gave up (`Waiter NAME failed: …`).
+        WaiterFailed => (
+            "The wait ended without reaching the state: the resource reached another state, or does not exist.",
+            "待機した状態にならないまま終了しました。リソースが別の状態になったか、存在しません。",
+        ),
         /// A profile has an access key ID without its secret (`Partial credentials found …`).
         PartialCredentials => (
             "The profile has only part of a key: set both aws_access_key_id and aws_secret_access_key.",
@@ -247,9 +262,23 @@ impl AwsError {
             Some(rest) => (true, rest.trim_start()),
             None => (false, line),
         };
-        // The CLI's own messages about a parameter or the credentials.
+        // AWS CLI v2 frames its own refusals of the command line with a code of its own.
+        let (cli, rest) = match rest.strip_prefix("An error occurred (ParamValidation):") {
+            Some(r) => (true, r.trim_start()),
+            None => (prefixed && rest.starts_with("argument "), rest),
+        };
+        // The CLI's own messages about a parameter, the credentials or a waiter.
         if rest.starts_with("Error parsing parameter") {
             return Some(Self::ParamParse);
+        }
+        if rest.starts_with("invalid literal for int()") {
+            return Some(Self::ParamParse);
+        }
+        if cli || rest.starts_with("Unknown options:") {
+            return Some(Self::CliUsage);
+        }
+        if rest.starts_with("The user-provided path ") && rest.ends_with(" does not exist.") {
+            return Some(Self::LocalPathMissing);
         }
         if rest.starts_with("Partial credentials found") {
             return Some(Self::PartialCredentials);
@@ -257,16 +286,16 @@ impl AwsError {
         if rest.starts_with("The config profile (") && rest.ends_with(") could not be found") {
             return Some(Self::ProfileNotFound);
         }
+        if rest.starts_with("Waiter ") && rest.contains(" failed: ") {
+            return Some(Self::WaiterFailed);
+        }
         match rest.strip_prefix("An error occurred (") {
-            Some(after) => {
-                let code = after.split(')').next()?;
-                // The CLI's own parameter errors wear the same frame with its own code.
-                match code {
-                    "ParamValidation" => Some(Self::CliUsage),
-                    _ => Self::of_code(code),
-                }
-            }
-            None if prefixed => Some(Self::CliUsage),
+            Some(after) => match after.split(')').next()? {
+                "NoCredentials" => Some(Self::NoCredentials),
+                code => Self::of_code(code),
+            },
+            // The older layout's usage errors (`aws: error: the following arguments …`).
+            None if line.starts_with("aws: error:") => Some(Self::CliUsage),
             None => None,
         }
     }
@@ -309,6 +338,27 @@ mod tests {
                 "The config profile (nobody) could not be found",
                 AwsError::ProfileNotFound,
             ),
+            // As AWS CLI v2 (2.34 and later) prints them (tests/data/cli-errors/recorded.txt).
+            (
+                "aws: [ERROR]: An error occurred (ParamValidation): Error parsing parameter '--policy-document': Unable to load paramfile file://missing.json",
+                AwsError::ParamParse,
+            ),
+            (
+                "aws: [ERROR]: An error occurred (ParamValidation): argument operation: Found invalid choice 'list-user'",
+                AwsError::CliUsage,
+            ),
+            (
+                "aws: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials.",
+                AwsError::NoCredentials,
+            ),
+            (
+                "aws: [ERROR]: Waiter InstanceRunning failed: Waiter encountered a terminal failure state",
+                AwsError::WaiterFailed,
+            ),
+            (
+                "aws: [ERROR]: The config profile (nosuch) could not be found",
+                AwsError::ProfileNotFound,
+            ),
         ] {
             assert_eq!(AwsError::of_line(line), Some(gloss), "{line}");
         }
@@ -322,6 +372,9 @@ mod tests {
         }
         let cli = [
             AwsError::CliUsage,
+            AwsError::NoCredentials,
+            AwsError::WaiterFailed,
+            AwsError::LocalPathMissing,
             AwsError::ParamParse,
             AwsError::PartialCredentials,
             AwsError::ProfileNotFound,

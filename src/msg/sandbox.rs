@@ -4,7 +4,7 @@
 //!
 //! The line between the two: whatever the real AWS CLI prints stays as the AWS CLI prints it,
 //! in English in both languages, and is not in this catalog: its usage text and
-//! `aws: error: …` messages (`argument command: Invalid choice`, `Unknown options`, `the
+//! `aws: [ERROR]: …` messages (`argument command: Found invalid choice`, `Unknown options`, `the
 //! following arguments are required`, `Unable to load paramfile`), AWS's
 //! `An error occurred (X) when calling the Y operation: …`, JSON, text and table output,
 //! `aws configure list`'s table, and `base64`'s error. What the sandbox adds is here: its own
@@ -162,7 +162,7 @@ crate::catalog! {
             "`{name}` のことですか？",
         ),
         /// For a real operation of a simulated service that the sandbox does not simulate,
-        /// after `aws: error: `; `{command}` is `aws SERVICE OPERATION`, `{closest}` a list
+        /// after `sandbox: `; `{command}` is `aws SERVICE OPERATION`, `{closest}` a list
         /// of simulated commands.
         NotSimulated => (
             "iamdojo does not simulate `{command}` yet. The closest simulated commands: {closest}",
@@ -200,7 +200,7 @@ crate::catalog! {
             "クエリの入れ子 (角かっこ、かっこ、`!`) が {max} 段を超えています。",
         ),
 
-        // The sandbox's `aws configure` forms (after `aws: error: `).
+        // The sandbox's `aws configure` forms (after the CLI's error prefix).
         ConfigureSetUsage => (
             "usage: aws configure set <name> <value> [--profile NAME]",
             "使い方: aws configure set <name> <value> [--profile NAME]",
