@@ -10,6 +10,7 @@
 
 pub mod args;
 pub mod cli_error;
+mod help;
 mod pyjson;
 mod shorthand;
 mod validate;
@@ -775,6 +776,10 @@ impl Sandbox {
             s.dedup();
             s
         };
+        // Where the CLI opens a manual page, the sandbox says what it has (help.rs).
+        if help::asks_help(&rest) {
+            return Ok(self.help_page(rest.get(..rest.len() - 1).unwrap_or_default()));
+        }
         if service.is_empty() {
             return Err(usage("the following arguments are required: command".into()).output());
         }

@@ -157,6 +157,28 @@ crate::catalog! {
         /// After an unknown service, operation or option, or a `file://` name with no file;
         /// `{name}` is the nearest known one (`iam`, `aws iam list-users`, `--user-name`,
         /// `file://readonly.json`).
+        /// `aws help`: the sandbox shows no manual pages; `{services}` is a list.
+        HelpTop => (
+            "The sandbox does not show the AWS CLI's manual pages (they are at {url}). Its services: {services}. `aws SERVICE help` lists a service's commands, `aws SERVICE COMMAND help` a command's options.",
+            "サンドボックスでは AWS CLI のマニュアルページは表示されません ({url} にあります)。使えるサービス: {services}。`aws サービス help` でサービスのコマンドを、`aws サービス コマンド help` でコマンドのオプションを表示します。",
+        ),
+        /// `aws SERVICE help`: the heading of the service's simulated commands.
+        HelpService => (
+            "The sandbox's {n} commands of `aws {service}` (the AWS CLI's manual: {url}):",
+            "サンドボックスで使える `aws {service}` のコマンド ({n} 個。AWS CLI のマニュアル: {url}):",
+        ),
+        /// `aws SERVICE COMMAND help`: the heading of the command's options.
+        HelpOperation => (
+            "The options of `{command}` (the AWS CLI's manual: {url}):",
+            "`{command}` のオプション (AWS CLI のマニュアル: {url}):",
+        ),
+        /// After a required option in `HelpOperation`'s list.
+        HelpRequired => ("  (required)", "  (必須)"),
+        /// `aws … help` for something the sandbox does not have.
+        HelpUnknown => (
+            "The sandbox has no `aws {words}`. `aws help` lists its services.",
+            "サンドボックスには `aws {words}` はありません。`aws help` でサービスの一覧を表示します。",
+        ),
         AwsDidYouMean => (
             "Did you mean `{name}`?",
             "`{name}` のことですか？",
