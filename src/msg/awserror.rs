@@ -211,6 +211,9 @@ const CODES: &[(&str, AwsError)] = &[
         AwsError::InvalidLookupAttributesException,
     ),
     ("InvalidWaiter", AwsError::InvalidWaiter),
+    // The sandbox's name for an argparse refusal inside a handler (never shown: the CLI's
+    // own text is printed).
+    ("InvalidChoice", AwsError::CliUsage),
     ("MalformedXML", AwsError::MalformedXml),
     (
         "NoSuchPublicAccessBlockConfiguration",

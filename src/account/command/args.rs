@@ -55,15 +55,6 @@ pub enum Target {
     MaxItems,
 }
 
-/// Flags the AWS CLI requires that the sandbox does not ask for yet, because the built-in
-/// course's solutions leave them out (`aws iam create-virtual-mfa-device` without
-/// `--outfile` and `--bootstrap-method`, which the CLI requires to write the QR code or seed).
-/// Remove an entry when the lessons give the flags.
-const RELAXED: &[(&str, &str)] = &[
-    ("CreateVirtualMFADevice", "outfile"),
-    ("CreateVirtualMFADevice", "bootstrap-method"),
-];
-
 /// How the CLI pages the answer.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Paging {
@@ -162,14 +153,13 @@ fn build(svc: &Service, op: &Operation) -> Vec<CliArg> {
         }
     }
     for e in &op.cli.extra {
-        let relaxed = RELAXED.contains(&(op.name.as_str(), e.flag.as_str()));
         t.push(CliArg {
             flag: e.flag.clone(),
             target: Target::Extra {
                 boolean: e.boolean,
                 positional: e.positional,
             },
-            required: e.required && !relaxed,
+            required: e.required,
         });
         if e.boolean {
             t.push(CliArg {
