@@ -220,9 +220,12 @@ fn check_frame(app: &App, w: u16, h: u16, what: &str, bad: &mut Vec<String>) {
             }
             // The goal list is the right-hand box beside the console.
             if let Some(goal) = found.iter().filter(|b| b.top >= 1).max_by_key(|b| b.left) {
+                // Unmet checks first, as the pane lists them.
                 let text: String = report
                     .results
                     .iter()
+                    .filter(|r| !r.ok)
+                    .chain(report.results.iter().filter(|r| r.ok))
                     .map(|r| {
                         let shown = r
                             .fail_message

@@ -6,16 +6,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::lesson::Pack;
 use crate::lesson::model::Step;
 use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
-use crate::tui::view::{
-    block, console_pane, console_title, inline, inner, more_below, prompt_above, wrapped,
-};
+use crate::tui::view::{block, console_pane, console_title, inline, inner, prompt_above, wrapped};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -69,7 +67,13 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     // not met (often the command that meets it) waits until the learner has tried something.
     let tried = output.iter().any(|l| l.starts_with("$ "));
     let mut lines = Vec::new();
-    for r in &report.results {
+    // What is still to do comes first, so that a pane too short for the whole goal shows it.
+    for r in report
+        .results
+        .iter()
+        .filter(|r| !r.ok)
+        .chain(report.results.iter().filter(|r| r.ok))
+    {
         let shown = r
             .fail_message
             .clone()
@@ -81,13 +85,17 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         lines.extend(inline(&shown, &app.theme, style, Some(mark)));
     }
     let text = wrapped(lines, inner(goal));
-    let b = more_below(
-        app,
-        block(app, Ui::TaskGoal.text(app.lang)),
-        text.lines.len(),
-        0,
-        goal,
-    );
+    // The goal list does not scroll: its border says that more (done) checks are below.
+    let mut b = block(app, Ui::TaskGoal.text(app.lang));
+    if text.lines.len() > usize::from(goal.height.saturating_sub(2)) {
+        b = b.title_bottom(
+            Line::from(Span::styled(
+                Ui::PolicyMoreBelow.text(app.lang),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
     f.render_widget(Paragraph::new(text).block(b), goal);
 }
 
