@@ -143,7 +143,11 @@ pub fn tree(a: &Account, lang: Lang) -> Tree {
             facts.push(Explorer::ActiveKeys.fill(lang, &[("n", &active)]));
         }
         rows.push(Entity::principal(
-            format!("{}  ({})", u.name, facts.join(", ")),
+            format!(
+                "{}  ({})",
+                u.name,
+                facts.join(crate::msg::cli::Cli::SandboxListSep.text(lang))
+            ),
             Identity::User(u.name.clone()),
         ));
         for g in &u.groups {
@@ -271,7 +275,9 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                         .collect();
                     lines.push(Line::from(vec![
                         Span::styled(format!("{svc:<20} "), app.theme.code),
-                        Span::raw(summary.join(", ")),
+                        Span::raw(
+                            summary.join(crate::msg::cli::Cli::SandboxListSep.text(app.lang)),
+                        ),
                     ]));
                 }
                 Text::from(lines)
