@@ -2119,3 +2119,26 @@ fn p_on_the_first_step_says_it_is_the_first() {
     key(&mut app, KeyCode::Char('n'));
     assert!(screen(&app, 120, 40).contains("previous step"));
 }
+
+/// In Japanese the gloss follows the whole CLI message: after its "Maybe you meant" and usage
+/// lines, not between the error and them.
+#[test]
+fn the_japanese_gloss_follows_the_whole_cli_message() {
+    use iamdojo::account::command::Sandbox;
+    use iamdojo::account::{Account, DEFAULT_ACCOUNT_ID};
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let mut out = Vec::new();
+    iamdojo::tui::exercise::run_in_console(&mut sb, &mut out, "aws iam list-user", Lang::Ja);
+    let last = out.last().expect("lines");
+    assert!(last.starts_with("  ↳ "), "{out:#?}");
+    assert_eq!(
+        out.iter().filter(|l| l.starts_with("  ↳ ")).count(),
+        1,
+        "{out:#?}"
+    );
+    let usage = out
+        .iter()
+        .position(|l| l.starts_with("usage: aws"))
+        .expect("usage");
+    assert!(usage < out.len() - 1, "{out:#?}");
+}

@@ -145,11 +145,16 @@ fn show(output: &Output, out: &mut dyn Write, glossed: Option<Lang>) -> io::Resu
     out.flush()?;
     match glossed {
         Some(lang @ Lang::Ja) => {
-            for line in output.stderr.lines() {
-                eprintln!("{line}");
-                if let Some(gloss) = AwsError::of_line(line) {
-                    eprintln!("  ↳ {}", gloss.text(lang));
+            eprint!("{}", output.stderr);
+            // After the whole message, as in the lessons' consoles.
+            let mut glosses: Vec<AwsError> = Vec::new();
+            for g in output.stderr.lines().filter_map(AwsError::of_line) {
+                if !glosses.contains(&g) {
+                    glosses.push(g);
                 }
+            }
+            for g in glosses {
+                eprintln!("  ↳ {}", g.text(lang));
             }
         }
         _ => eprint!("{}", output.stderr),

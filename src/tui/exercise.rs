@@ -209,14 +209,20 @@ pub fn run_in_console(
     // Tabs (`--output text`) become the spaces a terminal would show.
     let clean = |l: &str| crate::text::expand_tabs(&crate::printable::clean(l), 8);
     output.extend(out.stdout.lines().map(clean));
+    // AWS's message stays as AWS sends it; in Japanese its gloss follows the whole message
+    // (after the CLI's "Maybe you meant" and usage lines, not between them).
+    let mut glosses = Vec::new();
     for l in out.stderr.lines().filter(|l| !l.trim().is_empty()) {
         output.push(clean(l));
-        // AWS's message stays as AWS sends it; in Japanese a gloss line follows.
         if lang == Lang::Ja
             && let Some(gloss) = crate::msg::awserror::AwsError::of_line(l)
+            && !glosses.contains(&gloss)
         {
-            output.push(format!("  ↳ {}", crate::msg::Message::text(gloss, lang)));
+            glosses.push(gloss);
         }
+    }
+    for gloss in glosses {
+        output.push(format!("  ↳ {}", crate::msg::Message::text(gloss, lang)));
     }
     out.code
 }

@@ -341,6 +341,22 @@ pub(crate) fn more_below<'a>(
     }
 }
 
+/// `b` with "more below" (no key: for a pane that does not scroll) on its bottom border when
+/// `rows` lines do not fit the `area` the block is drawn over.
+pub(crate) fn cut_below<'a>(app: &App, b: Block<'a>, rows: usize, area: Rect) -> Block<'a> {
+    if rows > usize::from(area.height.saturating_sub(2)) {
+        b.title_bottom(
+            Line::from(Span::styled(
+                Ui::PolicyMoreBelow.text(app.lang),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        )
+    } else {
+        b
+    }
+}
+
 pub(crate) fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)

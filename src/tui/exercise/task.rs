@@ -6,14 +6,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Paragraph;
 
 use crate::lesson::Pack;
 use crate::lesson::model::Step;
 use crate::tui::app::{App, Exercise, LessonState, tr};
 use crate::tui::i18n::{Message, Ui};
-use crate::tui::view::{block, console_pane, console_title, inline, inner, prompt_above, wrapped};
+use crate::tui::view::{
+    block, console_pane, console_title, cut_below, inline, inner, prompt_above, wrapped,
+};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -86,16 +88,12 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     }
     let text = wrapped(lines, inner(goal));
     // The goal list does not scroll: its border says that more (done) checks are below.
-    let mut b = block(app, Ui::TaskGoal.text(app.lang));
-    if text.lines.len() > usize::from(goal.height.saturating_sub(2)) {
-        b = b.title_bottom(
-            Line::from(Span::styled(
-                Ui::PolicyMoreBelow.text(app.lang),
-                app.theme.dim,
-            ))
-            .right_aligned(),
-        );
-    }
+    let b = cut_below(
+        app,
+        block(app, Ui::TaskGoal.text(app.lang)),
+        text.lines.len(),
+        goal,
+    );
     f.render_widget(Paragraph::new(text).block(b), goal);
 }
 

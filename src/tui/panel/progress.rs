@@ -160,8 +160,15 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
     };
     let [text_area, chart_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(chart_h)]).areas(left);
+    let text = wrapped(lines, inner(text_area));
+    let rows = text.lines.len();
     f.render_widget(
-        Paragraph::new(wrapped(lines, inner(text_area))).block(block(app, title, false)),
+        Paragraph::new(text).block(crate::tui::view::cut_below(
+            app,
+            block(app, title, false),
+            rows,
+            text_area,
+        )),
         text_area,
     );
     if chart_h > 0 {
