@@ -108,6 +108,7 @@ fn prompt(sb: &Sandbox) -> String {
         Who::Root | Who::Nobody => "root".to_string(),
         Who::User(u) | Who::Role(u) => u,
         Who::Invalid(key) => Say::SandboxInvalidKey.fill(sb.lang, &[("key", &key)]),
+        Who::Partial => Say::SandboxPartialKey.text(sb.lang).to_string(),
     };
     format!("[{who}@{} {}]$ ", sb.account.id, sb.profile)
 }

@@ -55,6 +55,11 @@ crate::catalog! {
         /// Between the names of `help`'s list of services.
         SandboxListSep => (", ", "、"),
         /// The prompt's caller when the profile's access key is not valid in the account.
+        /// Who the console runs as when the profile has only half a key pair.
+        SandboxPartialKey => (
+            "incomplete credentials",
+            "認証情報が不完全",
+        ),
         SandboxInvalidKey => (
             "{key} (invalid)",
             "{key} (無効)",

@@ -327,6 +327,11 @@ crate::catalog! {
             "Sandbox (type aws commands, Enter runs)",
             "サンドボックス (aws コマンドを入力して Enter)",
         ),
+        /// The console's bottom border when older output is scrolled off the top.
+        TaskMoreAbove => (
+            "▲ {rows} more rows above (PgUp)",
+            "▲ 上にあと {rows} 行 (PgUp)",
+        ),
         TaskConsoleShort => (
             "Sandbox",
             "サンドボックス",

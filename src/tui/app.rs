@@ -1350,6 +1350,11 @@ impl App {
         ls.ex = component::fresh(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
         ls.side_offset.set(0);
+        // The exercise is at its start again, so the screen is too: the explanation (ポイント),
+        // the quiz's reasons and the solution wait for the learner to solve it again (the
+        // recorded answer and the lesson's ✓ on the home screen stay).
+        ls.solved = s.kind() == StepKind::Read;
+        ls.solution_shown = false;
         ls.message = Some(Msg {
             ok: true,
             text: Ui::ResetDone.text(self.lang).to_string(),
