@@ -276,7 +276,10 @@ fn who_follows_the_default_profile() {
     // ("Partial credentials found"), so neither root nor the key's user is shown.
     assert_eq!(sb.who(), Who::Partial);
     let half = sb.run("aws sts get-caller-identity");
-    assert!(half.stderr.contains("Partial credentials found"), "{half:?}");
+    assert!(
+        half.stderr.contains("Partial credentials found"),
+        "{half:?}"
+    );
     sb.run(&format!("aws configure set aws_secret_access_key {secret}"));
     assert_eq!(sb.who(), Who::User("sync".into()));
     let me = sb.run("aws sts get-caller-identity");
