@@ -2032,7 +2032,7 @@ fn help_and_hints_in_the_lesson_console_speak_the_learners_language() {
         lines
             .iter()
             .skip(error + 1)
-            .any(|l| l.contains("`aws iam list-attached-user-policies` のことですか？")),
+            .any(|l| l.contains("「aws iam list-attached-user-policies」のことですか？")),
         "{s}"
     );
 }
@@ -2207,4 +2207,42 @@ fn the_japanese_gloss_follows_the_whole_cli_message() {
         .position(|l| l.starts_with("usage: aws"))
         .expect("usage");
     assert!(usage < out.len() - 1, "{out:#?}");
+}
+
+/// A reading scrolls to its end and no further: `j` past the last row leaves the text in view
+/// (trial 3: lesson 2 step 1 scrolled on into an empty page), `k` then moves back at once, and
+/// `G` jumps to the end.
+#[test]
+fn a_reading_stops_scrolling_at_its_end() {
+    let mut app = course_app(Lang::Ja, None);
+    let (pi, lesson) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lesson(iamdojo::ids::LessonId::new("users-and-root").expect("an id"))
+                .map(|l| (i, l.clone()))
+        })
+        .expect("the users lesson");
+    app.open_lesson(pi, &lesson.id, 0);
+    let first = screen(&app, 80, 24);
+    assert!(first.contains("続きがあります"), "the reading is longer than the pane:\n{first}");
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Char('j'));
+        let _ = screen(&app, 80, 24);
+    }
+    let end = screen(&app, 80, 24);
+    // The pane's rows between its borders still hold text.
+    let filled = end
+        .lines()
+        .filter(|r| r.starts_with("\"│") && r.trim_matches(['"', '│', ' ']).chars().count() > 3)
+        .count();
+    assert!(filled > 5, "the end of the text is in view:\n{end}");
+    assert!(!end.contains("続きがあります"), "{end}");
+    key(&mut app, KeyCode::Char('k'));
+    let up = screen(&app, 80, 24);
+    assert_ne!(up, end, "one k moves back at once");
+    assert!(up.contains("続きがあります"), "{up}");
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(screen(&app, 80, 24), end, "G jumps to the end");
 }
