@@ -25,9 +25,13 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     ls.scroll_limit.set(limit);
     let scroll = ls.scroll.min(limit);
     f.render_widget(
-        Paragraph::new(lines)
-            .scroll((scroll, 0))
-            .block(more_below(app, block(app, ""), rows, scroll, main)),
+        Paragraph::new(lines).scroll((scroll, 0)).block(more_below(
+            app,
+            block(app, ""),
+            rows,
+            scroll,
+            main,
+        )),
         main,
     );
 }
