@@ -1910,13 +1910,16 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     ctrl(&mut app, 's');
     let said = status(&app);
     assert!(
-        said.contains("arn:aws:s3:::midori-books-hr/salaries.csv に対する s3:GetObject は拒否される必要があります"),
+        said.contains("`arn:aws:s3:::midori-books-hr/salaries.csv` に対する `s3:GetObject` は拒否される必要があります"),
         "{said}{}", screen(&app, 80, 24)
     );
     assert!(
-        said.contains("Resource の arn:aws:s3:::midori-books-*/* がこのリソースにも一致します"),
+        said.contains("Resource の `arn:aws:s3:::midori-books-*/*` がこのリソースにも一致します"),
         "{said}"
     );
+    // On screen the pattern keeps its stars (a code span, not emphasis: trial TE-4).
+    let wide_screen = screen(&app, 120, 40);
+    assert!(wide_screen.contains("midori-books-*/*"), "{wide_screen}");
     // The failing request is in the side pane at 80×24, below the requests that pass.
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("salaries.csv"), "{shown}");
@@ -1928,9 +1931,9 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     assert!(app.replace_policy(cidr));
     ctrl(&mut app, 's');
     let said = status(&app);
-    assert!(said.contains("aws:SourceIp = 203.0.7.19"), "{said}");
+    assert!(said.contains("aws:SourceIp = `203.0.7.19`"), "{said}");
     assert!(
-        said.contains(r#"Condition の IpAddress aws:SourceIp ["203.0.0.0/16"] は aws:SourceIp = 203.0.7.19 でも満たされます"#),
+        said.contains(r#"Condition の `IpAddress aws:SourceIp ["203.0.0.0/16"]` は aws:SourceIp = `203.0.7.19` でも満たされます"#),
         "{said}"
     );
     let shown = screen(&app, 80, 24);
@@ -1947,7 +1950,7 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     ctrl(&mut app, 's');
     let said = status(&app);
     assert!(
-        said.contains("s3:DeleteObject on arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf must be denied, but the statement on line 1 allows it. Its Action s3:* also covers s3:DeleteObject."),
+        said.contains("`s3:DeleteObject` on `arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf` must be denied, but the statement on line 1 allows it. Its Action `s3:*` also covers `s3:DeleteObject`."),
         "{said}"
     );
 }
