@@ -685,6 +685,16 @@ crate::catalog! {
             "next row",
             "次の行",
         ),
+        /// Scrolls a panel's detail pane while the list keeps the cursor keys.
+        DetailUp => (
+            "scroll the detail up",
+            "詳細を上へスクロール",
+        ),
+        /// Scrolls a panel's detail pane while the list keeps the cursor keys.
+        DetailDown => (
+            "scroll the detail down",
+            "詳細を下へスクロール",
+        ),
         PageUp => (
             "page up",
             "前のページ",

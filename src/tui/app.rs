@@ -978,6 +978,8 @@ impl App {
             Action::Down => p.step(1),
             Action::PageUp => p.step(-10),
             Action::PageDown => p.step(10),
+            Action::DetailUp => p.scroll_detail(-1),
+            Action::DetailDown => p.scroll_detail(1),
             Action::Top => p.step(-1_000_000),
             Action::Bottom => p.step(1_000_000),
             Action::Focus => {

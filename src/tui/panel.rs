@@ -24,7 +24,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use crate::msg::panel::PanelText;
 use crate::msg::progress::Progress as ProgressMsg;
 use crate::tui::app::App;
-use crate::tui::view::{inner, wrapped};
+use crate::tui::view::{cut_below, inner, more_below, wrapped};
 
 use crate::account::{Account, DecisionTrace};
 use crate::audit::controls::Finding;
@@ -78,6 +78,9 @@ pub struct Panel {
     pub body: Body,
     /// A new learner's name being typed (settings).
     pub input: Option<String>,
+    /// How far the detail pane can scroll, as its last drawing found (`None` before it was
+    /// drawn): scrolling stops at the last line, so that the way back up is never long.
+    detail_max: std::cell::Cell<Option<u16>>,
 }
 
 impl Panel {
@@ -90,6 +93,7 @@ impl Panel {
             detail: false,
             body,
             input: None,
+            detail_max: std::cell::Cell::new(None),
         }
     }
 
@@ -113,7 +117,7 @@ impl Panel {
     /// Moves the selection (or scrolls the detail pane) by `delta`.
     pub fn step(&mut self, delta: i32) {
         if self.detail {
-            self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
+            self.scroll_detail(delta);
             return;
         }
         let n = self.len();
@@ -122,6 +126,13 @@ impl Panel {
         }
         self.cursor = (self.cursor as i32 + delta).clamp(0, n as i32 - 1) as usize;
         self.scroll = 0;
+    }
+
+    /// Scrolls the detail pane by `delta` lines, whichever pane has the keys, stopping at
+    /// its last line once it has been drawn.
+    pub fn scroll_detail(&mut self, delta: i32) {
+        let max = self.detail_max.get().unwrap_or(u16::MAX);
+        self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(max)) as u16;
     }
 
     /// Enter in the explorer: a principal gets its permission summary, a document opens.
@@ -284,10 +295,20 @@ pub(super) fn detail<'a>(
     title: &'a str,
     area: Rect,
 ) {
-    f.render_widget(
-        Paragraph::new(wrapped(text, inner(area)))
-            .scroll((p.scroll, 0))
-            .block(block(app, title, p.detail)),
-        area,
-    );
+    let text = wrapped(text, inner(area));
+    let rows = text.lines.len();
+    let visible = usize::from(area.height.saturating_sub(2));
+    let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
+    p.detail_max.set(Some(max));
+    let scroll = p.scroll.min(max);
+    // What goes on below says so: with the keys that scroll it when the detail has them
+    // (↓ / j), else without (the list's keys move the list; J scrolls the detail, as the
+    // help says).
+    let b = block(app, title, p.detail);
+    let b = if p.detail {
+        more_below(app, b, rows, scroll, area)
+    } else {
+        cut_below(app, b, rows.saturating_sub(usize::from(scroll)), area)
+    };
+    f.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(b), area);
 }
