@@ -173,6 +173,8 @@ pub(super) fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) ->
 
 /// Draws the open panel over `area`.
 pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
+    // Each drawing notes again how far its detail can scroll (none: as far as asked).
+    p.detail_max.set(None);
     let title = match p.kind {
         Kind::Explain => PanelText::DecisionExplainer.text(app.lang),
         Kind::Findings => PanelText::AuditFindings.text(app.lang),
@@ -295,20 +297,40 @@ pub(super) fn detail<'a>(
     title: &'a str,
     area: Rect,
 ) {
+    scrolled(f, app, p, text, block(app, title, p.detail), area);
+}
+
+/// Draws `text`, wrapped to the pane, in `b` over `area`, scrolled by the panel's detail
+/// scroll (stopping at its last line). What goes on below says so on the bottom border:
+/// with the keys that scroll it (↓ / j) when the detail has them, else without, since the
+/// list's keys move the list (J scrolls the detail, as the help says). Panes sharing the
+/// scroll (the glossary's two languages) stop at the longest one's end.
+pub(super) fn scrolled<'a>(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    text: Text<'a>,
+    b: Block<'a>,
+    area: Rect,
+) {
     let text = wrapped(text, inner(area));
     let rows = text.lines.len();
-    let visible = usize::from(area.height.saturating_sub(2));
-    let max = u16::try_from(rows.saturating_sub(visible)).unwrap_or(u16::MAX);
-    p.detail_max.set(Some(max));
+    let max = note_rows(p, rows, 0, area);
     let scroll = p.scroll.min(max);
-    // What goes on below says so: with the keys that scroll it when the detail has them
-    // (↓ / j), else without (the list's keys move the list; J scrolls the detail, as the
-    // help says).
-    let b = block(app, title, p.detail);
     let b = if p.detail {
         more_below(app, b, rows, scroll, area)
     } else {
         cut_below(app, b, rows.saturating_sub(usize::from(scroll)), area)
     };
     f.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(b), area);
+}
+
+/// Notes that the detail pane over `area` holds `rows` lines shown from row `top` on, and
+/// returns how far its scroll can go (past `top`) before the last line leaves the bottom.
+pub(super) fn note_rows(p: &Panel, rows: usize, top: usize, area: Rect) -> u16 {
+    let visible = usize::from(area.height.saturating_sub(2));
+    let max = u16::try_from(rows.saturating_sub(visible + top)).unwrap_or(u16::MAX);
+    let max = p.detail_max.get().map_or(max, |m| m.max(max));
+    p.detail_max.set(Some(max));
+    max
 }
