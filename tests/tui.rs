@@ -2279,6 +2279,18 @@ fn the_findings_detail_says_more_below_and_scrolls_to_its_end() {
                 !text.contains(&url),
                 "{what}: {text} / {border}"
             );
+            // The footer offers the key that scrolls it while the list has the keys.
+            let footer = |app: &App| {
+                let s = screen(app, w, h);
+                s.lines().last().map(str::to_string).unwrap_or_default()
+            };
+            let offer = format!("J {}", iamdojo::msg::ui::Keys::DetailDown.text(lang));
+            assert_eq!(
+                footer(&app).contains(&offer),
+                border.contains(mark),
+                "{what}: {}",
+                footer(&app)
+            );
             if w == 80 {
                 assert!(border.contains(mark), "{what}: {border}");
             }
@@ -2288,6 +2300,7 @@ fn the_findings_detail_says_more_below_and_scrolls_to_its_end() {
             let (text, border) = detail(&app, &mut bad);
             assert!(text.contains(&url), "{what}: scrolled to the end: {text}");
             assert!(!border.contains(mark), "{what}: {border}");
+            assert!(!footer(&app).contains(&offer), "{what}: {}", footer(&app));
             assert_eq!(
                 app.panel.as_ref().map(|p| p.cursor),
                 Some(0),

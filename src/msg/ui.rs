@@ -692,13 +692,13 @@ crate::catalog! {
         ),
         /// Scrolls a panel's detail pane while the list keeps the cursor keys.
         DetailUp => (
-            "scroll the detail up",
-            "詳細を上へスクロール",
+            "scroll detail back",
+            "詳細を上へ",
         ),
         /// Scrolls a panel's detail pane while the list keeps the cursor keys.
         DetailDown => (
-            "scroll the detail down",
-            "詳細を下へスクロール",
+            "scroll detail",
+            "詳細を下へ",
         ),
         PageUp => (
             "page up",

@@ -128,6 +128,12 @@ impl Panel {
         self.scroll = 0;
     }
 
+    /// True when the detail pane goes on below what it shows while the list has the keys,
+    /// so that the footer offers the key that scrolls it.
+    pub fn detail_goes_on(&self) -> bool {
+        !self.detail && self.detail_max.get().is_some_and(|m| self.scroll < m)
+    }
+
     /// Scrolls the detail pane by `delta` lines, whichever pane has the keys, stopping at
     /// its last line once it has been drawn.
     pub fn scroll_detail(&mut self, delta: i32) {
