@@ -2589,3 +2589,65 @@ fn a_reading_stops_scrolling_at_its_end() {
     key(&mut app, KeyCode::Char('G'));
     assert_eq!(screen(&app, 80, 24), end, "G jumps to the end");
 }
+
+/// Moving between steps never throws work away (trial TE-16): the sandbox of an unsolved task
+/// is as it was left when the learner comes back, and a hint seen before leaving stays shown
+/// and is counted in the lesson's total even though the answer came on a later visit (TE-9).
+#[test]
+fn leaving_an_unsolved_task_keeps_its_sandbox_and_its_hints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('h'));
+    assert!(
+        screen(&app, 120, 40).contains("add-user-to-group."),
+        "the hint is shown"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "aws iam create-user --user-name stray");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "aws iam list-gr");
+    // Quitting would lose the typed line: asked first.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(
+        screen(&app, 120, 40).contains("unsaved work"),
+        "work kept on a step left behind still counts as unsaved"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.sandbox_account()
+            .is_some_and(|a| a.users.contains_key("stray")),
+        "the sandbox is as it was left"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("$ aws iam create-user --user-name stray"), "{s}");
+    assert!(s.contains("aws iam list-gr"), "the typed line too:\n{s}");
+    assert!(
+        s.contains("add-user-to-group."),
+        "the hint is still shown:\n{s}"
+    );
+    // Solved on this visit: the hint seen on the first one is counted.
+    key(&mut app, KeyCode::Char('i'));
+    for _ in 0.."aws iam list-gr".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(
+        &mut app,
+        "aws iam add-user-to-group --group-name readers --user-name dana",
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app, 120, 40).contains("Correct"));
+    let store = Store::open_dir(dir.path()).expect("reopen");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    let attempts = store.attempts(&learner, None).expect("attempts");
+    let last = attempts.last().expect("the answer is recorded");
+    assert!(last.correct);
+    assert_eq!(last.hints_used, 1, "{attempts:?}");
+}
