@@ -516,6 +516,17 @@ impl App {
         }
     }
 
+    /// The footer's actions in a panel: with the key that scrolls the detail while the list
+    /// has the keys and the detail goes on below.
+    fn panel_footer(&self) -> Vec<Action> {
+        use Action as A;
+        let mut v = vec![A::Back, A::Up, A::Down, A::Enter];
+        if self.panel.as_ref().is_some_and(Panel::detail_goes_on) {
+            v.insert(3, A::DetailDown);
+        }
+        v
+    }
+
     /// The actions the footer shows on this screen, most useful first: only those that do
     /// something here (a choice to toggle only in a quiz, the console/answer switch only in an
     /// investigation, hints only when the step has some).
@@ -540,12 +551,12 @@ impl App {
                     A::Quit,
                 ],
                 Context::Complete => vec![A::Enter, A::Back, A::Quit],
-                Context::Panel => vec![A::Back, A::Up, A::Down, A::Enter],
+                Context::Panel => self.panel_footer(),
                 _ => vec![A::Back],
             };
         };
         if ctx == Context::Panel {
-            return vec![A::Back, A::Up, A::Down, A::Enter];
+            return self.panel_footer();
         }
         let step = lesson.steps.get(ls.step);
         let hints = step.is_some_and(|s| !s.hints.is_empty());
@@ -983,6 +994,8 @@ impl App {
             Action::Down => p.step(1),
             Action::PageUp => p.step(-10),
             Action::PageDown => p.step(10),
+            Action::DetailUp => p.scroll_detail(-1),
+            Action::DetailDown => p.scroll_detail(1),
             Action::Top => p.step(-1_000_000),
             Action::Bottom => p.step(1_000_000),
             Action::Focus => {
