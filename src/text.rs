@@ -343,6 +343,16 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn no_break_spaces_hold_an_item_together() {
+        // The findings detail joins a CIS item with U+00A0 so that it stays on one line.
+        let lines = wrap("IAM.1 · user/ueda · CIS\u{a0}v3.0\u{a0}1.16", 22);
+        assert!(
+            lines.iter().any(|l| l.contains("CIS\u{a0}v3.0\u{a0}1.16")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn tabs_reach_the_next_stop_by_display_width() {
         assert_eq!(super::expand_tabs("a\tb", 8), "a       b");
         assert_eq!(super::expand_tabs("POLICIES\tx", 8), "POLICIES        x");

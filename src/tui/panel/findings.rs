@@ -60,7 +60,8 @@ pub(super) fn draw(
                     x.resource,
                     x.cis
                         .as_deref()
-                        .map(|c| format!(" · {c}"))
+                        // One item ("CIS v3.0 1.16") is never split over two lines.
+                        .map(|c| format!(" · {}", c.replace(' ', "\u{a0}")))
                         .unwrap_or_default()
                 ),
                 app.theme.dim,
