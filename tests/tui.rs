@@ -2654,3 +2654,67 @@ fn leaving_an_unsolved_task_keeps_its_sandbox_and_its_hints() {
     assert!(last.correct);
     assert_eq!(last.hints_used, 1, "{attempts:?}");
 }
+
+/// Enter on a reading pages on while text is below and only then goes to the next step, so
+/// that Enter twice from the lesson list never skips a reading unseen (trial TE-14).
+#[test]
+fn enter_on_a_long_reading_pages_before_it_moves_on() {
+    let mut app = course_app(Lang::En, None);
+    let (pi, lesson) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lesson(iamdojo::ids::LessonId::new("users-and-root").expect("an id"))
+                .map(|l| (i, l.clone()))
+        })
+        .expect("the users lesson");
+    app.open_lesson(pi, &lesson.id, 0);
+    let at = |app: &App| app.current().map(|(_, _, ls)| ls.step);
+    let mut pages = 0;
+    loop {
+        let s = screen(&app, 80, 24);
+        if !s.contains("more below") {
+            break;
+        }
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(
+            at(&app),
+            Some(0),
+            "still on the reading while text is below"
+        );
+        pages += 1;
+        assert!(pages < 50, "the reading ends");
+    }
+    assert!(pages > 0, "the reading is longer than one page at 80×24");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(at(&app), Some(1), "then Enter goes on");
+}
+
+/// The home screen's "continue" line fits its row: a long lesson title is cut with `…` and
+/// where the learner is ("Step 8 of …") stays whole (trial TE-12).
+#[test]
+fn the_continue_line_cuts_the_title_not_the_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = course_app(Lang::En, Some(dir.path()));
+    let (pi, lesson) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lesson(iamdojo::ids::LessonId::new("capstone-incident").expect("an id"))
+                .map(|l| (i, l.clone()))
+        })
+        .expect("the capstone, the longest title");
+    app.open_lesson(pi, &lesson.id, 1);
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    let s = screen(&app, 80, 24);
+    let row = s
+        .lines()
+        .find(|l| l.contains("c  "))
+        .expect("the continue line");
+    let steps = lesson.steps.len();
+    assert!(row.contains(&format!("Step 2 of {steps}")), "{s}");
+    assert!(iamdojo::text::width(row.trim_matches('"')) <= 80, "{row}");
+}

@@ -769,8 +769,8 @@ crate::catalog! {
             "選択 / 解除",
         ),
         LessonEnter => (
-            "answer / start typing",
-            "回答 / 入力を開始",
+            "answer / start typing / read on",
+            "回答 / 入力を開始 / 続きを読む",
         ),
         Hint => (
             "show a hint",

@@ -2036,6 +2036,12 @@ impl App {
             return;
         };
         let effects = match &mut ls.ex {
+            // Enter reads on: a page further while text is still below, then the next step,
+            // so that two Enters from the lesson list never skip a reading unseen.
+            Exercise::Read if ls.scroll < ls.scroll_limit.get() => {
+                ls.scroll = ls.scroll.saturating_add(10).min(ls.scroll_limit.get());
+                Vec::new()
+            }
             Exercise::Read => read::enter(ls.step, lf.steps.len()),
             ex @ Exercise::Quiz { .. } => quiz::enter(ex, &here.step),
             ex @ Exercise::Predict { .. } => predict::enter(ex, &pk, &lf, &here.step),

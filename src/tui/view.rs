@@ -400,12 +400,20 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
     }
     let mut header = vec![Line::from(title)];
     if let Some(label) = &app.resume_label {
+        // Too long for the row, the lesson's title is cut with `…`, never where the learner
+        // is in it ("Step 8 of 10" after the last ` — `).
+        let full = format!("{}: {label}", Ui::HomeContinue.text(app.lang));
+        let room = usize::from(head.width).saturating_sub(3);
+        let shown = match full.rsplit_once(" — ") {
+            Some((lesson, at)) if crate::text::width(&full) > room => format!(
+                "{} — {at}",
+                crate::text::ellipsis(lesson, room.saturating_sub(crate::text::width(at) + 3))
+            ),
+            _ => crate::text::ellipsis(&full, room),
+        };
         header.push(Line::from(vec![
             Span::styled("c  ", app.theme.code),
-            Span::styled(
-                format!("{}: {label}", Ui::HomeContinue.text(app.lang)),
-                app.theme.dim,
-            ),
+            Span::styled(shown, app.theme.dim),
         ]));
     }
     f.render_widget(
