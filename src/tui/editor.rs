@@ -439,4 +439,39 @@ mod tests {
         let shown = render(&full, (0, 6), true, &[], &theme, 6);
         assert_eq!(shown.cursor, 1, "column 6 starts the second row");
     }
+
+    #[test]
+    fn brackets_and_the_cursor_are_drawn_on_wrapped_rows() {
+        let theme = Theme::default_theme();
+        let lines = vec![r#"{"A": ["x", "y"]}"#.to_string()];
+        // Rows of 8: `{"A": `, `["x", `, `"y"]}`; the cursor on the `]` at column 15.
+        let shown = render(&lines, (0, 15), true, &[], &theme, 8);
+        let cells: Vec<(usize, String, Style)> = shown
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                l.spans
+                    .iter()
+                    .skip(2)
+                    .map(move |s| (i, s.content.to_string(), s.style))
+            })
+            .collect();
+        let styled = |want: Style| -> Vec<(usize, String)> {
+            cells
+                .iter()
+                .filter(|(_, _, st)| *st == want)
+                .map(|(i, c, _)| (*i, c.clone()))
+                .collect()
+        };
+        assert_eq!(styled(theme.selected), vec![(1, "[".to_string())]);
+        assert_eq!(
+            styled(theme.selected.add_modifier(Modifier::REVERSED)),
+            vec![(2, "]".to_string())],
+            "the cursor's bracket, highlighted and reversed, on the third row"
+        );
+        assert_eq!(shown.cursor, 2);
+        // The string on the second row keeps its colour.
+        assert!(cells.contains(&(1, "x".to_string(), theme.code)));
+    }
 }
