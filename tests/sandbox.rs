@@ -252,7 +252,8 @@ fn a_wrong_secret_fails_the_signature_as_aws_does() {
 }
 
 /// Who the sandbox runs as follows `aws configure set` on the current profile: root at first,
-/// the user whose key the default profile gets, and "invalid" for a key IAM does not know.
+/// the user whose key the default profile gets, nobody while only half the pair is set, and
+/// "invalid" for a key IAM does not know.
 #[test]
 fn who_follows_the_default_profile() {
     use iamdojo::account::command::Who;
@@ -271,6 +272,14 @@ fn who_follows_the_default_profile() {
     ));
     assert_eq!(sb.who(), Who::Root);
     sb.run(&format!("aws configure set aws_access_key_id {id}"));
+    // Half a key pair is no identity: the CLI refuses to send anything
+    // ("Partial credentials found"), so neither root nor the key's user is shown.
+    assert_eq!(sb.who(), Who::Partial);
+    let half = sb.run("aws sts get-caller-identity");
+    assert!(
+        half.stderr.contains("Partial credentials found"),
+        "{half:?}"
+    );
     sb.run(&format!("aws configure set aws_secret_access_key {secret}"));
     assert_eq!(sb.who(), Who::User("sync".into()));
     let me = sb.run("aws sts get-caller-identity");

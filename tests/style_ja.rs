@@ -693,3 +693,29 @@ fn the_rules_catch_what_they_are_for() {
         "〓 件の〓、{en: \"x\"}"
     );
 }
+
+/// The sandbox's own messages, the command line's and the plain mode's are printed as plain
+/// text (a terminal line, the console pane), where a backtick would show as itself: in Japanese
+/// they quote commands and names with 「」, as docs/style-ja.md says for text without code
+/// styling (trial 3, L1-3: 「`ce` のことですか？」).
+#[test]
+fn plain_text_messages_quote_with_brackets_not_backticks_in_japanese() {
+    let plain = |e: &iamdojo::msg::Entry| {
+        matches!(e.area, "Sandbox" | "Cli" | "Plain")
+            || (e.area == "Glossary" && e.key.starts_with("Plain"))
+    };
+    let entries: Vec<_> = iamdojo::msg::all().into_iter().filter(plain).collect();
+    assert!(entries.len() > 100, "the plain-text areas are found");
+    let bad: Vec<String> = entries
+        .iter()
+        .filter(|e| e.ja.contains('`'))
+        .map(|e| format!("{}::{}: {}", e.area, e.key, e.ja))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.ja.contains('「') && e.en.contains('`')),
+        "the English keeps its backticks; the Japanese has 「」 instead"
+    );
+}

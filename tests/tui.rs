@@ -953,6 +953,72 @@ fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
     assert!(screen(&app, 120, 40).contains("restart this exercise"));
 }
 
+/// A restart puts the screen back at the exercise's start too: the explanation shown on
+/// solving goes until it is solved again (trial 3, L5-5: the old ポイント stayed under
+/// "restarted").
+#[test]
+fn a_restart_after_solving_hides_the_explanation_until_solved_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    solve_first_lesson(&mut app);
+    assert!(screen(&app, 120, 40).contains("Why it matters"));
+    key(&mut app, KeyCode::F(5));
+    key(&mut app, KeyCode::Char('y'));
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("Restarted"), "{s}");
+    assert!(!s.contains("Why it matters"), "{s}");
+    typed(
+        &mut app,
+        "aws iam add-user-to-group --group-name readers --user-name dana",
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app, 120, 40).contains("Why it matters"));
+}
+
+/// The console shows the CLI's output as the CLI prints it, blank lines included (trial 3,
+/// L1-2: `To see help text, you can run:` ran straight into `aws help`), and output scrolled
+/// off the top is announced on the bottom border with the key that shows it (L1-4).
+#[test]
+fn the_console_keeps_blank_lines_and_says_when_output_is_above() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "aws iam list-user");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app, 120, 40);
+    let rows: Vec<&str> = s.lines().collect();
+    let at = rows
+        .iter()
+        .position(|r| r.contains("To see help text, you can run:"))
+        .expect("the usage block is on screen");
+    let next = rows.get(at + 1).expect("a row below");
+    let inside: String = next
+        .split('│')
+        .nth(1)
+        .expect("a row inside the console")
+        .trim()
+        .to_string();
+    assert_eq!(inside, "", "a blank row follows, as in the CLI:\n{s}");
+    assert!(!s.contains("more rows above"), "{s}");
+    // Enough output to push the first lines off the top at 80×24.
+    for _ in 0..4 {
+        typed(&mut app, "aws iam list-user");
+        key(&mut app, KeyCode::Enter);
+    }
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("more rows above (PgUp)"), "{small}");
+    // PgUp back to the very top: nothing is above any more.
+    for _ in 0..20 {
+        key(&mut app, KeyCode::PageUp);
+    }
+    let top = screen(&app, 80, 24);
+    assert!(!top.contains("more rows above"), "{top}");
+    assert!(top.contains("$ aws iam list-user"), "{top}");
+}
+
 #[test]
 fn a_solved_task_revisited_shows_it_solved_with_its_console() {
     use iamdojo::tui::app::{Exercise, Screen};
@@ -1966,7 +2032,7 @@ fn help_and_hints_in_the_lesson_console_speak_the_learners_language() {
         lines
             .iter()
             .skip(error + 1)
-            .any(|l| l.contains("`aws iam list-attached-user-policies` のことですか？")),
+            .any(|l| l.contains("「aws iam list-attached-user-policies」のことですか？")),
         "{s}"
     );
 }
@@ -2296,4 +2362,45 @@ fn a_long_line_in_lesson_3s_editor_wraps_and_keeps_the_cursor_in_view() {
         pane.rows[crow].1.ends_with("*\""),
         "on the row that ends the typed line:\n{shown}"
     );
+}
+
+/// A reading scrolls to its end and no further: `j` past the last row leaves the text in view
+/// (trial 3: lesson 2 step 1 scrolled on into an empty page), `k` then moves back at once, and
+/// `G` jumps to the end.
+#[test]
+fn a_reading_stops_scrolling_at_its_end() {
+    let mut app = course_app(Lang::Ja, None);
+    let (pi, lesson) = app
+        .packs
+        .iter()
+        .enumerate()
+        .find_map(|(i, p)| {
+            p.lesson(iamdojo::ids::LessonId::new("users-and-root").expect("an id"))
+                .map(|l| (i, l.clone()))
+        })
+        .expect("the users lesson");
+    app.open_lesson(pi, &lesson.id, 0);
+    let first = screen(&app, 80, 24);
+    assert!(
+        first.contains("続きがあります"),
+        "the reading is longer than the pane:\n{first}"
+    );
+    for _ in 0..200 {
+        key(&mut app, KeyCode::Char('j'));
+        let _ = screen(&app, 80, 24);
+    }
+    let end = screen(&app, 80, 24);
+    // The pane's rows between its borders still hold text.
+    let filled = end
+        .lines()
+        .filter(|r| r.starts_with("\"│") && r.trim_matches(['"', '│', ' ']).chars().count() > 3)
+        .count();
+    assert!(filled > 5, "the end of the text is in view:\n{end}");
+    assert!(!end.contains("続きがあります"), "{end}");
+    key(&mut app, KeyCode::Char('k'));
+    let up = screen(&app, 80, 24);
+    assert_ne!(up, end, "one k moves back at once");
+    assert!(up.contains("続きがあります"), "{up}");
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(screen(&app, 80, 24), end, "G jumps to the end");
 }

@@ -108,6 +108,7 @@ fn prompt(sb: &Sandbox) -> String {
         Who::Root | Who::Nobody => "root".to_string(),
         Who::User(u) | Who::Role(u) => u,
         Who::Invalid(key) => Say::SandboxInvalidKey.fill(sb.lang, &[("key", &key)]),
+        Who::Partial => Say::SandboxPartialKey.text(sb.lang).to_string(),
     };
     format!("[{who}@{} {}]$ ", sb.account.id, sb.profile)
 }
@@ -282,7 +283,7 @@ mod tests {
         assert_eq!(
             banner(&sandbox(Lang::Ja)),
             format!(
-                "iamdojo sandbox: シミュレーションの AWS アカウント ({DEFAULT_ACCOUNT_ID}) です。ルートユーザーとして操作します。ヘルプは `help`、終了するには `exit` と入力してください。"
+                "iamdojo sandbox: シミュレーションの AWS アカウント ({DEFAULT_ACCOUNT_ID}) です。ルートユーザーとして操作します。ヘルプは「help」、終了するには「exit」と入力してください。"
             )
         );
         assert!(banner(&sandbox(Lang::En)).contains("You are the root user."));
@@ -292,6 +293,13 @@ mod tests {
     fn an_invalid_key_is_said_so_in_the_prompt() {
         let mut sb = sandbox(Lang::Ja);
         let set = sb.run("aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE");
+        assert_eq!(set.code, 0, "{}", set.stderr);
+        // Half a pair is not an identity yet.
+        assert_eq!(
+            prompt(&sb),
+            format!("[認証情報が不完全@{DEFAULT_ACCOUNT_ID} default]$ ")
+        );
+        let set = sb.run("aws configure set aws_secret_access_key wJalrXUtnFEMIEXAMPLEKEY");
         assert_eq!(set.code, 0, "{}", set.stderr);
         assert_eq!(
             prompt(&sb),

@@ -12,7 +12,7 @@ crate::catalog! {
         // The top level (after `iamdojo: `).
         NeedsTerminal => (
             "the course needs a terminal; use --plain for a line-by-line mode, or a subcommand for scripts (see `iamdojo --help`)",
-            "コースを表示するには端末が必要です。1 行ずつ読み書きするモードには --plain を、スクリプトにはサブコマンドを使ってください (`iamdojo --help` を参照)。",
+            "コースを表示するには端末が必要です。1 行ずつ読み書きするモードには --plain を、スクリプトにはサブコマンドを使ってください (「iamdojo --help」を参照)。",
         ),
         /// `{error}` is the operating system's.
         CannotWriteOut => (
@@ -45,16 +45,21 @@ crate::catalog! {
         /// The first line of an interactive session; `{id}` is the account id.
         SandboxBanner => (
             "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave.",
-            "iamdojo sandbox: シミュレーションの AWS アカウント ({id}) です。ルートユーザーとして操作します。ヘルプは `help`、終了するには `exit` と入力してください。",
+            "iamdojo sandbox: シミュレーションの AWS アカウント ({id}) です。ルートユーザーとして操作します。ヘルプは「help」、終了するには「exit」と入力してください。",
         ),
         /// The head of `help`; `{services}` lists the services, `configure` last.
         SandboxHelp => (
             "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nShell commands: help, exit.\nServices: {services}\n",
-            "コマンドは AWS CLI と同じように入力します (先頭の `aws` は省略できます)。\nシェルのコマンド: help、exit\nサービス: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nシェルのコマンド: help、exit\nサービス: {services}\n",
         ),
         /// Between the names of `help`'s list of services.
         SandboxListSep => (", ", "、"),
         /// The prompt's caller when the profile's access key is not valid in the account.
+        /// Who the console runs as when the profile has only half a key pair.
+        SandboxPartialKey => (
+            "incomplete credentials",
+            "認証情報が不完全",
+        ),
         SandboxInvalidKey => (
             "{key} (invalid)",
             "{key} (無効)",

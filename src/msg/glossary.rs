@@ -37,19 +37,19 @@ crate::catalog! {
         /// Plain mode: the heading of the list of every term.
         PlainIndex => (
             "Glossary: {n} terms. Type `glossary WORD` to see a term's definitions and AWS pages.",
-            "用語集: {n} 件の用語。`glossary 語句` で用語の定義と AWS のページを表示します。",
+            "用語集: {n} 件の用語。「glossary 語句」で用語の定義と AWS のページを表示します。",
         ),
         /// Plain mode: the heading of a step's linked terms.
         PlainStep => (
             "Glossary: the terms of this step ({n}). Type `glossary WORD` for any other term.",
-            "用語集: このステップの用語 ({n} 件)。ほかの用語は `glossary 語句` で表示します。",
+            "用語集: このステップの用語 ({n} 件)。ほかの用語は「glossary 語句」で表示します。",
         ),
         /// Plain mode: the heading of the terms matching a word.
-        PlainFound => ("Glossary: {n} term(s) match `{word}`.", "用語集: `{word}` に一致する用語は {n} 件です。"),
+        PlainFound => ("Glossary: {n} term(s) match `{word}`.", "用語集: 「{word}」に一致する用語は {n} 件です。"),
         /// Plain mode: nothing matches.
         PlainNone => (
             "No glossary term matches `{word}`. Type `glossary` alone for the list of terms.",
-            "`{word}` に一致する用語はありません。`glossary` だけを入力すると用語の一覧を表示します。",
+            "「{word}」に一致する用語はありません。「glossary」だけを入力すると用語の一覧を表示します。",
         ),
         /// Plain mode: no glossary loaded.
         PlainEmpty => (

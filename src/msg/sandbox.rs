@@ -32,15 +32,15 @@ crate::catalog! {
         ),
         SubstitutionUnclosed => (
             "`$(` has no closing `)`",
-            "`$(` に対応する `)` がありません。",
+            "「$(」に対応する「)」がありません。",
         ),
         SubstitutionTooDeep => (
             "`$(…)` nests deeper than {max} levels",
-            "`$(…)` の入れ子が {max} 段を超えています。",
+            "「$(…)」の入れ子が {max} 段を超えています。",
         ),
         ExpandedTooLong => (
             "the line is longer than {max} bytes once its variables and `$(…)` are expanded",
-            "変数と `$(…)` を展開すると、行が {max} バイトを超えます。",
+            "変数と「$(…)」を展開すると、行が {max} バイトを超えます。",
         ),
 
         // `wait DURATION` and `explain`.
@@ -63,11 +63,11 @@ crate::catalog! {
         /// After IAM's `MalformedPolicyDocument`, which names the mistake but not its place.
         RefusedExplainHint => (
             "(iamdojo: `explain` shows where in the document, and why.)",
-            "(iamdojo: `explain` で、ドキュメントのどこがなぜ受け付けられなかったかを確認できます。)",
+            "(iamdojo: 「explain」で、ドキュメントのどこがなぜ受け付けられなかったかを確認できます。)",
         ),
         NothingDenied => (
             "No call has been denied yet. After an AccessDenied, `explain` shows every statement the evaluator looked at and the decision path.",
-            "拒否された呼び出しはまだありません。AccessDenied の後に `explain` を実行すると、評価したすべてのステートメントと判定の経路が表示されます。",
+            "拒否された呼び出しはまだありません。AccessDenied の後に「explain」を実行すると、評価したすべてのステートメントと判定の経路が表示されます。",
         ),
 
         // `ls` and `cat`: the files that `file://NAME` reads (after `cat: `).
@@ -77,15 +77,15 @@ crate::catalog! {
         ),
         CatUsage => (
             "usage: cat FILE (see `ls`)",
-            "使い方: cat FILE (ファイルの一覧は `ls` で表示できます)",
+            "使い方: cat FILE (ファイルの一覧は「ls」で表示できます)",
         ),
         CatNoSuchFile => (
             "{name}: no such file (see `ls`)",
-            "{name}: そのようなファイルはありません (ファイルの一覧は `ls` で表示できます)",
+            "{name}: そのようなファイルはありません (ファイルの一覧は「ls」で表示できます)",
         ),
         CatNoSuchFileNear => (
             "{name}: no such file (did you mean `{nearest}`?)",
-            "{name}: そのようなファイルはありません (`{nearest}` のことですか？)",
+            "{name}: そのようなファイルはありません (「{nearest}」のことですか？)",
         ),
 
         // `inbox`: the e-mails AWS sent (their subject and body are AWS's, in English).
@@ -126,11 +126,11 @@ crate::catalog! {
         ),
         ImdsNoInstance => (
             "no instance `{instance}` in this account",
-            "このアカウントにインスタンス `{instance}` はありません。",
+            "このアカウントにインスタンス「{instance}」はありません。",
         ),
         ImdsNotRunning => (
             "the instance `{instance}` is not running",
-            "インスタンス `{instance}` は実行中ではありません。",
+            "インスタンス「{instance}」は実行中ではありません。",
         ),
         ImdsNoProfile => (
             "this instance has no instance profile, so no role credentials (404 Not Found)",
@@ -143,12 +143,12 @@ crate::catalog! {
         /// Credentials asked for another role than the instance's `{role}`.
         ImdsOtherRole => (
             "404 Not Found: this instance's role is `{role}`",
-            "404 Not Found: このインスタンスのロールは `{role}` です。",
+            "404 Not Found: このインスタンスのロールは「{role}」です。",
         ),
         /// Credentials asked for a role whose trust policy does not let EC2 assume it.
         ImdsNotTrusted => (
             "no credentials: EC2 cannot assume the role `{role}`, because its trust policy does not allow the service `ec2.amazonaws.com` (404 Not Found)",
-            "認証情報がありません: ロール `{role}` の信頼ポリシーがサービス `ec2.amazonaws.com` を許可していないため、EC2 はこのロールを引き受けられません (404 Not Found)。",
+            "認証情報がありません: ロール「{role}」の信頼ポリシーがサービス「ec2.amazonaws.com」を許可していないため、EC2 はこのロールを引き受けられません (404 Not Found)。",
         ),
 
         // Hints the sandbox adds to the AWS CLI's errors, which stay English: each on a line
@@ -160,50 +160,50 @@ crate::catalog! {
         /// `aws help`: the sandbox shows no manual pages; `{services}` is a list.
         HelpTop => (
             "The sandbox does not show the AWS CLI's manual pages (they are at {url}). Its services: {services}. `aws SERVICE help` lists a service's commands, `aws SERVICE COMMAND help` a command's options.",
-            "サンドボックスでは AWS CLI のマニュアルページは表示されません ({url} にあります)。使えるサービス: {services}。`aws サービス help` でサービスのコマンドを、`aws サービス コマンド help` でコマンドのオプションを表示します。",
+            "サンドボックスでは AWS CLI のマニュアルページは表示されません ({url} にあります)。使えるサービス: {services}。「aws <サービス> help」でサービスのコマンドを、「aws <サービス> <コマンド> help」でコマンドのオプションを表示します。",
         ),
         /// `aws SERVICE help`: the heading of the service's simulated commands.
         HelpService => (
             "The sandbox's {n} commands of `aws {service}` (the AWS CLI's manual: {url}):",
-            "サンドボックスで使える `aws {service}` のコマンド ({n} 個。AWS CLI のマニュアル: {url}):",
+            "サンドボックスで使える「aws {service}」のコマンド ({n} 個。AWS CLI のマニュアル: {url}):",
         ),
         /// `aws SERVICE COMMAND help`: the heading of the command's options.
         HelpOperation => (
             "The options of `{command}` (the AWS CLI's manual: {url}):",
-            "`{command}` のオプション (AWS CLI のマニュアル: {url}):",
+            "「{command}」のオプション (AWS CLI のマニュアル: {url}):",
         ),
         /// After a required option in `HelpOperation`'s list.
         HelpRequired => ("  (required)", "  (必須)"),
         /// `aws … help` for something the sandbox does not have.
         HelpUnknown => (
             "The sandbox has no `aws {words}`. `aws help` lists its services.",
-            "サンドボックスには `aws {words}` はありません。`aws help` でサービスの一覧を表示します。",
+            "サンドボックスには「aws {words}」はありません。「aws help」でサービスの一覧を表示します。",
         ),
         AwsDidYouMean => (
             "Did you mean `{name}`?",
-            "`{name}` のことですか？",
+            "「{name}」のことですか？",
         ),
         /// For a real operation of a simulated service that the sandbox does not simulate,
         /// after `sandbox: `; `{command}` is `aws SERVICE OPERATION`, `{closest}` a list
         /// of simulated commands.
         NotSimulated => (
             "iamdojo does not simulate `{command}` yet. The closest simulated commands: {closest}",
-            "iamdojo は `{command}` をまだシミュレートしていません。近いコマンド: {closest}",
+            "iamdojo は「{command}」をまだシミュレートしていません。近いコマンド: {closest}",
         ),
         /// After an unknown flag, or an unknown setting of the sandbox's own `aws configure` forms.
         DidYouMean => (
             " (did you mean `{name}`?)",
-            " (`{name}` のことですか？)",
+            " (「{name}」のことですか？)",
         ),
         /// After `Unable to load paramfile file://NAME: no such file in this scenario`.
         ParamfileDidYouMean => (
             "Did you mean file://{name}? (`ls` lists the files of this scenario.)",
-            "file://{name} のことですか？ (`ls` でこのシナリオのファイルを一覧できます。)",
+            "file://{name} のことですか？ (「ls」でこのシナリオのファイルを一覧できます。)",
         ),
         /// `help` in the sandbox console; `{services}` lists the services, `configure` last.
         ConsoleHelp => (
             "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nServices: {services}\n",
-            "コマンドは AWS CLI と同じように入力します (先頭の `aws` は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\nサービス: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\nサービス: {services}\n",
         ),
         /// Between the names of `help`'s list of services.
         ConsoleHelpSep => (", ", "、"),
@@ -219,7 +219,7 @@ crate::catalog! {
         ),
         QueryTooDeep => (
             "the query nests deeper than {max} levels (brackets, parentheses and `!`)",
-            "クエリの入れ子 (角かっこ、かっこ、`!`) が {max} 段を超えています。",
+            "クエリの入れ子 (角かっこ、かっこ、「!」) が {max} 段を超えています。",
         ),
 
         // The sandbox's `aws configure` forms (after the CLI's error prefix).
@@ -230,16 +230,16 @@ crate::catalog! {
         /// `{hint}` is empty or a `DidYouMean`.
         ConfigureUnknownSetting => (
             "unknown setting `{name}`{hint}",
-            "`{name}` という設定はありません{hint}",
+            "「{name}」という設定はありません{hint}",
         ),
         /// `aws configure use NAME` for a profile that does not exist.
         ConfigureNoProfile => (
             "the profile `{name}` does not exist; set its keys first with aws configure set aws_access_key_id … --profile {name}",
-            "プロファイル `{name}` はありません。先に `aws configure set aws_access_key_id … --profile {name}` でキーを設定してください。",
+            "プロファイル「{name}」はありません。先に「aws configure set aws_access_key_id … --profile {name}」でキーを設定してください。",
         ),
         ConfigureUsage => (
             "usage: aws configure set|get|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)",
-            "使い方: aws configure set|get|list|list-profiles|use … (サンドボックスでは対話形式の `aws configure` は使えません。`aws configure set aws_access_key_id AKIA… --profile NAME` を使ってください)",
+            "使い方: aws configure set|get|list|list-profiles|use … (サンドボックスでは対話形式の「aws configure」は使えません。「aws configure set aws_access_key_id AKIA… --profile NAME」を使ってください)",
         ),
     }
 }

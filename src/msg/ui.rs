@@ -327,6 +327,11 @@ crate::catalog! {
             "Sandbox (type aws commands, Enter runs)",
             "サンドボックス (aws コマンドを入力して Enter)",
         ),
+        /// The console's bottom border when older output is scrolled off the top.
+        TaskMoreAbove => (
+            "▲ {rows} more rows above (PgUp)",
+            "▲ 上にあと {rows} 行 (PgUp)",
+        ),
         TaskConsoleShort => (
             "Sandbox",
             "サンドボックス",
@@ -485,7 +490,7 @@ crate::catalog! {
             "Type a new policy starting with {, and end it with a line holding only a period (.). \
          :file PATH checks a policy from a file; :check checks the policy shown.",
             "{ で始まる新しいポリシーを入力し、ピリオド (.) だけの行で終えてください。\
-         `:file パス` でファイルのポリシーを、`:check` で表示中のポリシーをチェックします。",
+         「:file パス」でファイルのポリシーを、「:check」で表示中のポリシーをチェックします。",
         ),
         PolicyEmpty => (
             "The policy is empty; nothing was checked.",
@@ -501,7 +506,7 @@ crate::catalog! {
         ),
         PolicyFileError => (
             "Cannot read `{path}`: {e}",
-            "`{path}` を読めません: {e}",
+            "「{path}」を読めません: {e}",
         ),
         PolicySolutionCheck => (
             "The solution is now the policy; :check checks it.",
@@ -529,7 +534,7 @@ crate::catalog! {
         ),
         InvHow => (
             "Look around with AWS CLI commands at the aws> prompt, then answer with :answer TEXT.",
-            "aws> プロンプトで AWS CLI コマンドを使って調べ、`:answer 答え` で回答してください。",
+            "aws> プロンプトで AWS CLI コマンドを使って調べ、「:answer 答え」で回答してください。",
         ),
         InvNoText => (
             "Type your answer after :answer, such as :answer MyAnswer.",
@@ -581,7 +586,7 @@ crate::catalog! {
         ),
         Unknown => (
             "Unknown command `{cmd}`. Type one of: {list}.",
-            "`{cmd}` というコマンドはありません。次のどれかを入力してください: {list}。",
+            "「{cmd}」というコマンドはありません。次のどれかを入力してください: {list}。",
         ),
         HelpTitle => (
             "Commands you can type here:",

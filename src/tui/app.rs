@@ -52,6 +52,10 @@ pub struct LessonState {
     pub step: usize,
     /// Scroll offset of the reading pane.
     pub scroll: u16,
+    /// The largest reading scroll that still shows text (the rows past the pane's height),
+    /// noted by the frame that draws a scrolling pane, so that `j` stops at the end instead
+    /// of scrolling on into an empty pane.
+    pub scroll_limit: std::cell::Cell<u16>,
     /// Rows the policy step's check pane is moved from where it follows the first request
     /// that comes out wrong (↑/↓, PgUp/PgDn, g/G); editing the policy follows it again.
     /// (Kept within the text by the frame that draws it, so g/G leave no debt to undo.)
@@ -1152,6 +1156,7 @@ impl App {
             step,
             scroll: 0,
             side_offset: std::cell::Cell::new(0),
+            scroll_limit: std::cell::Cell::new(u16::MAX),
             ex: Exercise::Read,
             hints: 0,
             solved: false,
@@ -1350,6 +1355,11 @@ impl App {
         ls.ex = component::fresh(pack, lesson, s, code, dim, false);
         ls.scroll = 0;
         ls.side_offset.set(0);
+        // The exercise is at its start again, so the screen is too: the explanation (ポイント),
+        // the quiz's reasons and the solution wait for the learner to solve it again (the
+        // recorded answer and the lesson's ✓ on the home screen stay).
+        ls.solved = s.kind() == StepKind::Read;
+        ls.solution_shown = false;
         ls.message = Some(Msg {
             ok: true,
             text: Ui::ResetDone.text(self.lang).to_string(),
@@ -1375,6 +1385,7 @@ impl App {
         };
         ls.step = step;
         ls.scroll = 0;
+        ls.scroll_limit.set(u16::MAX);
         ls.side_offset.set(0);
         ls.hints = 0;
         ls.solution_shown = false;
@@ -1583,7 +1594,10 @@ impl App {
                         Exercise::Policy { .. } => ls
                             .side_offset
                             .set(ls.side_offset.get().saturating_add(delta)),
-                        _ => ls.scroll = (ls.scroll as i32 + delta).max(0) as u16,
+                        _ => {
+                            ls.scroll = ((ls.scroll as i32 + delta).max(0) as u16)
+                                .min(ls.scroll_limit.get())
+                        }
                     }
                 }
             }
@@ -1610,6 +1624,7 @@ impl App {
                         (Exercise::Policy { .. }, Action::Top) => ls.side_offset.set(-100_000),
                         (Exercise::Policy { .. }, _) => ls.side_offset.set(100_000),
                         (_, Action::Top) => ls.scroll = 0,
+                        (Exercise::Read, _) => ls.scroll = ls.scroll_limit.get(),
                         _ => {}
                     }
                 }

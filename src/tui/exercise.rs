@@ -194,8 +194,8 @@ pub fn typed_reset(ex: &mut Exercise, key: KeyEvent) -> bool {
     }
 }
 
-/// Runs a console line in the sandbox: the line, its output and its non-empty error lines go
-/// into the console; the exit code comes back.
+/// Runs a console line in the sandbox: the line, its output and its error lines (blank ones
+/// included, as the CLI prints them) go into the console; the exit code comes back.
 pub fn run_in_console(
     sandbox: &mut crate::account::command::Sandbox,
     output: &mut Vec<String>,
@@ -212,7 +212,7 @@ pub fn run_in_console(
     // AWS's message stays as AWS sends it; in Japanese its gloss follows the whole message
     // (after the CLI's "Maybe you meant" and usage lines, not between them).
     let mut glosses = Vec::new();
-    for l in out.stderr.lines().filter(|l| !l.trim().is_empty()) {
+    for l in out.stderr.lines() {
         output.push(clean(l));
         if lang == Lang::Ja
             && let Some(gloss) = crate::msg::awserror::AwsError::of_line(l)

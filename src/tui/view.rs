@@ -729,6 +729,11 @@ pub(crate) fn console_pane(
         } else {
             crate::text::wrap_hanging(l, inner_w, crate::text::hang(l))
         };
+        if pieces.is_empty() {
+            // A blank line of the CLI's output (before an error, inside its usage block)
+            // stays a blank row.
+            rows.push((String::new(), style));
+        }
         for piece in pieces {
             rows.push((piece, style));
         }
@@ -763,10 +768,19 @@ pub(crate) fn console_pane(
     } else {
         title.to_string()
     };
-    f.render_widget(
-        Paragraph::new(lines).block(block(app, title).border_style(style)),
-        area,
-    );
+    let mut b = block(app, title).border_style(style);
+    // Output scrolled off the top is never hidden silently: the bottom border says how many
+    // rows are above and which key shows them.
+    if start > 0 {
+        b = b.title_bottom(
+            Line::from(Span::styled(
+                Ui::TaskMoreAbove.fill(app.lang, &[("rows", &start)]),
+                app.theme.dim,
+            ))
+            .right_aligned(),
+        );
+    }
+    f.render_widget(Paragraph::new(lines).block(b), area);
 }
 
 /// The notes under an exercise (feedback, hints, the solution, the explanation), wrapped to

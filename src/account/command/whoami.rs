@@ -16,8 +16,11 @@ pub enum Who {
     Role(String),
     /// The profile has no credentials.
     Nobody,
-    /// The profile's access key is unknown, inactive or incomplete: calls will be refused.
+    /// The profile's access key is unknown or inactive: calls will be refused.
     Invalid(String),
+    /// The profile has only half a key pair (`Partial credentials found`): the CLI sends
+    /// nothing, so there is no identity to show.
+    Partial,
 }
 
 impl Sandbox {
@@ -30,6 +33,10 @@ impl Sandbox {
         {
             None => Who::Nobody,
             Some(Creds::RootConsole) => Who::Root,
+            Some(Creds::Keys {
+                access_key_id,
+                secret,
+            }) if access_key_id.is_empty() || secret.is_empty() => Who::Partial,
             Some(Creds::Keys {
                 access_key_id,
                 secret,

@@ -53,6 +53,9 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         Who::Invalid(key) => {
             crate::msg::cli::Cli::SandboxInvalidKey.fill(app.lang, &[("key", &key)])
         }
+        Who::Partial => crate::msg::cli::Cli::SandboxPartialKey
+            .text(app.lang)
+            .to_string(),
     };
     console_pane(
         f,

@@ -108,12 +108,14 @@ pub(super) fn draw(
         Paragraph::new(wrapped(app.status.clone(), status.width)).style(app.theme.warn),
         status,
     );
+    // Markdown, so that the command it names is styled as code, never shown in backticks.
     f.render_widget(
-        Paragraph::new(wrapped(
+        Paragraph::new(crate::tui::markdown::render_in(
             PanelText::EnterChangesTheSelected.text(app.lang),
-            bottom.width,
-        ))
-        .style(app.theme.dim),
+            &app.theme,
+            usize::from(bottom.width),
+            app.theme.dim,
+        )),
         bottom,
     );
 }
