@@ -59,6 +59,29 @@ pub trait Message: Copy + 'static {
     }
 }
 
+/// `s` as a Markdown code span, for a value from a policy or a request (an ARN, an action
+/// pattern, a condition) put into a message that is shown as Markdown: `*` and `_` in it stay
+/// as written instead of turning into emphasis (`midori-books-*/*` would lose both stars).
+/// A backtick in `s` gets a longer fence, as CommonMark allows.
+pub fn code(s: &str) -> String {
+    let mut run = 0;
+    let mut longest = 0;
+    for c in s.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat(longest + 1);
+    if longest > 0 {
+        format!("{fence} {s} {fence}")
+    } else {
+        format!("{fence}{s}{fence}")
+    }
+}
+
 /// `template` with each `{name}` of `args` replaced by its value (one pass, so a value that
 /// itself contains `{name}` is not replaced again).
 pub fn fill_template(template: &str, args: &[(&str, &dyn Display)]) -> String {
@@ -208,6 +231,12 @@ macro_rules! catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_spans_keep_stars_and_backticks() {
+        assert_eq!(code("arn:aws:s3:::b-*/*"), "`arn:aws:s3:::b-*/*`");
+        assert_eq!(code("a`b"), "`` a`b ``");
+    }
 
     #[test]
     fn fill_replaces_named_holes_once_and_keeps_unknown_ones() {

@@ -1910,13 +1910,16 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     ctrl(&mut app, 's');
     let said = status(&app);
     assert!(
-        said.contains("arn:aws:s3:::midori-books-hr/salaries.csv に対する s3:GetObject は拒否される必要があります"),
+        said.contains("`arn:aws:s3:::midori-books-hr/salaries.csv` に対する `s3:GetObject` は拒否される必要があります"),
         "{said}{}", screen(&app, 80, 24)
     );
     assert!(
-        said.contains("Resource の arn:aws:s3:::midori-books-*/* がこのリソースにも一致します"),
+        said.contains("Resource の `arn:aws:s3:::midori-books-*/*` がこのリソースにも一致します"),
         "{said}"
     );
+    // On screen the pattern keeps its stars (a code span, not emphasis: trial TE-4).
+    let wide_screen = screen(&app, 120, 40);
+    assert!(wide_screen.contains("midori-books-*/*"), "{wide_screen}");
     // The failing request is in the side pane at 80×24, below the requests that pass.
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("salaries.csv"), "{shown}");
@@ -1928,9 +1931,9 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     assert!(app.replace_policy(cidr));
     ctrl(&mut app, 's');
     let said = status(&app);
-    assert!(said.contains("aws:SourceIp = 203.0.7.19"), "{said}");
+    assert!(said.contains("aws:SourceIp = `203.0.7.19`"), "{said}");
     assert!(
-        said.contains(r#"Condition の IpAddress aws:SourceIp ["203.0.0.0/16"] は aws:SourceIp = 203.0.7.19 でも満たされます"#),
+        said.contains(r#"Condition の `IpAddress aws:SourceIp ["203.0.0.0/16"]` は aws:SourceIp = `203.0.7.19` でも満たされます"#),
         "{said}"
     );
     let shown = screen(&app, 80, 24);
@@ -1947,7 +1950,7 @@ fn a_failing_policy_names_the_request_and_the_part_that_lets_it_in() {
     ctrl(&mut app, 's');
     let said = status(&app);
     assert!(
-        said.contains("s3:DeleteObject on arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf must be denied, but the statement on line 1 allows it. Its Action s3:* also covers s3:DeleteObject."),
+        said.contains("`s3:DeleteObject` on `arn:aws:s3:::midori-books-uploads/invoices/2026-04-001.pdf` must be denied, but the statement on line 1 allows it. Its Action `s3:*` also covers `s3:DeleteObject`."),
         "{said}"
     );
 }
@@ -2364,6 +2367,346 @@ fn a_long_line_in_lesson_3s_editor_wraps_and_keeps_the_cursor_in_view() {
     );
 }
 
+/// The frame of `app` at `w`×`h` as cells and its boxes; a box that text crosses or whose
+/// border is broken is a problem in `bad`.
+fn panel_frame(
+    app: &App,
+    w: u16,
+    h: u16,
+    what: &str,
+    bad: &mut Vec<String>,
+) -> (Vec<Vec<String>>, Vec<super::wrap::Boxed>) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    let g = super::wrap::cells(t.backend().buffer());
+    let found = super::wrap::boxes(&g, what, bad);
+    (g, found)
+}
+
+/// The text inside box `b`, without spaces, and its bottom border.
+fn inside(g: &[Vec<String>], b: &super::wrap::Boxed) -> (String, String) {
+    let text = super::wrap::squeezed(g, b.left + 1..b.right, b.top + 1..b.bottom);
+    let border = g
+        .get(b.bottom)
+        .map(|r| r.get(b.left..=b.right).unwrap_or_default().concat())
+        .unwrap_or_default();
+    (text, border)
+}
+
+/// The right-hand box of a panel (its detail, or the dashboard's lessons).
+fn right_box(found: &[super::wrap::Boxed]) -> super::wrap::Boxed {
+    *found
+        .iter()
+        .max_by_key(|b| (b.left, b.top))
+        .expect("a panel has boxes")
+}
+
+/// Trial (ja, 80×24): the findings' detail ended with the start of the documentation's
+/// address and nothing said that more was below. Now it says so, J scrolls it (the list
+/// keeps j/k) to the end of the address, and K scrolls back; with the keys in the detail,
+/// End stops at its last line, so that one k brings the mark back.
+#[test]
+fn the_findings_detail_says_more_below_and_scrolls_to_its_end() {
+    use iamdojo::msg::Message;
+    use iamdojo::msg::ui::Ui;
+    use iamdojo::tui::panel::Body;
+    for lang in [Lang::En, Lang::Ja] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let what = format!("findings {} {w}×{h}", lang.code());
+            let mut app = course_app(lang, None);
+            open_course_step(&mut app, "policy-evaluation", "interns-cannot-delete");
+            key(&mut app, KeyCode::Char('F'));
+            let (title, url) = match app.panel.as_ref().map(|p| &p.body) {
+                Some(Body::Findings(Some(fs))) => {
+                    let f = fs.first().expect("the lesson's account has findings");
+                    (f.title(lang).to_string(), lang.aws_doc(&f.learn_more))
+                }
+                _ => panic!("F opens the findings"),
+            };
+            let url = super::wrap::squeeze(&url);
+            let mut bad = Vec::new();
+            let detail = |app: &App, bad: &mut Vec<String>| {
+                let (g, found) = panel_frame(app, w, h, &what, bad);
+                inside(&g, &right_box(&found))
+            };
+            let (text, border) = detail(&app, &mut bad);
+            let mark = Ui::PolicyMoreBelow.text(lang);
+            // The mark is there exactly when the end is not.
+            assert_eq!(
+                border.contains(mark),
+                !text.contains(&url),
+                "{what}: {text} / {border}"
+            );
+            // The footer offers the key that scrolls it while the list has the keys.
+            let footer = |app: &App| {
+                let s = screen(app, w, h);
+                s.lines().last().map(str::to_string).unwrap_or_default()
+            };
+            let offer = format!("J {}", iamdojo::msg::ui::Keys::DetailDown.text(lang));
+            assert_eq!(
+                footer(&app).contains(&offer),
+                border.contains(mark),
+                "{what}: {}",
+                footer(&app)
+            );
+            if w == 80 {
+                assert!(border.contains(mark), "{what}: {border}");
+            }
+            for _ in 0..60 {
+                key(&mut app, KeyCode::Char('J'));
+            }
+            let (text, border) = detail(&app, &mut bad);
+            assert!(text.contains(&url), "{what}: scrolled to the end: {text}");
+            assert!(!border.contains(mark), "{what}: {border}");
+            assert!(!footer(&app).contains(&offer), "{what}: {}", footer(&app));
+            assert_eq!(
+                app.panel.as_ref().map(|p| p.cursor),
+                Some(0),
+                "J leaves the list"
+            );
+            for _ in 0..60 {
+                key(&mut app, KeyCode::Char('K'));
+            }
+            let (text, _) = detail(&app, &mut bad);
+            assert!(
+                text.starts_with(&super::wrap::squeeze(&title)),
+                "{what}: K scrolls back to the top: {text}"
+            );
+            // With the keys in the detail, End stops at the last line.
+            key(&mut app, KeyCode::Tab);
+            key(&mut app, KeyCode::End);
+            let (text, border) = detail(&app, &mut bad);
+            assert!(text.contains(&url), "{what}: {text}");
+            key(&mut app, KeyCode::Char('k'));
+            let (text, border_up) = detail(&app, &mut bad);
+            if w == 80 {
+                assert!(!text.contains(&url), "{what}: one line up: {text}");
+                assert!(
+                    border_up.contains(Ui::MoreBelow.text(lang)),
+                    "{what}: {border} / {border_up}"
+                );
+            }
+            assert!(bad.is_empty(), "{bad:#?}");
+        }
+    }
+}
+
+/// Trial (ja, 80×24): Enter on honda in lesson 4 showed thousands of actions in hundreds of
+/// services down to the border with no mark. Now the detail says more is below, and End (or
+/// J) reaches the last service.
+#[test]
+fn the_explorers_permission_summary_says_more_below_and_reaches_its_end() {
+    use iamdojo::msg::Message;
+    use iamdojo::msg::ui::Ui;
+    use iamdojo::tui::panel::Body;
+    for lang in [Lang::En, Lang::Ja] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let what = format!("explorer {} {w}×{h}", lang.code());
+            let mut app = course_app(lang, None);
+            open_course_step(&mut app, "policy-evaluation", "interns-cannot-delete");
+            key(&mut app, KeyCode::Char('A'));
+            key(&mut app, KeyCode::Down);
+            key(&mut app, KeyCode::Enter);
+            let last = match app.panel.as_ref().map(|p| &p.body) {
+                Some(Body::Account(Some(t))) => match &t.summary {
+                    Some((_, Ok(by))) => by.keys().last().cloned().expect("services"),
+                    _ => panic!("Enter on honda sums up honda's permissions"),
+                },
+                _ => panic!("A opens the explorer"),
+            };
+            assert!(
+                app.panel.as_ref().is_some_and(|p| p.detail),
+                "the keys go to the summary"
+            );
+            let mut bad = Vec::new();
+            let detail = |app: &App, bad: &mut Vec<String>| {
+                let (g, found) = panel_frame(app, w, h, &what, bad);
+                inside(&g, &right_box(&found))
+            };
+            let (text, border) = detail(&app, &mut bad);
+            assert!(!text.contains(&last), "{what}: {text}");
+            assert!(
+                border.contains(Ui::MoreBelow.text(lang)),
+                "{what}: {border}"
+            );
+            key(&mut app, KeyCode::End);
+            let (text, border) = detail(&app, &mut bad);
+            assert!(text.contains(&last), "{what}: {text}");
+            assert!(!border.contains("▼"), "{what}: {border}");
+            key(&mut app, KeyCode::Char('k'));
+            let (_, border) = detail(&app, &mut bad);
+            assert!(
+                border.contains(Ui::MoreBelow.text(lang)),
+                "{what}: {border}"
+            );
+            // Back in the list (which shows the summary from its top), J still scrolls it.
+            key(&mut app, KeyCode::Tab);
+            let (top, _) = detail(&app, &mut bad);
+            key(&mut app, KeyCode::Char('J'));
+            let (down, _) = detail(&app, &mut bad);
+            assert_ne!(top, down, "{what}: J scrolls the summary");
+            let start: String = down.chars().take(20).collect();
+            assert!(top.contains(&start), "{what}: by a line: {top} / {down}");
+            assert_eq!(
+                app.panel.as_ref().map(|p| p.cursor),
+                Some(1),
+                "J leaves the list"
+            );
+            assert!(bad.is_empty(), "{bad:#?}");
+        }
+    }
+}
+
+/// Trial (ja, 80×24): the dashboard's chart painted full bars over its ratios, lesson rows
+/// with long titles lost their bar without a `…`, and the note on time was cut at the
+/// border. Now every ratio and label stands under the bars (the chart follows the list's
+/// selection when not every lesson fits, with `…` at the side where more are), every row
+/// keeps its bar, and the totals show whole.
+#[test]
+fn the_dashboard_keeps_every_ratio_bar_and_note_readable() {
+    use iamdojo::tui::panel::{Body, Kind};
+    for lang in [Lang::En, Lang::Ja] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = course_app(lang, Some(dir.path()));
+        let lessons: Vec<_> = app
+            .packs
+            .first()
+            .map(|p| p.ok_lessons().cloned().collect())
+            .unwrap_or_default();
+        for lesson in &lessons {
+            let Some(si) = lesson
+                .steps
+                .iter()
+                .position(|s| s.kind() == iamdojo::lesson::StepKind::Quiz)
+            else {
+                continue;
+            };
+            app.open_lesson(0, &lesson.id, si);
+            key(&mut app, KeyCode::Char(' '));
+            key(&mut app, KeyCode::Enter);
+        }
+        // Lesson 3 is answered twice, so that ratios differ in their totals.
+        let l3 = lessons.get(2).expect("lesson 3");
+        if let Some(si) = l3
+            .steps
+            .iter()
+            .position(|s| s.kind() == iamdojo::lesson::StepKind::Quiz)
+        {
+            app.open_lesson(0, &l3.id, si);
+            key(&mut app, KeyCode::Down);
+            key(&mut app, KeyCode::Char(' '));
+            key(&mut app, KeyCode::Enter);
+        }
+        app.open_panel(Kind::Progress);
+        let ratios: Vec<(String, String)> = match app.panel.as_ref().map(|p| &p.body) {
+            Some(Body::Progress(Some(d))) => d
+                .lessons
+                .iter()
+                .map(|x| {
+                    let n = lessons
+                        .iter()
+                        .position(|l| l.id.as_str() == x.lesson.as_str())
+                        .map_or(0, |i| i + 1);
+                    (format!("{}/{}", x.correct, x.attempts), format!("L{n}"))
+                })
+                .collect(),
+            _ => panic!("D shows the dashboard"),
+        };
+        assert!(ratios.len() >= 10, "{ratios:?}");
+        assert!(
+            ratios.iter().any(|r| r.0 != "0/1" && r.0 != "1/1"),
+            "{ratios:?}"
+        );
+        let note = super::wrap::squeeze(&iamdojo::progress::render::time_note(lang));
+        for (w, h) in [(80, 24), (120, 40)] {
+            let what = format!("dashboard {} {w}×{h}", lang.code());
+            let mut bad = Vec::new();
+            key(&mut app, KeyCode::Home);
+            for (i, (ratio, label)) in ratios.iter().enumerate() {
+                let (g, found) = panel_frame(&app, w, h, &what, &mut bad);
+                let chart = found
+                    .iter()
+                    .filter(|b| b.left == 0)
+                    .max_by_key(|b| b.top)
+                    .copied()
+                    .expect("the chart");
+                let rows: Vec<String> = (chart.top + 1..chart.bottom)
+                    .map(|y| {
+                        g.get(y)
+                            .and_then(|r| r.get(chart.left + 1..chart.right))
+                            .unwrap_or_default()
+                            .concat()
+                    })
+                    .collect();
+                let n = rows.len();
+                let (ratio_row, label_row) = match rows.get(n.saturating_sub(2)..) {
+                    Some([r, l]) => (r.clone(), l.clone()),
+                    _ => panic!("{what}: the chart has its label rows: {rows:?}"),
+                };
+                // The selected lesson's ratio and label are in the label rows, whole,
+                // one above the other, and no bar reaches them.
+                let words: Vec<&str> = ratio_row.split_whitespace().collect();
+                let labels: Vec<&str> = label_row.split_whitespace().collect();
+                let at = labels.iter().position(|l| l == label);
+                assert!(at.is_some(), "{what}: {label} in {label_row:?}");
+                assert_eq!(
+                    words.get(at.unwrap_or(0)).copied(),
+                    Some(ratio.as_str()),
+                    "{what}: {ratio} under the bar of {label}: {ratio_row:?}"
+                );
+                assert!(
+                    !ratio_row.contains(['█', '░']) && !label_row.contains(['█', '░']),
+                    "{what}: {rows:?}"
+                );
+                // Every lesson fits at 120 columns; at 80 the side with more says `…`.
+                let all = labels.iter().filter(|l| l.starts_with('L')).count();
+                assert_eq!(
+                    label_row.contains('…'),
+                    all < ratios.len(),
+                    "{what}: {label_row:?}"
+                );
+                if w == 120 {
+                    assert_eq!(all, ratios.len(), "{what}: {label_row:?}");
+                }
+                if i == 0 {
+                    // Every lesson row keeps its whole bar; a cut title ends in `…`.
+                    let list = right_box(&found);
+                    for y in list.top + 1..list.top + 1 + ratios.len() {
+                        let row = g
+                            .get(y)
+                            .and_then(|r| r.get(list.left + 1..list.right))
+                            .unwrap_or_default()
+                            .concat();
+                        assert!(
+                            row.split_whitespace().any(|w| w.chars().count() == 10
+                                && w.chars().all(|c| c == '█' || c == '░')),
+                            "{what}: the bar of {row:?}"
+                        );
+                    }
+                    if w == 80 {
+                        let cut = (list.top + 1..list.top + 1 + ratios.len())
+                            .filter_map(|y| g.get(y))
+                            .filter(|r| r.concat().contains("… ░") || r.concat().contains("… █"))
+                            .count();
+                        assert!(cut > 0, "{what}: long titles end in …");
+                    }
+                    // The totals show whole, with nothing below them.
+                    let totals = found
+                        .iter()
+                        .find(|b| b.left == 0 && b.top == 0)
+                        .copied()
+                        .expect("the totals");
+                    let (text, border) = inside(&g, &totals);
+                    assert!(text.contains(&note), "{what}: {text}");
+                    assert!(!border.contains('▼'), "{what}: {border}");
+                }
+                key(&mut app, KeyCode::Down);
+            }
+            assert!(bad.is_empty(), "{bad:#?}");
+        }
+    }
+}
+
 /// A reading scrolls to its end and no further: `j` past the last row leaves the text in view
 /// (trial 3: lesson 2 step 1 scrolled on into an empty page), `k` then moves back at once, and
 /// `G` jumps to the end.
@@ -2403,4 +2746,66 @@ fn a_reading_stops_scrolling_at_its_end() {
     assert!(up.contains("続きがあります"), "{up}");
     key(&mut app, KeyCode::Char('G'));
     assert_eq!(screen(&app, 80, 24), end, "G jumps to the end");
+}
+
+/// Moving between steps never throws work away (trial TE-16): the sandbox of an unsolved task
+/// is as it was left when the learner comes back, and a hint seen before leaving stays shown
+/// and is counted in the lesson's total even though the answer came on a later visit (TE-9).
+#[test]
+fn leaving_an_unsolved_task_keeps_its_sandbox_and_its_hints() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::En, dir.path());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('h'));
+    assert!(
+        screen(&app, 120, 40).contains("add-user-to-group."),
+        "the hint is shown"
+    );
+    key(&mut app, KeyCode::Char('i'));
+    typed(&mut app, "aws iam create-user --user-name stray");
+    key(&mut app, KeyCode::Enter);
+    typed(&mut app, "aws iam list-gr");
+    // Quitting would lose the typed line: asked first.
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(
+        screen(&app, 120, 40).contains("unsaved work"),
+        "work kept on a step left behind still counts as unsaved"
+    );
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    assert!(
+        app.sandbox_account()
+            .is_some_and(|a| a.users.contains_key("stray")),
+        "the sandbox is as it was left"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("$ aws iam create-user --user-name stray"), "{s}");
+    assert!(s.contains("aws iam list-gr"), "the typed line too:\n{s}");
+    assert!(
+        s.contains("add-user-to-group."),
+        "the hint is still shown:\n{s}"
+    );
+    // Solved on this visit: the hint seen on the first one is counted.
+    key(&mut app, KeyCode::Char('i'));
+    for _ in 0.."aws iam list-gr".len() {
+        key(&mut app, KeyCode::Backspace);
+    }
+    typed(
+        &mut app,
+        "aws iam add-user-to-group --group-name readers --user-name dana",
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(screen(&app, 120, 40).contains("Correct"));
+    let store = Store::open_dir(dir.path()).expect("reopen");
+    let learner = store
+        .learner(&LearnerName::default_profile())
+        .expect("learner");
+    let attempts = store.attempts(&learner, None).expect("attempts");
+    let last = attempts.last().expect("the answer is recorded");
+    assert!(last.correct);
+    assert_eq!(last.hints_used, 1, "{attempts:?}");
 }

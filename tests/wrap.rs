@@ -107,7 +107,11 @@ pub(super) fn boxes(g: &[Vec<String>], what: &str, bad: &mut Vec<String>) -> Vec
 
 /// The text of a region, without spaces (the spaces a line breaks at are dropped, and a wide
 /// character's second cell is blank).
-fn squeezed(g: &[Vec<String>], xs: std::ops::Range<usize>, ys: std::ops::Range<usize>) -> String {
+pub(super) fn squeezed(
+    g: &[Vec<String>],
+    xs: std::ops::Range<usize>,
+    ys: std::ops::Range<usize>,
+) -> String {
     ys.flat_map(|y| xs.clone().map(move |x| (x, y)))
         .map(|(x, y)| at(g, x, y))
         .collect::<String>()
@@ -116,7 +120,7 @@ fn squeezed(g: &[Vec<String>], xs: std::ops::Range<usize>, ys: std::ops::Range<u
         .collect()
 }
 
-fn squeeze(s: &str) -> String {
+pub(super) fn squeeze(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 

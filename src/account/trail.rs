@@ -338,13 +338,18 @@ fn create_trail(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ));
     }
     let arn = trail_arn(c, &name);
-    if let Some(policy) = c
+    // A bucket without a policy lets CloudTrail write nothing either: "if you create a trail
+    // with the AWS CLI or API, you must add a policy to the bucket" yourself (only the console
+    // writes one for you).
+    let lets_write = c
         .account
         .buckets
         .get(&bucket)
         .and_then(|b| b.policy.as_ref())
-        && !lets_cloudtrail_write(&c.account.id, &bucket, &arn, &c.caller.region, policy)
-    {
+        .is_some_and(|policy| {
+            lets_cloudtrail_write(&c.account.id, &bucket, &arn, &c.caller.region, policy)
+        });
+    if !lets_write {
         // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
         return Err(c.err(
             "InsufficientS3BucketPolicyException",

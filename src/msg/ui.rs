@@ -690,6 +690,16 @@ crate::catalog! {
             "next row",
             "次の行",
         ),
+        /// Scrolls a panel's detail pane while the list keeps the cursor keys.
+        DetailUp => (
+            "scroll detail back",
+            "詳細を上へ",
+        ),
+        /// Scrolls a panel's detail pane while the list keeps the cursor keys.
+        DetailDown => (
+            "scroll detail",
+            "詳細を下へ",
+        ),
         PageUp => (
             "page up",
             "前のページ",

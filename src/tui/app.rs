@@ -192,8 +192,9 @@ pub struct App {
     last_try: Instant,
     /// The last position saved: (pack id, lesson id, step key).
     last_pos: Option<(PackId, LessonId, StepId)>,
-    /// Solved exercises left during this session, kept as they were (the final console of
-    /// a task), by (pack id, lesson id, step key); shown again when the learner comes back.
+    /// Exercises left during this session, kept as they were (the edited policy, a task's
+    /// sandbox and console), by (pack id, lesson id, step key); shown again when the learner
+    /// comes back.
     kept: std::collections::HashMap<(PackId, LessonId, StepId), Exercise>,
     /// Each panel's selection and scroll when it was last closed.
     panel_pos: std::collections::HashMap<super::panel::Kind, (usize, u16)>,
@@ -515,6 +516,17 @@ impl App {
         }
     }
 
+    /// The footer's actions in a panel: with the key that scrolls the detail while the list
+    /// has the keys and the detail goes on below.
+    fn panel_footer(&self) -> Vec<Action> {
+        use Action as A;
+        let mut v = vec![A::Back, A::Up, A::Down, A::Enter];
+        if self.panel.as_ref().is_some_and(Panel::detail_goes_on) {
+            v.insert(3, A::DetailDown);
+        }
+        v
+    }
+
     /// The actions the footer shows on this screen, most useful first: only those that do
     /// something here (a choice to toggle only in a quiz, the console/answer switch only in an
     /// investigation, hints only when the step has some).
@@ -539,12 +551,12 @@ impl App {
                     A::Quit,
                 ],
                 Context::Complete => vec![A::Enter, A::Back, A::Quit],
-                Context::Panel => vec![A::Back, A::Up, A::Down, A::Enter],
+                Context::Panel => self.panel_footer(),
                 _ => vec![A::Back],
             };
         };
         if ctx == Context::Panel {
-            return vec![A::Back, A::Up, A::Down, A::Enter];
+            return self.panel_footer();
         }
         let step = lesson.steps.get(ls.step);
         let hints = step.is_some_and(|s| !s.hints.is_empty());
@@ -982,6 +994,8 @@ impl App {
             Action::Down => p.step(1),
             Action::PageUp => p.step(-10),
             Action::PageDown => p.step(10),
+            Action::DetailUp => p.scroll_detail(-1),
+            Action::DetailDown => p.scroll_detail(1),
             Action::Top => p.step(-1_000_000),
             Action::Bottom => p.step(1_000_000),
             Action::Focus => {
@@ -1073,11 +1087,17 @@ impl App {
         });
     }
 
+    /// Work that quitting would lose: on the exercise on screen, or on one left earlier in
+    /// this session and kept for coming back.
     fn unsaved_work(&self) -> bool {
-        match &self.screen {
+        let here = match &self.screen {
             Screen::Lesson(ls) => ls.ex.unsaved(ls.solved),
             Screen::Home | Screen::Complete(_) => false,
-        }
+        };
+        here || self
+            .kept
+            .iter()
+            .any(|(k, ex)| ex.unsaved(self.solved.contains(k)))
     }
 
     fn home_action(&mut self, a: Action) {
@@ -1305,12 +1325,14 @@ impl App {
         }
     }
 
-    /// Keeps the exercise on screen, when it is solved, to show it again on coming back.
+    /// Keeps the exercise on screen as it was left, solved or not (the edited policy, the
+    /// sandbox and its console, the typed answer), to show it again on coming back: moving
+    /// between steps never throws work away. `r` / F5 is the way back to the start.
     fn leave_step(&mut self) {
         let Screen::Lesson(ls) = &mut self.screen else {
             return;
         };
-        if !ls.solved || !ls.ex.is_exercise() {
+        if !ls.ex.is_exercise() {
             return;
         }
         let Some(p) = self.packs.get(ls.pack) else {
@@ -1387,8 +1409,14 @@ impl App {
         ls.scroll = 0;
         ls.scroll_limit.set(u16::MAX);
         ls.side_offset.set(0);
-        ls.hints = 0;
-        ls.solution_shown = false;
+        // The hints and the solution seen on an earlier visit in this session stay shown.
+        let seen = self
+            .aids
+            .get(&(pack.meta.id.clone(), lesson.id.clone(), step_key(s, step)))
+            .copied()
+            .unwrap_or((0, false));
+        ls.hints = usize::try_from(seen.0).unwrap_or(0).min(s.hints.len());
+        ls.solution_shown = seen.1;
         ls.message = None;
         ls.typing = false;
         ls.confirm_reset = false;
@@ -1401,7 +1429,7 @@ impl App {
             || self
                 .solved
                 .contains(&(pack_id.clone(), lesson_id.clone(), key.clone()));
-        // A solved exercise left in this session comes back as it was left.
+        // An exercise left in this session comes back as it was left.
         if let Some(ex) = self
             .kept
             .remove(&(pack_id.clone(), lesson_id.clone(), key.clone()))
@@ -1486,6 +1514,17 @@ impl App {
                 if let Screen::Lesson(ls) = &mut self.screen {
                     if ls.hints < step.hints.len() {
                         ls.hints += 1;
+                        // Counted as soon as it is seen, so that leaving the step before
+                        // answering does not forget it (the lesson's total, the next answer).
+                        let e = self
+                            .aids
+                            .entry((
+                                pack_id.clone(),
+                                lesson_id.clone(),
+                                step_key(&step, step_idx),
+                            ))
+                            .or_insert((0, false));
+                        e.0 = e.0.max(u32::try_from(ls.hints).unwrap_or(u32::MAX));
                     } else if step.hints.is_empty() {
                         ls.message = Some(Msg {
                             ok: false,
@@ -1951,6 +1990,17 @@ impl App {
                 Effect::SolutionShown => {
                     if let Screen::Lesson(ls) = &mut self.screen {
                         ls.solution_shown = true;
+                        if let Some(p) = self.packs.get(ls.pack)
+                            && let Some(st) =
+                                p.lesson(&ls.lesson_id).and_then(|l| l.steps.get(ls.step))
+                        {
+                            let key = (
+                                p.meta.id.clone(),
+                                ls.lesson_id.clone(),
+                                step_key(st, ls.step),
+                            );
+                            self.aids.entry(key).or_insert((0, false)).1 = true;
+                        }
                     }
                 }
                 Effect::ScrollToEnd => {

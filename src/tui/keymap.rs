@@ -74,6 +74,10 @@ pub enum Action {
     Glossary,
     /// Start typing the glossary's filter.
     Filter,
+    /// Scroll a panel's detail pane up, whichever pane has the keys.
+    DetailUp,
+    /// Scroll a panel's detail pane down, whichever pane has the keys.
+    DetailDown,
 }
 
 /// Where a key applies.
@@ -292,6 +296,22 @@ pub const KEYMAP: &[Binding] = &[
         Action::Down,
         "j",
         Keys::PanelDown,
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('K'),
+        N,
+        Action::DetailUp,
+        "K",
+        Keys::DetailUp,
+    ),
+    b(
+        Context::Panel,
+        KeyCode::Char('J'),
+        N,
+        Action::DetailDown,
+        "J",
+        Keys::DetailDown,
     ),
     b(
         Context::Panel,
@@ -871,6 +891,8 @@ const ACTION_NAMES: &[(&str, Action)] = &[
     ("reset", Action::Reset),
     ("glossary", Action::Glossary),
     ("filter", Action::Filter),
+    ("detail-up", Action::DetailUp),
+    ("detail-down", Action::DetailDown),
 ];
 
 const CONTEXT_NAMES: &[(&str, Context)] = &[

@@ -24,7 +24,7 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 use crate::msg::panel::PanelText;
 use crate::msg::progress::Progress as ProgressMsg;
 use crate::tui::app::App;
-use crate::tui::view::{inner, wrapped};
+use crate::tui::view::{cut_below, inner, more_below, wrapped};
 
 use crate::account::{Account, DecisionTrace};
 use crate::audit::controls::Finding;
@@ -78,6 +78,9 @@ pub struct Panel {
     pub body: Body,
     /// A new learner's name being typed (settings).
     pub input: Option<String>,
+    /// How far the detail pane can scroll, as its last drawing found (`None` before it was
+    /// drawn): scrolling stops at the last line, so that the way back up is never long.
+    detail_max: std::cell::Cell<Option<u16>>,
 }
 
 impl Panel {
@@ -90,6 +93,7 @@ impl Panel {
             detail: false,
             body,
             input: None,
+            detail_max: std::cell::Cell::new(None),
         }
     }
 
@@ -113,7 +117,7 @@ impl Panel {
     /// Moves the selection (or scrolls the detail pane) by `delta`.
     pub fn step(&mut self, delta: i32) {
         if self.detail {
-            self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(u16::MAX)) as u16;
+            self.scroll_detail(delta);
             return;
         }
         let n = self.len();
@@ -122,6 +126,19 @@ impl Panel {
         }
         self.cursor = (self.cursor as i32 + delta).clamp(0, n as i32 - 1) as usize;
         self.scroll = 0;
+    }
+
+    /// True when the detail pane goes on below what it shows while the list has the keys,
+    /// so that the footer offers the key that scrolls it.
+    pub fn detail_goes_on(&self) -> bool {
+        !self.detail && self.detail_max.get().is_some_and(|m| self.scroll < m)
+    }
+
+    /// Scrolls the detail pane by `delta` lines, whichever pane has the keys, stopping at
+    /// its last line once it has been drawn.
+    pub fn scroll_detail(&mut self, delta: i32) {
+        let max = self.detail_max.get().unwrap_or(u16::MAX);
+        self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(max)) as u16;
     }
 
     /// Enter in the explorer: a principal gets its permission summary, a document opens.
@@ -162,6 +179,8 @@ pub(super) fn block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) ->
 
 /// Draws the open panel over `area`.
 pub fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect) {
+    // Each drawing notes again how far its detail can scroll (none: as far as asked).
+    p.detail_max.set(None);
     let title = match p.kind {
         Kind::Explain => PanelText::DecisionExplainer.text(app.lang),
         Kind::Findings => PanelText::AuditFindings.text(app.lang),
@@ -284,10 +303,40 @@ pub(super) fn detail<'a>(
     title: &'a str,
     area: Rect,
 ) {
-    f.render_widget(
-        Paragraph::new(wrapped(text, inner(area)))
-            .scroll((p.scroll, 0))
-            .block(block(app, title, p.detail)),
-        area,
-    );
+    scrolled(f, app, p, text, block(app, title, p.detail), area);
+}
+
+/// Draws `text`, wrapped to the pane, in `b` over `area`, scrolled by the panel's detail
+/// scroll (stopping at its last line). What goes on below says so on the bottom border:
+/// with the keys that scroll it (↓ / j) when the detail has them, else without, since the
+/// list's keys move the list (J scrolls the detail, as the help says). Panes sharing the
+/// scroll (the glossary's two languages) stop at the longest one's end.
+pub(super) fn scrolled<'a>(
+    f: &mut Frame,
+    app: &App,
+    p: &Panel,
+    text: Text<'a>,
+    b: Block<'a>,
+    area: Rect,
+) {
+    let text = wrapped(text, inner(area));
+    let rows = text.lines.len();
+    let max = note_rows(p, rows, 0, area);
+    let scroll = p.scroll.min(max);
+    let b = if p.detail {
+        more_below(app, b, rows, scroll, area)
+    } else {
+        cut_below(app, b, rows.saturating_sub(usize::from(scroll)), area)
+    };
+    f.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(b), area);
+}
+
+/// Notes that the detail pane over `area` holds `rows` lines shown from row `top` on, and
+/// returns how far its scroll can go (past `top`) before the last line leaves the bottom.
+pub(super) fn note_rows(p: &Panel, rows: usize, top: usize, area: Rect) -> u16 {
+    let visible = usize::from(area.height.saturating_sub(2));
+    let max = u16::try_from(rows.saturating_sub(visible + top)).unwrap_or(u16::MAX);
+    let max = p.detail_max.get().map_or(max, |m| m.max(max));
+    p.detail_max.set(Some(max));
+    max
 }

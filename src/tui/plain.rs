@@ -326,9 +326,11 @@ impl<W: Write> Session<W> {
         self.lesson_state().is_some_and(|ls| ls.solved)
     }
 
+    /// The exercise's last message, Markdown as the TUI shows it styled: here as plain text,
+    /// with no backticks or stars.
     fn say_message(&mut self) -> io::Result<()> {
         match show::message(&self.app) {
-            Some(m) => self.say(&m),
+            Some(m) => self.say_all(text::markdown(&m)),
             None => Ok(()),
         }
     }

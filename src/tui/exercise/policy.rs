@@ -276,9 +276,10 @@ pub fn miss_text(r: &run::PolicyReport, lang: Lang) -> Option<String> {
     let pairs = |kv: &[(String, Option<String>)]| {
         kv.iter()
             .map(|(k, v)| {
-                let v = v
-                    .clone()
-                    .unwrap_or_else(|| Ui::PolicyCtxUnset.text(lang).to_string());
+                let v = v.as_deref().map_or_else(
+                    || Ui::PolicyCtxUnset.text(lang).to_string(),
+                    crate::msg::code,
+                );
                 format!("{k} = {v}")
             })
             .collect::<Vec<_>>()
@@ -289,23 +290,27 @@ pub fn miss_text(r: &run::PolicyReport, lang: Lang) -> Option<String> {
     } else {
         format!(" ({})", pairs(&ctx))
     };
+    // The message is shown as Markdown: the policy's and the request's own text goes in code
+    // spans, so that a `*` in an ARN stays a star.
+    let code = crate::msg::code;
     let request = Ui::MissRequest.fill(
         lang,
         &[
-            ("action", &e.request.action),
-            ("resource", &e.request.resource),
+            ("action", &code(&e.request.action)),
+            ("resource", &code(&e.request.resource)),
             ("ctx", &shown),
         ],
     );
     let text = match e.miss.as_ref()? {
         Miss::Allowed { line, through } => {
             let why = match through {
-                Through::Action(p) => {
-                    Ui::MissByAction.fill(lang, &[("pattern", p), ("action", &e.request.action)])
-                }
-                Through::Resource(p) => Ui::MissByResource.fill(lang, &[("pattern", p)]),
+                Through::Action(p) => Ui::MissByAction.fill(
+                    lang,
+                    &[("pattern", &code(p)), ("action", &code(&e.request.action))],
+                ),
+                Through::Resource(p) => Ui::MissByResource.fill(lang, &[("pattern", &code(p))]),
                 Through::Conditions(cs) => {
-                    let conditions: Vec<&str> = cs.iter().map(|(c, _)| c.as_str()).collect();
+                    let conditions: Vec<String> = cs.iter().map(|(c, _)| code(c)).collect();
                     let values: Vec<(String, Option<String>)> = cs
                         .iter()
                         .map(|(_, k)| {

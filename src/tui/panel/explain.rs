@@ -203,15 +203,25 @@ pub(super) fn draw(
                 )));
             }
         }
-        let top = u16::try_from(top_row).unwrap_or(0);
+        // The statement's lines start the pane (when the policy goes on that far); the
+        // learner scrolls on from there, down to the policy's last line, which a mark below
+        // says is still to come.
+        let rows = lines.len();
+        let visible = usize::from(right.height.saturating_sub(2));
+        let top_row = top_row.min(rows.saturating_sub(visible));
+        let max = super::note_rows(p, rows, top_row, right);
+        let scroll = u16::try_from(top_row)
+            .unwrap_or(u16::MAX)
+            .saturating_add(p.scroll.min(max));
+        let b = block(
+            app,
+            format!(" {} — {} ", st.policy_id, st.verdict.text(app.lang)),
+            true,
+        );
         f.render_widget(
             Paragraph::new(lines)
-                .scroll((top.saturating_add(p.scroll), 0))
-                .block(block(
-                    app,
-                    format!(" {} — {} ", st.policy_id, st.verdict.text(app.lang)),
-                    true,
-                )),
+                .scroll((scroll, 0))
+                .block(crate::tui::view::more_below(app, b, rows, scroll, right)),
             right,
         );
         return;

@@ -236,6 +236,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
         .map(Text::from)
         .collect();
     list(f, app, p, items, title, left);
+    let cells = usize::from(crate::tui::view::inner(right));
     let row = tree.rows.get(p.cursor);
     let text: Text = match row {
         Some(e) if e.document.is_some() => Text::from(
@@ -273,12 +274,26 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                                 .fill(app.lang, &[("n", &acts.len()), ("level", &level)])
                         })
                         .collect();
-                    lines.push(Line::from(vec![
-                        Span::styled(format!("{svc:<20} "), app.theme.code),
-                        Span::raw(
-                            summary.join(crate::msg::cli::Cli::SandboxListSep.text(app.lang)),
-                        ),
-                    ]));
+                    // A row too long for the pane goes on under its counts, not under the
+                    // service names.
+                    let name = format!("{svc:<20} ");
+                    let counts = summary.join(crate::msg::cli::Cli::SandboxListSep.text(app.lang));
+                    let indent = crate::text::width(&name).min(cells / 2);
+                    let pieces = [
+                        (app.theme.code, name.as_str()),
+                        (ratatui::style::Style::default(), &counts),
+                    ];
+                    for (k, row) in crate::text::wrap_spans(&pieces, cells, indent)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let mut spans = Vec::with_capacity(row.len() + 1);
+                        if k > 0 {
+                            spans.push(Span::raw(" ".repeat(indent)));
+                        }
+                        spans.extend(row.into_iter().map(|(style, t)| Span::styled(t, style)));
+                        lines.push(Line::from(spans));
+                    }
                 }
                 Text::from(lines)
             }

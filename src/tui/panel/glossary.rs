@@ -183,12 +183,8 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, g: &GlossaryList, area: 
                 .areas(right);
         for (l, col) in order(app).into_iter().zip(columns) {
             let text = term.map(|t| wording(app, t, l, None)).unwrap_or_default();
-            f.render_widget(
-                Paragraph::new(wrapped(text, inner(col)))
-                    .scroll((p.scroll, 0))
-                    .block(block(app, format!(" {} ", name(app, l)), p.detail)),
-                col,
-            );
+            let b = block(app, format!(" {} ", name(app, l)), p.detail);
+            super::scrolled(f, app, p, text, b, col);
         }
         f.render_widget(
             Paragraph::new(docs).block(block(app, Glossary::Docs.text(app.lang), false)),
@@ -209,12 +205,7 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, g: &GlossaryList, area: 
             })
             .unwrap_or_default();
         let title = format!(" {} · {} ", name(app, a), name(app, b));
-        f.render_widget(
-            Paragraph::new(wrapped(text, inner(right)))
-                .scroll((p.scroll, 0))
-                .block(block(app, title, p.detail)),
-            right,
-        );
+        super::scrolled(f, app, p, text, block(app, title, p.detail), right);
     }
 }
 

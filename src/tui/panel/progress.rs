@@ -52,6 +52,15 @@ pub fn catalog(packs: &[crate::lesson::Pack], lang: crate::lang::Lang) -> crate:
     cat
 }
 
+/// The cells of a lesson row's bar.
+const BAR: usize = 10;
+/// The cells a lesson row keeps after its bar for the start of its figures (`1/7 問`).
+const FIGURES: usize = 8;
+/// The chart's least height: borders, one bar row, the ratio row and the label row.
+const CHART_MIN: u16 = 5;
+/// The chart's greatest height.
+const CHART_MAX: u16 = 10;
+
 fn bar(done: usize, total: usize, width: usize) -> String {
     let filled = (done * width).checked_div(total).unwrap_or(0);
     format!(
@@ -152,48 +161,27 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
     if !packs.is_empty() {
         lines.push(Line::from(Span::styled(time_note(lang), app.theme.dim)));
     }
-    // Below the totals, a bar chart of the answers given per lesson: right ones and all.
-    let chart_h = if d.lessons.is_empty() || left.height < 18 {
+    // The totals get the rows they need and the chart of answers per lesson the rest, so
+    // that the totals are cut (with a mark, and scrolled by J/K) only where the chart would
+    // otherwise have no room for one bar row above its two label rows.
+    let text = wrapped(lines, inner(left));
+    let need = u16::try_from(text.lines.len() + 2).unwrap_or(u16::MAX);
+    let chart_h = if d.lessons.is_empty() || left.height < CHART_MIN + 3 {
         0
     } else {
-        10
+        left.height.saturating_sub(need).clamp(CHART_MIN, CHART_MAX)
     };
     let [text_area, chart_area] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(chart_h)]).areas(left);
-    let text = wrapped(lines, inner(text_area));
-    let rows = text.lines.len();
-    f.render_widget(
-        Paragraph::new(text).block(crate::tui::view::cut_below(
-            app,
-            block(app, title, false),
-            rows,
-            text_area,
-        )),
-        text_area,
-    );
+    super::detail(f, app, p, text, title, text_area);
     if chart_h > 0 {
-        let bars: Vec<ratatui::widgets::Bar> = d
-            .lessons
-            .iter()
-            .take(usize::from(chart_area.width.saturating_sub(2) / 4).max(1))
-            .map(|x| {
-                let label = lesson_label(&cat, x);
-                ratatui::widgets::Bar::default()
-                    .value(x.correct)
-                    .text_value(format!("{}/{}", x.correct, x.attempts))
-                    .label(Line::from(label))
-                    .style(app.theme.ok)
-            })
-            .collect();
-        f.render_widget(
-            ratatui::widgets::BarChart::default()
-                .block(block(app, P::PanelChart.text(lang), false))
-                .data(ratatui::widgets::BarGroup::default().bars(&bars))
-                .bar_width(3)
-                .bar_gap(1),
-            chart_area,
-        );
+        let block = block(app, P::PanelChart.text(lang), false);
+        let cells = block.inner(chart_area);
+        let shown = chart(app, &cat, &d.lessons, p.cursor, cells.width, cells.height);
+        f.render_widget(Paragraph::new(shown).block(block), chart_area);
     }
+    // Inside the list's borders, after the selection mark.
+    let row_cells = usize::from(right.width.saturating_sub(2 + 2));
     let items: Vec<Text> = d
         .lessons
         .iter()
@@ -218,16 +206,21 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                     ("time", &duration(x.time_spent_ms, lang)),
                 ],
             );
+            // The title gives way (ending in `…`) to the bar and the start of the figures,
+            // which the row's end may cut in turn.
+            let head = format!("{} {done} ", lesson_label(&cat, x));
+            let room = row_cells.saturating_sub(crate::text::width(&head) + BAR + 1 + FIGURES);
+            let lesson_title = crate::text::ellipsis(&cat.lesson_title(&x.pack, &x.lesson), room);
             Line::from(vec![
-                Span::styled(format!("{} {done} ", lesson_label(&cat, x)), app.theme.ok),
-                Span::raw(format!("{} ", cat.lesson_title(&x.pack, &x.lesson))),
+                Span::styled(head, app.theme.ok),
+                Span::raw(format!("{lesson_title} ")),
                 Span::styled(
                     format!(
                         "{} {figures}",
                         bar(
                             x.steps_solved as usize,
                             exercises.unwrap_or(x.steps_tried).max(1) as usize,
-                            10
+                            BAR
                         ),
                     ),
                     app.theme.dim,
@@ -254,4 +247,101 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
 fn lesson_label(cat: &crate::progress::Catalog, x: &crate::progress::LessonProgress) -> String {
     cat.number(&x.pack, &x.lesson)
         .map_or_else(|| "L?".to_string(), |n| format!("L{n}"))
+}
+
+/// The chart of answers per lesson, `width` × `height` cells: one column per lesson, as
+/// wide as its widest label, its height the lesson's answers (`░`) and its filled part the
+/// right ones (`█`), on the scale of the most answers; under the bars, which never reach
+/// them, a row of ratios (`5/9`) and a row of labels (`L3`). When not every lesson fits, the
+/// columns shown follow the list's selection and `…` stands at the side where more are.
+fn chart(
+    app: &App,
+    cat: &crate::progress::Catalog,
+    lessons: &[crate::progress::LessonProgress],
+    cursor: usize,
+    width: u16,
+    height: u16,
+) -> Vec<Line<'static>> {
+    let width = usize::from(width);
+    let cols: Vec<(String, String, u64, u64)> = lessons
+        .iter()
+        .map(|x| {
+            (
+                format!("{}/{}", x.correct, x.attempts),
+                lesson_label(cat, x),
+                x.correct,
+                x.attempts,
+            )
+        })
+        .collect();
+    let col = cols
+        .iter()
+        .map(|(r, l, ..)| crate::text::width(r).max(crate::text::width(l)))
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    let fits = |n: usize, room: usize| n * (col + 1) <= room + 1;
+    let (start, n) = if fits(cols.len(), width) {
+        (0, cols.len())
+    } else {
+        // One cell at each side for the `…` of lessons left out.
+        let n = (width.saturating_sub(2) + 1) / (col + 1);
+        let n = n.max(1).min(cols.len());
+        (cursor.saturating_sub(n - 1).min(cols.len() - n), n)
+    };
+    let shown = cols.iter().skip(start).take(n);
+    let before = start > 0;
+    let after = start + n < cols.len();
+    let margin = |more: bool| {
+        if before || after {
+            Span::styled(if more { "…" } else { " " }, app.theme.dim)
+        } else {
+            Span::raw("")
+        }
+    };
+    let bars = usize::from(height).saturating_sub(2);
+    let most = cols.iter().map(|c| c.3).max().unwrap_or(0).max(1);
+    // Cells of a column's height from the bottom: answers rounded up, so that a lesson with
+    // any answer has a column, and right ones rounded down, so that a full bar is all right.
+    let cells = |v: u64, up: bool| {
+        let scaled = v * bars as u64;
+        let c = if up {
+            scaled.div_ceil(most)
+        } else {
+            scaled / most
+        };
+        usize::try_from(c).unwrap_or(bars).min(bars)
+    };
+    let mut rows: Vec<Line<'static>> = Vec::with_capacity(bars + 2);
+    for level in (0..bars).rev() {
+        let mut spans = vec![margin(false)];
+        for (_, _, right, all) in shown.clone() {
+            let (glyph, style) = if level < cells(*right, false) {
+                ("█", app.theme.ok)
+            } else if level < cells(*all, true) {
+                ("░", app.theme.dim)
+            } else {
+                (" ", app.theme.dim)
+            };
+            spans.push(Span::styled(glyph.repeat(col), style));
+            spans.push(Span::raw(" "));
+        }
+        rows.push(Line::from(spans));
+    }
+    let labels = |pick: fn(&(String, String, u64, u64)) -> &String, style| {
+        let mut spans = vec![margin(before)];
+        for c in shown.clone() {
+            spans.push(Span::styled(crate::text::center(pick(c), col), style));
+            spans.push(Span::raw(" "));
+        }
+        spans.pop();
+        spans.push(Span::raw(" ".repeat(
+            width.saturating_sub(n * (col + 1) + usize::from(before || after)),
+        )));
+        spans.push(margin(after));
+        Line::from(spans)
+    };
+    rows.push(labels(|c| &c.0, app.theme.text));
+    rows.push(labels(|c| &c.1, app.theme.ok));
+    rows
 }
