@@ -1215,10 +1215,10 @@ fn the_help_scrolls_when_it_does_not_fit() {
     assert!(!app.help);
 }
 
-/// The policy editor scrolls sideways so that the cursor stays in view on a long line, and
+/// The policy editor wraps a long line so that its end (and the cursor) stays in view, and
 /// Ctrl+Z / Ctrl+Y undo and redo edits.
 #[test]
-fn the_policy_editor_scrolls_sideways_and_undoes() {
+fn the_policy_editor_wraps_long_lines_and_undoes() {
     use iamdojo::tui::app::{Exercise, Screen};
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = tiny_app(Lang::En, dir.path());
@@ -1241,8 +1241,8 @@ fn the_policy_editor_scrolls_sideways_and_undoes() {
         "the cursor's end of the line is in view:\n{s}"
     );
     assert!(
-        s.contains('‹'),
-        "the gutter shows that text is hidden to the left:\n{s}"
+        s.contains('↪'),
+        "the gutter shows that a row goes on with the line above:\n{s}"
     );
     let typed_text = text(&app);
     ctrl(&mut app, 'z');
@@ -2210,6 +2210,161 @@ fn the_japanese_gloss_follows_the_whole_cli_message() {
         .position(|l| l.starts_with("usage: aws"))
         .expect("usage");
     assert!(usage < out.len() - 1, "{out:#?}");
+}
+
+/// The policy editor's pane on a test terminal: each row of its text column (the gutter
+/// left out, trailing spaces trimmed) with its gutter, and where the typing cursor (a
+/// reversed cell that is not a highlighted bracket) was drawn, as (pane row, column of text).
+struct EditorPane {
+    rows: Vec<(String, String)>,
+    cursor: Vec<(usize, usize)>,
+    inner_width: usize,
+}
+
+fn editor_pane(app: &App, w: u16, h: u16, gutter: usize) -> EditorPane {
+    use ratatui::style::Modifier;
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
+    t.draw(|f| view::draw(f, app)).expect("draws");
+    let buf = t.backend().buffer().clone();
+    let sym = |x: u16, y: u16| buf.cell((x, y)).map_or("", |c| c.symbol()).to_string();
+    let line = |y: u16| (0..w).map(|x| sym(x, y)).collect::<String>();
+    let top = (0..h)
+        .find(|&y| line(y).contains("Policy (Ctrl+S"))
+        .expect("the editor's title row");
+    let right = (1..w)
+        .find(|&x| sym(x, top) == "┐")
+        .expect("the editor's top right corner");
+    let bottom = (top + 1..h)
+        .find(|&y| sym(0, y) == "└")
+        .expect("the editor's bottom border");
+    let mut pane = EditorPane {
+        rows: Vec::new(),
+        cursor: Vec::new(),
+        inner_width: usize::from(right - 1),
+    };
+    for (i, y) in (top + 1..bottom).enumerate() {
+        assert_eq!(sym(0, y), "│", "the left border of row {y}");
+        assert_eq!(sym(right, y), "│", "the right border of row {y}");
+        let cells: Vec<String> = (1..right).map(|x| sym(x, y)).collect();
+        let g: String = cells.iter().take(gutter).cloned().collect();
+        let text: String = cells.iter().skip(gutter).cloned().collect();
+        pane.rows.push((g, text.trim_end().to_string()));
+        for x in 1..right {
+            if let Some(c) = buf.cell((x, y))
+                && c.modifier.contains(Modifier::REVERSED)
+                && !c.modifier.contains(Modifier::BOLD)
+            {
+                pane.cursor.push((i, usize::from(x - 1) - gutter));
+            }
+        }
+    }
+    pane
+}
+
+/// On lesson 3's uploads policy at 80×24, a Resource typed past the pane's width wraps onto
+/// rows of its own: the cursor after the last character is on screen, no row is cut at the
+/// border, every line starts at its beginning with its number, and the rows of a line put
+/// together are the line (trial: after a long edit every other line showed only its tail).
+#[test]
+fn a_long_line_in_lesson_3s_editor_wraps_and_keeps_the_cursor_in_view() {
+    use iamdojo::tui::app::{Exercise, Screen};
+    let mut app = course_app(Lang::En, None);
+    open_course_step(&mut app, "policies", "write-uploads-policy");
+    key(&mut app, KeyCode::Char('i'));
+    let lines = |app: &App| match &app.screen {
+        Screen::Lesson(ls) => match &ls.ex {
+            Exercise::Policy { editor, .. } => editor.lines().to_vec(),
+            _ => panic!("not the policy editor"),
+        },
+        _ => panic!("not in a lesson"),
+    };
+    let at = lines(&app)
+        .iter()
+        .position(|l| l.contains(r#""Resource": "*""#))
+        .expect("the starter's Resource line");
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::End);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    let arn = r#""arn:aws:s3:::midori-books-uploads/invoices/2026/april/*""#;
+    typed(&mut app, arn);
+    let text = lines(&app);
+    let long = text.get(at).expect("the edited line").clone();
+    assert!(long.ends_with(arn), "{long}");
+    let gutter = text.len().to_string().len().max(2) + 1;
+    let pane = editor_pane(&app, 80, 24, gutter);
+    let shown = screen(&app, 80, 24);
+    assert!(
+        long.chars().count() > pane.inner_width - gutter,
+        "the line is longer than the pane is wide:\n{shown}"
+    );
+    // The cursor is drawn once, in the pane, after the line's last character.
+    assert_eq!(pane.cursor.len(), 1, "one cursor:\n{shown}");
+    let (crow, ccol) = pane.cursor[0];
+    let (_, ctext) = &pane.rows[crow];
+    assert!(
+        !ctext.is_empty() && long.ends_with(ctext.as_str()),
+        "the cursor's row ends the line:\n{shown}"
+    );
+    assert!(
+        pane.rows.get(crow + 1).is_none_or(|(g, _)| g.trim() != "↪"),
+        "the cursor's row is the line's last:\n{shown}"
+    );
+    assert_eq!(ccol, ctext.chars().count(), "just after it:\n{shown}");
+    // Rows put back together by their gutters: a number starts a line, `↪` goes on with it.
+    let mut joined: Vec<(usize, String)> = Vec::new();
+    for (g, t) in &pane.rows {
+        assert!(
+            t.chars().count() <= pane.inner_width - gutter,
+            "{t:?} is wider than the text column"
+        );
+        if let Ok(n) = g.trim_end_matches(['●', ' ']).trim().parse::<usize>() {
+            joined.push((n, t.clone()));
+        } else if g.trim() == "↪" {
+            let (_, last) = joined.last_mut().expect("a continued row follows a line");
+            last.push_str(t);
+        } else {
+            assert!(g.trim().is_empty() && t.is_empty(), "{g:?}{t:?}:\n{shown}");
+        }
+    }
+    assert!(
+        joined.iter().any(|(n, _)| *n == at + 1),
+        "the edited line's number is on screen:\n{shown}"
+    );
+    for (n, t) in &joined {
+        let want = text.get(n - 1).expect("a line of the text").trim_end();
+        assert_eq!(t, want, "line {n} is shown whole from its start:\n{shown}");
+    }
+    let continued = pane.rows.iter().filter(|(g, _)| g.trim() == "↪").count();
+    assert!(continued >= 1, "the long line wraps:\n{shown}");
+    assert!(!shown.contains('‹'), "{shown}");
+
+    // More long lines than the pane has rows: the view scrolls by rows, and the cursor at the
+    // end of the last one is still drawn, on the pane's last row at most.
+    for _ in 0..6 {
+        typed(&mut app, ",");
+        key(&mut app, KeyCode::Enter);
+        typed(&mut app, arn);
+    }
+    let pane = editor_pane(&app, 80, 24, gutter);
+    let shown = screen(&app, 80, 24);
+    let rows_needed: usize = lines(&app)
+        .iter()
+        .map(|l| l.chars().count().div_ceil(pane.inner_width - gutter).max(1))
+        .sum();
+    assert!(
+        rows_needed > pane.rows.len(),
+        "the text is taller than the pane:\n{shown}"
+    );
+    assert_eq!(pane.cursor.len(), 1, "one cursor, in view:\n{shown}");
+    let (crow, _) = pane.cursor[0];
+    assert!(
+        pane.rows[crow].1.ends_with("*\""),
+        "on the row that ends the typed line:\n{shown}"
+    );
 }
 
 /// The frame of `app` at `w`×`h` as cells and its boxes; a box that text crosses or whose

@@ -35,7 +35,7 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     let [ed, side] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(work);
     // The editor's text, coloured as JSON, numbered, with findings in the margin;
-    // scrolled so that the cursor stays in view.
+    // wrapped, and scrolled so that the cursor stays in view.
     let marks: Vec<(u32, bool)> = report
         .iter()
         .flat_map(|r| {
@@ -45,22 +45,22 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
         })
         .collect();
     let cur = editor.cursor();
-    // Long lines scroll sideways so that the cursor never leaves the view.
+    // Long lines wrap onto more rows (no line is ever cut at the border), and the view
+    // scrolls by rows so that the cursor's row stays in it.
     let text_w = usize::from(ed.width.saturating_sub(2))
         .saturating_sub(crate::tui::editor::gutter(editor.lines().len()));
-    let left = crate::tui::editor::left_column(cur.1, text_w);
-    let text = crate::tui::editor::render(
+    let shown = crate::tui::editor::render(
         editor.lines(),
         (cur.0, cur.1),
         ls.typing,
         &marks,
         &app.theme,
-        left,
+        text_w,
     );
     let inner_h = usize::from(ed.height.saturating_sub(2)).max(1);
-    let top = cur.0.saturating_sub(inner_h - 1);
+    let top = shown.cursor.saturating_sub(inner_h - 1);
     f.render_widget(
-        Paragraph::new(text)
+        Paragraph::new(shown.rows)
             .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0))
             .block(
                 block(app, Ui::PolicyEditor.text(app.lang)).border_style(if ls.typing {
