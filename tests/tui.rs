@@ -1256,6 +1256,30 @@ fn the_policy_editor_wraps_long_lines_and_undoes() {
     assert_ne!(text(&app), before, "Ctrl+Y redoes");
     let s = screen(&app, 80, 24);
     assert!(s.contains("Ctrl+Z"), "the footer offers undo:\n{s}");
+    // Ctrl+U deletes to the start of the line, as in the console (trial TE-5: it undid one
+    // character at a time), and the help while typing lists the editing keys.
+    let line = |app: &App| match &app.screen {
+        Screen::Lesson(ls) => match &ls.ex {
+            Exercise::Policy { editor, .. } => editor
+                .lines()
+                .get(editor.cursor().0)
+                .cloned()
+                .unwrap_or_default(),
+            _ => panic!("not the policy editor"),
+        },
+        _ => panic!("not in a lesson"),
+    };
+    key(&mut app, KeyCode::End);
+    typed(&mut app, "abc");
+    ctrl(&mut app, 'u');
+    assert_eq!(line(&app), "", "Ctrl+U empties the line before the cursor");
+    key(&mut app, KeyCode::F(1));
+    let help = screen(&app, 120, 40);
+    assert!(help.contains("Ctrl+U / Ctrl+K"), "{help}");
+    assert!(
+        help.contains("delete to the start / end of the line"),
+        "{help}"
+    );
 }
 
 /// The sandbox console takes the readline keys: Ctrl+A / Ctrl+E, Ctrl+W, Ctrl+U, Alt+B, and

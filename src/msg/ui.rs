@@ -768,6 +768,27 @@ crate::catalog! {
             "select / unselect a choice",
             "選択 / 解除",
         ),
+        /// The help's editing keys while typing.
+        HelpEditEnter => (
+            "run the command / send the answer / new line in the policy editor",
+            "コマンドを実行 / 回答を送信 / ポリシーエディターでは改行",
+        ),
+        HelpEditHomeEnd => (
+            "go to the start / end of the line",
+            "行頭 / 行末へ移動",
+        ),
+        HelpEditWords => (
+            "go one word back / forward",
+            "1 語前 / 1 語後へ移動",
+        ),
+        HelpEditKill => (
+            "delete to the start / end of the line",
+            "行頭まで / 行末まで削除",
+        ),
+        HelpEditWord => (
+            "delete the word before the cursor",
+            "カーソルの前の 1 語を削除",
+        ),
         LessonEnter => (
             "answer / start typing / read on",
             "回答 / 入力を開始 / 続きを読む",

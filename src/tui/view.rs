@@ -880,18 +880,39 @@ pub(crate) fn one_line(s: &str) -> String {
         .replace('`', "")
 }
 
+/// The editing keys of every line input, the console and the policy editor while typing:
+/// fixed (not in `keys.yaml`), so listed beside the keymap's rows.
+const EDIT_KEYS: &[(&str, crate::msg::ui::Keys)] = &[
+    ("Enter", crate::msg::ui::Keys::HelpEditEnter),
+    ("Ctrl+A / Ctrl+E", crate::msg::ui::Keys::HelpEditHomeEnd),
+    ("Alt+B / Alt+F", crate::msg::ui::Keys::HelpEditWords),
+    ("Ctrl+U / Ctrl+K", crate::msg::ui::Keys::HelpEditKill),
+    ("Ctrl+W", crate::msg::ui::Keys::HelpEditWord),
+];
+
 fn help(f: &mut Frame, app: &App, area: Rect) {
     use unicode_width::UnicodeWidthStr;
     let rows = app.keymap.help_rows(app.context());
-    // The key column is as wide as its widest keys, so that no key runs into its text.
-    let key_width = rows.iter().map(|b| b.keys.width()).max().unwrap_or(0) + 2;
-    let mut lines: Vec<Line> = rows
+    let mut pairs: Vec<(String, &str)> = rows
         .iter()
-        .map(|b| {
-            let pad = " ".repeat(key_width.saturating_sub(b.keys.width()));
+        .map(|b| (b.keys.clone(), b.help.text(app.lang)))
+        .collect();
+    if app.context() == crate::tui::keymap::Context::Typing {
+        pairs.extend(
+            EDIT_KEYS
+                .iter()
+                .map(|(k, h)| ((*k).to_string(), h.text(app.lang))),
+        );
+    }
+    // The key column is as wide as its widest keys, so that no key runs into its text.
+    let key_width = pairs.iter().map(|(k, _)| k.width()).max().unwrap_or(0) + 2;
+    let mut lines: Vec<Line> = pairs
+        .iter()
+        .map(|(keys, help)| {
+            let pad = " ".repeat(key_width.saturating_sub(keys.width()));
             Line::from(vec![
-                Span::styled(format!("  {}{pad}", b.keys), app.theme.code),
-                Span::raw(b.help.text(app.lang)),
+                Span::styled(format!("  {keys}{pad}"), app.theme.code),
+                Span::raw(help.to_string()),
             ])
         })
         .collect();
@@ -921,6 +942,10 @@ fn help(f: &mut Frame, app: &App, area: Rect) {
     let mut close = Ui::HelpClose.text(app.lang).to_string();
     if more_below {
         close = format!("▼ {close}");
+    }
+    // Rows scrolled off the top are announced too.
+    if top > 0 {
+        close = format!("▲ {close}");
     }
     let shown: Vec<Line> = lines.into_iter().skip(top).take(inner).collect();
     // One column more is cleared on each side, so that no wide character of the screen below

@@ -394,6 +394,11 @@ pub fn type_key(
             editor.insert_char(c);
             true
         }
+        // Ctrl+U deletes to the start of the line, as in every line input and the console
+        // (the text area's own Ctrl+U would undo; undo is Ctrl+Z).
+        KeyCode::Char('u') if key.modifiers == KeyModifiers::CONTROL => {
+            editor.delete_line_by_head()
+        }
         _ => editor.input(key),
     };
     *dirty |= changed;
