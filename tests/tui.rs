@@ -1605,15 +1605,7 @@ fn a_json_mistake_in_the_policy_editor_is_explained_in_the_learners_language() {
 #[test]
 fn a_long_quiz_follows_its_cursor() {
     let mut app = course_app(Lang::Ja, None);
-    let (pi, lesson) = app
-        .packs
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| {
-            p.lesson(iamdojo::ids::LessonId::new("policies").expect("an id"))
-                .map(|l| (i, l.clone()))
-        })
-        .expect("the policies lesson");
+    let (pi, lesson) = course_lesson(&app, "policies");
     let si = lesson
         .steps
         .iter()
@@ -1834,13 +1826,17 @@ fn a_wrong_secret_is_glossed_in_japanese() {
 }
 
 /// Opens the built-in course's lesson `lesson` at its step `step`.
-fn open_course_step(app: &mut App, lesson: &str, step: &str) {
-    let (pi, l) = app
-        .packs
+/// The built-in lesson `id` and the index of its pack.
+fn course_lesson(app: &App, id: &str) -> (usize, iamdojo::lesson::Lesson) {
+    app.packs
         .iter()
         .enumerate()
-        .find_map(|(i, p)| p.lesson(lesson).map(|l| (i, l.clone())))
-        .expect("the lesson");
+        .find_map(|(i, p)| p.lesson(id).map(|l| (i, l.clone())))
+        .unwrap_or_else(|| panic!("the lesson {id}"))
+}
+
+fn open_course_step(app: &mut App, lesson: &str, step: &str) {
+    let (pi, l) = course_lesson(app, lesson);
     let si = l
         .steps
         .iter()
@@ -2737,15 +2733,7 @@ fn the_dashboard_keeps_every_ratio_bar_and_note_readable() {
 #[test]
 fn a_reading_stops_scrolling_at_its_end() {
     let mut app = course_app(Lang::Ja, None);
-    let (pi, lesson) = app
-        .packs
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| {
-            p.lesson(iamdojo::ids::LessonId::new("users-and-root").expect("an id"))
-                .map(|l| (i, l.clone()))
-        })
-        .expect("the users lesson");
+    let (pi, lesson) = course_lesson(&app, "users-and-root");
     app.open_lesson(pi, &lesson.id, 0);
     let first = screen(&app, 80, 24);
     assert!(
@@ -2839,15 +2827,7 @@ fn leaving_an_unsolved_task_keeps_its_sandbox_and_its_hints() {
 #[test]
 fn enter_on_a_long_reading_pages_before_it_moves_on() {
     let mut app = course_app(Lang::En, None);
-    let (pi, lesson) = app
-        .packs
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| {
-            p.lesson(iamdojo::ids::LessonId::new("users-and-root").expect("an id"))
-                .map(|l| (i, l.clone()))
-        })
-        .expect("the users lesson");
+    let (pi, lesson) = course_lesson(&app, "users-and-root");
     app.open_lesson(pi, &lesson.id, 0);
     let at = |app: &App| app.current().map(|(_, _, ls)| ls.step);
     let mut pages = 0;
@@ -2876,15 +2856,7 @@ fn enter_on_a_long_reading_pages_before_it_moves_on() {
 fn the_continue_line_cuts_the_title_not_the_position() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = course_app(Lang::En, Some(dir.path()));
-    let (pi, lesson) = app
-        .packs
-        .iter()
-        .enumerate()
-        .find_map(|(i, p)| {
-            p.lesson(iamdojo::ids::LessonId::new("capstone-incident").expect("an id"))
-                .map(|l| (i, l.clone()))
-        })
-        .expect("the capstone, the longest title");
+    let (pi, lesson) = course_lesson(&app, "capstone-incident");
     app.open_lesson(pi, &lesson.id, 1);
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
