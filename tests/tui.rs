@@ -2421,6 +2421,14 @@ fn right_box(found: &[super::wrap::Boxed]) -> super::wrap::Boxed {
         .expect("a panel has boxes")
 }
 
+/// The built-in course on lesson 4's task "interns-cannot-delete", whose account has findings
+/// and a user (honda) with thousands of allowed actions.
+fn on_interns_cannot_delete(lang: Lang) -> App {
+    let mut app = course_app(lang, None);
+    open_course_step(&mut app, "policy-evaluation", "interns-cannot-delete");
+    app
+}
+
 /// Trial (ja, 80×24): the findings' detail ended with the start of the documentation's
 /// address and nothing said that more was below. Now it says so, J scrolls it (the list
 /// keeps j/k) to the end of the address, and K scrolls back; with the keys in the detail,
@@ -2433,8 +2441,7 @@ fn the_findings_detail_says_more_below_and_scrolls_to_its_end() {
     for lang in [Lang::En, Lang::Ja] {
         for (w, h) in [(80, 24), (120, 40)] {
             let what = format!("findings {} {w}×{h}", lang.code());
-            let mut app = course_app(lang, None);
-            open_course_step(&mut app, "policy-evaluation", "interns-cannot-delete");
+            let mut app = on_interns_cannot_delete(lang);
             key(&mut app, KeyCode::Char('F'));
             let (title, url) = match app.panel.as_ref().map(|p| &p.body) {
                 Some(Body::Findings(Some(fs))) => {
@@ -2522,8 +2529,7 @@ fn the_explorers_permission_summary_says_more_below_and_reaches_its_end() {
     for lang in [Lang::En, Lang::Ja] {
         for (w, h) in [(80, 24), (120, 40)] {
             let what = format!("explorer {} {w}×{h}", lang.code());
-            let mut app = course_app(lang, None);
-            open_course_step(&mut app, "policy-evaluation", "interns-cannot-delete");
+            let mut app = on_interns_cannot_delete(lang);
             key(&mut app, KeyCode::Char('A'));
             key(&mut app, KeyCode::Down);
             key(&mut app, KeyCode::Enter);
