@@ -593,16 +593,31 @@ fn report(s: &Shared, lang: Lang) -> rusqlite::Result<ClassReport> {
     ))
 }
 
+/// The class report for the instructor (anyone else is refused), rendered by `render` in the
+/// page's language; a database failure is shown as a server error.
+fn instructor_report(
+    s: &Shared,
+    q: &PageQuery,
+    headers: &HeaderMap,
+    render: impl FnOnce(&ClassReport, Lang) -> Response,
+) -> Response {
+    if !is_instructor(s, headers) {
+        return unauthorized();
+    }
+    let lang = page_lang(q, headers);
+    match report(s, lang) {
+        Ok(r) => render(&r, lang),
+        Err(e) => server_error(&e),
+    }
+}
+
 async fn report_csv(
     State(s): State<Arc<Shared>>,
     Query(q): Query<PageQuery>,
     headers: HeaderMap,
 ) -> Response {
-    if !is_instructor(&s, &headers) {
-        return unauthorized();
-    }
-    match report(&s, page_lang(&q, &headers)) {
-        Ok(r) => (
+    instructor_report(&s, &q, &headers, |r, _| {
+        (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
                 (
@@ -610,11 +625,10 @@ async fn report_csv(
                     "attachment; filename=\"class-report.csv\"",
                 ),
             ],
-            crate::progress::render::csv(&r),
+            crate::progress::render::csv(r),
         )
-            .into_response(),
-        Err(e) => server_error(&e),
-    }
+            .into_response()
+    })
 }
 
 async fn report_html(
@@ -622,14 +636,9 @@ async fn report_html(
     Query(q): Query<PageQuery>,
     headers: HeaderMap,
 ) -> Response {
-    if !is_instructor(&s, &headers) {
-        return unauthorized();
-    }
-    let lang = page_lang(&q, &headers);
-    match report(&s, lang) {
-        Ok(r) => html(StatusCode::OK, crate::progress::render::html(&r, lang)),
-        Err(e) => server_error(&e),
-    }
+    instructor_report(&s, &q, &headers, |r, lang| {
+        html(StatusCode::OK, crate::progress::render::html(r, lang))
+    })
 }
 
 async fn close(
