@@ -88,13 +88,19 @@ fn learner(dir: &Path, name: &str) -> (Store, iamdojo::progress::Learner) {
     (s, l)
 }
 
-fn post(url: &str, token: Option<&str>, body: &str) -> (u16, String) {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+/// An HTTP client that returns every status as it came (no redirects followed), giving up
+/// after 5 s.
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_global(Some(Duration::from_secs(5)))
         .build()
-        .into();
+        .into()
+}
+
+fn post(url: &str, token: Option<&str>, body: &str) -> (u16, String) {
+    let agent = agent();
     let mut req = agent.post(url).header("content-type", "application/json");
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
@@ -114,12 +120,7 @@ fn post(url: &str, token: Option<&str>, body: &str) -> (u16, String) {
 }
 
 fn get(url: &str, token: Option<&str>) -> (u16, String) {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .max_redirects(0)
-        .timeout_global(Some(Duration::from_secs(5)))
-        .build()
-        .into();
+    let agent = agent();
     let mut req = agent.get(url);
     if let Some(t) = token {
         req = req.header("authorization", format!("Bearer {t}"));
