@@ -1273,6 +1273,22 @@ fn the_policy_editor_wraps_long_lines_and_undoes() {
     typed(&mut app, "abc");
     ctrl(&mut app, 'u');
     assert_eq!(line(&app), "", "Ctrl+U empties the line before the cursor");
+    // Ctrl+J is a line feed, a new line as Enter makes, never a deletion.
+    typed(&mut app, "xy");
+    ctrl(&mut app, 'j');
+    assert_eq!(line(&app), "", "the cursor is on a new line");
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("in the lesson")
+    };
+    let Exercise::Policy { editor, .. } = &ls.ex else {
+        panic!("the editor")
+    };
+    let row = editor.cursor().0;
+    assert_eq!(
+        editor.lines().get(row - 1).map(String::as_str),
+        Some("xy"),
+        "the line above keeps what was typed"
+    );
     key(&mut app, KeyCode::F(1));
     let help = screen(&app, 120, 40);
     assert!(help.contains("Ctrl+U / Ctrl+K"), "{help}");

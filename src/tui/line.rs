@@ -132,7 +132,8 @@ impl LineEdit {
     }
 
     /// The text around the caret that fits `width` display columns with the caret mark:
-    /// (before the caret, after it), the start cut with `…` when the caret is far right.
+    /// (before the caret, after it), the start cut with `…` when the caret is far right, the
+    /// end cut with `…` when the rest of the line does not fit after the caret.
     pub fn view(&self, width: usize) -> (String, String) {
         use unicode_width::UnicodeWidthChar;
         let chars: Vec<char> = self.text.chars().collect();
@@ -142,7 +143,11 @@ impl LineEdit {
         // Keep the caret (one column) in view; cut from the left as needed.
         let room = width.saturating_sub(1);
         if w(&before) <= room {
-            return (before.into_iter().collect(), after);
+            let left = room - w(&before);
+            return (
+                before.into_iter().collect(),
+                crate::text::ellipsis(&after, left),
+            );
         }
         // From the caret leftwards, as many characters as fit beside the `…`.
         let mut start = before.len();
@@ -156,7 +161,8 @@ impl LineEdit {
             start -= 1;
         }
         let shown: String = before.get(start..).unwrap_or(&[]).iter().collect();
-        (format!("…{shown}"), after)
+        let left = room.saturating_sub(cols + 1);
+        (format!("…{shown}"), crate::text::ellipsis(&after, left))
     }
 }
 
@@ -213,5 +219,12 @@ mod tests {
         assert!(before.starts_with('…'), "{before}");
         assert!(before.chars().count() <= 20);
         assert_eq!(after, "");
+        // The caret at the start of a long line: its end is cut with `…` (trial TE-7).
+        let mut l = typed(&format!("aws iam {}", "y".repeat(40)));
+        l.key(k(KeyCode::Char('a'), KeyModifiers::CONTROL));
+        let (before, after) = l.view(20);
+        assert_eq!(before, "");
+        assert!(after.ends_with('…'), "{after}");
+        assert!(crate::text::width(&after) <= 19, "{after}");
     }
 }

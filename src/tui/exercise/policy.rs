@@ -358,6 +358,14 @@ pub fn miss_text(r: &run::PolicyReport, lang: Lang) -> Option<String> {
     Some(text)
 }
 
+/// A new line at the cursor, indented as the line it splits (two spaces more after `{` or
+/// `[`).
+fn newline(editor: &mut TextArea<'static>, line: &str, col: usize) -> bool {
+    editor.insert_newline();
+    editor.insert_str(crate::tui::editor::newline_indent(line, col));
+    true
+}
+
 /// A key while typing in the editor. Findings and expected requests follow every edit
 /// (live feedback); the attempt is recorded only when the learner checks with Ctrl+S.
 pub fn type_key(
@@ -380,10 +388,11 @@ pub fn type_key(
     let plain = key.modifiers.difference(KeyModifiers::SHIFT).is_empty();
     let changed = match key.code {
         // Enter keeps the indentation, two spaces more after `{` or `[`.
-        KeyCode::Enter if plain => {
-            editor.insert_newline();
-            editor.insert_str(crate::tui::editor::newline_indent(&line, cur.1));
-            true
+        // Ctrl+J is a line feed: a new line as Enter makes (the text area's own Ctrl+J would
+        // delete to the start of the line).
+        KeyCode::Enter if plain => newline(editor, &line, cur.1),
+        KeyCode::Char('j') if key.modifiers == KeyModifiers::CONTROL => {
+            newline(editor, &line, cur.1)
         }
         // A closing bracket on an indented empty line steps back one level.
         KeyCode::Char(c @ ('}' | ']')) if plain => {
