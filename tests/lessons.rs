@@ -710,3 +710,61 @@ fn built_in_step(lesson: &str, step: &str) -> iamdojo::lesson::model::Step {
         .find(|s| s.id.as_ref().map(ToString::to_string).as_deref() == Some(step))
         .unwrap_or_else(|| panic!("step {step} of {lesson}"))
 }
+
+/// A goal's checks about a role that does not exist yet are said as what is wanted, not as
+/// faults of the missing role (trial TE2-1: before BatchRole existed, lesson 6's goal said
+/// "BatchRole's trust policy admits more than the EC2 service" and "BatchRole may delete
+/// reports"); once the role exists with the wrong policy, the author's advice is back.
+#[test]
+fn checks_about_a_missing_role_wait_for_it() {
+    use iamdojo::lesson::run;
+    let packs: Vec<_> = load::built_in()
+        .into_iter()
+        .filter_map(Result::ok)
+        .collect();
+    let (pack, lesson) = packs
+        .iter()
+        .find_map(|p| {
+            p.lesson(iamdojo::ids::LessonId::new("roles-and-sts").expect("an id"))
+                .map(|l| (p, l))
+        })
+        .expect("lesson 6");
+    let step = built_in_step("roles-and-sts", "batch-server-role");
+    let mut r = run::start_task(pack, lesson, &step).expect("the task starts");
+    let before = r.check(&step, "en", "en");
+    let advice: Vec<&String> = before
+        .results
+        .iter()
+        .filter_map(|c| c.fail_message.as_ref())
+        .collect();
+    assert!(
+        advice
+            .iter()
+            .any(|m| m.contains("There is no role BatchRole yet")),
+        "{advice:?}"
+    );
+    assert!(
+        !advice
+            .iter()
+            .any(|m| m.contains("BatchRole may") || m.contains("trust policy admits")),
+        "no fault of a role that does not exist: {advice:?}"
+    );
+    // With the role there and too much attached, the checks judge it again.
+    for line in [
+        "aws iam create-role --role-name BatchRole --assume-role-policy-document file://trust-ec2.json",
+        "aws iam attach-role-policy --role-name BatchRole --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
+    ] {
+        let out = r.sandbox.run(line);
+        assert_eq!(out.code, 0, "{line}: {}", out.stderr);
+    }
+    let after = r.check(&step, "en", "en");
+    assert!(
+        after
+            .results
+            .iter()
+            .filter_map(|c| c.fail_message.as_ref())
+            .any(|m| m.contains("BatchRole may")),
+        "{:?}",
+        after.results
+    );
+}
