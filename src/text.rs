@@ -313,8 +313,21 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
                     {
                         back -= 1;
                     }
-                    let at = match chars.get(back) {
-                        Some(&(p, _)) if !starts_badly(back) => p,
+                    // In an ARN, a path or a URL, a cut right after a `:` or `/` keeps the
+                    // parts whole ("…:user/" | "ito", not "11112222333" | "3"), when that
+                    // leaves the line at least half full.
+                    let half = (room(&out) / 2).max(1);
+                    let at_separator = (0..k).rev().find_map(|j| {
+                        let &(p, c) = chars.get(j)?;
+                        let after = p + c.len_utf8();
+                        (matches!(c, ':' | '/')
+                            && after > from
+                            && text.get(from..after).map_or(0, width) >= half)
+                            .then_some(after)
+                    });
+                    let at = match (at_separator, chars.get(back)) {
+                        (Some(a), _) => a,
+                        (None, Some(&(p, _))) if !starts_badly(back) => p,
                         _ => pos,
                     };
                     out.push((from, at));
@@ -342,6 +355,26 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_arn_is_cut_after_a_colon_or_a_slash() {
+        // Wider than the line, the ARN is cut after a separator, not inside the account id.
+        let lines = wrap("arn:aws:iam::111122223333:user/ito に対する", 26);
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("arn:aws:iam::111122223333:"),
+            "{lines:?}"
+        );
+        let lines = wrap("midori-books-reports/2026-03.csv に対する", 26);
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("midori-books-reports/"),
+            "{lines:?}"
+        );
+        // No separator in the first half: cut by width as before.
+        let lines = wrap(&"x".repeat(30), 26);
+        assert_eq!(lines.first().map(|l| width(l)), Some(26), "{lines:?}");
+    }
+
     #[test]
     fn no_break_spaces_hold_an_item_together() {
         // The findings detail joins a CIS item with U+00A0 so that it stays on one line.
@@ -392,7 +425,8 @@ mod tests {
         let arn = "arn:aws:iam::123456789012:user/alice";
         assert_eq!(w(&format!("see {arn} now"), 38), ["see", arn, "now"]);
         let cut = w(arn, 20);
-        assert_eq!(cut, ["arn:aws:iam::1234567", "89012:user/alice"]);
+        // Cut after a separator when that leaves the line at least half full.
+        assert_eq!(cut, ["arn:aws:iam::", "123456789012:user/", "alice"]);
     }
 
     #[test]
