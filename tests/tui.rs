@@ -2891,3 +2891,30 @@ fn the_continue_line_cuts_the_title_not_the_position() {
     assert!(row.contains(&format!("Step 2 of {steps}")), "{s}");
     assert!(iamdojo::text::width(row.trim_matches('"')) <= 80, "{row}");
 }
+
+/// A panel's list longer than its pane says so on its border (trial TJ-1: lesson 4's 22
+/// findings showed 21 rows and no mark), and once scrolled, that rows are above.
+#[test]
+fn a_long_panel_list_marks_the_rows_out_of_sight() {
+    let mut app = on_interns_cannot_delete(Lang::Ja);
+    key(&mut app, KeyCode::Char('F'));
+    let s = screen(&app, 80, 24);
+    let rows: Vec<&str> = s.lines().collect();
+    let bottom = rows
+        .iter()
+        .rev()
+        .find(|r| r.contains('└'))
+        .expect("the panes' bottom border");
+    let list_half: String = bottom.chars().take(40).collect();
+    assert!(list_half.contains("続きがあります"), "{s}");
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    let s = screen(&app, 80, 24);
+    let top = s
+        .lines()
+        .find(|r| r.contains('┌'))
+        .expect("the panes' top border");
+    let list_half: String = top.chars().take(40).collect();
+    assert!(list_half.contains("上にもあります"), "{s}");
+}

@@ -229,6 +229,7 @@ pub(super) fn list<'a>(
     // Inside the borders, after the room the selection mark takes on every row: a line that
     // does not fit ends in `…`, so that no fact is cut without a sign.
     let cells = usize::from(area.width.saturating_sub(2 + 2));
+    let heights: Vec<usize> = rows.iter().map(|t| t.lines.len().max(1)).collect();
     let items: Vec<ListItem> = rows
         .into_iter()
         .map(|t| {
@@ -249,6 +250,31 @@ pub(super) fn list<'a>(
         area,
         &mut state,
     );
+    // Rows out of sight are never hidden silently: the borders say so, as the detail's do.
+    let room = usize::from(area.height.saturating_sub(2));
+    let below: usize = heights.iter().skip(state.offset()).sum();
+    let mut mark = |text: &str, y: u16| {
+        f.render_widget(
+            Paragraph::new(
+                Line::from(Span::styled(text.to_string(), app.theme.dim)).right_aligned(),
+            ),
+            Rect {
+                x: area.x.saturating_add(1),
+                y,
+                width: area.width.saturating_sub(2),
+                height: 1,
+            },
+        );
+    };
+    if below > room && area.height > 2 {
+        mark(
+            crate::msg::ui::Ui::PolicyMoreBelow.text(app.lang),
+            area.y + area.height - 1,
+        );
+    }
+    if state.offset() > 0 && area.height > 2 {
+        mark(crate::msg::ui::Ui::PolicyMoreAbove.text(app.lang), area.y);
+    }
     if one_line {
         crate::tui::view::record_rows(
             app,
