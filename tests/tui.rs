@@ -2918,3 +2918,34 @@ fn a_long_panel_list_marks_the_rows_out_of_sight() {
     let list_half: String = top.chars().take(40).collect();
     assert!(list_half.contains("上にもあります"), "{s}");
 }
+
+/// The restart question says what a restart puts back on this kind of exercise (trial TJ: a
+/// task step's question spoke of an editor it does not have).
+#[test]
+fn the_restart_question_fits_the_exercise() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = tiny_app(Lang::Ja, dir.path());
+    // The task (the first lesson's third step): the sandbox, no editor.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('r'));
+    let task = screen(&app, 120, 40);
+    assert!(
+        task.contains("サンドボックスはシナリオの状態に戻り"),
+        "{task}"
+    );
+    assert!(!task.contains("エディター"), "{task}");
+    key(&mut app, KeyCode::Char('n'));
+    // The policy step (the second lesson).
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('r'));
+    let policy = screen(&app, 120, 40);
+    assert!(
+        policy.contains("エディターは最初のポリシーに戻ります"),
+        "{policy}"
+    );
+    assert!(!policy.contains("サンドボックス"), "{policy}");
+}

@@ -145,9 +145,20 @@ crate::catalog! {
             "Everything is done: every exercise of every lesson is solved",
             "すべて完了しました。すべてのレッスンの演習を解きました",
         ),
+        /// Asked before a restart: a sandbox step.
         ResetAsk => (
-            "Restart this exercise from its start? The sandbox goes back to the scenario, the editor to the starter policy. (y/n)",
-            "この演習を最初からやり直しますか？ サンドボックスはシナリオの状態に、エディターは最初のポリシーに戻ります。(y/n)",
+            "Restart this exercise from its start? The sandbox goes back to the scenario and the console is emptied. (y/n)",
+            "この演習を最初からやり直しますか？ サンドボックスはシナリオの状態に戻り、コンソールは空になります。(y/n)",
+        ),
+        /// Asked before a restart: a policy step.
+        ResetAskEditor => (
+            "Restart this exercise from its start? The editor goes back to the starter policy. (y/n)",
+            "この演習を最初からやり直しますか？ エディターは最初のポリシーに戻ります。(y/n)",
+        ),
+        /// Asked before a restart: a quiz or a prediction.
+        ResetAskChoices => (
+            "Restart this exercise from its start? Your choices are cleared. (y/n)",
+            "この演習を最初からやり直しますか？ 選んだ答えは消えます。(y/n)",
         ),
         ResetDone => (
             "Restarted: this exercise is back at its start.",

@@ -1503,7 +1503,7 @@ impl App {
                     ls.confirm_reset = true;
                     ls.message = Some(Msg {
                         ok: false,
-                        text: Ui::ResetAsk.text(self.lang).to_string(),
+                        text: ls.ex.reset_question().text(self.lang).to_string(),
                     });
                 }
             }
@@ -2009,10 +2009,12 @@ impl App {
                     }
                 }
                 Effect::AskReset => {
+                    let mut question = Ui::ResetAsk;
                     if let Screen::Lesson(ls) = &mut self.screen {
                         ls.confirm_reset = true;
+                        question = ls.ex.reset_question();
                     }
-                    self.say(false, Ui::ResetAsk.text(lang).to_string());
+                    self.say(false, question.text(lang).to_string());
                 }
             }
         }

@@ -144,6 +144,16 @@ impl Exercise {
 
     /// True when leaving would lose what the learner typed (an unchecked edit, a half-typed
     /// command, an answer not yet right).
+    /// The question asked before restarting this exercise: what a restart puts back.
+    pub fn reset_question(&self) -> crate::msg::ui::Ui {
+        use crate::msg::ui::Ui;
+        match self {
+            Exercise::Policy { .. } => Ui::ResetAskEditor,
+            Exercise::Quiz { .. } | Exercise::Predict { .. } => Ui::ResetAskChoices,
+            _ => Ui::ResetAsk,
+        }
+    }
+
     pub fn unsaved(&self, solved: bool) -> bool {
         match self {
             Exercise::Policy { dirty, .. } => *dirty && !solved,

@@ -463,7 +463,10 @@ impl<W: Write> Session<W> {
         if !self.lesson_state().is_some_and(|ls| ls.confirm_reset) {
             return self.say(Plain::ResetNotHere.text(self.app.lang));
         }
-        write!(self.out, "{} ", clean(Ui::ResetAsk.text(self.app.lang)))?;
+        let question = self
+            .lesson_state()
+            .map_or(Ui::ResetAsk, |ls| ls.ex.reset_question());
+        write!(self.out, "{} ", clean(question.text(self.app.lang)))?;
         self.out.flush()?;
         let reply = read_line(input);
         if self.echo {

@@ -66,7 +66,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         let r = centered(area, 64, 5);
         f.render_widget(Clear, r);
         f.render_widget(
-            Paragraph::new(wrapped(Ui::ResetAsk.text(app.lang), inner(r))).block(
+            Paragraph::new(wrapped(ls.ex.reset_question().text(app.lang), inner(r))).block(
                 Block::default()
                     .borders(Borders::ALL)
                     .border_style(app.theme.warn),
