@@ -1017,6 +1017,12 @@ fn the_console_keeps_blank_lines_and_says_when_output_is_above() {
     let top = screen(&app, 80, 24);
     assert!(!top.contains("more rows above"), "{top}");
     assert!(top.contains("$ aws iam list-user"), "{top}");
+    // `clear` empties the console, as in a terminal.
+    typed(&mut app, "clear");
+    key(&mut app, KeyCode::Enter);
+    let cleared = screen(&app, 80, 24);
+    assert!(!cleared.contains("list-user"), "{cleared}");
+    assert!(!cleared.contains("invalid choice"), "{cleared}");
 }
 
 #[test]

@@ -213,6 +213,11 @@ pub fn run_in_console(
     lang: Lang,
 ) -> i32 {
     sandbox.lang = lang;
+    // `clear` empties the console as a terminal's does (the sandbox and its history stay).
+    if line.trim() == "clear" {
+        output.clear();
+        return 0;
+    }
     output.push(format!("$ {}", crate::printable::clean(line)));
     let out = sandbox.run(line);
     // What the sandbox prints may hold text from a scenario file: shown escaped, not dropped.
