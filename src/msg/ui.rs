@@ -829,8 +829,8 @@ crate::catalog! {
             "ページの先頭へ",
         ),
         LessonBottom => (
-            "newest console output",
-            "コンソールの最新の出力へ",
+            "end of the page / newest console output",
+            "ページの末尾 / コンソールの最新の出力へ",
         ),
         Expand => (
             "show the whole prompt (again: the exercise)",
