@@ -606,6 +606,11 @@ crate::catalog! {
             "move the application to the new key, then:",
             "アプリケーションを新しいキーに切り替えてから、次を実行します:",
         ),
+        /// CloudTrail.1's fix: the bucket policy a trail made with the CLI needs.
+        TrailBucketPolicy => (
+            "A trail made with the CLI writes only to a bucket whose policy lets cloudtrail.amazonaws.com read its ACL and write under AWSLogs/<account-id>/ (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html): put that policy on the bucket first",
+            "CLI で作る証跡は、cloudtrail.amazonaws.com による ACL の読み取りと AWSLogs/<account-id>/ への書き込みをバケットポリシーで許可したバケットにしか書き込めません (https://docs.aws.amazon.com/ja_jp/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html)。先にそのポリシーをバケットに設定します",
+        ),
         RootForRootTasks => (
             "use an administrator IAM user or role for daily work; keep root for the tasks only root can do",
             "日常の作業には管理者の IAM ユーザーまたはロールを使い、ルートユーザーはルートユーザーにしかできないタスクだけに使います",

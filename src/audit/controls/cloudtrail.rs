@@ -28,6 +28,10 @@ pub(super) fn no_trail(cx: &Context) -> Vec<Hit> {
         evidence,
         vec![
             run("aws s3api create-bucket --bucket audit-logs-<account-id>"),
+            note(Audit::TrailBucketPolicy),
+            run(
+                "aws s3api put-bucket-policy --bucket audit-logs-<account-id> --policy file://cloudtrail-bucket-policy.json",
+            ),
             run(
                 "aws cloudtrail create-trail --name main --s3-bucket-name audit-logs-<account-id> --is-multi-region-trail --enable-log-file-validation",
             ),
