@@ -320,9 +320,11 @@ fn lines(text: &str, cells: usize, indent: usize) -> Vec<(usize, usize)> {
                     let at_separator = (0..k).rev().find_map(|j| {
                         let &(p, c) = chars.get(j)?;
                         let after = p + c.len_utf8();
+                        // What moves to the next line (and this character) must fit it.
                         (matches!(c, ':' | '/')
                             && after > from
-                            && text.get(from..after).map_or(0, width) >= half)
+                            && text.get(from..after).map_or(0, width) >= half
+                            && text.get(after..pos).map_or(0, width) + cw <= next)
                             .then_some(after)
                     });
                     let at = match (at_separator, chars.get(back)) {

@@ -749,6 +749,14 @@ fn checks_about_a_missing_role_wait_for_it() {
             .any(|m| m.contains("BatchRole may") || m.contains("trust policy admits")),
         "no fault of a role that does not exist: {advice:?}"
     );
+    assert!(
+        before
+            .results
+            .iter()
+            .any(|c| c.what.ends_with("(checked once BatchRole exists).")),
+        "the wanted state is said to wait for the role: {:?}",
+        before.results
+    );
     // With the role there and too much attached, the checks judge it again.
     for line in [
         "aws iam create-role --role-name BatchRole --assume-role-policy-document file://trust-ec2.json",

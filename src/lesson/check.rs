@@ -331,10 +331,15 @@ pub fn evaluate(sb: &Sandbox, g: &Goal, lang: &str, fallback: &str) -> CheckResu
     // A check about a principal or role that does not exist yet cannot be judged: it is said
     // as what is wanted ("BatchRole cannot delete reports."), not as a fault of something
     // absent (trial TE2-1: "BatchRole's trust policy admits more…" before BatchRole existed).
-    if !ok && waits(&sb.account, &g.check) {
+    if !ok && let Some(name) = waits(&sb.account, &g.check) {
+        let l = crate::lang::Lang::parse(lang).unwrap_or_default();
         return CheckResult {
             ok,
-            what: say::sentence(sb, &g.check, lang, true),
+            what: format!(
+                "{}{}",
+                say::sentence(sb, &g.check, lang, true).trim_end_matches(['.', '。']),
+                crate::msg::goal::Goal::WaitsFor.fill(l, &[("name", &name)])
+            ),
             fail_message: None,
         };
     }
@@ -349,15 +354,16 @@ pub fn evaluate(sb: &Sandbox, g: &Goal, lang: &str, fallback: &str) -> CheckResu
 /// Whether a check is about a principal or role that does not exist yet (so it fails for
 /// that alone): `cannot` for a user or role the account lacks, `trust_only` for a missing
 /// role, and an `all` holding such a check.
-fn waits(a: &Account, c: &Check) -> bool {
+/// The missing one's name, when so.
+fn waits(a: &Account, c: &Check) -> Option<String> {
     match c {
-        Check::Cannot(r) => matches!(
-            identity_of(a, &r.principal),
-            Err(NoOne::User(_) | NoOne::Role(_))
-        ),
-        Check::TrustOnly(t) => !a.roles.contains_key(&t.role),
-        Check::All(gs) => gs.iter().any(|g| waits(a, &g.check)),
-        _ => false,
+        Check::Cannot(r) => match identity_of(a, &r.principal) {
+            Err(NoOne::User(n) | NoOne::Role(n)) => Some(n),
+            _ => None,
+        },
+        Check::TrustOnly(t) => (!a.roles.contains_key(&t.role)).then(|| t.role.clone()),
+        Check::All(gs) => gs.iter().find_map(|g| waits(a, &g.check)),
+        _ => None,
     }
 }
 

@@ -547,6 +547,12 @@ crate::catalog! {
             "The trust policy of the role {role} allows no one but {who} to assume it.",
             "ロール {role}の信頼ポリシーが引き受けを許可しているのは {who}だけです。",
         ),
+        /// Ends the sentence (its final stop replaced) of a check that waits for its principal or
+        /// role to exist.
+        WaitsFor => (
+            " (checked once {name} exists).",
+            " ({name} ができてから確認します)。",
+        ),
         /// Not yet.
         TrustOnlyNotYet => (
             "The trust policy of the role {role} does not yet allow only {who}: it names someone else, `*` or `NotPrincipal`, or the role does not exist.",
