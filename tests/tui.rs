@@ -51,6 +51,15 @@ fn course_app(lang: Lang, dir: Option<&Path>) -> App {
     App::new(packs, Vec::new(), lang, Theme::no_color(), store, learner)
 }
 
+/// The tiny pack's first lesson opened on its task (the third step), in normal mode.
+fn tiny_task(lang: Lang, dir: &Path) -> App {
+    let mut app = tiny_app(lang, dir);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('n'));
+    key(&mut app, KeyCode::Char('n'));
+    app
+}
+
 fn screen(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
     t.draw(|f| view::draw(f, app)).expect("draws");
@@ -913,10 +922,7 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
 fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
     use iamdojo::tui::app::Screen;
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     // Arriving is normal mode: `i` starts typing.
     key(&mut app, KeyCode::Char('i'));
     typed(&mut app, "aws iam create-user --user-name stray");
@@ -981,10 +987,7 @@ fn a_restart_after_solving_hides_the_explanation_until_solved_again() {
 #[test]
 fn the_console_keeps_blank_lines_and_says_when_output_is_above() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     key(&mut app, KeyCode::Char('i'));
     typed(&mut app, "aws iam list-user");
     key(&mut app, KeyCode::Enter);
@@ -1195,10 +1198,7 @@ fn lists_remember_their_place_and_jump_to_either_end() {
 #[test]
 fn the_help_scrolls_when_it_does_not_fit() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     key(&mut app, KeyCode::Char('?'));
     let first = screen(&app, 80, 24);
     assert!(first.contains("▼ ↑/↓ scroll"), "{first}");
@@ -1452,10 +1452,7 @@ fn long_prompts_are_never_cut_silently() {
 fn the_explainer_shows_full_line_numbers_and_whole_reasons() {
     use iamdojo::tui::app::{Exercise, Screen};
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     // A policy whose deny stands on line 2,999 (JSON allows the blank lines).
     let padding = "\n".repeat(2_996);
     let policy = format!(
@@ -1725,10 +1722,7 @@ fn the_footer_names_what_ctrl_s_does_here() {
 #[test]
 fn the_goal_pane_gives_advice_only_after_a_try() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     let before = screen(&app, 120, 40);
     assert!(
         before.contains("[task]") || before.contains("Goal"),
@@ -1824,10 +1818,7 @@ fn a_long_reading_says_there_is_more_below() {
 #[test]
 fn a_wrong_secret_is_glossed_in_japanese() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::Ja, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::Ja, dir.path());
     key(&mut app, KeyCode::Enter);
     for line in [
         "aws iam create-user --user-name sync",
@@ -2128,10 +2119,7 @@ fn predict_results_say_more_below_and_the_explorer_footer_names_esc() {
 fn a_table_in_the_console_is_laid_out_for_the_console() {
     use iamdojo::tui::app::{Exercise, Screen};
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     // A frame at 80×24 gives the console its width.
     let _ = screen(&app, 80, 24);
     let width = usize::from(app.console_width.get());
@@ -2794,10 +2782,7 @@ fn a_reading_stops_scrolling_at_its_end() {
 #[test]
 fn leaving_an_unsolved_task_keeps_its_sandbox_and_its_hints() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = tiny_app(Lang::En, dir.path());
-    key(&mut app, KeyCode::Enter);
-    key(&mut app, KeyCode::Char('n'));
-    key(&mut app, KeyCode::Char('n'));
+    let mut app = tiny_task(Lang::En, dir.path());
     key(&mut app, KeyCode::Char('h'));
     assert!(
         screen(&app, 120, 40).contains("add-user-to-group."),
