@@ -341,6 +341,16 @@ pub(crate) fn more_below<'a>(
     }
 }
 
+/// The scroll of a reading pane drawn over `area` with `rows` lines: notes the largest useful
+/// scroll in `ls.scroll_limit` (so that `j` stops at the end and `G` goes there) and returns
+/// the learner's scroll kept within it.
+pub(crate) fn page_scroll(ls: &LessonState, rows: usize, area: Rect) -> u16 {
+    let limit = u16::try_from(rows.saturating_sub(usize::from(area.height.saturating_sub(2))))
+        .unwrap_or(u16::MAX);
+    ls.scroll_limit.set(limit);
+    ls.scroll.min(limit)
+}
+
 /// `b` with "more below" (no key: for a pane that does not scroll) on its bottom border when
 /// `rows` lines do not fit the `area` the block is drawn over.
 pub(crate) fn cut_below<'a>(app: &App, b: Block<'a>, rows: usize, area: Rect) -> Block<'a> {

@@ -113,10 +113,7 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     // A result longer than the pane says so on its bottom border, as a reading does.
     let text = wrapped(lines, inner(main));
     let rows = text.lines.len();
-    let limit = u16::try_from(rows.saturating_sub(usize::from(main.height.saturating_sub(2))))
-        .unwrap_or(u16::MAX);
-    ls.scroll_limit.set(limit);
-    let scroll = ls.scroll.min(limit);
+    let scroll = crate::tui::view::page_scroll(ls, rows, main);
     f.render_widget(
         Paragraph::new(text).scroll((scroll, 0)).block(more_below(
             app,

@@ -20,10 +20,7 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     let md = step.read().map(|r| tr(r, app, pack)).unwrap_or("");
     let lines = markdown::render_width(md, &app.theme, usize::from(inner(main)));
     let rows = lines.len();
-    let limit = u16::try_from(rows.saturating_sub(usize::from(main.height.saturating_sub(2))))
-        .unwrap_or(u16::MAX);
-    ls.scroll_limit.set(limit);
-    let scroll = ls.scroll.min(limit);
+    let scroll = crate::tui::view::page_scroll(ls, rows, main);
     f.render_widget(
         Paragraph::new(lines).scroll((scroll, 0)).block(more_below(
             app,
