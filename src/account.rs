@@ -242,6 +242,55 @@ impl Account {
         format!("arn:aws:iam::{}:{kind}{path}{name}", self.id)
     }
 
+    /// A new user of this account, not yet added to it: its id is the account's next `AIDA…`
+    /// id, its ARN follows from `path` and `name`, and it is created now.
+    pub fn new_user(&mut self, name: &str, path: &str) -> User {
+        let id = self.new_id("AIDA", 17);
+        User::new(name, path, id, self.iam_arn("user", path, name), self.now)
+    }
+
+    /// A new group of this account, not yet added to it (its id the next `AGPA…` id).
+    pub fn new_group(&mut self, name: &str, path: &str) -> Group {
+        let id = self.new_id("AGPA", 17);
+        Group::new(name, path, id, self.iam_arn("group", path, name), self.now)
+    }
+
+    /// A new role of this account trusting whom `trust` says, not yet added to it (its id
+    /// the next `AROA…` id).
+    pub fn new_role(&mut self, name: &str, path: &str, trust: Document) -> Role {
+        let id = self.new_id("AROA", 17);
+        Role::new(
+            name,
+            path,
+            id,
+            self.iam_arn("role", path, name),
+            self.now,
+            trust,
+        )
+    }
+
+    /// A new customer managed policy of this account whose version `v1` holds `document`,
+    /// not yet added to it (its id the next `ANPA…` id).
+    pub fn new_policy(&mut self, name: &str, path: &str, document: Document) -> ManagedPolicy {
+        let id = self.new_id("ANPA", 17);
+        let arn = self.iam_arn("policy", path, name);
+        ManagedPolicy::new(
+            name,
+            path,
+            id,
+            arn,
+            self.now,
+            PolicyVersion::first(document, self.now),
+        )
+    }
+
+    /// A new active access key made now: the next `AKIA…` id, then a new secret.
+    pub fn new_access_key(&mut self) -> AccessKey {
+        let id = self.new_id("AKIA", 16);
+        let secret = self.new_secret();
+        AccessKey::new(id, secret, self.now)
+    }
+
     /// The managed policy with this ARN, loading a bundled AWS managed policy on first use.
     pub fn managed_policy(&mut self, arn: &str) -> Option<&ManagedPolicy> {
         if !self.policies.contains_key(arn)

@@ -939,22 +939,11 @@ fn create_user(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     }
     check_boundary_exists(c, boundary.as_deref())?;
     let tags = parse_tags(c, a)?;
-    let id = c.account.new_id("AIDA", 17);
-    let u = User {
-        name: name.clone(),
-        path,
-        id,
-        arn,
-        created: c.account.now,
-        tags,
-        login_profile: None,
-        mfa: Vec::new(),
-        access_keys: Vec::new(),
-        groups: Vec::new(),
-        attached: Vec::new(),
-        inline: BTreeMap::new(),
-        boundary,
-    };
+    let u = c
+        .account
+        .new_user(&name, &path)
+        .with_tags(tags)
+        .with_boundary(boundary);
     let out =
         json!({ "User": with_tags_and_boundary(user_json(&u), &u.tags, u.boundary.as_deref()) });
     c.account.users.insert(name.clone(), u);
@@ -1155,15 +1144,7 @@ fn create_group(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if c.account.name_taken(EntityKind::Group, &name) {
         return Err(AwsError::already_exists(c.operation, "Group", &name));
     }
-    let g = Group {
-        name: name.clone(),
-        path,
-        id: c.account.new_id("AGPA", 17),
-        arn,
-        created: c.account.now,
-        attached: Vec::new(),
-        inline: BTreeMap::new(),
-    };
+    let g = c.account.new_group(&name, &path);
     let out = json!({ "Group": group_json(&g) });
     c.account.groups.insert(name.clone(), g);
     c.account.sync_group(&name);
@@ -1311,7 +1292,9 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     }
     let trust = parse_doc(c, a.s("assume-role-policy-document"), PolicyType::Trust)?;
     check_boundary_exists(c, boundary.as_deref())?;
-    let max = a.int("max-session-duration").unwrap_or(3600);
+    let max = a
+        .int("max-session-duration")
+        .unwrap_or(i64::from(DEFAULT_MAX_SESSION_DURATION));
     if !rules::valid_max_session_duration(max) {
         return Err(AwsError::validation(
             c.operation,
@@ -1319,21 +1302,13 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ));
     }
     let tags = parse_tags(c, a)?;
-    let r = Role {
-        name: name.clone(),
-        path,
-        id: c.account.new_id("AROA", 17),
-        arn,
-        created: c.account.now,
-        description: a.opt("description").map(str::to_string),
-        trust,
-        attached: Vec::new(),
-        inline: BTreeMap::new(),
-        boundary,
-        max_session_duration: max as u32,
-        last_used: None,
-        tags,
-    };
+    let r = c
+        .account
+        .new_role(&name, &path, trust)
+        .with_description(a.opt("description").map(str::to_string))
+        .with_boundary(boundary)
+        .with_max_session_duration(max as u32)
+        .with_tags(tags);
     let out =
         json!({ "Role": with_tags_and_boundary(role_json(&r), &r.tags, r.boundary.as_deref()) });
     c.account.roles.insert(name.clone(), r);
@@ -1439,23 +1414,10 @@ fn create_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         ));
     }
     let doc = parse_doc(c, a.s("policy-document"), PolicyType::Managed)?;
-    let now = c.account.now;
-    let p = ManagedPolicy {
-        name,
-        path,
-        id: c.account.new_id("ANPA", 17),
-        arn: arn.clone(),
-        description: a.opt("description").map(str::to_string),
-        aws_managed: false,
-        versions: vec![PolicyVersion {
-            id: "v1".into(),
-            document: doc,
-            created: now,
-        }],
-        default_version: "v1".into(),
-        created: now,
-        next_version: 2,
-    };
+    let p = c
+        .account
+        .new_policy(&name, &path, doc)
+        .with_description(a.opt("description").map(str::to_string));
     let out = json!({ "Policy": policy_json(c.account, &p) });
     c.account.policies.insert(arn, p);
     Ok(out)
@@ -1617,11 +1579,7 @@ fn create_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     };
     let id = format!("v{}", p.next_version);
     p.next_version += 1;
-    let v = PolicyVersion {
-        id: id.clone(),
-        document: doc,
-        created: now,
-    };
+    let v = PolicyVersion::new(id.clone(), doc, now);
     if set_default {
         p.default_version = id;
     }
@@ -2156,22 +2114,13 @@ fn user_resource(c: &Call, user: &str) -> String {
 fn create_access_key(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let user = self_or_named(c, a)?;
     c.allow("iam:CreateAccessKey", &user_resource(c, &user), &[])?;
-    let id = c.account.new_id("AKIA", 16);
-    let secret = c.account.new_secret();
-    let now = c.account.now;
+    let k = c.account.new_access_key();
     let op = c.operation;
     let keys =
         keys_of(c.account, &user).ok_or_else(|| AwsError::no_such_entity(op, "user", &user))?;
     rules::ACCESS_KEYS_PER_USER
         .check(keys.len() + 1)
         .map_err(|q| AwsError::new(op, "LimitExceeded", q.aws_message()))?;
-    let k = AccessKey {
-        id,
-        secret,
-        status: KeyStatus::Active,
-        created: now,
-        last_used: None,
-    };
     let out = json!({ "AccessKey": key_json(&user, &k, true) });
     keys.push(k);
     c.account.sync_user(&user);

@@ -88,22 +88,12 @@ pub fn aws_managed_policy(arn: &str, now: Timestamp) -> Option<ManagedPolicy> {
     if p.arn != arn {
         return None;
     }
-    Some(ManagedPolicy {
-        name: p.name.clone(),
-        path: p.path.clone(),
-        id: p.id.clone(),
-        arn: p.arn.clone(),
-        description: p.description.clone(),
-        aws_managed: true,
-        versions: vec![PolicyVersion {
-            id: p.default_version.clone(),
-            document: p.document.clone(),
-            created: now,
-        }],
-        default_version: p.default_version.clone(),
-        created: now,
-        next_version: 2,
-    })
+    let version = PolicyVersion::new(&p.default_version, p.document.clone(), now);
+    Some(
+        ManagedPolicy::new(&p.name, &p.path, &p.id, &p.arn, now, version)
+            .aws_managed()
+            .with_description(p.description.clone()),
+    )
 }
 
 /// The ARN of a bundled AWS managed policy by name.

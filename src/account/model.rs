@@ -147,6 +147,19 @@ pub struct AccessKey {
     pub last_used: Option<LastUsed>,
 }
 
+impl AccessKey {
+    /// An active key made at `created` that has not been used yet.
+    pub fn new(id: impl Into<String>, secret: impl Into<String>, created: Timestamp) -> AccessKey {
+        AccessKey {
+            id: id.into(),
+            secret: secret.into(),
+            status: KeyStatus::Active,
+            created,
+            last_used: None,
+        }
+    }
+}
+
 /// A console password.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoginProfile {
@@ -202,6 +215,56 @@ pub struct User {
     pub boundary: Option<String>,
 }
 
+impl User {
+    /// A user with no password, MFA device, access key, group, policy, tag or boundary yet.
+    pub fn new(
+        name: impl Into<String>,
+        path: impl Into<String>,
+        id: impl Into<String>,
+        arn: impl Into<String>,
+        created: Timestamp,
+    ) -> User {
+        User {
+            name: name.into(),
+            path: path.into(),
+            id: id.into(),
+            arn: arn.into(),
+            created,
+            tags: Vec::new(),
+            login_profile: None,
+            mfa: Vec::new(),
+            access_keys: Vec::new(),
+            groups: Vec::new(),
+            attached: Vec::new(),
+            inline: BTreeMap::new(),
+            boundary: None,
+        }
+    }
+
+    /// The user with these tags.
+    pub fn with_tags(mut self, tags: Vec<Tag>) -> User {
+        self.tags = tags;
+        self
+    }
+
+    /// The user with this permissions boundary (an ARN), or none.
+    pub fn with_boundary(mut self, boundary: Option<String>) -> User {
+        self.boundary = boundary;
+        self
+    }
+
+    /// The user with these attached managed policies (ARNs) and inline policies.
+    pub fn with_policies(
+        mut self,
+        attached: Vec<String>,
+        inline: BTreeMap<String, Document>,
+    ) -> User {
+        self.attached = attached;
+        self.inline = inline;
+        self
+    }
+}
+
 /// An IAM group.
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -219,6 +282,38 @@ pub struct Group {
     pub attached: Vec<String>,
     /// Inline policies, by name.
     pub inline: BTreeMap<String, Document>,
+}
+
+impl Group {
+    /// A group with no policy yet.
+    pub fn new(
+        name: impl Into<String>,
+        path: impl Into<String>,
+        id: impl Into<String>,
+        arn: impl Into<String>,
+        created: Timestamp,
+    ) -> Group {
+        Group {
+            name: name.into(),
+            path: path.into(),
+            id: id.into(),
+            arn: arn.into(),
+            created,
+            attached: Vec::new(),
+            inline: BTreeMap::new(),
+        }
+    }
+
+    /// The group with these attached managed policies (ARNs) and inline policies.
+    pub fn with_policies(
+        mut self,
+        attached: Vec<String>,
+        inline: BTreeMap<String, Document>,
+    ) -> Group {
+        self.attached = attached;
+        self.inline = inline;
+        self
+    }
 }
 
 /// An IAM role.
@@ -252,6 +347,73 @@ pub struct Role {
     pub tags: Vec<Tag>,
 }
 
+/// A role's maximum session duration when none is given, in seconds (one hour, as in AWS).
+pub const DEFAULT_MAX_SESSION_DURATION: u32 = 3600;
+
+impl Role {
+    /// A role trusting whom `trust` says, with no description, policy, boundary, tag or use
+    /// yet, and sessions of up to [`DEFAULT_MAX_SESSION_DURATION`].
+    pub fn new(
+        name: impl Into<String>,
+        path: impl Into<String>,
+        id: impl Into<String>,
+        arn: impl Into<String>,
+        created: Timestamp,
+        trust: Document,
+    ) -> Role {
+        Role {
+            name: name.into(),
+            path: path.into(),
+            id: id.into(),
+            arn: arn.into(),
+            created,
+            description: None,
+            trust,
+            attached: Vec::new(),
+            inline: BTreeMap::new(),
+            boundary: None,
+            max_session_duration: DEFAULT_MAX_SESSION_DURATION,
+            last_used: None,
+            tags: Vec::new(),
+        }
+    }
+
+    /// The role with this description, or none.
+    pub fn with_description(mut self, description: Option<String>) -> Role {
+        self.description = description;
+        self
+    }
+
+    /// The role with sessions of up to `seconds`.
+    pub fn with_max_session_duration(mut self, seconds: u32) -> Role {
+        self.max_session_duration = seconds;
+        self
+    }
+
+    /// The role with these tags.
+    pub fn with_tags(mut self, tags: Vec<Tag>) -> Role {
+        self.tags = tags;
+        self
+    }
+
+    /// The role with this permissions boundary (an ARN), or none.
+    pub fn with_boundary(mut self, boundary: Option<String>) -> Role {
+        self.boundary = boundary;
+        self
+    }
+
+    /// The role with these attached managed policies (ARNs) and inline policies.
+    pub fn with_policies(
+        mut self,
+        attached: Vec<String>,
+        inline: BTreeMap<String, Document>,
+    ) -> Role {
+        self.attached = attached;
+        self.inline = inline;
+        self
+    }
+}
+
 /// One version of a managed policy.
 #[derive(Debug, Clone)]
 pub struct PolicyVersion {
@@ -261,6 +423,22 @@ pub struct PolicyVersion {
     pub document: Document,
     /// When it was made.
     pub created: Timestamp,
+}
+
+impl PolicyVersion {
+    /// The version `id` (`v1`, `v2`, …) holding `document`, made at `created`.
+    pub fn new(id: impl Into<String>, document: Document, created: Timestamp) -> PolicyVersion {
+        PolicyVersion {
+            id: id.into(),
+            document,
+            created,
+        }
+    }
+
+    /// The first version of a new customer managed policy, `v1`.
+    pub fn first(document: Document, created: Timestamp) -> PolicyVersion {
+        PolicyVersion::new("v1", document, created)
+    }
 }
 
 /// A managed policy (AWS managed or customer managed).
@@ -289,6 +467,42 @@ pub struct ManagedPolicy {
 }
 
 impl ManagedPolicy {
+    /// A customer managed policy with no description whose one version, `first`, is the
+    /// default; the next version made is `v2`.
+    pub fn new(
+        name: impl Into<String>,
+        path: impl Into<String>,
+        id: impl Into<String>,
+        arn: impl Into<String>,
+        created: Timestamp,
+        first: PolicyVersion,
+    ) -> ManagedPolicy {
+        ManagedPolicy {
+            name: name.into(),
+            path: path.into(),
+            id: id.into(),
+            arn: arn.into(),
+            description: None,
+            aws_managed: false,
+            default_version: first.id.clone(),
+            versions: vec![first],
+            created,
+            next_version: 2,
+        }
+    }
+
+    /// The policy with this description, or none.
+    pub fn with_description(mut self, description: Option<String>) -> ManagedPolicy {
+        self.description = description;
+        self
+    }
+
+    /// The policy marked as AWS managed.
+    pub fn aws_managed(mut self) -> ManagedPolicy {
+        self.aws_managed = true;
+        self
+    }
+
     /// The default version's document.
     pub fn default_document(&self) -> Option<&Document> {
         self.versions

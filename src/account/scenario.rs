@@ -550,13 +550,10 @@ impl Loader<'_> {
             None => None,
         };
         let secret = self.account.new_secret();
-        Ok(AccessKey {
-            id,
-            secret,
-            status,
-            created,
-            last_used,
-        })
+        let mut key = AccessKey::new(id, secret, created);
+        key.status = status;
+        key.last_used = last_used;
+        Ok(key)
     }
 
     fn tags(map: &BTreeMap<String, String>) -> Vec<Tag> {
@@ -721,27 +718,11 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         if l.account.policies.contains_key(&arn) {
             return Err(l.err(&path, twice(M::KindPolicy, &p.name)));
         }
-        let now = l.account.now;
-        let pid = l.account.new_id("ANPA", 17);
-        l.account.policies.insert(
-            arn.clone(),
-            ManagedPolicy {
-                name: p.name.clone(),
-                path: ppath,
-                id: pid,
-                arn,
-                description: p.description.clone(),
-                aws_managed: false,
-                versions: vec![PolicyVersion {
-                    id: "v1".into(),
-                    document: doc,
-                    created: now,
-                }],
-                default_version: "v1".into(),
-                created: now,
-                next_version: 2,
-            },
-        );
+        let policy = l
+            .account
+            .new_policy(&p.name, &ppath, doc)
+            .with_description(p.description.clone());
+        l.account.policies.insert(arn, policy);
     }
     // Groups before users, so that memberships resolve.
     for (i, g) in spec.groups.iter().enumerate() {
@@ -762,25 +743,11 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             &g.inline,
             PolicyType::InlineGroup,
         )?;
-        let arn = l.account.iam_arn("group", &gpath, &g.name);
-        let gid = l.account.new_id("AGPA", 17);
-        let now = l.account.now;
-        if l.account
-            .groups
-            .insert(
-                g.name.clone(),
-                Group {
-                    name: g.name.clone(),
-                    path: gpath,
-                    id: gid,
-                    arn,
-                    created: now,
-                    attached,
-                    inline,
-                },
-            )
-            .is_some()
-        {
+        let group = l
+            .account
+            .new_group(&g.name, &gpath)
+            .with_policies(attached, inline);
+        if l.account.groups.insert(g.name.clone(), group).is_some() {
             return Err(l.err(&path, twice(M::KindGroup, &g.name)));
         }
     }
@@ -841,7 +808,6 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         for (j, k) in u.access_keys.iter().enumerate() {
             keys.push(l.key(&format!("{path}.access_keys[{j}]"), k)?);
         }
-        let arn = l.account.iam_arn("user", &upath, &u.name);
         let mfa = if u.mfa {
             vec![MfaDevice {
                 serial: format!("arn:aws:iam::{id}:mfa/{}", u.name),
@@ -851,22 +817,17 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
         } else {
             Vec::new()
         };
-        let uid = l.account.new_id("AIDA", 17);
-        let user = User {
-            name: u.name.clone(),
-            path: upath,
-            id: uid,
-            arn,
-            created,
-            tags: Loader::tags(&u.tags),
-            login_profile,
-            mfa,
-            access_keys: keys,
-            groups: u.groups.clone(),
-            attached,
-            inline,
-            boundary,
-        };
+        let mut user = l
+            .account
+            .new_user(&u.name, &upath)
+            .with_tags(Loader::tags(&u.tags))
+            .with_policies(attached, inline)
+            .with_boundary(boundary);
+        user.created = created;
+        user.login_profile = login_profile;
+        user.mfa = mfa;
+        user.access_keys = keys;
+        user.groups = u.groups.clone();
         if l.account.users.insert(u.name.clone(), user).is_some() {
             return Err(l.err(&path, twice(M::KindUser, &u.name)));
         }
@@ -902,30 +863,25 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
             }),
             None => None,
         };
-        let arn = l.account.iam_arn("role", &rpath, &r.name);
-        let max_session_duration = r.max_session_duration.unwrap_or(3600);
+        let max_session_duration = r
+            .max_session_duration
+            .unwrap_or(DEFAULT_MAX_SESSION_DURATION);
         if !rules::valid_max_session_duration(i64::from(max_session_duration)) {
             return Err(l.err(
                 &format!("{path}.max_session_duration"),
                 Said::of(M::SessionDuration).with("n", max_session_duration),
             ));
         }
-        let rid = l.account.new_id("AROA", 17);
-        let role = Role {
-            name: r.name.clone(),
-            path: rpath,
-            id: rid,
-            arn,
-            created,
-            description: r.description.clone(),
-            trust,
-            attached,
-            inline,
-            boundary,
-            max_session_duration,
-            last_used,
-            tags: Loader::tags(&r.tags),
-        };
+        let mut role = l
+            .account
+            .new_role(&r.name, &rpath, trust)
+            .with_description(r.description.clone())
+            .with_policies(attached, inline)
+            .with_boundary(boundary)
+            .with_max_session_duration(max_session_duration)
+            .with_tags(Loader::tags(&r.tags));
+        role.created = created;
+        role.last_used = last_used;
         if l.account.roles.insert(r.name.clone(), role).is_some() {
             return Err(l.err(&path, twice(M::KindRole, &r.name)));
         }

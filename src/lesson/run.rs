@@ -221,27 +221,8 @@ pub fn check_policy_in(
         .unwrap_or_else(|| "user/learner".into());
     let a = &mut sb.account;
     if who == "user/learner" && !a.users.contains_key("learner") {
-        let now = a.now;
-        let id = a.new_id("AIDA", 17);
-        let arn = a.iam_arn("user", "/", "learner");
-        a.users.insert(
-            "learner".into(),
-            crate::account::User {
-                name: "learner".into(),
-                path: "/".into(),
-                id,
-                arn,
-                created: now,
-                tags: Vec::new(),
-                login_profile: None,
-                mfa: Vec::new(),
-                access_keys: Vec::new(),
-                groups: Vec::new(),
-                attached: Vec::new(),
-                inline: Default::default(),
-                boundary: None,
-            },
-        );
+        let learner = a.new_user("learner", "/");
+        a.users.insert("learner".into(), learner);
     }
     let placed = if let Some(u) = who.strip_prefix("user/") {
         a.users
@@ -437,17 +418,10 @@ pub fn start_task_in(
                 match existing {
                     Some(k) => k,
                     None => {
-                        let id = a.new_id("AKIA", 16);
-                        let secret = a.new_secret();
-                        let now = a.now;
+                        let key = a.new_access_key();
+                        let id = key.id.clone();
                         if let Some(x) = a.users.get_mut(&u) {
-                            x.access_keys.push(crate::account::AccessKey {
-                                id: id.clone(),
-                                secret,
-                                status: crate::account::KeyStatus::Active,
-                                created: now,
-                                last_used: None,
-                            });
+                            x.access_keys.push(key);
                         }
                         id
                     }

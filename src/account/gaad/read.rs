@@ -20,8 +20,8 @@ use super::shape::{
 };
 use crate::account::rules::{self, NameKind, iam_arn, quoted};
 use crate::account::{
-    Account, DEFAULT_ACCOUNT_ID, Document, Group, InstanceProfile, LastUsed, ManagedPolicy,
-    PolicyVersion, Role, User,
+    Account, DEFAULT_ACCOUNT_ID, DEFAULT_MAX_SESSION_DURATION, Document, Group, InstanceProfile,
+    LastUsed, ManagedPolicy, PolicyVersion, Role, User,
 };
 use crate::msg::gaad::Gaad as G;
 use crate::msg::said::Said;
@@ -399,27 +399,12 @@ impl Reader<'_> {
             })?;
         let now = self.account.now;
         let id = self.account.new_id("ANPA", 17);
-        self.account.policies.insert(
-            arn.to_string(),
-            ManagedPolicy {
-                name,
-                path,
-                id,
-                arn: arn.to_string(),
-                description: Some(
-                    "iamdojo stand-in: this AWS managed policy was not in the file and is not bundled, so it allows nothing".into(),
-                ),
-                aws_managed: true,
-                versions: vec![PolicyVersion {
-                    id: "v1".into(),
-                    document,
-                    created: now,
-                }],
-                default_version: "v1".into(),
-                created: now,
-                next_version: 2,
-            },
-        );
+        let stand_in = ManagedPolicy::new(name, path, id, arn, now, PolicyVersion::first(document, now))
+            .aws_managed()
+            .with_description(Some(
+                "iamdojo stand-in: this AWS managed policy was not in the file and is not bundled, so it allows nothing".into(),
+            ));
+        self.account.policies.insert(arn.to_string(), stand_in);
         self.warn(at, Said::of(G::WarnStandIn).with("arn", arn));
         Ok(())
     }
@@ -547,11 +532,11 @@ impl Reader<'_> {
                 )?;
                 versions.push((
                     n,
-                    PolicyVersion {
-                        id: v.version_id.clone(),
+                    PolicyVersion::new(
+                        v.version_id.clone(),
                         document,
-                        created: v.create_date.map(|t| t.0).unwrap_or(created),
-                    },
+                        v.create_date.map(|t| t.0).unwrap_or(created),
+                    ),
                 ));
             }
             versions.sort_by_key(|(n, _)| *n);
@@ -595,21 +580,18 @@ impl Reader<'_> {
                 Some(id) => id.clone(),
                 None => self.account.new_id("ANPA", 17),
             };
-            self.account.policies.insert(
-                p.arn.clone(),
-                ManagedPolicy {
-                    name: p.policy_name.clone(),
-                    path,
-                    id,
-                    arn: p.arn.clone(),
-                    description: p.description.clone(),
-                    aws_managed,
-                    versions: versions.into_iter().map(|(_, v)| v).collect(),
-                    default_version: default,
-                    created,
-                    next_version,
-                },
-            );
+            let mut versions = versions.into_iter().map(|(_, v)| v);
+            let Some(first) = versions.next() else {
+                // Refused above already; kept so that no policy is ever without a version.
+                return Err(self.field(format!("{at}.PolicyVersionList"), Said::of(G::NoVersions)));
+            };
+            let mut policy = ManagedPolicy::new(&p.policy_name, path, id, &p.arn, created, first)
+                .with_description(p.description.clone());
+            policy.aws_managed = aws_managed;
+            policy.versions.extend(versions);
+            policy.default_version = default;
+            policy.next_version = next_version;
+            self.account.policies.insert(p.arn.clone(), policy);
         }
         Ok(())
     }
@@ -647,18 +629,9 @@ impl Reader<'_> {
                 None => self.account.new_id("AGPA", 17),
             };
             let created = g.create_date.map(|t| t.0).unwrap_or(self.account.now);
-            self.account.groups.insert(
-                g.group_name.clone(),
-                Group {
-                    name: g.group_name.clone(),
-                    path,
-                    id,
-                    arn: g.arn.clone(),
-                    created,
-                    attached,
-                    inline,
-                },
-            );
+            let group = Group::new(&g.group_name, path, id, &g.arn, created)
+                .with_policies(attached, inline);
+            self.account.groups.insert(g.group_name.clone(), group);
         }
         Ok(())
     }
@@ -703,24 +676,12 @@ impl Reader<'_> {
                 None => self.account.new_id("AIDA", 17),
             };
             let created = u.create_date.map(|t| t.0).unwrap_or(self.account.now);
-            self.account.users.insert(
-                u.user_name.clone(),
-                User {
-                    name: u.user_name.clone(),
-                    path,
-                    id,
-                    arn: u.arn.clone(),
-                    created,
-                    tags: u.tags.clone(),
-                    login_profile: None,
-                    mfa: Vec::new(),
-                    access_keys: Vec::new(),
-                    groups: u.group_list.clone(),
-                    attached,
-                    inline,
-                    boundary,
-                },
-            );
+            let mut user = User::new(&u.user_name, path, id, &u.arn, created)
+                .with_tags(u.tags.clone())
+                .with_policies(attached, inline)
+                .with_boundary(boundary);
+            user.groups = u.group_list.clone();
+            self.account.users.insert(u.user_name.clone(), user);
         }
         Ok(())
     }
@@ -755,7 +716,9 @@ impl Reader<'_> {
             let attached =
                 self.attachments(&r.attached_managed_policies, &at, rules::POLICIES_PER_ROLE)?;
             let boundary = self.boundary(r.permissions_boundary.as_ref(), &at)?;
-            let max = r.max_session_duration.unwrap_or(3600);
+            let max = r
+                .max_session_duration
+                .unwrap_or(DEFAULT_MAX_SESSION_DURATION);
             if !rules::valid_max_session_duration(i64::from(max)) {
                 return Err(self.field(
                     format!("{at}.MaxSessionDuration"),
@@ -858,24 +821,14 @@ impl Reader<'_> {
                     .instance_profiles
                     .insert(p.instance_profile_name.clone(), profile);
             }
-            self.account.roles.insert(
-                r.role_name.clone(),
-                Role {
-                    name: r.role_name.clone(),
-                    path,
-                    id,
-                    arn: r.arn.clone(),
-                    created,
-                    description: r.description.clone(),
-                    trust,
-                    attached,
-                    inline,
-                    boundary,
-                    max_session_duration: max,
-                    last_used,
-                    tags: r.tags.clone(),
-                },
-            );
+            let mut role = Role::new(&r.role_name, path, id, &r.arn, created, trust)
+                .with_description(r.description.clone())
+                .with_policies(attached, inline)
+                .with_boundary(boundary)
+                .with_max_session_duration(max)
+                .with_tags(r.tags.clone());
+            role.last_used = last_used;
+            self.account.roles.insert(r.role_name.clone(), role);
         }
         Ok(())
     }

@@ -187,17 +187,12 @@ fn keys_from(a: &mut Account, old: &[AccessKey], rows: [Option<KeyRow>; 2]) -> V
             Some(k) => (k.id.clone(), k.secret.clone()),
             None => (a.new_id("AKIA", 16), a.new_secret()),
         };
-        out.push(AccessKey {
-            id,
-            secret,
-            status: if row.active {
-                KeyStatus::Active
-            } else {
-                KeyStatus::Inactive
-            },
-            created: row.rotated,
-            last_used: row.last_used,
-        });
+        let mut key = AccessKey::new(id, secret, row.rotated);
+        if !row.active {
+            key.status = KeyStatus::Inactive;
+        }
+        key.last_used = row.last_used;
+        out.push(key);
     }
     out
 }
@@ -336,21 +331,7 @@ fn apply_row(a: &mut Account, row: &Row<'_>) -> Result<(), ImportError> {
     }
     if !a.users.contains_key(&name) {
         let id = a.new_id("AIDA", 17);
-        let user = User {
-            name: name.clone(),
-            path,
-            id,
-            arn: arn.clone(),
-            created: created.unwrap_or(a.now),
-            tags: Vec::new(),
-            login_profile: None,
-            mfa: Vec::new(),
-            access_keys: Vec::new(),
-            groups: Vec::new(),
-            attached: Vec::new(),
-            inline: Default::default(),
-            boundary: None,
-        };
+        let user = User::new(&name, path, id, &arn, created.unwrap_or(a.now));
         a.users.insert(name.clone(), user);
     }
     let old = a
