@@ -668,503 +668,28 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
                 .with("want", SCHEMA),
         });
     }
-    let id = spec
-        .account
-        .id
-        .clone()
-        .unwrap_or_else(|| super::DEFAULT_ACCOUNT_ID.to_string());
-    if id.len() != 12 || !id.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ScenarioError {
-            file: file.into(),
-            location: None,
-            path: "account.id".into(),
-            message: Said::of(M::BadAccountId).with("id", &id),
-        });
-    }
-    let mut l = Loader {
-        file,
-        account: Account::new(&id, spec.account.seed.unwrap_or(1)),
-    };
-    l.account.alias = spec.account.alias.clone();
-    if let Some(c) = &spec.clock {
-        l.account.now = l.time("clock", c)?;
-    }
+    let mut l = Loader::new(file, &spec.account)?;
+    l.clock(spec.clock.as_ref())?;
     l.account.password_policy = spec.password_policy.clone();
-    // Root.
-    l.account.root.mfa_enabled = spec.root.mfa;
-    if let Some(t) = &spec.root.last_sign_in {
-        l.account.root.last_sign_in = Some(l.time("root.last_sign_in", t)?);
-    }
-    l.quota(
-        "root.access_keys",
-        rules::ACCESS_KEYS_PER_USER,
-        spec.root.access_keys.len(),
-    )?;
-    for (i, k) in spec.root.access_keys.iter().enumerate() {
-        let key = l.key(&format!("root.access_keys[{i}]"), k)?;
-        l.account.root.access_keys.push(key);
-    }
-    // Customer managed policies.
-    for (i, p) in spec.policies.iter().enumerate() {
-        let path = format!("policies[{i}]");
-        l.name(&format!("{path}.name"), NameKind::Policy, &p.name)?;
-        let ppath = l.iam_path(&format!("{path}.path"), p.path.as_ref())?;
-        let doc = l.doc(
-            &format!("{path}.document"),
-            &p.document,
-            PolicyType::Managed,
-        )?;
-        let arn = l.account.iam_arn("policy", &ppath, &p.name);
-        if l.account.policies.contains_key(&arn) {
-            return Err(l.err(&path, twice(M::KindPolicy, &p.name)));
-        }
-        let policy = l
-            .account
-            .new_policy(&p.name, &ppath, doc)
-            .with_description(p.description.clone());
-        l.account.policies.insert(arn, policy);
-    }
-    // Groups before users, so that memberships resolve.
-    for (i, g) in spec.groups.iter().enumerate() {
-        let path = format!("groups[{i}]");
-        l.name(&format!("{path}.name"), NameKind::Group, &g.name)?;
-        let gpath = l.iam_path(&format!("{path}.path"), g.path.as_ref())?;
-        let mut attached = Vec::new();
-        for (j, r) in g.policies.iter().enumerate() {
-            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
-        }
-        l.quota(
-            &format!("{path}.policies"),
-            rules::POLICIES_PER_GROUP,
-            attached.len(),
-        )?;
-        let inline = l.inline(
-            &format!("{path}.inline"),
-            &g.inline,
-            PolicyType::InlineGroup,
-        )?;
-        let group = l
-            .account
-            .new_group(&g.name, &gpath)
-            .with_policies(attached, inline);
-        if l.account.groups.insert(g.name.clone(), group).is_some() {
-            return Err(l.err(&path, twice(M::KindGroup, &g.name)));
-        }
-    }
-    for (i, u) in spec.users.iter().enumerate() {
-        let path = format!("users[{i}]");
-        l.name(&format!("{path}.name"), NameKind::User, &u.name)?;
-        let upath = l.iam_path(&format!("{path}.path"), u.path.as_ref())?;
-        l.quota(
-            &format!("{path}.groups"),
-            rules::GROUPS_PER_USER,
-            u.groups.len(),
-        )?;
-        for (j, g) in u.groups.iter().enumerate() {
-            if !l.account.groups.contains_key(g) {
-                let names: Vec<&str> = l.account.groups.keys().map(String::as_str).collect();
-                return Err(l.err(
-                    &format!("{path}.groups[{j}]"),
-                    near(Said::of(M::NoSuchGroup).with("name", g), g, names),
-                ));
-            }
-        }
-        let mut attached = Vec::new();
-        for (j, r) in u.policies.iter().enumerate() {
-            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), r)?);
-        }
-        l.quota(
-            &format!("{path}.policies"),
-            rules::POLICIES_PER_USER,
-            attached.len(),
-        )?;
-        let boundary = match &u.boundary {
-            Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
-            None => None,
-        };
-        let inline = l.inline(&format!("{path}.inline"), &u.inline, PolicyType::InlineUser)?;
-        let created = match &u.created {
-            Some(t) => l.time(&format!("{path}.created"), t)?,
-            None => l.account.now,
-        };
-        let login_profile = match &u.password {
-            Some(p) => Some(LoginProfile {
-                password: p.clone(),
-                reset_required: false,
-                created,
-                last_used: match &u.password_last_used {
-                    Some(t) => Some(l.time(&format!("{path}.password_last_used"), t)?),
-                    None => None,
-                },
-            }),
-            None => None,
-        };
-        l.quota(
-            &format!("{path}.access_keys"),
-            rules::ACCESS_KEYS_PER_USER,
-            u.access_keys.len(),
-        )?;
-        let mut keys = Vec::new();
-        for (j, k) in u.access_keys.iter().enumerate() {
-            keys.push(l.key(&format!("{path}.access_keys[{j}]"), k)?);
-        }
-        let mfa = if u.mfa {
-            vec![MfaDevice {
-                serial: format!("arn:aws:iam::{id}:mfa/{}", u.name),
-                is_virtual: true,
-                enabled: Some(created),
-            }]
-        } else {
-            Vec::new()
-        };
-        let mut user = l
-            .account
-            .new_user(&u.name, &upath)
-            .with_tags(Loader::tags(&u.tags))
-            .with_policies(attached, inline)
-            .with_boundary(boundary);
-        user.created = created;
-        user.login_profile = login_profile;
-        user.mfa = mfa;
-        user.access_keys = keys;
-        user.groups = u.groups.clone();
-        if l.account.users.insert(u.name.clone(), user).is_some() {
-            return Err(l.err(&path, twice(M::KindUser, &u.name)));
-        }
-    }
-    for (i, r) in spec.roles.iter().enumerate() {
-        let path = format!("roles[{i}]");
-        l.name(&format!("{path}.name"), NameKind::Role, &r.name)?;
-        let rpath = l.iam_path(&format!("{path}.path"), r.path.as_ref())?;
-        let trust = l.doc(&format!("{path}.trust"), &r.trust, PolicyType::Trust)?;
-        let mut attached = Vec::new();
-        for (j, p) in r.policies.iter().enumerate() {
-            attached.push(l.policy_arn(&format!("{path}.policies[{j}]"), p)?);
-        }
-        l.quota(
-            &format!("{path}.policies"),
-            rules::POLICIES_PER_ROLE,
-            attached.len(),
-        )?;
-        let boundary = match &r.boundary {
-            Some(b) => Some(l.policy_arn(&format!("{path}.boundary"), b)?),
-            None => None,
-        };
-        let inline = l.inline(&format!("{path}.inline"), &r.inline, PolicyType::InlineRole)?;
-        let created = match &r.created {
-            Some(t) => l.time(&format!("{path}.created"), t)?,
-            None => l.account.now,
-        };
-        let last_used = match &r.last_used {
-            Some(u) => Some(LastUsed {
-                date: l.time(&format!("{path}.last_used.date"), &u.date)?,
-                region: u.region.clone().unwrap_or_else(|| "us-east-1".into()),
-                service: u.service.clone().unwrap_or_else(|| "sts".into()),
-            }),
-            None => None,
-        };
-        let max_session_duration = r
-            .max_session_duration
-            .unwrap_or(DEFAULT_MAX_SESSION_DURATION);
-        if !rules::valid_max_session_duration(i64::from(max_session_duration)) {
-            return Err(l.err(
-                &format!("{path}.max_session_duration"),
-                Said::of(M::SessionDuration).with("n", max_session_duration),
-            ));
-        }
-        let mut role = l
-            .account
-            .new_role(&r.name, &rpath, trust)
-            .with_description(r.description.clone())
-            .with_policies(attached, inline)
-            .with_boundary(boundary)
-            .with_max_session_duration(max_session_duration)
-            .with_tags(Loader::tags(&r.tags));
-        role.created = created;
-        role.last_used = last_used;
-        if l.account.roles.insert(r.name.clone(), role).is_some() {
-            return Err(l.err(&path, twice(M::KindRole, &r.name)));
-        }
-        if let Some(p) = &r.instance_profile {
-            let at = format!("{path}.instance_profile");
-            l.name(&at, NameKind::InstanceProfile, p)?;
-            if let Some(other) = l.account.instance_profiles.get(p) {
-                // One role per instance profile; the first role listed has it already.
-                let e = rules::ROLES_PER_INSTANCE_PROFILE.check(other.roles.len() + 1);
-                if let Err(e) = e {
-                    return Err(l.err(
-                        &at,
-                        Said::of(M::ProfileTaken)
-                            .with("name", p)
-                            .with("roles", other.roles.join("`, `"))
-                            .saying("quota", e.said()),
-                    ));
-                }
-            }
-            let pid = l.account.new_id("AIPA", 17);
-            let parn = l.account.iam_arn("instance-profile", "/", p);
-            let now = l.account.now;
-            l.account.instance_profiles.insert(
-                p.clone(),
-                InstanceProfile {
-                    name: p.clone(),
-                    path: "/".into(),
-                    id: pid,
-                    arn: parn,
-                    created: now,
-                    roles: vec![r.name.clone()],
-                },
-            );
-        }
-    }
-    for (i, b) in spec.buckets.iter().enumerate() {
-        let path = format!("buckets[{i}]");
-        let mut bucket = Bucket::new(
-            &b.name,
-            b.region.as_deref().unwrap_or("us-east-1"),
-            l.account.now,
-        );
-        if let Some(p) = &b.policy {
-            bucket.policy = Some(l.doc(&format!("{path}.policy"), p, PolicyType::Resource)?);
-        }
-        if let Some(a) = &b.acl {
-            bucket.acl = a.clone();
-        }
-        bucket.public_access_block = b.public_access_block;
-        for (k, body) in &b.objects {
-            bucket.objects.insert(
-                k.clone(),
-                Object {
-                    body: body.clone(),
-                    modified: l.account.now,
-                },
-            );
-        }
-        l.account.buckets.insert(b.name.clone(), bucket);
-    }
+    l.root(&spec.root)?;
+    l.policies(&spec.policies)?;
+    l.groups(&spec.groups)?;
+    l.users(&spec.users)?;
+    l.roles(&spec.roles)?;
+    l.buckets(&spec.buckets)?;
     l.account.account_public_access_block = spec.account_public_access_block;
-    for (i, g) in spec.security_groups.iter().enumerate() {
-        let path = format!("security_groups[{i}]");
-        let gid = match &g.id {
-            Some(x) => x.clone(),
-            None => format!("sg-0{}", l.account.new_hex(16)),
-        };
-        let ingress = g
-            .ingress
-            .iter()
-            .enumerate()
-            .map(|(j, r)| l.rule(&format!("{path}.ingress[{j}]"), r))
-            .collect::<Result<Vec<_>, _>>()?;
-        let egress = match &g.egress {
-            None => vec![Rule::allow_all_egress()],
-            Some(list) => list
-                .iter()
-                .enumerate()
-                .map(|(j, r)| l.rule(&format!("{path}.egress[{j}]"), r))
-                .collect::<Result<Vec<_>, _>>()?,
-        };
-        let mut group = SecurityGroup::new(&gid, &g.name, g.description.as_deref().unwrap_or(""));
-        group.ingress = ingress;
-        group.egress = egress;
-        l.account.security_groups.insert(gid, group);
-    }
-    for im in &spec.images {
-        let owner = match im.owner.as_deref() {
-            None | Some("self") => l.account.id.clone(),
-            Some("amazon") => "137112412989".to_string(),
-            Some(other) => other.to_string(),
-        };
-        let image = Image {
-            id: im.id.clone(),
-            name: im.name.clone(),
-            description: im.description.clone().unwrap_or_default(),
-            owner_alias: (im.owner.as_deref() == Some("amazon")).then(|| "amazon".to_string()),
-            owner_id: owner,
-            architecture: im.architecture.clone().unwrap_or_else(|| "x86_64".into()),
-            imds_support: im.imds_support.clone(),
-            created: l.account.now,
-            public: im.public || im.owner.as_deref() == Some("amazon"),
-        };
-        l.account.images.insert(im.id.clone(), image);
-    }
+    l.security_groups(&spec.security_groups)?;
+    l.images(&spec.images);
     let source_ip = spec
         .source_ip
         .clone()
         .unwrap_or_else(|| "203.0.113.10".into());
-    for (i, inst) in spec.instances.iter().enumerate() {
-        let path = format!("instances[{i}]");
-        let state_name = inst.state.as_deref().unwrap_or("running");
-        let Some(state) = State::from_name(state_name) else {
-            return Err(l.err(
-                &format!("{path}.state"),
-                Said::of(M::BadState).with("value", state_name),
-            ));
-        };
-        if let Some(p) = &inst.profile
-            && !l.account.instance_profiles.contains_key(p)
-        {
-            return Err(l.err(
-                &format!("{path}.profile"),
-                Said::of(M::NoSuchProfile).with("name", p),
-            ));
-        }
-        let launched = match &inst.launched {
-            Some(t) => l.time(&format!("{path}.launched"), t)?,
-            None => l.account.now,
-        };
-        let id = match &inst.id {
-            Some(x) => x.clone(),
-            None => format!("i-0{}", l.account.new_hex(16)),
-        };
-        let launched_by = inst
-            .launched_by
-            .clone()
-            .unwrap_or_else(|| format!("arn:aws:iam::{id}:root", id = l.account.id));
-        let region = inst.region.clone().unwrap_or_else(|| "us-east-1".into());
-        let subnets = ec2::network::default_subnets(&l.account.id, &region);
-        let Some(subnet) = subnets
-            .first()
-            .filter(|_| ec2::network::known_region(&region))
-        else {
-            return Err(l.err(
-                &format!("{path}.region"),
-                Said::of(M::BadRegion).with("value", &region),
-            ));
-        };
-        let taken: Vec<String> = l
-            .account
-            .instances
-            .values()
-            .filter(|i| i.subnet_id == subnet.id)
-            .map(|i| i.private_ip.clone())
-            .collect();
-        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-        let ip = ec2::network::private_ip(subnet, &id, &taken);
-        let mut i = Instance::new(&id, &inst.instance_type, subnet, ip, launched);
-        i.state = state;
-        i.state_since = launched;
-        i.stopped_at = (!matches!(state, State::Running | State::Pending)).then_some(launched);
-        if let Some(img) = &inst.image {
-            i.image_id = img.clone();
-        }
-        i.instance_profile = inst.profile.clone();
-        i.security_groups = inst.security_groups.clone();
-        i.launched_by = launched_by;
-        i.launched_from = inst.from.clone().unwrap_or_else(|| source_ip.clone());
-        i.user_data = inst.user_data.clone().unwrap_or_default();
-        i.http_tokens = inst
-            .http_tokens
-            .clone()
-            .unwrap_or_else(|| "optional".into());
-        i.tags = inst
-            .tags
-            .iter()
-            .map(|(k, v)| Tag {
-                key: k.clone(),
-                value: v.clone(),
-            })
-            .collect();
-        l.account.instances.insert(id, i);
-    }
-    for t in &spec.trails {
-        let mut trail = Trail::new(&t.name, &t.bucket);
-        trail.logging = t.logging;
-        trail.multi_region = t.multi_region;
-        trail.log_file_validation = t.log_file_validation;
-        // A trail the scenario starts logging has logged since the scenario's start.
-        trail.started = t.logging.then_some(l.account.now);
-        l.account.cloudtrail.trails.push(trail);
-    }
-    if let Some(g) = &spec.guardduty {
-        l.account.guardduty = GuardDuty {
-            detector: g
-                .enabled
-                .then(|| "12abc34d567e8fa901bc2d34e56789f0".to_string()),
-            enabled_at: g.enabled.then_some(l.account.now),
-            findings: Vec::new(),
-            threat_list: g.threat_list.clone(),
-        };
-    }
-    for b in &spec.budgets {
-        let notices = b
-            .alert_at_percent
-            .iter()
-            .map(|p| BudgetNotice {
-                kind: "ACTUAL".into(),
-                threshold: *p,
-                percentage: true,
-                subscribers: b.email.clone(),
-                sent: false,
-            })
-            .collect();
-        l.account.billing.budgets.push(Budget {
-            name: b.name.clone(),
-            limit: b.limit,
-            notices,
-        });
-    }
-    for a in &spec.alarms {
-        let mut alarm = Alarm::billing(&a.name, a.threshold, a.notify.clone(), l.account.now);
-        alarm.state = "OK".into();
-        l.account.billing.alarms.push(alarm);
-    }
-    let mut events = Vec::new();
-    for (i, e) in spec.events.iter().enumerate() {
-        let path = format!("events[{i}]");
-        let at = match e.at.strip_prefix('+') {
-            Some(d) => {
-                let d = super::command::parse_duration(d).ok_or_else(|| {
-                    l.err(
-                        &format!("{path}.at"),
-                        Said::of(M::NotATimeOrOffset).with("value", &e.at),
-                    )
-                })?;
-                l.account.now.checked_add(d).unwrap_or(l.account.now)
-            }
-            None => l.time(&format!("{path}.at"), &e.at)?,
-        };
-        let actor = match &e.actor {
-            ActorSpec::Word(w) if w == "root" => Actor::Root,
-            ActorSpec::Map {
-                user: Some(u),
-                access_key: None,
-            } => Actor::User(u.clone()),
-            ActorSpec::Map {
-                user: None,
-                access_key: Some(k),
-            } => Actor::AccessKey(k.clone()),
-            _ => {
-                return Err(l.err(&format!("{path}.as"), Said::of(M::BadActor)));
-            }
-        };
-        match &actor {
-            Actor::User(u) if !l.account.users.contains_key(u) => {
-                return Err(l.err(
-                    &format!("{path}.as"),
-                    Said::of(M::NoSuchUser).with("name", u),
-                ));
-            }
-            Actor::AccessKey(k)
-                if l.account.caller_for_key("", k, "", "").is_err()
-                    && !l
-                        .account
-                        .users
-                        .values()
-                        .any(|u| u.access_keys.iter().any(|x| x.id == *k)) =>
-            {
-                return Err(l.err(&format!("{path}.as"), Said::of(M::NoSuchKey).with("key", k)));
-            }
-            _ => {}
-        }
-        events.push(ScheduledEvent {
-            at,
-            actor,
-            from: e.from.clone().unwrap_or_else(|| source_ip.clone()),
-            region: e.region.clone().unwrap_or_else(|| "us-east-1".into()),
-            run: e.run.clone(),
-        });
-    }
-    events.sort_by_key(|e| e.at);
+    l.instances(&spec.instances, &source_ip)?;
+    l.trails(&spec.trails);
+    l.guardduty(spec.guardduty.as_ref());
+    l.budgets(&spec.budgets);
+    l.alarms(&spec.alarms);
+    let events = l.events(&spec.events, &source_ip)?;
     // Built as data, not through commands: the index starts afresh.
     l.account.reindex();
     let mut sandbox = Sandbox::new(l.account);
@@ -1172,6 +697,584 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     sandbox.files = spec.files;
     sandbox.events = events;
     Ok(Scenario { sandbox })
+}
+
+/// One function per section of the scenario file format, called in its order by [`load_text`].
+impl Loader<'_> {
+    /// `account`: the account's id, the seed of its generated ids and its alias.
+    fn new<'f>(file: &'f str, spec: &AccountSpec) -> Result<Loader<'f>, ScenarioError> {
+        let id = spec
+            .id
+            .clone()
+            .unwrap_or_else(|| super::DEFAULT_ACCOUNT_ID.to_string());
+        if id.len() != 12 || !id.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(ScenarioError {
+                file: file.into(),
+                location: None,
+                path: "account.id".into(),
+                message: Said::of(M::BadAccountId).with("id", &id),
+            });
+        }
+        let mut account = Account::new(&id, spec.seed.unwrap_or(1));
+        account.alias = spec.alias.clone();
+        Ok(Loader { file, account })
+    }
+
+    /// `clock`: the time the scenario starts at (the account's default when absent).
+    fn clock(&mut self, clock: Option<&String>) -> Result<(), ScenarioError> {
+        if let Some(c) = clock {
+            self.account.now = self.time("clock", c)?;
+        }
+        Ok(())
+    }
+
+    /// `root`: the root user's MFA, last sign-in and access keys.
+    fn root(&mut self, root: &RootSpec) -> Result<(), ScenarioError> {
+        self.account.root.mfa_enabled = root.mfa;
+        if let Some(t) = &root.last_sign_in {
+            self.account.root.last_sign_in = Some(self.time("root.last_sign_in", t)?);
+        }
+        self.quota(
+            "root.access_keys",
+            rules::ACCESS_KEYS_PER_USER,
+            root.access_keys.len(),
+        )?;
+        for (i, k) in root.access_keys.iter().enumerate() {
+            let key = self.key(&format!("root.access_keys[{i}]"), k)?;
+            self.account.root.access_keys.push(key);
+        }
+        Ok(())
+    }
+
+    /// `policies`: the customer managed policies.
+    fn policies(&mut self, list: &[PolicySpec]) -> Result<(), ScenarioError> {
+        for (i, p) in list.iter().enumerate() {
+            let path = format!("policies[{i}]");
+            self.name(&format!("{path}.name"), NameKind::Policy, &p.name)?;
+            let ppath = self.iam_path(&format!("{path}.path"), p.path.as_ref())?;
+            let doc = self.doc(
+                &format!("{path}.document"),
+                &p.document,
+                PolicyType::Managed,
+            )?;
+            let arn = self.account.iam_arn("policy", &ppath, &p.name);
+            if self.account.policies.contains_key(&arn) {
+                return Err(self.err(&path, twice(M::KindPolicy, &p.name)));
+            }
+            let policy = self
+                .account
+                .new_policy(&p.name, &ppath, doc)
+                .with_description(p.description.clone());
+            self.account.policies.insert(arn, policy);
+        }
+        Ok(())
+    }
+
+    /// `groups`, with their policies; read before users, so that memberships resolve.
+    fn groups(&mut self, list: &[GroupSpec]) -> Result<(), ScenarioError> {
+        for (i, g) in list.iter().enumerate() {
+            let path = format!("groups[{i}]");
+            self.name(&format!("{path}.name"), NameKind::Group, &g.name)?;
+            let gpath = self.iam_path(&format!("{path}.path"), g.path.as_ref())?;
+            let mut attached = Vec::new();
+            for (j, r) in g.policies.iter().enumerate() {
+                attached.push(self.policy_arn(&format!("{path}.policies[{j}]"), r)?);
+            }
+            self.quota(
+                &format!("{path}.policies"),
+                rules::POLICIES_PER_GROUP,
+                attached.len(),
+            )?;
+            let inline = self.inline(
+                &format!("{path}.inline"),
+                &g.inline,
+                PolicyType::InlineGroup,
+            )?;
+            let group = self
+                .account
+                .new_group(&g.name, &gpath)
+                .with_policies(attached, inline);
+            if self.account.groups.insert(g.name.clone(), group).is_some() {
+                return Err(self.err(&path, twice(M::KindGroup, &g.name)));
+            }
+        }
+        Ok(())
+    }
+
+    /// `users`: their memberships, policies, boundary, password, MFA and access keys.
+    fn users(&mut self, list: &[UserSpec]) -> Result<(), ScenarioError> {
+        for (i, u) in list.iter().enumerate() {
+            let path = format!("users[{i}]");
+            self.name(&format!("{path}.name"), NameKind::User, &u.name)?;
+            let upath = self.iam_path(&format!("{path}.path"), u.path.as_ref())?;
+            self.quota(
+                &format!("{path}.groups"),
+                rules::GROUPS_PER_USER,
+                u.groups.len(),
+            )?;
+            for (j, g) in u.groups.iter().enumerate() {
+                if !self.account.groups.contains_key(g) {
+                    let names: Vec<&str> = self.account.groups.keys().map(String::as_str).collect();
+                    return Err(self.err(
+                        &format!("{path}.groups[{j}]"),
+                        near(Said::of(M::NoSuchGroup).with("name", g), g, names),
+                    ));
+                }
+            }
+            let mut attached = Vec::new();
+            for (j, r) in u.policies.iter().enumerate() {
+                attached.push(self.policy_arn(&format!("{path}.policies[{j}]"), r)?);
+            }
+            self.quota(
+                &format!("{path}.policies"),
+                rules::POLICIES_PER_USER,
+                attached.len(),
+            )?;
+            let boundary = match &u.boundary {
+                Some(b) => Some(self.policy_arn(&format!("{path}.boundary"), b)?),
+                None => None,
+            };
+            let inline =
+                self.inline(&format!("{path}.inline"), &u.inline, PolicyType::InlineUser)?;
+            let created = match &u.created {
+                Some(t) => self.time(&format!("{path}.created"), t)?,
+                None => self.account.now,
+            };
+            let login_profile = match &u.password {
+                Some(p) => Some(LoginProfile {
+                    password: p.clone(),
+                    reset_required: false,
+                    created,
+                    last_used: match &u.password_last_used {
+                        Some(t) => Some(self.time(&format!("{path}.password_last_used"), t)?),
+                        None => None,
+                    },
+                }),
+                None => None,
+            };
+            self.quota(
+                &format!("{path}.access_keys"),
+                rules::ACCESS_KEYS_PER_USER,
+                u.access_keys.len(),
+            )?;
+            let mut keys = Vec::new();
+            for (j, k) in u.access_keys.iter().enumerate() {
+                keys.push(self.key(&format!("{path}.access_keys[{j}]"), k)?);
+            }
+            let mfa = if u.mfa {
+                vec![MfaDevice {
+                    serial: format!("arn:aws:iam::{}:mfa/{}", self.account.id, u.name),
+                    is_virtual: true,
+                    enabled: Some(created),
+                }]
+            } else {
+                Vec::new()
+            };
+            let mut user = self
+                .account
+                .new_user(&u.name, &upath)
+                .with_tags(Loader::tags(&u.tags))
+                .with_policies(attached, inline)
+                .with_boundary(boundary);
+            user.created = created;
+            user.login_profile = login_profile;
+            user.mfa = mfa;
+            user.access_keys = keys;
+            user.groups = u.groups.clone();
+            if self.account.users.insert(u.name.clone(), user).is_some() {
+                return Err(self.err(&path, twice(M::KindUser, &u.name)));
+            }
+        }
+        Ok(())
+    }
+
+    /// `roles`, with their policies, boundary and instance profile.
+    fn roles(&mut self, list: &[RoleSpec]) -> Result<(), ScenarioError> {
+        for (i, r) in list.iter().enumerate() {
+            let path = format!("roles[{i}]");
+            self.name(&format!("{path}.name"), NameKind::Role, &r.name)?;
+            let rpath = self.iam_path(&format!("{path}.path"), r.path.as_ref())?;
+            let trust = self.doc(&format!("{path}.trust"), &r.trust, PolicyType::Trust)?;
+            let mut attached = Vec::new();
+            for (j, p) in r.policies.iter().enumerate() {
+                attached.push(self.policy_arn(&format!("{path}.policies[{j}]"), p)?);
+            }
+            self.quota(
+                &format!("{path}.policies"),
+                rules::POLICIES_PER_ROLE,
+                attached.len(),
+            )?;
+            let boundary = match &r.boundary {
+                Some(b) => Some(self.policy_arn(&format!("{path}.boundary"), b)?),
+                None => None,
+            };
+            let inline =
+                self.inline(&format!("{path}.inline"), &r.inline, PolicyType::InlineRole)?;
+            let created = match &r.created {
+                Some(t) => self.time(&format!("{path}.created"), t)?,
+                None => self.account.now,
+            };
+            let last_used = match &r.last_used {
+                Some(u) => Some(LastUsed {
+                    date: self.time(&format!("{path}.last_used.date"), &u.date)?,
+                    region: u.region.clone().unwrap_or_else(|| "us-east-1".into()),
+                    service: u.service.clone().unwrap_or_else(|| "sts".into()),
+                }),
+                None => None,
+            };
+            let max_session_duration = r
+                .max_session_duration
+                .unwrap_or(DEFAULT_MAX_SESSION_DURATION);
+            if !rules::valid_max_session_duration(i64::from(max_session_duration)) {
+                return Err(self.err(
+                    &format!("{path}.max_session_duration"),
+                    Said::of(M::SessionDuration).with("n", max_session_duration),
+                ));
+            }
+            let mut role = self
+                .account
+                .new_role(&r.name, &rpath, trust)
+                .with_description(r.description.clone())
+                .with_policies(attached, inline)
+                .with_boundary(boundary)
+                .with_max_session_duration(max_session_duration)
+                .with_tags(Loader::tags(&r.tags));
+            role.created = created;
+            role.last_used = last_used;
+            if self.account.roles.insert(r.name.clone(), role).is_some() {
+                return Err(self.err(&path, twice(M::KindRole, &r.name)));
+            }
+            if let Some(p) = &r.instance_profile {
+                self.instance_profile(&format!("{path}.instance_profile"), &r.name, p)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A role's `instance_profile`: the profile of that name, holding the role `role`.
+    fn instance_profile(&mut self, at: &str, role: &str, p: &str) -> Result<(), ScenarioError> {
+        self.name(at, NameKind::InstanceProfile, p)?;
+        if let Some(other) = self.account.instance_profiles.get(p) {
+            // One role per instance profile; the first role listed has it already.
+            let e = rules::ROLES_PER_INSTANCE_PROFILE.check(other.roles.len() + 1);
+            if let Err(e) = e {
+                return Err(self.err(
+                    at,
+                    Said::of(M::ProfileTaken)
+                        .with("name", p)
+                        .with("roles", other.roles.join("`, `"))
+                        .saying("quota", e.said()),
+                ));
+            }
+        }
+        let pid = self.account.new_id("AIPA", 17);
+        let parn = self.account.iam_arn("instance-profile", "/", p);
+        let now = self.account.now;
+        self.account.instance_profiles.insert(
+            p.to_string(),
+            InstanceProfile {
+                name: p.to_string(),
+                path: "/".into(),
+                id: pid,
+                arn: parn,
+                created: now,
+                roles: vec![role.to_string()],
+            },
+        );
+        Ok(())
+    }
+
+    /// `buckets`: S3 buckets with their policy, ACL, public access block and objects.
+    fn buckets(&mut self, list: &[BucketSpec]) -> Result<(), ScenarioError> {
+        for (i, b) in list.iter().enumerate() {
+            let path = format!("buckets[{i}]");
+            let mut bucket = Bucket::new(
+                &b.name,
+                b.region.as_deref().unwrap_or("us-east-1"),
+                self.account.now,
+            );
+            if let Some(p) = &b.policy {
+                bucket.policy =
+                    Some(self.doc(&format!("{path}.policy"), p, PolicyType::Resource)?);
+            }
+            if let Some(a) = &b.acl {
+                bucket.acl = a.clone();
+            }
+            bucket.public_access_block = b.public_access_block;
+            for (k, body) in &b.objects {
+                bucket.objects.insert(
+                    k.clone(),
+                    Object {
+                        body: body.clone(),
+                        modified: self.account.now,
+                    },
+                );
+            }
+            self.account.buckets.insert(b.name.clone(), bucket);
+        }
+        Ok(())
+    }
+
+    /// `security_groups`, with their rules (all egress allowed when none is given).
+    fn security_groups(&mut self, list: &[SgSpec]) -> Result<(), ScenarioError> {
+        for (i, g) in list.iter().enumerate() {
+            let path = format!("security_groups[{i}]");
+            let gid = match &g.id {
+                Some(x) => x.clone(),
+                None => format!("sg-0{}", self.account.new_hex(16)),
+            };
+            let ingress = g
+                .ingress
+                .iter()
+                .enumerate()
+                .map(|(j, r)| self.rule(&format!("{path}.ingress[{j}]"), r))
+                .collect::<Result<Vec<_>, _>>()?;
+            let egress = match &g.egress {
+                None => vec![Rule::allow_all_egress()],
+                Some(list) => list
+                    .iter()
+                    .enumerate()
+                    .map(|(j, r)| self.rule(&format!("{path}.egress[{j}]"), r))
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
+            let mut group =
+                SecurityGroup::new(&gid, &g.name, g.description.as_deref().unwrap_or(""));
+            group.ingress = ingress;
+            group.egress = egress;
+            self.account.security_groups.insert(gid, group);
+        }
+        Ok(())
+    }
+
+    /// `images`: the AMIs instances may be launched from.
+    fn images(&mut self, list: &[ImageSpec]) {
+        for im in list {
+            let owner = match im.owner.as_deref() {
+                None | Some("self") => self.account.id.clone(),
+                Some("amazon") => "137112412989".to_string(),
+                Some(other) => other.to_string(),
+            };
+            let image = Image {
+                id: im.id.clone(),
+                name: im.name.clone(),
+                description: im.description.clone().unwrap_or_default(),
+                owner_alias: (im.owner.as_deref() == Some("amazon")).then(|| "amazon".to_string()),
+                owner_id: owner,
+                architecture: im.architecture.clone().unwrap_or_else(|| "x86_64".into()),
+                imds_support: im.imds_support.clone(),
+                created: self.account.now,
+                public: im.public || im.owner.as_deref() == Some("amazon"),
+            };
+            self.account.images.insert(im.id.clone(), image);
+        }
+    }
+
+    /// `instances`: EC2 instances, launched from `source_ip` unless they say otherwise.
+    fn instances(&mut self, list: &[InstanceSpec], source_ip: &str) -> Result<(), ScenarioError> {
+        for (i, inst) in list.iter().enumerate() {
+            let path = format!("instances[{i}]");
+            let state_name = inst.state.as_deref().unwrap_or("running");
+            let Some(state) = State::from_name(state_name) else {
+                return Err(self.err(
+                    &format!("{path}.state"),
+                    Said::of(M::BadState).with("value", state_name),
+                ));
+            };
+            if let Some(p) = &inst.profile
+                && !self.account.instance_profiles.contains_key(p)
+            {
+                return Err(self.err(
+                    &format!("{path}.profile"),
+                    Said::of(M::NoSuchProfile).with("name", p),
+                ));
+            }
+            let launched = match &inst.launched {
+                Some(t) => self.time(&format!("{path}.launched"), t)?,
+                None => self.account.now,
+            };
+            let id = match &inst.id {
+                Some(x) => x.clone(),
+                None => format!("i-0{}", self.account.new_hex(16)),
+            };
+            let launched_by = inst
+                .launched_by
+                .clone()
+                .unwrap_or_else(|| format!("arn:aws:iam::{id}:root", id = self.account.id));
+            let region = inst.region.clone().unwrap_or_else(|| "us-east-1".into());
+            let subnets = ec2::network::default_subnets(&self.account.id, &region);
+            let Some(subnet) = subnets
+                .first()
+                .filter(|_| ec2::network::known_region(&region))
+            else {
+                return Err(self.err(
+                    &format!("{path}.region"),
+                    Said::of(M::BadRegion).with("value", &region),
+                ));
+            };
+            let taken: Vec<String> = self
+                .account
+                .instances
+                .values()
+                .filter(|i| i.subnet_id == subnet.id)
+                .map(|i| i.private_ip.clone())
+                .collect();
+            let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+            let ip = ec2::network::private_ip(subnet, &id, &taken);
+            let mut i = Instance::new(&id, &inst.instance_type, subnet, ip, launched);
+            i.state = state;
+            i.state_since = launched;
+            i.stopped_at = (!matches!(state, State::Running | State::Pending)).then_some(launched);
+            if let Some(img) = &inst.image {
+                i.image_id = img.clone();
+            }
+            i.instance_profile = inst.profile.clone();
+            i.security_groups = inst.security_groups.clone();
+            i.launched_by = launched_by;
+            i.launched_from = inst.from.clone().unwrap_or_else(|| source_ip.to_string());
+            i.user_data = inst.user_data.clone().unwrap_or_default();
+            i.http_tokens = inst
+                .http_tokens
+                .clone()
+                .unwrap_or_else(|| "optional".into());
+            i.tags = inst
+                .tags
+                .iter()
+                .map(|(k, v)| Tag {
+                    key: k.clone(),
+                    value: v.clone(),
+                })
+                .collect();
+            self.account.instances.insert(id, i);
+        }
+        Ok(())
+    }
+
+    /// `trails`: CloudTrail trails; one that logs has logged since the scenario's start.
+    fn trails(&mut self, list: &[TrailSpec]) {
+        for t in list {
+            let mut trail = Trail::new(&t.name, &t.bucket);
+            trail.logging = t.logging;
+            trail.multi_region = t.multi_region;
+            trail.log_file_validation = t.log_file_validation;
+            // A trail the scenario starts logging has logged since the scenario's start.
+            trail.started = t.logging.then_some(self.account.now);
+            self.account.cloudtrail.trails.push(trail);
+        }
+    }
+
+    /// `guardduty`: whether a detector is on, and its threat list.
+    fn guardduty(&mut self, spec: Option<&GuardDutySpec>) {
+        if let Some(g) = spec {
+            self.account.guardduty = GuardDuty {
+                detector: g
+                    .enabled
+                    .then(|| "12abc34d567e8fa901bc2d34e56789f0".to_string()),
+                enabled_at: g.enabled.then_some(self.account.now),
+                findings: Vec::new(),
+                threat_list: g.threat_list.clone(),
+            };
+        }
+    }
+
+    /// `budgets`, each alerting at its percentages.
+    fn budgets(&mut self, list: &[BudgetSpec]) {
+        for b in list {
+            let notices = b
+                .alert_at_percent
+                .iter()
+                .map(|p| BudgetNotice {
+                    kind: "ACTUAL".into(),
+                    threshold: *p,
+                    percentage: true,
+                    subscribers: b.email.clone(),
+                    sent: false,
+                })
+                .collect();
+            self.account.billing.budgets.push(Budget {
+                name: b.name.clone(),
+                limit: b.limit,
+                notices,
+            });
+        }
+    }
+
+    /// `alarms`: billing alarms, starting in state `OK`.
+    fn alarms(&mut self, list: &[AlarmSpec]) {
+        for a in list {
+            let mut alarm =
+                Alarm::billing(&a.name, a.threshold, a.notify.clone(), self.account.now);
+            alarm.state = "OK".into();
+            self.account.billing.alarms.push(alarm);
+        }
+    }
+
+    /// `events`: the scripted events, in time order; each runs from `source_ip` unless it says otherwise.
+    fn events(
+        &self,
+        list: &[EventSpec],
+        source_ip: &str,
+    ) -> Result<Vec<ScheduledEvent>, ScenarioError> {
+        let mut events = Vec::new();
+        for (i, e) in list.iter().enumerate() {
+            let path = format!("events[{i}]");
+            let at = match e.at.strip_prefix('+') {
+                Some(d) => {
+                    let d = super::command::parse_duration(d).ok_or_else(|| {
+                        self.err(
+                            &format!("{path}.at"),
+                            Said::of(M::NotATimeOrOffset).with("value", &e.at),
+                        )
+                    })?;
+                    self.account.now.checked_add(d).unwrap_or(self.account.now)
+                }
+                None => self.time(&format!("{path}.at"), &e.at)?,
+            };
+            let actor = match &e.actor {
+                ActorSpec::Word(w) if w == "root" => Actor::Root,
+                ActorSpec::Map {
+                    user: Some(u),
+                    access_key: None,
+                } => Actor::User(u.clone()),
+                ActorSpec::Map {
+                    user: None,
+                    access_key: Some(k),
+                } => Actor::AccessKey(k.clone()),
+                _ => {
+                    return Err(self.err(&format!("{path}.as"), Said::of(M::BadActor)));
+                }
+            };
+            match &actor {
+                Actor::User(u) if !self.account.users.contains_key(u) => {
+                    return Err(self.err(
+                        &format!("{path}.as"),
+                        Said::of(M::NoSuchUser).with("name", u),
+                    ));
+                }
+                Actor::AccessKey(k)
+                    if self.account.caller_for_key("", k, "", "").is_err()
+                        && !self
+                            .account
+                            .users
+                            .values()
+                            .any(|u| u.access_keys.iter().any(|x| x.id == *k)) =>
+                {
+                    return Err(
+                        self.err(&format!("{path}.as"), Said::of(M::NoSuchKey).with("key", k))
+                    );
+                }
+                _ => {}
+            }
+            events.push(ScheduledEvent {
+                at,
+                actor,
+                from: e.from.clone().unwrap_or_else(|| source_ip.to_string()),
+                region: e.region.clone().unwrap_or_else(|| "us-east-1".into()),
+                run: e.run.clone(),
+            });
+        }
+        events.sort_by_key(|e| e.at);
+        Ok(events)
+    }
 }
 
 impl Sandbox {
