@@ -499,7 +499,11 @@ mod start_up_bench {
             .write_all(input.as_bytes())
             .expect("input written");
         let out = child.wait_with_output().expect("it exits");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(
             String::from_utf8_lossy(&out.stdout).contains("\"Account\""),
             "get-caller-identity answered"

@@ -14,6 +14,7 @@ pub mod cli_error;
 mod configure;
 mod format;
 mod help;
+mod jmes;
 mod pyjson;
 mod shell;
 mod shorthand;
@@ -561,4 +562,10 @@ fn service_error(e: &AwsError) -> CliError {
         Some(said) => (**said).clone(),
         None => CliError::new(ErrKind::Service, e.to_string()),
     }
+}
+
+/// Why the AWS CLI refuses `q` as a `--query`, in the words of its JMESPath (Python's
+/// package), or `None` when it reads it.
+pub fn query_refusal(q: &str) -> Option<String> {
+    jmes::compile(q).err()
 }

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::cli_error::{CliError, Kind as ErrKind};
-use super::{Output, args};
+use super::{Output, args, jmes};
 use crate::account::output::{Format, Style, render};
 use crate::account::service_model::Operation;
 use crate::lang::Lang;
@@ -86,7 +86,7 @@ pub(super) fn compile_query(q: &str, lang: Lang) -> Result<jmespath::Expression<
     if query_nesting(q) > MAX_QUERY_NESTING {
         return Err(Say::QueryTooDeep.fill(lang, &[("max", &MAX_QUERY_NESTING)]));
     }
-    jmespath::compile(q).map_err(|e| e.to_string())
+    jmes::compile(q)
 }
 
 fn search_query(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
