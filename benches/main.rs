@@ -202,6 +202,7 @@ criterion_main!(
     benches,
     progress_benches,
     account_benches,
+    start_up_benches,
     audit_benches,
     tui_benches,
     lesson_benches
@@ -471,6 +472,60 @@ mod account_bench {
 }
 
 criterion_group!(account_benches, account_bench::account);
+
+/// Sandbox start-up (issue 15, point 9): the real binary, as a learner starts it, timed from
+/// spawn to exit with one command on standard input (the exit itself is a few hundred
+/// microseconds of it): on an empty account, and on the built-in course's largest scenario.
+mod start_up_bench {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    use criterion::Criterion;
+
+    /// Runs `iamdojo sandbox ARGS` with `input` on standard input and checks it answered.
+    fn run(args: &[&str], input: &str) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .arg("sandbox")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("input written");
+        let out = child.wait_with_output().expect("it exits");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("\"Account\""),
+            "get-caller-identity answered"
+        );
+    }
+
+    pub fn start_up(c: &mut Criterion) {
+        let scenario = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/lessons/iam-course/scenarios/12-capstone-incident.yaml"
+        );
+        let line = "aws sts get-caller-identity\n";
+        let mut g = c.benchmark_group("sandbox");
+        g.sample_size(20);
+        g.bench_function("start_up_empty_account", |b| b.iter(|| run(&[], line)));
+        g.bench_function("start_up_capstone_scenario", |b| {
+            b.iter(|| run(&["--scenario", scenario], line))
+        });
+        g.finish();
+    }
+}
+criterion_group!(start_up_benches, start_up_bench::start_up);
 
 /// Finding what is wrong (issue 4, point 7): the whole audit and the escalation graph of the
 /// 5,000-user account, and validate-policy of a 6 KB policy with the catalog loaded afresh.

@@ -35,6 +35,7 @@ mod parse_cases;
 mod plain;
 mod progress;
 mod properties;
+mod query_errors;
 mod sandbox;
 mod service_fields;
 mod service_models;

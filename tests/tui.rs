@@ -981,6 +981,49 @@ fn a_restart_after_solving_hides_the_explanation_until_solved_again() {
     assert!(screen(&app, 120, 40).contains("Why it matters"));
 }
 
+/// A solved task whose answer is undone in the same console no longer says it is solved
+/// (trial TJ2-2: "Correct!", the ✓ and the explanation stayed after the policy was taken
+/// away again): the status names the check that no longer holds, and solving it again
+/// brings them back.
+#[test]
+fn a_solved_task_undone_in_its_console_no_longer_says_correct() {
+    for lang in [Lang::En, Lang::Ja] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = tiny_app(lang, dir.path());
+        solve_first_lesson(&mut app);
+        let (correct, explain) = match lang {
+            Lang::En => ("Correct!", "Why it matters"),
+            Lang::Ja => ("正解です", "ポイント"),
+        };
+        let s = screen(&app, 120, 40);
+        assert!(
+            s.contains(correct) && s.contains(explain) && s.contains("✓"),
+            "{s}"
+        );
+        typed(
+            &mut app,
+            "aws iam remove-user-from-group --group-name readers --user-name dana",
+        );
+        key(&mut app, KeyCode::Enter);
+        let s = screen(&app, 120, 40);
+        assert!(!s.contains(correct), "{s}");
+        assert!(!s.contains(explain), "{s}");
+        assert!(!s.contains("[task] ✓") && !s.contains("[タスク] ✓"), "{s}");
+        let lost = match lang {
+            Lang::En => "The goal no longer holds: dana is not in readers yet.",
+            Lang::Ja => "目標を満たさなくなりました: dana はまだ readers に入っていません。",
+        };
+        assert!(s.contains(lost), "{s}");
+        typed(
+            &mut app,
+            "aws iam add-user-to-group --group-name readers --user-name dana",
+        );
+        key(&mut app, KeyCode::Enter);
+        let s = screen(&app, 120, 40);
+        assert!(s.contains(correct) && s.contains(explain), "{s}");
+    }
+}
+
 /// The console shows the CLI's output as the CLI prints it, blank lines included (trial 3,
 /// L1-2: `To see help text, you can run:` ran straight into `aws help`), and output scrolled
 /// off the top is announced on the bottom border with the key that shows it (L1-4).

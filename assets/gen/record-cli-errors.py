@@ -91,6 +91,22 @@ CASES = [
     ("s3-rm-local-path", "aws s3 rm a.txt", False),
     ("s3-cp-missing-local-file", "aws s3 cp nothere.txt s3://my-bucket/", False),
     ("no-such-entity", "aws iam get-user --user-name bob", True),
+    # A `--query` the JMESPath parser refuses, before anything is sent.
+    ("query-expecting-star", "aws iam list-users --query 'Users[.'", False),
+    ("query-incomplete-call", "aws iam list-users --query 'foo('", False),
+    ("query-incomplete-filter", "aws iam list-users --query 'Users[?UserName==`bob`'", False),
+    ("query-incomplete-multiselect", "aws iam list-users --query 'Users[*].[UserName, Arn'", False),
+    ("query-incomplete-pipe", "aws iam list-users --query 'Users | '", False),
+    ("query-trailing-dot", "aws iam list-users --query 'Users[0].'", False),
+    ("query-unexpected-rparen", "aws iam list-users --query 'Users[].UserName)'", False),
+    ("query-unexpected-comma", "aws iam list-users --query 'Users[*].UserName,Arn'", False),
+    ("query-unclosed-literal", "aws iam list-users --query 'Users[?UserName==`bob]'", False),
+    ("query-unclosed-raw-string", "aws iam list-users --query \"Users[?UserName=='bob]\"", False),
+    ("query-unknown-character", "aws iam list-users --query 'Users[*].User#Name'", False),
+    ("query-single-equals", "aws iam list-users --query \"Users[?UserName='bob']\"", False),
+    ("query-dot-bracket-number", "aws iam list-users --query 'Users.[0'", False),
+    ("query-missing-rbrace", "aws iam list-users --query 'Users[].{Name: UserName'", False),
+    ("query-bad-hash-key", "aws iam list-users --query 'Users[].{1: UserName}'", False),
 ]
 
 # Cases about profiles: (name, command line, what the sandbox runs first to set the profile up,

@@ -181,6 +181,10 @@ crate::catalog! {
             "You solved this before; here it is again from its start.",
             "この演習は解答済みです。最初の状態からもう一度表示しています。",
         ),
+        TaskGoalLost => (
+            "The goal no longer holds: {check} (Your earlier answer stays recorded.)",
+            "目標を満たさなくなりました: {check} (前の解答は記録に残っています)",
+        ),
         ExCorrect => (
             "Correct!",
             "正解です！",

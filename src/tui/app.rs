@@ -1961,6 +1961,16 @@ impl App {
                 ),
                 Effect::NearMiss(attempt) => self.near_miss_note(&here.step, &here.pack, &attempt),
                 Effect::Advice(text) => self.advise(text),
+                Effect::GoalLost(check) => {
+                    let lang = self.lang;
+                    if let Screen::Lesson(ls) = &mut self.screen {
+                        ls.solved = false;
+                        ls.message = Some(Msg {
+                            ok: false,
+                            text: Ui::TaskGoalLost.fill(lang, &[("check", &check)]),
+                        });
+                    }
+                }
                 Effect::Command { line, code } => {
                     self.save(Write::Command(crate::progress::CommandRecord::new(
                         here.pack.clone(),

@@ -22,6 +22,10 @@ pub enum Effect {
     /// After a task command that left the goal unmet: what is wrong now (a near miss's why,
     /// or the goal check to fix first), in place of the status line's text ("saved" kept).
     Advice(String),
+    /// After a task command that undid a solved goal: the step is no longer shown as solved
+    /// (no ✓, no explanation) and the status names the check that no longer holds. The
+    /// answer recorded when it was solved stays recorded.
+    GoalLost(String),
     /// Keep a console command in the progress store (for the class report).
     Command {
         /// The command line.

@@ -164,6 +164,12 @@ pub fn type_key(
                     answer: history.join("\n"),
                     correct: true,
                 });
+            } else if before && !report.passed() {
+                // What was solved is undone: the screen must not go on saying "Correct!".
+                if let Some(c) = report.results.iter().find(|c| !c.ok) {
+                    let text = c.fail_message.as_deref().unwrap_or(&c.what);
+                    out.push(Effect::GoalLost(text.to_string()));
+                }
             } else if !report.passed() {
                 let advice = run::task_advice(step, history, start, &now, |k, w| {
                     replayed
