@@ -14,6 +14,11 @@ crate::catalog! {
         ),
         /// The CLI could not read a parameter's value (`Error parsing parameter …`), most
         /// often a `file://` that does not exist.
+        /// A `--query` the CLI's JMESPath refuses (`Bad value for --query …`).
+        BadQuery => (
+            "The --query expression is not valid JMESPath: the ^ under it marks where reading stopped.",
+            "--query の式が JMESPath として正しくありません。式の下の ^ が、読み取りが止まった位置を示しています。",
+        ),
         ParamParse => (
             "The CLI could not read this parameter's value. With file://, check the file's name (ls lists the files).",
             "パラメーターの値を読み込めませんでした。file:// を使う場合は、ファイル名を確認してください (ls でファイルの一覧を表示できます)。",
@@ -271,6 +276,9 @@ impl AwsError {
             None => (prefixed && rest.starts_with("argument "), rest),
         };
         // The CLI's own messages about a parameter, the credentials or a waiter.
+        if rest.starts_with("Bad value for --query") {
+            return Some(Self::BadQuery);
+        }
         if rest.starts_with("Error parsing parameter") {
             return Some(Self::ParamParse);
         }
@@ -330,6 +338,10 @@ mod tests {
         assert_eq!(AwsError::of_line("Users: []"), None);
         for (line, gloss) in [
             (
+                "aws: [ERROR]: An error occurred (ParamValidation): Bad value for --query Users[.: Expecting: star, got: dot: …",
+                AwsError::BadQuery,
+            ),
+            (
                 "Error parsing parameter '--policy-document': Unable to load paramfile file://x",
                 AwsError::ParamParse,
             ),
@@ -379,6 +391,7 @@ mod tests {
             AwsError::WaiterFailed,
             AwsError::LocalPathMissing,
             AwsError::ParamParse,
+            AwsError::BadQuery,
             AwsError::PartialCredentials,
             AwsError::ProfileNotFound,
         ];
