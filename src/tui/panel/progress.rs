@@ -249,6 +249,31 @@ fn lesson_label(cat: &crate::progress::Catalog, x: &crate::progress::LessonProgr
         .map_or_else(|| "L?".to_string(), |n| format!("L{n}"))
 }
 
+/// A column's cells from the bottom, (right answers, all answers), for `right` of `all`
+/// answers on a scale where `most` answers fill `bars` cells: all answers rounded up, so that
+/// a lesson with any answer has a column, right ones rounded down, so that a bar is not all
+/// right unless every answer was, and a column of right answers only filled to its top
+/// (trial TJ2-4: 7/7 beside 8/11 drew one light cell over one full one).
+fn bar_cells(right: u64, all: u64, most: u64, bars: usize) -> (usize, usize) {
+    let most = most.max(1);
+    let cells = |v: u64, up: bool| {
+        let scaled = v.saturating_mul(bars as u64);
+        let c = if up {
+            scaled.div_ceil(most)
+        } else {
+            scaled / most
+        };
+        usize::try_from(c).unwrap_or(bars).min(bars)
+    };
+    let height = cells(all, true);
+    let filled = if right >= all {
+        height
+    } else {
+        cells(right, false).min(height)
+    };
+    (filled, height)
+}
+
 /// The chart of answers per lesson, `width` × `height` cells: one column per lesson, as
 /// wide as its widest label, its height the lesson's answers (`░`) and its filled part the
 /// right ones (`█`), on the scale of the most answers; under the bars, which never reach
@@ -301,24 +326,14 @@ fn chart(
     };
     let bars = usize::from(height).saturating_sub(2);
     let most = cols.iter().map(|c| c.3).max().unwrap_or(0).max(1);
-    // Cells of a column's height from the bottom: answers rounded up, so that a lesson with
-    // any answer has a column, and right ones rounded down, so that a full bar is all right.
-    let cells = |v: u64, up: bool| {
-        let scaled = v * bars as u64;
-        let c = if up {
-            scaled.div_ceil(most)
-        } else {
-            scaled / most
-        };
-        usize::try_from(c).unwrap_or(bars).min(bars)
-    };
     let mut rows: Vec<Line<'static>> = Vec::with_capacity(bars + 2);
     for level in (0..bars).rev() {
         let mut spans = vec![margin(false)];
         for (_, _, right, all) in shown.clone() {
-            let (glyph, style) = if level < cells(*right, false) {
+            let (filled, height) = bar_cells(*right, *all, most, bars);
+            let (glyph, style) = if level < filled {
                 ("█", app.theme.ok)
-            } else if level < cells(*all, true) {
+            } else if level < height {
                 ("░", app.theme.dim)
             } else {
                 (" ", app.theme.dim)
@@ -344,4 +359,21 @@ fn chart(
     rows.push(labels(|c| &c.0, app.theme.text));
     rows.push(labels(|c| &c.1, app.theme.ok));
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bar_cells;
+
+    #[test]
+    fn a_column_of_right_answers_only_is_full_and_any_wrong_one_shows() {
+        // 7/7 beside 8/11 on three cells: the 7/7 column is all right.
+        assert_eq!(bar_cells(7, 7, 11, 3), (2, 2));
+        assert_eq!(bar_cells(8, 11, 11, 3), (2, 3));
+        // One wrong answer in ten keeps a light cell on top.
+        assert_eq!(bar_cells(9, 10, 10, 3), (2, 3));
+        // No answers, no column; nothing right, nothing filled.
+        assert_eq!(bar_cells(0, 0, 11, 3), (0, 0));
+        assert_eq!(bar_cells(0, 4, 11, 3), (0, 2));
+    }
 }
