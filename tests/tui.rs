@@ -2748,14 +2748,28 @@ fn the_dashboard_keeps_every_ratio_bar_and_note_readable() {
                     assert_eq!(all, ratios.len(), "{what}: {label_row:?}");
                 }
                 if i == 0 {
-                    // Every lesson row keeps its whole bar; a cut title ends in `…`.
+                    // Every lesson's first row keeps its whole bar; a cut title ends in `…`;
+                    // its figures follow on rows of their own, whole (trial TJ2-3: at 80
+                    // columns they were cut after the exercise count).
                     let list = right_box(&found);
-                    for y in list.top + 1..list.top + 1 + ratios.len() {
-                        let row = g
-                            .get(y)
-                            .and_then(|r| r.get(list.left + 1..list.right))
-                            .unwrap_or_default()
-                            .concat();
+                    let rows: Vec<String> = (list.top + 1..list.bottom)
+                        .map(|y| {
+                            g.get(y)
+                                .and_then(|r| r.get(list.left + 1..list.right))
+                                .unwrap_or_default()
+                                .concat()
+                        })
+                        .collect();
+                    let heads: Vec<&String> = rows
+                        .iter()
+                        .filter(|r| {
+                            r.trim_start_matches(['▶', ' '])
+                                .strip_prefix('L')
+                                .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+                        })
+                        .collect();
+                    assert!(heads.len() >= 3, "{what}: {rows:#?}");
+                    for row in &heads {
                         assert!(
                             row.split_whitespace().any(|w| w.chars().count() == 10
                                 && w.chars().all(|c| c == '█' || c == '░')),
@@ -2763,12 +2777,38 @@ fn the_dashboard_keeps_every_ratio_bar_and_note_readable() {
                         );
                     }
                     if w == 80 {
-                        let cut = (list.top + 1..list.top + 1 + ratios.len())
-                            .filter_map(|y| g.get(y))
-                            .filter(|r| r.concat().contains("… ░") || r.concat().contains("… █"))
+                        let cut = heads
+                            .iter()
+                            .filter(|r| r.contains("… ░") || r.contains("… █"))
                             .count();
                         assert!(cut > 0, "{what}: long titles end in …");
                     }
+                    // The selected (first) lesson's figures are all there: its time, the
+                    // last figure, ends a row of the list.
+                    let first = rows
+                        .iter()
+                        .position(|r| r.starts_with('▶'))
+                        .expect("a selected row");
+                    let next = rows
+                        .iter()
+                        .skip(first + 1)
+                        .position(|r| heads.contains(&r))
+                        .map_or(rows.len(), |n| first + 1 + n);
+                    let figures: String = rows
+                        .get(first + 1..next)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|r| r.trim())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let answers = match lang {
+                        Lang::En => "answer",
+                        Lang::Ja => "解答",
+                    };
+                    assert!(
+                        figures.contains(answers) && !figures.contains('…'),
+                        "{what}: the figures of the first lesson, whole: {figures:?} in {rows:#?}"
+                    );
                     // The totals show whole, with nothing below them.
                     let totals = found
                         .iter()

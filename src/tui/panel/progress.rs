@@ -54,8 +54,6 @@ pub fn catalog(packs: &[crate::lesson::Pack], lang: crate::lang::Lang) -> crate:
 
 /// The cells of a lesson row's bar.
 const BAR: usize = 10;
-/// The cells a lesson row keeps after its bar for the start of its figures (`1/7 問`).
-const FIGURES: usize = 8;
 /// The chart's least height: borders, one bar row, the ratio row and the label row.
 const CHART_MIN: u16 = 5;
 /// The chart's greatest height.
@@ -206,28 +204,33 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
                     ("time", &duration(x.time_spent_ms, lang)),
                 ],
             );
-            // The title gives way (ending in `…`) to the bar and the start of the figures,
-            // which the row's end may cut in turn.
+            // The title gives way (ending in `…`) to the bar; the figures follow on lines of
+            // their own under the title, wrapped, so that a narrow list shows them whole
+            // (trial TJ2-3: at 80 columns the row cut them after the exercise count).
             let head = format!("{} {done} ", lesson_label(&cat, x));
-            let room = row_cells.saturating_sub(crate::text::width(&head) + BAR + 1 + FIGURES);
+            let indent = crate::text::width(&head);
+            let room = row_cells.saturating_sub(indent + BAR + 1);
             let lesson_title = crate::text::ellipsis(&cat.lesson_title(&x.pack, &x.lesson), room);
-            Line::from(vec![
+            let mut lines = vec![Line::from(vec![
                 Span::styled(head, app.theme.ok),
                 Span::raw(format!("{lesson_title} ")),
                 Span::styled(
-                    format!(
-                        "{} {figures}",
-                        bar(
-                            x.steps_solved as usize,
-                            exercises.unwrap_or(x.steps_tried).max(1) as usize,
-                            BAR
-                        ),
+                    bar(
+                        x.steps_solved as usize,
+                        exercises.unwrap_or(x.steps_tried).max(1) as usize,
+                        BAR,
                     ),
-                    app.theme.dim,
+                    app.theme.ok,
                 ),
-            ])
+            ])];
+            let pad = " ".repeat(indent);
+            lines.extend(
+                figure_lines(&figures, row_cells.saturating_sub(indent).max(1))
+                    .into_iter()
+                    .map(|l| Line::from(Span::styled(format!("{pad}{l}"), app.theme.dim))),
+            );
+            Text::from(lines)
         })
-        .map(Text::from)
         .collect();
     let lessons_title = P::PanelLessons.text(lang);
     if items.is_empty() {
@@ -240,6 +243,39 @@ pub(super) fn draw(f: &mut Frame, app: &App, p: &Panel, area: Rect, title: &str)
     } else {
         list(f, app, p, items, lessons_title, right);
     }
+}
+
+/// A lesson's figures (`1/5 exercises · 1 answer, 1 right · 0 hints · 2 s`) on lines of at
+/// most `cells`, broken between figures (the ` · ` kept at the end of a line) rather than
+/// inside one; only a figure wider than a line is wrapped inside.
+fn figure_lines(figures: &str, cells: usize) -> Vec<String> {
+    const SEP: &str = " · ";
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let parts: Vec<&str> = figures.split(SEP).collect();
+    for (i, part) in parts.iter().enumerate() {
+        let last = i + 1 == parts.len();
+        let piece = if last {
+            (*part).to_string()
+        } else {
+            format!("{part} ·")
+        };
+        let joined = if line.is_empty() {
+            piece.clone()
+        } else {
+            format!("{line} {piece}")
+        };
+        if crate::text::width(&joined) <= cells || line.is_empty() {
+            line = joined;
+        } else {
+            out.push(std::mem::take(&mut line));
+            line = piece;
+        }
+    }
+    out.push(line);
+    out.into_iter()
+        .flat_map(|l| crate::text::wrap(&l, cells))
+        .collect()
 }
 
 /// A lesson's label in the dashboard: `L` and its number in the course, as the lesson list
@@ -363,7 +399,19 @@ fn chart(
 
 #[cfg(test)]
 mod tests {
-    use super::bar_cells;
+    use super::{bar_cells, figure_lines};
+
+    #[test]
+    fn figures_break_between_figures() {
+        let f = "1/5 問 · 解答 1 件 (正答 1 件) · ヒント 0 · 2 秒";
+        assert_eq!(
+            figure_lines(f, 33),
+            ["1/5 問 · 解答 1 件 (正答 1 件) ·", "ヒント 0 · 2 秒"]
+        );
+        assert_eq!(figure_lines(f, 80), [f]);
+        // A figure wider than the line is wrapped inside.
+        assert_eq!(figure_lines("abc def · g", 5), ["abc", "def ·", "g"]);
+    }
 
     #[test]
     fn a_column_of_right_answers_only_is_full_and_any_wrong_one_shows() {
