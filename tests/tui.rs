@@ -918,6 +918,45 @@ fn continue_after_a_finished_lesson_goes_to_the_next_unfinished_exercise() {
     assert!(s.contains("Everything is done"), "{s}");
 }
 
+/// `c` after the last exercise of a lesson whose earlier exercises were skipped goes back
+/// to the first of those, not on to the next lesson (trial TE-11).
+#[test]
+fn continue_goes_back_to_an_exercise_skipped_earlier_in_the_lesson() {
+    use iamdojo::tui::app::Screen;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = course_app(Lang::En, Some(dir.path()));
+    let first = app
+        .packs
+        .first()
+        .and_then(|p| p.ok_lessons().next().cloned())
+        .expect("the course's first lesson");
+    let last = first.steps.len() - 1;
+    assert_eq!(
+        first.steps.get(last).map(|s| s.kind()),
+        Some(iamdojo::lesson::StepKind::Task)
+    );
+    app.open_lesson(0, &first.id, last);
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.current().is_some_and(|(_, _, ls)| ls.solved), "solved");
+    while !matches!(app.screen, Screen::Home) {
+        key(&mut app, KeyCode::Esc);
+    }
+    key(&mut app, KeyCode::Char('c'));
+    let skipped = first
+        .steps
+        .iter()
+        .position(|s| s.kind() != iamdojo::lesson::StepKind::Read)
+        .expect("an exercise");
+    let Screen::Lesson(ls) = &app.screen else {
+        panic!("c opens a lesson")
+    };
+    assert_eq!(
+        (ls.lesson_id.as_str(), ls.step),
+        (first.id.as_str(), skipped)
+    );
+}
+
 #[test]
 fn reset_asks_then_puts_the_sandbox_back_to_the_scenario() {
     use iamdojo::tui::app::Screen;

@@ -1236,8 +1236,9 @@ impl App {
 
     /// Where `c` goes: from the last position, the saved step when it is still to do (an
     /// unsolved exercise, or a reading step of an unfinished lesson), else the first unsolved
-    /// exercise after it, in this lesson and then the next ones (a lesson not begun opens at
-    /// its first step), coming round to the lessons before it.
+    /// exercise after it in this lesson, else one skipped before it in this lesson, else the
+    /// first unsolved exercise of the next lessons (a lesson not begun opens at its first
+    /// step), coming round to the lessons before it.
     pub fn continue_target(&self) -> Continue {
         let Some((pack, lesson, step)) = &self.last_pos else {
             return Continue::Nowhere;
@@ -1293,6 +1294,17 @@ impl App {
                     .position(|(i, s)| todo(pi, l, i, s))
                 {
                     return Continue::Open(pi, l.id.clone(), saved + i);
+                }
+                // Nothing after it: an exercise skipped earlier in this lesson comes before
+                // the next lessons (trial TE-11).
+                if let Some(i) = l
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .take(saved)
+                    .position(|(i, s)| todo(pi, l, i, s))
+                {
+                    return Continue::Open(pi, l.id.clone(), i);
                 }
                 continue;
             }
