@@ -2,8 +2,8 @@
 //! of sandbox command lines, and every line with an expectation cites the AWS page (or the
 //! report of AWS's own answer) it encodes. A line's expectation is the exit status, the exact
 //! standard output or error, or text they must hold; an expectation not met fails the case
-//! with the line and what it printed. The topics are `aws_errors`, `iam_staples` and
-//! `service_fields`.
+//! with the line and what it printed. The topics are `aws_errors`, `doc_examples`,
+//! `iam_staples` and `service_fields`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -45,6 +45,11 @@ struct Step {
     /// Text the standard error must hold, each.
     #[serde(default)]
     stderr_has: Vec<String>,
+    /// The JSON the standard output must be, as a page shows it: the same keys (in any
+    /// order) and the same values, except that the string `"<any>"` stands for any string
+    /// (a generated id, an ARN with a generated part, a date).
+    #[serde(default)]
+    stdout_json: Option<serde_json::Value>,
     /// Sets a shell variable to what follows a marker in the standard error, up to the end of
     /// the line (the sandbox has no `2>&1`: this is copying it from the screen).
     #[serde(default)]
@@ -66,6 +71,7 @@ impl Step {
             || !self.stdout_has.is_empty()
             || !self.stdout_lacks.is_empty()
             || !self.stderr_has.is_empty()
+            || self.stdout_json.is_some()
     }
 }
 
@@ -102,7 +108,59 @@ fn problems(step: &Step, out: &iamdojo::account::command::Output) -> Vec<String>
             p.push(format!("stderr lacks {h:?}"));
         }
     }
+    if let Some(want) = &step.stdout_json {
+        match serde_json::from_str::<serde_json::Value>(&out.stdout) {
+            Ok(got) => {
+                let mut d = Vec::new();
+                json_diff("$", want, &got, &mut d);
+                if !d.is_empty() {
+                    p.push(format!("stdout JSON differs:\n  {}", d.join("\n  ")));
+                }
+            }
+            Err(e) => p.push(format!("stdout is not JSON: {e}")),
+        }
+    }
     p
+}
+
+/// The string that, expected, matches any string printed.
+const ANY: &str = "<any>";
+
+/// Adds to `d` a line for each place under `at` where `got` is not `want`: a value that
+/// differs, a key missing or not expected, a list of another length.
+fn json_diff(at: &str, want: &serde_json::Value, got: &serde_json::Value, d: &mut Vec<String>) {
+    use serde_json::Value;
+    match (want, got) {
+        (Value::String(w), Value::String(_)) if w == ANY => {}
+        (Value::Object(w), Value::Object(g)) => {
+            for (k, wv) in w {
+                match g.get(k) {
+                    Some(gv) => json_diff(&format!("{at}.{k}"), wv, gv, d),
+                    None => d.push(format!("{at}.{k}: missing (expected {wv})")),
+                }
+            }
+            for (k, gv) in g {
+                if !w.contains_key(k) {
+                    d.push(format!("{at}.{k}: not expected (got {gv})"));
+                }
+            }
+        }
+        (Value::Array(w), Value::Array(g)) => {
+            if w.len() != g.len() {
+                d.push(format!(
+                    "{at}: {} items instead of {}: got {got}",
+                    g.len(),
+                    w.len()
+                ));
+            } else {
+                for (i, (wv, gv)) in w.iter().zip(g).enumerate() {
+                    json_diff(&format!("{at}[{i}]"), wv, gv, d);
+                }
+            }
+        }
+        _ if want == got => {}
+        _ => d.push(format!("{at}: expected {want}, got {got}")),
+    }
 }
 
 /// Runs every case of `tests/data/<topic>/`; panics with every failure found.
@@ -200,4 +258,54 @@ fn a_wrong_expectation_fails() {
     let out = sb.run(&step.run);
     let p = problems(&step, &out);
     assert_eq!(p.len(), 3, "{p:?}");
+}
+
+/// `stdout_json` fails on a value, a missing key, an extra key and a list's length, and
+/// `"<any>"` stands for a string only, never for a number or a missing key.
+#[test]
+fn a_wrong_json_expectation_fails_with_each_difference() {
+    let step: Step = serde_yaml::from_str(
+        r#"
+run: aws iam create-user --user-name Bob --tags Key=a,Value=b
+doc: https://example.com
+stdout_json:
+  User:
+    Path: /other/
+    UserName: Bob
+    UserId: <any>
+    CreateDate: <any>
+    PermissionsBoundary: <any>
+    Tags: []
+"#,
+    )
+    .unwrap();
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let out = sb.run(&step.run);
+    let p = problems(&step, &out);
+    assert_eq!(p.len(), 1, "{p:?}");
+    let text = &p[0];
+    for want in [
+        r#"$.User.Path: expected "/other/", got "/""#,
+        "$.User.PermissionsBoundary: missing",
+        "$.User.Arn: not expected",
+        "$.User.Tags: 1 items instead of 0",
+    ] {
+        assert!(text.contains(want), "{want:?} not in {text}");
+    }
+    assert_eq!(text.lines().count(), 5, "{text}");
+
+    let mut d = Vec::new();
+    json_diff("$", &serde_json::json!(ANY), &serde_json::json!(3), &mut d);
+    assert_eq!(d, ["$: expected \"<any>\", got 3"]);
+    let step: Step = serde_yaml::from_str(
+        "run: aws iam list-users
+doc: https://example.com
+stdout_json: {}",
+    )
+    .unwrap();
+    let p = problems(&step, &sb.run("aws iam list-users --output text"));
+    assert!(
+        p.iter().any(|m| m.starts_with("stdout is not JSON")),
+        "{p:?}"
+    );
 }

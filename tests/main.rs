@@ -20,6 +20,7 @@ mod class;
 mod cli;
 mod cli_errors;
 mod cli_formats;
+mod doc_examples;
 mod docs;
 mod e2e;
 mod english;
