@@ -19,6 +19,7 @@ mod lessons;
 mod progress;
 mod sandbox;
 mod simulate;
+mod ticker;
 mod validate;
 
 use std::io::{self, Write};

@@ -609,3 +609,38 @@ fn a_broken_gaad_file_is_explained_in_the_readers_language() {
     );
     assert!(!ja.contains("is refused"), "{ja}");
 }
+
+/// `audit` says what it is doing on a terminal (standard error, one line written over itself
+/// and erased at the end) and nothing on a pipe.
+#[test]
+fn audit_shows_progress_on_a_terminal_and_never_on_a_pipe() {
+    let scenario = "lessons/iam-course/scenarios/11-messy-account.yaml";
+    let (code, out, err) = iamdojo(&["audit", "--lang", "en", "--scenario", scenario]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("IAM."), "{out}");
+    assert!(err.is_empty(), "progress on a pipe: {err:?}");
+    // script(1) (util-linux's bsdutils, essential on Debian) runs the command on a
+    // pseudo-terminal and keeps everything it wrote there.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let log = dir.path().join("typescript");
+    let cmd = format!(
+        "{} audit --lang en --scenario {scenario} > /dev/null",
+        env!("CARGO_BIN_EXE_iamdojo")
+    );
+    let status = Command::new("script")
+        .args(["-q", "-e", "-c", &cmd])
+        .arg(&log)
+        .status()
+        .expect("script(1) runs: it is in Debian's essential bsdutils package");
+    assert_eq!(status.code(), Some(1));
+    let raw = std::fs::read_to_string(&log).expect("script wrote its log");
+    let erase = "\r\x1b[2K";
+    assert!(
+        raw.contains(&format!("{erase}reading {scenario}…")),
+        "{raw:?}"
+    );
+    assert!(raw.contains("checking IAM.") && raw.contains("/"), "{raw:?}");
+    // The last thing written is the erasure: nothing of the line is left on the screen.
+    let after = raw.rsplit(erase).next().unwrap_or_default();
+    assert!(!after.contains("checking"), "{raw:?}");
+}

@@ -478,8 +478,28 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
 
 /// Runs every check that the audit in `cx` can answer, most severe first.
 pub fn audit_in(cx: &Context) -> Vec<Finding> {
+    audit_in_telling(cx, &mut |_, _, _| {})
+}
+
+/// [`audit`], calling `before(n, total, id)` before the `n`th (from 1) of the `total`
+/// controls run, for a progress line.
+pub fn audit_telling(
+    a: &Account,
+    now: Timestamp,
+    before: &mut dyn FnMut(usize, usize, &str),
+) -> Vec<Finding> {
+    audit_in_telling(&Context::new(a, now), before)
+}
+
+fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(usize, usize, &str)) -> Vec<Finding> {
     let mut out = Vec::new();
-    for c in controls().into_iter().filter(|c| c.needs.met(cx)) {
+    let run: Vec<Control> = controls()
+        .into_iter()
+        .filter(|c| c.needs.met(cx))
+        .collect();
+    let total = run.len();
+    for (i, c) in run.into_iter().enumerate() {
+        before(i + 1, total, c.id);
         for h in (c.check)(cx) {
             out.push(Finding {
                 control: c.id.to_string(),

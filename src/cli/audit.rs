@@ -9,7 +9,8 @@ use serde_json::json;
 
 use super::LangArg;
 use crate::account::Account;
-use crate::audit::controls::{Finding, Severity, audit};
+use super::ticker::Ticker;
+use crate::audit::controls::{Finding, Severity, audit_telling};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::audit::Audit;
@@ -104,6 +105,10 @@ pub(crate) fn load_account(
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let lang = super::lang_or_locale(args.lang);
+    let mut ticker = Ticker::on_stderr();
+    if let Some(file) = args.gaad.as_ref().or(args.scenario.as_ref()) {
+        ticker.say(&Audit::ProgressReading.fill(lang, &[("file", &file.display())]));
+    }
     let account = match load_account(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
@@ -113,6 +118,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     ) {
         Ok(a) => a,
         Err(e) => {
+            ticker.done();
             eprintln!("iamdojo audit: {}", e.say(lang));
             return Ok(2);
         }
@@ -121,6 +127,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         Some(t) => match crate::policy::condition::parse_date(t) {
             Some(t) => t,
             None => {
+                ticker.done();
                 eprintln!(
                     "iamdojo audit: {}",
                     Audit::NotATime.fill(lang, &[("time", t)])
@@ -143,7 +150,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         sb.advance_to(now);
         account = sb.account;
     }
-    let findings = audit(&account, now);
+    let findings = audit_telling(&account, now, &mut |n, total, control| {
+        ticker.say(&Audit::ProgressControl.fill(
+            lang,
+            &[("control", &control), ("n", &n), ("total", &total)],
+        ));
+    });
+    ticker.done();
     let skipped = crate::audit::controls::not_evaluated(&account);
     let text = match args.format {
         Format::Table => table(&findings, lang) + &not_evaluated_table(&skipped, lang),

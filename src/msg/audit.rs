@@ -720,6 +720,15 @@ crate::catalog! {
             "give an account to look at: --scenario FILE or --gaad FILE",
             "調べるアカウントを指定してください: --scenario FILE または --gaad FILE",
         ),
+        // ----- Progress on a terminal (standard error, overwritten in place) -----
+        ProgressReading => (
+            "reading {file}…",
+            "{file} を読み込んでいます…",
+        ),
+        ProgressControl => (
+            "checking {control} ({n}/{total})…",
+            "{control} をチェックしています ({n}/{total})…",
+        ),
         NotATime => (
             "--now `{time}` is not a time; write ISO 8601 such as 2026-03-02T09:00:00Z",
             "--now `{time}` は時刻ではありません。2026-03-02T09:00:00Z のように ISO 8601 で指定してください",

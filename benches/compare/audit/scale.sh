@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Times `iamdojo audit --gaad` beside parliament and cloudsplaining (PyPI) on the wide
+# generated accounts of issue 18 (`gaad_load generate-wide USERS`: per 5,000 users, 1,000
+# roles, 200 groups, 2,000 customer managed policies), one fresh process per run, under GNU
+# time: wall clock, user CPU and peak RSS of each. The small account's finding-by-finding
+# comparison is run.sh's; this one only measures.
+#
+#   bash benches/compare/audit/scale.sh [USERS...]     (default: 5000)
+#
+# Environment: IAMDOJO_AUDIT_COMPARE_DIR (scratch folder, default /tmp/iamdojo-audit-compare;
+# its venv is run.sh's and is made the same way when missing), PARLIAMENT_VERSION,
+# CLOUDSPLAINING_VERSION, POLICY_SENTRY_VERSION as in run.sh.
+# Output: one line per tool and size on standard output, `tool users wall_s user_s rss_mb`.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../../.." && pwd)"
+scratch="${IAMDOJO_AUDIT_COMPARE_DIR:-/tmp/iamdojo-audit-compare}"
+parliament_version="${PARLIAMENT_VERSION:-1.6.4}"
+cloudsplaining_version="${CLOUDSPLAINING_VERSION:-0.9.1}"
+policy_sentry_version="${POLICY_SENTRY_VERSION:-0.15.2}"
+sizes=("${@:-5000}")
+
+mkdir -p "$scratch"
+scratch="$(cd "$scratch" && pwd)"
+case "$scratch/" in
+  "$repo"/*) echo "scale.sh: the scratch folder $scratch is inside the repository; choose another (IAMDOJO_AUDIT_COMPARE_DIR)" >&2; exit 2 ;;
+esac
+log() { printf '==> %s\n' "$*" >&2; }
+command -v /usr/bin/time >/dev/null || { echo "scale.sh: needs GNU time (Debian package time)" >&2; exit 2; }
+
+log "cargo build --release --bin iamdojo --example gaad_load"
+(cd "$repo" && cargo build --release --quiet --bin iamdojo --example gaad_load)
+bin="$repo/target/release/iamdojo"
+
+if [ ! -x "$scratch/venv/bin/python" ]; then
+  log "python3 -m venv $scratch/venv"
+  python3 -m venv "$scratch/venv"
+fi
+py="$scratch/venv/bin/python"
+installed() { "$py" -c 'import sys, importlib.metadata as m; sys.exit(m.version(sys.argv[1]) != sys.argv[2])' "$1" "$2" 2>/dev/null; }
+if ! installed parliament "$parliament_version" || ! installed cloudsplaining "$cloudsplaining_version" ||
+   ! installed policy-sentry "$policy_sentry_version"; then
+  log "pip install parliament==$parliament_version cloudsplaining==$cloudsplaining_version"
+  "$py" -m pip install --quiet --disable-pip-version-check "setuptools<81" \
+    "parliament==$parliament_version" "cloudsplaining==$cloudsplaining_version" \
+    "policy-sentry==$policy_sentry_version"
+fi
+
+# One run under GNU time: prints `tool users wall user rss_mb`; the tool's exit status is
+# not judged (audits exit 1 when they find something).
+measure() {
+  local tool="$1" users="$2"; shift 2
+  /usr/bin/time -f "%e %U %M" -o "$scratch/time.txt" "$@" > "$scratch/$tool-$users.out" 2> "$scratch/$tool-$users.err" || true
+  read -r wall user kb < <(tail -n 1 "$scratch/time.txt")
+  printf '%s %s %s %s %s\n' "$tool" "$users" "$wall" "$user" "$((kb / 1000))"
+}
+
+for n in "${sizes[@]}"; do
+  gaad="$scratch/gaad-wide-$n.json"
+  [ -s "$gaad" ] || { log "generate-wide $n"; "$repo/target/release/examples/gaad_load" generate-wide "$n" "$gaad" >&2; }
+  measure iamdojo "$n" "$bin" audit --gaad "$gaad" --format json
+  measure parliament "$n" "$scratch/venv/bin/parliament" --auth-details-file "$gaad" --json
+  measure parliament-community "$n" "$scratch/venv/bin/parliament" --auth-details-file "$gaad" --json --include-community-auditors
+  rm -rf "$scratch/cloudsplaining-$n" && mkdir -p "$scratch/cloudsplaining-$n"
+  measure cloudsplaining "$n" "$scratch/venv/bin/cloudsplaining" scan --input-file "$gaad" --output "$scratch/cloudsplaining-$n" --skip-open-report --flag-trust-policies
+done
