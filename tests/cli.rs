@@ -639,7 +639,10 @@ fn audit_shows_progress_on_a_terminal_and_never_on_a_pipe() {
         raw.contains(&format!("{erase}reading {scenario}…")),
         "{raw:?}"
     );
-    assert!(raw.contains("checking IAM.") && raw.contains("/"), "{raw:?}");
+    assert!(
+        raw.contains("checking IAM.") && raw.contains("/"),
+        "{raw:?}"
+    );
     // The last thing written is the erasure: nothing of the line is left on the screen.
     let after = raw.rsplit(erase).next().unwrap_or_default();
     assert!(!after.contains("checking"), "{raw:?}");

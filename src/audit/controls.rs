@@ -493,10 +493,7 @@ pub fn audit_telling(
 
 fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(usize, usize, &str)) -> Vec<Finding> {
     let mut out = Vec::new();
-    let run: Vec<Control> = controls()
-        .into_iter()
-        .filter(|c| c.needs.met(cx))
-        .collect();
+    let run: Vec<Control> = controls().into_iter().filter(|c| c.needs.met(cx)).collect();
     let total = run.len();
     for (i, c) in run.into_iter().enumerate() {
         before(i + 1, total, c.id);

@@ -8,8 +8,8 @@ use clap::{Args as ClapArgs, ValueEnum};
 use serde_json::json;
 
 use super::LangArg;
-use crate::account::Account;
 use super::ticker::Ticker;
+use crate::account::Account;
 use crate::audit::controls::{Finding, Severity, audit_telling};
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -151,10 +151,10 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         account = sb.account;
     }
     let findings = audit_telling(&account, now, &mut |n, total, control| {
-        ticker.say(&Audit::ProgressControl.fill(
-            lang,
-            &[("control", &control), ("n", &n), ("total", &total)],
-        ));
+        ticker.say(
+            &Audit::ProgressControl
+                .fill(lang, &[("control", &control), ("n", &n), ("total", &total)]),
+        );
     });
     ticker.done();
     let skipped = crate::audit::controls::not_evaluated(&account);
