@@ -59,6 +59,29 @@ measure() {
 for n in "${sizes[@]}"; do
   gaad="$scratch/gaad-wide-$n.json"
   [ -s "$gaad" ] || { log "generate-wide $n"; "$repo/target/release/examples/gaad_load" generate-wide "$n" "$gaad" >&2; }
+  # A tenth of the generated documents are URL-encoded strings, as the IAM API returns them;
+  # cloudsplaining reads only documents that are JSON objects (as the AWS CLI prints them), so
+  # every tool is given the same account with each document decoded.
+  objects="$scratch/gaad-wide-$n.objects.json"
+  [ -s "$objects" ] || { log "decode the URL-encoded documents of $gaad"; "$py" - "$gaad" "$objects" <<'PY'
+import json, sys, urllib.parse
+def decode(v):
+    return json.loads(urllib.parse.unquote(v)) if isinstance(v, str) else v
+d = json.load(open(sys.argv[1]))
+for key, lists in (("UserDetailList", ("UserPolicyList",)), ("GroupDetailList", ("GroupPolicyList",)), ("RoleDetailList", ("RolePolicyList",))):
+    for e in d.get(key, []):
+        for l in lists:
+            for p in e.get(l) or []:
+                p["PolicyDocument"] = decode(p["PolicyDocument"])
+        if "AssumeRolePolicyDocument" in e:
+            e["AssumeRolePolicyDocument"] = decode(e["AssumeRolePolicyDocument"])
+for p in d.get("Policies", []):
+    for v in p.get("PolicyVersionList") or []:
+        v["Document"] = decode(v["Document"])
+json.dump(d, open(sys.argv[2], "w"), indent=4)
+PY
+  }
+  gaad="$objects"
   measure iamdojo "$n" "$bin" audit --gaad "$gaad" --format json
   measure parliament "$n" "$scratch/venv/bin/parliament" --auth-details-file "$gaad" --json
   measure parliament-community "$n" "$scratch/venv/bin/parliament" --auth-details-file "$gaad" --json --include-community-auditors
