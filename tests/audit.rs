@@ -711,6 +711,9 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::AndMore,
         Audit::SameForEach,
         Audit::NotChecked,
+        // The progress line on a terminal (tests/cli.rs runs it on a pseudo-terminal).
+        Audit::ProgressReading,
+        Audit::ProgressControl,
         Audit::NoAccount,
         Audit::NotATime,
         Audit::NeedsCredentials,

@@ -15,6 +15,7 @@ mod configure;
 mod format;
 mod help;
 mod jmes;
+mod pipe;
 mod pyjson;
 mod shell;
 mod shorthand;

@@ -23,10 +23,9 @@ impl Ticker<io::Stderr> {
     pub(crate) fn on_stderr() -> Self {
         let err = io::stderr();
         // A pseudo-terminal that was never given a size says 0 columns.
-        let cells = ratatui::crossterm::terminal::size()
-            .ok()
-            .filter(|&(w, _)| w > 0)
-            .map_or(80, |(w, _)| usize::from(w));
+        let cells = crate::tui::terminal_columns()
+            .filter(|&w| w > 0)
+            .map_or(80, usize::from);
         Ticker::new(err.is_terminal().then_some(err), cells)
     }
 }

@@ -17,6 +17,16 @@ crate::catalog! {
     pub enum Sandbox {
         // The sandbox's shell: lines, variables and `$(…)` (after `sandbox: `).
         /// `{len}` bytes in a line longer than the `{max}` the sandbox reads.
+        /// `||` outside quotes.
+        NoOrList => (
+            "the sandbox runs one command a line, or one piped through its text tools: `||` and `&&` are not run",
+            "サンドボックスが実行するのは 1 行に 1 つのコマンドか、テキストツールにパイプしたコマンドです。「||」と「&&」は実行しません。",
+        ),
+        /// A tool after `|` that the sandbox does not have.
+        ToolNotFound => (
+            "{tool}: command not found; the sandbox pipes output through {tools} (for JSON, use --query)",
+            "{tool}: コマンドが見つかりません。サンドボックスでパイプできるのは {tools} です (JSON には --query を使ってください)。",
+        ),
         LineTooLong => (
             "the line is {len} bytes; the sandbox reads lines of at most {max} bytes",
             "この行は {len} バイトです。サンドボックスが読み込める行は {max} バイトまでです。",
@@ -202,8 +212,8 @@ crate::catalog! {
         ),
         /// `help` in the sandbox console; `{services}` lists the services, `configure` last.
         ConsoleHelp => (
-            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nServices: {services}\n",
-            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\nサービス: {services}\n",
+            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nOutput can be piped (`| cut -f1`) through: {tools}.\nServices: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\n出力をパイプ (「| cut -f1」) で渡せるツール: {tools}\nサービス: {services}\n",
         ),
         /// Between the names of `help`'s list of services.
         ConsoleHelpSep => (", ", "、"),

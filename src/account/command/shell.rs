@@ -1,11 +1,12 @@
 //! The sandbox's shell: what it reads before the AWS CLI sees a line (variables, `$(…)`,
-//! `read … <<<`, `| base64 -d`), its own commands (`help`, `wait`, `date`, `inbox`, `ls`,
+//! `read … <<<`, pipes through the text tools of `pipe`), its own commands (`help`, `wait`, `date`, `inbox`, `ls`,
 //! `cat`, `curl` to the metadata service, `explain`), its bounds, and completion.
 
-use super::{Output, Sandbox, commands, flags_of, help_text, shell_error};
+use super::{Output, Sandbox, commands, flags_of, help_text, pipe, shell_error};
 use crate::account::output::{Style, render};
 use crate::msg::Message;
 use crate::msg::sandbox::Sandbox as Say;
+use crate::printable;
 use crate::suggest::nearest;
 
 /// The longest command line the sandbox reads, in bytes (before and after expansion).
@@ -35,34 +36,17 @@ impl Sandbox {
                 Say::LineTooLong.fill(self.lang, &[("len", &line.len()), ("max", &MAX_LINE)]),
             );
         }
+        match pipe::split(line) {
+            None => return shell_error(Say::NoOrList.text(self.lang).to_string()),
+            Some(parts) if parts.len() > 1 => return self.pipeline(&parts, depth),
+            Some(_) => {}
+        }
         // Variables and `$(…)` are expanded in one pass from left to right, and what they
         // expand to is not read again, as a shell does: output holding `$(…)` stays text.
         let line = match self.expand(line, depth) {
             Ok(l) => l,
             Err(out) => return out,
         };
-        // One pipe the sandbox knows: `… | base64 -d` decodes what the command printed
-        // (the credential report comes base64-encoded, as from AWS).
-        for suffix in ["| base64 -d", "| base64 --decode", "|base64 -d"] {
-            if let Some(left) = line.strip_suffix(suffix) {
-                let out = self.run_nested(left.trim(), depth);
-                if out.code != 0 {
-                    return out;
-                }
-                use base64::Engine as _;
-                return match base64::engine::general_purpose::STANDARD.decode(out.stdout.trim()) {
-                    Ok(bytes) => Output {
-                        stdout: String::from_utf8_lossy(&bytes).into_owned(),
-                        ..Output::default()
-                    },
-                    Err(e) => Output {
-                        stderr: format!("base64: invalid input: {e}\n"),
-                        code: 1,
-                        ..Output::default()
-                    },
-                };
-            }
-        }
         if let Some((name, value)) = assignment(&line) {
             let value = value.trim_matches('"');
             return match self.set_var(name, value) {
@@ -110,6 +94,51 @@ impl Sandbox {
             Ok(out) => out,
             Err(out) => out,
         }
+    }
+
+    /// `command | tool | …`: the command's output through the sandbox's text tools
+    /// ([`pipe`]), as a shell pipes it. What the command writes to standard error stays on
+    /// the screen, and the line's exit status is the last tool's (bash without `pipefail`).
+    fn pipeline(&mut self, parts: &[&str], depth: usize) -> Output {
+        let Some((first, tools)) = parts.split_first() else {
+            return Output::default();
+        };
+        let mut out = self.run_nested(first, depth);
+        for tool in tools {
+            let line = match self.expand(tool, depth) {
+                Ok(l) => l,
+                Err(e) => return e,
+            };
+            let Some(words) = shlex::split(&line) else {
+                return shell_error(Say::UnclosedQuote.text(self.lang).to_string());
+            };
+            match pipe::run(&words, &out.stdout) {
+                Ok((text, code)) => {
+                    out.stdout = text;
+                    out.code = code;
+                }
+                Err(pipe::Refused::Unknown(name)) => {
+                    out.stdout.clear();
+                    out.stderr.push_str(&format!(
+                        "sandbox: {}\n",
+                        Say::ToolNotFound.fill(
+                            self.lang,
+                            &[("tool", &printable::inline(&name)), ("tools", &pipe::TOOLS)]
+                        )
+                    ));
+                    out.code = 127;
+                    return out;
+                }
+                Err(pipe::Refused::Tool(message)) => {
+                    out.stdout.clear();
+                    out.stderr
+                        .push_str(&format!("{}\n", printable::inline(&message)));
+                    out.code = 1;
+                    return out;
+                }
+            }
+        }
+        out
     }
 
     /// Sets the shell variable `name`, within the sandbox's bounds on one value and on all.

@@ -85,7 +85,13 @@ pub fn help_text(lang: Lang) -> String {
     services.dedup();
     services.push("configure");
     let sep = Say::ConsoleHelpSep.text(lang);
-    Say::ConsoleHelp.fill(lang, &[("services", &services.join(sep))])
+    Say::ConsoleHelp.fill(
+        lang,
+        &[
+            ("services", &services.join(sep)),
+            ("tools", &super::pipe::TOOLS),
+        ],
+    )
 }
 
 /// Every command the sandbox knows.
