@@ -59,6 +59,10 @@ struct Req {
     matched: Option<Vec<String>>,
     #[serde(default)]
     missing_context: Option<Vec<String>>,
+    /// The decision's reason as it serializes (`federated-without-session-policy`): what the
+    /// explanation says the decision was made by.
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 fn yaml_scalar(v: &serde_yaml::Value) -> String {
@@ -126,6 +130,15 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
                 d.outcome.as_str(),
                 d.reason
             ));
+        }
+        if let Some(want) = &r.reason {
+            let got = serde_json::to_value(d.reason)
+                .ok()
+                .and_then(|v| v.get("reason").and_then(|r| r.as_str()).map(str::to_string))
+                .unwrap_or_default();
+            if got != *want {
+                fails.push(format!("{what}: reason {got}, expected {want}"));
+            }
         }
         if let Some(want) = &r.matched {
             let got: Vec<String> = d

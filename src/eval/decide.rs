@@ -168,6 +168,9 @@ pub enum Reason {
     NotAllowedByBoundary,
     /// The session policy does not allow it.
     NotAllowedBySession,
+    /// A federated user session (`GetFederationToken`) was given no session policy, so it
+    /// has no permissions of its own; only a resource-based policy naming the session grants.
+    FederatedWithoutSessionPolicy,
     /// Cross-account: the resource's policy does not allow this principal.
     NoResourceAllow,
 }
@@ -180,7 +183,9 @@ impl Reason {
             Reason::NotAllowedByScp { .. } => Some("service control policy"),
             Reason::NoIdentityAllow => Some("identity-based policy"),
             Reason::NotAllowedByBoundary => Some("permissions boundary"),
-            Reason::NotAllowedBySession => Some("session policy"),
+            Reason::NotAllowedBySession | Reason::FederatedWithoutSessionPolicy => {
+                Some("session policy")
+            }
             Reason::NoResourceAllow => Some("resource-based policy"),
             _ => None,
         }
@@ -222,8 +227,11 @@ pub struct Decision {
     pub allowed_by_scps: Option<bool>,
     /// Whether the boundary allows it (`None` without a boundary).
     pub allowed_by_boundary: Option<bool>,
-    /// Whether the session policies allow it (`None` without one).
+    /// Whether the session policies allow it (`None` without one; `Some(false)` for a
+    /// federated user session without one, which has no permissions).
     pub allowed_by_session: Option<bool>,
+    /// True for a federated user session (`GetFederationToken`) without a session policy.
+    pub federated_without_session_policy: bool,
     /// Whether identity-based policies allow it.
     pub allowed_by_identity: bool,
     /// How the resource-based policy allows it (`None`: no policy or no allow).
@@ -404,7 +412,16 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
     let cross_account = req.is_cross_account();
     let allowed_by_scps = (!set.scp_levels.is_empty()).then_some(scp_gap.is_none());
     let allowed_by_boundary = has_boundary.then_some(boundary.allows);
-    let allowed_by_session = (!set.session.is_empty()).then_some(session.allows);
+    // A federated user session gets its permissions from the session policy passed to
+    // GetFederationToken: without one it has none, whatever the user's own policies allow
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html).
+    let federated_without_session_policy =
+        req.principal.kind == PrincipalType::FederatedUser && set.session.is_empty();
+    let allowed_by_session = if federated_without_session_policy {
+        Some(false)
+    } else {
+        (!set.session.is_empty()).then_some(session.allows)
+    };
     // The root user has every permission in its account without any policy.
     let is_root = req.principal.kind == PrincipalType::Root;
     let allowed_by_identity = identity.allows || is_root;
@@ -416,6 +433,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         allowed_by_scps,
         allowed_by_boundary,
         allowed_by_session,
+        federated_without_session_policy,
         allowed_by_identity,
         allowed_by_resource,
         cross_account,
@@ -437,9 +455,12 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         scan.matched(|h| h.deny, &mut d.matched);
         return d;
     }
-    // The allow statements of the identity-based policies, then of the resource's policy.
+    // The allow statements of the identity-based policies, then of the resource's policy
+    // (a federated user session without a session policy takes nothing from the former).
     let grants = |scan: &Scan, out: &mut Vec<MatchedStatement>| {
-        scan.matched(|h| h.kind == PolicyKind::Identity, out);
+        if !federated_without_session_policy {
+            scan.matched(|h| h.kind == PolicyKind::Identity, out);
+        }
         scan.matched(|h| h.kind == PolicyKind::Resource, out);
     };
 
@@ -451,6 +472,11 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
 
     let boundary_ok = allowed_by_boundary.unwrap_or(true);
     let session_ok = allowed_by_session.unwrap_or(true);
+    let session_reason = if federated_without_session_policy {
+        Reason::FederatedWithoutSessionPolicy
+    } else {
+        Reason::NotAllowedBySession
+    };
     let resource_allows = resource.allows;
 
     if cross_account {
@@ -461,7 +487,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         } else if !boundary_ok {
             d.reason = Reason::NotAllowedByBoundary;
         } else if !session_ok {
-            d.reason = Reason::NotAllowedBySession;
+            d.reason = session_reason;
         } else if !resource_allows {
             d.reason = Reason::NoResourceAllow;
         } else {
@@ -490,7 +516,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
     } else if !boundary_ok {
         d.reason = Reason::NotAllowedByBoundary;
     } else if !session_ok {
-        d.reason = Reason::NotAllowedBySession;
+        d.reason = session_reason;
     } else {
         d.outcome = Outcome::Allowed;
         d.reason = if is_root && !identity.allows {

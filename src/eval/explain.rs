@@ -125,6 +125,8 @@ pub enum PathStep {
         /// The answer.
         allows: bool,
     },
+    /// A federated user session without a session policy has no permissions.
+    FederatedNoSessionPolicy,
     /// Cross-account: both sides must allow.
     CrossAccount,
 }
@@ -220,7 +222,9 @@ impl Explanation {
             Reason::AllowedByResourcePolicy => Some(Gate::ResourcePolicy),
             Reason::NoIdentityAllow => Some(Gate::IdentityPolicy),
             Reason::NotAllowedByBoundary => Some(Gate::Boundary),
-            Reason::NotAllowedBySession => Some(Gate::SessionPolicy),
+            Reason::NotAllowedBySession | Reason::FederatedWithoutSessionPolicy => {
+                Some(Gate::SessionPolicy)
+            }
             Reason::NoResourceAllow | Reason::AllowedCrossAccount => Some(Gate::CrossAccount),
             Reason::AllowedByIdentityPolicy | Reason::RootUser => gates.last().map(|g| g.0),
         };
@@ -352,7 +356,9 @@ impl Explanation {
         if let Some(allows) = d.allowed_by_boundary {
             out.push(PathStep::Boundary { allows });
         }
-        if let Some(allows) = d.allowed_by_session {
+        if d.federated_without_session_policy {
+            out.push(PathStep::FederatedNoSessionPolicy);
+        } else if let Some(allows) = d.allowed_by_session {
             out.push(PathStep::Session { allows });
         }
         if d.cross_account {

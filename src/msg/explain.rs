@@ -126,6 +126,11 @@ crate::catalog! {
             "the session policy does not allow it",
             "セッションポリシーは許可していません",
         ),
+        /// A `GetFederationToken` session given no session policy.
+        StepFederatedNoSessionPolicy => (
+            "a federated user session (GetFederationToken) without a session policy has no permissions → implicitDeny (only a resource-based policy naming the session can grant)",
+            "セッションポリシーのないフェデレーティッドユーザーセッション (GetFederationToken) にはアクセス許可がありません → implicitDeny (許可できるのは、このセッションを指定したリソースベースのポリシーだけです)",
+        ),
         StepCrossAccount => (
             "cross-account: both the identity side and the resource's policy must allow",
             "クロスアカウント: アイデンティティ側のポリシーとリソースのポリシーの両方が許可する必要があります",
@@ -237,6 +242,10 @@ crate::catalog! {
         DecisionNoSessionAllows => (
             "decision: implicitDeny (no session policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): セッションポリシーで許可されていません",
+        ),
+        DecisionFederatedNoSessionPolicy => (
+            "decision: implicitDeny (a federated user session without a session policy has no permissions)",
+            "判定: implicitDeny (暗黙的な拒否): セッションポリシーのないフェデレーティッドユーザーセッションにはアクセス許可がありません",
         ),
         DecisionNoResourceAllows => (
             "decision: implicitDeny (no resource-based policy allows it)",

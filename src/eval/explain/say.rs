@@ -69,6 +69,7 @@ impl PathStep {
             PathStep::Boundary { allows: false } => Explain::StepBoundaryDenies,
             PathStep::Session { allows: true } => Explain::StepSessionAllows,
             PathStep::Session { allows: false } => Explain::StepSessionDenies,
+            PathStep::FederatedNoSessionPolicy => Explain::StepFederatedNoSessionPolicy,
             PathStep::CrossAccount => Explain::StepCrossAccount,
         };
         entry.text(lang).to_string()
@@ -165,6 +166,9 @@ pub(super) fn decision(d: &Decision, lang: Lang) -> &'static str {
         (Outcome::ImplicitDeny, Reason::NoIdentityAllow) => Explain::DecisionNoIdentityAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedByBoundary) => Explain::DecisionNoBoundaryAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedBySession) => Explain::DecisionNoSessionAllows,
+        (Outcome::ImplicitDeny, Reason::FederatedWithoutSessionPolicy) => {
+            Explain::DecisionFederatedNoSessionPolicy
+        }
         (Outcome::ImplicitDeny, Reason::NoResourceAllow) => Explain::DecisionNoResourceAllows,
         (Outcome::ImplicitDeny, _) => Explain::DecisionImplicitDeny,
     };
@@ -224,6 +228,7 @@ mod tests {
             PathStep::Boundary { allows: false },
             PathStep::Session { allows: true },
             PathStep::Session { allows: false },
+            PathStep::FederatedNoSessionPolicy,
             PathStep::CrossAccount,
         ];
         let gates = [
