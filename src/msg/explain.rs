@@ -82,6 +82,47 @@ crate::catalog! {
             "no SCP at organization level {level} allows the action → implicitDeny",
             "組織レベル {level} の SCP はどれもアクションを許可していません → implicitDeny",
         ),
+        /// `{why}`: one of the `Exempt…` entries.
+        StepScpsNotApplicable => (
+            "the SCPs do not apply: {why}",
+            "SCP は適用されません: {why}",
+        ),
+        StepRcpsAllow => (
+            "no RCP denies it (RCPFullAWSAccess, attached at every level, lets it through)",
+            "RCP で拒否されていません (すべてのレベルにアタッチされた RCPFullAWSAccess が通過させます)",
+        ),
+        /// `{level}`: the organization level of the resource owner's account, root first (0).
+        StepRcpDenies => (
+            "no RCP at organization level {level} allows the action → implicitDeny",
+            "組織レベル {level} の RCP はどれもアクションを許可していません → implicitDeny",
+        ),
+        /// `{why}`: one of the `Exempt…` entries.
+        StepRcpsNotApplicable => (
+            "the RCPs do not apply: {why}",
+            "RCP は適用されません: {why}",
+        ),
+        StepOwnerScpsNotApplied => (
+            "the SCPs of the resource owner's account do not restrict a caller from another account",
+            "リソース所有者のアカウントの SCP は、別のアカウントの呼び出し元を制限しません",
+        ),
+        // Why an organization policy does not apply (after `StepScpsNotApplicable` or
+        // `StepRcpsNotApplicable`).
+        ExemptServiceLinkedRole => (
+            "the caller is a service-linked role",
+            "呼び出し元はサービスにリンクされたロールです",
+        ),
+        ExemptScpManagementAccount => (
+            "the caller's account is its organization's management account",
+            "呼び出し元のアカウントは組織の管理アカウントです",
+        ),
+        ExemptRcpManagementAccount => (
+            "the resource is in its organization's management account",
+            "リソースは組織の管理アカウントにあります",
+        ),
+        ExemptUnsupportedService => (
+            "the action's service is not one that RCPs apply to",
+            "アクションのサービスは RCP の対象外です",
+        ),
         StepNoScps => (
             "no SCPs (not in an organization)",
             "SCP はありません (組織に属していません)",
@@ -141,6 +182,10 @@ crate::catalog! {
             "Does an explicit Deny apply in any policy?",
             "どこかのポリシーで明示的な Deny が該当？",
         ),
+        GateRcps => (
+            "Do the RCPs allow it?",
+            "RCP が許可している？",
+        ),
         GateScps => (
             "Do the SCPs allow it?",
             "SCP が許可している？",
@@ -196,6 +241,10 @@ crate::catalog! {
             "service control policy",
             "サービスコントロールポリシー (SCP)",
         ),
+        KindRcp => (
+            "resource control policy",
+            "リソースコントロールポリシー (RCP)",
+        ),
 
         // The lines of `Explanation::render`.
         /// The request: who, which action, on what.
@@ -230,6 +279,10 @@ crate::catalog! {
         DecisionNoScpAllows => (
             "decision: implicitDeny (no service control policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): SCP で許可されていません",
+        ),
+        DecisionNoRcpAllows => (
+            "decision: implicitDeny (no resource control policy allows it)",
+            "判定: implicitDeny (暗黙的な拒否): RCP で許可されていません",
         ),
         DecisionNoIdentityAllows => (
             "decision: implicitDeny (no identity-based policy allows it)",

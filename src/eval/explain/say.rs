@@ -4,6 +4,7 @@
 //! Japanese. Only language-neutral punctuation is written here.
 
 use crate::eval::decide::{Decision, Outcome, PolicyKind, Reason};
+use crate::eval::organizations::Exemption;
 use crate::eval::request::Request;
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -54,6 +55,25 @@ impl PathStep {
             PathStep::ScpDenies { level } => {
                 return Explain::StepScpDenies.fill(lang, &[("level", &level)]);
             }
+            PathStep::RcpDenies { level } => {
+                return Explain::StepRcpDenies.fill(lang, &[("level", &level)]);
+            }
+            PathStep::ScpsNotApplicable { why } => {
+                let why = match why {
+                    Exemption::ManagementAccount => Explain::ExemptScpManagementAccount,
+                    other => exemption(other),
+                };
+                return Explain::StepScpsNotApplicable.fill(lang, &[("why", &why.text(lang))]);
+            }
+            PathStep::RcpsNotApplicable { why } => {
+                let why = match why {
+                    Exemption::ManagementAccount => Explain::ExemptRcpManagementAccount,
+                    other => exemption(other),
+                };
+                return Explain::StepRcpsNotApplicable.fill(lang, &[("why", &why.text(lang))]);
+            }
+            PathStep::RcpsAllow => Explain::StepRcpsAllow,
+            PathStep::OwnerScpsNotApplied => Explain::StepOwnerScpsNotApplied,
             PathStep::AlwaysAllowed => Explain::StepAlwaysAllowed,
             PathStep::ExplicitDeny => Explain::StepExplicitDeny,
             PathStep::NoExplicitDeny => Explain::StepNoExplicitDeny,
@@ -76,11 +96,21 @@ impl PathStep {
     }
 }
 
+/// Why an organization policy does not apply, for the reasons worded alike for SCPs and RCPs.
+fn exemption(why: Exemption) -> Explain {
+    match why {
+        Exemption::ServiceLinkedRole => Explain::ExemptServiceLinkedRole,
+        Exemption::UnsupportedService => Explain::ExemptUnsupportedService,
+        Exemption::ManagementAccount => Explain::ExemptRcpManagementAccount,
+    }
+}
+
 impl Gate {
     /// The flowchart's question for this gate.
     pub fn question(self, lang: Lang) -> &'static str {
         match self {
             Gate::ExplicitDeny => Explain::GateExplicitDeny,
+            Gate::Rcps => Explain::GateRcps,
             Gate::Scps => Explain::GateScps,
             Gate::ResourcePolicy => Explain::GateResourcePolicy,
             Gate::IdentityPolicy => Explain::GateIdentityPolicy,
@@ -114,6 +144,7 @@ impl PolicyKind {
             PolicyKind::Boundary => Explain::KindBoundary,
             PolicyKind::Session => Explain::KindSession,
             PolicyKind::Scp => Explain::KindScp,
+            PolicyKind::Rcp => Explain::KindRcp,
         }
         .text(lang)
     }
@@ -163,6 +194,7 @@ pub(super) fn decision(d: &Decision, lang: Lang) -> &'static str {
         (Outcome::Allowed, _) => Explain::DecisionAllowed,
         (Outcome::ExplicitDeny, _) => Explain::DecisionExplicitDeny,
         (Outcome::ImplicitDeny, Reason::NotAllowedByScp { .. }) => Explain::DecisionNoScpAllows,
+        (Outcome::ImplicitDeny, Reason::NotAllowedByRcp { .. }) => Explain::DecisionNoRcpAllows,
         (Outcome::ImplicitDeny, Reason::NoIdentityAllow) => Explain::DecisionNoIdentityAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedByBoundary) => Explain::DecisionNoBoundaryAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedBySession) => Explain::DecisionNoSessionAllows,
@@ -218,6 +250,24 @@ mod tests {
             PathStep::ScpsAllow,
             PathStep::ScpDenies { level: 1 },
             PathStep::NoScps,
+            PathStep::ScpsNotApplicable {
+                why: Exemption::ServiceLinkedRole,
+            },
+            PathStep::ScpsNotApplicable {
+                why: Exemption::ManagementAccount,
+            },
+            PathStep::RcpsAllow,
+            PathStep::RcpDenies { level: 1 },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::ServiceLinkedRole,
+            },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::ManagementAccount,
+            },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::UnsupportedService,
+            },
+            PathStep::OwnerScpsNotApplied,
             PathStep::NoResourcePolicy,
             PathStep::ResourcePolicyGrants,
             PathStep::ResourcePolicyAllows,
@@ -233,6 +283,7 @@ mod tests {
         ];
         let gates = [
             Gate::ExplicitDeny,
+            Gate::Rcps,
             Gate::Scps,
             Gate::ResourcePolicy,
             Gate::IdentityPolicy,
@@ -246,6 +297,7 @@ mod tests {
             PolicyKind::Boundary,
             PolicyKind::Session,
             PolicyKind::Scp,
+            PolicyKind::Rcp,
         ];
         let mut all: Vec<(String, String)> = Vec::new();
         all.extend(
