@@ -43,8 +43,8 @@ crate::catalog! {
         ),
         /// After `CallerArn: `.
         NotPrincipalArn => (
-            "`{arn}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com",
-            "`{arn}` はプリンシパルの ARN ではありません。arn:aws:iam::ACCOUNT:user/NAME、arn:aws:iam::ACCOUNT:role/NAME、arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION、arn:aws:iam::ACCOUNT:root、または ec2.amazonaws.com のようなサービスを指定してください。",
+            "`{arn}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:sts::ACCOUNT:federated-user/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST (a web identity), arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com",
+            "`{arn}` はプリンシパルの ARN ではありません。arn:aws:iam::ACCOUNT:user/NAME、arn:aws:iam::ACCOUNT:role/NAME、arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION、arn:aws:sts::ACCOUNT:federated-user/NAME、arn:aws:iam::ACCOUNT:oidc-provider/HOST (ウェブ ID)、arn:aws:iam::ACCOUNT:root、または ec2.amazonaws.com のようなサービスを指定してください。",
         ),
 
         // The flags of `iamdojo simulate-custom-policy` (after `--FLAG: `).
