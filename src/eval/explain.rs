@@ -423,6 +423,12 @@ impl Explanation {
             let _ = writeln!(s, "  {}. {}", n + 1, step.text(lang));
         }
         let _ = writeln!(s, "{}", say::decision(d, lang));
+        // An explicit deny names the statements that denied (an RCP's or SCP's among them).
+        if d.outcome == Outcome::ExplicitDeny {
+            for m in &d.matched {
+                let _ = writeln!(s, "{}", say::denied_by(m, lang));
+            }
+        }
         if !d.missing_context.is_empty() {
             let _ = writeln!(s, "{}", say::missing_context(&d.missing_context, lang));
         }

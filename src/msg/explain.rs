@@ -304,6 +304,12 @@ crate::catalog! {
             "decision: implicitDeny (no resource-based policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): リソースベースのポリシーで許可されていません",
         ),
+        /// After an explicit deny, one line per statement that denied: `{kind}` a `Kind…`
+        /// entry, `{sid}` empty or ` (Sid)`.
+        RenderDeniedBy => (
+            "denied by: {kind} {policy} statement {index}{sid}",
+            "拒否したステートメント: {kind} {policy}、ステートメント {index}{sid}",
+        ),
         /// The context keys the request lacked (`{keys}`, comma-separated), and how to give them.
         RenderMissingContext => (
             "missing context keys: {keys} (give them with --context-entries to decide conditions on them)",

@@ -3,7 +3,7 @@
 //! the catalog (`crate::msg::explain::Explain`), which holds every sentence in English and
 //! Japanese. Only language-neutral punctuation is written here.
 
-use crate::eval::decide::{Decision, Outcome, PolicyKind, Reason};
+use crate::eval::decide::{Decision, MatchedStatement, Outcome, PolicyKind, Reason};
 use crate::eval::organizations::Exemption;
 use crate::eval::request::Request;
 use crate::lang::Lang;
@@ -179,6 +179,24 @@ pub(super) fn statement(t: &StatementTrace, lang: Lang) -> String {
             ("effect", &t.effect),
             ("line", &t.line),
             ("verdict", &t.verdict.text(lang)),
+        ],
+    )
+}
+
+/// A statement that denied: its policy's kind and id, its number and `Sid`.
+pub(super) fn denied_by(m: &MatchedStatement, lang: Lang) -> String {
+    let sid = m
+        .sid
+        .as_deref()
+        .map(|x| format!(" ({x})"))
+        .unwrap_or_default();
+    Explain::RenderDeniedBy.fill(
+        lang,
+        &[
+            ("kind", &m.kind.name(lang)),
+            ("policy", &m.policy_id),
+            ("index", &m.index),
+            ("sid", &sid),
         ],
     )
 }
