@@ -228,13 +228,15 @@ pub enum SimulateError {
     Context(ContextError),
     /// No action was given.
     NoActions,
-    /// An RCP has a statement that allows.
-    RcpAllows {
+    /// An RCP has a statement that RCP syntax does not allow.
+    RcpStatement {
         /// Where the RCP is, e.g.
         /// `OrderedOrganizationPolicyInputList.1.ResourceControlPolicyInputList.2`.
         at: String,
         /// The statement's index (from 0).
         index: usize,
+        /// What is wrong with it.
+        rule: RcpRule,
     },
     /// The caller's organization levels hold RCPs, but the resource is in another account.
     RcpsOfOtherAccount {
@@ -244,6 +246,18 @@ pub enum SimulateError {
     /// The resource owner's organization path was given for a resource in the caller's
     /// own account.
     OwnerPathSameAccount,
+}
+
+/// What an RCP statement may not do, per "RCP syntax"
+/// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RcpRule {
+    /// `Effect: Allow` (only `RCPFullAWSAccess` may allow).
+    Allow,
+    /// `NotAction` (RCPs take `Action` only).
+    NotAction,
+    /// A `Principal` other than `"*"`, or `NotPrincipal`.
+    PrincipalNotEveryone,
 }
 
 /// A context entry that cannot be used.
@@ -286,8 +300,13 @@ impl SimulateError {
             SimulateError::Caller(e) => format!("CallerArn: {}", e.message(lang)),
             SimulateError::Context(e) => format!("ContextEntries: {}", e.message(lang)),
             SimulateError::NoActions => format!("ActionNames: {}", Say::NoActions.text(lang)),
-            SimulateError::RcpAllows { at, index } => {
-                format!("{at}: {}", Say::RcpAllows.fill(lang, &[("index", index)]))
+            SimulateError::RcpStatement { at, index, rule } => {
+                let entry = match rule {
+                    RcpRule::Allow => Say::RcpAllows,
+                    RcpRule::NotAction => Say::RcpNotAction,
+                    RcpRule::PrincipalNotEveryone => Say::RcpPrincipalNotEveryone,
+                };
+                format!("{at}: {}", entry.fill(lang, &[("index", index)]))
             }
             SimulateError::RcpsOfOtherAccount { owner } => format!(
                 "OrderedOrganizationPolicyInputList: {}",
@@ -394,15 +413,24 @@ fn org_levels(list: &str, levels: &[OrganizationLevel]) -> Result<(Levels, Level
             SourceType::Rcp,
         )?;
         for (n, sp) in custom.iter().enumerate() {
-            if let Some(index) = sp
-                .policy
-                .statements
-                .iter()
-                .position(|st| st.effect == crate::policy::Effect::Allow)
-            {
-                return Err(SimulateError::RcpAllows {
+            for (index, st) in sp.policy.statements.iter().enumerate() {
+                let rule = if st.effect == crate::policy::Effect::Allow {
+                    RcpRule::Allow
+                } else if st.action.negated {
+                    RcpRule::NotAction
+                } else if !st
+                    .principal
+                    .as_ref()
+                    .is_some_and(|p| p.everyone && !p.negated)
+                {
+                    RcpRule::PrincipalNotEveryone
+                } else {
+                    continue;
+                };
+                return Err(SimulateError::RcpStatement {
                     at: format!("{name}.{}", n + 1),
                     index,
+                    rule,
                 });
             }
         }

@@ -30,6 +30,16 @@ crate::catalog! {
             "statement {index} has Effect Allow, but an RCP may only deny: AWS lets only RCPFullAWSAccess allow, and attaches it to every level itself (the simulation adds it)",
             "ステートメント {index} の Effect が Allow です。RCP では Deny だけを指定できます。Allow を指定できるのは RCPFullAWSAccess だけで、AWS がすべてのレベルに自動でアタッチします (シミュレーションでも自動で追加されます)。",
         ),
+        /// After the RCP's place: statement `{index}` (from 0) uses `NotAction`.
+        RcpNotAction => (
+            "statement {index} uses NotAction, which RCPs do not support: list the actions in Action",
+            "ステートメント {index} で NotAction を使用していますが、RCP では NotAction はサポートされていません。アクションは Action に指定してください。",
+        ),
+        /// After the RCP's place: statement `{index}` names principals.
+        RcpPrincipalNotEveryone => (
+            "statement {index} names principals, but an RCP's Principal must be \"*\": narrow it with a Condition (aws:PrincipalOrgID, aws:PrincipalAccount, …)",
+            "ステートメント {index} でプリンシパルを指定していますが、RCP の Principal には \"*\" を指定する必要があります。対象を絞り込むには Condition (aws:PrincipalOrgID、aws:PrincipalAccount など) を使用してください。",
+        ),
         /// After `OrderedOrganizationPolicyInputList: `: the caller's levels hold RCPs, but the
         /// resource is in account `{owner}`, not the caller's.
         RcpsOfOtherAccount => (
