@@ -6,6 +6,7 @@
 
 pub mod decide;
 pub mod explain;
+pub mod organizations;
 pub mod request;
 pub mod simulate;
 pub mod statement;

@@ -362,6 +362,8 @@ fn iamdojo_with_input(args: &[&str], input: &[u8]) -> (i32, String, String) {
 /// field leads as in English, the rest is Japanese, and nothing reaches standard output.
 #[test]
 fn simulate_input_errors_in_japanese() {
+    const RCP_ALLOWS: &str = r#"[{"ResourceControlPolicyInputList": ["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"]}]"#;
+    const RCP_DENIES: &str = r#"[{"ResourceControlPolicyInputList": ["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"]}]"#;
     let cases: &[&[&str]] = &[
         // No action.
         &["--policy-input-list", READ_PHOTOS],
@@ -410,6 +412,28 @@ fn simulate_input_errors_in_japanese() {
         ],
         // JSON that does not parse.
         &["--cli-input-json", "{\"ActionNames\": [\"s3:GetObject\"],"],
+        // An RCP that allows; the caller's RCPs for another account's resource; the owner's
+        // organization levels for the caller's own resource.
+        &[
+            "--action-names",
+            "s3:GetObject",
+            "--ordered-organization-policy-input-list",
+            RCP_ALLOWS,
+        ],
+        &[
+            "--action-names",
+            "s3:GetObject",
+            "--resource-owner",
+            "222222222222",
+            "--ordered-organization-policy-input-list",
+            RCP_DENIES,
+        ],
+        &[
+            "--action-names",
+            "s3:GetObject",
+            "--resource-owner-organization-policy-input-list",
+            RCP_DENIES,
+        ],
     ];
     let mut said = Vec::new();
     for case in cases {

@@ -28,6 +28,19 @@ struct Case {
     session_policies: Vec<String>,
     #[serde(default)]
     scps: Vec<Vec<String>>,
+    /// RCPs by level of the caller's account, root first, beside `scps`.
+    #[serde(default)]
+    rcps: Vec<Vec<String>>,
+    /// The resource owner's organization levels (`ResourceOwnerOrganizationPolicyInputList`).
+    #[serde(default)]
+    owner_scps: Vec<Vec<String>>,
+    #[serde(default)]
+    owner_rcps: Vec<Vec<String>>,
+    #[serde(default)]
+    management_accounts: Vec<String>,
+    /// The input must be refused, with a message holding this text.
+    #[serde(default)]
+    refused: Option<String>,
     #[serde(default)]
     resource_policy: Option<String>,
     #[serde(default)]
@@ -36,7 +49,18 @@ struct Case {
     caller_arn: Option<String>,
     #[serde(default)]
     context: Vec<Ctx>,
+    #[serde(default)]
     requests: Vec<Req>,
+}
+
+/// Organization levels from per-level SCP and RCP lists (the longer decides how many).
+fn levels(scps: &[Vec<String>], rcps: &[Vec<String>]) -> Vec<OrganizationLevel> {
+    (0..scps.len().max(rcps.len()))
+        .map(|i| OrganizationLevel {
+            service_control_policy_input_list: scps.get(i).cloned().unwrap_or_default(),
+            resource_control_policy_input_list: rcps.get(i).cloned().unwrap_or_default(),
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize)]
@@ -59,6 +83,10 @@ struct Req {
     matched: Option<Vec<String>>,
     #[serde(default)]
     missing_context: Option<Vec<String>>,
+    /// The decision's reason as it serializes (`federated-without-session-policy`): what the
+    /// explanation says the decision was made by.
+    #[serde(default)]
+    reason: Option<String>,
 }
 
 fn yaml_scalar(v: &serde_yaml::Value) -> String {
@@ -76,13 +104,9 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
         policy_input_list: c.policies.clone(),
         permissions_boundary_policy_input_list: c.boundaries.clone(),
         session_policy_input_list: c.session_policies.clone(),
-        ordered_organization_policy_input_list: c
-            .scps
-            .iter()
-            .map(|l| OrganizationLevel {
-                service_control_policy_input_list: l.clone(),
-            })
-            .collect(),
+        ordered_organization_policy_input_list: levels(&c.scps, &c.rcps),
+        resource_owner_organization_policy_input_list: levels(&c.owner_scps, &c.owner_rcps),
+        management_account_ids: c.management_accounts.clone(),
         resource_policy: c.resource_policy.clone(),
         resource_owner: c.resource_owner.clone(),
         caller_arn: Some(
@@ -102,9 +126,18 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
         ..SimulateInput::default()
     };
     let at = format!("{file}: {} ({})", c.name, c.doc);
-    let sim = match Simulation::prepare(&input) {
-        Ok(s) => s,
-        Err(e) => return vec![format!("{at}: input refused: {e}")],
+    let sim = match (Simulation::prepare(&input), &c.refused) {
+        (Ok(s), None) => s,
+        (Err(e), None) => return vec![format!("{at}: input refused: {e}")],
+        (Ok(_), Some(want)) => return vec![format!("{at}: input accepted, expected `{want}`")],
+        (Err(e), Some(want)) => {
+            let msg = e.to_string();
+            return if msg.contains(want.as_str()) {
+                Vec::new()
+            } else {
+                vec![format!("{at}: refused with `{msg}`, expected `{want}`")]
+            };
+        }
     };
     let mut fails = Vec::new();
     for r in &c.requests {
@@ -126,6 +159,15 @@ fn run_case(file: &str, c: &Case) -> Vec<String> {
                 d.outcome.as_str(),
                 d.reason
             ));
+        }
+        if let Some(want) = &r.reason {
+            let got = serde_json::to_value(d.reason)
+                .ok()
+                .and_then(|v| v.get("reason").and_then(|r| r.as_str()).map(str::to_string))
+                .unwrap_or_default();
+            if got != *want {
+                fails.push(format!("{what}: reason {got}, expected {want}"));
+            }
         }
         if let Some(want) = &r.matched {
             let got: Vec<String> = d

@@ -23,6 +23,7 @@ const KEPT: &[&str] = &[
     "explicitDeny",
     "implicitDeny",
     "SCP",
+    "RCP",
     "ARN",
     "MFA",
 ];

@@ -649,6 +649,7 @@ pub fn denial_message(caller: &str, action: &str, resource: &str, d: &Decision) 
             PolicyKind::Boundary => "a permissions boundary",
             PolicyKind::Session => "a session policy",
             PolicyKind::Scp => "a service control policy",
+            PolicyKind::Rcp => "a resource control policy",
         };
         return format!("{head} with an explicit deny in {article}");
     }

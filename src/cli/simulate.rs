@@ -35,9 +35,19 @@ pub struct Args {
     #[arg(long, num_args = 1.., value_name = "POLICY")]
     pub session_policy_input_list: Vec<String>,
     /// SCPs by organization level, root first, as AWS's JSON list of
-    /// {"ServiceControlPolicyInputList": [...]} (or file://PATH).
+    /// {"ServiceControlPolicyInputList": [...]} (or file://PATH); a level may also hold
+    /// "ResourceControlPolicyInputList": [...], its RCPs (an iamdojo extension).
     #[arg(long, value_name = "JSON")]
     pub ordered_organization_policy_input_list: Option<String>,
+    /// The organization levels of the resource owner's account, root first, for a resource
+    /// in another account than the caller's: the same JSON shape (its RCPs restrict the
+    /// resource; its SCPs do not restrict the caller); an iamdojo extension.
+    #[arg(long, value_name = "JSON")]
+    pub resource_owner_organization_policy_input_list: Option<String>,
+    /// Accounts that are their organization's management account: SCPs do not restrict
+    /// their principals, RCPs do not restrict their resources; an iamdojo extension.
+    #[arg(long, num_args = 1.., value_name = "ACCOUNT")]
+    pub management_account_ids: Vec<String>,
     /// Actions to decide, e.g. `s3:GetObject iam:CreateUser`.
     #[arg(long, num_args = 1.., value_name = "ACTION")]
     pub action_names: Vec<String>,
@@ -213,16 +223,22 @@ fn policy_text<'a>(input: &'a SimulateInput, list: &str, number: usize) -> Optio
         "SessionPolicyInputList" => &input.session_policy_input_list,
         "ResourcePolicy" => return input.resource_policy.as_deref(),
         _ => {
-            let level: usize = list
-                .strip_prefix("OrderedOrganizationPolicyInputList.")?
-                .split('.')
-                .next()?
-                .parse()
-                .ok()?;
-            &input
-                .ordered_organization_policy_input_list
-                .get(level.checked_sub(1)?)?
-                .service_control_policy_input_list
+            // `OrderedOrganizationPolicyInputList.2.ServiceControlPolicyInputList`, or the
+            // owner's levels, or a level's RCPs.
+            let (levels, rest) = match list.strip_prefix("OrderedOrganizationPolicyInputList.") {
+                Some(rest) => (&input.ordered_organization_policy_input_list, rest),
+                None => (
+                    &input.resource_owner_organization_policy_input_list,
+                    list.strip_prefix("ResourceOwnerOrganizationPolicyInputList.")?,
+                ),
+            };
+            let (level, kind) = rest.split_once('.')?;
+            let level = levels.get(level.parse::<usize>().ok()?.checked_sub(1)?)?;
+            match kind {
+                "ServiceControlPolicyInputList" => &level.service_control_policy_input_list,
+                "ResourceControlPolicyInputList" => &level.resource_control_policy_input_list,
+                _ => return None,
+            }
         }
     };
     docs.get(number.checked_sub(1)?).map(String::as_str)
@@ -259,6 +275,15 @@ fn build_input(args: &Args, lang: Lang) -> Result<SimulateInput, String> {
         input.ordered_organization_policy_input_list =
             serde_json::from_str::<Vec<OrganizationLevel>>(&text)
                 .map_err(|e| format!("--ordered-organization-policy-input-list: {e}"))?;
+    }
+    if let Some(v) = &args.resource_owner_organization_policy_input_list {
+        let text = read_arg(v)?;
+        input.resource_owner_organization_policy_input_list =
+            serde_json::from_str::<Vec<OrganizationLevel>>(&text)
+                .map_err(|e| format!("--resource-owner-organization-policy-input-list: {e}"))?;
+    }
+    if !args.management_account_ids.is_empty() {
+        input.management_account_ids = args.management_account_ids.clone();
     }
     if !args.action_names.is_empty() {
         input.action_names = args.action_names.clone();

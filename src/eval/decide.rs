@@ -1,8 +1,8 @@
 //! The decision itself, in the order AWS documents in "Policy evaluation logic"
 //! (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html>):
-//! explicit deny anywhere → SCPs → resource-based policy → identity-based policy →
+//! explicit deny anywhere → RCPs → SCPs → resource-based policy → identity-based policy →
 //! permissions boundary → session policy, with the cross-account rule that both sides must
-//! allow.
+//! allow. Which requests the organization's policies apply to is `organizations`' question.
 
 use std::sync::Arc;
 
@@ -11,6 +11,7 @@ use smallvec::SmallVec;
 
 use crate::policy::{Effect, Policy, Position};
 
+use super::organizations::{Exemption, rcp_exemption, scp_exemption};
 use super::request::{PrincipalType, Request};
 use super::statement::{PrincipalMatch, StatementOutcome, statement_outcome};
 
@@ -45,6 +46,9 @@ pub enum SourceType {
     /// Service control policy.
     #[serde(rename = "scp")]
     Scp,
+    /// Resource control policy.
+    #[serde(rename = "rcp")]
+    Rcp,
     /// Session policy.
     #[serde(rename = "session")]
     Session,
@@ -64,6 +68,8 @@ pub enum PolicyKind {
     Session,
     /// Service control policies.
     Scp,
+    /// Resource control policies.
+    Rcp,
 }
 
 impl PolicyKind {
@@ -75,6 +81,7 @@ impl PolicyKind {
             PolicyKind::Boundary => "permissions boundary",
             PolicyKind::Session => "session policy",
             PolicyKind::Scp => "service control policy",
+            PolicyKind::Rcp => "resource control policy",
         }
     }
 }
@@ -110,8 +117,20 @@ pub struct PolicySet {
     pub boundary: Vec<SourcedPolicy>,
     /// Session policies (empty: none).
     pub session: Vec<SourcedPolicy>,
-    /// SCPs by organization level, root first (empty: no organization).
+    /// SCPs by organization level of the caller's account, root first (empty: no
+    /// organization).
     pub scp_levels: Vec<Vec<SourcedPolicy>>,
+    /// RCPs by organization level of the resource owner's account, root first (empty: none).
+    /// AWS attaches `RCPFullAWSAccess` to every level and it cannot be detached, so every
+    /// level given holds it (the simulation adds it).
+    pub rcp_levels: Vec<Vec<SourcedPolicy>>,
+    /// For a cross-account request, the SCPs of the resource owner's account: they restrict
+    /// the owner's own principals, never a caller from another account, so they are only
+    /// reported as not applied.
+    pub owner_scp_levels: Vec<Vec<SourcedPolicy>>,
+    /// The accounts that are their organization's management account: SCPs do not restrict
+    /// their principals, RCPs do not restrict their resources.
+    pub management_accounts: Vec<String>,
     /// The resource-based policy of the resource, if any.
     pub resource: Option<SourcedPolicy>,
 }
@@ -154,6 +173,12 @@ pub enum Reason {
         /// The level, root first.
         level: usize,
     },
+    /// No RCP at this organization level (0 = root) of the resource owner's account allows
+    /// the action (only when `RCPFullAWSAccess` is missing, which AWS does not let happen).
+    NotAllowedByRcp {
+        /// The level, root first.
+        level: usize,
+    },
     /// The resource-based policy grants it to this principal on its own (same account).
     AllowedByResourcePolicy,
     /// Identity-based policies allow it (and the boundary and session policies, if any).
@@ -168,6 +193,9 @@ pub enum Reason {
     NotAllowedByBoundary,
     /// The session policy does not allow it.
     NotAllowedBySession,
+    /// A federated user session (`GetFederationToken`) was given no session policy, so it
+    /// has no permissions of its own; only a resource-based policy naming the session grants.
+    FederatedWithoutSessionPolicy,
     /// Cross-account: the resource's policy does not allow this principal.
     NoResourceAllow,
 }
@@ -178,9 +206,12 @@ impl Reason {
         match self {
             Reason::ExplicitDeny => Some("an explicit deny"),
             Reason::NotAllowedByScp { .. } => Some("service control policy"),
+            Reason::NotAllowedByRcp { .. } => Some("resource control policy"),
             Reason::NoIdentityAllow => Some("identity-based policy"),
             Reason::NotAllowedByBoundary => Some("permissions boundary"),
-            Reason::NotAllowedBySession => Some("session policy"),
+            Reason::NotAllowedBySession | Reason::FederatedWithoutSessionPolicy => {
+                Some("session policy")
+            }
             Reason::NoResourceAllow => Some("resource-based policy"),
             _ => None,
         }
@@ -218,12 +249,24 @@ pub struct Decision {
     /// The statements that decided: for an explicit deny only the deny statements; for an
     /// allow the allow statements of the identity-based and resource-based policies.
     pub matched: Vec<MatchedStatement>,
-    /// Whether the SCPs allow it (`None` without SCPs).
+    /// Whether the SCPs allow it (`None` without SCPs, or when they do not apply).
     pub allowed_by_scps: Option<bool>,
+    /// Why the SCPs given do not apply to this request.
+    pub scp_exemption: Option<Exemption>,
+    /// Whether the RCPs allow it (`None` without RCPs, or when they do not apply).
+    pub allowed_by_rcps: Option<bool>,
+    /// Why the RCPs given do not apply to this request.
+    pub rcp_exemption: Option<Exemption>,
+    /// True when the resource owner's SCPs were given for a cross-account request: they do
+    /// not restrict a caller from another account.
+    pub owner_scps_not_applied: bool,
     /// Whether the boundary allows it (`None` without a boundary).
     pub allowed_by_boundary: Option<bool>,
-    /// Whether the session policies allow it (`None` without one).
+    /// Whether the session policies allow it (`None` without one; `Some(false)` for a
+    /// federated user session without one, which has no permissions).
     pub allowed_by_session: Option<bool>,
+    /// True for a federated user session (`GetFederationToken`) without a session policy.
+    pub federated_without_session_policy: bool,
     /// Whether identity-based policies allow it.
     pub allowed_by_identity: bool,
     /// How the resource-based policy allows it (`None`: no policy or no allow).
@@ -383,13 +426,33 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         missing: Vec::new(),
         hits: SmallVec::new(),
     };
-    let mut scp_gap: Option<usize> = None;
     let mut any_deny = false;
-    for (level, pols) in set.scp_levels.iter().enumerate() {
-        let t = scan.tally(pols, PolicyKind::Scp, level, obs);
-        any_deny |= t.denies;
-        if !t.allows && scp_gap.is_none() {
-            scp_gap = Some(level);
+    // RCPs, then SCPs: every level on the path from the root must allow, and a deny at any
+    // level is an explicit deny that nothing overrides.
+    let rcp_exempt = (!set.rcp_levels.is_empty())
+        .then(|| rcp_exemption(req, &set.management_accounts))
+        .flatten();
+    let mut rcp_gap: Option<usize> = None;
+    if rcp_exempt.is_none() {
+        for (level, pols) in set.rcp_levels.iter().enumerate() {
+            let t = scan.tally(pols, PolicyKind::Rcp, level, obs);
+            any_deny |= t.denies;
+            if !t.allows && rcp_gap.is_none() {
+                rcp_gap = Some(level);
+            }
+        }
+    }
+    let scp_exempt = (!set.scp_levels.is_empty())
+        .then(|| scp_exemption(req, &set.management_accounts))
+        .flatten();
+    let mut scp_gap: Option<usize> = None;
+    if scp_exempt.is_none() {
+        for (level, pols) in set.scp_levels.iter().enumerate() {
+            let t = scan.tally(pols, PolicyKind::Scp, level, obs);
+            any_deny |= t.denies;
+            if !t.allows && scp_gap.is_none() {
+                scp_gap = Some(level);
+            }
         }
     }
     let resource = match &set.resource {
@@ -402,9 +465,21 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
     any_deny |= resource.denies || identity.denies || boundary.denies || session.denies;
 
     let cross_account = req.is_cross_account();
-    let allowed_by_scps = (!set.scp_levels.is_empty()).then_some(scp_gap.is_none());
+    let allowed_by_scps =
+        (!set.scp_levels.is_empty() && scp_exempt.is_none()).then_some(scp_gap.is_none());
+    let allowed_by_rcps =
+        (!set.rcp_levels.is_empty() && rcp_exempt.is_none()).then_some(rcp_gap.is_none());
     let allowed_by_boundary = has_boundary.then_some(boundary.allows);
-    let allowed_by_session = (!set.session.is_empty()).then_some(session.allows);
+    // A federated user session gets its permissions from the session policy passed to
+    // GetFederationToken: without one it has none, whatever the user's own policies allow
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html).
+    let federated_without_session_policy =
+        req.principal.kind == PrincipalType::FederatedUser && set.session.is_empty();
+    let allowed_by_session = if federated_without_session_policy {
+        Some(false)
+    } else {
+        (!set.session.is_empty()).then_some(session.allows)
+    };
     // The root user has every permission in its account without any policy.
     let is_root = req.principal.kind == PrincipalType::Root;
     let allowed_by_identity = identity.allows || is_root;
@@ -414,8 +489,13 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         reason: Reason::NoIdentityAllow,
         matched: Vec::new(),
         allowed_by_scps,
+        scp_exemption: scp_exempt,
+        allowed_by_rcps,
+        rcp_exemption: rcp_exempt,
+        owner_scps_not_applied: cross_account && !set.owner_scp_levels.is_empty(),
         allowed_by_boundary,
         allowed_by_session,
+        federated_without_session_policy,
         allowed_by_identity,
         allowed_by_resource,
         cross_account,
@@ -429,21 +509,28 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         return d;
     }
 
-    // 1. An explicit deny in any policy wins (SCPs, resource, identity, boundary, session:
-    // the order they were looked at).
+    // 1. An explicit deny in any policy wins (RCPs, SCPs, resource, identity, boundary,
+    // session: the order they were looked at).
     if any_deny {
         d.outcome = Outcome::ExplicitDeny;
         d.reason = Reason::ExplicitDeny;
         scan.matched(|h| h.deny, &mut d.matched);
         return d;
     }
-    // The allow statements of the identity-based policies, then of the resource's policy.
+    // The allow statements of the identity-based policies, then of the resource's policy
+    // (a federated user session without a session policy takes nothing from the former).
     let grants = |scan: &Scan, out: &mut Vec<MatchedStatement>| {
-        scan.matched(|h| h.kind == PolicyKind::Identity, out);
+        if !federated_without_session_policy {
+            scan.matched(|h| h.kind == PolicyKind::Identity, out);
+        }
         scan.matched(|h| h.kind == PolicyKind::Resource, out);
     };
 
-    // 2. Every SCP level must allow.
+    // 2. Every RCP level, then every SCP level, must allow.
+    if let Some(level) = rcp_gap {
+        d.reason = Reason::NotAllowedByRcp { level };
+        return d;
+    }
     if let Some(level) = scp_gap {
         d.reason = Reason::NotAllowedByScp { level };
         return d;
@@ -451,6 +538,11 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
 
     let boundary_ok = allowed_by_boundary.unwrap_or(true);
     let session_ok = allowed_by_session.unwrap_or(true);
+    let session_reason = if federated_without_session_policy {
+        Reason::FederatedWithoutSessionPolicy
+    } else {
+        Reason::NotAllowedBySession
+    };
     let resource_allows = resource.allows;
 
     if cross_account {
@@ -461,7 +553,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
         } else if !boundary_ok {
             d.reason = Reason::NotAllowedByBoundary;
         } else if !session_ok {
-            d.reason = Reason::NotAllowedBySession;
+            d.reason = session_reason;
         } else if !resource_allows {
             d.reason = Reason::NoResourceAllow;
         } else {
@@ -490,7 +582,7 @@ pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer)
     } else if !boundary_ok {
         d.reason = Reason::NotAllowedByBoundary;
     } else if !session_ok {
-        d.reason = Reason::NotAllowedBySession;
+        d.reason = session_reason;
     } else {
         d.outcome = Outcome::Allowed;
         d.reason = if is_root && !identity.allows {

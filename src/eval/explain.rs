@@ -18,6 +18,7 @@ use serde::Serialize;
 use super::decide::{
     Decision, Observer, Outcome, PolicyKind, PolicySet, Reason, SourcedPolicy, evaluate_observed,
 };
+use super::organizations::Exemption;
 use super::request::Request;
 pub use super::statement::ConditionFailure;
 use super::statement::StatementOutcome;
@@ -102,6 +103,25 @@ pub enum PathStep {
     },
     /// The principal is not in an organization.
     NoScps,
+    /// The SCPs given do not restrict this caller.
+    ScpsNotApplicable {
+        /// Why.
+        why: Exemption,
+    },
+    /// No RCP denies the action (`RCPFullAWSAccess` lets it through at every level).
+    RcpsAllow,
+    /// No RCP at this level of the resource owner's organization allows the action.
+    RcpDenies {
+        /// The level, root first (0).
+        level: usize,
+    },
+    /// The RCPs given do not restrict this request.
+    RcpsNotApplicable {
+        /// Why.
+        why: Exemption,
+    },
+    /// The resource owner's SCPs do not restrict a caller from another account.
+    OwnerScpsNotApplied,
     /// There is no resource-based policy.
     NoResourcePolicy,
     /// The resource-based policy grants the request to this principal on its own.
@@ -125,6 +145,8 @@ pub enum PathStep {
         /// The answer.
         allows: bool,
     },
+    /// A federated user session without a session policy has no permissions.
+    FederatedNoSessionPolicy,
     /// Cross-account: both sides must allow.
     CrossAccount,
 }
@@ -145,6 +167,8 @@ pub struct Explanation {
 pub enum Gate {
     /// Does an explicit `Deny` apply in any policy?
     ExplicitDeny,
+    /// Do the RCPs of the resource owner's organization allow the action?
+    Rcps,
     /// Does every SCP level allow the action?
     Scps,
     /// Does the resource-based policy grant it to this principal?
@@ -192,8 +216,12 @@ impl Explanation {
         let d = &self.decision;
         let yes = |b: bool| if b { Answer::Yes } else { Answer::No };
         let opt = |b: Option<bool>| b.map_or(Answer::NotApplicable, yes);
-        let mut gates = vec![
-            (Gate::ExplicitDeny, yes(d.outcome == Outcome::ExplicitDeny)),
+        let mut gates = vec![(Gate::ExplicitDeny, yes(d.outcome == Outcome::ExplicitDeny))];
+        // The RCP question is asked only of a request that RCPs were given for.
+        if d.allowed_by_rcps.is_some() || d.rcp_exemption.is_some() {
+            gates.push((Gate::Rcps, opt(d.allowed_by_rcps)));
+        }
+        gates.extend([
             (Gate::Scps, opt(d.allowed_by_scps)),
             (
                 Gate::ResourcePolicy,
@@ -208,7 +236,7 @@ impl Explanation {
             (Gate::IdentityPolicy, yes(d.allowed_by_identity)),
             (Gate::Boundary, opt(d.allowed_by_boundary)),
             (Gate::SessionPolicy, opt(d.allowed_by_session)),
-        ];
+        ]);
         if d.cross_account {
             gates.push((Gate::CrossAccount, yes(d.allowed_by_resource == Some(true))));
         }
@@ -217,10 +245,13 @@ impl Explanation {
             Reason::AlwaysAllowed => None,
             Reason::ExplicitDeny => Some(Gate::ExplicitDeny),
             Reason::NotAllowedByScp { .. } => Some(Gate::Scps),
+            Reason::NotAllowedByRcp { .. } => Some(Gate::Rcps),
             Reason::AllowedByResourcePolicy => Some(Gate::ResourcePolicy),
             Reason::NoIdentityAllow => Some(Gate::IdentityPolicy),
             Reason::NotAllowedByBoundary => Some(Gate::Boundary),
-            Reason::NotAllowedBySession => Some(Gate::SessionPolicy),
+            Reason::NotAllowedBySession | Reason::FederatedWithoutSessionPolicy => {
+                Some(Gate::SessionPolicy)
+            }
             Reason::NoResourceAllow | Reason::AllowedCrossAccount => Some(Gate::CrossAccount),
             Reason::AllowedByIdentityPolicy | Reason::RootUser => gates.last().map(|g| g.0),
         };
@@ -324,16 +355,31 @@ impl Explanation {
             return vec![PathStep::ExplicitDeny];
         }
         let mut out = vec![PathStep::NoExplicitDeny];
+        match (d.allowed_by_rcps, d.rcp_exemption, d.reason) {
+            (Some(true), _, _) => out.push(PathStep::RcpsAllow),
+            (Some(false), _, Reason::NotAllowedByRcp { level }) => {
+                out.push(PathStep::RcpDenies { level });
+                return out;
+            }
+            (None, Some(why), _) => out.push(PathStep::RcpsNotApplicable { why }),
+            _ => {}
+        }
         match (d.allowed_by_scps, d.reason) {
             (Some(true), _) => out.push(PathStep::ScpsAllow),
             (Some(false), Reason::NotAllowedByScp { level }) => {
                 out.push(PathStep::ScpDenies { level });
             }
             (Some(false), _) => {}
-            (None, _) => out.push(PathStep::NoScps),
+            (None, _) => out.push(match d.scp_exemption {
+                Some(why) => PathStep::ScpsNotApplicable { why },
+                None => PathStep::NoScps,
+            }),
         }
         if matches!(d.reason, Reason::NotAllowedByScp { .. }) {
             return out;
+        }
+        if d.owner_scps_not_applied {
+            out.push(PathStep::OwnerScpsNotApplied);
         }
         out.push(match d.allowed_by_resource {
             None => PathStep::NoResourcePolicy,
@@ -352,7 +398,9 @@ impl Explanation {
         if let Some(allows) = d.allowed_by_boundary {
             out.push(PathStep::Boundary { allows });
         }
-        if let Some(allows) = d.allowed_by_session {
+        if d.federated_without_session_policy {
+            out.push(PathStep::FederatedNoSessionPolicy);
+        } else if let Some(allows) = d.allowed_by_session {
             out.push(PathStep::Session { allows });
         }
         if d.cross_account {
@@ -375,6 +423,12 @@ impl Explanation {
             let _ = writeln!(s, "  {}. {}", n + 1, step.text(lang));
         }
         let _ = writeln!(s, "{}", say::decision(d, lang));
+        // An explicit deny names the statements that denied (an RCP's or SCP's among them).
+        if d.outcome == Outcome::ExplicitDeny {
+            for m in &d.matched {
+                let _ = writeln!(s, "{}", say::denied_by(m, lang));
+            }
+        }
         if !d.missing_context.is_empty() {
             let _ = writeln!(s, "{}", say::missing_context(&d.missing_context, lang));
         }

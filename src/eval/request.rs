@@ -21,6 +21,11 @@ pub enum PrincipalType {
     FederatedUser,
     /// An AWS service principal such as `ec2.amazonaws.com`.
     Service,
+    /// A user signed in through an IAM identity provider, asking for a role
+    /// (`AssumeRoleWithWebIdentity`, `AssumeRoleWithSAML`): named by the provider's ARN,
+    /// `arn:aws:iam::ACCOUNT:oidc-provider/HOST` or `…:saml-provider/NAME`, as a trust
+    /// policy's `Federated` principal names it. The token's claims come in the context.
+    WebIdentity,
     /// An unauthenticated caller.
     Anonymous,
 }
@@ -98,6 +103,13 @@ impl Principal {
                 )
             }
             ("sts", "federated-user") => (PrincipalType::FederatedUser, None),
+            ("iam", "oidc-provider" | "saml-provider")
+                if resource
+                    .split_once('/')
+                    .is_some_and(|(_, name)| !name.is_empty()) =>
+            {
+                (PrincipalType::WebIdentity, None)
+            }
             _ => return Err(bad()),
         };
         Ok(Principal {

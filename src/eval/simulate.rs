@@ -30,17 +30,24 @@ pub struct ContextEntry {
     pub context_key_type: Option<String>,
 }
 
-/// One organization level and its SCPs (AWS `OrderedOrganizationPolicyType`).
+/// One organization level and its SCPs (AWS `OrderedOrganizationPolicyType`), plus
+/// `ResourceControlPolicyInputList`, our extension for the level's RCPs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct OrganizationLevel {
     /// The SCP documents of this level.
     #[serde(default)]
     pub service_control_policy_input_list: Vec<String>,
+    /// The RCP documents of this level (our extension), besides `RCPFullAWSAccess`, which AWS
+    /// attaches to every level and the simulation adds.
+    #[serde(default)]
+    pub resource_control_policy_input_list: Vec<String>,
 }
 
-/// The input of `simulate-custom-policy` (AWS `SimulateCustomPolicyRequest`), plus
-/// `SessionPolicyInputList`, our extension for session policies.
+/// The input of `simulate-custom-policy` (AWS `SimulateCustomPolicyRequest`), plus our
+/// extensions: `SessionPolicyInputList` (session policies), `ResourceControlPolicyInputList` in
+/// each organization level (RCPs), `ResourceOwnerOrganizationPolicyInputList` (the resource
+/// owner's organization path, for a cross-account request) and `ManagementAccountIds`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct SimulateInput {
@@ -50,9 +57,18 @@ pub struct SimulateInput {
     /// Permissions boundaries.
     #[serde(default)]
     pub permissions_boundary_policy_input_list: Vec<String>,
-    /// SCPs by organization level, root first.
+    /// SCPs (and RCPs) by organization level of the caller's account, root first.
     #[serde(default)]
     pub ordered_organization_policy_input_list: Vec<OrganizationLevel>,
+    /// The organization levels of the resource owner's account, root first, when it is not
+    /// the caller's (our extension): its RCPs restrict the resource; its SCPs do not restrict
+    /// a caller from another account.
+    #[serde(default)]
+    pub resource_owner_organization_policy_input_list: Vec<OrganizationLevel>,
+    /// The accounts that are their organization's management account (our extension): SCPs
+    /// do not restrict their principals and RCPs do not restrict their resources.
+    #[serde(default)]
+    pub management_account_ids: Vec<String>,
     /// Session policies (our extension).
     #[serde(default)]
     pub session_policy_input_list: Vec<String>,
@@ -212,6 +228,36 @@ pub enum SimulateError {
     Context(ContextError),
     /// No action was given.
     NoActions,
+    /// An RCP has a statement that RCP syntax does not allow.
+    RcpStatement {
+        /// Where the RCP is, e.g.
+        /// `OrderedOrganizationPolicyInputList.1.ResourceControlPolicyInputList.2`.
+        at: String,
+        /// The statement's index (from 0).
+        index: usize,
+        /// What is wrong with it.
+        rule: RcpRule,
+    },
+    /// The caller's organization levels hold RCPs, but the resource is in another account.
+    RcpsOfOtherAccount {
+        /// The resource owner's account.
+        owner: String,
+    },
+    /// The resource owner's organization path was given for a resource in the caller's
+    /// own account.
+    OwnerPathSameAccount,
+}
+
+/// What an RCP statement may not do, per "RCP syntax"
+/// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RcpRule {
+    /// `Effect: Allow` (only `RCPFullAWSAccess` may allow).
+    Allow,
+    /// `NotAction` (RCPs take `Action` only).
+    NotAction,
+    /// A `Principal` other than `"*"`, or `NotPrincipal`.
+    PrincipalNotEveryone,
 }
 
 /// A context entry that cannot be used.
@@ -254,6 +300,22 @@ impl SimulateError {
             SimulateError::Caller(e) => format!("CallerArn: {}", e.message(lang)),
             SimulateError::Context(e) => format!("ContextEntries: {}", e.message(lang)),
             SimulateError::NoActions => format!("ActionNames: {}", Say::NoActions.text(lang)),
+            SimulateError::RcpStatement { at, index, rule } => {
+                let entry = match rule {
+                    RcpRule::Allow => Say::RcpAllows,
+                    RcpRule::NotAction => Say::RcpNotAction,
+                    RcpRule::PrincipalNotEveryone => Say::RcpPrincipalNotEveryone,
+                };
+                format!("{at}: {}", entry.fill(lang, &[("index", index)]))
+            }
+            SimulateError::RcpsOfOtherAccount { owner } => format!(
+                "OrderedOrganizationPolicyInputList: {}",
+                Say::RcpsOfOtherAccount.fill(lang, &[("owner", owner)])
+            ),
+            SimulateError::OwnerPathSameAccount => format!(
+                "ResourceOwnerOrganizationPolicyInputList: {}",
+                Say::OwnerPathSameAccount.text(lang)
+            ),
         }
     }
 }
@@ -304,6 +366,88 @@ fn parse_list(
                 })
         })
         .collect()
+}
+
+/// `RCPFullAWSAccess`, the AWS managed RCP attached to every level of an organization with
+/// RCPs enabled (it cannot be detached), as AWS publishes it
+/// (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html>).
+pub const RCP_FULL_AWS_ACCESS: &str = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}"#;
+
+/// Policies by organization level, root first.
+type Levels = Vec<Vec<SourcedPolicy>>;
+
+/// The organization levels of one account's path as the evaluator takes them: SCP levels and
+/// RCP levels (each with `RCPFullAWSAccess` first), root first. `list` names the input field.
+fn org_levels(list: &str, levels: &[OrganizationLevel]) -> Result<(Levels, Levels), SimulateError> {
+    let mut scps = Vec::with_capacity(levels.len());
+    let mut rcps = Vec::with_capacity(levels.len());
+    // A kind of policy none of the levels holds was not given (a level that only lists
+    // RCPs says nothing about SCPs, and the other way round); once a kind is given, a
+    // level without any policy of it allows nothing, as in AWS's evaluation.
+    let any_scp = levels
+        .iter()
+        .any(|l| !l.service_control_policy_input_list.is_empty());
+    let any_rcp = levels
+        .iter()
+        .any(|l| !l.resource_control_policy_input_list.is_empty());
+    let full = Policy::parse(RCP_FULL_AWS_ACCESS, PolicyType::Resource).map(Arc::new);
+    for (i, level) in levels.iter().enumerate() {
+        if any_scp {
+            let name = format!("{list}.{}.ServiceControlPolicyInputList", i + 1);
+            scps.push(parse_list(
+                &name,
+                &level.service_control_policy_input_list,
+                PolicyType::Scp,
+                SourceType::Scp,
+            )?);
+        }
+        if !any_rcp {
+            continue;
+        }
+        let name = format!("{list}.{}.ResourceControlPolicyInputList", i + 1);
+        // An RCP reads like a resource-based policy (`Principal` is required).
+        let custom = parse_list(
+            &name,
+            &level.resource_control_policy_input_list,
+            PolicyType::Resource,
+            SourceType::Rcp,
+        )?;
+        for (n, sp) in custom.iter().enumerate() {
+            for (index, st) in sp.policy.statements.iter().enumerate() {
+                let rule = if st.effect == crate::policy::Effect::Allow {
+                    RcpRule::Allow
+                } else if st.action.negated {
+                    RcpRule::NotAction
+                } else if !st
+                    .principal
+                    .as_ref()
+                    .is_some_and(|p| p.everyone && !p.negated)
+                {
+                    RcpRule::PrincipalNotEveryone
+                } else {
+                    continue;
+                };
+                return Err(SimulateError::RcpStatement {
+                    at: format!("{name}.{}", n + 1),
+                    index,
+                    rule,
+                });
+            }
+        }
+        let mut level_rcps = Vec::with_capacity(custom.len() + 1);
+        // The managed policy is a constant that parses; were it not to, the level would
+        // have no Allow and every request would be denied, which the tests would show.
+        if let Ok(p) = &full {
+            level_rcps.push(SourcedPolicy::new(
+                p.clone(),
+                "RCPFullAWSAccess",
+                SourceType::Rcp,
+            ));
+        }
+        level_rcps.extend(custom);
+        rcps.push(level_rcps);
+    }
+    Ok((scps, rcps))
 }
 
 /// Builds the context from AWS context entries.
@@ -387,22 +531,16 @@ impl Simulation {
             )?,
             ..PolicySet::default()
         };
-        for (i, level) in input
-            .ordered_organization_policy_input_list
-            .iter()
-            .enumerate()
-        {
-            let name = format!(
-                "OrderedOrganizationPolicyInputList.{}.ServiceControlPolicyInputList",
-                i + 1
-            );
-            set.scp_levels.push(parse_list(
-                &name,
-                &level.service_control_policy_input_list,
-                PolicyType::Scp,
-                SourceType::Scp,
-            )?);
-        }
+        let (scps, caller_rcps) = org_levels(
+            "OrderedOrganizationPolicyInputList",
+            &input.ordered_organization_policy_input_list,
+        )?;
+        let (owner_scps, owner_rcps) = org_levels(
+            "ResourceOwnerOrganizationPolicyInputList",
+            &input.resource_owner_organization_policy_input_list,
+        )?;
+        set.scp_levels = scps;
+        set.management_accounts = input.management_account_ids.clone();
         if let Some(rp) = &input.resource_policy {
             let mut v = parse_list(
                 "ResourcePolicy",
@@ -422,6 +560,28 @@ impl Simulation {
                 .unwrap_or(o)
                 .to_string()
         });
+        // RCPs restrict the resource's account: the caller's own levels for a resource of its
+        // account, the owner's levels for another account's resource.
+        let cross = resource_account
+            .as_deref()
+            .is_some_and(|owner| !caller.account.is_empty() && owner != caller.account);
+        if cross {
+            if let (false, Some(owner)) = (caller_rcps.is_empty(), &resource_account) {
+                return Err(SimulateError::RcpsOfOtherAccount {
+                    owner: owner.clone(),
+                });
+            }
+            set.rcp_levels = owner_rcps;
+            set.owner_scp_levels = owner_scps;
+        } else {
+            if !input
+                .resource_owner_organization_policy_input_list
+                .is_empty()
+            {
+                return Err(SimulateError::OwnerPathSameAccount);
+            }
+            set.rcp_levels = caller_rcps;
+        }
         let context = context_from_entries(&input.context_entries)?;
         Ok(Simulation {
             set,
@@ -450,6 +610,7 @@ fn aws_source_type(m: &MatchedStatement) -> String {
         SourceType::Resource => "Resource Policy".into(),
         SourceType::Boundary => "Permissions Boundary Policy".into(),
         SourceType::Scp => "Service Control Policy".into(),
+        SourceType::Rcp => "Resource Control Policy".into(),
         SourceType::Session => "Session Policy".into(),
         other => serde_json::to_value(other)
             .ok()

@@ -193,7 +193,7 @@ fn identities(p: &Principal) -> Vec<(&str, PrincipalMatch)> {
     let mut out = Vec::with_capacity(3);
     match p.kind {
         PrincipalType::Root => {}
-        PrincipalType::Service | PrincipalType::Anonymous => {
+        PrincipalType::Service | PrincipalType::Anonymous | PrincipalType::WebIdentity => {
             out.push((p.arn.as_str(), PrincipalMatch::Direct));
             return out;
         }
@@ -208,7 +208,12 @@ fn identities(p: &Principal) -> Vec<(&str, PrincipalMatch)> {
 fn entry_names(kind: PrincipalKind, value: &str, p: &Principal) -> Option<PrincipalMatch> {
     match kind {
         PrincipalKind::Aws => {
-            if p.kind == PrincipalType::Service || p.kind == PrincipalType::Anonymous {
+            // An `AWS` entry names AWS identities: not a service, an anonymous caller or a
+            // user of an identity provider (which a `Federated` entry names).
+            if matches!(
+                p.kind,
+                PrincipalType::Service | PrincipalType::Anonymous | PrincipalType::WebIdentity
+            ) {
                 return None;
             }
             if value == "*" {

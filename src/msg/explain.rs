@@ -82,6 +82,47 @@ crate::catalog! {
             "no SCP at organization level {level} allows the action → implicitDeny",
             "組織レベル {level} の SCP はどれもアクションを許可していません → implicitDeny",
         ),
+        /// `{why}`: one of the `Exempt…` entries.
+        StepScpsNotApplicable => (
+            "the SCPs do not apply: {why}",
+            "SCP は適用されません: {why}",
+        ),
+        StepRcpsAllow => (
+            "no RCP denies it (RCPFullAWSAccess, attached at every level, lets it through)",
+            "RCP で拒否されていません (すべてのレベルにアタッチされた RCPFullAWSAccess が通過させます)",
+        ),
+        /// `{level}`: the organization level of the resource owner's account, root first (0).
+        StepRcpDenies => (
+            "no RCP at organization level {level} allows the action → implicitDeny",
+            "組織レベル {level} の RCP はどれもアクションを許可していません → implicitDeny",
+        ),
+        /// `{why}`: one of the `Exempt…` entries.
+        StepRcpsNotApplicable => (
+            "the RCPs do not apply: {why}",
+            "RCP は適用されません: {why}",
+        ),
+        StepOwnerScpsNotApplied => (
+            "the SCPs of the resource owner's account do not restrict a caller from another account",
+            "リソース所有者のアカウントの SCP は、別のアカウントの呼び出し元を制限しません",
+        ),
+        // Why an organization policy does not apply (after `StepScpsNotApplicable` or
+        // `StepRcpsNotApplicable`).
+        ExemptServiceLinkedRole => (
+            "the caller is a service-linked role",
+            "呼び出し元はサービスにリンクされたロールです",
+        ),
+        ExemptScpManagementAccount => (
+            "the caller's account is its organization's management account",
+            "呼び出し元のアカウントは組織の管理アカウントです",
+        ),
+        ExemptRcpManagementAccount => (
+            "the resource is in its organization's management account",
+            "リソースは組織の管理アカウントにあります",
+        ),
+        ExemptUnsupportedService => (
+            "the action's service is not one that RCPs apply to",
+            "アクションのサービスは RCP の対象外です",
+        ),
         StepNoScps => (
             "no SCPs (not in an organization)",
             "SCP はありません (組織に属していません)",
@@ -126,6 +167,11 @@ crate::catalog! {
             "the session policy does not allow it",
             "セッションポリシーは許可していません",
         ),
+        /// A `GetFederationToken` session given no session policy.
+        StepFederatedNoSessionPolicy => (
+            "a federated user session (GetFederationToken) without a session policy has no permissions → implicitDeny (only a resource-based policy naming the session can grant)",
+            "セッションポリシーのないフェデレーティッドユーザーセッション (GetFederationToken) にはアクセス許可がありません → implicitDeny (許可できるのは、このセッションを指定したリソースベースのポリシーだけです)",
+        ),
         StepCrossAccount => (
             "cross-account: both the identity side and the resource's policy must allow",
             "クロスアカウント: アイデンティティ側のポリシーとリソースのポリシーの両方が許可する必要があります",
@@ -135,6 +181,10 @@ crate::catalog! {
         GateExplicitDeny => (
             "Does an explicit Deny apply in any policy?",
             "どこかのポリシーで明示的な Deny が該当？",
+        ),
+        GateRcps => (
+            "Do the RCPs allow it?",
+            "RCP が許可している？",
         ),
         GateScps => (
             "Do the SCPs allow it?",
@@ -191,6 +241,10 @@ crate::catalog! {
             "service control policy",
             "サービスコントロールポリシー (SCP)",
         ),
+        KindRcp => (
+            "resource control policy",
+            "リソースコントロールポリシー (RCP)",
+        ),
 
         // The lines of `Explanation::render`.
         /// The request: who, which action, on what.
@@ -226,6 +280,10 @@ crate::catalog! {
             "decision: implicitDeny (no service control policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): SCP で許可されていません",
         ),
+        DecisionNoRcpAllows => (
+            "decision: implicitDeny (no resource control policy allows it)",
+            "判定: implicitDeny (暗黙的な拒否): RCP で許可されていません",
+        ),
         DecisionNoIdentityAllows => (
             "decision: implicitDeny (no identity-based policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): アイデンティティベースのポリシーで許可されていません",
@@ -238,9 +296,19 @@ crate::catalog! {
             "decision: implicitDeny (no session policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): セッションポリシーで許可されていません",
         ),
+        DecisionFederatedNoSessionPolicy => (
+            "decision: implicitDeny (a federated user session without a session policy has no permissions)",
+            "判定: implicitDeny (暗黙的な拒否): セッションポリシーのないフェデレーティッドユーザーセッションにはアクセス許可がありません",
+        ),
         DecisionNoResourceAllows => (
             "decision: implicitDeny (no resource-based policy allows it)",
             "判定: implicitDeny (暗黙的な拒否): リソースベースのポリシーで許可されていません",
+        ),
+        /// After an explicit deny, one line per statement that denied: `{kind}` a `Kind…`
+        /// entry, `{sid}` empty or ` (Sid)`.
+        RenderDeniedBy => (
+            "denied by: {kind} {policy} statement {index}{sid}",
+            "拒否したステートメント: {kind} {policy}、ステートメント {index}{sid}",
         ),
         /// The context keys the request lacked (`{keys}`, comma-separated), and how to give them.
         RenderMissingContext => (

@@ -24,10 +24,37 @@ crate::catalog! {
             "`{key}` has {n} values but type `{type}` takes one; use `{type}List`",
             "`{key}` に値が {n} 個ありますが、型 `{type}` の値は 1 つだけです。`{type}List` を使ってください。",
         ),
+        /// After the RCP's place (`OrderedOrganizationPolicyInputList.1.ResourceControlPolicyInputList.2: `):
+        /// statement `{index}` (from 0) allows.
+        RcpAllows => (
+            "statement {index} has Effect Allow, but an RCP may only deny: AWS lets only RCPFullAWSAccess allow, and attaches it to every level itself (the simulation adds it)",
+            "ステートメント {index} の Effect が Allow です。RCP では Deny だけを指定できます。Allow を指定できるのは RCPFullAWSAccess だけで、AWS がすべてのレベルに自動でアタッチします (シミュレーションでも自動で追加されます)。",
+        ),
+        /// After the RCP's place: statement `{index}` (from 0) uses `NotAction`.
+        RcpNotAction => (
+            "statement {index} uses NotAction, which RCPs do not support: list the actions in Action",
+            "ステートメント {index} で NotAction を使用していますが、RCP では NotAction はサポートされていません。アクションは Action に指定してください。",
+        ),
+        /// After the RCP's place: statement `{index}` names principals.
+        RcpPrincipalNotEveryone => (
+            "statement {index} names principals, but an RCP's Principal must be \"*\": narrow it with a Condition (aws:PrincipalOrgID, aws:PrincipalAccount, …)",
+            "ステートメント {index} でプリンシパルを指定していますが、RCP の Principal には \"*\" を指定する必要があります。対象を絞り込むには Condition (aws:PrincipalOrgID、aws:PrincipalAccount など) を使用してください。",
+        ),
+        /// After `OrderedOrganizationPolicyInputList: `: the caller's levels hold RCPs, but the
+        /// resource is in account `{owner}`, not the caller's.
+        RcpsOfOtherAccount => (
+            "its RCPs restrict resources in the caller's account, but the resource is in account {owner}: give that account's RCPs in ResourceOwnerOrganizationPolicyInputList",
+            "ここに指定した RCP は呼び出し元のアカウントのリソースを制限しますが、リソースはアカウント {owner} にあります。そのアカウントの RCP は ResourceOwnerOrganizationPolicyInputList に指定してください。",
+        ),
+        /// After `ResourceOwnerOrganizationPolicyInputList: `: the resource is the caller's own.
+        OwnerPathSameAccount => (
+            "the resource is in the caller's own account (give ResourceOwner as another account id), so its organization path is OrderedOrganizationPolicyInputList",
+            "リソースは呼び出し元と同じアカウントにあるため (別のアカウントの場合は ResourceOwner にそのアカウント ID を指定してください)、組織のパスは OrderedOrganizationPolicyInputList に指定してください。",
+        ),
         /// After `CallerArn: `.
         NotPrincipalArn => (
-            "`{arn}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com",
-            "`{arn}` はプリンシパルの ARN ではありません。arn:aws:iam::ACCOUNT:user/NAME、arn:aws:iam::ACCOUNT:role/NAME、arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION、arn:aws:iam::ACCOUNT:root、または ec2.amazonaws.com のようなサービスを指定してください。",
+            "`{arn}` is not a principal ARN: use arn:aws:iam::ACCOUNT:user/NAME, arn:aws:iam::ACCOUNT:role/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:sts::ACCOUNT:federated-user/NAME, arn:aws:iam::ACCOUNT:oidc-provider/HOST (a web identity), arn:aws:iam::ACCOUNT:root or a service such as ec2.amazonaws.com",
+            "`{arn}` はプリンシパルの ARN ではありません。arn:aws:iam::ACCOUNT:user/NAME、arn:aws:iam::ACCOUNT:role/NAME、arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION、arn:aws:sts::ACCOUNT:federated-user/NAME、arn:aws:iam::ACCOUNT:oidc-provider/HOST (ウェブ ID)、arn:aws:iam::ACCOUNT:root、または ec2.amazonaws.com のようなサービスを指定してください。",
         ),
 
         // The flags of `iamdojo simulate-custom-policy` (after `--FLAG: `).

@@ -3,7 +3,8 @@
 //! the catalog (`crate::msg::explain::Explain`), which holds every sentence in English and
 //! Japanese. Only language-neutral punctuation is written here.
 
-use crate::eval::decide::{Decision, Outcome, PolicyKind, Reason};
+use crate::eval::decide::{Decision, MatchedStatement, Outcome, PolicyKind, Reason};
+use crate::eval::organizations::Exemption;
 use crate::eval::request::Request;
 use crate::lang::Lang;
 use crate::msg::Message;
@@ -54,6 +55,25 @@ impl PathStep {
             PathStep::ScpDenies { level } => {
                 return Explain::StepScpDenies.fill(lang, &[("level", &level)]);
             }
+            PathStep::RcpDenies { level } => {
+                return Explain::StepRcpDenies.fill(lang, &[("level", &level)]);
+            }
+            PathStep::ScpsNotApplicable { why } => {
+                let why = match why {
+                    Exemption::ManagementAccount => Explain::ExemptScpManagementAccount,
+                    other => exemption(other),
+                };
+                return Explain::StepScpsNotApplicable.fill(lang, &[("why", &why.text(lang))]);
+            }
+            PathStep::RcpsNotApplicable { why } => {
+                let why = match why {
+                    Exemption::ManagementAccount => Explain::ExemptRcpManagementAccount,
+                    other => exemption(other),
+                };
+                return Explain::StepRcpsNotApplicable.fill(lang, &[("why", &why.text(lang))]);
+            }
+            PathStep::RcpsAllow => Explain::StepRcpsAllow,
+            PathStep::OwnerScpsNotApplied => Explain::StepOwnerScpsNotApplied,
             PathStep::AlwaysAllowed => Explain::StepAlwaysAllowed,
             PathStep::ExplicitDeny => Explain::StepExplicitDeny,
             PathStep::NoExplicitDeny => Explain::StepNoExplicitDeny,
@@ -69,9 +89,19 @@ impl PathStep {
             PathStep::Boundary { allows: false } => Explain::StepBoundaryDenies,
             PathStep::Session { allows: true } => Explain::StepSessionAllows,
             PathStep::Session { allows: false } => Explain::StepSessionDenies,
+            PathStep::FederatedNoSessionPolicy => Explain::StepFederatedNoSessionPolicy,
             PathStep::CrossAccount => Explain::StepCrossAccount,
         };
         entry.text(lang).to_string()
+    }
+}
+
+/// Why an organization policy does not apply, for the reasons worded alike for SCPs and RCPs.
+fn exemption(why: Exemption) -> Explain {
+    match why {
+        Exemption::ServiceLinkedRole => Explain::ExemptServiceLinkedRole,
+        Exemption::UnsupportedService => Explain::ExemptUnsupportedService,
+        Exemption::ManagementAccount => Explain::ExemptRcpManagementAccount,
     }
 }
 
@@ -80,6 +110,7 @@ impl Gate {
     pub fn question(self, lang: Lang) -> &'static str {
         match self {
             Gate::ExplicitDeny => Explain::GateExplicitDeny,
+            Gate::Rcps => Explain::GateRcps,
             Gate::Scps => Explain::GateScps,
             Gate::ResourcePolicy => Explain::GateResourcePolicy,
             Gate::IdentityPolicy => Explain::GateIdentityPolicy,
@@ -113,6 +144,7 @@ impl PolicyKind {
             PolicyKind::Boundary => Explain::KindBoundary,
             PolicyKind::Session => Explain::KindSession,
             PolicyKind::Scp => Explain::KindScp,
+            PolicyKind::Rcp => Explain::KindRcp,
         }
         .text(lang)
     }
@@ -151,6 +183,24 @@ pub(super) fn statement(t: &StatementTrace, lang: Lang) -> String {
     )
 }
 
+/// A statement that denied: its policy's kind and id, its number and `Sid`.
+pub(super) fn denied_by(m: &MatchedStatement, lang: Lang) -> String {
+    let sid = m
+        .sid
+        .as_deref()
+        .map(|x| format!(" ({x})"))
+        .unwrap_or_default();
+    Explain::RenderDeniedBy.fill(
+        lang,
+        &[
+            ("kind", &m.kind.name(lang)),
+            ("policy", &m.policy_id),
+            ("index", &m.index),
+            ("sid", &sid),
+        ],
+    )
+}
+
 /// The heading of the decision path.
 pub(super) fn path_heading(lang: Lang) -> &'static str {
     Explain::RenderPathHeading.text(lang)
@@ -162,9 +212,13 @@ pub(super) fn decision(d: &Decision, lang: Lang) -> &'static str {
         (Outcome::Allowed, _) => Explain::DecisionAllowed,
         (Outcome::ExplicitDeny, _) => Explain::DecisionExplicitDeny,
         (Outcome::ImplicitDeny, Reason::NotAllowedByScp { .. }) => Explain::DecisionNoScpAllows,
+        (Outcome::ImplicitDeny, Reason::NotAllowedByRcp { .. }) => Explain::DecisionNoRcpAllows,
         (Outcome::ImplicitDeny, Reason::NoIdentityAllow) => Explain::DecisionNoIdentityAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedByBoundary) => Explain::DecisionNoBoundaryAllows,
         (Outcome::ImplicitDeny, Reason::NotAllowedBySession) => Explain::DecisionNoSessionAllows,
+        (Outcome::ImplicitDeny, Reason::FederatedWithoutSessionPolicy) => {
+            Explain::DecisionFederatedNoSessionPolicy
+        }
         (Outcome::ImplicitDeny, Reason::NoResourceAllow) => Explain::DecisionNoResourceAllows,
         (Outcome::ImplicitDeny, _) => Explain::DecisionImplicitDeny,
     };
@@ -214,6 +268,24 @@ mod tests {
             PathStep::ScpsAllow,
             PathStep::ScpDenies { level: 1 },
             PathStep::NoScps,
+            PathStep::ScpsNotApplicable {
+                why: Exemption::ServiceLinkedRole,
+            },
+            PathStep::ScpsNotApplicable {
+                why: Exemption::ManagementAccount,
+            },
+            PathStep::RcpsAllow,
+            PathStep::RcpDenies { level: 1 },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::ServiceLinkedRole,
+            },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::ManagementAccount,
+            },
+            PathStep::RcpsNotApplicable {
+                why: Exemption::UnsupportedService,
+            },
+            PathStep::OwnerScpsNotApplied,
             PathStep::NoResourcePolicy,
             PathStep::ResourcePolicyGrants,
             PathStep::ResourcePolicyAllows,
@@ -224,10 +296,12 @@ mod tests {
             PathStep::Boundary { allows: false },
             PathStep::Session { allows: true },
             PathStep::Session { allows: false },
+            PathStep::FederatedNoSessionPolicy,
             PathStep::CrossAccount,
         ];
         let gates = [
             Gate::ExplicitDeny,
+            Gate::Rcps,
             Gate::Scps,
             Gate::ResourcePolicy,
             Gate::IdentityPolicy,
@@ -241,6 +315,7 @@ mod tests {
             PolicyKind::Boundary,
             PolicyKind::Session,
             PolicyKind::Scp,
+            PolicyKind::Rcp,
         ];
         let mut all: Vec<(String, String)> = Vec::new();
         all.extend(
