@@ -17,6 +17,7 @@ fn config(dir: &Path, listen: &str) -> Config {
         stuck: Duration::from_secs(600),
         new_class: false,
         catalogs: (Catalog::new(), Catalog::new()),
+        predicts: Default::default(),
     }
 }
 

@@ -51,6 +51,9 @@ pub struct Config {
     pub new_class: bool,
     /// Lesson titles in English and in Japanese, from the packs the instructor loaded.
     pub catalogs: (Catalog, Catalog),
+    /// The predict steps of those packs and IAM's answer to each, for the spread of the
+    /// room's predictions.
+    pub predicts: dashboard::PredictSteps,
 }
 
 /// Why the server could not start.
@@ -137,6 +140,7 @@ struct Shared {
     stopping: watch::Receiver<bool>,
     stuck: Duration,
     catalogs: (Catalog, Catalog),
+    predicts: dashboard::PredictSteps,
 }
 
 impl Shared {
@@ -204,6 +208,7 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
         stopping: stopping.clone(),
         stuck: config.stuck,
         catalogs: config.catalogs,
+        predicts: config.predicts,
     });
     let stop_on_signal = stop.clone();
     let thread = std::thread::Builder::new()
@@ -526,6 +531,7 @@ fn view(s: &Shared, lang: Lang) -> rusqlite::Result<dashboard::View> {
         jiff::Timestamp::now(),
         s.stuck,
         s.catalog(lang),
+        &s.predicts,
     ))
 }
 

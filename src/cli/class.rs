@@ -255,6 +255,33 @@ fn reachable(addr: std::net::SocketAddr) -> std::net::SocketAddr {
     }
 }
 
+/// The predict steps of the course's packs and IAM's answer to each, worked out by the
+/// evaluator as the learner's screen does (a pack that does not load was named already by
+/// the catalog; a step whose answer cannot be worked out is kept, with no answer marked).
+fn predict_steps(course: &Course) -> crate::class::server::dashboard::PredictSteps {
+    use crate::class::server::dashboard::{PredictSteps, Prediction};
+    use crate::lesson::{LessonEntry, PackSet, run};
+    let mut steps = PredictSteps::new();
+    let set = PackSet::load_in(Lang::En, course.builtin, &course.packs);
+    for pack in &set.packs {
+        for entry in &pack.lessons {
+            let LessonEntry::Ok { lesson, .. } = entry else {
+                continue;
+            };
+            for (i, step) in lesson.steps.iter().enumerate() {
+                if step.predict().is_none() {
+                    continue;
+                }
+                let right = run::predict_answer(pack, lesson, step)
+                    .ok()
+                    .and_then(|(d, _)| Prediction::from_answer(d.outcome.as_str()));
+                steps.add(pack.meta.id.clone(), lesson.id.clone(), step.key(i), right);
+            }
+        }
+    }
+    steps
+}
+
 fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     use crate::class::server;
     use crate::msg::class::Class as C;
@@ -279,6 +306,7 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
             course.catalog("class serve", Lang::En),
             course.catalog("class serve", Lang::Ja),
         ),
+        predicts: predict_steps(&course),
     };
     let running = match server::start(config, true) {
         Ok(r) => r,
@@ -331,4 +359,26 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
     running.wait();
     writeln!(out, "{}", C::Stopped.text(lang))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::class::server::dashboard::Prediction;
+
+    #[test]
+    fn every_built_in_predict_step_has_iams_answer_for_the_dashboard() {
+        let course = Course {
+            builtin: true,
+            ..Course::default()
+        };
+        let steps = predict_steps(&course);
+        let answers: Vec<Option<Prediction>> = steps.iter().map(|(_, _, _, r)| r).collect();
+        assert!(!answers.is_empty(), "the built-in course has predict steps");
+        assert!(answers.iter().all(Option::is_some), "{answers:?}");
+        // "How IAM decides" has a step for each of the three decisions.
+        for p in Prediction::ALL {
+            assert!(answers.contains(&Some(p)), "no step answered {p:?}");
+        }
+    }
 }

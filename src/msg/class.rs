@@ -153,6 +153,19 @@ crate::catalog! {
         ColTried => ("Tried by", "解答した人数"),
         ColShare => ("Solved by", "正解した割合"),
         ColWrong => ("Most common wrong answers", "多かった誤答"),
+        /// The room's predictions on a predict step.
+        ColPredictions => ("The room predicted", "学習者の予測"),
+        /// The three decisions a learner predicts, as AWS's evaluation logic names them.
+        PredictAllowed => ("Allowed", "許可"),
+        PredictExplicitDeny => ("Explicit deny", "明示的な拒否"),
+        PredictImplicitDeny => ("Implicit deny", "暗黙的な拒否"),
+        /// The tooltip of IAM's answer in the spread.
+        RightAnswer => ("IAM's decision", "IAM の判定"),
+        /// Under the exercises' table when it has predict steps.
+        SpreadLegend => (
+            "Predictions: each learner's first prediction, before IAM's decision was shown; ✓ marks IAM's decision.",
+            "予測: 各学習者が IAM の判定を見る前に行った最初の予測を数えます。✓ は IAM の判定です。",
+        ),
         StateNotStarted => ("joined", "参加済み"),
         StateWorking => ("working", "学習中"),
         StateStuck => ("stuck", "停滞中"),
