@@ -332,7 +332,7 @@ h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.code{font-size:1.6rem;font-weight:bold;letter-spacing:.2rem}
 .stuck{color:#a00;font-weight:bold}.offline{color:#777}.working{color:#060}
-.spread .right{color:#060}.bar{display:inline-block;height:.7rem;background:#2a6;vertical-align:middle}
+.spread span,.spread strong{white-space:nowrap}.spread .right{color:#060}.bar{display:inline-block;height:.7rem;background:#2a6;vertical-align:middle}
 nav a,nav form{margin-right:1rem;display:inline}#conn{color:#a00}
 @media (prefers-color-scheme:dark){body{background:#111;color:#eee}th{background:#222}.spread .right,.working{color:#6c6}}";
 
