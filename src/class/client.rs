@@ -156,8 +156,10 @@ fn ca_certs(path: &Path, bytes: &[u8]) -> Result<Vec<ureq::tls::Certificate<'sta
         .collect())
 }
 
-/// The certificates kept for `learner`'s class, if any could be read (a damaged file reads
-/// as none: deliveries then fail, and wait in the outbox, until the learner joins again).
+/// The certificates kept for `learner`'s class, if any could be read. A missing or damaged
+/// file reads as none: the public authorities are trusted then, so deliveries to a class
+/// whose certificate the instructor made fail, and wait in the outbox, until the learner
+/// joins again with `--ca-file`.
 fn kept_ca(db: &Path, learner: &Learner) -> Vec<ureq::tls::Certificate<'static>> {
     let path = ca_path(db, learner);
     pem::read(&path)

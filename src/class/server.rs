@@ -197,6 +197,9 @@ impl Running {
 /// What the handlers share.
 struct Shared {
     db: Mutex<Db>,
+    /// A second connection for the dashboard's and the reports' reads: in WAL they read
+    /// while a delivery writes, so a large class's dashboard never holds up an answer.
+    reads: Mutex<Db>,
     class: ClassRow,
     changed: broadcast::Sender<()>,
     stopping: watch::Receiver<bool>,
@@ -208,6 +211,10 @@ struct Shared {
 impl Shared {
     fn db(&self) -> std::sync::MutexGuard<'_, Db> {
         self.db.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn reads(&self) -> std::sync::MutexGuard<'_, Db> {
+        self.reads.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn catalog(&self, lang: Lang) -> &Catalog {
@@ -270,8 +277,10 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
     let (stop, stopping) = watch::channel(false);
     let (changed, _) = broadcast::channel(64);
     let code = class.code.clone();
+    let reads = Db::open(&config.data_dir).map_err(db_err)?;
     let shared = Arc::new(Shared {
         db: Mutex::new(db),
+        reads: Mutex::new(reads),
         class,
         changed,
         stopping: stopping.clone(),
@@ -613,7 +622,7 @@ async fn page(
 
 fn view(s: &Shared, lang: Lang) -> rusqlite::Result<dashboard::View> {
     let (data, class) = {
-        let db = s.db();
+        let db = s.reads();
         (db.class_data(s.class.id)?, db.class(s.class.id)?)
     };
     Ok(dashboard::View::build(
@@ -664,10 +673,15 @@ async fn events(
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 while rx.try_recv().is_ok() {}
             }
-            let fragment = match view(&s, lang) {
+            // Reading every answer and rendering runs beside the runtime's two workers, so
+            // deliveries keep both while a large class's page is made.
+            let made = s.clone();
+            let fragment = tokio::task::spawn_blocking(move || match view(&made, lang) {
                 Ok(v) => dashboard::live(&v, lang),
                 Err(e) => dashboard::escape(&e.to_string()),
-            };
+            })
+            .await
+            .unwrap_or_default();
             let event = Event::default()
                 .event("live")
                 .data(fragment.replace('\r', ""));
@@ -680,7 +694,7 @@ async fn events(
 }
 
 fn report(s: &Shared, lang: Lang) -> rusqlite::Result<ClassReport> {
-    let data = s.db().class_data(s.class.id)?;
+    let data = s.reads().class_data(s.class.id)?;
     let exports: Vec<(String, crate::progress::Export)> = data
         .iter()
         .map(|d| (d.learner.name.to_string(), d.export()))
