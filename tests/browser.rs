@@ -394,6 +394,13 @@ fn chromium_shows_the_room_and_its_live_update_arrives_without_a_reload() {
         json!("same page"),
         "the page was reloaded"
     );
+    // The language switch: the same room in Japanese (the cookie keeps the instructor in).
+    browser.go(&format!("{}/?lang=ja", class.url));
+    let ja = browser.wait_for("the Japanese page", 10, |t| t.contains("学習者 (3 人)"));
+    assert!(
+        ja.contains("許可 0 · 明示的な拒否 2 · 暗黙的な拒否 1 ✓"),
+        "{ja}"
+    );
 }
 
 /// Makes the README's screenshot of the dashboard with a small class (not run by default:
