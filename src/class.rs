@@ -1,7 +1,7 @@
 //! A live classroom: `iamdojo class serve` (the instructor's server, [`server`]) and the
 //! learner's side of it ([`client`]: joining, and the background sender that delivers the
 //! outbox). Both speak the JSON shapes of [`wire`]; [`token`] holds the join codes and
-//! tokens and how they are compared.
+//! tokens and how they are compared; [`pem`] reads the certificates and keys of HTTPS.
 //!
 //! The learner's local database stays the source of truth: an answer is committed there
 //! first (queued in its outbox in the same transaction, see `progress`), then delivered;
@@ -11,6 +11,7 @@
 //! and one thread), so the interface never runs an async runtime (`tests/architecture.rs`).
 
 pub mod client;
+pub mod pem;
 pub mod server;
 pub mod token;
 pub mod wire;

@@ -67,6 +67,11 @@ pub struct Cli {
     /// The class's join code, with --join.
     #[arg(long, value_name = "CODE", requires = "join")]
     pub code: Option<String>,
+    /// With --join https://…: trust the class's certificate in this PEM file (the one the
+    /// instructor made, or the authority that signed it) instead of the public authorities.
+    /// It is kept in the data directory for later starts.
+    #[arg(long, value_name = "FILE", requires = "join")]
+    pub ca_file: Option<std::path::PathBuf>,
     /// Draw the first frame and exit (for start-up measurements).
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
@@ -147,10 +152,11 @@ pub fn run() -> ExitCode {
                 theme: cli.theme,
                 exit_after_first_frame: cli.exit_after_first_frame,
                 no_builtin: cli.no_builtin,
-                join: cli
-                    .join
-                    .zip(cli.code)
-                    .map(|(url, code)| crate::tui::Join { url, code }),
+                join: cli.join.zip(cli.code).map(|(url, code)| crate::tui::Join {
+                    url,
+                    code,
+                    ca_file: cli.ca_file,
+                }),
             };
             if cli.plain {
                 return ExitCode::from(crate::tui::plain::run(&opts));

@@ -61,6 +61,8 @@ pub struct Join {
     pub url: String,
     /// The join code.
     pub code: String,
+    /// Over HTTPS, the certificate to trust instead of the public authorities (`--ca-file`).
+    pub ca_file: Option<std::path::PathBuf>,
 }
 
 /// Loads the built-in course, the data directory's packs and `--pack` folders, in that
@@ -161,8 +163,9 @@ pub fn build_app(opts: &Options) -> Result<App, String> {
     // Joining asks the server once, before the interface starts; after that only the
     // sender's thread talks to the network.
     if let (Some(j), Some(store), Some(learner)) = (&opts.join, &app.store, &app.learner) {
-        let link = crate::class::client::join(store, learner, &j.url, &j.code)
-            .map_err(|e| e.message(lang))?;
+        let link =
+            crate::class::client::join(store, learner, &j.url, &j.code, j.ca_file.as_deref())
+                .map_err(|e| e.message(lang))?;
         app.status = crate::msg::class::Class::Joined.fill(
             lang,
             &[

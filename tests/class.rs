@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use iamdojo::class::client::{self, Sender, Timing};
-use iamdojo::class::server::{self, Config, Running, db::Db};
+use iamdojo::class::server::{self, Config, Running, TlsFiles, db::Db};
 use iamdojo::progress::{Attempt, Catalog, LearnerName, LessonId, PackId, StepId, Store};
 
 fn config(dir: &Path, listen: &str) -> Config {
@@ -17,6 +17,8 @@ fn config(dir: &Path, listen: &str) -> Config {
         stuck: Duration::from_secs(600),
         new_class: false,
         catalogs: (Catalog::new(), Catalog::new()),
+        predicts: Default::default(),
+        tls: None,
     }
 }
 
@@ -152,8 +154,8 @@ fn answers_reach_the_server_once_and_only_under_their_own_learner() {
     // An answer given before joining is delivered too.
     sa.record_attempt(&la, &attempt("s1", "<script>alert(1)</script>", false))
         .unwrap();
-    let link_a = client::join(&sa, &la, &url, &running.code.to_lowercase()).unwrap();
-    let link_b = client::join(&sb, &lb, &url, &running.code).unwrap();
+    let link_a = client::join(&sa, &la, &url, &running.code.to_lowercase(), None).unwrap();
+    let link_b = client::join(&sb, &lb, &url, &running.code, None).unwrap();
     sb.record_attempt(&lb, &attempt("s1", "=HYPERLINK(\"x\")", false))
         .unwrap();
     sb.record_attempt(&lb, &attempt("s1", "right", true))
@@ -228,7 +230,7 @@ fn deliveries_are_read_strictly_and_bounded() {
     let url = running.url();
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "ann");
-    let link = client::join(&s, &l, &url, &running.code).unwrap();
+    let link = client::join(&s, &l, &url, &running.code, None).unwrap();
     let at = format!("{url}/api/v1/attempts");
     let (status, body) = post(&at, Some(&link.token), r#"{"attempts":[],"extra":1}"#);
     assert_eq!(status, 400, "{body}");
@@ -280,8 +282,8 @@ fn a_learner_offline_then_back_loses_nothing() {
     let (da, db_) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (sa, la) = learner(da.path(), "sam");
     let (sb, lb) = learner(db_.path(), "sam");
-    client::join(&sa, &la, &url, &running.code).unwrap();
-    client::join(&sb, &lb, &url, &running.code).unwrap();
+    client::join(&sa, &la, &url, &running.code, None).unwrap();
+    client::join(&sb, &lb, &url, &running.code, None).unwrap();
     let senders = [
         Sender::start(da.path().join("progress.db"), la.name().clone(), fast()),
         Sender::start(db_.path().join("progress.db"), lb.name().clone(), fast()),
@@ -365,7 +367,7 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
     let url = format!("http://127.0.0.1:{port}");
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "kim");
-    client::join(&s, &l, &url, &code).unwrap();
+    client::join(&s, &l, &url, &code, None).unwrap();
     let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
     s.record_attempt(&l, &attempt("s1", "one", true)).unwrap();
     eventually("the first answer", || server_ids(srv.path()).len() == 1);
@@ -396,7 +398,7 @@ fn the_dashboard_updates_live_within_two_seconds() {
     let token = running.instructor_token.clone().unwrap();
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "lee");
-    client::join(&s, &l, &url, &running.code).unwrap();
+    client::join(&s, &l, &url, &running.code, None).unwrap();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(10)))
         .build()
@@ -430,4 +432,225 @@ fn the_dashboard_updates_live_within_two_seconds() {
     sender.stop();
     drop(events);
     running.stop();
+}
+
+/// A self-signed certificate for 127.0.0.1 and its key, written as PEM files in `dir`.
+fn self_signed(dir: &Path) -> TlsFiles {
+    let made =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".into(), "localhost".into()]).unwrap();
+    let files = TlsFiles {
+        cert: dir.join("cert.pem"),
+        key: dir.join("key.pem"),
+    };
+    std::fs::write(&files.cert, made.cert.pem()).unwrap();
+    std::fs::write(&files.key, made.signing_key.serialize_pem()).unwrap();
+    files
+}
+
+#[test]
+fn over_https_a_learner_joins_with_the_instructors_certificate_and_delivers() {
+    let srv = tempfile::tempdir().unwrap();
+    let files = self_signed(srv.path());
+    let mut c = config(srv.path(), "127.0.0.1:0");
+    c.tls = Some(files.clone());
+    let running = server::start(c, false).unwrap();
+    let url = running.url();
+    assert!(url.starts_with("https://127.0.0.1:"), "{url}");
+    let token = running.instructor_token.clone().unwrap();
+
+    // A computer that does not trust the certificate is not sent the code, and is told what
+    // to do.
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "ana");
+    let e = client::join(&s, &l, &url, &running.code, None).unwrap_err();
+    assert!(matches!(e, client::JoinError::Untrusted { .. }), "{e:?}");
+    let said = e.message(iamdojo::lang::Lang::En);
+    assert!(said.contains("--ca-file"), "{said}");
+    assert!(s.class_link(&l).unwrap().is_none());
+    // Nor does another certificate than the class's.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let wrong = self_signed(elsewhere.path());
+    let e = client::join(&s, &l, &url, &running.code, Some(&wrong.cert)).unwrap_err();
+    let said = e.message(iamdojo::lang::Lang::En);
+    assert!(
+        said.contains("does not vouch") && said.contains("cert.pem"),
+        "{said}"
+    );
+    assert!(s.class_link(&l).unwrap().is_none());
+
+    // With the certificate, it joins; the sender (which reads the certificate kept beside
+    // the database, as on every later start) delivers over HTTPS.
+    client::join(&s, &l, &url, &running.code, Some(&files.cert)).unwrap();
+    assert!(client::ca_path(&d.path().join("progress.db"), &l).is_file());
+    s.record_attempt(&l, &attempt("s1", "over-tls", true))
+        .unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    let want = local_ids(&[(&s, &l)]);
+    eventually("the answer over HTTPS", || server_ids(srv.path()) == want);
+    sender.stop();
+
+    // Plain HTTP to the HTTPS port fails at once (the server's TLS record is no HTTP
+    // answer), and HTTPS still works after it.
+    let plain = url.replace("https://", "http://");
+    let refused = agent().get(format!("{plain}/?lang=en")).call();
+    assert!(refused.is_err(), "{:?}", refused.map(|r| r.status()));
+    let pem = std::fs::read(&files.cert).unwrap();
+    let ca = ureq::tls::Certificate::from_pem(&pem).unwrap();
+    let tls_agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(5)))
+        .tls_config(
+            ureq::tls::TlsConfig::builder()
+                .root_certs(ureq::tls::RootCerts::Specific(std::sync::Arc::new(vec![
+                    ca,
+                ])))
+                .build(),
+        )
+        .build()
+        .into();
+    let resp = tls_agent
+        .get(format!("{url}/?lang=en"))
+        .header("authorization", format!("Bearer {token}"))
+        .call()
+        .unwrap();
+    assert_eq!(resp.status().as_u16(), 200);
+    let page = resp.into_body().read_to_string().unwrap();
+    assert!(page.contains("<td>ana</td>"), "{page}");
+    running.stop();
+}
+
+#[test]
+fn a_wrong_certificate_or_key_stops_the_start_naming_the_file() {
+    let srv = tempfile::tempdir().unwrap();
+    let good = self_signed(srv.path());
+    let other = tempfile::tempdir().unwrap();
+    let other = self_signed(other.path());
+    let start_with = |tls: TlsFiles| {
+        let mut c = config(srv.path(), "127.0.0.1:0");
+        c.tls = Some(tls);
+        server::start(c, false).map(Running::stop).unwrap_err()
+    };
+    let en = iamdojo::lang::Lang::En;
+    // A key that is not the certificate's own.
+    let e = start_with(TlsFiles {
+        cert: good.cert.clone(),
+        key: other.key.clone(),
+    });
+    let said = e.message(en);
+    assert!(
+        said.contains("cert.pem") && said.contains("key.pem"),
+        "{said}"
+    );
+    // The files swapped: no certificate in the first, no key in the second.
+    let e = start_with(TlsFiles {
+        cert: good.key.clone(),
+        key: good.cert.clone(),
+    });
+    assert!(
+        e.message(en).contains("holds no certificate"),
+        "{}",
+        e.message(en)
+    );
+    let e = start_with(TlsFiles {
+        cert: good.cert.clone(),
+        key: good.cert.clone(),
+    });
+    assert!(
+        e.message(en).contains("holds no private key"),
+        "{}",
+        e.message(en)
+    );
+    // A missing file is named.
+    let e = start_with(TlsFiles {
+        cert: srv.path().join("nope.pem"),
+        key: good.key.clone(),
+    });
+    assert!(e.message(en).contains("nope.pem"), "{}", e.message(en));
+    // Nothing was written: the certificate is checked before the class database.
+    assert!(!srv.path().join("class.db").exists());
+}
+
+#[test]
+fn serve_takes_both_tls_flags_or_neither_and_documents_them() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&[
+        "class",
+        "serve",
+        "--tls-cert",
+        "cert.pem",
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--tls-key"), "{err}");
+    let out = run(&[
+        "class",
+        "serve",
+        "--tls-key",
+        "key.pem",
+        "--listen",
+        "127.0.0.1:0",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--tls-cert"));
+    let help = run(&["class", "serve", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        help.contains("--tls-cert <FILE>") && help.contains("--tls-key <FILE>"),
+        "{help}"
+    );
+    assert!(help.contains("--ca-file"), "{help}");
+    let top = run(&["--help"]);
+    assert!(String::from_utf8_lossy(&top.stdout).contains("--ca-file <FILE>"));
+}
+
+#[test]
+fn serve_with_a_certificate_prints_https_addresses() {
+    let srv = tempfile::tempdir().unwrap();
+    let files = self_signed(srv.path());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args([
+            "class",
+            "serve",
+            "--no-qr",
+            "--lang",
+            "en",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .arg("--data-dir")
+        .arg(srv.path())
+        .arg("--tls-cert")
+        .arg(&files.cert)
+        .arg("--tls-key")
+        .arg(&files.key)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut said = String::new();
+    loop {
+        let mut line = String::new();
+        let n = std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+        said.push_str(&line);
+        if n == 0 || line.starts_with("Press Ctrl+C") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        said.contains("Class server running at https://127.0.0.1:"),
+        "{said}"
+    );
+    assert!(said.contains("iamdojo --join https://127.0.0.1:"), "{said}");
+    assert!(said.contains("Dashboard: https://127.0.0.1:"), "{said}");
+    assert!(!said.contains("http://"), "{said}");
 }

@@ -15,6 +15,7 @@ mod assets;
 mod audit;
 mod aws_cases;
 mod aws_errors;
+mod browser;
 mod catalog;
 mod class;
 mod cli;

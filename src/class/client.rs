@@ -5,13 +5,13 @@
 //! exponential backoff, and says where the learner is every few seconds. The interface
 //! only reads [`Sender::status`], which never waits on the network.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use super::token;
 use super::wire::{self, Delivered, Delivery, JoinRequest, Joined, Refusal};
+use super::{pem, token};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::class::Class as C;
@@ -20,9 +20,31 @@ use crate::progress::{ClassLink, ExportedLearner, Learner, LearnerName, Progress
 /// Why joining failed.
 #[derive(Debug, thiserror::Error)]
 pub enum JoinError {
-    /// The URL is not `http://HOST:PORT`.
+    /// The URL is not `http://HOST:PORT` or `https://HOST:PORT`.
     #[error("`{0}` is not a class URL such as http://192.168.1.10:8080")]
     BadUrl(String),
+    /// The server's certificate is not one this computer trusts (and no `--ca-file` that
+    /// signed it was given).
+    #[error("the class at {url} shows a certificate this computer does not trust: {error}")]
+    Untrusted {
+        /// The server.
+        url: String,
+        /// What rustls said.
+        error: String,
+        /// The `--ca-file` given, if any.
+        ca_file: Option<PathBuf>,
+    },
+    /// The `--ca-file` could not be read.
+    #[error(transparent)]
+    Pem(#[from] pem::PemError),
+    /// The `--ca-file` could not be kept for the sender.
+    #[error("cannot keep the class's certificate in {}: {error}", .path.display())]
+    KeepCa {
+        /// Where it was to be kept.
+        path: PathBuf,
+        /// The system's reason.
+        error: std::io::Error,
+    },
     /// The server could not be reached.
     #[error("cannot reach the class at {url}: {error}")]
     Unreachable {
@@ -52,6 +74,23 @@ impl JoinError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             JoinError::BadUrl(u) => C::JoinBadUrl.fill(lang, &[("url", u)]),
+            JoinError::Untrusted {
+                url,
+                error,
+                ca_file: None,
+            } => C::JoinUntrusted.fill(lang, &[("url", url), ("error", error)]),
+            JoinError::Untrusted {
+                url,
+                error,
+                ca_file: Some(file),
+            } => C::JoinUntrustedCa.fill(
+                lang,
+                &[("url", url), ("error", error), ("file", &file.display())],
+            ),
+            JoinError::Pem(e) => e.message(lang),
+            JoinError::KeepCa { path, error } => {
+                C::CaCannotKeep.fill(lang, &[("path", &path.display()), ("error", error)])
+            }
             JoinError::Unreachable { url, error } => {
                 C::JoinUnreachable.fill(lang, &[("url", url), ("error", error)])
             }
@@ -70,12 +109,13 @@ impl JoinError {
     }
 }
 
-/// The URL without a trailing `/`, when it is a plain-HTTP class URL (this version speaks
-/// HTTP only; the server warns when it listens beyond loopback).
+/// The URL without a trailing `/`, when it is a class URL: `http://HOST:PORT` or
+/// `https://HOST:PORT`.
 pub fn normalize_url(url: &str) -> Result<String, JoinError> {
     let u = url.trim().trim_end_matches('/');
     let host = u
         .strip_prefix("http://")
+        .or_else(|| u.strip_prefix("https://"))
         .ok_or_else(|| JoinError::BadUrl(url.to_string()))?;
     if host.is_empty() || host.contains(['/', '?', '#', ' ']) {
         return Err(JoinError::BadUrl(url.to_string()));
@@ -83,12 +123,89 @@ pub fn normalize_url(url: &str) -> Result<String, JoinError> {
     Ok(u.to_string())
 }
 
-fn agent(timeout: Duration) -> ureq::Agent {
+/// Where the certificate a learner trusts for their class (`--join … --ca-file`) is kept,
+/// beside the progress database `db`, for the sender of every later start.
+pub fn ca_path(db: &Path, learner: &Learner) -> PathBuf {
+    db.parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("class-ca")
+        .join(format!("{}.pem", learner.uid()))
+}
+
+/// An HTTP client giving up after `timeout`. Over HTTPS it trusts the certificates in `ca`
+/// when there are any (a class whose certificate the instructor made), else the public
+/// authorities (webpki-roots).
+fn agent(timeout: Duration, ca: &[ureq::tls::Certificate<'static>]) -> ureq::Agent {
+    let mut tls = ureq::tls::TlsConfig::builder().provider(ureq::tls::TlsProvider::Rustls);
+    if !ca.is_empty() {
+        tls = tls.root_certs(ureq::tls::RootCerts::Specific(Arc::new(ca.to_vec())));
+    }
     ureq::Agent::config_builder()
         .timeout_global(Some(timeout))
         .http_status_as_error(false)
+        .tls_config(tls.build())
         .build()
         .into()
+}
+
+/// The certificates of a PEM file, for ureq.
+fn ca_certs(path: &Path, bytes: &[u8]) -> Result<Vec<ureq::tls::Certificate<'static>>, JoinError> {
+    Ok(pem::certificates(path, bytes)?
+        .iter()
+        .map(|c| ureq::tls::Certificate::from_der(c.as_ref()).to_owned())
+        .collect())
+}
+
+/// The certificates kept for `learner`'s class, if any could be read. A missing or damaged
+/// file reads as none: the public authorities are trusted then, so deliveries to a class
+/// whose certificate the instructor made fail, and wait in the outbox, until the learner
+/// joins again with `--ca-file`.
+fn kept_ca(db: &Path, learner: &Learner) -> Vec<ureq::tls::Certificate<'static>> {
+    let path = ca_path(db, learner);
+    pem::read(&path)
+        .ok()
+        .and_then(|b| ca_certs(&path, &b).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps `pem` as `learner`'s class certificate, or removes the one kept (`None`).
+fn keep_ca(db: &Path, learner: &Learner, pem: Option<&[u8]>) -> Result<(), JoinError> {
+    let path = ca_path(db, learner);
+    let kept = match pem {
+        Some(bytes) => path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, bytes)),
+        None => match std::fs::remove_file(&path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            r => r,
+        },
+    };
+    kept.map_err(|error| JoinError::KeepCa { path, error })
+}
+
+/// A failed request as a join error: a certificate the learner's computer does not trust
+/// says what to do about it.
+fn unreachable(server: &str, e: ureq::Error, ca_file: Option<&Path>) -> JoinError {
+    let tls = match &e {
+        ureq::Error::Rustls(_) | ureq::Error::Tls(_) => true,
+        ureq::Error::Io(io) => io
+            .get_ref()
+            .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()),
+        _ => false,
+    };
+    if tls {
+        JoinError::Untrusted {
+            url: server.to_string(),
+            error: e.to_string(),
+            ca_file: ca_file.map(Path::to_path_buf),
+        }
+    } else {
+        JoinError::Unreachable {
+            url: server.to_string(),
+            error: e.to_string(),
+        }
+    }
 }
 
 /// Reads a response: its status and body text (bounded by ureq's limit).
@@ -108,21 +225,36 @@ fn refusal(status: u16, text: &str) -> Refusal {
 /// Joins `learner` to the class at `url` with `code`: asks the server for a learner token
 /// and keeps it in the local database, with every answer already given queued for the
 /// class. Joining the same class again (same URL and code) keeps the token it has.
+/// `ca_file`: over HTTPS, trust the certificates in this PEM file (the instructor's own
+/// certificate, or the authority that signed it) instead of the public authorities; it is
+/// kept beside the database ([`ca_path`]) for the sender of every later start.
 pub fn join(
     store: &Store,
     learner: &Learner,
     url: &str,
     code: &str,
+    ca_file: Option<&Path>,
 ) -> Result<ClassLink, JoinError> {
+    let crate::progress::Saving::ToFile(db) = store.saving() else {
+        return Err(JoinError::NotSaving);
+    };
     if !store.is_saving() {
         return Err(JoinError::NotSaving);
     }
     let server = normalize_url(url)?;
     let code = token::normalize_code(code);
+    let ca_pem = ca_file.map(pem::read).transpose()?;
+    let ca = match (ca_file, &ca_pem) {
+        (Some(path), Some(bytes)) => ca_certs(path, bytes)?,
+        _ => Vec::new(),
+    };
     if let Some(link) = store.class_link(learner)?
         && link.server == server
         && link.code == code
     {
+        if ca_pem.is_some() {
+            keep_ca(db, learner, ca_pem.as_deref())?;
+        }
         return Ok(link);
     }
     let body = serde_json::to_string(&JoinRequest {
@@ -133,14 +265,11 @@ pub fn join(
         },
     })
     .unwrap_or_default();
-    let resp = agent(Duration::from_secs(10))
+    let resp = agent(Duration::from_secs(10), &ca)
         .post(format!("{server}{}", wire::JOIN_PATH))
         .header("content-type", "application/json")
         .send(body.as_str())
-        .map_err(|e| JoinError::Unreachable {
-            url: server.clone(),
-            error: e.to_string(),
-        })?;
+        .map_err(|e| unreachable(&server, e, ca_file))?;
     let (status, text) = read(resp);
     if status != 201 {
         return Err(JoinError::Refused {
@@ -158,6 +287,9 @@ pub fn join(
         token: joined.token,
         joined: jiff::Timestamp::now(),
     };
+    // The certificate is kept (or an old class's forgotten) before the link, so the sender
+    // never finds the new link with the old class's certificate.
+    keep_ca(db, learner, ca_pem.as_deref())?;
     store.join_class(learner, &link)?;
     Ok(link)
 }
@@ -312,7 +444,7 @@ fn run(
 ) {
     let set =
         |f: &dyn Fn(&mut Status)| f(&mut status.lock().unwrap_or_else(PoisonError::into_inner));
-    let agent = agent(timing.request_timeout);
+    let mut agent: Option<ureq::Agent> = None;
     let mut backoff = timing.backoff_start;
     let mut last_contact: Option<Instant> = None;
     let mut sent_position = None;
@@ -329,6 +461,10 @@ fn run(
             }
             continue;
         };
+        // The client is made once the learner is known: it trusts their class's certificate.
+        let agent = agent.get_or_insert_with(|| {
+            super::client::agent(timing.request_timeout, &kept_ca(db, learner))
+        });
         let (link, batch, position) = match (
             s.class_link(learner),
             s.outbox(learner, wire::MAX_BATCH),

@@ -1,6 +1,8 @@
 //! `iamdojo class serve`: the instructor's class server. axum on a small tokio runtime of
 //! its own thread; the data in SQLite ([`db`]); the live dashboard rendered on the server
-//! ([`dashboard`]) and pushed to the browser by server-sent events.
+//! ([`dashboard`]) and pushed to the browser by server-sent events. Plain HTTP through
+//! `axum::serve`, or HTTPS (rustls, the `ring` provider) through axum-server when the
+//! instructor gives a certificate and key ([`TlsFiles`]).
 //!
 //! Routes: `POST /api/v1/join` (join code → learner token), `POST /api/v1/attempts`
 //! (learner token → its own attempts only), and for the instructor (token in a cookie, set
@@ -27,8 +29,8 @@ use futures_util::future::Either;
 use serde::Deserialize;
 use tokio::sync::{broadcast, watch};
 
-use super::token;
 use super::wire::{self, Delivered, Delivery, JoinRequest, Joined, Refusal};
+use super::{pem, token};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::class::Class as C;
@@ -51,6 +53,44 @@ pub struct Config {
     pub new_class: bool,
     /// Lesson titles in English and in Japanese, from the packs the instructor loaded.
     pub catalogs: (Catalog, Catalog),
+    /// Serve HTTPS with this certificate chain and private key (PEM files), else plain HTTP.
+    pub tls: Option<TlsFiles>,
+    /// The predict steps of those packs and IAM's answer to each, for the spread of the
+    /// room's predictions.
+    pub predicts: dashboard::PredictSteps,
+}
+
+/// The PEM files HTTPS is served with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    /// The certificate, followed by any intermediate certificates.
+    pub cert: PathBuf,
+    /// Its private key, unencrypted.
+    pub key: PathBuf,
+}
+
+impl TlsFiles {
+    /// Reads both files (bounded) and builds rustls's configuration (HTTP/1.1, TLS 1.2 and
+    /// 1.3, the `ring` provider).
+    pub fn server_config(&self) -> Result<Arc<rustls::ServerConfig>, ServeError> {
+        let certs = pem::certificates(&self.cert, &pem::read(&self.cert)?)?;
+        let key = pem::private_key(&self.key, &pem::read(&self.key)?)?;
+        let refused = |error: rustls::Error| ServeError::TlsRefused {
+            cert: self.cert.clone(),
+            key: self.key.clone(),
+            error,
+        };
+        let mut config = rustls::ServerConfig::builder_with_provider(Arc::new(
+            rustls::crypto::ring::default_provider(),
+        ))
+        .with_safe_default_protocol_versions()
+        .map_err(refused)?
+        .with_no_client_auth()
+        .with_single_cert(certs, key)
+        .map_err(refused)?;
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(Arc::new(config))
+    }
 }
 
 /// Why the server could not start.
@@ -78,6 +118,19 @@ pub enum ServeError {
     /// The async runtime could not start.
     #[error("cannot start the server: {0}")]
     Runtime(std::io::Error),
+    /// A certificate or key file could not be read.
+    #[error(transparent)]
+    Pem(#[from] pem::PemError),
+    /// rustls refused the certificate and key.
+    #[error("cannot serve HTTPS with {} and {}: {error}", .cert.display(), .key.display())]
+    TlsRefused {
+        /// The certificate file.
+        cert: PathBuf,
+        /// The key file.
+        key: PathBuf,
+        /// rustls's reason.
+        error: rustls::Error,
+    },
 }
 
 impl ServeError {
@@ -92,6 +145,15 @@ impl ServeError {
             }
             ServeError::Random(e) => C::NoRandomness.fill(lang, &[("error", e)]),
             ServeError::Runtime(e) => C::CannotStart.fill(lang, &[("error", e)]),
+            ServeError::Pem(e) => e.message(lang),
+            ServeError::TlsRefused { cert, key, error } => C::TlsRefused.fill(
+                lang,
+                &[
+                    ("cert", &cert.display()),
+                    ("key", &key.display()),
+                    ("error", error),
+                ],
+            ),
         }
     }
 }
@@ -106,6 +168,8 @@ pub struct Running {
     /// The instructor token, when the class is new (it is stored hashed and cannot be
     /// shown again); `None` when an open class was resumed.
     pub instructor_token: Option<String>,
+    /// Whether it serves HTTPS.
+    pub tls: bool,
     stop: watch::Sender<bool>,
     thread: std::thread::JoinHandle<()>,
 }
@@ -113,7 +177,8 @@ pub struct Running {
 impl Running {
     /// The URL learners join and the instructor opens.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        let scheme = if self.tls { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
     }
 
     /// Stops the server: new connections are refused, requests under way finish, live
@@ -132,16 +197,24 @@ impl Running {
 /// What the handlers share.
 struct Shared {
     db: Mutex<Db>,
+    /// A second connection for the dashboard's and the reports' reads: in WAL they read
+    /// while a delivery writes, so a large class's dashboard never holds up an answer.
+    reads: Mutex<Db>,
     class: ClassRow,
     changed: broadcast::Sender<()>,
     stopping: watch::Receiver<bool>,
     stuck: Duration,
     catalogs: (Catalog, Catalog),
+    predicts: dashboard::PredictSteps,
 }
 
 impl Shared {
     fn db(&self) -> std::sync::MutexGuard<'_, Db> {
         self.db.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn reads(&self) -> std::sync::MutexGuard<'_, Db> {
+        self.reads.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn catalog(&self, lang: Lang) -> &Catalog {
@@ -156,6 +229,12 @@ impl Shared {
 /// starts serving on a thread of its own. `ctrl_c`: stop on Ctrl+C (the command does; tests
 /// stop with [`Running::stop`]).
 pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
+    // The certificate and key are checked first: a wrong file changes nothing on disk.
+    let tls = config
+        .tls
+        .as_ref()
+        .map(TlsFiles::server_config)
+        .transpose()?;
     let db_err = |error| ServeError::Database {
         dir: config.data_dir.clone(),
         error,
@@ -188,6 +267,7 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
     listener
         .set_nonblocking(true)
         .map_err(ServeError::Runtime)?;
+    let serves_tls = tls.is_some();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_io()
@@ -197,13 +277,16 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
     let (stop, stopping) = watch::channel(false);
     let (changed, _) = broadcast::channel(64);
     let code = class.code.clone();
+    let reads = Db::open(&config.data_dir).map_err(db_err)?;
     let shared = Arc::new(Shared {
         db: Mutex::new(db),
+        reads: Mutex::new(reads),
         class,
         changed,
         stopping: stopping.clone(),
         stuck: config.stuck,
         catalogs: config.catalogs,
+        predicts: config.predicts,
     });
     let stop_on_signal = stop.clone();
     let thread = std::thread::Builder::new()
@@ -217,15 +300,37 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
                         }
                     });
                 }
-                let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
-                    return;
-                };
                 let mut until = stopping;
-                let _ = axum::serve(listener, router(shared))
-                    .with_graceful_shutdown(async move {
-                        let _ = until.wait_for(|s| *s).await;
-                    })
-                    .await;
+                match tls {
+                    None => {
+                        let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                            return;
+                        };
+                        let _ = axum::serve(listener, router(shared))
+                            .with_graceful_shutdown(async move {
+                                let _ = until.wait_for(|s| *s).await;
+                            })
+                            .await;
+                    }
+                    Some(config) => {
+                        // axum-server does the TLS handshakes, each in its own task (with
+                        // its timeout), so a slow or plain-HTTP client holds up no other.
+                        let handle = axum_server::Handle::new();
+                        let on_stop = handle.clone();
+                        tokio::spawn(async move {
+                            let _ = until.wait_for(|s| *s).await;
+                            on_stop.graceful_shutdown(Some(Duration::from_secs(2)));
+                        });
+                        let config = axum_server::tls_rustls::RustlsConfig::from_config(config);
+                        let Ok(server) = axum_server::from_tcp_rustls(listener, config) else {
+                            return;
+                        };
+                        let _ = server
+                            .handle(handle)
+                            .serve(router(shared).into_make_service())
+                            .await;
+                    }
+                }
             });
             // Requests still running after the shutdown are not waited for long.
             runtime.shutdown_timeout(Duration::from_secs(2));
@@ -235,6 +340,7 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
         addr,
         code,
         instructor_token,
+        tls: serves_tls,
         stop,
         thread,
     })
@@ -516,7 +622,7 @@ async fn page(
 
 fn view(s: &Shared, lang: Lang) -> rusqlite::Result<dashboard::View> {
     let (data, class) = {
-        let db = s.db();
+        let db = s.reads();
         (db.class_data(s.class.id)?, db.class(s.class.id)?)
     };
     Ok(dashboard::View::build(
@@ -526,6 +632,7 @@ fn view(s: &Shared, lang: Lang) -> rusqlite::Result<dashboard::View> {
         jiff::Timestamp::now(),
         s.stuck,
         s.catalog(lang),
+        &s.predicts,
     ))
 }
 
@@ -566,10 +673,15 @@ async fn events(
                 tokio::time::sleep(Duration::from_millis(200)).await;
                 while rx.try_recv().is_ok() {}
             }
-            let fragment = match view(&s, lang) {
+            // Reading every answer and rendering runs beside the runtime's two workers, so
+            // deliveries keep both while a large class's page is made.
+            let made = s.clone();
+            let fragment = tokio::task::spawn_blocking(move || match view(&made, lang) {
                 Ok(v) => dashboard::live(&v, lang),
                 Err(e) => dashboard::escape(&e.to_string()),
-            };
+            })
+            .await
+            .unwrap_or_default();
             let event = Event::default()
                 .event("live")
                 .data(fragment.replace('\r', ""));
@@ -582,7 +694,7 @@ async fn events(
 }
 
 fn report(s: &Shared, lang: Lang) -> rusqlite::Result<ClassReport> {
-    let data = s.db().class_data(s.class.id)?;
+    let data = s.reads().class_data(s.class.id)?;
     let exports: Vec<(String, crate::progress::Export)> = data
         .iter()
         .map(|d| (d.learner.name.to_string(), d.export()))

@@ -51,19 +51,24 @@ const SERVE_EXAMPLES: &str = "Examples:
   iamdojo class serve                                  (this machine only, to try it)
   iamdojo class serve --listen 0.0.0.0:8080            (learners on the room's network)
   iamdojo class serve --data-dir ~/workshop --stuck-minutes 5
+  iamdojo class serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem
 
 It prints the URL, the join code and the instructor token (once: it is stored hashed).
 Learners run `iamdojo --join URL --code CODE [--learner NAME]`; the instructor opens the
-dashboard URL it prints. Stopping (Ctrl+C) and starting again with the same --data-dir
-resumes the class; --new-class starts another.
+dashboard URL it prints. With --tls-cert and --tls-key it serves HTTPS; a learner whose
+computer does not trust the certificate's issuer (a certificate you made yourself) adds
+`--ca-file cert.pem` (the certificate itself, or the authority that signed it).
+Without them it serves plain HTTP, and warns when it listens beyond this machine.
+Stopping (Ctrl+C) and starting again with the same --data-dir resumes the class;
+--new-class starts another.
 
 Exit status: 0 stopped with Ctrl+C, 2 when it could not start.";
 
 #[derive(Debug, ClapArgs)]
 struct ServeArgs {
     /// The address to listen on: 127.0.0.1:8080 is this machine only; 0.0.0.0:8080 takes
-    /// learners from every network the machine is on (plain HTTP: a warning says so). Port
-    /// 0 picks a free port.
+    /// learners from every network the machine is on (over plain HTTP a warning says so).
+    /// Port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     listen: String,
     /// Where the class's database (class.db) is kept (default: $IAMDOJO_DATA_DIR, else the
@@ -80,6 +85,15 @@ struct ServeArgs {
     /// Do not draw the URL as a QR code.
     #[arg(long)]
     no_qr: bool,
+    /// Serve HTTPS with this certificate (PEM; the server's certificate first, then any
+    /// intermediates), with --tls-key. Its names must include the address learners type
+    /// (e.g. IP:192.168.1.10). Learners whose computers do not trust its issuer join with
+    /// --ca-file.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// The private key of --tls-cert (PEM, unencrypted).
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
     #[command(flatten)]
     course: CourseArgs,
 }
@@ -255,6 +269,33 @@ fn reachable(addr: std::net::SocketAddr) -> std::net::SocketAddr {
     }
 }
 
+/// The predict steps of the course's packs and IAM's answer to each, worked out by the
+/// evaluator as the learner's screen does (a pack that does not load was named already by
+/// the catalog; a step whose answer cannot be worked out is kept, with no answer marked).
+fn predict_steps(course: &Course) -> crate::class::server::dashboard::PredictSteps {
+    use crate::class::server::dashboard::{PredictSteps, Prediction};
+    use crate::lesson::{LessonEntry, PackSet, run};
+    let mut steps = PredictSteps::new();
+    let set = PackSet::load_in(Lang::En, course.builtin, &course.packs);
+    for pack in &set.packs {
+        for entry in &pack.lessons {
+            let LessonEntry::Ok { lesson, .. } = entry else {
+                continue;
+            };
+            for (i, step) in lesson.steps.iter().enumerate() {
+                if step.predict().is_none() {
+                    continue;
+                }
+                let right = run::predict_answer(pack, lesson, step)
+                    .ok()
+                    .and_then(|(d, _)| Prediction::from_answer(d.outcome.as_str()));
+                steps.add(pack.meta.id.clone(), lesson.id.clone(), step.key(i), right);
+            }
+        }
+    }
+    steps
+}
+
 fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
     use crate::class::server;
     use crate::msg::class::Class as C;
@@ -279,18 +320,25 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
             course.catalog("class serve", Lang::En),
             course.catalog("class serve", Lang::Ja),
         ),
+        predicts: predict_steps(&course),
+        tls: args
+            .tls_cert
+            .clone()
+            .zip(args.tls_key.clone())
+            .map(|(cert, key)| server::TlsFiles { cert, key }),
     };
     let running = match server::start(config, true) {
         Ok(r) => r,
         Err(e) => return fail(e.message(lang)),
     };
-    if !running.addr.ip().is_loopback() {
+    if !running.tls && !running.addr.ip().is_loopback() {
         eprintln!(
             "iamdojo class serve: {}",
             C::PlainHttpWarning.fill(lang, &[("addr", &running.addr)])
         );
     }
-    let url = format!("http://{}", reachable(running.addr));
+    let scheme = if running.tls { "https" } else { "http" };
+    let url = format!("{scheme}://{}", reachable(running.addr));
     writeln!(out, "{}", C::Serving.fill(lang, &[("url", &url)]))?;
     if running.instructor_token.is_none() {
         writeln!(
@@ -331,4 +379,26 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
     running.wait();
     writeln!(out, "{}", C::Stopped.text(lang))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::class::server::dashboard::Prediction;
+
+    #[test]
+    fn every_built_in_predict_step_has_iams_answer_for_the_dashboard() {
+        let course = Course {
+            builtin: true,
+            ..Course::default()
+        };
+        let steps = predict_steps(&course);
+        let answers: Vec<Option<Prediction>> = steps.iter().map(|(_, _, _, r)| r).collect();
+        assert!(!answers.is_empty(), "the built-in course has predict steps");
+        assert!(answers.iter().all(Option::is_some), "{answers:?}");
+        // "How IAM decides" has a step for each of the three decisions.
+        for p in Prediction::ALL {
+            assert!(answers.contains(&Some(p)), "no step answered {p:?}");
+        }
+    }
 }

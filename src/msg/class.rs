@@ -35,13 +35,54 @@ crate::catalog! {
         Stopped => ("Class server stopped.", "クラスサーバーを停止しました。"),
         /// Listening beyond loopback over plain HTTP.
         PlainHttpWarning => (
-            "warning: listening on {addr} over plain HTTP: tokens and answers cross the network unencrypted; use it only on a network you trust",
-            "警告: {addr} で暗号化なしの HTTP で待ち受けています。トークンと解答は暗号化されずにネットワークを流れます。信頼できるネットワークでのみ使用してください",
+            "warning: listening on {addr} over plain HTTP: tokens and answers cross the network unencrypted; use it only on a network you trust, or serve HTTPS with --tls-cert and --tls-key",
+            "警告: {addr} で暗号化なしの HTTP で待ち受けています。トークンと解答は暗号化されずにネットワークを流れます。信頼できるネットワークでのみ使用するか、--tls-cert と --tls-key を指定して HTTPS で提供してください",
         ),
         /// --listen could not be read.
         BadListen => (
             "`{value}` is not an address to listen on, such as 127.0.0.1:8080 or 0.0.0.0:8080",
             "`{value}` は待ち受けるアドレスではありません。127.0.0.1:8080 や 0.0.0.0:8080 のように指定します",
+        ),
+        /// HTTPS: a PEM file of `--tls-cert`, `--tls-key` or `--ca-file`.
+        PemCannotRead => (
+            "cannot read {path}: {error}. Give the path of a PEM file",
+            "{path} を読み取れません: {error}。PEM ファイルのパスを指定してください",
+        ),
+        PemTooLarge => (
+            "{path} is larger than {max} bytes, so it is not a PEM certificate or key: give the PEM file itself",
+            "{path} は {max} バイトを超えているため、PEM 形式の証明書や鍵ではありません。PEM ファイルそのものを指定してください",
+        ),
+        PemNoCertificate => (
+            "{path} holds no certificate: give the certificate in PEM form (a `-----BEGIN CERTIFICATE-----` block)",
+            "{path} に証明書がありません。PEM 形式の証明書 (「-----BEGIN CERTIFICATE-----」のブロック) を指定してください",
+        ),
+        PemNoKey => (
+            "{path} holds no private key: give the key in PEM form, unencrypted (`-----BEGIN PRIVATE KEY-----`, or the RSA or EC form)",
+            "{path} に秘密鍵がありません。暗号化されていない PEM 形式の鍵 (「-----BEGIN PRIVATE KEY-----」、または RSA や EC の形式) を指定してください",
+        ),
+        PemBad => (
+            "{path} is not valid PEM: {error}. Give a PEM file as your certificate tool wrote it",
+            "{path} は有効な PEM ではありません: {error}。証明書の作成ツールが出力した PEM ファイルを指定してください",
+        ),
+        /// rustls refused the certificate and key together.
+        TlsRefused => (
+            "cannot serve HTTPS with the certificate {cert} and the key {key}: {error}. Check that the key is the certificate's own",
+            "証明書 {cert} と鍵 {key} で HTTPS を提供できません: {error}。鍵がその証明書のものであることを確認してください",
+        ),
+        /// Joining over HTTPS failed on the certificate although --ca-file was given.
+        JoinUntrustedCa => (
+            "the class at {url} shows a certificate that {file} does not vouch for ({error}). Check that {file} is the instructor's certificate or the authority that signed it; a certificate the instructor made must not be marked as an authority (basicConstraints CA:FALSE)",
+            "{url} のクラスが提示した証明書は、{file} では検証できません ({error})。{file} が講師の証明書、またはそれに署名した認証局の証明書であることを確認してください。講師が作成する証明書は、認証局として設定しないでください (basicConstraints CA:FALSE)",
+        ),
+        /// A learner's `--ca-file` could not be kept for the sender.
+        CaCannotKeep => (
+            "cannot keep the class's certificate in {path}: {error}",
+            "クラスの証明書を {path} に保存できません: {error}",
+        ),
+        /// Joining over HTTPS failed on the certificate.
+        JoinUntrusted => (
+            "the class at {url} shows a certificate this computer does not trust ({error}). If the instructor made the certificate themselves, ask for it and join with --ca-file FILE",
+            "{url} のクラスが提示した証明書を、このコンピューターは信頼していません ({error})。講師が自分で作成した証明書の場合は、その証明書を受け取り、--ca-file FILE を付けて参加してください",
         ),
         CannotListen => ("cannot listen on {addr}: {error}", "{addr} で待ち受けできません: {error}"),
         CannotOpenDb => (
@@ -85,8 +126,8 @@ crate::catalog! {
 
         // ---- joining ----
         JoinBadUrl => (
-            "`{url}` is not a class URL: give it as the instructor shows it, such as http://192.168.1.10:8080",
-            "`{url}` はクラスの URL ではありません。講師が示すとおりに http://192.168.1.10:8080 のように指定します",
+            "`{url}` is not a class URL: give it as the instructor shows it, such as http://192.168.1.10:8080 or https://192.168.1.10:8443",
+            "`{url}` はクラスの URL ではありません。講師が示すとおりに http://192.168.1.10:8080 や https://192.168.1.10:8443 のように指定します",
         ),
         JoinUnreachable => (
             "cannot reach the class at {url}: {error}. Check the URL and that you are on the classroom's network",
@@ -153,6 +194,19 @@ crate::catalog! {
         ColTried => ("Tried by", "解答した人数"),
         ColShare => ("Solved by", "正解した割合"),
         ColWrong => ("Most common wrong answers", "多かった誤答"),
+        /// The room's predictions on a predict step.
+        ColPredictions => ("The room predicted", "学習者の予測"),
+        /// The three decisions a learner predicts, as AWS's evaluation logic names them.
+        PredictAllowed => ("Allowed", "許可"),
+        PredictExplicitDeny => ("Explicit deny", "明示的な拒否"),
+        PredictImplicitDeny => ("Implicit deny", "暗黙的な拒否"),
+        /// The tooltip of IAM's answer in the spread.
+        RightAnswer => ("IAM's decision", "IAM の判定"),
+        /// Under the exercises' table when it has predict steps.
+        SpreadLegend => (
+            "Predictions: each learner's first prediction, before IAM's decision was shown; ✓ marks IAM's decision.",
+            "予測: 各学習者が IAM の判定を見る前に行った最初の予測を数えます。✓ は IAM の判定です。",
+        ),
         StateNotStarted => ("joined", "参加済み"),
         StateWorking => ("working", "学習中"),
         StateStuck => ("stuck", "停滞中"),

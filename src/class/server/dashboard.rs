@@ -59,6 +59,86 @@ pub struct LearnerRow {
     pub doing: Doing,
 }
 
+/// A decision a learner can predict on a predict step, as attempts record it (the
+/// evaluator's own names: `allowed`, `explicitDeny`, `implicitDeny`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Prediction {
+    /// `allowed`.
+    Allowed,
+    /// `explicitDeny`.
+    ExplicitDeny,
+    /// `implicitDeny`.
+    ImplicitDeny,
+}
+
+impl Prediction {
+    /// The three, in the order the dashboard lists them (and the learner's screen offers them).
+    pub const ALL: [Prediction; 3] = [
+        Prediction::Allowed,
+        Prediction::ExplicitDeny,
+        Prediction::ImplicitDeny,
+    ];
+
+    /// The prediction an attempt's answer records, if it is one (a shown solution is not).
+    pub fn from_answer(answer: &str) -> Option<Prediction> {
+        match answer.trim() {
+            "allowed" => Some(Prediction::Allowed),
+            "explicitDeny" => Some(Prediction::ExplicitDeny),
+            "implicitDeny" => Some(Prediction::ImplicitDeny),
+            _ => None,
+        }
+    }
+
+    fn label(self) -> C {
+        match self {
+            Prediction::Allowed => C::PredictAllowed,
+            Prediction::ExplicitDeny => C::PredictExplicitDeny,
+            Prediction::ImplicitDeny => C::PredictImplicitDeny,
+        }
+    }
+}
+
+/// The predict steps of the packs the instructor loaded, each with IAM's answer (`None` when
+/// the evaluator could not work it out, e.g. a broken scenario). Attempts do not say what
+/// kind of step they answer, so the caller, which loaded the packs, says which steps predict.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PredictSteps {
+    steps: BTreeMap<StepKey, Option<Prediction>>,
+}
+
+impl PredictSteps {
+    /// No predict step known.
+    pub fn new() -> PredictSteps {
+        PredictSteps::default()
+    }
+
+    /// Notes a predict step and IAM's answer to it.
+    pub fn add(&mut self, pack: PackId, lesson: LessonId, step: StepId, right: Option<Prediction>) {
+        self.steps.insert((pack, lesson, step), right);
+    }
+
+    /// The predict steps (pack, lesson, step) with IAM's answer to each, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&PackId, &LessonId, &StepId, Option<Prediction>)> {
+        self.steps.iter().map(|((p, l, s), r)| (p, l, s, *r))
+    }
+
+    /// Whether the step is a predict step, and if so IAM's answer.
+    fn get(&self, key: &StepKey) -> Option<Option<Prediction>> {
+        self.steps.get(key).copied()
+    }
+}
+
+/// What the room predicted on one predict step: each learner's first prediction (the one
+/// made before any answer was shown; a wrong prediction leaves the choices open, and the
+/// tries after it are not predictions any more).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spread {
+    /// How many learners predicted each decision, in [`Prediction::ALL`]'s order.
+    pub counts: Vec<(Prediction, u64)>,
+    /// IAM's answer, when known.
+    pub right: Option<Prediction>,
+}
+
 /// One exercise across the room.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExerciseRow {
@@ -74,6 +154,8 @@ pub struct ExerciseRow {
     pub share: u64,
     /// The most common wrong answers and how many times each was given.
     pub wrong: Vec<(String, u64)>,
+    /// For a predict step, the spread of the room's predictions.
+    pub predictions: Option<Spread>,
 }
 
 /// The whole dashboard.
@@ -107,6 +189,7 @@ impl View {
         now: Timestamp,
         stuck: Duration,
         catalog: &Catalog,
+        predicts: &PredictSteps,
     ) -> View {
         let mut names: HashMap<&str, u32> = HashMap::new();
         for d in data {
@@ -118,6 +201,7 @@ impl View {
         let mut tried: BTreeMap<StepKey, HashSet<usize>> = BTreeMap::new();
         let mut solved: BTreeMap<StepKey, HashSet<usize>> = BTreeMap::new();
         let mut wrong: BTreeMap<StepKey, BTreeMap<String, u64>> = BTreeMap::new();
+        let mut predicted: BTreeMap<StepKey, BTreeMap<Prediction, u64>> = BTreeMap::new();
         for (i, d) in data.iter().enumerate() {
             let name = d.learner.name.as_str();
             let label = if names.get(name).copied().unwrap_or(0) > 1 {
@@ -129,8 +213,19 @@ impl View {
             };
             let mut steps: HashMap<StepKey, (bool, u32, bool)> = HashMap::new();
             let mut last_right = d.learner.joined;
+            let mut first_prediction: HashSet<StepKey> = HashSet::new();
             for a in &d.attempts {
                 let key = (a.pack.clone(), a.lesson.clone(), a.step.clone());
+                if predicts.get(&key).is_some()
+                    && let Some(p) = Prediction::from_answer(&a.answer)
+                    && first_prediction.insert(key.clone())
+                {
+                    *predicted
+                        .entry(key.clone())
+                        .or_default()
+                        .entry(p)
+                        .or_default() += 1;
+                }
                 let s = steps.entry(key.clone()).or_default();
                 s.0 |= a.correct;
                 s.1 = s.1.max(a.hints_used);
@@ -184,6 +279,16 @@ impl View {
                     wrong.remove(&key).unwrap_or_default().into_iter().collect();
                 w.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
                 w.truncate(WRONG_SHOWN);
+                let predictions = predicts.get(&key).map(|right| {
+                    let room = predicted.remove(&key).unwrap_or_default();
+                    Spread {
+                        counts: Prediction::ALL
+                            .iter()
+                            .map(|p| (*p, room.get(p).copied().unwrap_or(0)))
+                            .collect(),
+                        right,
+                    }
+                });
                 ExerciseRow {
                     lesson: catalog.lesson_title(&key.0, &key.1),
                     step: key.2,
@@ -191,6 +296,7 @@ impl View {
                     solved: done,
                     share: (done * 100).checked_div(total).unwrap_or(0),
                     wrong: w,
+                    predictions,
                 }
             })
             .collect();
@@ -226,9 +332,9 @@ h1{font-size:1.4rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}.code{font-size:1.6rem;font-weight:bold;letter-spacing:.2rem}
 .stuck{color:#a00;font-weight:bold}.offline{color:#777}.working{color:#060}
-.bar{display:inline-block;height:.7rem;background:#2a6;vertical-align:middle}
+.spread span,.spread strong{white-space:nowrap}.spread .right{color:#060}.bar{display:inline-block;height:.7rem;background:#2a6;vertical-align:middle}
 nav a,nav form{margin-right:1rem;display:inline}#conn{color:#a00}
-@media (prefers-color-scheme:dark){body{background:#111;color:#eee}th{background:#222}}";
+@media (prefers-color-scheme:dark){body{background:#111;color:#eee}th{background:#222}.spread .right,.working{color:#6c6}}";
 
 /// The sign-in page: open the URL printed with the instructor token once.
 pub fn login(lang: Lang, wrong: bool) -> String {
@@ -302,6 +408,26 @@ es.onerror=()=>{{conn.textContent={note};}};
     o
 }
 
+/// The room's predictions on one step, `Allowed 7 · Explicit deny 0 · Implicit deny 3`, IAM's
+/// answer in bold with a check mark.
+fn spread(p: &Spread, lang: Lang) -> String {
+    p.counts
+        .iter()
+        .map(|(d, n)| {
+            let text = escape(&format!("{} {n}", d.label().text(lang)));
+            if p.right == Some(*d) {
+                format!(
+                    "<strong class=\"right\" title=\"{}\">{text} ✓</strong>",
+                    escape(C::RightAnswer.text(lang))
+                )
+            } else {
+                format!("<span>{text}</span>")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 /// The live part: the learners' table and the exercises' table.
 pub fn live(v: &View, lang: Lang) -> String {
     let mut o = String::with_capacity(4 * 1024);
@@ -363,6 +489,7 @@ pub fn live(v: &View, lang: Lang) -> String {
             C::ColTried,
             C::ColShare,
             C::ColWrong,
+            C::ColPredictions,
         ] {
             o.push_str(&format!("<th>{}</th>", escape(h.text(lang))));
         }
@@ -380,7 +507,7 @@ pub fn live(v: &View, lang: Lang) -> String {
                 })
                 .collect();
             o.push_str(&format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"bar\" style=\"width:{}px\"></span> {}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td><span class=\"bar\" style=\"width:{}px\"></span> {}</td><td>{}</td><td class=\"spread\">{}</td></tr>",
                 escape(&e.lesson),
                 escape(e.step.as_str()),
                 e.tried,
@@ -390,13 +517,172 @@ pub fn live(v: &View, lang: Lang) -> String {
                     &[("percent", &e.share), ("solved", &e.solved)]
                 )),
                 if wrong.is_empty() { "—".to_string() } else { wrong.join("<br>") },
+                e.predictions.as_ref().map_or_else(|| "—".to_string(), |p| spread(p, lang)),
             ));
         }
         o.push_str("</table>");
+        if v.exercises.iter().any(|e| e.predictions.is_some()) {
+            o.push_str(&format!(
+                "<p><small>{}</small></p>",
+                escape(C::SpreadLegend.text(lang))
+            ));
+        }
     }
     o.push_str(&format!(
         "<p><small>{}</small></p>",
         escape(&C::DashUpdated.fill(lang, &[("time", &v.at.strftime("%H:%M:%S UTC"))]))
     ));
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::{LearnerName, RecordId};
+    use crate::progress::Attempt;
+
+    const NOW: i64 = 1_780_000_000_000;
+
+    fn at(ms_before_now: i64) -> Timestamp {
+        Timestamp::from_millisecond(NOW - ms_before_now).unwrap()
+    }
+
+    fn key(step: &str) -> (PackId, LessonId, StepId) {
+        (
+            PackId::new("p").unwrap(),
+            LessonId::new("l").unwrap(),
+            StepId::new(step).unwrap(),
+        )
+    }
+
+    fn learner(n: i64, name: &str, answers: &[(&str, &str, bool)]) -> LearnerData {
+        let attempts = answers
+            .iter()
+            .enumerate()
+            .map(|(i, (step, answer, correct))| {
+                let (p, l, s) = key(step);
+                let mut a = Attempt::new(p, l, "1", s, *answer, *correct);
+                a.at = at(60_000 - i as i64 * 1000);
+                a
+            })
+            .collect();
+        LearnerData {
+            learner: super::super::db::LearnerRow {
+                id: n,
+                uid: RecordId::new(format!("uid{n}")).unwrap(),
+                name: LearnerName::new(name).unwrap(),
+                token_hash: format!("h{n}"),
+                joined: at(120_000),
+                last_seen: at(1000),
+            },
+            position: None,
+            attempts,
+        }
+    }
+
+    /// A room of four on predict step `guess` (IAM says implicit deny) and task step `task`.
+    fn room() -> (Vec<LearnerData>, PredictSteps) {
+        let data = vec![
+            // Wrong first, then right: only the first prediction counts.
+            learner(
+                1,
+                "ann",
+                &[("guess", "allowed", false), ("guess", "implicitDeny", true)],
+            ),
+            learner(2, "<b>bo</b>", &[("guess", "implicitDeny", true)]),
+            // A shown solution is not a prediction.
+            learner(3, "cy", &[("guess", "(solution shown)", false)]),
+            // An answer on a step that does not predict is not a prediction, even if it
+            // reads like one.
+            learner(
+                4,
+                "di",
+                &[("task", "allowed", false), ("guess", "implicitDeny", true)],
+            ),
+        ];
+        let mut predicts = PredictSteps::new();
+        let (p, l, s) = key("guess");
+        predicts.add(p, l, s, Some(Prediction::ImplicitDeny));
+        (data, predicts)
+    }
+
+    fn view(data: &[LearnerData], predicts: &PredictSteps) -> View {
+        View::build(
+            "ABC123",
+            false,
+            data,
+            Timestamp::from_millisecond(NOW).unwrap(),
+            Duration::from_secs(600),
+            &Catalog::new(),
+            predicts,
+        )
+    }
+
+    #[test]
+    fn a_predict_step_shows_each_learners_first_prediction() {
+        let (data, predicts) = room();
+        let v = view(&data, &predicts);
+        let guess = v
+            .exercises
+            .iter()
+            .find(|e| e.step.as_str() == "guess")
+            .unwrap();
+        assert_eq!(
+            guess.predictions,
+            Some(Spread {
+                counts: vec![
+                    (Prediction::Allowed, 1),
+                    (Prediction::ExplicitDeny, 0),
+                    (Prediction::ImplicitDeny, 2),
+                ],
+                right: Some(Prediction::ImplicitDeny),
+            })
+        );
+        // Solved share and wrong answers are still there beside it.
+        assert_eq!(guess.solved, 3);
+        assert_eq!(guess.share, 75);
+        assert_eq!(
+            guess.wrong,
+            vec![
+                ("(solution shown)".to_string(), 1),
+                ("allowed".to_string(), 1)
+            ]
+        );
+        let task = v
+            .exercises
+            .iter()
+            .find(|e| e.step.as_str() == "task")
+            .unwrap();
+        assert_eq!(task.predictions, None);
+    }
+
+    #[test]
+    fn without_the_packs_no_step_is_taken_for_a_prediction() {
+        let (data, _) = room();
+        let v = view(&data, &PredictSteps::new());
+        assert!(v.exercises.iter().all(|e| e.predictions.is_none()));
+    }
+
+    #[test]
+    fn the_spread_is_rendered_with_iams_answer_marked_and_names_escaped() {
+        let (data, predicts) = room();
+        let v = view(&data, &predicts);
+        let en = live(&v, Lang::En);
+        assert!(
+            en.contains(
+                "<span>Allowed 1</span> · <span>Explicit deny 0</span> · \
+                 <strong class=\"right\" title=\"IAM&#39;s decision\">Implicit deny 2 ✓</strong>"
+            ),
+            "{en}"
+        );
+        assert!(en.contains("&lt;b&gt;bo&lt;/b&gt;"), "{en}");
+        assert!(!en.contains("<b>bo"), "{en}");
+        assert!(en.contains(&escape(C::SpreadLegend.text(Lang::En))), "{en}");
+        let ja = live(&v, Lang::Ja);
+        assert!(
+            ja.contains("<span>許可 1</span> · <span>明示的な拒否 0</span> · <strong class=\"right\" title=\"IAM の判定\">暗黙的な拒否 2 ✓</strong>"),
+            "{ja}"
+        );
+        assert!(ja.contains("<th>学習者の予測</th>"), "{ja}");
+    }
 }
