@@ -4,7 +4,7 @@
 //! guide's filtering page (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-filter.html)
 //! describes `--query`; the recorded package is what the CLI runs.
 
-use iamdojo::account::command::{Sandbox, query_refusal};
+use iamdojo::account::command::{Sandbox, query_refusal, query_run};
 
 /// (expression, the package's message or `None` when it compiles, whether it is listed as
 /// one the crate reads otherwise).
@@ -14,6 +14,9 @@ fn cases() -> Vec<(String, Option<String>, bool)> {
     let mut out: Vec<(String, Option<String>, bool)> = Vec::new();
     let mut differs = false;
     for line in text.lines() {
+        if line.starts_with("document: ") {
+            break;
+        }
         if line.starts_with("# The crate reads these otherwise") {
             differs = true;
         } else if let Some(q) = line.strip_prefix("== ") {
@@ -66,5 +69,64 @@ fn a_bare_word_literal_filters_as_in_the_aws_cli() {
         (0, "web\n"),
         "{}",
         out.stderr
+    );
+}
+
+/// The recorded document and, for each expression run on it, the package's answer (`Ok`) or
+/// the message of the error it raised (`Err`).
+fn runtime_cases() -> (
+    serde_json::Value,
+    Vec<(String, Result<serde_json::Value, String>)>,
+) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/query-errors.txt");
+    let text = std::fs::read_to_string(path).unwrap();
+    let (_, after) = text
+        .split_once("\ndocument: ")
+        .expect("the recorded runtime section");
+    let (doc, rest) = after.split_once('\n').unwrap();
+    let doc: serde_json::Value = serde_json::from_str(doc).unwrap();
+    let mut out: Vec<(String, Result<serde_json::Value, String>)> = Vec::new();
+    for line in rest.lines() {
+        if let Some(q) = line.strip_prefix("=> ") {
+            out.push((q.to_string(), Err(String::new())));
+        } else if let Some(v) = line.strip_prefix("ok ") {
+            out.last_mut().unwrap().1 = Ok(serde_json::from_str(v).unwrap());
+        } else if let Some(l) = line.strip_prefix('|')
+            && let Err(m) = &mut out.last_mut().unwrap().1
+        {
+            if !m.is_empty() {
+                m.push('\n');
+            }
+            m.push_str(l);
+        }
+    }
+    (doc, out)
+}
+
+#[test]
+fn a_query_that_fails_when_run_fails_as_in_the_aws_cli() {
+    let (doc, all) = runtime_cases();
+    assert!(all.len() >= 10, "the recorded file has its runtime cases");
+    let mut wrong = Vec::new();
+    for (q, want) in &all {
+        assert_eq!(query_refusal(q), None, "{q} compiles in Python's package");
+        let got = query_run(q, &doc);
+        if &got != want {
+            wrong.push(format!("{q}:\n  sandbox: {got:?}\n  CLI:     {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // In the sandbox: the call is made (the query runs on its answer), then the error is
+    // printed as the CLI prints any other such failure (`aws: [ERROR]: …`, status 255, as
+    // tests/data/cli-errors/recorded.txt's `bad-int-member`).
+    let mut sb = Sandbox::new(iamdojo::account::Account::new("123456789012", 1));
+    let out = sb.run("aws iam create-user --user-name bob --query 'lenght(User)'");
+    assert_eq!(out.code, 255, "{out:?}");
+    assert_eq!(out.stderr, "\naws: [ERROR]: Unknown function: lenght()\n");
+    assert_eq!(out.stdout, "");
+    let made = sb.run("aws iam get-user --user-name bob");
+    assert_eq!(
+        made.code, 0,
+        "the user was made before the query failed: {made:?}"
     );
 }

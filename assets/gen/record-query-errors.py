@@ -18,6 +18,12 @@ Output format:
     ok                      (the package compiles it)
     |LINE                   (or: each line of the package's error message)
 
+and, after a `document: JSON` line, expressions run on that document:
+
+    => EXPRESSION
+    ok JSON                 (the answer)
+    |LINE                   (or: the error the search raised)
+
 Expressions in DIFFERS are ones the crate reads otherwise than the package (recorded too;
 the test checks that they still differ, so that a fixed one is moved to CASES).
 """
@@ -92,6 +98,40 @@ DIFFERS = [
     "[a b]",
 ]
 
+# Expressions that compile but fail, or not, when run: Python's package finds an unknown
+# function and a wrong number of arguments only then (the AWS CLI runs the query after the
+# call and prints `aws: [ERROR]: MESSAGE`). Each runs on DOCUMENT.
+RUNTIME = [
+    "foo(Users)",
+    "lenght(Users)",
+    "length(Users, Users)",
+    "length()",
+    "join(`,`)",
+    "contains(Users)",
+    "not_null()",
+    "merge()",
+    "Users[].foo(@)",
+    "length(Users)",
+    "sort_by(Users, &UserName)[].UserName",
+    "max_by(Users, &UserName).UserName",
+]
+
+DOCUMENT = {"Users": [{"UserName": "bob", "Path": "/"}, {"UserName": "alice", "Path": "/"}]}
+
+RUN = r"""
+import json, sys, warnings
+warnings.simplefilter("ignore")
+import jmespath
+doc, queries = json.load(sys.stdin)
+out = []
+for q in queries:
+    try:
+        out.append([q, jmespath.compile(q).search(doc), None])
+    except Exception as e:
+        out.append([q, None, str(e)])
+print(json.dumps(out))
+"""
+
 PROBE = r"""
 import json, sys, warnings
 warnings.simplefilter("ignore")
@@ -130,6 +170,18 @@ def main():
             lines += ["", "# The crate reads these otherwise (tests/query_errors.rs checks they still differ)."]
         lines += ["", f"== {q}"]
         lines += ["ok"] if err is None else ["|" + l for l in err.split("\n")]
+    res = subprocess.run(
+        [opts.python, "-c", RUN], input=json.dumps([DOCUMENT, RUNTIME]),
+        capture_output=True, text=True, check=True,
+    )
+    lines += [
+        "",
+        "# Run on the document of the next line (jmespath.search): its answer as JSON, or its error.",
+        "document: " + json.dumps(DOCUMENT),
+    ]
+    for q, value, err in json.loads(res.stdout):
+        lines += ["", f"=> {q}"]
+        lines += ["ok " + json.dumps(value)] if err is None else ["|" + l for l in err.split("\n")]
     (ROOT / "tests/data/query-errors.txt").write_text("\n".join(lines) + "\n")
     print("wrote tests/data/query-errors.txt")
 

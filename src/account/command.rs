@@ -570,3 +570,10 @@ fn service_error(e: &AwsError) -> CliError {
 pub fn query_refusal(q: &str) -> Option<String> {
     jmes::compile(q).err()
 }
+
+/// `q` run on `v` as the AWS CLI runs a `--query` on an answer: the result, or what the CLI
+/// prints after `aws: [ERROR]: ` (the query compiled, as [`query_refusal`] says it does).
+pub fn query_run(q: &str, v: &serde_json::Value) -> Result<serde_json::Value, String> {
+    let expr = jmes::compile(q)?;
+    crate::account::query::search(&expr, v)
+}

@@ -17,7 +17,7 @@ pub fn compile(q: &str) -> Result<jmespath::Expression<'static>, jmespath::Jmesp
 
 /// Runs a compiled query over an answer; objects keep the order the AWS CLI prints.
 pub fn search(expr: &jmespath::Expression<'_>, v: &Value) -> Result<Value, String> {
-    let r = expr.search(v).map_err(|e| e.to_string())?;
+    let r = expr.search(v).map_err(|e| runtime_message(&e))?;
     let mut result = serde_json::to_value(&*r).map_err(|e| e.to_string())?;
     let mut orders = Orders::default();
     orders.note_ast(expr.as_ast());
@@ -105,5 +105,47 @@ impl Orders {
             Value::Array(a) => a.iter_mut().for_each(|c| self.apply(c)),
             _ => {}
         }
+    }
+}
+
+/// A failed search in the words of Python's `jmespath` package (the AWS CLI's), which finds
+/// these only when it runs the query, after the call, as the crate does: an unknown function
+/// and a call with the wrong number of arguments. Other failures (a value of the wrong type)
+/// keep the crate's wording without its position. Recorded from jmespath 1.0.1 in
+/// `tests/data/query-errors.txt` (`assets/gen/record-query-errors.py`).
+fn runtime_message(e: &jmespath::JmespathError) -> String {
+    use jmespath::{ErrorReason, RuntimeError};
+    // The crate's offset is the call's `(`: the function's name is the word before it.
+    let name = || {
+        let before = e.expression.get(..e.offset).unwrap_or_default();
+        let start = before
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        before.get(start..).unwrap_or_default().to_string()
+    };
+    let arguments = |n: usize| if n == 1 { "argument" } else { "arguments" };
+    match &e.reason {
+        ErrorReason::Runtime(RuntimeError::UnknownFunction(f)) => {
+            format!("Unknown function: {f}()")
+        }
+        ErrorReason::Runtime(RuntimeError::TooManyArguments { expected, actual }) => format!(
+            "Expected {expected} {} for function {}(), received {actual}",
+            arguments(*expected),
+            name()
+        ),
+        ErrorReason::Runtime(RuntimeError::NotEnoughArguments { expected, actual }) => {
+            let f = name();
+            // JMESPath's two variadic functions take at least their fixed arguments.
+            let least = if matches!(f.as_str(), "merge" | "not_null") {
+                "at least "
+            } else {
+                ""
+            };
+            format!(
+                "Expected {least}{expected} {} for function {f}(), received {actual}",
+                arguments(*expected)
+            )
+        }
+        other => other.to_string(),
     }
 }

@@ -60,9 +60,11 @@ pub(super) fn print(
     };
     let code = crate::account::output::exit_status(&value);
     let value = match how.query {
-        Some(q) => search_query(q, &value).map_err(|m| {
-            CliError::new(ErrKind::General, format!("Bad value for --query: {m}")).output()
-        })?,
+        // The query was read before the call; what fails now fails as the CLI's does when it
+        // runs it: `aws: [ERROR]: Unknown function: foo()`, status 255.
+        Some(q) => {
+            search_query(q, &value).map_err(|m| CliError::new(ErrKind::General, m).output())?
+        }
         None => value,
     };
     let mut stdout = render(&value, style);

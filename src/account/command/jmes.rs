@@ -9,7 +9,8 @@
 //!   Incomplete expression:", "Expecting: star, got: dot: Parse error at column 6, …",
 //!   "Bad jmespath expression: Unknown token '='"), with the CLI's caret line, as recorded
 //!   from the CLI in `tests/data/cli-errors/recorded.txt` and from Python's package in
-//!   `tests/data/query-errors.txt`.
+//!   `tests/data/query-errors.txt`. (What fails only when the query runs, an unknown
+//!   function or a wrong number of arguments, is worded by `account::query`.)
 //!
 //! The expression is first split into tokens as Python's lexer splits it (so its refusals,
 //! found before any parsing, come first, as there); what the crate's parser refuses is then
