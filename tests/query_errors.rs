@@ -72,12 +72,12 @@ fn a_bare_word_literal_filters_as_in_the_aws_cli() {
     );
 }
 
+/// An expression run on the recorded document, and the package's answer or error message.
+type RuntimeCase = (String, Result<serde_json::Value, String>);
+
 /// The recorded document and, for each expression run on it, the package's answer (`Ok`) or
 /// the message of the error it raised (`Err`).
-fn runtime_cases() -> (
-    serde_json::Value,
-    Vec<(String, Result<serde_json::Value, String>)>,
-) {
+fn runtime_cases() -> (serde_json::Value, Vec<RuntimeCase>) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/query-errors.txt");
     let text = std::fs::read_to_string(path).unwrap();
     let (_, after) = text
@@ -85,7 +85,7 @@ fn runtime_cases() -> (
         .expect("the recorded runtime section");
     let (doc, rest) = after.split_once('\n').unwrap();
     let doc: serde_json::Value = serde_json::from_str(doc).unwrap();
-    let mut out: Vec<(String, Result<serde_json::Value, String>)> = Vec::new();
+    let mut out: Vec<RuntimeCase> = Vec::new();
     for line in rest.lines() {
         if let Some(q) = line.strip_prefix("=> ") {
             out.push((q.to_string(), Err(String::new())));
