@@ -44,22 +44,8 @@ if [ -z "${IAMDOJO_BIN:-}" ] && { [ ! -x "$bin" ] || [ -n "$(find "$repo/src" "$
   (cd "$repo" && cargo build --release --quiet)
 fi
 
-# 2. The peers, pinned, in a venv of the scratch folder. parliament imports pkg_resources,
-# which setuptools 81 drops and which a venv of Python 3.12+ does not have: pin setuptools.
-if [ ! -x "$scratch/venv/bin/python" ]; then
-  log "python3 -m venv $scratch/venv"
-  python3 -m venv "$scratch/venv"
-fi
-py="$scratch/venv/bin/python"
-# (not `pip show | grep -q`: grep quitting early fails the pipe under pipefail)
-installed() { "$py" -c 'import sys, importlib.metadata as m; sys.exit(m.version(sys.argv[1]) != sys.argv[2])' "$1" "$2" 2>/dev/null; }
-if ! installed parliament "$parliament_version" || ! installed cloudsplaining "$cloudsplaining_version" ||
-   ! installed policy-sentry "$policy_sentry_version"; then
-  log "pip install parliament==$parliament_version cloudsplaining==$cloudsplaining_version"
-  "$py" -m pip install --quiet --disable-pip-version-check "setuptools<81" \
-    "parliament==$parliament_version" "cloudsplaining==$cloudsplaining_version" \
-    "policy-sentry==$policy_sentry_version"
-fi
+# 2. The peers, pinned, in a venv of the scratch folder (peers.sh).
+source "$here/peers.sh"
 
 # 3. The account: GAAD file, planted mistakes, and its policy documents one per file.
 log "generating $scratch/gaad.json"

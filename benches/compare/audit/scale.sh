@@ -33,19 +33,7 @@ log "cargo build --release --bin iamdojo --example gaad_load"
 (cd "$repo" && cargo build --release --quiet --bin iamdojo --example gaad_load)
 bin="$repo/target/release/iamdojo"
 
-if [ ! -x "$scratch/venv/bin/python" ]; then
-  log "python3 -m venv $scratch/venv"
-  python3 -m venv "$scratch/venv"
-fi
-py="$scratch/venv/bin/python"
-installed() { "$py" -c 'import sys, importlib.metadata as m; sys.exit(m.version(sys.argv[1]) != sys.argv[2])' "$1" "$2" 2>/dev/null; }
-if ! installed parliament "$parliament_version" || ! installed cloudsplaining "$cloudsplaining_version" ||
-   ! installed policy-sentry "$policy_sentry_version"; then
-  log "pip install parliament==$parliament_version cloudsplaining==$cloudsplaining_version"
-  "$py" -m pip install --quiet --disable-pip-version-check "setuptools<81" \
-    "parliament==$parliament_version" "cloudsplaining==$cloudsplaining_version" \
-    "policy-sentry==$policy_sentry_version"
-fi
+source "$here/peers.sh"
 
 # One run under GNU time: prints `tool users wall user rss_mb`; the tool's exit status is
 # not judged (audits exit 1 when they find something).
