@@ -128,7 +128,7 @@ fn check(
                 .is_none_or(|r| x.resource.contains(r))
         });
         (!hit).then(|| {
-            let mut reported: Vec<&str> = findings.iter().map(|x| x.control.as_str()).collect();
+            let mut reported: Vec<&str> = findings.iter().map(|x| x.control).collect();
             reported.dedup();
             format!(
                 "present: {} is not reported{} ({} on: {:?}; reported: {})",
@@ -230,10 +230,9 @@ fn without_an_action_catalog_the_validation_controls_are_listed_as_not_checked()
     );
     let without = Context::with_catalog(a, a.now, None);
     assert!(
-        !audit_in(&without).iter().any(|x| matches!(
-            x.control.as_str(),
-            "IAMDOJO.10" | "IAMDOJO.11" | "IAMDOJO.12"
-        )),
+        !audit_in(&without)
+            .iter()
+            .any(|x| matches!(x.control, "IAMDOJO.10" | "IAMDOJO.11" | "IAMDOJO.12")),
         "no validation finding without a catalog"
     );
     let skipped: Vec<String> = not_evaluated_in(&without)
@@ -381,7 +380,7 @@ fn an_authorization_details_file_alone_checks_only_what_it_describes() {
     let found = audit(a, a.now);
     for f in &found {
         assert!(
-            matches!(Needs::of(&f.control), Needs::Iam | Needs::ActionCatalog),
+            matches!(Needs::of(f.control), Needs::Iam | Needs::ActionCatalog),
             "{} needs data a GAAD file lacks",
             f.control
         );

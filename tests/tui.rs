@@ -2538,7 +2538,7 @@ fn the_findings_detail_says_more_below_and_scrolls_to_its_end() {
             let (title, url) = match app.panel.as_ref().map(|p| &p.body) {
                 Some(Body::Findings(Some(fs))) => {
                     let f = fs.first().expect("the lesson's account has findings");
-                    (f.title(lang).to_string(), lang.aws_doc(&f.learn_more))
+                    (f.title(lang).to_string(), lang.aws_doc(f.learn_more))
                 }
                 _ => panic!("F opens the findings"),
             };

@@ -76,10 +76,10 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// Security Hub control id (`IAM.4`) or ours (`IAMDOJO.2`).
-    pub control: String,
+    pub control: &'static str,
     /// The CIS AWS Foundations Benchmark item, when one matches.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cis: Option<String>,
+    pub cis: Option<&'static str>,
     /// Severity.
     pub severity: Severity,
     /// The resource's ARN.
@@ -92,7 +92,7 @@ pub struct Finding {
     /// The AWS CLI commands that fix it, and what is to be done between them.
     pub fix: Vec<Fix>,
     /// Where to read more.
-    pub learn_more: String,
+    pub learn_more: &'static str,
 }
 
 impl Finding {
@@ -499,14 +499,14 @@ fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(usize, usize, &str)) ->
         before(i + 1, total, c.id);
         for h in (c.check)(cx) {
             out.push(Finding {
-                control: c.id.to_string(),
-                cis: c.cis.map(str::to_string),
+                control: c.id,
+                cis: c.cis,
                 severity: c.severity,
                 resource: h.resource,
                 title: c.title,
                 evidence: h.evidence,
                 fix: h.fix,
-                learn_more: c.learn_more.to_string(),
+                learn_more: c.learn_more,
             });
         }
     }

@@ -34,8 +34,9 @@ pub enum Arg {
     Quoted(String),
     /// A sentence of its own.
     Said(Said),
-    /// A validate-policy finding's details, worded by validation itself.
-    Detail(crate::audit::validate::Detail),
+    /// A validate-policy finding's details, worded by validation itself (boxed: a detail is
+    /// several times the size of the other values, and audits hold tens of thousands).
+    Detail(Box<crate::audit::validate::Detail>),
     /// Several values, joined as the language joins such items.
     List(Vec<Arg>, Sep),
 }
@@ -154,7 +155,7 @@ impl Said {
 
     /// With `{name}` a validate-policy finding's details, in the reader's language.
     pub fn detailing(mut self, name: &'static str, d: crate::audit::validate::Detail) -> Said {
-        self.args.push((name, Arg::Detail(d)));
+        self.args.push((name, Arg::Detail(Box::new(d))));
         self
     }
 

@@ -313,7 +313,7 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
         s.push_str(&format!(
             "{}{}\n\n",
             label(Audit::LabelMore),
-            lang.aws_doc(&f.learn_more)
+            lang.aws_doc(f.learn_more)
         ));
     }
     s
@@ -325,7 +325,7 @@ pub fn sarif(findings: &[Finding]) -> String {
     let mut rules: Vec<serde_json::Value> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for f in findings {
-        if seen.insert(f.control.clone()) {
+        if seen.insert(f.control) {
             rules.push(json!({"id": f.control, "shortDescription": {"text": f.title.text(en)}, "helpUri": f.learn_more}));
         }
     }

@@ -59,7 +59,6 @@ pub(super) fn draw(
                     x.control,
                     x.resource,
                     x.cis
-                        .as_deref()
                         // One item ("CIS v3.0 1.16") is never split over two lines.
                         .map(|c| format!(" · {}", c.replace(' ', "\u{a0}")))
                         .unwrap_or_default()
@@ -82,7 +81,7 @@ pub(super) fn draw(
         );
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(
-            app.lang.aws_doc(&x.learn_more),
+            app.lang.aws_doc(x.learn_more),
             app.theme.dim,
         )));
         detail(
