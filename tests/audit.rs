@@ -712,6 +712,7 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::NotChecked,
         // The progress line on a terminal (tests/cli.rs runs it on a pseudo-terminal).
         Audit::ProgressReading,
+        Audit::ProgressPreparing,
         Audit::ProgressControl,
         Audit::NoAccount,
         Audit::NotATime,

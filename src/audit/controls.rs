@@ -27,7 +27,7 @@ mod password;
 mod s3;
 mod tags;
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use jiff::Timestamp;
@@ -155,6 +155,8 @@ pub struct Context<'a> {
     catalog: Option<&'static Catalog>,
     uses: OnceCell<PolicyUse<'a>>,
     linted: OnceCell<Vec<lint::Linted>>,
+    /// The escalation paths, when [`Context::prepare`] found them before their control ran.
+    escalation: Cell<Option<Vec<crate::audit::escalation::Path>>>,
 }
 
 impl<'a> Context<'a> {
@@ -175,7 +177,32 @@ impl<'a> Context<'a> {
             catalog,
             uses: OnceCell::new(),
             linted: OnceCell::new(),
+            escalation: Cell::new(None),
         }
+    }
+
+    /// Works out the two largest shares of an audit side by side: the validation of every
+    /// policy document the account holds (itself on every core) and the escalation search,
+    /// which alone would wait for it.
+    fn prepare(&self) {
+        let account = self.account;
+        std::thread::scope(|scope| {
+            let search = scope.spawn(move || crate::audit::escalation::paths(account));
+            if self.catalog.is_some() {
+                self.linted();
+            }
+            // A search that failed is not kept: its control searches again, alone.
+            if let Ok(paths) = search.join() {
+                self.escalation.set(Some(paths));
+            }
+        });
+    }
+
+    /// The escalation paths: those [`Context::prepare`] found, else searched now.
+    fn escalation_paths(&self) -> Vec<crate::audit::escalation::Path> {
+        self.escalation
+            .take()
+            .unwrap_or_else(|| crate::audit::escalation::paths(self.account))
     }
 
     /// How the account uses its managed policies, worked out on first use.
@@ -478,25 +505,52 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
 
 /// Runs every check that the audit in `cx` can answer, most severe first.
 pub fn audit_in(cx: &Context) -> Vec<Finding> {
-    audit_in_telling(cx, &mut |_, _, _| {})
+    audit_in_telling(cx, &mut |_| {})
 }
 
-/// [`audit`], calling `before(n, total, id)` before the `n`th (from 1) of the `total`
-/// controls run, for a progress line.
+/// Where an audit is, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage<'a> {
+    /// Validating every policy document the account holds and searching for escalation
+    /// paths, side by side: most of a large audit.
+    Preparing,
+    /// About to run the `n`th (from 1) of the `total` controls, `id`.
+    Control {
+        /// Its place.
+        n: usize,
+        /// How many run.
+        total: usize,
+        /// Its id.
+        id: &'a str,
+    },
+}
+
+/// [`audit`], calling `before` at each [`Stage`], for a progress line.
 pub fn audit_telling(
     a: &Account,
     now: Timestamp,
-    before: &mut dyn FnMut(usize, usize, &str),
+    before: &mut dyn FnMut(Stage<'_>),
 ) -> Vec<Finding> {
     audit_in_telling(&Context::new(a, now), before)
 }
 
-fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(usize, usize, &str)) -> Vec<Finding> {
+/// The escalation search's control, which [`Context::prepare`] runs beside the lint.
+const ESCALATION: &str = "IAMDOJO.2";
+
+fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(Stage<'_>)) -> Vec<Finding> {
     let mut out = Vec::new();
     let run: Vec<Control> = controls().into_iter().filter(|c| c.needs.met(cx)).collect();
+    if run.iter().any(|c| c.id == ESCALATION) {
+        before(Stage::Preparing);
+        cx.prepare();
+    }
     let total = run.len();
     for (i, c) in run.into_iter().enumerate() {
-        before(i + 1, total, c.id);
+        before(Stage::Control {
+            n: i + 1,
+            total,
+            id: c.id,
+        });
         for h in (c.check)(cx) {
             out.push(Finding {
                 control: c.id,

@@ -10,7 +10,7 @@ use serde_json::json;
 use super::LangArg;
 use super::ticker::Ticker;
 use crate::account::Account;
-use crate::audit::controls::{Finding, Severity, audit_telling};
+use crate::audit::controls::{Finding, Severity, Stage, audit_telling};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::audit::Audit;
@@ -150,11 +150,13 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         sb.advance_to(now);
         account = sb.account;
     }
-    let findings = audit_telling(&account, now, &mut |n, total, control| {
-        ticker.say(
-            &Audit::ProgressControl
-                .fill(lang, &[("control", &control), ("n", &n), ("total", &total)]),
-        );
+    let findings = audit_telling(&account, now, &mut |stage| {
+        ticker.say(&match stage {
+            Stage::Preparing => Audit::ProgressPreparing.text(lang).to_string(),
+            Stage::Control { n, total, id } => {
+                Audit::ProgressControl.fill(lang, &[("control", &id), ("n", &n), ("total", &total)])
+            }
+        });
     });
     ticker.done();
     let skipped = crate::audit::controls::not_evaluated(&account);

@@ -725,6 +725,10 @@ crate::catalog! {
             "reading {file}…",
             "{file} を読み込んでいます…",
         ),
+        ProgressPreparing => (
+            "validating every policy document and searching for escalation paths…",
+            "すべてのポリシードキュメントを検証し、権限昇格のパスを探しています…",
+        ),
         ProgressControl => (
             "checking {control} ({n}/{total})…",
             "{control} をチェックしています ({n}/{total})…",

@@ -312,8 +312,7 @@ pub(super) fn administrators(cx: &Context) -> Vec<Hit> {
 
 /// IAMDOJO.2: A principal can make itself (or become) more powerful.
 pub(super) fn escalation_paths(cx: &Context) -> Vec<Hit> {
-    let a = cx.account;
-    crate::audit::escalation::paths(a)
+    cx.escalation_paths()
         .into_iter()
         .map(|p| {
             let from = p
