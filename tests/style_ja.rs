@@ -43,7 +43,7 @@ fn rel(p: &Path) -> String {
     p.strip_prefix(ROOT).unwrap_or(p).display().to_string()
 }
 
-/// Every `ja:` string of the built-in course, with its path in the file.
+/// Every `ja:` string of the built-in packs, with its path in the file.
 fn lesson_texts() -> Vec<Text> {
     fn walk(v: &serde_yaml::Value, path: &str, file: &str, out: &mut Vec<Text>) {
         match v {
@@ -84,11 +84,8 @@ fn lesson_texts() -> Vec<Text> {
         }
     }
     let mut paths = Vec::new();
-    files(
-        &Path::new(ROOT).join("lessons/iam-course"),
-        "yaml",
-        &mut paths,
-    );
+    // Every built-in pack.
+    files(&Path::new(ROOT).join("lessons"), "yaml", &mut paths);
     let mut out = Vec::new();
     for p in &paths {
         let v: serde_yaml::Value =

@@ -320,13 +320,24 @@ pub fn parse_glossary_in(file: &str, text: &str, lang: Lang) -> Result<Glossary,
     Glossary::from_raw(raw).map_err(|e| invalid(file, text, e))
 }
 
+/// The folder of the built-in course, shown first.
+const COURSE: &str = "iam-course";
+
+/// The folders of `lessons/` in the order their packs are shown: the course first, then the
+/// others by folder name.
+fn built_in_dirs() -> Vec<&'static Dir<'static>> {
+    let mut dirs: Vec<&'static Dir<'static>> = BUILT_IN.dirs().collect();
+    dirs.sort_by_key(|d| (d.path() != Path::new(COURSE), d.path()));
+    dirs
+}
+
 /// The glossary of the built-in course (every built-in pack's, in order): the terms any pack
 /// may link to, whether or not the built-in course is loaded in this run.
 pub fn built_in_glossary() -> &'static Glossary {
     static GLOSSARY: std::sync::OnceLock<Glossary> = std::sync::OnceLock::new();
     GLOSSARY.get_or_init(|| {
         let mut all = Glossary::default();
-        for d in BUILT_IN.dirs() {
+        for d in built_in_dirs() {
             // A broken built-in glossary is the course's bug, caught by its tests and lint.
             if let Ok(g) = read_glossary(&Embedded(d), Lang::En) {
                 for t in g.terms {
@@ -349,7 +360,7 @@ pub fn built_in() -> Vec<Result<Pack, (String, LoadError)>> {
 /// [`built_in`], with errors in `lang`.
 pub fn built_in_in(lang: Lang) -> Vec<Result<Pack, (String, LoadError)>> {
     let mut out = Vec::new();
-    for d in BUILT_IN.dirs() {
+    for d in built_in_dirs() {
         if d.get_file(d.path().join("pack.yaml")).is_none() {
             continue;
         }
