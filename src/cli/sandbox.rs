@@ -124,9 +124,9 @@ fn help(sb: &Sandbox) -> String {
     let table = crate::account::command::commands();
     let mut services: Vec<&str> = table.iter().map(|c| c.service).collect();
     services.dedup();
-    let listed: Vec<&str> = services.iter().copied().chain(["configure"]).collect();
-    let sep = Say::SandboxListSep.text(sb.lang);
-    let mut s = Say::SandboxHelp.fill(sb.lang, &[("services", &listed.join(sep))]);
+    // The console's help (the sandbox's own commands, pipes, services), then how to leave.
+    let mut s = crate::account::command::help_text(sb.lang);
+    s.push_str(Say::SandboxExit.text(sb.lang));
     for svc in services {
         let names: Vec<&str> = table
             .iter()

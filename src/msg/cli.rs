@@ -47,13 +47,13 @@ crate::catalog! {
             "iamdojo sandbox: a simulated AWS account ({id}). You are the root user. Type `help`, or `exit` to leave.",
             "iamdojo sandbox: シミュレーションの AWS アカウント ({id}) です。ルートユーザーとして操作します。ヘルプは「help」、終了するには「exit」と入力してください。",
         ),
-        /// The head of `help`; `{services}` lists the services, `configure` last.
-        SandboxHelp => (
-            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nShell commands: help, exit.\nServices: {services}\n",
-            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nシェルのコマンド: help、exit\nサービス: {services}\n",
-        ),
-        /// Between the names of `help`'s list of services.
+        /// Between the names of a list (services, facts).
         SandboxListSep => (", ", "、"),
+        /// After the console's help in `iamdojo sandbox`.
+        SandboxExit => (
+            "`exit` (or Ctrl+D) leaves the sandbox.\n",
+            "サンドボックスを終了するには「exit」と入力します (Ctrl+D でも終了します)。\n",
+        ),
         /// The prompt's caller when the profile's access key is not valid in the account.
         /// Who the console runs as when the profile has only half a key pair.
         SandboxPartialKey => (

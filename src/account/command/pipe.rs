@@ -55,8 +55,20 @@ pub enum Refused {
     Tool(String),
 }
 
-/// The tools the sandbox has, for the message that names them.
-pub const TOOLS: &str = "cut, awk '{print …}', grep, head, tail, sort, uniq, wc -l, tr, base64 -d";
+/// The tools the sandbox has, for the messages that name them (joined as the language
+/// joins a list).
+pub const TOOLS: [&str; 10] = [
+    "cut",
+    "awk '{print …}'",
+    "grep",
+    "head",
+    "tail",
+    "sort",
+    "uniq",
+    "wc -l",
+    "tr",
+    "base64 -d",
+];
 
 /// Runs the tool `words` (its name first) on `input`: its output and exit status (grep's is
 /// 1 when no line matched; every other tool's 0).

@@ -123,7 +123,13 @@ impl Sandbox {
                         "sandbox: {}\n",
                         Say::ToolNotFound.fill(
                             self.lang,
-                            &[("tool", &printable::inline(&name)), ("tools", &pipe::TOOLS)]
+                            &[
+                                ("tool", &printable::inline(&name)),
+                                (
+                                    "tools",
+                                    &pipe::TOOLS.join(Say::ConsoleHelpSep.text(self.lang))
+                                ),
+                            ]
                         )
                     ));
                     out.code = 127;

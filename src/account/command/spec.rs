@@ -89,7 +89,7 @@ pub fn help_text(lang: Lang) -> String {
         lang,
         &[
             ("services", &services.join(sep)),
-            ("tools", &super::pipe::TOOLS),
+            ("tools", &super::pipe::TOOLS.join(sep)),
         ],
     )
 }
