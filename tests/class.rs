@@ -7,13 +7,17 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use iamdojo::class::client::{self, Sender, Timing};
+use iamdojo::class::server::store::{self, Backend, PgUrl};
 use iamdojo::class::server::{self, Config, Running, TlsFiles, db::Db};
+
+use crate::pg_server::PgServer;
 use iamdojo::progress::{Attempt, Catalog, LearnerName, LessonId, PackId, StepId, Store};
 
 fn config(dir: &Path, listen: &str) -> Config {
     Config {
         listen: listen.parse().unwrap(),
         data_dir: dir.to_path_buf(),
+        database: None,
         stuck: Duration::from_secs(600),
         new_class: false,
         catalogs: (Catalog::new(), Catalog::new()),
@@ -59,16 +63,7 @@ fn eventually(what: &str, mut f: impl FnMut() -> bool) {
 fn server_ids(dir: &Path) -> BTreeSet<(String, String)> {
     let db = Db::open(dir).unwrap();
     let class = db.open_class().unwrap().expect("an open class");
-    db.class_data(class.id)
-        .unwrap()
-        .iter()
-        .flat_map(|d| {
-            d.attempts
-                .iter()
-                .map(|a| (d.learner.uid.to_string(), a.id.to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    ids_of(&db.class_data(class.id).unwrap())
 }
 
 /// The attempt ids in learners' local databases, per learner id.
@@ -135,14 +130,102 @@ fn get(url: &str, token: Option<&str>) -> (u16, String) {
     )
 }
 
-fn start(dir: &Path) -> Running {
-    server::start(config(dir, "127.0.0.1:0"), false).unwrap()
+/// Which store a test's server keeps its data in: every fault test runs on both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sqlite,
+    Postgres,
 }
 
-#[test]
-fn answers_reach_the_server_once_and_only_under_their_own_learner() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+/// A server's data: its data directory, and with PostgreSQL a throwaway PostgreSQL server of
+/// the test's own (stopped and removed when the test ends).
+struct Data {
+    dir: tempfile::TempDir,
+    pg: Option<PgServer>,
+}
+
+impl Data {
+    fn new(kind: Kind) -> Data {
+        Data {
+            dir: tempfile::tempdir().unwrap(),
+            pg: (kind == Kind::Postgres).then(PgServer::start),
+        }
+    }
+
+    fn url(&self) -> Option<PgUrl> {
+        self.pg.as_ref().map(|p| PgUrl::parse(&p.url()).unwrap())
+    }
+
+    fn config(&self, listen: &str) -> Config {
+        Config {
+            database: self.url(),
+            ..config(self.dir.path(), listen)
+        }
+    }
+
+    fn backend(&self) -> Backend {
+        let dir = self.dir.path().to_path_buf();
+        match self.url() {
+            None => Backend::Sqlite { dir },
+            Some(url) => Backend::Postgres { url, dir },
+        }
+    }
+
+    fn start(&self) -> Running {
+        server::start(self.config("127.0.0.1:0"), false).unwrap()
+    }
+
+    /// The attempt ids the server holds in the class it would resume, per learner id.
+    fn ids(&self) -> BTreeSet<(String, String)> {
+        let mut db = store::Store::open(&self.backend()).unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    }
+
+    /// `class serve`'s flags for this data.
+    fn serve_args(&self) -> Vec<std::ffi::OsString> {
+        let mut args = vec!["--data-dir".into(), self.dir.path().into()];
+        if let Some(pg) = &self.pg {
+            args.extend(["--database".into(), pg.url().into()]);
+        }
+        args
+    }
+}
+
+fn ids_of(data: &[iamdojo::class::server::db::LearnerData]) -> BTreeSet<(String, String)> {
+    data.iter()
+        .flat_map(|d| {
+            d.attempts
+                .iter()
+                .map(|a| (d.learner.uid.to_string(), a.id.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Each of these runs once on SQLite and once on PostgreSQL.
+macro_rules! on_both_stores {
+    ($($test:ident),* $(,)?) => {
+        mod on_sqlite {
+            $( #[test] fn $test() { super::$test(super::Kind::Sqlite) } )*
+        }
+        mod on_postgres {
+            $( #[test] fn $test() { super::$test(super::Kind::Postgres) } )*
+        }
+    };
+}
+
+on_both_stores!(
+    answers_reach_the_server_once_and_only_under_their_own_learner,
+    deliveries_are_read_strictly_and_bounded,
+    a_learner_offline_then_back_loses_nothing,
+    a_killed_server_restarted_mid_class_loses_nothing,
+    the_dashboard_updates_live_on_an_open_stream,
+);
+
+fn answers_reach_the_server_once_and_only_under_their_own_learner(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let token = running
         .instructor_token
         .clone()
@@ -183,7 +266,7 @@ fn answers_reach_the_server_once_and_only_under_their_own_learner() {
     // A's attempt sent with B's token is B's on the server, never A's: the token says who.
     let (status, _) = deliver(&sa, &la, &link_b.token);
     assert_eq!(status, 200);
-    let ids = server_ids(srv.path());
+    let ids = srv.ids();
     assert!(ids.iter().filter(|(l, _)| l == la.uid().as_str()).count() == 1);
     // No token, or a wrong one, writes nothing.
     assert_eq!(deliver(&sb, &lb, "nope").0, 401);
@@ -223,10 +306,9 @@ fn answers_reach_the_server_once_and_only_under_their_own_learner() {
     running.stop();
 }
 
-#[test]
-fn deliveries_are_read_strictly_and_bounded() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+fn deliveries_are_read_strictly_and_bounded(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let url = running.url();
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "ann");
@@ -250,7 +332,7 @@ fn deliveries_are_read_strictly_and_bounded() {
     );
     let (status, body) = post(&at, Some(&link.token), &huge);
     assert!(matches!(status, 413 | 0), "{status} {body}");
-    assert!(server_ids(srv.path()).is_empty());
+    assert!(srv.ids().is_empty());
     let join = format!("{url}/api/v1/join");
     let (status, body) = post(
         &join,
@@ -273,10 +355,9 @@ fn deliveries_are_read_strictly_and_bounded() {
     running.stop();
 }
 
-#[test]
-fn a_learner_offline_then_back_loses_nothing() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+fn a_learner_offline_then_back_loses_nothing(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let addr = running.addr;
     let url = running.url();
     let (da, db_) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -289,7 +370,7 @@ fn a_learner_offline_then_back_loses_nothing() {
         Sender::start(db_.path().join("progress.db"), lb.name().clone(), fast()),
     ];
     sa.record_attempt(&la, &attempt("s1", "a", false)).unwrap();
-    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    eventually("the first answer", || srv.ids().len() == 1);
     // The server goes away mid-class; both keep answering.
     running.stop();
     for n in 0..5 {
@@ -308,15 +389,13 @@ fn a_learner_offline_then_back_loses_nothing() {
         "class: offline, 5 answers waiting"
     );
     // It comes back on the same address with the same data: the class resumes.
-    let again = server::start(config(srv.path(), &addr.to_string()), false).unwrap();
+    let again = server::start(srv.config(&addr.to_string()), false).unwrap();
     assert!(
         again.instructor_token.is_none(),
         "the open class is resumed"
     );
     let want = local_ids(&[(&sa, &la), (&sb, &lb)]);
-    eventually("the union of both learners' answers", || {
-        server_ids(srv.path()) == want
-    });
+    eventually("the union of both learners' answers", || srv.ids() == want);
     eventually("empty outboxes", || {
         senders.iter().all(|s| s.status().waiting == 0)
     });
@@ -327,9 +406,8 @@ fn a_learner_offline_then_back_loses_nothing() {
     again.stop();
 }
 
-#[test]
-fn a_killed_server_restarted_mid_class_loses_nothing() {
-    let srv = tempfile::tempdir().unwrap();
+fn a_killed_server_restarted_mid_class_loses_nothing(kind: Kind) {
+    let srv = Data::new(kind);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -339,8 +417,7 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
             .args(["class", "serve", "--no-qr", "--lang", "en", "--listen"])
             .arg(format!("127.0.0.1:{port}"))
-            .arg("--data-dir")
-            .arg(srv.path())
+            .args(srv.serve_args())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -370,7 +447,7 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
     client::join(&s, &l, &url, &code, None).unwrap();
     let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
     s.record_attempt(&l, &attempt("s1", "one", true)).unwrap();
-    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    eventually("the first answer", || srv.ids().len() == 1);
     first.kill().unwrap();
     first.wait().unwrap();
     for n in 0..3 {
@@ -381,19 +458,16 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
     assert!(said.contains(&format!("Join code: {code}")), "{said}");
     assert!(said.contains("Resumed"), "{said}");
     let want = local_ids(&[(&s, &l)]);
-    eventually("the union of the local answers", || {
-        server_ids(srv.path()) == want
-    });
+    eventually("the union of the local answers", || srv.ids() == want);
     sender.stop();
     second.kill().unwrap();
     second.wait().unwrap();
 }
 
-#[test]
-fn the_dashboard_updates_live_on_an_open_stream() {
+fn the_dashboard_updates_live_on_an_open_stream(kind: Kind) {
     use std::io::BufRead as _;
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+    let srv = Data::new(kind);
+    let running = srv.start();
     let url = running.url();
     let token = running.instructor_token.clone().unwrap();
     let d = tempfile::tempdir().unwrap();

@@ -52,6 +52,7 @@ const SERVE_EXAMPLES: &str = "Examples:
   iamdojo class serve --listen 0.0.0.0:8080            (learners on the room's network)
   iamdojo class serve --data-dir ~/workshop --stuck-minutes 5
   iamdojo class serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem
+  iamdojo class serve --database postgres://iamdojo@db.example.edu/course
 
 It prints the URL, the join code and the instructor token (once: it is stored hashed).
 Learners run `iamdojo --join URL --code CODE [--learner NAME]`; the instructor opens the
@@ -60,7 +61,9 @@ computer does not trust the certificate's issuer (a certificate you made yoursel
 `--ca-file cert.pem` (the certificate itself, or the authority that signed it).
 Without them it serves plain HTTP, and warns when it listens beyond this machine.
 Stopping (Ctrl+C) and starting again with the same --data-dir resumes the class;
---new-class starts another.
+--new-class starts another. With --database the classes are kept in PostgreSQL (the
+schema `iamdojo`, created on first use), where several instructors' classes stay apart;
+the data directory then only records which class this server resumes.
 
 Exit status: 0 stopped with Ctrl+C, 2 when it could not start.";
 
@@ -75,6 +78,17 @@ struct ServeArgs {
     /// platform's data directory, e.g. ~/.local/share/iamdojo).
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Keep the classes in this PostgreSQL database instead of class.db:
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (or postgresql://). Set
+    /// IAMDOJO_DATABASE instead to keep the password off the command line. Messages show it
+    /// without its password. Plain TCP only: TLS to PostgreSQL is not supported yet.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "IAMDOJO_DATABASE",
+        hide_env_values = true
+    )]
+    database: Option<String>,
     /// A learner with no right answer for this many minutes is shown as stuck.
     #[arg(long, default_value_t = 10, value_name = "MINUTES")]
     stuck_minutes: u64,
@@ -310,10 +324,18 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
         Ok(d) => d,
         Err(e) => return fail(e.message(lang)),
     };
+    let database = match args.database.as_deref() {
+        None => None,
+        Some(url) => match server::store::PgUrl::parse(url) {
+            Some(u) => Some(u),
+            None => return fail(C::BadDatabaseUrl.text(lang).to_string()),
+        },
+    };
     let course = top.with(&args.course);
     let config = server::Config {
         listen,
         data_dir: data_dir.clone(),
+        database,
         stuck: std::time::Duration::from_secs(args.stuck_minutes.saturating_mul(60)),
         new_class: args.new_class,
         catalogs: (
