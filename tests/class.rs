@@ -724,3 +724,256 @@ fn serve_with_a_certificate_prints_https_addresses() {
     assert!(said.contains("Dashboard: https://127.0.0.1:"), "{said}");
     assert!(!said.contains("http://"), "{said}");
 }
+
+/// A PostgreSQL-backed server for `dir` on `pg`.
+fn on_pg(dir: &Path, pg: &PgServer) -> Config {
+    Config {
+        database: PgUrl::parse(&pg.url()),
+        ..config(dir, "127.0.0.1:0")
+    }
+}
+
+#[test]
+fn on_postgres_two_instructors_classes_share_a_database_and_stay_apart() {
+    let pg = PgServer::start();
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let one = server::start(on_pg(d1.path(), &pg), false).unwrap();
+    // The second server starts a class of its own and closes nothing of the first's.
+    let two = server::start(on_pg(d2.path(), &pg), false).unwrap();
+    assert_ne!(one.code, two.code);
+    let (t1, t2) = (
+        one.instructor_token.clone().unwrap(),
+        two.instructor_token.clone().unwrap(),
+    );
+    let (la_dir, lb_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (sa, la) = learner(la_dir.path(), "ann-of-one");
+    let (sb, lb) = learner(lb_dir.path(), "bob-of-two");
+    let link_a = client::join(&sa, &la, &one.url(), &one.code, None).unwrap();
+    client::join(&sb, &lb, &two.url(), &two.code, None).unwrap();
+    // A class's code opens only its own server's class.
+    let (status, _) = post(
+        &format!("{}/api/v1/join", two.url()),
+        None,
+        &serde_json::json!({ "code": one.code, "learner": { "name": "x", "id": la.uid().as_str() } })
+            .to_string(),
+    );
+    assert_eq!(status, 404);
+    sa.record_attempt(&la, &attempt("s1", "from-one", false))
+        .unwrap();
+    sb.record_attempt(&lb, &attempt("s1", "from-two", false))
+        .unwrap();
+    let senders = [
+        Sender::start(la_dir.path().join("progress.db"), la.name().clone(), fast()),
+        Sender::start(lb_dir.path().join("progress.db"), lb.name().clone(), fast()),
+    ];
+    let ids_in = |dir: &Path| {
+        let mut db = store::Store::open(&Backend::Postgres {
+            url: PgUrl::parse(&pg.url()).unwrap(),
+            dir: dir.to_path_buf(),
+        })
+        .unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    };
+    eventually("each answer in its own class", || {
+        ids_in(d1.path()) == local_ids(&[(&sa, &la)])
+            && ids_in(d2.path()) == local_ids(&[(&sb, &lb)])
+    });
+    // Each dashboard shows its own class only, and takes its own instructor's token only.
+    let (status, page) = get(&format!("{}/?lang=en", one.url()), Some(&t1));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("ann-of-one") && page.contains("from-one"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("bob-of-two") && !page.contains("from-two"),
+        "{page}"
+    );
+    let (status, page) = get(&format!("{}/?lang=en", two.url()), Some(&t2));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("bob-of-two") && page.contains("from-two"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("ann-of-one") && !page.contains("from-one"),
+        "{page}"
+    );
+    assert_eq!(get(&format!("{}/", two.url()), Some(&t1)).0, 401);
+    // A learner token of one class writes nothing in the other.
+    let (status, _) = post(
+        &format!("{}/api/v1/attempts", two.url()),
+        Some(&link_a.token),
+        r#"{"attempts":[]}"#,
+    );
+    assert_eq!(status, 401);
+    for s in senders {
+        s.stop();
+    }
+    let (code1, code2) = (one.code.clone(), two.code.clone());
+    one.stop();
+    two.stop();
+    // Started again, each server resumes its own class, recorded in its data directory.
+    let again1 = server::start(on_pg(d1.path(), &pg), false).unwrap();
+    let again2 = server::start(on_pg(d2.path(), &pg), false).unwrap();
+    assert_eq!(
+        (again1.code.as_str(), again1.instructor_token.as_deref()),
+        (code1.as_str(), None)
+    );
+    assert_eq!(
+        (again2.code.as_str(), again2.instructor_token.as_deref()),
+        (code2.as_str(), None)
+    );
+    again1.stop();
+    // --new-class closes this server's class only.
+    let fresh = server::start(
+        Config {
+            new_class: true,
+            ..on_pg(d1.path(), &pg)
+        },
+        false,
+    )
+    .unwrap();
+    assert_ne!(fresh.code, code1);
+    let (status, _) = post(
+        &format!("{}/api/v1/join", again2.url()),
+        None,
+        &serde_json::json!({ "code": code2, "learner": { "name": "late", "id": "0123456789abcdef0123456789abcdef" } })
+            .to_string(),
+    );
+    assert_eq!(status, 201, "the other instructor's class is still open");
+    fresh.stop();
+    again2.stop();
+}
+
+#[test]
+fn on_postgres_a_restarted_database_mid_class_loses_nothing() {
+    let pg = PgServer::start();
+    let srv = tempfile::tempdir().unwrap();
+    let running = server::start(on_pg(srv.path(), &pg), false).unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "pat");
+    client::join(&s, &l, &running.url(), &running.code, None).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    s.record_attempt(&l, &attempt("s1", "before", true))
+        .unwrap();
+    let ids = || {
+        let mut db = store::Store::open(&Backend::Postgres {
+            url: PgUrl::parse(&pg.url()).unwrap(),
+            dir: srv.path().to_path_buf(),
+        })
+        .unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    };
+    eventually("the first answer", || ids().len() == 1);
+    // PostgreSQL goes away (as in a crash) while the class server stays up.
+    pg.kill();
+    for n in 0..3 {
+        s.record_attempt(&l, &attempt("s2", &format!("during{n}"), false))
+            .unwrap();
+    }
+    eventually("the sender to keep them", || sender.status().waiting == 3);
+    pg.start_again();
+    // The server connects again by itself; the outbox is delivered.
+    let want = local_ids(&[(&s, &l)]);
+    eventually("the union of the local answers", || ids() == want);
+    assert_eq!(want.len(), 4);
+    sender.stop();
+    running.stop();
+}
+
+#[test]
+fn on_postgres_a_newer_schema_is_refused_and_left_alone() {
+    let pg = PgServer::start();
+    let srv = tempfile::tempdir().unwrap();
+    server::start(on_pg(srv.path(), &pg), false).unwrap().stop();
+    let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).unwrap();
+    let version = |c: &mut postgres::Client| -> i32 {
+        c.query_one("SELECT version FROM iamdojo.schema_version", &[])
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(version(&mut c), 1);
+    c.execute("UPDATE iamdojo.schema_version SET version = 99", &[])
+        .unwrap();
+    let e = server::start(on_pg(srv.path(), &pg), false)
+        .map(Running::stop)
+        .unwrap_err();
+    let m = e.message(iamdojo::lang::Lang::En);
+    assert!(m.contains("version 99, newer than this iamdojo's 1"), "{m}");
+    assert_eq!(version(&mut c), 99);
+}
+
+#[test]
+fn an_unreachable_postgres_is_named_without_its_password() {
+    use iamdojo::lang::Lang;
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://ann:hunter2@127.0.0.1:{port}/course");
+    let shown = format!("postgres://ann:***@127.0.0.1:{port}/course");
+    let srv = tempfile::tempdir().unwrap();
+    let e = server::start(
+        Config {
+            database: PgUrl::parse(&url),
+            ..config(srv.path(), "127.0.0.1:0")
+        },
+        false,
+    )
+    .map(Running::stop)
+    .unwrap_err();
+    for lang in [Lang::En, Lang::Ja] {
+        let m = e.message(lang);
+        assert!(m.contains(&shown) && !m.contains("hunter2"), "{m}");
+    }
+    assert!(e.message(Lang::En).contains("Check that PostgreSQL runs"));
+    assert!(!format!("{e:?}").contains("hunter2"));
+    // Nothing was made in the data directory.
+    assert_eq!(std::fs::read_dir(srv.path()).unwrap().count(), 0);
+
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+        c.args([
+            "--lang",
+            "en",
+            "class",
+            "serve",
+            "--no-qr",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .arg("--data-dir")
+        .arg(srv.path())
+        .args(args)
+        .env_remove("IAMDOJO_DATABASE")
+        .stdin(std::process::Stdio::null());
+        if let Some(v) = env {
+            c.env("IAMDOJO_DATABASE", v);
+        }
+        c.output().unwrap()
+    };
+    for out in [run(&["--database", &url], None), run(&[], Some(&url))] {
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&shown) && !err.contains("hunter2"), "{err}");
+    }
+    let out = run(&["--database", "mysql://ann:hunter2@db/course"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("postgres://") && !err.contains("hunter2"),
+        "{err}"
+    );
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(["class", "serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--database <URL>"), "{help}");
+    assert!(help.contains("IAMDOJO_DATABASE"), "{help}");
+}

@@ -151,6 +151,35 @@ impl PgServer {
         self.dir.path().join("data")
     }
 
+    /// Starts it again after [`PgServer::kill`], on the same port with the same data.
+    pub fn start_again(&self) {
+        let data = self.data();
+        let log = self.dir.path().join("log");
+        let options = format!(
+            "-k {} -p {} -h 127.0.0.1 -c fsync=off",
+            self.dir.path().display(),
+            self.port
+        );
+        let out = run(
+            &self.bin,
+            self.as_root,
+            "pg_ctl",
+            &[
+                "-D".as_ref(),
+                data.as_os_str(),
+                "-l".as_ref(),
+                log.as_os_str(),
+                "-o".as_ref(),
+                options.as_ref(),
+                "-w".as_ref(),
+                "-t".as_ref(),
+                "30".as_ref(),
+                "start".as_ref(),
+            ],
+        );
+        assert!(out.status.success(), "pg_ctl start failed: {}", text(&out));
+    }
+
     /// Stops it at once (as a crash would), keeping its data.
     pub fn kill(&self) {
         let data = self.data();
