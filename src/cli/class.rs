@@ -75,7 +75,8 @@ struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     listen: String,
     /// Where the class's database (class.db) is kept (default: $IAMDOJO_DATA_DIR, else the
-    /// platform's data directory, e.g. ~/.local/share/iamdojo).
+    /// platform's data directory, e.g. ~/.local/share/iamdojo). With --database it only
+    /// records which class this server resumes.
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
     /// Keep the classes in this PostgreSQL database instead of class.db:
