@@ -221,7 +221,30 @@ on_both_stores!(
     a_learner_offline_then_back_loses_nothing,
     a_killed_server_restarted_mid_class_loses_nothing,
     the_dashboard_updates_live_on_an_open_stream,
+    an_answer_reaches_the_server_exactly_as_given,
 );
+
+/// Whatever a learner typed or pasted (a NUL, control characters, any plane of Unicode) is
+/// stored as given: an answer the store refused would hold up the whole outbox behind it.
+fn an_answer_reaches_the_server_exactly_as_given(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "noor");
+    client::join(&s, &l, &running.url(), &running.code, None).unwrap();
+    let odd = "a\u{0}b\u{1f}c\r\n ☃ \u{10ffff}";
+    s.record_attempt(&l, &attempt("s1", odd, false)).unwrap();
+    s.record_attempt(&l, &attempt("s2", "after", true)).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    eventually("both answers", || srv.ids().len() == 2);
+    let mut db = store::Store::open(&srv.backend()).unwrap();
+    let class = db.resume().unwrap().unwrap();
+    let data = db.class_data(class.id).unwrap();
+    let answers: Vec<&str> = data[0].attempts.iter().map(|a| a.answer.as_str()).collect();
+    assert_eq!(answers, [odd, "after"]);
+    sender.stop();
+    running.stop();
+}
 
 fn answers_reach_the_server_once_and_only_under_their_own_learner(kind: Kind) {
     let srv = Data::new(kind);

@@ -49,7 +49,7 @@ const MIGRATIONS: &[&str] = &[
         lesson         TEXT NOT NULL,
         lesson_version TEXT NOT NULL,
         step           TEXT NOT NULL,
-        answer         TEXT NOT NULL,
+        answer         BYTEA NOT NULL, -- UTF-8; TEXT cannot hold the NUL an answer may have
         correct        BOOLEAN NOT NULL,
         hints_used     BIGINT NOT NULL CHECK (hints_used >= 0),
         solution_shown BOOLEAN NOT NULL,
@@ -87,6 +87,9 @@ pub enum PgError {
         /// The newest this build knows.
         latest: i32,
     },
+    /// A stored answer is not UTF-8 (iamdojo writes only UTF-8).
+    #[error("a stored answer is not UTF-8")]
+    NotUtf8,
     /// A stored value is not what iamdojo writes.
     #[error("a stored {column} is not valid: {error}")]
     BadValue {
@@ -306,7 +309,7 @@ impl PgDb {
                         &a.lesson.as_str(),
                         &a.lesson_version,
                         &a.step.as_str(),
-                        &a.answer,
+                        &a.answer.as_bytes(),
                         &a.correct,
                         &i64::from(a.hints_used),
                         &a.solution_shown,
@@ -401,7 +404,7 @@ impl PgDb {
                 lesson: id_col(&r, 3, "lesson id")?,
                 lesson_version: r.try_get(4)?,
                 step: id_col(&r, 5, "step id")?,
-                answer: r.try_get(6)?,
+                answer: String::from_utf8(r.try_get(6)?).map_err(|_| PgError::NotUtf8)?,
                 correct: r.try_get(7)?,
                 hints_used: u32::try_from(r.try_get::<_, i64>(8)?).unwrap_or(u32::MAX),
                 solution_shown: r.try_get(9)?,
