@@ -908,10 +908,21 @@ fn on_postgres_a_restarted_database_mid_class_loses_nothing() {
 }
 
 #[test]
-fn on_postgres_a_newer_schema_is_refused_and_left_alone() {
+fn on_postgres_a_newer_schema_is_refused_and_left_alone_and_a_used_code_is_a_duplicate() {
     let pg = PgServer::start();
     let srv = tempfile::tempdir().unwrap();
     server::start(on_pg(srv.path(), &pg), false).unwrap().stop();
+    // A join code used before is told apart from other failures (the server draws again).
+    let other = tempfile::tempdir().unwrap();
+    let mut st = store::Store::open(&Backend::Postgres {
+        url: PgUrl::parse(&pg.url()).unwrap(),
+        dir: other.path().to_path_buf(),
+    })
+    .unwrap();
+    st.create_class("ABCDEF", "h").unwrap();
+    let e = st.create_class("ABCDEF", "h").unwrap_err();
+    assert!(e.is_duplicate(), "{e:?}");
+    drop(st);
     let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).unwrap();
     let version = |c: &mut postgres::Client| -> i32 {
         c.query_one("SELECT version FROM iamdojo.schema_version", &[])

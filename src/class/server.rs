@@ -270,9 +270,15 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
         Some(c) => (c, None),
         None => {
             let secret = token::secret()?;
-            let c = db
-                .create_class(&token::join_code()?, &token::hash(&secret))
-                .map_err(db_err)?;
+            // Join codes are unique among every class the database ever held (PostgreSQL
+            // keeps many cohorts'): a code drawn twice is drawn again, a few times.
+            let mut tries = 0;
+            let c = loop {
+                match db.create_class(&token::join_code()?, &token::hash(&secret)) {
+                    Err(e) if e.is_duplicate() && tries < 4 => tries += 1,
+                    other => break other.map_err(db_err)?,
+                }
+            };
             (c, Some(secret))
         }
     };

@@ -124,6 +124,21 @@ pub enum StoreError {
     Task(String),
 }
 
+impl StoreError {
+    /// Whether a uniqueness rule refused the write (a join code already used).
+    pub fn is_duplicate(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+                e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+            }
+            StoreError::Postgres(PgError::Postgres(e)) => {
+                e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION)
+            }
+            _ => false,
+        }
+    }
+}
+
 impl From<postgres::Error> for StoreError {
     fn from(e: postgres::Error) -> Self {
         StoreError::Postgres(PgError::Postgres(e))
@@ -277,6 +292,18 @@ fn write_record(record: &Path, id: i64) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_join_code_used_before_is_a_duplicate_for_sqlite() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Store::open(&Backend::Sqlite {
+            dir: dir.path().to_path_buf(),
+        })
+        .unwrap();
+        db.create_class("ABCDEF", "h").unwrap();
+        let e = db.create_class("ABCDEF", "h").unwrap_err();
+        assert!(e.is_duplicate(), "{e:?}");
+    }
 
     #[test]
     fn a_url_shows_no_password() {
