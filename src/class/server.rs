@@ -1,9 +1,9 @@
 //! `iamdojo class serve`: the instructor's class server. axum on a small tokio runtime of
-//! its own thread; the data in SQLite ([`db`], the default) or PostgreSQL ([`pg`]) behind one
-//! [`store::Store`], called from tokio's blocking threads only; the live dashboard rendered on the server
-//! ([`dashboard`]) and pushed to the browser by server-sent events. Plain HTTP through
-//! `axum::serve`, or HTTPS (rustls, the `ring` provider) through axum-server when the
-//! instructor gives a certificate and key ([`TlsFiles`]).
+//! its own thread; the data in SQLite ([`db`], the default) or PostgreSQL ([`pg`]) behind
+//! one [`store::Store`], called from tokio's blocking threads only; the live dashboard
+//! rendered on the server ([`dashboard`]) and pushed to the browser by server-sent events.
+//! Plain HTTP through `axum::serve`, or HTTPS (rustls, the `ring` provider) through
+//! axum-server when the instructor gives a certificate and key ([`TlsFiles`]).
 //!
 //! Routes: `POST /api/v1/join` (join code → learner token), `POST /api/v1/attempts`
 //! (learner token → its own attempts only), and for the instructor (token in a cookie, set

@@ -217,13 +217,28 @@ impl PgDb {
             .transpose()
     }
 
-    /// Starts a new class; other classes (other instructors') stay as they are.
-    pub fn create_class(&mut self, code: &str, instructor_hash: &str) -> Result<ClassRow, PgError> {
-        let row = self.client()?.query_one(
+    /// Starts a new class and, in the same transaction, closes `replaces` (this server's
+    /// class before); other classes (other instructors') stay as they are.
+    pub fn create_class(
+        &mut self,
+        code: &str,
+        instructor_hash: &str,
+        replaces: Option<i64>,
+    ) -> Result<ClassRow, PgError> {
+        let now = ms(Timestamp::now());
+        let mut tx = self.client()?.transaction()?;
+        if let Some(old) = replaces {
+            tx.execute(
+                "UPDATE iamdojo.classes SET closed_ms = $2 WHERE id = $1 AND closed_ms IS NULL",
+                &[&old, &now],
+            )?;
+        }
+        let row = tx.query_one(
             "INSERT INTO iamdojo.classes (code, instructor_hash, created_ms)
              VALUES ($1, $2, $3) RETURNING id",
-            &[&code, &instructor_hash, &ms(Timestamp::now())],
+            &[&code, &instructor_hash, &now],
         )?;
+        tx.commit()?;
         Ok(ClassRow {
             id: row.try_get(0)?,
             code: code.to_string(),

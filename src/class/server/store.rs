@@ -206,10 +206,8 @@ impl Store {
         match self {
             Store::Sqlite(db) => Ok(db.create_class(code, instructor_hash)?),
             Store::Postgres(db, record) => {
-                if let Some(old) = Store::recorded(db, record)? {
-                    db.close_class(old.id)?;
-                }
-                let class = db.create_class(code, instructor_hash)?;
+                let old = Store::recorded(db, record)?.map(|c| c.id);
+                let class = db.create_class(code, instructor_hash, old)?;
                 write_record(record, class.id)?;
                 Ok(class)
             }
