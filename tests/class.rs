@@ -464,6 +464,14 @@ fn a_killed_server_restarted_mid_class_loses_nothing(kind: Kind) {
         .expect("the join code is printed")
         .to_string();
     assert!(said.contains("Instructor token"), "{said}");
+    if let Some(pg) = &srv.pg {
+        let shown = format!(
+            "Classes are kept in PostgreSQL: postgres://iamdojo:***@127.0.0.1:{}/postgres",
+            pg.port
+        );
+        assert!(said.contains(&shown), "{said}");
+        assert!(!said.contains(&pg.url()), "{said}");
+    }
     let url = format!("http://127.0.0.1:{port}");
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "kim");

@@ -363,6 +363,13 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
     let scheme = if running.tls { "https" } else { "http" };
     let url = format!("{scheme}://{}", reachable(running.addr));
     writeln!(out, "{}", C::Serving.fill(lang, &[("url", &url)]))?;
+    if let Some(db) = &args
+        .database
+        .as_deref()
+        .and_then(server::store::PgUrl::parse)
+    {
+        writeln!(out, "{}", C::StoredInPostgres.fill(lang, &[("url", db)]))?;
+    }
     if running.instructor_token.is_none() {
         writeln!(
             out,

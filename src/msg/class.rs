@@ -8,6 +8,8 @@ crate::catalog! {
         // ---- class serve ----
         /// First line of `class serve`.
         Serving => ("Class server running at {url}", "クラスサーバーを {url} で起動しました"),
+        /// Printed at start with --database; the URL is shown without its password.
+        StoredInPostgres => ("Classes are kept in PostgreSQL: {url}", "クラスは PostgreSQL に保存されます: {url}"),
         /// Resumed an open class from the data directory.
         Resumed => (
             "Resumed the open class in {dir} (start with --new-class for a new one)",

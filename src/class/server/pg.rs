@@ -152,11 +152,21 @@ fn learner_from(r: &Row) -> Result<LearnerRow, PgError> {
 
 impl PgDb {
     /// Connects (giving up after 10 s unless the URL says `connect_timeout`) and creates or
-    /// upgrades the schema.
+    /// upgrades the schema. Unless the URL says otherwise, the connection is given up when
+    /// the database has not answered for 30 s (`tcp_user_timeout`, keepalives every 15 s).
     pub fn open(url: &str) -> Result<PgDb, PgError> {
         let mut config: postgres::Config = url.parse()?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
+        }
+        // A database that stops answering (a network gone quiet) fails the request within
+        // about half a minute instead of holding the store for hours; the learner's sender
+        // retries, and the next request connects again.
+        if config.get_tcp_user_timeout().is_none() {
+            config.tcp_user_timeout(Duration::from_secs(30));
+        }
+        if config.get_keepalives_idle() == Duration::from_secs(2 * 60 * 60) {
+            config.keepalives_idle(Duration::from_secs(15));
         }
         if config.get_application_name().is_none() {
             config.application_name("iamdojo class serve");
