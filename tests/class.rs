@@ -438,6 +438,8 @@ fn a_killed_server_restarted_mid_class_loses_nothing(kind: Kind) {
         .port();
     let spawn = || {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            // A developer's own IAMDOJO_DATABASE must not choose the store.
+            .env_remove("IAMDOJO_DATABASE")
             .args(["class", "serve", "--no-qr", "--lang", "en", "--listen"])
             .arg(format!("127.0.0.1:{port}"))
             .args(srv.serve_args())
@@ -716,6 +718,8 @@ fn serve_with_a_certificate_prints_https_addresses() {
     let srv = tempfile::tempdir().unwrap();
     let files = self_signed(srv.path());
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        // A developer's own IAMDOJO_DATABASE must not choose the store.
+        .env_remove("IAMDOJO_DATABASE")
         .args([
             "class",
             "serve",
