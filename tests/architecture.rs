@@ -153,7 +153,8 @@ fn leaf_utilities_use_no_domain_module() {
 }
 
 /// Only the class server runs an async runtime: the learner's side (`class/client.rs`, and
-/// the interface that uses it) stays blocking, and no other module talks HTTP.
+/// the interface that uses it) stays blocking, and no other module talks HTTP. Only the
+/// server's store talks to PostgreSQL.
 #[test]
 fn only_the_class_server_uses_tokio_and_axum() {
     let mut bad = Vec::new();
@@ -164,6 +165,13 @@ fn only_the_class_server_uses_tokio_and_axum() {
             if !in_server && (line.contains("tokio") || line.contains("axum")) {
                 bad.push(format!(
                     "{}: async outside the server: {}",
+                    file.display(),
+                    line.trim()
+                ));
+            }
+            if !in_server && line.contains("postgres::") {
+                bad.push(format!(
+                    "{}: PostgreSQL outside the server's store: {}",
                     file.display(),
                     line.trim()
                 ));

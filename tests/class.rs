@@ -7,13 +7,17 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use iamdojo::class::client::{self, Sender, Timing};
+use iamdojo::class::server::store::{self, Backend, PgUrl};
 use iamdojo::class::server::{self, Config, Running, TlsFiles, db::Db};
+
+use crate::pg_server::PgServer;
 use iamdojo::progress::{Attempt, Catalog, LearnerName, LessonId, PackId, StepId, Store};
 
 fn config(dir: &Path, listen: &str) -> Config {
     Config {
         listen: listen.parse().unwrap(),
         data_dir: dir.to_path_buf(),
+        database: None,
         stuck: Duration::from_secs(600),
         new_class: false,
         catalogs: (Catalog::new(), Catalog::new()),
@@ -59,16 +63,7 @@ fn eventually(what: &str, mut f: impl FnMut() -> bool) {
 fn server_ids(dir: &Path) -> BTreeSet<(String, String)> {
     let db = Db::open(dir).unwrap();
     let class = db.open_class().unwrap().expect("an open class");
-    db.class_data(class.id)
-        .unwrap()
-        .iter()
-        .flat_map(|d| {
-            d.attempts
-                .iter()
-                .map(|a| (d.learner.uid.to_string(), a.id.to_string()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    ids_of(&db.class_data(class.id).unwrap())
 }
 
 /// The attempt ids in learners' local databases, per learner id.
@@ -135,14 +130,125 @@ fn get(url: &str, token: Option<&str>) -> (u16, String) {
     )
 }
 
-fn start(dir: &Path) -> Running {
-    server::start(config(dir, "127.0.0.1:0"), false).unwrap()
+/// Which store a test's server keeps its data in: every fault test runs on both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sqlite,
+    Postgres,
 }
 
-#[test]
-fn answers_reach_the_server_once_and_only_under_their_own_learner() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+/// A server's data: its data directory, and with PostgreSQL a throwaway PostgreSQL server of
+/// the test's own (stopped and removed when the test ends).
+struct Data {
+    dir: tempfile::TempDir,
+    pg: Option<PgServer>,
+}
+
+impl Data {
+    fn new(kind: Kind) -> Data {
+        Data {
+            dir: tempfile::tempdir().unwrap(),
+            pg: (kind == Kind::Postgres).then(PgServer::start),
+        }
+    }
+
+    fn url(&self) -> Option<PgUrl> {
+        self.pg.as_ref().map(|p| PgUrl::parse(&p.url()).unwrap())
+    }
+
+    fn config(&self, listen: &str) -> Config {
+        Config {
+            database: self.url(),
+            ..config(self.dir.path(), listen)
+        }
+    }
+
+    fn backend(&self) -> Backend {
+        let dir = self.dir.path().to_path_buf();
+        match self.url() {
+            None => Backend::Sqlite { dir },
+            Some(url) => Backend::Postgres { url, dir },
+        }
+    }
+
+    fn start(&self) -> Running {
+        server::start(self.config("127.0.0.1:0"), false).unwrap()
+    }
+
+    /// The attempt ids the server holds in the class it would resume, per learner id.
+    fn ids(&self) -> BTreeSet<(String, String)> {
+        let mut db = store::Store::open(&self.backend()).unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    }
+
+    /// `class serve`'s flags for this data.
+    fn serve_args(&self) -> Vec<std::ffi::OsString> {
+        let mut args = vec!["--data-dir".into(), self.dir.path().into()];
+        if let Some(pg) = &self.pg {
+            args.extend(["--database".into(), pg.url().into()]);
+        }
+        args
+    }
+}
+
+fn ids_of(data: &[iamdojo::class::server::db::LearnerData]) -> BTreeSet<(String, String)> {
+    data.iter()
+        .flat_map(|d| {
+            d.attempts
+                .iter()
+                .map(|a| (d.learner.uid.to_string(), a.id.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Each of these runs once on SQLite and once on PostgreSQL.
+macro_rules! on_both_stores {
+    ($($test:ident),* $(,)?) => {
+        mod on_sqlite {
+            $( #[test] fn $test() { super::$test(super::Kind::Sqlite) } )*
+        }
+        mod on_postgres {
+            $( #[test] fn $test() { super::$test(super::Kind::Postgres) } )*
+        }
+    };
+}
+
+on_both_stores!(
+    answers_reach_the_server_once_and_only_under_their_own_learner,
+    deliveries_are_read_strictly_and_bounded,
+    a_learner_offline_then_back_loses_nothing,
+    a_killed_server_restarted_mid_class_loses_nothing,
+    the_dashboard_updates_live_on_an_open_stream,
+    an_answer_reaches_the_server_exactly_as_given,
+);
+
+/// Whatever a learner typed or pasted (a NUL, control characters, any plane of Unicode) is
+/// stored as given: an answer the store refused would hold up the whole outbox behind it.
+fn an_answer_reaches_the_server_exactly_as_given(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "noor");
+    client::join(&s, &l, &running.url(), &running.code, None).unwrap();
+    let odd = "a\u{0}b\u{1f}c\r\n ☃ \u{10ffff}";
+    s.record_attempt(&l, &attempt("s1", odd, false)).unwrap();
+    s.record_attempt(&l, &attempt("s2", "after", true)).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    eventually("both answers", || srv.ids().len() == 2);
+    let mut db = store::Store::open(&srv.backend()).unwrap();
+    let class = db.resume().unwrap().unwrap();
+    let data = db.class_data(class.id).unwrap();
+    let answers: Vec<&str> = data[0].attempts.iter().map(|a| a.answer.as_str()).collect();
+    assert_eq!(answers, [odd, "after"]);
+    sender.stop();
+    running.stop();
+}
+
+fn answers_reach_the_server_once_and_only_under_their_own_learner(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let token = running
         .instructor_token
         .clone()
@@ -183,7 +289,7 @@ fn answers_reach_the_server_once_and_only_under_their_own_learner() {
     // A's attempt sent with B's token is B's on the server, never A's: the token says who.
     let (status, _) = deliver(&sa, &la, &link_b.token);
     assert_eq!(status, 200);
-    let ids = server_ids(srv.path());
+    let ids = srv.ids();
     assert!(ids.iter().filter(|(l, _)| l == la.uid().as_str()).count() == 1);
     // No token, or a wrong one, writes nothing.
     assert_eq!(deliver(&sb, &lb, "nope").0, 401);
@@ -223,10 +329,9 @@ fn answers_reach_the_server_once_and_only_under_their_own_learner() {
     running.stop();
 }
 
-#[test]
-fn deliveries_are_read_strictly_and_bounded() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+fn deliveries_are_read_strictly_and_bounded(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let url = running.url();
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "ann");
@@ -250,7 +355,7 @@ fn deliveries_are_read_strictly_and_bounded() {
     );
     let (status, body) = post(&at, Some(&link.token), &huge);
     assert!(matches!(status, 413 | 0), "{status} {body}");
-    assert!(server_ids(srv.path()).is_empty());
+    assert!(srv.ids().is_empty());
     let join = format!("{url}/api/v1/join");
     let (status, body) = post(
         &join,
@@ -273,10 +378,9 @@ fn deliveries_are_read_strictly_and_bounded() {
     running.stop();
 }
 
-#[test]
-fn a_learner_offline_then_back_loses_nothing() {
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+fn a_learner_offline_then_back_loses_nothing(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
     let addr = running.addr;
     let url = running.url();
     let (da, db_) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -289,7 +393,7 @@ fn a_learner_offline_then_back_loses_nothing() {
         Sender::start(db_.path().join("progress.db"), lb.name().clone(), fast()),
     ];
     sa.record_attempt(&la, &attempt("s1", "a", false)).unwrap();
-    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    eventually("the first answer", || srv.ids().len() == 1);
     // The server goes away mid-class; both keep answering.
     running.stop();
     for n in 0..5 {
@@ -308,15 +412,13 @@ fn a_learner_offline_then_back_loses_nothing() {
         "class: offline, 5 answers waiting"
     );
     // It comes back on the same address with the same data: the class resumes.
-    let again = server::start(config(srv.path(), &addr.to_string()), false).unwrap();
+    let again = server::start(srv.config(&addr.to_string()), false).unwrap();
     assert!(
         again.instructor_token.is_none(),
         "the open class is resumed"
     );
     let want = local_ids(&[(&sa, &la), (&sb, &lb)]);
-    eventually("the union of both learners' answers", || {
-        server_ids(srv.path()) == want
-    });
+    eventually("the union of both learners' answers", || srv.ids() == want);
     eventually("empty outboxes", || {
         senders.iter().all(|s| s.status().waiting == 0)
     });
@@ -327,9 +429,8 @@ fn a_learner_offline_then_back_loses_nothing() {
     again.stop();
 }
 
-#[test]
-fn a_killed_server_restarted_mid_class_loses_nothing() {
-    let srv = tempfile::tempdir().unwrap();
+fn a_killed_server_restarted_mid_class_loses_nothing(kind: Kind) {
+    let srv = Data::new(kind);
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -337,10 +438,11 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
         .port();
     let spawn = || {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+            // A developer's own IAMDOJO_DATABASE must not choose the store.
+            .env_remove("IAMDOJO_DATABASE")
             .args(["class", "serve", "--no-qr", "--lang", "en", "--listen"])
             .arg(format!("127.0.0.1:{port}"))
-            .arg("--data-dir")
-            .arg(srv.path())
+            .args(srv.serve_args())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -364,13 +466,21 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
         .expect("the join code is printed")
         .to_string();
     assert!(said.contains("Instructor token"), "{said}");
+    if let Some(pg) = &srv.pg {
+        let shown = format!(
+            "Classes are kept in PostgreSQL: postgres://iamdojo:***@127.0.0.1:{}/postgres",
+            pg.port
+        );
+        assert!(said.contains(&shown), "{said}");
+        assert!(!said.contains(&pg.url()), "{said}");
+    }
     let url = format!("http://127.0.0.1:{port}");
     let d = tempfile::tempdir().unwrap();
     let (s, l) = learner(d.path(), "kim");
     client::join(&s, &l, &url, &code, None).unwrap();
     let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
     s.record_attempt(&l, &attempt("s1", "one", true)).unwrap();
-    eventually("the first answer", || server_ids(srv.path()).len() == 1);
+    eventually("the first answer", || srv.ids().len() == 1);
     first.kill().unwrap();
     first.wait().unwrap();
     for n in 0..3 {
@@ -381,19 +491,16 @@ fn a_killed_server_restarted_mid_class_loses_nothing() {
     assert!(said.contains(&format!("Join code: {code}")), "{said}");
     assert!(said.contains("Resumed"), "{said}");
     let want = local_ids(&[(&s, &l)]);
-    eventually("the union of the local answers", || {
-        server_ids(srv.path()) == want
-    });
+    eventually("the union of the local answers", || srv.ids() == want);
     sender.stop();
     second.kill().unwrap();
     second.wait().unwrap();
 }
 
-#[test]
-fn the_dashboard_updates_live_on_an_open_stream() {
+fn the_dashboard_updates_live_on_an_open_stream(kind: Kind) {
     use std::io::BufRead as _;
-    let srv = tempfile::tempdir().unwrap();
-    let running = start(srv.path());
+    let srv = Data::new(kind);
+    let running = srv.start();
     let url = running.url();
     let token = running.instructor_token.clone().unwrap();
     let d = tempfile::tempdir().unwrap();
@@ -611,6 +718,8 @@ fn serve_with_a_certificate_prints_https_addresses() {
     let srv = tempfile::tempdir().unwrap();
     let files = self_signed(srv.path());
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        // A developer's own IAMDOJO_DATABASE must not choose the store.
+        .env_remove("IAMDOJO_DATABASE")
         .args([
             "class",
             "serve",
@@ -649,4 +758,268 @@ fn serve_with_a_certificate_prints_https_addresses() {
     assert!(said.contains("iamdojo --join https://127.0.0.1:"), "{said}");
     assert!(said.contains("Dashboard: https://127.0.0.1:"), "{said}");
     assert!(!said.contains("http://"), "{said}");
+}
+
+/// A PostgreSQL-backed server for `dir` on `pg`.
+fn on_pg(dir: &Path, pg: &PgServer) -> Config {
+    Config {
+        database: PgUrl::parse(&pg.url()),
+        ..config(dir, "127.0.0.1:0")
+    }
+}
+
+#[test]
+fn on_postgres_two_instructors_classes_share_a_database_and_stay_apart() {
+    let pg = PgServer::start();
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let one = server::start(on_pg(d1.path(), &pg), false).unwrap();
+    // The second server starts a class of its own and closes nothing of the first's.
+    let two = server::start(on_pg(d2.path(), &pg), false).unwrap();
+    assert_ne!(one.code, two.code);
+    let (t1, t2) = (
+        one.instructor_token.clone().unwrap(),
+        two.instructor_token.clone().unwrap(),
+    );
+    let (la_dir, lb_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (sa, la) = learner(la_dir.path(), "ann-of-one");
+    let (sb, lb) = learner(lb_dir.path(), "bob-of-two");
+    let link_a = client::join(&sa, &la, &one.url(), &one.code, None).unwrap();
+    client::join(&sb, &lb, &two.url(), &two.code, None).unwrap();
+    // A class's code opens only its own server's class.
+    let (status, _) = post(
+        &format!("{}/api/v1/join", two.url()),
+        None,
+        &serde_json::json!({ "code": one.code, "learner": { "name": "x", "id": la.uid().as_str() } })
+            .to_string(),
+    );
+    assert_eq!(status, 404);
+    sa.record_attempt(&la, &attempt("s1", "from-one", false))
+        .unwrap();
+    sb.record_attempt(&lb, &attempt("s1", "from-two", false))
+        .unwrap();
+    let senders = [
+        Sender::start(la_dir.path().join("progress.db"), la.name().clone(), fast()),
+        Sender::start(lb_dir.path().join("progress.db"), lb.name().clone(), fast()),
+    ];
+    let ids_in = |dir: &Path| {
+        let mut db = store::Store::open(&Backend::Postgres {
+            url: PgUrl::parse(&pg.url()).unwrap(),
+            dir: dir.to_path_buf(),
+        })
+        .unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    };
+    eventually("each answer in its own class", || {
+        ids_in(d1.path()) == local_ids(&[(&sa, &la)])
+            && ids_in(d2.path()) == local_ids(&[(&sb, &lb)])
+    });
+    // Each dashboard shows its own class only, and takes its own instructor's token only.
+    let (status, page) = get(&format!("{}/?lang=en", one.url()), Some(&t1));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("ann-of-one") && page.contains("from-one"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("bob-of-two") && !page.contains("from-two"),
+        "{page}"
+    );
+    let (status, page) = get(&format!("{}/?lang=en", two.url()), Some(&t2));
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("bob-of-two") && page.contains("from-two"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("ann-of-one") && !page.contains("from-one"),
+        "{page}"
+    );
+    assert_eq!(get(&format!("{}/", two.url()), Some(&t1)).0, 401);
+    // A learner token of one class writes nothing in the other.
+    let (status, _) = post(
+        &format!("{}/api/v1/attempts", two.url()),
+        Some(&link_a.token),
+        r#"{"attempts":[]}"#,
+    );
+    assert_eq!(status, 401);
+    for s in senders {
+        s.stop();
+    }
+    let (code1, code2) = (one.code.clone(), two.code.clone());
+    one.stop();
+    two.stop();
+    // Started again, each server resumes its own class, recorded in its data directory.
+    let again1 = server::start(on_pg(d1.path(), &pg), false).unwrap();
+    let again2 = server::start(on_pg(d2.path(), &pg), false).unwrap();
+    assert_eq!(
+        (again1.code.as_str(), again1.instructor_token.as_deref()),
+        (code1.as_str(), None)
+    );
+    assert_eq!(
+        (again2.code.as_str(), again2.instructor_token.as_deref()),
+        (code2.as_str(), None)
+    );
+    again1.stop();
+    // --new-class closes this server's class only.
+    let fresh = server::start(
+        Config {
+            new_class: true,
+            ..on_pg(d1.path(), &pg)
+        },
+        false,
+    )
+    .unwrap();
+    assert_ne!(fresh.code, code1);
+    let (status, _) = post(
+        &format!("{}/api/v1/join", again2.url()),
+        None,
+        &serde_json::json!({ "code": code2, "learner": { "name": "late", "id": "0123456789abcdef0123456789abcdef" } })
+            .to_string(),
+    );
+    assert_eq!(status, 201, "the other instructor's class is still open");
+    fresh.stop();
+    again2.stop();
+}
+
+#[test]
+fn on_postgres_a_restarted_database_mid_class_loses_nothing() {
+    let pg = PgServer::start();
+    let srv = tempfile::tempdir().unwrap();
+    let running = server::start(on_pg(srv.path(), &pg), false).unwrap();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "pat");
+    client::join(&s, &l, &running.url(), &running.code, None).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    s.record_attempt(&l, &attempt("s1", "before", true))
+        .unwrap();
+    let ids = || {
+        let mut db = store::Store::open(&Backend::Postgres {
+            url: PgUrl::parse(&pg.url()).unwrap(),
+            dir: srv.path().to_path_buf(),
+        })
+        .unwrap();
+        let class = db.resume().unwrap().expect("an open class");
+        ids_of(&db.class_data(class.id).unwrap())
+    };
+    eventually("the first answer", || ids().len() == 1);
+    // PostgreSQL goes away (as in a crash) while the class server stays up.
+    pg.kill();
+    for n in 0..3 {
+        s.record_attempt(&l, &attempt("s2", &format!("during{n}"), false))
+            .unwrap();
+    }
+    eventually("the sender to keep them", || sender.status().waiting == 3);
+    pg.start_again();
+    // The server connects again by itself; the outbox is delivered.
+    let want = local_ids(&[(&s, &l)]);
+    eventually("the union of the local answers", || ids() == want);
+    assert_eq!(want.len(), 4);
+    sender.stop();
+    running.stop();
+}
+
+#[test]
+fn on_postgres_a_newer_schema_is_refused_and_left_alone_and_a_used_code_is_a_duplicate() {
+    let pg = PgServer::start();
+    let srv = tempfile::tempdir().unwrap();
+    server::start(on_pg(srv.path(), &pg), false).unwrap().stop();
+    // A join code used before is told apart from other failures (the server draws again).
+    let other = tempfile::tempdir().unwrap();
+    let mut st = store::Store::open(&Backend::Postgres {
+        url: PgUrl::parse(&pg.url()).unwrap(),
+        dir: other.path().to_path_buf(),
+    })
+    .unwrap();
+    st.create_class("ABCDEF", "h").unwrap();
+    let e = st.create_class("ABCDEF", "h").unwrap_err();
+    assert!(e.is_duplicate(), "{e:?}");
+    drop(st);
+    let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).unwrap();
+    let version = |c: &mut postgres::Client| -> i32 {
+        c.query_one("SELECT version FROM iamdojo.schema_version", &[])
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(version(&mut c), 1);
+    c.execute("UPDATE iamdojo.schema_version SET version = 99", &[])
+        .unwrap();
+    let e = server::start(on_pg(srv.path(), &pg), false)
+        .map(Running::stop)
+        .unwrap_err();
+    let m = e.message(iamdojo::lang::Lang::En);
+    assert!(m.contains("version 99, newer than this iamdojo's 1"), "{m}");
+    assert_eq!(version(&mut c), 99);
+}
+
+#[test]
+fn an_unreachable_postgres_is_named_without_its_password() {
+    use iamdojo::lang::Lang;
+    // A port nothing listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = format!("postgres://ann:hunter2@127.0.0.1:{port}/course");
+    let shown = format!("postgres://ann:***@127.0.0.1:{port}/course");
+    let srv = tempfile::tempdir().unwrap();
+    let e = server::start(
+        Config {
+            database: PgUrl::parse(&url),
+            ..config(srv.path(), "127.0.0.1:0")
+        },
+        false,
+    )
+    .map(Running::stop)
+    .unwrap_err();
+    for lang in [Lang::En, Lang::Ja] {
+        let m = e.message(lang);
+        assert!(m.contains(&shown) && !m.contains("hunter2"), "{m}");
+    }
+    assert!(e.message(Lang::En).contains("Check that PostgreSQL runs"));
+    assert!(!format!("{e:?}").contains("hunter2"));
+    // Nothing was made in the data directory.
+    assert_eq!(std::fs::read_dir(srv.path()).unwrap().count(), 0);
+
+    let run = |args: &[&str], env: Option<&str>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"));
+        c.args([
+            "--lang",
+            "en",
+            "class",
+            "serve",
+            "--no-qr",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .arg("--data-dir")
+        .arg(srv.path())
+        .args(args)
+        .env_remove("IAMDOJO_DATABASE")
+        .stdin(std::process::Stdio::null());
+        if let Some(v) = env {
+            c.env("IAMDOJO_DATABASE", v);
+        }
+        c.output().unwrap()
+    };
+    for out in [run(&["--database", &url], None), run(&[], Some(&url))] {
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&shown) && !err.contains("hunter2"), "{err}");
+    }
+    let out = run(&["--database", "mysql://ann:hunter2@db/course"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("postgres://") && !err.contains("hunter2"),
+        "{err}"
+    );
+    let help = std::process::Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(["class", "serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--database <URL>"), "{help}");
+    assert!(help.contains("IAMDOJO_DATABASE"), "{help}");
 }

@@ -34,6 +34,7 @@ mod hostile_properties;
 mod iam_staples;
 mod lessons;
 mod parse_cases;
+mod pg_server;
 mod plain;
 mod progress;
 mod properties;

@@ -1,8 +1,9 @@
 //! `iamdojo class serve`: the instructor's class server. axum on a small tokio runtime of
-//! its own thread; the data in SQLite ([`db`]); the live dashboard rendered on the server
-//! ([`dashboard`]) and pushed to the browser by server-sent events. Plain HTTP through
-//! `axum::serve`, or HTTPS (rustls, the `ring` provider) through axum-server when the
-//! instructor gives a certificate and key ([`TlsFiles`]).
+//! its own thread; the data in SQLite ([`db`], the default) or PostgreSQL ([`pg`]) behind
+//! one [`store::Store`], called from tokio's blocking threads only; the live dashboard
+//! rendered on the server ([`dashboard`]) and pushed to the browser by server-sent events.
+//! Plain HTTP through `axum::serve`, or HTTPS (rustls, the `ring` provider) through
+//! axum-server when the instructor gives a certificate and key ([`TlsFiles`]).
 //!
 //! Routes: `POST /api/v1/join` (join code → learner token), `POST /api/v1/attempts`
 //! (learner token → its own attempts only), and for the instructor (token in a cookie, set
@@ -11,6 +12,8 @@
 
 pub mod dashboard;
 pub mod db;
+pub mod pg;
+pub mod store;
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
@@ -35,7 +38,8 @@ use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::class::Class as C;
 use crate::progress::{Catalog, ClassReport};
-use db::{ClassRow, Db, Joining};
+use db::{ClassRow, Joining};
+use store::{Backend, PgUrl, Store, StoreError};
 
 /// The cookie that holds the instructor token in the browser.
 const COOKIE: &str = "iamdojo_instructor";
@@ -45,8 +49,10 @@ const COOKIE: &str = "iamdojo_instructor";
 pub struct Config {
     /// Where to listen (`127.0.0.1:8080`; port 0 picks a free one).
     pub listen: SocketAddr,
-    /// Where `class.db` is kept.
+    /// Where `class.db` is kept (with `database`, only which class this server resumes).
     pub data_dir: PathBuf,
+    /// Store in this PostgreSQL database instead of `class.db`.
+    pub database: Option<PgUrl>,
     /// A learner with no right answer for this long is shown as stuck.
     pub stuck: Duration,
     /// Start a new class even when one is open in the data directory.
@@ -105,12 +111,12 @@ pub enum ServeError {
         error: std::io::Error,
     },
     /// The database could not be opened or written.
-    #[error("the class database in {dir}: {error}")]
+    #[error("the class database in {}: {error}", .backend.place())]
     Database {
-        /// The data directory.
-        dir: PathBuf,
-        /// SQLite's reason.
-        error: rusqlite::Error,
+        /// Which database.
+        backend: Backend,
+        /// The store's reason.
+        error: StoreError,
     },
     /// No randomness for the tokens.
     #[error(transparent)]
@@ -140,9 +146,14 @@ impl ServeError {
             ServeError::Bind { addr, error } => {
                 C::CannotListen.fill(lang, &[("addr", addr), ("error", error)])
             }
-            ServeError::Database { dir, error } => {
-                C::CannotOpenDb.fill(lang, &[("dir", &dir.display()), ("error", error)])
-            }
+            ServeError::Database {
+                backend: Backend::Sqlite { dir },
+                error,
+            } => C::CannotOpenDb.fill(lang, &[("dir", &dir.display()), ("error", error)]),
+            ServeError::Database {
+                backend: Backend::Postgres { url, .. },
+                error,
+            } => C::CannotUsePostgres.fill(lang, &[("url", url), ("error", error)]),
             ServeError::Random(e) => C::NoRandomness.fill(lang, &[("error", e)]),
             ServeError::Runtime(e) => C::CannotStart.fill(lang, &[("error", e)]),
             ServeError::Pem(e) => e.message(lang),
@@ -196,10 +207,11 @@ impl Running {
 
 /// What the handlers share.
 struct Shared {
-    db: Mutex<Db>,
-    /// A second connection for the dashboard's and the reports' reads: in WAL they read
-    /// while a delivery writes, so a large class's dashboard never holds up an answer.
-    reads: Mutex<Db>,
+    db: Mutex<Store>,
+    /// A second connection for the dashboard's and the reports' reads: they read while a
+    /// delivery writes (SQLite in WAL; PostgreSQL from a snapshot), so a large class's
+    /// dashboard never holds up an answer.
+    reads: Mutex<Store>,
     class: ClassRow,
     changed: broadcast::Sender<()>,
     stopping: watch::Receiver<bool>,
@@ -209,11 +221,11 @@ struct Shared {
 }
 
 impl Shared {
-    fn db(&self) -> std::sync::MutexGuard<'_, Db> {
+    fn db(&self) -> std::sync::MutexGuard<'_, Store> {
         self.db.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn reads(&self) -> std::sync::MutexGuard<'_, Db> {
+    fn reads(&self) -> std::sync::MutexGuard<'_, Store> {
         self.reads.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -235,23 +247,38 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
         .as_ref()
         .map(TlsFiles::server_config)
         .transpose()?;
+    let backend = match &config.database {
+        None => Backend::Sqlite {
+            dir: config.data_dir.clone(),
+        },
+        Some(url) => Backend::Postgres {
+            url: url.clone(),
+            dir: config.data_dir.clone(),
+        },
+    };
     let db_err = |error| ServeError::Database {
-        dir: config.data_dir.clone(),
+        backend: backend.clone(),
         error,
     };
-    let db = Db::open(&config.data_dir).map_err(db_err)?;
+    let mut db = Store::open(&backend).map_err(db_err)?;
     let resumed = if config.new_class {
         None
     } else {
-        db.open_class().map_err(db_err)?
+        db.resume().map_err(db_err)?
     };
     let (class, instructor_token) = match resumed {
         Some(c) => (c, None),
         None => {
             let secret = token::secret()?;
-            let c = db
-                .create_class(&token::join_code()?, &token::hash(&secret))
-                .map_err(db_err)?;
+            // Join codes are unique among every class the database ever held (PostgreSQL
+            // keeps many cohorts'): a code drawn twice is drawn again, a few times.
+            let mut tries = 0;
+            let c = loop {
+                match db.create_class(&token::join_code()?, &token::hash(&secret)) {
+                    Err(e) if e.is_duplicate() && tries < 4 => tries += 1,
+                    other => break other.map_err(db_err)?,
+                }
+            };
             (c, Some(secret))
         }
     };
@@ -277,7 +304,7 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
     let (stop, stopping) = watch::channel(false);
     let (changed, _) = broadcast::channel(64);
     let code = class.code.clone();
-    let reads = Db::open(&config.data_dir).map_err(db_err)?;
+    let reads = Store::open(&backend).map_err(db_err)?;
     let shared = Arc::new(Shared {
         db: Mutex::new(db),
         reads: Mutex::new(reads),
@@ -292,6 +319,9 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
     let thread = std::thread::Builder::new()
         .name("class-server".to_string())
         .spawn(move || {
+            // The store is dropped here, outside the runtime, after it has stopped: closing
+            // the `postgres` client blocks, which tokio forbids on its own threads.
+            let store = shared.clone();
             runtime.block_on(async move {
                 if ctrl_c {
                     tokio::spawn(async move {
@@ -334,6 +364,7 @@ pub fn start(config: Config, ctrl_c: bool) -> Result<Running, ServeError> {
             });
             // Requests still running after the shutdown are not waited for long.
             runtime.shutdown_timeout(Duration::from_secs(2));
+            drop(store);
         })
         .map_err(ServeError::Runtime)?;
     Ok(Running {
@@ -375,7 +406,19 @@ fn refuse(status: StatusCode, error: &str, message: String) -> Response {
         .into_response()
 }
 
-fn server_error(e: &rusqlite::Error) -> Response {
+/// Runs `f` on one of tokio's blocking threads: SQLite and the `postgres` client both block,
+/// and the runtime's two workers must not.
+async fn blocking<T: Send + 'static>(
+    s: &Arc<Shared>,
+    f: impl FnOnce(&Shared) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, StoreError> {
+    let s = s.clone();
+    tokio::task::spawn_blocking(move || f(&s))
+        .await
+        .unwrap_or_else(|e| Err(StoreError::Task(e.to_string())))
+}
+
+fn server_error(e: &StoreError) -> Response {
     refuse(
         StatusCode::SERVICE_UNAVAILABLE,
         "database",
@@ -416,27 +459,28 @@ async fn join(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
             C::NoSuchClass.fill(Lang::En, &[("code", &req.code)]),
         );
     }
-    let db = s.db();
-    match db.class(s.class.id) {
-        Ok(Some(c)) if !c.closed => {}
-        Ok(_) => {
-            return refuse(
-                StatusCode::GONE,
-                "closed",
-                C::ClassClosed.text(Lang::En).to_string(),
-            );
-        }
-        Err(e) => return server_error(&e),
-    }
     let secret = match token::secret() {
         Ok(t) => t,
         Err(e) => {
             return refuse(StatusCode::SERVICE_UNAVAILABLE, "randomness", e.to_string());
         }
     };
-    match db.join(s.class.id, &req.learner, &token::hash(&secret)) {
-        Ok(Joining::Joined) => {
-            drop(db);
+    let hash = token::hash(&secret);
+    let joined = blocking(&s, move |s| {
+        let mut db = s.db();
+        match db.class(s.class.id)? {
+            Some(c) if !c.closed => db.join(s.class.id, &req.learner, &hash).map(Some),
+            _ => Ok(None),
+        }
+    })
+    .await;
+    match joined {
+        Ok(None) => refuse(
+            StatusCode::GONE,
+            "closed",
+            C::ClassClosed.text(Lang::En).to_string(),
+        ),
+        Ok(Some(Joining::Joined)) => {
             let _ = s.changed.send(());
             (
                 StatusCode::CREATED,
@@ -447,7 +491,7 @@ async fn join(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
             )
                 .into_response()
         }
-        Ok(Joining::AlreadyJoined) => refuse(
+        Ok(Some(Joining::AlreadyJoined)) => refuse(
             StatusCode::CONFLICT,
             "already-joined",
             C::AlreadyJoined.text(Lang::En).to_string(),
@@ -477,12 +521,18 @@ async fn deliver(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) 
     let Some(given) = bearer(&headers) else {
         return unauthorized();
     };
-    let db = s.db();
+    let given = given.to_string();
     // The learner is found by the hash of the token (an index lookup on a hash reveals
     // nothing of the token), then the hashes are compared again in constant time.
-    let learner = match db.learner_by_token(s.class.id, &token::hash(given)) {
-        Ok(Some(l)) if token::matches(given, &l.token_hash) => l,
-        Ok(_) => return unauthorized(),
+    let found = blocking(&s, move |s| {
+        s.db()
+            .learner_by_token(s.class.id, &token::hash(&given))
+            .map(|l| l.filter(|l| token::matches(&given, &l.token_hash)))
+    })
+    .await;
+    let learner = match found {
+        Ok(Some(l)) => l,
+        Ok(None) => return unauthorized(),
         Err(e) => return server_error(&e),
     };
     let d: Delivery = match parse(&body) {
@@ -492,9 +542,8 @@ async fn deliver(State(s): State<Arc<Shared>>, headers: HeaderMap, body: Bytes) 
     if let Err(m) = check_delivery(&d) {
         return bad_request(m);
     }
-    match db.deliver(learner.id, &d) {
+    match blocking(&s, move |s| s.db().deliver(learner.id, &d)).await {
         Ok((accepted, known)) => {
-            drop(db);
             let _ = s.changed.send(());
             axum::Json(Delivered { accepted, known }).into_response()
         }
@@ -614,15 +663,19 @@ async fn page(
     if !is_instructor(&s, &headers) {
         return html(StatusCode::UNAUTHORIZED, dashboard::login(lang, false));
     }
-    match view(&s, lang) {
-        Ok(v) => html(StatusCode::OK, dashboard::page(&v, lang)),
+    match blocking(&s, move |s| {
+        view(s, lang).map(|v| dashboard::page(&v, lang))
+    })
+    .await
+    {
+        Ok(page) => html(StatusCode::OK, page),
         Err(e) => server_error(&e),
     }
 }
 
-fn view(s: &Shared, lang: Lang) -> rusqlite::Result<dashboard::View> {
+fn view(s: &Shared, lang: Lang) -> Result<dashboard::View, StoreError> {
     let (data, class) = {
-        let db = s.reads();
+        let mut db = s.reads();
         (db.class_data(s.class.id)?, db.class(s.class.id)?)
     };
     Ok(dashboard::View::build(
@@ -693,7 +746,7 @@ async fn events(
         .into_response()
 }
 
-fn report(s: &Shared, lang: Lang) -> rusqlite::Result<ClassReport> {
+fn report(s: &Shared, lang: Lang) -> Result<ClassReport, StoreError> {
     let data = s.reads().class_data(s.class.id)?;
     let exports: Vec<(String, crate::progress::Export)> = data
         .iter()
@@ -707,8 +760,8 @@ fn report(s: &Shared, lang: Lang) -> rusqlite::Result<ClassReport> {
 
 /// The class report for the instructor (anyone else is refused), rendered by `render` in the
 /// page's language; a database failure is shown as a server error.
-fn instructor_report(
-    s: &Shared,
+async fn instructor_report(
+    s: &Arc<Shared>,
     q: &PageQuery,
     headers: &HeaderMap,
     render: impl FnOnce(&ClassReport, Lang) -> Response,
@@ -717,7 +770,7 @@ fn instructor_report(
         return unauthorized();
     }
     let lang = page_lang(q, headers);
-    match report(s, lang) {
+    match blocking(s, move |s| report(s, lang)).await {
         Ok(r) => render(&r, lang),
         Err(e) => server_error(&e),
     }
@@ -741,6 +794,7 @@ async fn report_csv(
         )
             .into_response()
     })
+    .await
 }
 
 async fn report_html(
@@ -751,6 +805,7 @@ async fn report_html(
     instructor_report(&s, &q, &headers, |r, lang| {
         html(StatusCode::OK, crate::progress::render::html(r, lang))
     })
+    .await
 }
 
 async fn close(
@@ -761,7 +816,7 @@ async fn close(
     if !is_instructor(&s, &headers) {
         return unauthorized();
     }
-    if let Err(e) = s.db().close_class(s.class.id) {
+    if let Err(e) = blocking(&s, |s| s.db().close_class(s.class.id)).await {
         return server_error(&e);
     }
     let _ = s.changed.send(());

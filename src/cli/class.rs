@@ -52,6 +52,7 @@ const SERVE_EXAMPLES: &str = "Examples:
   iamdojo class serve --listen 0.0.0.0:8080            (learners on the room's network)
   iamdojo class serve --data-dir ~/workshop --stuck-minutes 5
   iamdojo class serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem
+  iamdojo class serve --database postgres://iamdojo@db.example.edu/course
 
 It prints the URL, the join code and the instructor token (once: it is stored hashed).
 Learners run `iamdojo --join URL --code CODE [--learner NAME]`; the instructor opens the
@@ -60,7 +61,9 @@ computer does not trust the certificate's issuer (a certificate you made yoursel
 `--ca-file cert.pem` (the certificate itself, or the authority that signed it).
 Without them it serves plain HTTP, and warns when it listens beyond this machine.
 Stopping (Ctrl+C) and starting again with the same --data-dir resumes the class;
---new-class starts another.
+--new-class starts another. With --database the classes are kept in PostgreSQL (the
+schema `iamdojo`, created on first use), where several instructors' classes stay apart;
+the data directory then only records which class this server resumes.
 
 Exit status: 0 stopped with Ctrl+C, 2 when it could not start.";
 
@@ -72,9 +75,21 @@ struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR")]
     listen: String,
     /// Where the class's database (class.db) is kept (default: $IAMDOJO_DATA_DIR, else the
-    /// platform's data directory, e.g. ~/.local/share/iamdojo).
+    /// platform's data directory, e.g. ~/.local/share/iamdojo). With --database it only
+    /// records which class this server resumes.
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// Keep the classes in this PostgreSQL database instead of class.db:
+    /// postgres://USER:PASSWORD@HOST:PORT/DATABASE (or postgresql://). Set
+    /// IAMDOJO_DATABASE instead to keep the password off the command line. Messages show it
+    /// without its password. Plain TCP only: TLS to PostgreSQL is not supported yet.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "IAMDOJO_DATABASE",
+        hide_env_values = true
+    )]
+    database: Option<String>,
     /// A learner with no right answer for this many minutes is shown as stuck.
     #[arg(long, default_value_t = 10, value_name = "MINUTES")]
     stuck_minutes: u64,
@@ -310,10 +325,18 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
         Ok(d) => d,
         Err(e) => return fail(e.message(lang)),
     };
+    let database = match args.database.as_deref() {
+        None => None,
+        Some(url) => match server::store::PgUrl::parse(url) {
+            Some(u) => Some(u),
+            None => return fail(C::BadDatabaseUrl.text(lang).to_string()),
+        },
+    };
     let course = top.with(&args.course);
     let config = server::Config {
         listen,
         data_dir: data_dir.clone(),
+        database,
         stuck: std::time::Duration::from_secs(args.stuck_minutes.saturating_mul(60)),
         new_class: args.new_class,
         catalogs: (
@@ -340,6 +363,13 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
     let scheme = if running.tls { "https" } else { "http" };
     let url = format!("{scheme}://{}", reachable(running.addr));
     writeln!(out, "{}", C::Serving.fill(lang, &[("url", &url)]))?;
+    if let Some(db) = &args
+        .database
+        .as_deref()
+        .and_then(server::store::PgUrl::parse)
+    {
+        writeln!(out, "{}", C::StoredInPostgres.fill(lang, &[("url", db)]))?;
+    }
     if running.instructor_token.is_none() {
         writeln!(
             out,

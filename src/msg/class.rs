@@ -8,6 +8,8 @@ crate::catalog! {
         // ---- class serve ----
         /// First line of `class serve`.
         Serving => ("Class server running at {url}", "クラスサーバーを {url} で起動しました"),
+        /// Printed at start with --database; the URL is shown without its password.
+        StoredInPostgres => ("Classes are kept in PostgreSQL: {url}", "クラスは PostgreSQL に保存されます: {url}"),
         /// Resumed an open class from the data directory.
         Resumed => (
             "Resumed the open class in {dir} (start with --new-class for a new one)",
@@ -88,6 +90,16 @@ crate::catalog! {
         CannotOpenDb => (
             "cannot use the class database in {dir}: {error}",
             "{dir} のクラスデータベースを使用できません: {error}",
+        ),
+        /// `--database postgres://…` could not be used; the URL is shown without its password.
+        CannotUsePostgres => (
+            "cannot use the PostgreSQL database {url}: {error}. Check that PostgreSQL runs at that host and port, and that the user, password and database in the URL are right (the password is not shown here)",
+            "PostgreSQL データベース {url} を使用できません: {error}。PostgreSQL がそのホストとポートで実行されていること、URL のユーザー、パスワード、データベースが正しいことを確認してください (パスワードはここには表示されません)",
+        ),
+        /// `--database` was given something other than a PostgreSQL URL.
+        BadDatabaseUrl => (
+            "--database takes a PostgreSQL URL starting with postgres:// or postgresql:// (postgres://USER:PASSWORD@HOST:PORT/DATABASE); without --database the class is kept in the data directory",
+            "--database には postgres:// または postgresql:// で始まる PostgreSQL の URL (postgres://USER:PASSWORD@HOST:PORT/DATABASE) を指定します。--database を指定しない場合、クラスはデータディレクトリに保存されます",
         ),
         NoRandomness => (
             "cannot make a token: {error}",
