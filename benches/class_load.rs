@@ -6,8 +6,8 @@
 //! the outbox would), and an instructor's dashboard open on /events the whole time.
 //!
 //! ```sh
-//! cargo build --bin iamdojo --example class_load
-//! target/debug/examples/class_load [LEARNERS [SECONDS]]     # default 200 60
+//! cargo build --release --bin iamdojo --example class_load
+//! target/release/examples/class_load [LEARNERS [SECONDS]]     # default 200 60
 //! ```
 //!
 //! It reports the delivery latency (request sent → acknowledgement read) p50/p99/max, the
