@@ -102,40 +102,13 @@ impl PgServer {
             .local_addr()
             .unwrap()
             .port();
-        let options = format!(
-            "-k {} -p {port} -h 127.0.0.1 -c fsync=off",
-            dir.path().display()
-        );
-        let log = dir.path().join("log");
-        let out = run(
-            &bin,
-            as_root,
-            "pg_ctl",
-            &[
-                "-D".as_ref(),
-                data.as_os_str(),
-                "-l".as_ref(),
-                log.as_os_str(),
-                "-o".as_ref(),
-                options.as_ref(),
-                "-w".as_ref(),
-                "-t".as_ref(),
-                "30".as_ref(),
-                "start".as_ref(),
-            ],
-        );
         let server = PgServer {
             dir,
             bin,
             as_root,
             port,
         };
-        assert!(
-            out.status.success(),
-            "pg_ctl start failed: {}\n{}",
-            text(&out),
-            std::fs::read_to_string(log).unwrap_or_default()
-        );
+        server.start_again();
         server
     }
 
@@ -151,7 +124,7 @@ impl PgServer {
         self.dir.path().join("data")
     }
 
-    /// Starts it again after [`PgServer::kill`], on the same port with the same data.
+    /// Starts it (again, after [`PgServer::kill`]: on the same port with the same data).
     pub fn start_again(&self) {
         let data = self.data();
         let log = self.dir.path().join("log");
@@ -177,7 +150,12 @@ impl PgServer {
                 "start".as_ref(),
             ],
         );
-        assert!(out.status.success(), "pg_ctl start failed: {}", text(&out));
+        assert!(
+            out.status.success(),
+            "pg_ctl start failed: {}\n{}",
+            text(&out),
+            std::fs::read_to_string(log).unwrap_or_default()
+        );
     }
 
     /// Stops it at once (as a crash would), keeping its data.
