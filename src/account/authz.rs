@@ -94,6 +94,12 @@ impl Account {
         self.sessions.get(key).map(|s| s.secret.as_str())
     }
 
+    /// The session token that goes with `key`: temporary credentials' own, none for a
+    /// long-term key.
+    pub fn session_token_of(&self, key: &str) -> Option<&str> {
+        self.sessions.get(key).map(|s| s.token.as_str())
+    }
+
     /// Finds who signed a request with the key pair `key` / `secret`, as AWS does: an unknown
     /// or inactive key is `InvalidClientTokenId`, a known key with another secret fails the
     /// signature check (`SignatureDoesNotMatch`, as IAM and STS answer it).
@@ -102,10 +108,21 @@ impl Account {
         operation: &str,
         key: &str,
         secret: &str,
+        token: Option<&str>,
         source_ip: &str,
         region: &str,
     ) -> Result<Caller, AwsError> {
         let caller = self.caller_for_key(operation, key, source_ip, region)?;
+        // Temporary credentials are used with their session token, and long-term keys
+        // without one: a missing, wrong or left-over token is an invalid security token
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html).
+        if self.session_token_of(key) != token {
+            return Err(AwsError::new(
+                operation,
+                "InvalidClientTokenId",
+                "The security token included in the request is invalid.",
+            ));
+        }
         if self.secret_of(key) != Some(secret) {
             return Err(AwsError::new(
                 operation,

@@ -172,6 +172,9 @@ pub enum Creds {
         access_key_id: String,
         /// Secret.
         secret: String,
+        /// `aws_session_token`: what temporary credentials need beside their pair, and what
+        /// a long-term key pair must not carry.
+        session_token: Option<String>,
     },
 }
 
@@ -423,6 +426,7 @@ impl Sandbox {
             Some(Creds::Keys {
                 access_key_id,
                 secret,
+                ..
             }) if access_key_id.is_empty() || secret.is_empty() => {
                 let missing = if access_key_id.is_empty() {
                     "aws_access_key_id"
@@ -441,12 +445,14 @@ impl Sandbox {
             Some(Creds::Keys {
                 access_key_id,
                 secret,
+                session_token,
             }) => self
                 .account
                 .caller_for_key_pair(
                     spec.operation,
                     access_key_id,
                     secret,
+                    session_token.as_deref(),
                     &self.source_ip,
                     &region,
                 )

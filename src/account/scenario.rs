@@ -1295,6 +1295,7 @@ impl Sandbox {
                 Actor::AccessKey(k) => Some(Creds::Keys {
                     access_key_id: k.clone(),
                     secret: self.account.secret_of(k).unwrap_or_default().to_string(),
+                    session_token: self.account.session_token_of(k).map(str::to_string),
                 }),
                 Actor::User(u) => self
                     .account
@@ -1304,6 +1305,7 @@ impl Sandbox {
                     .map(|k| Creds::Keys {
                         access_key_id: k.id.clone(),
                         secret: k.secret.clone(),
+                        session_token: None,
                     }),
             };
             let saved = (self.source_ip.clone(), self.profile.clone());

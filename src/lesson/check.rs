@@ -386,6 +386,7 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
                 Some(Creds::Keys {
                     access_key_id,
                     secret,
+                    ..
                 }) => Some((access_key_id, secret)),
                 _ => None,
             });

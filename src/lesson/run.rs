@@ -435,12 +435,14 @@ pub fn start_task_in(
             .secret_of(&key)
             .unwrap_or_default()
             .to_string();
+        let session_token = sandbox.account.session_token_of(&key).map(str::to_string);
         sandbox.profiles.insert(
             "default".into(),
             Profile {
                 creds: Some(Creds::Keys {
                     access_key_id: key,
                     secret,
+                    session_token,
                 }),
                 region: Some("us-east-1".into()),
             },

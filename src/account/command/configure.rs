@@ -34,6 +34,9 @@ impl Sandbox {
                     Some(access_key_id.clone())
                 }
                 ("aws_secret_access_key", Some(Creds::Keys { secret, .. })) => Some(secret.clone()),
+                ("aws_session_token", Some(Creds::Keys { session_token, .. })) => {
+                    session_token.clone()
+                }
                 ("region", _) => e.region.clone(),
                 _ => None,
             });
@@ -61,26 +64,36 @@ impl Sandbox {
                 let key = key
                     .strip_prefix(&format!("profile.{profile}."))
                     .unwrap_or(key);
-                let (id, secret) = match &entry.creds {
+                let (id, secret, token) = match &entry.creds {
                     Some(Creds::Keys {
                         access_key_id,
                         secret,
-                    }) => (access_key_id.clone(), secret.clone()),
-                    _ => (String::new(), String::new()),
+                        session_token,
+                    }) => (access_key_id.clone(), secret.clone(), session_token.clone()),
+                    _ => (String::new(), String::new(), None),
                 };
+                // Each setting is a line of its own, as in the CLI's credentials file: a
+                // new key pair keeps a token set before (and fails with it, as at work).
                 match key {
-                    // Session tokens are not checked by the simulation; keys identify sessions.
-                    "aws_session_token" => {}
+                    "aws_session_token" => {
+                        entry.creds = Some(Creds::Keys {
+                            access_key_id: id,
+                            secret,
+                            session_token: (!value.is_empty()).then_some(value),
+                        })
+                    }
                     "aws_access_key_id" => {
                         entry.creds = Some(Creds::Keys {
                             access_key_id: value,
                             secret,
+                            session_token: token,
                         })
                     }
                     "aws_secret_access_key" => {
                         entry.creds = Some(Creds::Keys {
                             access_key_id: id,
                             secret: value,
+                            session_token: token,
                         })
                     }
                     "region" => entry.region = Some(value),
@@ -122,6 +135,7 @@ impl Sandbox {
                     Some(Creds::Keys {
                         access_key_id,
                         secret,
+                        ..
                     }) => {
                         let method = "shared-credentials-file";
                         for (name, v) in [("access_key", access_key_id), ("secret_key", secret)] {

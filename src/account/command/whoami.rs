@@ -36,14 +36,17 @@ impl Sandbox {
             Some(Creds::Keys {
                 access_key_id,
                 secret,
+                ..
             }) if access_key_id.is_empty() || secret.is_empty() => Who::Partial,
             Some(Creds::Keys {
                 access_key_id,
                 secret,
+                session_token,
             }) => match self.account.caller_for_key_pair(
                 "",
                 access_key_id,
                 secret,
+                session_token.as_deref(),
                 &self.source_ip,
                 "us-east-1",
             ) {
