@@ -222,7 +222,43 @@ on_both_stores!(
     a_killed_server_restarted_mid_class_loses_nothing,
     the_dashboard_updates_live_on_an_open_stream,
     an_answer_reaches_the_server_exactly_as_given,
+    an_answer_the_server_refuses_does_not_hold_up_the_others,
 );
+
+/// An answer the server cannot take as it is (here larger than a delivery may hold) is set
+/// aside, counted on the status line and kept in the local database; the answers before and
+/// after it still reach the server.
+fn an_answer_the_server_refuses_does_not_hold_up_the_others(kind: Kind) {
+    let srv = Data::new(kind);
+    let running = srv.start();
+    let d = tempfile::tempdir().unwrap();
+    let (s, l) = learner(d.path(), "ren");
+    client::join(&s, &l, &running.url(), &running.code, None).unwrap();
+    let huge = "x".repeat(iamdojo::class::wire::MAX_ANSWER_BYTES + 1);
+    s.record_attempt(&l, &attempt("s1", "before", false))
+        .unwrap();
+    s.record_attempt(&l, &attempt("s2", &huge, false)).unwrap();
+    s.record_attempt(&l, &attempt("s3", "after", true)).unwrap();
+    let sender = Sender::start(d.path().join("progress.db"), l.name().clone(), fast());
+    eventually("the two answers the server can take", || {
+        srv.ids().len() == 2
+    });
+    eventually("the refused answer counted and the outbox empty", || {
+        let st = sender.status();
+        st.refused == 1 && st.waiting == 0
+    });
+    let line = sender.status().line(iamdojo::lang::Lang::En);
+    assert!(line.contains("1 refused by the class server"), "{line}");
+    // Kept here: the local database still has all three.
+    assert_eq!(local_ids(&[(&s, &l)]).len(), 3);
+    let mut db = store::Store::open(&srv.backend()).unwrap();
+    let class = db.resume().unwrap().unwrap();
+    let data = db.class_data(class.id).unwrap();
+    let answers: Vec<&str> = data[0].attempts.iter().map(|a| a.answer.as_str()).collect();
+    assert_eq!(answers, ["before", "after"]);
+    sender.stop();
+    running.stop();
+}
 
 /// Whatever a learner typed or pasted (a NUL, control characters, any plane of Unicode) is
 /// stored as given: an answer the store refused would hold up the whole outbox behind it.

@@ -303,6 +303,10 @@ pub struct Status {
     pub waiting: u64,
     /// Deliveries tried since the last one that reached the server.
     pub failures: u32,
+    /// Answers the server refused as they are (a request it cannot take: a newer or a
+    /// damaged answer): taken out of the outbox so that the answers after them still go,
+    /// and kept in the local database.
+    pub refused: u64,
     /// How many times the sender found the outbox empty (for [`Sender::finish`]).
     pub empty_looks: u64,
 }
@@ -310,6 +314,14 @@ pub struct Status {
 impl Status {
     /// The status line: "class: connected" or "class: offline, 3 answers waiting".
     pub fn line(&self, lang: Lang) -> String {
+        let line = self.state_line(lang);
+        if self.refused == 0 {
+            return line;
+        }
+        C::StatusRefused.fill(lang, &[("line", &line), ("count", &self.refused)])
+    }
+
+    fn state_line(&self, lang: Lang) -> String {
         let state = if self.connected {
             C::StatusConnected.text(lang)
         } else {
@@ -449,6 +461,9 @@ fn run(
     let mut last_contact: Option<Instant> = None;
     let mut sent_position = None;
     let mut store: Option<(Store, Learner)> = None;
+    // After the server refused a batch as it was, answers go one at a time until one is
+    // taken, so that the one it cannot take is found and the others are not held up.
+    let mut one_at_a_time = false;
     while !stop.load(Ordering::Relaxed) {
         if store.is_none() {
             store = Store::open(db)
@@ -499,13 +514,14 @@ fn run(
         let mut last_seq = None;
         for q in &batch {
             size += q.attempt.answer.len() + 512;
-            if size > BATCH_BYTES && !attempts.is_empty() {
+            if (size > BATCH_BYTES || one_at_a_time) && !attempts.is_empty() {
                 break;
             }
             attempts.push(q.attempt.clone());
             last_seq = Some(q.seq);
         }
         let full = attempts.len() < batch.len() || batch.len() == wire::MAX_BATCH;
+        let sending = attempts.len();
         let body = serde_json::to_string(&Delivery {
             attempts,
             position: position.clone(),
@@ -517,11 +533,35 @@ fn run(
             .header("authorization", format!("Bearer {}", link.token))
             .send(body.as_str())
             .map(read);
-        let delivered = match sent {
-            Ok((200, text)) => serde_json::from_str::<Delivered>(&text).is_ok(),
-            _ => false,
+        let (delivered, refused) = match sent {
+            Ok((200, text)) => (serde_json::from_str::<Delivered>(&text).is_ok(), false),
+            // The server read the request and cannot take it as it is: sending it again
+            // changes nothing.
+            Ok((400 | 413, _)) => (false, true),
+            _ => (false, false),
         };
+        if refused && sending > 1 {
+            one_at_a_time = true;
+            continue;
+        }
+        if refused {
+            // One answer (or, with none, the position) the server cannot take: set aside so
+            // that the rest go; the local database keeps it.
+            if let Some(seq) = last_seq {
+                let _ = s.outbox_delivered(learner, seq);
+            }
+            sent_position = position;
+            last_contact = Some(Instant::now());
+            let waiting = s.outbox_len(learner).unwrap_or(0);
+            set(&|st| {
+                st.connected = true;
+                st.refused = st.refused.saturating_add(u64::from(sending == 1));
+                st.waiting = waiting;
+            });
+            continue;
+        }
         if delivered {
+            one_at_a_time = false;
             if let Some(seq) = last_seq {
                 let _ = s.outbox_delivered(learner, seq);
             }

@@ -167,6 +167,11 @@ crate::catalog! {
         StatusLineWaiting => ("class: {state}, {waiting}", "クラス: {state}、{waiting}"),
         StatusWaitingOne => ("1 answer waiting", "送信待ちの解答 1 件"),
         StatusWaitingMany => ("{count} answers waiting", "送信待ちの解答 {count} 件"),
+        /// After the status line: answers the server refused, kept only on this computer.
+        StatusRefused => (
+            "{line} ({count} refused by the class server, kept on this computer)",
+            "{line} (クラスサーバーが受け付けなかった解答 {count} 件はこのコンピューターに保存されています)",
+        ),
 
         // ---- the dashboard ----
         DashTitle => ("iamdojo class", "iamdojo クラス"),
