@@ -1223,6 +1223,16 @@ fn associate_profile(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             format!("The instance ID '{id}' does not exist"),
         )
     })?;
+    // One profile per instance: a second is replaced, not added
+    // (`replace-iam-instance-profile-association`); AWS's answer, as seen in the wild:
+    // https://github.com/aws-samples/aws-cloud9-bootstrapping-example/issues/5
+    if i.instance_profile.is_some() {
+        return Err(AwsError::new(
+            op,
+            "IncorrectState",
+            format!("There is an existing association for instance {id}"),
+        ));
+    }
     i.instance_profile = Some(profile);
     // A scenario may name an instance anything, even shorter than the usual `i-` prefix.
     let suffix = id.strip_prefix("i-").unwrap_or(&id);
