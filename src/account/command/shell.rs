@@ -1,6 +1,7 @@
 //! The sandbox's shell: what it reads before the AWS CLI sees a line (variables, `$(…)`,
-//! `read … <<<`, pipes through the text tools of `pipe`), its own commands (`help`, `wait`, `date`, `inbox`, `ls`,
-//! `cat`, `curl` to the metadata service, `explain`), its bounds, and completion.
+//! `read … <<<`, pipes through the text tools of `pipe`), its own commands (`help`, `wait`,
+//! `date`, `inbox`, `ls`, `cat`, `curl` to the metadata service, `explain`), its bounds, and
+//! completion.
 
 use super::{Output, Sandbox, commands, flags_of, help_text, pipe, shell_error};
 use crate::account::output::{Style, render};
