@@ -73,14 +73,13 @@ pub const TOOLS: [&str; 10] = [
 /// Runs the tool `words` (its name first) on `input`: its output and exit status (grep's is
 /// 1 when no line matched; every other tool's 0).
 pub fn run(words: &[String], input: &str) -> Result<(String, i32), Refused> {
-    if words.first().is_some_and(|t| t == "grep") {
-        let out = grep(words.get(1..).unwrap_or_default(), input)?;
-        let code = i32::from(out.is_empty() || out == "0\n");
-        return Ok((out, code));
+    if let Some(("grep", args)) = words.split_first().map(|(t, a)| (t.as_str(), a)) {
+        return grep(args, input);
     }
     filter(words, input).map(|out| (out, 0))
 }
 
+/// The tools whose exit status is always 0.
 fn filter(words: &[String], input: &str) -> Result<String, Refused> {
     let Some((tool, args)) = words.split_first() else {
         return Err(Refused::Tool(
@@ -91,7 +90,6 @@ fn filter(words: &[String], input: &str) -> Result<String, Refused> {
     match tool.as_str() {
         "cut" => cut(args, input),
         "awk" => awk(args, input),
-        "grep" => grep(args, input),
         "head" => count_arg("head", args).map(|n| joined(lines().take(n))),
         "tail" => count_arg("tail", args).map(|n| {
             let all: Vec<&str> = lines().collect();
@@ -311,8 +309,9 @@ fn awk_refused() -> Refused {
     )
 }
 
-/// `grep [-i] [-v] [-c] [-F] [-E] PATTERN` (a regular expression, as `grep -E` reads it).
-fn grep(args: &[String], input: &str) -> Result<String, Refused> {
+/// `grep [-i] [-v] [-c] [-F] [-E] PATTERN` (a regular expression, as `grep -E` reads it),
+/// with its exit status: 1 when no line was selected, as GNU grep's.
+fn grep(args: &[String], input: &str) -> Result<(String, i32), Refused> {
     let (mut ignore, mut invert, mut count, mut fixed, mut pattern) =
         (false, false, false, false, None);
     for a in args {
@@ -354,10 +353,11 @@ fn grep(args: &[String], input: &str) -> Result<String, Refused> {
         .build()
         .map_err(|_| Refused::Tool(format!("grep: invalid regular expression '{pattern}'")))?;
     let hits: Vec<&str> = input.lines().filter(|l| re.is_match(l) != invert).collect();
+    let code = i32::from(hits.is_empty());
     if count {
-        return Ok(format!("{}\n", hits.len()));
+        return Ok((format!("{}\n", hits.len()), code));
     }
-    Ok(joined(hits.into_iter()))
+    Ok((joined(hits.into_iter()), code))
 }
 
 /// `sort [-r] [-n] [-u]`.
@@ -558,5 +558,7 @@ mod tests {
         assert_eq!(run(&w("grep x"), "a\n"), Ok((String::new(), 1)));
         assert_eq!(run(&w("grep -c x"), "a\n"), Ok(("0\n".into(), 1)));
         assert_eq!(run(&w("grep a"), "a\n"), Ok(("a\n".into(), 0)));
+        // A selected line that reads `0` is a match, not a count of none.
+        assert_eq!(run(&w("grep 0"), "0\n1\n"), Ok(("0\n".into(), 0)));
     }
 }
