@@ -1,5 +1,5 @@
-# Sourced by run.sh and scale.sh: the peers, pinned, in a venv of the scratch folder; sets
-# `py` to its Python. Needs `scratch`, `log` and the three versions set by the caller.
+# Sourced by run.sh and scale.sh after common.sh: the peers, pinned, in a venv of the scratch
+# folder; sets `py` to its Python.
 # parliament imports pkg_resources, which setuptools 81 drops and which a venv of Python 3.12+
 # does not have: pin setuptools.
 if [ ! -x "$scratch/venv/bin/python" ]; then

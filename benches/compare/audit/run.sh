@@ -22,19 +22,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
-scratch="${IAMDOJO_AUDIT_COMPARE_DIR:-/tmp/iamdojo-audit-compare}"
-parliament_version="${PARLIAMENT_VERSION:-1.6.4}"
-cloudsplaining_version="${CLOUDSPLAINING_VERSION:-0.9.1}"
-policy_sentry_version="${POLICY_SENTRY_VERSION:-0.15.2}"
+source "$here/common.sh" run.sh
 now="2026-03-01T00:00:00Z" # the generator's clock (gen_gaad.py NOW), for role ages
-
-mkdir -p "$scratch"
-scratch="$(cd "$scratch" && pwd)"
-case "$scratch/" in
-  "$repo"/*) echo "run.sh: the scratch folder $scratch is inside the repository; choose another (IAMDOJO_AUDIT_COMPARE_DIR)" >&2; exit 2 ;;
-esac
-
-log() { printf '==> %s\n' "$*" >&2; }
 export PYTHONDONTWRITEBYTECODE=1 # no __pycache__ beside the drivers in the repository
 
 # 1. iamdojo, built once (only when the binary is missing or older than a source file).

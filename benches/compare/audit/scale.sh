@@ -15,18 +15,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
-scratch="${IAMDOJO_AUDIT_COMPARE_DIR:-/tmp/iamdojo-audit-compare}"
-parliament_version="${PARLIAMENT_VERSION:-1.6.4}"
-cloudsplaining_version="${CLOUDSPLAINING_VERSION:-0.9.1}"
-policy_sentry_version="${POLICY_SENTRY_VERSION:-0.15.2}"
+source "$here/common.sh" scale.sh
 sizes=("${@:-5000}")
-
-mkdir -p "$scratch"
-scratch="$(cd "$scratch" && pwd)"
-case "$scratch/" in
-  "$repo"/*) echo "scale.sh: the scratch folder $scratch is inside the repository; choose another (IAMDOJO_AUDIT_COMPARE_DIR)" >&2; exit 2 ;;
-esac
-log() { printf '==> %s\n' "$*" >&2; }
 command -v /usr/bin/time >/dev/null || { echo "scale.sh: needs GNU time (Debian package time)" >&2; exit 2; }
 
 log "cargo build --release --bin iamdojo --example gaad_load"
