@@ -287,3 +287,39 @@ fn who_follows_the_default_profile() {
     sb.run("aws configure set aws_access_key_id AKIANOTAKEY000000000");
     assert_eq!(sb.who(), Who::Invalid("AKIANOTAKEY000000000".into()));
 }
+
+/// A scenario policy may hold several versions with any of them the default, as an account
+/// does after `create-policy-version` (up to five are stored:
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html);
+/// the default is what decides.
+#[test]
+fn a_scenario_policy_of_several_versions_has_the_default_it_names() {
+    let text = r#"
+policies:
+  - name: OwnPolicy
+    versions:
+      - {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}
+      - {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "s3:ListAllMyBuckets", Resource: "*"}]}
+    default_version: v2
+users:
+  - name: dev
+    policies: [OwnPolicy]
+    access_keys: [{id: AKIAEXAMPLEDEV000001}]
+"#;
+    let mut sb = scenario::load("versions.yaml", text).unwrap().sandbox;
+    let arn = "arn:aws:iam::123456789012:policy/OwnPolicy";
+    let out = sb.run(&format!(
+        "aws iam list-policy-versions --policy-arn {arn} --query 'Versions[].[VersionId,IsDefaultVersion]' --output text"
+    ));
+    // Newest first, as the AWS CLI lists them.
+    assert_eq!(out.stdout, "v2\tTrue\nv1\tFalse\n", "{}", out.stderr);
+    let out = sb.run(&format!(
+        "aws iam get-policy --policy-arn {arn} --query Policy.DefaultVersionId --output text"
+    ));
+    assert_eq!(out.stdout, "v2\n");
+    // The next version made is v3.
+    let out = sb.run(&format!(
+        "aws iam create-policy-version --policy-arn {arn} --policy-document '{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}}]}}' --query PolicyVersion.VersionId --output text"
+    ));
+    assert_eq!(out.stdout, "v3\n", "{}", out.stderr);
+}

@@ -1572,7 +1572,7 @@ fn create_policy_version(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if p.aws_managed {
         return Err(c.err("AccessDenied", "AWS managed policies cannot be changed."));
     }
-    if p.versions.len() >= 5 {
+    if p.versions.len() >= crate::account::rules::VERSIONS_PER_POLICY.default {
         return Err(c.err("LimitExceeded", "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version."));
     }
     let now = c.account.now;

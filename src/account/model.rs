@@ -497,6 +497,25 @@ impl ManagedPolicy {
         self
     }
 
+    /// The policy with `more` versions after its first (`v2`, `v3`, …, made at `created`)
+    /// and `default` (`v1`, `v2`, …) as its default version.
+    pub fn with_versions(
+        mut self,
+        more: impl IntoIterator<Item = Document>,
+        default: &str,
+        created: Timestamp,
+    ) -> ManagedPolicy {
+        for d in more {
+            let id = format!("v{}", self.next_version);
+            self.versions.push(PolicyVersion::new(id, d, created));
+            self.next_version += 1;
+        }
+        if self.versions.iter().any(|v| v.id == default) {
+            self.default_version = default.to_string();
+        }
+        self
+    }
+
     /// The policy marked as AWS managed.
     pub fn aws_managed(mut self) -> ManagedPolicy {
         self.aws_managed = true;

@@ -353,6 +353,14 @@ pub const ROLES_PER_INSTANCE_PROFILE: Quota = Quota {
     adjustable_to: 1,
 };
 
+/// Versions of one managed policy that can be stored: 5, not adjustable.
+pub const VERSIONS_PER_POLICY: Quota = Quota {
+    aws_name: "VersionsPerPolicy",
+    what: "versions of one managed policy",
+    default: 5,
+    adjustable_to: 5,
+};
+
 /// A count beyond a quota.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuotaError {
@@ -384,6 +392,7 @@ impl QuotaError {
             (GROUPS_PER_USER, M::QuotaGroupsPerUser),
             (ACCESS_KEYS_PER_USER, M::QuotaKeysPerUser),
             (ROLES_PER_INSTANCE_PROFILE, M::QuotaRolesPerProfile),
+            (VERSIONS_PER_POLICY, M::QuotaVersionsPerPolicy),
         ]
         .into_iter()
         .find(|(q, _)| *q == self.quota)

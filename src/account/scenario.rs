@@ -93,7 +93,15 @@ struct PolicySpec {
     path: Option<String>,
     #[serde(default)]
     description: Option<String>,
-    document: Doc,
+    /// The policy's one version (v1); or `versions` and `default_version`.
+    #[serde(default)]
+    document: Option<Doc>,
+    /// Every version, v1 first.
+    #[serde(default)]
+    versions: Vec<Doc>,
+    /// Which of `versions` is the default (`v2`).
+    #[serde(default)]
+    default_version: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -752,22 +760,72 @@ impl Loader<'_> {
             let path = format!("policies[{i}]");
             self.name(&format!("{path}.name"), NameKind::Policy, &p.name)?;
             let ppath = self.iam_path(&format!("{path}.path"), p.path.as_ref())?;
-            let doc = self.doc(
-                &format!("{path}.document"),
-                &p.document,
-                PolicyType::Managed,
-            )?;
             let arn = self.account.iam_arn("policy", &ppath, &p.name);
             if self.account.policies.contains_key(&arn) {
                 return Err(self.err(&path, twice(M::KindPolicy, &p.name)));
             }
-            let policy = self
-                .account
-                .new_policy(&p.name, &ppath, doc)
-                .with_description(p.description.clone());
+            let policy = self.policy_versions(&path, p, &ppath)?;
             self.account.policies.insert(arn, policy);
         }
         Ok(())
+    }
+
+    /// A customer managed policy of `policies`: its one `document`, or its `versions` with
+    /// the `default_version`, each a document of its own.
+    fn policy_versions(
+        &mut self,
+        path: &str,
+        p: &PolicySpec,
+        ppath: &str,
+    ) -> Result<ManagedPolicy, ScenarioError> {
+        let docs: Vec<(String, &Doc)> = match (&p.document, p.versions.as_slice()) {
+            (Some(d), []) => vec![(format!("{path}.document"), d)],
+            (None, []) => return Err(self.err(path, Said::of(M::DocumentOrVersions))),
+            (Some(_), _) => return Err(self.err(path, Said::of(M::DocumentAndVersions))),
+            (None, vs) => vs
+                .iter()
+                .enumerate()
+                .map(|(j, d)| (format!("{path}.versions[{j}]"), d))
+                .collect(),
+        };
+        self.quota(
+            &format!("{path}.versions"),
+            rules::VERSIONS_PER_POLICY,
+            docs.len(),
+        )?;
+        let mut compiled = Vec::with_capacity(docs.len());
+        for (at, d) in &docs {
+            compiled.push(self.doc(at, d, PolicyType::Managed)?);
+        }
+        let n = compiled.len();
+        let default = match (&p.default_version, n) {
+            (None, 1) => 1,
+            (None, _) => {
+                return Err(self.err(
+                    &format!("{path}.default_version"),
+                    Said::of(M::DefaultVersionNeeded).with("n", n),
+                ));
+            }
+            (Some(v), _) => match v.strip_prefix('v').and_then(|k| k.parse::<usize>().ok()) {
+                Some(k) if (1..=n).contains(&k) && *v == format!("v{k}") => k,
+                _ => {
+                    return Err(self.err(
+                        &format!("{path}.default_version"),
+                        Said::of(M::BadDefaultVersion).with("value", v).with("n", n),
+                    ));
+                }
+            },
+        };
+        let mut docs = compiled.into_iter();
+        let Some(first) = docs.next() else {
+            return Err(self.err(path, Said::of(M::DocumentOrVersions)));
+        };
+        let policy = self
+            .account
+            .new_policy(&p.name, ppath, first)
+            .with_description(p.description.clone());
+        let now = self.account.now;
+        Ok(policy.with_versions(docs, &format!("v{default}"), now))
     }
 
     /// `groups`, with their policies; read before users, so that memberships resolve.

@@ -46,6 +46,26 @@ crate::catalog! {
             "`{arn}` is not the ARN of an IAM policy, such as `arn:aws:iam::123456789012:policy/Name` or `arn:aws:iam::aws:policy/ReadOnlyAccess`; or give the policy's name",
             "`{arn}` は IAM ポリシーの ARN ではありません。`arn:aws:iam::123456789012:policy/Name` や `arn:aws:iam::aws:policy/ReadOnlyAccess` のような ARN か、ポリシーの名前を指定してください",
         ),
+        /// A customer managed policy with neither `document` nor `versions`.
+        DocumentOrVersions => (
+            "the policy has no document: give `document`, or `versions` and `default_version`",
+            "ポリシーにドキュメントがありません。`document` か、`versions` と `default_version` を指定してください",
+        ),
+        /// A customer managed policy with both `document` and `versions`.
+        DocumentAndVersions => (
+            "give either `document` (one version) or `versions` (several), not both",
+            "`document` (1 つのバージョン) と `versions` (複数のバージョン) は、どちらか一方だけを指定してください",
+        ),
+        /// `versions` of more than one without `default_version`.
+        DefaultVersionNeeded => (
+            "the policy has {n} versions: say which is the default, from `v1` to `v{n}`",
+            "ポリシーにバージョンが {n} 個あります。どれがデフォルトかを `v1` から `v{n}` で指定してください",
+        ),
+        /// A `default_version` that names none of the versions.
+        BadDefaultVersion => (
+            "`{value}` is not one of the policy's versions: write `v1` to `v{n}`",
+            "`{value}` はこのポリシーのバージョンではありません。`v1` から `v{n}` で指定してください",
+        ),
         /// A policy name found nowhere.
         NoSuchPolicy => (
             "no policy `{name}` in this scenario or among the bundled AWS managed policies",
@@ -162,6 +182,11 @@ crate::catalog! {
         QuotaGroupsPerUser => ("groups for one user", "1 人のユーザーが属するグループ"),
         /// The quota of access keys per user.
         QuotaKeysPerUser => ("access keys for one user", "1 人のユーザーのアクセスキー"),
+        /// The quota of versions per managed policy.
+        QuotaVersionsPerPolicy => (
+            "versions of one managed policy",
+            "1 つの管理ポリシーのバージョン",
+        ),
         /// The quota of roles per instance profile.
         QuotaRolesPerProfile => (
             "roles in one instance profile",
