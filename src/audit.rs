@@ -10,5 +10,6 @@ pub mod access;
 pub mod catalog;
 pub mod controls;
 pub mod escalation;
+pub mod replay;
 pub mod said;
 pub mod validate;

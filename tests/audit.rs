@@ -499,6 +499,76 @@ fn escalation_paths_of_every_method_and_the_longest_chains_are_pinned() {
     );
 }
 
+/// The escalation corpus (`tests/data/escalation/corpus/`, its README says how it is made):
+/// one scenario per technique with the principal that can walk it and look-alikes that
+/// cannot. Every expected path must be reported, nothing else, and no path may start at or
+/// pass through a principal named `trap-…`. The score is printed per file.
+#[test]
+fn the_escalation_corpus_is_found_and_its_traps_are_not() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/escalation/corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 16, "{} corpus files", files.len());
+    let (mut found_all, mut missed_all, mut traps_all, mut extra_all) = (0, 0, 0, 0);
+    let mut report = String::new();
+    for f in &files {
+        let name = f.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(f).unwrap();
+        // Every file has a look-alike to be left out.
+        assert!(text.contains("name: trap-"), "{name} has no trap");
+        let sb = scenario::load(&name, &text).unwrap().sandbox;
+        let got: Vec<String> = audit(&sb.account, sb.account.now)
+            .into_iter()
+            .filter(|x| x.control == "IAMDOJO.2")
+            .map(|x| x.evidence.render(Lang::En))
+            .collect();
+        let want_text = std::fs::read_to_string(f.with_extension("paths.txt")).unwrap_or_default();
+        let want: Vec<&str> = want_text.lines().filter(|l| !l.is_empty()).collect();
+        assert!(!want.is_empty(), "{name}: no expected path");
+        let found = want.iter().filter(|w| got.iter().any(|g| g == *w)).count();
+        let missed: Vec<&&str> = want
+            .iter()
+            .filter(|w| !got.iter().any(|g| g == **w))
+            .collect();
+        let traps: Vec<&String> = got.iter().filter(|g| g.contains("trap-")).collect();
+        let extra: Vec<&String> = got
+            .iter()
+            .filter(|g| !want.contains(&g.as_str()) && !g.contains("trap-"))
+            .collect();
+        report.push_str(&format!(
+            "{name}: {found}/{} found, {} missed, {} traps reported, {} unexpected\n",
+            want.len(),
+            missed.len(),
+            traps.len(),
+            extra.len()
+        ));
+        for m in &missed {
+            report.push_str(&format!("    missed: {m}\n"));
+        }
+        for t in traps.iter().chain(&extra) {
+            report.push_str(&format!("    reported: {t}\n"));
+        }
+        found_all += found;
+        missed_all += missed.len();
+        traps_all += traps.len();
+        extra_all += extra.len();
+        // The expected paths come in the audit's order.
+        let order: Vec<&String> = got.iter().filter(|g| want.contains(&g.as_str())).collect();
+        assert_eq!(order, want.iter().collect::<Vec<_>>(), "{name}: order");
+    }
+    println!(
+        "{report}corpus: {found_all} found, {missed_all} missed, {traps_all} traps, {extra_all} unexpected"
+    );
+    assert!(
+        missed_all == 0 && traps_all == 0 && extra_all == 0,
+        "{report}"
+    );
+}
+
 /// The table in Japanese: every heading, title, evidence sentence and fix comment is
 /// Japanese; commands, ids, ARNs and Security Hub's severity labels stay as they are.
 #[test]
@@ -621,6 +691,13 @@ fn every_fixture_finding() -> Vec<Finding> {
     all.extend(audit(&a, a.now));
     let s = scenario::load_file(&dir.join("scenarios/startup-incident.yaml")).unwrap();
     all.extend(audit(&s.sandbox.account, s.sandbox.account.now));
+    for f in std::fs::read_dir(dir.join("escalation/corpus")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|x| x == "yaml") {
+            let s = scenario::load_file(&f).unwrap();
+            all.extend(audit(&s.sandbox.account, s.sandbox.account.now));
+        }
+    }
     all
 }
 
@@ -706,6 +783,8 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::LabelResource,
         Audit::LabelEvidence,
         Audit::LabelFix,
+        Audit::LabelWalk,
+        Audit::ReplayIt,
         Audit::LabelMore,
         Audit::AndMore,
         Audit::SameForEach,

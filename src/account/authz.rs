@@ -501,18 +501,46 @@ impl Account {
         extra: &[(&str, Vec<String>)],
         resource_policy: Option<&Document>,
     ) -> (Request, PolicySet, Decision) {
-        let req = Request::new(
-            self.principal(c),
-            action,
-            resource,
-            self.request_context(c, extra),
-        )
-        .with_resource_account(Some(self.id.clone()));
+        let mut context = self.request_context(c, extra);
+        self.add_resource_tags(&mut context, resource);
+        let req = Request::new(self.principal(c), action, resource, context)
+            .with_resource_account(Some(self.id.clone()));
         let mut set = self.policy_set(c);
         set.resource = resource_policy
             .map(|d| SourcedPolicy::new(d.policy.clone(), "ResourcePolicy", SourceType::Resource));
         let d = evaluate(&req, &set);
         (req, set, d)
+    }
+
+    /// `aws:ResourceTag/KEY` for each tag of the IAM user or role `resource` names, as IAM
+    /// fills it for requests on users and roles
+    /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/access_iam-tags.html>); a key the
+    /// caller's `extra` already set is left as it is.
+    pub fn add_resource_tags(&self, ctx: &mut Context, resource: &str) {
+        let prefix = format!("arn:aws:iam::{}:", self.id);
+        let Some(rest) = resource.strip_prefix(&prefix) else {
+            return;
+        };
+        let name = rest.rsplit('/').next().unwrap_or(rest);
+        let tags = if rest.starts_with("user/") {
+            self.users
+                .get(name)
+                .filter(|u| u.arn == resource)
+                .map(|u| u.tags.as_slice())
+        } else if rest.starts_with("role/") {
+            self.roles
+                .get(name)
+                .filter(|r| r.arn == resource)
+                .map(|r| r.tags.as_slice())
+        } else {
+            None
+        };
+        for t in tags.unwrap_or_default() {
+            let key = format!("aws:ResourceTag/{}", t.key);
+            if ctx.get(&key).is_none() {
+                ctx.set(&key, t.value.clone());
+            }
+        }
     }
 
     /// Authorizes one call: `Ok` when allowed, else AWS's `AccessDenied` with the modern

@@ -93,6 +93,19 @@ pub struct Finding {
     pub fix: Vec<Fix>,
     /// Where to read more.
     pub learn_more: &'static str,
+    /// For an escalation path: its id and the commands that walk it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub walk: Option<Walk>,
+}
+
+/// How an escalation path is walked: what `iamdojo sandbox --replay` takes, and the AWS CLI
+/// commands its first principal would run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Walk {
+    /// `user/NAME/N` or `role/NAME/N`.
+    pub id: String,
+    /// The command lines, in order.
+    pub commands: Vec<String>,
 }
 
 impl Finding {
@@ -140,6 +153,8 @@ pub struct Hit {
     pub evidence: Said,
     /// What fixes it.
     pub fix: Vec<Fix>,
+    /// For an escalation path: how it is walked.
+    pub walk: Option<Walk>,
 }
 
 /// What every check sees: the account, the time ages are measured from, and what is worked
@@ -320,6 +335,7 @@ fn hit(resource: impl Into<String>, evidence: Said, fix: Vec<Fix>) -> Hit {
         resource: resource.into(),
         evidence,
         fix,
+        walk: None,
     }
 }
 
@@ -561,6 +577,7 @@ fn audit_in_telling(cx: &Context, before: &mut dyn FnMut(Stage<'_>)) -> Vec<Find
                 evidence: h.evidence,
                 fix: h.fix,
                 learn_more: c.learn_more,
+                walk: h.walk,
             });
         }
     }

@@ -24,6 +24,9 @@ use super::said::Said;
 /// One escalation path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Path {
+    /// Which path of its principal it is: `user/NAME/N` or `role/NAME/N`, N counting the
+    /// principal's paths from 1 (what `iamdojo sandbox --replay` takes).
+    pub id: String,
     /// The starting principal's ARN.
     pub from: String,
     /// The administrator reached.
@@ -32,6 +35,47 @@ pub struct Path {
     pub permission: String,
     /// Each step, as a sentence to be worded in the reader's language.
     pub steps: Vec<Said>,
+    /// The AWS CLI commands that walk the path, as its starting principal.
+    pub walk: Vec<Move>,
+}
+
+/// One command of a path's walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Move {
+    /// The command line as it is typed; `<instance-id>` stands for the instance the command
+    /// before it launched.
+    pub line: String,
+    /// The principal (ARN) whose credentials the command's answer holds, which the walk goes
+    /// on as.
+    pub becomes: Option<String>,
+}
+
+impl Move {
+    fn run(line: String) -> Move {
+        Move {
+            line,
+            becomes: None,
+        }
+    }
+
+    fn becoming(line: String, arn: &str) -> Move {
+        Move {
+            line,
+            becomes: Some(arn.to_string()),
+        }
+    }
+}
+
+/// The document a self-escalation writes: everything allowed.
+const ALLOW_ALL: &str =
+    r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#;
+
+/// [`ALLOW_ALL`] compiled once.
+fn allow_all() -> Option<&'static std::sync::Arc<crate::policy::Policy>> {
+    static ALL: std::sync::OnceLock<Option<Document>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| Document::parse(ALLOW_ALL, crate::policy::PolicyType::Managed).ok())
+        .as_ref()
+        .map(|d| &d.policy)
 }
 
 /// A sample of powerful actions across services; allowed on `*`, they mean administrator.
@@ -89,6 +133,7 @@ impl Subject {
     ) -> Decision {
         let mut context = self.context.clone();
         crate::account::authz::add_extra(&mut context, extra);
+        a.add_resource_tags(&mut context, resource);
         let req = Request::new(self.principal.clone(), action, resource, context)
             .with_resource_account(Some(a.id.clone()));
         match resource_policy {
@@ -114,6 +159,45 @@ impl Subject {
         extra: &[(&str, Vec<String>)],
     ) -> bool {
         self.may(action) && self.decide(a, action, resource, extra, None).is_allowed()
+    }
+}
+
+impl Subject {
+    /// Whether the principal would be an administrator with its identity-based policies
+    /// changed: `add` another, or `swap` one (by the compiled policy it holds now) for
+    /// another. Its permissions boundary, session policy and any deny still count.
+    fn admin_with(
+        &self,
+        a: &Account,
+        add: Option<&std::sync::Arc<crate::policy::Policy>>,
+        swap: Option<(
+            &std::sync::Arc<crate::policy::Policy>,
+            &std::sync::Arc<crate::policy::Policy>,
+        )>,
+    ) -> bool {
+        let mut set = self.set.clone();
+        if let Some(p) = add {
+            set.identity.push(SourcedPolicy::new(
+                p.clone(),
+                "escalation",
+                SourceType::UserManaged,
+            ));
+        }
+        if let Some((old, new)) = swap {
+            for sp in &mut set.identity {
+                if std::sync::Arc::ptr_eq(&sp.policy, old) {
+                    sp.policy = new.clone();
+                }
+            }
+        }
+        let after = Subject {
+            arn: self.arn.clone(),
+            caller: self.caller.clone(),
+            principal: self.principal.clone(),
+            context: self.context.clone(),
+            set,
+        };
+        is_admin(a, &after)
     }
 }
 
@@ -233,6 +317,25 @@ fn can_assume(a: &Account, s: &Subject, t: &Trust, may_assume: bool) -> bool {
     d.is_allowed() && d.allowed_by_resource == Some(true)
 }
 
+/// Whether `s` could assume the role once its trust policy names `s` alone (the document a
+/// path's `update-assume-role-policy` writes): a trust policy that names a principal of the
+/// account by ARN lets it in without an identity-based policy, and a deny still keeps it out.
+fn retrusted_admits(a: &Account, s: &Subject, role_arn: &str) -> bool {
+    let text = retrust_document(&s.arn);
+    let Ok(trust) = Document::parse(&text, crate::policy::PolicyType::Trust) else {
+        return false;
+    };
+    let d = s.decide(a, "sts:AssumeRole", role_arn, &[], Some(&trust));
+    d.is_allowed()
+}
+
+/// A trust policy that lets `arn` assume the role.
+fn retrust_document(arn: &str) -> String {
+    format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{{"AWS":"{arn}"}},"Action":"sts:AssumeRole"}}]}}"#
+    )
+}
+
 fn trusts_service(role: &crate::account::Role, service: &str) -> bool {
     role.trust.policy.statements.iter().any(|s| {
         s.principal
@@ -252,6 +355,9 @@ enum Step<'a> {
     PutGroupPolicy(&'a str),
     /// A customer managed policy of a user (`true`) or a role (`false`), by ARN.
     CreatePolicyVersion(&'a str, bool),
+    /// A customer managed policy of the principal, by ARN, and the version that would make
+    /// it an administrator as the default.
+    SetDefaultPolicyVersion(&'a str, &'a str),
     AddUserToGroup(&'a str),
     AttachRolePolicy,
     PutRolePolicy,
@@ -259,7 +365,8 @@ enum Step<'a> {
     UpdateLoginProfile,
     AssumeRole,
     UpdateAssumeRolePolicy,
-    PassRoleToEc2,
+    /// The instance profile holding the role, if one does (else the path makes one).
+    PassRoleToEc2(Option<&'a str>),
     PassRoleToLambda,
 }
 
@@ -272,6 +379,7 @@ impl Step<'_> {
             Step::AttachGroupPolicy(_) => "iam:AttachGroupPolicy",
             Step::PutGroupPolicy(_) => "iam:PutGroupPolicy",
             Step::CreatePolicyVersion(..) => "iam:CreatePolicyVersion",
+            Step::SetDefaultPolicyVersion(..) => "iam:SetDefaultPolicyVersion",
             Step::AddUserToGroup(_) => "iam:AddUserToGroup",
             Step::AttachRolePolicy => "iam:AttachRolePolicy",
             Step::PutRolePolicy => "iam:PutRolePolicy",
@@ -279,7 +387,7 @@ impl Step<'_> {
             Step::UpdateLoginProfile => "iam:UpdateLoginProfile",
             Step::AssumeRole => "sts:AssumeRole",
             Step::UpdateAssumeRolePolicy => "iam:UpdateAssumeRolePolicy",
-            Step::PassRoleToEc2 | Step::PassRoleToLambda => "iam:PassRole",
+            Step::PassRoleToEc2(_) | Step::PassRoleToLambda => "iam:PassRole",
         }
     }
 }
@@ -362,7 +470,18 @@ impl<'a> Graph<'a> {
         let mut out = Vec::new();
         let me = |step| Edge { to: None, step };
         let admin_policy = || vec![ADMIN_POLICY.to_string()];
-        // Changing one's own permissions.
+        // Changing one's own permissions: worth it only where a policy that allows
+        // everything would make the principal an administrator (a permissions boundary, a
+        // deny or a session policy may keep it from being one).
+        let all = allow_all();
+        let freed = std::cell::OnceCell::new();
+        let freed = || *freed.get_or_init(|| all.is_some_and(|p| s.admin_with(a, Some(p), None)));
+        let own: &[String] = match &s.caller.identity {
+            Identity::User(u) => a.users.get(u).map_or(&[], |x| x.attached.as_slice()),
+            Identity::Role { role, .. } => a.roles.get(role).map_or(&[], |x| x.attached.as_slice()),
+            Identity::Root => &[],
+        };
+        let is_user = matches!(s.caller.identity, Identity::User(_));
         match &s.caller.identity {
             Identity::User(u) => {
                 if s.allowed(
@@ -370,10 +489,11 @@ impl<'a> Graph<'a> {
                     "iam:AttachUserPolicy",
                     arn,
                     &[("iam:PolicyARN", admin_policy())],
-                ) {
+                ) && freed()
+                {
                     out.push(me(Step::AttachUserPolicy));
                 }
-                if s.allowed(a, "iam:PutUserPolicy", arn, &[]) {
+                if s.allowed(a, "iam:PutUserPolicy", arn, &[]) && freed() {
                     out.push(me(Step::PutUserPolicy));
                 }
                 if let Some(user) = a.users.get(u) {
@@ -384,54 +504,62 @@ impl<'a> Graph<'a> {
                                 "iam:AttachGroupPolicy",
                                 &group.arn,
                                 &[("iam:PolicyARN", admin_policy())],
-                            ) {
+                            ) && freed()
+                            {
                                 out.push(me(Step::AttachGroupPolicy(g)));
                             }
-                            if s.allowed(a, "iam:PutGroupPolicy", &group.arn, &[]) {
+                            if s.allowed(a, "iam:PutGroupPolicy", &group.arn, &[]) && freed() {
                                 out.push(me(Step::PutGroupPolicy(g)));
                             }
                         }
                     }
-                    for pol in &user.attached {
-                        if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                            && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
-                        {
-                            out.push(me(Step::CreatePolicyVersion(pol, true)));
-                        }
-                    }
-                    // Joining a group of administrators.
-                    for g in &self.admin_groups {
-                        if !user.groups.contains(&g.name)
-                            && s.allowed(a, "iam:AddUserToGroup", &g.arn, &[])
-                        {
-                            out.push(me(Step::AddUserToGroup(&g.name)));
-                        }
-                    }
                 }
             }
-            Identity::Role { role, .. } => {
+            Identity::Role { .. } => {
                 if s.allowed(
                     a,
                     "iam:AttachRolePolicy",
                     arn,
                     &[("iam:PolicyARN", admin_policy())],
-                ) {
+                ) && freed()
+                {
                     out.push(me(Step::AttachRolePolicy));
                 }
-                if s.allowed(a, "iam:PutRolePolicy", arn, &[]) {
+                if s.allowed(a, "iam:PutRolePolicy", arn, &[]) && freed() {
                     out.push(me(Step::PutRolePolicy));
-                }
-                if let Some(r) = a.roles.get(role) {
-                    for pol in &r.attached {
-                        if a.policies.get(pol).is_some_and(|p| !p.aws_managed)
-                            && s.allowed(a, "iam:CreatePolicyVersion", pol, &[])
-                        {
-                            out.push(me(Step::CreatePolicyVersion(pol, false)));
-                        }
-                    }
                 }
             }
             Identity::Root => {}
+        }
+        for pol in own {
+            let Some(p) = a.policies.get(pol).filter(|p| !p.aws_managed) else {
+                continue;
+            };
+            if s.allowed(a, "iam:CreatePolicyVersion", pol, &[]) && freed() {
+                out.push(me(Step::CreatePolicyVersion(pol, is_user)));
+            } else if p.versions.len() > 1
+                && let Some(now) = p.default_document()
+                && s.allowed(a, "iam:SetDefaultPolicyVersion", pol, &[])
+                && let Some(v) = p.versions.iter().find(|v| {
+                    v.id != p.default_version
+                        && s.admin_with(a, None, Some((&now.policy, &v.document.policy)))
+                })
+            {
+                out.push(me(Step::SetDefaultPolicyVersion(pol, &v.id)));
+            }
+        }
+        // Joining a group of administrators.
+        if let Identity::User(u) = &s.caller.identity
+            && let Some(user) = a.users.get(u)
+        {
+            for g in &self.admin_groups {
+                if !user.groups.contains(&g.name)
+                    && s.allowed(a, "iam:AddUserToGroup", &g.arn, &[])
+                    && freed()
+                {
+                    out.push(me(Step::AddUserToGroup(&g.name)));
+                }
+            }
         }
         // Becoming an administrator user.
         let takes_over_users = s.may("iam:CreateAccessKey")
@@ -473,7 +601,7 @@ impl<'a> Graph<'a> {
                 });
             } else if admin_role
                 && s.allowed(a, "iam:UpdateAssumeRolePolicy", &r.arn, &[])
-                && s.allowed(a, "sts:AssumeRole", &r.arn, &[])
+                && retrusted_admits(a, s, &r.arn)
             {
                 out.push(Edge {
                     to,
@@ -488,14 +616,21 @@ impl<'a> Graph<'a> {
                     &r.arn,
                     &[("iam:PassedToService", vec!["ec2.amazonaws.com".into()])],
                 )
+                && let Some(profile) = self.profile_for(s, r)
             {
                 out.push(Edge {
                     to,
-                    step: Step::PassRoleToEc2,
+                    step: Step::PassRoleToEc2(profile),
                 });
             } else if admin_role
                 && trusts_service(r, "lambda.amazonaws.com")
                 && s.allowed(a, "lambda:CreateFunction", "*", &[])
+                && s.allowed(
+                    a,
+                    "lambda:InvokeFunction",
+                    &format!("arn:aws:lambda:us-east-1:{}:function:escalation", a.id),
+                    &[],
+                )
                 && s.allowed(
                     a,
                     "iam:PassRole",
@@ -510,6 +645,137 @@ impl<'a> Graph<'a> {
             }
         }
         out
+    }
+
+    /// The instance profile an instance with role `r` is launched with: one that holds it
+    /// (`Some(Some(name))`), or one `s` may make and put it in (`Some(None)`); `None` when
+    /// neither.
+    fn profile_for(&self, s: &Subject, r: &'a crate::account::Role) -> Option<Option<&'a str>> {
+        let a = self.a;
+        if let Some(p) = a
+            .instance_profiles
+            .values()
+            .find(|p| p.roles.contains(&r.name))
+        {
+            return Some(Some(p.name.as_str()));
+        }
+        let profile = a.iam_arn("instance-profile", "/", &r.name);
+        (s.allowed(a, "iam:CreateInstanceProfile", &profile, &[])
+            && s.allowed(a, "iam:AddRoleToInstanceProfile", &profile, &[]))
+        .then_some(None)
+    }
+
+    /// The AWS CLI commands of one step taken by principal `from`.
+    fn moves(&self, from: usize, e: Edge<'_>) -> Vec<Move> {
+        let (me, me_arn) = match self.all.get(from).map(|s| &s.caller.identity) {
+            Some(Identity::User(u)) => (u.as_str(), self.arn(from)),
+            Some(Identity::Role { role, .. }) => (role.as_str(), self.arn(from)),
+            _ => ("", self.arn(from)),
+        };
+        let target = e.to.map_or("", |t| self.arn(t));
+        let target_name = match e
+            .to
+            .and_then(|t| self.all.get(t))
+            .map(|s| &s.caller.identity)
+        {
+            Some(Identity::User(u)) => u.as_str(),
+            Some(Identity::Role { role, .. }) => role.as_str(),
+            _ => short(target),
+        };
+        let run = Move::run;
+        let assume = || {
+            Move::becoming(
+                format!("aws sts assume-role --role-arn {target} --role-session-name escalation"),
+                target,
+            )
+        };
+        match e.step {
+            Step::AttachUserPolicy => vec![run(format!(
+                "aws iam attach-user-policy --user-name {me} --policy-arn {ADMIN_POLICY}"
+            ))],
+            Step::PutUserPolicy => vec![run(format!(
+                "aws iam put-user-policy --user-name {me} --policy-name escalation --policy-document '{ALLOW_ALL}'"
+            ))],
+            Step::AttachGroupPolicy(g) => vec![run(format!(
+                "aws iam attach-group-policy --group-name {g} --policy-arn {ADMIN_POLICY}"
+            ))],
+            Step::PutGroupPolicy(g) => vec![run(format!(
+                "aws iam put-group-policy --group-name {g} --policy-name escalation --policy-document '{ALLOW_ALL}'"
+            ))],
+            Step::CreatePolicyVersion(pol, _) => vec![run(format!(
+                "aws iam create-policy-version --policy-arn {pol} --policy-document '{ALLOW_ALL}' --set-as-default"
+            ))],
+            Step::SetDefaultPolicyVersion(pol, v) => vec![run(format!(
+                "aws iam set-default-policy-version --policy-arn {pol} --version-id {v}"
+            ))],
+            Step::AddUserToGroup(g) => vec![run(format!(
+                "aws iam add-user-to-group --group-name {g} --user-name {me}"
+            ))],
+            Step::AttachRolePolicy => vec![run(format!(
+                "aws iam attach-role-policy --role-name {me} --policy-arn {ADMIN_POLICY}"
+            ))],
+            Step::PutRolePolicy => vec![run(format!(
+                "aws iam put-role-policy --role-name {me} --policy-name escalation --policy-document '{ALLOW_ALL}'"
+            ))],
+            Step::CreateAccessKey => vec![Move::becoming(
+                format!("aws iam create-access-key --user-name {target_name}"),
+                target,
+            )],
+            Step::UpdateLoginProfile => {
+                let has = self
+                    .a
+                    .users
+                    .get(target_name)
+                    .is_some_and(|u| u.login_profile.is_some());
+                let verb = if has { "update" } else { "create" };
+                vec![run(format!(
+                    "aws iam {verb}-login-profile --user-name {target_name} --password 'Escalation-2026!'"
+                ))]
+            }
+            Step::AssumeRole => vec![assume()],
+            Step::UpdateAssumeRolePolicy => vec![
+                run(format!(
+                    "aws iam update-assume-role-policy --role-name {target_name} --policy-document '{}'",
+                    retrust_document(me_arn)
+                )),
+                assume(),
+            ],
+            Step::PassRoleToEc2(profile) => {
+                let mut out = Vec::new();
+                let profile = match profile {
+                    Some(p) => p,
+                    None => {
+                        out.push(run(format!(
+                            "aws iam create-instance-profile --instance-profile-name {target_name}"
+                        )));
+                        out.push(run(format!(
+                            "aws iam add-role-to-instance-profile --instance-profile-name {target_name} --role-name {target_name}"
+                        )));
+                        target_name
+                    }
+                };
+                out.push(run(format!(
+                    "aws ec2 run-instances --image-id {} --instance-type t3.micro --iam-instance-profile Name={profile}",
+                    crate::account::ec2::DEFAULT_IMAGE
+                )));
+                // The instance is running about 30 seconds later (`wait` is the sandbox's way
+                // of letting time pass; the attacker needs no permission to wait).
+                out.push(run("wait 1m".to_string()));
+                out.push(Move::becoming(
+                    format!(
+                        "curl http://169.254.169.254/latest/meta-data/iam/security-credentials/{target_name} --instance <instance-id>"
+                    ),
+                    target,
+                ));
+                out
+            }
+            Step::PassRoleToLambda => vec![
+                run(format!(
+                    "aws lambda create-function --function-name escalation --runtime python3.12 --handler index.handler --role {target} --zip-file fileb://escalation.zip"
+                )),
+                run("aws lambda invoke --function-name escalation out.json".to_string()),
+            ],
+        }
     }
 
     /// The sentence of one step taken by principal `from`.
@@ -541,6 +807,9 @@ impl<'a> Graph<'a> {
             Step::CreatePolicyVersion(pol, false) => {
                 say(Audit::StepRewritePolicy).with("policy", short(pol))
             }
+            Step::SetDefaultPolicyVersion(pol, v) => say(Audit::StepOldVersionDefault)
+                .with("policy", short(pol))
+                .with("version", v),
             Step::AddUserToGroup(g) => say(Audit::StepJoinAdmins).with("group", g),
             Step::CreateAccessKey => say(Audit::StepKeyForAdmin).with("target", short(target)),
             Step::UpdateLoginProfile => {
@@ -548,7 +817,7 @@ impl<'a> Graph<'a> {
             }
             Step::AssumeRole => say(Audit::StepAssume).with("role", role),
             Step::UpdateAssumeRolePolicy => say(Audit::StepRetrust).with("role", role),
-            Step::PassRoleToEc2 => say(Audit::StepPassToEc2).with("role", role),
+            Step::PassRoleToEc2(_) => say(Audit::StepPassToEc2).with("role", role),
             Step::PassRoleToLambda => say(Audit::StepPassToLambda).with("role", role),
         }
     }
@@ -557,92 +826,118 @@ impl<'a> Graph<'a> {
 /// The longest path reported, in steps.
 const MAX_STEPS: usize = 5;
 
-/// Every principal that is not an administrator but can become one, with the shortest path.
+/// Every way a principal that is not an administrator can become one: for each of its
+/// first steps that leads to an administrator in at most [`MAX_STEPS`], the shortest path
+/// that begins with it.
 pub fn paths(a: &Account) -> Vec<Path> {
     let all = principals(a);
     let g = Graph::new(a, &all);
     let n = all.len();
-    // Each principal's edges, worked out when the search first leaves it.
-    let mut edges: Vec<Option<Vec<Edge>>> = vec![None; n];
-    // Per search: when a principal was reached (`stamp`), from which principal and by which
-    // of its edges, and in how many steps. Reused from one start to the next.
-    let mut seen = vec![usize::MAX; n];
-    let mut came: Vec<(usize, usize)> = vec![(0, 0); n];
-    let mut depth = vec![0usize; n];
+    let edges: Vec<Vec<Edge>> = (0..n)
+        .map(|i| {
+            if g.is_admin(i) {
+                Vec::new()
+            } else {
+                g.edges(i)
+            }
+        })
+        .collect();
+    // Breadth-first from the administrators backwards: each principal's fewest steps to an
+    // administrator, and the edge that begins them.
+    let mut dist = vec![usize::MAX; n];
+    let mut next = vec![usize::MAX; n];
+    let mut into: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
     let mut queue = VecDeque::new();
+    for (x, es) in edges.iter().enumerate() {
+        for (k, e) in es.iter().enumerate() {
+            match e.to {
+                Some(t) if !g.is_admin(t) => {
+                    if let Some(v) = into.get_mut(t) {
+                        v.push((x, k));
+                    }
+                }
+                _ => {
+                    if dist.get(x) == Some(&usize::MAX) {
+                        if let Some(d) = dist.get_mut(x) {
+                            *d = 1;
+                        }
+                        if let Some(d) = next.get_mut(x) {
+                            *d = k;
+                        }
+                        queue.push_back(x);
+                    }
+                }
+            }
+        }
+    }
+    while let Some(y) = queue.pop_front() {
+        let dy = dist.get(y).copied().unwrap_or(usize::MAX);
+        for &(x, k) in into.get(y).map(Vec::as_slice).unwrap_or_default() {
+            if dist.get(x) == Some(&usize::MAX) {
+                if let Some(d) = dist.get_mut(x) {
+                    *d = dy + 1;
+                }
+                if let Some(d) = next.get_mut(x) {
+                    *d = k;
+                }
+                queue.push_back(x);
+            }
+        }
+    }
     let mut out = Vec::new();
     for start in (0..n).filter(|&i| !g.is_admin(i)) {
-        // Breadth-first over principals, so that the shortest path is reported.
-        queue.clear();
-        queue.push_back(start);
-        if let Some(x) = seen.get_mut(start) {
-            *x = start;
-        }
-        if let Some(d) = depth.get_mut(start) {
-            *d = 0;
-        }
-        let mut done = None;
-        while let Some(node) = queue.pop_front() {
-            let Some(slot) = edges.get_mut(node) else {
+        let Some(es) = edges.get(start) else {
+            continue;
+        };
+        let mut number = 0;
+        for &first in es {
+            let mut hops: Vec<(usize, Edge)> = vec![(start, first)];
+            if let Some(y) = first.to.filter(|&t| !g.is_admin(t)) {
+                if dist
+                    .get(y)
+                    .is_none_or(|&d| d == usize::MAX || d + 1 > MAX_STEPS)
+                {
+                    continue;
+                }
+                // Onwards along each principal's shortest way.
+                let mut at = y;
+                let mut looped = false;
+                while let Some(e) = next.get(at).and_then(|&kk| edges.get(at)?.get(kk)).copied() {
+                    if at == start {
+                        looped = true;
+                        break;
+                    }
+                    hops.push((at, e));
+                    match e.to {
+                        Some(t) if !g.is_admin(t) && hops.len() <= MAX_STEPS => at = t,
+                        _ => break,
+                    }
+                }
+                if looped || hops.len() > MAX_STEPS {
+                    continue;
+                }
+            }
+            let Some(&(last, end)) = hops.last() else {
                 continue;
             };
-            let es = slot.get_or_insert_with(|| g.edges(node));
-            let steps = depth.get(node).copied().unwrap_or(0);
-            for (k, e) in es.iter().enumerate() {
-                if e.to.is_none_or(|t| g.is_admin(t)) {
-                    done = Some((node, k));
-                    break;
-                }
-                if let Some(t) = e.to
-                    && steps + 1 < MAX_STEPS
-                    && seen.get(t).is_some_and(|&s| s != start)
-                {
-                    if let Some(x) = seen.get_mut(t) {
-                        *x = start;
-                    }
-                    if let Some(x) = came.get_mut(t) {
-                        *x = (node, k);
-                    }
-                    if let Some(x) = depth.get_mut(t) {
-                        *x = steps + 1;
-                    }
-                    queue.push_back(t);
-                }
-            }
-            if done.is_some() {
-                break;
-            }
-        }
-        let Some((last, k)) = done else {
-            continue;
-        };
-        // The path, walked back from the last principal to the start.
-        let mut hops: Vec<(usize, Edge)> = Vec::new();
-        let mut at = (last, k);
-        loop {
-            let (node, k) = at;
-            let Some(e) = edges.get(node).and_then(|es| es.as_ref()?.get(k)).copied() else {
-                break;
+            number += 1;
+            let kind = if g.arn(start).contains(":user/") {
+                "user"
+            } else {
+                "role"
             };
-            hops.push((node, e));
-            if node == start {
-                break;
-            }
-            at = came.get(node).copied().unwrap_or((start, usize::MAX));
+            out.push(Path {
+                id: format!("{kind}/{}/{number}", short(g.arn(start))),
+                from: g.arn(start).to_string(),
+                to: g.arn(end.to.unwrap_or(last)).to_string(),
+                permission: first.step.permission().to_string(),
+                steps: hops.iter().map(|&(node, e)| g.sentence(node, e)).collect(),
+                walk: hops
+                    .iter()
+                    .flat_map(|&(node, e)| g.moves(node, e))
+                    .collect(),
+            });
         }
-        hops.reverse();
-        let Some(&(_, first)) = hops.first() else {
-            continue;
-        };
-        let Some(&(_, end)) = hops.last() else {
-            continue;
-        };
-        out.push(Path {
-            from: g.arn(start).to_string(),
-            to: g.arn(end.to.unwrap_or(last)).to_string(),
-            permission: first.step.permission().to_string(),
-            steps: hops.iter().map(|&(node, e)| g.sentence(node, e)).collect(),
-        });
     }
     out
 }

@@ -161,7 +161,14 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     ticker.done();
     let skipped = crate::audit::controls::not_evaluated(&account);
     let text = match args.format {
-        Format::Table => table(&findings, lang) + &not_evaluated_table(&skipped, lang),
+        Format::Table => {
+            let source = match (&args.scenario, &args.gaad) {
+                (Some(f), _) => format!("--scenario {}", shell_word(&f.display().to_string())),
+                (_, Some(f)) => format!("--gaad {}", shell_word(&f.display().to_string())),
+                _ => String::new(),
+            };
+            table(&findings, lang, &source) + &not_evaluated_table(&skipped, lang)
+        }
         Format::Json => {
             // Written as it is serialized: a large account's findings are not copied into a
             // JSON tree and a string first.
@@ -209,6 +216,19 @@ fn not_evaluated_table(skipped: &[crate::audit::controls::NotEvaluated], lang: L
     out
 }
 
+/// `w` as one word of a shell command line: quoted when it holds anything but letters,
+/// digits and `/._-+=:,@`, and made printable.
+fn shell_word(w: &str) -> String {
+    let plain = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@".contains(c));
+    if plain {
+        w.to_string()
+    } else {
+        format!("'{}'", crate::printable::inline(&w.replace('\'', "'\\''")))
+    }
+}
+
 /// How many findings of a severity, as the summary line counts them.
 fn count(severity: Severity, n: usize, lang: Lang) -> String {
     let msg = match severity {
@@ -224,7 +244,9 @@ fn count(severity: Severity, n: usize, lang: Lang) -> String {
 /// The to-do list: one numbered item per control, most severe first; a control that fails on
 /// many resources is one item that lists them (the JSON output keeps one finding each). The
 /// severity labels are Security Hub's values in every language, as in the JSON output.
-pub fn table(findings: &[Finding], lang: Lang) -> String {
+/// `source` is how `iamdojo sandbox` is told the same account (`--scenario FILE`), for the
+/// line that says how to replay an escalation path.
+pub fn table(findings: &[Finding], lang: Lang, source: &str) -> String {
     if findings.is_empty() {
         return format!("{}\n", Audit::NoFindings.text(lang));
     }
@@ -258,6 +280,7 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
     let labels = [
         Audit::LabelResource,
         Audit::LabelEvidence,
+        Audit::LabelWalk,
         Audit::LabelFix,
         Audit::LabelMore,
     ];
@@ -287,6 +310,18 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
             f.title.text(lang),
             f.control
         ));
+        // One fix for the item when every resource's is the same; else each its own.
+        let same = g.iter().all(|x| x.fix == f.fix);
+        let fixes = |s: &mut String, x: &Finding| {
+            for (j, cmd) in x.fix.iter().enumerate() {
+                let lead = if j == 0 {
+                    label(Audit::LabelFix)
+                } else {
+                    under.clone()
+                };
+                s.push_str(&format!("{lead}{}\n", cmd.render(lang)));
+            }
+        };
         for x in g.iter().take(SHOWN) {
             s.push_str(&format!("{}{}\n", label(Audit::LabelResource), x.resource));
             s.push_str(&format!(
@@ -294,6 +329,23 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
                 label(Audit::LabelEvidence),
                 x.evidence.render(lang)
             ));
+            if let Some(w) = &x.walk {
+                for (j, cmd) in w.commands.iter().enumerate() {
+                    let lead = if j == 0 {
+                        label(Audit::LabelWalk)
+                    } else {
+                        under.clone()
+                    };
+                    s.push_str(&format!("{lead}{cmd}\n"));
+                }
+                s.push_str(&format!(
+                    "{under}{}\n",
+                    Audit::ReplayIt.fill(lang, &[("id", &w.id), ("source", &source)])
+                ));
+            }
+            if !same {
+                fixes(&mut s, x);
+            }
         }
         if g.len() > SHOWN {
             s.push_str(&format!(
@@ -301,16 +353,11 @@ pub fn table(findings: &[Finding], lang: Lang) -> String {
                 Audit::AndMore.fill(lang, &[("n", &(g.len() - SHOWN))])
             ));
         }
-        for (j, cmd) in f.fix.iter().enumerate() {
-            let lead = if j == 0 {
-                label(Audit::LabelFix)
-            } else {
-                under.clone()
-            };
-            s.push_str(&format!("{lead}{}\n", cmd.render(lang)));
-        }
-        if g.len() > 1 {
-            s.push_str(&format!("{under}{}\n", Audit::SameForEach.text(lang)));
+        if same {
+            fixes(&mut s, f);
+            if g.len() > 1 {
+                s.push_str(&format!("{under}{}\n", Audit::SameForEach.text(lang)));
+            }
         }
         s.push_str(&format!(
             "{}{}\n\n",

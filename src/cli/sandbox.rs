@@ -23,6 +23,7 @@ use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::awserror::AwsError;
 use crate::msg::cli::Cli as Say;
+use crate::printable;
 
 use super::LangArg;
 
@@ -50,6 +51,11 @@ pub struct Args {
     /// With --gaad: set the password policy from `aws iam get-account-password-policy` JSON.
     #[arg(long, value_name = "FILE", requires = "gaad")]
     pub password_policy: Option<std::path::PathBuf>,
+    /// Walk an escalation path that `iamdojo audit` reported (its `walk.id`, such as
+    /// `user/alice/1`) as its first principal, command by command, then exit: 0 when it
+    /// reached an administrator, 1 when a command was refused.
+    #[arg(long, value_name = "ID")]
+    pub replay: Option<String>,
     /// The language of the shell's own text and of the sandbox's own messages (`help`,
     /// `explain`, `wait`, …; default: the locale's, from LC_ALL, LC_MESSAGES or LANG). What
     /// the AWS CLI would print stays AWS's English.
@@ -192,11 +198,97 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     {
         sb.terminal_width = usize::from(columns);
     }
+    if let Some(id) = &args.replay {
+        return replay(sb, id, out);
+    }
     if std::io::stdin().is_terminal() {
         interactive(sb, out)
     } else {
         scripted(sb, args.echo, out)
     }
+}
+
+/// `--replay ID`: walks the path and prints each command with its answer, as `--echo` does.
+fn replay(mut sb: Sandbox, id: &str, out: &mut dyn Write) -> io::Result<u8> {
+    use crate::audit::replay::{self, Outcome};
+    let lang = sb.lang;
+    let paths = crate::audit::escalation::paths(&sb.account);
+    let Some(path) = paths.iter().find(|p| p.id == id) else {
+        let ids: Vec<&str> = paths.iter().map(|p| p.id.as_str()).collect();
+        let e = if ids.is_empty() {
+            Say::ReplayNoPaths.fill(lang, &[("id", &printable::excerpt(id, 80))])
+        } else {
+            Say::ReplayNoSuchPath.fill(
+                lang,
+                &[
+                    ("id", &printable::excerpt(id, 80)),
+                    ("ids", &ids.join(Say::SandboxListSep.text(lang))),
+                ],
+            )
+        };
+        eprintln!("iamdojo sandbox: {e}");
+        return Ok(2);
+    };
+    let evidence = crate::audit::said::Said::new(crate::msg::audit::Audit::EscalationPath)
+        .with(
+            "from",
+            path.from.rsplit(['/', ':']).next().unwrap_or(&path.from),
+        )
+        .listing(
+            "steps",
+            path.steps
+                .iter()
+                .cloned()
+                .map(crate::audit::said::Arg::Said)
+                .collect(),
+            crate::audit::said::Sep::Arrow,
+        )
+        .render(lang);
+    writeln!(
+        out,
+        "{}",
+        Say::ReplayHeader.fill(lang, &[("id", &path.id), ("evidence", &evidence)])
+    )?;
+    let r = replay::replay(&mut sb, path);
+    let from = &path.from;
+    match &r.start_key {
+        Some(k) if from.contains(":user/") => writeln!(
+            out,
+            "{}",
+            Say::ReplayWithKey.fill(
+                lang,
+                &[("from", from), ("key", k), ("profile", &replay::PROFILE)]
+            )
+        )?,
+        Some(_) => writeln!(
+            out,
+            "{}",
+            Say::ReplayWithSession.fill(lang, &[("from", from), ("profile", &replay::PROFILE)])
+        )?,
+        None => {}
+    }
+    for ran in &r.ran {
+        writeln!(out, "$ {}", printable::clean(&ran.line))?;
+        show(&ran.output, out, None)?;
+    }
+    let fix = crate::msg::audit::Audit::RemovePermission.fill(
+        lang,
+        &[
+            ("permission", &path.permission),
+            ("name", &from.rsplit(['/', ':']).next().unwrap_or(from)),
+        ],
+    );
+    let (line, code) = match &r.outcome {
+        Outcome::NoCredentials => (Say::ReplayNoCredentials.fill(lang, &[("from", from)]), 1),
+        Outcome::Refused => (Say::ReplayRefused.text(lang).to_string(), 1),
+        Outcome::ConsolePassword(to) => (Say::ReplayConsole.fill(lang, &[("to", to)]), 0),
+        Outcome::Administrator(who) => (
+            Say::ReplayAdministrator.fill(lang, &[("who", who), ("fix", &fix)]),
+            0,
+        ),
+    };
+    writeln!(out, "{line}")?;
+    Ok(code)
 }
 
 fn scripted(mut sb: Sandbox, echo: bool, out: &mut dyn Write) -> io::Result<u8> {

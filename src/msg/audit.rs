@@ -560,6 +560,10 @@ crate::catalog! {
             "{me} rewrites its own policy {policy} (iam:CreatePolicyVersion)",
             "{me} が自身のポリシー {policy} を書き換えます (iam:CreatePolicyVersion)",
         ),
+        StepOldVersionDefault => (
+            "{me} makes version {version} of its own policy {policy} the default (iam:SetDefaultPolicyVersion)",
+            "{me} が自身のポリシー {policy} のバージョン {version} をデフォルトにします (iam:SetDefaultPolicyVersion)",
+        ),
         StepJoinAdmins => (
             "{me} adds itself to the administrators' group {group} (iam:AddUserToGroup)",
             "{me} が自身を管理者のグループ {group} に追加します (iam:AddUserToGroup)",
@@ -703,6 +707,13 @@ crate::catalog! {
         LabelResource => ("resource:", "リソース:"),
         LabelEvidence => ("evidence:", "根拠:"),
         LabelFix => ("fix:", "修正:"),
+        /// Before the commands that walk an escalation path.
+        LabelWalk => ("walk:", "手順:"),
+        /// After them: how to watch the path walked.
+        ReplayIt => (
+            "# to watch it walked in the sandbox: iamdojo sandbox {source} --replay {id}",
+            "# サンドボックスで再現するには「iamdojo sandbox {source} --replay {id}」を実行します",
+        ),
         LabelMore => ("more:", "参考:"),
         AndMore => (
             "… and {n} more (see --format json)",

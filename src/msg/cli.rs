@@ -64,6 +64,51 @@ crate::catalog! {
             "{key} (invalid)",
             "{key} (無効)",
         ),
+        /// `--replay ID` names no path of the account; `{ids}` lists those it has.
+        ReplayNoSuchPath => (
+            "no escalation path `{id}` in this account (`iamdojo audit` reports them); its paths: {ids}",
+            "このアカウントにエスカレーション経路「{id}」はありません (経路は「iamdojo audit」が報告します)。このアカウントの経路は {ids} です",
+        ),
+        /// `--replay ID` on an account without any path.
+        ReplayNoPaths => (
+            "no escalation path `{id}`: this account has none",
+            "エスカレーション経路「{id}」はありません。このアカウントには経路が 1 つもありません",
+        ),
+        /// The first line of a replay.
+        ReplayHeader => (
+            "Replaying escalation path {id}: {evidence}",
+            "エスカレーション経路 {id} を再現します。{evidence}",
+        ),
+        /// A user's access key the replay acts with.
+        ReplayWithKey => (
+            "Acting as {from} with its access key {key} (profile `{profile}`).",
+            "{from} としてアクセスキー {key} で操作します (プロファイル「{profile}」)。",
+        ),
+        /// A role session the replay acts with.
+        ReplayWithSession => (
+            "Acting as a session of {from}, as the workload that runs with the role would (profile `{profile}`).",
+            "ロールで動くワークロードと同じく、{from} のセッションとして操作します (プロファイル「{profile}」)。",
+        ),
+        /// The user has two keys, none active.
+        ReplayNoCredentials => (
+            "{from} has two access keys and neither is active: the path cannot be walked with its credentials",
+            "{from} にはアクセスキーが 2 つあり、どちらも有効ではありません。この認証情報では経路をたどれません",
+        ),
+        /// A command was refused.
+        ReplayRefused => (
+            "The path stopped here: the last command was refused, so it does not hold in this account as it is now.",
+            "経路はここで止まりました。最後のコマンドが拒否されたため、今のアカウントではこの経路は成り立ちません。",
+        ),
+        /// The path ends with a console password.
+        ReplayConsole => (
+            "The console password of the administrator {to} is set: whoever knows it signs in as {to}. The sandbox has no console, so the replay ends here.",
+            "管理者 {to} のコンソールパスワードが設定されました。これを知る人は誰でも {to} としてサインインできます。サンドボックスにはコンソールがないため、再現はここで終わります。",
+        ),
+        /// The proof call succeeded.
+        ReplayAdministrator => (
+            "{who} is an administrator now: it created a user. Fix: {fix}",
+            "{who} は管理者になりました (ユーザーを作成できました)。修正: {fix}",
+        ),
         /// After `iamdojo sandbox: `.
         SandboxNotUtf8 => (
             "standard input is not UTF-8 text",

@@ -322,7 +322,7 @@ pub(super) fn escalation_paths(cx: &Context) -> Vec<Hit> {
                 .unwrap_or(&p.from)
                 .to_string();
             let steps = p.steps.into_iter().map(Arg::Said).collect();
-            hit(
+            let mut h = hit(
                 &p.from,
                 Said::new(Audit::EscalationPath)
                     .with("from", &from)
@@ -332,7 +332,12 @@ pub(super) fn escalation_paths(cx: &Context) -> Vec<Hit> {
                         .with("permission", &p.permission)
                         .with("name", &from),
                 )],
-            )
+            );
+            h.walk = Some(super::Walk {
+                id: p.id,
+                commands: p.walk.into_iter().map(|m| m.line).collect(),
+            });
+            h
         })
         .collect()
 }

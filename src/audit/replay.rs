@@ -1,0 +1,238 @@
+//! Walking a reported escalation path in the sandbox (`iamdojo sandbox --replay ID`): the
+//! path's first principal is given credentials, then each command of the path's walk runs
+//! through the sandbox's AWS CLI as it stands, every call decided by the evaluator and
+//! recorded in CloudTrail; a command whose answer holds credentials (`assume-role`,
+//! `create-access-key`, the metadata service) hands the walk on to them. The walk ends when a
+//! command is refused, or with a call only an administrator may make.
+
+use serde_json::Value;
+
+use crate::account::command::{Creds, Output, Profile, Sandbox};
+use crate::account::{Session, SessionKind};
+
+use super::escalation::{Move, Path};
+
+/// The profile the replay acts through.
+pub const PROFILE: &str = "escalation";
+
+/// The call made at the end to show that the principal reached is an administrator.
+pub const PROOF: &str = "aws iam create-user --user-name escalation-proof";
+
+/// One command the replay ran and what it printed.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    /// The command line, with `<instance-id>` filled in.
+    pub line: String,
+    /// What the sandbox printed.
+    pub output: Output,
+}
+
+/// How the replay began and ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The path's first principal has no credentials to act with: a user with two access keys
+    /// of which none is active.
+    NoCredentials,
+    /// A command was refused: the path does not hold (any more).
+    Refused,
+    /// The last command set an administrator's console password, which the sandbox cannot
+    /// sign in with.
+    ConsolePassword(String),
+    /// The proof call succeeded as this principal (ARN).
+    Administrator(String),
+}
+
+/// What the replay did.
+#[derive(Debug, Clone)]
+pub struct Replay {
+    /// What the first principal acts with: an access key id.
+    pub start_key: Option<String>,
+    /// Each command run, the proof call last.
+    pub ran: Vec<Ran>,
+    /// How it ended.
+    pub outcome: Outcome,
+}
+
+/// Walks `path` in `sb`.
+pub fn replay(sb: &mut Sandbox, path: &Path) -> Replay {
+    let Some(creds) = start(sb, &path.from) else {
+        return Replay {
+            start_key: None,
+            ran: Vec::new(),
+            outcome: Outcome::NoCredentials,
+        };
+    };
+    let start_key = match &creds {
+        Creds::Keys { access_key_id, .. } => Some(access_key_id.clone()),
+        Creds::RootConsole => None,
+    };
+    act_as(sb, creds);
+    let mut ran = Vec::new();
+    let mut instance: Option<String> = None;
+    let mut who = path.from.clone();
+    for m in &path.walk {
+        let line = fill(m, instance.as_deref());
+        let output = sb.run(&line);
+        let ok = output.code == 0;
+        let answer: Option<Value> = serde_json::from_str(&output.stdout).ok();
+        ran.push(Ran { line, output });
+        if !ok {
+            return Replay {
+                start_key,
+                ran,
+                outcome: Outcome::Refused,
+            };
+        }
+        if let Some(id) = answer.as_ref().and_then(instance_id) {
+            instance = Some(id);
+        }
+        if let Some(next) = &m.becomes {
+            let Some(creds) = answer.as_ref().and_then(credentials) else {
+                return Replay {
+                    start_key,
+                    ran,
+                    outcome: Outcome::Refused,
+                };
+            };
+            act_as(sb, creds);
+            who = next.clone();
+        }
+    }
+    if m_sets_password(path) {
+        return Replay {
+            start_key,
+            ran,
+            outcome: Outcome::ConsolePassword(path.to.clone()),
+        };
+    }
+    let output = sb.run(PROOF);
+    let ok = output.code == 0;
+    ran.push(Ran {
+        line: PROOF.to_string(),
+        output,
+    });
+    Replay {
+        start_key,
+        ran,
+        outcome: if ok {
+            Outcome::Administrator(who)
+        } else {
+            Outcome::Refused
+        },
+    }
+}
+
+/// Whether the walk's last command sets a console password.
+fn m_sets_password(path: &Path) -> bool {
+    path.walk
+        .last()
+        .is_some_and(|m| m.line.contains("-login-profile "))
+}
+
+/// The command line of `m`, the instance launched before it filled in.
+fn fill(m: &Move, instance: Option<&str>) -> String {
+    match instance {
+        Some(i) => m.line.replace("<instance-id>", i),
+        None => m.line.clone(),
+    }
+}
+
+/// Credentials of the path's first principal: for a user, an active access key it has or a
+/// new one (as whoever walks the path would hold); for a role, a new session of it (as the
+/// workload that runs with the role would have).
+fn start(sb: &mut Sandbox, from: &str) -> Option<Creds> {
+    let a = &mut sb.account;
+    let name = from.rsplit('/').next().unwrap_or(from).to_string();
+    if from.contains(":user/") {
+        let active = a.users.get(&name).and_then(|u| {
+            u.access_keys
+                .iter()
+                .find(|k| k.status == crate::account::KeyStatus::Active)
+                .cloned()
+        });
+        let key = match active {
+            Some(k) => k,
+            None => {
+                if a.users.get(&name)?.access_keys.len()
+                    >= crate::account::rules::ACCESS_KEYS_PER_USER.default
+                {
+                    return None;
+                }
+                let k = a.new_access_key();
+                a.users.get_mut(&name)?.access_keys.push(k.clone());
+                k
+            }
+        };
+        return Some(Creds::Keys {
+            access_key_id: key.id,
+            secret: key.secret,
+            session_token: None,
+        });
+    }
+    a.roles.get(&name)?;
+    let id = a.new_id("ASIA", 16);
+    let secret = a.new_secret();
+    let token = format!("IQoJb3JpZ2luX2VjE{}", a.new_secret());
+    let now = a.now;
+    let expires = now
+        .checked_add(jiff::SignedDuration::from_hours(1))
+        .unwrap_or(now);
+    a.sessions.insert(
+        id.clone(),
+        Session {
+            access_key_id: id.clone(),
+            secret: secret.clone(),
+            token: token.clone(),
+            expires,
+            issued: now,
+            kind: SessionKind::Role {
+                role: name,
+                session_name: "workload".into(),
+            },
+            session_policy: None,
+            mfa: false,
+        },
+    );
+    Some(Creds::Keys {
+        access_key_id: id,
+        secret,
+        session_token: Some(token),
+    })
+}
+
+/// Makes [`PROFILE`], holding `creds`, the sandbox's current profile: the walk's commands run
+/// as they are written.
+fn act_as(sb: &mut Sandbox, creds: Creds) {
+    sb.profile = PROFILE.to_string();
+    sb.profiles.insert(
+        PROFILE.to_string(),
+        Profile {
+            creds: Some(creds),
+            region: None,
+        },
+    );
+}
+
+/// The credentials an answer holds: `Credentials` of STS, `AccessKey` of IAM, or the
+/// metadata service's document (`Token` for the session token).
+fn credentials(v: &Value) -> Option<Creds> {
+    let c = v
+        .get("Credentials")
+        .or_else(|| v.get("AccessKey"))
+        .unwrap_or(v);
+    let s = |k: &str| c.get(k).and_then(Value::as_str).map(str::to_string);
+    Some(Creds::Keys {
+        access_key_id: s("AccessKeyId")?,
+        secret: s("SecretAccessKey")?,
+        session_token: s("SessionToken").or_else(|| s("Token")),
+    })
+}
+
+/// The instance `run-instances` launched.
+fn instance_id(v: &Value) -> Option<String> {
+    v.get("Instances")?
+        .get(0)?
+        .get("InstanceId")?
+        .as_str()
+        .map(str::to_string)
+}
