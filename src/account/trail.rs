@@ -193,6 +193,10 @@ impl Event {
             (
                 "userIdentity",
                 match &self.web_identity {
+                    // A token STS could not read names no one.
+                    Some((provider, _)) if provider.is_empty() => {
+                        obj([("type", json!(self.identity_type))])
+                    }
                     Some((provider, principal)) => obj([
                         ("type", json!(self.identity_type)),
                         ("principalId", json!(principal)),

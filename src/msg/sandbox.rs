@@ -130,6 +130,11 @@ crate::catalog! {
             "the web application fetched the URL it was given, but the sandbox has no network: of what it fetches, only the instance metadata service at http://169.254.169.254/ answers",
             "ウェブアプリケーションは渡された URL を取得しようとしましたが、サンドボックスはネットワークにつながっていません。取得先として応答するのは http://169.254.169.254/ のインスタンスメタデータサービスだけです。",
         ),
+        /// `curl` to a scenario's web application without the parameter it fetches.
+        WebAppNoUrl => (
+            "the web application answered 400 Bad Request: it fetches the URL given in its query parameter (the scenario names it, e.g. ?url=http://…)",
+            "ウェブアプリケーションは 400 Bad Request を返しました。このアプリケーションはクエリパラメータで渡された URL を取得します（パラメータ名はシナリオが決めます。例: ?url=http://…）。",
+        ),
         /// The metadata service's 401 came back through a web application that forwards GET
         /// requests only.
         WebApp401 => (

@@ -327,7 +327,7 @@ impl Sandbox {
     /// `-f`/`--fail` turns an HTTP error into curl's exit status 22 (other flags such as `-s`
     /// change nothing here). Only `http://169.254.169.254/…` answers.
     fn curl(&mut self, args: &[String]) -> Output {
-        use crate::account::ec2::imds::{self, Reply};
+        use crate::account::ec2::imds::{self, Reply, WebAppFetch};
         let lang = self.lang;
         let (mut method, mut headers, mut fail, mut url, mut inst) =
             ("GET".to_string(), Vec::new(), false, None, None);
@@ -361,6 +361,9 @@ impl Sandbox {
                 Some(i) => (i, path.to_string()),
                 None => return out(format!("curl: {}\n", Say::CurlWhichInstance.text(lang)), 1),
             },
+            (Some(WebAppFetch { target: None, .. }), _) => {
+                return out(format!("curl: {}\n", Say::WebAppNoUrl.text(lang)), 22);
+            }
             (Some(app), _) => {
                 let Some(path) = app
                     .target

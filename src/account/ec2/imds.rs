@@ -270,10 +270,22 @@ pub fn credentials(
     if !acct.service_may_assume(&role_name, "ec2.amazonaws.com") {
         return Err(ImdsError::NotTrusted(role_name));
     }
+    let now: Timestamp = acct.now;
+    // The service hands out the same credentials until they are close to expiring, as EC2
+    // rotates them some time before they expire.
+    let fresh = acct.sessions.values().find(|s| {
+        s.from_instance.as_deref() == Some(instance_id)
+            && matches!(&s.kind, SessionKind::Role { role, .. } if *role == role_name)
+            && s.expires.as_second() - now.as_second() > 15 * 60
+    });
+    if let Some(s) = fresh {
+        return Ok(
+            json!({"Code": "Success", "LastUpdated": time(s.issued), "Type": "AWS-HMAC", "AccessKeyId": s.access_key_id, "SecretAccessKey": s.secret, "Token": s.token, "Expiration": time(s.expires)}),
+        );
+    }
     let id = acct.new_id("ASIA", 16);
     let secret = acct.new_secret();
     let token = format!("IQoJb3JpZ2luX2VjE{}", acct.new_secret());
-    let now: Timestamp = acct.now;
     let expires = now
         .checked_add(SignedDuration::from_hours(6))
         .unwrap_or(now);
