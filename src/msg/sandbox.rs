@@ -133,7 +133,7 @@ crate::catalog! {
         /// `curl` to a scenario's web application without the parameter it fetches.
         WebAppNoUrl => (
             "the web application answered 400 Bad Request: it fetches the URL given in its query parameter (the scenario names it, e.g. ?url=http://…)",
-            "ウェブアプリケーションは 400 Bad Request を返しました。このアプリケーションはクエリパラメータで渡された URL を取得します（パラメータ名はシナリオが決めます。例: ?url=http://…）。",
+            "ウェブアプリケーションは 400 Bad Request を返しました。このアプリケーションはクエリパラメータで渡された URL を取得します。パラメータ名はシナリオが決めます (例: ?url=http://…)。",
         ),
         /// The metadata service's 401 came back through a web application that forwards GET
         /// requests only.

@@ -24,7 +24,7 @@ crate::catalog! {
         /// A token declared with `issuer:` whose claims lack `sub` or `aud`.
         TokenClaimMissing => (
             "the token has no `{claim}` claim; every ID token names its subject (sub) and audience (aud)",
-            "トークンに `{claim}` クレームがありません。ID トークンには必ずサブジェクト（sub）とオーディエンス（aud）があります",
+            "トークンに `{claim}` クレームがありません。ID トークンには必ずサブジェクト (sub) とオーディエンス (aud) があります",
         ),
         /// A token that is neither `github:` nor `issuer:` with `claims:`.
         TokenKind => (
