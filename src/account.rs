@@ -17,6 +17,7 @@ pub mod index;
 pub mod last_accessed;
 pub mod managed;
 pub mod model;
+pub mod oidc;
 pub mod output;
 pub mod query;
 pub mod rules;
@@ -62,6 +63,8 @@ pub struct Account {
     pub password_policy: Option<PasswordPolicy>,
     /// Temporary credentials by access key id.
     pub sessions: BTreeMap<String, Session>,
+    /// OpenID Connect identity providers by ARN.
+    pub oidc_providers: BTreeMap<String, oidc::OidcProvider>,
     /// Instance profiles: name → role names.
     pub instance_profiles: BTreeMap<String, InstanceProfile>,
     /// S3 buckets by name.
@@ -154,6 +157,7 @@ impl Account {
             policies: BTreeMap::new(),
             password_policy: None,
             sessions: BTreeMap::new(),
+            oidc_providers: BTreeMap::new(),
             instance_profiles: BTreeMap::new(),
             buckets: BTreeMap::new(),
             account_public_access_block: None,

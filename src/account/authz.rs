@@ -442,6 +442,16 @@ impl Account {
             },
         );
         ctx.set("aws:RequestedRegion", c.region.clone());
+        // A session federated through an OIDC provider names it
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-federatedprovider).
+        if let Some(p) = c
+            .session_key
+            .as_ref()
+            .and_then(|k| self.sessions.get(k))
+            .and_then(|s| s.federated.as_ref())
+        {
+            ctx.set("aws:FederatedProvider", p.clone());
+        }
         add_extra(&mut ctx, extra);
         ctx
     }

@@ -99,6 +99,7 @@ impl Args {
                 || k == "policy"
                 || k == "body"
                 || k == "user-data"
+                || k == "web-identity-token"
             {
                 continue;
             }
@@ -368,7 +369,11 @@ impl Sandbox {
             }
             None => (self.parse_args(&spec, words).map_err(|e| e.output())?, None),
         };
-        let caller = self.caller(&spec, &globals)?;
+        let caller = if unsigned(spec.operation) {
+            self.unsigned_caller(&globals)?
+        } else {
+            self.caller(&spec, &globals)?
+        };
         if let Some((svc, op)) = model {
             server_checks(svc, op, &spec, &args)?;
         }
@@ -383,6 +388,36 @@ impl Sandbox {
             width: self.terminal_width,
         };
         format::print(value, paging, &how)
+    }
+
+    /// The sender of an unsigned request: no credentials are read or sent, only the profile's
+    /// region (a profile that does not exist is still the CLI's error). The identity is never
+    /// consulted: the operation's handler says who asked (the token's user) and records the
+    /// call itself.
+    fn unsigned_caller(&self, globals: &Globals) -> Result<Caller, Output> {
+        let prof = self.profiles.get(&globals.profile).ok_or_else(|| {
+            CliError::new(
+                ErrKind::General,
+                format!(
+                    "The config profile ({}) could not be found",
+                    printable::excerpt(&globals.profile, 60)
+                ),
+            )
+            .output()
+        })?;
+        Ok(Caller {
+            identity: Identity::Root,
+            access_key_id: None,
+            session_key: None,
+            mfa: None,
+            token_issued: None,
+            source_ip: self.source_ip.clone(),
+            region: globals
+                .region
+                .clone()
+                .or(prof.region.clone())
+                .unwrap_or_else(|| "us-east-1".to_string()),
+        })
     }
 
     /// Who calls: the profile's credentials (`--profile`, or the current one), checked as
@@ -487,7 +522,7 @@ impl Sandbox {
             }) => said.reached_aws(),
             _ => true,
         };
-        if reached {
+        if reached && !unsigned(spec.operation) {
             trail::record(
                 &mut self.account,
                 caller,
@@ -515,6 +550,14 @@ impl Sandbox {
             service_error(&e).hint(hint).output()
         })
     }
+}
+
+/// The operations the AWS CLI sends unsigned, needing no credentials: STS's
+/// `AssumeRoleWithWebIdentity` (whose botocore model says `"auth": ["smithy.api#noAuth"]`;
+/// <https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html>:
+/// "Calling AssumeRoleWithWebIdentity does not require the use of AWS security credentials").
+fn unsigned(operation: &str) -> bool {
+    operation == "AssumeRoleWithWebIdentity"
 }
 
 /// The service checks the request's constraints before anything else (IAM and STS here:

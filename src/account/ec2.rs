@@ -182,6 +182,21 @@ pub struct Instance {
     pub launch_index: u32,
     /// The metadata service's session tokens, with when each expires.
     pub imds_tokens: Vec<(String, Timestamp)>,
+    /// A web application running on it that fetches any URL it is given (a scenario's
+    /// server-side request forgery), if any.
+    pub web_app: Option<WebApp>,
+}
+
+/// A vulnerable web application on an instance: `http://HOST/fetch?PARAM=URL` makes the
+/// instance GET `URL` and answers with what came back, so a request for the metadata
+/// service's address reaches it from the instance (server-side request forgery). It sends a
+/// GET only, without headers of the caller's choice: it cannot ask IMDSv2 for a token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebApp {
+    /// The name it answers at (`app.internal`).
+    pub host: String,
+    /// The query parameter holding the URL to fetch (`url`).
+    pub fetch_param: String,
 }
 
 /// Where an instance sits in the network, worked out from its subnet.
@@ -240,6 +255,7 @@ impl Instance {
             tags: Vec::new(),
             launch_index: 0,
             imds_tokens: Vec::new(),
+            web_app: None,
         }
     }
 

@@ -96,6 +96,27 @@ pub fn evaluate(acct: &mut Account) {
                 new.push((kind, 5.0, format!("An API was invoked from a known malicious IP address {}.", e.source_ip), format!("The API {} was called with access key {key} ({}) from {}, an IP address on a threat list.", e.name, e.arn, e.source_ip), key.clone()));
             }
         }
+        // Credentials the metadata service handed an instance, used from an address that is
+        // not the instance's: stolen through the instance (SSRF, a shell on it) and taken out.
+        // https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-iam.html#unauthorizedaccess-iam-instancecredentialexfiltrationoutsideaws
+        if let Some(key) = &e.access_key_id
+            && let Some(inst) = acct
+                .sessions
+                .get(key)
+                .and_then(|s| s.from_instance.as_ref())
+        {
+            let kind = "UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS";
+            let own = acct.instances.get(inst).is_some_and(|i| {
+                i.private_ip == e.source_ip
+                    || i.network(acct).public_ip.as_deref() == Some(e.source_ip.as_str())
+            });
+            if !own
+                && !has(&acct.guardduty, kind, key)
+                && !new.iter().any(|n| n.0 == kind && n.4 == *key)
+            {
+                new.push((kind, 8.0, "Credentials that were created exclusively for an EC2 instance through an Instance launch role are being used from an external IP address.".into(), format!("The API {} was called with the temporary credentials {key} ({}) that the instance metadata service gave instance {inst}, from {}, an address outside AWS.", e.name, e.arn, e.source_ip), key.clone()));
+            }
+        }
         if e.identity_type == "Root" {
             let kind = "Policy:IAMUser/RootCredentialUsage";
             let res = "root".to_string();
@@ -373,6 +394,17 @@ fn resource_json(acct: &Account, f: &Finding) -> Value {
     }
     if f.resource.starts_with("i-") {
         return json!({"ResourceType": "Instance", "InstanceDetails": {"InstanceId": f.resource}});
+    }
+    // Temporary credentials: the role session they act as.
+    if let Some(s) = acct.sessions.get(&f.resource)
+        && let super::model::SessionKind::Role { role, .. } = &s.kind
+    {
+        let id = acct
+            .roles
+            .get(role)
+            .map(|r| r.id.clone())
+            .unwrap_or_default();
+        return json!({"ResourceType": "AccessKey", "AccessKeyDetails": {"AccessKeyId": f.resource, "PrincipalId": id, "UserName": role, "UserType": "AssumedRole"}});
     }
     let details = match acct.key_owner(&f.resource) {
         Some(u) => {

@@ -719,6 +719,24 @@ fn entity_arn(c: &Call, e: Ent, name: &str) -> String {
     .unwrap_or_else(|| c.account.iam_arn(e.word(), "/", name))
 }
 
+/// The `iam:PermissionsBoundary` key of a request on the user or role `name`: the boundary it
+/// has now (none for a group, or for an entity without one). IAM adds it to the requests that
+/// change or read a user's or role's permissions (`AttachUserPolicy`, `PutRolePolicy`,
+/// `DeleteRole`, …; the boundary being set for `CreateUser`, `CreateRole` and
+/// `Put…PermissionsBoundary`), so "only on entities bounded by X" can be written
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PermissionsBoundary>,
+/// <https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html>).
+fn boundary_key(c: &Call, e: Ent, name: &str) -> Vec<(&'static str, Vec<String>)> {
+    let b = match e {
+        Ent::User => c.account.users.get(name).and_then(|u| u.boundary.clone()),
+        Ent::Role => c.account.roles.get(name).and_then(|r| r.boundary.clone()),
+        Ent::Group => None,
+    };
+    b.map(|b| ("iam:PermissionsBoundary", vec![b]))
+        .into_iter()
+        .collect()
+}
+
 fn no_entity(c: &Call, e: Ent, name: &str) -> AwsError {
     AwsError::no_such_entity(c.operation, e.word(), name)
 }
@@ -1325,7 +1343,11 @@ fn create_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn get_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("role-name").to_string();
-    c.allow("iam:GetRole", &entity_arn(c, Ent::Role, &name), &[])?;
+    c.allow(
+        "iam:GetRole",
+        &entity_arn(c, Ent::Role, &name),
+        &boundary_key(c, Ent::Role, &name),
+    )?;
     let r = c
         .account
         .roles
@@ -1360,7 +1382,11 @@ fn list_roles(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn delete_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("role-name").to_string();
-    c.allow("iam:DeleteRole", &entity_arn(c, Ent::Role, &name), &[])?;
+    c.allow(
+        "iam:DeleteRole",
+        &entity_arn(c, Ent::Role, &name),
+        &boundary_key(c, Ent::Role, &name),
+    )?;
     let r = c
         .account
         .roles
@@ -1394,7 +1420,7 @@ fn update_assume_role_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> 
     c.allow(
         "iam:UpdateAssumeRolePolicy",
         &entity_arn(c, Ent::Role, &name),
-        &[],
+        &boundary_key(c, Ent::Role, &name),
     )?;
     let trust = parse_doc(c, a.s("policy-document"), PolicyType::Trust)?;
     let op = c.operation;
@@ -1709,10 +1735,12 @@ fn list_entities_for_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
     let arn = policy_arn(c, a, "policy-arn")?;
+    let mut extra = boundary_key(c, e, &name);
+    extra.push(("iam:PolicyARN", vec![arn.clone()]));
     c.allow(
         &format!("iam:Attach{}Policy", e.cap()),
         &entity_arn(c, e, &name),
-        &[("iam:PolicyARN", vec![arn.clone()])],
+        &extra,
     )?;
     policy_ref(c, &arn)?;
     let op = c.operation;
@@ -1739,10 +1767,12 @@ fn attach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
 fn detach(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     let name = a.s(e.flag()).to_string();
     let arn = policy_arn(c, a, "policy-arn")?;
+    let mut extra = boundary_key(c, e, &name);
+    extra.push(("iam:PolicyARN", vec![arn.clone()]));
     c.allow(
         &format!("iam:Detach{}Policy", e.cap()),
         &entity_arn(c, e, &name),
-        &[("iam:PolicyARN", vec![arn.clone()])],
+        &extra,
     )?;
     let op = c.operation;
     let h = holdings(c.account, e, &name)
@@ -1792,7 +1822,7 @@ fn put_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     c.allow(
         &format!("iam:Put{}Policy", e.cap()),
         &entity_arn(c, e, &name),
-        &[],
+        &boundary_key(c, e, &name),
     )?;
     let op = c.operation;
     let doc = parse_doc(c, a.s("policy-document"), e.inline_type()).map_err(|err| {
@@ -1863,7 +1893,7 @@ fn delete_inline(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     c.allow(
         &format!("iam:Delete{}Policy", e.cap()),
         &entity_arn(c, e, &name),
-        &[],
+        &boundary_key(c, e, &name),
     )?;
     let op = c.operation;
     let h = holdings(c.account, e, &name)
@@ -1902,7 +1932,7 @@ fn delete_boundary(c: &mut Call, a: &Args, e: Ent) -> Result<Value, AwsError> {
     c.allow(
         &format!("iam:Delete{}PermissionsBoundary", e.cap()),
         &entity_arn(c, e, &name),
-        &[],
+        &boundary_key(c, e, &name),
     )?;
     let op = c.operation;
     let h = holdings(c.account, e, &name)

@@ -609,6 +609,12 @@ pub struct Session {
     pub session_policy: Option<Document>,
     /// MFA was used to get them.
     pub mfa: bool,
+    /// For a role session from `AssumeRoleWithWebIdentity`: the OIDC provider's ARN, which
+    /// the session's requests carry as `aws:FederatedProvider`.
+    pub federated: Option<String>,
+    /// For the credentials the instance metadata service handed out: the instance's id (what
+    /// GuardDuty's `InstanceCredentialExfiltration` findings watch).
+    pub from_instance: Option<String>,
 }
 
 /// What temporary credentials act as.

@@ -240,6 +240,67 @@ struct InstanceSpec {
     image: Option<String>,
     #[serde(default)]
     tags: BTreeMap<String, String>,
+    #[serde(default)]
+    web_app: Option<WebAppSpec>,
+}
+
+/// `web_app:` under an instance: a web application that fetches any URL it is given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WebAppSpec {
+    host: String,
+    #[serde(default = "default_fetch_param")]
+    fetch_param: String,
+}
+
+fn default_fetch_param() -> String {
+    "url".into()
+}
+
+/// An entry of `oidc_providers:`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OidcProviderSpec {
+    url: String,
+    #[serde(default = "default_client_ids")]
+    client_ids: Vec<String>,
+    #[serde(default)]
+    thumbprints: Vec<String>,
+}
+
+fn default_client_ids() -> Vec<String> {
+    vec![super::oidc::STS_AUDIENCE.to_string()]
+}
+
+/// An entry of `web_identity_tokens:`: a token GitHub Actions issued to a workflow
+/// (`github:`), or any issuer's token with its claims.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TokenSpec {
+    #[serde(default)]
+    github: Option<GithubTokenSpec>,
+    #[serde(default)]
+    issuer: Option<String>,
+    #[serde(default)]
+    claims: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GithubTokenSpec {
+    repository: String,
+    #[serde(default = "default_ref", rename = "ref")]
+    git_ref: String,
+    #[serde(default = "default_audience")]
+    audience: String,
+}
+
+fn default_ref() -> String {
+    "refs/heads/main".into()
+}
+
+fn default_audience() -> String {
+    super::oidc::STS_AUDIENCE.to_string()
 }
 
 #[derive(Debug, Deserialize)]
@@ -362,6 +423,10 @@ struct ScenarioFile {
     groups: Vec<GroupSpec>,
     #[serde(default)]
     roles: Vec<RoleSpec>,
+    #[serde(default)]
+    oidc_providers: Vec<OidcProviderSpec>,
+    #[serde(default)]
+    web_identity_tokens: BTreeMap<String, TokenSpec>,
     #[serde(default)]
     buckets: Vec<BucketSpec>,
     #[serde(default)]
@@ -684,6 +749,8 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     l.groups(&spec.groups)?;
     l.users(&spec.users)?;
     l.roles(&spec.roles)?;
+    l.oidc_providers(&spec.oidc_providers)?;
+    let tokens = l.web_identity_tokens(&spec.web_identity_tokens)?;
     l.buckets(&spec.buckets)?;
     l.account.account_public_access_block = spec.account_public_access_block;
     l.security_groups(&spec.security_groups)?;
@@ -703,6 +770,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     let mut sandbox = Sandbox::new(l.account);
     sandbox.source_ip = source_ip;
     sandbox.files = spec.files;
+    sandbox.files.extend(tokens);
     sandbox.events = events;
     Ok(Scenario { sandbox })
 }
@@ -1010,6 +1078,80 @@ impl Loader<'_> {
     }
 
     /// A role's `instance_profile`: the profile of that name, holding the role `role`.
+    /// `oidc_providers`: the OpenID Connect identity providers the account trusts.
+    fn oidc_providers(&mut self, list: &[OidcProviderSpec]) -> Result<(), ScenarioError> {
+        for (i, p) in list.iter().enumerate() {
+            if self
+                .account
+                .add_oidc_provider(
+                    &p.url,
+                    p.client_ids.clone(),
+                    p.thumbprints.clone(),
+                    Vec::new(),
+                )
+                .is_none()
+            {
+                return Err(self.err(
+                    &format!("oidc_providers[{i}].url"),
+                    Said::of(M::BadOidcUrl).with("value", &p.url),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `web_identity_tokens`: tokens an identity provider issued, each written to the file of
+    /// its name (what `--web-identity-token file://NAME` reads), issued at the scenario's
+    /// start and valid for [`super::oidc::TOKEN_LIFETIME`] seconds.
+    fn web_identity_tokens(
+        &mut self,
+        map: &BTreeMap<String, TokenSpec>,
+    ) -> Result<BTreeMap<String, String>, ScenarioError> {
+        use serde_json::{Value, json};
+        let mut out = BTreeMap::new();
+        for (name, t) in map {
+            let path = format!("web_identity_tokens.{name}");
+            let claims = match (&t.github, &t.issuer) {
+                (Some(g), None) if t.claims.is_empty() => super::oidc::github_claims(
+                    &g.repository,
+                    &g.git_ref,
+                    &g.audience,
+                    self.account.now,
+                ),
+                (None, Some(iss)) => {
+                    if super::oidc::provider_host(iss).is_none() {
+                        return Err(self.err(
+                            &format!("{path}.issuer"),
+                            Said::of(M::BadOidcUrl).with("value", iss),
+                        ));
+                    }
+                    for need in ["sub", "aud"] {
+                        if !t.claims.contains_key(need) {
+                            return Err(self.err(
+                                &format!("{path}.claims"),
+                                Said::of(M::TokenClaimMissing).with("claim", need),
+                            ));
+                        }
+                    }
+                    let iat = self.account.now.as_second();
+                    let mut m: serde_json::Map<String, Value> = t
+                        .claims
+                        .iter()
+                        .map(|(k, v)| (k.clone(), json!(v)))
+                        .collect();
+                    m.insert("iss".into(), json!(iss));
+                    m.entry("iat").or_insert(json!(iat));
+                    m.entry("exp")
+                        .or_insert(json!(iat + super::oidc::TOKEN_LIFETIME));
+                    m
+                }
+                _ => return Err(self.err(&path, Said::of(M::TokenKind))),
+            };
+            out.insert(name.clone(), super::oidc::mint(&claims));
+        }
+        Ok(out)
+    }
+
     fn instance_profile(&mut self, at: &str, role: &str, p: &str) -> Result<(), ScenarioError> {
         self.name(at, NameKind::InstanceProfile, p)?;
         if let Some(other) = self.account.instance_profiles.get(p) {
@@ -1194,6 +1336,10 @@ impl Loader<'_> {
                 .http_tokens
                 .clone()
                 .unwrap_or_else(|| "optional".into());
+            i.web_app = inst.web_app.as_ref().map(|w| ec2::WebApp {
+                host: w.host.clone(),
+                fetch_param: w.fetch_param.clone(),
+            });
             i.tags = inst
                 .tags
                 .iter()

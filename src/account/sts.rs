@@ -28,6 +28,13 @@ pub const COMMANDS: &[Spec] = &[
     },
     Spec {
         service: "sts",
+        name: "assume-role-with-web-identity",
+        operation: "AssumeRoleWithWebIdentity",
+        params: &[],
+        run: assume_role_with_web_identity,
+    },
+    Spec {
+        service: "sts",
         name: "get-session-token",
         operation: "GetSessionToken",
         params: &[],
@@ -110,6 +117,8 @@ fn new_session(
         kind,
         session_policy: policy,
         mfa,
+        federated: None,
+        from_instance: None,
     };
     c.account.sessions.insert(id, s.clone());
     s
@@ -124,9 +133,8 @@ fn credentials(s: &Session) -> Value {
     ])
 }
 
-fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let arn = a.s("role-arn").to_string();
-    let session = a.s("role-session-name").to_string();
+/// A role session name as STS allows it: 2 to 64 of `[\w+=,.@-]`.
+fn check_session_name(c: &Call, session: &str) -> Result<(), AwsError> {
     if session.len() < 2
         || session.len() > 64
         || !session
@@ -135,6 +143,13 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     {
         return Err(c.err("ValidationError", format!("1 validation error detected: Value '{session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]{{2,64}}")));
     }
+    Ok(())
+}
+
+fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let arn = a.s("role-arn").to_string();
+    let session = a.s("role-session-name").to_string();
+    check_session_name(c, &session)?;
     let role_name = arn.rsplit('/').next().unwrap_or("").to_string();
     let Some(role) = c
         .account
@@ -242,4 +257,219 @@ fn get_session_token(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .clamp(900, 129_600);
     let s = new_session(c, kind, secs, None, mfa);
     Ok(obj([("Credentials", credentials(&s))]))
+}
+
+/// Who asked for a role with a web identity token, as far as the token says: what CloudTrail
+/// shows as the `WebIdentityUser` of the call.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WebIdentityUser {
+    /// The provider: the issuer without `https://` (`token.actions.githubusercontent.com`).
+    pub provider: String,
+    /// The audience (the client id).
+    pub audience: String,
+    /// The token's subject (`repo:OWNER/REPO:ref:refs/heads/main`).
+    pub subject: String,
+}
+
+/// `sts assume-role-with-web-identity`: a request that needs no AWS credentials (the CLI
+/// sends it unsigned), only a token its provider issued. It is recorded in CloudTrail as the
+/// token's `WebIdentityUser`, whatever the profile holds.
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+fn assume_role_with_web_identity(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let mut who = None;
+    let result = web_identity(c, a, &mut who);
+    super::trail::record_web_identity(c.account, &c.caller, a, who.as_ref(), result.as_ref().err());
+    result
+}
+
+/// The steps of [`assume_role_with_web_identity`]: the token read and its signature checked,
+/// its issuer an OIDC provider of the account, its audience one the provider lists, not
+/// expired, and the role's trust policy allowing `sts:AssumeRoleWithWebIdentity` for the
+/// provider with the token's claims as condition keys.
+fn web_identity(
+    c: &mut Call,
+    a: &Args,
+    who: &mut Option<WebIdentityUser>,
+) -> Result<Value, AwsError> {
+    use super::oidc;
+    use crate::eval::{
+        Context, ContextType, ContextValue, PolicySet, Principal, Request, SourceType,
+        SourcedPolicy, evaluate,
+    };
+    let arn = a.s("role-arn").to_string();
+    let session = a.s("role-session-name").to_string();
+    check_session_name(c, &session)?;
+    let invalid = |c: &Call| {
+        c.err(
+            "InvalidIdentityToken",
+            "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.",
+        )
+    };
+    let text = a.s("web-identity-token");
+    if text.len() > oidc::MAX_TOKEN {
+        return Err(invalid(c));
+    }
+    let claims = oidc::read(text).map_err(|_| invalid(c))?;
+    let iss = claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let subject = claims
+        .get("sub")
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let Some(host) = oidc::provider_host(&iss) else {
+        return Err(invalid(c));
+    };
+    let auds = oidc::audiences(&claims);
+    *who = Some(WebIdentityUser {
+        provider: host.clone(),
+        audience: auds.first().cloned().unwrap_or_default(),
+        subject: subject.clone(),
+    });
+    // The messages STS gives GitHub Actions' callers, as they report them
+    // (aws-actions/configure-aws-credentials issues 721 and 775).
+    let provider_arn = c.account.oidc_provider_arn(&host);
+    let Some(provider) = c.account.oidc_providers.get(&provider_arn).cloned() else {
+        return Err(c.err(
+            "InvalidIdentityToken",
+            format!("No OpenIDConnect provider found in your account for {iss}"),
+        ));
+    };
+    let Some(audience) = auds
+        .iter()
+        .find(|x| provider.client_ids.contains(x))
+        .cloned()
+    else {
+        return Err(c.err("InvalidIdentityToken", "Incorrect token audience"));
+    };
+    if let Some(w) = who.as_mut() {
+        w.audience = audience.clone();
+    }
+    let now = c.account.now.as_second();
+    if let Some(exp) = claims.get("exp").and_then(Value::as_i64)
+        && exp <= now
+    {
+        return Err(c.err(
+            "ExpiredTokenException",
+            format!("Token expired: current date/time {now} must be before the expiration date/time {exp}"),
+        ));
+    }
+    let denied = |c: &Call| {
+        c.err(
+            "AccessDenied",
+            "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+        )
+    };
+    let role_name = arn.rsplit('/').next().unwrap_or("").to_string();
+    let Some(role) = c
+        .account
+        .roles
+        .get(&role_name)
+        .filter(|r| r.arn == arn)
+        .cloned()
+    else {
+        return Err(denied(c));
+    };
+    let principal = Principal::from_arn(&provider_arn).map_err(|_| denied(c))?;
+    let mut ctx = Context::new();
+    for (k, v) in oidc::claim_keys(&host, &audience, &claims) {
+        let multi = v.len() != 1;
+        ctx.insert(
+            &k,
+            ContextValue {
+                values: v,
+                multi,
+                ty: ContextType::String,
+            },
+        );
+    }
+    ctx.set("sts:RoleSessionName", session.clone());
+    ctx.insert(
+        "aws:SourceIp",
+        ContextValue {
+            values: vec![c.caller.source_ip.clone()],
+            multi: false,
+            ty: ContextType::Ip,
+        },
+    );
+    ctx.insert(
+        "aws:CurrentTime",
+        ContextValue {
+            values: vec![c.account.now.to_string()],
+            multi: false,
+            ty: ContextType::Date,
+        },
+    );
+    let req = Request::new(principal, "sts:AssumeRoleWithWebIdentity", &role.arn, ctx)
+        .with_resource_account(Some(c.account.id.clone()));
+    let set = PolicySet {
+        resource: Some(SourcedPolicy::new(
+            role.trust.policy.clone(),
+            "TrustPolicy",
+            SourceType::Resource,
+        )),
+        ..PolicySet::default()
+    };
+    let d = evaluate(&req, &set);
+    // Only the trust policy decides: the caller has no identity-based policies.
+    if !(d.is_allowed() && d.allowed_by_resource == Some(true)) {
+        let mut e = denied(c);
+        e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
+        return Err(e);
+    }
+    let policy = match a.opt("policy") {
+        Some(text) => Some(
+            super::document(text, PolicyType::Session)
+                .map_err(|e| c.refused("MalformedPolicyDocument", e))?,
+        ),
+        None => None,
+    };
+    let secs = a.int("duration-seconds").unwrap_or(3600);
+    if secs < 900 || secs > i64::from(role.max_session_duration) {
+        return Err(c.err("ValidationError", format!("The requested DurationSeconds exceeds the MaxSessionDuration set for this role ({}).", role.max_session_duration)));
+    }
+    let s = new_session(
+        c,
+        SessionKind::Role {
+            role: role_name.clone(),
+            session_name: session.clone(),
+        },
+        secs,
+        policy,
+        false,
+    );
+    if let Some(stored) = c.account.sessions.get_mut(&s.access_key_id) {
+        stored.federated = Some(provider_arn);
+    }
+    let now = c.account.now;
+    let region = c.caller.region.clone();
+    if let Some(r) = c.account.roles.get_mut(&role_name) {
+        r.last_used = Some(super::model::LastUsed {
+            date: now,
+            region,
+            service: "sts".into(),
+        });
+    }
+    Ok(obj([
+        ("Credentials", credentials(&s)),
+        ("SubjectFromWebIdentityToken", json!(subject)),
+        (
+            "AssumedRoleUser",
+            obj([
+                ("AssumedRoleId", json!(format!("{}:{session}", role.id))),
+                (
+                    "Arn",
+                    json!(format!(
+                        "arn:aws:sts::{}:assumed-role/{role_name}/{session}",
+                        c.account.id
+                    )),
+                ),
+            ]),
+        ),
+        ("Provider", json!(iss)),
+        ("Audience", json!(audience)),
+    ]))
 }

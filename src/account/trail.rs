@@ -44,6 +44,9 @@ pub struct Event {
     /// False for data events (S3 object reads and writes), which the event history does not
     /// show: only trails configured for data events record them.
     pub management: bool,
+    /// For a `WebIdentityUser`: the provider that vouched for it (the issuer without
+    /// `https://`), and the `principalId` CloudTrail gives it (`PROVIDER:AUDIENCE:SUBJECT`).
+    pub web_identity: Option<(String, String)>,
 }
 
 /// A trail.
@@ -138,6 +141,46 @@ pub fn record(
                 | "CopyObject"
                 | "HeadObject"
         ),
+        web_identity: None,
+    };
+    account.cloudtrail.events.push(event);
+}
+
+/// Records an `AssumeRoleWithWebIdentity` call, which is unsigned: its `userIdentity` is the
+/// token's user (`WebIdentityUser`, with the provider, and `PROVIDER:AUDIENCE:SUBJECT` as its
+/// `principalId`), or an empty one for a token STS could not read
+/// (<https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html#STS-API-SAML-WIF>).
+pub fn record_web_identity(
+    account: &mut Account,
+    caller: &Caller,
+    args: &Args,
+    who: Option<&super::sts::WebIdentityUser>,
+    err: Option<&AwsError>,
+) {
+    let id = account.new_id("", 8).to_lowercase();
+    let event = Event {
+        id: format!("{id}-0000-4000-8000-000000000000"),
+        time: account.now,
+        name: "AssumeRoleWithWebIdentity".into(),
+        source: event_source("sts"),
+        identity_type: "WebIdentityUser".into(),
+        arn: String::new(),
+        user_name: who.map(|w| w.subject.clone()).unwrap_or_default(),
+        access_key_id: None,
+        source_ip: caller.source_ip.clone(),
+        region: caller.region.clone(),
+        error_code: err.map(|e| e.code.clone()),
+        error_message: err.map(|e| e.message.clone()),
+        read_only: false,
+        request_parameters: args.request_parameters(),
+        management: true,
+        web_identity: Some(match who {
+            Some(w) => (
+                w.provider.clone(),
+                format!("{}:{}:{}", w.provider, w.audience, w.subject),
+            ),
+            None => (String::new(), String::new()),
+        }),
     };
     account.cloudtrail.events.push(event);
 }
@@ -149,13 +192,25 @@ impl Event {
             ("eventVersion", json!("1.09")),
             (
                 "userIdentity",
-                obj([
-                    ("type", json!(self.identity_type)),
-                    ("arn", json!(self.arn)),
-                    ("accountId", json!(account_id)),
-                    ("accessKeyId", json!(self.access_key_id)),
-                    ("userName", json!(self.user_name)),
-                ]),
+                match &self.web_identity {
+                    // A token STS could not read names no one.
+                    Some((provider, _)) if provider.is_empty() => {
+                        obj([("type", json!(self.identity_type))])
+                    }
+                    Some((provider, principal)) => obj([
+                        ("type", json!(self.identity_type)),
+                        ("principalId", json!(principal)),
+                        ("userName", json!(self.user_name)),
+                        ("identityProvider", json!(provider)),
+                    ]),
+                    None => obj([
+                        ("type", json!(self.identity_type)),
+                        ("arn", json!(self.arn)),
+                        ("accountId", json!(account_id)),
+                        ("accessKeyId", json!(self.access_key_id)),
+                        ("userName", json!(self.user_name)),
+                    ]),
+                },
             ),
             (
                 "eventTime",

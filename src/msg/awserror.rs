@@ -89,6 +89,14 @@ crate::catalog! {
             "このアクセスキー ID は存在しないか、無効になっています。",
         ),
         ExpiredToken => ("The temporary credentials have expired.", "一時的な認証情報の有効期限が切れています。"),
+        InvalidIdentityToken => (
+            "STS did not accept the web identity token: it was not signed by its issuer, the account has no OIDC provider for the issuer, or the provider does not list the token's audience.",
+            "STS はウェブ ID トークンを受け付けませんでした。発行者が署名したトークンではないか、アカウントに発行者の OIDC プロバイダーがないか、プロバイダーにトークンのオーディエンスが登録されていません。",
+        ),
+        ExpiredTokenException => (
+            "The web identity token has expired. Get a new one from the identity provider.",
+            "ウェブ ID トークンの有効期限が切れています。ID プロバイダーから新しいトークンを取得してください。",
+        ),
         InvalidBucketName => ("The name does not follow the bucket naming rules.", "バケット名の規則に合っていません。"),
         InvalidArgument => ("An argument is not valid.", "引数が正しくありません。"),
         InvalidAuthenticationCode => (
@@ -173,6 +181,8 @@ const CODES: &[(&str, AwsError)] = &[
     ("SignatureDoesNotMatch", AwsError::SignatureDoesNotMatch),
     ("InvalidClientTokenId", AwsError::InvalidClientTokenId),
     ("ExpiredToken", AwsError::ExpiredToken),
+    ("InvalidIdentityToken", AwsError::InvalidIdentityToken),
+    ("ExpiredTokenException", AwsError::ExpiredTokenException),
     ("InvalidBucketName", AwsError::InvalidBucketName),
     ("InvalidArgument", AwsError::InvalidArgument),
     (

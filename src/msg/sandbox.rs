@@ -114,6 +114,33 @@ crate::catalog! {
             "which instance is asking? add --instance i-… (the sandbox is not an instance)",
             "どのインスタンスからの問い合わせかを --instance i-… で指定してください (サンドボックス自体はインスタンスではありません)。",
         ),
+        /// `github-oidc-token` without a repository, or with a value it cannot use.
+        GithubTokenUsage => (
+            "usage: github-oidc-token --repository OWNER/REPO [--ref refs/heads/main] [--audience sts.amazonaws.com] [--out gh-token]",
+            "使い方: github-oidc-token --repository OWNER/REPO [--ref refs/heads/main] [--audience sts.amazonaws.com] [--out gh-token]",
+        ),
+        /// What `github-oidc-token` wrote.
+        GithubTokenWritten => (
+            "wrote {file}: the token GitHub Actions gives a workflow run with sub {sub} and aud {aud}; pass it with --web-identity-token file://{file}",
+            "{file} に書き込みました。sub が {sub}、aud が {aud} のワークフロー実行に GitHub Actions が渡すトークンです。--web-identity-token file://{file} で渡してください。",
+        ),
+        /// `curl` to a scenario's web application, asking it to fetch an address other
+        /// than the metadata service's.
+        WebAppOnlyMetadata => (
+            "the web application fetched the URL it was given, but the sandbox has no network: of what it fetches, only the instance metadata service at http://169.254.169.254/ answers",
+            "ウェブアプリケーションは渡された URL を取得しようとしましたが、サンドボックスはネットワークにつながっていません。取得先として応答するのは http://169.254.169.254/ のインスタンスメタデータサービスだけです。",
+        ),
+        /// `curl` to a scenario's web application without the parameter it fetches.
+        WebAppNoUrl => (
+            "the web application answered 400 Bad Request: it fetches the URL given in its query parameter (the scenario names it, e.g. ?url=http://…)",
+            "ウェブアプリケーションは 400 Bad Request を返しました。このアプリケーションはクエリパラメータで渡された URL を取得します。パラメータ名はシナリオが決めます (例: ?url=http://…)。",
+        ),
+        /// The metadata service's 401 came back through a web application that forwards GET
+        /// requests only.
+        WebApp401 => (
+            "401 Unauthorized came back through the web application: the instance requires IMDSv2, and an application that only makes GET requests for you cannot make the PUT that asks for a session token",
+            "ウェブアプリケーション経由で 401 Unauthorized が返りました。このインスタンスでは IMDSv2 が必須で、GET リクエストしか代わりに送れないアプリケーションでは、セッショントークンを求める PUT を送れません。",
+        ),
         /// `curl` to anything but the metadata service (after `curl: `).
         CurlOnlyMetadata => (
             "the sandbox has no network: curl reaches only the instance metadata service at http://169.254.169.254/",
@@ -212,8 +239,8 @@ crate::catalog! {
         ),
         /// `help` in the sandbox console; `{services}` lists the services, `configure` last.
         ConsoleHelp => (
-            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl.\nOutput can be piped (`| cut -f1`) through: {tools}.\nServices: {services}\n",
-            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl\n出力をパイプ (「| cut -f1」) で渡せるツール: {tools}\nサービス: {services}\n",
+            "Commands are typed as with the AWS CLI (the leading `aws` is optional).\nThe sandbox's own commands: help, explain, wait, date, inbox, ls, cat, curl, github-oidc-token.\nOutput can be piped (`| cut -f1`) through: {tools}.\nServices: {services}\n",
+            "コマンドは AWS CLI と同じように入力します (先頭の「aws」は省略できます)。\nサンドボックス独自のコマンド: help、explain、wait、date、inbox、ls、cat、curl、github-oidc-token\n出力をパイプ (「| cut -f1」) で渡せるツール: {tools}\nサービス: {services}\n",
         ),
         /// Between the names of `help`'s list of services.
         ConsoleHelpSep => (", ", "、"),

@@ -16,6 +16,21 @@ crate::catalog! {
             "this scenario uses schema {got}, but this iamdojo reads schema {want}; update iamdojo or the file",
             "このシナリオはスキーマ {got} を使っていますが、この iamdojo が読めるのはスキーマ {want} です。iamdojo かファイルを更新してください",
         ),
+        /// An OIDC provider's `url` (or a token's `issuer`) that is not an `https://` URL.
+        BadOidcUrl => (
+            "`{value}` is not an OpenID Connect issuer URL; write one that starts with https://, such as https://token.actions.githubusercontent.com",
+            "`{value}` は OpenID Connect の発行者 URL ではありません。https://token.actions.githubusercontent.com のように https:// で始まる URL を書いてください",
+        ),
+        /// A token declared with `issuer:` whose claims lack `sub` or `aud`.
+        TokenClaimMissing => (
+            "the token has no `{claim}` claim; every ID token names its subject (sub) and audience (aud)",
+            "トークンに `{claim}` クレームがありません。ID トークンには必ずサブジェクト (sub) とオーディエンス (aud) があります",
+        ),
+        /// A token that is neither `github:` nor `issuer:` with `claims:`.
+        TokenKind => (
+            "give a token either `github:` with its `repository:`, or an `issuer:` with its `claims:`, not both",
+            "トークンには `repository:` を持つ `github:` か、`claims:` を持つ `issuer:` のどちらか一方を指定してください",
+        ),
         /// `account.id` that is not twelve digits.
         BadAccountId => (
             "`{id}` is not a 12-digit account id",

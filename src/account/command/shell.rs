@@ -257,7 +257,68 @@ impl Sandbox {
                     .collect()
             })),
             "curl" => Some(self.curl(words.get(1..).unwrap_or_default())),
+            "github-oidc-token" => Some(self.github_oidc_token(words.get(1..).unwrap_or_default())),
             _ => None,
+        }
+    }
+
+    /// `github-oidc-token --repository OWNER/REPO [--ref REF] [--audience AUD] [--out NAME]`:
+    /// the ID token GitHub Actions gives a workflow of that repository — anyone's, an
+    /// attacker's own too, since GitHub signs a token for every workflow that asks — written
+    /// to the file `NAME` (`gh-token` by default) for `--web-identity-token file://NAME`.
+    fn github_oidc_token(&mut self, args: &[String]) -> Output {
+        use crate::account::oidc;
+        let lang = self.lang;
+        let (mut repo, mut git_ref, mut aud, mut file) = (
+            None,
+            "refs/heads/main".to_string(),
+            oidc::STS_AUDIENCE.to_string(),
+            "gh-token".to_string(),
+        );
+        let mut it = args.iter();
+        let mut bad = false;
+        while let Some(w) = it.next() {
+            match (w.as_str(), it.next().cloned()) {
+                ("--repository", Some(v)) => repo = Some(v),
+                ("--ref", Some(v)) => git_ref = v,
+                ("--audience", Some(v)) => aud = v,
+                ("--out", Some(v)) => file = v,
+                _ => bad = true,
+            }
+        }
+        if bad {
+            repo = None;
+        }
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s.len() <= 200
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+        };
+        let Some(repo) = repo.filter(|r| valid(r) && r.matches('/').count() == 1) else {
+            return Output {
+                stderr: format!("{}\n", Say::GithubTokenUsage.text(lang)),
+                code: 2,
+                ..Output::default()
+            };
+        };
+        if !valid(&git_ref) || !valid(&file) || aud.is_empty() || aud.len() > 200 {
+            return Output {
+                stderr: format!("{}\n", Say::GithubTokenUsage.text(lang)),
+                code: 2,
+                ..Output::default()
+            };
+        }
+        let claims = oidc::github_claims(&repo, &git_ref, &aud, self.account.now);
+        let sub = format!("repo:{repo}:ref:{git_ref}");
+        self.files.insert(file.clone(), oidc::mint(&claims));
+        Output {
+            stdout: format!(
+                "{}\n",
+                Say::GithubTokenWritten
+                    .fill(lang, &[("file", &file), ("sub", &sub), ("aud", &aud)])
+            ),
+            ..Output::default()
         }
     }
 
@@ -266,7 +327,7 @@ impl Sandbox {
     /// `-f`/`--fail` turns an HTTP error into curl's exit status 22 (other flags such as `-s`
     /// change nothing here). Only `http://169.254.169.254/…` answers.
     fn curl(&mut self, args: &[String]) -> Output {
-        use crate::account::ec2::imds::{self, Reply};
+        use crate::account::ec2::imds::{self, Reply, WebAppFetch};
         let lang = self.lang;
         let (mut method, mut headers, mut fail, mut url, mut inst) =
             ("GET".to_string(), Vec::new(), false, None, None);
@@ -291,18 +352,40 @@ impl Sandbox {
             stderr: if code == 0 { String::new() } else { s },
             code,
         };
-        let Some(path) = url
-            .as_deref()
-            .and_then(|u| u.strip_prefix("http://169.254.169.254"))
-        else {
-            return out(format!("curl: {}\n", Say::CurlOnlyMetadata.text(lang)), 7);
-        };
-        let Some(inst) = inst else {
-            return out(format!("curl: {}\n", Say::CurlWhichInstance.text(lang)), 1);
+        let url = url.unwrap_or_default();
+        // A scenario's web application that fetches any URL: the request it makes is a GET
+        // from its instance, with none of the caller's headers (server-side request forgery).
+        let via_app = imds::web_app_fetch(&self.account, &url);
+        let (inst, path) = match (&via_app, url.strip_prefix("http://169.254.169.254")) {
+            (None, Some(path)) => match inst {
+                Some(i) => (i, path.to_string()),
+                None => return out(format!("curl: {}\n", Say::CurlWhichInstance.text(lang)), 1),
+            },
+            (Some(WebAppFetch { target: None, .. }), _) => {
+                return out(format!("curl: {}\n", Say::WebAppNoUrl.text(lang)), 22);
+            }
+            (Some(app), _) => {
+                let Some(path) = app
+                    .target
+                    .as_deref()
+                    .and_then(|t| t.strip_prefix("http://169.254.169.254"))
+                else {
+                    return out(
+                        format!("curl: {}\n", Say::WebAppOnlyMetadata.text(lang)),
+                        22,
+                    );
+                };
+                method = "GET".into();
+                headers.clear();
+                (app.instance.clone(), path.to_string())
+            }
+            (None, None) => {
+                return out(format!("curl: {}\n", Say::CurlOnlyMetadata.text(lang)), 7);
+            }
         };
         let request = imds::Request {
             method: &method.to_ascii_uppercase(),
-            path,
+            path: &path,
             headers: &headers,
         };
         match imds::serve(&mut self.account, &inst, &request) {
@@ -314,6 +397,7 @@ impl Sandbox {
             ),
             Reply::Status(code) => {
                 let hint = match code {
+                    401 if via_app.is_some() => Say::WebApp401.text(lang),
                     401 => Say::Imds401.text(lang),
                     403 => Say::Imds403.text(lang),
                     400 => Say::Imds400.text(lang),

@@ -99,6 +99,7 @@ pub fn commands() -> Vec<Spec> {
     let mut v = Vec::new();
     v.extend_from_slice(iam::COMMANDS);
     v.extend_from_slice(crate::account::gaad::COMMANDS);
+    v.extend_from_slice(crate::account::oidc::COMMANDS);
     v.extend_from_slice(sts::COMMANDS);
     v.extend_from_slice(s3::COMMANDS);
     v.extend_from_slice(trail::COMMANDS);

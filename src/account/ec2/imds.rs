@@ -270,10 +270,22 @@ pub fn credentials(
     if !acct.service_may_assume(&role_name, "ec2.amazonaws.com") {
         return Err(ImdsError::NotTrusted(role_name));
     }
+    let now: Timestamp = acct.now;
+    // The service hands out the same credentials until they are close to expiring, as EC2
+    // rotates them some time before they expire.
+    let fresh = acct.sessions.values().find(|s| {
+        s.from_instance.as_deref() == Some(instance_id)
+            && matches!(&s.kind, SessionKind::Role { role, .. } if *role == role_name)
+            && s.expires.as_second() - now.as_second() > 15 * 60
+    });
+    if let Some(s) = fresh {
+        return Ok(
+            json!({"Code": "Success", "LastUpdated": time(s.issued), "Type": "AWS-HMAC", "AccessKeyId": s.access_key_id, "SecretAccessKey": s.secret, "Token": s.token, "Expiration": time(s.expires)}),
+        );
+    }
     let id = acct.new_id("ASIA", 16);
     let secret = acct.new_secret();
     let token = format!("IQoJb3JpZ2luX2VjE{}", acct.new_secret());
-    let now: Timestamp = acct.now;
     let expires = now
         .checked_add(SignedDuration::from_hours(6))
         .unwrap_or(now);
@@ -291,9 +303,92 @@ pub fn credentials(
             },
             session_policy: None,
             mfa: false,
+            federated: None,
+            from_instance: Some(instance_id.to_string()),
         },
     );
     Ok(
         json!({"Code": "Success", "LastUpdated": time(now), "Type": "AWS-HMAC", "AccessKeyId": id, "SecretAccessKey": secret, "Token": token, "Expiration": time(expires)}),
     )
+}
+
+/// What a request to a scenario's vulnerable web application asks of it (see
+/// [`super::WebApp`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebAppFetch {
+    /// The instance the application runs on.
+    pub instance: String,
+    /// The URL it is asked to fetch (percent-decoded), `None` when the request does not give
+    /// the application's parameter.
+    pub target: Option<String>,
+}
+
+/// The web application that answers `url` (`http://HOST/…?PARAM=URL`), if one of the
+/// account's instances runs one at that host, and what it is asked to fetch.
+pub fn web_app_fetch(acct: &Account, url: &str) -> Option<WebAppFetch> {
+    let rest = url
+        .strip_prefix("http://")
+        .or_else(|| url.strip_prefix("https://"))?;
+    let (host, path) = match rest.find(['/', '?']) {
+        Some(i) => (rest.get(..i)?, rest.get(i..)?),
+        None => (rest, ""),
+    };
+    let host = host.split(':').next().unwrap_or(host);
+    let inst = acct
+        .instances
+        .values()
+        .find(|i| i.web_app.as_ref().is_some_and(|w| w.host == host))?;
+    let param = inst.web_app.as_ref().map(|w| w.fetch_param.as_str())?;
+    let query = path.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or("");
+    let target = query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (percent_decode(k) == param).then(|| percent_decode(v))
+    });
+    Some(WebAppFetch {
+        instance: inst.id.clone(),
+        target,
+    })
+}
+
+/// `%XX` escapes and `+` (a space in a query) decoded; an escape that is not one is kept.
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let hex = b
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (c, hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_values_are_percent_decoded() {
+        assert_eq!(
+            percent_decode("http%3A%2F%2F169.254.169.254%2Flatest"),
+            "http://169.254.169.254/latest"
+        );
+        assert_eq!(percent_decode("a+b%zz%4"), "a b%zz%4");
+    }
 }
