@@ -590,6 +590,9 @@ pub struct Session {
     pub session_policy: Option<Document>,
     /// MFA was used to get them.
     pub mfa: bool,
+    /// The source identity set when the role was assumed (`--source-identity`), kept by
+    /// every session chained from it (`aws:SourceIdentity`).
+    pub source_identity: Option<String>,
 }
 
 /// What temporary credentials act as.

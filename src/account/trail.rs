@@ -44,6 +44,10 @@ pub struct Event {
     /// False for data events (S3 object reads and writes), which the event history does not
     /// show: only trails configured for data events record them.
     pub management: bool,
+    /// The caller's account, when the event is recorded in another one (a role assumed
+    /// across accounts is recorded in the role's account too); `None`: the account that
+    /// holds the event.
+    pub caller_account: Option<String>,
 }
 
 /// A trail.
@@ -138,7 +142,19 @@ pub fn record(
                 | "CopyObject"
                 | "HeadObject"
         ),
+        caller_account: None,
     };
+    account.cloudtrail.events.push(event);
+}
+
+/// Records in `account` a copy of `event`, which the account `caller_account` recorded: a
+/// role of `account` assumed from `caller_account`. CloudTrail logs a cross-account
+/// `AssumeRole` in the caller's account and in the role's
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html>).
+pub fn record_for(account: &mut Account, mut event: Event, caller_account: &str) {
+    let id = account.new_id("", 8).to_lowercase();
+    event.id = format!("{id}-0000-4000-8000-000000000000");
+    event.caller_account = Some(caller_account.to_string());
     account.cloudtrail.events.push(event);
 }
 
@@ -152,7 +168,10 @@ impl Event {
                 obj([
                     ("type", json!(self.identity_type)),
                     ("arn", json!(self.arn)),
-                    ("accountId", json!(account_id)),
+                    (
+                        "accountId",
+                        json!(self.caller_account.as_deref().unwrap_or(account_id)),
+                    ),
                     ("accessKeyId", json!(self.access_key_id)),
                     ("userName", json!(self.user_name)),
                 ]),

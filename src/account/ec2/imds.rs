@@ -291,6 +291,7 @@ pub fn credentials(
             },
             session_policy: None,
             mfa: false,
+            source_identity: None,
         },
     );
     Ok(
