@@ -20,6 +20,9 @@ struct Case {
     /// Files `file://NAME` reads.
     #[serde(default)]
     files: BTreeMap<String, String>,
+    /// A scenario of `tests/data/scenarios/` to start from (a fresh account when absent).
+    #[serde(default)]
+    scenario: Option<String>,
     steps: Vec<Step>,
 }
 
@@ -180,8 +183,19 @@ pub fn check_topic(topic: &str) {
         let text = std::fs::read_to_string(path).unwrap();
         let case: Case =
             serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
-        sb.files = case.files.clone();
+        let mut sb = match &case.scenario {
+            Some(name) => {
+                let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/data/scenarios")
+                    .join(name);
+                match iamdojo::account::scenario::load_file(&file) {
+                    Ok(s) => s.sandbox,
+                    Err(e) => panic!("{}: the scenario does not load: {e}", path.display()),
+                }
+            }
+            None => Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1)),
+        };
+        sb.files.extend(case.files.clone());
         let mut checked = 0;
         for (i, step) in case.steps.iter().enumerate() {
             let out = sb.run(&step.run);
