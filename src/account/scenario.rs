@@ -739,7 +739,9 @@ static LOADED: Mutex<Vec<(String, String, Sandbox)>> = Mutex::new(Vec::new());
 /// How many scenarios [`LOADED`] keeps (more than a pack uses).
 const LOADED_MAX: usize = 64;
 
-fn load_uncached(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+/// [`load`] without its memory of the scenarios loaded before: the file is read afresh
+/// (what the benchmarks measure).
+pub fn load_uncached(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     load_text(file, text).map_err(|mut e| {
         if e.location.is_none()
             && !e.path.is_empty()
