@@ -1469,6 +1469,22 @@ impl Loader<'_> {
             l.roles(&a.roles)?;
             l.buckets(&a.buckets)?;
             l.trails(&a.trails);
+            // A key id names one key of one account: the sandbox finds the caller's account
+            // by it.
+            let keys = l
+                .account
+                .root
+                .access_keys
+                .iter()
+                .chain(l.account.users.values().flat_map(|u| u.access_keys.iter()));
+            for k in keys {
+                let taken = std::iter::once(&self.account)
+                    .chain(out.iter())
+                    .any(|o| o.secret_of(&k.id).is_some());
+                if taken {
+                    return Err(self.err(&at, twice(M::KindAccessKey, &k.id)));
+                }
+            }
             out.push(l.account);
         }
         Ok(out)

@@ -191,6 +191,8 @@ crate::catalog! {
         // ---- accounts and the organization ----
         /// An account, as a kind of entity.
         KindAccount => ("account", "アカウント"),
+        /// An access key, as a kind of entity (key ids are unique across accounts).
+        KindAccessKey => ("access key", "アクセスキー"),
         /// An organizational unit, as a kind of entity.
         KindUnit => ("organizational unit", "組織単位"),
         /// An SCP or RCP, as a kind of entity.
