@@ -205,7 +205,8 @@ criterion_main!(
     start_up_benches,
     audit_benches,
     tui_benches,
-    lesson_benches
+    lesson_benches,
+    org_benches
 );
 
 /// Learner progress (issue 6): recording an answer on a file database, the dashboard of a
@@ -834,3 +835,38 @@ mod lesson_bench {
     }
 }
 criterion_group!(lesson_benches, lesson_bench::lessons);
+
+/// Several accounts and an organization (issue 16): the sandbox of
+/// `tests/data/scenarios/organization.yaml` (four accounts, three of them in an organization
+/// with OUs, SCPs and an RCP) built from its text, which should take under 50 ms, and a call
+/// of a member account decided with the SCPs of every level.
+mod org_bench {
+    use std::hint::black_box;
+
+    use criterion::Criterion;
+    use iamdojo::account::scenario;
+
+    pub fn org(c: &mut Criterion) {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/scenarios/organization.yaml"
+        );
+        let text = std::fs::read_to_string(path).expect("the fixture is there");
+        let mut g = c.benchmark_group("org");
+        g.bench_function("org_start_three_accounts_and_an_organization", |b| {
+            b.iter(|| {
+                black_box(scenario::load_uncached("organization.yaml", &text).expect("loads"))
+            })
+        });
+        let mut sb = scenario::load_uncached("organization.yaml", &text)
+            .expect("loads")
+            .sandbox;
+        let line = "aws iam get-user --profile prod";
+        assert_eq!(sb.run(line).code, 0, "{line}");
+        g.bench_function("org_member_call_with_scps", |b| {
+            b.iter(|| black_box(sb.run(line)))
+        });
+        g.finish();
+    }
+}
+criterion_group!(org_benches, org_bench::org);

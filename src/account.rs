@@ -18,6 +18,7 @@ pub mod last_accessed;
 pub mod managed;
 pub mod model;
 pub mod oidc;
+pub mod organization;
 pub mod output;
 pub mod query;
 pub mod rules;
@@ -89,6 +90,9 @@ pub struct Account {
     pub credential_report_generated: Option<Timestamp>,
     /// Which parts of the account the data it came from describes.
     pub known: Known,
+    /// The SCPs and RCPs that apply to the account, when it is a member of the sandbox's
+    /// organization (the sandbox keeps it current: [`organization::OrgView`]).
+    pub org: Option<organization::OrgView>,
     /// Who holds what (`index.rs`), derived from the entities.
     index: index::IndexCell,
 }
@@ -173,6 +177,7 @@ impl Account {
             access_reports: last_accessed::Reports::new(),
             credential_report_generated: None,
             known: Known::default(),
+            org: None,
             index: index::IndexCell::default(),
         }
     }

@@ -190,6 +190,11 @@ fn every_answer_fits_its_output_shape() {
             assert_eq!(set.code, 0, "{line}: {}", set.stderr);
             continue;
         }
+        // `scenario NAME` goes on in the scenario `tests/data/scenarios/NAME`.
+        if let Some(name) = line.strip_prefix("scenario ") {
+            sb = scenario::load_file(&dir.join(name.trim())).unwrap().sandbox;
+            continue;
+        }
         // `fresh` goes on in a new, empty account (for what the scenario's account has).
         if line == "fresh" {
             sb = iamdojo::account::command::Sandbox::new(iamdojo::account::Account::new(

@@ -452,6 +452,18 @@ impl Account {
         {
             ctx.set("aws:FederatedProvider", p.clone());
         }
+        if let Some(v) = &self.org {
+            ctx.set("aws:PrincipalOrgID", v.org_id.clone());
+            ctx.set("aws:PrincipalOrgPaths", v.path.clone());
+        }
+        if let Some(si) = c
+            .session_key
+            .as_ref()
+            .and_then(|k| self.sessions.get(k))
+            .and_then(|s| s.source_identity.clone())
+        {
+            ctx.set("aws:SourceIdentity", si);
+        }
         add_extra(&mut ctx, extra);
         ctx
     }
@@ -511,15 +523,59 @@ impl Account {
         extra: &[(&str, Vec<String>)],
         resource_policy: Option<&Document>,
     ) -> (Request, PolicySet, Decision) {
-        let mut context = self.request_context(c, extra);
-        self.add_resource_tags(&mut context, resource);
-        let req = Request::new(self.principal(c), action, resource, context)
-            .with_resource_account(Some(self.id.clone()));
+        self.decide_on(self, c, action, resource, extra, resource_policy)
+    }
+
+    /// Decides one call of this account's caller on a resource that `owner` holds (this
+    /// account, or another one: then both sides must allow it). The SCPs are the caller's
+    /// account's, the RCPs the owner's, as AWS applies them
+    /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html>).
+    pub fn decide_on(
+        &self,
+        owner: &Account,
+        c: &Caller,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> (Request, PolicySet, Decision) {
+        let mut ctx = self.request_context(c, extra);
+        if let Some(v) = &owner.org {
+            ctx.set("aws:ResourceOrgID", v.org_id.clone());
+        }
+        owner.add_resource_tags(&mut ctx, resource);
+        let req = Request::new(self.principal(c), action, resource, ctx)
+            .with_resource_account(Some(owner.id.clone()));
         let mut set = self.policy_set(c);
+        if let Some(v) = &self.org {
+            set.scp_levels = v.scp_levels.clone();
+            set.management_accounts.push(v.management.clone());
+        }
+        if let Some(v) = &owner.org {
+            set.rcp_levels = v.rcp_levels.clone();
+            if !set.management_accounts.contains(&v.management) {
+                set.management_accounts.push(v.management.clone());
+            }
+            if owner.id != self.id {
+                set.owner_scp_levels = v.scp_levels.clone();
+            }
+        }
         set.resource = resource_policy
             .map(|d| SourcedPolicy::new(d.policy.clone(), "ResourcePolicy", SourceType::Resource));
         let d = evaluate(&req, &set);
         (req, set, d)
+    }
+
+    /// [`Account::policy_set`] with the organization's SCPs and RCPs of this account, for a
+    /// request on the account's own resources.
+    pub fn policy_set_in_org(&self, c: &Caller) -> PolicySet {
+        let mut set = self.policy_set(c);
+        if let Some(v) = &self.org {
+            set.scp_levels = v.scp_levels.clone();
+            set.rcp_levels = v.rcp_levels.clone();
+            set.management_accounts.push(v.management.clone());
+        }
+        set
     }
 
     /// `aws:ResourceTag/KEY` for each tag of the IAM user or role `resource` names, as IAM
@@ -564,7 +620,25 @@ impl Account {
         extra: &[(&str, Vec<String>)],
         resource_policy: Option<&Document>,
     ) -> Result<Decision, AwsError> {
-        let (req, set, d) = self.decide(c, action, resource, extra, resource_policy);
+        self.authorize_on(self, c, operation, action, resource, extra, resource_policy)
+    }
+
+    /// [`Account::authorize`] for a resource that `owner` holds ([`Account::decide_on`]).
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the arguments of `authorize` and the resource's owner"
+    )]
+    pub fn authorize_on(
+        &self,
+        owner: &Account,
+        c: &Caller,
+        operation: &str,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> Result<Decision, AwsError> {
+        let (req, set, d) = self.decide_on(owner, c, action, resource, extra, resource_policy);
         if d.is_allowed() {
             return Ok(d);
         }

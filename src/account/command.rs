@@ -127,8 +127,14 @@ impl Args {
 
 /// What one call runs with: the account, who calls, and the operation's name.
 pub struct Call<'a> {
-    /// The account.
+    /// The caller's account (the one its credentials belong to), which the call runs
+    /// against.
     pub account: &'a mut Account,
+    /// The sandbox's other accounts by id, for what reaches across accounts (a role of
+    /// another account assumed).
+    pub others: &'a mut BTreeMap<String, Account>,
+    /// The sandbox's organization, if it has one.
+    pub organization: &'a mut Option<super::organization::Organization>,
     /// The sandbox's local files (what `file://NAME` reads, and `aws s3 cp` uploads and
     /// downloads).
     pub files: &'a mut BTreeMap<String, String>,
@@ -167,6 +173,8 @@ impl Call<'_> {
 pub enum Creds {
     /// The account's root user, signed in to the console (the sandbox's starting identity).
     RootConsole,
+    /// The root user of another account of the sandbox (by id), signed in to the console.
+    RootOf(String),
     /// An access key pair.
     Keys {
         /// Access key id.
@@ -199,11 +207,18 @@ pub struct Output {
     pub code: i32,
 }
 
-/// A sandbox: an account plus the CLI's configuration (profiles, region, the caller's IP).
+/// A sandbox: an account (and the scenario's other accounts, and their organization) plus
+/// the CLI's configuration (profiles, region, the caller's IP).
 #[derive(Debug, Clone)]
 pub struct Sandbox {
-    /// The account.
+    /// The home account: the one the sandbox starts in, whose root user the default profile
+    /// signs in as.
     pub account: Account,
+    /// The other accounts by id (a scenario's `accounts:`); a call runs against the account
+    /// its credentials belong to.
+    pub accounts: BTreeMap<String, Account>,
+    /// The organization over the accounts, if the scenario has one.
+    pub organization: Option<super::organization::Organization>,
     /// Profiles by name.
     pub profiles: BTreeMap<String, Profile>,
     /// The profile used when `--profile` is not given.
@@ -297,6 +312,8 @@ impl Sandbox {
         );
         Sandbox {
             account,
+            accounts: BTreeMap::new(),
+            organization: None,
             profiles,
             profile: "default".into(),
             source_ip: "203.0.113.10".into(),
@@ -369,15 +386,15 @@ impl Sandbox {
             }
             None => (self.parse_args(&spec, words).map_err(|e| e.output())?, None),
         };
-        let caller = if unsigned(spec.operation) {
-            self.unsigned_caller(&globals)?
+        let (caller, home) = if unsigned(spec.operation) {
+            (self.unsigned_caller(&globals)?, self.account.id.clone())
         } else {
             self.caller(&spec, &globals)?
         };
         if let Some((svc, op)) = model {
             server_checks(svc, op, &spec, &args)?;
         }
-        let value = self.call(&spec, &args, &caller)?;
+        let value = self.call_in(&home, &spec, &args, &caller)?;
         if value.is_null() {
             return Ok(Output::default());
         }
@@ -420,9 +437,84 @@ impl Sandbox {
         })
     }
 
+    /// The id of the account an access key belongs to: the home account's, else the first
+    /// other account that has it (an unknown key: the home account, which refuses it).
+    pub fn account_of_key(&self, key: &str) -> &str {
+        if self.account.secret_of(key).is_some() {
+            return &self.account.id;
+        }
+        self.accounts
+            .values()
+            .find(|a| a.secret_of(key).is_some())
+            .map_or(self.account.id.as_str(), |a| a.id.as_str())
+    }
+
+    /// The account with id `id` (the home account when no other has it).
+    pub fn account_by_id(&self, id: &str) -> &Account {
+        self.accounts.get(id).unwrap_or(&self.account)
+    }
+
+    /// Gives every account its organization's policies afresh (after the organization
+    /// changed: a policy attached takes effect at once).
+    pub fn refresh_organization(&mut self) {
+        let view = |a: &Account| self.organization.as_ref().and_then(|o| o.view(&a.id));
+        self.account.org = view(&self.account);
+        let views: Vec<(String, Option<super::organization::OrgView>)> = self
+            .accounts
+            .values()
+            .map(|a| (a.id.clone(), view(a)))
+            .collect();
+        for (id, v) in views {
+            if let Some(a) = self.accounts.get_mut(&id) {
+                a.org = v;
+            }
+        }
+    }
+
+    /// Runs [`Sandbox::call`] against the account `id` (the home account, or one of the
+    /// others, which takes the home account's place for the call): every account's clock
+    /// moves on with the home account's first.
+    fn call_in(
+        &mut self,
+        id: &str,
+        spec: &Spec,
+        args: &Args,
+        caller: &Caller,
+    ) -> Result<Value, Output> {
+        // Each call takes a second of simulated time, so that events have an order.
+        self.account.advance(jiff::SignedDuration::from_secs(1));
+        let now = self.account.now;
+        for a in self.accounts.values_mut() {
+            let behind = now.as_second() - a.now.as_second();
+            if behind > 0 {
+                a.advance(jiff::SignedDuration::from_secs(behind));
+            }
+        }
+        let swapped = self.swap_in(id);
+        let result = self.call(spec, args, caller);
+        if let Some(home) = swapped {
+            self.swap_in(&home);
+        }
+        if spec.service == "organizations" {
+            self.refresh_organization();
+        }
+        result
+    }
+
+    /// Puts the account `id` of [`Sandbox::accounts`] in the home account's place (and the
+    /// home account among the others); returns the id of the account it replaced, to swap
+    /// back with. `None`: `id` is the home account's already, or no account's.
+    fn swap_in(&mut self, id: &str) -> Option<String> {
+        let mut other = self.accounts.remove(id)?;
+        std::mem::swap(&mut self.account, &mut other);
+        let out = other.id.clone();
+        self.accounts.insert(out.clone(), other);
+        Some(out)
+    }
+
     /// Who calls: the profile's credentials (`--profile`, or the current one), checked as
-    /// the CLI and then AWS check them.
-    fn caller(&mut self, spec: &Spec, globals: &Globals) -> Result<Caller, Output> {
+    /// the CLI and then AWS check them, and the id of the account they belong to.
+    fn caller(&mut self, spec: &Spec, globals: &Globals) -> Result<(Caller, String), Output> {
         let prof = self
             .profiles
             .get(&globals.profile)
@@ -448,15 +540,33 @@ impl Sandbox {
                 "Unable to locate credentials. You can configure credentials by running \"aws login\".",
             )
             .output()),
-            Some(Creds::RootConsole) => Ok(Caller {
-                identity: Identity::Root,
-                access_key_id: None,
-                session_key: None,
-                mfa: Some(self.account.root.mfa_enabled),
-                token_issued: None,
-                source_ip: self.source_ip.clone(),
-                region,
-            }),
+            Some(Creds::RootConsole) => Ok((
+                Caller {
+                    identity: Identity::Root,
+                    access_key_id: None,
+                    session_key: None,
+                    mfa: Some(self.account.root.mfa_enabled),
+                    token_issued: None,
+                    source_ip: self.source_ip.clone(),
+                    region,
+                },
+                self.account.id.clone(),
+            )),
+            Some(Creds::RootOf(id)) => {
+                let acct = self.account_by_id(id);
+                Ok((
+                    Caller {
+                        identity: Identity::Root,
+                        access_key_id: None,
+                        session_key: None,
+                        mfa: Some(acct.root.mfa_enabled),
+                        token_issued: None,
+                        source_ip: self.source_ip.clone(),
+                        region,
+                    },
+                    acct.id.clone(),
+                ))
+            }
             // Half a key pair is not credentials: the CLI stops before sending anything.
             Some(Creds::Keys {
                 access_key_id,
@@ -481,17 +591,20 @@ impl Sandbox {
                 access_key_id,
                 secret,
                 session_token,
-            }) => self
-                .account
-                .caller_for_key_pair(
-                    spec.operation,
-                    access_key_id,
-                    secret,
-                    session_token.as_deref(),
-                    &self.source_ip,
-                    &region,
-                )
-                .map_err(|e| service_error(&e).output()),
+            }) => {
+                let home = self.account_of_key(access_key_id).to_string();
+                self.account_by_id(&home)
+                    .caller_for_key_pair(
+                        spec.operation,
+                        access_key_id,
+                        secret,
+                        session_token.as_deref(),
+                        &self.source_ip,
+                        &region,
+                    )
+                    .map(|c| (c, home))
+                    .map_err(|e| service_error(&e).output())
+            }
         }
     }
 
@@ -499,10 +612,10 @@ impl Sandbox {
     /// call is recorded in CloudTrail and its key's last use noted (unless the CLI refused it
     /// before it reached AWS), and a denial or a refused document is kept for `explain`.
     fn call(&mut self, spec: &Spec, args: &Args, caller: &Caller) -> Result<Value, Output> {
-        // Each call takes a second of simulated time, so that events have an order.
-        self.account.advance(jiff::SignedDuration::from_secs(1));
         let mut call = Call {
             account: &mut self.account,
+            others: &mut self.accounts,
+            organization: &mut self.organization,
             files: &mut self.files,
             caller: caller.clone(),
             operation: spec.operation,
@@ -530,6 +643,19 @@ impl Sandbox {
                 args,
                 result.as_ref().err(),
             );
+            // A role of another account assumed is recorded in that account too.
+            if recorded.operation == "AssumeRole" && result.is_ok() {
+                let owner = args
+                    .opt("role-arn")
+                    .and_then(|a| a.split(':').nth(4))
+                    .unwrap_or_default();
+                if let (Some(event), Some(other)) = (
+                    self.account.cloudtrail.events.last().cloned(),
+                    self.accounts.get_mut(owner),
+                ) {
+                    trail::record_for(other, event, &self.account.id);
+                }
+            }
             self.account.note_key_use(caller, spec.service);
         }
         if let Err(e) = &result {

@@ -615,6 +615,9 @@ pub struct Session {
     /// For the credentials the instance metadata service handed out: the instance's id (what
     /// GuardDuty's `InstanceCredentialExfiltration` findings watch).
     pub from_instance: Option<String>,
+    /// The source identity set when the role was assumed (`--source-identity`), kept by
+    /// every session chained from it (`aws:SourceIdentity`).
+    pub source_identity: Option<String>,
 }
 
 /// What temporary credentials act as.

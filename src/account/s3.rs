@@ -327,7 +327,20 @@ fn no_bucket(c: &Call, name: &str) -> AwsError {
     )
 }
 
-/// Authorizes against the caller's policies and the bucket's policy.
+/// The account that holds the bucket `name`: the caller's, or another account of the
+/// sandbox (bucket names are global); the caller's when none has it.
+fn holder<'c>(c: &'c Call, name: &str) -> &'c super::Account {
+    if c.account.buckets.contains_key(name) {
+        return c.account;
+    }
+    c.others
+        .values()
+        .find(|a| a.buckets.contains_key(name))
+        .unwrap_or(c.account)
+}
+
+/// Authorizes against the caller's policies and the bucket's policy (and, for a bucket of
+/// another account, that account's RCPs: both sides must allow it).
 fn allow_s3(
     c: &Call,
     action: &str,
@@ -335,9 +348,11 @@ fn allow_s3(
     bucket: &str,
     extra: &[(&str, Vec<String>)],
 ) -> Result<(), AwsError> {
-    let policy = c.account.buckets.get(bucket).and_then(|b| b.policy.clone());
+    let owner = holder(c, bucket);
+    let policy = owner.buckets.get(bucket).and_then(|b| b.policy.clone());
     c.account
-        .authorize(
+        .authorize_on(
+            owner,
             &c.caller,
             c.operation,
             action,
@@ -646,8 +661,7 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = c
-        .account
+    let b = holder(c, &name)
         .buckets
         .get(&name)
         .ok_or_else(|| no_bucket(c, &name))?;
@@ -672,8 +686,7 @@ fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[("s3:prefix", vec![prefix.clone()])],
     )?;
-    let b = c
-        .account
+    let b = holder(c, &name)
         .buckets
         .get(&name)
         .ok_or_else(|| no_bucket(c, &name))?;

@@ -49,6 +49,104 @@ struct AccountSpec {
     alias: Option<String>,
     #[serde(default)]
     seed: Option<u64>,
+    /// The account's name in its organization.
+    #[serde(default)]
+    name: Option<String>,
+    /// The account's email address in its organization.
+    #[serde(default)]
+    email: Option<String>,
+}
+
+/// One of `accounts:`: another account, with what the home account has (IAM, S3 and
+/// CloudTrail).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OtherAccountSpec {
+    id: String,
+    #[serde(default)]
+    alias: Option<String>,
+    #[serde(default)]
+    seed: Option<u64>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    root: RootSpec,
+    #[serde(default)]
+    password_policy: Option<PasswordPolicy>,
+    #[serde(default)]
+    policies: Vec<PolicySpec>,
+    #[serde(default)]
+    users: Vec<UserSpec>,
+    #[serde(default)]
+    groups: Vec<GroupSpec>,
+    #[serde(default)]
+    roles: Vec<RoleSpec>,
+    #[serde(default)]
+    buckets: Vec<BucketSpec>,
+    #[serde(default)]
+    account_public_access_block: Option<PublicAccessBlock>,
+    #[serde(default)]
+    trails: Vec<TrailSpec>,
+}
+
+/// `organization:`: the management account, the OUs, where accounts sit, and the SCPs and
+/// RCPs with their targets.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrganizationSpec {
+    /// The organization's id (`o-` and 10 to 32 lowercase letters or digits), for policies
+    /// that name it in `aws:PrincipalOrgID`; generated when absent.
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    management: Option<String>,
+    #[serde(default)]
+    units: Vec<UnitSpec>,
+    /// Account id → the name of the OU it sits in (`Root` when not listed).
+    #[serde(default)]
+    accounts: BTreeMap<String, String>,
+    /// Accounts of the scenario that are not in the organization.
+    #[serde(default)]
+    outside: Vec<String>,
+    #[serde(default)]
+    policies: Vec<OrgPolicySpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitSpec {
+    name: String,
+    #[serde(default)]
+    parent: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgPolicySpec {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    description: Option<String>,
+    document: Doc,
+    #[serde(default)]
+    targets: Vec<String>,
+}
+
+/// One of `profiles:`: a CLI profile signed in as an account's root user or one of its users.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProfileSpec {
+    #[serde(default)]
+    account: Option<String>,
+    #[serde(default)]
+    root: bool,
+    #[serde(default)]
+    user: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -449,7 +547,16 @@ struct ScenarioFile {
     files: BTreeMap<String, String>,
     #[serde(default)]
     events: Vec<EventSpec>,
+    #[serde(default)]
+    accounts: Vec<OtherAccountSpec>,
+    #[serde(default)]
+    organization: Option<OrganizationSpec>,
+    #[serde(default)]
+    profiles: BTreeMap<String, ProfileSpec>,
 }
+
+/// The most accounts a scenario declares besides the home account.
+pub const MAX_ACCOUNTS: usize = 20;
 
 fn one() -> u32 {
     1
@@ -476,6 +583,8 @@ pub struct ScheduledEvent {
 struct Loader<'a> {
     file: &'a str,
     account: Account,
+    /// What field paths start with: empty for the home account, `accounts[2].` for another.
+    prefix: String,
 }
 
 impl Loader<'_> {
@@ -491,7 +600,7 @@ impl Loader<'_> {
         ScenarioError {
             file: self.file.to_string(),
             location: None,
-            path: rules::quoted(path),
+            path: rules::quoted(&format!("{}{path}", self.prefix)),
             message,
         }
     }
@@ -703,7 +812,9 @@ static LOADED: Mutex<Vec<(String, String, Sandbox)>> = Mutex::new(Vec::new());
 /// How many scenarios [`LOADED`] keeps (more than a pack uses).
 const LOADED_MAX: usize = 64;
 
-fn load_uncached(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
+/// [`load`] without its memory of the scenarios loaded before: the file is read afresh
+/// (what the benchmarks measure).
+pub fn load_uncached(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     load_text(file, text).map_err(|mut e| {
         if e.location.is_none()
             && !e.path.is_empty()
@@ -765,9 +876,24 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     l.budgets(&spec.budgets);
     l.alarms(&spec.alarms);
     let events = l.events(&spec.events, &source_ip)?;
+    let others = l.other_accounts(&spec.accounts)?;
+    let organization = match &spec.organization {
+        Some(o) => Some(l.organization(o, &spec.account, &spec.accounts, &others)?),
+        None => None,
+    };
     // Built as data, not through commands: the index starts afresh.
     l.account.reindex();
+    let mut accounts = BTreeMap::new();
+    for mut a in others {
+        a.reindex();
+        accounts.insert(a.id.clone(), a);
+    }
+    let profiles = l.profiles(&spec.profiles, &mut accounts)?;
     let mut sandbox = Sandbox::new(l.account);
+    sandbox.accounts = accounts;
+    sandbox.organization = organization;
+    sandbox.refresh_organization();
+    sandbox.profiles.extend(profiles);
     sandbox.source_ip = source_ip;
     sandbox.files = spec.files;
     sandbox.files.extend(tokens);
@@ -793,7 +919,11 @@ impl Loader<'_> {
         }
         let mut account = Account::new(&id, spec.seed.unwrap_or(1));
         account.alias = spec.alias.clone();
-        Ok(Loader { file, account })
+        Ok(Loader {
+            file,
+            account,
+            prefix: String::new(),
+        })
     }
 
     /// `clock`: the time the scenario starts at (the account's default when absent).
@@ -1478,6 +1608,352 @@ impl Loader<'_> {
         }
         events.sort_by_key(|e| e.at);
         Ok(events)
+    }
+}
+
+/// The first active access key of `acct`'s user `user`, one made for it when it has none;
+/// `None` when the account has no such user.
+fn user_key(acct: &mut Account, user: &str) -> Option<AccessKey> {
+    let u = acct.users.get(user)?;
+    if let Some(k) = u.access_keys.iter().find(|k| k.status == KeyStatus::Active) {
+        return Some(k.clone());
+    }
+    let kid = acct.new_id("AKIA", 16);
+    let secret = acct.new_secret();
+    let k = AccessKey::new(kid, secret, acct.now);
+    if let Some(u) = acct.users.get_mut(user) {
+        u.access_keys.push(k.clone());
+    }
+    acct.reindex();
+    Some(k)
+}
+
+/// The sections of the file about accounts beside the home one: `accounts`,
+/// `organization` and `profiles`.
+impl Loader<'_> {
+    /// `accounts`: each a [`Loader`] of its own (its errors' paths under `accounts[i].`), on
+    /// the home account's clock.
+    fn other_accounts(&self, list: &[OtherAccountSpec]) -> Result<Vec<Account>, ScenarioError> {
+        if list.len() > MAX_ACCOUNTS {
+            return Err(self.err(
+                "accounts",
+                Said::of(M::TooMany)
+                    .with("n", list.len())
+                    .with("max", MAX_ACCOUNTS),
+            ));
+        }
+        let mut out: Vec<Account> = Vec::with_capacity(list.len());
+        for (i, a) in list.iter().enumerate() {
+            let at = format!("accounts[{i}]");
+            if a.id.len() != 12 || !a.id.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(self.err(
+                    &format!("{at}.id"),
+                    Said::of(M::BadAccountId).with("id", &a.id),
+                ));
+            }
+            if a.id == self.account.id || out.iter().any(|o| o.id == a.id) {
+                return Err(self.err(&format!("{at}.id"), twice(M::KindAccount, &a.id)));
+            }
+            // Each account its own sequence, so that no two hand out the same key id.
+            let seed = a.seed.unwrap_or(u64::try_from(i).unwrap_or(0) + 2);
+            let mut account = Account::new(&a.id, seed);
+            account.alias = a.alias.clone();
+            account.now = self.account.now;
+            account.password_policy = a.password_policy.clone();
+            account.account_public_access_block = a.account_public_access_block;
+            let mut l = Loader {
+                file: self.file,
+                account,
+                prefix: format!("{at}."),
+            };
+            l.root(&a.root)?;
+            l.policies(&a.policies)?;
+            l.groups(&a.groups)?;
+            l.users(&a.users)?;
+            l.roles(&a.roles)?;
+            l.buckets(&a.buckets)?;
+            l.trails(&a.trails);
+            // A key id names one key of one account: the sandbox finds the caller's account
+            // by it.
+            let keys = l
+                .account
+                .root
+                .access_keys
+                .iter()
+                .chain(l.account.users.values().flat_map(|u| u.access_keys.iter()));
+            for k in keys {
+                let taken = std::iter::once(&self.account)
+                    .chain(out.iter())
+                    .any(|o| o.secret_of(&k.id).is_some());
+                if taken {
+                    return Err(self.err(&at, twice(M::KindAccessKey, &k.id)));
+                }
+            }
+            out.push(l.account);
+        }
+        Ok(out)
+    }
+
+    /// `organization`: every account of the scenario joins it (the management account
+    /// first), under the OU `organization.accounts` places it in, else under the root; its
+    /// policies are attached to their targets, beside `FullAWSAccess` and `RCPFullAWSAccess`.
+    fn organization(
+        &self,
+        o: &OrganizationSpec,
+        home: &AccountSpec,
+        specs: &[OtherAccountSpec],
+        others: &[Account],
+    ) -> Result<super::organization::Organization, ScenarioError> {
+        use super::organization::{
+            MAX_DEPTH, MAX_POLICIES, MAX_UNITS, OrgPolicyType, Organization,
+        };
+        let known = |id: &str| id == self.account.id || others.iter().any(|a| a.id == id);
+        let ids = || {
+            std::iter::once(self.account.id.as_str()).chain(others.iter().map(|a| a.id.as_str()))
+        };
+        let management = o
+            .management
+            .clone()
+            .unwrap_or_else(|| self.account.id.clone());
+        if !known(&management) {
+            return Err(self.err(
+                "organization.management",
+                near(
+                    Said::of(M::NoSuchAccount).with("id", &management),
+                    &management,
+                    ids(),
+                ),
+            ));
+        }
+        let name_of = |id: &str| -> (String, String) {
+            let (name, email, alias) = if id == self.account.id {
+                (
+                    home.name.clone(),
+                    home.email.clone(),
+                    self.account.alias.clone(),
+                )
+            } else {
+                let s = specs.iter().find(|s| s.id == id);
+                (
+                    s.and_then(|s| s.name.clone()),
+                    s.and_then(|s| s.email.clone()),
+                    s.and_then(|s| s.alias.clone()),
+                )
+            };
+            (
+                name.or(alias).unwrap_or_else(|| format!("Account {id}")),
+                email.unwrap_or_else(|| format!("aws+{id}@example.com")),
+            )
+        };
+        let (mname, memail) = name_of(&management);
+        let mut org = Organization::new(&management, &memail, &mname, 7, self.account.now);
+        if let Some(id) = &o.id {
+            let body = id.strip_prefix("o-").unwrap_or("");
+            let ok = (10..=32).contains(&body.len())
+                && body
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            if !ok {
+                return Err(self.err("organization.id", Said::of(M::BadOrgId).with("id", id)));
+            }
+            org.id = id.clone();
+        }
+        for (path, n, max) in [
+            ("organization.units", o.units.len(), MAX_UNITS),
+            ("organization.policies", o.policies.len(), MAX_POLICIES),
+        ] {
+            if n > max {
+                return Err(self.err(path, Said::of(M::TooMany).with("n", n).with("max", max)));
+            }
+        }
+        // OU names → ids, each OU after its parent.
+        let mut units: Vec<(String, String)> = Vec::new();
+        let root = org.root.clone();
+        let unit_id = |units: &[(String, String)], name: &str| -> Option<String> {
+            if name == "Root" {
+                return Some(root.clone());
+            }
+            units
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, id)| id.clone())
+        };
+        for (i, u) in o.units.iter().enumerate() {
+            let at = format!("organization.units[{i}]");
+            if u.name == "Root" || units.iter().any(|(n, _)| *n == u.name) {
+                return Err(self.err(&format!("{at}.name"), twice(M::KindUnit, &u.name)));
+            }
+            let parent_name = u.parent.as_deref().unwrap_or("Root");
+            let Some(parent) = unit_id(&units, parent_name) else {
+                let names = units.iter().map(|(n, _)| n.as_str()).chain(["Root"]);
+                return Err(self.err(
+                    &format!("{at}.parent"),
+                    near(
+                        Said::of(M::NoSuchUnit).with("name", parent_name),
+                        parent_name,
+                        names,
+                    ),
+                ));
+            };
+            let id = org.add_unit(&u.name, &parent);
+            if org.path_to(&id).map_or(0, |p| p.len()) > MAX_DEPTH + 1 {
+                return Err(self.err(
+                    &format!("{at}.parent"),
+                    Said::of(M::UnitsTooDeep).with("max", MAX_DEPTH),
+                ));
+            }
+            units.push((u.name.clone(), id));
+        }
+        for (id, place) in &o.accounts {
+            let at = format!("organization.accounts.{id}");
+            if !known(id) {
+                return Err(self.err(
+                    &at,
+                    near(Said::of(M::NoSuchAccount).with("id", id), id, ids()),
+                ));
+            }
+            if unit_id(&units, place).is_none() {
+                let names = units.iter().map(|(n, _)| n.as_str()).chain(["Root"]);
+                return Err(self.err(
+                    &at,
+                    near(Said::of(M::NoSuchUnit).with("name", place), place, names),
+                ));
+            }
+        }
+        for (i, id) in o.outside.iter().enumerate() {
+            let at = format!("organization.outside[{i}]");
+            if !known(id) {
+                return Err(self.err(
+                    &at,
+                    near(Said::of(M::NoSuchAccount).with("id", id), id, ids()),
+                ));
+            }
+            if *id == management || o.accounts.contains_key(id) {
+                return Err(self.err(&at, Said::of(M::OutsideAndIn).with("id", id)));
+            }
+        }
+        for id in ids().filter(|id| !o.outside.iter().any(|x| x == id)) {
+            let place = o.accounts.get(id).map_or("Root", String::as_str);
+            let parent = unit_id(&units, place).unwrap_or_else(|| root.clone());
+            let (name, email) = name_of(id);
+            if let Some(m) = org.members.get_mut(id) {
+                m.parent = parent;
+            } else {
+                org.join(id, &name, &email, &parent, self.account.now);
+            }
+        }
+        for (i, p) in o.policies.iter().enumerate() {
+            let at = format!("organization.policies[{i}]");
+            let Some(kind) = OrgPolicyType::parse(&p.kind) else {
+                return Err(self.err(
+                    &format!("{at}.type"),
+                    Said::of(M::BadOrgPolicyType).with("value", &p.kind),
+                ));
+            };
+            if org
+                .policies
+                .values()
+                .any(|q| q.name == p.name && q.kind == kind)
+            {
+                return Err(self.err(&format!("{at}.name"), twice(M::KindOrgPolicy, &p.name)));
+            }
+            let ty = match kind {
+                OrgPolicyType::Scp => PolicyType::Scp,
+                OrgPolicyType::Rcp => PolicyType::Resource,
+            };
+            let doc = self.doc(&format!("{at}.document"), &p.document, ty)?;
+            if kind == OrgPolicyType::Rcp
+                && let Err(index) = super::organization::check_rcp(&doc)
+            {
+                return Err(self.err(
+                    &format!("{at}.document"),
+                    Said::of(M::BadRcp).with("index", index),
+                ));
+            }
+            let mut targets = Vec::with_capacity(p.targets.len());
+            for (j, t) in p.targets.iter().enumerate() {
+                let id = unit_id(&units, t).or_else(|| known(t).then(|| t.clone()));
+                let Some(id) = id else {
+                    let names = units
+                        .iter()
+                        .map(|(n, _)| n.as_str())
+                        .chain(["Root"])
+                        .chain(ids());
+                    return Err(self.err(
+                        &format!("{at}.targets[{j}]"),
+                        near(Said::of(M::NoSuchTarget).with("name", t), t, names),
+                    ));
+                };
+                targets.push(id);
+            }
+            let description = p.description.clone().unwrap_or_default();
+            let id = org.add_policy(&p.name, &description, kind, doc);
+            if let Some(pol) = org.policies.get_mut(&id) {
+                pol.targets.extend(targets);
+            }
+        }
+        Ok(org)
+    }
+
+    /// `profiles`: each signs in as an account's root user (the console's, as the default
+    /// profile does) or as one of its users, with the user's first active access key (one
+    /// made for it when it has none).
+    fn profiles(
+        &mut self,
+        list: &BTreeMap<String, ProfileSpec>,
+        others: &mut BTreeMap<String, Account>,
+    ) -> Result<Vec<(String, Profile)>, ScenarioError> {
+        let mut out = Vec::with_capacity(list.len());
+        for (name, p) in list {
+            let at = format!("profiles.{name}");
+            let id = p.account.clone().unwrap_or_else(|| self.account.id.clone());
+            let home = id == self.account.id;
+            if !home && !others.contains_key(&id) {
+                let ids = std::iter::once(self.account.id.as_str())
+                    .chain(others.keys().map(String::as_str));
+                return Err(self.err(
+                    &format!("{at}.account"),
+                    near(Said::of(M::NoSuchAccount).with("id", &id), &id, ids),
+                ));
+            }
+            let creds = match (p.root, &p.user) {
+                (true, None) if home => Creds::RootConsole,
+                (true, None) => Creds::RootOf(id.clone()),
+                (false, Some(user)) => {
+                    let acct = if home {
+                        &mut self.account
+                    } else {
+                        match others.get_mut(&id) {
+                            Some(a) => a,
+                            None => continue,
+                        }
+                    };
+                    let Some(key) = user_key(acct, user) else {
+                        let names: Vec<String> = acct.users.keys().cloned().collect();
+                        let said = near(
+                            Said::of(M::NoSuchUserIn).with("name", user).with("id", &id),
+                            user,
+                            names.iter().map(String::as_str),
+                        );
+                        return Err(self.err(&format!("{at}.user"), said));
+                    };
+                    Creds::Keys {
+                        access_key_id: key.id,
+                        secret: key.secret,
+                        session_token: None,
+                    }
+                }
+                _ => return Err(self.err(&at, Said::of(M::ProfileWho))),
+            };
+            out.push((
+                name.clone(),
+                Profile {
+                    creds: Some(creds),
+                    region: Some(p.region.clone().unwrap_or_else(|| "us-east-1".into())),
+                },
+            ));
+        }
+        Ok(out)
     }
 }
 

@@ -95,17 +95,21 @@ fn mfa_ok(c: &Call, a: &Args) -> Result<bool, AwsError> {
     Ok(true)
 }
 
-fn new_session(
-    c: &mut Call,
+/// New temporary credentials of `acct` (the account whose role or user they act as).
+/// New temporary credentials of `kind` in `acct`, good for `secs` seconds, kept in its
+/// sessions.
+pub fn new_session(
+    acct: &mut super::Account,
     kind: SessionKind,
     secs: i64,
     policy: Option<super::model::Document>,
     mfa: bool,
+    source_identity: Option<String>,
 ) -> Session {
-    let id = c.account.new_id("ASIA", 16);
-    let secret = c.account.new_secret();
-    let token = format!("IQoJb3JpZ2luX2VjE{}", c.account.new_secret());
-    let now = c.account.now;
+    let id = acct.new_id("ASIA", 16);
+    let secret = acct.new_secret();
+    let token = format!("IQoJb3JpZ2luX2VjE{}", acct.new_secret());
+    let now = acct.now;
     let s = Session {
         access_key_id: id.clone(),
         secret,
@@ -119,8 +123,9 @@ fn new_session(
         mfa,
         federated: None,
         from_instance: None,
+        source_identity,
     };
-    c.account.sessions.insert(id, s.clone());
+    acct.sessions.insert(id, s.clone());
     s
 }
 
@@ -131,6 +136,15 @@ fn credentials(s: &Session) -> Value {
         ("SessionToken", json!(s.token)),
         ("Expiration", time(s.expires)),
     ])
+}
+
+/// AWS's answer to an `AssumeRole` it refuses: the same whether the role is missing, its
+/// trust policy does not allow the caller, or the caller's own policies do not.
+fn assume_denied(c: &Call, who: &str, arn: &str) -> AwsError {
+    c.err(
+        "AccessDenied",
+        format!("User: {who} is not authorized to perform: sts:AssumeRole on resource: {arn}"),
+    )
 }
 
 /// A role session name as STS allows it: 2 to 64 of `[\w+=,.@-]`.
@@ -146,26 +160,40 @@ fn check_session_name(c: &Call, session: &str) -> Result<(), AwsError> {
     Ok(())
 }
 
+/// `sts assume-role`: the role's trust policy must allow the caller, and, for a role of
+/// another account, the caller's own policies must allow `sts:AssumeRole` on it too
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_aws-accounts.html>).
+/// `--external-id` is `sts:ExternalId`, `--source-identity` `sts:SourceIdentity` (which
+/// needs `sts:SetSourceIdentity` in the trust policy, and which a chained session keeps
+/// and cannot change:
+/// <https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html>).
 fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let arn = a.s("role-arn").to_string();
     let session = a.s("role-session-name").to_string();
     check_session_name(c, &session)?;
     let role_name = arn.rsplit('/').next().unwrap_or("").to_string();
-    let Some(role) = c
-        .account
+    let owner_id = arn.split(':').nth(4).unwrap_or("").to_string();
+    let cross = owner_id != c.account.id;
+    let owner: &super::Account = if cross {
+        match c.others.get(&owner_id) {
+            Some(o) => o,
+            None => {
+                // AWS answers AccessDenied rather than revealing whether the role exists.
+                let who = c.account.caller_arn(&c.caller);
+                return Err(assume_denied(c, &who, &arn));
+            }
+        }
+    } else {
+        c.account
+    };
+    let Some(role) = owner
         .roles
         .get(&role_name)
         .filter(|r| r.arn == arn)
         .cloned()
     else {
-        // AWS answers AccessDenied rather than revealing whether the role exists.
-        let caller = c.account.caller_arn(&c.caller);
-        return Err(c.err(
-            "AccessDenied",
-            format!(
-                "User: {caller} is not authorized to perform: sts:AssumeRole on resource: {arn}"
-            ),
-        ));
+        let who = c.account.caller_arn(&c.caller);
+        return Err(assume_denied(c, &who, &arn));
     };
     let mfa = mfa_ok(c, a)?;
     let mut caller = c.caller.clone();
@@ -173,23 +201,60 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         caller.mfa = Some(true);
         caller.token_issued = Some(c.account.now);
     }
-    let extra = [("sts:RoleSessionName", vec![session.clone()])];
-    let d = c.account.authorize(
-        &caller,
-        c.operation,
-        "sts:AssumeRole",
-        &arn,
-        &extra,
-        Some(&role.trust),
-    )?;
-    // A role can only be assumed when its trust policy allows it, even within the account:
-    // an identity-based allow alone is not enough.
-    if d.allowed_by_resource != Some(true) {
-        let who = c.account.caller_arn(&caller);
+    let inherited = c
+        .caller
+        .session_key
+        .as_ref()
+        .and_then(|k| c.account.sessions.get(k))
+        .and_then(|s| s.source_identity.clone());
+    let asked = a.opt("source-identity").map(str::to_string);
+    let who = c.account.caller_arn(&caller);
+    if let (Some(old), Some(new)) = (&inherited, &asked)
+        && old != new
+    {
+        // A chained session keeps the source identity it was given.
         return Err(c.err(
             "AccessDenied",
-            format!("User: {who} is not authorized to perform: sts:AssumeRole on resource: {arn}"),
+            format!(
+                "User: {who} is not authorized to perform: sts:SetSourceIdentity on resource: {arn}"
+            ),
         ));
+    }
+    let source_identity = asked.clone().or(inherited);
+    let mut extra = vec![("sts:RoleSessionName", vec![session.clone()])];
+    if let Some(x) = a.opt("external-id") {
+        extra.push(("sts:ExternalId", vec![x.to_string()]));
+    }
+    if let Some(si) = &source_identity {
+        extra.push(("sts:SourceIdentity", vec![si.clone()]));
+    }
+    let owner: &super::Account = if cross {
+        c.others.get(&owner_id).unwrap_or(c.account)
+    } else {
+        c.account
+    };
+    let mut actions = vec!["sts:AssumeRole"];
+    if asked.is_some() {
+        actions.push("sts:SetSourceIdentity");
+    }
+    for action in actions {
+        let d = c.account.authorize_on(
+            owner,
+            &caller,
+            c.operation,
+            action,
+            &arn,
+            &extra,
+            Some(&role.trust),
+        )?;
+        // A role can only be assumed when its trust policy allows it, even within the
+        // account: an identity-based allow alone is not enough.
+        if d.allowed_by_resource != Some(true) {
+            return Err(c.err(
+                "AccessDenied",
+                format!("User: {who} is not authorized to perform: {action} on resource: {arn}"),
+            ));
+        }
     }
     let policy = match a.opt("policy") {
         Some(text) => Some(
@@ -202,8 +267,18 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if secs < 900 || secs > i64::from(role.max_session_duration) {
         return Err(c.err("ValidationError", format!("The requested DurationSeconds exceeds the MaxSessionDuration set for this role ({}).", role.max_session_duration)));
     }
+    let region = c.caller.region.clone();
+    // The session belongs to the role's account: its credentials call into that account.
+    let owner: &mut super::Account = if cross {
+        match c.others.get_mut(&owner_id) {
+            Some(o) => o,
+            None => c.account,
+        }
+    } else {
+        c.account
+    };
     let s = new_session(
-        c,
+        owner,
         SessionKind::Role {
             role: role_name.clone(),
             session_name: session.clone(),
@@ -211,10 +286,10 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         secs,
         policy,
         mfa,
+        source_identity.clone(),
     );
-    let now = c.account.now;
-    let region = c.caller.region.clone();
-    if let Some(r) = c.account.roles.get_mut(&role_name) {
+    let now = owner.now;
+    if let Some(r) = owner.roles.get_mut(&role_name) {
         r.last_used = Some(super::model::LastUsed {
             date: now,
             region,
@@ -231,11 +306,12 @@ fn assume_role(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
                     "Arn",
                     json!(format!(
                         "arn:aws:sts::{}:assumed-role/{role_name}/{session}",
-                        c.account.id
+                        owner.id
                     )),
                 ),
             ]),
         ),
+        ("SourceIdentity", json!(source_identity)),
     ]))
 }
 
@@ -255,7 +331,7 @@ fn get_session_token(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .int("duration-seconds")
         .unwrap_or(43_200)
         .clamp(900, 129_600);
-    let s = new_session(c, kind, secs, None, mfa);
+    let s = new_session(c.account, kind, secs, None, mfa, None);
     Ok(obj([("Credentials", credentials(&s))]))
 }
 
@@ -432,7 +508,7 @@ fn web_identity(
         return Err(c.err("ValidationError", format!("The requested DurationSeconds exceeds the MaxSessionDuration set for this role ({}).", role.max_session_duration)));
     }
     let s = new_session(
-        c,
+        c.account,
         SessionKind::Role {
             role: role_name.clone(),
             session_name: session.clone(),
@@ -440,6 +516,7 @@ fn web_identity(
         secs,
         policy,
         false,
+        None,
     );
     if let Some(stored) = c.account.sessions.get_mut(&s.access_key_id) {
         stored.federated = Some(provider_arn);

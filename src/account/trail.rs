@@ -47,6 +47,10 @@ pub struct Event {
     /// For a `WebIdentityUser`: the provider that vouched for it (the issuer without
     /// `https://`), and the `principalId` CloudTrail gives it (`PROVIDER:AUDIENCE:SUBJECT`).
     pub web_identity: Option<(String, String)>,
+    /// The caller's account, when the event is recorded in another one (a role assumed
+    /// across accounts is recorded in the role's account too); `None`: the account that
+    /// holds the event.
+    pub caller_account: Option<String>,
 }
 
 /// A trail.
@@ -142,6 +146,7 @@ pub fn record(
                 | "HeadObject"
         ),
         web_identity: None,
+        caller_account: None,
     };
     account.cloudtrail.events.push(event);
 }
@@ -181,7 +186,19 @@ pub fn record_web_identity(
             ),
             None => (String::new(), String::new()),
         }),
+        caller_account: None,
     };
+    account.cloudtrail.events.push(event);
+}
+
+/// Records in `account` a copy of `event`, which the account `caller_account` recorded: a
+/// role of `account` assumed from `caller_account`. CloudTrail logs a cross-account
+/// `AssumeRole` in the caller's account and in the role's
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html>).
+pub fn record_for(account: &mut Account, mut event: Event, caller_account: &str) {
+    let id = account.new_id("", 8).to_lowercase();
+    event.id = format!("{id}-0000-4000-8000-000000000000");
+    event.caller_account = Some(caller_account.to_string());
     account.cloudtrail.events.push(event);
 }
 
@@ -206,7 +223,10 @@ impl Event {
                     None => obj([
                         ("type", json!(self.identity_type)),
                         ("arn", json!(self.arn)),
-                        ("accountId", json!(account_id)),
+                        (
+                            "accountId",
+                            json!(self.caller_account.as_deref().unwrap_or(account_id)),
+                        ),
                         ("accessKeyId", json!(self.access_key_id)),
                         ("userName", json!(self.user_name)),
                     ]),

@@ -19,7 +19,7 @@ pub fn permissions(a: &Account, identity: Identity) -> Result<ByService, Catalog
     let catalog = Catalog::get()?;
     let root = identity == Identity::Root;
     let c = Caller::probe(identity, None);
-    let set = a.policy_set(&c);
+    let set = a.policy_set_in_org(&c);
     let principal = a.principal(&c);
     let context = a.request_context(&c, &[]);
     let mut resources: Vec<String> = vec!["*".into()];

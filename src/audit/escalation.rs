@@ -103,7 +103,7 @@ impl Subject {
         Subject {
             principal: a.principal(&caller),
             context: a.request_context(&caller, &[]),
-            set: a.policy_set(&caller),
+            set: a.policy_set_in_org(&caller),
             arn,
             caller,
         }

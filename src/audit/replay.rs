@@ -7,8 +7,8 @@
 
 use serde_json::Value;
 
+use crate::account::SessionKind;
 use crate::account::command::{Creds, Output, Profile, Sandbox};
-use crate::account::{Session, SessionKind};
 
 use super::escalation::{Move, Path};
 
@@ -64,7 +64,7 @@ pub fn replay(sb: &mut Sandbox, path: &Path) -> Replay {
     };
     let start_key = match &creds {
         Creds::Keys { access_key_id, .. } => Some(access_key_id.clone()),
-        Creds::RootConsole => None,
+        Creds::RootConsole | Creds::RootOf(_) => None,
     };
     act_as(sb, creds);
     let mut ran = Vec::new();
@@ -170,29 +170,12 @@ fn start(sb: &mut Sandbox, from: &str) -> Option<Creds> {
         });
     }
     a.roles.get(&name)?;
-    let id = a.new_id("ASIA", 16);
-    let secret = a.new_secret();
-    let token = format!("IQoJb3JpZ2luX2VjE{}", a.new_secret());
-    let now = a.now;
-    let expires = now
-        .checked_add(jiff::SignedDuration::from_hours(1))
-        .unwrap_or(now);
-    a.sessions.insert(
-        id.clone(),
-        Session {
-            access_key_id: id.clone(),
-            secret: secret.clone(),
-            token: token.clone(),
-            expires,
-            issued: now,
-            kind: SessionKind::Role {
-                role: name,
-                session_name: "workload".into(),
-            },
-            session_policy: None,
-            mfa: false,
-        },
-    );
+    let kind = SessionKind::Role {
+        role: name,
+        session_name: "workload".into(),
+    };
+    let s = crate::account::sts::new_session(a, kind, 3600, None, false, None);
+    let (id, secret, token) = (s.access_key_id, s.secret, s.token);
     Some(Creds::Keys {
         access_key_id: id,
         secret,

@@ -155,6 +155,50 @@ crate::catalog! {
             "There is no credential report yet: run aws iam generate-credential-report first.",
             "認証情報レポートがまだありません。先に aws iam generate-credential-report を実行してください。",
         ),
+        AwsOrganizationsNotInUse => (
+            "The caller's account is not in an organization: Organizations answers only accounts of one.",
+            "呼び出し元のアカウントは組織に入っていません。Organizations は組織のアカウントにしか応答しません。",
+        ),
+        AccessDeniedException => (
+            "Access was denied: no policy allows the call, or only another account may make it (for Organizations, its management account). The explain command shows a policy's denial.",
+            "アクセスが拒否されました。許可するポリシーがないか、別のアカウントからしか呼び出せません。Organizations の場合は管理アカウントからの呼び出しが必要です。ポリシーによる拒否の理由は explain コマンドで確認できます。",
+        ),
+        ConstraintViolationException => (
+            "The change would break one of the organization's limits, such as keeping at least one SCP on every root, OU and account.",
+            "この変更は組織の制限に反します。たとえば、ルート、組織単位、アカウントには少なくとも 1 つの SCP が必要です。",
+        ),
+        DuplicatePolicyAttachmentException => (
+            "The policy is already attached to that target.",
+            "このポリシーはそのターゲットにすでにアタッチされています。",
+        ),
+        DuplicatePolicyException => (
+            "A policy of the same type with the same name already exists.",
+            "同じタイプで同じ名前のポリシーがすでに存在します。",
+        ),
+        MalformedPolicyDocumentException => (
+            "The policy document does not meet the rules of its policy type.",
+            "ポリシードキュメントが、そのポリシータイプの規則を満たしていません。",
+        ),
+        ParentNotFoundException => (
+            "No root or organizational unit has that id. aws organizations list-roots shows the root's.",
+            "その ID のルートも組織単位もありません。ルートの ID は aws organizations list-roots で確認できます。",
+        ),
+        PolicyNotAttachedException => (
+            "The policy is not attached to that target. aws organizations list-policies-for-target lists what is.",
+            "このポリシーはそのターゲットにアタッチされていません。アタッチされているポリシーは aws organizations list-policies-for-target で確認できます。",
+        ),
+        PolicyNotFoundException => (
+            "No policy has that id. aws organizations list-policies lists them.",
+            "その ID のポリシーはありません。ポリシーの一覧は aws organizations list-policies で表示できます。",
+        ),
+        PolicyTypeNotEnabledException => (
+            "That policy type is not enabled in the organization.",
+            "そのポリシータイプは組織で有効になっていません。",
+        ),
+        TargetNotFoundException => (
+            "No root, organizational unit or account has that id.",
+            "その ID のルート、組織単位、アカウントはありません。",
+        ),
         InsufficientS3BucketPolicyException => (
             "The bucket policy of the trail's log bucket does not let CloudTrail write to it.",
             "証跡のログの保存先の S3 バケットのバケットポリシーで、CloudTrail の書き込みが許可されていません。",
@@ -254,6 +298,38 @@ const CODES: &[(&str, AwsError)] = &[
         "InsufficientS3BucketPolicyException",
         AwsError::InsufficientS3BucketPolicyException,
     ),
+    (
+        "AWSOrganizationsNotInUseException",
+        AwsError::AwsOrganizationsNotInUse,
+    ),
+    ("AccessDeniedException", AwsError::AccessDeniedException),
+    (
+        "ConstraintViolationException",
+        AwsError::ConstraintViolationException,
+    ),
+    (
+        "DuplicatePolicyAttachmentException",
+        AwsError::DuplicatePolicyAttachmentException,
+    ),
+    (
+        "DuplicatePolicyException",
+        AwsError::DuplicatePolicyException,
+    ),
+    (
+        "MalformedPolicyDocumentException",
+        AwsError::MalformedPolicyDocumentException,
+    ),
+    ("ParentNotFoundException", AwsError::ParentNotFoundException),
+    (
+        "PolicyNotAttachedException",
+        AwsError::PolicyNotAttachedException,
+    ),
+    ("PolicyNotFoundException", AwsError::PolicyNotFoundException),
+    (
+        "PolicyTypeNotEnabledException",
+        AwsError::PolicyTypeNotEnabledException,
+    ),
+    ("TargetNotFoundException", AwsError::TargetNotFoundException),
 ];
 
 impl AwsError {

@@ -228,5 +228,70 @@ crate::catalog! {
             "`{path}` is not a valid IAM path: begin and end with `/`, such as `/` or `/engineering/ops/`, and use printable ASCII characters without spaces (at most {max} characters)",
             "`{path}` は IAM パスとして使えません。`/` や `/engineering/ops/` のように `/` で始めて `/` で終え、スペースを含まない印字可能な ASCII 文字を使ってください ({max} 文字まで)",
         ),
+        // ---- accounts and the organization ----
+        /// An account, as a kind of entity.
+        KindAccount => ("account", "アカウント"),
+        /// An access key, as a kind of entity (key ids are unique across accounts).
+        KindAccessKey => ("access key", "アクセスキー"),
+        /// An organizational unit, as a kind of entity.
+        KindUnit => ("organizational unit", "組織単位"),
+        /// An SCP or RCP, as a kind of entity.
+        KindOrgPolicy => ("organization policy", "組織のポリシー"),
+        /// An account id that is neither the home account's nor one of `accounts:`.
+        NoSuchAccount => (
+            "no account `{id}` in this scenario: the home account is `account.id`, the others are listed under `accounts:`",
+            "このシナリオにアカウント `{id}` はありません。ホームアカウントは `account.id`、ほかのアカウントは `accounts:` の下に書きます",
+        ),
+        /// An organization id that is not one.
+        BadOrgId => (
+            "`{id}` is not an organization id: write `o-` and 10 to 32 lowercase letters or digits, such as `o-a1b2c3d4e5`",
+            "`{id}` は組織 ID ではありません。`o-a1b2c3d4e5` のように、`o-` のあとに 10～32 文字の英小文字か数字を書いてください",
+        ),
+        /// An account listed outside the organization and placed in it (or its management
+        /// account).
+        OutsideAndIn => (
+            "the account `{id}` cannot be outside the organization: it is its management account or placed under `organization.accounts`",
+            "アカウント `{id}` は組織の外に置けません。管理アカウントであるか、`organization.accounts` で組織内に置かれています",
+        ),
+        /// An OU's parent, or an account's place, that names no OU.
+        NoSuchUnit => (
+            "no organizational unit `{name}`: name `Root` or one of `organization.units`, listed before it",
+            "組織単位 `{name}` はありません。`Root` か、それより前に `organization.units` に書いた組織単位の名前を指定してください",
+        ),
+        /// A policy target that is not the root, an OU or an account.
+        NoSuchTarget => (
+            "no root, organizational unit or account `{name}`: a target is `Root`, an OU's name or a member account's id",
+            "ルート、組織単位、アカウントのどれにも `{name}` はありません。ターゲットには `Root`、組織単位の名前、メンバーアカウントの ID のいずれかを指定してください",
+        ),
+        /// A policy `type` that is neither SCP nor RCP.
+        BadOrgPolicyType => (
+            "`{value}` is not a policy type the sandbox has: write SERVICE_CONTROL_POLICY or RESOURCE_CONTROL_POLICY",
+            "`{value}` はサンドボックスにあるポリシータイプではありません。SERVICE_CONTROL_POLICY か RESOURCE_CONTROL_POLICY を書いてください",
+        ),
+        /// An RCP statement that breaks the rules of RCPs.
+        BadRcp => (
+            "statement {index} cannot be in an RCP: an RCP statement has Effect Deny, an Action (not NotAction) and Principal \"*\"",
+            "ステートメント {index} は RCP に書けません。RCP のステートメントは、Effect が Deny で、NotAction ではなく Action を持ち、Principal が \"*\" です",
+        ),
+        /// OUs nested deeper than AWS allows.
+        UnitsTooDeep => (
+            "organizational units nest at most {max} levels under the root",
+            "組織単位はルートの下に {max} 階層までしか入れ子にできません",
+        ),
+        /// More entries than the sandbox takes.
+        TooMany => (
+            "{n} entries; the sandbox takes at most {max}",
+            "{n} 個あります。サンドボックスが受け付けるのは {max} 個までです",
+        ),
+        /// A profile that says neither or both of `root` and `user`.
+        ProfileWho => (
+            "a profile signs in as `root: true` or as a `user: NAME`, one of the two",
+            "プロファイルは `root: true` か `user: NAME` のどちらか一方でサインインします",
+        ),
+        /// A profile's user that the account does not have.
+        NoSuchUserIn => (
+            "no user `{name}` in the account `{id}`",
+            "アカウント `{id}` にユーザー `{name}` はありません",
+        ),
     }
 }

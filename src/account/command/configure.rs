@@ -146,7 +146,7 @@ impl Sandbox {
                             });
                         }
                     }
-                    Some(Creds::RootConsole) => {
+                    Some(Creds::RootConsole | Creds::RootOf(_)) => {
                         // The sandbox's own starting identity, not a key pair.
                         out.push_str(&row("access_key", "(root user, console)", "sandbox", ""));
                         out.push_str(&row("secret_key", "(root user, console)", "sandbox", ""));

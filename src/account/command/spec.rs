@@ -106,6 +106,7 @@ pub fn commands() -> Vec<Spec> {
     v.extend_from_slice(ec2::COMMANDS);
     v.extend_from_slice(billing::COMMANDS);
     v.extend_from_slice(guardduty::COMMANDS);
+    v.extend_from_slice(crate::account::organization::COMMANDS);
     v
 }
 

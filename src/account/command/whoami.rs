@@ -32,7 +32,7 @@ impl Sandbox {
             .and_then(|p| p.creds.as_ref())
         {
             None => Who::Nobody,
-            Some(Creds::RootConsole) => Who::Root,
+            Some(Creds::RootConsole | Creds::RootOf(_)) => Who::Root,
             Some(Creds::Keys {
                 access_key_id,
                 secret,
@@ -42,14 +42,16 @@ impl Sandbox {
                 access_key_id,
                 secret,
                 session_token,
-            }) => match self.account.caller_for_key_pair(
-                "",
-                access_key_id,
-                secret,
-                session_token.as_deref(),
-                &self.source_ip,
-                "us-east-1",
-            ) {
+            }) => match self
+                .account_by_id(self.account_of_key(access_key_id))
+                .caller_for_key_pair(
+                    "",
+                    access_key_id,
+                    secret,
+                    session_token.as_deref(),
+                    &self.source_ip,
+                    "us-east-1",
+                ) {
                 Ok(c) => match c.identity {
                     Identity::Root => Who::Root,
                     Identity::User(u) => Who::User(u),

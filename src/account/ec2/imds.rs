@@ -305,6 +305,7 @@ pub fn credentials(
             mfa: false,
             federated: None,
             from_instance: Some(instance_id.to_string()),
+            source_identity: None,
         },
     );
     Ok(
