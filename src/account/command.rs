@@ -14,6 +14,7 @@ pub mod cli_error;
 mod configure;
 mod format;
 mod help;
+mod invoke;
 mod jmes;
 mod pipe;
 mod pyjson;
@@ -135,6 +136,9 @@ pub struct Call<'a> {
     pub caller: Caller,
     /// e.g. `CreateUser`.
     pub operation: &'static str,
+    /// What the handler leaves for the command layer to do after the call: the function
+    /// `lambda invoke` runs.
+    pub pending: Option<super::lambda::Pending>,
 }
 
 impl Call<'_> {
@@ -228,6 +232,8 @@ pub struct Sandbox {
     /// one-row sections into key/value rows where they would be wider (80, as the AWS CLI
     /// assumes when it writes to a pipe).
     pub terminal_width: usize,
+    /// While a Lambda function runs: its role session, and how many calls are left (`invoke`).
+    running: Option<invoke::Running>,
 }
 
 /// The AWS CLI's global options, which may stand anywhere on the line.
@@ -306,6 +312,7 @@ impl Sandbox {
             last_refusal: None,
             lang: Lang::En,
             terminal_width: 80,
+            running: None,
         }
     }
 
@@ -388,6 +395,10 @@ impl Sandbox {
     /// Who calls: the profile's credentials (`--profile`, or the current one), checked as
     /// the CLI and then AWS check them.
     fn caller(&mut self, spec: &Spec, globals: &Globals) -> Result<Caller, Output> {
+        // A function's calls are its role session's, whatever profile its line names.
+        if let Some(c) = self.running.as_ref().and_then(|r| r.callers.last()) {
+            return Ok(c.clone());
+        }
         let prof = self
             .profiles
             .get(&globals.profile)
@@ -471,8 +482,10 @@ impl Sandbox {
             files: &mut self.files,
             caller: caller.clone(),
             operation: spec.operation,
+            pending: None,
         };
         let result = (spec.run)(&mut call, args);
+        let pending = call.pending.take();
         // A high-level command (`aws s3 cp`) is recorded under the API operation it made last,
         // which its handler names in `call.operation`.
         let recorded = Spec {
@@ -506,6 +519,10 @@ impl Sandbox {
                 self.last_refusal = Some(r.clone());
             }
         }
+        let result = match (result, pending) {
+            (Ok(value), Some(p)) => Ok(self.run_function(&p, value)),
+            (result, _) => result,
+        };
         result.map_err(|e| {
             // AWS's message names the mistake, not its place: say where to find that.
             let hint = e

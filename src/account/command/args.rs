@@ -539,6 +539,24 @@ impl Sandbox {
                 }
             }
         }
+        // `lambda create-function --zip-file fileb://NAME`: the CLI's customization sends the
+        // file as the hidden `Code` member's `ZipFile` (the sandbox's files hold text: the
+        // function's command lines).
+        if op.cli.hidden.iter().any(|h| h == "Code")
+            && let Some(v) = parsed.args.opt("zip-file").map(str::to_string)
+        {
+            let path = match v.strip_prefix("fileb://") {
+                Some(rest) => format!("file://{rest}"),
+                None => v.clone(),
+            };
+            let text = self.read_doc("--zip-file", &path)?;
+            let code = input
+                .entry("Code")
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if let Some(m) = code.as_object_mut() {
+                m.insert("ZipFile".into(), Value::String(text));
+            }
+        }
         if let Some(shape) = op.input {
             let report = validate::client(svc, shape, &Value::Object(input.clone()));
             if !report.is_empty() {
