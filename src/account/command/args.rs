@@ -545,11 +545,7 @@ impl Sandbox {
         if op.cli.hidden.iter().any(|h| h == "Code")
             && let Some(v) = parsed.args.opt("zip-file").map(str::to_string)
         {
-            let path = match v.strip_prefix("fileb://") {
-                Some(rest) => format!("file://{rest}"),
-                None => v.clone(),
-            };
-            let text = self.read_doc("--zip-file", &path)?;
+            let text = self.read_binary("--zip-file", &v)?;
             let code = input
                 .entry("Code")
                 .or_insert_with(|| Value::Object(serde_json::Map::new()));
@@ -578,6 +574,23 @@ impl Sandbox {
         Ok(parsed)
     }
 
+    /// `v` read as a parameter: `fileb://NAME` and `file://NAME` are one of the sandbox's
+    /// files (which hold text either way), anything else is itself; a file that is not there
+    /// is named as it was given.
+    fn read_binary(&self, flag: &str, v: &str) -> Result<String, ArgError> {
+        match v.strip_prefix("fileb://") {
+            Some(rest) => self
+                .read_doc(flag, &format!("file://{rest}"))
+                .map_err(|mut e| {
+                    e.message = e
+                        .message
+                        .replacen("paramfile file://", "paramfile fileb://", 1);
+                    e
+                }),
+            None => self.read_doc(flag, v),
+        }
+    }
+
     /// A member's value from the words given for it.
     fn member_value(
         &self,
@@ -588,10 +601,7 @@ impl Sandbox {
     ) -> Result<Value, ArgError> {
         let mut words = Vec::with_capacity(vals.len());
         for v in vals {
-            let v = match v.strip_prefix("fileb://") {
-                Some(rest) => self.read_doc(&format!("--{flag}"), &format!("file://{rest}")),
-                None => self.read_doc(&format!("--{flag}"), v),
-            }?;
+            let v = self.read_binary(&format!("--{flag}"), v)?;
             words.push(v);
         }
         let json = |text: &str| -> Result<Value, ArgError> {
