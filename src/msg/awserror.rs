@@ -147,6 +147,16 @@ crate::catalog! {
             "There is no credential report yet: run aws iam generate-credential-report first.",
             "認証情報レポートがまだありません。先に aws iam generate-credential-report を実行してください。",
         ),
+        AccessDeniedException => (
+            "Your identity's policies (or the resource's policy) do not allow this call. Run explain to see which statement decided.",
+            "ID のポリシー (またはリソースのポリシー) でこの呼び出しが許可されていません。どのステートメントで決まったかは explain で確認できます。",
+        ),
+        InvalidParameterValueException => ("A parameter's value is not valid.", "パラメーターの値が正しくありません。"),
+        ResourceConflictException => (
+            "It already exists, or its state does not allow this change now.",
+            "すでに存在するか、今の状態ではこの変更ができません。",
+        ),
+        ResourceNotFoundException => ("What you named does not exist. Check the name.", "指定したものが存在しません。名前を確認してください。"),
         InsufficientS3BucketPolicyException => (
             "The bucket policy of the trail's log bucket does not let CloudTrail write to it.",
             "証跡のログの保存先の S3 バケットのバケットポリシーで、CloudTrail の書き込みが許可されていません。",
@@ -169,6 +179,19 @@ const CODES: &[(&str, AwsError)] = &[
     ("InvalidParameterValue", AwsError::InvalidParameterValue),
     ("NoSuchBucket", AwsError::NoSuchBucket),
     ("NoSuchBucketPolicy", AwsError::NoSuchBucketPolicy),
+    ("AccessDeniedException", AwsError::AccessDeniedException),
+    (
+        "InvalidParameterValueException",
+        AwsError::InvalidParameterValueException,
+    ),
+    (
+        "ResourceConflictException",
+        AwsError::ResourceConflictException,
+    ),
+    (
+        "ResourceNotFoundException",
+        AwsError::ResourceNotFoundException,
+    ),
     ("NoSuchKey", AwsError::NoSuchKey),
     ("SignatureDoesNotMatch", AwsError::SignatureDoesNotMatch),
     ("InvalidClientTokenId", AwsError::InvalidClientTokenId),

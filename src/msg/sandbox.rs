@@ -255,7 +255,7 @@ crate::catalog! {
         /// A function invoked `{max}` functions deep.
         FunctionTooDeep => (
             "the sandbox runs functions invoked at most {max} deep; this invoke did not run (a function that invokes itself would never stop)",
-            "サンドボックスが実行する関数の呼び出しは {max} 段までです。この invoke は実行していません（自分自身を呼び出す関数は止まらないためです）。",
+            "サンドボックスが実行する関数の呼び出しは {max} 段までです。この invoke は実行していません (自分自身を呼び出す関数は止まらないためです)。",
         ),
         /// The calls of one invoke are used up.
         FunctionCallsExhausted => (
@@ -265,7 +265,7 @@ crate::catalog! {
         /// A line of a function's code that is not an AWS CLI command.
         FunctionNotAws => (
             "a function's code is AWS CLI command lines, one a line (aws SERVICE COMMAND …); this line is not one",
-            "関数のコードは 1 行に 1 つの AWS CLI コマンド（aws SERVICE COMMAND …）です。この行はコマンドではありません。",
+            "関数のコードは 1 行に 1 つの AWS CLI コマンド (aws SERVICE COMMAND …) です。この行はコマンドではありません。",
         ),
     }
 }
