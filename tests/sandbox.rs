@@ -208,6 +208,27 @@ fn completion_offers_the_prepared_files() {
     );
 }
 
+/// Tab completes a scenario's function names, role ARNs and code files for the Lambda flags.
+#[test]
+fn completion_offers_functions_roles_and_code_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios");
+    let sb = scenario::load_file(&dir.join("lambda-passrole.yaml"))
+        .unwrap()
+        .sandbox;
+    assert_eq!(
+        sb.complete("aws lambda invoke --function-name nig"),
+        vec!["nightly-report"]
+    );
+    assert_eq!(
+        sb.complete("aws lambda create-function --function-name f --zip-file fileb://esc"),
+        vec!["fileb://escalate.txt"]
+    );
+    assert_eq!(
+        sb.complete("aws lambda create-function --role arn:aws:iam::123456789012:role/Lambda"),
+        vec!["arn:aws:iam::123456789012:role/LambdaAdmin"]
+    );
+}
+
 /// A profile's secret must be the key's own: AWS checks the signature the secret makes, so a
 /// known key id with another secret is `SignatureDoesNotMatch` (an unknown id is
 /// `InvalidClientTokenId`). https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html

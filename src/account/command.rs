@@ -534,8 +534,8 @@ impl Sandbox {
     }
 }
 
-/// The service checks the request's constraints before anything else (IAM and STS here:
-/// the services whose `ValidationError` wording this follows).
+/// The service checks the request's constraints before anything else (IAM, STS and Lambda
+/// here: the services whose `ValidationError` wording this follows).
 fn server_checks(
     svc: &super::service_model::Service,
     op: &super::service_model::Operation,
@@ -544,9 +544,14 @@ fn server_checks(
 ) -> Result<(), Output> {
     let Some(shape) = op
         .input
-        .filter(|_| matches!(svc.cli_name.as_str(), "iam" | "sts"))
+        .filter(|_| matches!(svc.cli_name.as_str(), "iam" | "sts" | "lambda"))
     else {
         return Ok(());
+    };
+    // Lambda words its errors as IAM does, under its own code.
+    let code = match svc.cli_name.as_str() {
+        "lambda" => "ValidationException",
+        _ => "ValidationError",
     };
     let broken = validate::server(svc, shape, &Value::Object(args.input().clone()));
     if broken.is_empty() {
@@ -555,7 +560,7 @@ fn server_checks(
     let n = broken.len();
     let e = AwsError::new(
         spec.operation,
-        "ValidationError",
+        code,
         format!(
             "{n} validation error{} detected: {}",
             if n == 1 { "" } else { "s" },
