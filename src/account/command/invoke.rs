@@ -8,7 +8,8 @@
 //! The outfile holds a JSON list, an entry per call made: `{"command", "output"}` for a call
 //! that succeeded (its JSON answer, or its text), `{"command", "errorType", "errorMessage"}`
 //! for the one that failed, after which the function stops, as code stops at an unhandled
-//! error, and the invoke answers `FunctionError: "Unhandled"`.
+//! error, and the invoke answers `FunctionError: "Unhandled"`. A bound reached stops every
+//! function of the chain, each answering `Unhandled`, as Lambda stops a recursive loop.
 
 use serde_json::{Value, json};
 
@@ -30,6 +31,8 @@ pub(super) struct Running {
     pub callers: Vec<Caller>,
     /// How many calls may still be made.
     pub calls_left: usize,
+    /// A bound was reached: every running function stops, as Lambda stops a recursive loop.
+    pub stopped: bool,
 }
 
 impl Sandbox {
@@ -48,6 +51,9 @@ impl Sandbox {
                 Say::FunctionTooDeep.fill(self.lang, &[("max", &MAX_DEPTH)]),
             ));
             failed = true;
+            if let Some(r) = self.running.as_mut() {
+                r.stopped = true;
+            }
         } else {
             let session = Caller {
                 identity: Identity::Role {
@@ -70,6 +76,7 @@ impl Sandbox {
             self.running = Some(Running {
                 callers,
                 calls_left: outer.as_ref().map_or(MAX_CALLS, |r| r.calls_left),
+                stopped: false,
             });
             for line in &f.code {
                 let Some(run) = self.running.as_mut().filter(|r| r.calls_left > 0) else {
@@ -77,6 +84,9 @@ impl Sandbox {
                         line,
                         Say::FunctionCallsExhausted.fill(self.lang, &[("max", &MAX_CALLS)]),
                     ));
+                    if let Some(r) = self.running.as_mut() {
+                        r.stopped = true;
+                    }
                     failed = true;
                     break;
                 };
@@ -89,14 +99,19 @@ impl Sandbox {
                     shell_error(Say::FunctionNotAws.text(self.lang).to_string())
                 };
                 entries.push(entry(line, &out));
-                if out.code != 0 {
+                let stopped = self.running.as_ref().is_some_and(|r| r.stopped);
+                if out.code != 0 || stopped {
                     failed = true;
                     break;
                 }
             }
-            let left = self.running.take().map_or(0, |r| r.calls_left);
+            let (left, stopped) = self
+                .running
+                .take()
+                .map_or((0, false), |r| (r.calls_left, r.stopped));
             self.running = outer.map(|mut r| {
                 r.calls_left = left;
+                r.stopped = stopped;
                 r
             });
         }
@@ -157,11 +172,10 @@ fn entry(line: &str, out: &Output) -> Value {
         return json!({"command": line, "output": output});
     }
     let message = out.stderr.trim();
-    let message = message
-        .strip_prefix(PREFIX)
-        .or_else(|| message.strip_prefix("sandbox:"))
-        .unwrap_or(message)
-        .trim();
+    if let Some(own) = message.strip_prefix("sandbox:") {
+        return sandbox_error(line, own.trim().to_string());
+    }
+    let message = message.strip_prefix(PREFIX).unwrap_or(message).trim();
     // `An error occurred (AccessDenied) when calling …`: AWS's code is the error's type.
     let kind = message
         .strip_prefix("An error occurred (")
