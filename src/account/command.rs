@@ -100,6 +100,9 @@ impl Args {
                 || k == "policy"
                 || k == "body"
                 || k == "user-data"
+                // A Lambda function's package is not recorded, only that it was given.
+                || k == "code"
+                || k == "zip-file"
             {
                 continue;
             }
