@@ -14,6 +14,7 @@ pub mod gaad;
 pub mod guardduty;
 pub mod iam;
 pub mod index;
+pub mod lambda;
 pub mod last_accessed;
 pub mod managed;
 pub mod model;
@@ -80,6 +81,9 @@ pub struct Account {
     pub security_groups: BTreeMap<String, ec2::SecurityGroup>,
     /// The AMIs the account can launch (Amazon's public ones and the scenario's), by id.
     pub images: BTreeMap<String, ec2::Image>,
+    /// Lambda functions by name (their execution role and code, for the commands and the
+    /// audit).
+    pub functions: BTreeMap<String, lambda::Function>,
     /// Budgets, billing alarms and the inbox.
     pub billing: billing::Billing,
     /// GuardDuty.
@@ -172,6 +176,7 @@ impl Account {
                 .into_iter()
                 .map(|i| (i.id.clone(), i))
                 .collect(),
+            functions: BTreeMap::new(),
             billing: billing::Billing::default(),
             guardduty: guardduty::GuardDuty::default(),
             access_reports: last_accessed::Reports::new(),

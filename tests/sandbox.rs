@@ -208,6 +208,27 @@ fn completion_offers_the_prepared_files() {
     );
 }
 
+/// Tab completes a scenario's function names, role ARNs and code files for the Lambda flags.
+#[test]
+fn completion_offers_functions_roles_and_code_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios");
+    let sb = scenario::load_file(&dir.join("lambda-passrole.yaml"))
+        .unwrap()
+        .sandbox;
+    assert_eq!(
+        sb.complete("aws lambda invoke --function-name nig"),
+        vec!["nightly-report"]
+    );
+    assert_eq!(
+        sb.complete("aws lambda create-function --function-name f --zip-file fileb://esc"),
+        vec!["fileb://escalate.txt"]
+    );
+    assert_eq!(
+        sb.complete("aws lambda create-function --role arn:aws:iam::123456789012:role/Lambda"),
+        vec!["arn:aws:iam::123456789012:role/LambdaAdmin"]
+    );
+}
+
 /// A profile's secret must be the key's own: AWS checks the signature the secret makes, so a
 /// known key id with another secret is `SignatureDoesNotMatch` (an unknown id is
 /// `InvalidClientTokenId`). https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
@@ -322,4 +343,83 @@ users:
         "aws iam create-policy-version --policy-arn {arn} --policy-document '{{\"Version\":\"2012-10-17\",\"Statement\":[{{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}}]}}' --query PolicyVersion.VersionId --output text"
     ));
     assert_eq!(out.stdout, "v3\n", "{}", out.stderr);
+}
+
+/// A function's run is bounded: functions invoke functions at most `MAX_DEPTH` deep, one
+/// invoke makes at most `MAX_CALLS` calls, and a line that is not an AWS CLI command stops
+/// the function with the sandbox's refusal; each ends as an unhandled error would.
+#[test]
+fn a_function_run_is_bounded_in_depth_calls_and_kind_of_line() {
+    use iamdojo::account::lambda::{MAX_CALLS, MAX_DEPTH};
+    let mut sb = Sandbox::new(Account::new(DEFAULT_ACCOUNT_ID, 1));
+    let trust = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#;
+    let out = sb.run(&format!(
+        "aws iam create-role --role-name R --assume-role-policy-document '{trust}'"
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = sb.run(r#"aws iam put-role-policy --role-name R --policy-name Invoke --policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"lambda:InvokeFunction","Resource":"*"}]}'"#);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let calls = |sb: &Sandbox| {
+        sb.account
+            .cloudtrail
+            .events
+            .iter()
+            .filter(|e| e.name == "GetCallerIdentity")
+            .count()
+    };
+    let role = "arn:aws:iam::123456789012:role/R";
+    // A function that invokes itself.
+    sb.files.insert(
+        "loop.txt".into(),
+        "aws sts get-caller-identity\naws lambda invoke --function-name loop inner.json\n".into(),
+    );
+    let out = sb.run(&format!(
+        "aws lambda create-function --function-name loop --role {role} --zip-file fileb://loop.txt"
+    ));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = sb.run("aws lambda invoke --function-name loop out.json");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(calls(&sb), MAX_DEPTH);
+    // The refusal stops the whole chain: the first function answers an unhandled error too.
+    assert!(
+        out.stdout.contains("\"FunctionError\": \"Unhandled\""),
+        "{}",
+        out.stdout
+    );
+    assert!(sb.files["out.json"].contains("\"FunctionError\": \"Unhandled\""));
+    // A function with more calls than one invoke runs.
+    let many = "aws sts get-caller-identity\n".repeat(MAX_CALLS + 5);
+    sb.files.insert("many.txt".into(), many);
+    sb.run(&format!(
+        "aws lambda create-function --function-name many --role {role} --zip-file fileb://many.txt"
+    ));
+    let before = calls(&sb);
+    let out = sb.run("aws lambda invoke --function-name many out.json");
+    assert!(
+        out.stdout.contains("\"FunctionError\": \"Unhandled\""),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(calls(&sb) - before, MAX_CALLS);
+    let result: serde_json::Value = serde_json::from_str(&sb.files["out.json"]).unwrap();
+    let entries = result.as_array().unwrap();
+    assert_eq!(entries.len(), MAX_CALLS + 1);
+    assert_eq!(entries[MAX_CALLS]["errorType"], "Sandbox");
+    // A line that is not an AWS CLI command.
+    sb.files.insert(
+        "curl.txt".into(),
+        "curl http://169.254.169.254/\naws sts get-caller-identity\n".into(),
+    );
+    sb.run(&format!(
+        "aws lambda create-function --function-name curl --role {role} --zip-file fileb://curl.txt"
+    ));
+    let before = calls(&sb);
+    let out = sb.run("aws lambda invoke --function-name curl out.json");
+    assert!(
+        out.stdout.contains("\"FunctionError\": \"Unhandled\""),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(calls(&sb), before);
+    assert!(sb.files["out.json"].contains("\"errorType\": \"Sandbox\""));
 }

@@ -14,6 +14,7 @@ pub mod cli_error;
 mod configure;
 mod format;
 mod help;
+mod invoke;
 mod jmes;
 mod pipe;
 mod pyjson;
@@ -100,6 +101,9 @@ impl Args {
                 || k == "body"
                 || k == "user-data"
                 || k == "web-identity-token"
+                // A Lambda function's package is not recorded, only that it was given.
+                || k == "code"
+                || k == "zip-file"
             {
                 continue;
             }
@@ -142,6 +146,9 @@ pub struct Call<'a> {
     pub caller: Caller,
     /// e.g. `CreateUser`.
     pub operation: &'static str,
+    /// What the handler leaves for the command layer to do after the call: the function
+    /// `lambda invoke` runs.
+    pub pending: Option<super::lambda::Pending>,
 }
 
 impl Call<'_> {
@@ -244,6 +251,8 @@ pub struct Sandbox {
     /// one-row sections into key/value rows where they would be wider (80, as the AWS CLI
     /// assumes when it writes to a pipe).
     pub terminal_width: usize,
+    /// While a Lambda function runs: its role session, and how many calls are left (`invoke`).
+    running: Option<invoke::Running>,
 }
 
 /// The AWS CLI's global options, which may stand anywhere on the line.
@@ -324,6 +333,7 @@ impl Sandbox {
             last_refusal: None,
             lang: Lang::En,
             terminal_width: 80,
+            running: None,
         }
     }
 
@@ -515,6 +525,10 @@ impl Sandbox {
     /// Who calls: the profile's credentials (`--profile`, or the current one), checked as
     /// the CLI and then AWS check them, and the id of the account they belong to.
     fn caller(&mut self, spec: &Spec, globals: &Globals) -> Result<(Caller, String), Output> {
+        // A function's calls are its role session's, whatever profile its line names.
+        if let Some(c) = self.running.as_ref().and_then(|r| r.callers.last()) {
+            return Ok((c.clone(), self.account.id.clone()));
+        }
         let prof = self
             .profiles
             .get(&globals.profile)
@@ -619,8 +633,10 @@ impl Sandbox {
             files: &mut self.files,
             caller: caller.clone(),
             operation: spec.operation,
+            pending: None,
         };
         let result = (spec.run)(&mut call, args);
+        let pending = call.pending.take();
         // A high-level command (`aws s3 cp`) is recorded under the API operation it made last,
         // which its handler names in `call.operation`.
         let recorded = Spec {
@@ -667,6 +683,10 @@ impl Sandbox {
                 self.last_refusal = Some(r.clone());
             }
         }
+        let result = match (result, pending) {
+            (Ok(value), Some(p)) => Ok(self.run_function(&p, value)),
+            (result, _) => result,
+        };
         result.map_err(|e| {
             // AWS's message names the mistake, not its place: say where to find that.
             let hint = e
@@ -686,8 +706,8 @@ fn unsigned(operation: &str) -> bool {
     operation == "AssumeRoleWithWebIdentity"
 }
 
-/// The service checks the request's constraints before anything else (IAM and STS here:
-/// the services whose `ValidationError` wording this follows).
+/// The service checks the request's constraints before anything else (IAM, STS and Lambda
+/// here: the services whose `ValidationError` wording this follows).
 fn server_checks(
     svc: &super::service_model::Service,
     op: &super::service_model::Operation,
@@ -696,9 +716,14 @@ fn server_checks(
 ) -> Result<(), Output> {
     let Some(shape) = op
         .input
-        .filter(|_| matches!(svc.cli_name.as_str(), "iam" | "sts"))
+        .filter(|_| matches!(svc.cli_name.as_str(), "iam" | "sts" | "lambda"))
     else {
         return Ok(());
+    };
+    // Lambda words its errors as IAM does, under its own code.
+    let code = match svc.cli_name.as_str() {
+        "lambda" => "ValidationException",
+        _ => "ValidationError",
     };
     let broken = validate::server(svc, shape, &Value::Object(args.input().clone()));
     if broken.is_empty() {
@@ -707,7 +732,7 @@ fn server_checks(
     let n = broken.len();
     let e = AwsError::new(
         spec.operation,
-        "ValidationError",
+        code,
         format!(
             "{n} validation error{} detected: {}",
             if n == 1 { "" } else { "s" },

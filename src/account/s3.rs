@@ -669,11 +669,17 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .objects
         .get(&key)
         .ok_or_else(|| c.err("NoSuchKey", "The specified key does not exist."))?;
-    Ok(obj([
+    let answer = obj([
         ("LastModified", time(o.modified)),
         ("ContentLength", json!(o.body.len())),
         ("ContentType", json!("binary/octet-stream")),
-    ]))
+    ]);
+    // The CLI writes the body to its `outfile` argument, one of the sandbox's local files.
+    let body = o.body.clone();
+    if let Some(out) = a.opt("outfile").filter(|o| !o.is_empty()) {
+        c.files.insert(out.to_string(), body);
+    }
+    Ok(answer)
 }
 
 fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {

@@ -13,6 +13,7 @@ use super::billing::{Alarm, Budget, BudgetNotice};
 use super::command::{Creds, Profile, Sandbox};
 use super::ec2::{self, Image, Instance, Rule, SecurityGroup, State};
 use super::guardduty::GuardDuty;
+use super::lambda;
 use super::model::*;
 use super::rules::{self, NameKind, Quota};
 use super::s3::{Bucket, Object, PublicAccessBlock};
@@ -267,6 +268,29 @@ struct RoleSpec {
     instance_profile: Option<String>,
     #[serde(default)]
     tags: BTreeMap<String, String>,
+}
+
+/// A Lambda function (`functions:`): its execution role, its code (the AWS CLI command lines
+/// it runs, one a line) and, optionally, the statements of its resource-based policy.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FunctionSpec {
+    name: String,
+    role: String,
+    #[serde(default)]
+    runtime: Option<String>,
+    #[serde(default)]
+    handler: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    region: Option<String>,
+    #[serde(default)]
+    code: Vec<String>,
+    #[serde(default)]
+    environment: BTreeMap<String, String>,
+    #[serde(default)]
+    policy: Vec<Doc>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -525,6 +549,8 @@ struct ScenarioFile {
     oidc_providers: Vec<OidcProviderSpec>,
     #[serde(default)]
     web_identity_tokens: BTreeMap<String, TokenSpec>,
+    #[serde(default)]
+    functions: Vec<FunctionSpec>,
     #[serde(default)]
     buckets: Vec<BucketSpec>,
     #[serde(default)]
@@ -862,6 +888,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     l.roles(&spec.roles)?;
     l.oidc_providers(&spec.oidc_providers)?;
     let tokens = l.web_identity_tokens(&spec.web_identity_tokens)?;
+    l.functions(&spec.functions)?;
     l.buckets(&spec.buckets)?;
     l.account.account_public_access_block = spec.account_public_access_block;
     l.security_groups(&spec.security_groups)?;
@@ -1311,6 +1338,108 @@ impl Loader<'_> {
                 roles: vec![role.to_string()],
             },
         );
+        Ok(())
+    }
+
+    /// `functions`: Lambda functions, each with a role of `roles:` (by name or ARN), its code
+    /// as AWS CLI command lines and its resource-based policy's statements.
+    fn functions(&mut self, list: &[FunctionSpec]) -> Result<(), ScenarioError> {
+        for (i, f) in list.iter().enumerate() {
+            let path = format!("functions[{i}]");
+            let valid_name = (1..=64).contains(&f.name.len())
+                && f.name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if !valid_name {
+                return Err(self.err(
+                    &format!("{path}.name"),
+                    Said::of(M::BadFunctionName).with("name", &f.name),
+                ));
+            }
+            let role_name = lambda::role_name(&f.role);
+            let Some(role) = self
+                .account
+                .roles
+                .get(role_name)
+                .filter(|r| !f.role.starts_with("arn:") || r.arn == f.role)
+            else {
+                let names: Vec<&str> = self.account.roles.keys().map(String::as_str).collect();
+                return Err(self.err(
+                    &format!("{path}.role"),
+                    near(
+                        Said::of(M::NoSuchRole).with("name", &f.role),
+                        role_name,
+                        names,
+                    ),
+                ));
+            };
+            let role = role.arn.clone();
+            if f.code.len() > lambda::MAX_LINES {
+                return Err(self.err(
+                    &format!("{path}.code"),
+                    Said::of(M::TooManyCalls)
+                        .with("max", lambda::MAX_LINES)
+                        .with("n", f.code.len()),
+                ));
+            }
+            for (j, line) in f.code.iter().enumerate() {
+                if line.split_whitespace().next() != Some("aws") {
+                    return Err(self.err(
+                        &format!("{path}.code[{j}]"),
+                        Said::of(M::NotAwsLine).with("line", line),
+                    ));
+                }
+            }
+            let mut statements = Vec::new();
+            for (j, d) in f.policy.iter().enumerate() {
+                let at = format!("{path}.policy[{j}]");
+                let v = match d {
+                    Doc::Text(t) => serde_json::from_str(t)
+                        .map_err(|e| self.err(&at, Said::of(M::NotJson).with("error", e)))?,
+                    Doc::Map(m) => serde_json::to_value(m)
+                        .map_err(|e| self.err(&at, Said::of(M::NotJson).with("error", e)))?,
+                };
+                statements.push(v);
+            }
+            let region = f.region.clone().unwrap_or_else(|| "us-east-1".into());
+            let source = f.code.join("\n");
+            let revision_id = lambda::revision(&mut self.account);
+            let mut function = lambda::Function {
+                name: f.name.clone(),
+                arn: format!(
+                    "arn:aws:lambda:{region}:{}:function:{}",
+                    self.account.id, f.name
+                ),
+                region,
+                role,
+                runtime: f.runtime.clone(),
+                handler: f.handler.clone(),
+                description: f.description.clone().unwrap_or_default(),
+                code: lambda::code_lines(&source),
+                source,
+                environment: f.environment.clone(),
+                timeout: 3,
+                memory: 128,
+                last_modified: self.account.now,
+                revision_id,
+                statements,
+                policy: None,
+            };
+            function.recompile().map_err(|e| {
+                self.err(
+                    &format!("{path}.policy"),
+                    Said::of(M::MalformedPolicy).saying("error", e.said()),
+                )
+            })?;
+            if self
+                .account
+                .functions
+                .insert(f.name.clone(), function)
+                .is_some()
+            {
+                return Err(self.err(&path, twice(M::KindFunction, &f.name)));
+            }
+        }
         Ok(())
     }
 

@@ -124,7 +124,11 @@ pub fn record(
     let event = Event {
         id: format!("{id}-0000-4000-8000-000000000000"),
         time: account.now,
-        name: spec.operation.to_string(),
+        name: match spec.service {
+            "lambda" => super::lambda::event_name(spec.operation).unwrap_or(spec.operation),
+            _ => spec.operation,
+        }
+        .to_string(),
         source: event_source(spec.service),
         identity_type: identity_type.to_string(),
         arn: account.caller_arn(caller),
@@ -144,6 +148,7 @@ pub fn record(
                 | "DeleteObject"
                 | "CopyObject"
                 | "HeadObject"
+                | "Invoke"
         ),
         web_identity: None,
         caller_account: None,

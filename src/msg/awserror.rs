@@ -199,6 +199,12 @@ crate::catalog! {
             "No root, organizational unit or account has that id.",
             "その ID のルート、組織単位、アカウントはありません。",
         ),
+        InvalidParameterValueException => ("A parameter's value is not valid.", "パラメーターの値が正しくありません。"),
+        ResourceConflictException => (
+            "It already exists, or its state does not allow this change now.",
+            "すでに存在するか、今の状態ではこの変更ができません。",
+        ),
+        ResourceNotFoundException => ("What you named does not exist. Check the name.", "指定したものが存在しません。名前を確認してください。"),
         InsufficientS3BucketPolicyException => (
             "The bucket policy of the trail's log bucket does not let CloudTrail write to it.",
             "証跡のログの保存先の S3 バケットのバケットポリシーで、CloudTrail の書き込みが許可されていません。",
@@ -221,6 +227,19 @@ const CODES: &[(&str, AwsError)] = &[
     ("InvalidParameterValue", AwsError::InvalidParameterValue),
     ("NoSuchBucket", AwsError::NoSuchBucket),
     ("NoSuchBucketPolicy", AwsError::NoSuchBucketPolicy),
+    ("AccessDeniedException", AwsError::AccessDeniedException),
+    (
+        "InvalidParameterValueException",
+        AwsError::InvalidParameterValueException,
+    ),
+    (
+        "ResourceConflictException",
+        AwsError::ResourceConflictException,
+    ),
+    (
+        "ResourceNotFoundException",
+        AwsError::ResourceNotFoundException,
+    ),
     ("NoSuchKey", AwsError::NoSuchKey),
     ("SignatureDoesNotMatch", AwsError::SignatureDoesNotMatch),
     ("InvalidClientTokenId", AwsError::InvalidClientTokenId),
@@ -302,7 +321,6 @@ const CODES: &[(&str, AwsError)] = &[
         "AWSOrganizationsNotInUseException",
         AwsError::AwsOrganizationsNotInUse,
     ),
-    ("AccessDeniedException", AwsError::AccessDeniedException),
     (
         "ConstraintViolationException",
         AwsError::ConstraintViolationException,

@@ -278,5 +278,21 @@ crate::catalog! {
             "usage: aws configure set|get|list|list-profiles|use … (the interactive form is not available in the sandbox: use `aws configure set aws_access_key_id AKIA… --profile NAME`)",
             "使い方: aws configure set|get|list|list-profiles|use … (サンドボックスでは対話形式の「aws configure」は使えません。「aws configure set aws_access_key_id AKIA… --profile NAME」を使ってください)",
         ),
+        // A Lambda function's run (`lambda invoke`), written in the invoke's outfile.
+        /// A function invoked `{max}` functions deep.
+        FunctionTooDeep => (
+            "the sandbox runs functions invoked at most {max} deep; this invoke did not run (a function that invokes itself would never stop)",
+            "サンドボックスが実行する関数の呼び出しは {max} 段までです。この invoke は実行していません (自分自身を呼び出す関数は止まらないためです)。",
+        ),
+        /// The calls of one invoke are used up.
+        FunctionCallsExhausted => (
+            "the sandbox runs at most {max} calls for one invoke, counting the functions it invokes; the rest of the code did not run",
+            "サンドボックスが 1 回の invoke で実行する呼び出しは、そこから呼び出す関数の分も含めて {max} 回までです。残りのコードは実行していません。",
+        ),
+        /// A line of a function's code that is not an AWS CLI command.
+        FunctionNotAws => (
+            "a function's code is AWS CLI command lines, one a line (aws SERVICE COMMAND …); this line is not one",
+            "関数のコードは 1 行に 1 つの AWS CLI コマンド (aws SERVICE COMMAND …) です。この行はコマンドではありません。",
+        ),
     }
 }

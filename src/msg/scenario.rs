@@ -114,6 +114,28 @@ crate::catalog! {
         KindUser => ("user", "ユーザー"),
         /// A role, as a kind of entity.
         KindRole => ("role", "ロール"),
+        /// A Lambda function, as a kind of entity.
+        KindFunction => ("function", "関数"),
+        /// A function's role that the scenario does not define.
+        NoSuchRole => (
+            "no role `{name}` in this scenario; name a role under `roles:`, by its name or its ARN",
+            "このシナリオにロール `{name}` はありません。`roles:` の下のロールを名前か ARN で指定してください",
+        ),
+        /// A Lambda function name Lambda refuses.
+        BadFunctionName => (
+            "`{name}` is not a Lambda function name: 1 to 64 letters, digits, hyphens and underscores",
+            "`{name}` は Lambda の関数名ではありません。英字、数字、ハイフン、アンダースコアで 1〜64 文字にしてください",
+        ),
+        /// A line of a function's code that is not an AWS CLI command line.
+        NotAwsLine => (
+            "`{line}` is not an AWS CLI command line; a function's code is one `aws …` call a line",
+            "`{line}` は AWS CLI のコマンドではありません。関数のコードは 1 行に 1 つの `aws …` の呼び出しです",
+        ),
+        /// A function's code over the sandbox's bound.
+        TooManyCalls => (
+            "a function's code holds at most {max} calls; this one has {n}",
+            "関数のコードに書ける呼び出しは {max} 個までです。この関数には {n} 個あります",
+        ),
         /// A user's group that the scenario does not define.
         NoSuchGroup => (
             "no group `{name}` in this scenario",

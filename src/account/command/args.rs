@@ -539,6 +539,20 @@ impl Sandbox {
                 }
             }
         }
+        // `lambda create-function --zip-file fileb://NAME`: the CLI's customization sends the
+        // file as the hidden `Code` member's `ZipFile` (the sandbox's files hold text: the
+        // function's command lines).
+        if op.cli.hidden.iter().any(|h| h == "Code")
+            && let Some(v) = parsed.args.opt("zip-file").map(str::to_string)
+        {
+            let text = self.read_binary("--zip-file", &v)?;
+            let code = input
+                .entry("Code")
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            if let Some(m) = code.as_object_mut() {
+                m.insert("ZipFile".into(), Value::String(text));
+            }
+        }
         if let Some(shape) = op.input {
             let report = validate::client(svc, shape, &Value::Object(input.clone()));
             if !report.is_empty() {
@@ -560,6 +574,23 @@ impl Sandbox {
         Ok(parsed)
     }
 
+    /// `v` read as a parameter: `fileb://NAME` and `file://NAME` are one of the sandbox's
+    /// files (which hold text either way), anything else is itself; a file that is not there
+    /// is named as it was given.
+    fn read_binary(&self, flag: &str, v: &str) -> Result<String, ArgError> {
+        match v.strip_prefix("fileb://") {
+            Some(rest) => self
+                .read_doc(flag, &format!("file://{rest}"))
+                .map_err(|mut e| {
+                    e.message = e
+                        .message
+                        .replacen("paramfile file://", "paramfile fileb://", 1);
+                    e
+                }),
+            None => self.read_doc(flag, v),
+        }
+    }
+
     /// A member's value from the words given for it.
     fn member_value(
         &self,
@@ -570,10 +601,7 @@ impl Sandbox {
     ) -> Result<Value, ArgError> {
         let mut words = Vec::with_capacity(vals.len());
         for v in vals {
-            let v = match v.strip_prefix("fileb://") {
-                Some(rest) => self.read_doc(&format!("--{flag}"), &format!("file://{rest}")),
-                None => self.read_doc(&format!("--{flag}"), v),
-            }?;
+            let v = self.read_binary(&format!("--{flag}"), v)?;
             words.push(v);
         }
         let json = |text: &str| -> Result<Value, ArgError> {

@@ -554,6 +554,10 @@ impl Sandbox {
                 v
             }
             "--bucket" => a.buckets.keys().cloned().collect(),
+            "--function-name" => a.functions.keys().cloned().collect(),
+            "--role" => a.roles.values().map(|r| r.arn.clone()).collect(),
+            // A function's code is a prepared file, read as `fileb://NAME`.
+            "--zip-file" => self.files.keys().map(|k| format!("fileb://{k}")).collect(),
             // A document flag takes `file://NAME` of a prepared file.
             f if f.ends_with("-document") || f == "--cli-input-json" => {
                 self.files.keys().map(|k| format!("file://{k}")).collect()

@@ -7,7 +7,7 @@
 use super::cli_error::{self, CliError, Kind as ErrKind};
 use super::{Args, Call, Output, Sandbox, args, shell_error, usage};
 use crate::account::error::AwsError;
-use crate::account::{billing, ec2, guardduty, iam, s3, sts, trail};
+use crate::account::{billing, ec2, guardduty, iam, lambda, s3, sts, trail};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::sandbox::Sandbox as Say;
@@ -107,6 +107,7 @@ pub fn commands() -> Vec<Spec> {
     v.extend_from_slice(billing::COMMANDS);
     v.extend_from_slice(guardduty::COMMANDS);
     v.extend_from_slice(crate::account::organization::COMMANDS);
+    v.extend_from_slice(lambda::COMMANDS);
     v
 }
 
