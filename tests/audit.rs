@@ -569,6 +569,46 @@ fn the_escalation_corpus_is_found_and_its_traps_are_not() {
     );
 }
 
+/// Every path the corpus reports can be walked in the sandbox (`iamdojo sandbox --replay`):
+/// each command is allowed there as it stands and the principal reached makes a call only an
+/// administrator may (or, for a console password, the password is set).
+#[test]
+fn every_path_of_the_escalation_corpus_replays_to_an_administrator() {
+    use iamdojo::audit::replay::{Outcome, replay};
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/escalation/corpus");
+    let mut walked = 0;
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_none_or(|x| x != "yaml") {
+            continue;
+        }
+        let loaded = scenario::load_file(&f).unwrap().sandbox;
+        for path in iamdojo::audit::escalation::paths(&loaded.account) {
+            let mut sb = loaded.clone();
+            let r = replay(&mut sb, &path);
+            let log: Vec<String> = r
+                .ran
+                .iter()
+                .map(|x| format!("$ {}\n{}{}", x.line, x.output.stdout, x.output.stderr))
+                .collect();
+            match &r.outcome {
+                Outcome::Administrator(_) => {
+                    assert_eq!(r.ran.last().unwrap().line, iamdojo::audit::replay::PROOF);
+                }
+                Outcome::ConsolePassword(to) => assert_eq!(*to, path.to),
+                other => panic!(
+                    "{}: {}: {other:?}\n{}",
+                    f.display(),
+                    path.id,
+                    log.join("\n")
+                ),
+            }
+            walked += 1;
+        }
+    }
+    assert!(walked >= 18, "{walked} paths walked");
+}
+
 /// The table in Japanese: every heading, title, evidence sentence and fix comment is
 /// Japanese; commands, ids, ARNs and Security Hub's severity labels stay as they are.
 #[test]
@@ -810,6 +850,7 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::MatchedStatement,
         Audit::RootNeedsNoPolicy,
         Audit::MayPerform,
+        Audit::MayEscalate,
         Audit::OfAll,
         Audit::NotAnAction,
         Audit::GiveActionOrPrincipal,

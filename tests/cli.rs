@@ -247,6 +247,89 @@ fn access_lists_who_may_and_what_one_may() {
     assert!(err.contains("no user `nobody`"), "{err}");
 }
 
+/// `access --principal` lists the escalation paths that start at the principal, and
+/// `sandbox --replay ID` walks one: every command through the sandbox as the principal, then
+/// a call only an administrator may make; an unknown id lists the ids there are.
+#[test]
+fn access_lists_a_principals_escalation_paths_and_sandbox_replays_one() {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/escalation/corpus/16-assume-role-chain.yaml"
+    );
+    let (code, out, err) = iamdojo(&[
+        "access",
+        "--principal",
+        "user/hopper",
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["escalation"][0]["id"], "user/hopper/1");
+    assert_eq!(
+        v["escalation"][0]["to"],
+        "arn:aws:iam::123456789012:user/admin"
+    );
+    assert_eq!(
+        v["escalation"][0]["commands"][2],
+        "aws iam create-access-key --user-name admin"
+    );
+    // The administrator has none.
+    let (_, out, _) = iamdojo(&[
+        "access",
+        "--principal",
+        "user/admin",
+        "--scenario",
+        scenario,
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["escalation"], serde_json::json!([]));
+    let (code, out, err) = iamdojo(&[
+        "sandbox",
+        "--lang",
+        "en",
+        "--scenario",
+        scenario,
+        "--replay",
+        "user/hopper/1",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("$ aws sts assume-role --role-arn arn:aws:iam::123456789012:role/Hop1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\"Arn\": \"arn:aws:sts::123456789012:assumed-role/Hop2/escalation\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("$ aws iam create-user --user-name escalation-proof"),
+        "{out}"
+    );
+    assert!(
+        out.trim_end().ends_with("arn:aws:iam::123456789012:user/admin is an administrator now: it created a user. Fix: remove sts:AssumeRole from hopper's policies, or limit it to resources that are not administrators"),
+        "{out}"
+    );
+    let (code, _, err) = iamdojo(&[
+        "sandbox",
+        "--lang",
+        "en",
+        "--scenario",
+        scenario,
+        "--replay",
+        "user/hoper/1",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("its paths: user/hopper/1, role/Hop1/1, role/Hop2/1"),
+        "{err}"
+    );
+}
+
 /// Runs the binary with its standard output a pipe whose reading end is closed before the
 /// binary writes anything, as `iamdojo … | head -0` would; `input` goes to its standard
 /// input. Returns the exit status (None when a signal ended it) and standard error.

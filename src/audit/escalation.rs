@@ -48,6 +48,9 @@ pub struct Move {
     /// The principal (ARN) whose credentials the command's answer holds, which the walk goes
     /// on as.
     pub becomes: Option<String>,
+    /// A local file the command reads, and what it holds (a Lambda function's code: by the
+    /// sandbox's convention, the AWS CLI calls it makes).
+    pub writes: Option<(String, String)>,
 }
 
 impl Move {
@@ -55,6 +58,7 @@ impl Move {
         Move {
             line,
             becomes: None,
+            writes: None,
         }
     }
 
@@ -62,6 +66,15 @@ impl Move {
         Move {
             line,
             becomes: Some(arn.to_string()),
+            writes: None,
+        }
+    }
+
+    fn writing(line: String, file: &str, text: String) -> Move {
+        Move {
+            line,
+            becomes: None,
+            writes: Some((file.to_string(), text)),
         }
     }
 }
@@ -368,6 +381,8 @@ enum Step<'a> {
     /// The instance profile holding the role, if one does (else the path makes one).
     PassRoleToEc2(Option<&'a str>),
     PassRoleToLambda,
+    /// An existing function, by name, whose role is an administrator's: its code replaced.
+    UpdateFunctionCode(&'a str),
 }
 
 impl Step<'_> {
@@ -388,6 +403,7 @@ impl Step<'_> {
             Step::AssumeRole => "sts:AssumeRole",
             Step::UpdateAssumeRolePolicy => "iam:UpdateAssumeRolePolicy",
             Step::PassRoleToEc2(_) | Step::PassRoleToLambda => "iam:PassRole",
+            Step::UpdateFunctionCode(_) => "lambda:UpdateFunctionCode",
         }
     }
 }
@@ -410,6 +426,7 @@ struct Graph<'a> {
     admin_users: Vec<usize>,
     admin_groups: Vec<&'a crate::account::Group>,
     trusts: Vec<(usize, Trust<'a>)>,
+    by_arn: HashMap<&'a str, usize>,
 }
 
 const ADMIN_POLICY: &str = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -449,6 +466,7 @@ impl<'a> Graph<'a> {
             admin_users,
             admin_groups,
             trusts,
+            by_arn,
         }
     }
 
@@ -644,6 +662,22 @@ impl<'a> Graph<'a> {
                 });
             }
         }
+        // Existing functions whose role is an administrator: new code runs as the role.
+        for f in a.functions.values() {
+            let Some(&ri) = self.by_arn.get(f.role.as_str()) else {
+                continue;
+            };
+            if ri != i
+                && self.is_admin(ri)
+                && s.allowed(a, "lambda:UpdateFunctionCode", &f.arn, &[])
+                && s.allowed(a, "lambda:InvokeFunction", &f.arn, &[])
+            {
+                out.push(Edge {
+                    to: Some(ri),
+                    step: Step::UpdateFunctionCode(&f.name),
+                });
+            }
+        }
         out
     }
 
@@ -663,6 +697,22 @@ impl<'a> Graph<'a> {
         (s.allowed(a, "iam:CreateInstanceProfile", &profile, &[])
             && s.allowed(a, "iam:AddRoleToInstanceProfile", &profile, &[]))
         .then_some(None)
+    }
+
+    /// The code a path's function runs as the administrator role: the call that makes the
+    /// path's principal `from` an administrator.
+    fn function_code(&self, from: usize) -> String {
+        match self.all.get(from).map(|s| &s.caller.identity) {
+            Some(Identity::Role { role, .. }) => {
+                format!(
+                    "aws iam attach-role-policy --role-name {role} --policy-arn {ADMIN_POLICY}\n"
+                )
+            }
+            Some(Identity::User(u)) => {
+                format!("aws iam attach-user-policy --user-name {u} --policy-arn {ADMIN_POLICY}\n")
+            }
+            _ => String::new(),
+        }
     }
 
     /// The AWS CLI commands of one step taken by principal `from`.
@@ -770,10 +820,24 @@ impl<'a> Graph<'a> {
                 out
             }
             Step::PassRoleToLambda => vec![
-                run(format!(
-                    "aws lambda create-function --function-name escalation --runtime python3.12 --handler index.handler --role {target} --zip-file fileb://escalation.zip"
-                )),
+                Move::writing(
+                    format!(
+                        "aws lambda create-function --function-name escalation --runtime python3.12 --handler index.handler --role {target} --zip-file fileb://escalation.zip"
+                    ),
+                    "escalation.zip",
+                    self.function_code(from),
+                ),
                 run("aws lambda invoke --function-name escalation out.json".to_string()),
+            ],
+            Step::UpdateFunctionCode(f) => vec![
+                Move::writing(
+                    format!(
+                        "aws lambda update-function-code --function-name {f} --zip-file fileb://escalation.zip"
+                    ),
+                    "escalation.zip",
+                    self.function_code(from),
+                ),
+                run(format!("aws lambda invoke --function-name {f} out.json")),
             ],
         }
     }
@@ -819,6 +883,9 @@ impl<'a> Graph<'a> {
             Step::UpdateAssumeRolePolicy => say(Audit::StepRetrust).with("role", role),
             Step::PassRoleToEc2(_) => say(Audit::StepPassToEc2).with("role", role),
             Step::PassRoleToLambda => say(Audit::StepPassToLambda).with("role", role),
+            Step::UpdateFunctionCode(f) => say(Audit::StepNewFunctionCode)
+                .with("function", f)
+                .with("role", role),
         }
     }
 }

@@ -71,6 +71,9 @@ pub fn replay(sb: &mut Sandbox, path: &Path) -> Replay {
     let mut instance: Option<String> = None;
     let mut who = path.from.clone();
     for m in &path.walk {
+        if let Some((file, text)) = &m.writes {
+            sb.files.insert(file.clone(), text.clone());
+        }
         let line = fill(m, instance.as_deref());
         let output = sb.run(&line);
         let ok = output.code == 0;

@@ -270,6 +270,19 @@ fn what_can(
         Ok(c) => c,
         Err(e) => return no_catalog(&e),
     };
+    // The escalation paths that start at the principal (as `audit` reports them).
+    let arn = match &identity {
+        Identity::User(u) => a.users.get(u).map(|x| x.arn.clone()),
+        Identity::Role { role, .. } => a.roles.get(role).map(|x| x.arn.clone()),
+        Identity::Root => None,
+    };
+    let paths: Vec<crate::audit::escalation::Path> = match &arn {
+        Some(arn) => crate::audit::escalation::paths(a)
+            .into_iter()
+            .filter(|p| p.from == *arn)
+            .collect(),
+        None => Vec::new(),
+    };
     let by_service = match crate::audit::access::permissions(a, identity) {
         Ok(b) => b,
         Err(e) => return no_catalog(&e),
@@ -278,8 +291,17 @@ fn what_can(
         Format::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json!({"principal": who, "services": by_service}))
-                .unwrap_or_default()
+            serde_json::to_string_pretty(&json!({
+                "principal": who,
+                "services": by_service,
+                "escalation": paths.iter().map(|p| json!({
+                    "id": p.id,
+                    "to": p.to,
+                    "steps": p.steps.iter().map(|x| x.render(Lang::En)).collect::<Vec<_>>(),
+                    "commands": p.walk.iter().map(|m| m.line.as_str()).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+            }))
+            .unwrap_or_default()
         )?,
         Format::Table => {
             let total: usize = by_service
@@ -309,6 +331,17 @@ fn what_can(
                     summary.join(Audit::SepComma.text(lang)),
                     Audit::OfAll.fill(lang, &[("all", &all)])
                 )?;
+            }
+            if !paths.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    Audit::MayEscalate.fill(lang, &[("who", &who), ("n", &paths.len())])
+                )?;
+                for p in &paths {
+                    let steps: Vec<String> = p.steps.iter().map(|x| x.render(lang)).collect();
+                    writeln!(out, "  {}: {}", p.id, steps.join(" → "))?;
+                }
             }
         }
     }

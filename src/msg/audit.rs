@@ -564,6 +564,10 @@ crate::catalog! {
             "{me} makes version {version} of its own policy {policy} the default (iam:SetDefaultPolicyVersion)",
             "{me} が自身のポリシー {policy} のバージョン {version} をデフォルトにします (iam:SetDefaultPolicyVersion)",
         ),
+        StepNewFunctionCode => (
+            "{me} replaces the code of the Lambda function {function}, which runs as the administrator role {role}, and invokes it (lambda:UpdateFunctionCode)",
+            "{me} が管理者ロール {role} で動く Lambda 関数 {function} のコードを置き換えて呼び出します (lambda:UpdateFunctionCode)",
+        ),
         StepJoinAdmins => (
             "{me} adds itself to the administrators' group {group} (iam:AddUserToGroup)",
             "{me} が自身を管理者のグループ {group} に追加します (iam:AddUserToGroup)",
@@ -765,6 +769,11 @@ crate::catalog! {
         RootNeedsNoPolicy => (
             "the root user needs no policy",
             "ルートユーザーにはポリシーが必要ありません",
+        ),
+        /// After `access --principal`'s list: the escalation paths that start at it.
+        MayEscalate => (
+            "{who} can become an administrator in {n} way(s) (iamdojo sandbox --replay ID walks one):",
+            "{who} は {n} 通りの方法で管理者になれます (「iamdojo sandbox --replay ID」で再現できます):",
         ),
         MayPerform => (
             "{who} may perform {total} action(s) in {n} service(s):",

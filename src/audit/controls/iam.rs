@@ -335,7 +335,17 @@ pub(super) fn escalation_paths(cx: &Context) -> Vec<Hit> {
             );
             h.walk = Some(super::Walk {
                 id: p.id,
-                commands: p.walk.into_iter().map(|m| m.line).collect(),
+                commands: p
+                    .walk
+                    .into_iter()
+                    .flat_map(|m| {
+                        // A file the command reads is shown before it, as a comment.
+                        let file = m.writes.map(|(name, text)| {
+                            format!("# {name}: {}", text.trim_end().replace('\n', "; "))
+                        });
+                        file.into_iter().chain(std::iter::once(m.line))
+                    })
+                    .collect(),
             });
             h
         })
