@@ -286,8 +286,9 @@ fn reachable(addr: std::net::SocketAddr) -> std::net::SocketAddr {
 
 /// The predict steps of the course's packs and IAM's answer to each, worked out by the
 /// evaluator as the learner's screen does (a pack that does not load was named already by
-/// the catalog; a step whose answer cannot be worked out is kept, with no answer marked).
-fn predict_steps(course: &Course) -> crate::class::server::dashboard::PredictSteps {
+/// the catalog; a step whose answer cannot be worked out is kept, with no answer marked),
+/// and the choices of its quiz steps in `lang`.
+fn predict_steps(course: &Course, lang: Lang) -> crate::class::server::dashboard::PredictSteps {
     use crate::class::server::dashboard::{PredictSteps, Prediction};
     use crate::lesson::{LessonEntry, PackSet, run};
     let mut steps = PredictSteps::new();
@@ -298,6 +299,19 @@ fn predict_steps(course: &Course) -> crate::class::server::dashboard::PredictSte
                 continue;
             };
             for (i, step) in lesson.steps.iter().enumerate() {
+                if let Some(q) = step.quiz() {
+                    let choices = q
+                        .choices
+                        .iter()
+                        .map(|c| c.text.get(lang.code(), "en").to_string())
+                        .collect();
+                    steps.add_quiz(
+                        pack.meta.id.clone(),
+                        lesson.id.clone(),
+                        step.key(i),
+                        choices,
+                    );
+                }
                 if step.predict().is_none() {
                     continue;
                 }
@@ -343,7 +357,7 @@ fn serve(args: &ServeArgs, top: &Course, lang: Lang, out: &mut dyn Write) -> io:
             course.catalog("class serve", Lang::En),
             course.catalog("class serve", Lang::Ja),
         ),
-        predicts: predict_steps(&course),
+        predicts: predict_steps(&course, lang),
         tls: args
             .tls_cert
             .clone()
@@ -422,7 +436,7 @@ mod tests {
             builtin: true,
             ..Course::default()
         };
-        let steps = predict_steps(&course);
+        let steps = predict_steps(&course, Lang::En);
         let answers: Vec<Option<Prediction>> = steps.iter().map(|(_, _, _, r)| r).collect();
         assert!(!answers.is_empty(), "the built-in course has predict steps");
         assert!(answers.iter().all(Option::is_some), "{answers:?}");

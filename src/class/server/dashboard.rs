@@ -104,6 +104,9 @@ impl Prediction {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PredictSteps {
     steps: BTreeMap<StepKey, Option<Prediction>>,
+    /// The quiz steps' choices, in order, in the instructor's language: a quiz's answer is
+    /// the numbers of the choices picked (`2,4`), shown with their text.
+    quizzes: BTreeMap<StepKey, Vec<String>>,
 }
 
 impl PredictSteps {
@@ -120,6 +123,32 @@ impl PredictSteps {
     /// The predict steps (pack, lesson, step) with IAM's answer to each, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (&PackId, &LessonId, &StepId, Option<Prediction>)> {
         self.steps.iter().map(|((p, l, s), r)| (p, l, s, *r))
+    }
+
+    /// Notes a quiz step's choices, so that its wrong answers read as the choices picked.
+    pub fn add_quiz(&mut self, pack: PackId, lesson: LessonId, step: StepId, choices: Vec<String>) {
+        self.quizzes.insert((pack, lesson, step), choices);
+    }
+
+    /// An answer as the dashboard shows it: a quiz's choice numbers with each choice's text
+    /// (`2. … / 4. …`), anything else as it is.
+    fn readable(&self, key: &StepKey, answer: &str) -> String {
+        let plain = || answer.split_whitespace().collect::<Vec<_>>().join(" ");
+        let Some(choices) = self.quizzes.get(key) else {
+            return plain();
+        };
+        let picked: Option<Vec<String>> = answer
+            .split(',')
+            .map(|n| {
+                let k: usize = n.trim().parse().ok()?;
+                let text = choices.get(k.checked_sub(1)?)?;
+                Some(format!(
+                    "{k}. {}",
+                    text.split_whitespace().collect::<Vec<_>>().join(" ")
+                ))
+            })
+            .collect();
+        picked.map_or_else(plain, |p| p.join(" / "))
     }
 
     /// Whether the step is a predict step, and if so IAM's answer.
@@ -235,7 +264,7 @@ impl View {
                     last_right = last_right.max(a.at);
                     solved.entry(key).or_default().insert(i);
                 } else {
-                    let answer = a.answer.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let answer = predicts.readable(&key, &a.answer);
                     *wrong.entry(key).or_default().entry(answer).or_default() += 1;
                 }
             }
@@ -654,6 +683,43 @@ mod tests {
             .find(|e| e.step.as_str() == "task")
             .unwrap();
         assert_eq!(task.predictions, None);
+    }
+
+    /// A quiz's wrong answer is the numbers of the choices picked; the dashboard shows them
+    /// with their text, so that the instructor reads what was chosen. An answer that is not
+    /// choice numbers of the quiz stays as it is.
+    #[test]
+    fn a_quiz_answer_shows_the_choices_picked() {
+        let data = vec![
+            learner(1, "ann", &[("quiz", "2,3", false)]),
+            learner(2, "bo", &[("quiz", "2, 3", false)]),
+            learner(3, "cy", &[("quiz", "7", false)]),
+        ];
+        let mut predicts = PredictSteps::new();
+        let (p, l, s) = key("quiz");
+        predicts.add_quiz(
+            p,
+            l,
+            s,
+            vec![
+                "Root".into(),
+                "An IAM user\nwith keys".into(),
+                "A role".into(),
+            ],
+        );
+        let v = view(&data, &predicts);
+        let quiz = v
+            .exercises
+            .iter()
+            .find(|e| e.step.as_str() == "quiz")
+            .unwrap();
+        assert_eq!(
+            quiz.wrong,
+            vec![
+                ("2. An IAM user with keys / 3. A role".to_string(), 2),
+                ("7".to_string(), 1)
+            ]
+        );
     }
 
     #[test]
