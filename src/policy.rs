@@ -11,14 +11,15 @@ pub mod meaning;
 pub mod model;
 pub mod parse;
 pub mod span;
+pub mod sym;
 pub mod variables;
 pub mod wildcard;
 
 pub use error::{ErrorKind, PolicyError};
 pub use meaning::Meaning;
 pub use model::{
-    ActionList, ActionPattern, Condition, Effect, Policy, PolicyType, PrincipalKind, PrincipalList,
-    ResourceList, ResourcePattern, Spanned, Statement, Version,
+    ActionKey, ActionList, ActionPattern, Condition, Effect, Policy, PolicyType, PrincipalKind,
+    PrincipalList, ResourceList, ResourcePattern, Spanned, Statement, Version,
 };
 pub use span::{Position, Span};
 

@@ -13,7 +13,7 @@ use crate::policy::{Effect, Policy, Position};
 
 use super::organizations::{Exemption, rcp_exemption, scp_exemption};
 use super::request::{PrincipalType, Request};
-use super::statement::{PrincipalMatch, StatementOutcome, statement_outcome};
+use super::statement::{PrincipalMatch, StatementOutcome, outcome_past_action, statement_outcome};
 
 /// Where a policy comes from, as AWS's `PolicySourceType` (plus our own kinds for policies
 /// that AWS reports elsewhere).
@@ -353,7 +353,7 @@ struct Scan<'a, 'r> {
     has_boundary: bool,
     all: bool,
     missing: Vec<String>,
-    hits: SmallVec<[Hit<'a>; 8]>,
+    hits: SmallVec<[Hit<'a>; 48]>,
 }
 
 impl<'a> Scan<'a, '_> {
@@ -366,13 +366,11 @@ impl<'a> Scan<'a, '_> {
     ) -> Tally {
         let mut tally = Tally::default();
         for sp in policies {
-            let mut visit = |i: usize| {
+            let mut visit = |i: usize, outcome: Option<StatementOutcome>| {
                 // `i` comes from the policy's own statement indexes.
-                let Some(stmt) = sp.policy.statements.get(i) else {
+                let (Some(stmt), Some(outcome)) = (sp.policy.statements.get(i), outcome) else {
                     return;
                 };
-                let outcome =
-                    statement_outcome(stmt, self.req, self.has_boundary, &mut self.missing);
                 obs.statement(kind, level, sp, i, outcome);
                 if let StatementOutcome::Applies(pm) = outcome {
                     let deny = stmt.effect == Effect::Deny;
@@ -393,9 +391,19 @@ impl<'a> Scan<'a, '_> {
                 }
             };
             if self.all {
-                (0..sp.policy.statements.len()).for_each(&mut visit);
+                (0..sp.policy.statements.len()).for_each(|i| {
+                    let outcome = sp.policy.statements.get(i).map(|stmt| {
+                        statement_outcome(stmt, self.req, self.has_boundary, &mut self.missing)
+                    });
+                    visit(i, outcome);
+                });
             } else {
-                sp.policy.for_candidates(self.req.service(), &mut visit);
+                for &i in sp.policy.matching_statements(&self.req.action_key()).iter() {
+                    let outcome = sp.policy.statements.get(i as usize).map(|stmt| {
+                        outcome_past_action(stmt, self.req, self.has_boundary, &mut self.missing)
+                    });
+                    visit(i as usize, outcome);
+                }
             }
         }
         tally

@@ -5,6 +5,8 @@ use std::fmt;
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::simulate::Simulate;
+use crate::policy::ActionKey;
+use crate::policy::sym::{self, Sym};
 
 /// What kind of identity makes the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,6 +247,8 @@ pub struct Request {
     pub context: Context,
     service_lower: String,
     name_lower: String,
+    service_sym: Option<Sym>,
+    name_sym: Option<Sym>,
 }
 
 impl Request {
@@ -257,6 +261,8 @@ impl Request {
             action: action.to_string(),
             resource: resource.to_string(),
             resource_account: None,
+            service_sym: sym::intern(svc),
+            name_sym: sym::intern(name),
             service_lower: svc.to_string(),
             name_lower: name.to_string(),
             context,
@@ -279,6 +285,17 @@ impl Request {
     #[inline]
     pub fn action_name(&self) -> &str {
         &self.name_lower
+    }
+
+    /// The action as policies match it.
+    #[inline]
+    pub fn action_key(&self) -> ActionKey<'_> {
+        ActionKey {
+            service: &self.service_lower,
+            name: &self.name_lower,
+            service_sym: self.service_sym,
+            name_sym: self.name_sym,
+        }
     }
 
     /// True when the resource belongs to another account than the principal's.

@@ -7,7 +7,7 @@ use crate::policy::condition::{
     OpBase, SetQualifier, Values, parse_bool, parse_date, parse_number,
 };
 use crate::policy::variables::Template;
-use crate::policy::wildcard::{PChar, arn_like, arn_resource_match, glob_match};
+use crate::policy::wildcard::{ArnSplit, PChar, arn_like, arn_resource_match, glob_match};
 use crate::policy::{Condition, PrincipalKind, PrincipalList, Statement};
 
 use super::request::{Context, Principal, PrincipalType, Request};
@@ -65,10 +65,20 @@ pub fn statement_outcome(
     has_boundary: bool,
     missing: &mut Vec<String>,
 ) -> StatementOutcome {
-    let hit = stmt.action.any_match(req.service(), req.action_name());
+    let hit = stmt.action.any_match_key(&req.action_key());
     if hit == stmt.action.negated {
         return StatementOutcome::ActionMismatch;
     }
+    outcome_past_action(stmt, req, has_boundary, missing)
+}
+
+/// [`statement_outcome`] for a statement whose action element is known to match the request.
+pub fn outcome_past_action(
+    stmt: &Statement,
+    req: &Request,
+    has_boundary: bool,
+    missing: &mut Vec<String>,
+) -> StatementOutcome {
     if let Some(res) = &stmt.resource {
         match resource_matches(&res.patterns, &req.resource, &req.context) {
             None => {
@@ -164,9 +174,20 @@ fn resource_matches(
     ctx: &Context,
 ) -> Option<bool> {
     let mut unresolved = false;
+    // The resource split at its colons, once, when a pattern needs it.
+    let mut split: Option<ArnSplit> = None;
     for p in patterns {
         if let Some(g) = &p.fast {
             if g.matches(resource) {
+                return Some(true);
+            }
+            continue;
+        }
+        if let Some(c) = &p.compiled {
+            if c.matches(
+                resource,
+                split.get_or_insert_with(|| ArnSplit::of(resource)),
+            ) {
                 return Some(true);
             }
             continue;

@@ -5,7 +5,10 @@
 use super::condition::{Operator, Values};
 use super::span::{LineIndex, Position, Span};
 use super::variables::Template;
-use super::wildcard::Glob;
+use std::sync::Arc;
+
+use super::sym::{self, Sym};
+use super::wildcard::{ArnPattern, Glob};
 
 /// The policy language version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,6 +118,44 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
+/// A request's action as policies match it: the lowercase service prefix and action name,
+/// with their interned [`Sym`]s (`None` for a name the table does not hold, which then
+/// equals no interned name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionKey<'a> {
+    /// The service prefix, lowercase.
+    pub service: &'a str,
+    /// The action name without prefix, lowercase.
+    pub name: &'a str,
+    /// `service`'s symbol.
+    pub service_sym: Option<Sym>,
+    /// `name`'s symbol.
+    pub name_sym: Option<Sym>,
+}
+
+impl<'a> ActionKey<'a> {
+    /// The key of a lowercase service and name, with symbols looked up (never added: a name
+    /// no policy interned cannot equal one that a policy holds).
+    pub fn lookup(service: &'a str, name: &'a str) -> ActionKey<'a> {
+        ActionKey {
+            service,
+            name,
+            service_sym: sym::lookup(service),
+            name_sym: sym::lookup(name),
+        }
+    }
+}
+
+/// Matches one side (service or name) of an action pattern: by symbol when the pattern is
+/// exact and interned, else by the text.
+#[inline]
+fn side_matches(glob: &Glob, pattern_sym: Option<Sym>, text: &str, sym: Option<Sym>) -> bool {
+    match pattern_sym {
+        Some(p) => sym == Some(p),
+        None => glob.matches(text),
+    }
+}
+
 /// One compiled entry of `Action` / `NotAction`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionPattern {
@@ -124,13 +165,49 @@ pub struct ActionPattern {
     pub service: Glob,
     /// The action name pattern, lowercase.
     pub name: Glob,
+    /// The symbol of an exact service prefix.
+    pub(crate) service_sym: Option<Sym>,
+    /// The symbol of an exact action name.
+    pub(crate) name_sym: Option<Sym>,
 }
 
 impl ActionPattern {
+    /// An entry from its compiled service and name patterns (exact ones are interned).
+    pub fn new(raw: Spanned<String>, service: Glob, name: Glob) -> ActionPattern {
+        let interned = |g: &Glob| match g {
+            Glob::Exact(s) => sym::intern(s),
+            _ => None,
+        };
+        ActionPattern {
+            raw,
+            service_sym: interned(&service),
+            name_sym: interned(&name),
+            service,
+            name,
+        }
+    }
+
     /// True when the (lowercase) service and action name match.
     #[inline]
     pub fn matches(&self, service: &str, name: &str) -> bool {
-        self.service.matches(service) && self.name.matches(name)
+        self.matches_key(&ActionKey::lookup(service, name))
+    }
+
+    /// True when the action matches.
+    #[inline]
+    pub fn matches_key(&self, key: &ActionKey) -> bool {
+        side_matches(
+            &self.service,
+            self.service_sym,
+            key.service,
+            key.service_sym,
+        ) && self.name_matches(key)
+    }
+
+    /// True when the action name matches (the service is known to).
+    #[inline]
+    fn name_matches(&self, key: &ActionKey) -> bool {
+        side_matches(&self.name, self.name_sym, key.name, key.name_sym)
     }
 }
 
@@ -141,11 +218,11 @@ pub struct ActionList {
     pub negated: bool,
     /// Every entry in order.
     pub patterns: Vec<ActionPattern>,
-    /// The entries whose service prefix is exact, sorted by that prefix and then by their
-    /// place in `patterns`: one flat list rather than a map of small lists, since an account
-    /// keeps every statement it holds.
-    pub(crate) exact: Box<[u32]>,
-    /// The entries whose service prefix has a wildcard, in order.
+    /// The entries whose service prefix is exact and interned, as (the prefix's symbol, the
+    /// entry's place in `patterns`), sorted: one flat list rather than a map of small lists,
+    /// since an account keeps every statement it holds.
+    pub(crate) exact: Box<[(u32, u32)]>,
+    /// The other entries (a wildcard in the service prefix), in order.
     pub(crate) wild_service: Box<[u32]>,
 }
 
@@ -155,37 +232,42 @@ impl ActionList {
         self.first_match(service, name).is_some()
     }
 
-    /// The exact service prefix of entry `k`, if it has one.
-    fn exact_service(&self, k: u32) -> Option<&str> {
-        match self.patterns.get(k as usize).map(|p| &p.service) {
-            Some(Glob::Exact(s)) => Some(s),
-            _ => None,
-        }
+    /// True when some entry matches the action.
+    #[inline]
+    pub fn any_match_key(&self, key: &ActionKey) -> bool {
+        self.first_match_key(key).is_some()
     }
 
-    /// The entries whose exact service prefix is `service`, in order.
-    fn with_service(&self, service: &str) -> &[u32] {
-        let key = |k: &u32| self.exact_service(*k).unwrap_or_default();
-        let from = self.exact.partition_point(|k| key(k) < service);
+    /// The entries whose exact service prefix has the symbol `service`, in order.
+    fn with_service(&self, service: Sym) -> &[(u32, u32)] {
+        let id = service.id();
+        let from = self.exact.partition_point(|e| e.0 < id);
         let to = from
             + self
                 .exact
                 .get(from..)
-                .map_or(0, |rest| rest.partition_point(|k| key(k) == service));
+                .map_or(0, |rest| rest.partition_point(|e| e.0 == id));
         self.exact.get(from..to).unwrap_or_default()
     }
 
-    /// The index of the first entry that matches.
+    /// The index of the first entry that matches the (lowercase) service and name.
     pub fn first_match(&self, service: &str, name: &str) -> Option<usize> {
+        self.first_match_key(&ActionKey::lookup(service, name))
+    }
+
+    /// The index of the first entry that matches the action.
+    pub fn first_match_key(&self, key: &ActionKey) -> Option<usize> {
         let mut best: Option<usize> = None;
-        for &k in self.with_service(service) {
-            if self
-                .patterns
-                .get(k as usize)
-                .is_some_and(|p| p.name.matches(name))
-            {
-                best = Some(k as usize);
-                break;
+        if let Some(s) = key.service_sym {
+            for &(_, k) in self.with_service(s) {
+                if self
+                    .patterns
+                    .get(k as usize)
+                    .is_some_and(|p| p.name_matches(key))
+                {
+                    best = Some(k as usize);
+                    break;
+                }
             }
         }
         for &k in &self.wild_service {
@@ -195,7 +277,7 @@ impl ActionList {
             if self
                 .patterns
                 .get(k as usize)
-                .is_some_and(|p| p.matches(service, name))
+                .is_some_and(|p| p.matches_key(key))
             {
                 best = Some(best.map_or(k as usize, |b| b.min(k as usize)));
                 break;
@@ -207,31 +289,27 @@ impl ActionList {
     pub(crate) fn build_index(&mut self) {
         let (mut exact, mut wild) = (Vec::new(), Vec::new());
         for (i, p) in self.patterns.iter().enumerate() {
-            match &p.service {
-                Glob::Exact(_) => exact.push(i as u32),
-                _ => wild.push(i as u32),
+            match p.service_sym {
+                Some(s) => exact.push((s.id(), i as u32)),
+                None => wild.push(i as u32),
             }
         }
-        // Stable: entries of one service stay in their order.
-        exact.sort_by(|a, b| self.exact_service(*a).cmp(&self.exact_service(*b)));
+        exact.sort_unstable();
         self.exact = exact.into();
         self.wild_service = wild.into();
     }
 
-    /// The exact service prefixes named, each once, in order of the prefix, with the first
-    /// entry naming it (for indexing statements by service).
-    pub(crate) fn services(&self) -> impl Iterator<Item = (&str, u32)> {
-        let mut last: Option<&str> = None;
-        self.exact.iter().filter_map(move |&k| {
-            let s = self.exact_service(k)?;
-            (last != Some(s)).then(|| {
-                last = Some(s);
-                (s, k)
-            })
-        })
+    /// The interned exact service prefixes named, each once, in order of their symbols (for
+    /// indexing statements by service).
+    pub(crate) fn services(&self) -> impl Iterator<Item = u32> {
+        let mut last: Option<u32> = None;
+        self.exact
+            .iter()
+            .map(|&(s, _)| s)
+            .filter(move |&s| last.replace(s) != Some(s))
     }
 
-    /// True when an entry's service prefix has a wildcard.
+    /// True when an entry's service prefix is not matched through the index.
     pub(crate) fn has_wild_service(&self) -> bool {
         !self.wild_service.is_empty()
     }
@@ -247,6 +325,8 @@ pub struct ResourcePattern {
     /// A whole-string pattern, when matching segment by segment gives the same answer (no
     /// variable, and every wildcard in the resource part, after the fifth colon).
     pub fast: Option<Glob>,
+    /// The pattern compiled segment by segment, when it has no variable and no `fast` form.
+    pub compiled: Option<ArnPattern>,
 }
 
 impl ResourcePattern {
@@ -267,10 +347,15 @@ impl ResourcePattern {
             }
             (colons == 5).then(|| Glob::from_pchars(pc))
         });
+        let compiled = match (&fast, template.static_pchars()) {
+            (None, Some(pc)) => Some(ArnPattern::new(pc)),
+            _ => None,
+        };
         ResourcePattern {
             raw,
             template,
             fast,
+            compiled,
         }
     }
 }
@@ -377,12 +462,44 @@ pub struct Policy {
     pub statements: Vec<Statement>,
     /// The original text.
     pub text: String,
-    /// Statements indexed by exact action service prefix, for fast candidate lookup: (statement,
-    /// an entry of its `Action` naming the prefix), sorted by the prefix and then by statement,
-    /// one pair per prefix a statement names.
+    /// Statements indexed by interned exact action service prefix, for fast candidate
+    /// lookup: (the prefix's symbol, statement), sorted, one pair per prefix a statement names.
     pub(crate) by_service: Box<[(u32, u32)]>,
     /// Statements that may match any service (wildcard prefix or `NotAction`).
     pub(crate) any_service: Box<[u32]>,
+    /// The statements whose `Action` / `NotAction` element matches an action, worked out on
+    /// the first request for that action.
+    pub(crate) matching: ActionCache,
+}
+
+/// The statements of a policy whose action element matches an action, remembered per action
+/// (by the symbols of its service and name) for the policy's life. It holds at most
+/// [`ActionCache::MAX`] actions; past that, lists are worked out each time.
+#[derive(Debug, Default)]
+pub struct ActionCache(std::sync::RwLock<Vec<(u64, Arc<[u32]>)>>);
+
+/// The cache's key for an action: both symbols in one integer.
+fn action_id(service: Sym, name: Sym) -> u64 {
+    (u64::from(service.id()) << 32) | u64::from(name.id())
+}
+
+impl ActionCache {
+    /// How many actions one policy remembers.
+    pub const MAX: usize = 512;
+}
+
+impl Clone for ActionCache {
+    /// A copy starts empty: what it holds is derived from the statements.
+    fn clone(&self) -> ActionCache {
+        ActionCache::default()
+    }
+}
+
+impl PartialEq for ActionCache {
+    /// Derived data, equal whenever the statements are.
+    fn eq(&self, _: &ActionCache) -> bool {
+        true
+    }
 }
 
 impl Policy {
@@ -393,12 +510,15 @@ impl Policy {
     }
 
     /// Calls `f` with the index of every statement whose action element could match
-    /// `service`, in statement order.
+    /// the action's service, in statement order.
     #[inline]
-    pub fn for_candidates(&self, service: &str, mut f: impl FnMut(usize)) {
-        let exact = self.with_service(service);
+    pub fn for_candidates(&self, key: &ActionKey, mut f: impl FnMut(usize)) {
+        let exact = key
+            .service_sym
+            .map(|s| self.with_service(s))
+            .unwrap_or_default();
         let (mut a, mut b) = (
-            exact.iter().map(|(s, _)| s).peekable(),
+            exact.iter().map(|(_, s)| s).peekable(),
             self.any_service.iter().peekable(),
         );
         loop {
@@ -415,23 +535,54 @@ impl Policy {
         }
     }
 
-    /// The exact service prefix of an entry of `by_service`.
-    fn service_of(&self, (s, k): (u32, u32)) -> &str {
-        self.statements
-            .get(s as usize)
-            .and_then(|st| st.action.exact_service(k))
-            .unwrap_or_default()
+    /// The indexes, in order, of the statements whose `Action` matches the action or whose
+    /// `NotAction` does not.
+    pub fn matching_statements(&self, key: &ActionKey) -> Arc<[u32]> {
+        let (Some(s), Some(n)) = (key.service_sym, key.name_sym) else {
+            return self.scan_matching(key);
+        };
+        // A poisoned lock only means a thread panicked while holding it; every entry in the
+        // map is whole.
+        let id = action_id(s, n);
+        {
+            let list = self.matching.0.read().unwrap_or_else(|e| e.into_inner());
+            if let Ok(at) = list.binary_search_by_key(&id, |e| e.0)
+                && let Some((_, hit)) = list.get(at)
+            {
+                return hit.clone();
+            }
+        }
+        let found = self.scan_matching(key);
+        let mut list = self.matching.0.write().unwrap_or_else(|e| e.into_inner());
+        if list.len() < ActionCache::MAX
+            && let Err(at) = list.binary_search_by_key(&id, |e| e.0)
+        {
+            list.insert(at, (id, found.clone()));
+        }
+        found
     }
 
-    /// The entries of `by_service` for `service`.
-    fn with_service(&self, service: &str) -> &[(u32, u32)] {
-        let from = self
-            .by_service
-            .partition_point(|e| self.service_of(*e) < service);
+    fn scan_matching(&self, key: &ActionKey) -> Arc<[u32]> {
+        let mut out = Vec::new();
+        self.for_candidates(key, |i| {
+            if let Some(st) = self.statements.get(i)
+                && st.action.any_match_key(key) != st.action.negated
+            {
+                out.push(i as u32);
+            }
+        });
+        out.into()
+    }
+
+    /// The entries of `by_service` for the symbol `service`.
+    fn with_service(&self, service: Sym) -> &[(u32, u32)] {
+        let id = service.id();
+        let from = self.by_service.partition_point(|e| e.0 < id);
         let to = from
-            + self.by_service.get(from..).map_or(0, |rest| {
-                rest.partition_point(|e| self.service_of(*e) == service)
-            });
+            + self
+                .by_service
+                .get(from..)
+                .map_or(0, |rest| rest.partition_point(|e| e.0 == id));
         self.by_service.get(from..to).unwrap_or_default()
     }
 
@@ -443,10 +594,10 @@ impl Policy {
                 any.push(s.index as u32);
                 continue;
             }
-            exact.extend(s.action.services().map(|(_, k)| (s.index as u32, k)));
+            exact.extend(s.action.services().map(|svc| (svc, s.index as u32)));
         }
-        // Stable: a prefix's statements stay in statement order.
-        exact.sort_by(|a, b| self.service_of(*a).cmp(self.service_of(*b)));
+        // Sorted by prefix, and a prefix's statements in statement order.
+        exact.sort_unstable();
         self.by_service = exact.into();
         self.any_service = any.into();
     }
@@ -478,7 +629,7 @@ mod tests {
         ];
         for service in services {
             let mut found = Vec::new();
-            p.for_candidates(service, |i| found.push(i));
+            p.for_candidates(&ActionKey::lookup(service, "x"), |i| found.push(i));
             let scanned: Vec<usize> = p
                 .statements
                 .iter()
@@ -504,6 +655,47 @@ mod tests {
                         first,
                         "{service}:{name}"
                     );
+                }
+                // The remembered list of matching statements is the scan's, asked twice
+                // (worked out, then remembered) and for a name no policy interned.
+                let want: Vec<u32> = p
+                    .statements
+                    .iter()
+                    .filter(|s| {
+                        s.action.patterns.iter().any(|a| a.matches(service, name))
+                            != s.action.negated
+                    })
+                    .map(|s| s.index as u32)
+                    .collect();
+                let key = ActionKey {
+                    service,
+                    name,
+                    service_sym: sym::intern(service),
+                    name_sym: sym::intern(name),
+                };
+                for _ in 0..2 {
+                    assert_eq!(
+                        &*p.matching_statements(&key),
+                        want.as_slice(),
+                        "{service}:{name}"
+                    );
+                }
+                let unknown = ActionKey {
+                    service_sym: None,
+                    name_sym: None,
+                    ..key
+                };
+                // Without symbols (a name the table has no room for) the text decides; that
+                // holds as long as no entry names it exactly, as for a name never interned.
+                let named = |g: &Glob, t: &str| matches!(g, Glob::Exact(x) if **x == *t);
+                let exact = p.statements.iter().any(|s| {
+                    s.action
+                        .patterns
+                        .iter()
+                        .any(|a| named(&a.service, service) || named(&a.name, name))
+                });
+                if !exact {
+                    assert_eq!(&*p.matching_statements(&unknown), want.as_slice());
                 }
             }
         }

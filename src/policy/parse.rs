@@ -401,6 +401,7 @@ impl<'t> Cx<'t> {
             text: self.text.to_string(),
             by_service: Box::default(),
             any_service: Box::default(),
+            matching: Default::default(),
         };
         policy.build_index();
         Ok(policy)
@@ -626,11 +627,7 @@ impl<'t> Cx<'t> {
                     Said::of(P::InvalidAction).with("action", &a.value),
                 )
             })?;
-            list.patterns.push(ActionPattern {
-                raw: a,
-                service: pat.0,
-                name: pat.1,
-            });
+            list.patterns.push(ActionPattern::new(a, pat.0, pat.1));
         }
         list.build_index();
         Ok(list)

@@ -164,6 +164,78 @@ pub fn arn_resource_match(p: &[PChar], arn: &str) -> bool {
     )
 }
 
+/// An ARN split at its first five colons, done once per request: the byte ranges of its
+/// segments.
+#[derive(Debug, Clone, Copy)]
+pub struct ArnSplit {
+    segs: [(usize, usize); 6],
+    n: usize,
+}
+
+impl ArnSplit {
+    /// Splits `arn`.
+    pub fn of(arn: &str) -> ArnSplit {
+        let (segs, n) = split_str(arn);
+        ArnSplit { segs, n }
+    }
+
+    fn segments(&self) -> &[(usize, usize)] {
+        self.segs.get(..self.n).unwrap_or_default()
+    }
+}
+
+/// A static Resource-element ARN pattern compiled segment by segment, for
+/// [`arn_resource_match`] without splitting the pattern on every request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArnPattern {
+    segs: Box<[(Glob, bool)]>,
+}
+
+impl ArnPattern {
+    /// Compiles the pattern characters of a Resource entry.
+    pub fn new(p: &[PChar]) -> ArnPattern {
+        let (psegs, pn) = split_pchars(p);
+        ArnPattern {
+            segs: psegs
+                .iter()
+                .take(pn)
+                .map(|seg| (Glob::from_pchars(seg), seg.last() == Some(&PChar::Star)))
+                .collect(),
+        }
+    }
+
+    /// True when `arn`, split as `split`, matches: what [`arn_resource_match`] answers.
+    pub fn matches(&self, arn: &str, split: &ArnSplit) -> bool {
+        if let [(Glob::Any, _)] = &*self.segs {
+            return true;
+        }
+        match_compiled(&self.segs, arn, split.segments())
+    }
+}
+
+fn match_compiled(p: &[(Glob, bool)], s: &str, segs: &[(usize, usize)]) -> bool {
+    let Some(((first, star), rest)) = p.split_first() else {
+        return segs.is_empty();
+    };
+    let Some((&(start, end), later)) = segs.split_first() else {
+        return false;
+    };
+    let matches_up_to = |stop: usize| s.get(start..stop).is_some_and(|t| first.matches(t));
+    if matches_up_to(end) && match_compiled(rest, s, later) {
+        return true;
+    }
+    // A trailing `*` may absorb the following segments, colons included.
+    if *star {
+        for (k, &(_, stop)) in later.iter().enumerate() {
+            let after = later.get(k + 1..).unwrap_or_default();
+            if matches_up_to(stop) && match_compiled(rest, s, after) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Splits pattern characters at the first five literal colons (no allocation).
 fn split_pchars(p: &[PChar]) -> ([&[PChar]; 6], usize) {
     let mut out: [&[PChar]; 6] = [&[]; 6];
@@ -266,6 +338,47 @@ mod tests {
         assert!(Glob::new("a*b*c").matches("aXbYbZc"));
         assert!(Glob::new("日?本").matches("日x本"));
         assert!(Glob::new("[x]{y}").matches("[x]{y}"));
+    }
+
+    /// The compiled pattern answers what matching the characters answers.
+    #[test]
+    fn compiled_arn_patterns_agree() {
+        let patterns = [
+            "*",
+            "arn:aws:s3:::bucket/*",
+            "arn:aws:ec2:*",
+            "arn:aws:ec2:*:111:instance/*",
+            "arn:aws:ec2:us-*-1:111:instance/*",
+            "arn:*:*:*:*:*",
+            "arn:aws:*:us-east-1:111:*",
+            "arn:aws:iam::111:role/r?",
+            "arn:aws:s3",
+            "a*",
+            "arn:aws:sqs:*:111:*",
+        ];
+        let arns = [
+            "arn:aws:s3:::bucket/a/b",
+            "arn:aws:s3:::bucket",
+            "arn:aws:ec2:us-east-1:111:instance/i-1",
+            "arn:aws:ec2:us:x-1:111:instance/i-1",
+            "arn:aws:iam::111:role/r1",
+            "arn:aws:s3",
+            "arn:aws:sqs:us-east-1:111:q:with:colons",
+            "*",
+            "",
+            "arn:aws:ec2:eu-west-1:111:volume/v",
+        ];
+        for p in patterns {
+            let pc = to_pchars(p);
+            let compiled = ArnPattern::new(&pc);
+            for a in arns {
+                assert_eq!(
+                    compiled.matches(a, &ArnSplit::of(a)),
+                    arn_resource_match(&pc, a),
+                    "{p} against {a}"
+                );
+            }
+        }
     }
 
     #[test]
