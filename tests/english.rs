@@ -158,6 +158,8 @@ const KEPT: &[&str] = &[
     "get",
     "list",
     "create",
+    // Values of EC2 instance metadata options (`HttpEndpoint: enabled`).
+    "enabled",
 ];
 
 /// Names that hold an English word: AWS's own names for things, and the course's made-up
@@ -174,6 +176,11 @@ const KEPT_PHRASES: &[&str] = &[
     "Mori Bakery Online",
     "Mori Bakery",
     "Hoshi Games",
+    "Aozora Games Dev",
+    "Aozora Games",
+    "Aozora Holdings",
+    "Kurogane Trading",
+    "Tsukimi Migration",
 ];
 
 /// Words that never belong in a Japanese sentence: English function words and the words our
