@@ -440,6 +440,27 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
         f.render_widget(Paragraph::new(Ui::HomeEmpty.text(app.lang)), list_area);
         return;
     }
+    // The counts line up in one column at the right, the widest a count can be.
+    let mark_cells = app
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Lesson(pi, li) => match app.packs.get(*pi)?.lessons.get(*li)? {
+                LessonEntry::Ok { lesson, .. } => {
+                    let (_, n) = lesson_progress(app, app.packs.get(*pi)?, lesson);
+                    Some(crate::text::width(
+                        &Ui::HomeCount
+                            .text(app.lang)
+                            .replace("{s}", &n.to_string())
+                            .replace("{n}", &n.to_string()),
+                    ))
+                }
+                LessonEntry::Broken { .. } => None,
+            },
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
     let items: Vec<ListItem> = app
         .rows
         .iter()
@@ -478,13 +499,14 @@ fn home(f: &mut Frame, app: &App, area: Rect) {
                         };
                         // The count stays in view: a long title is cut with an ellipsis.
                         let number = format!("  {:>2}. ", li + 1);
-                        let mark = format!("  {mark}");
+                        let mark = format!("  {}", crate::text::pad_left(&mark, mark_cells));
                         let room = usize::from(list_area.width.saturating_sub(2)).saturating_sub(
                             crate::text::width(&number) + crate::text::width(&mark),
                         );
+                        let title = crate::text::ellipsis(tr(&lesson.title, app, p), room);
                         ListItem::new(Line::from(vec![
                             Span::raw(number),
-                            Span::raw(crate::text::ellipsis(tr(&lesson.title, app, p), room)),
+                            Span::raw(crate::text::pad(&title, room)),
                             Span::styled(mark, if done { app.theme.ok } else { app.theme.dim }),
                         ]))
                     }
