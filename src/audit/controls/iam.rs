@@ -352,20 +352,50 @@ pub(super) fn escalation_paths(cx: &Context) -> Vec<Hit> {
         .collect()
 }
 
+/// True when condition `c` admits only the values it names: a positive string comparison
+/// (`StringEquals`, `StringEqualsIgnoreCase`, `StringLike`, without `IfExists` or
+/// `ForAllValues`, which let a request without the key through), none of whose values is wildcards alone. With `owner`,
+/// each value must also name an owner before its first wildcard (`repo:aozora/*`, not
+/// `repo:*`): a GitHub `sub` that any repository's token matches binds nothing
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_oidc.html>,
+/// <https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html>).
+fn pins(c: &crate::policy::Condition, owner: bool) -> bool {
+    use crate::policy::condition::OpBase;
+    let positive = matches!(
+        c.operator.base,
+        OpBase::StringEquals | OpBase::StringEqualsIgnoreCase | OpBase::StringLike
+    );
+    let like = c.operator.base == OpBase::StringLike;
+    let names = |v: &String| {
+        let fixed = if like {
+            v.split(['*', '?']).next().unwrap_or_default()
+        } else {
+            v.as_str()
+        };
+        !fixed.is_empty() && (!owner || fixed.len() == v.len() || fixed.contains('/'))
+    };
+    positive
+        && !c.operator.if_exists
+        // `ForAllValues` holds for a request without the key.
+        && c.operator.qualifier != Some(crate::policy::condition::SetQualifier::ForAllValues)
+        && !c.raw_values.is_empty()
+        && c.raw_values.iter().all(names)
+}
+
 /// IAMDOJO.3: A role can be assumed by anyone, by every identity of a web identity provider, or by another account without an external id.
 pub(super) fn open_trust(cx: &Context) -> Vec<Hit> {
     let a = cx.account;
     a.roles.values().filter_map(|r| {
         let bad: Vec<Arg> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
             let p = s.principal.as_ref()?;
-            let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid");
+            let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid" && pins(c, false));
             let org = s.conditions.iter().any(|c| c.key_lower == "aws:principalorgid" || c.key_lower == "aws:principalaccount");
             if (p.everyone || p.entries.iter().any(|(_, v)| v.value == "*")) && !org { return Some(Said::new(Audit::Anyone).into()); }
             // A web identity provider (OIDC) admits every identity it issues tokens for
             // unless a condition names the subject (for GitHub, the repository).
             let unbound_oidc: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Federated).map(|(_, v)| v.value.as_str()).filter(|v| v.contains(":oidc-provider/")).filter(|v| {
                 let host = v.split(":oidc-provider/").nth(1).unwrap_or_default().to_ascii_lowercase();
-                !s.conditions.iter().any(|c| c.key_lower == format!("{host}:sub"))
+                !s.conditions.iter().any(|c| c.key_lower == format!("{host}:sub") && pins(c, true))
             }).collect();
             if !unbound_oidc.is_empty() {
                 return Some(Said::new(Audit::EveryOidcIdentity).listing("providers", values(unbound_oidc), Sep::Comma).into());
