@@ -659,6 +659,9 @@ impl Sandbox {
                 args,
                 result.as_ref().err(),
             );
+            if let (Ok(v), Some(e)) = (&result, self.account.cloudtrail.events.last_mut()) {
+                e.response_elements = trail::response_elements(recorded.operation, v);
+            }
             // A role of another account assumed is recorded in that account too.
             if recorded.operation == "AssumeRole" && result.is_ok() {
                 let owner = args

@@ -354,7 +354,14 @@ pub struct WebIdentityUser {
 fn assume_role_with_web_identity(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let mut who = None;
     let result = web_identity(c, a, &mut who);
-    super::trail::record_web_identity(c.account, &c.caller, a, who.as_ref(), result.as_ref().err());
+    super::trail::record_web_identity(
+        c.account,
+        &c.caller,
+        a,
+        who.as_ref(),
+        result.as_ref().ok(),
+        result.as_ref().err(),
+    );
     result
 }
 

@@ -51,6 +51,48 @@ pub struct Event {
     /// across accounts is recorded in the role's account too); `None`: the account that
     /// holds the event.
     pub caller_account: Option<String>,
+    /// What the call returned that CloudTrail keeps (`responseElements`): for the STS calls
+    /// that hand out credentials, the access key id and expiry (never the secret), the
+    /// assumed role user and, for a web identity, the token's subject, provider and audience;
+    /// `Null` otherwise.
+    pub response_elements: Value,
+}
+
+/// The `responseElements` CloudTrail keeps of an STS call's answer `v`: its fields with
+/// camelCase names, the credentials without their secret parts
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html>); `Null`
+/// for other calls.
+pub fn response_elements(operation: &str, v: &Value) -> Value {
+    const STS: [&str; 5] = [
+        "AssumeRole",
+        "AssumeRoleWithWebIdentity",
+        "AssumeRoleWithSAML",
+        "GetSessionToken",
+        "GetFederationToken",
+    ];
+    fn camel(v: &Value) -> Value {
+        match v {
+            Value::Object(m) => Value::Object(
+                m.iter()
+                    .filter(|(k, _)| !matches!(k.as_str(), "SecretAccessKey" | "SessionToken"))
+                    .map(|(k, v)| {
+                        let mut c = k.chars();
+                        let key = c
+                            .next()
+                            .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
+                            .unwrap_or_default();
+                        (key, camel(v))
+                    })
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
+    if STS.contains(&operation) && v.is_object() {
+        camel(v)
+    } else {
+        Value::Null
+    }
 }
 
 /// A trail.
@@ -152,6 +194,7 @@ pub fn record(
         ),
         web_identity: None,
         caller_account: None,
+        response_elements: Value::Null,
     };
     account.cloudtrail.events.push(event);
 }
@@ -165,6 +208,7 @@ pub fn record_web_identity(
     caller: &Caller,
     args: &Args,
     who: Option<&super::sts::WebIdentityUser>,
+    response: Option<&Value>,
     err: Option<&AwsError>,
 ) {
     let id = account.new_id("", 8).to_lowercase();
@@ -192,6 +236,9 @@ pub fn record_web_identity(
             None => (String::new(), String::new()),
         }),
         caller_account: None,
+        response_elements: response
+            .map(|v| response_elements("AssumeRoleWithWebIdentity", v))
+            .unwrap_or(Value::Null),
     };
     account.cloudtrail.events.push(event);
 }
@@ -258,6 +305,7 @@ impl Event {
                     self.request_parameters.clone()
                 },
             ),
+            ("responseElements", self.response_elements.clone()),
             ("errorCode", json!(self.error_code)),
             ("errorMessage", json!(self.error_message)),
             ("eventID", json!(self.id)),
