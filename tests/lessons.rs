@@ -210,10 +210,37 @@ fn a_pack_with_an_id_already_loaded_is_refused_everywhere() {
         stdout.contains(&format!("(broken pack) {want}")),
         "{stdout}"
     );
+    // lint says how to check an edited copy of the built-in pack, and with --no-builtin it
+    // checks the folder as `iamdojo --no-builtin --pack` loads it.
     let lint = run(&["lessons".as_ref(), "lint".as_ref(), dup.as_os_str()]);
     let stdout = String::from_utf8_lossy(&lint.stdout);
     assert_eq!(lint.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains(&format!("error: {want}")), "{stdout}");
+    let builtin_id = format!(
+        "error: {}: the pack id `iam-course` is the built-in pack's; to check an edited copy of the built-in pack, add --no-builtin",
+        dup.display()
+    );
+    assert!(stdout.contains(&builtin_id), "{stdout}");
+    let lint = run(&[
+        "lessons".as_ref(),
+        "lint".as_ref(),
+        "--no-builtin".as_ref(),
+        dup.as_os_str(),
+    ]);
+    let stdout = String::from_utf8_lossy(&lint.stdout);
+    assert!(!stdout.contains("pack id"), "{stdout}");
+    let two = run(&[
+        "lessons".as_ref(),
+        "lint".as_ref(),
+        "--no-builtin".as_ref(),
+        tiny.as_os_str(),
+        tiny.as_os_str(),
+    ]);
+    let stdout = String::from_utf8_lossy(&two.stdout);
+    assert_eq!(two.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("is already used by the pack loaded from"),
+        "{stdout}"
+    );
     // The built-in course's own folder is the built-in course, not a clash.
     let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons/iam-course");
     let lint = run(&["lessons".as_ref(), "lint".as_ref(), own.as_os_str()]);
@@ -775,4 +802,59 @@ fn checks_about_a_missing_role_wait_for_it() {
         "{:?}",
         after.results
     );
+}
+
+/// A lesson's predictions and `can` / `cannot` checks decide as the sandbox does: with the
+/// SCPs of the organization the account is in
+/// (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html),
+/// and with a role's trust policy only for the STS calls that assume the role: it grants
+/// nothing else on the role, neither `iam:PassRole` nor `iam:GetRole`
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+#[test]
+fn lesson_checks_decide_with_the_organization_and_the_right_resource_policy() {
+    use iamdojo::eval::Outcome;
+    use iamdojo::lesson::check;
+    use iamdojo::lesson::raw::RequestSpec;
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/member-account.yaml");
+    let a = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox
+        .account;
+    let spec = |principal: &str, action: &str, resource: &str| RequestSpec {
+        principal: principal.into(),
+        action: action.into(),
+        resource: resource.into(),
+        context: Default::default(),
+    };
+    let role = "arn:aws:iam::222222222222:role/Builder";
+    let d = check::decide(&a, &spec("user/admin", "cloudtrail:StopLogging", "*")).expect("decides");
+    assert_eq!(d.outcome, Outcome::ExplicitDeny, "{d:?}");
+    assert!(
+        d.matched
+            .iter()
+            .all(|m| m.kind == iamdojo::eval::PolicyKind::Scp),
+        "the SCP's deny decides: {:?}",
+        d.matched
+    );
+    assert!(!d.matched.is_empty());
+    let d =
+        check::decide(&a, &spec("user/admin", "cloudtrail:LookupEvents", "*")).expect("decides");
+    assert_eq!(d.outcome, Outcome::Allowed, "{d:?}");
+
+    // The trust policy allows dev "*" on the role, yet only its identity policy counts.
+    let (_, set) =
+        check::request_and_policies(&a, &spec("user/dev", "iam:PassRole", role)).expect("decides");
+    assert!(set.resource.is_none(), "{:?}", set.resource);
+    let d = check::decide(&a, &spec("user/dev", "iam:PassRole", role)).expect("decides");
+    assert_eq!(d.outcome, Outcome::Allowed, "{d:?}");
+    assert_eq!(d.allowed_by_resource, None);
+    let d = check::decide(&a, &spec("user/dev", "iam:GetRole", role)).expect("decides");
+    assert_eq!(d.outcome, Outcome::ImplicitDeny, "{d:?}");
+    // For sts:AssumeRole the trust policy is the role's resource-based policy.
+    let (_, set) = check::request_and_policies(&a, &spec("user/dev", "sts:AssumeRole", role))
+        .expect("decides");
+    assert!(set.resource.is_some());
+    let d = check::decide(&a, &spec("user/dev", "sts:AssumeRole", role)).expect("decides");
+    assert_eq!(d.outcome, Outcome::Allowed, "{d:?}");
 }

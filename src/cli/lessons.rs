@@ -45,6 +45,10 @@ pub enum LessonsCommand {
         /// or LANG; the JSON output is the same in every language).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// Check the folders as `iamdojo --no-builtin --pack …` loads them: a folder may then
+        /// use a built-in pack's id (an edited copy of a built-in pack, say).
+        #[arg(long)]
+        no_builtin: bool,
     },
     /// List packs and their lessons.
     List {
@@ -71,10 +75,14 @@ pub enum LessonsCommand {
 
 /// Loads the packs named (or the built-in course), in order, with errors in `lang`. A pack
 /// whose id another one already uses is refused, as the TUI refuses it: one named earlier, or
-/// the built-in course (which the TUI loads first) unless it is the built-in course's own
-/// folder.
-fn packs(paths: &[PathBuf], lang: Lang) -> Vec<Result<Pack, String>> {
-    let builtin = PackSet::load_in(lang, true, &[]);
+/// the built-in course (which the TUI loads first, unless `with_builtin` is false) unless it
+/// is the built-in course's own folder.
+fn packs(paths: &[PathBuf], lang: Lang, with_builtin: bool) -> Vec<Result<Pack, String>> {
+    let builtin = if with_builtin || paths.is_empty() {
+        PackSet::load_in(lang, true, &[])
+    } else {
+        PackSet::default()
+    };
     if paths.is_empty() {
         return builtin_results(builtin);
     }
@@ -87,9 +95,15 @@ fn packs(paths: &[PathBuf], lang: Lang) -> Vec<Result<Pack, String>> {
                 .packs
                 .iter()
                 .any(|b| b.meta.id == pack.meta.id && b.content_hash == pack.content_hash);
-            let clash = given
-                .clash(&pack, lang)
-                .or_else(|| builtin.clash(&pack, lang).filter(|_| !same_as_builtin));
+            let clash = given.clash(&pack, lang).or_else(|| {
+                builtin
+                    .clash(&pack, lang)
+                    .filter(|_| !same_as_builtin)
+                    .map(|_| {
+                        Lint::BuiltinPackId
+                            .fill(lang, &[("origin", &pack.origin), ("id", &pack.meta.id)])
+                    })
+            });
             if let Some(e) = clash {
                 return Err(e);
             }
@@ -115,13 +129,14 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             paths,
             format,
             lang,
+            no_builtin,
         } => {
             // JSON is for tools: the same in every language.
             let lang = match format {
                 Format::Json => Lang::En,
                 Format::Text => super::lang_or_locale(*lang),
             };
-            lint_cmd(paths, *format, lang, out)
+            lint_cmd(paths, *format, lang, !*no_builtin, out)
         }
         LessonsCommand::List { packs: extra, lang } => {
             list(extra, super::lang_or_locale(*lang), out)
@@ -139,12 +154,18 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     }
 }
 
-fn lint_cmd(paths: &[PathBuf], format: Format, lang: Lang, out: &mut dyn Write) -> io::Result<u8> {
+fn lint_cmd(
+    paths: &[PathBuf],
+    format: Format,
+    lang: Lang,
+    with_builtin: bool,
+    out: &mut dyn Write,
+) -> io::Result<u8> {
     let mut errors = 0;
     let mut warnings = 0;
     let mut json_packs = Vec::new();
     let mut text = String::new();
-    for p in packs(paths, lang) {
+    for p in packs(paths, lang, with_builtin) {
         match p {
             Err(e) => {
                 errors += 1;

@@ -159,12 +159,32 @@ pub fn request_and_policies(
                 &r.resource,
                 a.request_context(&caller, &[]),
             );
-            (req, a.policy_set(&caller))
+            // The organization's SCPs and RCPs take part, as in the sandbox's own calls.
+            (req, a.policy_set_in_org(&caller))
         }
     };
+    if let Some(v) = &a.org {
+        // A principal of another account meets this account's RCPs (its own account's
+        // policies, SCPs included, are taken to allow everything: see `outsider_request`).
+        if set.rcp_levels.is_empty() {
+            set.rcp_levels = v.rcp_levels.clone();
+            set.management_accounts.push(v.management.clone());
+        }
+        req.context.set("aws:ResourceOrgID", v.org_id.clone());
+    }
+    a.add_resource_tags(&mut req.context, &r.resource);
     req = req.with_resource_account(Some(a.id.clone()));
     for (k, v) in context_extra(&r.context) {
         req.context.insert(&k, v);
+    }
+    // A resource-based policy decides only its own service's actions: a bucket policy S3's,
+    // a role's trust policy the STS actions that assume it or tag its session, never, say,
+    // `iam:PassRole` or `iam:GetRole` on the role
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html,
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+    let service = r.action.split(':').next().unwrap_or_default();
+    if !service.eq_ignore_ascii_case("s3") && !service.eq_ignore_ascii_case("sts") {
+        return Ok((req, set));
     }
     if let Some(bucket) = r.resource.strip_prefix("arn:aws:s3:::") {
         let name = bucket.split('/').next().unwrap_or(bucket);
@@ -357,6 +377,9 @@ pub fn evaluate(sb: &Sandbox, g: &Goal, lang: &str, fallback: &str) -> CheckResu
 /// The missing one's name, when so.
 fn waits(a: &Account, c: &Check) -> Option<String> {
     match c {
+        // A principal of another account (or a service) is decided as an outsider: nothing
+        // of this account to wait for.
+        Check::Cannot(r) if outsider(a, &r.principal).is_some() => None,
         Check::Cannot(r) => match identity_of(a, &r.principal) {
             Err(NoOne::User(n) | NoOne::Role(n)) => Some(n),
             _ => None,

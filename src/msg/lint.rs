@@ -330,6 +330,12 @@ crate::catalog! {
             "{origin}: パック ID `{id}` は、`{first}` から読み込んだパックがすでに使っています。進捗はパック ID ごとに記録されるため、このパックの pack.yaml で別の `id` を付けてください",
         ),
 
+        /// A pack folder with the id of a built-in pack, but other content.
+        BuiltinPackId => (
+            "{origin}: the pack id `{id}` is the built-in pack's; to check an edited copy of the built-in pack, add --no-builtin (and try it with `iamdojo --no-builtin --pack {origin}`); for a pack of your own, give it another `id` in its pack.yaml, as progress is kept by pack id",
+            "{origin}: パック ID `{id}` は組み込みパックの ID です。組み込みパックを編集したコピーを確認するには --no-builtin を付けてください (試すときは `iamdojo --no-builtin --pack {origin}`)。自分のパックなら、進捗はパック ID ごとに記録されるため、pack.yaml で別の `id` を付けてください",
+        ),
+
         // The model's rules
         /// pack.yaml without languages.
         ListLanguages => (
