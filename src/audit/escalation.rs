@@ -890,12 +890,10 @@ impl<'a> Graph<'a> {
     }
 }
 
-/// The longest path reported, in steps.
-const MAX_STEPS: usize = 5;
-
 /// Every way a principal that is not an administrator can become one: for each of its
-/// first steps that leads to an administrator in at most [`MAX_STEPS`], the shortest path
-/// that begins with it.
+/// first steps that leads to an administrator, however many steps that takes, the shortest
+/// path that begins with it. Each principal's way onwards is its shortest, so a path never
+/// visits a principal twice and is at most as long as the account has principals.
 pub fn paths(a: &Account) -> Vec<Path> {
     let all = principals(a);
     let g = Graph::new(a, &all);
@@ -960,10 +958,7 @@ pub fn paths(a: &Account) -> Vec<Path> {
         for &first in es {
             let mut hops: Vec<(usize, Edge)> = vec![(start, first)];
             if let Some(y) = first.to.filter(|&t| !g.is_admin(t)) {
-                if dist
-                    .get(y)
-                    .is_none_or(|&d| d == usize::MAX || d + 1 > MAX_STEPS)
-                {
+                if dist.get(y).is_none_or(|&d| d == usize::MAX) {
                     continue;
                 }
                 // Onwards along each principal's shortest way.
@@ -976,11 +971,11 @@ pub fn paths(a: &Account) -> Vec<Path> {
                     }
                     hops.push((at, e));
                     match e.to {
-                        Some(t) if !g.is_admin(t) && hops.len() <= MAX_STEPS => at = t,
+                        Some(t) if !g.is_admin(t) && hops.len() <= n => at = t,
                         _ => break,
                     }
                 }
-                if looped || hops.len() > MAX_STEPS {
+                if looped || hops.len() > n {
                     continue;
                 }
             }
