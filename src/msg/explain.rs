@@ -258,6 +258,12 @@ crate::catalog! {
             "{kind} {policy} statement {index}{sid} [{effect}, line {line}]: {verdict}",
             "{kind} {policy}、ステートメント {index}{sid} [{effect}、{line} 行目]: {verdict}",
         ),
+        /// An SCP's or RCP's id with the organization level it is attached at, root first
+        /// (0), as the decision path numbers them.
+        RenderOrgLevel => (
+            "{policy} (organization level {level})",
+            "{policy} (組織レベル {level})",
+        ),
         RenderPathHeading => (
             "decision path:",
             "判定の経路:",

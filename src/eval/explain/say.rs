@@ -169,11 +169,18 @@ pub(super) fn statement(t: &StatementTrace, lang: Lang) -> String {
         .as_deref()
         .map(|x| format!(" ({x})"))
         .unwrap_or_default();
+    // Every level of an organization has its FullAWSAccess: the level tells them apart.
+    let policy = match t.kind {
+        PolicyKind::Scp | PolicyKind::Rcp => {
+            Explain::RenderOrgLevel.fill(lang, &[("policy", &t.policy_id), ("level", &t.level)])
+        }
+        _ => t.policy_id.to_string(),
+    };
     Explain::RenderStatement.fill(
         lang,
         &[
             ("kind", &t.kind.name(lang)),
-            ("policy", &t.policy_id),
+            ("policy", &policy),
             ("index", &t.index),
             ("sid", &sid),
             ("effect", &t.effect),
