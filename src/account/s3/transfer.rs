@@ -875,10 +875,26 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     };
     let mut out = Vec::new();
     if a.flag("force").unwrap_or(false) {
-        let objects = list(c, &mut calls, &bucket, "", false)?;
+        // The CLI runs `rm --recursive` first; when that fails, it says so and leaves the
+        // bucket (its general error, exit status 255).
+        let not_emptied = |out: &[String], said: String, e: AwsError| {
+            let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
+            let stderr = format!(
+                "{said}\n\naws: [ERROR]: remove_bucket failed: Unable to delete all objects in the bucket, bucket will not be deleted.\n"
+            );
+            AwsError {
+                said: Some(Box::new(CliError::printed(stdout, stderr, 255))),
+                ..e
+            }
+        };
+        let objects = match list(c, &mut calls, &bucket, "", false) {
+            Ok(o) => o,
+            Err(e) => return Err(not_emptied(&out, format!("fatal error: {e}"), e)),
+        };
         for (k, _) in objects {
             if let Err(e) = delete(c, &mut calls, &bucket, &k) {
-                return Err(failed(&out, "delete", &format!("s3://{bucket}/{k}"), e));
+                let said = format!("delete failed: s3://{bucket}/{k} {e}");
+                return Err(not_emptied(&out, said, e));
             }
             out.push(format!("delete: s3://{bucket}/{k}"));
         }
