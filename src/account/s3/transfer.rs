@@ -879,9 +879,11 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         // bucket (its general error, exit status 255).
         let not_emptied = |out: &[String], said: String, e: AwsError| {
             let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
-            let stderr = format!(
-                "{said}\n\naws: [ERROR]: remove_bucket failed: Unable to delete all objects in the bucket, bucket will not be deleted.\n"
+            let general = CliError::new(
+                Kind::General,
+                "remove_bucket failed: Unable to delete all objects in the bucket, bucket will not be deleted.",
             );
+            let stderr = format!("{said}\n{}", general.stderr());
             AwsError {
                 said: Some(Box::new(CliError::printed(stdout, stderr, 255))),
                 ..e
