@@ -149,6 +149,9 @@ pub struct Call<'a> {
     /// What the handler leaves for the command layer to do after the call: the function
     /// `lambda invoke` runs.
     pub pending: Option<super::lambda::Pending>,
+    /// Credentials AWS refused, for a high-level `aws s3` command: the error its first API
+    /// call gets, under that call's name (the command may fail before it calls AWS at all).
+    pub credentials: Option<AwsError>,
 }
 
 impl Call<'_> {
@@ -396,15 +399,19 @@ impl Sandbox {
             }
             None => (self.parse_args(&spec, words).map_err(|e| e.output())?, None),
         };
-        let (caller, home) = if unsigned(spec.operation) {
-            (self.unsigned_caller(&globals)?, self.account.id.clone())
+        let (caller, home, refused) = if unsigned(spec.operation) {
+            (
+                self.unsigned_caller(&globals)?,
+                self.account.id.clone(),
+                None,
+            )
         } else {
             self.caller(&spec, &globals)?
         };
         if let Some((svc, op)) = model {
             server_checks(svc, op, &spec, &args)?;
         }
-        let value = self.call_in(&home, &spec, &args, &caller)?;
+        let value = self.call_in(&home, &spec, &args, &caller, refused)?;
         if value.is_null() {
             return Ok(Output::default());
         }
@@ -490,6 +497,7 @@ impl Sandbox {
         spec: &Spec,
         args: &Args,
         caller: &Caller,
+        refused: Option<AwsError>,
     ) -> Result<Value, Output> {
         // Each call takes a second of simulated time, so that events have an order.
         self.account.advance(jiff::SignedDuration::from_secs(1));
@@ -501,7 +509,7 @@ impl Sandbox {
             }
         }
         let swapped = self.swap_in(id);
-        let result = self.call(spec, args, caller);
+        let result = self.call(spec, args, caller, refused);
         if let Some(home) = swapped {
             self.swap_in(&home);
         }
@@ -523,11 +531,17 @@ impl Sandbox {
     }
 
     /// Who calls: the profile's credentials (`--profile`, or the current one), checked as
-    /// the CLI and then AWS check them, and the id of the account they belong to.
-    fn caller(&mut self, spec: &Spec, globals: &Globals) -> Result<(Caller, String), Output> {
+    /// the CLI and then AWS check them, and the id of the account they belong to. A high-level
+    /// `aws s3` command gets credentials AWS refused back as its third part, for its first API
+    /// call to fail with (the caller is then the account's root, and never acts).
+    fn caller(
+        &mut self,
+        spec: &Spec,
+        globals: &Globals,
+    ) -> Result<(Caller, String, Option<AwsError>), Output> {
         // A function's calls are its role session's, whatever profile its line names.
         if let Some(c) = self.running.as_ref().and_then(|r| r.callers.last()) {
-            return Ok((c.clone(), self.account.id.clone()));
+            return Ok((c.clone(), self.account.id.clone(), None));
         }
         let prof = self
             .profiles
@@ -565,6 +579,7 @@ impl Sandbox {
                     region,
                 },
                 self.account.id.clone(),
+                None,
             )),
             Some(Creds::RootOf(id)) => {
                 let acct = self.account_by_id(id);
@@ -579,6 +594,7 @@ impl Sandbox {
                         region,
                     },
                     acct.id.clone(),
+                    None,
                 ))
             }
             // Half a key pair is not credentials: the CLI stops before sending anything.
@@ -607,17 +623,42 @@ impl Sandbox {
                 session_token,
             }) => {
                 let home = self.account_of_key(access_key_id).to_string();
-                self.account_by_id(&home)
-                    .caller_for_key_pair(
-                        spec.operation,
-                        access_key_id,
-                        secret,
-                        session_token.as_deref(),
-                        &self.source_ip,
-                        &region,
-                    )
-                    .map(|c| (c, home))
-                    .map_err(|e| service_error(&e).output())
+                let account = self.account_by_id(&home);
+                let checked = account.caller_for_key_pair(
+                    spec.operation,
+                    access_key_id,
+                    secret,
+                    session_token.as_deref(),
+                    &self.source_ip,
+                    &region,
+                );
+                let e = match checked {
+                    Ok(c) => return Ok((c, home, None)),
+                    Err(e) if matches!(spec.service, "s3" | "s3api") => {
+                        let known = account
+                            .caller_for_key(spec.operation, access_key_id, "", &region)
+                            .is_ok();
+                        s3_credential_error(e, known)
+                    }
+                    Err(e) => e,
+                };
+                if spec.service == "s3" {
+                    Ok((
+                        Caller {
+                            identity: Identity::Root,
+                            access_key_id: None,
+                            session_key: None,
+                            mfa: None,
+                            token_issued: None,
+                            source_ip: self.source_ip.clone(),
+                            region,
+                        },
+                        home,
+                        Some(e),
+                    ))
+                } else {
+                    Err(service_error(&e).output())
+                }
             }
         }
     }
@@ -625,7 +666,15 @@ impl Sandbox {
     /// Makes the call: a second of simulated time passes, the handler runs as `caller`, the
     /// call is recorded in CloudTrail and its key's last use noted (unless the CLI refused it
     /// before it reached AWS), and a denial or a refused document is kept for `explain`.
-    fn call(&mut self, spec: &Spec, args: &Args, caller: &Caller) -> Result<Value, Output> {
+    fn call(
+        &mut self,
+        spec: &Spec,
+        args: &Args,
+        caller: &Caller,
+        refused: Option<AwsError>,
+    ) -> Result<Value, Output> {
+        // Refused credentials reach AWS, but AWS records no call made with them.
+        let signed = refused.is_none();
         let mut call = Call {
             account: &mut self.account,
             others: &mut self.accounts,
@@ -634,6 +683,7 @@ impl Sandbox {
             caller: caller.clone(),
             operation: spec.operation,
             pending: None,
+            credentials: refused,
         };
         let result = (spec.run)(&mut call, args);
         let pending = call.pending.take();
@@ -651,7 +701,7 @@ impl Sandbox {
             }) => said.reached_aws(),
             _ => true,
         };
-        if reached && !unsigned(spec.operation) {
+        if reached && signed && !unsigned(spec.operation) {
             trail::record(
                 &mut self.account,
                 caller,
@@ -698,6 +748,33 @@ impl Sandbox {
                 .map(|_| Say::RefusedExplainHint.text(self.lang).to_string());
             service_error(&e).hint(hint).output()
         })
+    }
+}
+
+/// S3's own answer to credentials it refuses (S3 does not answer as IAM and STS do): an
+/// access key it does not know or that is inactive, `InvalidAccessKeyId`; a known key with a
+/// missing or wrong session token, `InvalidToken`; a wrong secret, `SignatureDoesNotMatch` in
+/// S3's words (<https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html>).
+fn s3_credential_error(e: AwsError, key_known: bool) -> AwsError {
+    let (code, message) = match e.code.as_str() {
+        "InvalidClientTokenId" if !key_known => (
+            "InvalidAccessKeyId",
+            "The AWS Access Key Id you provided does not exist in our records.",
+        ),
+        "InvalidClientTokenId" => (
+            "InvalidToken",
+            "The provided token is malformed or otherwise invalid.",
+        ),
+        "SignatureDoesNotMatch" => (
+            "SignatureDoesNotMatch",
+            "The request signature we calculated does not match the signature you provided. Check your key and signing method.",
+        ),
+        _ => return e,
+    };
+    AwsError {
+        code: code.to_string(),
+        message: message.to_string(),
+        ..e
     }
 }
 

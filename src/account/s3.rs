@@ -339,6 +339,19 @@ fn holder<'c>(c: &'c Call, name: &str) -> &'c super::Account {
         .unwrap_or(c.account)
 }
 
+/// The bucket `name`, in whichever account of the sandbox holds it.
+pub(crate) fn bucket_of<'c>(c: &'c Call, name: &str) -> Option<&'c Bucket> {
+    holder(c, name).buckets.get(name)
+}
+
+/// The bucket `name` to change, in whichever account of the sandbox holds it.
+pub(crate) fn bucket_mut<'c>(c: &'c mut Call, name: &str) -> Option<&'c mut Bucket> {
+    if c.account.buckets.contains_key(name) {
+        return c.account.buckets.get_mut(name);
+    }
+    c.others.values_mut().find_map(|a| a.buckets.get_mut(name))
+}
+
 /// Authorizes against the caller's policies and the bucket's policy (and, for a bucket of
 /// another account, that account's RCPs: both sides must allow it).
 fn allow_s3(
@@ -387,6 +400,14 @@ fn create(c: &mut Call, name: &str, acl: Option<&str>) -> Result<(), AwsError> {
             "Your previous request to create the named bucket succeeded and you already own it.",
         ));
     }
+    // Bucket names are global: one that another account holds is not available
+    // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateBucket.html).
+    if c.others.values().any(|a| a.buckets.contains_key(name)) {
+        return Err(c.err(
+            "BucketAlreadyExists",
+            "The requested bucket name is not available. The bucket namespace is shared by all users of the system. Please select a different name and try again.",
+        ));
+    }
     let mut b = Bucket::new(name, &c.caller.region, c.account.now);
     if let Some(acl) = acl {
         b.acl = acl.to_string();
@@ -404,10 +425,7 @@ fn delete_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html>).
 fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
     allow_s3(c, "s3:DeleteBucket", &bucket_arn(name), name, &[])?;
-    let b = c
-        .account
-        .buckets
-        .get(name)
+    let b = bucket_of(c, name)
         .ok_or_else(|| c.err("NoSuchBucket", "The specified bucket does not exist"))?;
     if !b.objects.is_empty() {
         return Err(c.err(
@@ -415,7 +433,11 @@ fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
             "The bucket you tried to delete is not empty",
         ));
     }
-    c.account.buckets.remove(name);
+    if c.account.buckets.remove(name).is_none() {
+        for a in c.others.values_mut() {
+            a.buckets.remove(name);
+        }
+    }
     Ok(())
 }
 
@@ -428,7 +450,7 @@ fn delete_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+    let b = bucket_mut(c, &name).ok_or_else(|| {
         AwsError::new(
             "DeleteObject",
             "NoSuchBucket",
@@ -635,7 +657,7 @@ fn put_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &[],
     )?;
     let now = c.account.now;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
+    let b = bucket_mut(c, &name).ok_or_else(|| {
         AwsError::new(
             "PutObject",
             "NoSuchBucket",
@@ -661,10 +683,14 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = holder(c, &name)
-        .buckets
-        .get(&name)
-        .ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    // A key that is not there is `NoSuchKey` only to a caller allowed `s3:ListBucket` on the
+    // bucket, and `AccessDenied` to anyone else
+    // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
+    if !b.objects.contains_key(&key) {
+        allow_s3(c, "s3:ListBucket", &bucket_arn(&name), &name, &[])?;
+    }
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     let o = b
         .objects
         .get(&key)
@@ -692,10 +718,7 @@ fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[("s3:prefix", vec![prefix.clone()])],
     )?;
-    let b = holder(c, &name)
-        .buckets
-        .get(&name)
-        .ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     let contents: Vec<Value> = b
         .objects
         .iter()

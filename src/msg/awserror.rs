@@ -88,6 +88,10 @@ crate::catalog! {
             "This access key ID does not exist or is not active.",
             "このアクセスキー ID は存在しないか、無効になっています。",
         ),
+        InvalidToken => (
+            "The session token does not go with this access key: temporary credentials are used with their session token, and a long-term access key with none.",
+            "セッショントークンがこのアクセスキーと組になっていません。一時的な認証情報はそのセッショントークンと一緒に使い、長期的なアクセスキーにはセッショントークンを付けません。",
+        ),
         ExpiredToken => ("The temporary credentials have expired.", "一時的な認証情報の有効期限が切れています。"),
         InvalidIdentityToken => (
             "STS did not accept the web identity token: it was not signed by its issuer, the account has no OIDC provider for the issuer, or the provider does not list the token's audience.",
@@ -243,6 +247,9 @@ const CODES: &[(&str, AwsError)] = &[
     ("NoSuchKey", AwsError::NoSuchKey),
     ("SignatureDoesNotMatch", AwsError::SignatureDoesNotMatch),
     ("InvalidClientTokenId", AwsError::InvalidClientTokenId),
+    // S3's name for the same refusal.
+    ("InvalidAccessKeyId", AwsError::InvalidClientTokenId),
+    ("InvalidToken", AwsError::InvalidToken),
     ("ExpiredToken", AwsError::ExpiredToken),
     ("InvalidIdentityToken", AwsError::InvalidIdentityToken),
     ("ExpiredTokenException", AwsError::ExpiredTokenException),

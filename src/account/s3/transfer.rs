@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::{Object, allow_s3, bucket_arn};
+use super::{Object, allow_s3, bucket_arn, bucket_mut, bucket_of};
 use crate::account::command::cli_error::{CliError, Kind};
 use crate::account::command::{Args, Call, Handler, Spec};
 use crate::account::error::AwsError;
@@ -76,7 +76,12 @@ impl Calls {
         }
     }
 
-    fn begin(&mut self, c: &mut Call, operation: &'static str) {
+    /// Starts the API call `operation`. Credentials AWS refused (an unknown key, a wrong
+    /// secret) fail the first call the command makes, under that call's name, as the CLI
+    /// reports them (`An error occurred (InvalidAccessKeyId) when calling the ListBuckets
+    /// operation`); what the CLI refuses before it calls AWS (a local file that is not
+    /// there) comes first.
+    fn begin(&mut self, c: &mut Call, operation: &'static str) -> Result<(), AwsError> {
         if self.made {
             let spec = Spec {
                 service: "s3",
@@ -89,6 +94,13 @@ impl Calls {
         }
         self.made = true;
         c.operation = operation;
+        match c.credentials.take() {
+            Some(e) => Err(AwsError {
+                operation: operation.to_string(),
+                ..e
+            }),
+            None => Ok(()),
+        }
     }
 }
 
@@ -154,17 +166,13 @@ fn list(
     prefix: &str,
     delimiter: bool,
 ) -> Result<Vec<(String, Object)>, AwsError> {
-    calls.begin(c, "ListObjectsV2");
+    calls.begin(c, "ListObjectsV2")?;
     let mut extra = vec![("s3:prefix", vec![prefix.to_string()])];
     if delimiter {
         extra.push(("s3:delimiter", vec!["/".to_string()]));
     }
     allow_s3(c, "s3:ListBucket", &bucket_arn(bucket), bucket, &extra)?;
-    let b = c
-        .account
-        .buckets
-        .get(bucket)
-        .ok_or_else(|| missing_bucket(c))?;
+    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
     Ok(b.objects
         .range(prefix.to_string()..)
         .take_while(|(k, _)| k.starts_with(prefix))
@@ -183,10 +191,10 @@ fn put(
     key: &str,
     body: &str,
 ) -> Result<(), AwsError> {
-    calls.begin(c, "PutObject");
+    calls.begin(c, "PutObject")?;
     allow_s3(c, "s3:PutObject", &object_arn(bucket, key), bucket, &[])?;
     let now = c.account.now;
-    let b = c.account.buckets.get_mut(bucket).ok_or_else(|| {
+    let b = bucket_mut(c, bucket).ok_or_else(|| {
         AwsError::new(
             "PutObject",
             "NoSuchBucket",
@@ -203,45 +211,98 @@ fn put(
     Ok(())
 }
 
-/// `HeadObject`, which the CLI asks before it downloads or copies one object: a missing key
-/// stops the command with `fatal error: … Key "…" does not exist`.
-fn head(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<String, AwsError> {
-    calls.begin(c, "HeadObject");
+/// `HeadObject`, which the CLI asks before it downloads or copies one object (not for each
+/// object of a `--recursive` listing). A HEAD response has no body, so the CLI knows only the
+/// HTTP status: `(403) … Forbidden` for a denial or refused credentials, and a 404 (no such
+/// key or bucket), which it words itself as `Key "…" does not exist`; either stops the
+/// command with `fatal error:` and exit status 1. A key that is not there is a 404 only to a
+/// caller allowed `s3:ListBucket` on the bucket, a 403 to anyone else
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html>).
+fn head(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<(), AwsError> {
+    head_call(c, calls, bucket, key).map_err(|e| head_failure(e, key))
+}
+
+fn head_call(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<(), AwsError> {
+    calls.begin(c, "HeadObject")?;
     allow_s3(c, "s3:GetObject", &object_arn(bucket, key), bucket, &[])?;
-    let b = c
-        .account
-        .buckets
-        .get(bucket)
-        .ok_or_else(|| missing_bucket(c))?;
-    match b.objects.get(key) {
-        Some(o) => Ok(o.body.clone()),
-        None => {
-            let e = c.err("404", format!("Key \"{key}\" does not exist"));
-            Err(AwsError {
-                said: Some(Box::new(CliError::printed(
-                    String::new(),
-                    format!("fatal error: {e}"),
-                    1,
-                ))),
-                ..e
-            })
-        }
+    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
+    if b.objects.contains_key(key) {
+        return Ok(());
+    }
+    allow_s3(c, "s3:ListBucket", &bucket_arn(bucket), bucket, &[])?;
+    Err(c.err("NoSuchKey", "The specified key does not exist."))
+}
+
+/// The HTTP status S3 answers an error code with (for a HEAD request, whose error has no
+/// body: <https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html>).
+fn status_of(code: &str) -> u16 {
+    match code {
+        "NoSuchBucket" | "NoSuchKey" => 404,
+        "AccessDenied"
+        | "InvalidAccessKeyId"
+        | "SignatureDoesNotMatch"
+        | "InvalidClientTokenId"
+        | "AllAccessDisabled" => 403,
+        _ => 400,
     }
 }
 
-fn get(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<String, AwsError> {
-    head(c, calls, bucket, key)?;
-    calls.begin(c, "GetObject");
-    allow_s3(c, "s3:GetObject", &object_arn(bucket, key), bucket, &[])?;
-    head_body(c, bucket, key)
+/// A failed `HeadObject` as the CLI reports it (see [`head`]); the denial stays for `explain`.
+fn head_failure(e: AwsError, key: &str) -> AwsError {
+    let (code, message) = match status_of(&e.code) {
+        404 => ("404".to_string(), format!("Key \"{key}\" does not exist")),
+        403 => ("403".to_string(), "Forbidden".to_string()),
+        n => (n.to_string(), "Bad Request".to_string()),
+    };
+    fatal(
+        &[],
+        AwsError {
+            code,
+            message,
+            said: None,
+            ..e
+        },
+    )
 }
 
-/// The body of an object `head` found.
-fn head_body(c: &Call, bucket: &str, key: &str) -> Result<String, AwsError> {
-    c.account
-        .buckets
-        .get(bucket)
-        .and_then(|b| b.objects.get(key))
+/// An error that stops a transfer command before or while it lists what to transfer, as the
+/// CLI reports it: what it printed so far, `fatal error: An error occurred …`, exit status 1.
+fn fatal(out: &[String], e: AwsError) -> AwsError {
+    if e.said.is_some() {
+        return e;
+    }
+    let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
+    AwsError {
+        said: Some(Box::new(CliError::printed(
+            stdout,
+            format!("fatal error: {e}\n"),
+            1,
+        ))),
+        ..e
+    }
+}
+
+/// `GetObject` (after [`head`] for a single object): the body.
+fn get(
+    c: &mut Call,
+    calls: &mut Calls,
+    bucket: &str,
+    key: &str,
+    single: bool,
+) -> Result<String, AwsError> {
+    if single {
+        head(c, calls, bucket, key)?;
+    }
+    calls.begin(c, "GetObject")?;
+    allow_s3(c, "s3:GetObject", &object_arn(bucket, key), bucket, &[])?;
+    object_body(c, bucket, key)
+}
+
+/// The body of an object, in whichever account holds its bucket.
+fn object_body(c: &Call, bucket: &str, key: &str) -> Result<String, AwsError> {
+    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
+    b.objects
+        .get(key)
         .map(|o| o.body.clone())
         .ok_or_else(|| c.err("NoSuchKey", "The specified key does not exist."))
 }
@@ -252,14 +313,17 @@ fn copy(
     calls: &mut Calls,
     from: (&str, &str),
     to: (&str, &str),
+    single: bool,
 ) -> Result<(), AwsError> {
-    head(c, calls, from.0, from.1)?;
-    calls.begin(c, "CopyObject");
+    if single {
+        head(c, calls, from.0, from.1)?;
+    }
+    calls.begin(c, "CopyObject")?;
     allow_s3(c, "s3:GetObject", &object_arn(from.0, from.1), from.0, &[])?;
     allow_s3(c, "s3:PutObject", &object_arn(to.0, to.1), to.0, &[])?;
-    let body = head_body(c, from.0, from.1)?;
+    let body = object_body(c, from.0, from.1)?;
     let now = c.account.now;
-    let b = c.account.buckets.get_mut(to.0).ok_or_else(|| {
+    let b = bucket_mut(c, to.0).ok_or_else(|| {
         AwsError::new(
             "CopyObject",
             "NoSuchBucket",
@@ -277,9 +341,9 @@ fn copy(
 }
 
 fn delete(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<(), AwsError> {
-    calls.begin(c, "DeleteObject");
+    calls.begin(c, "DeleteObject")?;
     allow_s3(c, "s3:DeleteObject", &object_arn(bucket, key), bucket, &[])?;
-    let b = c.account.buckets.get_mut(bucket).ok_or_else(|| {
+    let b = bucket_mut(c, bucket).ok_or_else(|| {
         AwsError::new(
             "DeleteObject",
             "NoSuchBucket",
@@ -336,7 +400,7 @@ pub fn ls(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         return Ok(plain_text(String::new()));
     };
     if bucket.is_empty() {
-        calls.begin(c, "ListBuckets");
+        calls.begin(c, "ListBuckets")?;
         c.allow("s3:ListAllMyBuckets", "*", &[])?;
         let lines: Vec<String> = c
             .account
@@ -401,7 +465,16 @@ struct Transfer {
     /// As the CLI shows the source and the target.
     shown_from: String,
     shown_to: String,
+    /// One object named on the command line (not one of a `--recursive` listing): the CLI
+    /// asks `HeadObject` about it first.
+    single: bool,
 }
+
+/// `-`, the CLI's name for standard input or output (a stream, for a single `cp`).
+const STREAM: &str = "-";
+
+/// Where nothing written is kept.
+const DEV_NULL: &str = "/dev/null";
 
 /// The transfers of `cp`/`mv`/`sync` from `src` to `dst`: one file or object, or, with
 /// `recursive`, everything under a directory or prefix that the filters let through.
@@ -420,8 +493,23 @@ fn plan(
             &format!("usage: aws s3 {} {TRANSFER_USAGE}", calls.name),
         ));
     }
+    let streaming = [&from, &to]
+        .iter()
+        .any(|l| matches!(l, Loc::Local(p) if p == STREAM));
+    if streaming && (recursive || calls.name != "cp") {
+        let message = "Streaming currently is only compatible with non-recursive cp commands";
+        return Err(AwsError {
+            said: Some(Box::new(
+                CliError::new(Kind::General, message).before_call(),
+            )),
+            ..c.err("", message)
+        });
+    }
     // What is under the source: (path relative to the source, full local name or key).
     let items: Vec<(String, String)> = match &from {
+        // Standard input: the sandbox's shell pipes nothing into the CLI, so the stream is
+        // empty, as with `< /dev/null`.
+        Loc::Local(p) if p == STREAM => vec![(STREAM.to_string(), STREAM.to_string())],
         Loc::Local(p) if !recursive => {
             let name = local_name(p);
             if !c.files.contains_key(name) {
@@ -451,7 +539,8 @@ fn plan(
             } else {
                 format!("{key}/")
             };
-            list(c, calls, bucket, &prefix, false)?
+            list(c, calls, bucket, &prefix, false)
+                .map_err(|e| fatal(&[], e))?
                 .into_iter()
                 .map(|(k, _)| (k.get(prefix.len()..).unwrap_or(&k).to_string(), k))
                 .collect()
@@ -519,23 +608,30 @@ fn plan(
             to: to_loc,
             shown_from,
             shown_to,
+            single: !recursive,
         });
     }
     Ok(out)
 }
 
-/// Carries out one transfer; `verb` is how it is reported (`upload`, `download`, `copy`).
-fn carry(c: &mut Call, calls: &mut Calls, t: &Transfer) -> Result<&'static str, AwsError> {
+/// Carries out one transfer: what it writes to standard output (a download to `-`).
+fn carry(c: &mut Call, calls: &mut Calls, t: &Transfer) -> Result<Option<String>, AwsError> {
     match (&t.from, &t.to) {
         (Loc::Local(f), Loc::S3 { bucket, key }) => {
             let body = c.files.get(f).cloned().unwrap_or_default();
             put(c, calls, bucket, key, &body)?;
-            Ok("upload")
+            Ok(None)
         }
         (Loc::S3 { bucket, key }, Loc::Local(f)) => {
-            let body = get(c, calls, bucket, key)?;
-            c.files.insert(f.clone(), body);
-            Ok("download")
+            let body = get(c, calls, bucket, key, t.single)?;
+            match f.as_str() {
+                STREAM => return Ok(Some(body)),
+                DEV_NULL => {}
+                _ => {
+                    c.files.insert(f.clone(), body);
+                }
+            }
+            Ok(None)
         }
         (
             Loc::S3 { bucket, key },
@@ -544,10 +640,10 @@ fn carry(c: &mut Call, calls: &mut Calls, t: &Transfer) -> Result<&'static str, 
                 key: k2,
             },
         ) => {
-            copy(c, calls, (bucket, key), (b2, k2))?;
-            Ok("copy")
+            copy(c, calls, (bucket, key), (b2, k2), t.single)?;
+            Ok(None)
         }
-        (Loc::Local(_), Loc::Local(_)) => Ok("copy"),
+        (Loc::Local(_), Loc::Local(_)) => Ok(None),
     }
 }
 
@@ -578,10 +674,13 @@ fn run_transfers(
             out.push(format!("(dryrun) {line}"));
             continue;
         }
-        if let Err(e) = carry(c, calls, t) {
-            let subject = format!("{} to {}", t.shown_from, t.shown_to);
-            return Err(failed(&out, verb, &subject, e));
-        }
+        let streamed = match carry(c, calls, t) {
+            Ok(s) => s,
+            Err(e) => {
+                let subject = format!("{} to {}", t.shown_from, t.shown_to);
+                return Err(failed(&out, verb, &subject, e));
+            }
+        };
         if moving {
             let gone = match &t.from {
                 Loc::S3 { bucket, key } => delete(c, calls, bucket, key),
@@ -595,7 +694,14 @@ fn run_transfers(
                 return Err(failed(&out, verb, &subject, e));
             }
         }
-        if !quiet {
+        // A stream's transfer prints only its errors (and a download its content).
+        let stream = [&t.from, &t.to]
+            .iter()
+            .any(|l| matches!(l, Loc::Local(p) if p == STREAM));
+        if let Some(body) = streamed {
+            // The sandbox prints plain text with a newline after it.
+            out.push(body.strip_suffix('\n').unwrap_or(&body).to_string());
+        } else if !quiet && !stream {
             out.push(line);
         }
     }
@@ -652,7 +758,8 @@ pub fn sync(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             } else {
                 format!("{key}/")
             };
-            list(c, &mut calls, &bucket, &prefix, false)?
+            list(c, &mut calls, &bucket, &prefix, false)
+                .map_err(|e| fatal(&[], e))?
                 .into_iter()
                 .map(|(k, o)| (k, o.body))
                 .collect()
@@ -677,10 +784,7 @@ pub fn sync(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     };
     let body_of = |c: &Call, l: &Loc| match l {
         Loc::Local(f) => c.files.get(f).cloned(),
-        Loc::S3 { bucket, key } => c
-            .account
-            .buckets
-            .get(bucket)
+        Loc::S3 { bucket, key } => bucket_of(c, bucket)
             .and_then(|b| b.objects.get(key))
             .map(|o| o.body.clone()),
     };
@@ -748,14 +852,17 @@ pub fn mb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let Loc::S3 { bucket, .. } = Loc::parse(path) else {
         return Err(invalid_argument_type(c, "<S3Uri>"));
     };
-    c.operation = "CreateBucket";
-    super::create(c, &bucket, None).map_err(|e| {
-        let stderr = format!("make_bucket failed: {path} {e}\n");
-        AwsError {
-            said: Some(Box::new(CliError::printed(String::new(), stderr, 1))),
-            ..e
-        }
-    })?;
+    let mut calls = Calls::new("mb", mb);
+    calls
+        .begin(c, "CreateBucket")
+        .and_then(|()| super::create(c, &bucket, None))
+        .map_err(|e| {
+            let stderr = format!("make_bucket failed: {path} {e}\n");
+            AwsError {
+                said: Some(Box::new(CliError::printed(String::new(), stderr, 1))),
+                ..e
+            }
+        })?;
     Ok(plain_text(format!("make_bucket: {path}")))
 }
 
@@ -768,16 +875,36 @@ pub fn rb(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     };
     let mut out = Vec::new();
     if a.flag("force").unwrap_or(false) {
-        let objects = list(c, &mut calls, &bucket, "", false)?;
+        // The CLI runs `rm --recursive` first; when that fails, it says so and leaves the
+        // bucket (its general error, exit status 255).
+        let not_emptied = |out: &[String], said: String, e: AwsError| {
+            let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
+            let general = CliError::new(
+                Kind::General,
+                "remove_bucket failed: Unable to delete all objects in the bucket, bucket will not be deleted.",
+            );
+            let stderr = format!("{said}\n{}", general.stderr());
+            AwsError {
+                said: Some(Box::new(CliError::printed(stdout, stderr, 255))),
+                ..e
+            }
+        };
+        let objects = match list(c, &mut calls, &bucket, "", false) {
+            Ok(o) => o,
+            Err(e) => return Err(not_emptied(&out, format!("fatal error: {e}"), e)),
+        };
         for (k, _) in objects {
             if let Err(e) = delete(c, &mut calls, &bucket, &k) {
-                return Err(failed(&out, "delete", &format!("s3://{bucket}/{k}"), e));
+                let said = format!("delete failed: s3://{bucket}/{k} {e}");
+                return Err(not_emptied(&out, said, e));
             }
             out.push(format!("delete: s3://{bucket}/{k}"));
         }
     }
-    calls.begin(c, "DeleteBucket");
-    if let Err(e) = super::delete_bucket_named(c, &bucket) {
+    let deleted = calls
+        .begin(c, "DeleteBucket")
+        .and_then(|()| super::delete_bucket_named(c, &bucket));
+    if let Err(e) = deleted {
         let stdout: String = out.iter().map(|l| format!("{l}\n")).collect();
         return Err(AwsError {
             said: Some(Box::new(CliError::printed(
@@ -806,7 +933,8 @@ pub fn rm(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         } else {
             format!("{key}/")
         };
-        list(c, &mut calls, &bucket, &prefix, false)?
+        list(c, &mut calls, &bucket, &prefix, false)
+            .map_err(|e| fatal(&[], e))?
             .into_iter()
             .map(|(k, _)| k)
             .filter(|k| included(a, k.get(prefix.len()..).unwrap_or(k)))
