@@ -858,3 +858,50 @@ fn lesson_checks_decide_with_the_organization_and_the_right_resource_policy() {
     let d = check::decide(&a, &spec("user/dev", "sts:AssumeRole", role)).expect("decides");
     assert_eq!(d.outcome, Outcome::Allowed, "{d:?}");
 }
+
+/// `succeeds` runs its commands in a copy of the sandbox: it holds when every one exits with
+/// status 0, and the learner's sandbox (its CloudTrail, its files) is left as it was; an entry
+/// that is not one sandbox command is refused with its path.
+#[test]
+fn a_succeeds_check_runs_its_commands_in_a_copy_of_the_sandbox() {
+    use iamdojo::lesson::check;
+    use iamdojo::lesson::model::Goal;
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/member-account.yaml");
+    let sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    let events = sb.account.cloudtrail.events.len();
+    let holds = |yaml: &str| {
+        let g = Goal::from_yaml(yaml).expect("a valid goal");
+        check::evaluate(&sb, &g, "en", "en")
+    };
+    let ok = holds("succeeds: [aws iam get-user --user-name admin]");
+    assert!(ok.ok, "{}", ok.what);
+    assert_eq!(ok.what, "`aws iam get-user --user-name admin` succeeds.");
+    assert!(!holds("succeeds: [aws iam get-user --user-name nobody]").ok);
+    // Every command must succeed, in order; a file one writes is there for the next.
+    assert!(
+        !holds(
+            "succeeds: [aws iam get-user --user-name nobody, aws iam get-user --user-name admin]"
+        )
+        .ok
+    );
+    assert!(
+        holds("succeeds: [github-oidc-token --repository example/site --out t, aws iam get-user --user-name admin]")
+            .ok
+    );
+    let not = holds("not: {succeeds: [aws iam get-user --user-name nobody]}");
+    assert!(not.ok, "{}", not.what);
+    assert_eq!(
+        sb.account.cloudtrail.events.len(),
+        events,
+        "the copy's calls are not the learner's"
+    );
+    let e = Goal::from_yaml("succeeds: [rm -rf /]").unwrap_err();
+    assert!(
+        e.starts_with("succeeds[0]: each entry of `succeeds` is one command"),
+        "{e}"
+    );
+    assert!(Goal::from_yaml("succeeds: []").is_err());
+}

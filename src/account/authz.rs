@@ -442,6 +442,17 @@ impl Account {
             },
         );
         ctx.set("aws:RequestedRegion", c.region.clone());
+        // Present in every signed request: `true` only for an AWS service principal, which a
+        // sandbox caller never is
+        // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalisawsservice).
+        ctx.insert(
+            "aws:PrincipalIsAWSService",
+            ContextValue {
+                values: vec!["false".into()],
+                multi: false,
+                ty: ContextType::Boolean,
+            },
+        );
         // A session federated through an OIDC provider names it
         // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-federatedprovider).
         if let Some(p) = c

@@ -654,6 +654,8 @@ pub enum Check {
     PortOpen(PortOpen),
     /// A multi-Region trail is logging (true) or none is (false).
     TrailLogging(bool),
+    /// The commands, run now in order in a copy of the sandbox, all succeed.
+    Succeeds(Vec<String>),
     /// A budget or billing alarm exists (with a limit at most something), or none does.
     Budget(BudgetCheck),
     /// A number of instances match.
@@ -693,6 +695,7 @@ pub const CHECK_KEYS: &[&str] = &[
     "bucket_public",
     "port_open",
     "trail_logging",
+    "succeeds",
     "budget",
     "instances",
     "login_profile",
@@ -928,6 +931,23 @@ impl Check {
             Check::PortOpen(p.clone())
         } else if let Some(on) = c.trail_logging {
             Check::TrailLogging(on)
+        } else if let Some(cmds) = &c.succeeds {
+            if cmds.is_empty() {
+                return Err(Invalid::at(sub("succeeds"), Lint::SucceedsEmpty));
+            }
+            for (i, cmd) in cmds.iter().enumerate() {
+                let cmd = cmd.trim();
+                let sandbox_command =
+                    cmd.starts_with("aws ") || cmd.starts_with("github-oidc-token ");
+                if !sandbox_command || cmd.contains('\n') {
+                    return Err(Invalid::with(
+                        format!("{}[{i}]", sub("succeeds")),
+                        Lint::SucceedsOneAwsCommand,
+                        vec![("command", cmd.to_string())],
+                    ));
+                }
+            }
+            Check::Succeeds(cmds.iter().map(|c| c.trim().to_string()).collect())
         } else if let Some(b) = &c.budget {
             Check::Budget(b.clone())
         } else if let Some(i) = &c.instances {
@@ -1030,6 +1050,7 @@ fn raw_has(c: &raw::Check, key: &str) -> bool {
         "bucket_public" => c.bucket_public.is_some(),
         "port_open" => c.port_open.is_some(),
         "trail_logging" => c.trail_logging.is_some(),
+        "succeeds" => c.succeeds.is_some(),
         "budget" => c.budget.is_some(),
         "instances" => c.instances.is_some(),
         "login_profile" => c.login_profile.is_some(),

@@ -360,6 +360,11 @@ pub struct Check {
     /// `{exists: bool, max_limit}`.
     #[serde(default)]
     pub budget: Option<BudgetCheck>,
+    /// Sandbox commands (`aws …`, or `github-oidc-token …` to mint a token first) that, run
+    /// now in order in a copy of the sandbox (the learner's own is not touched), all exit with
+    /// status 0; `not: {succeeds: […]}` for a call that must fail.
+    #[serde(default)]
+    pub succeeds: Option<Vec<String>>,
     /// `{state, type, count | min | max}`.
     #[serde(default)]
     pub instances: Option<InstancesCheck>,

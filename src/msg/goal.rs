@@ -387,6 +387,21 @@ crate::catalog! {
             "マルチリージョンの証跡がまだログを記録しています。",
         ),
 
+        /// `succeeds`: the command, run now, exits with status 0.
+        SucceedsYes => ("`{command}` succeeds.", "`{command}` は成功します。"),
+        /// Not yet.
+        SucceedsNotYet => (
+            "`{command}` does not succeed yet.",
+            "`{command}` はまだ成功しません。",
+        ),
+        /// Wanted to fail, and fails.
+        SucceedsNot => ("`{command}` fails.", "`{command}` は失敗します。"),
+        /// Wanted to fail, still succeeds.
+        SucceedsStill => (
+            "`{command}` still succeeds.",
+            "`{command}` はまだ成功します。",
+        ),
+
         /// `budget`'s `max_limit`, as it qualifies the budget.
         BudgetLimit => (" of at most {max} USD", "上限 {max} USD 以下の"),
         /// `budget`.

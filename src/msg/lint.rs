@@ -383,6 +383,16 @@ crate::catalog! {
             "インラインポリシーの名前を指定してください: `{user: NAME, name: POLICY-NAME}`",
         ),
         /// `trust_only` with an empty list of principals.
+        /// An entry of `succeeds` that is not one sandbox command.
+        SucceedsOneAwsCommand => (
+            "each entry of `succeeds` is one command on one line, starting with `aws ` or `github-oidc-token ` (got `{command}`)",
+            "`succeeds` の各項目には、`aws ` か `github-oidc-token ` で始まる 1 行のコマンドを 1 つずつ指定してください (指定された値: `{command}`)",
+        ),
+        /// `succeeds` without a command.
+        SucceedsEmpty => (
+            "list at least one command for `succeeds`, e.g. [\"aws s3 ls s3://reports --profile partner\"]",
+            "`succeeds` にはコマンドを 1 つ以上指定してください (例: [\"aws s3 ls s3://reports --profile partner\"])",
+        ),
         TrustOnlyEmpty => (
             "list at least one principal the trust policy may allow, e.g. `ec2.amazonaws.com` or `user/NAME`",
             "信頼ポリシーが許可してよいプリンシパルを 1 つ以上指定してください (例: `ec2.amazonaws.com`、`user/NAME`)",

@@ -181,6 +181,7 @@ fn leaf_known(sb: &Sandbox, c: &Check, want: bool, lang: Lang, known: Option<boo
             (port_open(p.port, cidr), !p.open)
         }
         Check::TrailLogging(on) => (trail_logging(), !on),
+        Check::Succeeds(cmds) => (succeeds(cmds.last().map_or("", String::as_str)), false),
         Check::Budget(b) => (
             budget(b.max_limit.filter(|_| b.exists), b.notifies, lang),
             !b.exists,
@@ -508,6 +509,18 @@ fn port_open(port: i64, cidr: &str) -> Forms {
     forms(
         [Say::PortYes, Say::PortNotYet, Say::PortNot, Say::PortStill],
         vec![("port", port.to_string()), ("cidr", cidr.to_string())],
+    )
+}
+
+fn succeeds(cmd: &str) -> Forms {
+    forms(
+        [
+            Say::SucceedsYes,
+            Say::SucceedsNotYet,
+            Say::SucceedsNot,
+            Say::SucceedsStill,
+        ],
+        vec![("command", cmd.to_string())],
     )
 }
 
