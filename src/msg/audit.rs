@@ -457,8 +457,8 @@ crate::catalog! {
             "\"*\" (誰でも)",
         ),
         EveryOidcIdentity => (
-            "every identity of {providers} (no condition on its `sub` claim)",
-            "{providers} のすべてのアイデンティティ (`sub` クレームに条件なし)",
+            "every identity of {providers} (no condition on its `sub` claim that names who may come in)",
+            "{providers} のすべてのアイデンティティ (入れる相手を指定する `sub` クレームの条件なし)",
         ),
         AccountsWithoutExternalId => (
             "account(s) {accounts} without sts:ExternalId",

@@ -386,6 +386,7 @@ fn pins(c: &crate::policy::Condition, owner: bool) -> bool {
 pub(super) fn open_trust(cx: &Context) -> Vec<Hit> {
     let a = cx.account;
     a.roles.values().filter_map(|r| {
+        let mut oidc = false;
         let bad: Vec<Arg> = r.trust.policy.statements.iter().filter(|s| s.effect == Effect::Allow).filter_map(|s| {
             let p = s.principal.as_ref()?;
             let external = s.conditions.iter().any(|c| c.key_lower == "sts:externalid" && pins(c, false));
@@ -398,12 +399,13 @@ pub(super) fn open_trust(cx: &Context) -> Vec<Hit> {
                 !s.conditions.iter().any(|c| c.key_lower == format!("{host}:sub") && pins(c, true))
             }).collect();
             if !unbound_oidc.is_empty() {
+                oidc = true;
                 return Some(Said::new(Audit::EveryOidcIdentity).listing("providers", values(unbound_oidc), Sep::Comma).into());
             }
             let other: Vec<&str> = p.entries.iter().filter(|(k, _)| *k == crate::policy::PrincipalKind::Aws).map(|(_, v)| v.value.as_str()).filter(|v| *v != "*" && !v.contains(&a.id)).collect();
             (!other.is_empty() && !external).then(|| Said::new(Audit::AccountsWithoutExternalId).listing("accounts", values(other), Sep::Comma).into())
         }).collect();
-        (!bad.is_empty()).then(|| hit(&r.arn, Said::new(Audit::AssumableBy).with("role", &r.name).listing("who", bad, Sep::Semicolon), vec![run(format!("aws iam update-assume-role-policy --role-name {} --policy-document file://trust-with-external-id.json", r.name))]))
+        (!bad.is_empty()).then(|| hit(&r.arn, Said::new(Audit::AssumableBy).with("role", &r.name).listing("who", bad, Sep::Semicolon), vec![run(format!("aws iam update-assume-role-policy --role-name {} --policy-document file://{}", r.name, if oidc { "trust-with-sub.json" } else { "trust-with-external-id.json" }))]))
     }).collect()
 }
 
