@@ -439,19 +439,27 @@ impl Sandbox {
             )
             .output()
         })?;
-        Ok(Caller {
+        Ok(self.root_caller(
+            globals
+                .region
+                .clone()
+                .or(prof.region.clone())
+                .unwrap_or_else(|| "us-east-1".to_string()),
+        ))
+    }
+
+    /// The home account's root user with no credentials, from the sandbox's address in
+    /// `region`: who an unsigned request, or one whose credentials AWS refused, comes from.
+    fn root_caller(&self, region: String) -> Caller {
+        Caller {
             identity: Identity::Root,
             access_key_id: None,
             session_key: None,
             mfa: None,
             token_issued: None,
             source_ip: self.source_ip.clone(),
-            region: globals
-                .region
-                .clone()
-                .or(prof.region.clone())
-                .unwrap_or_else(|| "us-east-1".to_string()),
-        })
+            region,
+        }
     }
 
     /// The id of the account an access key belongs to: the home account's, else the first
@@ -643,19 +651,7 @@ impl Sandbox {
                     Err(e) => e,
                 };
                 if spec.service == "s3" {
-                    Ok((
-                        Caller {
-                            identity: Identity::Root,
-                            access_key_id: None,
-                            session_key: None,
-                            mfa: None,
-                            token_issued: None,
-                            source_ip: self.source_ip.clone(),
-                            region,
-                        },
-                        home,
-                        Some(e),
-                    ))
+                    Ok((self.root_caller(region), home, Some(e)))
                 } else {
                     Err(service_error(&e).output())
                 }
