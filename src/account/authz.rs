@@ -550,6 +550,21 @@ impl Account {
         extra: &[(&str, Vec<String>)],
         resource_policy: Option<&Document>,
     ) -> (Request, PolicySet, Decision) {
+        let (req, set) = self.request_on(owner, c, action, resource, extra, resource_policy);
+        let d = evaluate(&req, &set);
+        (req, set, d)
+    }
+
+    /// The request and the policies [`Account::decide_on`] decides it with.
+    pub fn request_on(
+        &self,
+        owner: &Account,
+        c: &Caller,
+        action: &str,
+        resource: &str,
+        extra: &[(&str, Vec<String>)],
+        resource_policy: Option<&Document>,
+    ) -> (Request, PolicySet) {
         let mut ctx = self.request_context(c, extra);
         if let Some(v) = &owner.org {
             ctx.set("aws:ResourceOrgID", v.org_id.clone());
@@ -573,8 +588,7 @@ impl Account {
         }
         set.resource = resource_policy
             .map(|d| SourcedPolicy::new(d.policy.clone(), "ResourcePolicy", SourceType::Resource));
-        let d = evaluate(&req, &set);
-        (req, set, d)
+        (req, set)
     }
 
     /// [`Account::policy_set`] with the organization's SCPs and RCPs of this account, for a

@@ -149,31 +149,25 @@ pub fn request_and_policies(
     r: &RequestSpec,
 ) -> Result<(crate::eval::Request, crate::eval::PolicySet), NoOne> {
     let (mut req, mut set) = match outsider(a, &r.principal) {
-        Some(p) => outsider_request(a, p, r),
+        Some(p) => {
+            let (mut req, mut set) = outsider_request(a, p, r);
+            if let Some(v) = &a.org {
+                // A principal of another account meets this account's RCPs (its own
+                // account's policies, SCPs included, are taken to allow everything).
+                set.rcp_levels = v.rcp_levels.clone();
+                set.management_accounts.push(v.management.clone());
+                req.context.set("aws:ResourceOrgID", v.org_id.clone());
+            }
+            a.add_resource_tags(&mut req.context, &r.resource);
+            (req.with_resource_account(Some(a.id.clone())), set)
+        }
+        // The request the sandbox would make for the call: the organization's SCPs and RCPs,
+        // the resource's tags and organization (its own policy is added below).
         None => {
-            let identity = identity_of(a, &r.principal)?;
-            let caller = Caller::probe(identity, None);
-            let req = crate::eval::Request::new(
-                a.principal(&caller),
-                &r.action,
-                &r.resource,
-                a.request_context(&caller, &[]),
-            );
-            // The organization's SCPs and RCPs take part, as in the sandbox's own calls.
-            (req, a.policy_set_in_org(&caller))
+            let caller = Caller::probe(identity_of(a, &r.principal)?, None);
+            a.request_on(a, &caller, &r.action, &r.resource, &[], None)
         }
     };
-    if let Some(v) = &a.org {
-        // A principal of another account meets this account's RCPs (its own account's
-        // policies, SCPs included, are taken to allow everything: see `outsider_request`).
-        if set.rcp_levels.is_empty() {
-            set.rcp_levels = v.rcp_levels.clone();
-            set.management_accounts.push(v.management.clone());
-        }
-        req.context.set("aws:ResourceOrgID", v.org_id.clone());
-    }
-    a.add_resource_tags(&mut req.context, &r.resource);
-    req = req.with_resource_account(Some(a.id.clone()));
     for (k, v) in context_extra(&r.context) {
         req.context.insert(&k, v);
     }
