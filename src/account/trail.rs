@@ -56,6 +56,9 @@ pub struct Event {
     /// assumed role user and, for a web identity, the token's subject, provider and audience;
     /// `Null` otherwise.
     pub response_elements: Value,
+    /// For a call of a role session from `AssumeRoleWithWebIdentity`: the OIDC provider's
+    /// ARN, shown as `userIdentity.sessionContext.webIdFederationData.federatedProvider`.
+    pub federated_provider: Option<String>,
 }
 
 /// The `responseElements` CloudTrail keeps of an STS call's answer `v`: its fields with
@@ -195,6 +198,11 @@ pub fn record(
         web_identity: None,
         caller_account: None,
         response_elements: Value::Null,
+        federated_provider: caller
+            .session_key
+            .as_ref()
+            .and_then(|k| account.sessions.get(k))
+            .and_then(|s| s.federated.clone()),
     };
     account.cloudtrail.events.push(event);
 }
@@ -239,6 +247,7 @@ pub fn record_web_identity(
         response_elements: response
             .map(|v| response_elements("AssumeRoleWithWebIdentity", v))
             .unwrap_or(Value::Null),
+        federated_provider: None,
     };
     account.cloudtrail.events.push(event);
 }
@@ -281,6 +290,17 @@ impl Event {
                         ),
                         ("accessKeyId", json!(self.access_key_id)),
                         ("userName", json!(self.user_name)),
+                        // A web identity session names its provider
+                        // (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html).
+                        (
+                            "sessionContext",
+                            match &self.federated_provider {
+                                Some(p) => {
+                                    json!({"webIdFederationData": {"federatedProvider": p, "attributes": {}}})
+                                }
+                                None => Value::Null,
+                            },
+                        ),
                     ]),
                 },
             ),
