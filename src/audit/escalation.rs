@@ -128,9 +128,11 @@ impl Subject {
     fn may(&self, action: &str) -> bool {
         let lower = action.to_ascii_lowercase();
         let (svc, name) = lower.split_once(':').unwrap_or((lower.as_str(), ""));
+        // The names' symbols looked up once, not for every statement.
+        let key = crate::policy::ActionKey::lookup(svc, name);
         self.set.identity.iter().any(|sp| {
             sp.policy.statements.iter().any(|st| {
-                st.effect == Effect::Allow && st.action.any_match(svc, name) != st.action.negated
+                st.effect == Effect::Allow && st.action.any_match_key(&key) != st.action.negated
             })
         })
     }
@@ -281,10 +283,9 @@ impl<'a> Trust<'a> {
             account: false,
             names: Vec::new(),
         };
+        let assume = crate::policy::ActionKey::lookup("sts", "assumerole");
         for st in &role.trust.policy.statements {
-            if st.effect != Effect::Allow
-                || st.action.any_match("sts", "assumerole") == st.action.negated
-            {
+            if st.effect != Effect::Allow || st.action.any_match_key(&assume) == st.action.negated {
                 continue;
             }
             let Some(p) = &st.principal else {
