@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use iamdojo::account::scenario;
-use iamdojo::audit::controls::{Finding, audit, controls};
+use iamdojo::audit::controls::{Finding, audit, audit_across, controls};
 use iamdojo::lang::Lang;
 use jiff::Timestamp;
 use serde::Deserialize;
@@ -522,7 +522,7 @@ fn the_escalation_corpus_is_found_and_its_traps_are_not() {
         // Every file has a look-alike to be left out.
         assert!(text.contains("name: trap-"), "{name} has no trap");
         let sb = scenario::load(&name, &text).unwrap().sandbox;
-        let got: Vec<String> = audit(&sb.account, sb.account.now)
+        let got: Vec<String> = audit_across(&sb.account, &sb.accounts, sb.account.now)
             .into_iter()
             .filter(|x| x.control == "IAMDOJO.2")
             .map(|x| x.evidence.render(Lang::En))
@@ -570,6 +570,108 @@ fn the_escalation_corpus_is_found_and_its_traps_are_not() {
     );
 }
 
+/// Each trap of the cross-account corpus file is kept out by its guard alone: with the guard
+/// taken away (the SCP, the external id condition, the trusted account, the caller's own
+/// policy), the trap's path is reported. The pages: the cross-account evaluation logic
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html>),
+/// SCPs (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html>),
+/// external ids (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html>).
+#[test]
+fn each_cross_account_trap_is_kept_out_by_its_guard_alone() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/19-cross-account.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let paths = |text: &str| -> Vec<String> {
+        let sb = scenario::load("19-cross-account.yaml", text)
+            .unwrap()
+            .sandbox;
+        iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts)
+            .into_iter()
+            .map(|p| format!("{} {}", p.id, p.to))
+            .collect()
+    };
+    let guarded = paths(&text);
+    assert!(guarded.iter().all(|p| !p.contains("trap-")), "{guarded:?}");
+    let cases = [
+        // The SCP denies sts:AssumeRole in the contractors' account.
+        (
+            r#"{Effect: Deny, Action: "sts:AssumeRole", Resource: "*"}"#,
+            r#"{Effect: Deny, Action: "sts:GetFederationToken", Resource: "*"}"#,
+            "333333333333:user/trap-scp-denied/1 arn:aws:iam::123456789012:role/trap-for-contractors",
+        ),
+        // The trust asks for an external id.
+        (
+            r#"Condition: {StringEquals: {"sts:ExternalId": "c0ffee-4711"}}"#,
+            r#"Condition: {StringEquals: {"aws:PrincipalAccount": "123456789012"}}"#,
+            "user/trap-no-external-id/1 arn:aws:iam::222222222222:role/trap-external-id",
+        ),
+        // The trust names an account that is not the caller's.
+        (
+            "arn:aws:iam::444444444444:root",
+            "arn:aws:iam::123456789012:root",
+            "user/trap-wrong-account/1 arn:aws:iam::222222222222:role/trap-trusts-other",
+        ),
+        // The caller's own policy allows another role.
+        (
+            "arn:aws:iam::222222222222:role/Elsewhere",
+            "arn:aws:iam::222222222222:role/trap-trusts-account",
+            "user/trap-not-allowed/1 arn:aws:iam::222222222222:role/trap-trusts-account",
+        ),
+    ];
+    for (guard, without, path) in cases {
+        assert_eq!(text.matches(guard).count(), 1, "{guard}");
+        let open = paths(&text.replace(guard, without));
+        assert!(open.iter().any(|p| p == path), "{path} not in {open:?}");
+        assert!(!guarded.iter().any(|p| p == path), "{path}");
+    }
+}
+
+/// A path across accounts is walked in the sandbox (`iamdojo sandbox --replay ID`) with the
+/// cross-account `aws sts assume-role` commands of its walk, there and back; a path that
+/// starts in another account of the scenario has that account's id in its id.
+#[test]
+fn a_path_across_accounts_replays_there_and_back() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/19-cross-account.yaml");
+    let sb = scenario::load_file(&file).unwrap().sandbox;
+    let paths = iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts);
+    let ids: Vec<&str> = paths.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["user/dev/1", "222222222222:role/Deployer/1"]);
+    let dev = &paths[0];
+    let walk: Vec<&str> = dev.walk.iter().map(|m| m.line.as_str()).collect();
+    assert_eq!(
+        walk,
+        [
+            "aws sts assume-role --role-arn arn:aws:iam::222222222222:role/Deployer --role-session-name escalation",
+            "aws sts assume-role --role-arn arn:aws:iam::123456789012:role/BreakGlass --role-session-name escalation",
+        ]
+    );
+    assert_eq!(dev.to, "arn:aws:iam::123456789012:role/BreakGlass");
+    // The same account seen alone has no path: the chain needs the other account.
+    assert!(iamdojo::audit::escalation::paths(&sb.account).is_empty());
+    let out = Command::new(env!("CARGO_BIN_EXE_iamdojo"))
+        .args(["sandbox", "--lang", "en", "--scenario"])
+        .arg(&file)
+        .args(["--replay", "222222222222:role/Deployer/1"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout
+            .contains("$ aws sts assume-role --role-arn arn:aws:iam::123456789012:role/BreakGlass"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("arn:aws:sts::123456789012:assumed-role/BreakGlass/escalation"),
+        "{stdout}"
+    );
+}
+
 /// Every path the corpus reports can be walked in the sandbox (`iamdojo sandbox --replay`):
 /// each command is allowed there as it stands and the principal reached makes a call only an
 /// administrator may (or, for a console password, the password is set).
@@ -584,7 +686,7 @@ fn every_path_of_the_escalation_corpus_replays_to_an_administrator() {
             continue;
         }
         let loaded = scenario::load_file(&f).unwrap().sandbox;
-        for path in iamdojo::audit::escalation::paths(&loaded.account) {
+        for path in iamdojo::audit::escalation::paths_across(&loaded.account, &loaded.accounts) {
             let mut sb = loaded.clone();
             let r = replay(&mut sb, &path);
             let log: Vec<String> = r
@@ -607,7 +709,7 @@ fn every_path_of_the_escalation_corpus_replays_to_an_administrator() {
             walked += 1;
         }
     }
-    assert!(walked >= 18, "{walked} paths walked");
+    assert!(walked >= 20, "{walked} paths walked");
 }
 
 /// The table in Japanese: every heading, title, evidence sentence and fix comment is
@@ -736,7 +838,8 @@ fn every_fixture_finding() -> Vec<Finding> {
         let f = f.unwrap().path();
         if f.extension().is_some_and(|x| x == "yaml") {
             let s = scenario::load_file(&f).unwrap();
-            all.extend(audit(&s.sandbox.account, s.sandbox.account.now));
+            let sb = &s.sandbox;
+            all.extend(audit_across(&sb.account, &sb.accounts, sb.account.now));
         }
     }
     all
@@ -851,6 +954,8 @@ fn every_finding_kind_reads_in_both_languages() {
         Audit::MatchedStatement,
         Audit::RootNeedsNoPolicy,
         Audit::MayPerform,
+        Audit::MayPerformIf,
+        Audit::ConditionKeys,
         Audit::MayEscalate,
         Audit::OfAll,
         Audit::NotAnAction,

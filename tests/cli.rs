@@ -247,6 +247,62 @@ fn access_lists_who_may_and_what_one_may() {
     assert!(err.contains("no user `nobody`"), "{err}");
 }
 
+/// `access --principal` lists apart the actions its identity-based policies allow only under a
+/// condition, with the condition keys, in the JSON and in the table (English and Japanese); a
+/// conditional allow that the boundary or a deny keeps out is not listed
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html>).
+#[test]
+fn access_lists_what_a_principal_may_do_only_under_a_condition() {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/scenarios/conditional-access.yaml"
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "access",
+            "--principal",
+            "user/mfa-dev",
+            "--scenario",
+            scenario,
+        ];
+        args.extend_from_slice(extra);
+        let (code, out, err) = iamdojo(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let v: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).expect("JSON");
+    // Allowed as it stands: only the unconditional statement.
+    assert_eq!(
+        v["services"],
+        serde_json::json!({"s3": {"List": ["ListAllMyBuckets"]}})
+    );
+    assert_eq!(
+        v["conditional"],
+        serde_json::json!({
+            "iam": {"Write": [{"action": "CreateAccessKey", "condition_keys": ["aws:MultiFactorAuthPresent"]}]},
+            "s3": {"Read": [{"action": "GetObject", "condition_keys": ["aws:SourceIp"]}]},
+        })
+    );
+    let en = run(&["--lang", "en"]);
+    assert!(
+        en.contains(
+            "user/mfa-dev may perform 2 more action(s) in 2 service(s) only under a condition:"
+        ),
+        "{en}"
+    );
+    assert!(
+        en.lines().any(|l| l.starts_with("  iam ")
+            && l.ends_with("Write 1  (condition keys: aws:MultiFactorAuthPresent)")),
+        "{en}"
+    );
+    let ja = run(&["--lang", "ja"]);
+    assert!(
+        ja.contains("user/mfa-dev は、条件を満たす場合に限り、さらに 2 個のサービスで 2 個のアクションを実行できます:"),
+        "{ja}"
+    );
+    assert!(ja.contains("(条件キー: aws:SourceIp)"), "{ja}");
+}
+
 /// `access --principal` lists the escalation paths that start at the principal, and
 /// `sandbox --replay ID` walks one: every command through the sandbox as the principal, then
 /// a call only an administrator may make; an unknown id lists the ids there are.

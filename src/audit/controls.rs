@@ -28,7 +28,7 @@ mod s3;
 mod tags;
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -163,6 +163,9 @@ pub struct Hit {
 pub struct Context<'a> {
     /// The account audited.
     pub account: &'a Account,
+    /// The scenario's other accounts (none for an imported account), which escalation paths
+    /// may pass through ([`crate::audit::escalation::paths_across`]).
+    pub others: &'a BTreeMap<String, Account>,
     /// The time ages are measured from.
     pub now: Timestamp,
     /// The action catalog, `None` when it did not load (the controls that need it are then
@@ -188,6 +191,7 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         Context {
             account,
+            others: &NO_OTHERS,
             now,
             catalog,
             uses: OnceCell::new(),
@@ -196,13 +200,19 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The context with the scenario's other accounts beside the one audited.
+    pub fn with_others(self, others: &'a BTreeMap<String, Account>) -> Context<'a> {
+        Context { others, ..self }
+    }
+
     /// Works out the two largest shares of an audit side by side: the validation of every
     /// policy document the account holds (itself on every core) and the escalation search,
     /// which alone would wait for it.
     fn prepare(&self) {
-        let account = self.account;
+        let (account, others) = (self.account, self.others);
         std::thread::scope(|scope| {
-            let search = scope.spawn(move || crate::audit::escalation::paths(account));
+            let search =
+                scope.spawn(move || crate::audit::escalation::paths_across(account, others));
             if self.catalog.is_some() {
                 self.linted();
             }
@@ -217,7 +227,7 @@ impl<'a> Context<'a> {
     fn escalation_paths(&self) -> Vec<crate::audit::escalation::Path> {
         self.escalation
             .take()
-            .unwrap_or_else(|| crate::audit::escalation::paths(self.account))
+            .unwrap_or_else(|| crate::audit::escalation::paths_across(self.account, self.others))
     }
 
     /// How the account uses its managed policies, worked out on first use.
@@ -239,6 +249,9 @@ impl<'a> Context<'a> {
         format!("arn:aws:iam::{}:root", self.account.id)
     }
 }
+
+/// No other accounts: an imported account, or a scenario of one.
+static NO_OTHERS: BTreeMap<String, Account> = BTreeMap::new();
 
 /// A page of the Security Hub user guide, by its file name and anchor.
 macro_rules! sh {
@@ -519,6 +532,16 @@ pub fn audit(a: &Account, now: Timestamp) -> Vec<Finding> {
     audit_in(&Context::new(a, now))
 }
 
+/// [`audit`] of a scenario's account `a` with its `others` beside it, which escalation
+/// paths may pass through.
+pub fn audit_across(
+    a: &Account,
+    others: &BTreeMap<String, Account>,
+    now: Timestamp,
+) -> Vec<Finding> {
+    audit_in(&Context::new(a, now).with_others(others))
+}
+
 /// Runs every check that the audit in `cx` can answer, most severe first.
 pub fn audit_in(cx: &Context) -> Vec<Finding> {
     audit_in_telling(cx, &mut |_| {})
@@ -548,6 +571,17 @@ pub fn audit_telling(
     before: &mut dyn FnMut(Stage<'_>),
 ) -> Vec<Finding> {
     audit_in_telling(&Context::new(a, now), before)
+}
+
+/// [`audit_telling`] of a scenario's account `a` with its `others` beside it, which
+/// escalation paths may pass through.
+pub fn audit_across_telling(
+    a: &Account,
+    others: &BTreeMap<String, Account>,
+    now: Timestamp,
+    before: &mut dyn FnMut(Stage<'_>),
+) -> Vec<Finding> {
+    audit_in_telling(&Context::new(a, now).with_others(others), before)
 }
 
 /// The escalation search's control, which [`Context::prepare`] runs beside the lint.

@@ -8,7 +8,7 @@
 //! credentials for an administrator, assuming or re-trusting an administrator role, and passing
 //! an administrator role to a new EC2 instance.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 
 use crate::account::Account;
 use crate::account::Document;
@@ -271,6 +271,8 @@ struct Trust<'a> {
     role: &'a crate::account::Role,
     anyone: bool,
     account: bool,
+    /// Other accounts the trust policy names (by id or root ARN), for assuming it from there.
+    accounts: Vec<&'a str>,
     names: Vec<&'a str>,
 }
 
@@ -281,6 +283,7 @@ impl<'a> Trust<'a> {
             role,
             anyone: false,
             account: false,
+            accounts: Vec::new(),
             names: Vec::new(),
         };
         let assume = crate::policy::ActionKey::lookup("sts", "assumerole");
@@ -306,6 +309,9 @@ impl<'a> Trust<'a> {
                 } else if v == a.id || v == account_root {
                     t.account = true;
                 } else {
+                    if let Some(id) = named_account(v) {
+                        t.accounts.push(id);
+                    }
                     t.names.push(short(v));
                 }
             }
@@ -320,6 +326,51 @@ impl<'a> Trust<'a> {
             || (self.account && may_assume)
             || self.names.iter().any(|n| *n == short(&s.arn))
     }
+}
+
+impl Trust<'_> {
+    /// False when the trust policy cannot let `s`, a principal of account `from`, which is
+    /// not the role's, in: it names neither everyone, nor that account, nor `s`.
+    fn may_admit_from(&self, from: &str, s: &Subject) -> bool {
+        self.anyone
+            || self.accounts.contains(&from)
+            || self.names.iter().any(|n| *n == short(&s.arn))
+    }
+}
+
+/// The account a trust policy's `AWS` principal names as a whole: a bare account id or the
+/// account's root ARN.
+fn named_account(v: &str) -> Option<&str> {
+    let id = v
+        .strip_prefix("arn:aws:iam::")
+        .and_then(|r| r.strip_suffix(":root"))
+        .unwrap_or(v);
+    (id.len() == 12 && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
+}
+
+/// The session name a path's `assume-role` asks for.
+const SESSION: &str = "escalation";
+
+/// Can `s`, a principal of account `from`, assume a role of account `owner`? Both sides must
+/// allow it: the identity-based policies of `s` in `from` (and the SCPs of `from`'s
+/// organization) and the role's trust policy (and the RCPs of `owner`'s organization), decided
+/// as the sandbox decides the call
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html>).
+/// The request carries what the walk's `assume-role` sends (its session name) and nothing
+/// more: a trust condition on a key the caller does not send, such as `sts:ExternalId`
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html>),
+/// keeps the path out, as a condition does within the account.
+fn can_assume_across(from: &Account, s: &Subject, owner: &Account, t: &Trust) -> bool {
+    let extra = [("sts:RoleSessionName", vec![SESSION.to_string()])];
+    let (_, _, d) = from.decide_on(
+        owner,
+        &s.caller,
+        "sts:AssumeRole",
+        &t.role.arn,
+        &extra,
+        Some(&t.role.trust),
+    );
+    d.is_allowed() && d.allowed_by_resource == Some(true)
 }
 
 /// Can `s` assume the role (trust and identity side)?
@@ -378,6 +429,8 @@ enum Step<'a> {
     CreateAccessKey,
     UpdateLoginProfile,
     AssumeRole,
+    /// A role of another account of the scenario, by the account's id.
+    AssumeRoleAcross(&'a str),
     UpdateAssumeRolePolicy,
     /// The instance profile holding the role, if one does (else the path makes one).
     PassRoleToEc2(Option<&'a str>),
@@ -401,7 +454,7 @@ impl Step<'_> {
             Step::PutRolePolicy => "iam:PutRolePolicy",
             Step::CreateAccessKey => "iam:CreateAccessKey",
             Step::UpdateLoginProfile => "iam:UpdateLoginProfile",
-            Step::AssumeRole => "sts:AssumeRole",
+            Step::AssumeRole | Step::AssumeRoleAcross(_) => "sts:AssumeRole",
             Step::UpdateAssumeRolePolicy => "iam:UpdateAssumeRolePolicy",
             Step::PassRoleToEc2(_) | Step::PassRoleToLambda => "iam:PassRole",
             Step::UpdateFunctionCode(_) => "lambda:UpdateFunctionCode",
@@ -716,19 +769,16 @@ impl<'a> Graph<'a> {
         }
     }
 
-    /// The AWS CLI commands of one step taken by principal `from`.
-    fn moves(&self, from: usize, e: Edge<'_>) -> Vec<Move> {
+    /// The AWS CLI commands of one step taken by principal `from` (of this account) to
+    /// `to` (of this account or, for [`Step::AssumeRoleAcross`], another).
+    fn moves(&self, from: usize, step: Step<'_>, to: Option<&Subject>) -> Vec<Move> {
         let (me, me_arn) = match self.all.get(from).map(|s| &s.caller.identity) {
             Some(Identity::User(u)) => (u.as_str(), self.arn(from)),
             Some(Identity::Role { role, .. }) => (role.as_str(), self.arn(from)),
             _ => ("", self.arn(from)),
         };
-        let target = e.to.map_or("", |t| self.arn(t));
-        let target_name = match e
-            .to
-            .and_then(|t| self.all.get(t))
-            .map(|s| &s.caller.identity)
-        {
+        let target = to.map_or("", |s| s.arn.as_str());
+        let target_name = match to.map(|s| &s.caller.identity) {
             Some(Identity::User(u)) => u.as_str(),
             Some(Identity::Role { role, .. }) => role.as_str(),
             _ => short(target),
@@ -736,11 +786,11 @@ impl<'a> Graph<'a> {
         let run = Move::run;
         let assume = || {
             Move::becoming(
-                format!("aws sts assume-role --role-arn {target} --role-session-name escalation"),
+                format!("aws sts assume-role --role-arn {target} --role-session-name {SESSION}"),
                 target,
             )
         };
-        match e.step {
+        match step {
             Step::AttachUserPolicy => vec![run(format!(
                 "aws iam attach-user-policy --user-name {me} --policy-arn {ADMIN_POLICY}"
             ))],
@@ -783,7 +833,7 @@ impl<'a> Graph<'a> {
                     "aws iam {verb}-login-profile --user-name {target_name} --password 'Escalation-2026!'"
                 ))]
             }
-            Step::AssumeRole => vec![assume()],
+            Step::AssumeRole | Step::AssumeRoleAcross(_) => vec![assume()],
             Step::UpdateAssumeRolePolicy => vec![
                 run(format!(
                     "aws iam update-assume-role-policy --role-name {target_name} --policy-document '{}'",
@@ -843,21 +893,17 @@ impl<'a> Graph<'a> {
         }
     }
 
-    /// The sentence of one step taken by principal `from`.
-    fn sentence(&self, from: usize, e: Edge<'_>) -> Said {
+    /// The sentence of one step taken by principal `from` (of this account) to `to`.
+    fn sentence(&self, from: usize, step: Step<'_>, to: Option<&Subject>) -> Said {
         let me = short(self.arn(from));
-        let target = e.to.map_or("", |t| self.arn(t));
-        let role = match e
-            .to
-            .and_then(|t| self.all.get(t))
-            .map(|s| &s.caller.identity)
-        {
+        let target = to.map_or("", |s| s.arn.as_str());
+        let role = match to.map(|s| &s.caller.identity) {
             Some(Identity::Role { role, .. }) => role.as_str(),
             _ => short(target),
         };
         let say = |msg| Said::new(msg).with("me", me);
-        let permission = e.step.permission();
-        match e.step {
+        let permission = step.permission();
+        match step {
             Step::AttachUserPolicy | Step::AttachRolePolicy => {
                 say(Audit::StepAttachToSelf).with("permission", permission)
             }
@@ -881,6 +927,9 @@ impl<'a> Graph<'a> {
                 say(Audit::StepPasswordForAdmin).with("target", short(target))
             }
             Step::AssumeRole => say(Audit::StepAssume).with("role", role),
+            Step::AssumeRoleAcross(account) => say(Audit::StepAssumeAcross)
+                .with("role", role)
+                .with("account", account),
             Step::UpdateAssumeRolePolicy => say(Audit::StepRetrust).with("role", role),
             Step::PassRoleToEc2(_) => say(Audit::StepPassToEc2).with("role", role),
             Step::PassRoleToLambda => say(Audit::StepPassToLambda).with("role", role),
@@ -896,16 +945,85 @@ impl<'a> Graph<'a> {
 /// path that begins with it. Each principal's way onwards is its shortest, so a path never
 /// visits a principal twice and is at most as long as the account has principals.
 pub fn paths(a: &Account) -> Vec<Path> {
-    let all = principals(a);
-    let g = Graph::new(a, &all);
-    let n = all.len();
+    paths_across(a, &BTreeMap::new())
+}
+
+/// [`paths`] over the scenario's accounts: `home`, the account audited, and the `others`
+/// beside it (a scenario's `accounts:`). Every account's principals are nodes of one graph,
+/// each one's edges within its account found as [`paths`] finds them; a principal that may
+/// assume a role of another account (its identity-based policies and the role's trust policy
+/// both allowing it, with both organizations' SCPs and RCPs) has an edge to that role, and the
+/// path goes on in that account (and may come back). An administrator of any account ends a
+/// path. A path is reported when one of its principals is of `home`; one that starts in
+/// another account has an id led by that account's id (`222222222222:role/NAME/1`). Without
+/// others this is [`paths`], step for step.
+pub fn paths_across(home: &Account, others: &BTreeMap<String, Account>) -> Vec<Path> {
+    let accounts: Vec<&Account> = std::iter::once(home)
+        .chain(others.values().filter(|o| o.id != home.id))
+        .collect();
+    let subjects: Vec<Vec<Subject>> = accounts.iter().map(|a| principals(a)).collect();
+    let graphs: Vec<Graph> = accounts
+        .iter()
+        .zip(&subjects)
+        .map(|(a, all)| Graph::new(a, all))
+        .collect();
+    // Each node's account (its graph) and its index there; the first node of each graph.
+    let mut base_of = Vec::with_capacity(graphs.len());
+    let mut node: Vec<(usize, usize)> = Vec::new();
+    for (k, all) in subjects.iter().enumerate() {
+        base_of.push(node.len());
+        node.extend((0..all.len()).map(|i| (k, i)));
+    }
+    let n = node.len();
+    let at = |g: usize| node.get(g).copied();
+    let graph = |g: usize| at(g).and_then(|(k, _)| graphs.get(k));
+    let subject = |g: usize| at(g).and_then(|(k, i)| subjects.get(k)?.get(i));
+    let admin_at =
+        |g: usize| at(g).is_some_and(|(k, i)| graphs.get(k).is_some_and(|x| x.is_admin(i)));
+    let arn = |g: usize| subject(g).map_or("", |s| s.arn.as_str());
     let edges: Vec<Vec<Edge>> = (0..n)
-        .map(|i| {
-            if g.is_admin(i) {
-                Vec::new()
-            } else {
-                g.edges(i)
+        .map(|g| {
+            let Some((k, i)) = at(g) else {
+                return Vec::new();
+            };
+            let (Some(gr), Some(&base)) = (graphs.get(k), base_of.get(k)) else {
+                return Vec::new();
+            };
+            if gr.is_admin(i) {
+                return Vec::new();
             }
+            let mut out: Vec<Edge> = gr
+                .edges(i)
+                .into_iter()
+                .map(|e| Edge {
+                    to: e.to.map(|t| base + t),
+                    step: e.step,
+                })
+                .collect();
+            // Roles of the other accounts: both sides must allow, so the principal's own
+            // policies must allow `sts:AssumeRole` on something.
+            if let Some(s) = subject(g)
+                && graphs.len() > 1
+                && s.may("sts:AssumeRole")
+            {
+                for (j, other) in graphs.iter().enumerate() {
+                    if j == k {
+                        continue;
+                    }
+                    let Some(&obase) = base_of.get(j) else {
+                        continue;
+                    };
+                    for (ri, t) in &other.trusts {
+                        if t.may_admit_from(&gr.a.id, s) && can_assume_across(gr.a, s, other.a, t) {
+                            out.push(Edge {
+                                to: Some(obase + ri),
+                                step: Step::AssumeRoleAcross(other.a.id.as_str()),
+                            });
+                        }
+                    }
+                }
+            }
+            out
         })
         .collect();
     // Breadth-first from the administrators backwards: each principal's fewest steps to an
@@ -917,7 +1035,7 @@ pub fn paths(a: &Account) -> Vec<Path> {
     for (x, es) in edges.iter().enumerate() {
         for (k, e) in es.iter().enumerate() {
             match e.to {
-                Some(t) if !g.is_admin(t) => {
+                Some(t) if !admin_at(t) => {
                     if let Some(v) = into.get_mut(t) {
                         v.push((x, k));
                     }
@@ -950,29 +1068,34 @@ pub fn paths(a: &Account) -> Vec<Path> {
             }
         }
     }
+    let home_nodes = subjects.first().map_or(0, Vec::len);
     let mut out = Vec::new();
-    for start in (0..n).filter(|&i| !g.is_admin(i)) {
+    for start in (0..n).filter(|&i| !admin_at(i)) {
         let Some(es) = edges.get(start) else {
             continue;
         };
         let mut number = 0;
         for &first in es {
             let mut hops: Vec<(usize, Edge)> = vec![(start, first)];
-            if let Some(y) = first.to.filter(|&t| !g.is_admin(t)) {
+            if let Some(y) = first.to.filter(|&t| !admin_at(t)) {
                 if dist.get(y).is_none_or(|&d| d == usize::MAX) {
                     continue;
                 }
                 // Onwards along each principal's shortest way.
-                let mut at = y;
+                let mut here = y;
                 let mut looped = false;
-                while let Some(e) = next.get(at).and_then(|&kk| edges.get(at)?.get(kk)).copied() {
-                    if at == start {
+                while let Some(e) = next
+                    .get(here)
+                    .and_then(|&kk| edges.get(here)?.get(kk))
+                    .copied()
+                {
+                    if here == start {
                         looped = true;
                         break;
                     }
-                    hops.push((at, e));
+                    hops.push((here, e));
                     match e.to {
-                        Some(t) if !g.is_admin(t) && hops.len() <= n => at = t,
+                        Some(t) if !admin_at(t) && hops.len() <= n => here = t,
                         _ => break,
                     }
                 }
@@ -983,22 +1106,41 @@ pub fn paths(a: &Account) -> Vec<Path> {
             let Some(&(last, end)) = hops.last() else {
                 continue;
             };
+            // Paths wholly inside another account are that account's audit's.
+            let touches_home = hops
+                .iter()
+                .any(|&(x, e)| x < home_nodes || e.to.is_some_and(|t| t < home_nodes));
+            if !touches_home {
+                continue;
+            }
             number += 1;
-            let kind = if g.arn(start).contains(":user/") {
+            let from = arn(start);
+            let kind = if from.contains(":user/") {
                 "user"
             } else {
                 "role"
             };
+            let account = if start < home_nodes {
+                String::new()
+            } else {
+                format!("{}:", graph(start).map_or("", |x| x.a.id.as_str()))
+            };
+            let (mut steps, mut walk) = (Vec::new(), Vec::new());
+            for &(x, e) in &hops {
+                let (Some(g), Some((_, i))) = (graph(x), at(x)) else {
+                    continue;
+                };
+                let to = e.to.and_then(subject);
+                steps.push(g.sentence(i, e.step, to));
+                walk.extend(g.moves(i, e.step, to));
+            }
             out.push(Path {
-                id: format!("{kind}/{}/{number}", short(g.arn(start))),
-                from: g.arn(start).to_string(),
-                to: g.arn(end.to.unwrap_or(last)).to_string(),
+                id: format!("{account}{kind}/{}/{number}", short(from)),
+                from: from.to_string(),
+                to: arn(end.to.unwrap_or(last)).to_string(),
                 permission: first.step.permission().to_string(),
-                steps: hops.iter().map(|&(node, e)| g.sentence(node, e)).collect(),
-                walk: hops
-                    .iter()
-                    .flat_map(|&(node, e)| g.moves(node, e))
-                    .collect(),
+                steps,
+                walk,
             });
         }
     }

@@ -140,11 +140,17 @@ fn fill(m: &Move, instance: Option<&str>) -> String {
     }
 }
 
-/// Credentials of the path's first principal: for a user, an active access key it has or a
+/// Credentials of the path's first principal, in its account: for a user, an active access key it has or a
 /// new one (as whoever walks the path would hold); for a role, a new session of it (as the
 /// workload that runs with the role would have).
 fn start(sb: &mut Sandbox, from: &str) -> Option<Creds> {
-    let a = &mut sb.account;
+    // The principal's own account: the home one, or another of the scenario's.
+    let id = from.split(':').nth(4).unwrap_or("");
+    let a = if id == sb.account.id {
+        &mut sb.account
+    } else {
+        sb.accounts.get_mut(id)?
+    };
     let name = from.rsplit('/').next().unwrap_or(from).to_string();
     if from.contains(":user/") {
         let active = a.users.get(&name).and_then(|u| {

@@ -101,7 +101,7 @@ fn resource_policy<'a>(a: &'a Account, resource: &str) -> Option<&'a crate::acco
 /// Runs the command, writing to `out`; returns the exit status.
 pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     let lang = super::lang_or_locale(args.lang);
-    let account = match super::audit::load_account(
+    let (account, others) = match super::audit::load_accounts(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
         None,
@@ -123,7 +123,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
             lang,
             out,
         ),
-        (None, Some(p)) => what_can(&account, p, args.format, lang, out),
+        (None, Some(p)) => what_can(&account, &others, p, args.format, lang, out),
         (None, None) => {
             eprintln!(
                 "iamdojo access: {}",
@@ -247,6 +247,7 @@ fn who_can(
 
 fn what_can(
     a: &Account,
+    others: &std::collections::BTreeMap<String, Account>,
     who: &str,
     format: Format,
     lang: Lang,
@@ -277,16 +278,35 @@ fn what_can(
         Identity::Root => None,
     };
     let paths: Vec<crate::audit::escalation::Path> = match &arn {
-        Some(arn) => crate::audit::escalation::paths(a)
+        Some(arn) => crate::audit::escalation::paths_across(a, others)
             .into_iter()
             .filter(|p| p.from == *arn)
             .collect(),
         None => Vec::new(),
     };
-    let by_service = match crate::audit::access::permissions(a, identity) {
+    let summary = match crate::audit::access::summary(a, identity) {
         Ok(b) => b,
         Err(e) => return no_catalog(&e),
     };
+    let by_service = &summary.allowed;
+    // Actions allowed only under a condition: each with the condition keys that decide it.
+    let conditional: serde_json::Map<String, serde_json::Value> = summary
+        .conditional
+        .iter()
+        .map(|(svc, levels)| {
+            let levels: serde_json::Map<String, serde_json::Value> = levels
+                .iter()
+                .map(|(l, acts)| {
+                    let acts: Vec<_> = acts
+                        .iter()
+                        .map(|(name, keys)| json!({"action": name, "condition_keys": keys}))
+                        .collect();
+                    (l.clone(), json!(acts))
+                })
+                .collect();
+            (svc.clone(), serde_json::Value::Object(levels))
+        })
+        .collect();
     match format {
         Format::Json => writeln!(
             out,
@@ -294,6 +314,7 @@ fn what_can(
             serde_json::to_string_pretty(&json!({
                 "principal": who,
                 "services": by_service,
+                "conditional": conditional,
                 "escalation": paths.iter().map(|p| json!({
                     "id": p.id,
                     "to": p.to,
@@ -317,7 +338,7 @@ fn what_can(
                     &[("who", &who), ("total", &total), ("n", &by_service.len())]
                 )
             )?;
-            for (svc, levels) in &by_service {
+            for (svc, levels) in by_service {
                 // Access levels are the Service Authorization Reference's names, as in the
                 // JSON output.
                 let summary: Vec<String> = levels
@@ -331,6 +352,45 @@ fn what_can(
                     summary.join(Audit::SepComma.text(lang)),
                     Audit::OfAll.fill(lang, &[("all", &all)])
                 )?;
+            }
+            if !summary.conditional.is_empty() {
+                let total: usize = summary
+                    .conditional
+                    .values()
+                    .flat_map(|m| m.values())
+                    .map(Vec::len)
+                    .sum();
+                writeln!(
+                    out,
+                    "{}",
+                    Audit::MayPerformIf.fill(
+                        lang,
+                        &[
+                            ("who", &who),
+                            ("total", &total),
+                            ("n", &summary.conditional.len())
+                        ]
+                    )
+                )?;
+                for (svc, levels) in &summary.conditional {
+                    let counts: Vec<String> = levels
+                        .iter()
+                        .map(|(l, acts)| format!("{l} {}", acts.len()))
+                        .collect();
+                    let keys: std::collections::BTreeSet<&str> = levels
+                        .values()
+                        .flatten()
+                        .flat_map(|(_, keys)| keys.iter().map(String::as_str))
+                        .collect();
+                    let keys: Vec<&str> = keys.into_iter().collect();
+                    writeln!(
+                        out,
+                        "  {svc:<24} {}  {}",
+                        counts.join(Audit::SepComma.text(lang)),
+                        Audit::ConditionKeys
+                            .fill(lang, &[("keys", &keys.join(Audit::SepComma.text(lang)))])
+                    )?;
+                }
             }
             if !paths.is_empty() {
                 writeln!(

@@ -1,6 +1,7 @@
 //! `iamdojo audit`: findings over an account, as a prioritized to-do list with the fix for
 //! each line, or as JSON / SARIF for scripts and code-scanning tools.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -10,7 +11,7 @@ use serde_json::json;
 use super::LangArg;
 use super::ticker::Ticker;
 use crate::account::Account;
-use crate::audit::controls::{Finding, Severity, Stage, audit_telling};
+use crate::audit::controls::{Finding, Severity, Stage, audit_across_telling};
 use crate::lang::Lang;
 use crate::msg::Message;
 use crate::msg::audit::Audit;
@@ -83,21 +84,24 @@ impl LoadError {
     }
 }
 
-/// Loads the account the arguments name (an import's warnings led by `warning` in `lang`).
-pub(crate) fn load_account(
+/// Loads the account the arguments name (an import's warnings led by `warning` in `lang`),
+/// with a scenario's other accounts beside it (none for an import).
+pub(crate) fn load_accounts(
     scenario: Option<&PathBuf>,
     gaad: Option<&PathBuf>,
     report: Option<&PathBuf>,
     policy: Option<&PathBuf>,
     lang: Lang,
-) -> Result<Account, LoadError> {
+) -> Result<(Account, BTreeMap<String, Account>), LoadError> {
     if let Some(p) = scenario {
         return crate::cli::load_scenario(p, lang)
-            .map(|s| s.sandbox.account)
+            .map(|s| (s.sandbox.account, s.sandbox.accounts))
             .map_err(LoadError::File);
     }
     if let Some(g) = gaad {
-        return crate::cli::load_gaad(g, report, policy, lang).map_err(LoadError::File);
+        return crate::cli::load_gaad(g, report, policy, lang)
+            .map(|a| (a, BTreeMap::new()))
+            .map_err(LoadError::File);
     }
     Err(LoadError::NoAccount)
 }
@@ -109,7 +113,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
     if let Some(file) = args.gaad.as_ref().or(args.scenario.as_ref()) {
         ticker.say(&Audit::ProgressReading.fill(lang, &[("file", &file.display())]));
     }
-    let account = match load_account(
+    let (account, others) = match load_accounts(
         args.scenario.as_ref(),
         args.gaad.as_ref(),
         args.credential_report.as_ref(),
@@ -139,7 +143,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         None if args.scenario.is_some() => account.now,
         None => jiff::Timestamp::now(),
     };
-    let mut account = account;
+    let (mut account, mut others) = (account, others);
     // Scripted events of a scenario happen when their time comes: auditing at a later time
     // sees what they did.
     if let Some(p) = &args.scenario
@@ -149,8 +153,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
         let mut sb = s.sandbox;
         sb.advance_to(now);
         account = sb.account;
+        others = sb.accounts;
     }
-    let findings = audit_telling(&account, now, &mut |stage| {
+    let findings = audit_across_telling(&account, &others, now, &mut |stage| {
         ticker.say(&match stage {
             Stage::Preparing => Audit::ProgressPreparing.text(lang).to_string(),
             Stage::Control { n, total, id } => {

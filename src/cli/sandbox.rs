@@ -212,7 +212,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> io::Result<u8> {
 fn replay(mut sb: Sandbox, id: &str, out: &mut dyn Write) -> io::Result<u8> {
     use crate::audit::replay::{self, Outcome};
     let lang = sb.lang;
-    let paths = crate::audit::escalation::paths(&sb.account);
+    let paths = crate::audit::escalation::paths_across(&sb.account, &sb.accounts);
     let Some(path) = paths.iter().find(|p| p.id == id) else {
         let ids: Vec<&str> = paths.iter().map(|p| p.id.as_str()).collect();
         let e = if ids.is_empty() {

@@ -584,6 +584,10 @@ crate::catalog! {
             "{me} assumes the role {role} (sts:AssumeRole)",
             "{me} がロール {role} を引き受けます (sts:AssumeRole)",
         ),
+        StepAssumeAcross => (
+            "{me} assumes the role {role} of account {account} (sts:AssumeRole)",
+            "{me} がアカウント {account} のロール {role} を引き受けます (sts:AssumeRole)",
+        ),
         StepRetrust => (
             "{me} rewrites the trust policy of the administrator role {role} and assumes it (iam:UpdateAssumeRolePolicy)",
             "{me} が管理者ロール {role} の信頼ポリシーを書き換えて、そのロールを引き受けます (iam:UpdateAssumeRolePolicy)",
@@ -778,6 +782,14 @@ crate::catalog! {
         MayPerform => (
             "{who} may perform {total} action(s) in {n} service(s):",
             "{who} は {n} 個のサービスで {total} 個のアクションを実行できます:",
+        ),
+        MayPerformIf => (
+            "{who} may perform {total} more action(s) in {n} service(s) only under a condition:",
+            "{who} は、条件を満たす場合に限り、さらに {n} 個のサービスで {total} 個のアクションを実行できます:",
+        ),
+        ConditionKeys => (
+            "(condition keys: {keys})",
+            "(条件キー: {keys})",
         ),
         OfAll => (
             "(of {all})",
