@@ -819,8 +819,7 @@ fn lesson_checks_decide_with_the_organization_and_the_right_resource_policy() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/member-account.yaml");
     let a = iamdojo::account::scenario::load_file(&path)
         .expect("loads")
-        .sandbox
-        .account;
+        .sandbox;
     let spec = |principal: &str, action: &str, resource: &str| RequestSpec {
         principal: principal.into(),
         action: action.into(),
@@ -904,4 +903,147 @@ fn a_succeeds_check_runs_its_commands_in_a_copy_of_the_sandbox() {
         "{e}"
     );
     assert!(Goal::from_yaml("succeeds: []").is_err());
+}
+
+/// A `can`, `cannot` or `predict` principal `{web_identity: {role, token}}` is the session the
+/// scenario's token gets for the role, decided as the sandbox decides that session's calls:
+/// STS's steps and the trust policy's conditions on the token's claims first
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif),
+/// then the call as the role's session federated through the provider
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-federatedprovider).
+#[test]
+fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
+    use iamdojo::eval::Outcome;
+    use iamdojo::lesson::check::{self, NoOne};
+    use iamdojo::lesson::model::Goal;
+    use iamdojo::lesson::raw::RequestSpec;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenarios/github-oidc.yaml");
+    let mut sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    let who =
+        |role: &str, token: &str| format!("{{web_identity: {{role: {role}, token: {token}}}}}");
+    let goal = |kind: &str, role: &str, token: &str, action: &str| {
+        let yaml = format!(
+            "{kind}: {{principal: {}, action: {action}, resource: 'arn:aws:s3:::site/index.html'}}",
+            who(role, token)
+        );
+        Goal::from_yaml(&yaml).expect("a valid goal")
+    };
+    let holds =
+        |sb: &iamdojo::account::command::Sandbox, g: &Goal| check::evaluate(sb, g, "en", "en");
+    // main of example-co/site: DeploySite's trust policy takes its `sub`, and the role's
+    // policy allows the upload.
+    let ok = holds(&sb, &goal("can", "DeploySite", "gh-token", "s3:PutObject"));
+    assert!(ok.ok, "{}", ok.what);
+    assert!(
+        ok.what.starts_with(
+            "The session of the role DeploySite from the web identity token gh-token can"
+        ),
+        "{}",
+        ok.what
+    );
+    // A feature branch's token: DeploySite's `sub` condition refuses it, DeployAny's
+    // audience-only trust does not.
+    assert!(
+        !holds(
+            &sb,
+            &goal("can", "DeploySite", "gh-token-feature", "s3:PutObject")
+        )
+        .ok
+    );
+    assert!(
+        holds(
+            &sb,
+            &goal("cannot", "DeploySite", "gh-token-feature", "s3:PutObject")
+        )
+        .ok
+    );
+    assert!(
+        holds(
+            &sb,
+            &goal("can", "DeployAny", "gh-token-feature", "s3:PutObject")
+        )
+        .ok
+    );
+    // The session has the role's permissions, no more.
+    assert!(
+        holds(
+            &sb,
+            &goal("cannot", "DeploySite", "gh-token", "iam:CreateUser")
+        )
+        .ok
+    );
+    // A token the provider does not list the audience of gets no session at all.
+    assert!(
+        !holds(
+            &sb,
+            &goal("can", "DeployAny", "gh-token-sigstore", "s3:PutObject")
+        )
+        .ok
+    );
+    assert!(
+        holds(
+            &sb,
+            &goal("cannot", "DeployAny", "gh-token-sigstore", "s3:PutObject")
+        )
+        .ok
+    );
+
+    let spec = |role: &str, token: &str| {
+        let yaml = format!(
+            "{{principal: {}, action: s3:PutObject, resource: 'arn:aws:s3:::site/index.html'}}",
+            who(role, token)
+        );
+        serde_yaml::from_str::<RequestSpec>(&yaml).expect("a request")
+    };
+    // The session's call carries the provider it came through, as the sandbox's does.
+    let (req, _) =
+        check::request_and_policies(&sb, &spec("DeploySite", "gh-token")).expect("decides");
+    assert_eq!(
+        req.context
+            .get("aws:FederatedProvider")
+            .map(|v| v.values.clone()),
+        Some(vec![
+            "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"
+                .to_string()
+        ])
+    );
+    assert!(
+        req.principal
+            .arn
+            .ends_with(":assumed-role/DeploySite/lesson"),
+        "{}",
+        req.principal.arn
+    );
+    // A refused token: the decision is the trust policy's refusal of the web identity call.
+    let (req, set) =
+        check::request_and_policies(&sb, &spec("DeploySite", "gh-token-feature")).expect("decides");
+    assert_eq!(req.action, "sts:AssumeRoleWithWebIdentity");
+    assert_eq!(
+        iamdojo::eval::evaluate(&req, &set).outcome,
+        Outcome::ImplicitDeny
+    );
+    assert_eq!(
+        check::request_and_policies(&sb, &spec("DeploySite", "gh-tokn")).err(),
+        Some(NoOne::Token("gh-tokn".into()))
+    );
+    assert_eq!(
+        check::request_and_policies(&sb, &spec("DeploySit", "gh-token")).err(),
+        Some(NoOne::Role("DeploySit".into()))
+    );
+    // The check reads the token the scenario declared, not the learner's file of that name.
+    sb.run("github-oidc-token --repository attacker/evil --out gh-token");
+    assert!(holds(&sb, &goal("can", "DeploySite", "gh-token", "s3:PutObject")).ok);
+    // Without the OIDC provider, no token gets a session.
+    let del = sb.run("aws iam delete-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
+    assert_eq!(del.code, 0, "{}", del.stderr);
+    assert!(!holds(&sb, &goal("can", "DeploySite", "gh-token", "s3:PutObject")).ok);
+    assert!(
+        holds(
+            &sb,
+            &goal("cannot", "DeploySite", "gh-token", "s3:PutObject")
+        )
+        .ok
+    );
 }

@@ -47,6 +47,9 @@ pub struct Caller {
     pub region: String,
 }
 
+/// The IP address a [`Caller::probe`] calls from (a documentation address).
+pub const PROBE_IP: &str = "203.0.113.10";
+
 impl Caller {
     /// A caller for asking what an identity may do, rather than for acting: no access key or
     /// session, a documentation IP address (203.0.113.10), us-east-1, and `mfa` as given.
@@ -57,7 +60,7 @@ impl Caller {
             session_key: None,
             mfa,
             token_issued: None,
-            source_ip: "203.0.113.10".into(),
+            source_ip: PROBE_IP.into(),
             region: "us-east-1".into(),
         }
     }

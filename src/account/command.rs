@@ -256,6 +256,36 @@ pub struct Sandbox {
     pub terminal_width: usize,
     /// While a Lambda function runs: its role session, and how many calls are left (`invoke`).
     running: Option<invoke::Running>,
+    /// The scenario's web identity tokens by name, as it declared them (each is also a file
+    /// of the learner's, which the learner may overwrite): what goal checks name.
+    pub tokens: BTreeMap<String, String>,
+    /// The machine the scenario's events run on (someone else's: an attacker's): its own
+    /// profiles, files and shell variables, which the learner's never see.
+    pub attacker: Box<Machine>,
+}
+
+/// What one computer running the AWS CLI holds apart from the accounts: its profiles, the
+/// current one, its IP address, its files and shell variables, and what `explain` remembers.
+/// The learner's are the [`Sandbox`]'s own fields; a scenario's events run on
+/// [`Sandbox::attacker`], swapped in for each event ([`Sandbox::swap_machine`]), so what an
+/// event writes stays on the attacker's machine for the next event and never reaches the
+/// learner's (architecture invariant: the accounts are shared, the machines are not).
+#[derive(Debug, Clone, Default)]
+pub struct Machine {
+    /// Profiles by name.
+    pub profiles: BTreeMap<String, Profile>,
+    /// The profile used when `--profile` is not given.
+    pub profile: String,
+    /// The machine's public IP address.
+    pub source_ip: String,
+    /// Files that `file://NAME` can read.
+    pub files: BTreeMap<String, String>,
+    /// Shell variables.
+    pub vars: BTreeMap<String, String>,
+    /// The last access denial, for `explain`.
+    pub last_denial: Option<Box<super::error::DecisionTrace>>,
+    /// The last refused policy document, for `explain`.
+    pub last_refusal: Option<Box<crate::policy::PolicyError>>,
 }
 
 /// The AWS CLI's global options, which may stand anywhere on the line.
@@ -337,7 +367,36 @@ impl Sandbox {
             lang: Lang::En,
             terminal_width: 80,
             running: None,
+            tokens: BTreeMap::new(),
+            attacker: Box::default(),
         }
+    }
+
+    /// A copy of the learner's machine as it stands, with no shell variables and nothing
+    /// for `explain` yet: what a scenario's events start from (the scenario's files and
+    /// profiles are on both machines).
+    pub fn fresh_machine(&self) -> Machine {
+        Machine {
+            profiles: self.profiles.clone(),
+            profile: "default".into(),
+            source_ip: self.source_ip.clone(),
+            files: self.files.clone(),
+            vars: BTreeMap::new(),
+            last_denial: None,
+            last_refusal: None,
+        }
+    }
+
+    /// Puts `m`'s profiles, files, variables and the rest in the sandbox's place and the
+    /// sandbox's in `m`'s: called twice, it puts both back.
+    pub fn swap_machine(&mut self, m: &mut Machine) {
+        std::mem::swap(&mut self.profiles, &mut m.profiles);
+        std::mem::swap(&mut self.profile, &mut m.profile);
+        std::mem::swap(&mut self.source_ip, &mut m.source_ip);
+        std::mem::swap(&mut self.files, &mut m.files);
+        std::mem::swap(&mut self.vars, &mut m.vars);
+        std::mem::swap(&mut self.last_denial, &mut m.last_denial);
+        std::mem::swap(&mut self.last_refusal, &mut m.last_refusal);
     }
 
     /// Runs one AWS CLI command line (after the shell has expanded it): global options,

@@ -494,9 +494,13 @@ pub enum Actor {
     User(String),
     /// Whoever holds this access key (a leaked key).
     AccessKey(String),
+    /// Whoever holds the credentials the instance metadata service hands a program on this
+    /// instance (its role's session, named after the instance): stolen through the instance
+    /// (SSRF to IMDSv1, a shell on it) and used from the event's IP address.
+    Instance(String),
 }
 
-/// `as:` in an event: `root`, `{user: NAME}` or `{access_key: AKIA…}`.
+/// `as:` in an event: `root`, `{user: NAME}`, `{access_key: AKIA…}` or `{instance: i-…}`.
 #[derive(Debug, Deserialize)]
 #[serde(untagged)]
 enum ActorSpec {
@@ -506,6 +510,8 @@ enum ActorSpec {
         user: Option<String>,
         #[serde(default)]
         access_key: Option<String>,
+        #[serde(default)]
+        instance: Option<String>,
     },
 }
 
@@ -923,8 +929,10 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     sandbox.profiles.extend(profiles);
     sandbox.source_ip = source_ip;
     sandbox.files = spec.files;
-    sandbox.files.extend(tokens);
+    sandbox.files.extend(tokens.clone());
+    sandbox.tokens = tokens;
     sandbox.events = events;
+    sandbox.attacker = Box::new(sandbox.fresh_machine());
     Ok(Scenario { sandbox })
 }
 
@@ -1697,11 +1705,18 @@ impl Loader<'_> {
                 ActorSpec::Map {
                     user: Some(u),
                     access_key: None,
+                    instance: None,
                 } => Actor::User(u.clone()),
                 ActorSpec::Map {
                     user: None,
                     access_key: Some(k),
+                    instance: None,
                 } => Actor::AccessKey(k.clone()),
+                ActorSpec::Map {
+                    user: None,
+                    access_key: None,
+                    instance: Some(i),
+                } => Actor::Instance(i.clone()),
                 _ => {
                     return Err(self.err(&format!("{path}.as"), Said::of(M::BadActor)));
                 }
@@ -1724,6 +1739,22 @@ impl Loader<'_> {
                     return Err(
                         self.err(&format!("{path}.as"), Said::of(M::NoSuchKey).with("key", k))
                     );
+                }
+                // The metadata service hands out the role of the instance's profile.
+                Actor::Instance(i) => {
+                    use super::ec2::imds::{ImdsError, role_of};
+                    let said = match role_of(&self.account, i) {
+                        Ok(_) => None,
+                        Err(ImdsError::NoInstance(_)) => Some(near(
+                            Said::of(M::NoSuchInstance).with("id", i),
+                            i,
+                            self.account.instances.keys().map(String::as_str),
+                        )),
+                        Err(_) => Some(Said::of(M::InstanceHasNoRole).with("id", i)),
+                    };
+                    if let Some(said) = said {
+                        return Err(self.err(&format!("{path}.as"), said));
+                    }
                 }
                 _ => {}
             }
@@ -2116,8 +2147,30 @@ impl Sandbox {
                         secret: k.secret.clone(),
                         session_token: None,
                     }),
+                // What the metadata service would hand out now (the instance's current role
+                // session); none when it would hand out nothing (the instance stopped, its
+                // role taken from its profile), so the calls fail for want of credentials.
+                Actor::Instance(i) => {
+                    use super::ec2::imds;
+                    imds::role_of(&self.account, i)
+                        .and_then(|role| imds::credentials(&mut self.account, i, Some(&role)))
+                        .ok()
+                        .and_then(|v| {
+                            let field =
+                                |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
+                            Some(Creds::Keys {
+                                access_key_id: field("AccessKeyId")?,
+                                secret: field("SecretAccessKey")?,
+                                session_token: Some(field("Token")?),
+                            })
+                        })
+                }
             };
-            let saved = (self.source_ip.clone(), self.profile.clone());
+            // The event runs on the attacker's machine: its profiles, files and variables,
+            // kept from one event to the next, never the learner's.
+            let mut other = std::mem::take(&mut self.attacker);
+            self.swap_machine(&mut other);
+            let saved = self.profile.clone();
             self.profiles.insert(
                 "__event".into(),
                 Profile {
@@ -2129,7 +2182,9 @@ impl Sandbox {
             self.source_ip = e.from.clone();
             let _ = self.run(&e.run);
             self.profiles.remove("__event");
-            (self.source_ip, self.profile) = saved;
+            self.profile = saved;
+            self.swap_machine(&mut other);
+            self.attacker = other;
             ran.push(e.run);
         }
         if until > self.account.now {

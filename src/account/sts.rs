@@ -95,9 +95,9 @@ fn mfa_ok(c: &Call, a: &Args) -> Result<bool, AwsError> {
     Ok(true)
 }
 
-/// New temporary credentials of `acct` (the account whose role or user they act as).
-/// New temporary credentials of `kind` in `acct`, good for `secs` seconds, kept in its
-/// sessions.
+/// New temporary credentials of `kind` in `acct` (the account whose role or user they act
+/// as), good for `secs` seconds, kept in its sessions: what every STS call that hands out
+/// credentials, and the instance metadata service (`ec2::imds::session`), make.
 pub fn new_session(
     acct: &mut super::Account,
     kind: SessionKind,
@@ -365,34 +365,62 @@ fn assume_role_with_web_identity(c: &mut Call, a: &Args) -> Result<Value, AwsErr
     result
 }
 
-/// The steps of [`assume_role_with_web_identity`]: the token read and its signature checked,
-/// its issuer an OIDC provider of the account, its audience one the provider lists, not
-/// expired, and the role's trust policy allowing `sts:AssumeRoleWithWebIdentity` for the
-/// provider with the token's claims as condition keys.
-fn web_identity(
-    c: &mut Call,
-    a: &Args,
+/// Why STS refuses a web identity token ([`web_identity_trust`]), each as STS says it.
+#[derive(Debug, Clone)]
+pub enum WebIdentityRefusal {
+    /// The token is not one a known issuer signed (`InvalidIdentityToken`).
+    Invalid,
+    /// The account has no OIDC provider for the token's issuer, named here.
+    NoProvider(String),
+    /// The provider lists none of the token's audiences.
+    Audience,
+    /// The token expired: the time now and its `exp`, in seconds.
+    Expired(i64, i64),
+    /// No such role, or its trust policy does not allow the token: the request and the
+    /// policies that decided it, when the trust policy did.
+    Denied(Option<Box<(crate::eval::Request, crate::eval::PolicySet)>>),
+}
+
+/// What STS accepted a web identity token for: the role, the provider that vouched for it
+/// (its IAM ARN), and the token's issuer, subject and audience.
+#[derive(Debug, Clone)]
+pub struct WebIdentityGrant {
+    /// The role's name.
+    pub role: String,
+    /// The OIDC provider's ARN in the account.
+    pub provider_arn: String,
+    /// The token's `iss`.
+    pub issuer: String,
+    /// The token's `sub`.
+    pub subject: String,
+    /// The audience the provider accepted.
+    pub audience: String,
+}
+
+/// The steps of `AssumeRoleWithWebIdentity` before credentials are made: the token read and
+/// its signature checked, its issuer an OIDC provider of the account, its audience one the
+/// provider lists, not expired, and the role's trust policy allowing
+/// `sts:AssumeRoleWithWebIdentity` for the provider with the token's claims as condition keys
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif>).
+/// `who` is filled in as the token is read, for CloudTrail. The sandbox's call and the
+/// lesson checks that name a web identity session both decide through it.
+pub fn web_identity_trust(
+    acct: &super::Account,
+    role_arn: &str,
+    token: &str,
+    session: &str,
+    source_ip: &str,
     who: &mut Option<WebIdentityUser>,
-) -> Result<Value, AwsError> {
+) -> Result<WebIdentityGrant, WebIdentityRefusal> {
     use super::oidc;
     use crate::eval::{
         Context, ContextType, ContextValue, PolicySet, Principal, Request, SourceType,
         SourcedPolicy, evaluate,
     };
-    let arn = a.s("role-arn").to_string();
-    let session = a.s("role-session-name").to_string();
-    check_session_name(c, &session)?;
-    let invalid = |c: &Call| {
-        c.err(
-            "InvalidIdentityToken",
-            "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.",
-        )
-    };
-    let text = a.s("web-identity-token");
-    if text.len() > oidc::MAX_TOKEN {
-        return Err(invalid(c));
+    if token.len() > oidc::MAX_TOKEN {
+        return Err(WebIdentityRefusal::Invalid);
     }
-    let claims = oidc::read(text).map_err(|_| invalid(c))?;
+    let claims = oidc::read(token).map_err(|_| WebIdentityRefusal::Invalid)?;
     let iss = claims
         .get("iss")
         .and_then(Value::as_str)
@@ -404,7 +432,7 @@ fn web_identity(
         .unwrap_or("")
         .to_string();
     let Some(host) = oidc::provider_host(&iss) else {
-        return Err(invalid(c));
+        return Err(WebIdentityRefusal::Invalid);
     };
     let auds = oidc::audiences(&claims);
     *who = Some(WebIdentityUser {
@@ -412,51 +440,32 @@ fn web_identity(
         audience: auds.first().cloned().unwrap_or_default(),
         subject: subject.clone(),
     });
-    // The messages STS gives GitHub Actions' callers, as they report them
-    // (aws-actions/configure-aws-credentials issues 721 and 775).
-    let provider_arn = c.account.oidc_provider_arn(&host);
-    let Some(provider) = c.account.oidc_providers.get(&provider_arn).cloned() else {
-        return Err(c.err(
-            "InvalidIdentityToken",
-            format!("No OpenIDConnect provider found in your account for {iss}"),
-        ));
+    let provider_arn = acct.oidc_provider_arn(&host);
+    let Some(provider) = acct.oidc_providers.get(&provider_arn) else {
+        return Err(WebIdentityRefusal::NoProvider(iss));
     };
     let Some(audience) = auds
         .iter()
         .find(|x| provider.client_ids.contains(x))
         .cloned()
     else {
-        return Err(c.err("InvalidIdentityToken", "Incorrect token audience"));
+        return Err(WebIdentityRefusal::Audience);
     };
     if let Some(w) = who.as_mut() {
         w.audience = audience.clone();
     }
-    let now = c.account.now.as_second();
+    let now = acct.now.as_second();
     if let Some(exp) = claims.get("exp").and_then(Value::as_i64)
         && exp <= now
     {
-        return Err(c.err(
-            "ExpiredTokenException",
-            format!("Token expired: current date/time {now} must be before the expiration date/time {exp}"),
-        ));
+        return Err(WebIdentityRefusal::Expired(now, exp));
     }
-    let denied = |c: &Call| {
-        c.err(
-            "AccessDenied",
-            "Not authorized to perform sts:AssumeRoleWithWebIdentity",
-        )
+    let role_name = role_arn.rsplit('/').next().unwrap_or("").to_string();
+    let Some(role) = acct.roles.get(&role_name).filter(|r| r.arn == role_arn) else {
+        return Err(WebIdentityRefusal::Denied(None));
     };
-    let role_name = arn.rsplit('/').next().unwrap_or("").to_string();
-    let Some(role) = c
-        .account
-        .roles
-        .get(&role_name)
-        .filter(|r| r.arn == arn)
-        .cloned()
-    else {
-        return Err(denied(c));
-    };
-    let principal = Principal::from_arn(&provider_arn).map_err(|_| denied(c))?;
+    let principal =
+        Principal::from_arn(&provider_arn).map_err(|_| WebIdentityRefusal::Denied(None))?;
     let mut ctx = Context::new();
     for (k, v) in oidc::claim_keys(&host, &audience, &claims) {
         let multi = v.len() != 1;
@@ -469,11 +478,11 @@ fn web_identity(
             },
         );
     }
-    ctx.set("sts:RoleSessionName", session.clone());
+    ctx.set("sts:RoleSessionName", session.to_string());
     ctx.insert(
         "aws:SourceIp",
         ContextValue {
-            values: vec![c.caller.source_ip.clone()],
+            values: vec![source_ip.to_string()],
             multi: false,
             ty: ContextType::Ip,
         },
@@ -481,13 +490,13 @@ fn web_identity(
     ctx.insert(
         "aws:CurrentTime",
         ContextValue {
-            values: vec![c.account.now.to_string()],
+            values: vec![acct.now.to_string()],
             multi: false,
             ty: ContextType::Date,
         },
     );
     let req = Request::new(principal, "sts:AssumeRoleWithWebIdentity", &role.arn, ctx)
-        .with_resource_account(Some(c.account.id.clone()));
+        .with_resource_account(Some(acct.id.clone()));
     let set = PolicySet {
         resource: Some(SourcedPolicy::new(
             role.trust.policy.clone(),
@@ -499,10 +508,99 @@ fn web_identity(
     let d = evaluate(&req, &set);
     // Only the trust policy decides: the caller has no identity-based policies.
     if !(d.is_allowed() && d.allowed_by_resource == Some(true)) {
-        let mut e = denied(c);
-        e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
-        return Err(e);
+        return Err(WebIdentityRefusal::Denied(Some(Box::new((req, set)))));
     }
+    Ok(WebIdentityGrant {
+        role: role_name,
+        provider_arn,
+        issuer: iss,
+        subject,
+        audience,
+    })
+}
+
+/// The role session STS makes for an accepted web identity token: good for `secs` seconds,
+/// with the session policy, federated through the grant's provider (`aws:FederatedProvider`
+/// in its calls, `webIdFederationData` in CloudTrail).
+pub fn web_identity_session(
+    acct: &mut super::Account,
+    grant: &WebIdentityGrant,
+    session: &str,
+    secs: i64,
+    policy: Option<super::model::Document>,
+) -> Session {
+    let mut s = new_session(
+        acct,
+        SessionKind::Role {
+            role: grant.role.clone(),
+            session_name: session.to_string(),
+        },
+        secs,
+        policy,
+        false,
+        None,
+    );
+    s.federated = Some(grant.provider_arn.clone());
+    if let Some(stored) = acct.sessions.get_mut(&s.access_key_id) {
+        stored.federated = s.federated.clone();
+    }
+    s
+}
+
+/// [`assume_role_with_web_identity`]'s answer: [`web_identity_trust`], then the session
+/// policy and duration checked and the session made.
+fn web_identity(
+    c: &mut Call,
+    a: &Args,
+    who: &mut Option<WebIdentityUser>,
+) -> Result<Value, AwsError> {
+    let arn = a.s("role-arn").to_string();
+    let session = a.s("role-session-name").to_string();
+    check_session_name(c, &session)?;
+    let source_ip = c.caller.source_ip.clone();
+    let trusted = web_identity_trust(
+        c.account,
+        &arn,
+        a.s("web-identity-token"),
+        &session,
+        &source_ip,
+        who,
+    );
+    // The messages STS gives GitHub Actions' callers, as they report them
+    // (aws-actions/configure-aws-credentials issues 721 and 775).
+    let grant = trusted.map_err(|r| match r {
+        WebIdentityRefusal::Invalid => c.err(
+            "InvalidIdentityToken",
+            "The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.",
+        ),
+        WebIdentityRefusal::NoProvider(iss) => c.err(
+            "InvalidIdentityToken",
+            format!("No OpenIDConnect provider found in your account for {iss}"),
+        ),
+        WebIdentityRefusal::Audience => c.err("InvalidIdentityToken", "Incorrect token audience"),
+        WebIdentityRefusal::Expired(now, exp) => c.err(
+            "ExpiredTokenException",
+            format!("Token expired: current date/time {now} must be before the expiration date/time {exp}"),
+        ),
+        WebIdentityRefusal::Denied(decided) => {
+            let mut e = c.err(
+                "AccessDenied",
+                "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+            );
+            if let Some(d) = decided {
+                let (req, set) = *d;
+                e.denial = Some(Box::new(super::error::DecisionTrace::new(req, &set)));
+            }
+            e
+        }
+    })?;
+    let role_name = grant.role.clone();
+    let Some(role) = c.account.roles.get(&role_name).cloned() else {
+        return Err(c.err(
+            "AccessDenied",
+            "Not authorized to perform sts:AssumeRoleWithWebIdentity",
+        ));
+    };
     let policy = match a.opt("policy") {
         Some(text) => Some(
             super::document(text, PolicyType::Session)
@@ -514,20 +612,7 @@ fn web_identity(
     if secs < 900 || secs > i64::from(role.max_session_duration) {
         return Err(c.err("ValidationError", format!("The requested DurationSeconds exceeds the MaxSessionDuration set for this role ({}).", role.max_session_duration)));
     }
-    let s = new_session(
-        c.account,
-        SessionKind::Role {
-            role: role_name.clone(),
-            session_name: session.clone(),
-        },
-        secs,
-        policy,
-        false,
-        None,
-    );
-    if let Some(stored) = c.account.sessions.get_mut(&s.access_key_id) {
-        stored.federated = Some(provider_arn);
-    }
+    let s = web_identity_session(c.account, &grant, &session, secs, policy);
     let now = c.account.now;
     let region = c.caller.region.clone();
     if let Some(r) = c.account.roles.get_mut(&role_name) {
@@ -539,7 +624,7 @@ fn web_identity(
     }
     Ok(obj([
         ("Credentials", credentials(&s)),
-        ("SubjectFromWebIdentityToken", json!(subject)),
+        ("SubjectFromWebIdentityToken", json!(grant.subject)),
         (
             "AssumedRoleUser",
             obj([
@@ -553,7 +638,7 @@ fn web_identity(
                 ),
             ]),
         ),
-        ("Provider", json!(iss)),
-        ("Audience", json!(audience)),
+        ("Provider", json!(grant.issuer)),
+        ("Audience", json!(grant.audience)),
     ]))
 }

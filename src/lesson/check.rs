@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::model::{
     Attachee, Check, Entity, EntityKind, Goal, InstanceState, InstancesCheck, KeyWant, MfaOf,
-    PasswordRule, RequestSpec, Text,
+    PasswordRule, PrincipalSpec, RequestSpec, Text, WebIdentitySession,
 };
 use crate::account::Account;
 use crate::account::authz::{Caller, Identity};
@@ -39,6 +39,24 @@ pub enum NoOne {
     Role(String),
     /// Not of a form a principal is written in.
     NotAPrincipal(String),
+    /// A web identity session's token that the scenario does not declare.
+    Token(String),
+    /// A web identity token that STS refuses before the role's trust policy is asked (no
+    /// OIDC provider for its issuer, no audience the provider lists, expired): no session.
+    NoSession(String, TokenRefused),
+}
+
+/// Why STS refuses a web identity token before the trust policy decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRefused {
+    /// Not a token a known issuer signed.
+    Invalid,
+    /// The account has no OIDC provider for its issuer.
+    NoProvider,
+    /// The provider lists none of its audiences.
+    Audience,
+    /// Expired.
+    Expired,
 }
 
 impl NoOne {
@@ -48,6 +66,14 @@ impl NoOne {
             NoOne::User(n) => Lint::NoUser.fill(lang, &[("name", n)]),
             NoOne::Role(n) => Lint::NoRole.fill(lang, &[("name", n)]),
             NoOne::NotAPrincipal(w) => Lint::NotPrincipal.fill(lang, &[("who", w)]),
+            NoOne::Token(n) => Lint::NoToken.fill(lang, &[("name", n)]),
+            NoOne::NoSession(n, why) => match why {
+                TokenRefused::Invalid => Lint::TokenInvalid,
+                TokenRefused::NoProvider => Lint::TokenNoProvider,
+                TokenRefused::Audience => Lint::TokenAudience,
+                TokenRefused::Expired => Lint::TokenExpired,
+            }
+            .fill(lang, &[("name", n)]),
         }
     }
 }
@@ -124,9 +150,9 @@ pub fn context_extra(ctx: &BTreeMap<String, serde_yaml::Value>) -> Vec<(String, 
         .collect()
 }
 
-/// Decides a lesson request in the account.
-pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, NoOne> {
-    let (req, set) = request_and_policies(a, r)?;
+/// Decides a lesson request in the sandbox's account.
+pub fn decide(sb: &Sandbox, r: &RequestSpec) -> Result<Decision, NoOne> {
+    let (req, set) = request_and_policies(sb, r)?;
     Ok(crate::eval::evaluate(&req, &set))
 }
 
@@ -135,38 +161,52 @@ pub fn decide(a: &Account, r: &RequestSpec) -> Result<Decision, NoOne> {
 /// not enough), as `sts assume-role` enforces: "IAM role trust policies and AWS KMS key
 /// policies ... must explicitly allow access for principals"
 /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html>).
-fn permitted(a: &Account, r: &RequestSpec) -> Result<bool, NoOne> {
-    let d = decide(a, r)?;
+/// A web identity token that gets no session can do nothing.
+fn permitted(sb: &Sandbox, r: &RequestSpec) -> Result<bool, NoOne> {
+    let a = &sb.account;
+    let d = match decide(sb, r) {
+        Err(NoOne::NoSession(..)) => return Ok(false),
+        d => d?,
+    };
     let assumes_role = r.action.to_ascii_lowercase().starts_with("sts:assumerole")
         && a.roles.values().any(|x| x.arn == r.resource);
     Ok(d.is_allowed() && !(assumes_role && d.allowed_by_resource != Some(true)))
 }
 
 /// The request a spec describes and every policy that takes part in deciding it (the
-/// principal's, and the resource's own: a bucket policy or a role's trust policy).
+/// principal's, and the resource's own: a bucket policy or a role's trust policy). For a web
+/// identity session whose token the role's trust policy refuses, the request is the
+/// `sts:AssumeRoleWithWebIdentity` that fails, with the trust policy that refuses it.
 pub fn request_and_policies(
-    a: &Account,
+    sb: &Sandbox,
     r: &RequestSpec,
 ) -> Result<(crate::eval::Request, crate::eval::PolicySet), NoOne> {
-    let (mut req, mut set) = match outsider(a, &r.principal) {
-        Some(p) => {
-            let (mut req, mut set) = outsider_request(a, p, r);
-            if let Some(v) = &a.org {
-                // A principal of another account meets this account's RCPs (its own
-                // account's policies, SCPs included, are taken to allow everything).
-                set.rcp_levels = v.rcp_levels.clone();
-                set.management_accounts.push(v.management.clone());
-                req.context.set("aws:ResourceOrgID", v.org_id.clone());
+    let a = &sb.account;
+    let (mut req, mut set) = match &r.principal {
+        PrincipalSpec::WebIdentity(w) => match web_identity_request(sb, &w.web_identity, r)? {
+            (req, set, true) => (req, set),
+            (req, set, false) => return Ok((req, set)),
+        },
+        PrincipalSpec::Named(who) => match outsider(a, who) {
+            Some(p) => {
+                let (mut req, mut set) = outsider_request(a, p, r);
+                if let Some(v) = &a.org {
+                    // A principal of another account meets this account's RCPs (its own
+                    // account's policies, SCPs included, are taken to allow everything).
+                    set.rcp_levels = v.rcp_levels.clone();
+                    set.management_accounts.push(v.management.clone());
+                    req.context.set("aws:ResourceOrgID", v.org_id.clone());
+                }
+                a.add_resource_tags(&mut req.context, &r.resource);
+                (req.with_resource_account(Some(a.id.clone())), set)
             }
-            a.add_resource_tags(&mut req.context, &r.resource);
-            (req.with_resource_account(Some(a.id.clone())), set)
-        }
-        // The request the sandbox would make for the call: the organization's SCPs and RCPs,
-        // the resource's tags and organization (its own policy is added below).
-        None => {
-            let caller = Caller::probe(identity_of(a, &r.principal)?, None);
-            a.request_on(a, &caller, &r.action, &r.resource, &[], None)
-        }
+            // The request the sandbox would make for the call: the organization's SCPs and
+            // RCPs, the resource's tags and organization (its own policy is added below).
+            None => {
+                let caller = Caller::probe(identity_of(a, who)?, None);
+                a.request_on(a, &caller, &r.action, &r.resource, &[], None)
+            }
+        },
     };
     for (k, v) in context_extra(&r.context) {
         req.context.insert(&k, v);
@@ -197,6 +237,50 @@ pub fn request_and_policies(
         ));
     }
     Ok((req, set))
+}
+
+/// The request of a role session that a scenario's web identity token gets, made as the
+/// sandbox makes it: STS's steps and the role's trust policy with the token's claims
+/// (`sts::web_identity_trust`, as `sts assume-role-with-web-identity` runs them), then the
+/// session made in a copy of the account (`sts::web_identity_session`: federated through the
+/// provider, no MFA, issued now) and its call built by `request_on`. `true` with the call's
+/// request; `false` with the refused `sts:AssumeRoleWithWebIdentity` and the trust policy.
+fn web_identity_request(
+    sb: &Sandbox,
+    w: &WebIdentitySession,
+    r: &RequestSpec,
+) -> Result<(crate::eval::Request, crate::eval::PolicySet, bool), NoOne> {
+    use crate::account::authz::PROBE_IP;
+    use crate::account::sts::{WebIdentityRefusal, web_identity_session, web_identity_trust};
+    let a = &sb.account;
+    let token = sb
+        .tokens
+        .get(&w.token)
+        .ok_or_else(|| NoOne::Token(w.token.clone()))?;
+    let no_role = || NoOne::Role(w.role.clone());
+    let role = a.roles.get(&w.role).ok_or_else(no_role)?;
+    let session = "lesson";
+    let refused = |why| NoOne::NoSession(w.token.clone(), why);
+    match web_identity_trust(a, &role.arn, token, session, PROBE_IP, &mut None) {
+        Ok(grant) => {
+            let mut acct = a.clone();
+            let s = web_identity_session(&mut acct, &grant, session, 3600, None);
+            let caller = acct
+                .caller_for_key("", &s.access_key_id, PROBE_IP, "us-east-1")
+                .map_err(|_| no_role())?;
+            let (req, set) = acct.request_on(&acct, &caller, &r.action, &r.resource, &[], None);
+            Ok((req, set, true))
+        }
+        Err(WebIdentityRefusal::Denied(Some(d))) => {
+            let (req, set) = *d;
+            Ok((req, set, false))
+        }
+        Err(WebIdentityRefusal::Denied(None)) => Err(no_role()),
+        Err(WebIdentityRefusal::Invalid) => Err(refused(TokenRefused::Invalid)),
+        Err(WebIdentityRefusal::NoProvider(_)) => Err(refused(TokenRefused::NoProvider)),
+        Err(WebIdentityRefusal::Audience) => Err(refused(TokenRefused::Audience)),
+        Err(WebIdentityRefusal::Expired(..)) => Err(refused(TokenRefused::Expired)),
+    }
 }
 
 /// A principal outside the account: a service principal (`ec2.amazonaws.com`) or the ARN of
@@ -383,10 +467,16 @@ fn waits(a: &Account, c: &Check) -> Option<String> {
     match c {
         // A principal of another account (or a service) is decided as an outsider: nothing
         // of this account to wait for.
-        Check::Cannot(r) if outsider(a, &r.principal).is_some() => None,
-        Check::Cannot(r) => match identity_of(a, &r.principal) {
-            Err(NoOne::User(n) | NoOne::Role(n)) => Some(n),
-            _ => None,
+        Check::Cannot(r) => match &r.principal {
+            PrincipalSpec::WebIdentity(w) => {
+                let role = &w.web_identity.role;
+                (!a.roles.contains_key(role)).then(|| role.clone())
+            }
+            PrincipalSpec::Named(p) if outsider(a, p).is_some() => None,
+            PrincipalSpec::Named(p) => match identity_of(a, p) {
+                Err(NoOne::User(n) | NoOne::Role(n)) => Some(n),
+                _ => None,
+            },
         },
         Check::TrustOnly(t) => (!a.roles.contains_key(&t.role)).then(|| t.role.clone()),
         Check::All(gs) => gs.iter().find_map(|g| waits(a, &g.check)),
@@ -444,8 +534,8 @@ fn holds(sb: &Sandbox, c: &Check) -> bool {
                     }
             })
         }
-        Check::Can(r) => permitted(a, r).is_ok_and(|allowed| allowed),
-        Check::Cannot(r) => permitted(a, r).is_ok_and(|allowed| !allowed),
+        Check::Can(r) => permitted(sb, r).is_ok_and(|allowed| allowed),
+        Check::Cannot(r) => permitted(sb, r).is_ok_and(|allowed| !allowed),
         Check::Exists(m) => m.iter().all(|e| entity_exists(a, e)),
         Check::Absent(m) => m.iter().all(|e| !entity_exists(a, e)),
         Check::MemberOf(m) => a

@@ -5,8 +5,11 @@
 
 use serde::Serialize;
 
+use super::check::NoOne;
 use super::load::{LessonEntry, Pack};
-use super::model::{Lesson, Solution, Step, StepKind, Text};
+use super::model::{
+    Check, Lesson, PrincipalSpec, Solution, Step, StepKind, Text, WebIdentitySession,
+};
 use super::run;
 use crate::ids::LessonId;
 use crate::lang::Lang;
@@ -586,6 +589,14 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                 let message = cx.say(Lint::GoalAlreadyHolds);
                 cx.push(Level::Error, &format!("{path}.task.goal"), message);
             }
+            let sessions: Vec<(String, &WebIdentitySession)> = t
+                .goal
+                .iter()
+                .enumerate()
+                .flat_map(|(k, g)| web_identities(&g.check, format!("{path}.task.goal[{k}]")))
+                .collect();
+            web_identity_tokens(cx, &sessions, &run0.sandbox);
+            let roles_at_start: Vec<String> = run0.sandbox.account.roles.keys().cloned().collect();
             match &s.solution {
                 Some(Solution::Commands(cmds)) => {
                     let mut r = run0;
@@ -595,6 +606,15 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                             let message = cx
                                 .fill(Lint::SolutionCommandFails, &[("error", &out.stderr.trim())]);
                             cx.push(Level::Error, &format!("{path}.solution[{k}]"), message);
+                        }
+                    }
+                    // A session's role may be one the solution makes.
+                    for (at, w) in &sessions {
+                        if !roles_at_start.contains(&w.role)
+                            && !r.sandbox.account.roles.contains_key(&w.role)
+                        {
+                            let message = NoOne::Role(w.role.clone()).text(cx.lang);
+                            cx.push(Level::Error, &format!("{at}.web_identity.role"), message);
                         }
                     }
                     let g = r.check(s, lang, &fallback);
@@ -651,6 +671,55 @@ fn lint_step(cx: &mut Ctx, l: &Lesson, s: &Step, path: &str) {
                 cx.push(Level::Error, &format!("{path}.investigate.answer"), message);
             }
         }
+    }
+}
+
+/// The web identity sessions that the `can` and `cannot` checks in `c` name (in `all`, `any`
+/// and `not` too), each with the field path of its `principal`.
+fn web_identities(c: &Check, at: String) -> Vec<(String, &WebIdentitySession)> {
+    match c {
+        Check::Can(r) | Check::Cannot(r) => match &r.principal {
+            PrincipalSpec::WebIdentity(w) => {
+                let kind = if matches!(c, Check::Can(_)) {
+                    "can"
+                } else {
+                    "cannot"
+                };
+                vec![(format!("{at}.{kind}.principal"), &w.web_identity)]
+            }
+            PrincipalSpec::Named(_) => Vec::new(),
+        },
+        Check::All(gs) | Check::Any(gs) => {
+            let kind = if matches!(c, Check::All(_)) {
+                "all"
+            } else {
+                "any"
+            };
+            gs.iter()
+                .enumerate()
+                .flat_map(|(i, g)| web_identities(&g.check, format!("{at}.{kind}[{i}]")))
+                .collect()
+        }
+        Check::Not(g) => web_identities(&g.check, format!("{at}.not")),
+        _ => Vec::new(),
+    }
+}
+
+/// Reports each web identity session whose token the step's scenario does not declare.
+fn web_identity_tokens(
+    cx: &mut Ctx,
+    sessions: &[(String, &WebIdentitySession)],
+    sb: &crate::account::command::Sandbox,
+) {
+    for (at, w) in sessions {
+        if sb.tokens.contains_key(&w.token) {
+            continue;
+        }
+        let mut message = NoOne::Token(w.token.clone()).text(cx.lang);
+        if let Some(n) = crate::suggest::nearest(&w.token, sb.tokens.keys().map(String::as_str)) {
+            message.push_str(&cx.fill(Lint::DidYouMean, &[("name", &n)]));
+        }
+        cx.push(Level::Error, &format!("{at}.web_identity.token"), message);
     }
 }
 

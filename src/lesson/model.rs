@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use super::raw;
 pub use super::raw::{
     BucketPublic, BudgetCheck, CalledCheck, Choice, CliProfileCheck, ExpectRequest, Expectations,
-    FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, ProfileHolds, Quiz, RequestSpec,
-    Solution, Text, TrustOnly, Wrong,
+    FindingRef, LoginProfileCheck, MemberOf, PortOpen, Predict, PrincipalSpec, ProfileHolds, Quiz,
+    RequestSpec, Solution, Text, TrustOnly, WebIdentitySession, Wrong,
 };
 use crate::ids::{IdError, LessonId, PackId, StepId};
 use crate::lang::Lang;

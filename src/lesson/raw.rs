@@ -167,8 +167,9 @@ pub struct Choice {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequestSpec {
-    /// `root`, `user/NAME`, `role/NAME` or a full ARN.
-    pub principal: String,
+    /// `root`, `user/NAME`, `role/NAME` or a full ARN, or
+    /// `{web_identity: {role: NAME, token: NAME}}`.
+    pub principal: PrincipalSpec,
     /// The action.
     pub action: String,
     /// The resource ARN (default `*`).
@@ -182,6 +183,66 @@ pub struct RequestSpec {
 
 fn star() -> String {
     "*".into()
+}
+
+/// Who makes a request a check decides.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(untagged)]
+pub enum PrincipalSpec {
+    /// `root`, `user/NAME`, `role/NAME` or a full ARN (of this account, another one, or a
+    /// service principal such as `ec2.amazonaws.com`).
+    Named(String),
+    /// `{web_identity: {role, token}}`: the session of the role that the scenario's web
+    /// identity token gets from `sts assume-role-with-web-identity`.
+    WebIdentity(WebIdentityPrincipal),
+}
+
+impl PrincipalSpec {
+    /// The principal as written, when it is a string.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            PrincipalSpec::Named(s) => Some(s),
+            PrincipalSpec::WebIdentity(_) => None,
+        }
+    }
+}
+
+impl From<&str> for PrincipalSpec {
+    fn from(s: &str) -> PrincipalSpec {
+        PrincipalSpec::Named(s.to_string())
+    }
+}
+
+impl std::fmt::Display for PrincipalSpec {
+    /// As the lesson file writes it: the string, or the web identity in YAML's flow form.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrincipalSpec::Named(s) => f.write_str(s),
+            PrincipalSpec::WebIdentity(w) => write!(
+                f,
+                "{{web_identity: {{role: {}, token: {}}}}}",
+                w.web_identity.role, w.web_identity.token
+            ),
+        }
+    }
+}
+
+/// `{web_identity: {role, token}}`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebIdentityPrincipal {
+    /// The role and the token.
+    pub web_identity: WebIdentitySession,
+}
+
+/// A role session got with a web identity token.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Eq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WebIdentitySession {
+    /// The role's name.
+    pub role: String,
+    /// The name of a token under the scenario's `web_identity_tokens`.
+    pub token: String,
 }
 
 /// Predict the evaluator's decision.

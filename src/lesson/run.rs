@@ -54,8 +54,7 @@ pub fn predict_answer_in(
         .predict()
         .ok_or_else(|| Lint::NotPredictStep.text(lang).to_string())?;
     let sb = pack.sandbox_in(scenario_of(lesson, step), lang)?;
-    let (request, set) =
-        check::request_and_policies(&sb.account, &p.request).map_err(|e| e.text(lang))?;
+    let (request, set) = check::request_and_policies(&sb, &p.request).map_err(|e| e.text(lang))?;
     let trace = crate::account::DecisionTrace::new(request, &set);
     Ok((trace.explanation.decision.clone(), trace))
 }
@@ -245,12 +244,12 @@ pub fn check_policy_in(
     for (want_allow, list) in [(true, &ex.expect.allow), (false, &ex.expect.deny)] {
         for r in list {
             let spec = super::model::RequestSpec {
-                principal: who.clone(),
+                principal: super::model::PrincipalSpec::Named(who.clone()),
                 action: r.action.clone(),
                 resource: r.resource.clone(),
                 context: r.context.clone(),
             };
-            let decided = check::request_and_policies(&sb.account, &spec)
+            let decided = check::request_and_policies(&sb, &spec)
                 .map(|(req, set)| (crate::eval::evaluate(&req, &set), req, set));
             let got = decided
                 .as_ref()

@@ -119,6 +119,11 @@ crate::catalog! {
         Role => ("the role {name}", "ロール {name}"),
         /// A role, beginning a sentence.
         RoleStart => ("The role {name}", "ロール {name}"),
+        /// A role session got with a web identity token, beginning a sentence.
+        WebIdentityStart => (
+            "The session of the role {name} from the web identity token {token}",
+            "ウェブ ID トークン {token} で引き受けたロール {name} のセッション",
+        ),
 
         /// `mfa_enabled`.
         MfaYes => ("MFA is enabled for {who}.", "{who}の多要素認証 (MFA) が有効です。"),

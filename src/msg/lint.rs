@@ -549,6 +549,31 @@ crate::catalog! {
         NoUser => ("no user `{name}`", "ユーザー `{name}` はありません"),
         /// A principal naming a role the account lacks.
         NoRole => ("no role `{name}`", "ロール `{name}` はありません"),
+        /// A web identity session naming a token the scenario does not declare.
+        NoToken => (
+            "no web identity token `{name}` in the scenario; name one of its `web_identity_tokens`",
+            "シナリオにウェブ ID トークン `{name}` はありません。シナリオの `web_identity_tokens` のトークンを指定してください",
+        ),
+        /// A web identity token that is not one a known issuer signed.
+        TokenInvalid => (
+            "STS cannot validate the web identity token `{name}`, so it gets no session",
+            "STS はウェブ ID トークン `{name}` を検証できないため、このトークンではセッションを取得できません",
+        ),
+        /// A web identity token whose issuer has no OIDC provider in the account.
+        TokenNoProvider => (
+            "the account has no OpenID Connect provider for the issuer of the token `{name}`, so it gets no session",
+            "アカウントにトークン `{name}` の発行者の OpenID Connect プロバイダーがないため、このトークンではセッションを取得できません",
+        ),
+        /// A web identity token with no audience its provider lists.
+        TokenAudience => (
+            "the account's OpenID Connect provider lists none of the audiences of the token `{name}`, so it gets no session",
+            "アカウントの OpenID Connect プロバイダーにトークン `{name}` のオーディエンスがないため、このトークンではセッションを取得できません",
+        ),
+        /// A web identity token that has expired.
+        TokenExpired => (
+            "the web identity token `{name}` has expired, so it gets no session",
+            "ウェブ ID トークン `{name}` は有効期限が切れているため、このトークンではセッションを取得できません",
+        ),
         /// A principal string of no known form.
         NotPrincipal => (
             "`{who}` is not a principal: write root, user/NAME, role/NAME or an ARN",

@@ -188,8 +188,18 @@ crate::catalog! {
         ),
         /// An event's `as` of no known form.
         BadActor => (
-            "write `as: root`, `as: {user: NAME}` or `as: {access_key: AKIA…}`",
-            "`as: root`、`as: {user: NAME}`、`as: {access_key: AKIA…}` のいずれかを書いてください",
+            "write `as: root`, `as: {user: NAME}`, `as: {access_key: AKIA…}` or `as: {instance: i-…}`",
+            "`as: root`、`as: {user: NAME}`、`as: {access_key: AKIA…}`、`as: {instance: i-…}` のいずれかを書いてください",
+        ),
+        /// An event's instance that the scenario does not define.
+        NoSuchInstance => (
+            "no instance `{id}` in this scenario; name one of `instances:` by its id",
+            "このシナリオにインスタンス `{id}` はありません。`instances:` のインスタンスを ID で指定してください",
+        ),
+        /// An event acting as an instance whose metadata service has no role's credentials.
+        InstanceHasNoRole => (
+            "the instance `{id}` has no instance profile holding a role, so its metadata service hands out no credentials; give it `profile:` of a role's `instance_profile:`",
+            "インスタンス `{id}` にはロールを含むインスタンスプロファイルがないため、メタデータサービスは認証情報を渡しません。ロールの `instance_profile:` を `profile:` に指定してください",
         ),
 
         // ---- quotas ----

@@ -248,20 +248,16 @@ pub fn credentials(
     instance_id: &str,
     role: Option<&str>,
 ) -> Result<Value, ImdsError> {
-    let inst = acct
+    let running = acct
         .instances
         .get(instance_id)
-        .cloned()
-        .ok_or_else(|| ImdsError::NoInstance(instance_id.to_string()))?;
-    if inst.state != State::Running {
-        return Err(ImdsError::NotRunning(instance_id.to_string()));
+        .map(|i| i.state == State::Running);
+    match running {
+        None => return Err(ImdsError::NoInstance(instance_id.to_string())),
+        Some(false) => return Err(ImdsError::NotRunning(instance_id.to_string())),
+        Some(true) => {}
     }
-    let profile = inst
-        .instance_profile
-        .as_ref()
-        .and_then(|p| acct.instance_profiles.get(p))
-        .ok_or(ImdsError::NoProfile)?;
-    let role_name = profile.roles.first().cloned().ok_or(ImdsError::NoRole)?;
+    let role_name = role_of(acct, instance_id)?;
     match role {
         None => return Ok(Value::String(role_name)),
         Some(r) if r != role_name => return Err(ImdsError::OtherRole(role_name)),
@@ -270,6 +266,17 @@ pub fn credentials(
     if !acct.service_may_assume(&role_name, "ec2.amazonaws.com") {
         return Err(ImdsError::NotTrusted(role_name));
     }
+    let s = session(acct, instance_id, &role_name);
+    Ok(
+        json!({"Code": "Success", "LastUpdated": time(s.issued), "Type": "AWS-HMAC", "AccessKeyId": s.access_key_id, "SecretAccessKey": s.secret, "Token": s.token, "Expiration": time(s.expires)}),
+    )
+}
+
+/// The role session the metadata service hands a program on the instance for its role
+/// `role_name` (of the instance's profile, and trusting EC2: [`credentials`] checks both),
+/// made by STS ([`crate::account::sts::new_session`]) for six hours, named after the instance
+/// and marked as the instance's (for GuardDuty's credential exfiltration finding).
+pub fn session(acct: &mut Account, instance_id: &str, role_name: &str) -> Session {
     let now: Timestamp = acct.now;
     // The service hands out the same credentials until they are close to expiring, as EC2
     // rotates them some time before they expire.
@@ -279,38 +286,39 @@ pub fn credentials(
             && s.expires.as_second() - now.as_second() > 15 * 60
     });
     if let Some(s) = fresh {
-        return Ok(
-            json!({"Code": "Success", "LastUpdated": time(s.issued), "Type": "AWS-HMAC", "AccessKeyId": s.access_key_id, "SecretAccessKey": s.secret, "Token": s.token, "Expiration": time(s.expires)}),
-        );
+        return s.clone();
     }
-    let id = acct.new_id("ASIA", 16);
-    let secret = acct.new_secret();
-    let token = format!("IQoJb3JpZ2luX2VjE{}", acct.new_secret());
-    let expires = now
-        .checked_add(SignedDuration::from_hours(6))
-        .unwrap_or(now);
-    acct.sessions.insert(
-        id.clone(),
-        Session {
-            access_key_id: id.clone(),
-            secret: secret.clone(),
-            token: token.clone(),
-            expires,
-            issued: now,
-            kind: SessionKind::Role {
-                role: role_name.clone(),
-                session_name: instance_id.to_string(),
-            },
-            session_policy: None,
-            mfa: false,
-            federated: None,
-            from_instance: Some(instance_id.to_string()),
-            source_identity: None,
+    let mut s = crate::account::sts::new_session(
+        acct,
+        SessionKind::Role {
+            role: role_name.to_string(),
+            session_name: instance_id.to_string(),
         },
+        6 * 3600,
+        None,
+        false,
+        None,
     );
-    Ok(
-        json!({"Code": "Success", "LastUpdated": time(now), "Type": "AWS-HMAC", "AccessKeyId": id, "SecretAccessKey": secret, "Token": token, "Expiration": time(expires)}),
-    )
+    s.from_instance = Some(instance_id.to_string());
+    if let Some(stored) = acct.sessions.get_mut(&s.access_key_id) {
+        stored.from_instance = s.from_instance.clone();
+    }
+    s
+}
+
+/// The role of the instance's profile, whose credentials the metadata service hands out (an
+/// [`ImdsError`] when the instance, its profile or the profile's role is missing).
+pub fn role_of(acct: &Account, instance_id: &str) -> Result<String, ImdsError> {
+    let inst = acct
+        .instances
+        .get(instance_id)
+        .ok_or_else(|| ImdsError::NoInstance(instance_id.to_string()))?;
+    let profile = inst
+        .instance_profile
+        .as_ref()
+        .and_then(|p| acct.instance_profiles.get(p))
+        .ok_or(ImdsError::NoProfile)?;
+    profile.roles.first().cloned().ok_or(ImdsError::NoRole)
 }
 
 /// What a request to a scenario's vulnerable web application asks of it (see

@@ -21,7 +21,7 @@ use crate::account::command::Sandbox;
 use crate::lang::Lang;
 use crate::lesson::model::{
     Attachee, Check, EntityKind, Goal, InstanceState, InstancesCheck, KeyCheck, KeyWant, MfaOf,
-    PasswordRule, RequestSpec,
+    PasswordRule, PrincipalSpec, RequestSpec,
 };
 use crate::msg::Message;
 use crate::msg::goal::Goal as Say;
@@ -684,10 +684,16 @@ fn action_words(action: &str) -> Option<Say> {
 fn can(a: &crate::account::Account, r: &RequestSpec, lang: Lang) -> Forms {
     // A principal outside the account is said in full, so another account's yuki never reads
     // as this account's.
-    let p = if super::outsider(a, &r.principal).is_some() {
-        r.principal.trim().to_string()
-    } else {
-        who(&r.principal, lang)
+    let p = match &r.principal {
+        PrincipalSpec::WebIdentity(w) => Say::WebIdentityStart.fill(
+            lang,
+            &[
+                ("name", &w.web_identity.role),
+                ("token", &w.web_identity.token),
+            ],
+        ),
+        PrincipalSpec::Named(p) if super::outsider(a, p).is_some() => p.trim().to_string(),
+        PrincipalSpec::Named(p) => who(p, lang),
     };
     let act = r.action.as_str();
     let res = r.resource.trim();

@@ -39,8 +39,9 @@ pub fn draw(f: &mut Frame, app: &App, pack: &Pack, step: &Step, ls: &LessonState
     let mut lines = markdown::render_width(question, &app.theme, usize::from(inner(main)));
     lines.push(Line::default());
     let r = &p.request;
+    let principal = r.principal.to_string();
     let rows = [
-        (Ui::RequestPrincipal, r.principal.as_str()),
+        (Ui::RequestPrincipal, principal.as_str()),
         (Ui::RequestAction, r.action.as_str()),
         (Ui::RequestResource, r.resource.as_str()),
     ];
