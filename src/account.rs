@@ -29,7 +29,7 @@ pub mod service_model;
 pub mod sts;
 pub mod trail;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
 
@@ -59,6 +59,10 @@ pub struct Account {
     pub groups: BTreeMap<String, Group>,
     /// IAM roles by name.
     pub roles: BTreeMap<String, Role>,
+    /// The virtual MFA devices created (`create-virtual-mfa-device`) and not assigned to a
+    /// user, by serial number: enabling one moves it to its user's `mfa`, deactivating it
+    /// brings it back here, and only `delete-virtual-mfa-device` removes it.
+    pub unassigned_mfa: BTreeSet<String>,
     /// Managed policies (customer and the AWS managed ones in use) by ARN.
     pub policies: BTreeMap<String, ManagedPolicy>,
     /// The account password policy.
@@ -162,6 +166,7 @@ impl Account {
             users: BTreeMap::new(),
             groups: BTreeMap::new(),
             roles: BTreeMap::new(),
+            unassigned_mfa: BTreeSet::new(),
             policies: BTreeMap::new(),
             password_policy: None,
             sessions: BTreeMap::new(),

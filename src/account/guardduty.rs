@@ -31,6 +31,125 @@ pub struct Finding {
     /// Archived with `archive-findings`: `list-findings` still lists it unless asked for
     /// `service.archived` `false`, as GuardDuty does.
     pub archived: bool,
+    /// The activity that raised it (`Service.Action`).
+    pub action: Action,
+}
+
+/// The activity behind a finding, as GuardDuty's `Service.Action` describes it
+/// (<https://docs.aws.amazon.com/guardduty/latest/APIReference/API_Action.html>).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// `AWS_API_CALL`: the API call of the CloudTrail event that raised the finding
+    /// (<https://docs.aws.amazon.com/guardduty/latest/APIReference/API_AwsApiCallAction.html>).
+    ApiCall {
+        /// The operation, e.g. `ListUsers`.
+        api: String,
+        /// The service's endpoint name, e.g. `iam.amazonaws.com` (CloudTrail's `eventSource`).
+        service: String,
+        /// The caller's address.
+        source_ip: String,
+        /// The error code, when the call failed.
+        error_code: Option<String>,
+    },
+    /// `DNS_REQUEST`: a DNS query an instance made
+    /// (<https://docs.aws.amazon.com/guardduty/latest/APIReference/API_DnsRequestAction.html>).
+    DnsRequest {
+        /// The domain asked for, when the simulation knows it (the mining pool's host in the
+        /// instance's start-up script).
+        domain: Option<String>,
+    },
+}
+
+impl Action {
+    /// The API call of CloudTrail event `e`.
+    fn of_event(e: &super::trail::Event) -> Action {
+        Action::ApiCall {
+            api: e.name.clone(),
+            service: e.source.clone(),
+            source_ip: e.source_ip.clone(),
+            error_code: e.error_code.clone(),
+        }
+    }
+
+    /// `Service.Action` as GuardDuty writes it. An API call's `CallerType` is `Remote IP`:
+    /// every sandbox call comes from an address, none from a domain; no DNS query is
+    /// blocked, the sandbox having no DNS firewall.
+    fn json(&self) -> Value {
+        match self {
+            Action::ApiCall {
+                api,
+                service,
+                source_ip,
+                error_code,
+            } => {
+                let ip = if source_ip.parse::<std::net::Ipv6Addr>().is_ok() {
+                    json!({ "IpAddressV6": source_ip })
+                } else {
+                    json!({ "IpAddressV4": source_ip })
+                };
+                json!({
+                    "ActionType": "AWS_API_CALL",
+                    "AwsApiCallAction": obj([
+                        ("Api", json!(api)),
+                        ("CallerType", json!("Remote IP")),
+                        ("ErrorCode", error_code.as_ref().map_or(Value::Null, |c| json!(c))),
+                        ("RemoteIpDetails", ip),
+                        ("ServiceName", json!(service)),
+                    ]),
+                })
+            }
+            Action::DnsRequest { domain } => json!({
+                "ActionType": "DNS_REQUEST",
+                "DnsRequestAction": obj([
+                    ("Domain", domain.as_ref().map_or(Value::Null, |d| json!(d))),
+                    ("Protocol", json!("UDP")),
+                    ("Blocked", json!(false)),
+                ]),
+            }),
+        }
+    }
+
+    /// The value of a `service.action.…` finding criterion.
+    fn field(&self, name: &str) -> Option<String> {
+        match (self, name) {
+            (Action::ApiCall { .. }, "service.action.actionType") => Some("AWS_API_CALL".into()),
+            (Action::DnsRequest { .. }, "service.action.actionType") => Some("DNS_REQUEST".into()),
+            (Action::ApiCall { api, .. }, "service.action.awsApiCallAction.api") => {
+                Some(api.clone())
+            }
+            (Action::ApiCall { service, .. }, "service.action.awsApiCallAction.serviceName") => {
+                Some(service.clone())
+            }
+            (Action::ApiCall { .. }, "service.action.awsApiCallAction.callerType") => {
+                Some("Remote IP".into())
+            }
+            (Action::ApiCall { error_code, .. }, "service.action.awsApiCallAction.errorCode") => {
+                error_code.clone()
+            }
+            (
+                Action::ApiCall { source_ip, .. },
+                "service.action.awsApiCallAction.remoteIpDetails.ipAddressV4",
+            ) => Some(source_ip.clone()),
+            (Action::DnsRequest { domain }, "service.action.dnsRequestAction.domain") => {
+                domain.clone()
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The mining pool's host in a start-up script (`stratum+tcp://pool.example:3333`).
+fn pool_domain(user_data: &str) -> Option<String> {
+    let lower = user_data.to_ascii_lowercase();
+    let at = lower.find("stratum+")?;
+    let rest = lower.get(at..)?;
+    let host_at = rest.find("://")? + 3;
+    let host: String = rest
+        .get(host_at..)?
+        .chars()
+        .take_while(|ch| ch.is_ascii_alphanumeric() || *ch == '.' || *ch == '-')
+        .collect();
+    (!host.is_empty()).then_some(host)
 }
 
 /// The detector and its findings.
@@ -80,7 +199,7 @@ pub fn evaluate(acct: &mut Account) {
             && now.as_second() - i.launched.max(since).as_second() >= DETECTION_DELAY.as_secs();
         let kind = "CryptoCurrency:EC2/BitcoinTool.B!DNS";
         if ran && i.mines_crypto() && !has(&acct.guardduty, kind, &i.id) {
-            new.push((kind, 8.0, format!("EC2 instance {} is querying a domain name that is associated with Bitcoin-related activity.", i.id), format!("The instance {} ({}) was launched by {} from {} and is communicating with a cryptocurrency mining pool.", i.id, i.instance_type, i.launched_by, i.launched_from), i.id.clone()));
+            new.push((kind, 8.0, format!("EC2 instance {} is querying a domain name that is associated with Bitcoin-related activity.", i.id), format!("The instance {} ({}) was launched by {} from {} and is communicating with a cryptocurrency mining pool.", i.id, i.instance_type, i.launched_by, i.launched_from), i.id.clone(), Action::DnsRequest { domain: pool_domain(&i.user_data) }));
         }
     }
     for e in &acct.cloudtrail.events {
@@ -93,7 +212,7 @@ pub fn evaluate(acct: &mut Account) {
                 && !has(&acct.guardduty, kind, key)
                 && !new.iter().any(|n| n.0 == kind && n.4 == *key)
             {
-                new.push((kind, 5.0, format!("An API was invoked from a known malicious IP address {}.", e.source_ip), format!("The API {} was called with access key {key} ({}) from {}, an IP address on a threat list.", e.name, e.arn, e.source_ip), key.clone()));
+                new.push((kind, 5.0, format!("An API was invoked from a known malicious IP address {}.", e.source_ip), format!("The API {} was called with access key {key} ({}) from {}, an IP address on a threat list.", e.name, e.arn, e.source_ip), key.clone(), Action::of_event(e)));
             }
         }
         // Credentials the metadata service handed an instance, used from an address that is
@@ -114,18 +233,18 @@ pub fn evaluate(acct: &mut Account) {
                 && !has(&acct.guardduty, kind, key)
                 && !new.iter().any(|n| n.0 == kind && n.4 == *key)
             {
-                new.push((kind, 8.0, "Credentials that were created exclusively for an EC2 instance through an Instance launch role are being used from an external IP address.".into(), format!("The API {} was called with the temporary credentials {key} ({}) that the instance metadata service gave instance {inst}, from {}, an address outside AWS.", e.name, e.arn, e.source_ip), key.clone()));
+                new.push((kind, 8.0, "Credentials that were created exclusively for an EC2 instance through an Instance launch role are being used from an external IP address.".into(), format!("The API {} was called with the temporary credentials {key} ({}) that the instance metadata service gave instance {inst}, from {}, an address outside AWS.", e.name, e.arn, e.source_ip), key.clone(), Action::of_event(e)));
             }
         }
         if e.identity_type == "Root" {
             let kind = "Policy:IAMUser/RootCredentialUsage";
             let res = "root".to_string();
             if !has(&acct.guardduty, kind, &res) && !new.iter().any(|n| n.0 == kind) {
-                new.push((kind, 2.0, "API was invoked using root credentials.".into(), format!("The root user called {} from {}. Use the root user only for the few tasks that need it.", e.name, e.source_ip), res));
+                new.push((kind, 2.0, "API was invoked using root credentials.".into(), format!("The root user called {} from {}. Use the root user only for the few tasks that need it.", e.name, e.source_ip), res, Action::of_event(e)));
             }
         }
     }
-    for (kind, severity, title, description, resource) in new {
+    for (kind, severity, title, description, resource, action) in new {
         let id = acct.new_hex(32);
         acct.guardduty.findings.push(Finding {
             id,
@@ -137,6 +256,7 @@ pub fn evaluate(acct: &mut Account) {
             created: now,
             updated: now,
             archived: false,
+            action,
         });
     }
 }
@@ -234,7 +354,7 @@ fn field(acct: &Account, f: &Finding, name: &str) -> Option<String> {
         "resource.accessKeyDetails.userName" if !f.resource.starts_with("i-") => acct
             .key_owner(&f.resource)
             .map_or_else(|| "root".to_string(), |u| u.name.clone()),
-        _ => return None,
+        _ => return f.action.field(name),
     })
 }
 
@@ -430,6 +550,7 @@ fn finding_json(acct: &Account, detector: &str, f: &Finding) -> Value {
         "Resource": resource_json(acct, f),
         "SchemaVersion": "2.0",
         "Service": {
+            "Action": f.action.json(),
             "Archived": f.archived,
             "Count": 1,
             "DetectorId": detector,

@@ -509,6 +509,20 @@ pub const COMMANDS: &[Spec] = &[
         params: &[],
         run: list_mfa_devices,
     },
+    Spec {
+        service: "iam",
+        name: "list-virtual-mfa-devices",
+        operation: "ListVirtualMFADevices",
+        params: &[],
+        run: list_virtual_mfa_devices,
+    },
+    Spec {
+        service: "iam",
+        name: "delete-virtual-mfa-device",
+        operation: "DeleteVirtualMFADevice",
+        params: &[],
+        run: delete_virtual_mfa_device,
+    },
     // Password policy.
     Spec {
         service: "iam",
@@ -2288,6 +2302,16 @@ fn create_virtual_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> 
     let name = a.s("virtual-mfa-device-name").to_string();
     let serial = format!("arn:aws:iam::{}:mfa/{name}", c.account.id);
     c.allow("iam:CreateVirtualMFADevice", &serial, &[])?;
+    // A device lives until `delete-virtual-mfa-device`, assigned or not: a second one of the
+    // same name is refused
+    // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateVirtualMFADevice.html).
+    if mfa_user(c.account, &serial).is_some() || c.account.unassigned_mfa.contains(&serial) {
+        return Err(c.err(
+            "EntityAlreadyExists",
+            "MFADevice entity at the same path and name already exists.",
+        ));
+    }
+    c.account.unassigned_mfa.insert(serial.clone());
     let seed = mfa_seed(&serial);
     let body = match method {
         "Base32StringSeed" => seed,
@@ -2361,6 +2385,7 @@ fn enable_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             "MFA Device is already in use.",
         ));
     }
+    c.account.unassigned_mfa.remove(&serial);
     u.mfa.push(MfaDevice {
         serial,
         is_virtual: true,
@@ -2383,14 +2408,19 @@ fn deactivate_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         .users
         .get_mut(&name)
         .ok_or_else(|| AwsError::no_such_entity(op, "user", &name))?;
-    let before = u.mfa.len();
-    u.mfa.retain(|d| d.serial != serial);
-    if u.mfa.len() == before {
+    let Some(at) = u.mfa.iter().position(|d| d.serial == serial) else {
         return Err(AwsError::new(
             op,
             "NoSuchEntity",
             format!("MFA Device with serial number {serial} does not exist."),
         ));
+    };
+    let device = u.mfa.remove(at);
+    // A virtual device is only unassigned: it stays in the account, for another user or
+    // `delete-virtual-mfa-device`
+    // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeactivateMFADevice.html).
+    if device.is_virtual {
+        c.account.unassigned_mfa.insert(device.serial);
     }
     Ok(Value::Null)
 }
@@ -2418,6 +2448,64 @@ fn list_mfa_devices(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         })
         .collect();
     Ok(json!({ "MFADevices": list }))
+}
+
+/// The user a device is assigned to, if any.
+fn mfa_user<'a>(acct: &'a Account, serial: &str) -> Option<&'a User> {
+    acct.users
+        .values()
+        .find(|u| u.mfa.iter().any(|d| d.serial == serial))
+}
+
+/// `aws iam list-virtual-mfa-devices`: the account's virtual MFA devices, those assigned to
+/// a user with the user and the date it was enabled, filtered by `--assignment-status`
+/// (`Any` when left out), ordered by serial number (AWS documents no order)
+/// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html). The
+/// root user's device is not listed: the sandbox does not model which kind it is, and the
+/// audit counts it as a hardware device.
+fn list_virtual_mfa_devices(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    c.allow("iam:ListVirtualMFADevices", "*", &[])?;
+    let status = a.opt("assignment-status").unwrap_or("Any");
+    let mut devices: BTreeMap<&str, Value> = BTreeMap::new();
+    if status != "Unassigned" {
+        for u in c.account.users.values() {
+            for d in u.mfa.iter().filter(|d| d.is_virtual) {
+                devices.insert(
+                    &d.serial,
+                    obj([
+                        ("SerialNumber", json!(d.serial)),
+                        ("User", user_json(u)),
+                        ("EnableDate", d.enabled.map(time).unwrap_or(Value::Null)),
+                    ]),
+                );
+            }
+        }
+    }
+    if status != "Assigned" {
+        for serial in &c.account.unassigned_mfa {
+            devices.insert(serial, json!({ "SerialNumber": serial }));
+        }
+    }
+    let list: Vec<Value> = devices.into_values().collect();
+    Ok(json!({ "VirtualMFADevices": list, "IsTruncated": false }))
+}
+
+/// `aws iam delete-virtual-mfa-device`: a device still assigned to a user must be deactivated
+/// first (`DeleteConflict`)
+/// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html).
+fn delete_virtual_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let serial = a.s("serial-number").to_string();
+    c.allow("iam:DeleteVirtualMFADevice", &serial, &[])?;
+    if mfa_user(c.account, &serial).is_some() {
+        return Err(c.err("DeleteConflict", "MFA device is still in use."));
+    }
+    if !c.account.unassigned_mfa.remove(&serial) {
+        return Err(c.err(
+            "NoSuchEntity",
+            format!("VirtualMFADevice with serial number {serial} doesn't exist."),
+        ));
+    }
+    Ok(Value::Null)
 }
 
 fn get_password_policy(c: &mut Call, _: &Args) -> Result<Value, AwsError> {

@@ -166,6 +166,20 @@ pub const COMMANDS: &[Spec] = &[
     },
     Spec {
         service: "s3api",
+        name: "get-bucket-policy-status",
+        operation: "GetBucketPolicyStatus",
+        params: &[],
+        run: get_bucket_policy_status,
+    },
+    Spec {
+        service: "s3api",
+        name: "get-bucket-acl",
+        operation: "GetBucketAcl",
+        params: &[],
+        run: get_bucket_acl,
+    },
+    Spec {
+        service: "s3api",
         name: "put-public-access-block",
         operation: "PutPublicAccessBlock",
         params: &[],
@@ -352,6 +366,40 @@ pub(crate) fn bucket_mut<'c>(c: &'c mut Call, name: &str) -> Option<&'c mut Buck
     c.others.values_mut().find_map(|a| a.buckets.get_mut(name))
 }
 
+/// A bucket's policy is read, written and deleted only by identities of the bucket owner's
+/// account: a caller of another account whose policies and the bucket's allow the call gets
+/// `405 Method Not Allowed` (one they do not allow gets `403 Access Denied` first), as the
+/// API reference documents for each
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html>,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html>,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketPolicy.html>).
+fn owner_account_only(c: &Call, bucket: &str) -> Result<(), AwsError> {
+    if holder(c, bucket).id == c.account.id {
+        Ok(())
+    } else {
+        Err(c.err(
+            "MethodNotAllowed",
+            "The specified method is not allowed against this resource.",
+        ))
+    }
+}
+
+/// The canonical user id S3 gives an account (64 hexadecimal digits), the same for the
+/// same account: the sandbox's stand-in for the id AWS assigns
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/finding-canonical-user-id.html>).
+pub(crate) fn canonical_id(account_id: &str) -> String {
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut out = String::with_capacity(64);
+    for i in 0..64u64 {
+        for b in account_id.bytes() {
+            // FNV-1a over the account id, again for every digit.
+            x = (x ^ u64::from(b) ^ i).wrapping_mul(0x0100_0000_01b3);
+        }
+        out.push(char::from_digit(u32::try_from(x >> 60).unwrap_or(0), 16).unwrap_or('0'));
+    }
+    out
+}
+
 /// Authorizes against the caller's policies and the bucket's policy (and, for a bucket of
 /// another account, that account's RCPs: both sides must allow it).
 fn allow_s3(
@@ -490,6 +538,7 @@ fn blocks_public_policy(c: &Call, b: &Bucket) -> bool {
 fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_s3(c, "s3:PutBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    owner_account_only(c, &name)?;
     let doc = super::document(a.s("policy"), PolicyType::Resource)
         .map_err(|e| c.refused("MalformedPolicy", e))?;
     let b = c
@@ -512,6 +561,7 @@ fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_s3(c, "s3:GetBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    owner_account_only(c, &name)?;
     let b = c
         .account
         .buckets
@@ -526,6 +576,7 @@ fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_s3(c, "s3:DeleteBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    owner_account_only(c, &name)?;
     let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
         AwsError::new(
             "DeleteBucketPolicy",
@@ -592,11 +643,10 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = c
-        .account
-        .buckets
-        .get(&name)
-        .ok_or_else(|| no_bucket(c, &name))?;
+    // The permission is all it takes: AWS documents no owner-account rule for it, so a
+    // caller of another account reads it when both sides' policies allow
+    // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html).
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     match b.public_access_block {
         Some(p) => Ok(json!({ "PublicAccessBlockConfiguration": p })),
         None => Err(c.err(
@@ -604,6 +654,64 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
             "The public access block configuration was not found",
         )),
     }
+}
+
+/// `GetBucketPolicyStatus`: whether S3 counts the bucket's policy as public (the rule of
+/// [`statement_is_public`]); a bucket without a policy has no status to tell. Like
+/// `GetPublicAccessBlock`, it needs only its permission, so another account reads it when
+/// both sides allow
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html>).
+fn get_bucket_policy_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(
+        c,
+        "s3:GetBucketPolicyStatus",
+        &bucket_arn(&name),
+        &name,
+        &[],
+    )?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    if b.policy.is_none() {
+        return Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist"));
+    }
+    Ok(json!({ "PolicyStatus": { "IsPublic": b.policy_is_public() } }))
+}
+
+/// The grants a canned ACL stands for: the owner's `FULL_CONTROL`, then the groups it adds
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl>).
+fn canned_grants(acl: &str, owner: &str) -> Vec<Value> {
+    const ALL_USERS: &str = "http://acs.amazonaws.com/groups/global/AllUsers";
+    const AUTHENTICATED: &str = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+    let group = |uri: &str, permission: &str| json!({"Grantee": {"Type": "Group", "URI": uri}, "Permission": permission});
+    let mut grants = vec![
+        json!({"Grantee": {"ID": owner, "Type": "CanonicalUser"}, "Permission": "FULL_CONTROL"}),
+    ];
+    match acl {
+        "public-read" => grants.push(group(ALL_USERS, "READ")),
+        "public-read-write" => {
+            grants.push(group(ALL_USERS, "READ"));
+            grants.push(group(ALL_USERS, "WRITE"));
+        }
+        "authenticated-read" => grants.push(group(AUTHENTICATED, "READ")),
+        _ => {}
+    }
+    grants
+}
+
+/// `GetBucketAcl`: the owner (its canonical id; S3 no longer returns a `DisplayName`) and the
+/// grants of the bucket's canned ACL. The caller needs `s3:GetBucketAcl` (`READ_ACP`), which
+/// the bucket policy can grant another account: the evaluator decides it with that policy
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html>,
+/// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_Owner.html>).
+fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
+    let name = a.s("bucket").to_string();
+    allow_s3(c, "s3:GetBucketAcl", &bucket_arn(&name), &name, &[])?;
+    let owner = canonical_id(&holder(c, &name).id);
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    Ok(json!({
+        "Owner": { "ID": owner },
+        "Grants": canned_grants(&b.acl, &owner),
+    }))
 }
 
 fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
