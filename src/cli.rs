@@ -120,10 +120,17 @@ impl From<LangArg> for Lang {
     }
 }
 
-/// The language a subcommand's `--lang` asks for, else the locale's (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`).
+/// The language given before the subcommand (`iamdojo --lang ja audit …`), set once by
+/// [`run`] from the parsed arguments.
+static TOP_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The language a subcommand's `--lang` asks for, else the top-level `--lang`, else the
+/// locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
 fn lang_or_locale(arg: Option<LangArg>) -> Lang {
-    arg.map_or_else(Lang::from_env, Lang::from)
+    match arg {
+        Some(l) => Lang::from(l),
+        None => TOP_LANG.get().copied().unwrap_or_else(Lang::from_env),
+    }
 }
 
 /// Parses the process arguments and runs the command.
@@ -142,6 +149,10 @@ pub fn run() -> ExitCode {
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or_else(Lang::from_env);
+    if let Some(top) = cli.lang.as_deref().and_then(Lang::parse) {
+        // `run` parses the arguments once per process: the first value is the only one.
+        let _ = TOP_LANG.set(top);
+    }
     match cli.command {
         None => {
             let opts = crate::tui::Options {

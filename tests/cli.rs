@@ -303,6 +303,37 @@ fn access_lists_what_a_principal_may_do_only_under_a_condition() {
     assert!(ja.contains("(条件キー: aws:SourceIp)"), "{ja}");
 }
 
+/// `--lang` given before the subcommand (`iamdojo --lang ja access …`) is the subcommand's
+/// language too, unless the subcommand is given its own.
+#[test]
+fn a_top_level_lang_reaches_the_subcommand() {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/scenarios/conditional-access.yaml"
+    );
+    let access = |before: &[&str], after: &[&str]| {
+        let mut args: Vec<&str> = before.to_vec();
+        args.extend([
+            "access",
+            "--principal",
+            "user/mfa-dev",
+            "--scenario",
+            scenario,
+        ]);
+        args.extend_from_slice(after);
+        let (code, out, err) = iamdojo(&args);
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let ja = access(&["--lang", "ja"], &[]);
+    assert!(ja.contains("(条件キー: aws:SourceIp)"), "{ja}");
+    let en = access(&["--lang", "ja"], &["--lang", "en"]);
+    assert!(en.contains("(condition keys: aws:SourceIp)"), "{en}");
+    let (code, out, err) = iamdojo(&["--lang", "ja", "audit", "--scenario", scenario]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("件の検出結果があります"), "{out}");
+}
+
 /// `access --principal` lists the escalation paths that start at the principal, and
 /// `sandbox --replay ID` walks one: every command through the sandbox as the principal, then
 /// a call only an administrator may make; an unknown id lists the ids there are.

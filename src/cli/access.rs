@@ -2,6 +2,7 @@
 //! may, with the statement that decides; `--principal P` lists what one principal may do, by
 //! service and access level. Every answer is a decision of the evaluator.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -325,11 +326,7 @@ fn what_can(
             .unwrap_or_default()
         )?,
         Format::Table => {
-            let total: usize = by_service
-                .values()
-                .flat_map(|m| m.values())
-                .map(Vec::len)
-                .sum();
+            let total = actions_in(by_service);
             writeln!(
                 out,
                 "{}",
@@ -354,12 +351,7 @@ fn what_can(
                 )?;
             }
             if !summary.conditional.is_empty() {
-                let total: usize = summary
-                    .conditional
-                    .values()
-                    .flat_map(|m| m.values())
-                    .map(Vec::len)
-                    .sum();
+                let total = actions_in(&summary.conditional);
                 writeln!(
                     out,
                     "{}",
@@ -406,4 +398,13 @@ fn what_can(
         }
     }
     Ok(0)
+}
+
+/// How many actions a by-service, by-access-level listing holds.
+fn actions_in<T>(by_service: &BTreeMap<String, BTreeMap<String, Vec<T>>>) -> usize {
+    by_service
+        .values()
+        .flat_map(|m| m.values())
+        .map(Vec::len)
+        .sum()
 }
