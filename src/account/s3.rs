@@ -518,13 +518,12 @@ fn list_buckets(c: &mut Call, _: &Args) -> Result<Value, AwsError> {
         .values()
         .map(|b| json!({"Name": b.name, "CreationDate": time(b.created)}))
         .collect();
-    let arn = c.account.caller_arn(&c.caller);
+    // The owner is the account's canonical id, as `GetBucketAcl` gives it; S3 stopped
+    // returning `DisplayName` on 2025-11-21
+    // (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_Owner.html>).
     Ok(obj([
         ("Buckets", json!(buckets)),
-        (
-            "Owner",
-            json!({"DisplayName": arn.rsplit([':', '/']).next().unwrap_or(""), "ID": "0".repeat(64)}),
-        ),
+        ("Owner", json!({"ID": canonical_id(&c.account.id)})),
     ]))
 }
 
