@@ -8,6 +8,7 @@
 pub mod condition;
 pub mod error;
 pub mod meaning;
+pub mod memo;
 pub mod model;
 pub mod parse;
 pub mod span;

@@ -13,7 +13,9 @@ use crate::policy::{Effect, Policy, Position};
 
 use super::organizations::{Exemption, rcp_exemption, scp_exemption};
 use super::request::{PrincipalType, Request};
-use super::statement::{PrincipalMatch, StatementOutcome, outcome_past_action, statement_outcome};
+use super::statement::{
+    Memo, PrincipalMatch, StatementOutcome, outcome_remembering, statement_outcome,
+};
 
 /// Where a policy comes from, as AWS's `PolicySourceType` (plus our own kinds for policies
 /// that AWS reports elsewhere).
@@ -353,16 +355,17 @@ struct Scan<'a, 'r> {
     has_boundary: bool,
     all: bool,
     missing: Vec<String>,
+    memo: Memo,
     hits: SmallVec<[Hit<'a>; 48]>,
 }
 
 impl<'a> Scan<'a, '_> {
-    fn tally(
+    fn tally<O: Observer + ?Sized>(
         &mut self,
         policies: &'a [SourcedPolicy],
         kind: PolicyKind,
         level: usize,
-        obs: &mut dyn Observer,
+        obs: &mut O,
     ) -> Tally {
         let mut tally = Tally::default();
         for sp in policies {
@@ -400,7 +403,13 @@ impl<'a> Scan<'a, '_> {
             } else {
                 for &i in sp.policy.matching_statements(&self.req.action_key()).iter() {
                     let outcome = sp.policy.statements.get(i as usize).map(|stmt| {
-                        outcome_past_action(stmt, self.req, self.has_boundary, &mut self.missing)
+                        outcome_remembering(
+                            stmt,
+                            self.req,
+                            self.has_boundary,
+                            &mut self.missing,
+                            &mut self.memo,
+                        )
                     });
                     visit(i as usize, outcome);
                 }
@@ -425,13 +434,18 @@ pub fn evaluate(req: &Request, set: &PolicySet) -> Decision {
 }
 
 /// Decides `req` against `set`, telling `obs` about every statement looked at.
-pub fn evaluate_observed(req: &Request, set: &PolicySet, obs: &mut dyn Observer) -> Decision {
+pub fn evaluate_observed<O: Observer + ?Sized>(
+    req: &Request,
+    set: &PolicySet,
+    obs: &mut O,
+) -> Decision {
     let has_boundary = !set.boundary.is_empty();
     let mut scan = Scan {
         req,
         has_boundary,
         all: obs.wants_all(),
         missing: Vec::new(),
+        memo: Memo::default(),
         hits: SmallVec::new(),
     };
     let mut any_deny = false;

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use crate::policy::condition::{
     OpBase, SetQualifier, Values, parse_bool, parse_date, parse_number,
 };
+use crate::policy::memo::MemoKey;
 use crate::policy::variables::Template;
 use crate::policy::wildcard::{ArnSplit, PChar, arn_like, arn_resource_match, glob_match};
 use crate::policy::{Condition, PrincipalKind, PrincipalList, Statement};
@@ -79,8 +80,108 @@ pub fn outcome_past_action(
     has_boundary: bool,
     missing: &mut Vec<String>,
 ) -> StatementOutcome {
+    outcome_remembering(stmt, req, has_boundary, missing, &mut Memo::default())
+}
+
+/// What the `Resource` elements and conditions already decided for one request said, by
+/// their [`MemoKey`]: statements that repeat an element are not decided again. A memo is for
+/// one request only (its answers depend on the request's resource and context).
+///
+/// It is a table of [`Memo::SLOTS`] slots, each element in the slot its key's low bits name:
+/// looking up is one comparison. Two elements of one request that name the same slot take
+/// turns in it (the later is remembered), which only costs deciding one again.
+pub struct Memo {
+    keys: [MemoKey; Memo::SLOTS],
+    answers: [u8; Memo::SLOTS],
+    /// Bit `i` set: slot `i` holds an answer.
+    filled: u64,
+}
+
+impl Default for Memo {
+    fn default() -> Memo {
+        Memo {
+            keys: [MemoKey::default(); Memo::SLOTS],
+            answers: [0; Memo::SLOTS],
+            filled: 0,
+        }
+    }
+}
+
+impl Memo {
+    /// How many slots (as many as `filled` has bits).
+    const SLOTS: usize = 64;
+
+    /// The answer remembered for `key`, else `work`'s, remembered. Answers are kept as the
+    /// byte `to` makes of them and `from` reads back.
+    fn remember<T: Copy>(
+        &mut self,
+        key: MemoKey,
+        to: fn(T) -> u8,
+        from: fn(u8) -> T,
+        work: impl FnOnce() -> T,
+    ) -> T {
+        let i = key.low_bits() as usize % Memo::SLOTS;
+        let bit = 1u64 << i;
+        if self.filled & bit != 0
+            && let (Some(k), Some(v)) = (self.keys.get(i), self.answers.get(i))
+            && *k == key
+        {
+            return from(*v);
+        }
+        let v = work();
+        if let (Some(k), Some(a)) = (self.keys.get_mut(i), self.answers.get_mut(i)) {
+            *k = key;
+            *a = to(v);
+            self.filled |= bit;
+        }
+        v
+    }
+
+    fn resource(&mut self, key: MemoKey, work: impl FnOnce() -> Option<bool>) -> Option<bool> {
+        self.remember(
+            key,
+            |v| match v {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            },
+            |b| match b {
+                0 => None,
+                1 => Some(false),
+                _ => Some(true),
+            },
+            work,
+        )
+    }
+
+    fn condition(&mut self, key: MemoKey, work: impl FnOnce() -> CondResult) -> CondResult {
+        self.remember(
+            key,
+            |v| v as u8,
+            |b| match b {
+                0 => CondResult::True,
+                1 => CondResult::False,
+                2 => CondResult::Missing,
+                _ => CondResult::Unresolved,
+            },
+            work,
+        )
+    }
+}
+
+/// [`outcome_past_action`] taking and adding to what `memo` remembers of this request.
+pub fn outcome_remembering(
+    stmt: &Statement,
+    req: &Request,
+    has_boundary: bool,
+    missing: &mut Vec<String>,
+    memo: &mut Memo,
+) -> StatementOutcome {
     if let Some(res) = &stmt.resource {
-        match resource_matches(&res.patterns, &req.resource, &req.context) {
+        let hit = memo.resource(res.memo, || {
+            resource_matches(&res.patterns, &req.resource, &req.context)
+        });
+        match hit {
             None => {
                 note_missing_vars(
                     res.patterns.iter().map(|p| &p.template),
@@ -105,7 +206,7 @@ pub fn outcome_past_action(
     };
     let mut first_fail: Option<StatementOutcome> = None;
     for (index, c) in stmt.conditions.iter().enumerate() {
-        let r = condition_holds(c, &req.context);
+        let r = memo.condition(c.memo, || condition_holds(c, &req.context));
         if r != CondResult::True {
             match r {
                 CondResult::Missing
@@ -329,11 +430,12 @@ fn principal_outcome(
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum CondResult {
-    True,
-    False,
-    Missing,
-    Unresolved,
+    True = 0,
+    False = 1,
+    Missing = 2,
+    Unresolved = 3,
 }
 
 fn condition_holds(c: &Condition, ctx: &Context) -> CondResult {

@@ -3,9 +3,9 @@
 //! parsed once, so that evaluation does no parsing.
 
 use super::condition::{Operator, Values};
+use super::memo::MemoKey;
 use super::span::{LineIndex, Position, Span};
 use super::variables::Template;
-use std::sync::Arc;
 
 use super::sym::{self, Sym};
 use super::wildcard::{ArnPattern, Glob};
@@ -367,6 +367,8 @@ pub struct ResourceList {
     pub negated: bool,
     /// Every entry in order.
     pub patterns: Vec<ResourcePattern>,
+    /// What the element says ([`MemoKey`]): the evaluator decides it once per request.
+    pub memo: MemoKey,
 }
 
 /// The kind of a principal entry: the key under `Principal`.
@@ -420,6 +422,8 @@ pub struct Condition {
     pub values: Values,
     /// The span of the key and its values.
     pub span: Span,
+    /// What the condition says ([`MemoKey`]): the evaluator decides it once per request.
+    pub memo: MemoKey,
 }
 
 /// One statement.
@@ -473,10 +477,12 @@ pub struct Policy {
 }
 
 /// The statements of a policy whose action element matches an action, remembered per action
-/// (by the symbols of its service and name) for the policy's life. It holds at most
-/// [`ActionCache::MAX`] actions; past that, lists are worked out each time.
+/// (by the symbols of its service and name) for the policy's life, in a table of
+/// [`ActionCache::SLOTS`] slots made on the first request. A slot is written once and read
+/// without a lock (one atomic load), so that threads deciding against the same policies do
+/// not contend. An action whose slots are taken is worked out each time.
 #[derive(Debug, Default)]
-pub struct ActionCache(std::sync::RwLock<Vec<(u64, Arc<[u32]>)>>);
+pub struct ActionCache(std::sync::OnceLock<Box<[std::sync::OnceLock<(u64, Box<[u32]>)>]>>);
 
 /// The cache's key for an action: both symbols in one integer.
 fn action_id(service: Sym, name: Sym) -> u64 {
@@ -484,8 +490,18 @@ fn action_id(service: Sym, name: Sym) -> u64 {
 }
 
 impl ActionCache {
-    /// How many actions one policy remembers.
-    pub const MAX: usize = 512;
+    /// How many actions one policy remembers at most (a power of two).
+    pub const SLOTS: usize = 64;
+    /// How many slots an action may take, from the one its key hashes to.
+    const PROBES: usize = 8;
+    /// Policies with at most this many statements are not given a table: working their list
+    /// out is as quick as finding it.
+    const SMALL: usize = 8;
+
+    /// The slot an action's search starts at (Fibonacci hashing of its key).
+    fn start(id: u64) -> usize {
+        (id.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+    }
 }
 
 impl Clone for ActionCache {
@@ -499,6 +515,25 @@ impl PartialEq for ActionCache {
     /// Derived data, equal whenever the statements are.
     fn eq(&self, _: &ActionCache) -> bool {
         true
+    }
+}
+
+/// The indexes of a policy's statements whose action element matches an action: remembered
+/// by the policy, or worked out for this request.
+pub enum Matching<'a> {
+    /// From the policy's [`ActionCache`].
+    Remembered(&'a [u32]),
+    /// Worked out now.
+    Worked(smallvec::SmallVec<[u32; 8]>),
+}
+
+impl std::ops::Deref for Matching<'_> {
+    type Target = [u32];
+    fn deref(&self) -> &[u32] {
+        match self {
+            Matching::Remembered(l) => l,
+            Matching::Worked(l) => l,
+        }
     }
 }
 
@@ -537,33 +572,43 @@ impl Policy {
 
     /// The indexes, in order, of the statements whose `Action` matches the action or whose
     /// `NotAction` does not.
-    pub fn matching_statements(&self, key: &ActionKey) -> Arc<[u32]> {
+    pub fn matching_statements(&self, key: &ActionKey) -> Matching<'_> {
         let (Some(s), Some(n)) = (key.service_sym, key.name_sym) else {
-            return self.scan_matching(key);
+            return Matching::Worked(self.scan_matching(key));
         };
-        // A poisoned lock only means a thread panicked while holding it; every entry in the
-        // map is whole.
+        if self.statements.len() <= ActionCache::SMALL {
+            return Matching::Worked(self.scan_matching(key));
+        }
         let id = action_id(s, n);
-        {
-            let list = self.matching.0.read().unwrap_or_else(|e| e.into_inner());
-            if let Ok(at) = list.binary_search_by_key(&id, |e| e.0)
-                && let Some((_, hit)) = list.get(at)
-            {
-                return hit.clone();
+        let table = self.matching.0.get_or_init(|| {
+            (0..ActionCache::SLOTS)
+                .map(|_| std::sync::OnceLock::new())
+                .collect()
+        });
+        let start = ActionCache::start(id);
+        for p in 0..ActionCache::PROBES {
+            let Some(slot) = table.get((start + p) % ActionCache::SLOTS) else {
+                break;
+            };
+            match slot.get() {
+                Some((k, list)) if *k == id => return Matching::Remembered(list),
+                Some(_) => continue,
+                None => {
+                    let found = self.scan_matching(key);
+                    // Another thread may fill the slot first, with this action or another.
+                    let _ = slot.set((id, found.as_slice().into()));
+                    return match slot.get() {
+                        Some((k, list)) if *k == id => Matching::Remembered(list),
+                        _ => Matching::Worked(found),
+                    };
+                }
             }
         }
-        let found = self.scan_matching(key);
-        let mut list = self.matching.0.write().unwrap_or_else(|e| e.into_inner());
-        if list.len() < ActionCache::MAX
-            && let Err(at) = list.binary_search_by_key(&id, |e| e.0)
-        {
-            list.insert(at, (id, found.clone()));
-        }
-        found
+        Matching::Worked(self.scan_matching(key))
     }
 
-    fn scan_matching(&self, key: &ActionKey) -> Arc<[u32]> {
-        let mut out = Vec::new();
+    fn scan_matching(&self, key: &ActionKey) -> smallvec::SmallVec<[u32; 8]> {
+        let mut out = smallvec::SmallVec::new();
         self.for_candidates(key, |i| {
             if let Some(st) = self.statements.get(i)
                 && st.action.any_match_key(key) != st.action.negated
@@ -571,7 +616,7 @@ impl Policy {
                 out.push(i as u32);
             }
         });
-        out.into()
+        out
     }
 
     /// The entries of `by_service` for the symbol `service`.
@@ -606,6 +651,73 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A policy large enough for a table, asked about more actions than the table holds, from
+    /// two threads at once: every answer is the scan's, asked once or again.
+    #[test]
+    fn the_action_table_agrees_with_a_scan_past_its_size() {
+        let stmts: Vec<String> = (0..20)
+            .map(|i| {
+                format!(
+                    r#"{{"Effect": "Allow", "Action": ["svc{}:Get*", "svc{}:Put{i}", "*:List{}"], "Resource": "*"}}"#,
+                    i % 5,
+                    i % 3,
+                    i % 4
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"Version": "2012-10-17", "Statement": [{}]}}"#,
+            stmts.join(",")
+        );
+        let p = crate::policy::Policy::parse(&text, PolicyType::Identity).unwrap();
+        assert!(p.statements.len() > ActionCache::SMALL);
+        let names: Vec<(String, String)> = (0..5)
+            .flat_map(|s| {
+                (0..40).map(move |n| {
+                    let name = match n % 4 {
+                        0 => format!("get{n}"),
+                        1 => format!("put{}", n % 20),
+                        2 => format!("list{}", n % 4),
+                        _ => format!("describe{n}"),
+                    };
+                    (format!("svc{s}"), name)
+                })
+            })
+            .collect();
+        assert!(names.len() > 2 * ActionCache::SLOTS);
+        let check = |round: usize| {
+            for (service, name) in &names {
+                let key = ActionKey {
+                    service,
+                    name,
+                    service_sym: sym::intern(service),
+                    name_sym: sym::intern(name),
+                };
+                let want: Vec<u32> = p
+                    .statements
+                    .iter()
+                    .filter(|s| s.action.patterns.iter().any(|a| a.matches(service, name)))
+                    .map(|s| s.index as u32)
+                    .collect();
+                assert_eq!(
+                    &*p.matching_statements(&key),
+                    want.as_slice(),
+                    "{service}:{name} round {round}"
+                );
+            }
+        };
+        std::thread::scope(|sc| {
+            sc.spawn(|| check(0));
+            sc.spawn(|| check(1));
+        });
+        check(2);
+        let table = p.matching.0.get().expect("a table was made");
+        assert!(
+            table.iter().all(|slot| slot.get().is_some()),
+            "every slot was filled"
+        );
+    }
 
     /// The indexes give what reading every statement and entry in order gives.
     #[test]

@@ -9,6 +9,7 @@ use super::condition::{
     OPERATORS, Operator, ValueType, Values, parse_bool, parse_date, parse_ip, parse_number,
 };
 use super::error::{ErrorKind, PolicyError};
+use super::memo::MemoKey;
 use super::model::*;
 use super::span::{Cursor, Span};
 use super::variables::Template;
@@ -696,7 +697,19 @@ impl<'t> Cx<'t> {
             let template = Template::parse(&r.value, vars);
             patterns.push(ResourcePattern::new(r, template));
         }
-        Ok(Some(ResourceList { negated, patterns }))
+        let memo = MemoKey::of(|h| {
+            h.write_u8(b'R');
+            h.write_u8(u8::from(vars));
+            h.write_u8(u8::from(negated));
+            for p in &patterns {
+                MemoKey::text(h, &p.raw.value);
+            }
+        });
+        Ok(Some(ResourceList {
+            negated,
+            patterns,
+            memo,
+        }))
     }
 
     fn conditions(&self, v: &Value, path: &str, vars: bool) -> Result<Vec<Condition>, PolicyError> {
@@ -775,6 +788,15 @@ impl<'t> Cx<'t> {
                 seen_keys.push(key_lower.clone());
                 let raw = self.condition_values(&kp.value, &kpath)?;
                 let values = self.compile_values(&op, &raw, &kpath, vars)?;
+                let memo = MemoKey::of(|h| {
+                    h.write_u8(b'C');
+                    h.write_u8(u8::from(vars));
+                    MemoKey::text(h, &op.name);
+                    MemoKey::text(h, &key_lower);
+                    for v in &raw {
+                        MemoKey::text(h, &v.value);
+                    }
+                });
                 out.push(Condition {
                     operator: op.clone(),
                     key: Spanned {
@@ -785,6 +807,7 @@ impl<'t> Cx<'t> {
                     raw_values: raw.into_iter().map(|s| s.value).collect(),
                     values,
                     span: span_of(kp),
+                    memo,
                 });
             }
         }
