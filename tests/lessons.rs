@@ -1047,3 +1047,29 @@ fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
         .ok
     );
 }
+
+/// `finding` and `no_finding` audit the scenario's account with its other accounts beside it,
+/// as `iamdojo audit` does: in the cross-account corpus file, dev's path (assume Deployer in
+/// 222222222222, then BreakGlass back home) exists only through the other account
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+#[test]
+fn finding_checks_see_escalation_paths_through_other_accounts() {
+    use iamdojo::lesson::check;
+    use iamdojo::lesson::model::Goal;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/19-cross-account.yaml");
+    let sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    // The home account alone has no path: the finding needs the other account.
+    assert!(iamdojo::audit::escalation::paths(&sb.account).is_empty());
+    let holds = |yaml: &str| {
+        let g = Goal::from_yaml(yaml).expect("a valid goal");
+        check::evaluate(&sb, &g, "en", "en")
+    };
+    let found = holds("finding: {control: IAMDOJO.2, resource: user/dev}");
+    assert!(found.ok, "{}", found.what);
+    assert!(!holds("no_finding: {control: IAMDOJO.2, resource: user/dev}").ok);
+    // A trap stays out across accounts too.
+    assert!(holds("no_finding: {control: IAMDOJO.2, resource: trap-}").ok);
+}
