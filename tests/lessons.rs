@@ -1073,3 +1073,55 @@ fn finding_checks_see_escalation_paths_through_other_accounts() {
     // A trap stays out across accounts too.
     assert!(holds("no_finding: {control: IAMDOJO.2, resource: trap-}").ok);
 }
+
+/// Lesson 11's attacker holds only what GitHub gives anyone: tokens for a workflow of their own
+/// repository, declared by the scenario, whose `sub` names that repository. The task's
+/// solution and near misses mint no token (the sandbox's `github-oidc-token` would sign one
+/// for aozora/site itself, which GitHub signs only for aozora/site's own workflows), and the
+/// session the solution gets is recorded with the attacker's `sub`: the trust policy without a
+/// `sub` condition is what lets it in
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub).
+#[test]
+fn the_github_oidc_attacker_uses_only_a_token_of_their_own_repository() {
+    use iamdojo::lesson::raw::Solution;
+    let step = built_in_step("github-oidc", "assume-from-own-repo");
+    let commands = |s: &Solution| match s {
+        Solution::Commands(c) => c.clone(),
+        other => panic!("a task's commands, not {other:?}"),
+    };
+    let solution = commands(step.solution.as_ref().expect("a solution"));
+    let mut every: Vec<String> = solution.clone();
+    for w in &step.wrong {
+        every.extend(commands(&w.attempt));
+    }
+    assert!(
+        every.iter().all(|c| !c.contains("github-oidc-token")),
+        "{every:?}"
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("lessons/attack-paths/scenarios/11-aozora-ci.yaml");
+    let mut sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    for name in ["gh-token", "gh-token-default"] {
+        let claims = iamdojo::account::oidc::read(sb.files.get(name).expect("the token"))
+            .expect("GitHub's token");
+        assert_eq!(
+            claims.get("sub").and_then(|v| v.as_str()),
+            Some("repo:attacker/anything:ref:refs/heads/main"),
+            "{name}"
+        );
+    }
+    for c in &solution {
+        let out = sb.run(c);
+        assert_eq!(out.code, 0, "{c}: {}", out.stderr);
+    }
+    let out = sb.run("aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoleWithWebIdentity --query 'Events[].CloudTrailEvent' --output text");
+    assert!(
+        out.stdout
+            .contains("repo:attacker/anything:ref:refs/heads/main")
+            && !out.stdout.contains("repo:aozora/site"),
+        "{}",
+        out.stdout
+    );
+}
