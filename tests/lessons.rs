@@ -943,52 +943,50 @@ fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
         "{}",
         ok.what
     );
-    // A feature branch's token: DeploySite's `sub` condition refuses it, DeployAny's
-    // audience-only trust does not.
-    assert!(
-        !holds(
-            &sb,
-            &goal("can", "DeploySite", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("can", "DeployAny", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    // The session has the role's permissions, no more.
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token", "iam:CreateUser")
-        )
-        .ok
-    );
-    // A token the provider does not list the audience of gets no session at all.
-    assert!(
-        !holds(
-            &sb,
-            &goal("can", "DeployAny", "gh-token-sigstore", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeployAny", "gh-token-sigstore", "s3:PutObject")
-        )
-        .ok
-    );
+    // The cases: (check, role, token, action, whether it holds).
+    let cases = [
+        // A feature branch's token: DeploySite's `sub` condition refuses it, DeployAny's
+        // audience-only trust does not.
+        (
+            "can",
+            "DeploySite",
+            "gh-token-feature",
+            "s3:PutObject",
+            false,
+        ),
+        (
+            "cannot",
+            "DeploySite",
+            "gh-token-feature",
+            "s3:PutObject",
+            true,
+        ),
+        ("can", "DeployAny", "gh-token-feature", "s3:PutObject", true),
+        // The session has the role's permissions, no more.
+        ("cannot", "DeploySite", "gh-token", "iam:CreateUser", true),
+        // A token the provider does not list the audience of gets no session at all.
+        (
+            "can",
+            "DeployAny",
+            "gh-token-sigstore",
+            "s3:PutObject",
+            false,
+        ),
+        (
+            "cannot",
+            "DeployAny",
+            "gh-token-sigstore",
+            "s3:PutObject",
+            true,
+        ),
+    ];
+    for (kind, role, token, action, want) in cases {
+        assert_eq!(
+            holds(&sb, &goal(kind, role, token, action)).ok,
+            want,
+            "{kind} {role} {token} {action}"
+        );
+    }
 
     let spec = |role: &str, token: &str| {
         let yaml = format!(
@@ -1038,14 +1036,13 @@ fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
     // Without the OIDC provider, no token gets a session.
     let del = sb.run("aws iam delete-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     assert_eq!(del.code, 0, "{}", del.stderr);
-    assert!(!holds(&sb, &goal("can", "DeploySite", "gh-token", "s3:PutObject")).ok);
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token", "s3:PutObject")
-        )
-        .ok
-    );
+    for (kind, want) in [("can", false), ("cannot", true)] {
+        assert_eq!(
+            holds(&sb, &goal(kind, "DeploySite", "gh-token", "s3:PutObject")).ok,
+            want,
+            "{kind} without the provider"
+        );
+    }
 }
 
 /// `finding` and `no_finding` audit the scenario's account with its other accounts beside it,
