@@ -571,8 +571,8 @@ fn the_escalation_corpus_is_found_and_its_traps_are_not() {
 }
 
 /// Each trap of the cross-account corpus file is kept out by its guard alone: with the guard
-/// taken away (the SCP, the external id condition, the trusted account, the caller's own
-/// policy), the trap's path is reported. The pages: the cross-account evaluation logic
+/// taken away (the SCP, the external id condition, the trusted account, the RCP's
+/// organization condition, the caller's own policy), the trap's path is reported. The pages: the cross-account evaluation logic
 /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html>),
 /// SCPs (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html>),
 /// external ids (<https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html>).
@@ -610,6 +610,14 @@ fn each_cross_account_trap_is_kept_out_by_its_guard_alone() {
             "arn:aws:iam::444444444444:root",
             "arn:aws:iam::123456789012:root",
             "user/trap-wrong-account/1 arn:aws:iam::222222222222:role/trap-trusts-other",
+        ),
+        // The RCP of the role owner's organization denies callers outside it (taken away for
+        // the partner's account alone)
+        // (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html).
+        (
+            r#"Condition: {StringNotEqualsIfExists: {"aws:PrincipalOrgID": "o-corpus0019"}}"#,
+            r#"Condition: {StringNotEqualsIfExists: {"aws:PrincipalOrgID": "o-corpus0019"}, StringNotEquals: {"aws:PrincipalAccount": "555555555555"}}"#,
+            "555555555555:user/trap-outside-org/1 arn:aws:iam::123456789012:role/trap-org-only",
         ),
         // The caller's own policy allows another role.
         (

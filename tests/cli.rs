@@ -247,29 +247,28 @@ fn access_lists_who_may_and_what_one_may() {
     assert!(err.contains("no user `nobody`"), "{err}");
 }
 
+/// `iamdojo BEFORE… access --principal PRINCIPAL --scenario conditional-access.yaml AFTER…`,
+/// which must succeed: its standard output.
+fn conditional_access(before: &[&str], principal: &str, after: &[&str]) -> String {
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/scenarios/conditional-access.yaml"
+    );
+    let mut args: Vec<&str> = before.to_vec();
+    args.extend(["access", "--principal", principal, "--scenario", scenario]);
+    args.extend_from_slice(after);
+    let (code, out, err) = iamdojo(&args);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
 /// `access --principal` lists apart the actions its identity-based policies allow only under a
 /// condition, with the condition keys, in the JSON and in the table (English and Japanese); a
 /// conditional allow that the boundary or a deny keeps out is not listed
 /// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html>).
 #[test]
 fn access_lists_what_a_principal_may_do_only_under_a_condition() {
-    let scenario = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/scenarios/conditional-access.yaml"
-    );
-    let run = |extra: &[&str]| {
-        let mut args = vec![
-            "access",
-            "--principal",
-            "user/mfa-dev",
-            "--scenario",
-            scenario,
-        ];
-        args.extend_from_slice(extra);
-        let (code, out, err) = iamdojo(&args);
-        assert_eq!(code, 0, "{err}");
-        out
-    };
+    let run = |extra: &[&str]| conditional_access(&[], "user/mfa-dev", extra);
     let v: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).expect("JSON");
     // Allowed as it stands: only the unconditional statement.
     assert_eq!(
@@ -303,6 +302,58 @@ fn access_lists_what_a_principal_may_do_only_under_a_condition() {
     assert!(ja.contains("(条件キー: aws:SourceIp)"), "{ja}");
 }
 
+/// "Allow `*`, Deny everything but the MFA set-up unless `aws:MultiFactorAuthPresent`" (AWS's
+/// example, <https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_my-sec-creds-self-manage.html>):
+/// `access --principal` lists what the deny covers as allowed only under a condition, with the
+/// deny's condition key, and only the actions it leaves out as allowed. With `BoolIfExists` the
+/// deny applies as the request stands (no MFA key), with `Bool` it does not, and either way the
+/// answer depends on MFA
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists>);
+/// an unconditional deny (`ec2:*`) keeps its actions out of both lists.
+#[test]
+fn access_lists_what_a_conditional_deny_covers_as_conditional() {
+    for user in ["user/mfa-admin", "user/mfa-admin-bool"] {
+        let json = conditional_access(&[], user, &["--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(
+            v["services"],
+            serde_json::json!({
+                "iam": {"List": ["ListMFADevices"]},
+                // GetCallerIdentity needs no permission: no deny keeps it out
+                // (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
+                "sts": {"Read": ["GetCallerIdentity", "GetSessionToken"]},
+            }),
+            "{user}"
+        );
+        let c = &v["conditional"];
+        let keys = |svc: &str, level: &str, action: &str| {
+            c[svc][level]
+                .as_array()
+                .and_then(|a| a.iter().find(|x| x["action"] == action))
+                .map(|x| x["condition_keys"].clone())
+        };
+        let mfa = Some(serde_json::json!(["aws:MultiFactorAuthPresent"]));
+        assert_eq!(keys("s3", "Read", "GetObject"), mfa, "{user}: {c}");
+        assert_eq!(keys("iam", "Write", "CreateUser"), mfa, "{user}: {c}");
+        assert_eq!(keys("iam", "List", "ListUsers"), mfa, "{user}: {c}");
+        assert!(c.get("ec2").is_none(), "{user}: {c}");
+        assert!(keys("iam", "List", "ListMFADevices").is_none(), "{user}");
+    }
+    let en = conditional_access(&[], "user/mfa-admin", &["--lang", "en"]);
+    assert!(
+        en.lines().any(|l| l.starts_with("  s3 ")
+            && l.ends_with("(condition keys: aws:MultiFactorAuthPresent)")),
+        "{en}"
+    );
+    assert!(!en.lines().any(|l| l.starts_with("  ec2 ")), "{en}");
+    let ja = conditional_access(&["--lang", "ja"], "user/mfa-admin", &[]);
+    assert!(ja.contains("条件を満たす場合に限り"), "{ja}");
+    assert!(
+        ja.contains("(条件キー: aws:MultiFactorAuthPresent)"),
+        "{ja}"
+    );
+}
+
 /// `--lang` given before the subcommand (`iamdojo --lang ja access …`) is the subcommand's
 /// language too, unless the subcommand is given its own.
 #[test]
@@ -311,23 +362,9 @@ fn a_top_level_lang_reaches_the_subcommand() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/scenarios/conditional-access.yaml"
     );
-    let access = |before: &[&str], after: &[&str]| {
-        let mut args: Vec<&str> = before.to_vec();
-        args.extend([
-            "access",
-            "--principal",
-            "user/mfa-dev",
-            "--scenario",
-            scenario,
-        ]);
-        args.extend_from_slice(after);
-        let (code, out, err) = iamdojo(&args);
-        assert_eq!(code, 0, "{err}");
-        out
-    };
-    let ja = access(&["--lang", "ja"], &[]);
+    let ja = conditional_access(&["--lang", "ja"], "user/mfa-dev", &[]);
     assert!(ja.contains("(条件キー: aws:SourceIp)"), "{ja}");
-    let en = access(&["--lang", "ja"], &["--lang", "en"]);
+    let en = conditional_access(&["--lang", "ja"], "user/mfa-dev", &["--lang", "en"]);
     assert!(en.contains("(condition keys: aws:SourceIp)"), "{en}");
     let (code, out, err) = iamdojo(&["--lang", "ja", "audit", "--scenario", scenario]);
     assert_eq!(code, 1, "{err}");

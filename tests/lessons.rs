@@ -943,52 +943,50 @@ fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
         "{}",
         ok.what
     );
-    // A feature branch's token: DeploySite's `sub` condition refuses it, DeployAny's
-    // audience-only trust does not.
-    assert!(
-        !holds(
-            &sb,
-            &goal("can", "DeploySite", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("can", "DeployAny", "gh-token-feature", "s3:PutObject")
-        )
-        .ok
-    );
-    // The session has the role's permissions, no more.
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token", "iam:CreateUser")
-        )
-        .ok
-    );
-    // A token the provider does not list the audience of gets no session at all.
-    assert!(
-        !holds(
-            &sb,
-            &goal("can", "DeployAny", "gh-token-sigstore", "s3:PutObject")
-        )
-        .ok
-    );
-    assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeployAny", "gh-token-sigstore", "s3:PutObject")
-        )
-        .ok
-    );
+    // The cases: (check, role, token, action, whether it holds).
+    let cases = [
+        // A feature branch's token: DeploySite's `sub` condition refuses it, DeployAny's
+        // audience-only trust does not.
+        (
+            "can",
+            "DeploySite",
+            "gh-token-feature",
+            "s3:PutObject",
+            false,
+        ),
+        (
+            "cannot",
+            "DeploySite",
+            "gh-token-feature",
+            "s3:PutObject",
+            true,
+        ),
+        ("can", "DeployAny", "gh-token-feature", "s3:PutObject", true),
+        // The session has the role's permissions, no more.
+        ("cannot", "DeploySite", "gh-token", "iam:CreateUser", true),
+        // A token the provider does not list the audience of gets no session at all.
+        (
+            "can",
+            "DeployAny",
+            "gh-token-sigstore",
+            "s3:PutObject",
+            false,
+        ),
+        (
+            "cannot",
+            "DeployAny",
+            "gh-token-sigstore",
+            "s3:PutObject",
+            true,
+        ),
+    ];
+    for (kind, role, token, action, want) in cases {
+        assert_eq!(
+            holds(&sb, &goal(kind, role, token, action)).ok,
+            want,
+            "{kind} {role} {token} {action}"
+        );
+    }
 
     let spec = |role: &str, token: &str| {
         let yaml = format!(
@@ -1038,12 +1036,89 @@ fn checks_decide_a_web_identity_session_as_the_sandbox_would() {
     // Without the OIDC provider, no token gets a session.
     let del = sb.run("aws iam delete-open-id-connect-provider --open-id-connect-provider-arn arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
     assert_eq!(del.code, 0, "{}", del.stderr);
-    assert!(!holds(&sb, &goal("can", "DeploySite", "gh-token", "s3:PutObject")).ok);
+    for (kind, want) in [("can", false), ("cannot", true)] {
+        assert_eq!(
+            holds(&sb, &goal(kind, "DeploySite", "gh-token", "s3:PutObject")).ok,
+            want,
+            "{kind} without the provider"
+        );
+    }
+}
+
+/// `finding` and `no_finding` audit the scenario's account with its other accounts beside it,
+/// as `iamdojo audit` does: in the cross-account corpus file, dev's path (assume Deployer in
+/// 222222222222, then BreakGlass back home) exists only through the other account
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+#[test]
+fn finding_checks_see_escalation_paths_through_other_accounts() {
+    use iamdojo::lesson::check;
+    use iamdojo::lesson::model::Goal;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/19-cross-account.yaml");
+    let sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    // The home account alone has no path: the finding needs the other account.
+    assert!(iamdojo::audit::escalation::paths(&sb.account).is_empty());
+    let holds = |yaml: &str| {
+        let g = Goal::from_yaml(yaml).expect("a valid goal");
+        check::evaluate(&sb, &g, "en", "en")
+    };
+    let found = holds("finding: {control: IAMDOJO.2, resource: user/dev}");
+    assert!(found.ok, "{}", found.what);
+    assert!(!holds("no_finding: {control: IAMDOJO.2, resource: user/dev}").ok);
+    // A trap stays out across accounts too.
+    assert!(holds("no_finding: {control: IAMDOJO.2, resource: trap-}").ok);
+}
+
+/// Lesson 11's attacker holds only what GitHub gives anyone: tokens for a workflow of their own
+/// repository, declared by the scenario, whose `sub` names that repository. The task's
+/// solution and near misses mint no token (the sandbox's `github-oidc-token` would sign one
+/// for aozora/site itself, which GitHub signs only for aozora/site's own workflows), and the
+/// session the solution gets is recorded with the attacker's `sub`: the trust policy without a
+/// `sub` condition is what lets it in
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html#idp_oidc_Create_GitHub).
+#[test]
+fn the_github_oidc_attacker_uses_only_a_token_of_their_own_repository() {
+    use iamdojo::lesson::raw::Solution;
+    let step = built_in_step("github-oidc", "assume-from-own-repo");
+    let commands = |s: &Solution| match s {
+        Solution::Commands(c) => c.clone(),
+        other => panic!("a task's commands, not {other:?}"),
+    };
+    let solution = commands(step.solution.as_ref().expect("a solution"));
+    let mut every: Vec<String> = solution.clone();
+    for w in &step.wrong {
+        every.extend(commands(&w.attempt));
+    }
     assert!(
-        holds(
-            &sb,
-            &goal("cannot", "DeploySite", "gh-token", "s3:PutObject")
-        )
-        .ok
+        every.iter().all(|c| !c.contains("github-oidc-token")),
+        "{every:?}"
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("lessons/attack-paths/scenarios/11-aozora-ci.yaml");
+    let mut sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    for name in ["gh-token", "gh-token-default"] {
+        let claims = iamdojo::account::oidc::read(sb.files.get(name).expect("the token"))
+            .expect("GitHub's token");
+        assert_eq!(
+            claims.get("sub").and_then(|v| v.as_str()),
+            Some("repo:attacker/anything:ref:refs/heads/main"),
+            "{name}"
+        );
+    }
+    for c in &solution {
+        let out = sb.run(c);
+        assert_eq!(out.code, 0, "{c}: {}", out.stderr);
+    }
+    let out = sb.run("aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=AssumeRoleWithWebIdentity --query 'Events[].CloudTrailEvent' --output text");
+    assert!(
+        out.stdout
+            .contains("repo:attacker/anything:ref:refs/heads/main")
+            && !out.stdout.contains("repo:aozora/site"),
+        "{}",
+        out.stdout
     );
 }

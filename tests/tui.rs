@@ -3062,3 +3062,59 @@ fn the_restart_question_fits_the_exercise() {
     );
     assert!(!policy.contains("サンドボックス"), "{policy}");
 }
+
+/// The findings panel (F) on a task whose scenario has other accounts audits the sandbox with
+/// them beside it, as `iamdojo audit` does: the cross-account corpus file's path from dev
+/// (through the role Deployer of 222222222222) is listed, though the home account alone has
+/// none (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
+#[test]
+fn the_findings_panel_lists_paths_through_other_accounts() {
+    use iamdojo::tui::panel::Body;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pack = dir.path().join("pack");
+    std::fs::create_dir_all(pack.join("scenarios")).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data/escalation/corpus/19-cross-account.yaml"),
+        pack.join("scenarios/accounts.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        pack.join("pack.yaml"),
+        "schema: 1\nid: across\nversion: 0.1.0\ntitle: {en: Across, ja: アカウント間}\n\
+         description: {en: One task., ja: タスクが一つです。}\nlanguages: [en, ja]\n\
+         authors: [test]\nlessons: [01-across.yaml]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        pack.join("01-across.yaml"),
+        "id: across\nversion: 1\ntitle: {en: Across, ja: アカウント間}\n\
+         summary: {en: A path., ja: パスです。}\nminutes: 5\nscenario: scenarios/accounts.yaml\n\
+         steps:\n  - id: look\n    task:\n      prompt: {en: Look., ja: 見てください。}\n\
+         \x20     goal: [{no_finding: {control: IAMDOJO.2}}]\n\
+         \x20   solution: [aws iam delete-user-policy --user-name dev --policy-name Deploy]\n",
+    )
+    .unwrap();
+    let pack = load::load_dir(&pack).expect("the pack loads");
+    let mut app = App::new(
+        vec![pack],
+        Vec::new(),
+        Lang::En,
+        Theme::no_color(),
+        None,
+        None,
+    );
+    let (pi, l) = course_lesson(&app, "across");
+    app.open_lesson(pi, &l.id, 0);
+    key(&mut app, KeyCode::Char('F'));
+    let Some(Body::Findings(Some(fs))) = app.panel.as_ref().map(|p| &p.body) else {
+        panic!("F opens the findings");
+    };
+    let paths: Vec<&str> = fs
+        .iter()
+        .filter(|f| f.control == "IAMDOJO.2")
+        .map(|f| f.resource.as_str())
+        .collect();
+    assert!(paths.iter().any(|r| r.contains("user/dev")), "{paths:?}");
+    assert!(!paths.iter().any(|r| r.contains("trap-")), "{paths:?}");
+}

@@ -917,10 +917,10 @@ impl App {
     pub fn open_panel(&mut self, kind: Kind) {
         let body = match kind {
             Kind::Explain => Body::Explain(self.decision_to_explain()),
-            Kind::Findings => Body::Findings(
-                self.sandbox_account()
-                    .map(|a| crate::audit::controls::audit(a, a.now)),
-            ),
+            Kind::Findings => Body::Findings(match &self.screen {
+                Screen::Lesson(ls) => ls.ex.findings(),
+                _ => None,
+            }),
             Kind::Account => {
                 let lang = self.lang;
                 Body::Account(self.sandbox_account().map(|a| super::panel::tree(a, lang)))

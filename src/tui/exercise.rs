@@ -124,6 +124,24 @@ impl Exercise {
         }
     }
 
+    /// The findings panel's audit of [`Exercise::account`], with a sandbox's other accounts
+    /// beside it (as `iamdojo audit` runs), so a path through another account is listed.
+    pub fn findings(&self) -> Option<Vec<crate::audit::controls::Finding>> {
+        match self {
+            Exercise::Task { run, .. } | Exercise::Investigate { run, .. } => {
+                let sb = &run.sandbox;
+                Some(crate::audit::controls::audit_across(
+                    &sb.account,
+                    &sb.accounts,
+                    sb.account.now,
+                ))
+            }
+            _ => self
+                .account()
+                .map(|a| crate::audit::controls::audit(a, a.now)),
+        }
+    }
+
     /// The decision to explain: the prediction's answer, else the sandbox's last denial, else
     /// the first expected request the policy gets wrong.
     pub fn decision(&self) -> Option<Box<crate::account::DecisionTrace>> {
