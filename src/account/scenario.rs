@@ -58,7 +58,7 @@ struct AccountSpec {
     email: Option<String>,
 }
 
-/// One of `accounts:`: another account, with what the home account has (IAM, S3 and
+/// One of `accounts:`: another account, with what the home account has (IAM, Lambda, S3 and
 /// CloudTrail).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +84,8 @@ struct OtherAccountSpec {
     groups: Vec<GroupSpec>,
     #[serde(default)]
     roles: Vec<RoleSpec>,
+    #[serde(default)]
+    functions: Vec<FunctionSpec>,
     #[serde(default)]
     buckets: Vec<BucketSpec>,
     #[serde(default)]
@@ -1831,6 +1833,7 @@ impl Loader<'_> {
             l.groups(&a.groups)?;
             l.users(&a.users)?;
             l.roles(&a.roles)?;
+            l.functions(&a.functions)?;
             l.buckets(&a.buckets)?;
             l.trails(&a.trails);
             // A key id names one key of one account: the sandbox finds the caller's account
