@@ -424,6 +424,26 @@ fn allow_s3(
         .map(|_| ())
 }
 
+/// Authorizes `GetBucketPolicy`, `PutBucketPolicy` or `DeleteBucketPolicy` (`action`) on the
+/// bucket `name`. The root user of the bucket owner's account is decided without the bucket
+/// policy, so that the owner cannot lock itself out: "the root principal in a bucket owner's
+/// AWS account can perform the GetBucketPolicy, PutBucketPolicy, and DeleteBucketPolicy API
+/// actions, even if their bucket policy explicitly denies the root principal's access. Bucket
+/// owner root principals can only be blocked from performing these API actions by VPC endpoint
+/// policies and AWS Organizations policies"
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html>, and the same
+/// words on `API_GetBucketPolicy.html` and `API_DeleteBucketPolicy.html`); the organization's
+/// SCPs and RCPs still decide.
+fn allow_policy_call(c: &Call, action: &str, name: &str) -> Result<(), AwsError> {
+    let owner_root = matches!(c.caller.identity, super::authz::Identity::Root)
+        && holder(c, name).id == c.account.id;
+    if owner_root {
+        c.allow(action, &bucket_arn(name), &[])
+    } else {
+        allow_s3(c, action, &bucket_arn(name), name, &[])
+    }
+}
+
 fn create_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     create(c, &name, a.opt("acl"))?;
@@ -536,7 +556,7 @@ fn blocks_public_policy(c: &Call, b: &Bucket) -> bool {
 
 fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:PutBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:PutBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let doc = super::document(a.s("policy"), PolicyType::Resource)
         .map_err(|e| c.refused("MalformedPolicy", e))?;
@@ -559,7 +579,7 @@ fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:GetBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:GetBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let b = c
         .account
@@ -574,7 +594,7 @@ fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:DeleteBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:DeleteBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
         AwsError::new(
