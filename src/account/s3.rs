@@ -424,6 +424,12 @@ fn allow_s3(
         .map(|_| ())
 }
 
+/// Authorizes `action` on the bucket `name` itself (not an object), with its bucket policy:
+/// the first step of every bucket-configuration call.
+fn allow_bucket(c: &Call, action: &str, name: &str) -> Result<(), AwsError> {
+    allow_s3(c, action, &bucket_arn(name), name, &[])
+}
+
 /// Authorizes `GetBucketPolicy`, `PutBucketPolicy` or `DeleteBucketPolicy` (`action`) on the
 /// bucket `name`. The root user of the bucket owner's account is decided without the bucket
 /// policy, so that the owner cannot lock itself out: "the root principal in a bucket owner's
@@ -440,7 +446,7 @@ fn allow_policy_call(c: &Call, action: &str, name: &str) -> Result<(), AwsError>
     if owner_root {
         c.allow(action, &bucket_arn(name), &[])
     } else {
-        allow_s3(c, action, &bucket_arn(name), name, &[])
+        allow_bucket(c, action, name)
     }
 }
 
@@ -492,7 +498,7 @@ fn delete_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// `DeleteBucket`: only an empty bucket can go
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html>).
 fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
-    allow_s3(c, "s3:DeleteBucket", &bucket_arn(name), name, &[])?;
+    allow_bucket(c, "s3:DeleteBucket", name)?;
     let b = bucket_of(c, name)
         .ok_or_else(|| c.err("NoSuchBucket", "The specified bucket does not exist"))?;
     if !b.objects.is_empty() {
@@ -596,35 +602,21 @@ fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_policy_call(c, "s3:DeleteBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "DeleteBucketPolicy",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
     b.policy = None;
     Ok(Value::Null)
 }
 
 fn put_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:PutBucketPublicAccessBlock",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:PutBucketPublicAccessBlock", &name)?;
     let cfg = parse_pab(a.s("public-access-block-configuration"))
         .map_err(|m| c.err("MalformedXML", m))?;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "PutPublicAccessBlock",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
     b.public_access_block = Some(cfg);
     Ok(Value::Null)
 }
@@ -655,13 +647,7 @@ pub fn parse_pab(text: &str) -> Result<PublicAccessBlock, String> {
 
 fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:GetBucketPublicAccessBlock",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:GetBucketPublicAccessBlock", &name)?;
     // The permission is all it takes: AWS documents no owner-account rule for it, so a
     // caller of another account reads it when both sides' policies allow
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html).
@@ -682,13 +668,7 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html>).
 fn get_bucket_policy_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:GetBucketPolicyStatus",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:GetBucketPolicyStatus", &name)?;
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     if b.policy.is_none() {
         return Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist"));
@@ -724,7 +704,7 @@ fn canned_grants(acl: &str, owner: &str) -> Vec<Value> {
 /// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_Owner.html>).
 fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:GetBucketAcl", &bucket_arn(&name), &name, &[])?;
+    allow_bucket(c, "s3:GetBucketAcl", &name)?;
     let owner = canonical_id(&holder(c, &name).id);
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     Ok(json!({
@@ -735,7 +715,7 @@ fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:PutBucketAcl", &bucket_arn(&name), &name, &[])?;
+    allow_bucket(c, "s3:PutBucketAcl", &name)?;
     let acl = a.s("acl").to_string();
     let known = [
         "private",
@@ -763,13 +743,9 @@ fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if acl.starts_with("public") && blocked {
         return Err(c.err("AccessDenied", "Access Denied because public ACLs are blocked by the BlockPublicAcls block public access setting."));
     }
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "PutBucketAcl",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
     b.acl = acl;
     Ok(Value::Null)
 }
@@ -815,7 +791,7 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     // bucket, and `AccessDenied` to anyone else
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
     if !b.objects.contains_key(&key) {
-        allow_s3(c, "s3:ListBucket", &bucket_arn(&name), &name, &[])?;
+        allow_bucket(c, "s3:ListBucket", &name)?;
     }
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     let o = b
