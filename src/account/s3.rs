@@ -33,6 +33,73 @@ pub struct PublicAccessBlock {
     pub restrict_public_buckets: bool,
 }
 
+/// A permission a bucket ACL grants
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#permissions>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AclPermission {
+    /// List the bucket's objects.
+    Read,
+    /// Create objects in the bucket.
+    Write,
+    /// Read the bucket's ACL.
+    ReadAcp,
+    /// Write the bucket's ACL.
+    WriteAcp,
+    /// All four.
+    FullControl,
+}
+
+impl AclPermission {
+    /// The name S3 gives it (`READ_ACP`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AclPermission::Read => "READ",
+            AclPermission::Write => "WRITE",
+            AclPermission::ReadAcp => "READ_ACP",
+            AclPermission::WriteAcp => "WRITE_ACP",
+            AclPermission::FullControl => "FULL_CONTROL",
+        }
+    }
+
+    /// The policy actions it stands for on a bucket, and whether they act on the bucket's
+    /// objects (`bucket/*`) rather than the bucket, as the S3 User Guide maps them ("Mapping
+    /// of ACL permissions and access policy permissions": `READ` is `s3:ListBucket`,
+    /// `s3:ListBucketVersions` and `s3:ListBucketMultipartUploads`; `WRITE` `s3:PutObject`;
+    /// `READ_ACP` `s3:GetBucketAcl`; `WRITE_ACP` `s3:PutBucketAcl`; `FULL_CONTROL` all of
+    /// them, <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#acl-access-policy-permission-mapping>).
+    fn actions(self) -> &'static [(&'static str, bool)] {
+        const READ: &[(&str, bool)] = &[
+            ("s3:ListBucket", false),
+            ("s3:ListBucketVersions", false),
+            ("s3:ListBucketMultipartUploads", false),
+        ];
+        match self {
+            AclPermission::Read => READ,
+            AclPermission::Write => &[("s3:PutObject", true)],
+            AclPermission::ReadAcp => &[("s3:GetBucketAcl", false)],
+            AclPermission::WriteAcp => &[("s3:PutBucketAcl", false)],
+            AclPermission::FullControl => &[
+                ("s3:ListBucket", false),
+                ("s3:ListBucketVersions", false),
+                ("s3:ListBucketMultipartUploads", false),
+                ("s3:PutObject", true),
+                ("s3:GetBucketAcl", false),
+                ("s3:PutBucketAcl", false),
+            ],
+        }
+    }
+}
+
+/// A grant of a bucket's ACL to another AWS account, beside its canned ACL's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// The grantee account's id (S3 names it by the account's canonical user id).
+    pub account: String,
+    /// What it grants.
+    pub permission: AclPermission,
+}
+
 /// An object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Object {
@@ -55,6 +122,9 @@ pub struct Bucket {
     pub policy: Option<Document>,
     /// Canned ACL (`private`, `public-read`, …).
     pub acl: String,
+    /// The ACL's grants to other accounts, after the canned ACL's (a scenario's; the bucket's
+    /// ACLs are then enabled, its Object Ownership not `BucketOwnerEnforced`).
+    pub grants: Vec<Grant>,
     /// Bucket-level Block Public Access.
     pub public_access_block: Option<PublicAccessBlock>,
     /// Objects by key.
@@ -70,6 +140,7 @@ impl Bucket {
             created,
             policy: None,
             acl: "private".into(),
+            grants: Vec::new(),
             public_access_block: None,
             objects: BTreeMap::new(),
         }
@@ -400,6 +471,43 @@ pub(crate) fn canonical_id(account_id: &str) -> String {
     out
 }
 
+/// The bucket's policy with its ACL's grants to other accounts added as statements that allow
+/// each grantee account what its permission stands for: S3 weighs a bucket's ACL beside its
+/// policy, both granting access to the bucket's resources ("When a request is received against
+/// a resource, Amazon S3 checks the corresponding ACL",
+/// <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html>). `None` when
+/// neither has anything.
+fn with_grants(b: &Bucket) -> Option<Document> {
+    let mut statements: Vec<Value> = b
+        .policy
+        .as_ref()
+        .and_then(|d| serde_json::from_str::<Value>(&d.text).ok())
+        .and_then(|v| match v.get("Statement")? {
+            Value::Array(list) => Some(list.clone()),
+            one => Some(vec![one.clone()]),
+        })
+        .unwrap_or_default();
+    for g in &b.grants {
+        for (action, on_objects) in g.permission.actions() {
+            let resource = if *on_objects {
+                format!("{}/*", bucket_arn(&b.name))
+            } else {
+                bucket_arn(&b.name)
+            };
+            statements.push(json!({
+                "Effect": "Allow",
+                "Principal": {"AWS": format!("arn:aws:iam::{}:root", g.account)},
+                "Action": action,
+                "Resource": resource,
+            }));
+        }
+    }
+    let text = json!({"Version": "2012-10-17", "Statement": statements}).to_string();
+    Document::parse(&text, PolicyType::Resource)
+        .ok()
+        .or_else(|| b.policy.clone())
+}
+
 /// Authorizes against the caller's policies and the bucket's policy (and, for a bucket of
 /// another account, that account's RCPs: both sides must allow it).
 fn allow_s3(
@@ -410,7 +518,13 @@ fn allow_s3(
     extra: &[(&str, Vec<String>)],
 ) -> Result<(), AwsError> {
     let owner = holder(c, bucket);
-    let policy = owner.buckets.get(bucket).and_then(|b| b.policy.clone());
+    let policy = owner.buckets.get(bucket).and_then(|b| {
+        if b.grants.is_empty() {
+            b.policy.clone()
+        } else {
+            with_grants(b)
+        }
+    });
     c.account
         .authorize_on(
             owner,
@@ -707,9 +821,16 @@ fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     allow_bucket(c, "s3:GetBucketAcl", &name)?;
     let owner = canonical_id(&holder(c, &name).id);
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let mut grants = canned_grants(&b.acl, &owner);
+    grants.extend(b.grants.iter().map(|g| {
+        json!({
+            "Grantee": {"ID": canonical_id(&g.account), "Type": "CanonicalUser"},
+            "Permission": g.permission.as_str(),
+        })
+    }));
     Ok(json!({
         "Owner": { "ID": owner },
-        "Grants": canned_grants(&b.acl, &owner),
+        "Grants": grants,
     }))
 }
 
@@ -746,6 +867,9 @@ fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let Some(b) = c.account.buckets.get_mut(&name) else {
         return Err(no_bucket(c, &name));
     };
+    // A canned ACL replaces the whole ACL, grants to other accounts too
+    // (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html>).
+    b.grants.clear();
     b.acl = acl;
     Ok(Value::Null)
 }
