@@ -680,6 +680,122 @@ fn a_path_across_accounts_replays_there_and_back() {
     );
 }
 
+/// Each trap of the cross-account Lambda account is kept out by its guard alone: with the
+/// guard taken away (the function's policy granting the code change too, or granting the
+/// caller's account, or the SCP denying another action), the trap's path is reported. The
+/// pages: Lambda's resource-based policies
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html>,
+/// <https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html>),
+/// SCPs (<https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html>).
+#[test]
+fn each_cross_account_lambda_trap_is_kept_out_by_its_guard_alone() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/20-cross-account-lambda.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let paths = |text: &str| -> Vec<String> {
+        let sb = scenario::load("20-cross-account-lambda.yaml", text)
+            .unwrap()
+            .sandbox;
+        iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts)
+            .into_iter()
+            .map(|p| format!("{} {}", p.id, p.to))
+            .collect()
+    };
+    let guarded = paths(&text);
+    assert_eq!(
+        guarded,
+        ["user/deployer/1 arn:aws:iam::222222222222:role/LambdaAdmin"]
+    );
+    let cases = [
+        // The function's policy grants the caller's account the invoke only.
+        (
+            r#"Action: "lambda:InvokeFunction""#,
+            r#"Action: ["lambda:InvokeFunction", "lambda:UpdateFunctionCode"]"#,
+            "user/trap-invoker/1 arn:aws:iam::222222222222:role/LambdaAdmin",
+        ),
+        // The function's policy grants another account.
+        (
+            "arn:aws:iam::444444444444:root",
+            "arn:aws:iam::123456789012:root",
+            "user/trap-not-granted/1 arn:aws:iam::222222222222:role/LambdaAdmin",
+        ),
+        // The SCP denies lambda:UpdateFunctionCode in the contractors' account.
+        (
+            r#"{Effect: Deny, Action: "lambda:UpdateFunctionCode", Resource: "*"}"#,
+            r#"{Effect: Deny, Action: "lambda:DeleteFunction", Resource: "*"}"#,
+            "333333333333:user/trap-scp-denied/1 arn:aws:iam::123456789012:role/LambdaAdmin",
+        ),
+    ];
+    for (guard, without, path) in cases {
+        assert_eq!(text.matches(guard).count(), 1, "{guard}");
+        let open = paths(&text.replace(guard, without));
+        assert!(open.iter().any(|p| p == path), "{path} not in {open:?}");
+    }
+}
+
+/// A cross-account Lambda path is walked in the sandbox with the function's ARN: the new code
+/// runs in the function's account as its role, which makes an administrator there whose access
+/// key the function's result hands back. The sandbox refuses the same walk on a function whose
+/// policy grants the caller's account the invoke only
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html>).
+#[test]
+fn a_lambda_path_across_accounts_replays_to_the_other_accounts_administrator() {
+    use iamdojo::audit::replay::{Outcome, replay};
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/20-cross-account-lambda.yaml");
+    let sb = scenario::load_file(&file).unwrap().sandbox;
+    let paths = iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts);
+    let [deployer] = paths.as_slice() else {
+        panic!("{paths:?}")
+    };
+    let walk: Vec<&str> = deployer.walk.iter().map(|m| m.line.as_str()).collect();
+    assert_eq!(
+        walk,
+        [
+            "aws lambda update-function-code --function-name arn:aws:lambda:us-east-1:222222222222:function:nightly-cleanup --zip-file fileb://escalation.zip",
+            "aws lambda invoke --function-name arn:aws:lambda:us-east-1:222222222222:function:nightly-cleanup out.json",
+        ]
+    );
+    // Alone, the home account has no path: the function is the other account's.
+    assert!(iamdojo::audit::escalation::paths(&sb.account).is_empty());
+    let mut walked = sb.clone();
+    let r = replay(&mut walked, deployer);
+    assert_eq!(
+        r.outcome,
+        Outcome::Administrator("arn:aws:iam::222222222222:user/escalation".into()),
+        "{:?}",
+        r.ran
+    );
+    // The code ran in the function's account, as its role.
+    let other = walked.accounts.get("222222222222").unwrap();
+    assert!(other.users.contains_key("escalation"));
+    assert!(!walked.account.users.contains_key("escalation"));
+    // The same walk on the function that grants the invoke only is refused at its first step.
+    let mut trap = deployer.clone();
+    trap.from = "arn:aws:iam::123456789012:user/trap-invoker".into();
+    for m in &mut trap.walk {
+        m.line = m.line.replace("nightly-cleanup", "trap-invoke-only");
+    }
+    let mut refused = sb.clone();
+    let r = replay(&mut refused, &trap);
+    assert_eq!(r.outcome, Outcome::Refused);
+    let first = &r.ran[0].output;
+    assert!(
+        first
+            .stderr
+            .contains("(AccessDeniedException) when calling the UpdateFunctionCode operation"),
+        "{}",
+        first.stderr
+    );
+    // The function's policy grants the invoke: that alone is allowed across accounts.
+    let invoke = r.ran.len();
+    assert_eq!(invoke, 1);
+    let out = refused.run(
+        "aws lambda invoke --function-name arn:aws:lambda:us-east-1:222222222222:function:trap-invoke-only out.json",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
 /// Every path the corpus reports can be walked in the sandbox (`iamdojo sandbox --replay`):
 /// each command is allowed there as it stands and the principal reached makes a call only an
 /// administrator may (or, for a console password, the password is set).

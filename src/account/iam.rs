@@ -2493,6 +2493,12 @@ fn list_virtual_mfa_devices(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// `aws iam delete-virtual-mfa-device`: a device still assigned to a user must be deactivated
 /// first (`DeleteConflict`)
 /// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html).
+/// `DeleteVirtualMFADevice`: a device still assigned to a user is `DeleteConflict` (409), one
+/// that is not there `NoSuchEntity` (404), the codes and statuses the API reference gives
+/// (<https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteVirtualMFADevice.html>). That
+/// page, the IAM error-code pages and the SDK and CLI references searched (2026-12-04) give no
+/// message text for either ("The error message describes these entities"), so the two texts
+/// here are the sandbox's own, not checked against AWS.
 fn delete_virtual_mfa_device(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let serial = a.s("serial-number").to_string();
     c.allow("iam:DeleteVirtualMFADevice", &serial, &[])?;

@@ -145,6 +145,9 @@ pub struct Pending {
     pub function: String,
     /// The local file the result is written to.
     pub outfile: String,
+    /// The account that holds the function when it is another account's (the function runs
+    /// there, as its role).
+    pub account: Option<String>,
 }
 
 /// CloudTrail's `eventName` of a Lambda operation: Lambda records most with its API version
@@ -279,6 +282,18 @@ fn arn_of(c: &Call, name: &str) -> String {
     }
 }
 
+/// The other account of the sandbox a `--function-name` ARN names
+/// (`arn:aws:lambda:REGION:ACCOUNT:function:NAME`), if it names one; `None` for a name, an
+/// ARN of the caller's account, or of an account the sandbox does not have.
+fn owner_of(c: &Call, a: &Args) -> Option<String> {
+    let id = a
+        .s("function-name")
+        .strip_prefix("arn:")?
+        .split(':')
+        .nth(3)?;
+    (id != c.account.id && c.others.contains_key(id)).then(|| id.to_string())
+}
+
 /// `ResourceNotFoundException` for a function that does not exist.
 fn not_found(c: &Call, arn: &str) -> AwsError {
     c.err(
@@ -294,6 +309,62 @@ fn authorized(c: &Call, name: &str, action: &str, with_policy: bool) -> Result<F
     let policy = f.and_then(|f| f.policy.as_ref()).filter(|_| with_policy);
     allow(c, action, &arn, &[], policy)?;
     f.cloned().ok_or_else(|| not_found(c, &arn))
+}
+
+/// The function `--function-name` names and the other account that holds it (`None`: the
+/// caller's), after the caller was allowed `action` on it. A function of another account is
+/// decided with its resource-based policy, which must allow the caller as well as the caller's
+/// own policies: "The resource-based policy grants permission for the other account to access
+/// the function, but doesn't allow users in that account to exceed their permissions"
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html>);
+/// "For Lambda functions, you can grant an account permission to invoke or manage a function"
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html>). RCPs
+/// do not apply to Lambda, whose resources are not among those they restrict (the evaluator's
+/// `RCP_SERVICES`).
+fn authorized_across(
+    c: &Call,
+    a: &Args,
+    action: &str,
+    with_policy: bool,
+) -> Result<(Function, Option<String>), AwsError> {
+    let name = name_of(a);
+    let Some(id) = owner_of(c, a) else {
+        return authorized(c, &name, action, with_policy).map(|f| (f, None));
+    };
+    let Some(owner) = c.others.get(&id) else {
+        return authorized(c, &name, action, with_policy).map(|f| (f, None));
+    };
+    let f = owner.functions.get(&name);
+    let arn = f.map_or_else(
+        || format!("arn:aws:lambda:{}:{id}:function:{name}", c.caller.region),
+        |f| f.arn.clone(),
+    );
+    c.account
+        .authorize_on(
+            owner,
+            &c.caller,
+            c.operation,
+            action,
+            &arn,
+            &[],
+            f.and_then(|f| f.policy.as_ref()),
+        )
+        .map_err(|e| AwsError {
+            code: "AccessDeniedException".into(),
+            ..e
+        })?;
+    let f = f.cloned().ok_or_else(|| not_found(c, &arn))?;
+    Ok((f, Some(id)))
+}
+
+/// Keeps `f`, changed, in the account that holds it: the caller's, or the other account
+/// `owner`.
+fn keep(c: &mut Call, owner: Option<&str>, f: Function) {
+    let account = match owner.and_then(|id| c.others.get_mut(id)) {
+        Some(other) => other,
+        None => &mut *c.account,
+    };
+    account.functions.insert(f.name.clone(), f);
 }
 
 /// Lambda's time format, e.g. `2026-01-05T09:00:00.000+0000`.
@@ -470,13 +541,12 @@ fn create_function(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 }
 
 fn get_function(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let name = name_of(a);
-    let f = authorized(c, &name, "lambda:GetFunction", false)?;
+    let (f, _) = authorized_across(c, a, "lambda:GetFunction", false)?;
     // Lambda answers a presigned S3 address of the deployment package; the sandbox's has no
     // signature (the code is what `get-function` cannot download here).
     let location = format!(
         "https://awslambda-{r}-tasks.s3.{r}.amazonaws.com/snapshots/{}/{}-{}",
-        c.account.id,
+        f.arn.split(':').nth(4).unwrap_or_default(),
         f.name,
         f.revision_id,
         r = f.region
@@ -509,8 +579,7 @@ fn list_functions(c: &mut Call, _a: &Args) -> Result<Value, AwsError> {
 }
 
 fn update_function_code(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let name = name_of(a);
-    let mut f = authorized(c, &name, "lambda:UpdateFunctionCode", false)?;
+    let (mut f, owner) = authorized_across(c, a, "lambda:UpdateFunctionCode", false)?;
     let Some(source) = code_of(c, a)? else {
         return Err(c.err(
             "InvalidParameterValueException",
@@ -522,7 +591,7 @@ fn update_function_code(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     f.last_modified = c.account.now;
     f.revision_id = revision(c.account);
     let out = configuration(&f, "Active");
-    c.account.functions.insert(name, f);
+    keep(c, owner.as_deref(), f);
     Ok(out)
 }
 
@@ -563,16 +632,16 @@ fn update_function_configuration(c: &mut Call, a: &Args) -> Result<Value, AwsErr
 /// only checks (status 204); `Event` answers 202 and runs the function at once (the sandbox
 /// has no queue).
 fn invoke(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let name = name_of(a);
-    authorized(c, &name, "lambda:InvokeFunction", true)?;
+    let (f, account) = authorized_across(c, a, "lambda:InvokeFunction", true)?;
     let status = match a.opt("invocation-type") {
         Some("DryRun") => return Ok(json!({"StatusCode": 204})),
         Some("Event") => 202,
         _ => 200,
     };
     c.pending = Some(Pending {
-        function: name,
+        function: f.name,
         outfile: a.s("outfile").to_string(),
+        account,
     });
     if status == 202 {
         return Ok(json!({"StatusCode": 202}));
@@ -645,8 +714,7 @@ fn add_permission(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 }
 
 fn get_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
-    let name = name_of(a);
-    let f = authorized(c, &name, "lambda:GetPolicy", true)?;
+    let (f, _) = authorized_across(c, a, "lambda:GetPolicy", true)?;
     match f.policy_text() {
         Some(p) => Ok(json!({"Policy": p, "RevisionId": f.revision_id})),
         None => Err(c.err(

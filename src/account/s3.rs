@@ -33,6 +33,73 @@ pub struct PublicAccessBlock {
     pub restrict_public_buckets: bool,
 }
 
+/// A permission a bucket ACL grants
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#permissions>).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AclPermission {
+    /// List the bucket's objects.
+    Read,
+    /// Create objects in the bucket.
+    Write,
+    /// Read the bucket's ACL.
+    ReadAcp,
+    /// Write the bucket's ACL.
+    WriteAcp,
+    /// All four.
+    FullControl,
+}
+
+impl AclPermission {
+    /// The name S3 gives it (`READ_ACP`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AclPermission::Read => "READ",
+            AclPermission::Write => "WRITE",
+            AclPermission::ReadAcp => "READ_ACP",
+            AclPermission::WriteAcp => "WRITE_ACP",
+            AclPermission::FullControl => "FULL_CONTROL",
+        }
+    }
+
+    /// The policy actions it stands for on a bucket, and whether they act on the bucket's
+    /// objects (`bucket/*`) rather than the bucket, as the S3 User Guide maps them ("Mapping
+    /// of ACL permissions and access policy permissions": `READ` is `s3:ListBucket`,
+    /// `s3:ListBucketVersions` and `s3:ListBucketMultipartUploads`; `WRITE` `s3:PutObject`;
+    /// `READ_ACP` `s3:GetBucketAcl`; `WRITE_ACP` `s3:PutBucketAcl`; `FULL_CONTROL` all of
+    /// them, <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#acl-access-policy-permission-mapping>).
+    fn actions(self) -> &'static [(&'static str, bool)] {
+        const READ: &[(&str, bool)] = &[
+            ("s3:ListBucket", false),
+            ("s3:ListBucketVersions", false),
+            ("s3:ListBucketMultipartUploads", false),
+        ];
+        match self {
+            AclPermission::Read => READ,
+            AclPermission::Write => &[("s3:PutObject", true)],
+            AclPermission::ReadAcp => &[("s3:GetBucketAcl", false)],
+            AclPermission::WriteAcp => &[("s3:PutBucketAcl", false)],
+            AclPermission::FullControl => &[
+                ("s3:ListBucket", false),
+                ("s3:ListBucketVersions", false),
+                ("s3:ListBucketMultipartUploads", false),
+                ("s3:PutObject", true),
+                ("s3:GetBucketAcl", false),
+                ("s3:PutBucketAcl", false),
+            ],
+        }
+    }
+}
+
+/// A grant of a bucket's ACL to another AWS account, beside its canned ACL's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Grant {
+    /// The grantee account's id (S3 names it by the account's canonical user id).
+    pub account: String,
+    /// What it grants.
+    pub permission: AclPermission,
+}
+
 /// An object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Object {
@@ -55,6 +122,9 @@ pub struct Bucket {
     pub policy: Option<Document>,
     /// Canned ACL (`private`, `public-read`, …).
     pub acl: String,
+    /// The ACL's grants to other accounts, after the canned ACL's (a scenario's; the bucket's
+    /// ACLs are then enabled, its Object Ownership not `BucketOwnerEnforced`).
+    pub grants: Vec<Grant>,
     /// Bucket-level Block Public Access.
     pub public_access_block: Option<PublicAccessBlock>,
     /// Objects by key.
@@ -70,6 +140,7 @@ impl Bucket {
             created,
             policy: None,
             acl: "private".into(),
+            grants: Vec::new(),
             public_access_block: None,
             objects: BTreeMap::new(),
         }
@@ -400,6 +471,43 @@ pub(crate) fn canonical_id(account_id: &str) -> String {
     out
 }
 
+/// The bucket's policy with its ACL's grants to other accounts added as statements that allow
+/// each grantee account what its permission stands for: S3 weighs a bucket's ACL beside its
+/// policy, both granting access to the bucket's resources ("When a request is received against
+/// a resource, Amazon S3 checks the corresponding ACL",
+/// <https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html>). `None` when
+/// neither has anything.
+fn with_grants(b: &Bucket) -> Option<Document> {
+    let mut statements: Vec<Value> = b
+        .policy
+        .as_ref()
+        .and_then(|d| serde_json::from_str::<Value>(&d.text).ok())
+        .and_then(|v| match v.get("Statement")? {
+            Value::Array(list) => Some(list.clone()),
+            one => Some(vec![one.clone()]),
+        })
+        .unwrap_or_default();
+    for g in &b.grants {
+        for (action, on_objects) in g.permission.actions() {
+            let resource = if *on_objects {
+                format!("{}/*", bucket_arn(&b.name))
+            } else {
+                bucket_arn(&b.name)
+            };
+            statements.push(json!({
+                "Effect": "Allow",
+                "Principal": {"AWS": format!("arn:aws:iam::{}:root", g.account)},
+                "Action": action,
+                "Resource": resource,
+            }));
+        }
+    }
+    let text = json!({"Version": "2012-10-17", "Statement": statements}).to_string();
+    Document::parse(&text, PolicyType::Resource)
+        .ok()
+        .or_else(|| b.policy.clone())
+}
+
 /// Authorizes against the caller's policies and the bucket's policy (and, for a bucket of
 /// another account, that account's RCPs: both sides must allow it).
 fn allow_s3(
@@ -410,7 +518,13 @@ fn allow_s3(
     extra: &[(&str, Vec<String>)],
 ) -> Result<(), AwsError> {
     let owner = holder(c, bucket);
-    let policy = owner.buckets.get(bucket).and_then(|b| b.policy.clone());
+    let policy = owner.buckets.get(bucket).and_then(|b| {
+        if b.grants.is_empty() {
+            b.policy.clone()
+        } else {
+            with_grants(b)
+        }
+    });
     c.account
         .authorize_on(
             owner,
@@ -422,6 +536,32 @@ fn allow_s3(
             policy.as_ref(),
         )
         .map(|_| ())
+}
+
+/// Authorizes `action` on the bucket `name` itself (not an object), with its bucket policy:
+/// the first step of every bucket-configuration call.
+fn allow_bucket(c: &Call, action: &str, name: &str) -> Result<(), AwsError> {
+    allow_s3(c, action, &bucket_arn(name), name, &[])
+}
+
+/// Authorizes `GetBucketPolicy`, `PutBucketPolicy` or `DeleteBucketPolicy` (`action`) on the
+/// bucket `name`. The root user of the bucket owner's account is decided without the bucket
+/// policy, so that the owner cannot lock itself out: "the root principal in a bucket owner's
+/// AWS account can perform the GetBucketPolicy, PutBucketPolicy, and DeleteBucketPolicy API
+/// actions, even if their bucket policy explicitly denies the root principal's access. Bucket
+/// owner root principals can only be blocked from performing these API actions by VPC endpoint
+/// policies and AWS Organizations policies"
+/// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketPolicy.html>, and the same
+/// words on `API_GetBucketPolicy.html` and `API_DeleteBucketPolicy.html`); the organization's
+/// SCPs and RCPs still decide.
+fn allow_policy_call(c: &Call, action: &str, name: &str) -> Result<(), AwsError> {
+    let owner_root = matches!(c.caller.identity, super::authz::Identity::Root)
+        && holder(c, name).id == c.account.id;
+    if owner_root {
+        c.allow(action, &bucket_arn(name), &[])
+    } else {
+        allow_bucket(c, action, name)
+    }
 }
 
 fn create_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
@@ -472,7 +612,7 @@ fn delete_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// `DeleteBucket`: only an empty bucket can go
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html>).
 fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
-    allow_s3(c, "s3:DeleteBucket", &bucket_arn(name), name, &[])?;
+    allow_bucket(c, "s3:DeleteBucket", name)?;
     let b = bucket_of(c, name)
         .ok_or_else(|| c.err("NoSuchBucket", "The specified bucket does not exist"))?;
     if !b.objects.is_empty() {
@@ -536,7 +676,7 @@ fn blocks_public_policy(c: &Call, b: &Bucket) -> bool {
 
 fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:PutBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:PutBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let doc = super::document(a.s("policy"), PolicyType::Resource)
         .map_err(|e| c.refused("MalformedPolicy", e))?;
@@ -559,7 +699,7 @@ fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:GetBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:GetBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let b = c
         .account
@@ -574,37 +714,23 @@ fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 
 fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:DeleteBucketPolicy", &bucket_arn(&name), &name, &[])?;
+    allow_policy_call(c, "s3:DeleteBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "DeleteBucketPolicy",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
     b.policy = None;
     Ok(Value::Null)
 }
 
 fn put_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:PutBucketPublicAccessBlock",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:PutBucketPublicAccessBlock", &name)?;
     let cfg = parse_pab(a.s("public-access-block-configuration"))
         .map_err(|m| c.err("MalformedXML", m))?;
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "PutPublicAccessBlock",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
     b.public_access_block = Some(cfg);
     Ok(Value::Null)
 }
@@ -635,13 +761,7 @@ pub fn parse_pab(text: &str) -> Result<PublicAccessBlock, String> {
 
 fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:GetBucketPublicAccessBlock",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:GetBucketPublicAccessBlock", &name)?;
     // The permission is all it takes: AWS documents no owner-account rule for it, so a
     // caller of another account reads it when both sides' policies allow
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html).
@@ -662,13 +782,7 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html>).
 fn get_bucket_policy_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(
-        c,
-        "s3:GetBucketPolicyStatus",
-        &bucket_arn(&name),
-        &name,
-        &[],
-    )?;
+    allow_bucket(c, "s3:GetBucketPolicyStatus", &name)?;
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     if b.policy.is_none() {
         return Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist"));
@@ -704,18 +818,25 @@ fn canned_grants(acl: &str, owner: &str) -> Vec<Value> {
 /// <https://docs.aws.amazon.com/AmazonS3/latest/API/API_Owner.html>).
 fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:GetBucketAcl", &bucket_arn(&name), &name, &[])?;
+    allow_bucket(c, "s3:GetBucketAcl", &name)?;
     let owner = canonical_id(&holder(c, &name).id);
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let mut grants = canned_grants(&b.acl, &owner);
+    grants.extend(b.grants.iter().map(|g| {
+        json!({
+            "Grantee": {"ID": canonical_id(&g.account), "Type": "CanonicalUser"},
+            "Permission": g.permission.as_str(),
+        })
+    }));
     Ok(json!({
         "Owner": { "ID": owner },
-        "Grants": canned_grants(&b.acl, &owner),
+        "Grants": grants,
     }))
 }
 
 fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
-    allow_s3(c, "s3:PutBucketAcl", &bucket_arn(&name), &name, &[])?;
+    allow_bucket(c, "s3:PutBucketAcl", &name)?;
     let acl = a.s("acl").to_string();
     let known = [
         "private",
@@ -743,13 +864,12 @@ fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     if acl.starts_with("public") && blocked {
         return Err(c.err("AccessDenied", "Access Denied because public ACLs are blocked by the BlockPublicAcls block public access setting."));
     }
-    let b = c.account.buckets.get_mut(&name).ok_or_else(|| {
-        AwsError::new(
-            "PutBucketAcl",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = c.account.buckets.get_mut(&name) else {
+        return Err(no_bucket(c, &name));
+    };
+    // A canned ACL replaces the whole ACL, grants to other accounts too
+    // (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html>).
+    b.grants.clear();
     b.acl = acl;
     Ok(Value::Null)
 }
@@ -795,7 +915,7 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     // bucket, and `AccessDenied` to anyone else
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
     if !b.objects.contains_key(&key) {
-        allow_s3(c, "s3:ListBucket", &bucket_arn(&name), &name, &[])?;
+        allow_bucket(c, "s3:ListBucket", &name)?;
     }
     let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
     let o = b

@@ -58,7 +58,7 @@ struct AccountSpec {
     email: Option<String>,
 }
 
-/// One of `accounts:`: another account, with what the home account has (IAM, S3 and
+/// One of `accounts:`: another account, with what the home account has (IAM, Lambda, S3 and
 /// CloudTrail).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -84,6 +84,8 @@ struct OtherAccountSpec {
     groups: Vec<GroupSpec>,
     #[serde(default)]
     roles: Vec<RoleSpec>,
+    #[serde(default)]
+    functions: Vec<FunctionSpec>,
     #[serde(default)]
     buckets: Vec<BucketSpec>,
     #[serde(default)]
@@ -303,10 +305,21 @@ struct BucketSpec {
     policy: Option<Doc>,
     #[serde(default)]
     acl: Option<String>,
+    /// The ACL's grants to other accounts, beside the canned ACL's.
+    #[serde(default)]
+    grants: Vec<GrantSpec>,
     #[serde(default)]
     public_access_block: Option<PublicAccessBlock>,
     #[serde(default)]
     objects: BTreeMap<String, String>,
+}
+
+/// One of a bucket's `grants:`: an account (by its 12-digit id) and the ACL permission.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrantSpec {
+    account: String,
+    permission: super::s3::AclPermission,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1467,6 +1480,18 @@ impl Loader<'_> {
             if let Some(a) = &b.acl {
                 bucket.acl = a.clone();
             }
+            for (j, g) in b.grants.iter().enumerate() {
+                if g.account.len() != 12 || !g.account.bytes().all(|x| x.is_ascii_digit()) {
+                    return Err(self.err(
+                        &format!("{path}.grants[{j}].account"),
+                        Said::of(M::BadAccountId).with("id", &g.account),
+                    ));
+                }
+                bucket.grants.push(super::s3::Grant {
+                    account: g.account.clone(),
+                    permission: g.permission,
+                });
+            }
             bucket.public_access_block = b.public_access_block;
             for (k, body) in &b.objects {
                 bucket.objects.insert(
@@ -1831,6 +1856,7 @@ impl Loader<'_> {
             l.groups(&a.groups)?;
             l.users(&a.users)?;
             l.roles(&a.roles)?;
+            l.functions(&a.functions)?;
             l.buckets(&a.buckets)?;
             l.trails(&a.trails);
             // A key id names one key of one account: the sandbox finds the caller's account

@@ -51,6 +51,10 @@ pub struct Move {
     /// A local file the command reads, and what it holds (a Lambda function's code: by the
     /// sandbox's convention, the AWS CLI calls it makes).
     pub writes: Option<(String, String)>,
+    /// The local file the command writes its result to, where the credentials of
+    /// [`Move::becomes`] are rather than in its answer (a function's result, which lists the
+    /// answers of the calls it made).
+    pub result_in: Option<String>,
 }
 
 impl Move {
@@ -59,22 +63,21 @@ impl Move {
             line,
             becomes: None,
             writes: None,
+            result_in: None,
         }
     }
 
     fn becoming(line: String, arn: &str) -> Move {
         Move {
-            line,
             becomes: Some(arn.to_string()),
-            writes: None,
+            ..Move::run(line)
         }
     }
 
     fn writing(line: String, file: &str, text: String) -> Move {
         Move {
-            line,
-            becomes: None,
             writes: Some((file.to_string(), text)),
+            ..Move::run(line)
         }
     }
 }
@@ -373,6 +376,43 @@ fn can_assume_across(from: &Account, s: &Subject, owner: &Account, t: &Trust) ->
     d.is_allowed() && d.allowed_by_resource == Some(true)
 }
 
+/// Can `s`, a principal of account `from`, replace the code of function `f` of account `owner`
+/// and invoke it? Both sides must allow both calls: the identity-based policies of `s` (and
+/// the SCPs of `from`'s organization) and the function's resource-based policy (and the SCPs
+/// of `owner`'s organization; RCPs do not apply to Lambda), decided as the sandbox decides the
+/// calls. Lambda lets another account "invoke or manage a function" only through its
+/// resource-based policy
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html>), which
+/// "doesn't allow users in that account to exceed their permissions"
+/// (<https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html>).
+fn can_change_function_across(
+    from: &Account,
+    s: &Subject,
+    owner: &Account,
+    f: &crate::account::lambda::Function,
+) -> bool {
+    f.policy.is_some()
+        && ["lambda:UpdateFunctionCode", "lambda:InvokeFunction"]
+            .iter()
+            .all(|action| {
+                let (_, _, d) =
+                    from.decide_on(owner, &s.caller, action, &f.arn, &[], f.policy.as_ref());
+                d.is_allowed()
+            })
+}
+
+/// The code a path writes into a function of another account: its role, an administrator
+/// there, makes an administrator user and an access key for it, which the function's result
+/// hands back (the caller's own principal is of another account, which the role cannot
+/// change).
+fn function_code_across() -> String {
+    format!(
+        "aws iam create-user --user-name {SESSION}\n\
+         aws iam attach-user-policy --user-name {SESSION} --policy-arn {ADMIN_POLICY}\n\
+         aws iam create-access-key --user-name {SESSION}\n"
+    )
+}
+
 /// Can `s` assume the role (trust and identity side)?
 fn can_assume(a: &Account, s: &Subject, t: &Trust, may_assume: bool) -> bool {
     if !t.may_admit(s, may_assume) {
@@ -437,6 +477,9 @@ enum Step<'a> {
     PassRoleToLambda,
     /// An existing function, by name, whose role is an administrator's: its code replaced.
     UpdateFunctionCode(&'a str),
+    /// A function of another account of the scenario, by ARN, and the account's id: its code
+    /// replaced across accounts.
+    UpdateFunctionCodeAcross(&'a str, &'a str),
 }
 
 impl Step<'_> {
@@ -457,7 +500,9 @@ impl Step<'_> {
             Step::AssumeRole | Step::AssumeRoleAcross(_) => "sts:AssumeRole",
             Step::UpdateAssumeRolePolicy => "iam:UpdateAssumeRolePolicy",
             Step::PassRoleToEc2(_) | Step::PassRoleToLambda => "iam:PassRole",
-            Step::UpdateFunctionCode(_) => "lambda:UpdateFunctionCode",
+            Step::UpdateFunctionCode(_) | Step::UpdateFunctionCodeAcross(..) => {
+                "lambda:UpdateFunctionCode"
+            }
         }
     }
 }
@@ -890,6 +935,25 @@ impl<'a> Graph<'a> {
                 ),
                 run(format!("aws lambda invoke --function-name {f} out.json")),
             ],
+            Step::UpdateFunctionCodeAcross(f, account) => {
+                let user = format!("arn:aws:iam::{account}:user/{SESSION}");
+                vec![
+                    Move::writing(
+                        format!(
+                            "aws lambda update-function-code --function-name {f} --zip-file fileb://escalation.zip"
+                        ),
+                        "escalation.zip",
+                        function_code_across(),
+                    ),
+                    Move {
+                        result_in: Some("out.json".to_string()),
+                        ..Move::becoming(
+                            format!("aws lambda invoke --function-name {f} out.json"),
+                            &user,
+                        )
+                    },
+                ]
+            }
         }
     }
 
@@ -936,6 +1000,10 @@ impl<'a> Graph<'a> {
             Step::UpdateFunctionCode(f) => say(Audit::StepNewFunctionCode)
                 .with("function", f)
                 .with("role", role),
+            Step::UpdateFunctionCodeAcross(f, account) => say(Audit::StepNewFunctionCodeAcross)
+                .with("function", short(f))
+                .with("account", account)
+                .with("role", role),
         }
     }
 }
@@ -952,8 +1020,10 @@ pub fn paths(a: &Account) -> Vec<Path> {
 /// beside it (a scenario's `accounts:`). Every account's principals are nodes of one graph,
 /// each one's edges within its account found as [`paths`] finds them; a principal that may
 /// assume a role of another account (its identity-based policies and the role's trust policy
-/// both allowing it, with both organizations' SCPs and RCPs) has an edge to that role, and the
-/// path goes on in that account (and may come back). An administrator of any account ends a
+/// both allowing it, with both organizations' SCPs and RCPs), or replace the code of and
+/// invoke a function of another account whose role is an administrator there (its policies
+/// and the function's resource-based policy both allowing it), has an edge to that role, and
+/// the path goes on in that account (and may come back). An administrator of any account ends a
 /// path. A path is reported when one of its principals is of `home`; one that starts in
 /// another account has an id led by that account's id (`222222222222:role/NAME/1`). Without
 /// others this is [`paths`], step for step.
@@ -1018,6 +1088,34 @@ pub fn paths_across(home: &Account, others: &BTreeMap<String, Account>) -> Vec<P
                             out.push(Edge {
                                 to: Some(obase + ri),
                                 step: Step::AssumeRoleAcross(other.a.id.as_str()),
+                            });
+                        }
+                    }
+                }
+            }
+            // Functions of the other accounts whose role is an administrator there: their
+            // resource-based policy and the principal's own policies must allow both the new
+            // code and the invoke, as for a function of the principal's account.
+            if let Some(s) = subject(g)
+                && graphs.len() > 1
+                && s.may("lambda:UpdateFunctionCode")
+                && s.may("lambda:InvokeFunction")
+            {
+                for (j, other) in graphs.iter().enumerate() {
+                    let Some(&obase) = base_of.get(j).filter(|_| j != k) else {
+                        continue;
+                    };
+                    for f in other.a.functions.values() {
+                        let Some(&ri) = other.by_arn.get(f.role.as_str()) else {
+                            continue;
+                        };
+                        if other.is_admin(ri) && can_change_function_across(gr.a, s, other.a, f) {
+                            out.push(Edge {
+                                to: Some(obase + ri),
+                                step: Step::UpdateFunctionCodeAcross(
+                                    f.arn.as_str(),
+                                    other.a.id.as_str(),
+                                ),
                             });
                         }
                     }

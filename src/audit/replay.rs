@@ -2,7 +2,8 @@
 //! path's first principal is given credentials, then each command of the path's walk runs
 //! through the sandbox's AWS CLI as it stands, every call decided by the evaluator and
 //! recorded in CloudTrail; a command whose answer holds credentials (`assume-role`,
-//! `create-access-key`, the metadata service) hands the walk on to them. The walk ends when a
+//! `create-access-key`, the metadata service, or the result of a function whose code made an
+//! access key) hands the walk on to them. The walk ends when a
 //! command is refused, or with a call only an administrator may make.
 
 use serde_json::Value;
@@ -90,7 +91,20 @@ pub fn replay(sb: &mut Sandbox, path: &Path) -> Replay {
             instance = Some(id);
         }
         if let Some(next) = &m.becomes {
-            let Some(creds) = answer.as_ref().and_then(credentials) else {
+            // A function's result lists the answers of its calls: the credentials are in the
+            // last that holds some.
+            let result: Option<Value> = m
+                .result_in
+                .as_ref()
+                .and_then(|f| sb.files.get(f))
+                .and_then(|t| serde_json::from_str(t).ok());
+            let from_result = result.as_ref().and_then(|v| {
+                v.as_array()?
+                    .iter()
+                    .rev()
+                    .find_map(|e| credentials(e.get("output")?))
+            });
+            let Some(creds) = from_result.or_else(|| answer.as_ref().and_then(credentials)) else {
                 return Replay {
                     start_key,
                     ran,

@@ -568,6 +568,10 @@ crate::catalog! {
             "{me} replaces the code of the Lambda function {function}, which runs as the administrator role {role}, and invokes it (lambda:UpdateFunctionCode)",
             "{me} が管理者ロール {role} で動く Lambda 関数 {function} のコードを置き換えて呼び出します (lambda:UpdateFunctionCode)",
         ),
+        StepNewFunctionCodeAcross => (
+            "{me} replaces the code of the Lambda function {function} of account {account}, which runs as the administrator role {role}, and invokes it (lambda:UpdateFunctionCode)",
+            "{me} がアカウント {account} の管理者ロール {role} で動く Lambda 関数 {function} のコードを置き換えて呼び出します (lambda:UpdateFunctionCode)",
+        ),
         StepJoinAdmins => (
             "{me} adds itself to the administrators' group {group} (iam:AddUserToGroup)",
             "{me} が自身を管理者のグループ {group} に追加します (iam:AddUserToGroup)",

@@ -39,6 +39,17 @@ impl Sandbox {
     /// Runs the function `p` names (already authorized) and writes its result to the outfile;
     /// `answer` is the invoke's answer, given `FunctionError` when a call failed.
     pub(super) fn run_function(&mut self, p: &Pending, answer: Value) -> Value {
+        // A function of another account runs there: its calls are its role's, in its account.
+        let home = p.account.as_deref().and_then(|id| self.swap_in(id));
+        let answer = self.run_here(p, answer);
+        if let Some(id) = home {
+            self.swap_in(&id);
+        }
+        answer
+    }
+
+    /// [`Sandbox::run_function`] for a function of the account in the home account's place.
+    fn run_here(&mut self, p: &Pending, answer: Value) -> Value {
         let Some(f) = self.account.functions.get(&p.function).cloned() else {
             return answer;
         };
