@@ -182,34 +182,96 @@ pub fn lint_in(pack: &Pack, lang: Lang) -> Vec<Issue> {
         cx.text("description", &d);
     }
     let ids: Vec<&str> = pack.ok_lessons().map(|l| l.id.as_str()).collect();
+    // Whether each entry repeats the id of an earlier one, decided in order before the
+    // lessons are linted apart.
     let mut seen = Vec::new();
-    for entry in &pack.lessons {
-        match entry {
-            LessonEntry::Broken { file, error } => {
-                // Where the reader stopped leads the message: `file:line:column:`.
-                cx.out.push(Issue {
-                    level: Level::Error,
-                    file: file.clone(),
-                    line: error.location.map(|(l, _)| l),
-                    column: error.location.map(|(_, c)| c).filter(|c| *c > 1),
-                    step: None,
-                    path: error.path.clone(),
-                    message: error.message.render(lang),
-                    lang,
-                });
+    let twice: Vec<bool> = pack
+        .lessons
+        .iter()
+        .map(|entry| match entry {
+            LessonEntry::Broken { .. } => false,
+            LessonEntry::Ok { lesson, .. } => {
+                let again = seen.contains(&&lesson.id);
+                seen.push(&lesson.id);
+                again
             }
-            LessonEntry::Ok { file, lesson } => {
-                cx.file(file, Some(lesson));
-                if seen.contains(&lesson.id) {
-                    let message = cx.fill(Lint::LessonIdTwice, &[("id", &lesson.id)]);
-                    cx.push(Level::Error, "id", message);
-                }
-                seen.push(lesson.id.clone());
-                lint_lesson(&mut cx, lesson, &ids);
+        })
+        .collect();
+    let jobs: Vec<(&LessonEntry, bool)> = pack.lessons.iter().zip(twice).collect();
+    // Each lesson is linted on its own (its solutions and near misses replayed in fresh
+    // sandboxes, which is most of the time), so two threads take the lessons in turn, each
+    // the next one not yet taken; their issues are put back in the pack's order, the same
+    // as one thread gives.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 2)
+        .min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut parts: Vec<(usize, Vec<Issue>)> = std::thread::scope(|scope| {
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else {
+                    return done;
+                };
+                done.push((i, lint_entry(pack, lang, *job, &ids)));
             }
+        };
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut all = work();
+        for h in helpers {
+            // A helper that panicked (a bug) passes its panic on, as one thread would.
+            all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    });
+    parts.sort_by_key(|(i, _)| *i);
+    cx.out
+        .extend(parts.into_iter().flat_map(|(_, issues)| issues));
+    requires_cycles(&mut cx);
+    cx.out
+}
+
+/// The issues of one of the pack's entries, given with whether its id repeats an earlier
+/// lesson's.
+fn lint_entry(
+    pack: &Pack,
+    lang: Lang,
+    (entry, twice): (&LessonEntry, bool),
+    ids: &[&str],
+) -> Vec<Issue> {
+    let mut cx = Ctx {
+        pack,
+        lang,
+        file: String::new(),
+        outline: Default::default(),
+        step_ids: Vec::new(),
+        out: Vec::new(),
+    };
+    match entry {
+        LessonEntry::Broken { file, error } => {
+            // Where the reader stopped leads the message: `file:line:column:`.
+            cx.out.push(Issue {
+                level: Level::Error,
+                file: file.clone(),
+                line: error.location.map(|(l, _)| l),
+                column: error.location.map(|(_, c)| c).filter(|c| *c > 1),
+                step: None,
+                path: error.path.clone(),
+                message: error.message.render(lang),
+                lang,
+            });
+        }
+        LessonEntry::Ok { file, lesson } => {
+            cx.file(file, Some(lesson));
+            if twice {
+                let message = cx.fill(Lint::LessonIdTwice, &[("id", &lesson.id)]);
+                cx.push(Level::Error, "id", message);
+            }
+            lint_lesson(&mut cx, lesson, ids);
         }
     }
-    requires_cycles(&mut cx);
     cx.out
 }
 
