@@ -482,7 +482,10 @@ pub struct Policy {
 /// without a lock (one atomic load), so that threads deciding against the same policies do
 /// not contend. An action whose slots are taken is worked out each time.
 #[derive(Debug, Default)]
-pub struct ActionCache(std::sync::OnceLock<Box<[std::sync::OnceLock<(u64, Box<[u32]>)>]>>);
+pub struct ActionCache(std::sync::OnceLock<Box<[ActionSlot]>>);
+
+/// One slot of an [`ActionCache`]: an action's key and its statements, written once.
+type ActionSlot = std::sync::OnceLock<(u64, Box<[u32]>)>;
 
 /// The cache's key for an action: both symbols in one integer.
 fn action_id(service: Sym, name: Sym) -> u64 {
