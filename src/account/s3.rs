@@ -405,11 +405,11 @@ fn bucket_arn(name: &str) -> String {
     format!("arn:aws:s3:::{name}")
 }
 
-fn no_bucket(c: &Call, name: &str) -> AwsError {
-    c.err(
-        "NoSuchBucket",
-        format!("The specified bucket does not exist: {name}"),
-    )
+/// S3's answer for a bucket that is not there: its message names no bucket (the `NoSuchBucket`
+/// row of <https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html>, as S3 sends it,
+/// without the full stop).
+pub(super) fn no_bucket(c: &Call) -> AwsError {
+    c.err("NoSuchBucket", "The specified bucket does not exist")
 }
 
 /// The account that holds the bucket `name`: the caller's, or another account of the
@@ -613,8 +613,7 @@ fn delete_bucket(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 /// (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucket.html>).
 fn delete_bucket_named(c: &mut Call, name: &str) -> Result<(), AwsError> {
     allow_bucket(c, "s3:DeleteBucket", name)?;
-    let b = bucket_of(c, name)
-        .ok_or_else(|| c.err("NoSuchBucket", "The specified bucket does not exist"))?;
+    let b = bucket_of(c, name).ok_or_else(|| no_bucket(c))?;
     if !b.objects.is_empty() {
         return Err(c.err(
             "BucketNotEmpty",
@@ -638,13 +637,9 @@ fn delete_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = bucket_mut(c, &name).ok_or_else(|| {
-        AwsError::new(
-            "DeleteObject",
-            "NoSuchBucket",
-            "The specified bucket does not exist",
-        )
-    })?;
+    let Some(b) = bucket_mut(c, &name) else {
+        return Err(no_bucket(c));
+    };
     // S3 answers a delete of a key that is not there with success, too.
     b.objects.remove(&key);
     Ok(Value::Null)
@@ -680,11 +675,7 @@ fn put_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     owner_account_only(c, &name)?;
     let doc = super::document(a.s("policy"), PolicyType::Resource)
         .map_err(|e| c.refused("MalformedPolicy", e))?;
-    let b = c
-        .account
-        .buckets
-        .get(&name)
-        .ok_or_else(|| no_bucket(c, &name))?;
+    let b = c.account.buckets.get(&name).ok_or_else(|| no_bucket(c))?;
     let mut trial = b.clone();
     trial.policy = Some(doc.clone());
     if trial.policy_is_public() && blocks_public_policy(c, b) {
@@ -701,11 +692,7 @@ fn get_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_policy_call(c, "s3:GetBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
-    let b = c
-        .account
-        .buckets
-        .get(&name)
-        .ok_or_else(|| no_bucket(c, &name))?;
+    let b = c.account.buckets.get(&name).ok_or_else(|| no_bucket(c))?;
     match &b.policy {
         Some(d) => Ok(json!({ "Policy": d.text })),
         None => Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist")),
@@ -717,7 +704,7 @@ fn delete_bucket_policy(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     allow_policy_call(c, "s3:DeleteBucketPolicy", &name)?;
     owner_account_only(c, &name)?;
     let Some(b) = c.account.buckets.get_mut(&name) else {
-        return Err(no_bucket(c, &name));
+        return Err(no_bucket(c));
     };
     b.policy = None;
     Ok(Value::Null)
@@ -729,7 +716,7 @@ fn put_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let cfg = parse_pab(a.s("public-access-block-configuration"))
         .map_err(|m| c.err("MalformedXML", m))?;
     let Some(b) = c.account.buckets.get_mut(&name) else {
-        return Err(no_bucket(c, &name));
+        return Err(no_bucket(c));
     };
     b.public_access_block = Some(cfg);
     Ok(Value::Null)
@@ -765,7 +752,7 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     // The permission is all it takes: AWS documents no owner-account rule for it, so a
     // caller of another account reads it when both sides' policies allow
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html).
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     match b.public_access_block {
         Some(p) => Ok(json!({ "PublicAccessBlockConfiguration": p })),
         None => Err(c.err(
@@ -783,7 +770,7 @@ fn get_public_access_block(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
 fn get_bucket_policy_status(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_bucket(c, "s3:GetBucketPolicyStatus", &name)?;
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     if b.policy.is_none() {
         return Err(c.err("NoSuchBucketPolicy", "The bucket policy does not exist"));
     }
@@ -820,7 +807,7 @@ fn get_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
     let name = a.s("bucket").to_string();
     allow_bucket(c, "s3:GetBucketAcl", &name)?;
     let owner = canonical_id(&holder(c, &name).id);
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     let mut grants = canned_grants(&b.acl, &owner);
     grants.extend(b.grants.iter().map(|g| {
         json!({
@@ -865,7 +852,7 @@ fn put_bucket_acl(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         return Err(c.err("AccessDenied", "Access Denied because public ACLs are blocked by the BlockPublicAcls block public access setting."));
     }
     let Some(b) = c.account.buckets.get_mut(&name) else {
-        return Err(no_bucket(c, &name));
+        return Err(no_bucket(c));
     };
     // A canned ACL replaces the whole ACL, grants to other accounts too
     // (<https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketAcl.html>).
@@ -884,13 +871,9 @@ fn put_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &[],
     )?;
     let now = c.account.now;
-    let b = bucket_mut(c, &name).ok_or_else(|| {
-        AwsError::new(
-            "PutObject",
-            "NoSuchBucket",
-            format!("The specified bucket does not exist: {name}"),
-        )
-    })?;
+    let Some(b) = bucket_mut(c, &name) else {
+        return Err(no_bucket(c));
+    };
     b.objects.insert(
         key,
         Object {
@@ -910,14 +893,14 @@ fn get_object(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[],
     )?;
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     // A key that is not there is `NoSuchKey` only to a caller allowed `s3:ListBucket` on the
     // bucket, and `AccessDenied` to anyone else
     // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html).
     if !b.objects.contains_key(&key) {
         allow_bucket(c, "s3:ListBucket", &name)?;
     }
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     let o = b
         .objects
         .get(&key)
@@ -945,7 +928,7 @@ fn list_objects(c: &mut Call, a: &Args) -> Result<Value, AwsError> {
         &name,
         &[("s3:prefix", vec![prefix.clone()])],
     )?;
-    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c, &name))?;
+    let b = bucket_of(c, &name).ok_or_else(|| no_bucket(c))?;
     let contents: Vec<Value> = b
         .objects
         .iter()

@@ -8,7 +8,7 @@
 
 use serde_json::Value;
 
-use super::{Object, allow_s3, bucket_arn, bucket_mut, bucket_of};
+use super::{Object, allow_s3, bucket_arn, bucket_mut, bucket_of, no_bucket};
 use crate::account::command::cli_error::{CliError, Kind};
 use crate::account::command::{Args, Call, Handler, Spec};
 use crate::account::error::AwsError;
@@ -153,11 +153,6 @@ fn invalid_argument_type(c: &Call, usage: &str) -> AwsError {
     }
 }
 
-/// S3's answer for a bucket that is not there (its message names no bucket).
-fn missing_bucket(c: &Call) -> AwsError {
-    c.err("NoSuchBucket", "The specified bucket does not exist")
-}
-
 /// `ListObjectsV2` over a whole bucket or prefix: the keys and objects under it.
 fn list(
     c: &mut Call,
@@ -172,7 +167,7 @@ fn list(
         extra.push(("s3:delimiter", vec!["/".to_string()]));
     }
     allow_s3(c, "s3:ListBucket", &bucket_arn(bucket), bucket, &extra)?;
-    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
+    let b = bucket_of(c, bucket).ok_or_else(|| no_bucket(c))?;
     Ok(b.objects
         .range(prefix.to_string()..)
         .take_while(|(k, _)| k.starts_with(prefix))
@@ -225,7 +220,7 @@ fn head(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<(), 
 fn head_call(c: &mut Call, calls: &mut Calls, bucket: &str, key: &str) -> Result<(), AwsError> {
     calls.begin(c, "HeadObject")?;
     allow_s3(c, "s3:GetObject", &object_arn(bucket, key), bucket, &[])?;
-    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
+    let b = bucket_of(c, bucket).ok_or_else(|| no_bucket(c))?;
     if b.objects.contains_key(key) {
         return Ok(());
     }
@@ -300,7 +295,7 @@ fn get(
 
 /// The body of an object, in whichever account holds its bucket.
 fn object_body(c: &Call, bucket: &str, key: &str) -> Result<String, AwsError> {
-    let b = bucket_of(c, bucket).ok_or_else(|| missing_bucket(c))?;
+    let b = bucket_of(c, bucket).ok_or_else(|| no_bucket(c))?;
     b.objects
         .get(key)
         .map(|o| o.body.clone())
