@@ -259,6 +259,10 @@ pub struct Sandbox {
     /// The scenario's web identity tokens by name, as it declared them (each is also a file
     /// of the learner's, which the learner may overwrite): what goal checks name.
     pub tokens: BTreeMap<String, String>,
+    /// The GitHub repositories whose workflows the learner runs (the scenario's
+    /// `github_repositories:`, by default its GitHub tokens' repositories): the only ones
+    /// `github-oidc-token` signs for. Empty when the scenario names none: then any.
+    pub github_repositories: Vec<String>,
     /// The machine the scenario's events run on (someone else's: an attacker's): its own
     /// profiles, files and shell variables, which the learner's never see.
     pub attacker: Box<Machine>,
@@ -368,6 +372,7 @@ impl Sandbox {
             terminal_width: 80,
             running: None,
             tokens: BTreeMap::new(),
+            github_repositories: Vec::new(),
             attacker: Box::default(),
         }
     }
