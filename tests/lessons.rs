@@ -1122,3 +1122,34 @@ fn the_github_oidc_attacker_uses_only_a_token_of_their_own_repository() {
         out.stdout
     );
 }
+
+/// `github-oidc-token` signs only for the repositories whose workflows the learner runs: GitHub
+/// puts in a workflow's token the repository it runs in and no other
+/// (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect).
+/// Lesson 11's scenario declares the attacker's tokens of attacker/anything, so a token of
+/// the victim's aozora/site is refused with the repositories it can sign for; a scenario that
+/// names none (lesson 12's, Aozora's own side) signs for any.
+#[test]
+fn github_oidc_token_signs_only_for_the_learners_repositories() {
+    let load = |rel: &str| {
+        iamdojo::account::scenario::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
+            .expect("loads")
+            .sandbox
+    };
+    let mut sb = load("lessons/attack-paths/scenarios/11-aozora-ci.yaml");
+    assert_eq!(sb.github_repositories, ["attacker/anything"]);
+    let out = sb.run("github-oidc-token --repository aozora/site --out t");
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(
+        out.stderr.contains("attacker/anything") && out.stderr.contains("aozora/site"),
+        "{}",
+        out.stderr
+    );
+    assert!(!sb.files.contains_key("t"));
+    let out = sb.run("github-oidc-token --repository attacker/anything --ref refs/heads/x --out t");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut sb = load("lessons/attack-paths/scenarios/12-aozora-ci-incident.yaml");
+    assert!(sb.github_repositories.is_empty());
+    let out = sb.run("github-oidc-token --repository kuro-dev/pixel-tools --out t");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}

@@ -423,3 +423,71 @@ fn a_function_run_is_bounded_in_depth_calls_and_kind_of_line() {
     assert_eq!(calls(&sb), before);
     assert!(sb.files["out.json"].contains("\"errorType\": \"Sandbox\""));
 }
+
+/// A call on another account's Lambda function is recorded in both accounts: CloudTrail sends
+/// the two events one `sharedEventID`, each its own `eventID` and `recipientAccountId`, and
+/// `userIdentity.accountId` names the caller's account in both
+/// (https://docs.aws.amazon.com/awscloudtrail/latest/userguide/shared-event-ID.html,
+/// https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html).
+/// A call on a function of the caller's own account is recorded once, with no shared id.
+#[test]
+fn cross_account_lambda_calls_are_recorded_in_the_functions_account_too() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/escalation/corpus/20-cross-account-lambda.yaml");
+    let mut sb = iamdojo::account::scenario::load_file(&path)
+        .expect("loads")
+        .sandbox;
+    let owner_before = sb.accounts["222222222222"].cloudtrail.events.len();
+    let out = sb.run(
+        "aws lambda invoke --function-name arn:aws:lambda:us-east-1:222222222222:function:nightly-cleanup out.json",
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let caller = sb
+        .account
+        .cloudtrail
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.name.starts_with("Invoke"))
+        .expect("the caller's event")
+        .record_json("123456789012");
+    let owner = &sb.accounts["222222222222"].cloudtrail.events;
+    let copy = owner
+        .iter()
+        .skip(owner_before)
+        .find(|e| e.name.starts_with("Invoke"))
+        .expect("the function's account has the event")
+        .record_json("222222222222");
+    assert_eq!(caller["recipientAccountId"], "123456789012");
+    assert_eq!(copy["recipientAccountId"], "222222222222");
+    for e in [&caller, &copy] {
+        assert_eq!(e["userIdentity"]["accountId"], "123456789012", "{e}");
+        assert_eq!(e["eventSource"], "lambda.amazonaws.com");
+    }
+    assert!(caller["sharedEventID"].is_string(), "{caller}");
+    assert_eq!(caller["sharedEventID"], copy["sharedEventID"]);
+    assert_ne!(caller["eventID"], copy["eventID"]);
+    // The other two operations of the walk are recorded there as well.
+    let n = owner.len();
+    let get = sb.run(
+        "aws lambda get-function --function-name arn:aws:lambda:us-east-1:222222222222:function:nightly-cleanup",
+    );
+    let recorded = sb.accounts["222222222222"].cloudtrail.events.len() - n;
+    assert_eq!(recorded, usize::from(get.code == 0), "{}", get.stderr);
+    sb.files
+        .insert("escalation.zip".into(), "aws iam list-users\n".into());
+    let zip = sb.run("aws lambda update-function-code --function-name arn:aws:lambda:us-east-1:222222222222:function:nightly-cleanup --zip-file fileb://escalation.zip");
+    assert_eq!(zip.code, 0, "{}", zip.stderr);
+    let last = sb.accounts["222222222222"]
+        .cloudtrail
+        .events
+        .last()
+        .expect("an event");
+    assert!(last.name.starts_with("UpdateFunctionCode"), "{}", last.name);
+    // A function of the caller's own account: one event, no shared id.
+    let home = sb.account.cloudtrail.events.len();
+    let _ = sb.run("aws lambda list-functions");
+    let e = sb.account.cloudtrail.events.last().expect("an event");
+    assert_eq!(sb.account.cloudtrail.events.len(), home + 1);
+    assert!(e.record_json("123456789012").get("sharedEventID").is_none());
+}

@@ -259,6 +259,10 @@ pub struct Sandbox {
     /// The scenario's web identity tokens by name, as it declared them (each is also a file
     /// of the learner's, which the learner may overwrite): what goal checks name.
     pub tokens: BTreeMap<String, String>,
+    /// The GitHub repositories whose workflows the learner runs (the scenario's
+    /// `github_repositories:`, by default its GitHub tokens' repositories): the only ones
+    /// `github-oidc-token` signs for. Empty when the scenario names none: then any.
+    pub github_repositories: Vec<String>,
     /// The machine the scenario's events run on (someone else's: an attacker's): its own
     /// profiles, files and shell variables, which the learner's never see.
     pub attacker: Box<Machine>,
@@ -368,6 +372,7 @@ impl Sandbox {
             terminal_width: 80,
             running: None,
             tokens: BTreeMap::new(),
+            github_repositories: Vec::new(),
             attacker: Box::default(),
         }
     }
@@ -767,17 +772,25 @@ impl Sandbox {
             if let (Ok(v), Some(e)) = (&result, self.account.cloudtrail.events.last_mut()) {
                 e.response_elements = trail::response_elements(recorded.operation, v);
             }
-            // A role of another account assumed is recorded in that account too.
-            if recorded.operation == "AssumeRole" && result.is_ok() {
-                let owner = args
-                    .opt("role-arn")
-                    .and_then(|a| a.split(':').nth(4))
-                    .unwrap_or_default();
-                if let (Some(event), Some(other)) = (
+            // A call on another account's resource (a role assumed, a Lambda function read,
+            // changed or invoked by its ARN) is recorded in that account too.
+            let owner = match (spec.service, recorded.operation) {
+                (_, "AssumeRole") => args.opt("role-arn"),
+                ("lambda", _) => args.opt("function-name"),
+                _ => None,
+            }
+            .filter(|a| a.starts_with("arn:"))
+            .and_then(|a| a.split(':').nth(4))
+            .filter(|id| *id != self.account.id);
+            if let (true, Some(owner)) = (result.is_ok(), owner)
+                && let (Some(event), Some(other)) = (
                     self.account.cloudtrail.events.last().cloned(),
                     self.accounts.get_mut(owner),
-                ) {
-                    trail::record_for(other, event, &self.account.id);
+                )
+            {
+                let shared = trail::record_for(other, event, &self.account.id);
+                if let Some(e) = self.account.cloudtrail.events.last_mut() {
+                    e.shared_event_id = Some(shared);
                 }
             }
             self.account.note_key_use(caller, spec.service);

@@ -221,6 +221,19 @@ pub fn claim_keys(
     out
 }
 
+/// Whether `s` is a repository as `github-oidc-token` and `github_repositories:` take it:
+/// `OWNER/REPO`, at most 200 letters, digits and `- _ .` with the one slash.
+pub fn valid_repository(s: &str) -> bool {
+    s.len() <= 200
+        && s.split_once('/').is_some_and(|(owner, repo)| {
+            [owner, repo].iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+            })
+        })
+}
+
 /// The claims GitHub puts in the token of a workflow run of `repository` (`OWNER/REPO`) on
 /// `git_ref`, for `audience`, issued at `now`
 /// (<https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect#understanding-the-oidc-token>).

@@ -569,6 +569,8 @@ struct ScenarioFile {
     #[serde(default)]
     web_identity_tokens: BTreeMap<String, TokenSpec>,
     #[serde(default)]
+    github_repositories: Option<Vec<String>>,
+    #[serde(default)]
     functions: Vec<FunctionSpec>,
     #[serde(default)]
     buckets: Vec<BucketSpec>,
@@ -907,6 +909,10 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     l.roles(&spec.roles)?;
     l.oidc_providers(&spec.oidc_providers)?;
     let tokens = l.web_identity_tokens(&spec.web_identity_tokens)?;
+    let github_repositories = l.github_repositories(
+        spec.github_repositories.as_deref(),
+        &spec.web_identity_tokens,
+    )?;
     l.functions(&spec.functions)?;
     l.buckets(&spec.buckets)?;
     l.account.account_public_access_block = spec.account_public_access_block;
@@ -944,6 +950,7 @@ fn load_text(file: &str, text: &str) -> Result<Scenario, ScenarioError> {
     sandbox.files = spec.files;
     sandbox.files.extend(tokens.clone());
     sandbox.tokens = tokens;
+    sandbox.github_repositories = github_repositories;
     sandbox.events = events;
     sandbox.attacker = Box::new(sandbox.fresh_machine());
     Ok(Scenario { sandbox })
@@ -1276,6 +1283,38 @@ impl Loader<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `github_repositories`: the GitHub repositories whose workflows the learner runs, the
+    /// only ones `github-oidc-token` signs for, since GitHub puts in a workflow's token the
+    /// repository it runs in and no other
+    /// (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect).
+    /// By default, the repositories of the scenario's GitHub tokens; with neither, any.
+    fn github_repositories(
+        &self,
+        listed: Option<&[String]>,
+        tokens: &BTreeMap<String, TokenSpec>,
+    ) -> Result<Vec<String>, ScenarioError> {
+        let mut out: Vec<String> = match listed {
+            Some(l) => {
+                for (i, r) in l.iter().enumerate() {
+                    if !super::oidc::valid_repository(r) {
+                        return Err(self.err(
+                            &format!("github_repositories[{i}]"),
+                            Said::of(M::BadGithubRepository).with("value", r),
+                        ));
+                    }
+                }
+                l.to_vec()
+            }
+            None => tokens
+                .values()
+                .filter_map(|t| t.github.as_ref().map(|g| g.repository.clone()))
+                .collect(),
+        };
+        out.sort();
+        out.dedup();
+        Ok(out)
     }
 
     /// `web_identity_tokens`: tokens an identity provider issued, each written to the file of

@@ -59,6 +59,11 @@ pub struct Event {
     /// For a call of a role session from `AssumeRoleWithWebIdentity`: the OIDC provider's
     /// ARN, shown as `userIdentity.sessionContext.webIdFederationData.federatedProvider`.
     pub federated_provider: Option<String>,
+    /// For a call recorded in two accounts (the caller's and the resource owner's): the id
+    /// both events share (`sharedEventID`), while each keeps its own `eventID` and
+    /// `recipientAccountId`
+    /// (<https://docs.aws.amazon.com/awscloudtrail/latest/userguide/shared-event-ID.html>).
+    pub shared_event_id: Option<String>,
 }
 
 /// The `responseElements` CloudTrail keeps of an STS call's answer `v`: its fields with
@@ -203,6 +208,7 @@ pub fn record(
             .as_ref()
             .and_then(|k| account.sessions.get(k))
             .and_then(|s| s.federated.clone()),
+        shared_event_id: None,
     };
     account.cloudtrail.events.push(event);
 }
@@ -248,19 +254,32 @@ pub fn record_web_identity(
             .map(|v| response_elements("AssumeRoleWithWebIdentity", v))
             .unwrap_or(Value::Null),
         federated_provider: None,
+        shared_event_id: None,
     };
     account.cloudtrail.events.push(event);
 }
 
 /// Records in `account` a copy of `event`, which the account `caller_account` recorded: a
-/// role of `account` assumed from `caller_account`. CloudTrail logs a cross-account
-/// `AssumeRole` in the caller's account and in the role's
-/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html>).
-pub fn record_for(account: &mut Account, mut event: Event, caller_account: &str) {
+/// call on a resource of `account` made from `caller_account`. CloudTrail sends such a call
+/// to both accounts, as two events with one `sharedEventID` and each its own `eventID` and
+/// `recipientAccountId`, `userIdentity.accountId` naming the caller's account in both
+/// (<https://docs.aws.amazon.com/awscloudtrail/latest/userguide/shared-event-ID.html>,
+/// <https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html>):
+/// a role assumed across accounts
+/// (<https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html>), or
+/// another account's Lambda function read, changed or invoked. Returns the shared id, which
+/// the caller's event takes too.
+pub fn record_for(account: &mut Account, mut event: Event, caller_account: &str) -> String {
     let id = account.new_id("", 8).to_lowercase();
+    let shared = format!(
+        "{}-0000-4000-8000-000000000000",
+        account.new_id("", 8).to_lowercase()
+    );
     event.id = format!("{id}-0000-4000-8000-000000000000");
     event.caller_account = Some(caller_account.to_string());
+    event.shared_event_id = Some(shared.clone());
     account.cloudtrail.events.push(event);
+    shared
 }
 
 impl Event {
@@ -332,6 +351,7 @@ impl Event {
             ("readOnly", json!(self.read_only)),
             ("eventType", json!("AwsApiCall")),
             ("recipientAccountId", json!(account_id)),
+            ("sharedEventID", json!(self.shared_event_id)),
         ])
     }
 }

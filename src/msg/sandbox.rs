@@ -119,6 +119,12 @@ crate::catalog! {
             "usage: github-oidc-token --repository OWNER/REPO [--ref refs/heads/main] [--audience sts.amazonaws.com] [--out gh-token]",
             "使い方: github-oidc-token --repository OWNER/REPO [--ref refs/heads/main] [--audience sts.amazonaws.com] [--out gh-token]",
         ),
+        /// `github-oidc-token` for a repository whose workflows the learner does not run:
+        /// GitHub signs a workflow's token with the repository it runs in, and no other.
+        GithubTokenNotYours => (
+            "github-oidc-token: GitHub signs a token only for a workflow run in the repository it names, and you run workflows in {repos} only, not in {repo}",
+            "github-oidc-token: GitHub がトークンに署名するのは、そのトークンが示すリポジトリで実行されたワークフローに対してだけです。あなたがワークフローを実行できるのは {repos} だけで、{repo} ではありません。",
+        ),
         /// What `github-oidc-token` wrote.
         GithubTokenWritten => (
             "wrote {file}: the token GitHub Actions gives a workflow run with sub {sub} and aud {aud}; pass it with --web-identity-token file://{file}",

@@ -26,6 +26,11 @@ crate::catalog! {
             "the token has no `{claim}` claim; every ID token names its subject (sub) and audience (aud)",
             "トークンに `{claim}` クレームがありません。ID トークンには必ずサブジェクト (sub) とオーディエンス (aud) があります",
         ),
+        /// An entry of `github_repositories:` that is not `OWNER/REPO`.
+        BadGithubRepository => (
+            "`{value}` is not a GitHub repository; write `OWNER/REPO` in letters, digits and `- _ .`, such as aozora/site",
+            "`{value}` は GitHub のリポジトリではありません。aozora/site のように、英数字と `- _ .` で `OWNER/REPO` の形に書いてください",
+        ),
         /// A token that is neither `github:` nor `issuer:` with `claims:`.
         TokenKind => (
             "give a token either `github:` with its `repository:`, or an `issuer:` with its `claims:`, not both",

@@ -263,9 +263,11 @@ impl Sandbox {
     }
 
     /// `github-oidc-token --repository OWNER/REPO [--ref REF] [--audience AUD] [--out NAME]`:
-    /// the ID token GitHub Actions gives a workflow of that repository — anyone's, an
-    /// attacker's own too, since GitHub signs a token for every workflow that asks — written
-    /// to the file `NAME` (`gh-token` by default) for `--web-identity-token file://NAME`.
+    /// the ID token GitHub Actions gives a workflow of that repository, written to the file
+    /// `NAME` (`gh-token` by default) for `--web-identity-token file://NAME`. GitHub signs a
+    /// token for every workflow that asks, an attacker's own too, but only with the
+    /// repository the workflow runs in: when the scenario names the repositories the learner
+    /// runs workflows in ([`Sandbox::github_repositories`]), it signs for those alone.
     fn github_oidc_token(&mut self, args: &[String]) -> Output {
         use crate::account::oidc;
         let lang = self.lang;
@@ -295,7 +297,7 @@ impl Sandbox {
                 && s.chars()
                     .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
         };
-        let Some(repo) = repo.filter(|r| valid(r) && r.matches('/').count() == 1) else {
+        let Some(repo) = repo.filter(|r| oidc::valid_repository(r)) else {
             return Output {
                 stderr: format!("{}\n", Say::GithubTokenUsage.text(lang)),
                 code: 2,
@@ -306,6 +308,25 @@ impl Sandbox {
             return Output {
                 stderr: format!("{}\n", Say::GithubTokenUsage.text(lang)),
                 code: 2,
+                ..Output::default()
+            };
+        }
+        // GitHub signs a workflow's token with the repository it runs in and no other, so the
+        // learner gets tokens of the repositories the scenario says they run workflows in
+        // (https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/about-security-hardening-with-openid-connect).
+        if !self.github_repositories.is_empty() && !self.github_repositories.contains(&repo) {
+            return Output {
+                stderr: format!(
+                    "{}\n",
+                    Say::GithubTokenNotYours.fill(
+                        lang,
+                        &[
+                            ("repos", &self.github_repositories.join(", ")),
+                            ("repo", &repo)
+                        ]
+                    )
+                ),
+                code: 1,
                 ..Output::default()
             };
         }
