@@ -570,6 +570,15 @@ fn the_escalation_corpus_is_found_and_its_traps_are_not() {
     );
 }
 
+/// The escalation paths of a scenario's text across its accounts, as `ID TO` lines.
+fn paths_across_of(name: &str, text: &str) -> Vec<String> {
+    let sb = scenario::load(name, text).unwrap().sandbox;
+    iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts)
+        .into_iter()
+        .map(|p| format!("{} {}", p.id, p.to))
+        .collect()
+}
+
 /// Each trap of the cross-account corpus file is kept out by its guard alone: with the guard
 /// taken away (the SCP, the external id condition, the trusted account, the RCP's
 /// organization condition, the caller's own policy), the trap's path is reported. The pages: the cross-account evaluation logic
@@ -581,15 +590,7 @@ fn each_cross_account_trap_is_kept_out_by_its_guard_alone() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/escalation/corpus/19-cross-account.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let paths = |text: &str| -> Vec<String> {
-        let sb = scenario::load("19-cross-account.yaml", text)
-            .unwrap()
-            .sandbox;
-        iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts)
-            .into_iter()
-            .map(|p| format!("{} {}", p.id, p.to))
-            .collect()
-    };
+    let paths = |text: &str| paths_across_of("19-cross-account.yaml", text);
     let guarded = paths(&text);
     assert!(guarded.iter().all(|p| !p.contains("trap-")), "{guarded:?}");
     let cases = [
@@ -692,15 +693,7 @@ fn each_cross_account_lambda_trap_is_kept_out_by_its_guard_alone() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/escalation/corpus/20-cross-account-lambda.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    let paths = |text: &str| -> Vec<String> {
-        let sb = scenario::load("20-cross-account-lambda.yaml", text)
-            .unwrap()
-            .sandbox;
-        iamdojo::audit::escalation::paths_across(&sb.account, &sb.accounts)
-            .into_iter()
-            .map(|p| format!("{} {}", p.id, p.to))
-            .collect()
-    };
+    let paths = |text: &str| paths_across_of("20-cross-account-lambda.yaml", text);
     let guarded = paths(&text);
     assert_eq!(
         guarded,

@@ -89,7 +89,19 @@ struct Ctx<'a> {
     out: Vec<Issue>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// A context with no file read yet and no issue.
+    fn new(pack: &'a Pack, lang: Lang) -> Ctx<'a> {
+        Ctx {
+            pack,
+            lang,
+            file: String::new(),
+            outline: Default::default(),
+            step_ids: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
     /// Starts the issues of another file of the pack.
     fn file(&mut self, file: &str, lesson: Option<&Lesson>) {
         self.file = file.to_string();
@@ -167,14 +179,7 @@ pub fn lint(pack: &Pack) -> Vec<Issue> {
 /// when the pack has texts in it). A lesson that did not load is reported with the loader's
 /// error as the loader wrote it, so load the pack in `lang` too (`load::load_dir_in`).
 pub fn lint_in(pack: &Pack, lang: Lang) -> Vec<Issue> {
-    let mut cx = Ctx {
-        pack,
-        lang,
-        file: String::new(),
-        outline: Default::default(),
-        step_ids: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut cx = Ctx::new(pack, lang);
     cx.file("pack.yaml", None);
     lint_glossary(&mut cx);
     cx.text("title", &pack.meta.title.clone());
@@ -241,14 +246,7 @@ fn lint_entry(
     (entry, twice): (&LessonEntry, bool),
     ids: &[&str],
 ) -> Vec<Issue> {
-    let mut cx = Ctx {
-        pack,
-        lang,
-        file: String::new(),
-        outline: Default::default(),
-        step_ids: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut cx = Ctx::new(pack, lang);
     match entry {
         LessonEntry::Broken { file, error } => {
             // Where the reader stopped leads the message: `file:line:column:`.
