@@ -14,7 +14,7 @@ use crate::policy::{Effect, Policy, Position};
 use super::organizations::{Exemption, rcp_exemption, scp_exemption};
 use super::request::{PrincipalType, Request};
 use super::statement::{
-    Memo, PrincipalMatch, StatementOutcome, outcome_remembering, statement_outcome,
+    Memo, PrincipalMatch, StatementOutcome, outcome_past_action, statement_outcome,
 };
 
 /// Where a policy comes from, as AWS's `PolicySourceType` (plus our own kinds for policies
@@ -396,14 +396,20 @@ impl<'a> Scan<'a, '_> {
             if self.all {
                 (0..sp.policy.statements.len()).for_each(|i| {
                     let outcome = sp.policy.statements.get(i).map(|stmt| {
-                        statement_outcome(stmt, self.req, self.has_boundary, &mut self.missing)
+                        statement_outcome(
+                            stmt,
+                            self.req,
+                            self.has_boundary,
+                            &mut self.missing,
+                            &mut self.memo,
+                        )
                     });
                     visit(i, outcome);
                 });
             } else {
                 for &i in sp.policy.matching_statements(&self.req.action_key()).iter() {
                     let outcome = sp.policy.statements.get(i as usize).map(|stmt| {
-                        outcome_remembering(
+                        outcome_past_action(
                             stmt,
                             self.req,
                             self.has_boundary,

@@ -59,28 +59,21 @@ pub enum StatementOutcome {
 
 /// Decides whether `stmt` applies to `req`. `has_boundary` is needed for the rule that a
 /// `Deny` with `NotPrincipal` always applies to a principal with a permissions boundary.
-/// Context keys the statement reads but the request lacks are pushed to `missing`.
+/// Context keys the statement reads but the request lacks are pushed to `missing`; `memo`
+/// holds what the elements already decided for this request said, and gains what this
+/// statement's say.
 pub fn statement_outcome(
     stmt: &Statement,
     req: &Request,
     has_boundary: bool,
     missing: &mut Vec<String>,
+    memo: &mut Memo,
 ) -> StatementOutcome {
     let hit = stmt.action.any_match_key(&req.action_key());
     if hit == stmt.action.negated {
         return StatementOutcome::ActionMismatch;
     }
-    outcome_past_action(stmt, req, has_boundary, missing)
-}
-
-/// [`statement_outcome`] for a statement whose action element is known to match the request.
-pub fn outcome_past_action(
-    stmt: &Statement,
-    req: &Request,
-    has_boundary: bool,
-    missing: &mut Vec<String>,
-) -> StatementOutcome {
-    outcome_remembering(stmt, req, has_boundary, missing, &mut Memo::default())
+    outcome_past_action(stmt, req, has_boundary, missing, memo)
 }
 
 /// What the `Resource` elements and conditions already decided for one request said, by
@@ -169,8 +162,8 @@ impl Memo {
     }
 }
 
-/// [`outcome_past_action`] taking and adding to what `memo` remembers of this request.
-pub fn outcome_remembering(
+/// [`statement_outcome`] for a statement whose action element is known to match the request.
+pub fn outcome_past_action(
     stmt: &Statement,
     req: &Request,
     has_boundary: bool,
